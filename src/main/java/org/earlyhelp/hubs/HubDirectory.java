@@ -1,0 +1,51 @@
+package org.earlyhelp.hubs;
+
+import java.util.List;
+import java.util.Optional;
+import org.earlyhelp.hubs.internal.HubRepository;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hubs of the borough and the organisations that work in them. Their names and sizes are not
+ * personal data: anyone signed in may read them.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HubDirectory {
+
+    private final HubRepository hubs;
+    private final CurrentUsers currentUsers;
+
+    HubDirectory(HubRepository hubs, CurrentUsers currentUsers) {
+        this.hubs = hubs;
+        this.currentUsers = currentUsers;
+    }
+
+    /** Every hub, by name. */
+    public List<Hub> hubs() {
+        currentUsers.require();
+        return hubs.findAll();
+    }
+
+    /** The hub with this code, if there is one. */
+    public Optional<Hub> hub(HubId id) {
+        currentUsers.require();
+        return hubs.findById(id);
+    }
+
+    /** Every partner organisation, by name. */
+    public List<Organisation> organisations() {
+        currentUsers.require();
+        return hubs.findAllOrganisations();
+    }
+
+    /** The organisation with this code, if there is one. */
+    public Optional<Organisation> organisation(OrganisationId id) {
+        currentUsers.require();
+        return hubs.findOrganisation(id);
+    }
+}

@@ -1,0 +1,97 @@
+package org.earlyhelp.portal.security;
+
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import java.net.URI;
+import java.net.URISyntaxException;
+import org.earlyhelp.identity.KeycloakUserService;
+import org.earlyhelp.portal.ui.LoginView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Sign-in two ways: local accounts with the portal's login view (demonstration mode, the default),
+ * or OpenID Connect against Keycloak when an issuer is configured.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(KeycloakProperties.class)
+class SecurityConfiguration {
+
+    static final String KEYCLOAK_REGISTRATION = "keycloak";
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakProperties keycloak) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                        "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
+                .permitAll());
+        if (keycloak.enabled()) {
+            http.oauth2Login(login -> login.failureUrl("/signin-problem"));
+        }
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
+            if (keycloak.enabled()) {
+                vaadin.oauth2LoginPage("/oauth2/authorization/" + KEYCLOAK_REGISTRATION, "{baseUrl}/");
+            } else {
+                vaadin.loginView(LoginView.class);
+            }
+        });
+        return http.build();
+    }
+
+    @Bean
+    @ConditionalOnExpression("'${earlyhelp.keycloak.issuer-uri:}' != ''")
+    KeycloakUserService keycloakUserService() {
+        return new KeycloakUserService();
+    }
+
+    /**
+     * The Keycloak client, with its endpoints written out rather than discovered, so the portal
+     * starts while Keycloak is still down; a wrong issuer shows up at the first login.
+     */
+    @Bean
+    @ConditionalOnExpression("'${earlyhelp.keycloak.issuer-uri:}' != ''")
+    ClientRegistrationRepository clientRegistrationRepository(KeycloakProperties keycloak) {
+        String issuer = keycloak.issuer();
+        try {
+            URI uri = new URI(issuer);
+            if (uri.getScheme() == null || uri.getHost() == null || !issuer.contains("/realms/")) {
+                throw new URISyntaxException(issuer, "not a Keycloak realm URL");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("EARLYHELP_KEYCLOAK_ISSUER_URI must look like"
+                    + " http://host:8180/realms/earlyhelp, but is " + issuer);
+        }
+        log.info("Keycloak mode: signing in through {}", issuer);
+        ClientRegistration registration = ClientRegistration.withRegistrationId(KEYCLOAK_REGISTRATION)
+                .clientName("Keycloak")
+                .clientId(keycloak.clientIdOrDefault())
+                .clientSecret(keycloak.clientSecret() == null ? "" : keycloak.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile", "email")
+                .issuerUri(issuer)
+                .authorizationUri(issuer + "/protocol/openid-connect/auth")
+                .tokenUri(issuer + "/protocol/openid-connect/token")
+                .jwkSetUri(issuer + "/protocol/openid-connect/certs")
+                .userInfoUri(issuer + "/protocol/openid-connect/userinfo")
+                .userNameAttributeName(IdTokenClaimNames.SUB)
+                .providerConfigurationMetadata(
+                        java.util.Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                .build();
+        return new InMemoryClientRegistrationRepository(registration);
+    }
+}

@@ -1,0 +1,49 @@
+package org.earlyhelp.portal.ui;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.earlyhelp.shared.ui.Page;
+
+/** What the system is, its licence, the software it stands on and the data it uses. */
+@Route("about")
+@PageTitle("About and data | Early Help")
+@Menu(order = 100, title = "menu.about")
+@AnonymousAllowed
+public class AboutView extends Page {
+
+    public AboutView() {
+        super("");
+        setHeading(getTranslation("about.title"));
+        add(new Paragraph(getTranslation("about.intro")));
+
+        Section licence = new Section(new H2(getTranslation("about.licence.title")));
+        licence.add(new Paragraph(getTranslation("about.licence.text")));
+        add(licence);
+
+        Section software = new Section(new H2(getTranslation("about.software.title")));
+        UnorderedList list = new UnorderedList();
+        for (String line : getTranslation("about.software.list").split("\\|")) {
+            list.add(new ListItem(line.strip()));
+        }
+        software.add(list);
+        add(software);
+
+        Section data = new Section(new H2(getTranslation("about.data.title")));
+        data.add(new Paragraph(getTranslation("about.data.ogl")));
+        data.add(new Paragraph(getTranslation("about.data.parliament")));
+        data.add(new Paragraph(getTranslation("about.data.demo")));
+        data.add(new Paragraph(getTranslation("about.data.ssda903")));
+        add(data);
+
+        Section privacy = new Section(new H2(getTranslation("about.privacy.title")));
+        privacy.add(new Paragraph(getTranslation("about.privacy.text")));
+        add(privacy);
+    }
+}

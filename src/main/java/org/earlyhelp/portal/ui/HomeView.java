@@ -1,0 +1,97 @@
+package org.earlyhelp.portal.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.List;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.work.WaitingItem;
+import org.earlyhelp.shared.work.WaitingWork;
+
+/**
+ * Each person's home page: for every role they hold, what is waiting for them, or a plain
+ * empty state; a clear refusal for a person who has signed in but has no role.
+ */
+@Route("")
+@PageTitle("Home | Early Help")
+@Menu(order = 0, title = "menu.home")
+@PermitAll
+public class HomeView extends Page {
+
+    public HomeView(
+            CurrentUsers currentUsers,
+            HubDirectory hubs,
+            List<WaitingWork> waitingWork,
+            AuthenticationContext authentication) {
+        super("");
+        CurrentUser user = currentUsers.require();
+        setHeading(getTranslation("home.title", user.displayName()));
+        addClassName("home");
+
+        if (!user.hasAnyRole()) {
+            Section refusal = new Section();
+            refusal.setId("no-access");
+            refusal.add(new H2(getTranslation("home.no-access.title")));
+            refusal.add(new Paragraph(getTranslation("home.no-access.text", user.username())));
+            Button signOut = new Button(getTranslation("layout.sign-out"), e -> authentication.logout());
+            refusal.add(signOut);
+            add(refusal);
+            return;
+        }
+
+        List<WaitingItem> waiting =
+                waitingWork.stream().flatMap(w -> w.waitingFor(user).stream()).toList();
+        for (Role role : Role.values()) {
+            if (user.has(role)) {
+                add(roleSection(user, role, hubs, waiting));
+            }
+        }
+    }
+
+    private Section roleSection(CurrentUser user, Role role, HubDirectory hubs, List<WaitingItem> waiting) {
+        String key = role.externalName();
+        Section section = new Section();
+        section.setId("home-" + key);
+        section.addClassName("home-section");
+        section.add(new H2(getTranslation("home." + key + ".title")));
+        if (!user.hubs().isEmpty()) {
+            String hubNames = user.hubs().stream()
+                    .map(h -> hubs.hub(h).map(Hub::name).orElse(h.value()))
+                    .sorted()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            section.add(new Paragraph(getTranslation("home.your-hubs", hubNames)));
+        }
+        List<WaitingItem> items = waiting.stream()
+                .filter(i -> i.titleKey().startsWith(key + ".") || i.titleKey().contains(".home." + key))
+                .toList();
+        if (items.isEmpty()) {
+            Div empty = new Div();
+            empty.addClassName("empty-state");
+            empty.add(new Paragraph(getTranslation("home." + key + ".empty")));
+            section.add(empty);
+        } else {
+            UnorderedList list = new UnorderedList();
+            for (WaitingItem item : items) {
+                list.add(new ListItem(new Anchor(item.route(), getTranslation(item.titleKey(), item.count()))));
+            }
+            section.add(list);
+        }
+        return section;
+    }
+}

@@ -1,0 +1,98 @@
+package org.earlyhelp.portal.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.earlyhelp.identity.DemoAccount;
+import org.earlyhelp.identity.LocalAccounts;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ui.Page;
+
+/**
+ * Sign-in with a local account (demonstration mode). The demonstration accounts are listed here,
+ * and only here, because in demonstration mode they are public knowledge.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Sign in | Early Help")
+@AnonymousAllowed
+public class LoginView extends Page implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+
+    public LoginView(LocalAccounts accounts) {
+        super("");
+        setHeading(getTranslation("app.name"));
+        addClassName("login-view");
+        login.setAction("login");
+        login.setI18n(i18n());
+        login.setForgotPasswordButtonVisible(false);
+        add(new Paragraph(getTranslation("login.intro")));
+        add(login);
+        add(demoAccounts(accounts));
+    }
+
+    private LoginI18n i18n() {
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle(getTranslation("login.title"));
+        i18n.getForm().setUsername(getTranslation("login.username"));
+        i18n.getForm().setPassword(getTranslation("login.password"));
+        i18n.getForm().setSubmit(getTranslation("login.submit"));
+        i18n.getErrorMessage().setTitle(getTranslation("login.error.title"));
+        i18n.getErrorMessage().setMessage(getTranslation("login.error.message"));
+        return i18n;
+    }
+
+    private Section demoAccounts(LocalAccounts accounts) {
+        Section section = new Section();
+        section.setId("demo-accounts");
+        section.add(new H2(getTranslation("login.demo.title")));
+        section.add(new Paragraph(getTranslation("login.demo.text", accounts.demoPassword())));
+        Element table = new Element("table");
+        Element caption = new Element("caption").setText(getTranslation("login.demo.caption"));
+        Element head = new Element("tr")
+                .appendChild(th(getTranslation("login.demo.username")))
+                .appendChild(th(getTranslation("login.demo.role")))
+                .appendChild(th(getTranslation("login.demo.who")));
+        Element body = new Element("tbody");
+        for (DemoAccount account : accounts.demoAccounts()) {
+            String roles = account.roles().isEmpty()
+                    ? getTranslation("role.none")
+                    : account.roles().stream()
+                            .sorted()
+                            .map(Role::externalName)
+                            .map(r -> getTranslation("role." + r))
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("");
+            body.appendChild(new Element("tr")
+                    .appendChild(new Element("td").appendChild(new Element("code").setText(account.username())))
+                    .appendChild(new Element("td").setText(roles))
+                    .appendChild(new Element("td").setText(account.description())));
+        }
+        table.appendChild(caption, new Element("thead").appendChild(head), body);
+        Div wrapper = new Div();
+        wrapper.addClassName("table-wrapper");
+        wrapper.getElement().appendChild(table);
+        section.add(wrapper);
+        return section;
+    }
+
+    private static Element th(String text) {
+        return new Element("th").setAttribute("scope", "col").setText(text);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            login.setError(true);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.earlyhelp.shared.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/** The application's one data source, found by {@link DatabaseResolver}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DatabaseProperties.class)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean
+    ManagedDatabase managedDatabase(DatabaseProperties properties, Environment environment) {
+        DatabaseResolver resolver = new DatabaseResolver(
+                properties,
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"));
+        ResolvedDatabase database = resolver.resolve();
+        log.info("Using {} as {} ({})", database.url(), database.username(), database.source());
+        return new ManagedDatabase(database, resolver.embedded(), properties.freshOrDefault(), environment);
+    }
+
+    @Bean
+    DataSource dataSource(ManagedDatabase database) {
+        return database.dataSource();
+    }
+
+    /** Owns the pool, the embedded server and a fresh test database, and closes them in order. */
+    static final class ManagedDatabase implements DisposableBean {
+
+        private final ResolvedDatabase database;
+        private final EmbeddedPostgres embedded;
+        private final boolean dropOnClose;
+        private final HikariDataSource dataSource;
+
+        ManagedDatabase(ResolvedDatabase database, EmbeddedPostgres embedded, boolean dropOnClose, Environment env) {
+            this.database = database;
+            this.embedded = embedded;
+            this.dropOnClose = dropOnClose;
+            HikariConfig config = new HikariConfig();
+            config.setPoolName("earlyhelp");
+            config.setJdbcUrl(database.url());
+            config.setUsername(database.username());
+            if (database.password() != null) {
+                config.setPassword(database.password());
+            }
+            config.setMaximumPoolSize(env.getProperty("earlyhelp.db.pool-size", Integer.class, 10));
+            config.setConnectionTimeout(10_000);
+            // Fail fast is off: a database that goes away later must not stop the application.
+            config.setInitializationFailTimeout(-1);
+            this.dataSource = new HikariDataSource(config);
+        }
+
+        HikariDataSource dataSource() {
+            return dataSource;
+        }
+
+        @Override
+        public void destroy() throws IOException {
+            dataSource.close();
+            if (dropOnClose) {
+                DatabaseResolver.dropDatabase(database);
+            }
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}
