@@ -65,6 +65,7 @@ class SecurityConfiguration {
     @ConditionalOnExpression("'${earlyhelp.keycloak.issuer-uri:}' != ''")
     ClientRegistrationRepository clientRegistrationRepository(KeycloakProperties keycloak) {
         String issuer = keycloak.issuer();
+        String backchannel = keycloak.backchannel();
         try {
             URI uri = new URI(issuer);
             if (uri.getScheme() == null || uri.getHost() == null || !issuer.contains("/realms/")) {
@@ -85,9 +86,9 @@ class SecurityConfiguration {
                 .scope("openid", "profile", "email")
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/protocol/openid-connect/auth")
-                .tokenUri(issuer + "/protocol/openid-connect/token")
-                .jwkSetUri(issuer + "/protocol/openid-connect/certs")
-                .userInfoUri(issuer + "/protocol/openid-connect/userinfo")
+                .tokenUri(backchannel + "/protocol/openid-connect/token")
+                .jwkSetUri(backchannel + "/protocol/openid-connect/certs")
+                .userInfoUri(backchannel + "/protocol/openid-connect/userinfo")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(
                         java.util.Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))

@@ -1,5 +1,6 @@
 package org.earlyhelp.portal.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,6 +26,8 @@ public class AboutView extends Page {
 
         Section licence = new Section(new H2(getTranslation("about.licence.title")));
         licence.add(new Paragraph(getTranslation("about.licence.text")));
+        licence.add(new Paragraph(
+                new Anchor("https://www.apache.org/licenses/LICENSE-2.0", getTranslation("about.licence.link"))));
         add(licence);
 
         Section software = new Section(new H2(getTranslation("about.software.title")));
@@ -37,6 +40,9 @@ public class AboutView extends Page {
 
         Section data = new Section(new H2(getTranslation("about.data.title")));
         data.add(new Paragraph(getTranslation("about.data.ogl")));
+        data.add(new Paragraph(new Anchor(
+                "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+                getTranslation("about.data.ogl.link"))));
         data.add(new Paragraph(getTranslation("about.data.parliament")));
         data.add(new Paragraph(getTranslation("about.data.demo")));
         data.add(new Paragraph(getTranslation("about.data.ssda903")));

@@ -80,6 +80,10 @@ public class LoginView extends Page implements BeforeEnterObserver {
         table.appendChild(caption, new Element("thead").appendChild(head), body);
         Div wrapper = new Div();
         wrapper.addClassName("table-wrapper");
+        // A scrollable region must be reachable by keyboard at phone width.
+        wrapper.getElement().setAttribute("tabindex", "0");
+        wrapper.getElement().setAttribute("role", "region");
+        wrapper.getElement().setAttribute("aria-label", getTranslation("login.demo.caption"));
         wrapper.getElement().appendChild(table);
         section.add(wrapper);
         return section;

@@ -1,0 +1,52 @@
+package org.earlyhelp;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Repository;
+
+/** House rules the module structure alone does not enforce. */
+@AnalyzeClasses(packages = "org.earlyhelp", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule viewsNeverUseRepositories = noClasses()
+            .that()
+            .resideInAnyPackage("..ui..")
+            .should()
+            .dependOnClassesThat()
+            .areAnnotatedWith(Repository.class)
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..internal..")
+            .because("views call application services, which own validation, transactions and access checks");
+
+    @ArchTest
+    static final ArchRule vaadinOnlyInUiPackagesAndThePortal = noClasses()
+            .that()
+            .resideOutsideOfPackages("..ui..", "org.earlyhelp.portal..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.vaadin..")
+            .because("the domain and its services must not depend on the UI framework");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = noFields()
+            .should()
+            .beAnnotatedWith(Autowired.class)
+            .because("constructor injection keeps dependencies visible and objects complete");
+
+    @ArchTest
+    static final ArchRule modulesDoNotDependOnThePortal = noClasses()
+            .that()
+            .resideOutsideOfPackage("org.earlyhelp.portal..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.earlyhelp.portal..")
+            .because("the portal is a thin shell over the modules, never the other way round");
+}

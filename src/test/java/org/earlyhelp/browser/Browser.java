@@ -1,0 +1,166 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for browser tests: Debian's Chromium and ChromeDriver, never a downloaded
+ * browser. Without a browser the tests skip loudly, except under {@code CI=true}, where they fail.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Starts a browser, or skips (fails under CI) when none can be had. */
+    public static Browser open() {
+        String chromium = env("EARLYHELP_CHROMIUM", "/usr/bin/chromium");
+        String chromedriver = env("EARLYHELP_CHROMEDRIVER", "/usr/bin/chromedriver");
+        if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
+            String message = "\n\n*** BROWSER TESTS SKIPPED: no Chromium at " + chromium + " or no ChromeDriver at "
+                    + chromedriver + ". Install them with: apt-get install -y chromium chromium-driver ***\n";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message + "Under CI=true the browser tests must run.");
+            }
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+        System.setProperty("webdriver.chrome.driver", chromedriver);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--disable-default-apps",
+                "--disable-extensions",
+                "--no-default-browser-check",
+                "--password-store=basic",
+                "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,Translate,MediaRouter",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+                "--window-size=1280,900",
+                "--lang=en-GB");
+        try {
+            Path profile = Files.createTempDirectory("earlyhelp-chromium");
+            options.addArguments("--user-data-dir=" + profile);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    public void go(String url) {
+        driver.get(url);
+    }
+
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
+    /** Waits for an element to be visible and returns it. */
+    public WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until the current address starts with the given text. */
+    public void waitForUrlStartingWith(String prefix) {
+        wait.until(d -> d.getCurrentUrl() != null && d.getCurrentUrl().startsWith(prefix));
+    }
+
+    public boolean isPresent(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Sets a phone-sized or desktop window. */
+    public void size(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Saves a screenshot of the page as it is now under {@code target/screenshots}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File file = driver.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.move(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs axe-core on the page and fails on any serious or critical violation. */
+    public void assertAccessible(String pageName) {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
+                .analyze(driver);
+        List<Rule> blocking = results.getViolations().stream()
+                .filter(v -> BLOCKING_IMPACTS.contains(v.getImpact()))
+                .toList();
+        String report = blocking.stream()
+                .map(v -> v.getImpact() + " " + v.getId() + ": " + v.getHelp() + " at "
+                        + v.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .collect(Collectors.joining("; ")))
+                .collect(Collectors.joining("\n"));
+        assertThat(blocking)
+                .as("axe-core serious or critical violations on %s:%n%s", pageName, report)
+                .isEmpty();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,134 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Demonstration mode: every demonstration account signs in and lands on its role's home page. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DemoLoginIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    @ParameterizedTest(name = "{0} lands on {1}")
+    @CsvSource({
+        "admin, home-admin",
+        "commissioner, home-commissioner",
+        "lead.north-dudley, home-hub-lead",
+        "lead.dudley-central, home-hub-lead",
+        "lead.brierley-hill, home-hub-lead",
+        "lead.kingswinford, home-hub-lead",
+        "lead.stourbridge, home-hub-lead",
+        "lead.halesowen, home-hub-lead",
+        "teacher, home-practitioner",
+        "health.visitor, home-practitioner",
+        "police.officer, home-practitioner",
+        "housing.officer, home-practitioner",
+        "cvs.worker, home-practitioner",
+        "family.worker, home-practitioner",
+        "young.person, home-young-person",
+    })
+    void eachDemonstrationAccountLandsOnItsHomePage(String username, String section) {
+        browser.driver().manage().deleteAllCookies();
+        signIn(username, "demo-early-help");
+        assertThat(browser.waitFor(By.id(section)).getText()).isNotBlank();
+        assertThat(browser.isPresent(By.id("no-access"))).isFalse();
+        browser.screenshot("demo-home-" + username);
+        if (username.equals("lead.dudley-central") || username.equals("teacher")) {
+            assertThat(browser.waitFor(By.id(section)).getText()).contains("Dudley Central & Netherton");
+        }
+        if (Map.of("admin", 1, "lead.brierley-hill", 1, "teacher", 1, "young.person", 1)
+                .containsKey(username)) {
+            browser.assertAccessible("home page of " + username);
+        }
+    }
+
+    @Test
+    void theLoginPageListsTheDemonstrationAccountsAndIsAccessible() {
+        browser.driver().manage().deleteAllCookies();
+        browser.go(base() + "/login");
+        assertThat(browser.waitFor(By.id("demo-accounts")).getText())
+                .contains("lead.dudley-central", "commissioner", "demo-early-help");
+        browser.screenshot("login");
+        browser.assertAccessible("login page");
+        browser.size(390, 844);
+        browser.screenshot("login-phone");
+        browser.assertAccessible("login page at phone width");
+        browser.size(1280, 900);
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithAPlainMessage() {
+        browser.driver().manage().deleteAllCookies();
+        signIn("teacher", "not-the-password");
+        browser.waitForUrlStartingWith(base() + "/login?error");
+        assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText()).contains("Those details did not work");
+        browser.assertAccessible("login page with an error");
+    }
+
+    @Test
+    void aPersonWithoutARoleSeesAClearRefusal() {
+        browser.driver().manage().deleteAllCookies();
+        signIn("no.access", "demo-early-help");
+        assertThat(browser.waitFor(By.id("no-access")).getText()).contains("You do not have access yet");
+        assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
+        browser.screenshot("demo-no-access");
+        browser.assertAccessible("refusal page");
+    }
+
+    @Test
+    void signingOutEndsTheSession() {
+        browser.driver().manage().deleteAllCookies();
+        signIn("teacher", "demo-early-help");
+        browser.waitFor(By.id("home-practitioner"));
+        browser.waitFor(By.id("sign-out")).click();
+        browser.waitForUrlStartingWith(base() + "/login");
+        browser.go(base() + "/");
+        browser.waitForUrlStartingWith(base() + "/login");
+        assertThat(browser.waitFor(By.cssSelector("input[name='username']")).isDisplayed())
+                .isTrue();
+    }
+
+    @Test
+    void theAboutPageNamesTheLicencesAndDataSources() {
+        browser.driver().manage().deleteAllCookies();
+        browser.go(base() + "/about");
+        String text = browser.waitFor(By.id("main-content")).getText();
+        assertThat(text).contains("Apache License", "Open Government Licence v3.0");
+        browser.assertAccessible("about page");
+    }
+
+    private void signIn(String username, String password) {
+        browser.go(base() + "/login");
+        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
+        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
+    }
+}

@@ -1,0 +1,176 @@
+package org.earlyhelp.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real Keycloak 26.7.3, from its Maven Central distribution (unpacked by the build into
+ * {@code target/keycloak}), started once per test run with the realm from {@code keycloak/}, and
+ * stopped when the run ends.
+ */
+public final class KeycloakTestServer {
+
+    private static KeycloakTestServer instance;
+
+    private final int port;
+    private final int appPort;
+    private final Process process;
+
+    private KeycloakTestServer(int port, int appPort, Process process) {
+        this.port = port;
+        this.appPort = appPort;
+        this.process = process;
+    }
+
+    /**
+     * Starts Keycloak, once, with the portal client allowed to redirect to the given application
+     * port. Later calls return the same server.
+     */
+    public static synchronized KeycloakTestServer start(int appPort) {
+        if (instance != null) {
+            if (instance.appPort != appPort) {
+                throw new IllegalStateException("Keycloak is already running for application port " + instance.appPort);
+            }
+            return instance;
+        }
+        Path home = Path.of(System.getProperty("earlyhelp.test.keycloak-home", "target/keycloak/keycloak-26.7.3"));
+        Path realmDir = Path.of(System.getProperty("earlyhelp.test.realm-dir", "keycloak"));
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            String message = "\n\n*** KEYCLOAK TESTS SKIPPED: no Keycloak at " + home.toAbsolutePath()
+                    + ". Run them with ./mvnw verify, which unpacks it from Maven Central. ***\n";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(message);
+            }
+            System.err.println(message);
+            Assumptions.abort(message);
+        }
+        try {
+            int port = freePort();
+            int management = freePort();
+            Path data = home.resolve("data");
+            deleteRecursively(data.resolve("h2"));
+            Path importDir = Files.createDirectories(data.resolve("import"));
+            String realm = Files.readString(realmDir.resolve("realm-earlyhelp.json"))
+                    .replace("http://localhost:8080", "http://localhost:" + appPort);
+            Files.writeString(importDir.resolve("realm-earlyhelp.json"), realm);
+            Path log = Path.of("target", "keycloak.log");
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-port=" + port,
+                            "--http-management-port=" + management,
+                            "--hostname=http://localhost:" + port,
+                            "--health-enabled=true",
+                            "--import-realm")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            Instant started = Instant.now();
+            Process process = builder.start();
+            KeycloakTestServer server = new KeycloakTestServer(port, appPort, process);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "keycloak-stop"));
+            server.awaitReady(management, log);
+            System.out.printf(
+                    "Keycloak 26.7.3 ready on port %d in %d s%n",
+                    port, Duration.between(started, Instant.now()).toSeconds());
+            instance = server;
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String issuer() {
+        return "http://localhost:" + port + "/realms/earlyhelp";
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    private void awaitReady(int managementPort, Path log) throws IOException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped while starting:\n" + tail(log));
+            }
+            try {
+                HttpResponse<Void> ready = http.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/health/ready"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        stop();
+        throw new IllegalStateException("Keycloak was not ready within 5 minutes:\n" + tail(log));
+    }
+
+    private void stop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.waitFor(
+                    java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
