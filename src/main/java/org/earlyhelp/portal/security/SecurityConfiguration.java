@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
  * Sign-in two ways: local accounts with the portal's login view (demonstration mode, the default),
@@ -40,10 +41,14 @@ class SecurityConfiguration {
                 .permitAll());
         if (keycloak.enabled()) {
             http.oauth2Login(login -> login.failureUrl("/signin-problem"));
+            // With one client, Spring would send people straight to Keycloak; the sign-in page
+            // first checks that Keycloak can be used and says so plainly when it cannot.
+            http.exceptionHandling(
+                    handling -> handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));
         }
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             if (keycloak.enabled()) {
-                vaadin.oauth2LoginPage("/oauth2/authorization/" + KEYCLOAK_REGISTRATION, "{baseUrl}/");
+                vaadin.oauth2LoginPage("/signin", "{baseUrl}/");
             } else {
                 vaadin.loginView(LoginView.class);
             }

@@ -246,7 +246,7 @@ class DatabaseResolver {
         return DriverManager.getConnection(url, info);
     }
 
-    private static DatabaseStartupException explain(ResolvedDatabase database, SQLException e) {
+    static DatabaseStartupException explain(ResolvedDatabase database, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String where = database.url() + " (from " + database.source() + ")";
         if (state.equals("28P01") || state.equals("28000")) {
