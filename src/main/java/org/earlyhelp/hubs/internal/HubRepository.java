@@ -14,6 +14,7 @@ import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.OrganisationType;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -94,6 +95,32 @@ public class HubRepository {
                     .params(organisation.id().value(), hub.value())
                     .update();
         }
+    }
+
+    /** Recomputes each hub's population and children from its areas, where it has any. */
+    public void refreshTotals() {
+        jdbc.sql("""
+                        UPDATE hubs.hub h SET population = t.population, children = t.children, version = h.version + 1
+                        FROM (SELECT hub_id, sum(population) AS population, sum(children) AS children
+                              FROM hubs.area WHERE hub_id IS NOT NULL GROUP BY hub_id) t
+                        WHERE h.id = t.hub_id AND (h.population, h.children) IS DISTINCT FROM (t.population, t.children)""").update();
+    }
+
+    /** What covers a postcode: its area, and its hub when the area has one. */
+    public record PostcodeRow(
+            String areaCode,
+            String areaName,
+            @Nullable String hubId,
+            @Nullable String hubName) {}
+
+    public Optional<PostcodeRow> findByPostcode(String postcode) {
+        return jdbc.sql("""
+                        SELECT a.code, a.name, h.id, h.name FROM hubs.postcode p
+                        JOIN hubs.area a ON a.code = p.area_code LEFT JOIN hubs.hub h ON h.id = a.hub_id
+                        WHERE p.postcode = ?""")
+                .param(postcode)
+                .query((rs, n) -> new PostcodeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
     }
 
     private static Hub hub(ResultSet rs, int row) throws SQLException {

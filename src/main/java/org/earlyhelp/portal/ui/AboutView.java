@@ -7,14 +7,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.earlyhelp.shared.ui.Page;
 
 /** What the system is, its licence, the software it stands on and the data it uses. */
 @Route("about")
-@PageTitle("About and data | Early Help")
 @Menu(order = 100, title = "menu.about")
 @AnonymousAllowed
 public class AboutView extends Page {

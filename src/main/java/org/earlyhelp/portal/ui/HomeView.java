@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
@@ -28,7 +27,6 @@ import org.earlyhelp.shared.work.WaitingWork;
  * empty state; a clear refusal for a person who has signed in but has no role.
  */
 @Route("")
-@PageTitle("Home | Early Help")
 @Menu(order = 0, title = "menu.home")
 @PermitAll
 public class HomeView extends Page {

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.earlyhelp.identity.DemoAccount;
@@ -22,7 +21,6 @@ import org.earlyhelp.shared.ui.Page;
  * and only here, because in demonstration mode they are public knowledge.
  */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Sign in | Early Help")
 @AnonymousAllowed
 public class LoginView extends Page implements BeforeEnterObserver {
 

@@ -2,14 +2,12 @@ package org.earlyhelp.portal.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.earlyhelp.shared.ui.Page;
 
 /** Shown when signing in through Keycloak failed: what happened and what to do. */
 @Route(value = "signin-problem", autoLayout = false)
-@PageTitle("Sign-in problem | Early Help")
 @AnonymousAllowed
 public class SignInProblemView extends Page {
 

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.earlyhelp.shared.ui.Page;
  * used, says so plainly and what to do.
  */
 @Route(value = "signin", autoLayout = false)
-@PageTitle("Sign in | Early Help")
 @AnonymousAllowed
 public class SignInView extends Page implements BeforeEnterObserver {
 

@@ -1,0 +1,146 @@
+package org.earlyhelp.hubs;
+
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.earlyhelp.hubs.internal.AreaImporter;
+import org.earlyhelp.hubs.internal.AreaRepository;
+import org.earlyhelp.hubs.internal.HubRepository;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.imports.ImportReport;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an administrator does to define the hubs: import the open data about areas, assign areas
+ * (one by one or a ward at a time) to hubs, and see each hub's size. Administrators only.
+ */
+@Service
+@EnableConfigurationProperties(HubsProperties.class)
+public class HubAdministration {
+
+    private final CurrentUsers currentUsers;
+    private final AreaImporter importer;
+    private final AreaRepository areas;
+    private final HubRepository hubs;
+    private final HubsProperties properties;
+
+    HubAdministration(
+            CurrentUsers currentUsers,
+            AreaImporter importer,
+            AreaRepository areas,
+            HubRepository hubs,
+            HubsProperties properties) {
+        this.currentUsers = currentUsers;
+        this.importer = importer;
+        this.areas = areas;
+        this.hubs = hubs;
+        this.properties = properties;
+    }
+
+    /** The kinds of file an administrator can import. */
+    public enum FileKind {
+        AREAS,
+        DEPRIVATION,
+        AREA_BOUNDARIES,
+        WARD_BOUNDARIES,
+        POSTCODES
+    }
+
+    /** Imports one file; all or nothing. */
+    public ImportReport importFile(FileKind kind, String fileName, InputStream in) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        return switch (kind) {
+            case AREAS -> importer.importAreas(fileName, in);
+            case DEPRIVATION -> importer.importDeprivation(fileName, in);
+            case AREA_BOUNDARIES -> importer.importAreaBoundaries(fileName, in);
+            case WARD_BOUNDARIES -> importer.importWardBoundaries(fileName, in);
+            case POSTCODES -> importer.importPostcodes(fileName, in);
+        };
+    }
+
+    /** Areas matching the filter, by ward and name. Every argument may be empty. */
+    @Transactional(readOnly = true)
+    public List<AreaSummary> areas(
+            @Nullable String text, @Nullable String wardCode, @Nullable HubId hub, boolean unassignedOnly) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        return areas.find(text, wardCode, hub, unassignedOnly);
+    }
+
+    /** A ward, with how many areas lie in it. */
+    public record Ward(String code, String name, int areas) {}
+
+    @Transactional(readOnly = true)
+    public List<Ward> wards() {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        return areas.wards().stream()
+                .map(w -> new Ward(w.code(), w.name(), w.areas()))
+                .toList();
+    }
+
+    /**
+     * Puts the areas in a hub, moving them from any other. Each area must still be as it was read
+     * (same version): if anyone changed one meanwhile, nothing is saved.
+     */
+    @Transactional
+    public void assign(Collection<AreaSummary> selected, HubId hub) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        requireHub(hub);
+        for (AreaSummary area : selected) {
+            if (!areas.assign(area.code(), area.version(), hub)) {
+                throw new ChangedBySomeoneElseException("Area " + area.code() + " (" + area.name() + ")");
+            }
+        }
+        refreshTotals();
+    }
+
+    /** Puts every area of a ward in a hub; returns how many areas moved. */
+    @Transactional
+    public int assignWard(String wardCode, HubId hub) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        requireHub(hub);
+        int moved = areas.assignWard(wardCode, hub);
+        refreshTotals();
+        return moved;
+    }
+
+    /** Each hub with its areas' totals, and whether its population is outside the range. */
+    @Transactional(readOnly = true)
+    public List<HubTotals> hubTotals() {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        Map<String, AreaRepository.Totals> totals =
+                areas.totals().stream().collect(Collectors.toMap(AreaRepository.Totals::hubId, Function.identity()));
+        return hubs.findAll().stream()
+                .map(h -> {
+                    AreaRepository.Totals t = totals.get(h.id().value());
+                    long population = t == null ? h.population() : t.population();
+                    long children = t == null ? h.children() : t.children();
+                    boolean outside = population < properties.min() || population > properties.max();
+                    return new HubTotals(h, t == null ? 0 : t.areas(), population, children, outside);
+                })
+                .toList();
+    }
+
+    /** The population range outside which a hub is flagged. */
+    public HubsProperties populationRange() {
+        return properties;
+    }
+
+    private void requireHub(HubId hub) {
+        if (!hubs.exists(hub)) {
+            throw new IllegalArgumentException("There is no hub " + hub);
+        }
+    }
+
+    private void refreshTotals() {
+        hubs.refreshTotals();
+    }
+}

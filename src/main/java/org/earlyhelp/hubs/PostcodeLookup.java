@@ -1,0 +1,55 @@
+package org.earlyhelp.hubs;
+
+import java.util.Optional;
+import org.earlyhelp.hubs.internal.HubRepository;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Postcode;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Answers "which area and hub covers this postcode?". Postcodes and area codes are public
+ * geography, so anyone may ask, signed in or not.
+ */
+@Service
+@Transactional(readOnly = true)
+public class PostcodeLookup {
+
+    /** The answer: the postcode in standard form and what covers it, or why there is no answer. */
+    public sealed interface Result {}
+
+    /** The postcode is known: its area and, once areas are assigned, its hub. */
+    public record Found(
+            Postcode postcode, String areaCode, String areaName, Optional<HubId> hub, Optional<String> hubName)
+            implements Result {}
+
+    /** The text is not a postcode. */
+    public record Malformed(String reason) implements Result {}
+
+    /** A well-formed postcode this borough's lookup does not have. */
+    public record Unknown(Postcode postcode) implements Result {}
+
+    private final HubRepository hubs;
+
+    PostcodeLookup(HubRepository hubs) {
+        this.hubs = hubs;
+    }
+
+    /** Looks a postcode up, forgiving spacing and case. */
+    public Result lookup(String typed) {
+        Postcode postcode;
+        try {
+            postcode = Postcode.parse(typed);
+        } catch (IllegalArgumentException e) {
+            return new Malformed(e.getMessage());
+        }
+        return hubs.findByPostcode(postcode.value())
+                .<Result>map(row -> new Found(
+                        postcode,
+                        row.areaCode(),
+                        row.areaName(),
+                        Optional.ofNullable(row.hubId()).map(HubId::new),
+                        Optional.ofNullable(row.hubName())))
+                .orElseGet(() -> new Unknown(postcode));
+    }
+}
