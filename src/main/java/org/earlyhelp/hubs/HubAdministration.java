@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.internal.AreaImporter;
+import org.earlyhelp.hubs.internal.AreaMaps;
 import org.earlyhelp.hubs.internal.AreaRepository;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -32,13 +33,16 @@ public class HubAdministration {
     private final AreaRepository areas;
     private final HubRepository hubs;
     private final HubsProperties properties;
+    private final AreaMaps maps;
 
     HubAdministration(
             CurrentUsers currentUsers,
             AreaImporter importer,
             AreaRepository areas,
             HubRepository hubs,
-            HubsProperties properties) {
+            HubsProperties properties,
+            AreaMaps maps) {
+        this.maps = maps;
         this.currentUsers = currentUsers;
         this.importer = importer;
         this.areas = areas;
@@ -127,6 +131,13 @@ public class HubAdministration {
                     return new HubTotals(h, t == null ? 0 : t.areas(), population, children, outside);
                 })
                 .toList();
+    }
+
+    /** Every area with a boundary, coloured by hub on the set-up page's map. */
+    @Transactional(readOnly = true)
+    public AreaMap boroughMap() {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        return maps.draw(areas.outlines(null));
     }
 
     /** The population range outside which a hub is flagged. */

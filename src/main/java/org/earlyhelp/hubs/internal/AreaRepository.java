@@ -88,6 +88,37 @@ public class AreaRepository {
                 .list();
     }
 
+    /** An area's outline as stored (GeoJSON geometry), with what the map shows of it. */
+    public record Outline(
+            String code,
+            String name,
+            @Nullable String hubId,
+            @Nullable Integer imdDecile,
+            int population,
+            int children,
+            String geometry) {}
+
+    /** The outlines of the areas that have one, in one hub or all. */
+    public List<Outline> outlines(@Nullable HubId hub) {
+        String sql = """
+                SELECT code, name, hub_id, imd_decile, population, children, boundary::text FROM hubs.area
+                WHERE boundary IS NOT NULL""" + (hub == null ? "" : " AND hub_id = ?") + " ORDER BY code";
+        JdbcClient.StatementSpec statement = jdbc.sql(sql);
+        if (hub != null) {
+            statement = statement.param(hub.value());
+        }
+        return statement
+                .query((rs, n) -> new Outline(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, Integer.class),
+                        rs.getInt(5),
+                        rs.getInt(6),
+                        rs.getString(7)))
+                .list();
+    }
+
     public long count() {
         return jdbc.sql("SELECT count(*) FROM hubs.area").query(Long.class).single();
     }

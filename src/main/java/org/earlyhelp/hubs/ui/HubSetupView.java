@@ -1,0 +1,430 @@
+package org.earlyhelp.hubs.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.earlyhelp.hubs.AreaMap;
+import org.earlyhelp.hubs.AreaSummary;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubAdministration;
+import org.earlyhelp.hubs.HubAdministration.FileKind;
+import org.earlyhelp.hubs.HubAdministration.Ward;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubTotals;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.imports.ImportReport;
+import org.earlyhelp.shared.ui.Page;
+
+/**
+ * Where an administrator defines the hubs: imports the open data about areas, assigns areas to
+ * hubs (a ward at a time, or area by area), and sees each hub's size and the map.
+ */
+@Route("admin/hubs")
+@Menu(order = 90, title = "menu.hub-setup")
+@RolesAllowed(Role.ADMIN_AUTHORITY)
+class HubSetupView extends Page {
+
+    private final transient HubAdministration administration;
+    private final transient HubDirectory directory;
+    private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
+
+    private final Grid<HubTotals> hubGrid = new Grid<>();
+    private final Div mapHolder = new Div();
+    private final Grid<AreaSummary> areaGrid = new Grid<>();
+    private final TextField search = new TextField();
+    private final ComboBox<Ward> wardFilter = new ComboBox<>();
+    private final ComboBox<Hub> hubFilter = new ComboBox<>();
+    private final Checkbox unassignedOnly = new Checkbox();
+    private final ComboBox<Hub> targetHub = new ComboBox<>();
+    private final ComboBox<Ward> wardToAssign = new ComboBox<>();
+    private final ComboBox<Hub> wardTargetHub = new ComboBox<>();
+    private List<Hub> hubs = List.of();
+
+    HubSetupView(HubAdministration administration, HubDirectory directory) {
+        super("");
+        this.administration = administration;
+        this.directory = directory;
+        setHeading(getTranslation("hubs.setup.title"));
+        addClassName("hub-setup");
+        add(new Paragraph(getTranslation("hubs.setup.intro")));
+        add(hubsSection(), importSection(), assignSection());
+        refresh();
+    }
+
+    // ---- hubs and map ---------------------------------------------------------------------------
+
+    private Section hubsSection() {
+        Section section = new Section(new H2(getTranslation("hubs.setup.hubs")));
+        section.setId("hub-totals");
+        var range = administration.populationRange();
+        section.add(new Paragraph(
+                getTranslation("hubs.setup.range", numbers.format(range.min()), numbers.format(range.max()))));
+        hubGrid.addColumn(t -> t.hub().name())
+                .setHeader(getTranslation("hubs.hub"))
+                .setFlexGrow(3);
+        hubGrid.addColumn(t ->
+                        getTranslation("hubs.status." + t.hub().status().name().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("hubs.status"));
+        hubGrid.addColumn(HubTotals::areas)
+                .setHeader(getTranslation("hubs.areas"))
+                .setTextAlign(ColumnTextAlign.END);
+        hubGrid.addColumn(t -> numbers.format(t.population()))
+                .setHeader(getTranslation("hubs.population"))
+                .setTextAlign(ColumnTextAlign.END);
+        hubGrid.addColumn(t -> numbers.format(t.children()))
+                .setHeader(getTranslation("hubs.children"))
+                .setTextAlign(ColumnTextAlign.END);
+        hubGrid.addComponentColumn(t -> {
+                    Span s = new Span(
+                            t.outsideRange() ? getTranslation("hubs.outside-range") : getTranslation("hubs.in-range"));
+                    s.addClassName(t.outsideRange() ? "warning-text" : "ok-text");
+                    return s;
+                })
+                .setHeader(getTranslation("hubs.size-check"))
+                .setFlexGrow(2);
+        hubGrid.setAllRowsVisible(true);
+        hubGrid.setAriaLabel(getTranslation("hubs.setup.hubs"));
+        mapHolder.addClassName("map-holder");
+        mapHolder.setId("borough-map");
+        section.add(hubGrid, new H3(getTranslation("hubs.setup.map")), mapHolder);
+        return section;
+    }
+
+    private void drawMap() {
+        mapHolder.removeAll();
+        AreaMap map = administration.boroughMap();
+        if (map.isEmpty()) {
+            mapHolder.add(new Paragraph(getTranslation("hubs.setup.map.empty")));
+            return;
+        }
+        Map<HubId, Hub> byId = hubs.stream().collect(Collectors.toMap(Hub::id, Function.identity()));
+        mapHolder.add(AreaMapSvg.draw(
+                map,
+                getTranslation("hubs.setup.map.title"),
+                a -> a.hub() == null || !byId.containsKey(a.hub()) ? null : HubColours.of(hubs, byId.get(a.hub())),
+                a -> a.name() + " (" + a.code() + "): "
+                        + (a.hub() == null || !byId.containsKey(a.hub())
+                                ? getTranslation("hubs.unassigned")
+                                : byId.get(a.hub()).name())));
+        UnorderedList legend = new UnorderedList();
+        legend.addClassName("map-legend");
+        for (Hub hub : hubs) {
+            Span swatch = new Span();
+            swatch.addClassName("swatch");
+            swatch.getStyle().set("background", HubColours.of(hubs, hub));
+            legend.add(new ListItem(swatch, new Span(hub.name())));
+        }
+        Span none = new Span();
+        none.addClassName("swatch");
+        none.getStyle().set("background", "#f2f2f2");
+        legend.add(new ListItem(none, new Span(getTranslation("hubs.unassigned"))));
+        mapHolder.add(legend);
+    }
+
+    // ---- imports ----------------------------------------------------------------------------------
+
+    private Section importSection() {
+        Section section = new Section(new H2(getTranslation("hubs.setup.import")));
+        section.add(new Paragraph(getTranslation("hubs.setup.import.intro")));
+        FlexLayout cards = new FlexLayout();
+        cards.addClassName("import-cards");
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        for (FileKind kind : FileKind.values()) {
+            cards.add(importCard(kind));
+        }
+        section.add(cards);
+        return section;
+    }
+
+    private Component importCard(FileKind kind) {
+        String key = "hubs.import." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        Div card = new Div();
+        card.addClassName("import-card");
+        card.setId("import-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        card.add(new H3(getTranslation(key)));
+        card.add(new Paragraph(getTranslation(key + ".format")));
+        Div result = new Div();
+        result.addClassName("import-result");
+        result.getElement().setAttribute("aria-live", "polite");
+        // The built-in handlers call back on the UI thread, so the report can be shown directly.
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+            try (InputStream in = Files.newInputStream(file.toPath())) {
+                showReport(result, administration.importFile(kind, metadata.fileName(), in));
+                refresh();
+            } finally {
+                Files.deleteIfExists(file.toPath());
+                // Ready for the next file (a corrected one, say).
+                upload.clearFileList();
+            }
+        }));
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes(
+                kind == FileKind.AREA_BOUNDARIES || kind == FileKind.WARD_BOUNDARIES
+                        ? new String[] {".geojson", ".json"}
+                        : new String[] {".csv"});
+        upload.setUploadButton(new Button(getTranslation("hubs.import.choose")));
+        upload.setDropLabel(new Span(getTranslation("hubs.import.drop")));
+        upload.addFileRejectedListener(e -> {
+            result.removeAll();
+            result.add(new Paragraph(getTranslation("hubs.import.rejected", e.getErrorMessage())));
+        });
+        upload.addFailedListener(e -> {
+            result.removeAll();
+            result.add(new Paragraph(getTranslation("hubs.import.upload-failed")));
+        });
+        card.add(upload, result);
+        return card;
+    }
+
+    private void showReport(Div result, ImportReport report) {
+        result.removeAll();
+        if (report.succeeded()) {
+            Paragraph ok = new Paragraph(
+                    getTranslation("hubs.import.succeeded", report.file(), numbers.format(report.rowsSaved())));
+            ok.addClassName("ok-text");
+            result.add(ok);
+            if (report.rowsSkipped() > 0) {
+                result.add(new Paragraph(getTranslation("hubs.import.skipped", numbers.format(report.rowsSkipped()))));
+            }
+            return;
+        }
+        Paragraph failed = new Paragraph(getTranslation(
+                "hubs.import.failed",
+                report.file(),
+                numbers.format(report.problems().size())));
+        failed.addClassName("warning-text");
+        Grid<ImportReport.Problem> problems = new Grid<>();
+        problems.addColumn(ImportReport.Problem::line)
+                .setHeader(getTranslation("hubs.import.line"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        problems.addColumn(ImportReport.Problem::key)
+                .setHeader(getTranslation("hubs.import.record"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        problems.addColumn(ImportReport.Problem::reason).setHeader(getTranslation("hubs.import.reason"));
+        problems.setItems(report.problems());
+        problems.setAriaLabel(getTranslation("hubs.import.problems"));
+        problems.addClassName("problems");
+        problems.setAllRowsVisible(report.problems().size() <= 10);
+        result.add(failed, problems);
+    }
+
+    // ---- assignment -------------------------------------------------------------------------------
+
+    private Section assignSection() {
+        Section section = new Section(new H2(getTranslation("hubs.setup.assign")));
+        section.setId("assign-areas");
+        section.add(new Paragraph(getTranslation("hubs.setup.assign.intro")));
+
+        wardToAssign.setLabel(getTranslation("hubs.ward"));
+        wardToAssign.setItemLabelGenerator(w -> getTranslation("hubs.ward.option", w.name(), w.areas()));
+        wardToAssign.setId("ward-to-assign");
+        wardTargetHub.setLabel(getTranslation("hubs.to-hub"));
+        wardTargetHub.setItemLabelGenerator(Hub::name);
+        wardTargetHub.setId("ward-target-hub");
+        Button assignWard = new Button(getTranslation("hubs.assign-ward"), e -> assignWard());
+        assignWard.setId("assign-ward");
+        assignWard.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        FlexLayout wardRow = row(wardToAssign, wardTargetHub, assignWard);
+
+        search.setLabel(getTranslation("hubs.search"));
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setClearButtonVisible(true);
+        search.addValueChangeListener(e -> refreshAreas());
+        wardFilter.setLabel(getTranslation("hubs.filter.ward"));
+        wardFilter.setItemLabelGenerator(Ward::name);
+        wardFilter.setClearButtonVisible(true);
+        wardFilter.addValueChangeListener(e -> refreshAreas());
+        hubFilter.setLabel(getTranslation("hubs.filter.hub"));
+        hubFilter.setItemLabelGenerator(Hub::name);
+        hubFilter.setClearButtonVisible(true);
+        hubFilter.addValueChangeListener(e -> refreshAreas());
+        unassignedOnly.setLabel(getTranslation("hubs.filter.unassigned"));
+        unassignedOnly.addValueChangeListener(e -> refreshAreas());
+        FlexLayout filters = row(search, wardFilter, hubFilter, unassignedOnly);
+
+        areaGrid.setSelectionMode(Grid.SelectionMode.MULTI);
+        areaGrid.addColumn(AreaSummary::code)
+                .setHeader(getTranslation("hubs.area.code"))
+                .setAutoWidth(true);
+        areaGrid.addColumn(AreaSummary::name)
+                .setHeader(getTranslation("hubs.area.name"))
+                .setAutoWidth(true);
+        areaGrid.addColumn(a -> a.wardName() == null ? "" : a.wardName())
+                .setHeader(getTranslation("hubs.ward"))
+                .setAutoWidth(true);
+        areaGrid.addColumn(a -> numbers.format(a.population()))
+                .setHeader(getTranslation("hubs.population"))
+                .setTextAlign(ColumnTextAlign.END);
+        areaGrid.addColumn(a -> a.imdDecile() == null ? "" : String.valueOf(a.imdDecile()))
+                .setHeader(getTranslation("hubs.area.imd-decile"))
+                .setTextAlign(ColumnTextAlign.END);
+        areaGrid.addColumn(a -> hubName(a.hub()))
+                .setHeader(getTranslation("hubs.hub"))
+                .setAutoWidth(true);
+        areaGrid.setAriaLabel(getTranslation("hubs.setup.areas"));
+        areaGrid.setHeight("28rem");
+        areaGrid.setId("area-grid");
+
+        targetHub.setLabel(getTranslation("hubs.to-hub"));
+        targetHub.setItemLabelGenerator(Hub::name);
+        targetHub.setId("target-hub");
+        Button assignSelected = new Button(getTranslation("hubs.assign-selected"), e -> assignSelected());
+        assignSelected.setId("assign-selected");
+        FlexLayout assignRow = row(targetHub, assignSelected);
+
+        section.add(
+                new H3(getTranslation("hubs.setup.assign.ward")),
+                wardRow,
+                new H3(getTranslation("hubs.setup.assign.areas")),
+                filters,
+                areaGrid,
+                assignRow);
+        return section;
+    }
+
+    private static FlexLayout row(Component... components) {
+        FlexLayout row = new FlexLayout(components);
+        row.addClassName("form-row");
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(FlexLayout.Alignment.END);
+        return row;
+    }
+
+    private void assignWard() {
+        Ward ward = wardToAssign.getValue();
+        Hub hub = wardTargetHub.getValue();
+        wardToAssign.setInvalid(ward == null);
+        wardToAssign.setErrorMessage(getTranslation("hubs.choose-ward"));
+        wardTargetHub.setInvalid(hub == null);
+        wardTargetHub.setErrorMessage(getTranslation("hubs.choose-hub"));
+        if (ward == null || hub == null) {
+            return;
+        }
+        int moved = administration.assignWard(ward.code(), hub.id());
+        notify(getTranslation("hubs.ward-assigned", ward.name(), moved, hub.name()));
+        wardToAssign.clear();
+        refresh();
+    }
+
+    private void assignSelected() {
+        Set<AreaSummary> selected = areaGrid.getSelectedItems();
+        Hub hub = targetHub.getValue();
+        targetHub.setInvalid(hub == null);
+        targetHub.setErrorMessage(getTranslation("hubs.choose-hub"));
+        if (hub == null) {
+            return;
+        }
+        if (selected.isEmpty()) {
+            notify(getTranslation("hubs.select-areas"));
+            return;
+        }
+        long moving = selected.stream()
+                .filter(a -> a.hub() != null && !a.hub().equals(hub.id()))
+                .count();
+        if (moving == 0) {
+            doAssign(selected, hub);
+            return;
+        }
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("hubs.confirm-move.title"));
+        confirm.setText(getTranslation("hubs.confirm-move.text", moving, hub.name()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("hubs.confirm-move.confirm"));
+        confirm.addConfirmListener(e -> doAssign(selected, hub));
+        confirm.open();
+    }
+
+    private void doAssign(Set<AreaSummary> selected, Hub hub) {
+        try {
+            administration.assign(selected, hub.id());
+            notify(getTranslation("hubs.areas-assigned", selected.size(), hub.name()));
+        } catch (ChangedBySomeoneElseException e) {
+            Notification n = Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE);
+            n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+        refresh();
+    }
+
+    private void notify(String text) {
+        Notification n = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------
+
+    private void refresh() {
+        hubs = directory.hubs();
+        hubGrid.setItems(administration.hubTotals());
+        List<Ward> wards = administration.wards();
+        wardToAssign.setItems(wards);
+        wardFilter.setItems(wards);
+        for (ComboBox<Hub> box : List.of(hubFilter, targetHub, wardTargetHub)) {
+            Hub value = box.getValue();
+            box.setItems(hubs);
+            if (value != null) {
+                hubs.stream().filter(h -> h.id().equals(value.id())).findFirst().ifPresent(box::setValue);
+            }
+        }
+        refreshAreas();
+        drawMap();
+    }
+
+    private void refreshAreas() {
+        areaGrid.deselectAll();
+        areaGrid.setItems(administration.areas(
+                search.getValue(),
+                wardFilter.getValue() == null ? null : wardFilter.getValue().code(),
+                hubFilter.getValue() == null ? null : hubFilter.getValue().id(),
+                unassignedOnly.getValue()));
+    }
+
+    private String hubName(HubId id) {
+        if (id == null) {
+            return getTranslation("hubs.unassigned");
+        }
+        return hubs.stream()
+                .filter(h -> Objects.equals(h.id(), id))
+                .map(Hub::name)
+                .findFirst()
+                .orElse(id.value());
+    }
+}

@@ -1,0 +1,162 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.earlyhelp.shared.imports.CsvReader;
+import org.earlyhelp.testing.SharedData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** An administrator imports the Dudley open data in the browser and builds the six hubs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HubSetupIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void anAdministratorImportsTheDudleyFilesAndBuildsSixHubs() throws Exception {
+        browser.driver().manage().deleteAllCookies();
+        signIn("admin");
+        browser.go(base() + "/admin/hubs");
+        browser.waitFor(By.id("hub-totals"));
+        browser.assertAccessible("hub set-up before import");
+
+        upload("import-areas", "dudley/dudley_iod2019_population_lsoa11.csv", "Imported 201 rows");
+        upload("import-deprivation", "dudley/dudley_iod2019_domains_lsoa11.csv", "Imported 201 rows");
+        upload("import-area-boundaries", "dudley/dudley_lsoa11_boundaries.geojson", "Imported 201 rows");
+        upload("import-ward-boundaries", "dudley/dudley_ward_boundaries.geojson", "Imported 24 rows");
+        // A file for the wrong slot is refused whole, naming the missing column.
+        upload("import-deprivation", "dudley/dudley_wards_all_codes.csv", "Nothing was imported");
+
+        for (Map.Entry<String, String> e : wardsByHub().entrySet()) {
+            choose("ward-to-assign", e.getKey());
+            choose("ward-target-hub", e.getValue());
+            browser.waitFor(By.id("assign-ward")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
+                            .anyMatch(c -> c.getText().startsWith(e.getKey() + ":")));
+        }
+
+        browser.screenshot("hub-setup-after-wards");
+        WebElement hubTotals = browser.driver().findElement(By.id("hub-totals"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView()", hubTotals);
+        String totals = hubTotals.getDomProperty("textContent");
+        assertThat(totals)
+                .contains("59,116", "54,058", "52,612", "50,333", "51,158", "49,054")
+                .contains("Within the range");
+        List<WebElement> areas = browser.driver().findElements(By.cssSelector("#borough-map svg path"));
+        assertThat(areas).hasSize(201);
+        browser.screenshot("hub-setup-built");
+        browser.assertAccessible("hub set-up after building six hubs");
+    }
+
+    @Test
+    void aHubLeadCannotOpenHubSetUp() {
+        browser.driver().manage().deleteAllCookies();
+        signIn("lead.dudley-central");
+        browser.waitFor(By.id("home-hub-lead"));
+        browser.go(base() + "/admin/hubs");
+        String text = browser.waitFor(By.tagName("main")).getText();
+        assertThat(text).doesNotContain("Import open data");
+        assertThat(browser.isPresent(By.id("hub-totals"))).isFalse();
+    }
+
+    private void upload(String card, String file, String expected) {
+        Path path = SharedData.file(file);
+        WebElement upload = browser.waitFor(By.cssSelector("#" + card + " vaadin-upload"));
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        input.sendKeys(path.toAbsolutePath().normalize().toString());
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                    .until(d -> d.findElement(By.cssSelector("#" + card + " .import-result"))
+                            .getText()
+                            .contains(expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            browser.screenshot("hub-setup-upload-failed");
+            throw new AssertionError(
+                    "No \"" + expected + "\" after uploading " + file + "; the card says: "
+                            + browser.waitFor(By.id(card)).getText(),
+                    e);
+        }
+    }
+
+    private void choose(String comboBoxId, String text) {
+        WebElement input = browser.waitFor(By.cssSelector("#" + comboBoxId + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(text);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d ->
+                        !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty()
+                                && d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                                        .anyMatch(i -> i.getText().startsWith(text)));
+        input.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+    }
+
+    /** The wards of the six illustrative neighbourhoods and their hubs' names. */
+    private static Map<String, String> wardsByHub() throws Exception {
+        Map<String, String> hubNames = Map.of(
+                "N1", "North Dudley",
+                "N2", "Dudley Central",
+                "N3", "Brierley Hill",
+                "N4", "Kingswinford",
+                "N5", "Stourbridge",
+                "N6", "Halesowen");
+        Map<String, String> wards = new LinkedHashMap<>();
+        try (InputStream in =
+                        Files.newInputStream(SharedData.file("dudley/dudley_neighbourhoods_illustrative_summary.csv"));
+                CsvReader csv = CsvReader.open(in)) {
+            for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                String hub = hubNames.get(row.get("neighbourhood").substring(0, 2));
+                List<String> names = new ArrayList<>();
+                for (String ward : row.get("wards").split(";")) {
+                    names.add(ward.strip());
+                }
+                names.forEach(w -> wards.put(w, hub));
+            }
+        }
+        return wards;
+    }
+
+    private void signIn(String username) {
+        browser.go(base() + "/login");
+        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
+        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
+        browser.waitForUrlStartingWith(base() + "/");
+    }
+}
