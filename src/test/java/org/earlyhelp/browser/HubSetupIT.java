@@ -83,6 +83,10 @@ class HubSetupIT {
         List<WebElement> areas = browser.driver().findElements(By.cssSelector("#borough-map svg path"));
         assertThat(areas).hasSize(201);
         browser.screenshot("hub-setup-built");
+        // Let the confirmations fade first: axe reads colours mid-animation otherwise.
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .until(d ->
+                        d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
         browser.assertAccessible("hub set-up after building six hubs");
     }
 

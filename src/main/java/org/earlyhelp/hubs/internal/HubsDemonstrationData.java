@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubStatus;
 import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.shared.HubId;
@@ -79,9 +80,46 @@ class HubsDemonstrationData implements DemonstrationData {
                     List.of("Belle Vale", "Halesowen North", "Halesowen South", "Hayley Green & Cradley South")));
 
     private final HubRepository hubs;
+    private final MemberRepository members;
 
-    HubsDemonstrationData(HubRepository hubs) {
+    HubsDemonstrationData(HubRepository hubs, MemberRepository members) {
         this.hubs = hubs;
+        this.members = members;
+    }
+
+    /** The hub teams, matching the identity module's demonstration accounts by user name. */
+    private void loadTeams() {
+        String[][] leads = {
+            {"north-dudley", "lead.north-dudley", "Nadia Khan"},
+            {"dudley-central", "lead.dudley-central", "Dan Morris"},
+            {"brierley-hill", "lead.brierley-hill", "Bethan Price"},
+            {"kingswinford", "lead.kingswinford", "Kiran Patel"},
+            {"stourbridge", "lead.stourbridge", "Sam Evans"},
+            {"halesowen", "lead.halesowen", "Hannah Jones"}
+        };
+        for (String[] lead : leads) {
+            member(lead[0], lead[1], lead[2], "dudley-council", 0, true, true);
+        }
+        member("dudley-central", "teacher", "Tom Baker", "netherton-academy", 4, false, false);
+        member("dudley-central", "health.visitor", "Hayley Green", "black-country-health", 8, false, false);
+        member("brierley-hill", "health.visitor", "Hayley Green", "black-country-health", 6, false, false);
+        member("north-dudley", "police.officer", "Paul Owen", "west-midlands-police", 3, false, false);
+        member("brierley-hill", "housing.officer", "Helen Ward", "dudley-homes", 6, false, false);
+        member("dudley-central", "cvs.worker", "Vic Adeyemi", "dudley-cvs", 10, false, false);
+        member("north-dudley", "cvs.worker", "Vic Adeyemi", "dudley-cvs", 5, false, false);
+        member("dudley-central", "family.worker", "Fran Lewis", "dudley-council", 15, false, false);
+    }
+
+    private void member(
+            String hub,
+            String username,
+            String name,
+            String organisation,
+            int capacity,
+            boolean lead,
+            boolean safeguarding) {
+        members.insertIfAbsent(new HubMember(
+                new HubId(hub), username, name, new OrganisationId(organisation), "", capacity, lead, safeguarding, 0));
     }
 
     @Override
@@ -129,6 +167,7 @@ class HubsDemonstrationData implements DemonstrationData {
                 Set.of(hub("stourbridge"))));
         hubs.insert(organisation(
                 "halesowen-college", "Halesowen College (demo)", OrganisationType.SCHOOL, Set.of(hub("halesowen"))));
+        loadTeams();
     }
 
     private static HubId hub(String code) {

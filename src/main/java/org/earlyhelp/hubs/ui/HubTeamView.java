@@ -1,0 +1,146 @@
+package org.earlyhelp.hubs.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+
+/** A hub's team: who works in it, for which organisation, and how many cases each can lead. */
+@Route("hub/team")
+@Menu(order = 20, title = "menu.hub-team")
+@RolesAllowed({Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY})
+class HubTeamView extends Page {
+
+    private final transient HubTeams teams;
+    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final Grid<HubMember> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+
+    HubTeamView(HubTeams teams, HubDirectory directory, CurrentUsers currentUsers) {
+        super("");
+        this.teams = teams;
+        setHeading(getTranslation("hubs.team.title"));
+        CurrentUser user = currentUsers.require();
+        List<Hub> hubs =
+                directory.hubs().stream().filter(h -> user.worksIn(h.id())).toList();
+        hub.setLabel(getTranslation("hubs.hub"));
+        hub.setItems(hubs);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setId("team-hub");
+        hub.addValueChangeListener(e -> refresh());
+        hub.setVisible(hubs.size() > 1);
+
+        grid.addColumn(HubMember::displayName)
+                .setHeader(getTranslation("hubs.team.name"))
+                .setAutoWidth(true);
+        grid.addColumn(HubMember::organisationName)
+                .setHeader(getTranslation("hubs.team.organisation"))
+                .setAutoWidth(true);
+        grid.addColumn(this::roleText)
+                .setHeader(getTranslation("hubs.team.role"))
+                .setAutoWidth(true);
+        grid.addColumn(HubMember::capacity)
+                .setHeader(getTranslation("hubs.team.capacity"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addComponentColumn(m -> {
+                    Button change = new Button(getTranslation("hubs.team.change"), e -> openCapacity(m));
+                    change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    change.setAriaLabel(getTranslation("hubs.team.change-for", m.displayName()));
+                    return change;
+                })
+                .setHeader(getTranslation("hubs.team.actions"))
+                .setAutoWidth(true);
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation("hubs.team.title"));
+        grid.setId("team-grid");
+        empty.setText(getTranslation("hubs.team.empty"));
+
+        add(new Paragraph(getTranslation("hubs.team.intro")), hub, grid, empty);
+        if (!hubs.isEmpty()) {
+            hub.setValue(hubs.getFirst());
+        } else {
+            grid.setVisible(false);
+            empty.setText(getTranslation("hubs.team.no-hub"));
+        }
+    }
+
+    private String roleText(HubMember m) {
+        if (m.hubLead() && m.safeguardingLead()) {
+            return getTranslation("hubs.team.lead-and-safeguarding");
+        }
+        if (m.hubLead()) {
+            return getTranslation("hubs.team.lead");
+        }
+        if (m.safeguardingLead()) {
+            return getTranslation("hubs.team.safeguarding");
+        }
+        return getTranslation("hubs.team.practitioner");
+    }
+
+    private void refresh() {
+        if (hub.getValue() == null) {
+            return;
+        }
+        List<HubMember> members = teams.team(hub.getValue().id());
+        grid.setItems(members);
+        grid.setVisible(!members.isEmpty());
+        empty.setVisible(members.isEmpty());
+    }
+
+    private void openCapacity(HubMember member) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("hubs.team.capacity-of", member.displayName()));
+        IntegerField capacity = new IntegerField(getTranslation("hubs.team.capacity"));
+        capacity.setMin(0);
+        capacity.setMax(HubTeams.MAX_CAPACITY);
+        capacity.setStepButtonsVisible(true);
+        capacity.setValue(member.capacity());
+        capacity.setHelperText(getTranslation("hubs.team.capacity-help", HubTeams.MAX_CAPACITY));
+        capacity.setId("capacity");
+        Button save = new Button(getTranslation("action.save"), e -> {
+            Integer value = capacity.getValue();
+            if (value == null || value < 0 || value > HubTeams.MAX_CAPACITY) {
+                capacity.setInvalid(true);
+                capacity.setErrorMessage(getTranslation("hubs.team.capacity-invalid", HubTeams.MAX_CAPACITY));
+                return;
+            }
+            try {
+                teams.setCapacity(member, value);
+                dialog.close();
+                Notification.show(getTranslation("hubs.team.saved"), 3000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (ChangedBySomeoneElseException ex) {
+                capacity.setInvalid(true);
+                capacity.setErrorMessage(ex.getMessage());
+            }
+            refresh();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-capacity");
+        Button cancel = new Button(getTranslation("action.cancel"), e -> dialog.close());
+        capacity.setWidthFull();
+        dialog.setWidth("min(26rem, 95vw)");
+        dialog.add(capacity);
+        dialog.getFooter().add(cancel, save);
+        dialog.open();
+    }
+}

@@ -1,0 +1,70 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A hub lead sees their team and changes a practitioner's capacity, with bad input refused. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HubTeamIT {
+
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aHubLeadChangesAPractitionersCapacity() {
+        String base = "http://localhost:" + port;
+        browser.go(base + "/login");
+        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys("lead.dudley-central");
+        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
+        browser.waitFor(By.id("home-hub-lead"));
+        browser.go(base + "/hub/team");
+        WebElement grid = browser.waitFor(By.id("team-grid"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> grid.getDomProperty("textContent").contains("Fran Lewis"));
+        assertThat(grid.getDomProperty("textContent")).contains("Dan Morris", "Hub lead and safeguarding lead");
+        browser.assertAccessible("hub team");
+
+        browser.waitFor(By.cssSelector("vaadin-button[aria-label='Change capacity of Fran Lewis']"))
+                .click();
+        WebElement capacity = browser.waitFor(By.cssSelector("#capacity input"));
+        capacity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "75");
+        browser.waitFor(By.id("save-capacity")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("capacity")).getText().contains("whole number from 0 to 60"));
+        browser.screenshot("hub-team-capacity-invalid");
+        browser.assertAccessible("capacity dialog with an error");
+
+        capacity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "17");
+        browser.waitFor(By.id("save-capacity")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("capacity")).isEmpty());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("team-grid"))
+                        .getDomProperty("textContent")
+                        .contains("17"));
+    }
+}
