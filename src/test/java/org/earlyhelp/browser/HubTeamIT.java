@@ -34,13 +34,44 @@ class HubTeamIT {
         }
     }
 
+    private String signIn(String username) {
+        String base = "http://localhost:" + port;
+        browser.driver().manage().deleteAllCookies();
+        browser.go(base + "/login");
+        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
+        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
+        browser.waitFor(By.cssSelector("[id^='home-']"));
+        return base;
+    }
+
+    @Test
+    void aPractitionerFindsServicesForAFamilysNeed() {
+        String base = signIn("teacher");
+        browser.go(base + "/services");
+        WebElement grid = browser.waitFor(By.id("service-grid"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> grid.getDomProperty("textContent").contains("Stay and Play"));
+        WebElement need = browser.waitFor(By.cssSelector("#need input"));
+        need.sendKeys("Safe from domestic");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d ->
+                        !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        need.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.waitFor(By.id("search-services")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("service-summary")).getText().equals("Services found: 1."));
+        assertThat(grid.getDomProperty("textContent")).contains("Domestic abuse support group");
+        browser.waitFor(By.id("near-postcode")).findElement(By.tagName("input")).sendKeys("not a postcode");
+        browser.waitFor(By.id("search-services")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("near-postcode")).getText().contains("A postcode"));
+        browser.screenshot("service-directory");
+        browser.assertAccessible("service directory");
+    }
+
     @Test
     void aHubLeadChangesAPractitionersCapacity() {
-        String base = "http://localhost:" + port;
-        browser.go(base + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys("lead.dudley-central");
-        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
-        browser.waitFor(By.id("home-hub-lead"));
+        String base = signIn("lead.dudley-central");
         browser.go(base + "/hub/team");
         WebElement grid = browser.waitFor(By.id("team-grid"));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))

@@ -1,0 +1,145 @@
+package org.earlyhelp.hubs.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.ServiceCategory;
+import org.earlyhelp.hubs.ServiceDirectory;
+import org.earlyhelp.hubs.ServiceListing;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+
+/** The hubs' service directory: what is on offer for a family's needs, and where. */
+@Route("services")
+@Menu(order = 30, title = "menu.services")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY})
+class ServiceDirectoryView extends Page {
+
+    private final transient ServiceDirectory directory;
+    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final ComboBox<OutcomeArea> need = new ComboBox<>();
+    private final ComboBox<ServiceCategory> category = new ComboBox<>();
+    private final TextField words = new TextField();
+    private final TextField postcode = new TextField();
+    private final IntegerField withinKm = new IntegerField();
+    private final Grid<ServiceListing> grid = new Grid<>();
+    private final Paragraph summary = new Paragraph();
+
+    ServiceDirectoryView(ServiceDirectory directory, HubDirectory hubs, CurrentUsers currentUsers) {
+        super("");
+        this.directory = directory;
+        setHeading(getTranslation("services.title"));
+        add(new Paragraph(getTranslation("services.intro")));
+        CurrentUser user = currentUsers.require();
+        List<Hub> mine = hubs.hubs().stream().filter(h -> user.worksIn(h.id())).toList();
+
+        hub.setLabel(getTranslation("hubs.hub"));
+        hub.setItems(mine);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setPlaceholder(getTranslation("services.all-my-hubs"));
+        hub.setClearButtonVisible(true);
+        hub.setVisible(mine.size() > 1);
+        need.setLabel(getTranslation("services.need"));
+        need.setItems(OutcomeArea.values());
+        need.setItemLabelGenerator(n -> getTranslation(n.key()));
+        need.setClearButtonVisible(true);
+        need.setId("need");
+        category.setLabel(getTranslation("services.category"));
+        category.setItems(ServiceCategory.values());
+        category.setItemLabelGenerator(c -> c.parent() == null
+                ? getTranslation(c.key())
+                : getTranslation(c.parent().key()) + ": " + getTranslation(c.key()));
+        category.setClearButtonVisible(true);
+        words.setLabel(getTranslation("services.words"));
+        words.setClearButtonVisible(true);
+        postcode.setLabel(getTranslation("services.postcode"));
+        postcode.setHelperText(getTranslation("services.postcode-help"));
+        postcode.setMaxLength(16);
+        postcode.setId("near-postcode");
+        withinKm.setLabel(getTranslation("services.within-km"));
+        withinKm.setMin(1);
+        withinKm.setMax(50);
+        Button search = new Button(getTranslation("services.search"), e -> search());
+        search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        search.setId("search-services");
+        search.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        FlexLayout filters = new FlexLayout(hub, need, category, words, postcode, withinKm, search);
+        filters.addClassName("form-row");
+        filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        filters.setAlignItems(FlexLayout.Alignment.END);
+
+        grid.addColumn(ServiceListing::name)
+                .setHeader(getTranslation("services.name"))
+                .setAutoWidth(true);
+        grid.addColumn(ServiceListing::organisationName)
+                .setHeader(getTranslation("services.organisation"))
+                .setAutoWidth(true);
+        grid.addColumn(s -> getTranslation(s.category().key())).setHeader(getTranslation("services.category"));
+        grid.addColumn(s -> s.needs().stream()
+                        .sorted()
+                        .map(n -> getTranslation(n.key()))
+                        .collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("services.helps-with"))
+                .setFlexGrow(2);
+        grid.addColumn(s -> s.locationName()).setHeader(getTranslation("services.where"));
+        grid.addColumn(s -> s.distanceKm() == null ? "" : String.format(Locale.UK, "%.1f km", s.distanceKm()))
+                .setHeader(getTranslation("services.distance"));
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
+        grid.setAriaLabel(getTranslation("services.title"));
+        grid.setId("service-grid");
+        grid.setHeight("32rem");
+        summary.getElement().setAttribute("aria-live", "polite");
+        summary.setId("service-summary");
+        add(filters, summary, grid);
+        search();
+    }
+
+    private Div details(ServiceListing s) {
+        Div details = new Div();
+        details.addClassName("service-details");
+        details.add(new Paragraph(s.description()));
+        details.add(new Paragraph(new Span(getTranslation("services.eligibility") + " "), new Span(s.eligibility())));
+        details.add(new Paragraph(new Span(getTranslation("services.when") + " "), new Span(s.openingTimes())));
+        String contact = Arrays.stream(new String[] {s.contactPhone(), s.contactEmail(), s.website()})
+                .filter(v -> !v.isBlank())
+                .collect(Collectors.joining(" · "));
+        details.add(new Paragraph(new Span(getTranslation("services.contact") + " "), new Span(contact)));
+        return details;
+    }
+
+    private void search() {
+        ServiceDirectory.Result result = directory.search(new ServiceDirectory.Query(
+                hub.getValue() == null ? null : hub.getValue().id(),
+                need.getValue(),
+                category.getValue(),
+                words.getValue(),
+                postcode.getValue(),
+                withinKm.getValue() == null ? null : withinKm.getValue().doubleValue()));
+        postcode.setInvalid(result.postcodeProblem().isPresent());
+        postcode.setErrorMessage(result.postcodeProblem().orElse(null));
+        grid.setItems(result.services());
+        summary.setText(
+                result.services().isEmpty()
+                        ? getTranslation("services.none")
+                        : getTranslation("services.found", result.services().size()));
+    }
+}
