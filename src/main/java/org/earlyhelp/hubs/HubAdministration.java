@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.AreaImporter;
 import org.earlyhelp.hubs.internal.AreaMaps;
 import org.earlyhelp.hubs.internal.AreaRepository;
@@ -34,6 +35,7 @@ public class HubAdministration {
     private final HubRepository hubs;
     private final HubsProperties properties;
     private final AreaMaps maps;
+    private final AuditTrail audit;
 
     HubAdministration(
             CurrentUsers currentUsers,
@@ -41,8 +43,10 @@ public class HubAdministration {
             AreaRepository areas,
             HubRepository hubs,
             HubsProperties properties,
-            AreaMaps maps) {
+            AreaMaps maps,
+            AuditTrail audit) {
         this.maps = maps;
+        this.audit = audit;
         this.currentUsers = currentUsers;
         this.importer = importer;
         this.areas = areas;
@@ -102,6 +106,7 @@ public class HubAdministration {
             if (!areas.assign(area.code(), area.version(), hub)) {
                 throw new ChangedBySomeoneElseException("Area " + area.code() + " (" + area.name() + ")");
             }
+            audit.record("assign", "area", area.code(), hub, null, "put in hub " + hub);
         }
         refreshTotals();
     }
@@ -112,6 +117,7 @@ public class HubAdministration {
         currentUsers.requireAnyOf(Role.ADMIN);
         requireHub(hub);
         int moved = areas.assignWard(wardCode, hub);
+        audit.record("assign", "ward", wardCode, hub, null, moved + " areas put in hub " + hub);
         refreshTotals();
         return moved;
     }

@@ -1,6 +1,7 @@
 package org.earlyhelp.hubs;
 
 import java.util.List;
+import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.MemberRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
@@ -25,8 +26,11 @@ public class HubTeams {
     private final MemberRepository members;
     private final CurrentUsers currentUsers;
 
-    HubTeams(MemberRepository members, CurrentUsers currentUsers) {
+    private final AuditTrail audit;
+
+    HubTeams(MemberRepository members, CurrentUsers currentUsers, AuditTrail audit) {
         this.members = members;
+        this.audit = audit;
         this.currentUsers = currentUsers;
     }
 
@@ -62,5 +66,12 @@ public class HubTeams {
         if (!members.setCapacity(member.hub(), member.username(), capacity, member.version())) {
             throw new ChangedBySomeoneElseException(member.displayName() + "'s capacity");
         }
+        audit.record(
+                "change-capacity",
+                "hub-member",
+                member.hub() + "/" + member.username(),
+                member.hub(),
+                null,
+                "capacity " + member.capacity() + " -> " + capacity);
     }
 }

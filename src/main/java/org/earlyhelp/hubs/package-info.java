@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Hubs",
-        allowedDependencies = {"shared"})
+        allowedDependencies = {"shared", "audit"})
 @NullMarked
 package org.earlyhelp.hubs;
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Postcode;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
@@ -46,12 +47,14 @@ public class AreaImporter {
     private final JdbcClient jdbc;
     private final HubRepository hubs;
     private final TransactionTemplate transactions;
+    private final AuditTrail audit;
     // Features are read one at a time from the middle of the stream.
     private final ObjectMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    AreaImporter(JdbcClient jdbc, HubRepository hubs, TransactionTemplate transactions) {
+    AreaImporter(JdbcClient jdbc, HubRepository hubs, TransactionTemplate transactions, AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.hubs = hubs;
         this.transactions = transactions;
@@ -80,7 +83,7 @@ public class AreaImporter {
         }
     }
 
-    private ImportReport inTransaction(String file, Work work) {
+    private ImportReport inTransaction(String file, String what, Work work) {
         Progress progress = new Progress(file);
         try {
             transactions.executeWithoutResult(status -> {
@@ -91,6 +94,15 @@ public class AreaImporter {
                 }
                 if (!progress.problems.isEmpty()) {
                     status.setRollbackOnly();
+                } else {
+                    audit.record(
+                            "import",
+                            "reference-data",
+                            what,
+                            null,
+                            null,
+                            file + ": " + progress.read + " rows read, " + progress.saved + " saved, "
+                                    + progress.skipped + " passed over");
                 }
             });
         } catch (ImportException e) {
@@ -117,7 +129,7 @@ public class AreaImporter {
      * known ones have their name and population updated; hub assignments are kept.
      */
     public ImportReport importAreas(String file, InputStream in) {
-        return inTransaction(file, progress -> {
+        return inTransaction(file, "areas", progress -> {
             try (CsvReader csv = CsvReader.open(in)) {
                 int code = required(
                         csv, "area code (LSOA code)", h -> h.startsWith("lsoa code") || h.matches("lsoa\\d\\dcd"));
@@ -200,7 +212,7 @@ public class AreaImporter {
      * file has them, the seven domain deciles. Every area in the file must already be known.
      */
     public ImportReport importDeprivation(String file, InputStream in) {
-        return inTransaction(file, progress -> {
+        return inTransaction(file, "deprivation", progress -> {
             Set<String> known = knownAreas();
             try (CsvReader csv = CsvReader.open(in)) {
                 int code = required(
@@ -287,7 +299,7 @@ public class AreaImporter {
      * are then placed in the ward that contains their centre.
      */
     public ImportReport importAreaBoundaries(String file, InputStream in) {
-        return inTransaction(file, progress -> {
+        return inTransaction(file, "area-boundaries", progress -> {
             Set<String> known = knownAreas();
             Set<String> seen = new HashSet<>();
             features(in, progress, (line, properties, geometry) -> {
@@ -336,7 +348,7 @@ public class AreaImporter {
      * and {@code WD25NM}); areas are then placed in the ward that contains their centre.
      */
     public ImportReport importWardBoundaries(String file, InputStream in) {
-        return inTransaction(file, progress -> {
+        return inTransaction(file, "ward-boundaries", progress -> {
             Set<String> seen = new HashSet<>();
             features(in, progress, (line, properties, geometry) -> {
                 String code = property(properties, "wd\\d\\dcd");
@@ -456,7 +468,7 @@ public class AreaImporter {
      * and counted; a malformed or repeated postcode fails the file.
      */
     public ImportReport importPostcodes(String file, InputStream in) {
-        return inTransaction(file, progress -> {
+        return inTransaction(file, "postcodes", progress -> {
             Set<String> known = knownAreas();
             try (CsvReader csv = CsvReader.open(in)) {
                 int postcode = required(

@@ -1,0 +1,117 @@
+package org.earlyhelp.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.earlyhelp.hubs.AreaSummary;
+import org.earlyhelp.hubs.HubAdministration;
+import org.earlyhelp.hubs.HubAdministration.FileKind;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The audit trail: written with every change, and impossible to change afterwards. */
+@SpringBootTest
+class AuditTrailTests {
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    HubAdministration administration;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void changesToReferenceDataAreAuditedWithWhoAndWhat() {
+        SignedIn.admin();
+        jdbc.sql("DELETE FROM hubs.postcode").update();
+        jdbc.sql("DELETE FROM hubs.area").update();
+        administration.importFile(
+                FileKind.AREAS,
+                "two-areas.csv",
+                new ByteArrayInputStream(
+                        "LSOA code,LSOA name,Total population,Children 0-15\nE01009719,Dudley 027A,1438,281\nE01009720,Dudley 028A,1391,244\n"
+                                .getBytes(StandardCharsets.UTF_8)));
+        List<AreaSummary> areas = administration.areas("E01009719", null, null, false);
+        administration.assign(areas, new HubId("stourbridge"));
+
+        List<AuditEntry> trail = audit.trailOf("area", "E01009719");
+        assertThat(trail).singleElement().satisfies(e -> {
+            assertThat(e.actor()).isEqualTo("admin");
+            assertThat(e.actorRoles()).isEqualTo("admin");
+            assertThat(e.action()).isEqualTo("assign");
+            assertThat(e.hub()).isEqualTo("stourbridge");
+        });
+        assertThat(audit.trailOf("reference-data", "areas"))
+                .first()
+                .satisfies(e -> assertThat(e.details()).contains("two-areas.csv", "2 saved"));
+    }
+
+    @Test
+    void aFailedImportLeavesNoTraceButAlsoChangesNothing() {
+        SignedIn.admin();
+        long before =
+                jdbc.sql("SELECT count(*) FROM audit.entry").query(Long.class).single();
+        administration.importFile(
+                FileKind.AREAS,
+                "bad.csv",
+                new ByteArrayInputStream("LSOA code,LSOA name,Total population,Children 0-15\nX,Y,1,2\n"
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void auditEntriesCannotBeChangedOrRemovedEvenByTheApplication() {
+        SignedIn.admin();
+        transactions.executeWithoutResult(s -> audit.record("read", "family", "F-1", null, null, null));
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit.entry SET actor = 'someone else'")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("audit entries cannot be changed or removed");
+        assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit.entry").update())
+                .rootCause()
+                .hasMessageContaining("audit entries cannot be changed or removed");
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit.entry").update())
+                .rootCause()
+                .hasMessageContaining("audit entries cannot be changed or removed");
+        assertThat(audit.trailOf("family", "F-1")).hasSize(1);
+    }
+
+    @Test
+    void anEntryIsOnlyWrittenInsideTheTransactionOfWhatItRecords() {
+        SignedIn.admin();
+        assertThatThrownBy(() -> audit.record("read", "family", "F-2", null, null, null))
+                .isInstanceOf(IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void onlyAdministratorsReadTheTrail() {
+        SignedIn.as("lead", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThatThrownBy(() -> audit.trailOf("family", "F-1")).isInstanceOf(AccessDeniedException.class);
+    }
+}
