@@ -122,6 +122,16 @@ public class HubAdministration {
         return moved;
     }
 
+    /** Moves a hub between planned, pilot and live; refuses over someone else's change. */
+    @Transactional
+    public void setStatus(Hub hub, HubStatus status, int version) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        if (!hubs.setStatus(hub.id(), status, version)) {
+            throw new ChangedBySomeoneElseException("Hub " + hub.name());
+        }
+        audit.record("change-status", "hub", hub.id().value(), hub.id(), null, hub.status() + " -> " + status);
+    }
+
     /** Each hub with its areas' totals, and whether its population is outside the range. */
     @Transactional(readOnly = true)
     public List<HubTotals> hubTotals() {
@@ -134,7 +144,8 @@ public class HubAdministration {
                     long population = t == null ? h.population() : t.population();
                     long children = t == null ? h.children() : t.children();
                     boolean outside = population < properties.min() || population > properties.max();
-                    return new HubTotals(h, t == null ? 0 : t.areas(), population, children, outside);
+                    return new HubTotals(
+                            h, t == null ? 0 : t.areas(), population, children, outside, hubs.version(h.id()));
                 })
                 .toList();
     }

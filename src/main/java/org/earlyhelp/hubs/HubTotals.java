@@ -8,5 +8,6 @@ package org.earlyhelp.hubs;
  * @param population residents of those areas (or the hub's recorded figure before any are assigned)
  * @param children residents aged 0-15
  * @param outsideRange whether the population is outside the configured range
+ * @param version the hub's version, for detecting concurrent changes
  */
-public record HubTotals(Hub hub, int areas, long population, long children, boolean outsideRange) {}
+public record HubTotals(Hub hub, int areas, long population, long children, boolean outsideRange, int version) {}

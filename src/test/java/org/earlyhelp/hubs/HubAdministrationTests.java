@@ -288,6 +288,26 @@ class HubAdministrationTests {
     }
 
     @Test
+    void aHubMovesFromPlannedToPilotAndAStaleChangeIsRefused() {
+        HubTotals halesowen = administration.hubTotals().stream()
+                .filter(t -> t.hub().id().value().equals("halesowen"))
+                .findFirst()
+                .orElseThrow();
+        administration.setStatus(halesowen.hub(), HubStatus.PILOT, halesowen.version());
+        assertThat(jdbc.sql("SELECT status FROM hubs.hub WHERE id = 'halesowen'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PILOT");
+        assertThatThrownBy(() -> administration.setStatus(halesowen.hub(), HubStatus.LIVE, halesowen.version()))
+                .isInstanceOf(ChangedBySomeoneElseException.class);
+        HubTotals now = administration.hubTotals().stream()
+                .filter(t -> t.hub().id().value().equals("halesowen"))
+                .findFirst()
+                .orElseThrow();
+        administration.setStatus(now.hub(), HubStatus.PLANNED, now.version());
+    }
+
+    @Test
     void onlyAnAdministratorMayDefineHubs() {
         SignedIn.as("lead", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> importText(FileKind.AREAS, "LSOA code\n")).isInstanceOf(AccessDeniedException.class);

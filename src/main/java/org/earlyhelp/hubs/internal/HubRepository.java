@@ -97,6 +97,22 @@ public class HubRepository {
         }
     }
 
+    /** Sets a hub's status if it is still at the version given; returns whether it did. */
+    public boolean setStatus(HubId id, HubStatus status, int version) {
+        return jdbc.sql("UPDATE hubs.hub SET status = ?, version = version + 1 WHERE id = ? AND version = ?")
+                        .params(status.name(), id.value(), version)
+                        .update()
+                == 1;
+    }
+
+    /** The version of a hub's row, for detecting concurrent changes. */
+    public int version(HubId id) {
+        return jdbc.sql("SELECT version FROM hubs.hub WHERE id = ?")
+                .param(id.value())
+                .query(Integer.class)
+                .single();
+    }
+
     /** Recomputes each hub's population and children from its areas, where it has any. */
     public void refreshTotals() {
         jdbc.sql("""

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -19,6 +20,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -43,6 +45,7 @@ import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.hubs.HubAdministration.Ward;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubStatus;
 import org.earlyhelp.hubs.HubTotals;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
@@ -117,12 +120,49 @@ class HubSetupView extends Page {
                 })
                 .setHeader(getTranslation("hubs.size-check"))
                 .setFlexGrow(2);
+        hubGrid.addComponentColumn(t -> {
+                    Button change = new Button(getTranslation("hubs.change-status"), e -> openStatus(t));
+                    change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    change.setAriaLabel(
+                            getTranslation("hubs.change-status-of", t.hub().name()));
+                    return change;
+                })
+                .setHeader(getTranslation("hubs.team.actions"))
+                .setAutoWidth(true);
         hubGrid.setAllRowsVisible(true);
         hubGrid.setAriaLabel(getTranslation("hubs.setup.hubs"));
         mapHolder.addClassName("map-holder");
         mapHolder.setId("borough-map");
         section.add(hubGrid, new H3(getTranslation("hubs.setup.map")), mapHolder);
         return section;
+    }
+
+    private void openStatus(HubTotals totals) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(
+                getTranslation("hubs.change-status-of", totals.hub().name()));
+        RadioButtonGroup<HubStatus> status = new RadioButtonGroup<>(getTranslation("hubs.status"));
+        status.setItems(HubStatus.values());
+        status.setItemLabelGenerator(
+                s -> getTranslation("hubs.status." + s.name().toLowerCase(Locale.ROOT)));
+        status.setValue(totals.hub().status());
+        status.setId("hub-status");
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                administration.setStatus(totals.hub(), status.getValue(), totals.version());
+                dialog.close();
+                notify(getTranslation("hubs.status-saved", totals.hub().name()));
+            } catch (ChangedBySomeoneElseException ex) {
+                status.setInvalid(true);
+                status.setErrorMessage(ex.getMessage());
+            }
+            refresh();
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-status");
+        dialog.add(status);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void drawMap() {
