@@ -23,7 +23,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail: written with every change, and impossible to change afterwards. */
-@SpringBootTest
+@SpringBootTest(properties = "earlyhelp.test.isolated=audit")
 class AuditTrailTests {
 
     @Autowired

@@ -33,7 +33,7 @@ import org.springframework.security.access.AccessDeniedException;
  * An administrator builds the borough's hubs from the real Dudley open data, and every kind of
  * bad file is refused with the bad rows named and nothing saved.
  */
-@SpringBootTest
+@SpringBootTest(properties = "earlyhelp.test.isolated=hub-administration")
 class HubAdministrationTests {
 
     @Autowired

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The service directory, searched as practitioners and hub leads search it. */
-@SpringBootTest
+@SpringBootTest(properties = "earlyhelp.test.isolated=service-directory")
 class ServiceDirectoryTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");
