@@ -2,6 +2,7 @@ package org.earlyhelp.hubs;
 
 import java.util.List;
 import java.util.Optional;
+import org.earlyhelp.hubs.internal.AreaRepository;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
@@ -18,10 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class HubDirectory {
 
     private final HubRepository hubs;
+    private final AreaRepository areas;
     private final CurrentUsers currentUsers;
 
-    HubDirectory(HubRepository hubs, CurrentUsers currentUsers) {
+    HubDirectory(HubRepository hubs, AreaRepository areas, CurrentUsers currentUsers) {
         this.hubs = hubs;
+        this.areas = areas;
         this.currentUsers = currentUsers;
     }
 
@@ -35,6 +38,12 @@ public class HubDirectory {
     public Optional<Hub> hub(HubId id) {
         currentUsers.require();
         return hubs.findById(id);
+    }
+
+    /** The small areas of a hub, with their children and deprivation: public geography. */
+    public List<AreaSummary> areasOf(HubId hub) {
+        currentUsers.require();
+        return areas.find(null, null, hub, false);
     }
 
     /** Every partner organisation, by name. */

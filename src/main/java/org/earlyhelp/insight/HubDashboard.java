@@ -1,0 +1,332 @@
+package org.earlyhelp.insight;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.earlyhelp.hubs.AreaSummary;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hub lead's dashboard: what is waiting, what is drifting, caseloads, outcomes and reach,
+ * all from the read models. Hub leads see their own hub with names; administrators every hub;
+ * practitioners their hub's figures without names.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HubDashboard {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    /** A request awaiting decision, with its working-day clock. */
+    public record Awaiting(UUID request, String familyLabel, Instant submittedAt, Instant due, boolean overdue) {}
+
+    /** Why a case is on the drift list. */
+    public enum DriftReason {
+        NO_CONTACT,
+        ASSESSMENT_OVERDUE,
+        REVIEW_OVERDUE
+    }
+
+    /** A case on the drift list. */
+    public record Drift(
+            UUID caseId,
+            String familyLabel,
+            String leadPractitioner,
+            DriftReason reason,
+            @Nullable Instant lastContact,
+            @Nullable LocalDate due) {}
+
+    /** A lead practitioner's open cases against what they can lead. */
+    public record Caseload(String username, String name, int openCases, int capacity) {
+
+        public boolean overCapacity() {
+            return openCases > capacity;
+        }
+    }
+
+    /** One month's figures for the trends. */
+    public record Month(
+            YearMonth month,
+            int requests,
+            int decided,
+            int decidedOnTime,
+            int closures,
+            int needs,
+            int needsAchieved,
+            int stepUps,
+            int stepDowns,
+            int reReferrals,
+            int contacts) {}
+
+    /** Requests per 10,000 children in an area over the last 12 months, beside its deprivation. */
+    public record Reach(
+            String areaCode,
+            String areaName,
+            int children,
+            int requests,
+            double per10000,
+            @Nullable Integer imdDecile) {}
+
+    /**
+     * Everything on the dashboard. Lists of names are empty for a person who may see only figures.
+     *
+     * @param decidedOnTimePercent share of the last 12 months' decisions made within a working day,
+     *     or {@code null} with none
+     * @param needsAchievedPercent share of needs achieved at closure over 12 months, or {@code null}
+     * @param reReferralPercent share of the last 12 months' requests that were re-referrals, or {@code null}
+     */
+    public record Dashboard(
+            HubId hub,
+            boolean withNames,
+            int awaitingCount,
+            List<Awaiting> awaiting,
+            @Nullable Double decidedOnTimePercent,
+            int openCases,
+            int unallocated,
+            List<Caseload> caseloads,
+            int driftCount,
+            List<Drift> drift,
+            @Nullable Double needsAchievedPercent,
+            int closures12m,
+            int reReferrals12m,
+            @Nullable Double reReferralPercent,
+            int stepUps12m,
+            int stepDowns12m,
+            List<Month> trend,
+            List<Reach> reach) {}
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final HubTeams teams;
+    private final HubDirectory hubs;
+    private final Clock clock;
+    private final int driftWeeks;
+
+    @Autowired
+    HubDashboard(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            HubTeams teams,
+            HubDirectory hubs,
+            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
+        this(jdbc, currentUsers, teams, hubs, Clock.systemUTC(), driftWeeks);
+    }
+
+    HubDashboard(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            HubTeams teams,
+            HubDirectory hubs,
+            Clock clock,
+            int driftWeeks) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.teams = teams;
+        this.hubs = hubs;
+        this.clock = clock;
+        this.driftWeeks = driftWeeks;
+    }
+
+    /** The dashboard of one hub, as the signed-in person may see it. */
+    public Dashboard of(HubId hub) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN, Role.PRACTITIONER);
+        if (!user.worksIn(hub)) {
+            throw new AccessDeniedException("You do not work in this hub");
+        }
+        boolean withNames = user.has(Role.ADMIN) || user.has(Role.HUB_LEAD);
+        Instant now = clock.instant();
+        LocalDate today = now.atZone(LONDON).toLocalDate();
+        Instant yearAgo = today.minusMonths(12).atStartOfDay(LONDON).toInstant();
+
+        List<Awaiting> awaiting = jdbc.sql("""
+                        SELECT id, family_label, submitted_at, decision_due FROM insight.request
+                        WHERE hub_id = ? AND decided_at IS NULL ORDER BY decision_due, submitted_at""")
+                .param(hub.value())
+                .query((rs, n) -> new Awaiting(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(4).toInstant().isBefore(now)))
+                .list();
+
+        int unallocated = jdbc.sql("""
+                        SELECT count(*) FROM insight.request
+                        WHERE hub_id = ? AND outcome = 'EARLY_HELP' AND allocated_at IS NULL""").param(hub.value()).query(Integer.class).single();
+
+        Map<String, Integer> open = new HashMap<>();
+        jdbc.sql("""
+                        SELECT lead_practitioner, count(*) FROM insight.case_file
+                        WHERE hub_id = ? AND closed_at IS NULL GROUP BY lead_practitioner""")
+                .param(hub.value())
+                .query((rs, n) -> open.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        int openCases = open.values().stream().mapToInt(Integer::intValue).sum();
+        List<Caseload> caseloads = new ArrayList<>();
+        if (withNames) {
+            Map<String, HubMember> members = new HashMap<>();
+            teams.team(hub).forEach(m -> members.put(m.username(), m));
+            for (HubMember m : members.values()) {
+                if (m.capacity() > 0 || open.containsKey(m.username())) {
+                    caseloads.add(new Caseload(
+                            m.username(), m.displayName(), open.getOrDefault(m.username(), 0), m.capacity()));
+                }
+            }
+            open.forEach((username, count) -> {
+                if (!members.containsKey(username)) {
+                    caseloads.add(new Caseload(username, username, count, 0));
+                }
+            });
+            caseloads.sort((a, b) -> Double.compare(load(b), load(a)));
+        }
+
+        Instant contactCutoff = now.minus(java.time.Duration.ofDays(7L * driftWeeks));
+        List<Drift> drift = jdbc.sql("""
+                        SELECT id, family_label, lead_practitioner, last_contact_at, allocated_at, assessment_due,
+                               assessment_done_at, next_review_due FROM insight.case_file
+                        WHERE hub_id = ? AND closed_at IS NULL AND (
+                              coalesce(last_contact_at, allocated_at) < ?
+                           OR (assessment_done_at IS NULL AND assessment_due < ?)
+                           OR (assessment_done_at IS NOT NULL AND next_review_due < ?))
+                        ORDER BY coalesce(last_contact_at, allocated_at)""")
+                .params(hub.value(), java.sql.Timestamp.from(contactCutoff), today, today)
+                .query((rs, n) -> {
+                    Instant last = rs.getTimestamp(4) == null
+                            ? null
+                            : rs.getTimestamp(4).toInstant();
+                    Instant allocated = rs.getTimestamp(5).toInstant();
+                    LocalDate assessmentDue = rs.getObject(6, LocalDate.class);
+                    boolean assessed = rs.getTimestamp(7) != null;
+                    LocalDate reviewDue = rs.getObject(8, LocalDate.class);
+                    DriftReason reason;
+                    LocalDate due = null;
+                    if (!assessed && assessmentDue.isBefore(today)) {
+                        reason = DriftReason.ASSESSMENT_OVERDUE;
+                        due = assessmentDue;
+                    } else if (assessed && reviewDue != null && reviewDue.isBefore(today)) {
+                        reason = DriftReason.REVIEW_OVERDUE;
+                        due = reviewDue;
+                    } else {
+                        reason = DriftReason.NO_CONTACT;
+                    }
+                    return new Drift(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            reason,
+                            last == null ? allocated : last,
+                            due);
+                })
+                .list();
+
+        List<Month> trend = trend(hub, YearMonth.from(today));
+        int requests12 = trend.stream().mapToInt(Month::requests).sum();
+        int decided12 = trend.stream().mapToInt(Month::decided).sum();
+        int onTime12 = trend.stream().mapToInt(Month::decidedOnTime).sum();
+        int needs12 = trend.stream().mapToInt(Month::needs).sum();
+        int achieved12 = trend.stream().mapToInt(Month::needsAchieved).sum();
+        int reReferrals12 = trend.stream().mapToInt(Month::reReferrals).sum();
+
+        List<Reach> reach = reach(hub, yearAgo);
+
+        return new Dashboard(
+                hub,
+                withNames,
+                awaiting.size(),
+                withNames ? awaiting : List.of(),
+                percent(onTime12, decided12),
+                openCases,
+                unallocated,
+                caseloads,
+                drift.size(),
+                withNames ? drift : List.of(),
+                percent(achieved12, needs12),
+                trend.stream().mapToInt(Month::closures).sum(),
+                reReferrals12,
+                percent(reReferrals12, requests12),
+                trend.stream().mapToInt(Month::stepUps).sum(),
+                trend.stream().mapToInt(Month::stepDowns).sum(),
+                trend,
+                reach);
+    }
+
+    private static double load(Caseload c) {
+        return c.capacity() == 0 ? c.openCases() * 100.0 : (double) c.openCases() / c.capacity();
+    }
+
+    /** The last 12 months, oldest first, with empty months filled in. */
+    private List<Month> trend(HubId hub, YearMonth current) {
+        YearMonth first = current.minusMonths(11);
+        Map<YearMonth, Month> rows = new HashMap<>();
+        jdbc.sql("""
+                        SELECT month, requests, decided, decided_on_time, closures, needs, needs_achieved, step_ups,
+                               step_downs, re_referrals, contacts
+                        FROM insight.monthly WHERE hub_id = ? AND month >= ? AND month <= ?""")
+                .params(hub.value(), first.atDay(1), current.atDay(1))
+                .query((rs, n) -> {
+                    YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
+                    rows.put(
+                            m,
+                            new Month(
+                                    m,
+                                    rs.getInt(2),
+                                    rs.getInt(3),
+                                    rs.getInt(4),
+                                    rs.getInt(5),
+                                    rs.getInt(6),
+                                    rs.getInt(7),
+                                    rs.getInt(8),
+                                    rs.getInt(9),
+                                    rs.getInt(10),
+                                    rs.getInt(11)));
+                    return m;
+                })
+                .list();
+        List<Month> months = new ArrayList<>(12);
+        for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
+            months.add(rows.getOrDefault(m, new Month(m, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        }
+        return months;
+    }
+
+    private List<Reach> reach(HubId hub, Instant since) {
+        Map<String, Integer> requests = new HashMap<>();
+        jdbc.sql("""
+                        SELECT area_code, count(*) FROM insight.request
+                        WHERE hub_id = ? AND submitted_at >= ? AND area_code IS NOT NULL GROUP BY area_code""")
+                .params(hub.value(), java.sql.Timestamp.from(since))
+                .query((rs, n) -> requests.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        List<Reach> reach = new ArrayList<>();
+        for (AreaSummary area : hubs.areasOf(hub)) {
+            int count = requests.getOrDefault(area.code(), 0);
+            double per10000 = area.children() == 0 ? 0 : count * 10_000.0 / area.children();
+            reach.add(new Reach(area.code(), area.name(), area.children(), count, per10000, area.imdDecile()));
+        }
+        return reach;
+    }
+
+    private static @Nullable Double percent(int part, int whole) {
+        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
+    }
+}

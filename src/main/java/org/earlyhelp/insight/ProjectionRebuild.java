@@ -1,0 +1,83 @@
+package org.earlyhelp.insight;
+
+import org.earlyhelp.insight.internal.Projections;
+import org.earlyhelp.referrals.AssessmentCompleted;
+import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestSubmitted;
+import org.earlyhelp.referrals.ReviewHeld;
+import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilds the dashboard's read models from scratch: empties them, then applies again, in the
+ * order they were published, every event their listener has completed (kept in the event
+ * registry's archive, ADR 0002). Events still waiting are applied when they are delivered.
+ */
+@Service
+public class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final String LISTENER = "org.earlyhelp.insight.internal.JourneyListener%";
+
+    private final JdbcClient jdbc;
+    private final Projections projections;
+    private final CurrentUsers currentUsers;
+    private final ObjectMapper json = JsonMapper.builder().build();
+
+    ProjectionRebuild(JdbcClient jdbc, Projections projections, CurrentUsers currentUsers) {
+        this.jdbc = jdbc;
+        this.projections = projections;
+        this.currentUsers = currentUsers;
+    }
+
+    /** Rebuilds every read model; returns how many events were applied. Administrators only. */
+    @Transactional
+    public long rebuild() {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        projections.clear();
+        long[] applied = {0};
+        jdbc.sql("""
+                        SELECT event_type, serialized_event FROM events.event_publication_archive
+                        WHERE listener_id LIKE ? ORDER BY publication_date, id""")
+                .param(LISTENER)
+                .query((rs, n) -> {
+                    apply(rs.getString(1), rs.getString(2));
+                    applied[0]++;
+                    return null;
+                })
+                .list();
+        log.info("Rebuilt the insight read models from {} archived events", applied[0]);
+        return applied[0];
+    }
+
+    private void apply(String type, String serialized) {
+        Object event;
+        try {
+            event = json.readValue(serialized, Class.forName(type));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("An archived event of unknown type " + type, e);
+        }
+        switch (event) {
+            case RequestSubmitted e -> projections.apply(e);
+            case RequestDecided e -> projections.apply(e);
+            case CaseAllocated e -> projections.apply(e);
+            case AssessmentCompleted e -> projections.apply(e);
+            case ReviewHeld e -> projections.apply(e);
+            case ContactLogged e -> projections.apply(e);
+            case SteppedUp e -> projections.apply(e);
+            case CaseClosed e -> projections.apply(e);
+            default -> throw new IllegalStateException("The insight listener never took " + type);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.earlyhelp.insight.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.earlyhelp.referrals.AssessmentCompleted;
+import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestSubmitted;
+import org.earlyhelp.referrals.ReviewHeld;
+import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.shared.HubId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies the journey's events to the read models. Every method is idempotent: an event
+ * delivered twice (after a crash, say) changes nothing the second time. An event about a record
+ * not seen yet fails, so its publication stays incomplete and is delivered again later.
+ */
+@Component
+public class Projections {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private final JdbcClient jdbc;
+
+    Projections(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public void apply(RequestSubmitted e) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO insight.request (id, family_id, family_label, hub_id, area_code, submitted_at,
+                          decision_due, re_referral, step_down) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(
+                        e.request(),
+                        e.family(),
+                        e.familyLabel(),
+                        e.hub().value(),
+                        e.area(),
+                        ts(e.submittedAt()),
+                        ts(e.decisionDue()),
+                        e.reReferral(),
+                        e.stepDown())
+                .update();
+        if (inserted == 1) {
+            count(e.hub(), e.submittedAt(), "requests", 1);
+            if (e.reReferral()) {
+                count(e.hub(), e.submittedAt(), "re_referrals", 1);
+            }
+            if (e.stepDown()) {
+                count(e.hub(), e.submittedAt(), "step_downs", 1);
+            }
+        }
+    }
+
+    @Transactional
+    public void apply(RequestDecided e) {
+        requireRequest(e.request());
+        Optional<Boolean> onTime = jdbc.sql("""
+                        UPDATE insight.request SET decided_at = ?, level = ?, outcome = ?
+                        WHERE id = ? AND decided_at IS NULL RETURNING decided_at <= decision_due""")
+                .params(ts(e.decidedAt()), e.level().number(), e.outcome().name(), e.request())
+                .query(Boolean.class)
+                .optional();
+        onTime.ifPresent(inTime -> {
+            count(e.hub(), e.decidedAt(), "decided", 1);
+            if (inTime) {
+                count(e.hub(), e.decidedAt(), "decided_on_time", 1);
+            }
+        });
+    }
+
+    @Transactional
+    public void apply(CaseAllocated e) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO insight.case_file (id, request_id, family_id, family_label, hub_id, lead_practitioner,
+                          allocated_at, assessment_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(
+                        e.caseId(),
+                        e.request(),
+                        e.family(),
+                        e.familyLabel(),
+                        e.hub().value(),
+                        e.leadPractitioner(),
+                        ts(e.allocatedAt()),
+                        e.assessmentDue())
+                .update();
+        jdbc.sql("UPDATE insight.request SET allocated_at = ? WHERE id = ? AND allocated_at IS NULL")
+                .params(ts(e.allocatedAt()), e.request())
+                .update();
+        if (inserted == 1) {
+            count(e.hub(), e.allocatedAt(), "allocations", 1);
+        }
+    }
+
+    @Transactional
+    public void apply(AssessmentCompleted e) {
+        requireCase(e.caseId());
+        jdbc.sql("""
+                        UPDATE insight.case_file SET assessment_done_at = ?, next_review_due = ?
+                        WHERE id = ? AND assessment_done_at IS NULL""")
+                .params(ts(e.completedAt()), e.firstReviewDue(), e.caseId())
+                .update();
+    }
+
+    @Transactional
+    public void apply(ReviewHeld e) {
+        requireCase(e.caseId());
+        jdbc.sql("""
+                        UPDATE insight.case_file SET last_review_at = ?, next_review_due = ?
+                        WHERE id = ? AND (last_review_at IS NULL OR last_review_at < ?)""")
+                .params(ts(e.heldAt()), e.nextReviewDue(), e.caseId(), ts(e.heldAt()))
+                .update();
+    }
+
+    @Transactional
+    public void apply(ContactLogged e) {
+        requireCase(e.caseId());
+        int inserted = jdbc.sql("INSERT INTO insight.contact_seen (id) VALUES (?) ON CONFLICT DO NOTHING")
+                .param(e.contact())
+                .update();
+        if (inserted == 1) {
+            jdbc.sql("""
+                            UPDATE insight.case_file SET contacts = contacts + 1,
+                              last_contact_at = greatest(coalesce(last_contact_at, ?), ?) WHERE id = ?""").params(ts(e.at()), ts(e.at()), e.caseId()).update();
+            count(e.hub(), e.at(), "contacts", 1);
+        }
+    }
+
+    @Transactional
+    public void apply(SteppedUp e) {
+        requireRequest(e.request());
+        int updated = jdbc.sql("UPDATE insight.request SET stepped_up_at = ? WHERE id = ? AND stepped_up_at IS NULL")
+                .params(ts(e.at()), e.request())
+                .update();
+        if (updated == 1) {
+            count(e.hub(), e.at(), "step_ups", 1);
+        }
+    }
+
+    @Transactional
+    public void apply(CaseClosed e) {
+        requireCase(e.caseId());
+        int updated = jdbc.sql("""
+                        UPDATE insight.case_file SET closed_at = ?, close_reason = ?, needs = ?, needs_achieved = ?
+                        WHERE id = ? AND closed_at IS NULL""")
+                .params(ts(e.closedAt()), e.reason().name(), e.needs(), e.needsAchieved(), e.caseId())
+                .update();
+        if (updated == 1) {
+            count(e.hub(), e.closedAt(), "closures", 1);
+            count(e.hub(), e.closedAt(), "needs", e.needs());
+            count(e.hub(), e.closedAt(), "needs_achieved", e.needsAchieved());
+        }
+    }
+
+    /** Empties every read model, before a rebuild. */
+    @Transactional
+    public void clear() {
+        jdbc.sql("TRUNCATE insight.request, insight.case_file, insight.contact_seen, insight.monthly")
+                .update();
+    }
+
+    private void requireRequest(java.util.UUID id) {
+        if (jdbc.sql("SELECT count(*) FROM insight.request WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
+            throw new IllegalStateException("Request " + id + " not seen yet; the event will be delivered again");
+        }
+    }
+
+    private void requireCase(java.util.UUID id) {
+        if (jdbc.sql("SELECT count(*) FROM insight.case_file WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single()
+                == 0) {
+            throw new IllegalStateException("Case " + id + " not seen yet; the event will be delivered again");
+        }
+    }
+
+    private void count(HubId hub, Instant at, String column, int by) {
+        LocalDate month = at.atZone(LONDON).toLocalDate().withDayOfMonth(1);
+        jdbc.sql("INSERT INTO insight.monthly (hub_id, month, " + column + ") VALUES (?, ?, ?)"
+                        + " ON CONFLICT (hub_id, month) DO UPDATE SET " + column + " = insight.monthly." + column
+                        + " + excluded." + column)
+                .params(hub.value(), month, by)
+                .update();
+    }
+
+    private static java.sql.Timestamp ts(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Insight: the hub lead's dashboard and the borough view, computed from read models that events
+ * from referrals (and later voice) keep up to date, so no module joins another's tables.
+ */
+@ApplicationModule(
+        displayName = "Insight",
+        allowedDependencies = {"shared", "hubs", "referrals"})
+@NullMarked
+package org.earlyhelp.insight;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,14 @@
+package org.earlyhelp.referrals;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.earlyhelp.shared.HubId;
+
+/**
+ * Published when a family's early help has ended.
+ *
+ * @param needs how many needs the plan had
+ * @param needsAchieved how many of them were achieved at closure
+ */
+public record CaseClosed(
+        UUID caseId, HubId hub, Instant closedAt, ClosureReason reason, int needs, int needsAchieved) {}

@@ -1,0 +1,43 @@
+package org.earlyhelp.shared.events;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers again, every minute, event publications whose listener failed (a read model that saw
+ * a decision before the request, a mail server that was down) and that are older than a minute.
+ * Restarts deliver them too (ADR 0002); this keeps a running system from waiting for one.
+ */
+@Component
+@EnableScheduling
+class IncompletePublicationsRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(IncompletePublicationsRetry.class);
+
+    private final IncompleteEventPublications incomplete;
+    private final Duration olderThan;
+
+    IncompletePublicationsRetry(
+            IncompleteEventPublications incomplete,
+            @Value("${earlyhelp.events.retry-older-than:PT1M}") Duration olderThan) {
+        this.incomplete = incomplete;
+        this.olderThan = olderThan;
+    }
+
+    @Scheduled(
+            initialDelayString = "${earlyhelp.events.retry-every:PT1M}",
+            fixedDelayString = "${earlyhelp.events.retry-every:PT1M}")
+    void retry() {
+        try {
+            incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+        } catch (RuntimeException e) {
+            log.warn("Could not resubmit incomplete event publications: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Keeping events between modules flowing: incomplete publications are delivered again. */
+@NullMarked
+package org.earlyhelp.shared.events;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,276 @@
+package org.earlyhelp.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.insight.HubDashboard.Dashboard;
+import org.earlyhelp.insight.HubDashboard.DriftReason;
+import org.earlyhelp.insight.internal.Projections;
+import org.earlyhelp.referrals.AssessmentCompleted;
+import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.ClosureReason;
+import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.NeedLevel;
+import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestSubmitted;
+import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The dashboard's read models, fed by the referrals module's events as they will be published:
+ * until referrals publishes them itself, this test publishes them.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+class HubDashboardTests {
+
+    private static final HubId CENTRAL = new HubId("dudley-central");
+    private static final Instant NOW = Instant.now();
+
+    @Autowired
+    HubDashboard dashboards;
+
+    @Autowired
+    Projections projections;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** Read straight from the read models: the waiting happens on another thread, signed out. */
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
+    @BeforeEach
+    void signInAsTheHubLead() {
+        projections.clear();
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private static Instant daysAgo(int days) {
+        return NOW.minus(Duration.ofDays(days));
+    }
+
+    private static RequestSubmitted submitted(UUID request, String family, int daysAgo, boolean reReferral) {
+        return new RequestSubmitted(
+                request,
+                UUID.randomUUID(),
+                family,
+                CENTRAL,
+                null,
+                daysAgo(daysAgo),
+                daysAgo(daysAgo - 1),
+                reReferral,
+                false);
+    }
+
+    private Dashboard dashboard() {
+        return dashboards.of(CENTRAL);
+    }
+
+    @Test
+    void aNewRequestWaitsForADecisionWithItsClock(Scenario scenario) {
+        UUID fresh = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        scenario.publish(submitted(fresh, "Khan family", 0, false))
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM insight.request WHERE decided_at IS NULL") == 1 ? true : null);
+        scenario.publish(submitted(late, "Smith family", 3, false))
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM insight.request WHERE decided_at IS NULL") == 2 ? true : null);
+
+        Dashboard d = dashboard();
+        assertThat(d.awaiting())
+                .extracting(HubDashboard.Awaiting::familyLabel)
+                .containsExactly("Smith family", "Khan family");
+        assertThat(d.awaiting().get(0).overdue()).isTrue();
+        assertThat(d.awaiting().get(1).overdue()).isFalse();
+    }
+
+    @Test
+    void decisionsOnTimeAndLateMakeTheShareDecidedOnTime(Scenario scenario) {
+        UUID onTime = UUID.randomUUID();
+        UUID late = UUID.randomUUID();
+        projections.apply(submitted(onTime, "Ali family", 10, false));
+        projections.apply(submitted(late, "Brown family", 10, false));
+        scenario.publish(new RequestDecided(
+                        onTime, CENTRAL, daysAgo(10).plusSeconds(3600), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP))
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM insight.request WHERE decided_at IS NULL") == 1 ? true : null);
+        scenario.publish(new RequestDecided(late, CENTRAL, daysAgo(5), NeedLevel.SINGLE_AGENCY, DecisionOutcome.ADVICE))
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM insight.request WHERE decided_at IS NULL") == 0 ? true : null);
+
+        Dashboard d = dashboard();
+        assertThat(d.decidedOnTimePercent()).isEqualTo(50.0);
+        assertThat(d.unallocated()).isEqualTo(1);
+    }
+
+    @Test
+    void caseloadsDriftAndOutcomesFollowTheCases(Scenario scenario) {
+        UUID request = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        UUID busy = UUID.randomUUID();
+        projections.apply(submitted(request, "Evans family", 60, false));
+        projections.apply(
+                new RequestDecided(request, CENTRAL, daysAgo(59), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
+        projections.apply(new CaseAllocated(
+                quiet,
+                request,
+                UUID.randomUUID(),
+                "Evans family",
+                CENTRAL,
+                "family.worker",
+                daysAgo(45),
+                LocalDate.now().plusDays(20)));
+        projections.apply(new CaseAllocated(
+                busy,
+                request,
+                UUID.randomUUID(),
+                "Green family",
+                CENTRAL,
+                "family.worker",
+                daysAgo(40),
+                LocalDate.now().minusDays(2)));
+        scenario.publish(new ContactLogged(UUID.randomUUID(), busy, CENTRAL, daysAgo(1), true))
+                .andWaitForStateChange(
+                        () -> count("SELECT coalesce(sum(contacts), 0) FROM insight.monthly") == 1 ? true : null);
+
+        Dashboard d = dashboard();
+        assertThat(d.unallocated()).isZero();
+        assertThat(d.openCases()).isEqualTo(2);
+        assertThat(d.caseloads())
+                .filteredOn(c -> c.username().equals("family.worker"))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.openCases()).isEqualTo(2);
+                    assertThat(c.capacity()).isPositive();
+                });
+        assertThat(d.drift())
+                .extracting(HubDashboard.Drift::familyLabel, HubDashboard.Drift::reason)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Evans family", DriftReason.NO_CONTACT),
+                        org.assertj.core.groups.Tuple.tuple("Green family", DriftReason.ASSESSMENT_OVERDUE));
+
+        scenario.publish(new AssessmentCompleted(
+                        busy, CENTRAL, daysAgo(0), true, LocalDate.now().plusWeeks(6)))
+                .andWaitForStateChange(
+                        () -> count("SELECT count(*) FROM insight.case_file WHERE assessment_done_at IS NOT NULL") == 1
+                                ? true
+                                : null);
+        scenario.publish(new CaseClosed(quiet, CENTRAL, daysAgo(0), ClosureReason.NEEDS_MET, 4, 3))
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM insight.case_file WHERE closed_at IS NULL") == 1 ? true : null);
+        Dashboard after = dashboard();
+        assertThat(after.driftCount()).isZero();
+        assertThat(after.needsAchievedPercent()).isEqualTo(75.0);
+        assertThat(after.closures12m()).isEqualTo(1);
+    }
+
+    @Autowired
+    ProjectionRebuild rebuild;
+
+    @Test
+    void theReadModelsAreRebuiltFromTheArchivedEvents(Scenario scenario) {
+        UUID request = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        scenario.publish(submitted(request, "Ward family", 20, false))
+                .andWaitForStateChange(() -> count("SELECT count(*) FROM insight.request") == 1 ? true : null);
+        scenario.publish(new RequestDecided(
+                        request, CENTRAL, daysAgo(20), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP))
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM insight.request WHERE decided_at IS NOT NULL") == 1 ? true : null);
+        scenario.publish(new CaseAllocated(
+                        caseId,
+                        request,
+                        UUID.randomUUID(),
+                        "Ward family",
+                        CENTRAL,
+                        "cvs.worker",
+                        daysAgo(19),
+                        LocalDate.now()))
+                .andWaitForStateChange(() -> count("SELECT count(*) FROM insight.case_file") == 1 ? true : null);
+        scenario.publish(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(2), false))
+                .andWaitForStateChange(
+                        () -> count("SELECT coalesce(sum(contacts), 0) FROM insight.monthly") == 1 ? true : null);
+        // The archive is written when each listener completes; wait for the last one.
+        scenario.stimulate(() -> {})
+                .andWaitForStateChange(() ->
+                        count("SELECT count(*) FROM events.event_publication_archive WHERE serialized_event LIKE '%"
+                                                + caseId + "%'")
+                                        >= 2
+                                ? true
+                                : null);
+        Dashboard before = dashboard();
+
+        SignedIn.admin();
+        assertThat(rebuild.rebuild()).isGreaterThanOrEqualTo(4);
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        Dashboard after = dashboard();
+        assertThat(after.openCases()).isEqualTo(before.openCases()).isEqualTo(1);
+        assertThat(after.decidedOnTimePercent()).isEqualTo(before.decidedOnTimePercent());
+        assertThat(after.trend()).isEqualTo(before.trend());
+        assertThat(after.caseloads()).isEqualTo(before.caseloads());
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsCountedOnce() {
+        UUID request = UUID.randomUUID();
+        RequestSubmitted event = submitted(request, "Patel family", 2, true);
+        projections.apply(event);
+        projections.apply(event);
+        SteppedUp up = new SteppedUp(request, null, CENTRAL, daysAgo(1));
+        projections.apply(up);
+        projections.apply(up);
+        Dashboard d = dashboard();
+        assertThat(d.trend().stream().mapToInt(HubDashboard.Month::requests).sum())
+                .isEqualTo(1);
+        assertThat(d.reReferrals12m()).isEqualTo(1);
+        assertThat(d.reReferralPercent()).isEqualTo(100.0);
+        assertThat(d.stepUps12m()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventAboutARecordNotSeenYetFailsSoItIsDeliveredAgain() {
+        UUID unknown = UUID.randomUUID();
+        assertThatThrownBy(() -> projections.apply(
+                        new RequestDecided(unknown, CENTRAL, NOW, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("delivered again");
+    }
+
+    @Test
+    void otherHubsLeadsAreRefusedAndPractitionersSeeFiguresWithoutNames() {
+        projections.apply(submitted(UUID.randomUUID(), "Jones family", 0, false));
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> dashboards.of(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        Dashboard d = dashboards.of(CENTRAL);
+        assertThat(d.withNames()).isFalse();
+        assertThat(d.awaitingCount()).isEqualTo(1);
+        assertThat(d.awaiting()).isEmpty();
+        assertThat(d.caseloads()).isEmpty();
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        assertThatThrownBy(() -> dashboards.of(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+    }
+}
