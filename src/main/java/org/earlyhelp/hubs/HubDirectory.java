@@ -2,6 +2,7 @@ package org.earlyhelp.hubs;
 
 import java.util.List;
 import java.util.Optional;
+import org.earlyhelp.hubs.internal.AreaMaps;
 import org.earlyhelp.hubs.internal.AreaRepository;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.shared.HubId;
@@ -21,8 +22,10 @@ public class HubDirectory {
     private final HubRepository hubs;
     private final AreaRepository areas;
     private final CurrentUsers currentUsers;
+    private final AreaMaps maps;
 
-    HubDirectory(HubRepository hubs, AreaRepository areas, CurrentUsers currentUsers) {
+    HubDirectory(HubRepository hubs, AreaRepository areas, CurrentUsers currentUsers, AreaMaps maps) {
+        this.maps = maps;
         this.hubs = hubs;
         this.areas = areas;
         this.currentUsers = currentUsers;
@@ -44,6 +47,12 @@ public class HubDirectory {
     public List<AreaSummary> areasOf(HubId hub) {
         currentUsers.require();
         return areas.find(null, null, hub, false);
+    }
+
+    /** The hub's areas ready to draw, for maps on dashboards: public geography. */
+    public AreaMap mapOf(HubId hub) {
+        currentUsers.require();
+        return maps.draw(areas.outlines(hub));
     }
 
     /** Every partner organisation, by name. */

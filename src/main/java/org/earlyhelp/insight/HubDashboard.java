@@ -183,8 +183,8 @@ public class HubDashboard {
                 .list();
         int openCases = open.values().stream().mapToInt(Integer::intValue).sum();
         List<Caseload> caseloads = new ArrayList<>();
+        Map<String, HubMember> members = new HashMap<>();
         if (withNames) {
-            Map<String, HubMember> members = new HashMap<>();
             teams.team(hub).forEach(m -> members.put(m.username(), m));
             for (HubMember m : members.values()) {
                 if (m.capacity() > 0 || open.containsKey(m.username())) {

@@ -52,6 +52,7 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.SvgMap;
 
 /**
  * Where an administrator defines the hubs: imports the open data about areas, assigns areas to
@@ -173,14 +174,22 @@ class HubSetupView extends Page {
             return;
         }
         Map<HubId, Hub> byId = hubs.stream().collect(Collectors.toMap(Hub::id, Function.identity()));
-        mapHolder.add(AreaMapSvg.draw(
-                map,
+        mapHolder.add(SvgMap.draw(
+                map.width(),
+                map.height(),
                 getTranslation("hubs.setup.map.title"),
-                a -> a.hub() == null || !byId.containsKey(a.hub()) ? null : HubColours.of(hubs, byId.get(a.hub())),
-                a -> a.name() + " (" + a.code() + "): "
-                        + (a.hub() == null || !byId.containsKey(a.hub())
-                                ? getTranslation("hubs.unassigned")
-                                : byId.get(a.hub()).name())));
+                map.areas().stream()
+                        .map(a -> new SvgMap.Region(
+                                a.code(),
+                                a.path(),
+                                a.hub() == null || !byId.containsKey(a.hub())
+                                        ? null
+                                        : HubColours.of(hubs, byId.get(a.hub())),
+                                a.name() + " (" + a.code() + "): "
+                                        + (a.hub() == null || !byId.containsKey(a.hub())
+                                                ? getTranslation("hubs.unassigned")
+                                                : byId.get(a.hub()).name())))
+                        .toList()));
         UnorderedList legend = new UnorderedList();
         legend.addClassName("map-legend");
         for (Hub hub : hubs) {

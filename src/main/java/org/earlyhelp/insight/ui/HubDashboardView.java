@@ -1,0 +1,331 @@
+package org.earlyhelp.insight.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.earlyhelp.hubs.AreaMap;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.insight.HubDashboard;
+import org.earlyhelp.insight.HubDashboard.Dashboard;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.SvgMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The hub lead's morning view of their patch: what is waiting, what is drifting, caseloads,
+ * outcomes, 12-month trends and reach by area beside deprivation. Every figure links to the list
+ * behind it.
+ */
+@Route("hub/dashboard")
+@Menu(order = 10, title = "menu.dashboard")
+@RolesAllowed({Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY, Role.PRACTITIONER_AUTHORITY})
+class HubDashboardView extends Page {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Reach bands, light to dark (ColorBrewer Blues, readable on white). */
+    private static final List<String> BANDS = List.of("#deebf7", "#9ecae1", "#4292c6", "#08519c");
+
+    private final transient HubDashboard dashboards;
+    private final transient HubDirectory hubs;
+    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final Div content = new Div();
+    private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+            .withLocale(Locale.UK);
+    private final DateTimeFormatter day =
+            DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK);
+
+    HubDashboardView(HubDashboard dashboards, HubDirectory hubs, CurrentUsers currentUsers) {
+        super("");
+        this.dashboards = dashboards;
+        this.hubs = hubs;
+        setHeading(getTranslation("dashboard.title"));
+        CurrentUser user = currentUsers.require();
+        List<Hub> mine = hubs.hubs().stream().filter(h -> user.worksIn(h.id())).toList();
+        hub.setLabel(getTranslation("hubs.hub"));
+        hub.setItems(mine);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setId("dashboard-hub");
+        hub.setVisible(mine.size() > 1);
+        hub.addValueChangeListener(e -> show());
+        content.setId("dashboard");
+        add(hub, content);
+        if (mine.isEmpty()) {
+            content.add(new Paragraph(getTranslation("hubs.team.no-hub")));
+        } else {
+            hub.setValue(mine.getFirst());
+        }
+    }
+
+    private void show() {
+        content.removeAll();
+        if (hub.getValue() == null) {
+            return;
+        }
+        Dashboard d = dashboards.of(hub.getValue().id());
+        content.add(new H2(hub.getValue().name()));
+        content.add(tiles(d));
+        if (d.withNames()) {
+            content.add(awaiting(d), drift(d), caseloads(d));
+        }
+        content.add(outcomes(d), trends(d), reach(d));
+    }
+
+    // ---- figures ---------------------------------------------------------------------------------
+
+    private Component tiles(Dashboard d) {
+        UnorderedList tiles = new UnorderedList();
+        tiles.addClassName("tiles");
+        tiles.setId("figures");
+        tiles.add(tile("dashboard.awaiting", String.valueOf(d.awaitingCount()), "awaiting", d.withNames()));
+        tiles.add(tile("dashboard.on-time", percent(d.decidedOnTimePercent()), "trends", true));
+        tiles.add(tile("dashboard.open-cases", String.valueOf(d.openCases()), "caseloads", d.withNames()));
+        tiles.add(tile("dashboard.unallocated", String.valueOf(d.unallocated()), "awaiting", d.withNames()));
+        tiles.add(tile("dashboard.drift", String.valueOf(d.driftCount()), "drift", d.withNames()));
+        tiles.add(tile("dashboard.needs-achieved", percent(d.needsAchievedPercent()), "outcomes", true));
+        tiles.add(tile("dashboard.re-referrals", percent(d.reReferralPercent()), "outcomes", true));
+        tiles.add(tile("dashboard.step-ups", d.stepUps12m() + " / " + d.stepDowns12m(), "outcomes", true));
+        return tiles;
+    }
+
+    private ListItem tile(String key, String value, String anchor, boolean linked) {
+        Span number = new Span(value);
+        number.addClassName("tile-value");
+        Span label = new Span(getTranslation(key));
+        label.addClassName("tile-label");
+        ListItem item = new ListItem();
+        item.addClassName("tile");
+        if (linked) {
+            Anchor link = new Anchor("#" + anchor, number, label);
+            link.getElement().setAttribute("router-ignore", true);
+            item.add(link);
+        } else {
+            item.add(number, label);
+        }
+        return item;
+    }
+
+    private String percent(@Nullable Double value) {
+        return value == null ? getTranslation("dashboard.none-yet") : String.format(Locale.UK, "%.0f%%", value);
+    }
+
+    // ---- lists --------------------------------------------------------------------------------------
+
+    private Section awaiting(Dashboard d) {
+        Section section = section("awaiting", "dashboard.awaiting.title");
+        if (d.awaiting().isEmpty()) {
+            section.add(new Paragraph(getTranslation("dashboard.awaiting.empty")));
+            return section;
+        }
+        Grid<HubDashboard.Awaiting> grid = new Grid<>();
+        grid.addColumn(HubDashboard.Awaiting::familyLabel).setHeader(getTranslation("dashboard.family"));
+        grid.addColumn(a -> when.format(a.submittedAt().atZone(LONDON))).setHeader(getTranslation("dashboard.arrived"));
+        grid.addColumn(a -> when.format(a.due().atZone(LONDON))).setHeader(getTranslation("dashboard.decide-by"));
+        grid.addColumn(a -> getTranslation(a.overdue() ? "dashboard.overdue" : "dashboard.in-time"))
+                .setHeader(getTranslation("dashboard.clock"));
+        grid.setItems(d.awaiting());
+        grid.setAllRowsVisible(d.awaiting().size() <= 15);
+        grid.setAriaLabel(getTranslation("dashboard.awaiting.title"));
+        section.add(grid);
+        return section;
+    }
+
+    private Section drift(Dashboard d) {
+        Section section = section("drift", "dashboard.drift.title");
+        if (d.drift().isEmpty()) {
+            section.add(new Paragraph(getTranslation("dashboard.drift.empty")));
+            return section;
+        }
+        Grid<HubDashboard.Drift> grid = new Grid<>();
+        grid.addColumn(HubDashboard.Drift::familyLabel).setHeader(getTranslation("dashboard.family"));
+        grid.addColumn(HubDashboard.Drift::leadPractitioner).setHeader(getTranslation("dashboard.lead"));
+        grid.addColumn(x -> getTranslation("dashboard.drift."
+                        + x.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')))
+                .setHeader(getTranslation("dashboard.why"));
+        grid.addColumn(x -> x.lastContact() == null
+                        ? ""
+                        : day.format(x.lastContact().atZone(LONDON)))
+                .setHeader(getTranslation("dashboard.last-contact"));
+        grid.addColumn(x -> x.due() == null ? "" : day.format(x.due())).setHeader(getTranslation("dashboard.was-due"));
+        grid.setItems(d.drift());
+        grid.setAllRowsVisible(d.drift().size() <= 15);
+        grid.setAriaLabel(getTranslation("dashboard.drift.title"));
+        section.add(grid);
+        return section;
+    }
+
+    private Section caseloads(Dashboard d) {
+        Section section = section("caseloads", "dashboard.caseloads.title");
+        if (d.caseloads().isEmpty()) {
+            section.add(new Paragraph(getTranslation("dashboard.caseloads.empty")));
+            return section;
+        }
+        Grid<HubDashboard.Caseload> grid = new Grid<>();
+        grid.addColumn(HubDashboard.Caseload::name).setHeader(getTranslation("hubs.team.name"));
+        grid.addColumn(HubDashboard.Caseload::openCases)
+                .setHeader(getTranslation("dashboard.open-cases"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(HubDashboard.Caseload::capacity)
+                .setHeader(getTranslation("hubs.team.capacity"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> getTranslation(c.overCapacity() ? "dashboard.over-capacity" : "dashboard.within-capacity"))
+                .setHeader(getTranslation("dashboard.load"));
+        grid.setItems(d.caseloads());
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation("dashboard.caseloads.title"));
+        section.add(grid);
+        return section;
+    }
+
+    private Section outcomes(Dashboard d) {
+        Section section = section("outcomes", "dashboard.outcomes.title");
+        UnorderedList list = new UnorderedList();
+        list.add(new ListItem(getTranslation("dashboard.outcomes.closures", d.closures12m())));
+        list.add(new ListItem(getTranslation("dashboard.outcomes.needs", percent(d.needsAchievedPercent()))));
+        list.add(new ListItem(
+                getTranslation("dashboard.outcomes.re-referrals", d.reReferrals12m(), percent(d.reReferralPercent()))));
+        list.add(new ListItem(getTranslation("dashboard.outcomes.steps", d.stepUps12m(), d.stepDowns12m())));
+        section.add(list);
+        return section;
+    }
+
+    // ---- charts and map -----------------------------------------------------------------------------
+
+    private Section trends(Dashboard d) {
+        Section section = section("trends", "dashboard.trends.title");
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.UK);
+        List<SvgChart.Bar> requests = d.trend().stream()
+                .map(m -> new SvgChart.Bar(month.format(m.month()), m.requests(), String.valueOf(m.requests())))
+                .toList();
+        section.add(new Paragraph(getTranslation("dashboard.trends.requests")));
+        section.add(SvgChart.bars(getTranslation("dashboard.trends.requests"), requests, 0));
+        List<SvgChart.Bar> onTime = d.trend().stream()
+                .map(m -> {
+                    double p = m.decided() == 0 ? 0 : m.decidedOnTime() * 100.0 / m.decided();
+                    return new SvgChart.Bar(
+                            month.format(m.month()),
+                            p,
+                            m.decided() == 0
+                                    ? getTranslation("dashboard.none-yet")
+                                    : String.format(Locale.UK, "%.0f%%", p));
+                })
+                .toList();
+        section.add(new Paragraph(getTranslation("dashboard.trends.on-time")));
+        section.add(SvgChart.bars(getTranslation("dashboard.trends.on-time"), onTime, 100));
+
+        Grid<HubDashboard.Month> table = new Grid<>();
+        table.addColumn(m -> DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).format(m.month()))
+                .setHeader(getTranslation("dashboard.month"));
+        table.addColumn(HubDashboard.Month::requests).setHeader(getTranslation("dashboard.requests"));
+        table.addColumn(HubDashboard.Month::decided).setHeader(getTranslation("dashboard.decided"));
+        table.addColumn(HubDashboard.Month::decidedOnTime).setHeader(getTranslation("dashboard.decided-on-time"));
+        table.addColumn(HubDashboard.Month::contacts).setHeader(getTranslation("dashboard.contacts"));
+        table.addColumn(HubDashboard.Month::closures).setHeader(getTranslation("dashboard.closures"));
+        table.setItems(d.trend());
+        table.setAllRowsVisible(true);
+        table.setAriaLabel(getTranslation("dashboard.trends.table"));
+        section.add(new Details(getTranslation("dashboard.trends.table"), table));
+        return section;
+    }
+
+    private Section reach(Dashboard d) {
+        Section section = section("reach", "dashboard.reach.title");
+        section.add(new Paragraph(getTranslation("dashboard.reach.intro")));
+        AreaMap map = hubs.mapOf(d.hub());
+        Map<String, HubDashboard.Reach> byArea =
+                d.reach().stream().collect(Collectors.toMap(HubDashboard.Reach::areaCode, Function.identity()));
+        double max = d.reach().stream()
+                .mapToDouble(HubDashboard.Reach::per10000)
+                .max()
+                .orElse(0);
+        if (map.isEmpty()) {
+            section.add(new Paragraph(getTranslation("dashboard.reach.no-map")));
+        } else {
+            Div holder = new Div();
+            holder.addClassName("map-holder");
+            holder.setId("reach-map");
+            holder.add(SvgMap.draw(
+                    map.width(),
+                    map.height(),
+                    getTranslation("dashboard.reach.map-title"),
+                    map.areas().stream()
+                            .map(a -> {
+                                HubDashboard.Reach r = byArea.get(a.code());
+                                double value = r == null ? 0 : r.per10000();
+                                return new SvgMap.Region(
+                                        a.code(),
+                                        a.path(),
+                                        BANDS.get(band(value, max)),
+                                        getTranslation(
+                                                "dashboard.reach.tooltip",
+                                                a.name(),
+                                                String.format(Locale.UK, "%.0f", value),
+                                                a.imdDecile() == null ? "-" : a.imdDecile()));
+                            })
+                            .toList()));
+            UnorderedList legend = new UnorderedList();
+            legend.addClassName("map-legend");
+            for (int i = 0; i < BANDS.size(); i++) {
+                Span swatch = new Span();
+                swatch.addClassName("swatch");
+                swatch.getStyle().set("background", BANDS.get(i));
+                legend.add(new ListItem(swatch, new Span(getTranslation("dashboard.reach.band." + i))));
+            }
+            holder.add(legend);
+            section.add(holder);
+        }
+        Grid<HubDashboard.Reach> table = new Grid<>();
+        table.addColumn(HubDashboard.Reach::areaName).setHeader(getTranslation("hubs.area.name"));
+        table.addColumn(HubDashboard.Reach::children).setHeader(getTranslation("hubs.children"));
+        table.addColumn(HubDashboard.Reach::requests).setHeader(getTranslation("dashboard.requests"));
+        table.addColumn(r -> String.format(Locale.UK, "%.0f", r.per10000()))
+                .setHeader(getTranslation("dashboard.per-10000"));
+        table.addColumn(r -> r.imdDecile() == null ? "" : String.valueOf(r.imdDecile()))
+                .setHeader(getTranslation("hubs.area.imd-decile"));
+        table.setItems(d.reach());
+        table.setAriaLabel(getTranslation("dashboard.reach.table"));
+        table.setHeight("20rem");
+        section.add(new Details(getTranslation("dashboard.reach.table"), table));
+        return section;
+    }
+
+    /** Four bands: none, then thirds of the highest rate. */
+    private static int band(double value, double max) {
+        if (value <= 0 || max <= 0) {
+            return 0;
+        }
+        return Math.min(3, 1 + (int) Math.floor(value / max * 2.999));
+    }
+
+    private Section section(String id, String titleKey) {
+        Section section = new Section(new H2(getTranslation(titleKey)));
+        section.setId(id);
+        section.addClassName("dashboard-section");
+        return section;
+    }
+}

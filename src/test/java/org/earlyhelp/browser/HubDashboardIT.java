@@ -1,0 +1,190 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.earlyhelp.hubs.HubAdministration;
+import org.earlyhelp.hubs.HubAdministration.FileKind;
+import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.NeedLevel;
+import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestSubmitted;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A hub lead opens their dashboard and sees the map, the trends and the drift list, fed by the
+ * journey's events (published here until the referrals module publishes them), and cannot see
+ * another hub's.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class HubDashboardIT {
+
+    private static final HubId CENTRAL = new HubId("dudley-central");
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    HubAdministration administration;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void importDudleyAndBuildCentral() throws Exception {
+        SignedIn.admin();
+        try {
+            for (var file : new String[][] {
+                {"AREAS", "dudley/dudley_iod2019_population_lsoa11.csv"},
+                {"DEPRIVATION", "dudley/dudley_iod2019_domains_lsoa11.csv"},
+                {"AREA_BOUNDARIES", "dudley/dudley_lsoa11_boundaries.geojson"},
+                {"WARD_BOUNDARIES", "dudley/dudley_ward_boundaries.geojson"}
+            }) {
+                try (InputStream in = Files.newInputStream(SharedData.file(file[1]))) {
+                    assertThat(administration
+                                    .importFile(FileKind.valueOf(file[0]), file[1], in)
+                                    .succeeded())
+                            .isTrue();
+                }
+            }
+            for (var ward : administration.wards()) {
+                if (java.util.Set.of("Castle & Priory", "Netherton & Holly Hall", "St. James's", "St. Thomas's")
+                        .contains(ward.name())) {
+                    administration.assignWard(ward.code(), CENTRAL);
+                }
+            }
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    private void publish(Object event) {
+        transactions.executeWithoutResult(s -> events.publishEvent(event));
+    }
+
+    private void awaitProjected(String sql, long expected) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> jdbc.sql(sql).query(Long.class).single() == expected);
+    }
+
+    @Test
+    void aHubLeadSeesTheMapTrendsAndDriftListOfTheirHubOnly() throws Exception {
+        importDudleyAndBuildCentral();
+        String area = jdbc.sql("SELECT code FROM hubs.area WHERE hub_id = 'dudley-central' ORDER BY code LIMIT 1")
+                .query(String.class)
+                .single();
+        Instant now = Instant.now();
+        UUID waiting = UUID.randomUUID();
+        UUID drifting = UUID.randomUUID();
+        publish(new RequestSubmitted(
+                waiting,
+                UUID.randomUUID(),
+                "Okafor family",
+                CENTRAL,
+                area,
+                now.minusSeconds(7200),
+                now.plusSeconds(80_000),
+                false,
+                false));
+        publish(new RequestSubmitted(
+                drifting,
+                UUID.randomUUID(),
+                "Hughes family",
+                CENTRAL,
+                area,
+                now.minus(Duration.ofDays(70)),
+                now.minus(Duration.ofDays(69)),
+                false,
+                false));
+        awaitProjected("SELECT count(*) FROM insight.request", 2);
+        publish(new RequestDecided(
+                drifting,
+                CENTRAL,
+                now.minus(Duration.ofDays(69)).minusSeconds(600),
+                NeedLevel.TARGETED,
+                DecisionOutcome.EARLY_HELP));
+        awaitProjected("SELECT count(*) FROM insight.request WHERE decided_at IS NOT NULL", 1);
+        publish(new CaseAllocated(
+                UUID.randomUUID(),
+                drifting,
+                UUID.randomUUID(),
+                "Hughes family",
+                CENTRAL,
+                "family.worker",
+                now.minus(Duration.ofDays(68)),
+                LocalDate.now().minusDays(20)));
+        awaitProjected("SELECT count(*) FROM insight.case_file", 1);
+
+        String base = "http://localhost:" + port;
+        signIn(base, "lead.dudley-central");
+        browser.go(base + "/hub/dashboard");
+        WebElement dashboard = browser.waitFor(By.id("figures"));
+        assertThat(dashboard.getText()).contains("requests awaiting a decision");
+        String awaiting = browser.waitFor(By.id("awaiting")).getDomProperty("textContent");
+        assertThat(awaiting).contains("Okafor family").doesNotContain("Hughes family");
+        String drift = browser.waitFor(By.id("drift")).getDomProperty("textContent");
+        assertThat(drift).contains("Hughes family", "Assessment overdue");
+        assertThat(browser.driver().findElements(By.cssSelector("#reach-map svg path")))
+                .hasSize(34);
+        assertThat(browser.driver().findElements(By.cssSelector("#trends svg rect")))
+                .hasSizeGreaterThanOrEqualTo(12);
+        browser.screenshot("hub-dashboard");
+        browser.assertAccessible("hub dashboard");
+
+        signIn(base, "lead.halesowen");
+        browser.go(base + "/hub/dashboard");
+        browser.waitFor(By.id("figures"));
+        String other = browser.waitFor(By.id("dashboard")).getDomProperty("textContent");
+        assertThat(other).contains("Halesowen").doesNotContain("Okafor family", "Hughes family", "Dudley Central");
+        assertThat(browser.isPresent(By.id("dashboard-hub"))
+                        && browser.waitFor(By.id("dashboard-hub")).isDisplayed())
+                .isFalse();
+    }
+
+    private void signIn(String base, String username) {
+        browser.driver().manage().deleteAllCookies();
+        browser.go(base + "/login");
+        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
+        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
+        browser.waitFor(By.cssSelector("[id^='home-']"));
+    }
+}
