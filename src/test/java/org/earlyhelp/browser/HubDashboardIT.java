@@ -156,6 +156,7 @@ class HubDashboardIT {
 
         String base = "http://localhost:" + port;
         signIn(base, "lead.dudley-central");
+        assertThat(browser.waitFor(By.id("home-hub-lead")).getText()).contains("Requests waiting for your decision: 1");
         browser.go(base + "/hub/dashboard");
         WebElement dashboard = browser.waitFor(By.id("figures"));
         assertThat(dashboard.getText()).contains("requests awaiting a decision");
@@ -169,6 +170,15 @@ class HubDashboardIT {
                 .hasSizeGreaterThanOrEqualTo(12);
         browser.screenshot("hub-dashboard");
         browser.assertAccessible("hub dashboard");
+
+        signIn(base, "admin");
+        browser.go(base + "/borough");
+        String borough = browser.waitFor(By.id("borough-hubs")).getDomProperty("textContent");
+        assertThat(borough).contains("Dudley Central & Netherton", "Halesowen").doesNotContain("Okafor family");
+        assertThat(browser.waitFor(By.id("borough-pilot")).getDomProperty("textContent"))
+                .contains("Pilot: requests per 10,000");
+        browser.screenshot("borough-view");
+        browser.assertAccessible("borough view");
 
         signIn(base, "lead.halesowen");
         browser.go(base + "/hub/dashboard");

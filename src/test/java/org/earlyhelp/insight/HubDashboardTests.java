@@ -233,6 +233,50 @@ class HubDashboardTests {
         assertThat(after.caseloads()).isEqualTo(before.caseloads());
     }
 
+    @Autowired
+    BoroughComparison borough;
+
+    @Test
+    void theBoroughComparesHubsAndPilotsAgainstTheOthersWithoutNames() {
+        projections.apply(submitted(UUID.randomUUID(), "Reed family", 3, false));
+        projections.apply(submitted(UUID.randomUUID(), "Shaw family", 2, false));
+        projections.apply(new RequestSubmitted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "Cole family",
+                new HubId("halesowen"),
+                null,
+                daysAgo(1),
+                daysAgo(0),
+                false,
+                false));
+        BoroughComparison.Comparison c = borough.compare();
+        assertThat(c.hubs()).hasSize(6);
+        BoroughComparison.HubRow central = c.hubs().stream()
+                .filter(r -> r.hub().id().equals(CENTRAL))
+                .findFirst()
+                .orElseThrow();
+        assertThat(central.requests()).isEqualTo(2);
+        assertThat(central.requestsPer10000Children())
+                .isCloseTo(2 * 10_000.0 / central.hub().children(), org.assertj.core.data.Offset.offset(0.001));
+        // Dudley Central is a pilot hub; Halesowen is not.
+        BoroughComparison.PilotMonth last = c.pilotAgainstOthers().getLast();
+        assertThat(c.pilotAgainstOthers()).hasSize(12);
+        assertThat(c.pilotAgainstOthers().stream()
+                        .mapToDouble(BoroughComparison.PilotMonth::pilotRequestsPer10000)
+                        .sum())
+                .isPositive();
+        assertThat(c.pilotAgainstOthers().stream()
+                        .mapToDouble(BoroughComparison.PilotMonth::otherRequestsPer10000)
+                        .sum())
+                .isPositive();
+        assertThat(last.month()).isEqualTo(java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")));
+        assertThat(c.toString()).doesNotContain("Reed family", "Cole family");
+
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThatThrownBy(() -> borough.compare()).isInstanceOf(AccessDeniedException.class);
+    }
+
     @Test
     void anEventDeliveredTwiceIsCountedOnce() {
         UUID request = UUID.randomUUID();

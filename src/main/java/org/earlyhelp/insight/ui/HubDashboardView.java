@@ -188,7 +188,7 @@ class HubDashboardView extends Page {
         Grid<HubDashboard.Caseload> grid = new Grid<>();
         grid.addColumn(HubDashboard.Caseload::name).setHeader(getTranslation("hubs.team.name"));
         grid.addColumn(HubDashboard.Caseload::openCases)
-                .setHeader(getTranslation("dashboard.open-cases"))
+                .setHeader(getTranslation("dashboard.open-cases-header"))
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(HubDashboard.Caseload::capacity)
                 .setHeader(getTranslation("hubs.team.capacity"))
