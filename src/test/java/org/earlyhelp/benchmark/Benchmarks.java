@@ -1,0 +1,146 @@
+package org.earlyhelp.benchmark;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.earlyhelp.EarlyHelpApplication;
+import org.earlyhelp.hubs.HubAdministration;
+import org.earlyhelp.hubs.HubAdministration.FileKind;
+import org.earlyhelp.insight.BoroughComparison;
+import org.earlyhelp.insight.HubDashboard;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.testing.SignedIn;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Benchmarks of the key server paths at borough scale, run with {@code ./mvnw -Pbenchmarks
+ * verify}: prints p50, p95 and p99 in milliseconds with the data scale, and writes them to {@code
+ * target/benchmarks.json}. Each run uses a fresh database, dropped at the end.
+ *
+ * <p>Paths measured so far: the hub dashboard and the borough comparison, over read models
+ * generated at borough scale by {@link ReadModelGenerator} (the referrals module that will feed
+ * them through events does not exist yet).
+ */
+public final class Benchmarks {
+
+    private static final int WARM_UP = 30;
+    private static final int RUNS = 200;
+
+    record Result(String path, String scale, double p50, double p95, double p99, double target) {}
+
+    public static void main(String[] args) throws Exception {
+        double scale = Double.parseDouble(System.getProperty("earlyhelp.benchmark.scale", "1"));
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EarlyHelpApplication.class)
+                .run("--server.port=0", "--earlyhelp.db.fresh=true", "--earlyhelp.events.retry-every=PT1H")) {
+            JdbcClient jdbc = context.getBean(JdbcClient.class);
+            SignedIn.admin();
+            importAreasIfThere(context.getBean(HubAdministration.class));
+            ReadModelGenerator.Scale generated = new ReadModelGenerator(
+                            jdbc, context.getBean(javax.sql.DataSource.class), 20261126L)
+                    .generate(scale);
+            String scaleText = generated.toString();
+            System.out.println("Data: " + scaleText);
+
+            HubDashboard dashboards = context.getBean(HubDashboard.class);
+            BoroughComparison borough = context.getBean(BoroughComparison.class);
+            HubId biggest = new HubId("dudley-central");
+            List<Result> results = new ArrayList<>();
+            results.add(measure("hub dashboard (dudley-central)", scaleText, 100, () -> dashboards.of(biggest)));
+            results.add(measure("borough comparison", scaleText, 200, borough::compare));
+
+            System.out.println();
+            System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "p99 ms", "target");
+            for (Result r : results) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-36s %9.1f %9.1f %9.1f %9s%n",
+                        r.path(),
+                        r.p50(),
+                        r.p95(),
+                        r.p99(),
+                        "p95<=" + (int) r.target());
+            }
+            write(results);
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    private static void importAreasIfThere(HubAdministration administration) throws Exception {
+        Path data = Path.of(System.getProperty("earlyhelp.test.shared-data", "../shared/data"), "dudley");
+        if (!Files.isDirectory(data)) {
+            System.out.println("No ../shared/data/dudley: hubs have no areas, so reach by area is not measured.");
+            return;
+        }
+        for (String[] file : new String[][] {
+            {"AREAS", "dudley_iod2019_population_lsoa11.csv"},
+            {"DEPRIVATION", "dudley_iod2019_domains_lsoa11.csv"},
+            {"AREA_BOUNDARIES", "dudley_lsoa11_boundaries.geojson"},
+            {"WARD_BOUNDARIES", "dudley_ward_boundaries.geojson"}
+        }) {
+            try (InputStream in = Files.newInputStream(data.resolve(file[1]))) {
+                administration.importFile(FileKind.valueOf(file[0]), file[1], in);
+            }
+        }
+        Map<String, String> wards = new LinkedHashMap<>();
+        ReadModelGenerator.WARDS.forEach(wards::put);
+        for (var ward : administration.wards()) {
+            String hub = wards.get(ward.name());
+            if (hub != null) {
+                administration.assignWard(ward.code(), new HubId(hub));
+            }
+        }
+    }
+
+    private static Result measure(String path, String scale, double target, Supplier<?> call) {
+        for (int i = 0; i < WARM_UP; i++) {
+            call.get();
+        }
+        double[] millis = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            call.get();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new Result(path, scale, percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), target);
+    }
+
+    private static double percentile(double[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static void write(List<Result> results) throws Exception {
+        StringBuilder json = new StringBuilder("{\n  \"machineCores\": ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(",\n  \"results\": [\n");
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            json.append(String.format(
+                    Locale.ROOT,
+                    "    {\"path\": \"%s\", \"scale\": \"%s\", \"p50Ms\": %.2f, \"p95Ms\": %.2f, \"p99Ms\": %.2f,"
+                            + " \"targetP95Ms\": %.0f}%s%n",
+                    r.path(),
+                    r.scale(),
+                    r.p50(),
+                    r.p95(),
+                    r.p99(),
+                    r.target(),
+                    i < results.size() - 1 ? "," : ""));
+        }
+        json.append("  ]\n}\n");
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "benchmarks.json"), json);
+        System.out.println("Written to target/benchmarks.json");
+    }
+}

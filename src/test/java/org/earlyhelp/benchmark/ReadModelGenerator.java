@@ -1,0 +1,335 @@
+package org.earlyhelp.benchmark;
+
+import java.io.StringReader;
+import java.sql.Connection;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Generates ten years of the insight read models at borough scale, deterministically from a seed,
+ * and loads them with PostgreSQL's COPY: at 1x about 60,000 requests and 1,000,000 contacts across
+ * the six hubs. Deprivation raises demand (areas are drawn by children times deprivation); most
+ * cases close after 3 to 9 months; about one open case in ten drifts.
+ */
+final class ReadModelGenerator {
+
+    /** The illustrative neighbourhoods' wards and hubs (Dudley, mid-2015), as in the demonstration. */
+    static final Map<String, String> WARDS = Map.ofEntries(
+            Map.entry("Coseley", "north-dudley"),
+            Map.entry("Gornal", "north-dudley"),
+            Map.entry("Sedgley", "north-dudley"),
+            Map.entry("Upper Gornal & Woodsetton", "north-dudley"),
+            Map.entry("Castle & Priory", "dudley-central"),
+            Map.entry("Netherton & Holly Hall", "dudley-central"),
+            Map.entry("St. James's", "dudley-central"),
+            Map.entry("St. Thomas's", "dudley-central"),
+            Map.entry("Amblecote", "brierley-hill"),
+            Map.entry("Brierley Hill & Wordsley South", "brierley-hill"),
+            Map.entry("Quarry Bank & Dudley Wood", "brierley-hill"),
+            Map.entry("Wollaston & Stourbridge Town", "brierley-hill"),
+            Map.entry("Brockmoor & Pensnett", "kingswinford"),
+            Map.entry("Kingswinford North & Wall Heath", "kingswinford"),
+            Map.entry("Kingswinford South", "kingswinford"),
+            Map.entry("Wordsley North", "kingswinford"),
+            Map.entry("Cradley North & Wollescote", "stourbridge"),
+            Map.entry("Lye & Stourbridge North", "stourbridge"),
+            Map.entry("Norton", "stourbridge"),
+            Map.entry("Pedmore & Stourbridge East", "stourbridge"),
+            Map.entry("Belle Vale", "halesowen"),
+            Map.entry("Halesowen North", "halesowen"),
+            Map.entry("Halesowen South", "halesowen"),
+            Map.entry("Hayley Green & Cradley South", "halesowen"));
+
+    record Scale(long requests, long cases, long contacts, int years) {
+        @Override
+        public String toString() {
+            return String.format(
+                    "%,d requests, %,d cases, %,d contacts over %d years", requests, cases, contacts, years);
+        }
+    }
+
+    private record Area(String code, String hub, double weight) {}
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final Random random;
+
+    ReadModelGenerator(JdbcClient jdbc, DataSource dataSource, long seed) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.random = new Random(seed);
+    }
+
+    Scale generate(double scale) throws Exception {
+        int years = 10;
+        long requests = Math.round(60_000 * scale);
+        double contactsPerCase = 30.0;
+        List<Area> areas = areas();
+        double totalWeight = areas.stream().mapToDouble(Area::weight).sum();
+        List<String> hubs =
+                List.of("north-dudley", "dudley-central", "brierley-hill", "kingswinford", "stourbridge", "halesowen");
+        Instant now = Instant.now();
+        long span =
+                now.getEpochSecond() - now.minusSeconds(years * 365L * 86_400).getEpochSecond();
+
+        StringBuilder requestRows = new StringBuilder();
+        StringBuilder caseRows = new StringBuilder();
+        StringBuilder contactRows = new StringBuilder();
+        Map<String, long[]> monthly = new HashMap<>();
+        long cases = 0;
+        long contacts = 0;
+        for (long i = 0; i < requests; i++) {
+            String hub;
+            String area;
+            if (areas.isEmpty()) {
+                hub = hubs.get(random.nextInt(hubs.size()));
+                area = null;
+            } else {
+                Area a = pick(areas, totalWeight);
+                hub = a.hub();
+                area = a.code();
+            }
+            Instant submitted = now.minusSeconds((long) (random.nextDouble() * span));
+            Instant due = endOfNextWorkingDay(submitted);
+            UUID request = UUID.randomUUID();
+            UUID family = UUID.randomUUID();
+            String label = "Family " + Long.toString(i, 36).toUpperCase();
+            boolean reReferral = random.nextDouble() < 0.12;
+            boolean stepDown = random.nextDouble() < 0.04;
+            bump(monthly, hub, submitted, 0, 1);
+            if (reReferral) {
+                bump(monthly, hub, submitted, 10, 1);
+            }
+            if (stepDown) {
+                bump(monthly, hub, submitted, 9, 1);
+            }
+            boolean undecided = submitted.isAfter(now.minusSeconds(2 * 86_400)) && random.nextDouble() < 0.5;
+            Instant decided = null;
+            String outcome = null;
+            int level = 0;
+            Instant allocated = null;
+            Instant steppedUp = null;
+            if (!undecided) {
+                boolean late = random.nextDouble() < 0.15;
+                decided = late
+                        ? due.plusSeconds(3_600 + random.nextInt(3 * 86_400))
+                        : submitted.plusSeconds(
+                                random.nextInt((int) Math.max(60, due.getEpochSecond() - submitted.getEpochSecond())));
+                if (decided.isAfter(now)) {
+                    decided = now;
+                }
+                double o = random.nextDouble();
+                outcome = o < 0.55
+                        ? "EARLY_HELP"
+                        : o < 0.70
+                                ? "ADVICE"
+                                : o < 0.85 ? "UNIVERSAL_SERVICE" : o < 0.93 ? "STEP_UP" : "NO_FURTHER_ACTION";
+                level = outcome.equals("EARLY_HELP") ? 3 : outcome.equals("STEP_UP") ? 4 : 1 + random.nextInt(2);
+                bump(monthly, hub, decided, 1, 1);
+                if (!decided.isAfter(due)) {
+                    bump(monthly, hub, decided, 2, 1);
+                }
+                if (outcome.equals("STEP_UP")) {
+                    steppedUp = decided;
+                    bump(monthly, hub, decided, 8, 1);
+                }
+            }
+            if ("EARLY_HELP".equals(outcome) && random.nextDouble() < 0.97) {
+                allocated = decided.plusSeconds(86_400L * (1 + random.nextInt(5)));
+                if (allocated.isAfter(now)) {
+                    allocated = now;
+                }
+                cases++;
+                bump(monthly, hub, allocated, 3, 1);
+                UUID caseId = UUID.randomUUID();
+                String lead = hub + ".practitioner." + random.nextInt(40);
+                LocalDate assessmentDue = allocated.atZone(LONDON).toLocalDate().plusDays(20);
+                Instant closed = allocated.plusSeconds(86_400L * (90 + random.nextInt(180)));
+                boolean open = closed.isAfter(now);
+                boolean drifts = open && random.nextDouble() < 0.10;
+                Instant assessed = allocated.plusSeconds(86_400L * (5 + random.nextInt(25)));
+                if (assessed.isAfter(now)) {
+                    assessed = null;
+                }
+                Instant end = open ? (drifts ? now.minusSeconds(86_400L * (35 + random.nextInt(30))) : now) : closed;
+                Instant last = null;
+                long contactsOfCase = 0;
+                long n = Math.max(
+                        1,
+                        Math.round(contactsPerCase
+                                * (end.getEpochSecond() - allocated.getEpochSecond())
+                                / (180.0 * 86_400)));
+                for (long k = 0; k < n && allocated.plusSeconds(k * 6 * 86_400L).isBefore(end); k++) {
+                    Instant at = allocated.plusSeconds(k * 6 * 86_400L + random.nextInt(86_400));
+                    if (at.isAfter(end)) {
+                        break;
+                    }
+                    contactRows.append(UUID.randomUUID()).append('\n');
+                    bump(monthly, hub, at, 4, 1);
+                    last = at;
+                    contacts++;
+                    contactsOfCase++;
+                }
+                LocalDate nextReview = assessed == null
+                        ? null
+                        : assessed.atZone(LONDON).toLocalDate().plusWeeks(6);
+                if (nextReview != null && open) {
+                    while (nextReview.isBefore(LocalDate.now(LONDON).minusDays(drifts ? 10 : -1))) {
+                        nextReview = nextReview.plusMonths(3);
+                    }
+                }
+                int needs = 3 + random.nextInt(3);
+                int achieved = open ? 0 : Math.max(0, needs - random.nextInt(3));
+                if (!open) {
+                    bump(monthly, hub, closed, 5, 1);
+                    bump(monthly, hub, closed, 6, needs);
+                    bump(monthly, hub, closed, 7, achieved);
+                }
+                caseRows.append(caseId)
+                        .append('\t')
+                        .append(request)
+                        .append('\t')
+                        .append(family)
+                        .append('\t')
+                        .append(label)
+                        .append('\t')
+                        .append(hub)
+                        .append('\t')
+                        .append(lead)
+                        .append('\t')
+                        .append(allocated)
+                        .append('\t')
+                        .append(assessmentDue)
+                        .append('\t')
+                        .append(assessed == null ? "\\N" : assessed)
+                        .append('\t')
+                        .append(nextReview == null ? "\\N" : nextReview)
+                        .append('\t')
+                        .append(last == null ? "\\N" : last)
+                        .append('\t')
+                        .append(contactsOfCase)
+                        .append('\t')
+                        .append(open ? "\\N" : closed)
+                        .append('\t')
+                        .append(open ? "\\N" : "NEEDS_MET")
+                        .append('\t')
+                        .append(open ? "\\N" : needs)
+                        .append('\t')
+                        .append(open ? "\\N" : achieved)
+                        .append('\n');
+            }
+            requestRows
+                    .append(request)
+                    .append('\t')
+                    .append(family)
+                    .append('\t')
+                    .append(label)
+                    .append('\t')
+                    .append(hub)
+                    .append('\t')
+                    .append(area == null ? "\\N" : area)
+                    .append('\t')
+                    .append(submitted)
+                    .append('\t')
+                    .append(due)
+                    .append('\t')
+                    .append(reReferral)
+                    .append('\t')
+                    .append(stepDown)
+                    .append('\t')
+                    .append(decided == null ? "\\N" : decided)
+                    .append('\t')
+                    .append(decided == null ? "\\N" : level)
+                    .append('\t')
+                    .append(outcome == null ? "\\N" : outcome)
+                    .append('\t')
+                    .append(allocated == null ? "\\N" : allocated)
+                    .append('\t')
+                    .append(steppedUp == null ? "\\N" : steppedUp)
+                    .append('\n');
+        }
+        StringBuilder monthlyRows = new StringBuilder();
+        monthly.forEach((key, v) -> {
+            String[] parts = key.split("\\|");
+            monthlyRows.append(parts[0]).append('\t').append(parts[1]);
+            for (long value : v) {
+                monthlyRows.append('\t').append(value);
+            }
+            monthlyRows.append('\n');
+        });
+        jdbc.sql("TRUNCATE insight.request, insight.case_file, insight.contact_seen, insight.monthly")
+                .update();
+        long started = System.nanoTime();
+        copy(
+                "COPY insight.request (id, family_id, family_label, hub_id, area_code, submitted_at, decision_due,"
+                        + " re_referral, step_down, decided_at, level, outcome, allocated_at, stepped_up_at) FROM STDIN",
+                requestRows);
+        copy(
+                "COPY insight.case_file (id, request_id, family_id, family_label, hub_id, lead_practitioner,"
+                        + " allocated_at, assessment_due, assessment_done_at, next_review_due, last_contact_at, contacts,"
+                        + " closed_at, close_reason, needs, needs_achieved) FROM STDIN",
+                caseRows);
+        copy("COPY insight.contact_seen (id) FROM STDIN", contactRows);
+        copy(
+                "COPY insight.monthly (hub_id, month, requests, decided, decided_on_time, allocations, contacts,"
+                        + " closures, needs, needs_achieved, step_ups, step_downs, re_referrals) FROM STDIN",
+                monthlyRows);
+        jdbc.sql("ANALYZE insight.request").update();
+        jdbc.sql("ANALYZE insight.case_file").update();
+        jdbc.sql("ANALYZE insight.monthly").update();
+        System.out.printf("Loaded with COPY in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        return new Scale(requests, cases, contacts, years);
+    }
+
+    private void copy(String sql, CharSequence rows) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(sql, new StringReader(rows.toString()));
+        }
+    }
+
+    private List<Area> areas() {
+        return jdbc.sql("""
+                        SELECT code, hub_id, children * (11 - coalesce(imd_decile, 5)) FROM hubs.area
+                        WHERE hub_id IS NOT NULL""")
+                .query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getDouble(3)))
+                .list();
+    }
+
+    private Area pick(List<Area> areas, double total) {
+        double r = random.nextDouble() * total;
+        for (Area a : areas) {
+            r -= a.weight();
+            if (r <= 0) {
+                return a;
+            }
+        }
+        return areas.getLast();
+    }
+
+    private static Instant endOfNextWorkingDay(Instant received) {
+        LocalDate day = received.atZone(LONDON).toLocalDate().plusDays(1);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        return day.atTime(23, 59, 59).atZone(LONDON).toInstant();
+    }
+
+    private static void bump(Map<String, long[]> monthly, String hub, Instant at, int index, long by) {
+        String key = hub + "|" + YearMonth.from(at.atZone(LONDON)).atDay(1);
+        monthly.computeIfAbsent(key, k -> new long[11])[index] += by;
+    }
+}
