@@ -60,7 +60,8 @@ public class HubAdministration {
         DEPRIVATION,
         AREA_BOUNDARIES,
         WARD_BOUNDARIES,
-        POSTCODES
+        POSTCODES,
+        ASSIGNMENTS
     }
 
     /** Imports one file; all or nothing. */
@@ -72,6 +73,7 @@ public class HubAdministration {
             case AREA_BOUNDARIES -> importer.importAreaBoundaries(fileName, in);
             case WARD_BOUNDARIES -> importer.importWardBoundaries(fileName, in);
             case POSTCODES -> importer.importPostcodes(fileName, in);
+            case ASSIGNMENTS -> importer.importAssignments(fileName, in);
         };
     }
 

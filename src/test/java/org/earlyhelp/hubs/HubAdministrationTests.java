@@ -207,6 +207,35 @@ class HubAdministrationTests {
     }
 
     @Test
+    void anAssignmentFileSetsHubsAndAnAreaAssignedTwiceFailsItWhole() throws IOException {
+        importShared(FileKind.AREAS, "dudley_iod2019_population_lsoa11.csv");
+        ImportReport twice = importText(FileKind.ASSIGNMENTS, """
+                LSOA code,Hub
+                E01009719,stourbridge
+                E01009720,Halesowen
+                E01009719,halesowen
+                E01009721,Atlantis
+                E01999999,halesowen
+                """);
+        assertThat(twice.succeeded()).isFalse();
+        assertThat(twice.problems())
+                .extracting(ImportReport.Problem::line, ImportReport.Problem::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                4L, "this area is assigned more than once; an area belongs to one hub"),
+                        org.assertj.core.groups.Tuple.tuple(5L, "unknown hub \"Atlantis\""),
+                        org.assertj.core.groups.Tuple.tuple(6L, "unknown area: import the list of areas first"));
+        assertThat(count("SELECT count(*) FROM hubs.area WHERE hub_id IS NOT NULL"))
+                .isZero();
+
+        ImportReport good =
+                importText(FileKind.ASSIGNMENTS, "LSOA code,Hub\nE01009719,stourbridge\nE01009720,Halesowen\n");
+        assertThat(good.rowsSaved()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM hubs.area WHERE hub_id = 'halesowen'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void invalidGeoJsonIsRefused() throws IOException {
         importShared(FileKind.AREAS, "dudley_iod2019_population_lsoa11.csv");
         assertThat(importText(FileKind.AREA_BOUNDARIES, "{ this is not json")

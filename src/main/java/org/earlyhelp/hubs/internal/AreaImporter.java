@@ -460,6 +460,62 @@ public class AreaImporter {
         }
     }
 
+    // ---- assignments ----------------------------------------------------------------------------
+
+    /**
+     * Which hub each area belongs to: a CSV with the area code and the hub (its code or its name).
+     * Each area may appear once; every area and hub must be known. Areas not in the file keep
+     * their hub.
+     */
+    public ImportReport importAssignments(String file, InputStream in) {
+        return inTransaction(file, "assignments", progress -> {
+            Set<String> known = knownAreas();
+            Map<String, String> hubIds = new HashMap<>();
+            for (var hub : hubs.findAll()) {
+                hubIds.put(hub.id().value(), hub.id().value());
+                hubIds.put(
+                        hub.name().toLowerCase(java.util.Locale.ROOT), hub.id().value());
+            }
+            try (CsvReader csv = CsvReader.open(in)) {
+                int code = required(
+                        csv,
+                        "area code (LSOA code)",
+                        h -> h.startsWith("lsoa code") || h.matches("lsoa\\d\\dcd") || h.equals("area code"));
+                int hub = required(csv, "hub", h -> h.equals("hub") || h.equals("hub code") || h.equals("hub name"));
+                Set<String> seen = new HashSet<>();
+                for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
+                    progress.read++;
+                    String areaCode = row.get(code);
+                    String hubId = hubIds.get(row.get(hub).toLowerCase(java.util.Locale.ROOT));
+                    if (!known.contains(areaCode)) {
+                        progress.problem(row.line(), areaCode, "unknown area: import the list of areas first");
+                        continue;
+                    }
+                    if (!seen.add(areaCode)) {
+                        progress.problem(
+                                row.line(),
+                                areaCode,
+                                "this area is assigned more than once; an area belongs to one hub");
+                        continue;
+                    }
+                    if (hubId == null) {
+                        progress.problem(row.line(), areaCode, "unknown hub \"" + row.get(hub) + "\"");
+                        continue;
+                    }
+                    if (progress.problems.isEmpty()) {
+                        jdbc.sql("UPDATE hubs.area SET hub_id = ?, version = version + 1 WHERE code = ?")
+                                .params(hubId, areaCode)
+                                .update();
+                        progress.saved++;
+                    }
+                }
+            }
+            if (progress.problems.isEmpty()) {
+                hubs.refreshTotals();
+            }
+        });
+    }
+
     // ---- postcodes ----------------------------------------------------------------------------
 
     /**
