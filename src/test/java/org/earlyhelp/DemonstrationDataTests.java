@@ -47,6 +47,35 @@ class DemonstrationDataTests {
         assertThat(hubsWithoutALead).isZero();
     }
 
+    @Autowired
+    org.earlyhelp.hubs.PostcodeLookup postcodes;
+
+    @Test
+    void demonstrationAreasDrawEachHubWithPostcodesInTheBoroughsRealDistricts() {
+        assertThat(count("hubs.area")).isEqualTo(180);
+        assertThat(jdbc.sql("SELECT count(*) FROM hubs.area WHERE boundary IS NULL OR hub_id IS NULL")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        List<String> districts = jdbc.sql("SELECT DISTINCT split_part(postcode, ' ', 1) FROM hubs.postcode ORDER BY 1")
+                .query(String.class)
+                .list();
+        assertThat(districts)
+                .containsExactlyInAnyOrder("B62", "B63", "DY1", "DY2", "DY3", "DY5", "DY6", "DY8", "DY9", "WV14");
+        String central = jdbc.sql("""
+                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
+                        WHERE a.hub_id = 'dudley-central' ORDER BY 1 LIMIT 1""").query(String.class).single();
+        assertThat(postcodes.lookup(central.toLowerCase().replace(" ", "")))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.hubs.PostcodeLookup.Found.class,
+                        f -> assertThat(f.hub()).contains(new org.earlyhelp.shared.HubId("dudley-central")));
+        List<Long> sums = jdbc.sql(
+                        "SELECT h.population - sum(a.population) FROM hubs.hub h JOIN hubs.area a ON a.hub_id = h.id GROUP BY h.id, h.population")
+                .query(Long.class)
+                .list();
+        assertThat(sums).containsOnly(0L);
+    }
+
     @Test
     void everyRoleHasADemonstrationAccountWithAnArgon2Password() {
         List<String> roles = jdbc.sql("SELECT DISTINCT unnest(roles) FROM identity.account ORDER BY 1")

@@ -130,6 +130,13 @@ public class AreaImporter {
      */
     public ImportReport importAreas(String file, InputStream in) {
         return inTransaction(file, "areas", progress -> {
+            // Real areas replace the demonstration ones (kept if this file fails).
+            jdbc.sql("DELETE FROM hubs.postcode WHERE area_code LIKE ?")
+                    .param(DemoAreas.PREFIX + "%")
+                    .update();
+            jdbc.sql("DELETE FROM hubs.area WHERE code LIKE ?")
+                    .param(DemoAreas.PREFIX + "%")
+                    .update();
             try (CsvReader csv = CsvReader.open(in)) {
                 int code = required(
                         csv, "area code (LSOA code)", h -> h.startsWith("lsoa code") || h.matches("lsoa\\d\\dcd"));

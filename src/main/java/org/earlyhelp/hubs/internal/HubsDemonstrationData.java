@@ -81,10 +81,12 @@ class HubsDemonstrationData implements DemonstrationData {
 
     private final HubRepository hubs;
     private final MemberRepository members;
+    private final DemoAreas demoAreas;
 
-    HubsDemonstrationData(HubRepository hubs, MemberRepository members) {
+    HubsDemonstrationData(HubRepository hubs, MemberRepository members, DemoAreas demoAreas) {
         this.hubs = hubs;
         this.members = members;
+        this.demoAreas = demoAreas;
     }
 
     /** The hub teams, matching the identity module's demonstration accounts by user name. */
@@ -168,6 +170,7 @@ class HubsDemonstrationData implements DemonstrationData {
         hubs.insert(organisation(
                 "halesowen-college", "Halesowen College (demo)", OrganisationType.SCHOOL, Set.of(hub("halesowen"))));
         loadTeams();
+        demoAreas.loadIfNoAreas();
     }
 
     private static HubId hub(String code) {
