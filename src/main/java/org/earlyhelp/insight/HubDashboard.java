@@ -87,6 +87,9 @@ public class HubDashboard {
             double per10000,
             @Nullable Integer imdDecile) {}
 
+    /** A theme of what children and families said, and how often it was heard in 12 months. */
+    public record Theme(String theme, int count) {}
+
     /**
      * Everything on the dashboard. Lists of names are empty for a person who may see only figures.
      *
@@ -113,7 +116,8 @@ public class HubDashboard {
             int stepUps12m,
             int stepDowns12m,
             List<Month> trend,
-            List<Reach> reach) {}
+            List<Reach> reach,
+            List<Theme> themes) {}
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
@@ -229,10 +233,12 @@ public class HubDashboard {
                     } else {
                         reason = DriftReason.NO_CONTACT;
                     }
+                    String lead = rs.getString(3);
+                    HubMember member = members.get(lead);
                     return new Drift(
                             rs.getObject(1, UUID.class),
                             rs.getString(2),
-                            rs.getString(3),
+                            member == null ? lead : member.displayName(),
                             reason,
                             last == null ? allocated : last,
                             due);
@@ -267,7 +273,17 @@ public class HubDashboard {
                 trend.stream().mapToInt(Month::stepUps).sum(),
                 trend.stream().mapToInt(Month::stepDowns).sum(),
                 trend,
-                reach);
+                reach,
+                themes(hub, YearMonth.from(today).minusMonths(11)));
+    }
+
+    private List<Theme> themes(HubId hub, YearMonth from) {
+        return jdbc.sql("""
+                        SELECT theme, sum(count) AS heard FROM insight.theme_monthly
+                        WHERE hub_id = ? AND month >= ? GROUP BY theme ORDER BY heard DESC, theme LIMIT 10""")
+                .params(hub.value(), from.atDay(1))
+                .query((rs, n) -> new Theme(rs.getString(1), rs.getInt(2)))
+                .list();
     }
 
     private static double load(Caseload c) {

@@ -11,6 +11,7 @@ import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.ThemeConfirmed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +78,7 @@ public class ProjectionRebuild {
             case ContactLogged e -> projections.apply(e);
             case SteppedUp e -> projections.apply(e);
             case CaseClosed e -> projections.apply(e);
+            case ThemeConfirmed e -> projections.apply(e);
             default -> throw new IllegalStateException("The insight listener never took " + type);
         }
     }

@@ -1,10 +1,10 @@
 /**
  * Insight: the hub lead's dashboard and the borough view, computed from read models that events
- * from referrals (and later voice) keep up to date, so no module joins another's tables.
+ * from referrals and voice keep up to date, so no module joins another's tables.
  */
 @ApplicationModule(
         displayName = "Insight",
-        allowedDependencies = {"shared", "hubs", "referrals"})
+        allowedDependencies = {"shared", "hubs", "referrals", "voice"})
 @NullMarked
 package org.earlyhelp.insight;
 

@@ -153,6 +153,9 @@ class HubDashboardIT {
                 now.minus(Duration.ofDays(68)),
                 LocalDate.now().minusDays(20)));
         awaitProjected("SELECT count(*) FROM insight.case_file", 1);
+        publish(new org.earlyhelp.voice.ThemeConfirmed(
+                UUID.randomUUID(), CENTRAL, "Feeling listened to", now.minusSeconds(3600)));
+        awaitProjected("SELECT coalesce(sum(count), 0) FROM insight.theme_monthly", 1);
 
         String base = "http://localhost:" + port;
         signIn(base, "lead.dudley-central");
@@ -163,7 +166,9 @@ class HubDashboardIT {
         String awaiting = browser.waitFor(By.id("awaiting")).getDomProperty("textContent");
         assertThat(awaiting).contains("Okafor family").doesNotContain("Hughes family");
         String drift = browser.waitFor(By.id("drift")).getDomProperty("textContent");
-        assertThat(drift).contains("Hughes family", "Assessment overdue");
+        assertThat(drift).contains("Hughes family", "Assessment overdue", "Fran Lewis");
+        assertThat(browser.waitFor(By.id("themes")).getDomProperty("textContent"))
+                .contains("Feeling listened to: heard 1 times");
         assertThat(browser.driver().findElements(By.cssSelector("#reach-map svg path")))
                 .hasSize(34);
         assertThat(browser.driver().findElements(By.cssSelector("#trends svg rect")))

@@ -295,6 +295,25 @@ class HubDashboardTests {
     }
 
     @Test
+    void confirmedFeedbackThemesAreCountedOncePerHubWithoutWhoSaidIt(Scenario scenario) {
+        UUID feedback = UUID.randomUUID();
+        scenario.publish(new org.earlyhelp.voice.ThemeConfirmed(feedback, CENTRAL, "Feeling listened to", daysAgo(3)))
+                .andWaitForStateChange(
+                        () -> count("SELECT coalesce(sum(count), 0) FROM insight.theme_monthly") == 1 ? true : null);
+        projections.apply(new org.earlyhelp.voice.ThemeConfirmed(feedback, CENTRAL, "Feeling listened to", daysAgo(3)));
+        projections.apply(
+                new org.earlyhelp.voice.ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Feeling listened to", daysAgo(2)));
+        projections.apply(
+                new org.earlyhelp.voice.ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Distance from home", daysAgo(1)));
+        projections.apply(new org.earlyhelp.voice.ThemeConfirmed(
+                UUID.randomUUID(), new HubId("halesowen"), "School", daysAgo(1)));
+        assertThat(dashboard().themes())
+                .containsExactly(
+                        new HubDashboard.Theme("Feeling listened to", 2),
+                        new HubDashboard.Theme("Distance from home", 1));
+    }
+
+    @Test
     void anEventAboutARecordNotSeenYetFailsSoItIsDeliveredAgain() {
         UUID unknown = UUID.randomUUID();
         assertThatThrownBy(() -> projections.apply(

@@ -8,10 +8,11 @@ import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.voice.ThemeConfirmed;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the read models from the referrals module's events, after their transaction commits. */
+/** Feeds the read models from the referrals and voice modules' events, after their transaction commits. */
 @Component
 class JourneyListener {
 
@@ -58,6 +59,11 @@ class JourneyListener {
 
     @ApplicationModuleListener
     void on(CaseClosed event) {
+        projections.apply(event);
+    }
+
+    @ApplicationModuleListener
+    void on(ThemeConfirmed event) {
         projections.apply(event);
     }
 }

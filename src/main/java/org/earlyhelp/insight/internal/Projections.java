@@ -13,6 +13,7 @@ import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.voice.ThemeConfirmed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -160,11 +161,26 @@ public class Projections {
         }
     }
 
+    @Transactional
+    public void apply(ThemeConfirmed e) {
+        int inserted = jdbc.sql(
+                        "INSERT INTO insight.theme_seen (feedback_id, theme) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(e.feedback(), e.theme())
+                .update();
+        if (inserted == 1) {
+            LocalDate month = e.at().atZone(LONDON).toLocalDate().withDayOfMonth(1);
+            jdbc.sql("""
+                            INSERT INTO insight.theme_monthly (hub_id, month, theme, count) VALUES (?, ?, ?, 1)
+                            ON CONFLICT (hub_id, month, theme) DO UPDATE SET count = insight.theme_monthly.count + 1""").params(e.hub().value(), month, e.theme()).update();
+        }
+    }
+
     /** Empties every read model, before a rebuild. */
     @Transactional
     public void clear() {
-        jdbc.sql("TRUNCATE insight.request, insight.case_file, insight.contact_seen, insight.monthly")
-                .update();
+        jdbc.sql("""
+                        TRUNCATE insight.request, insight.case_file, insight.contact_seen, insight.monthly,
+                          insight.theme_seen, insight.theme_monthly""").update();
     }
 
     private void requireRequest(java.util.UUID id) {

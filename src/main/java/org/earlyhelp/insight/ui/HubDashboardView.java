@@ -93,7 +93,7 @@ class HubDashboardView extends Page {
         if (d.withNames()) {
             content.add(awaiting(d), drift(d), caseloads(d));
         }
-        content.add(outcomes(d), trends(d), reach(d));
+        content.add(outcomes(d), themes(d), trends(d), reach(d));
     }
 
     // ---- figures ---------------------------------------------------------------------------------
@@ -210,6 +210,25 @@ class HubDashboardView extends Page {
         list.add(new ListItem(
                 getTranslation("dashboard.outcomes.re-referrals", d.reReferrals12m(), percent(d.reReferralPercent()))));
         list.add(new ListItem(getTranslation("dashboard.outcomes.steps", d.stepUps12m(), d.stepDowns12m())));
+        section.add(list);
+        return section;
+    }
+
+    private Section themes(Dashboard d) {
+        Section section = section("themes", "dashboard.themes.title");
+        if (d.themes().isEmpty()) {
+            section.add(new Paragraph(getTranslation("dashboard.themes.empty")));
+            return section;
+        }
+        section.add(new Paragraph(getTranslation("dashboard.themes.intro")));
+        section.add(SvgChart.bars(
+                getTranslation("dashboard.themes.title"),
+                d.themes().stream()
+                        .map(t -> new SvgChart.Bar(t.theme(), t.count(), String.valueOf(t.count())))
+                        .toList(),
+                0));
+        UnorderedList list = new UnorderedList();
+        d.themes().forEach(t -> list.add(new ListItem(getTranslation("dashboard.themes.item", t.theme(), t.count()))));
         section.add(list);
         return section;
     }
