@@ -2,10 +2,14 @@ package org.earlyhelp.hubs;
 
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.ServiceRepository;
 import org.earlyhelp.shared.CurrentUser;
@@ -13,6 +17,7 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Postcode;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -56,8 +61,10 @@ public class ServiceDirectory {
     private final ServiceRepository services;
     private final HubRepository hubs;
     private final CurrentUsers currentUsers;
+    private final AuditTrail audit;
 
-    ServiceDirectory(ServiceRepository services, HubRepository hubs, CurrentUsers currentUsers) {
+    ServiceDirectory(ServiceRepository services, HubRepository hubs, CurrentUsers currentUsers, AuditTrail audit) {
+        this.audit = audit;
         this.services = services;
         this.hubs = hubs;
         this.currentUsers = currentUsers;
@@ -116,6 +123,110 @@ public class ServiceDirectory {
                         ServiceListing::distanceKm, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
         return new Result(measured, Optional.empty());
+    }
+
+    /**
+     * Adds a service to a hub's directory. Hub leads (their own hubs) and administrators.
+     *
+     * @throws ValidationException naming each field that is wrong; nothing is saved
+     */
+    @Transactional
+    public ServiceListing add(ServiceDraft draft) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN);
+        if (draft.hub() != null && !user.worksIn(draft.hub())) {
+            throw new AccessDeniedException("You do not lead this hub");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (draft.hub() == null) {
+            problems.put("hub", "Choose the hub the service is in.");
+        }
+        if (draft.organisation() == null
+                || hubs.findOrganisation(draft.organisation()).isEmpty()) {
+            problems.put("organisation", "Choose the organisation that runs the service.");
+        }
+        String name = draft.name().strip();
+        if (name.length() < 2 || name.length() > 200) {
+            problems.put("name", "Give the service a name of 2 to 200 characters.");
+        }
+        String description = draft.description().strip();
+        if (description.isEmpty() || description.length() > 2000) {
+            problems.put("description", "Describe the service in up to 2,000 characters.");
+        }
+        if (draft.category() == null) {
+            problems.put("category", "Choose a category.");
+        }
+        if (draft.needs().isEmpty()) {
+            problems.put("needs", "Choose at least one need the service helps with.");
+        }
+        if (draft.minAge() != null && (draft.minAge() < 0 || draft.minAge() > 25)) {
+            problems.put("minAge", "The youngest age must be 0 to 25.");
+        }
+        if (draft.maxAge() != null && (draft.maxAge() < 0 || draft.maxAge() > 120)) {
+            problems.put("maxAge", "The oldest age must be 0 to 120.");
+        } else if (draft.minAge() != null && draft.maxAge() != null && draft.maxAge() < draft.minAge()) {
+            problems.put("maxAge", "The oldest age cannot be below the youngest.");
+        }
+        String postcode = null;
+        if (!draft.postcode().isBlank()) {
+            try {
+                postcode = Postcode.parse(draft.postcode()).value();
+            } catch (IllegalArgumentException e) {
+                problems.put("postcode", e.getMessage());
+            }
+        }
+        String email = draft.contactEmail().strip();
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.put("contactEmail", "That is not an email address, like name@example.org.");
+        }
+        String phone = draft.contactPhone().strip();
+        if (!phone.isEmpty() && !phone.matches("[0-9 +()-]{6,20}")) {
+            problems.put("contactPhone", "A phone number has 6 to 20 digits, spaces or + ( ) -.");
+        }
+        String website = draft.website().strip();
+        if (!website.isEmpty() && !website.matches("https?://\\S+")) {
+            problems.put("website", "A website starts with https://");
+        }
+        if (draft.hub() != null && problems.isEmpty() && services.exists(draft.hub(), name)) {
+            problems.put("name", "This hub already has a service with that name.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        ServiceListing listing = new ServiceListing(
+                UUID.randomUUID(),
+                draft.hub(),
+                "",
+                name,
+                description,
+                draft.category(),
+                draft.needs(),
+                draft.eligibility().strip(),
+                draft.minAge(),
+                draft.maxAge(),
+                draft.locationName().strip(),
+                draft.address().strip(),
+                postcode,
+                phone,
+                email,
+                website,
+                draft.openingTimes().strip(),
+                null);
+        services.insert(listing, draft.organisation().value());
+        audit.record("add", "service", listing.id().toString(), draft.hub(), null, name);
+        return listing;
+    }
+
+    /** Removes a service from the directory. Hub leads (their own hubs) and administrators. */
+    @Transactional
+    public void remove(ServiceListing service) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN);
+        if (!user.worksIn(service.hub())) {
+            throw new AccessDeniedException("You do not lead this hub");
+        }
+        if (!services.delete(service.id())) {
+            throw new org.earlyhelp.shared.ChangedBySomeoneElseException("The service " + service.name());
+        }
+        audit.record("remove", "service", service.id().toString(), service.hub(), null, service.name());
     }
 
     /** Services in a hub that help with a need, for other modules (a plan's actions, say). */

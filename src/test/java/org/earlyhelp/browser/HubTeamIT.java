@@ -70,6 +70,20 @@ class HubTeamIT {
     }
 
     @Test
+    void aHubLeadAddsAServiceAndIsToldWhatToFix() {
+        String base = signIn("lead.dudley-central");
+        browser.go(base + "/services");
+        browser.waitFor(By.id("add-service")).click();
+        browser.waitFor(By.cssSelector("#service-name input")).sendKeys("Homework club");
+        browser.waitFor(By.id("save-service")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d ->
+                        d.findElement(By.id("service-description")).getText().contains("Describe the service"));
+        browser.screenshot("add-service-errors");
+        browser.assertAccessible("add service with errors");
+    }
+
+    @Test
     void aHubLeadChangesAPractitionersCapacity() {
         String base = signIn("lead.dudley-central");
         browser.go(base + "/hub/team");

@@ -114,6 +114,72 @@ class ServiceDirectoryTests {
                 .isEmpty();
     }
 
+    private static ServiceDraft draft(HubId hub, String name, String email) {
+        return new ServiceDraft(
+                hub,
+                new org.earlyhelp.shared.OrganisationId("dudley-cvs"),
+                name,
+                "Homework help and a hot meal after school.",
+                ServiceCategory.ACTIVITIES,
+                Set.of(OutcomeArea.EDUCATION),
+                "Children aged 8 to 13",
+                8,
+                13,
+                "Netherton Library",
+                "Netherton",
+                "dy2 9aa",
+                "01384 000000",
+                email,
+                "",
+                "Weekdays 15:30 to 17:30");
+    }
+
+    @Test
+    void aHubLeadAddsAndRemovesAServiceAndBadInputIsNamedFieldByField() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        var invalid = new ServiceDraft(
+                CENTRAL, null, "x", "", null, Set.of(), "", 12, 5, "", "", "DY", "phone!", "not-an-email", "www", "");
+        assertThatThrownBy(() -> directory.add(invalid))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .containsOnlyKeys(
+                                        "organisation",
+                                        "name",
+                                        "description",
+                                        "category",
+                                        "needs",
+                                        "maxAge",
+                                        "postcode",
+                                        "contactPhone",
+                                        "contactEmail",
+                                        "website"));
+        ServiceListing added = directory.add(draft(CENTRAL, "Homework club", "club@example.org"));
+        assertThat(added.postcode()).isEqualTo("DY2 9AA");
+        assertThat(directory
+                        .search(new Query(CENTRAL, null, null, "homework", null, null))
+                        .services())
+                .singleElement()
+                .satisfies(s -> assertThat(s.organisationName()).isEqualTo("Dudley Council for Voluntary Service"));
+        assertThatThrownBy(() -> directory.add(draft(CENTRAL, "Homework club", "")))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems()).containsOnlyKeys("name"));
+        assertThatThrownBy(() -> directory.add(draft(new HubId("halesowen"), "Elsewhere", "")))
+                .isInstanceOf(AccessDeniedException.class);
+        directory.remove(added);
+        assertThat(directory
+                        .search(new Query(CENTRAL, null, null, "homework", null, null))
+                        .services())
+                .isEmpty();
+        assertThatThrownBy(() -> directory.remove(added))
+                .isInstanceOf(org.earlyhelp.shared.ChangedBySomeoneElseException.class);
+
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThatThrownBy(() -> directory.add(draft(CENTRAL, "Not mine to add", "")))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
     @Test
     void greatCircleDistancesAreRight() {
         // Dudley Castle to Halesowen town centre, about 7.1 km.

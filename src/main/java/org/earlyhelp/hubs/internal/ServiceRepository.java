@@ -102,6 +102,10 @@ public class ServiceRepository {
                 .update();
     }
 
+    public boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM hubs.service WHERE id = ?").param(id).update() == 1;
+    }
+
     /** The centre of the area a postcode lies in, as [latitude, longitude]. */
     public Optional<double[]> locate(String postcode) {
         return jdbc.sql("""

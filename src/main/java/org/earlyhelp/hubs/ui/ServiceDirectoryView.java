@@ -3,10 +3,13 @@ package org.earlyhelp.hubs.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -22,6 +25,7 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.ServiceCategory;
 import org.earlyhelp.hubs.ServiceDirectory;
 import org.earlyhelp.hubs.ServiceListing;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
@@ -43,6 +47,7 @@ class ServiceDirectoryView extends Page {
     private final IntegerField withinKm = new IntegerField();
     private final Grid<ServiceListing> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
+    private boolean canManage;
 
     ServiceDirectoryView(ServiceDirectory directory, HubDirectory hubs, CurrentUsers currentUsers) {
         super("");
@@ -83,6 +88,22 @@ class ServiceDirectoryView extends Page {
         search.setId("search-services");
         search.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
         FlexLayout filters = new FlexLayout(hub, need, category, words, postcode, withinKm, search);
+        if (user.has(Role.HUB_LEAD) || user.has(Role.ADMIN)) {
+            Button addService = new Button(
+                    getTranslation("services.add"),
+                    e -> new AddServiceDialog(directory, mine, hubs.organisations(), listing -> {
+                                Notification.show(
+                                                getTranslation("services.added", listing.name()),
+                                                4000,
+                                                Notification.Position.BOTTOM_START)
+                                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                                search();
+                            })
+                            .open());
+            addService.setId("add-service");
+            filters.add(addService);
+            canManage = true;
+        }
         filters.addClassName("form-row");
         filters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         filters.setAlignItems(FlexLayout.Alignment.END);
@@ -123,6 +144,28 @@ class ServiceDirectoryView extends Page {
                 .filter(v -> !v.isBlank())
                 .collect(Collectors.joining(" · "));
         details.add(new Paragraph(new Span(getTranslation("services.contact") + " "), new Span(contact)));
+        if (canManage) {
+            Button remove = new Button(getTranslation("services.remove"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog();
+                confirm.setHeader(getTranslation("services.remove.title", s.name()));
+                confirm.setText(getTranslation("services.remove.text"));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.setConfirmText(getTranslation("services.remove"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.addConfirmListener(c -> {
+                    try {
+                        directory.remove(s);
+                    } catch (ChangedBySomeoneElseException gone) {
+                        Notification.show(gone.getMessage(), 6000, Notification.Position.MIDDLE);
+                    }
+                    search();
+                });
+                confirm.open();
+            });
+            remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            details.add(remove);
+        }
         return details;
     }
 
