@@ -127,11 +127,11 @@ public class BoroughComparison {
                     hub,
                     s.requests(),
                     hub.children() == 0 ? 0 : s.requests() * 10_000.0 / hub.children(),
-                    percent(s.onTime(), s.decided()),
+                    Percentages.of(s.onTime(), s.decided()),
                     c[0],
                     c[1],
-                    percent(s.achieved(), s.needs()),
-                    percent(s.reReferrals(), s.requests()),
+                    Percentages.of(s.achieved(), s.needs()),
+                    Percentages.of(s.reReferrals(), s.requests()),
                     s.ups(),
                     s.downs()));
         }
@@ -170,13 +170,9 @@ public class BoroughComparison {
                     m,
                     pilotChildren == 0 ? 0 : v[0] * 10_000.0 / pilotChildren,
                     otherChildren == 0 ? 0 : v[3] * 10_000.0 / otherChildren,
-                    percent(v[2], v[1]),
-                    percent(v[5], v[4])));
+                    Percentages.of(v[2], v[1]),
+                    Percentages.of(v[5], v[4])));
         }
         return new Comparison(rows, months);
-    }
-
-    private static @Nullable Double percent(int part, int whole) {
-        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 }

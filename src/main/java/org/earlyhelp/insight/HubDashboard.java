@@ -260,16 +260,16 @@ public class HubDashboard {
                 withNames,
                 awaiting.size(),
                 withNames ? awaiting : List.of(),
-                percent(onTime12, decided12),
+                Percentages.of(onTime12, decided12),
                 openCases,
                 unallocated,
                 caseloads,
                 drift.size(),
                 withNames ? drift : List.of(),
-                percent(achieved12, needs12),
+                Percentages.of(achieved12, needs12),
                 trend.stream().mapToInt(Month::closures).sum(),
                 reReferrals12,
-                percent(reReferrals12, requests12),
+                Percentages.of(reReferrals12, requests12),
                 trend.stream().mapToInt(Month::stepUps).sum(),
                 trend.stream().mapToInt(Month::stepDowns).sum(),
                 trend,
@@ -340,9 +340,5 @@ public class HubDashboard {
             reach.add(new Reach(area.code(), area.name(), area.children(), count, per10000, area.imdDecile()));
         }
         return reach;
-    }
-
-    private static @Nullable Double percent(int part, int whole) {
-        return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
     }
 }

@@ -3,36 +3,19 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Demonstration mode: every demonstration account signs in and lands on its role's home page. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DemoLoginIT {
-
-    private static Browser browser;
+class DemoLoginIT extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private String base() {
         return "http://localhost:" + port;
@@ -127,8 +110,6 @@ class DemoLoginIT {
     }
 
     private void signIn(String username, String password) {
-        browser.go(base() + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
-        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
+        signInLocally(base(), username, password);
     }
 }

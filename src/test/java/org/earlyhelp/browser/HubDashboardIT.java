@@ -18,11 +18,8 @@ import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * another hub's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HubDashboardIT {
+class HubDashboardIT extends BrowserTest {
 
     private static final HubId CENTRAL = new HubId("dudley-central");
-    private static Browser browser;
 
     @LocalServerPort
     int port;
@@ -57,18 +53,6 @@ class HubDashboardIT {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private void importDudleyAndBuildCentral() throws Exception {
         SignedIn.admin();
@@ -196,10 +180,6 @@ class HubDashboardIT {
     }
 
     private void signIn(String base, String username) {
-        browser.driver().manage().deleteAllCookies();
-        browser.go(base + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
-        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
-        browser.waitFor(By.cssSelector("[id^='home-']"));
+        signInAndWait(base, username);
     }
 }

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.testing.SharedData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -24,24 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An administrator imports the Dudley open data in the browser and builds the six hubs. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HubSetupIT {
-
-    private static Browser browser;
+class HubSetupIT extends BrowserTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private String base() {
         return "http://localhost:" + port;
@@ -158,9 +142,7 @@ class HubSetupIT {
     }
 
     private void signIn(String username) {
-        browser.go(base() + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
-        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
+        signInLocally(base(), username, DEMO_PASSWORD);
         browser.waitForUrlStartingWith(base() + "/");
     }
 }

@@ -3,8 +3,6 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -15,32 +13,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A hub lead sees their team and changes a practitioner's capacity, with bad input refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HubTeamIT {
-
-    private static Browser browser;
+class HubTeamIT extends BrowserTest {
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     private String signIn(String username) {
         String base = "http://localhost:" + port;
-        browser.driver().manage().deleteAllCookies();
-        browser.go(base + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
-        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys("demo-early-help", Keys.ENTER);
-        browser.waitFor(By.cssSelector("[id^='home-']"));
+        signInAndWait(base, username);
         return base;
     }
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,11 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * and lands on its home page; signing out ends the Keycloak session too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-class KeycloakLoginIT {
+class KeycloakLoginIT extends BrowserTest {
 
     private static final int APP_PORT = appPort();
     private static final String PASSWORD = "Early-help-test-1";
-    private static Browser browser;
     private static KeycloakTestServer keycloak;
 
     private static int appPort() {
@@ -41,18 +38,6 @@ class KeycloakLoginIT {
         registry.add("server.port", () -> APP_PORT);
         registry.add("earlyhelp.keycloak.issuer-uri", keycloak::issuer);
         registry.add("earlyhelp.keycloak.client-secret", () -> "earlyhelp-portal-dev-secret");
-    }
-
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach
