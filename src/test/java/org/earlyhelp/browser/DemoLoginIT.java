@@ -78,6 +78,18 @@ class DemoLoginIT extends BrowserTest {
     }
 
     @Test
+    void repeatedWrongPasswordsPauseTheAccountEvenForTheRightOne() {
+        for (int i = 0; i < 5; i++) {
+            signIn("police.officer", "guess-" + i);
+            browser.waitForUrlStartingWith(base() + "/login?error");
+        }
+        signIn("police.officer", "demo-early-help");
+        browser.waitForUrlStartingWith(base() + "/login?error");
+        assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText()).contains("Too many attempts");
+        browser.assertAccessible("login page, account paused");
+    }
+
+    @Test
     void aPersonWithoutARoleSeesAClearRefusal() {
         browser.driver().manage().deleteAllCookies();
         signIn("no.access", "demo-early-help");

@@ -11,17 +11,21 @@ import org.springframework.stereotype.Service;
 class LocalAccountDetailsService implements UserDetailsService {
 
     private final AccountRepository accounts;
+    private final LoginThrottle throttle;
 
-    LocalAccountDetailsService(AccountRepository accounts) {
+    LocalAccountDetailsService(AccountRepository accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
+
         Account account = accounts.findByUsername(username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         CurrentUser user = new CurrentUser(
                 account.username(), account.displayName(), account.roles(), account.organisation(), account.hubs());
-        return new LocalPrincipal(user, account.passwordHash(), account.enabled());
+        // Checked before the password, so a throttled account gives nothing away.
+        return new LocalPrincipal(user, account.passwordHash(), account.enabled(), !throttle.allows(username));
     }
 }

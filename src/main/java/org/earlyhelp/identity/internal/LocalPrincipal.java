@@ -20,11 +20,13 @@ final class LocalPrincipal implements UserDetails, CredentialsContainer, EarlyHe
     private final CurrentUser user;
     private @Nullable String passwordHash;
     private final boolean enabled;
+    private final boolean locked;
 
-    LocalPrincipal(CurrentUser user, String passwordHash, boolean enabled) {
+    LocalPrincipal(CurrentUser user, String passwordHash, boolean enabled, boolean locked) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.locked = locked;
     }
 
     @Override
@@ -53,6 +55,11 @@ final class LocalPrincipal implements UserDetails, CredentialsContainer, EarlyHe
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -21,6 +22,8 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Sign-in two ways: local accounts with the portal's login view (demonstration mode, the default),
@@ -46,6 +49,23 @@ class SecurityConfiguration {
             http.exceptionHandling(
                     handling -> handling.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/signin")));
         }
+        String keycloakOrigin = keycloak.enabled() ? origin(keycloak.issuer()) : "";
+        http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        // Vaadin Flow's client needs inline and eval'd scripts and inline styles.
+                        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
+                                + " style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:;"
+                                + " connect-src 'self'; object-src 'none'; base-uri 'self';"
+                                + " form-action 'self' " + keycloakOrigin + "; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> frames.deny())
+                // Vaadin writes its pages in ways that commit the response early: write headers first.
+                .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }));
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> {
             if (keycloak.enabled()) {
                 vaadin.oauth2LoginPage("/signin", "{baseUrl}/");
@@ -54,6 +74,11 @@ class SecurityConfiguration {
             }
         });
         return http.build();
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     @Bean

@@ -10,11 +10,16 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpSession;
 import org.earlyhelp.identity.DemoAccount;
 import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ui.Page;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * Sign-in with a local account (demonstration mode). The demonstration accounts are listed here,
@@ -94,7 +99,21 @@ public class LoginView extends Page implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            if (lastFailure() instanceof LockedException) {
+                LoginI18n i18n = i18n();
+                i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+                i18n.getErrorMessage().setMessage(getTranslation("login.locked.message"));
+                login.setI18n(i18n);
+            }
             login.setError(true);
         }
+    }
+
+    /** Why the last sign-in failed, as Spring Security left it in the session. */
+    private static @Nullable Object lastFailure() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        HttpSession session =
+                request == null ? null : request.getHttpServletRequest().getSession(false);
+        return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 }

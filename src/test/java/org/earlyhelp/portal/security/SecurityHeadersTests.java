@@ -1,0 +1,37 @@
+package org.earlyhelp.portal.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Every page carries the headers that keep it out of frames and its address out of referrers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityHeadersTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void pagesForbidFramingAndLimitWhereTheyLoadFrom() throws Exception {
+        HttpResponse<Void> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        System.out.println(
+                "HEADERS " + login.statusCode() + " " + login.headers().map());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp ->
+                        assertThat(csp).contains("frame-ancestors 'none'", "default-src 'self'", "object-src 'none'"));
+        assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+    }
+}
