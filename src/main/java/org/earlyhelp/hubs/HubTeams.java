@@ -1,13 +1,19 @@
 package org.earlyhelp.hubs;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.MemberRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +33,10 @@ public class HubTeams {
     private final CurrentUsers currentUsers;
 
     private final AuditTrail audit;
+    private final HubRepository organisations;
 
-    HubTeams(MemberRepository members, CurrentUsers currentUsers, AuditTrail audit) {
+    HubTeams(MemberRepository members, CurrentUsers currentUsers, AuditTrail audit, HubRepository organisations) {
+        this.organisations = organisations;
         this.members = members;
         this.audit = audit;
         this.currentUsers = currentUsers;
@@ -51,6 +59,70 @@ public class HubTeams {
         return members.findByHub(hub).stream()
                 .filter(HubMember::safeguardingLead)
                 .toList();
+    }
+
+    /**
+     * Adds a person to a hub's team. Hub leads (their own hub) and administrators.
+     *
+     * @throws ValidationException naming each field that is wrong; nothing is saved
+     */
+    @Transactional
+    public void add(
+            HubId hub,
+            String username,
+            String displayName,
+            @Nullable OrganisationId organisation,
+            @Nullable Integer capacity,
+            boolean hubLead,
+            boolean safeguardingLead) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN);
+        if (!user.worksIn(hub)) {
+            throw new AccessDeniedException("You do not lead this hub");
+        }
+        Map<String, String> problems = new LinkedHashMap<>();
+        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!name.matches("[a-z0-9][a-z0-9._@-]{1,63}")) {
+            problems.put(
+                    "username", "A user name is 2 to 64 letters, digits, dots, hyphens or @, as they sign in with.");
+        }
+        if (displayName.isBlank() || displayName.length() > 120) {
+            problems.put("displayName", "Give the person's name (up to 120 characters).");
+        }
+        if (organisation == null || organisations.findOrganisation(organisation).isEmpty()) {
+            problems.put("organisation", "Choose the organisation they work for.");
+        }
+        if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY) {
+            problems.put("capacity", "Capacity must be a whole number from 0 to " + MAX_CAPACITY + ".");
+        }
+        if (problems.isEmpty()
+                && !members.insert(new HubMember(
+                        hub, name, displayName.strip(), organisation, "", capacity, hubLead, safeguardingLead, 0))) {
+            problems.put("username", "This person is already in the hub's team.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        audit.record(
+                "add",
+                "hub-member",
+                hub + "/" + name,
+                hub,
+                null,
+                (hubLead ? "hub lead, " : "") + (safeguardingLead ? "safeguarding lead, " : "") + "capacity "
+                        + capacity);
+    }
+
+    /** Takes a person out of a hub's team; refuses over someone else's change. */
+    @Transactional
+    public void remove(HubMember member) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN);
+        if (!user.worksIn(member.hub())) {
+            throw new AccessDeniedException("You do not lead this hub");
+        }
+        if (!members.delete(member.hub(), member.username(), member.version())) {
+            throw new ChangedBySomeoneElseException(member.displayName() + "'s place in the team");
+        }
+        audit.record("remove", "hub-member", member.hub() + "/" + member.username(), member.hub(), null, null);
     }
 
     /** Changes how many cases a member can lead; refuses over someone else's change. */

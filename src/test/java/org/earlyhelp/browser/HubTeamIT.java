@@ -64,6 +64,31 @@ class HubTeamIT extends BrowserTest {
     }
 
     @Test
+    void aHubLeadAddsSomeoneToTheTeam() {
+        String base = signIn("lead.brierley-hill");
+        browser.go(base + "/hub/team");
+        browser.waitFor(By.id("team-grid"));
+        browser.waitFor(By.id("add-member")).click();
+        browser.waitFor(By.id("save-member")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("member-username")).getText().contains("A user name is"));
+        browser.assertAccessible("add a team member, with errors");
+        browser.waitFor(By.cssSelector("#member-username input")).sendKeys("youth.worker");
+        browser.waitFor(By.cssSelector("#member-name input")).sendKeys("Yasmin Worker");
+        WebElement organisation = browser.waitFor(By.cssSelector("#member-organisation input"));
+        organisation.sendKeys("Dudley Council for Vol");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d ->
+                        !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
+        organisation.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        browser.waitFor(By.id("save-member")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("team-grid"))
+                        .getDomProperty("textContent")
+                        .contains("Yasmin Worker"));
+    }
+
+    @Test
     void aHubLeadChangesAPractitionersCapacity() {
         String base = signIn("lead.dudley-central");
         browser.go(base + "/hub/team");

@@ -66,6 +66,52 @@ class HubTeamsTests {
     }
 
     @Test
+    void aHubLeadAddsAndRemovesTeamMembersAndBadInputIsNamed() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThatThrownBy(() -> teams.add(CENTRAL, "x", "", null, 99, false, false))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .containsOnlyKeys("username", "displayName", "organisation", "capacity"));
+        teams.add(
+                CENTRAL,
+                "School.Nurse",
+                "Sam Nurse",
+                new org.earlyhelp.shared.OrganisationId("black-country-health"),
+                5,
+                false,
+                true);
+        HubMember nurse = member(CENTRAL, "school.nurse");
+        assertThat(nurse.safeguardingLead()).isTrue();
+        assertThat(teams.safeguardingLeads(CENTRAL))
+                .extracting(HubMember::username)
+                .contains("school.nurse");
+        assertThatThrownBy(() -> teams.add(
+                        CENTRAL,
+                        "school.nurse",
+                        "Sam Nurse",
+                        new org.earlyhelp.shared.OrganisationId("black-country-health"),
+                        5,
+                        false,
+                        false))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems()).containsOnlyKeys("username"));
+        assertThatThrownBy(() -> teams.add(
+                        HALESOWEN,
+                        "someone",
+                        "Some One",
+                        new org.earlyhelp.shared.OrganisationId("dudley-cvs"),
+                        1,
+                        false,
+                        false))
+                .isInstanceOf(AccessDeniedException.class);
+        teams.remove(nurse);
+        assertThat(teams.team(CENTRAL)).extracting(HubMember::username).doesNotContain("school.nurse");
+        assertThatThrownBy(() -> teams.remove(nurse)).isInstanceOf(ChangedBySomeoneElseException.class);
+    }
+
+    @Test
     void aCapacityChangeOverSomeoneElsesIsRefused() {
         SignedIn.admin();
         HubMember seen = member(CENTRAL, "cvs.worker");

@@ -53,6 +53,31 @@ public class MemberRepository {
                 .update();
     }
 
+    /** Adds a member; returns false when they are already in the hub. */
+    public boolean insert(HubMember m) {
+        return jdbc.sql("""
+                                INSERT INTO hubs.member (hub_id, username, display_name, organisation_id, capacity, hub_lead,
+                                  safeguarding_lead) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                        .params(
+                                m.hub().value(),
+                                m.username(),
+                                m.displayName(),
+                                m.organisation().value(),
+                                m.capacity(),
+                                m.hubLead(),
+                                m.safeguardingLead())
+                        .update()
+                == 1;
+    }
+
+    /** Removes a member if still at the version given; returns whether it did. */
+    public boolean delete(HubId hub, String username, int version) {
+        return jdbc.sql("DELETE FROM hubs.member WHERE hub_id = ? AND username = ? AND version = ?")
+                        .params(hub.value(), username, version)
+                        .update()
+                == 1;
+    }
+
     /** Sets capacity if the member is still at the version given; returns whether it did. */
     public boolean setCapacity(HubId hub, String username, int capacity, int version) {
         return jdbc.sql("""

@@ -65,7 +65,10 @@ class HubTeamView extends Page {
                     Button change = new Button(getTranslation("hubs.team.change"), e -> openCapacity(m));
                     change.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                     change.setAriaLabel(getTranslation("hubs.team.change-for", m.displayName()));
-                    return change;
+                    Button remove = new Button(getTranslation("hubs.team.remove"), e -> confirmRemove(m));
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    remove.setAriaLabel(getTranslation("hubs.team.remove-for", m.displayName()));
+                    return new com.vaadin.flow.component.html.Span(change, remove);
                 })
                 .setHeader(getTranslation("hubs.team.actions"))
                 .setAutoWidth(true);
@@ -74,7 +77,9 @@ class HubTeamView extends Page {
         grid.setId("team-grid");
         empty.setText(getTranslation("hubs.team.empty"));
 
-        add(new Paragraph(getTranslation("hubs.team.intro")), hub, grid, empty);
+        Button addMember = new Button(getTranslation("hubs.team.add"), e -> openAdd(directory));
+        addMember.setId("add-member");
+        add(new Paragraph(getTranslation("hubs.team.intro")), hub, addMember, grid, empty);
         if (!hubs.isEmpty()) {
             hub.setValue(hubs.getFirst());
         } else {
@@ -104,6 +109,92 @@ class HubTeamView extends Page {
         grid.setItems(members);
         grid.setVisible(!members.isEmpty());
         empty.setVisible(members.isEmpty());
+    }
+
+    private void confirmRemove(HubMember member) {
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setHeader(getTranslation("hubs.team.remove-title", member.displayName()));
+        confirm.setText(getTranslation("hubs.team.remove-text"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("hubs.team.remove"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> {
+            try {
+                teams.remove(member);
+            } catch (ChangedBySomeoneElseException ex) {
+                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE);
+            }
+            refresh();
+        });
+        confirm.open();
+    }
+
+    private void openAdd(HubDirectory directory) {
+        if (hub.getValue() == null) {
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("hubs.team.add-to", hub.getValue().name()));
+        dialog.setWidth("min(32rem, 95vw)");
+        com.vaadin.flow.component.textfield.TextField username =
+                new com.vaadin.flow.component.textfield.TextField(getTranslation("hubs.team.username"));
+        username.setHelperText(getTranslation("hubs.team.username-help"));
+        username.setId("member-username");
+        com.vaadin.flow.component.textfield.TextField name =
+                new com.vaadin.flow.component.textfield.TextField(getTranslation("hubs.team.name"));
+        name.setId("member-name");
+        ComboBox<org.earlyhelp.hubs.Organisation> organisation =
+                new ComboBox<>(getTranslation("hubs.team.organisation"));
+        organisation.setItems(directory.organisations());
+        organisation.setId("member-organisation");
+        organisation.setItemLabelGenerator(org.earlyhelp.hubs.Organisation::name);
+        IntegerField capacity = new IntegerField(getTranslation("hubs.team.capacity"));
+        capacity.setMin(0);
+        capacity.setMax(HubTeams.MAX_CAPACITY);
+        capacity.setValue(0);
+        com.vaadin.flow.component.checkbox.Checkbox lead =
+                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("hubs.team.lead"));
+        com.vaadin.flow.component.checkbox.Checkbox safeguarding =
+                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("hubs.team.safeguarding"));
+        for (var field : List.of(username, name)) {
+            field.setWidthFull();
+        }
+        organisation.setWidthFull();
+        capacity.setWidthFull();
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                teams.add(
+                        hub.getValue().id(),
+                        username.getValue(),
+                        name.getValue(),
+                        organisation.getValue() == null
+                                ? null
+                                : organisation.getValue().id(),
+                        capacity.getValue(),
+                        lead.getValue(),
+                        safeguarding.getValue());
+                dialog.close();
+                refresh();
+            } catch (org.earlyhelp.shared.ValidationException invalid) {
+                var problems = invalid.problems();
+                username.setInvalid(problems.containsKey("username"));
+                username.setErrorMessage(problems.get("username"));
+                name.setInvalid(problems.containsKey("displayName"));
+                name.setErrorMessage(problems.get("displayName"));
+                organisation.setInvalid(problems.containsKey("organisation"));
+                organisation.setErrorMessage(problems.get("organisation"));
+                capacity.setInvalid(problems.containsKey("capacity"));
+                capacity.setErrorMessage(problems.get("capacity"));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-member");
+        dialog.add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(
+                username, name, organisation, capacity, lead, safeguarding));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
     }
 
     private void openCapacity(HubMember member) {
