@@ -2,8 +2,11 @@ package org.earlyhelp.hubs;
 
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditTrail;
@@ -13,7 +16,10 @@ import org.earlyhelp.hubs.internal.AreaRepository;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
+import org.earlyhelp.shared.OrganisationType;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
@@ -122,6 +128,42 @@ public class HubAdministration {
         audit.record("assign", "ward", wardCode, hub, null, moved + " areas put in hub " + hub);
         refreshTotals();
         return moved;
+    }
+
+    /**
+     * Adds a partner organisation working in the given hubs; its code is made from its name.
+     *
+     * @throws ValidationException naming each field that is wrong; nothing is saved
+     */
+    @Transactional
+    public Organisation addOrganisation(String name, @Nullable OrganisationType type, Set<HubId> in) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
+        String trimmed = name.strip();
+        String code =
+                trimmed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (trimmed.length() < 2 || trimmed.length() > 120 || code.length() < 2) {
+            problems.put("name", "Give the organisation's name (2 to 120 characters, with letters or digits).");
+        } else if (code.length() > 63) {
+            code = code.substring(0, 63).replaceAll("-$", "");
+        }
+        if (type == null) {
+            problems.put("type", "Choose what kind of organisation it is.");
+        }
+        if (in.isEmpty()) {
+            problems.put("hubs", "Choose at least one hub it works in.");
+        }
+        if (problems.isEmpty()
+                && hubs.findOrganisation(new OrganisationId(code)).isPresent()) {
+            problems.put("name", "There is already an organisation with this name.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Organisation organisation = new Organisation(new OrganisationId(code), trimmed, type, in);
+        hubs.insert(organisation);
+        audit.record("add", "organisation", code, null, null, trimmed + " (" + type + ") in " + in);
+        return organisation;
     }
 
     /** Moves a hub between planned, pilot and live; refuses over someone else's change. */

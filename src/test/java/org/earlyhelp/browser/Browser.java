@@ -100,6 +100,11 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
+    /** Forgets every cookie of every site and path (Keycloak's session cookies included). */
+    public void clearCookies() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+    }
+
     public void go(String url) {
         driver.get(url);
     }

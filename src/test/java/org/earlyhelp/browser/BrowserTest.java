@@ -28,7 +28,7 @@ abstract class BrowserTest {
 
     /** Signs in on the portal's own sign-in page, forgetting whoever was signed in before. */
     static void signInLocally(String base, String username, String password) {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         browser.go(base + "/login");
         browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
         browser.waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);

@@ -40,7 +40,7 @@ class DemoLoginIT extends BrowserTest {
         "young.person, home-young-person",
     })
     void eachDemonstrationAccountLandsOnItsHomePage(String username, String section) {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         signIn(username, "demo-early-help");
         assertThat(browser.waitFor(By.id(section)).getText()).isNotBlank();
         assertThat(browser.isPresent(By.id("no-access"))).isFalse();
@@ -56,7 +56,7 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void theLoginPageListsTheDemonstrationAccountsAndIsAccessible() {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         browser.go(base() + "/login");
         assertThat(browser.waitFor(By.id("demo-accounts")).getText())
                 .contains("lead.dudley-central", "commissioner", "demo-early-help");
@@ -70,7 +70,7 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void aWrongPasswordIsRefusedWithAPlainMessage() {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         signIn("teacher", "not-the-password");
         browser.waitForUrlStartingWith(base() + "/login?error");
         assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText()).contains("Those details did not work");
@@ -91,7 +91,7 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void aPersonWithoutARoleSeesAClearRefusal() {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         signIn("no.access", "demo-early-help");
         assertThat(browser.waitFor(By.id("no-access")).getText()).contains("You do not have access yet");
         assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
@@ -101,7 +101,7 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void signingOutEndsTheSession() {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         signIn("teacher", "demo-early-help");
         browser.waitFor(By.id("home-practitioner"));
         browser.waitFor(By.id("sign-out")).click();
@@ -114,7 +114,7 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void theAboutPageNamesTheLicencesAndDataSources() {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         browser.go(base() + "/about");
         String text = browser.waitFor(By.id("main-content")).getText();
         assertThat(text).contains("Apache License", "Open Government Licence v3.0");

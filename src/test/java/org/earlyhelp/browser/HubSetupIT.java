@@ -33,11 +33,13 @@ class HubSetupIT extends BrowserTest {
 
     @Test
     void anAdministratorImportsTheDudleyFilesAndBuildsSixHubs() throws Exception {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         signIn("admin");
         browser.go(base() + "/admin/hubs");
         browser.waitFor(By.id("hub-totals"));
         browser.assertAccessible("hub set-up before import");
+        assertThat(browser.driver().findElement(By.id("organisations")).getDomProperty("textContent"))
+                .contains("Dudley Council for Voluntary Service", "Voluntary or community (CVS)");
 
         upload("import-areas", "dudley/dudley_iod2019_population_lsoa11.csv", "Imported 201 rows");
         upload("import-deprivation", "dudley/dudley_iod2019_domains_lsoa11.csv", "Imported 201 rows");
@@ -76,7 +78,7 @@ class HubSetupIT extends BrowserTest {
 
     @Test
     void aHubLeadCannotOpenHubSetUp() {
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
         signIn("lead.dudley-central");
         browser.waitFor(By.id("home-hub-lead"));
         browser.go(base() + "/admin/hubs");

@@ -42,10 +42,7 @@ class KeycloakLoginIT extends BrowserTest {
 
     @BeforeEach
     void forgetEveryone() {
-        browser.go(keycloak.baseUrl() + "/realms/earlyhelp/account");
-        browser.driver().manage().deleteAllCookies();
-        browser.go(base() + "/about");
-        browser.driver().manage().deleteAllCookies();
+        browser.clearCookies();
     }
 
     private static String base() {

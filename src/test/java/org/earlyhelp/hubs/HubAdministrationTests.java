@@ -337,6 +337,26 @@ class HubAdministrationTests {
     }
 
     @Test
+    void anAdministratorAddsAPartnerOrganisationAndBadInputIsNamed() {
+        assertThatThrownBy(() -> administration.addOrganisation(" ", null, Set.of()))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems()).containsOnlyKeys("name", "type", "hubs"));
+        Organisation added = administration.addOrganisation(
+                "Dudley Women's Aid",
+                org.earlyhelp.shared.OrganisationType.VOLUNTARY,
+                Set.of(new HubId("dudley-central")));
+        assertThat(added.id().value()).isEqualTo("dudley-women-s-aid");
+        assertThatThrownBy(() -> administration.addOrganisation(
+                        "Dudley Women's Aid",
+                        org.earlyhelp.shared.OrganisationType.VOLUNTARY,
+                        Set.of(new HubId("halesowen"))))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems()).containsOnlyKeys("name"));
+    }
+
+    @Test
     void onlyAnAdministratorMayDefineHubs() {
         SignedIn.as("lead", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> importText(FileKind.AREAS, "LSOA code\n")).isInstanceOf(AccessDeniedException.class);

@@ -86,7 +86,7 @@ class HubSetupView extends Page {
         setHeading(getTranslation("hubs.setup.title"));
         addClassName("hub-setup");
         add(new Paragraph(getTranslation("hubs.setup.intro")));
-        add(hubsSection(), importSection(), assignSection());
+        add(hubsSection(), importSection(), assignSection(), organisationsSection());
         refresh();
     }
 
@@ -369,6 +369,72 @@ class HubSetupView extends Page {
         return section;
     }
 
+    // ---- organisations ------------------------------------------------------------------------------
+
+    private final Grid<org.earlyhelp.hubs.Organisation> organisationGrid = new Grid<>();
+
+    private Section organisationsSection() {
+        Section section = new Section(new H2(getTranslation("hubs.organisations")));
+        section.setId("organisations");
+        organisationGrid
+                .addColumn(org.earlyhelp.hubs.Organisation::name)
+                .setHeader(getTranslation("hubs.team.organisation"));
+        organisationGrid
+                .addColumn(o ->
+                        getTranslation("organisation-type." + o.type().name().toLowerCase(Locale.ROOT)))
+                .setHeader(getTranslation("hubs.organisation.type"));
+        organisationGrid
+                .addColumn(o -> o.hubs().stream().map(this::hubName).sorted().collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("hubs.organisation.hubs"))
+                .setFlexGrow(2);
+        organisationGrid.setAriaLabel(getTranslation("hubs.organisations"));
+        organisationGrid.setHeight("18rem");
+        Button add = new Button(getTranslation("hubs.organisation.add"), e -> openAddOrganisation());
+        add.setId("add-organisation");
+        section.add(add, organisationGrid);
+        return section;
+    }
+
+    private void openAddOrganisation() {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("hubs.organisation.add"));
+        dialog.setWidth("min(32rem, 95vw)");
+        TextField name = new TextField(getTranslation("hubs.team.organisation"));
+        name.setWidthFull();
+        ComboBox<org.earlyhelp.shared.OrganisationType> type = new ComboBox<>(getTranslation("hubs.organisation.type"));
+        type.setItems(org.earlyhelp.shared.OrganisationType.values());
+        type.setItemLabelGenerator(
+                t -> getTranslation("organisation-type." + t.name().toLowerCase(Locale.ROOT)));
+        type.setWidthFull();
+        com.vaadin.flow.component.combobox.MultiSelectComboBox<Hub> in =
+                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>(getTranslation("hubs.organisation.hubs"));
+        in.setItems(hubs);
+        in.setItemLabelGenerator(Hub::name);
+        in.setWidthFull();
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                administration.addOrganisation(
+                        name.getValue(),
+                        type.getValue(),
+                        in.getValue().stream().map(Hub::id).collect(Collectors.toSet()));
+                dialog.close();
+                notify(getTranslation("hubs.organisation.added", name.getValue().strip()));
+                refresh();
+            } catch (org.earlyhelp.shared.ValidationException invalid) {
+                name.setInvalid(invalid.problems().containsKey("name"));
+                name.setErrorMessage(invalid.problems().get("name"));
+                type.setInvalid(invalid.problems().containsKey("type"));
+                type.setErrorMessage(invalid.problems().get("type"));
+                in.setInvalid(invalid.problems().containsKey("hubs"));
+                in.setErrorMessage(invalid.problems().get("hubs"));
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(name, type, in));
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
     private static FlexLayout row(Component... components) {
         FlexLayout row = new FlexLayout(components);
         row.addClassName("form-row");
@@ -455,6 +521,7 @@ class HubSetupView extends Page {
         }
         refreshAreas();
         drawMap();
+        organisationGrid.setItems(directory.organisations());
     }
 
     private void refreshAreas() {
