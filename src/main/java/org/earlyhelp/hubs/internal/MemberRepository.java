@@ -38,19 +38,9 @@ public class MemberRepository {
                 .list();
     }
 
+    /** Adds a member unless they are already in the hub (demonstration data). */
     public void insertIfAbsent(HubMember m) {
-        jdbc.sql("""
-                        INSERT INTO hubs.member (hub_id, username, display_name, organisation_id, capacity, hub_lead,
-                          safeguarding_lead) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(
-                        m.hub().value(),
-                        m.username(),
-                        m.displayName(),
-                        m.organisation().value(),
-                        m.capacity(),
-                        m.hubLead(),
-                        m.safeguardingLead())
-                .update();
+        insert(m);
     }
 
     /** Adds a member; returns false when they are already in the hub. */
