@@ -182,6 +182,7 @@ public class HubAdministration {
         currentUsers.requireAnyOf(Role.ADMIN);
         Map<String, AreaRepository.Totals> totals =
                 areas.totals().stream().collect(Collectors.toMap(AreaRepository.Totals::hubId, Function.identity()));
+        Map<String, Integer> versions = hubs.versions();
         return hubs.findAll().stream()
                 .map(h -> {
                     AreaRepository.Totals t = totals.get(h.id().value());
@@ -189,7 +190,12 @@ public class HubAdministration {
                     long children = t == null ? h.children() : t.children();
                     boolean outside = population < properties.min() || population > properties.max();
                     return new HubTotals(
-                            h, t == null ? 0 : t.areas(), population, children, outside, hubs.version(h.id()));
+                            h,
+                            t == null ? 0 : t.areas(),
+                            population,
+                            children,
+                            outside,
+                            versions.getOrDefault(h.id().value(), 0));
                 })
                 .toList();
     }

@@ -198,68 +198,39 @@ final class ReadModelGenerator {
                     bump(monthly, hub, closed, 6, needs);
                     bump(monthly, hub, closed, 7, achieved);
                 }
-                caseRows.append(caseId)
-                        .append('\t')
-                        .append(request)
-                        .append('\t')
-                        .append(family)
-                        .append('\t')
-                        .append(label)
-                        .append('\t')
-                        .append(hub)
-                        .append('\t')
-                        .append(lead)
-                        .append('\t')
-                        .append(allocated)
-                        .append('\t')
-                        .append(assessmentDue)
-                        .append('\t')
-                        .append(assessed == null ? "\\N" : assessed)
-                        .append('\t')
-                        .append(nextReview == null ? "\\N" : nextReview)
-                        .append('\t')
-                        .append(last == null ? "\\N" : last)
-                        .append('\t')
-                        .append(contactsOfCase)
-                        .append('\t')
-                        .append(open ? "\\N" : closed)
-                        .append('\t')
-                        .append(open ? "\\N" : "NEEDS_MET")
-                        .append('\t')
-                        .append(open ? "\\N" : needs)
-                        .append('\t')
-                        .append(open ? "\\N" : achieved)
-                        .append('\n');
+                caseRows.append(row(
+                        caseId,
+                        request,
+                        family,
+                        label,
+                        hub,
+                        lead,
+                        allocated,
+                        assessmentDue,
+                        assessed,
+                        nextReview,
+                        last,
+                        contactsOfCase,
+                        open ? null : closed,
+                        open ? null : "NEEDS_MET",
+                        open ? null : needs,
+                        open ? null : achieved));
             }
-            requestRows
-                    .append(request)
-                    .append('\t')
-                    .append(family)
-                    .append('\t')
-                    .append(label)
-                    .append('\t')
-                    .append(hub)
-                    .append('\t')
-                    .append(area == null ? "\\N" : area)
-                    .append('\t')
-                    .append(submitted)
-                    .append('\t')
-                    .append(due)
-                    .append('\t')
-                    .append(reReferral)
-                    .append('\t')
-                    .append(stepDown)
-                    .append('\t')
-                    .append(decided == null ? "\\N" : decided)
-                    .append('\t')
-                    .append(decided == null ? "\\N" : level)
-                    .append('\t')
-                    .append(outcome == null ? "\\N" : outcome)
-                    .append('\t')
-                    .append(allocated == null ? "\\N" : allocated)
-                    .append('\t')
-                    .append(steppedUp == null ? "\\N" : steppedUp)
-                    .append('\n');
+            requestRows.append(row(
+                    request,
+                    family,
+                    label,
+                    hub,
+                    area,
+                    submitted,
+                    due,
+                    reReferral,
+                    stepDown,
+                    decided,
+                    decided == null ? null : level,
+                    outcome,
+                    allocated,
+                    steppedUp));
         }
         StringBuilder monthlyRows = new StringBuilder();
         monthly.forEach((key, v) -> {
@@ -299,6 +270,15 @@ final class ReadModelGenerator {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(sql, new StringReader(rows.toString()));
         }
+    }
+
+    /** One COPY text row: values separated by tabs, {@code \\N} for null. */
+    private static String row(Object... values) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            row.append(i == 0 ? "" : "\t").append(values[i] == null ? "\\N" : values[i]);
+        }
+        return row.append('\n').toString();
     }
 
     private List<Area> areas() {

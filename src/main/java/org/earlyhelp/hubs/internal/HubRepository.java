@@ -105,12 +105,13 @@ public class HubRepository {
                 == 1;
     }
 
-    /** The version of a hub's row, for detecting concurrent changes. */
-    public int version(HubId id) {
-        return jdbc.sql("SELECT version FROM hubs.hub WHERE id = ?")
-                .param(id.value())
-                .query(Integer.class)
-                .single();
+    /** Every hub's row version, by hub code, for detecting concurrent changes. */
+    public java.util.Map<String, Integer> versions() {
+        java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, version FROM hubs.hub")
+                .query((rs, n) -> versions.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return versions;
     }
 
     /** Recomputes each hub's population and children from its areas, where it has any. */
