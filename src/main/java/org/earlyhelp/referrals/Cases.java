@@ -1,0 +1,532 @@
+package org.earlyhelp.referrals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.JourneyRepository;
+import org.earlyhelp.referrals.internal.JourneyRepository.CaseRow;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The work with a family once it has a lead practitioner: assessment, plan, reviews, the work log,
+ * step-up and closure with outcomes, and the follow-up checks. Every read of a case is audited.
+ */
+@Service
+public class Cases {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final int CONTACTS_SHOWN = 200;
+
+    private final JourneyRepository journey;
+    private final Access access;
+    private final HubTeams teams;
+    private final ReferralsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Cases(
+            JourneyRepository journey,
+            Access access,
+            HubTeams teams,
+            ReferralsProperties properties,
+            ApplicationEventPublisher events,
+            AuditTrail audit,
+            Optional<Clock> clock) {
+        this.journey = journey;
+        this.access = access;
+        this.teams = teams;
+        this.properties = properties;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** A visit, session or call as logged. */
+    public record ContactDraft(
+            @Nullable LocalDate on,
+            @Nullable ContactKind kind,
+            @Nullable Integer minutes,
+            boolean childSeen,
+            @Nullable String childViews,
+            String note) {}
+
+    /** The whole case, for its lead, its team and its hub's lead. Audited. */
+    @Transactional
+    public CaseRecord caseRecord(UUID id) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireCase(user, c);
+        audit.record("view", "case", id.toString(), c.hub(), null, "family " + c.family());
+        return new CaseRecord(
+                c.id(),
+                c.request(),
+                c.family(),
+                c.familyLabel(),
+                c.hub(),
+                c.lead(),
+                c.leadName(),
+                c.allocatedAt(),
+                c.assessmentDue(),
+                c.assessedAt(),
+                c.nextReviewDue(),
+                c.closedAt(),
+                c.closeReason(),
+                c.restricted(),
+                journey.team(id),
+                journey.needs(c.request()),
+                journey.assessment(id),
+                journey.plan(id),
+                journey.reviews(id),
+                journey.contacts(id, CONTACTS_SHOWN),
+                journey.closure(id),
+                journey.followUps(id),
+                journey.members(c.family()).stream()
+                        .filter(m -> m.relationship().isChild())
+                        .toList(),
+                c.version());
+    }
+
+    /**
+     * Completes the early help assessment: one entry per need, each with strengths, worries, what
+     * the parents say, and what the child says or why the child was not seen.
+     */
+    @Transactional
+    public void assess(UUID id, int version, List<CaseRecord.Assessment> entries) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        requireOpen(c);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (c.assessedAt() != null) {
+            problems.put("assessment", "The assessment is already complete.");
+        }
+        Map<OutcomeArea, String> needs = journey.needs(c.request());
+        for (OutcomeArea need : needs.keySet()) {
+            if (entries.stream().noneMatch(e -> e.area() == need)) {
+                problems.put(need.name(), "Assess every need the request named.");
+            }
+        }
+        boolean childViews = false;
+        for (CaseRecord.Assessment e : entries) {
+            String key = e.area().name();
+            if (blank(e.strengths()) || blank(e.worries()) || blank(e.parentsSay())) {
+                problems.put(key, "Record strengths, worries and what the parents say.");
+            } else if (blank(e.childSays()) && blank(e.childNotSeenReason())) {
+                problems.put(key, "Record what the child says, or why the child was not seen.");
+            } else if (tooLong(e.strengths(), e.worries(), e.parentsSay(), e.childSays(), e.childNotSeenReason())) {
+                problems.put(key, "Keep each answer under " + RequestsForSupport.MAX_TEXT + " characters.");
+            }
+            childViews |= !blank(e.childSays());
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        touch(c, version);
+        for (CaseRecord.Assessment e : entries) {
+            journey.insertAssessment(
+                    id,
+                    new CaseRecord.Assessment(
+                            e.area(),
+                            e.strengths().strip(),
+                            e.worries().strip(),
+                            strip(e.childSays()),
+                            strip(e.childNotSeenReason()),
+                            e.parentsSay().strip()));
+        }
+        Instant now = clock.instant();
+        LocalDate firstReview = today().plusWeeks(properties.firstReview());
+        journey.setAssessed(id, now, firstReview);
+        audit.record("assess", "case", id.toString(), c.hub(), null, entries.size() + " needs");
+        events.publishEvent(new AssessmentCompleted(id, c.hub(), now, childViews, firstReview));
+    }
+
+    /** Adds (or rewords) the outcome the plan works towards for one need. */
+    @Transactional
+    public UUID addOutcome(UUID id, int version, @Nullable OutcomeArea area, String outcome) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        requireOpen(c);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (area == null) {
+            problems.put("area", "Choose the need this outcome is for.");
+        }
+        if (blank(outcome) || outcome.length() > 1000) {
+            problems.put("outcome", "Say what will be different for the family (up to 1,000 characters).");
+        }
+        if (c.assessedAt() == null) {
+            problems.put("outcome", "Complete the assessment before the plan.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        touch(c, version);
+        UUID outcomeId = journey.upsertOutcome(id, area, outcome.strip());
+        audit.record("plan-outcome", "case", id.toString(), c.hub(), null, area.name());
+        return outcomeId;
+    }
+
+    /** Adds an action to an outcome in the plan: what, who, by when. */
+    @Transactional
+    public void addAction(UUID outcome, String action, String owner, @Nullable LocalDate due) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(journey.caseOfOutcome(outcome).orElseThrow(() -> new AccessDeniedException("No such outcome")));
+        access.requireLead(user, c);
+        requireOpen(c);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (blank(action) || action.length() > 1000) {
+            problems.put("action", "Say what will be done.");
+        }
+        if (blank(owner) || owner.length() > 200) {
+            problems.put("owner", "Say who will do it.");
+        }
+        if (due == null) {
+            problems.put("due", "Give a due date.");
+        } else if (due.isBefore(c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate())) {
+            problems.put("due", "The due date cannot be before the family was allocated.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        journey.insertAction(outcome, action.strip(), owner.strip(), due);
+        audit.record("plan-action", "case", c.id().toString(), c.hub(), null, null);
+    }
+
+    /** Marks how an action is going; refuses over someone else's change. */
+    @Transactional
+    public void setActionStatus(UUID action, int version, ActionStatus status) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(journey.caseOfAction(action).orElseThrow(() -> new AccessDeniedException("No such action")));
+        access.requireCase(user, c);
+        requireOpen(c);
+        if (!journey.setActionStatus(action, version, status)) {
+            throw new ChangedBySomeoneElseException("This action");
+        }
+        audit.record("plan-action-status", "case", c.id().toString(), c.hub(), null, status.name());
+    }
+
+    /**
+     * Records a review: progress towards each outcome on a 1-10 scale, notes, and the next review
+     * date (3 months on unless configured otherwise).
+     */
+    @Transactional
+    public void review(UUID id, int version, @Nullable LocalDate heldOn, String notes, Map<UUID, Integer> scores) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        requireOpen(c);
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<CaseRecord.PlanOutcome> plan = journey.plan(id);
+        if (c.assessedAt() == null) {
+            problems.put("heldOn", "A review comes after the assessment: complete the assessment first.");
+        } else if (heldOn == null) {
+            problems.put("heldOn", "Give the date of the review.");
+        } else if (heldOn.isAfter(today())) {
+            problems.put("heldOn", "A review cannot be recorded before it happens.");
+        } else if (heldOn.isBefore(c.assessedAt().atZone(WorkingCalendar.LONDON).toLocalDate())) {
+            problems.put("heldOn", "A review cannot be before the assessment.");
+        }
+        if (plan.isEmpty()) {
+            problems.put("scores", "Add the plan's outcomes before reviewing them.");
+        }
+        for (CaseRecord.PlanOutcome o : plan) {
+            Integer score = scores.get(o.id());
+            if (score == null || score < 1 || score > 10) {
+                problems.put("scores." + o.id(), "Score progress from 1 to 10.");
+            }
+        }
+        if (blank(notes) || notes.length() > RequestsForSupport.MAX_TEXT) {
+            problems.put("notes", "Record what the review found.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        touch(c, version);
+        LocalDate next = heldOn.plusMonths(properties.reviewEvery());
+        UUID review = UUID.randomUUID();
+        journey.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next);
+        for (CaseRecord.PlanOutcome o : plan) {
+            journey.insertScore(review, o.id(), scores.get(o.id()));
+        }
+        journey.setNextReview(id, next);
+        audit.record("review", "case", id.toString(), c.hub(), null, null);
+        events.publishEvent(new ReviewHeld(
+                id, c.hub(), heldOn.atStartOfDay(WorkingCalendar.LONDON).toInstant(), next));
+    }
+
+    /** Logs a visit, session or call: anyone in the team around the family may. */
+    @Transactional
+    public UUID logContact(UUID id, ContactDraft draft) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireCase(user, c);
+        requireOpen(c);
+        Map<String, String> problems = new LinkedHashMap<>();
+        LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
+        if (draft.on() == null) {
+            problems.put("on", "Give the date.");
+        } else if (draft.on().isAfter(today())) {
+            problems.put("on", "A contact cannot be logged before it happens.");
+        } else if (draft.on().isBefore(allocated)) {
+            problems.put("on", "The case started on " + DAY.format(allocated) + "; log earlier work on the request.");
+        }
+        if (draft.kind() == null) {
+            problems.put("kind", "Choose what kind of contact it was.");
+        }
+        if (draft.minutes() == null || draft.minutes() < 1 || draft.minutes() > 720) {
+            problems.put("minutes", "Give how long it took, in minutes (1 to 720).");
+        }
+        if (blank(draft.note()) || draft.note().length() > RequestsForSupport.MAX_TEXT) {
+            problems.put("note", "Write a short note of what happened.");
+        }
+        if (!draft.childSeen() && !blank(draft.childViews())) {
+            problems.put("childViews", "The child's views are recorded when the child was seen.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        UUID contact = UUID.randomUUID();
+        Instant now = clock.instant();
+        journey.insertContact(
+                contact,
+                id,
+                draft.on(),
+                draft.kind(),
+                draft.minutes(),
+                draft.childSeen(),
+                strip(draft.childViews()),
+                draft.note().strip(),
+                user.username(),
+                user.displayName(),
+                now);
+        audit.record(
+                "log-contact",
+                "case",
+                id.toString(),
+                c.hub(),
+                null,
+                draft.kind().name());
+        events.publishEvent(new ContactLogged(
+                contact,
+                id,
+                c.hub(),
+                draft.on().atTime(12, 0).atZone(WorkingCalendar.LONDON).toInstant(),
+                draft.childSeen()));
+        return contact;
+    }
+
+    /** Adds a member of the hub's team to the team around the family. */
+    @Transactional
+    public void addToTeam(UUID id, int version, String username) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        requireOpen(c);
+        HubMember member = teams.team(c.hub()).stream()
+                .filter(m -> m.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new ValidationException(Map.of("team", "Choose someone from the hub's team.")));
+        touch(c, version);
+        journey.insertCaseMember(id, member.username(), member.displayName(), member.organisationName());
+        audit.record("add-to-team", "case", id.toString(), c.hub(), null, username);
+    }
+
+    /** Steps the family up to children's social care: the case closes as stepped up. */
+    @Transactional
+    public void stepUp(UUID id, int version, String reason) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        requireOpen(c);
+        if (blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT) {
+            throw new ValidationException(Map.of("reason", "Say why the family needs children's social care."));
+        }
+        touch(c, version);
+        Instant now = clock.instant();
+        journey.setSteppedUp(id, now);
+        journey.close(id, now, ClosureReason.STEPPED_UP, reason.strip());
+        audit.record("step-up", "case", id.toString(), c.hub(), reason.strip(), null);
+        int needs = journey.needs(c.request()).size();
+        events.publishEvent(new SteppedUp(c.request(), id, c.hub(), now));
+        events.publishEvent(new CaseClosed(id, c.hub(), now, ClosureReason.STEPPED_UP, needs, 0));
+    }
+
+    /**
+     * Closes the family's early help with a reason and a result for every need, and schedules the
+     * checks 6 and 12 months later.
+     */
+    @Transactional
+    public void close(
+            UUID id,
+            int version,
+            @Nullable ClosureReason reason,
+            Map<OutcomeArea, NeedResult> results,
+            @Nullable String note) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        requireOpen(c);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (reason == null) {
+            problems.put("reason", "Choose why the early help is ending.");
+        } else if (reason == ClosureReason.STEPPED_UP) {
+            problems.put("reason", "To step up, use \"Step up to social care\".");
+        }
+        Map<OutcomeArea, String> needs = journey.needs(c.request());
+        for (OutcomeArea need : needs.keySet()) {
+            if (!results.containsKey(need)) {
+                problems.put("results." + need.name(), "Say what became of this need.");
+            }
+        }
+        if (note != null && note.length() > RequestsForSupport.MAX_TEXT) {
+            problems.put("note", "Keep it under " + RequestsForSupport.MAX_TEXT + " characters.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        touch(c, version);
+        Instant now = clock.instant();
+        journey.close(id, now, reason, strip(note));
+        int achieved = 0;
+        for (OutcomeArea need : needs.keySet()) {
+            NeedResult result = results.get(need);
+            journey.insertClosureOutcome(id, need, result);
+            if (result == NeedResult.ACHIEVED) {
+                achieved++;
+            }
+        }
+        journey.insertFollowUp(id, 6, today().plusMonths(6));
+        journey.insertFollowUp(id, 12, today().plusMonths(12));
+        audit.record("close", "case", id.toString(), c.hub(), null, reason.name());
+        events.publishEvent(new CaseClosed(id, c.hub(), now, reason, needs.size(), achieved));
+    }
+
+    /** Records the 6- or 12-month check after closure: are things still better? */
+    @Transactional
+    public void completeFollowUp(UUID id, int months, String note) {
+        CurrentUser user = access.worker();
+        CaseRow c = row(id);
+        access.requireLead(user, c);
+        if (blank(note) || note.length() > RequestsForSupport.MAX_TEXT) {
+            throw new ValidationException(Map.of("note", "Say how the family is doing now."));
+        }
+        if (!journey.completeFollowUp(id, months, user.displayName(), note.strip(), clock.instant())) {
+            throw new ChangedBySomeoneElseException("This check");
+        }
+        audit.record("follow-up", "case", id.toString(), c.hub(), null, months + " months");
+    }
+
+    /** The signed-in person's open cases, with what is due or overdue, overdue first. */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> myCases() {
+        CurrentUser user = access.worker();
+        return summaries(journey.openCasesOf(user.username()), user);
+    }
+
+    /** The hub's drifting cases: overdue assessments and reviews, and no contact for weeks. Hub lead only. */
+    @Transactional(readOnly = true)
+    public List<CaseSummary> drift(HubId hub) {
+        CurrentUser user = access.hubLead(hub);
+        return summaries(journey.drifting(hub, today(), properties.drift() * 7, 500), user);
+    }
+
+    private List<CaseSummary> summaries(List<CaseRow> rows, CurrentUser user) {
+        LocalDate today = today();
+        Map<UUID, LocalDate> last =
+                journey.lastContacts(rows.stream().map(CaseRow::id).toList());
+        List<CaseSummary> out = new ArrayList<>();
+        for (CaseRow c : rows) {
+            List<CaseSummary.Due> due = new ArrayList<>();
+            if (c.assessedAt() == null) {
+                due.add(new CaseSummary.Due(
+                        "assessment", c.assessmentDue(), c.assessmentDue().isBefore(today)));
+            }
+            if (c.nextReviewDue() != null) {
+                due.add(new CaseSummary.Due(
+                        "review", c.nextReviewDue(), c.nextReviewDue().isBefore(today)));
+            }
+            LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
+            LocalDate lastContact = last.get(c.id());
+            LocalDate contactDue = (lastContact == null ? allocated : lastContact).plusWeeks(properties.drift());
+            due.add(new CaseSummary.Due("contact", contactDue, contactDue.isBefore(today)));
+            due.sort(Comparator.comparing(CaseSummary.Due::on));
+            out.add(new CaseSummary(
+                    c.id(),
+                    c.family(),
+                    c.restricted() && !c.lead().equals(user.username()) && !Access.leads(user, c.hub())
+                            ? "Restricted record"
+                            : c.familyLabel(),
+                    c.hub(),
+                    c.leadName(),
+                    c.lead().equals(user.username()),
+                    allocated,
+                    lastContact,
+                    due));
+        }
+        out.sort(Comparator.comparing((CaseSummary s) -> !s.overdue())
+                .thenComparing(s ->
+                        s.due().isEmpty() ? LocalDate.MAX : s.due().getFirst().on()));
+        return out;
+    }
+
+    private CaseRow row(UUID id) {
+        return journey.caseRow(id).orElseThrow(() -> new AccessDeniedException("No such case"));
+    }
+
+    private void touch(CaseRow c, int version) {
+        if (!journey.touchCase(c.id(), version)) {
+            throw new ChangedBySomeoneElseException("This family's record");
+        }
+    }
+
+    private static void requireOpen(CaseRow c) {
+        if (c.closedAt() != null) {
+            throw new ValidationException(Map.of("case", "This family's early help has closed."));
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean tooLong(@Nullable String... texts) {
+        for (String t : texts) {
+            if (t != null && t.length() > RequestsForSupport.MAX_TEXT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static @Nullable String strip(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

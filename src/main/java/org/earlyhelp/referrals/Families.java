@@ -1,0 +1,212 @@
+package org.earlyhelp.referrals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.JourneyRepository;
+import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
+import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.ValidationException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A family's record and timeline, and their consent. Only those who work with the family see it,
+ * and every look is audited.
+ */
+@Service
+public class Families {
+
+    private static final int TIMELINE_LIMIT = 1000;
+
+    private final JourneyRepository journey;
+    private final Access access;
+    private final HubDirectory hubs;
+    private final AuditTrail audit;
+    private final RequestsForSupport requests;
+    private final Clock clock;
+
+    Families(
+            JourneyRepository journey,
+            Access access,
+            HubDirectory hubs,
+            AuditTrail audit,
+            RequestsForSupport requests,
+            Optional<Clock> clock) {
+        this.journey = journey;
+        this.access = access;
+        this.hubs = hubs;
+        this.audit = audit;
+        this.requests = requests;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The family's record with its timeline, newest first. Audited. */
+    @Transactional
+    public FamilyRecord family(UUID id) {
+        CurrentUser user = access.worker();
+        FamilyRow f = journey.family(id).orElseThrow(() -> new AccessDeniedException("No such family"));
+        access.requireFamily(user, f);
+        audit.record("view", "family", id.toString(), f.hub(), null, null);
+        return new FamilyRecord(
+                f.id(),
+                f.label(),
+                f.address(),
+                f.postcode(),
+                f.hub(),
+                hubs.hub(f.hub()).map(Hub::name).orElse(f.hub().value()),
+                f.restricted(),
+                journey.members(id),
+                journey.consents(id),
+                journey.requestsOfFamily(id).stream().map(requests::named).toList(),
+                journey.casesOfFamily(id).stream()
+                        .map(JourneyRepository.CaseRow::id)
+                        .toList(),
+                journey.timeline(id, TIMELINE_LIMIT).stream()
+                        .map(Families::entry)
+                        .toList(),
+                f.version());
+    }
+
+    /**
+     * Withdraws the family's consent to share: the record is restricted to the lead practitioner
+     * and the hub lead from then on. Only they may record it.
+     */
+    @Transactional
+    public void withdrawConsent(UUID id, int version, String reason) {
+        CurrentUser user = access.worker();
+        FamilyRow f = journey.family(id).orElseThrow(() -> new AccessDeniedException("No such family"));
+        boolean leadsCase = journey.worksWithFamily(id, user.username(), true);
+        if (!Access.leads(user, f.hub()) && !leadsCase) {
+            throw new AccessDeniedException("Only the lead practitioner or the hub lead can record this");
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new ValidationException(Map.of("reason", "Say who withdrew consent and what they said."));
+        }
+        if (!journey.restrictFamily(id, version)) {
+            throw new ChangedBySomeoneElseException("This family's record");
+        }
+        Instant now = clock.instant();
+        journey.withdrawConsents(id, user.displayName(), reason.strip(), now);
+        audit.record("withdraw-consent", "family", id.toString(), f.hub(), reason.strip(), null);
+    }
+
+    private static TimelineEntry entry(TimelineRow r) {
+        return switch (r.kind()) {
+            case "request" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Request for support from " + r.a() + (r.b() == null ? "" : " (" + r.b() + ")"),
+                        areas(r.c()),
+                        r.by());
+            case "safeguarding" ->
+                new TimelineEntry(
+                        r.at(), r.kind(), "Safeguarding concern sent to the front door by " + r.a(), null, r.by());
+            case "step-down" ->
+                new TimelineEntry(r.at(), r.kind(), "Stepped down from children's social care", areas(r.c()), r.by());
+            case "decision" ->
+                new TimelineEntry(r.at(), r.kind(), "Decided: " + outcome(r.a()) + ", level " + r.b(), r.c(), r.by());
+            case "allocation" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Lead practitioner: " + r.a() + (r.b() == null ? "" : " (" + r.b() + ")"),
+                        "Assessment due " + r.c(),
+                        r.by());
+            case "assessment" -> new TimelineEntry(r.at(), r.kind(), "Assessment completed", areas(r.a()), r.by());
+            case "review" -> new TimelineEntry(r.at(), r.kind(), "Plan reviewed", r.a(), r.by());
+            case "contact" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        label(r.a()) + (r.c() == null ? "" : ", child seen"),
+                        r.b() + (r.c() == null || r.c().isBlank() ? "" : "\nThe child said: " + r.c()),
+                        r.by());
+            case "step-up" -> new TimelineEntry(r.at(), r.kind(), "Stepped up to children's social care", null, null);
+            case "closure" -> new TimelineEntry(r.at(), r.kind(), "Early help closed: " + label(r.a()), r.b(), r.by());
+            case "consent" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Consent given by " + r.a() + " (" + label(r.b()) + ")",
+                        "Share with: " + r.c(),
+                        r.by());
+            case "consent-withdrawn" ->
+                new TimelineEntry(r.at(), r.kind(), "Consent withdrawn: the record is restricted", r.b(), r.by());
+            case "follow-up" ->
+                new TimelineEntry(r.at(), r.kind(), r.a() + "-month check after closure", r.b(), r.by());
+            default -> new TimelineEntry(r.at(), r.kind(), r.kind(), r.a(), r.by());
+        };
+    }
+
+    private static String outcome(String code) {
+        return switch (DecisionOutcome.valueOf(code)) {
+            case ADVICE -> "advice and information";
+            case UNIVERSAL_SERVICE -> "a universal service";
+            case EARLY_HELP -> "early help in the hub";
+            case STEP_UP -> "step up to children's social care";
+            case NO_FURTHER_ACTION -> "no further action";
+        };
+    }
+
+    private static String areas(String codes) {
+        if (codes == null || codes.isBlank()) {
+            return "";
+        }
+        return "Needs: "
+                + Arrays.stream(codes.split(","))
+                        .map(OutcomeArea::valueOf)
+                        .map(Families::areaName)
+                        .collect(Collectors.joining("; "));
+    }
+
+    static String areaName(OutcomeArea area) {
+        return switch (area) {
+            case EDUCATION -> "getting a good education";
+            case EARLY_YEARS -> "good early years development";
+            case HEALTH -> "improved mental and physical health";
+            case SUBSTANCE_USE -> "reducing harm from substance use";
+            case FAMILY_RELATIONSHIPS -> "improved family relationships";
+            case SAFE_FROM_ABUSE -> "children safe from abuse and exploitation";
+            case CRIME -> "crime prevention";
+            case DOMESTIC_ABUSE -> "safe from domestic abuse";
+            case HOUSING -> "secure housing";
+            case FINANCIAL_STABILITY -> "financial stability";
+        };
+    }
+
+    private static String label(String code) {
+        String words = code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** Kinds of timeline entry, for filters. */
+    public static final List<String> KINDS = List.of(
+            "request",
+            "safeguarding",
+            "step-down",
+            "decision",
+            "allocation",
+            "assessment",
+            "review",
+            "contact",
+            "step-up",
+            "closure",
+            "consent",
+            "consent-withdrawn",
+            "follow-up");
+}

@@ -1,0 +1,55 @@
+package org.earlyhelp.referrals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.earlyhelp.shared.HubId;
+import org.jspecify.annotations.Nullable;
+
+/** A family's record: who they are, their consent, their requests and cases, and their timeline. */
+public record FamilyRecord(
+        UUID id,
+        String label,
+        String address,
+        String postcode,
+        HubId hub,
+        String hubName,
+        boolean restricted,
+        List<Member> members,
+        List<Consent> consents,
+        List<RequestSummary> requests,
+        List<UUID> cases,
+        List<TimelineEntry> timeline,
+        int version) {
+
+    /** A family member. */
+    public record Member(
+            UUID id,
+            String givenName,
+            String familyName,
+            LocalDate dateOfBirth,
+            Relationship relationship,
+            @Nullable String sex,
+            @Nullable String ethnicity) {
+
+        public String name() {
+            return givenName + " " + familyName;
+        }
+    }
+
+    /** Consent as given, and withdrawn if it was. */
+    public record Consent(
+            UUID id,
+            String givenBy,
+            LocalDate givenOn,
+            ConsentMethod method,
+            String shareWith,
+            @Nullable Instant withdrawnAt,
+            @Nullable String withdrawnReason) {
+
+        public boolean withdrawn() {
+            return withdrawnAt != null;
+        }
+    }
+}

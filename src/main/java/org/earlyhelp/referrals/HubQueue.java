@@ -1,0 +1,277 @@
+package org.earlyhelp.referrals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.JourneyRepository;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A hub lead's queue: requests to decide within a working day, and decided ones waiting for a
+ * lead practitioner. Only the lead of the request's hub may act on it.
+ */
+@Service
+public class HubQueue {
+
+    private static final int QUEUE_LIMIT = 500;
+
+    private final JourneyRepository journey;
+    private final Access access;
+    private final HubTeams teams;
+    private final WorkingCalendar calendar;
+    private final ReferralsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final RequestsForSupport requests;
+    private final Clock clock;
+
+    HubQueue(
+            JourneyRepository journey,
+            Access access,
+            HubTeams teams,
+            WorkingCalendar calendar,
+            ReferralsProperties properties,
+            ApplicationEventPublisher events,
+            AuditTrail audit,
+            RequestsForSupport requests,
+            Optional<Clock> clock) {
+        this.journey = journey;
+        this.access = access;
+        this.teams = teams;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.events = events;
+        this.audit = audit;
+        this.requests = requests;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Requests waiting for the hub's decision, the most urgent first. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> awaitingDecision(HubId hub) {
+        access.hubLead(hub);
+        return journey.inStatus(hub, RequestStatus.AWAITING_DECISION, QUEUE_LIMIT).stream()
+                .map(requests::named)
+                .toList();
+    }
+
+    /** Requests decided as early help in the hub and waiting for a lead practitioner, oldest first. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> awaitingAllocation(HubId hub) {
+        access.hubLead(hub);
+        return journey.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, QUEUE_LIMIT).stream()
+                .map(requests::named)
+                .toList();
+    }
+
+    /** Working days left to decide (0: due today; negative: overdue by that many). */
+    public int workingDaysLeft(RequestSummary request) {
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        LocalDate due = request.decisionDue().atZone(WorkingCalendar.LONDON).toLocalDate();
+        return calendar.workingDaysBetween(today, due);
+    }
+
+    /** What the referrer described, for deciding: the needs, what was tried and who is involved. */
+    public record RequestDetail(
+            RequestSummary summary,
+            Map<OutcomeArea, String> needs,
+            List<FamilyRecord.Member> members,
+            String tried,
+            String involved) {}
+
+    /** The request's detail for its hub's lead; audited as a read of the family's record. */
+    @Transactional
+    public RequestDetail detail(UUID request) {
+        RequestSummary summary =
+                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        access.hubLead(summary.hub());
+        audit.record("view", "request", request.toString(), summary.hub(), null, "family " + summary.family());
+        String[] text = journey.triedAndInvolved(request);
+        return new RequestDetail(
+                requests.named(summary), journey.needs(request), journey.members(summary.family()), text[0], text[1]);
+    }
+
+    /**
+     * Decides a request: a level on the continuum of need, an outcome, and the reasons.
+     *
+     * @throws ValidationException when a field is missing or the level does not fit the outcome
+     * @throws ChangedBySomeoneElseException when someone decided it meanwhile
+     */
+    @Transactional
+    public void decide(
+            UUID request, int version, @Nullable NeedLevel level, @Nullable DecisionOutcome outcome, String reasons) {
+        RequestSummary summary =
+                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        CurrentUser user = access.hubLead(summary.hub());
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (level == null) {
+            problems.put("level", "Choose a level on the continuum of need.");
+        }
+        if (outcome == null) {
+            problems.put("outcome", "Choose what happens next.");
+        }
+        if (reasons == null || reasons.strip().length() < 10 || reasons.length() > RequestsForSupport.MAX_TEXT) {
+            problems.put("reasons", "Give the reasons for the decision (at least a sentence).");
+        }
+        if (level != null && outcome != null) {
+            if (outcome == DecisionOutcome.STEP_UP && level != NeedLevel.SPECIALIST) {
+                problems.put("level", "A step-up to social care is level 4.");
+            } else if (outcome == DecisionOutcome.EARLY_HELP
+                    && level != NeedLevel.SINGLE_AGENCY
+                    && level != NeedLevel.TARGETED) {
+                problems.put("level", "Early help in the hub is level 2 or 3.");
+            } else if (level == NeedLevel.SPECIALIST && outcome != DecisionOutcome.STEP_UP) {
+                problems.put("outcome", "At level 4 the family needs children's social care: step up.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        RequestStatus next = switch (outcome) {
+            case EARLY_HELP -> RequestStatus.AWAITING_ALLOCATION;
+            case STEP_UP -> RequestStatus.STEPPED_UP;
+            default -> RequestStatus.DECIDED;
+        };
+        Instant now = clock.instant();
+        if (!journey.decide(request, version, next, level, outcome, reasons.strip(), user.username(), now)) {
+            throw new ChangedBySomeoneElseException("This request");
+        }
+        audit.record("decide", "request", request.toString(), summary.hub(), null, level.number() + " " + outcome);
+        events.publishEvent(new RequestDecided(request, summary.hub(), now, level, outcome));
+        if (outcome == DecisionOutcome.STEP_UP) {
+            events.publishEvent(new SteppedUp(request, null, summary.hub(), now));
+        }
+    }
+
+    /** Who could lead a family's early help in the hub: its team members with capacity, and their caseloads. */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(HubId hub) {
+        access.hubLead(hub);
+        Map<String, Integer> loads = journey.caseloads(hub);
+        List<Candidate> candidates = new ArrayList<>();
+        for (HubMember m : teams.team(hub)) {
+            if (m.capacity() > 0) {
+                candidates.add(new Candidate(
+                        m.username(),
+                        m.displayName(),
+                        m.organisationName(),
+                        loads.getOrDefault(m.username(), 0),
+                        m.capacity()));
+            }
+        }
+        return candidates;
+    }
+
+    /** Everyone in the hub's team, for choosing the team around the family. */
+    @Transactional(readOnly = true)
+    public List<HubMember> teamOf(HubId hub) {
+        access.hubLead(hub);
+        return teams.team(hub);
+    }
+
+    /**
+     * Allocates a lead practitioner (a member of the hub's team with room in their caseload) and
+     * the team around the family.
+     *
+     * @return the new case
+     */
+    @Transactional
+    public UUID allocate(UUID request, int version, @Nullable String lead, Set<String> team) {
+        RequestSummary summary =
+                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        CurrentUser user = access.hubLead(summary.hub());
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<HubMember> members = teams.team(summary.hub());
+        HubMember chosen = members.stream()
+                .filter(m -> m.username().equals(lead))
+                .findFirst()
+                .orElse(null);
+        if (summary.status() != RequestStatus.AWAITING_ALLOCATION) {
+            throw new ChangedBySomeoneElseException("This request");
+        }
+        if (chosen == null || chosen.capacity() == 0) {
+            problems.put("lead", "Choose a lead practitioner from the hub's team.");
+        } else {
+            int load = journey.caseloads(summary.hub()).getOrDefault(chosen.username(), 0);
+            if (load >= chosen.capacity()) {
+                problems.put(
+                        "lead",
+                        chosen.displayName() + " already leads " + load + " of " + chosen.capacity()
+                                + " cases: choose someone with room, or raise their capacity first.");
+            }
+        }
+        for (String t : team) {
+            if (members.stream().noneMatch(m -> m.username().equals(t))) {
+                problems.put("team", "Everyone in the team around the family must be in the hub's team.");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (!journey.setRequestStatus(request, version, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED)) {
+            throw new ChangedBySomeoneElseException("This request");
+        }
+        Instant now = clock.instant();
+        LocalDate due =
+                calendar.plusWorkingDays(now.atZone(WorkingCalendar.LONDON).toLocalDate(), properties.assessmentDays());
+        UUID caseId = UUID.randomUUID();
+        journey.insertCase(
+                caseId,
+                request,
+                summary.family(),
+                summary.hub(),
+                chosen.username(),
+                chosen.displayName(),
+                chosen.organisationName(),
+                now,
+                user.username(),
+                due);
+        for (String t : team) {
+            if (!t.equals(chosen.username())) {
+                HubMember m = members.stream()
+                        .filter(x -> x.username().equals(t))
+                        .findFirst()
+                        .orElseThrow();
+                journey.insertCaseMember(caseId, m.username(), m.displayName(), m.organisationName());
+            }
+        }
+        audit.record(
+                "allocate",
+                "case",
+                caseId.toString(),
+                summary.hub(),
+                null,
+                "lead " + chosen.username() + ", team " + team);
+        events.publishEvent(new CaseAllocated(
+                caseId,
+                request,
+                summary.family(),
+                summary.familyLabel(),
+                summary.hub(),
+                chosen.displayName(),
+                now,
+                due));
+        return caseId;
+    }
+}

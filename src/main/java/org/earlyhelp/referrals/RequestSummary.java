@@ -1,0 +1,40 @@
+package org.earlyhelp.referrals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A request for support as its referrer and the hub see it in lists: status and decision, not the
+ * family's record.
+ */
+public record RequestSummary(
+        UUID id,
+        UUID family,
+        String familyLabel,
+        HubId hub,
+        String hubName,
+        String referrerName,
+        @Nullable String referrerOrganisation,
+        Instant submittedAt,
+        Instant decisionDue,
+        RequestStatus status,
+        @Nullable NeedLevel level,
+        @Nullable DecisionOutcome outcome,
+        @Nullable String reasons,
+        @Nullable Instant decidedAt,
+        @Nullable String leadName,
+        List<OutcomeArea> needs,
+        boolean reReferral,
+        boolean stepDown,
+        boolean restricted,
+        int version) {
+
+    /** Whether the decision is late (undecided past its due time). */
+    public boolean overdue(Instant now) {
+        return status == RequestStatus.AWAITING_DECISION && now.isAfter(decisionDue);
+    }
+}

@@ -1,0 +1,610 @@
+package org.earlyhelp.referrals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.Organisation;
+import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.JourneyRepository;
+import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
+import org.earlyhelp.referrals.internal.JourneyRepository.NewRequest;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Requests for support: made by a practitioner of any partner organisation (or their system,
+ * through the partner API), checked against families already known, routed to the hub that covers
+ * the family's postcode, and followed by the referrer until decided.
+ */
+@Service
+@EnableConfigurationProperties(ReferralsProperties.class)
+public class RequestsForSupport {
+
+    static final int MAX_TEXT = 4000;
+    private static final int MAX_MEMBERS = 20;
+    private static final DateTimeFormatter BORN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final JourneyRepository journey;
+    private final Access access;
+    private final PostcodeLookup postcodes;
+    private final HubDirectory hubs;
+    private final WorkingCalendar calendar;
+    private final ReferralsProperties properties;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RequestsForSupport(
+            JourneyRepository journey,
+            Access access,
+            PostcodeLookup postcodes,
+            HubDirectory hubs,
+            WorkingCalendar calendar,
+            ReferralsProperties properties,
+            ApplicationEventPublisher events,
+            AuditTrail audit,
+            Optional<Clock> clock) {
+        this.journey = journey;
+        this.access = access;
+        this.postcodes = postcodes;
+        this.hubs = hubs;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /**
+     * Families already known that look like this one: a member with the same family name and date
+     * of birth, or the same family name at the same postcode. Shown before saving, so that a
+     * duplicate is linked rather than created.
+     */
+    @Transactional
+    public List<FamilyMatch> matches(List<FamilyMemberDraft> members, String postcode) {
+        CurrentUser user = access.worker();
+        List<String> names = members.stream()
+                .map(FamilyMemberDraft::familyName)
+                .filter(n -> n != null && !n.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList();
+        List<LocalDate> births = members.stream()
+                .map(FamilyMemberDraft::dateOfBirth)
+                .filter(Objects::nonNull)
+                .toList();
+        String normalised = normalisedPostcode(postcode);
+        Map<UUID, FamilyMatch> found = new LinkedHashMap<>();
+        for (JourneyRepository.PersonMatch m : journey.matches(names, births, normalised)) {
+            FamilyMatch match = found.computeIfAbsent(
+                    m.family(),
+                    id -> new FamilyMatch(
+                            id, m.label(), m.postcode(), hubName(new HubId(m.hubId())), new ArrayList<>()));
+            match.matchedOn().add(m.name() + ", born " + BORN.format(m.born()));
+        }
+        if (!found.isEmpty()) {
+            audit.record(
+                    "search",
+                    "family",
+                    "matches",
+                    null,
+                    null,
+                    found.size() + " possible matches shown to " + user.username());
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Makes a request for support from the portal. */
+    @Transactional
+    public Submitted submit(RequestDraft draft) {
+        return submit(draft, "portal");
+    }
+
+    /**
+     * Makes a request for support.
+     *
+     * @param source where it came from: {@code portal}, or {@code api:<client>} for a partner system
+     * @throws ValidationException naming each field that is wrong; nothing is saved
+     */
+    @Transactional
+    public Submitted submit(RequestDraft draft, String source) {
+        CurrentUser user = access.worker();
+        Placed placed = validate(draft, true);
+        Instant now = clock.instant();
+        FamilyRow family = familyFor(draft, placed, now);
+        boolean reReferral = journey.lastClosure(family.id())
+                .map(closed -> closed.isAfter(now.atZone(WorkingCalendar.LONDON)
+                        .minusMonths(properties.reReferral())
+                        .toInstant()))
+                .orElse(false);
+        Instant due = calendar.due(now, properties.decisionDays());
+        UUID request = UUID.randomUUID();
+        journey.insertRequest(new NewRequest(
+                request,
+                family.id(),
+                placed.hub(),
+                placed.hubReason(),
+                user.username(),
+                user.displayName(),
+                organisationName(user),
+                source,
+                now,
+                due,
+                draft.tried().strip(),
+                draft.involved().strip(),
+                reReferral,
+                false,
+                false,
+                RequestStatus.AWAITING_DECISION));
+        draft.needs().forEach((area, text) -> journey.insertNeed(request, area, text.strip()));
+        ConsentDraft consent = draft.consent();
+        journey.insertConsent(
+                family.id(),
+                request,
+                consent.givenBy().strip(),
+                Objects.requireNonNull(consent.givenOn()),
+                Objects.requireNonNull(consent.method()),
+                consent.shareWith().strip(),
+                user.username(),
+                now);
+        audit.record(
+                "submit",
+                "request",
+                request.toString(),
+                placed.hub(),
+                null,
+                "family " + family.id() + (draft.existingFamily() != null ? " (linked to known family)" : "") + ", "
+                        + draft.needs().size() + " needs, from " + source);
+        events.publishEvent(new RequestSubmitted(
+                request, family.id(), family.label(), placed.hub(), placed.area(), now, due, reReferral, false));
+        return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), due, reReferral);
+    }
+
+    /**
+     * Records a safeguarding concern instead of a request: the child may be at risk of significant
+     * harm, so the practitioner contacts the front door now and the system records a step-up at
+     * once, decided at level 4, so the hub and the board can see it happened.
+     */
+    @Transactional
+    public UUID recordSafeguardingConcern(SafeguardingConcern concern) {
+        CurrentUser user = access.worker();
+        Map<String, String> problems = new LinkedHashMap<>();
+        String name = concern.childName().strip();
+        if (name.isBlank() || name.length() > 200) {
+            problems.put("childName", "Give the child's name.");
+        }
+        if (concern.worry().isBlank() || concern.worry().length() > MAX_TEXT) {
+            problems.put("worry", "Say briefly what worries you (up to " + MAX_TEXT + " characters).");
+        }
+        Placed placed = place(concern.postcode(), concern.chosenHub(), "chosen with a safeguarding concern", problems);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Instant now = clock.instant();
+        String familyName = name.contains(" ") ? name.substring(name.lastIndexOf(' ') + 1) : name;
+        FamilyRow family = new FamilyRow(
+                UUID.randomUUID(),
+                familyName + " family",
+                "",
+                placed.postcode(),
+                placed.area(),
+                placed.hub(),
+                false,
+                now,
+                0);
+        journey.insertFamily(family);
+        UUID request = UUID.randomUUID();
+        journey.insertRequest(new NewRequest(
+                request,
+                family.id(),
+                placed.hub(),
+                placed.hubReason(),
+                user.username(),
+                user.displayName(),
+                organisationName(user),
+                "portal",
+                now,
+                now,
+                "",
+                "",
+                false,
+                false,
+                true,
+                RequestStatus.AWAITING_DECISION));
+        String reasons = (concern.frontDoorContacted()
+                        ? "Front door contacted by the referrer. "
+                        : "Referrer told to contact the front door now. ")
+                + "Concern about " + name + ": " + concern.worry().strip();
+        journey.decide(
+                request,
+                0,
+                RequestStatus.STEPPED_UP,
+                NeedLevel.SPECIALIST,
+                DecisionOutcome.STEP_UP,
+                reasons,
+                user.username(),
+                now);
+        audit.record("safeguarding-concern", "request", request.toString(), placed.hub(), null, null);
+        events.publishEvent(new RequestSubmitted(
+                request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, false));
+        events.publishEvent(
+                new RequestDecided(request, placed.hub(), now, NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP));
+        events.publishEvent(new SteppedUp(request, null, placed.hub(), now));
+        return request;
+    }
+
+    /**
+     * Receives a family stepped down from children's social care into early help: it arrives
+     * decided at level 3, ready for a lead practitioner. Hub leads only.
+     */
+    @Transactional
+    public Submitted stepDown(RequestDraft draft, String reasons) {
+        CurrentUser user = access.worker();
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (reasons.isBlank() || reasons.length() > MAX_TEXT) {
+            extra.put("reasons", "Say why the family is stepping down to early help.");
+        }
+        Placed placed;
+        try {
+            placed = validate(draft, extra.isEmpty());
+        } catch (ValidationException invalid) {
+            extra.putAll(invalid.problems());
+            throw new ValidationException(extra);
+        }
+        if (!extra.isEmpty()) {
+            throw new ValidationException(extra);
+        }
+        if (!Access.leads(user, placed.hub())) {
+            throw new AccessDeniedException("Only the hub's lead can receive a step-down into the hub");
+        }
+        Instant now = clock.instant();
+        FamilyRow family = familyFor(draft, placed, now);
+        UUID request = UUID.randomUUID();
+        journey.insertRequest(new NewRequest(
+                request,
+                family.id(),
+                placed.hub(),
+                placed.hubReason(),
+                user.username(),
+                user.displayName(),
+                organisationName(user),
+                "step-down",
+                now,
+                now,
+                draft.tried().strip(),
+                draft.involved().strip(),
+                false,
+                true,
+                false,
+                RequestStatus.AWAITING_DECISION));
+        draft.needs().forEach((area, text) -> journey.insertNeed(request, area, text.strip()));
+        ConsentDraft consent = draft.consent();
+        journey.insertConsent(
+                family.id(),
+                request,
+                consent.givenBy().strip(),
+                Objects.requireNonNull(consent.givenOn()),
+                Objects.requireNonNull(consent.method()),
+                consent.shareWith().strip(),
+                user.username(),
+                now);
+        journey.decide(
+                request,
+                0,
+                RequestStatus.AWAITING_ALLOCATION,
+                NeedLevel.TARGETED,
+                DecisionOutcome.EARLY_HELP,
+                "Stepped down from children's social care: " + reasons.strip(),
+                user.username(),
+                now);
+        audit.record("step-down", "request", request.toString(), placed.hub(), null, null);
+        events.publishEvent(new RequestSubmitted(
+                request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, true));
+        events.publishEvent(
+                new RequestDecided(request, placed.hub(), now, NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
+        return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), now, false);
+    }
+
+    /** The signed-in person's own requests, newest first: status and decision only. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> myRequests(int offset, int limit) {
+        CurrentUser user = access.worker();
+        return journey.requestsOf(user.username(), Math.max(0, offset), Math.min(Math.max(1, limit), 200)).stream()
+                .map(this::named)
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public int countMyRequests() {
+        return journey.countRequestsOf(access.worker().username());
+    }
+
+    /** One request's status, for its referrer or its hub's lead. */
+    @Transactional
+    public RequestSummary status(UUID request) {
+        CurrentUser user = access.worker();
+        RequestSummary summary =
+                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        boolean referrer =
+                journey.referrerOf(request).map(user.username()::equals).orElse(false);
+        if (!referrer && !Access.leads(user, summary.hub())) {
+            // The same answer as for a request that does not exist: a crafted id learns nothing.
+            throw new AccessDeniedException("No such request");
+        }
+        audit.record("view-status", "request", request.toString(), summary.hub(), null, null);
+        return named(summary);
+    }
+
+    RequestSummary named(RequestSummary s) {
+        return new RequestSummary(
+                s.id(),
+                s.family(),
+                s.familyLabel(),
+                s.hub(),
+                hubName(s.hub()),
+                s.referrerName(),
+                s.referrerOrganisation(),
+                s.submittedAt(),
+                s.decisionDue(),
+                s.status(),
+                s.level(),
+                s.outcome(),
+                s.reasons(),
+                s.decidedAt(),
+                s.leadName(),
+                s.needs(),
+                s.reReferral(),
+                s.stepDown(),
+                s.restricted(),
+                s.version());
+    }
+
+    // ---- validation and placing --------------------------------------------------------------
+
+    /** Where a family lives, resolved to a hub. */
+    private record Placed(
+            String postcode,
+            @Nullable String area,
+            HubId hub,
+            @Nullable String hubReason) {}
+
+    private Placed validate(RequestDraft draft, boolean throwNow) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        List<FamilyMemberDraft> members = draft.members();
+        if (members.isEmpty()) {
+            problems.put("members", "Add the family's members: at least one child.");
+        } else if (members.size() > MAX_MEMBERS) {
+            problems.put("members", "A family has at most " + MAX_MEMBERS + " members here.");
+        } else if (members.stream()
+                .noneMatch(m -> m.relationship() != null && m.relationship().isChild())) {
+            problems.put("members", "Add at least one child: early help is for families with children.");
+        }
+        for (int i = 0; i < members.size() && i < MAX_MEMBERS; i++) {
+            FamilyMemberDraft m = members.get(i);
+            String prefix = "members[" + i + "].";
+            if (m.givenName() == null
+                    || m.givenName().isBlank()
+                    || m.givenName().length() > 100) {
+                problems.put(prefix + "givenName", "Give the first name.");
+            }
+            if (m.familyName() == null
+                    || m.familyName().isBlank()
+                    || m.familyName().length() > 100) {
+                problems.put(prefix + "familyName", "Give the family name.");
+            }
+            if (m.relationship() == null) {
+                problems.put(prefix + "relationship", "Choose how they are related.");
+            }
+            LocalDate born = m.dateOfBirth();
+            if (born == null) {
+                problems.put(prefix + "dateOfBirth", "Give the date of birth (an estimate will do for adults).");
+            } else if (born.isAfter(today)) {
+                problems.put(prefix + "dateOfBirth", "A date of birth cannot be in the future.");
+            } else if (m.relationship() != null
+                    && m.relationship().isChild()
+                    && Period.between(born, today).getYears() > 25) {
+                problems.put(
+                        prefix + "dateOfBirth",
+                        "A child here is 25 or under; over 25, record them as an adult in the family.");
+            } else if (Period.between(born, today).getYears() > 120) {
+                problems.put(prefix + "dateOfBirth", "Check the date of birth: that would be over 120 years old.");
+            }
+        }
+        if (draft.address().isBlank() || draft.address().length() > 300) {
+            problems.put("address", "Give the family's address (house and street).");
+        }
+        if (draft.needs().isEmpty()) {
+            problems.put("needs", "Choose at least one need.");
+        }
+        for (Map.Entry<OutcomeArea, String> need : draft.needs().entrySet()) {
+            String text = need.getValue();
+            if (text == null || text.isBlank()) {
+                problems.put("needs." + need.getKey().name(), "Describe what you see for this need.");
+            } else if (text.length() > MAX_TEXT) {
+                problems.put("needs." + need.getKey().name(), "Keep it under " + MAX_TEXT + " characters.");
+            }
+        }
+        if (draft.tried().length() > MAX_TEXT) {
+            problems.put("tried", "Keep it under " + MAX_TEXT + " characters.");
+        }
+        if (draft.involved().length() > MAX_TEXT) {
+            problems.put("involved", "Keep it under " + MAX_TEXT + " characters.");
+        }
+        ConsentDraft consent = draft.consent();
+        if (consent.givenBy().isBlank() || consent.givenBy().length() > 200) {
+            problems.put("consent.givenBy", "Say who gave consent.");
+        }
+        if (consent.givenOn() == null) {
+            problems.put("consent.givenOn", "Say when consent was given.");
+        } else if (consent.givenOn().isAfter(today)) {
+            problems.put("consent.givenOn", "Consent cannot be given in the future.");
+        } else if (consent.givenOn().isBefore(today.minusYears(1))) {
+            problems.put("consent.givenOn", "Consent over a year old must be asked for again.");
+        }
+        if (consent.method() == null) {
+            problems.put("consent.method", "Say how consent was given.");
+        }
+        if (consent.shareWith().isBlank() || consent.shareWith().length() > 1000) {
+            problems.put("consent.shareWith", "Say who the family agreed information may be shared with.");
+        }
+        if (draft.existingFamily() != null
+                && journey.family(draft.existingFamily()).isEmpty()) {
+            problems.put("existingFamily", "That family is not known; choose again.");
+        }
+        Placed placed = place(draft.postcode(), draft.chosenHub(), draft.hubReason(), problems);
+        if (!problems.isEmpty() && throwNow) {
+            throw new ValidationException(problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return placed;
+    }
+
+    /** The hub from the postcode, or the one chosen with a reason when the postcode gives none. */
+    @SuppressWarnings("NullAway")
+    private Placed place(
+            String postcode, @Nullable HubId chosen, @Nullable String reason, Map<String, String> problems) {
+        PostcodeLookup.Result result = postcodes.lookup(postcode == null ? "" : postcode);
+        switch (result) {
+            case PostcodeLookup.Malformed malformed -> {
+                problems.put("postcode", "Check the postcode: " + malformed.reason());
+                return new Placed("", null, new HubId("unknown"), null);
+            }
+            case PostcodeLookup.Found found
+            when found.hub().isPresent() -> {
+                return new Placed(
+                        found.postcode().value(), found.areaCode(), found.hub().get(), null);
+            }
+            case PostcodeLookup.Found found -> {
+                return chosen(found.postcode().value(), found.areaCode(), chosen, reason, problems);
+            }
+            case PostcodeLookup.Unknown unknown -> {
+                return chosen(unknown.postcode().value(), null, chosen, reason, problems);
+            }
+        }
+    }
+
+    private Placed chosen(
+            String postcode,
+            @Nullable String area,
+            @Nullable HubId chosen,
+            @Nullable String reason,
+            Map<String, String> problems) {
+        if (chosen == null || hubs.hub(chosen).isEmpty()) {
+            problems.put("hub", "This postcode is not in the borough's lookup: choose the hub, and say why.");
+            return new Placed(postcode, area, new HubId("unknown"), null);
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            problems.put("hubReason", "Say why this hub (for example: the school the children attend).");
+        }
+        return new Placed(postcode, area, chosen, reason == null ? null : reason.strip());
+    }
+
+    private FamilyRow familyFor(RequestDraft draft, Placed placed, Instant now) {
+        UUID existing = draft.existingFamily();
+        if (existing != null) {
+            FamilyRow known = journey.family(existing).orElseThrow();
+            journey.updateFamilyAddress(
+                    known.id(), draft.address().strip(), placed.postcode(), placed.area(), placed.hub());
+            int position = journey.nextPosition(known.id());
+            List<FamilyRecord.Member> already = journey.members(known.id());
+            for (FamilyMemberDraft m : draft.members()) {
+                boolean present = already.stream()
+                        .anyMatch(a -> a.familyName()
+                                        .equalsIgnoreCase(m.familyName().strip())
+                                && a.givenName().equalsIgnoreCase(m.givenName().strip())
+                                && a.dateOfBirth().equals(m.dateOfBirth()));
+                if (!present) {
+                    journey.insertPerson(known.id(), member(m), position++);
+                }
+            }
+            return known;
+        }
+        FamilyMemberDraft first = draft.members().stream()
+                .filter(m -> m.relationship() != null && !m.relationship().isChild())
+                .findFirst()
+                .orElse(draft.members().getFirst());
+        FamilyRow family = new FamilyRow(
+                UUID.randomUUID(),
+                first.familyName().strip() + " family",
+                draft.address().strip(),
+                placed.postcode(),
+                placed.area(),
+                placed.hub(),
+                false,
+                now,
+                0);
+        journey.insertFamily(family);
+        int position = 0;
+        for (FamilyMemberDraft m : draft.members()) {
+            journey.insertPerson(family.id(), member(m), position++);
+        }
+        return family;
+    }
+
+    private static FamilyRecord.Member member(FamilyMemberDraft m) {
+        return new FamilyRecord.Member(
+                UUID.randomUUID(),
+                m.givenName().strip(),
+                m.familyName().strip(),
+                Objects.requireNonNull(m.dateOfBirth()),
+                Objects.requireNonNull(m.relationship()),
+                blankToNull(m.sex()),
+                blankToNull(m.ethnicity()));
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String normalisedPostcode(String typed) {
+        try {
+            return org.earlyhelp.shared.Postcode.parse(typed).value();
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
+    private @Nullable String organisationName(CurrentUser user) {
+        return user.organisation() == null
+                ? null
+                : hubs.organisation(user.organisation())
+                        .map(Organisation::name)
+                        .orElse(user.organisation().value());
+    }
+
+    String hubName(HubId hub) {
+        return hubs.hub(hub).map(Hub::name).orElse(hub.value());
+    }
+
+    /** Whether this person may make requests at all (for menus). */
+    public static boolean mayRequest(CurrentUser user) {
+        return user.has(Role.PRACTITIONER) || user.has(Role.HUB_LEAD);
+    }
+}

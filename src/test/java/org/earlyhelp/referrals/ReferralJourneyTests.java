@@ -1,0 +1,361 @@
+package org.earlyhelp.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The early help journey through the services, against the real database: who may do what, bad
+ * input refused with nothing saved, duplicates found, concurrent edits detected, reads audited.
+ */
+@SpringBootTest
+class ReferralJourneyTests {
+
+    static final HubId CENTRAL = new HubId("dudley-central");
+    static final LocalDate TODAY = LocalDate.now(org.earlyhelp.shared.WorkingCalendar.LONDON);
+
+    @Autowired
+    RequestsForSupport requests;
+
+    @Autowired
+    HubQueue queue;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    Families families;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    static void teacher() {
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+    }
+
+    static void centralLead() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+    }
+
+    static void familyWorker() {
+        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+    }
+
+    String postcodeIn(String hub) {
+        return jdbc.sql("""
+                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
+                        WHERE a.hub_id = ? ORDER BY p.postcode LIMIT 1""").param(hub).query(String.class).single();
+    }
+
+    RequestDraft draft(String familyName, LocalDate childBorn, String postcode) {
+        return new RequestDraft(
+                List.of(
+                        new FamilyMemberDraft(
+                                "Jade", familyName, TODAY.minusYears(34), Relationship.PARENT, "Female", null),
+                        new FamilyMemberDraft("Leo", familyName, childBorn, Relationship.CHILD, null, null)),
+                "12 Castle Street, Dudley",
+                postcode,
+                null,
+                null,
+                Map.of(
+                        OutcomeArea.EDUCATION, "Leo has missed 30% of school this term.",
+                        OutcomeArea.HOUSING, "Rent arrears; notice served."),
+                "School attendance meetings.",
+                "School nurse.",
+                new ConsentDraft(
+                        "Jade " + familyName + " (mother)", TODAY, ConsentMethod.IN_PERSON, "School, health, housing"),
+                null);
+    }
+
+    @Test
+    void theWholeJourneyFromRequestToClosure() {
+        teacher();
+        String postcode = postcodeIn("dudley-central");
+        Submitted submitted = requests.submit(draft("Ashworth", TODAY.minusYears(9), postcode));
+        assertThat(submitted.hub()).isEqualTo(CENTRAL);
+        assertThat(submitted.decisionDue()).isAfter(java.time.Instant.now());
+        assertThat(requests.myRequests(0, 10)).anySatisfy(r -> {
+            assertThat(r.id()).isEqualTo(submitted.request());
+            assertThat(r.status()).isEqualTo(RequestStatus.AWAITING_DECISION);
+        });
+
+        centralLead();
+        RequestSummary waiting = queue.awaitingDecision(CENTRAL).stream()
+                .filter(r -> r.id().equals(submitted.request()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queue.workingDaysLeft(waiting)).isBetween(0, 1);
+        assertThat(queue.detail(submitted.request()).needs()).containsKeys(OutcomeArea.EDUCATION, OutcomeArea.HOUSING);
+        queue.decide(
+                submitted.request(),
+                waiting.version(),
+                NeedLevel.TARGETED,
+                DecisionOutcome.EARLY_HELP,
+                "Two needs, several agencies: targeted early help.");
+
+        teacher();
+        RequestSummary seen = requests.status(submitted.request());
+        assertThat(seen.outcome()).isEqualTo(DecisionOutcome.EARLY_HELP);
+        assertThat(seen.level()).isEqualTo(NeedLevel.TARGETED);
+
+        centralLead();
+        RequestSummary toAllocate = queue.awaitingAllocation(CENTRAL).stream()
+                .filter(r -> r.id().equals(submitted.request()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(queue.candidates(CENTRAL))
+                .anySatisfy(c -> assertThat(c.username()).isEqualTo("family.worker"));
+        UUID caseId = queue.allocate(submitted.request(), toAllocate.version(), "family.worker", Set.of("cvs.worker"));
+
+        familyWorker();
+        assertThat(cases.myCases()).anySatisfy(c -> {
+            assertThat(c.id()).isEqualTo(caseId);
+            assertThat(c.due()).anySatisfy(d -> assertThat(d.what()).isEqualTo("assessment"));
+        });
+        CaseRecord record = cases.caseRecord(caseId);
+        assertThatThrownBy(() -> cases.review(caseId, record.version(), TODAY, "Too early", Map.of()))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKey("heldOn"));
+        cases.assess(
+                caseId,
+                record.version(),
+                List.of(
+                        new CaseRecord.Assessment(
+                                OutcomeArea.EDUCATION,
+                                "Loves football",
+                                "Late most days",
+                                "I hate mornings",
+                                null,
+                                "Mornings are chaos"),
+                        new CaseRecord.Assessment(
+                                OutcomeArea.HOUSING,
+                                "Landlord willing to talk",
+                                "Arrears",
+                                null,
+                                "At school",
+                                "Worried about eviction")));
+        CaseRecord assessed = cases.caseRecord(caseId);
+        assertThat(assessed.nextReviewDue()).isEqualTo(TODAY.plusWeeks(6));
+        UUID school = cases.addOutcome(caseId, assessed.version(), OutcomeArea.EDUCATION, "Leo attends 95% of days");
+        UUID home = cases.addOutcome(caseId, assessed.version() + 1, OutcomeArea.HOUSING, "The family keeps its home");
+        cases.addAction(school, "Morning routine chart", "Fran Lewis", TODAY.plusWeeks(2));
+        cases.logContact(
+                caseId,
+                new Cases.ContactDraft(
+                        TODAY, ContactKind.HOME_VISIT, 60, true, "Wants to walk to school with a friend", "Visit"));
+
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        cases.logContact(caseId, new Cases.ContactDraft(TODAY, ContactKind.SESSION, 45, false, null, "Youth club"));
+        assertThatThrownBy(() -> cases.close(caseId, 99, ClosureReason.NEEDS_MET, Map.of(), null))
+                .isInstanceOf(AccessDeniedException.class);
+
+        familyWorker();
+        CaseRecord planned = cases.caseRecord(caseId);
+        cases.review(caseId, planned.version(), TODAY, "Good progress", Map.of(school, 6, home, 4));
+        CaseRecord reviewed = cases.caseRecord(caseId);
+        assertThat(reviewed.nextReviewDue()).isEqualTo(TODAY.plusMonths(3));
+        assertThat(reviewed.plan())
+                .extracting(CaseRecord.PlanOutcome::latestScore)
+                .containsExactly(6, 4);
+        cases.close(
+                caseId,
+                reviewed.version(),
+                ClosureReason.NEEDS_MET,
+                Map.of(OutcomeArea.EDUCATION, NeedResult.ACHIEVED, OutcomeArea.HOUSING, NeedResult.PARTLY_ACHIEVED),
+                "Attendance up; arrears plan in place");
+        CaseRecord closed = cases.caseRecord(caseId);
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.followUps()).extracting(CaseRecord.FollowUp::months).containsExactly(6, 12);
+
+        FamilyRecord family = families.family(submitted.family());
+        assertThat(family.timeline())
+                .extracting(TimelineEntry::kind)
+                .contains("request", "decision", "allocation", "assessment", "review", "contact", "closure", "consent");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'view' AND record_id = ?")
+                        .param(submitted.family().toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+
+        // A new request for the same family within 12 months is a re-referral.
+        teacher();
+        RequestDraft again = draft("Ashworth", TODAY.minusYears(9), postcode);
+        assertThat(requests.matches(again.members(), postcode))
+                .anySatisfy(m -> assertThat(m.family()).isEqualTo(submitted.family()));
+        RequestDraft linked = new RequestDraft(
+                again.members(),
+                again.address(),
+                again.postcode(),
+                null,
+                null,
+                again.needs(),
+                again.tried(),
+                again.involved(),
+                again.consent(),
+                submitted.family());
+        Submitted second = requests.submit(linked);
+        assertThat(second.family()).isEqualTo(submitted.family());
+        assertThat(second.reReferral()).isTrue();
+        assertThat(jdbc.sql("SELECT count(*) FROM referrals.person WHERE family_id = ?")
+                        .param(submitted.family())
+                        .query(Integer.class)
+                        .single())
+                .as("linking adds no duplicate people")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
+        teacher();
+        int before = count();
+        RequestDraft future = draft("Future", TODAY.plusDays(3), postcodeIn("dudley-central"));
+        assertThatThrownBy(() -> requests.submit(future))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKey("members[1].dateOfBirth"));
+        RequestDraft old = draft("Old", TODAY.minusYears(27), postcodeIn("dudley-central"));
+        assertThatThrownBy(() -> requests.submit(old))
+                .satisfies(e -> assertThat(((ValidationException) e).problems().get("members[1].dateOfBirth"))
+                        .contains("25"));
+        RequestDraft malformed = draft("Malformed", TODAY.minusYears(5), "NOT A POSTCODE");
+        assertThatThrownBy(() -> requests.submit(malformed))
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKey("postcode"));
+        RequestDraft outside = draft("Outside", TODAY.minusYears(5), "SW1A 1AA");
+        assertThatThrownBy(() -> requests.submit(outside))
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKey("hub"));
+        assertThat(count()).isEqualTo(before);
+
+        RequestDraft chosen = new RequestDraft(
+                outside.members(),
+                outside.address(),
+                outside.postcode(),
+                CENTRAL,
+                "The children attend Netherton Academy",
+                outside.needs(),
+                outside.tried(),
+                outside.involved(),
+                outside.consent(),
+                null);
+        assertThat(requests.submit(chosen).hub()).isEqualTo(CENTRAL);
+        assertThat(count()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSafeguardingShutterRecordsAStepUpInstead() {
+        teacher();
+        UUID request = requests.recordSafeguardingConcern(new SafeguardingConcern(
+                "Mia Hart", postcodeIn("dudley-central"), "Bruises and says she is scared to go home", true, null));
+        RequestSummary status = requests.status(request);
+        assertThat(status.status()).isEqualTo(RequestStatus.STEPPED_UP);
+        assertThat(status.level()).isEqualTo(NeedLevel.SPECIALIST);
+    }
+
+    @Test
+    void aSecondHubsLeadAndOutsidersCannotReachTheFamilyByAnyRoute() {
+        teacher();
+        Submitted submitted = requests.submit(draft("Brennan", TODAY.minusYears(6), postcodeIn("dudley-central")));
+        centralLead();
+        RequestSummary waiting = queue.detail(submitted.request()).summary();
+        queue.decide(
+                submitted.request(),
+                waiting.version(),
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency can help.");
+        UUID caseId = queue.allocate(submitted.request(), waiting.version() + 1, "family.worker", Set.of("cvs.worker"));
+
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.caseRecord(caseId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.detail(submitted.request())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> requests.status(submitted.request())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.awaitingDecision(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.drift(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+
+        // The referrer sees the status of their own request, not the family's record.
+        teacher();
+        assertThat(requests.status(submitted.request()).status()).isEqualTo(RequestStatus.ALLOCATED);
+        assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.caseRecord(caseId)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.caseRecord(UUID.randomUUID())).isInstanceOf(AccessDeniedException.class);
+
+        SignedIn.admin();
+        assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
+        SignedIn.nobody();
+        assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
+
+        // The team sees it until consent is withdrawn; then only the lead and the hub lead.
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThat(families.family(submitted.family()).members()).hasSize(2);
+        assertThatThrownBy(() -> families.withdrawConsent(submitted.family(), 0, "Mother asked us to stop"))
+                .isInstanceOf(AccessDeniedException.class);
+        familyWorker();
+        FamilyRecord record = families.family(submitted.family());
+        families.withdrawConsent(submitted.family(), record.version(), "Mother asked us to stop sharing");
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.caseRecord(caseId)).isInstanceOf(AccessDeniedException.class);
+        familyWorker();
+        assertThat(families.family(submitted.family()).restricted()).isTrue();
+        centralLead();
+        assertThat(families.family(submitted.family()).restricted()).isTrue();
+    }
+
+    @Test
+    void twoPeopleDecidingTheSameRequestGetAClearMessage() {
+        teacher();
+        Submitted submitted = requests.submit(draft("Clarke", TODAY.minusYears(3), postcodeIn("dudley-central")));
+        centralLead();
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(), version, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE, "Advice on nursery places.");
+        assertThatThrownBy(() -> queue.decide(
+                        submitted.request(),
+                        version,
+                        NeedLevel.TARGETED,
+                        DecisionOutcome.EARLY_HELP,
+                        "Early help it is."))
+                .isInstanceOf(ChangedBySomeoneElseException.class);
+        assertThat(requests.status(submitted.request()).outcome()).isEqualTo(DecisionOutcome.ADVICE);
+    }
+
+    @Test
+    void decisionsMustBeConsistentAndReasoned() {
+        teacher();
+        Submitted submitted = requests.submit(draft("Dunn", TODAY.minusYears(3), postcodeIn("dudley-central")));
+        centralLead();
+        int version = queue.detail(submitted.request()).summary().version();
+        assertThatThrownBy(() ->
+                        queue.decide(submitted.request(), version, NeedLevel.UNIVERSAL, DecisionOutcome.STEP_UP, "x"))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKeys("level", "reasons"));
+        assertThat(requests.status(submitted.request()).status()).isEqualTo(RequestStatus.AWAITING_DECISION);
+    }
+
+    private int count() {
+        return jdbc.sql("SELECT count(*) FROM referrals.request")
+                .query(Integer.class)
+                .single();
+    }
+}
