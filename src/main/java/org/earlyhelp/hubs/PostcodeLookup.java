@@ -35,6 +35,11 @@ public class PostcodeLookup {
         this.hubs = hubs;
     }
 
+    /** Some postcodes in a hub's areas, in a stable order: public geography. */
+    public java.util.List<String> postcodesIn(HubId hub, int limit) {
+        return hubs.postcodesIn(hub.value(), limit);
+    }
+
     /** Looks a postcode up, forgiving spacing and case. */
     public Result lookup(String typed) {
         Postcode postcode;

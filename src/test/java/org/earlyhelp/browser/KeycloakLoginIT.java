@@ -2,8 +2,6 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,17 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class KeycloakLoginIT extends BrowserTest {
 
-    private static final int APP_PORT = appPort();
+    private static final int APP_PORT = KeycloakTestServer.appPort();
     private static final String PASSWORD = "Early-help-test-1";
     private static KeycloakTestServer keycloak;
-
-    private static int appPort() {
-        try {
-            return KeycloakTestServer.freePort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void keycloakMode(DynamicPropertyRegistry registry) {

@@ -38,6 +38,28 @@ public final class KeycloakTestServer {
     }
 
     /**
+     * Keycloak, started if need be with the portal client allowed to redirect to {@link #appPort()}:
+     * for tests that only need tokens (the partner API), not the portal's browser login.
+     */
+    public static synchronized KeycloakTestServer running() {
+        return instance != null ? instance : start(appPort());
+    }
+
+    private static int sharedAppPort;
+
+    /** The one application port Keycloak's portal client redirects to in this test run. */
+    public static synchronized int appPort() {
+        if (sharedAppPort == 0) {
+            try {
+                sharedAppPort = freePort();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sharedAppPort;
+    }
+
+    /**
      * Starts Keycloak, once, with the portal client allowed to redirect to the given application
      * port. Later calls return the same server.
      */

@@ -37,6 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
  * until referrals publishes them itself, this test publishes them.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
+@org.springframework.test.context.TestPropertySource(properties = "earlyhelp.demo.journeys=false")
 class HubDashboardTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

@@ -130,6 +130,13 @@ public class HubRepository {
             @Nullable String hubId,
             @Nullable String hubName) {}
 
+    /** Some postcodes of a hub's areas, in a stable order (demonstration data and benchmarks). */
+    public List<String> postcodesIn(String hub, int limit) {
+        return jdbc.sql("""
+                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
+                        WHERE a.hub_id = ? ORDER BY p.postcode LIMIT ?""").params(hub, limit).query(String.class).list();
+    }
+
     public Optional<PostcodeRow> findByPostcode(String postcode) {
         return jdbc.sql("""
                         SELECT a.code, a.name, h.id, h.name FROM hubs.postcode p

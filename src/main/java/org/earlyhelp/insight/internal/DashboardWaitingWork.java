@@ -35,10 +35,10 @@ class DashboardWaitingWork implements WaitingWork {
                         WHERE hub_id = ANY (?) AND decided_at IS NULL AND decision_due < now()""").param(hubs).query(Long.class).single();
         List<WaitingItem> items = new ArrayList<>();
         if (awaiting > 0) {
-            items.add(new WaitingItem("hub-lead.awaiting-decision", awaiting, "hub/dashboard#awaiting"));
+            items.add(new WaitingItem("hub-lead.awaiting-decision", awaiting, "hub/queue"));
         }
         if (overdue > 0) {
-            items.add(new WaitingItem("hub-lead.overdue-decision", overdue, "hub/dashboard#awaiting"));
+            items.add(new WaitingItem("hub-lead.overdue-decision", overdue, "hub/queue"));
         }
         return items;
     }

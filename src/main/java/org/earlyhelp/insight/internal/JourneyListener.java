@@ -24,46 +24,70 @@ class JourneyListener {
 
     @ApplicationModuleListener
     void on(RequestSubmitted event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(RequestDecided event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(CaseAllocated event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(AssessmentCompleted event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(ReviewHeld event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(ContactLogged event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(SteppedUp event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(CaseClosed event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
     }
 
     @ApplicationModuleListener
     void on(ThemeConfirmed event) {
-        projections.apply(event);
+        patiently(() -> projections.apply(event));
+    }
+
+    /**
+     * Events published together (a request and its decision, say) reach their listeners on
+     * separate threads, so one about a record not taken in yet waits a moment and tries again
+     * before giving up; a publication that still fails stays incomplete and is delivered later.
+     */
+    private static void patiently(Runnable apply) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                apply.run();
+                return;
+            } catch (Projections.NotSeenYet e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 }

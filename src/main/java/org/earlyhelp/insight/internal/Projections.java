@@ -175,6 +175,13 @@ public class Projections {
         }
     }
 
+    /** An event about a record whose own event has not been taken in yet. */
+    public static class NotSeenYet extends IllegalStateException {
+        NotSeenYet(String what) {
+            super(what + " not seen yet; the event will be delivered again");
+        }
+    }
+
     /** Empties every read model, before a rebuild. */
     @Transactional
     public void clear() {
@@ -189,7 +196,7 @@ public class Projections {
                         .query(Integer.class)
                         .single()
                 == 0) {
-            throw new IllegalStateException("Request " + id + " not seen yet; the event will be delivered again");
+            throw new NotSeenYet("Request " + id);
         }
     }
 
@@ -199,7 +206,7 @@ public class Projections {
                         .query(Integer.class)
                         .single()
                 == 0) {
-            throw new IllegalStateException("Case " + id + " not seen yet; the event will be delivered again");
+            throw new NotSeenYet("Case " + id);
         }
     }
 

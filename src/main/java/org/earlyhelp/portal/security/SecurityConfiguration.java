@@ -37,6 +37,45 @@ class SecurityConfiguration {
     static final String KEYCLOAK_REGISTRATION = "keycloak";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /**
+     * The partner API: stateless, bearer tokens from Keycloak only (client credentials), answers
+     * in problem details. Without Keycloak every call is refused with a message saying why.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, KeycloakProperties keycloak) throws Exception {
+        http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(ApiTokens.problem(
+                                401,
+                                keycloak.enabled()
+                                        ? "Send a bearer token from Keycloak (OAuth2 client credentials)."
+                                        : "The partner API needs Keycloak: set EARLYHELP_KEYCLOAK_ISSUER_URI."))
+                        .accessDeniedHandler(
+                                (request, response, denied) -> ApiTokens.problem(403, "This client may not do this.")
+                                        .commence(request, response, null)));
+        if (keycloak.enabled()) {
+            org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder =
+                    org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withJwkSetUri(
+                                    keycloak.backchannel() + "/protocol/openid-connect/certs")
+                            .build();
+            decoder.setJwtValidator(
+                    org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(keycloak.issuer()));
+            http.oauth2ResourceServer(
+                    server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ApiTokens()))
+                            .authenticationEntryPoint(
+                                    ApiTokens.problem(401, "The token is missing, expired or not from Keycloak.")));
+        }
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakProperties keycloak) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(

@@ -15,7 +15,9 @@ abstract class RefusalPage extends Page {
     /** Shows the refusal and returns the HTTP status to answer with. */
     int refuse() {
         setHeading(getTranslation("access-denied.title"));
-        add(new Paragraph(getTranslation("access-denied.text")));
+        Paragraph text = new Paragraph(getTranslation("access-denied.text"));
+        text.setId("refused");
+        add(text);
         add(new Anchor("", getTranslation("error.home")));
         return HttpServletResponse.SC_FORBIDDEN;
     }

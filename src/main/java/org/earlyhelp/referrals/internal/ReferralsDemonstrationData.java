@@ -1,0 +1,580 @@
+package org.earlyhelp.referrals.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.referrals.AssessmentCompleted;
+import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.CaseRecord;
+import org.earlyhelp.referrals.ClosureReason;
+import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.ContactKind;
+import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamilyRecord;
+import org.earlyhelp.referrals.NeedLevel;
+import org.earlyhelp.referrals.NeedResult;
+import org.earlyhelp.referrals.ReferralsProperties;
+import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestStatus;
+import org.earlyhelp.referrals.RequestSubmitted;
+import org.earlyhelp.referrals.ReviewHeld;
+import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.demo.DemonstrationData;
+import org.earlyhelp.shared.security.EarlyHelpPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Families at every stage of the journey in every hub, generated from a fixed seed: requests
+ * waiting for a decision (one overdue), families waiting for a lead practitioner, open cases
+ * (assessed or not, reviewed, drifting), closed ones with outcomes, and step-ups. The events are
+ * published in three waves, each after the last has been taken in, so that the dashboards fill
+ * exactly as they would in use. Off with {@code earlyhelp.demo.journeys=false}.
+ */
+@Component
+class ReferralsDemonstrationData implements DemonstrationData {
+
+    private static final Logger log = LoggerFactory.getLogger(ReferralsDemonstrationData.class);
+    private static final int FAMILIES_PER_HUB = 14;
+    private static final List<String> SURNAMES = List.of(
+            "Ashworth",
+            "Begum",
+            "Carter",
+            "Dhillon",
+            "Evans",
+            "Fletcher",
+            "Griffiths",
+            "Hussain",
+            "Iqbal",
+            "Jones",
+            "Kowalski",
+            "Lloyd",
+            "Mahmood",
+            "Nowak",
+            "O'Brien",
+            "Patel",
+            "Quinn",
+            "Rahman",
+            "Singh",
+            "Taylor",
+            "Usman",
+            "Walker",
+            "Young",
+            "Zielinski",
+            "Bennett",
+            "Cooper",
+            "Davies",
+            "Edwards",
+            "Foster",
+            "Green",
+            "Harris",
+            "Jackson",
+            "Khan",
+            "Lewis",
+            "Morgan",
+            "Nash",
+            "Owen",
+            "Price",
+            "Roberts",
+            "Smith",
+            "Turner",
+            "Ward",
+            "Wright",
+            "Ali",
+            "Brown",
+            "Clarke",
+            "Dunn",
+            "Ellis",
+            "Finch",
+            "Gray",
+            "Hall",
+            "Ingram",
+            "James",
+            "Kaur",
+            "Lane",
+            "Mills",
+            "Noble",
+            "Oakes",
+            "Parry",
+            "Reid",
+            "Shaw",
+            "Thomas",
+            "Vaughan",
+            "Webb",
+            "Yates",
+            "Abbott",
+            "Barnes",
+            "Cole",
+            "Dixon",
+            "Ferguson",
+            "Gill",
+            "Hart",
+            "Irwin",
+            "Jordan",
+            "Knight",
+            "Lowe",
+            "Marsh",
+            "Nicholls",
+            "Osborne",
+            "Palmer",
+            "Rees",
+            "Stevens",
+            "Tucker",
+            "Underwood",
+            "Vickers",
+            "Wilson",
+            "Bird",
+            "Chapman");
+    private static final List<String> ADULTS = List.of(
+            "Jade", "Kerry", "Amina", "Paul", "Gemma", "Lee", "Shazia", "Mark", "Natalie", "Dean", "Sobia", "Claire");
+    private static final List<String> CHILDREN = List.of(
+            "Leo", "Mia", "Ayaan", "Ruby", "Jayden", "Amelia", "Zain", "Lily", "Tyler", "Aisha", "Oliver", "Poppy",
+            "Harley", "Maryam", "Riley", "Evie");
+    private static final List<String> REFERRERS = List.of(
+            "teacher|Tom Baker|Netherton Academy",
+            "health.visitor|Hayley Green|Black Country Healthcare",
+            "police.officer|Paul Owen|West Midlands Police",
+            "housing.officer|Helen Ward|Dudley Homes",
+            "cvs.worker|Vic Adeyemi|Dudley CVS");
+
+    private final JourneyRepository journey;
+    private final HubDirectory hubs;
+    private final HubTeams teams;
+    private final PostcodeLookup postcodes;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final WorkingCalendar calendar;
+    private final ReferralsProperties properties;
+    private final boolean enabled;
+
+    ReferralsDemonstrationData(
+            JourneyRepository journey,
+            HubDirectory hubs,
+            HubTeams teams,
+            PostcodeLookup postcodes,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            JdbcClient jdbc,
+            WorkingCalendar calendar,
+            ReferralsProperties properties,
+            @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+        this.journey = journey;
+        this.hubs = hubs;
+        this.teams = teams;
+        this.postcodes = postcodes;
+        this.events = events;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public int order() {
+        return 50;
+    }
+
+    private record DemoPrincipal(CurrentUser currentUser) implements EarlyHelpPrincipal {}
+
+    @Override
+    public void load() {
+        if (!enabled
+                || jdbc.sql("SELECT count(*) FROM referrals.family")
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
+            return;
+        }
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        CurrentUser system = new CurrentUser("system", "Demonstration data", Set.of(Role.ADMIN), null, Set.of());
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(
+                        new DemoPrincipal(system), null, List.of(() -> Role.ADMIN.authority())));
+        try {
+            List<List<Object>> waves = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            transactions.executeWithoutResult(tx -> {
+                Random random = new Random(20261126L);
+                int surname = 0;
+                for (Hub hub : hubs.hubs()) {
+                    List<HubMember> leads = teams.team(hub.id()).stream()
+                            .filter(m -> m.capacity() > 0)
+                            .toList();
+                    List<String> codes = postcodes.postcodesIn(hub.id(), 40);
+                    if (leads.isEmpty() || codes.isEmpty()) {
+                        continue;
+                    }
+                    for (int i = 0; i < FAMILIES_PER_HUB; i++) {
+                        family(hub.id(), i, SURNAMES.get(surname++ % SURNAMES.size()), codes, leads, random, waves);
+                    }
+                }
+            });
+            for (List<Object> wave : waves) {
+                transactions.executeWithoutResult(tx -> wave.forEach(events::publishEvent));
+                awaitListeners();
+            }
+            log.info(
+                    "Demonstration families loaded: {} hubs, {} events",
+                    hubs.hubs().size(),
+                    waves.stream().mapToInt(List::size).sum());
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    /** Waits (up to 30 s) until every event published so far has been taken in by its listeners. */
+    private void awaitListeners() {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            int incomplete = jdbc.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")
+                    .query(Integer.class)
+                    .single();
+            if (incomplete == 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void family(
+            HubId hub,
+            int index,
+            String surname,
+            List<String> codes,
+            List<HubMember> leads,
+            Random random,
+            List<List<Object>> waves) {
+        Consumer<Object> first = waves.get(0)::add;
+        Consumer<Object> second = waves.get(1)::add;
+        Consumer<Object> third = waves.get(2)::add;
+        LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
+        // Index decides the stage: 0-1 waiting (1 overdue), 2 waiting for a lead, 3-8 open, 9-11
+        // closed, 12 advice, 13 stepped up.
+        int daysAgo = switch (index) {
+            case 0 -> 0;
+            case 1 -> 6;
+            case 2 -> 3;
+            case 3, 4, 5 -> 12 + random.nextInt(20);
+            case 6, 7, 8 -> 60 + random.nextInt(90);
+            case 12, 13 -> 20 + random.nextInt(200);
+            default -> 150 + random.nextInt(180);
+        };
+        Instant submitted = today.minusDays(daysAgo)
+                .atTime(9 + random.nextInt(7), random.nextInt(60))
+                .atZone(WorkingCalendar.LONDON)
+                .toInstant();
+        if (daysAgo == 0) {
+            submitted = Instant.now().minusSeconds(3600);
+        }
+        Instant due = calendar.due(submitted, properties.decisionDays());
+        String postcode = codes.get(random.nextInt(codes.size()));
+        String area = postcodes.lookup(postcode) instanceof PostcodeLookup.Found f ? f.areaCode() : null;
+        UUID familyId = UUID.randomUUID();
+        String label = surname + " family";
+        journey.insertFamily(new JourneyRepository.FamilyRow(
+                familyId,
+                label,
+                (1 + random.nextInt(120)) + " "
+                        + List.of("High Street", "Church Road", "Park Lane", "Castle Street", "Mill Lane")
+                                .get(random.nextInt(5)),
+                postcode,
+                area,
+                hub,
+                false,
+                submitted,
+                0));
+        String adult = ADULTS.get(random.nextInt(ADULTS.size()));
+        journey.insertPerson(
+                familyId,
+                new FamilyRecord.Member(
+                        UUID.randomUUID(),
+                        adult,
+                        surname,
+                        today.minusYears(24 + random.nextInt(20)).minusDays(random.nextInt(365)),
+                        Relationship.PARENT,
+                        null,
+                        null),
+                0);
+        int children = 1 + random.nextInt(3);
+        List<String> childNames = new ArrayList<>();
+        for (int c = 0; c < children; c++) {
+            String child = CHILDREN.get(random.nextInt(CHILDREN.size()));
+            childNames.add(child);
+            journey.insertPerson(
+                    familyId,
+                    new FamilyRecord.Member(
+                            UUID.randomUUID(),
+                            child,
+                            surname,
+                            today.minusYears(1 + random.nextInt(15)).minusDays(random.nextInt(365)),
+                            Relationship.CHILD,
+                            null,
+                            null),
+                    c + 1);
+        }
+        String[] referrer = REFERRERS.get(random.nextInt(REFERRERS.size())).split("\\|");
+        UUID request = UUID.randomUUID();
+        journey.insertRequest(new JourneyRepository.NewRequest(
+                request,
+                familyId,
+                hub,
+                null,
+                referrer[0],
+                referrer[1],
+                referrer[2],
+                "portal",
+                submitted,
+                due,
+                "Advice and a school attendance plan.",
+                "School and health visitor.",
+                false,
+                false,
+                false,
+                RequestStatus.AWAITING_DECISION));
+        List<OutcomeArea> areas = new ArrayList<>(List.of(OutcomeArea.values()));
+        java.util.Collections.shuffle(areas, random);
+        List<OutcomeArea> needs = areas.subList(0, 1 + random.nextInt(3));
+        for (OutcomeArea need : needs) {
+            journey.insertNeed(request, need, NEED_TEXT.get(need));
+        }
+        journey.insertConsent(
+                familyId,
+                request,
+                adult + " " + surname + " (parent)",
+                submitted.atZone(WorkingCalendar.LONDON).toLocalDate(),
+                ConsentMethod.IN_PERSON,
+                "School, health, the hub's team",
+                referrer[0],
+                submitted);
+        first.accept(new RequestSubmitted(request, familyId, label, hub, area, submitted, due, false, false));
+        if (index <= 1) {
+            return;
+        }
+        Instant decided = index == 13 || index == 12
+                ? submitted.plusSeconds(4 * 3600)
+                : due.minusSeconds(3600 * (2 + random.nextInt(20)));
+        if (index == 12) {
+            journey.decide(
+                    request,
+                    0,
+                    RequestStatus.DECIDED,
+                    NeedLevel.UNIVERSAL,
+                    DecisionOutcome.ADVICE,
+                    "Universal services can help: details of the family hub's drop-in sent.",
+                    "lead." + hub.value(),
+                    decided);
+            second.accept(new RequestDecided(request, hub, decided, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE));
+            return;
+        }
+        if (index == 13) {
+            journey.decide(
+                    request,
+                    0,
+                    RequestStatus.STEPPED_UP,
+                    NeedLevel.SPECIALIST,
+                    DecisionOutcome.STEP_UP,
+                    "Risk of significant harm: referred to the front door.",
+                    "lead." + hub.value(),
+                    decided);
+            second.accept(new RequestDecided(request, hub, decided, NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP));
+            second.accept(new SteppedUp(request, null, hub, decided));
+            return;
+        }
+        NeedLevel level = needs.size() > 1 ? NeedLevel.TARGETED : NeedLevel.SINGLE_AGENCY;
+        journey.decide(
+                request,
+                0,
+                RequestStatus.AWAITING_ALLOCATION,
+                level,
+                DecisionOutcome.EARLY_HELP,
+                "Needs that early help in the hub can meet with the family's agreement.",
+                "lead." + hub.value(),
+                decided);
+        second.accept(new RequestDecided(request, hub, decided, level, DecisionOutcome.EARLY_HELP));
+        if (index == 2) {
+            return;
+        }
+        journey.setRequestStatus(request, 1, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED);
+        HubMember lead = leads.get(index % leads.size());
+        Instant allocated = decided.plusSeconds(3600 * (4 + random.nextInt(40)));
+        LocalDate allocatedOn = allocated.atZone(WorkingCalendar.LONDON).toLocalDate();
+        LocalDate assessmentDue = calendar.plusWorkingDays(allocatedOn, properties.assessmentDays());
+        UUID caseId = UUID.randomUUID();
+        journey.insertCase(
+                caseId,
+                request,
+                familyId,
+                hub,
+                lead.username(),
+                lead.displayName(),
+                lead.organisationName(),
+                allocated,
+                "lead." + hub.value(),
+                assessmentDue);
+        HubMember other = leads.get((index + 1) % leads.size());
+        if (!other.username().equals(lead.username())) {
+            journey.insertCaseMember(caseId, other.username(), other.displayName(), other.organisationName());
+        }
+        second.accept(
+                new CaseAllocated(caseId, request, familyId, label, hub, lead.displayName(), allocated, assessmentDue));
+
+        // Open cases 3-5 are young: 3 unassessed and overdue or near, 4-5 assessed. 6-8 older, reviewed
+        // (8 drifting: no contact for weeks). 9-11 closed.
+        boolean assessed = index != 3;
+        LocalDate lastDay = index >= 9 ? allocatedOn.plusDays(90 + random.nextInt(120)) : today;
+        if (lastDay.isAfter(today)) {
+            lastDay = today;
+        }
+        LocalDate contactUntil = index == 8 ? today.minusWeeks(6) : lastDay;
+        int contacts = 0;
+        for (LocalDate d = allocatedOn.plusDays(2); !d.isAfter(contactUntil); d = d.plusDays(7 + random.nextInt(10))) {
+            UUID contact = UUID.randomUUID();
+            boolean seen = random.nextInt(3) > 0;
+            ContactKind kind = ContactKind.values()[random.nextInt(4)];
+            journey.insertContact(
+                    contact,
+                    caseId,
+                    d,
+                    kind,
+                    30 + 15 * random.nextInt(5),
+                    seen,
+                    seen ? CHILD_VIEWS.get(random.nextInt(CHILD_VIEWS.size())) : null,
+                    "Worked on the plan with the family.",
+                    contacts % 2 == 0 ? lead.username() : other.username(),
+                    contacts % 2 == 0 ? lead.displayName() : other.displayName(),
+                    at(d));
+            third.accept(new ContactLogged(contact, caseId, hub, at(d), seen));
+            contacts++;
+        }
+        if (!assessed) {
+            return;
+        }
+        LocalDate assessedOn = calendar.plusWorkingDays(allocatedOn, 5 + random.nextInt(22));
+        if (assessedOn.isAfter(today)) {
+            assessedOn = today;
+        }
+        for (OutcomeArea need : needs) {
+            journey.insertAssessment(
+                    caseId,
+                    new CaseRecord.Assessment(
+                            need,
+                            "The family want things to change.",
+                            "Things have got worse this term.",
+                            "I want things to be calmer at home.",
+                            null,
+                            "We need some help to get back on track."));
+        }
+        LocalDate firstReview = assessedOn.plusWeeks(properties.firstReview());
+        journey.setAssessed(caseId, at(assessedOn), firstReview);
+        third.accept(new AssessmentCompleted(caseId, hub, at(assessedOn), true, firstReview));
+        List<UUID> outcomes = new ArrayList<>();
+        for (OutcomeArea need : needs) {
+            UUID outcome = journey.upsertOutcome(caseId, need, OUTCOME_TEXT.get(need));
+            outcomes.add(outcome);
+            journey.insertAction(
+                    outcome, "Agree a weekly plan with the family", lead.displayName(), assessedOn.plusWeeks(3));
+        }
+        LocalDate nextReview = firstReview;
+        int score = 3 + random.nextInt(3);
+        while (!nextReview.isAfter(index >= 9 ? lastDay : today.minusDays(index == 7 ? 20 : 0)) && index != 4) {
+            UUID review = UUID.randomUUID();
+            LocalDate next = nextReview.plusMonths(properties.reviewEvery());
+            journey.insertReview(
+                    review, caseId, nextReview, lead.displayName(), "Progress reviewed with the family.", next);
+            for (UUID outcome : outcomes) {
+                journey.insertScore(review, outcome, Math.min(10, score));
+            }
+            score += 2;
+            journey.setNextReview(caseId, next);
+            third.accept(new ReviewHeld(caseId, hub, at(nextReview), next));
+            nextReview = next;
+        }
+        if (index < 9) {
+            return;
+        }
+        Instant closed = at(lastDay);
+        ClosureReason reason = index == 11 ? ClosureReason.DISENGAGED : ClosureReason.NEEDS_MET;
+        journey.close(caseId, closed, reason, "Closing summary agreed with the family.");
+        int achieved = 0;
+        for (OutcomeArea need : needs) {
+            NeedResult result = reason == ClosureReason.NEEDS_MET
+                    ? (random.nextInt(4) == 0 ? NeedResult.PARTLY_ACHIEVED : NeedResult.ACHIEVED)
+                    : NeedResult.NOT_ACHIEVED;
+            journey.insertClosureOutcome(caseId, need, result);
+            achieved += result == NeedResult.ACHIEVED ? 1 : 0;
+        }
+        journey.insertFollowUp(caseId, 6, lastDay.plusMonths(6));
+        journey.insertFollowUp(caseId, 12, lastDay.plusMonths(12));
+        third.accept(new CaseClosed(caseId, hub, closed, reason, needs.size(), achieved));
+    }
+
+    private static Instant at(LocalDate day) {
+        ZonedDateTime noon = day.atTime(12, 0).atZone(WorkingCalendar.LONDON);
+        Instant instant = noon.toInstant();
+        return instant.isAfter(Instant.now()) ? Instant.now().minusSeconds(60) : instant;
+    }
+
+    private static final Map<OutcomeArea, String> NEED_TEXT = Map.of(
+            OutcomeArea.EDUCATION, "Attendance has fallen to 82% this term; often late.",
+            OutcomeArea.EARLY_YEARS, "Speech and language behind for age; not taking up the free nursery place.",
+            OutcomeArea.HEALTH, "Mother's low mood; the eldest has missed health appointments.",
+            OutcomeArea.SUBSTANCE_USE, "Father's drinking has increased since losing his job.",
+            OutcomeArea.FAMILY_RELATIONSHIPS, "Arguments at home; the children are anxious.",
+            OutcomeArea.SAFE_FROM_ABUSE, "Teenager out late with older young people; missing once.",
+            OutcomeArea.CRIME, "Anti-social behaviour warnings for the eldest.",
+            OutcomeArea.DOMESTIC_ABUSE, "Police attended a domestic incident last month (standard risk).",
+            OutcomeArea.HOUSING, "Rent arrears; a notice has been served.",
+            OutcomeArea.FINANCIAL_STABILITY, "Debts and no money for the gas meter some weeks.");
+
+    private static final Map<OutcomeArea, String> OUTCOME_TEXT = Map.of(
+            OutcomeArea.EDUCATION, "The children attend school at least 95% of days.",
+            OutcomeArea.EARLY_YEARS, "The youngest takes up the nursery place and speech improves.",
+            OutcomeArea.HEALTH, "Mother has support for her mood; appointments are kept.",
+            OutcomeArea.SUBSTANCE_USE, "Father is engaged with the alcohol service.",
+            OutcomeArea.FAMILY_RELATIONSHIPS, "Fewer arguments; the children say home feels calmer.",
+            OutcomeArea.SAFE_FROM_ABUSE, "The teenager is home by the agreed time and not missing.",
+            OutcomeArea.CRIME, "No further warnings.",
+            OutcomeArea.DOMESTIC_ABUSE, "Mother and children are safe and have a safety plan.",
+            OutcomeArea.HOUSING, "The family keeps its home with an arrears plan.",
+            OutcomeArea.FINANCIAL_STABILITY, "Debts are managed; the family has the benefits it is owed.");
+
+    private static final List<String> CHILD_VIEWS = List.of(
+            "I like it when we play football.",
+            "Mornings are better now.",
+            "I want to stay at my school.",
+            "I don't like the shouting.",
+            "The youth club is good.");
+}

@@ -1,0 +1,184 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.earlyhelp.referrals.ui.Texts.t;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.UUID;
+import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyRecord;
+import org.earlyhelp.referrals.TimelineEntry;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Page;
+import org.springframework.security.access.AccessDeniedException;
+
+/** A family's record: its members, consent, requests and cases, and everything in date order. */
+@Route("families/:id")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+class FamilyView extends Page implements BeforeEnterObserver {
+
+    private final transient Families families;
+    private UUID id;
+
+    FamilyView(Families families) {
+        super("");
+        this.families = families;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+        } catch (IllegalArgumentException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        try {
+            refresh();
+        } catch (AccessDeniedException e) {
+            event.rerouteToError(e, e.getMessage());
+        }
+    }
+
+    private void refresh() {
+        FamilyRecord f = families.family(id);
+        getChildren().skip(1).toList().forEach(this::remove);
+        setHeading(f.label());
+        Section about = new Section();
+        about.addClassName("home-section");
+        about.add(new Paragraph(f.address() + ", " + f.postcode() + " · " + f.hubName()));
+        if (f.restricted()) {
+            Paragraph restricted = new Paragraph(t("family.restricted"));
+            restricted.addClassName("badge-overdue");
+            about.add(restricted);
+        }
+        add(about);
+
+        add(new H2(t("family.members")));
+        Grid<FamilyRecord.Member> members = new Grid<>();
+        LocalDate today = LocalDate.now();
+        members.addColumn(FamilyRecord.Member::name).setHeader(t("family.name")).setAutoWidth(true);
+        members.addColumn(m -> Texts.label("relationship", m.relationship()))
+                .setHeader(t("member.relationship"))
+                .setAutoWidth(true);
+        members.addColumn(m -> Texts.day(m.dateOfBirth()) + " ("
+                        + Period.between(m.dateOfBirth(), today).getYears() + ")")
+                .setHeader(t("member.born"))
+                .setAutoWidth(true);
+        members.addColumn(m -> m.sex() == null ? "" : m.sex())
+                .setHeader(t("member.sex"))
+                .setAutoWidth(true);
+        members.addColumn(m -> m.ethnicity() == null ? "" : m.ethnicity())
+                .setHeader(t("member.ethnicity"))
+                .setAutoWidth(true);
+        members.setItems(f.members());
+        members.setAllRowsVisible(true);
+        members.setAriaLabel(t("family.members"));
+        members.setId("family-members");
+        add(members);
+
+        add(new H2(t("family.work")));
+        UnorderedList work = new UnorderedList();
+        for (UUID c : f.cases()) {
+            work.add(new ListItem(new Anchor("cases/" + c, t("family.case-link"))));
+        }
+        f.requests()
+                .forEach(r -> work.add(new ListItem(Texts.dayTime(r.submittedAt()) + " · "
+                        + t("family.request-from", r.referrerName()) + " · " + Texts.label("status", r.status()))));
+        add(work);
+
+        add(new H2(t("family.consent")));
+        UnorderedList consents = new UnorderedList();
+        for (FamilyRecord.Consent c : f.consents()) {
+            consents.add(new ListItem(t(
+                            "family.consent-line",
+                            c.givenBy(),
+                            Texts.day(c.givenOn()),
+                            Texts.label("consent-method", c.method()),
+                            c.shareWith())
+                    + (c.withdrawn() ? " · " + t("family.consent-withdrawn", Texts.day(c.withdrawnAt())) : "")));
+        }
+        add(consents);
+        if (!f.restricted()) {
+            TextArea reason = new TextArea(t("family.withdraw-reason"));
+            reason.setWidthFull();
+            reason.setId("withdraw-reason");
+            Button withdraw = new Button(t("family.withdraw"), e -> {
+                ConfirmDialog confirm = new ConfirmDialog();
+                confirm.setHeader(t("family.withdraw-title"));
+                confirm.setText(t("family.withdraw-text"));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.setConfirmText(t("family.withdraw"));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.addConfirmListener(c -> {
+                    try {
+                        families.withdrawConsent(id, f.version(), reason.getValue());
+                        refresh();
+                    } catch (ValidationException invalid) {
+                        reason.setInvalid(true);
+                        reason.setErrorMessage(invalid.problems().get("reason"));
+                    } catch (AccessDeniedException | ChangedBySomeoneElseException refused) {
+                        Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE);
+                    }
+                });
+                confirm.open();
+            });
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            withdraw.setId("withdraw-consent");
+            add(new com.vaadin.flow.component.details.Details(
+                    t("family.withdraw"), new Div(new Paragraph(t("family.withdraw-help")), reason, withdraw)));
+        }
+
+        add(new H2(t("family.timeline")));
+        OrderedList timeline = new OrderedList();
+        timeline.setId("timeline");
+        timeline.addClassName("timeline");
+        for (TimelineEntry e : f.timeline()) {
+            ListItem item = new ListItem();
+            item.addClassName("timeline-" + e.kind());
+            Span when = new Span(Texts.dayTime(e.at()));
+            when.addClassName("timeline-when");
+            Span title = new Span(e.title());
+            title.addClassName("timeline-title");
+            item.add(when, title);
+            if (e.detail() != null && !e.detail().isBlank()) {
+                Paragraph detail = new Paragraph(e.detail());
+                detail.addClassName("timeline-detail");
+                item.add(detail);
+            }
+            if (e.by() != null) {
+                Span by = new Span(t("family.by", e.by()));
+                by.addClassName("timeline-by");
+                item.add(by);
+            }
+            timeline.add(item);
+        }
+        if (f.timeline().isEmpty()) {
+            add(new Paragraph(t("family.timeline-empty")));
+        }
+        add(timeline);
+    }
+}

@@ -1,0 +1,270 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.earlyhelp.referrals.ui.Texts.t;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.referrals.Candidate;
+import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.HubQueue;
+import org.earlyhelp.referrals.NeedLevel;
+import org.earlyhelp.referrals.RequestSummary;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+
+/**
+ * The hub lead's queue: requests to decide with their working-day clock, then decided ones to
+ * allocate to a lead practitioner with room in their caseload.
+ */
+@Route("hub/queue")
+@Menu(order = 15, title = "menu.queue")
+@RolesAllowed(Role.HUB_LEAD_AUTHORITY)
+class HubQueueView extends Page {
+
+    private final transient HubQueue queue;
+    private final Select<Hub> hub = new Select<>();
+    private final Grid<RequestSummary> deciding = new Grid<>();
+    private final Grid<RequestSummary> allocating = new Grid<>();
+    private final Paragraph decidingEmpty = new Paragraph(t("queue.decide-empty"));
+    private final Paragraph allocatingEmpty = new Paragraph(t("queue.allocate-empty"));
+
+    HubQueueView(HubQueue queue, HubDirectory directory, CurrentUsers currentUsers) {
+        super("");
+        this.queue = queue;
+        setHeading(t("queue.title"));
+        CurrentUser user = currentUsers.require();
+        List<Hub> hubs = directory.hubs().stream()
+                .filter(h -> user.hubs().contains(h.id()))
+                .toList();
+        hub.setLabel(t("queue.hub"));
+        hub.setItems(hubs);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setVisible(hubs.size() > 1);
+        hub.addValueChangeListener(e -> refresh());
+        add(new Paragraph(t("queue.intro")), hub);
+
+        add(new H2(t("queue.decide")));
+        deciding.addColumn(RequestSummary::familyLabel)
+                .setHeader(t("queue.family"))
+                .setAutoWidth(true);
+        deciding.addColumn(r ->
+                        r.referrerName() + (r.referrerOrganisation() == null ? "" : ", " + r.referrerOrganisation()))
+                .setHeader(t("queue.from"))
+                .setAutoWidth(true);
+        deciding.addColumn(r ->
+                        r.needs().stream().map(a -> getTranslation(a.key())).collect(Collectors.joining("; ")))
+                .setHeader(t("queue.needs"));
+        deciding.addComponentColumn(this::clock).setHeader(t("queue.clock")).setAutoWidth(true);
+        deciding.addComponentColumn(r -> {
+                    Button decide = new Button(t("queue.decide-button"), e -> openDecision(r));
+                    decide.setAriaLabel(t("queue.decide-for", r.familyLabel()));
+                    decide.addClassName("decide");
+                    return decide;
+                })
+                .setHeader(t("queue.action"))
+                .setAutoWidth(true);
+        deciding.setAllRowsVisible(true);
+        deciding.setId("decide-grid");
+        deciding.setAriaLabel(t("queue.decide"));
+        decidingEmpty.addClassName("empty-state");
+        add(deciding, decidingEmpty);
+
+        add(new H2(t("queue.allocate")));
+        allocating
+                .addColumn(RequestSummary::familyLabel)
+                .setHeader(t("queue.family"))
+                .setAutoWidth(true);
+        allocating
+                .addColumn(r -> Texts.dayTime(r.decidedAt()))
+                .setHeader(t("queue.decided"))
+                .setAutoWidth(true);
+        allocating
+                .addColumn(r ->
+                        t("level.number", r.level() == null ? "" : r.level().number())
+                                + (r.stepDown() ? " · " + t("queue.step-down") : ""))
+                .setHeader(t("queue.level"))
+                .setAutoWidth(true);
+        allocating
+                .addComponentColumn(r -> {
+                    Button allocate = new Button(t("queue.allocate-button"), e -> openAllocation(r));
+                    allocate.setAriaLabel(t("queue.allocate-for", r.familyLabel()));
+                    allocate.addClassName("allocate");
+                    return allocate;
+                })
+                .setHeader(t("queue.action"))
+                .setAutoWidth(true);
+        allocating.setAllRowsVisible(true);
+        allocating.setId("allocate-grid");
+        allocating.setAriaLabel(t("queue.allocate"));
+        allocatingEmpty.addClassName("empty-state");
+        add(allocating, allocatingEmpty, new Anchor("my-work", t("queue.drift-link")));
+        if (!hubs.isEmpty()) {
+            hub.setValue(hubs.getFirst());
+        }
+    }
+
+    private Span clock(RequestSummary r) {
+        int left = queue.workingDaysLeft(r);
+        Span span = new Span();
+        if (r.overdue(java.time.Instant.now())) {
+            span.setText(t("queue.overdue", Texts.dayTime(r.decisionDue())));
+            span.addClassName("badge-overdue");
+        } else if (left <= 0) {
+            span.setText(t("queue.due-today", Texts.dayTime(r.decisionDue())));
+            span.addClassName("badge-due");
+        } else {
+            span.setText(t("queue.due-in", left, Texts.dayTime(r.decisionDue())));
+        }
+        if (r.reReferral()) {
+            span.add(new Span(" · " + t("queue.re-referral")));
+        }
+        return span;
+    }
+
+    private void refresh() {
+        if (hub.getValue() == null) {
+            return;
+        }
+        List<RequestSummary> toDecide = queue.awaitingDecision(hub.getValue().id());
+        deciding.setItems(toDecide);
+        deciding.setVisible(!toDecide.isEmpty());
+        decidingEmpty.setVisible(toDecide.isEmpty());
+        List<RequestSummary> toAllocate =
+                queue.awaitingAllocation(hub.getValue().id());
+        allocating.setItems(toAllocate);
+        allocating.setVisible(!toAllocate.isEmpty());
+        allocatingEmpty.setVisible(toAllocate.isEmpty());
+    }
+
+    private void openDecision(RequestSummary summary) {
+        HubQueue.RequestDetail detail = queue.detail(summary.id());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(t("decide.title", summary.familyLabel()));
+        dialog.setWidth("min(44rem, 95vw)");
+        Div about = new Div();
+        about.add(new H3(t("decide.family")));
+        UnorderedList people = new UnorderedList();
+        LocalDate today = LocalDate.now();
+        detail.members()
+                .forEach(m -> people.add(new ListItem(m.name() + ", " + Texts.label("relationship", m.relationship())
+                        + ", "
+                        + t("decide.age", Period.between(m.dateOfBirth(), today).getYears()))));
+        about.add(people, new H3(t("decide.needs")));
+        UnorderedList needs = new UnorderedList();
+        detail.needs().forEach((area, text) -> needs.add(new ListItem(getTranslation(area.key()) + ": " + text)));
+        about.add(needs);
+        if (!detail.tried().isBlank()) {
+            about.add(new H3(t("request.tried")), new Paragraph(detail.tried()));
+        }
+        if (!detail.involved().isBlank()) {
+            about.add(new H3(t("request.involved")), new Paragraph(detail.involved()));
+        }
+        about.add(new Anchor("families/" + summary.family(), t("decide.family-record")));
+        RadioButtonGroup<NeedLevel> level = new RadioButtonGroup<>(t("decide.level"));
+        level.setItems(NeedLevel.values());
+        level.setItemLabelGenerator(l -> l.number() + ": " + Texts.label("level", l));
+        level.setId("decide-level");
+        RadioButtonGroup<DecisionOutcome> outcome = new RadioButtonGroup<>(t("decide.outcome"));
+        outcome.setItems(DecisionOutcome.values());
+        outcome.setItemLabelGenerator(o -> Texts.label("outcome", o));
+        outcome.setId("decide-outcome");
+        TextArea reasons = new TextArea(t("decide.reasons"));
+        reasons.setWidthFull();
+        reasons.setId("decide-reasons");
+        Button save = new Button(t("decide.save"), e -> {
+            try {
+                queue.decide(summary.id(), summary.version(), level.getValue(), outcome.getValue(), reasons.getValue());
+                dialog.close();
+                Notification.show(t("decide.saved"), 4000, Notification.Position.BOTTOM_START);
+                refresh();
+            } catch (ValidationException invalid) {
+                Texts.show(invalid.problems(), Map.of("level", level, "outcome", outcome, "reasons", reasons));
+            } catch (ChangedBySomeoneElseException changed) {
+                reasons.setInvalid(true);
+                reasons.setErrorMessage(changed.getMessage());
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-decision");
+        dialog.add(about, level, outcome, reasons);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void openAllocation(RequestSummary summary) {
+        List<Candidate> candidates = queue.candidates(summary.hub());
+        List<HubMember> team = queue.teamOf(summary.hub());
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(t("allocate.title", summary.familyLabel()));
+        dialog.setWidth("min(40rem, 95vw)");
+        RadioButtonGroup<Candidate> lead = new RadioButtonGroup<>(t("allocate.lead"));
+        lead.setItems(candidates);
+        lead.setItemLabelGenerator(
+                c -> t("allocate.candidate", c.displayName(), c.organisationName(), c.caseload(), c.capacity()));
+        lead.setItemEnabledProvider(Candidate::hasRoom);
+        lead.setHelperText(t("allocate.lead-help"));
+        lead.setId("allocate-lead");
+        CheckboxGroup<HubMember> around = new CheckboxGroup<>(t("allocate.team"));
+        around.setItems(team.stream().filter(m -> !m.hubLead()).toList());
+        around.setItemLabelGenerator(m -> m.displayName() + " (" + m.organisationName() + ")");
+        around.setHelperText(t("allocate.team-help"));
+        around.setId("allocate-team");
+        Button save = new Button(t("allocate.save"), e -> {
+            try {
+                queue.allocate(
+                        summary.id(),
+                        summary.version(),
+                        lead.getValue() == null ? null : lead.getValue().username(),
+                        around.getValue().stream()
+                                .map(HubMember::username)
+                                .collect(Collectors.toCollection(HashSet::new)));
+                dialog.close();
+                Notification.show(t("allocate.saved"), 4000, Notification.Position.BOTTOM_START);
+                refresh();
+            } catch (ValidationException invalid) {
+                Texts.show(invalid.problems(), Map.of("lead", lead, "team", around));
+            } catch (ChangedBySomeoneElseException changed) {
+                lead.setInvalid(true);
+                lead.setErrorMessage(changed.getMessage());
+                refresh();
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("save-allocation");
+        dialog.add(lead, around);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+}

@@ -1,0 +1,100 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.earlyhelp.referrals.ui.Texts.t;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.referrals.CaseSummary;
+import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+
+/** A practitioner's cases with what is due or overdue; for a hub lead, also the hub's drift list. */
+@Route("my-work")
+@Menu(order = 4, title = "menu.my-work")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+class MyWorkView extends Page {
+
+    MyWorkView(Cases cases, HubDirectory directory, CurrentUsers currentUsers) {
+        super("");
+        setHeading(t("work.title"));
+        CurrentUser user = currentUsers.require();
+        List<CaseSummary> mine = cases.myCases();
+        add(new H2(t("work.mine")));
+        if (mine.isEmpty()) {
+            Paragraph empty = new Paragraph(t("work.mine-empty"));
+            empty.addClassName("empty-state");
+            add(empty);
+        } else {
+            add(grid(mine, "my-cases", t("work.mine")));
+        }
+        if (user.has(Role.HUB_LEAD)) {
+            add(new H2(t("work.drift")));
+            add(new Paragraph(t("work.drift-intro")));
+            List<Hub> hubs = directory.hubs().stream()
+                    .filter(h -> user.hubs().contains(h.id()))
+                    .toList();
+            Select<Hub> hub = new Select<>();
+            hub.setLabel(t("queue.hub"));
+            hub.setItems(hubs);
+            hub.setItemLabelGenerator(Hub::name);
+            hub.setVisible(hubs.size() > 1);
+            Grid<CaseSummary> drift = grid(List.of(), "drift-cases", t("work.drift"));
+            Paragraph none = new Paragraph(t("work.drift-empty"));
+            none.addClassName("empty-state");
+            hub.addValueChangeListener(e -> {
+                List<CaseSummary> drifting = cases.drift(e.getValue().id());
+                drift.setItems(drifting);
+                drift.setVisible(!drifting.isEmpty());
+                none.setVisible(drifting.isEmpty());
+            });
+            add(hub, drift, none);
+            if (!hubs.isEmpty()) {
+                hub.setValue(hubs.getFirst());
+            }
+        }
+    }
+
+    private Grid<CaseSummary> grid(List<CaseSummary> items, String id, String label) {
+        Grid<CaseSummary> grid = new Grid<>();
+        grid.addComponentColumn(c -> new Anchor("cases/" + c.id(), c.familyLabel()))
+                .setHeader(t("work.family"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.lead() ? t("work.you-lead") : c.leadName())
+                .setHeader(t("work.lead"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> c.lastContact() == null ? t("work.no-contact") : Texts.day(c.lastContact()))
+                .setHeader(t("work.last-contact"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(c -> {
+                    Span due = new Span();
+                    for (CaseSummary.Due d : c.due()) {
+                        Span one = new Span(t("work.due." + d.what(), Texts.day(d.on())));
+                        if (d.overdue()) {
+                            one.setText(t("work.overdue." + d.what(), Texts.day(d.on())));
+                            one.addClassName("badge-overdue");
+                        }
+                        due.add(one, new Span(" "));
+                    }
+                    return due;
+                })
+                .setHeader(t("work.due"));
+        grid.setItems(items);
+        grid.setAllRowsVisible(true);
+        grid.setId(id);
+        grid.setAriaLabel(label);
+        return grid;
+    }
+}

@@ -1,0 +1,62 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.earlyhelp.referrals.ui.Texts.t;
+
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import org.earlyhelp.referrals.CaseSummary;
+import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ui.Page;
+
+/** Logging a visit, session or call in a few taps, on a phone, straight after it happened. */
+@Route("log")
+@Menu(order = 7, title = "menu.quick-log")
+@RolesAllowed(Role.PRACTITIONER_AUTHORITY)
+class QuickLogView extends Page {
+
+    QuickLogView(Cases cases) {
+        super("");
+        setHeading(t("quick.title"));
+        addClassName("quick-log");
+        List<CaseSummary> mine = cases.myCases();
+        if (mine.isEmpty()) {
+            Paragraph empty = new Paragraph(t("quick.empty"));
+            empty.addClassName("empty-state");
+            add(empty);
+            return;
+        }
+        Select<CaseSummary> family = new Select<>();
+        family.setLabel(t("quick.family"));
+        family.setItems(mine);
+        family.setItemLabelGenerator(CaseSummary::familyLabel);
+        family.setId("quick-family");
+        family.setWidthFull();
+        if (mine.size() == 1) {
+            family.setValue(mine.getFirst());
+        }
+        Paragraph choose = new Paragraph();
+        choose.addClassName("field-error");
+        add(
+                family,
+                choose,
+                new CaseView.ContactForm(
+                        cases,
+                        () -> {
+                            if (family.getValue() == null) {
+                                family.setInvalid(true);
+                                family.setErrorMessage(t("quick.choose"));
+                                throw new org.earlyhelp.shared.ValidationException(
+                                        java.util.Map.of("case", t("quick.choose")));
+                            }
+                            family.setInvalid(false);
+                            return family.getValue().id();
+                        },
+                        () -> Notification.show(t("log.saved"), 4000, Notification.Position.BOTTOM_START)));
+    }
+}

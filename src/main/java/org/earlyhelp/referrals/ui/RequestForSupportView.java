@@ -1,0 +1,470 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.earlyhelp.referrals.ui.Texts.t;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.referrals.ConsentDraft;
+import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.FamilyMatch;
+import org.earlyhelp.referrals.FamilyMemberDraft;
+import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.referrals.RequestDraft;
+import org.earlyhelp.referrals.RequestsForSupport;
+import org.earlyhelp.referrals.SafeguardingConcern;
+import org.earlyhelp.referrals.Submitted;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Asking for early help for a family: the safeguarding question first, then the family, where
+ * they live, what they need, what has been tried and their consent; known families are offered
+ * before saving so that duplicates are linked, not created.
+ */
+@Route("requests/new")
+@Menu(order = 5, title = "menu.request")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+class RequestForSupportView extends Page {
+
+    private final transient RequestsForSupport requests;
+    private final transient PostcodeLookup postcodes;
+    private final List<MemberRow> members = new ArrayList<>();
+    private final Div memberList = new Div();
+    private final TextField address = new TextField();
+    private final TextField postcode = new TextField();
+    private final Paragraph hubFound = new Paragraph();
+    private final Select<Hub> chosenHub = new Select<>();
+    private final TextField hubReason = new TextField();
+    private final Map<OutcomeArea, Checkbox> needBoxes = new EnumMap<>(OutcomeArea.class);
+    private final Map<OutcomeArea, TextArea> needTexts = new EnumMap<>(OutcomeArea.class);
+    private final Paragraph needsError = new Paragraph();
+    private final TextArea tried = new TextArea();
+    private final TextArea involved = new TextArea();
+    private final TextField consentBy = new TextField();
+    private final DatePicker consentOn = new DatePicker();
+    private final Select<ConsentMethod> consentHow = new Select<>();
+    private final TextArea consentShare = new TextArea();
+    private final Checkbox stepDown = new Checkbox();
+    private final TextArea stepDownReasons = new TextArea();
+    private final Paragraph formErrors = new Paragraph();
+    private final Section form = new Section();
+    private final Section shutter = new Section();
+    private final Section done = new Section();
+
+    RequestForSupportView(
+            RequestsForSupport requests, PostcodeLookup postcodes, HubDirectory hubs, CurrentUsers currentUsers) {
+        super("");
+        this.requests = requests;
+        this.postcodes = postcodes;
+        setHeading(t("request.title"));
+        CurrentUser user = currentUsers.require();
+        add(new Paragraph(t("request.intro")));
+
+        RadioButtonGroup<Boolean> question = new RadioButtonGroup<>(t("request.safeguarding.question"));
+        question.setItems(Boolean.TRUE, Boolean.FALSE);
+        question.setItemLabelGenerator(b -> b ? t("request.safeguarding.yes") : t("request.safeguarding.no"));
+        question.setHelperText(t("request.safeguarding.help"));
+        question.setId("safeguarding-question");
+        question.setRequiredIndicatorVisible(true);
+        add(question);
+
+        buildShutter(hubs);
+        buildForm(hubs, user);
+        done.setId("request-done");
+        done.addClassName("home-section");
+        shutter.setVisible(false);
+        form.setVisible(false);
+        done.setVisible(false);
+        add(shutter, form, done);
+        question.addValueChangeListener(e -> {
+            shutter.setVisible(Boolean.TRUE.equals(e.getValue()));
+            form.setVisible(Boolean.FALSE.equals(e.getValue()));
+        });
+    }
+
+    // ---- the safeguarding shutter ----------------------------------------------------------------
+
+    private void buildShutter(HubDirectory hubs) {
+        shutter.setId("shutter");
+        shutter.addClassName("shutter");
+        shutter.add(new H2(t("shutter.title")));
+        shutter.add(new Paragraph(t("shutter.call")));
+        shutter.add(new Paragraph(t("shutter.danger")));
+        shutter.add(new Paragraph(t("shutter.record")));
+        TextField child = new TextField(t("shutter.child"));
+        child.setId("concern-child");
+        TextField where = new TextField(t("request.postcode"));
+        where.setId("concern-postcode");
+        Select<Hub> hub = new Select<>();
+        hub.setLabel(t("request.hub"));
+        hub.setItems(hubs.hubs());
+        hub.setItemLabelGenerator(h -> h == null ? t("shutter.no-hub") : h.name());
+        hub.setEmptySelectionAllowed(true);
+        hub.setHelperText(t("shutter.hub-help"));
+        TextArea worry = new TextArea(t("shutter.worry"));
+        worry.setId("concern-worry");
+        worry.setWidthFull();
+        Checkbox called = new Checkbox(t("shutter.called"));
+        called.setId("concern-called");
+        Paragraph result = new Paragraph();
+        result.setId("concern-result");
+        result.getElement().setAttribute("role", "status");
+        Button record = new Button(t("shutter.save"), e -> {
+            try {
+                requests.recordSafeguardingConcern(new SafeguardingConcern(
+                        child.getValue(),
+                        where.getValue(),
+                        worry.getValue(),
+                        called.getValue(),
+                        hub.getValue() == null ? null : hub.getValue().id()));
+                Texts.show(Map.of(), Map.of("childName", child, "postcode", where, "hub", hub, "worry", worry));
+                result.setText(t("shutter.saved"));
+                e.getSource().setEnabled(false);
+            } catch (ValidationException invalid) {
+                List<String> rest = Texts.show(
+                        invalid.problems(), Map.of("childName", child, "postcode", where, "hub", hub, "worry", worry));
+                result.setText(String.join(" ", rest));
+            }
+        });
+        record.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        record.setId("record-concern");
+        FormLayout layout = new FormLayout(child, where, hub);
+        shutter.add(layout, worry, called, record, result);
+    }
+
+    // ---- the request -----------------------------------------------------------------------------
+
+    private void buildForm(HubDirectory hubs, CurrentUser user) {
+        form.setId("request-form");
+        form.add(new H2(t("request.family")));
+        form.add(new Paragraph(t("request.family-help")));
+        memberList.setId("members");
+        form.add(memberList);
+        addMember(Relationship.PARENT);
+        addMember(Relationship.CHILD);
+        Button another = new Button(t("request.add-member"), e -> addMember(Relationship.CHILD));
+        another.setId("add-member");
+        form.add(another);
+
+        form.add(new H2(t("request.where")));
+        address.setLabel(t("request.address"));
+        address.setId("address");
+        address.setWidthFull();
+        postcode.setLabel(t("request.postcode"));
+        postcode.setId("postcode");
+        postcode.addValueChangeListener(e -> lookUp());
+        hubFound.setId("hub-found");
+        hubFound.getElement().setAttribute("aria-live", "polite");
+        chosenHub.setLabel(t("request.hub"));
+        chosenHub.setItems(hubs.hubs());
+        chosenHub.setItemLabelGenerator(Hub::name);
+        chosenHub.setId("chosen-hub");
+        hubReason.setLabel(t("request.hub-reason"));
+        hubReason.setId("hub-reason");
+        hubReason.setWidthFull();
+        chosenHub.setVisible(false);
+        hubReason.setVisible(false);
+        form.add(address, postcode, hubFound, chosenHub, hubReason);
+
+        form.add(new H2(t("request.needs")));
+        form.add(new Paragraph(t("request.needs-help")));
+        needsError.addClassName("field-error");
+        needsError.setId("needs-error");
+        form.add(needsError);
+        for (OutcomeArea area : OutcomeArea.values()) {
+            Checkbox box = new Checkbox(getTranslation(area.key()));
+            box.setId("need-" + area.name().toLowerCase(Locale.ROOT));
+            TextArea text = new TextArea(t("request.need-text", getTranslation(area.key())));
+            text.setId("need-text-" + area.name().toLowerCase(Locale.ROOT));
+            text.setWidthFull();
+            text.setVisible(false);
+            box.addValueChangeListener(e -> text.setVisible(e.getValue()));
+            needBoxes.put(area, box);
+            needTexts.put(area, text);
+            form.add(new Div(box), text);
+        }
+
+        form.add(new H2(t("request.so-far")));
+        tried.setLabel(t("request.tried"));
+        tried.setId("tried");
+        tried.setWidthFull();
+        involved.setLabel(t("request.involved"));
+        involved.setId("involved");
+        involved.setWidthFull();
+        form.add(tried, involved);
+
+        form.add(new H2(t("request.consent")));
+        form.add(new Paragraph(t("request.consent-help")));
+        consentBy.setLabel(t("request.consent-by"));
+        consentBy.setId("consent-by");
+        consentOn.setLabel(t("request.consent-on"));
+        consentOn.setId("consent-on");
+        consentOn.setLocale(Locale.UK);
+        consentOn.setValue(LocalDate.now());
+        consentOn.setMax(LocalDate.now());
+        consentHow.setLabel(t("request.consent-how"));
+        consentHow.setItems(ConsentMethod.values());
+        consentHow.setItemLabelGenerator(m -> Texts.label("consent-method", m));
+        consentHow.setId("consent-how");
+        consentShare.setLabel(t("request.consent-share"));
+        consentShare.setId("consent-share");
+        consentShare.setWidthFull();
+        form.add(new FormLayout(consentBy, consentOn, consentHow), consentShare);
+
+        if (user.has(Role.HUB_LEAD)) {
+            form.add(new H2(t("request.step-down")));
+            stepDown.setLabel(t("request.step-down-box"));
+            stepDown.setId("step-down");
+            stepDownReasons.setLabel(t("request.step-down-reasons"));
+            stepDownReasons.setId("step-down-reasons");
+            stepDownReasons.setWidthFull();
+            stepDownReasons.setVisible(false);
+            stepDown.addValueChangeListener(e -> stepDownReasons.setVisible(e.getValue()));
+            form.add(stepDown, stepDownReasons);
+        }
+
+        formErrors.setId("form-errors");
+        formErrors.addClassName("field-error");
+        formErrors.getElement().setAttribute("role", "alert");
+        Button send = new Button(t("request.send"), e -> checkThenSend());
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setId("send-request");
+        form.add(formErrors, send);
+    }
+
+    private void addMember(Relationship relationship) {
+        MemberRow row = new MemberRow(members.size(), relationship);
+        members.add(row);
+        memberList.add(row.layout);
+    }
+
+    private void lookUp() {
+        PostcodeLookup.Result result = postcodes.lookup(postcode.getValue());
+        boolean choose = false;
+        switch (result) {
+            case PostcodeLookup.Found found
+            when found.hubName().isPresent() ->
+                hubFound.setText(t("request.hub-found", found.hubName().get()));
+            case PostcodeLookup.Found found -> {
+                hubFound.setText(t("request.hub-unknown"));
+                choose = true;
+            }
+            case PostcodeLookup.Unknown unknown -> {
+                hubFound.setText(t("request.hub-unknown"));
+                choose = true;
+            }
+            case PostcodeLookup.Malformed malformed -> hubFound.setText("");
+        }
+        chosenHub.setVisible(choose);
+        hubReason.setVisible(choose);
+        if (!choose) {
+            chosenHub.clear();
+            hubReason.clear();
+        }
+    }
+
+    private RequestDraft draft(@Nullable UUID existing) {
+        Map<OutcomeArea, String> needs = new LinkedHashMap<>();
+        needBoxes.forEach((area, box) -> {
+            if (box.getValue()) {
+                needs.put(area, needTexts.get(area).getValue());
+            }
+        });
+        return new RequestDraft(
+                members.stream()
+                        .filter(r -> r.layout.isVisible())
+                        .map(MemberRow::draft)
+                        .toList(),
+                address.getValue(),
+                postcode.getValue(),
+                chosenHub.getValue() == null ? null : chosenHub.getValue().id(),
+                hubReason.getValue(),
+                needs,
+                tried.getValue(),
+                involved.getValue(),
+                new ConsentDraft(
+                        consentBy.getValue(), consentOn.getValue(), consentHow.getValue(), consentShare.getValue()),
+                existing);
+    }
+
+    private void checkThenSend() {
+        RequestDraft draft = draft(null);
+        List<FamilyMatch> matches = requests.matches(draft.members(), draft.postcode());
+        if (matches.isEmpty()) {
+            send(null);
+            return;
+        }
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(t("match.title"));
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.add(new Paragraph(t("match.intro")));
+        for (FamilyMatch match : matches) {
+            Div card = new Div();
+            card.addClassName("home-section");
+            card.add(new H3(match.label() + " · " + match.postcode() + " · " + match.hubName()));
+            UnorderedList matched = new UnorderedList();
+            match.matchedOn().forEach(m -> matched.add(new ListItem(m)));
+            card.add(matched);
+            Button link = new Button(t("match.link", match.label()), e -> {
+                dialog.close();
+                send(match.family());
+            });
+            link.addClassName("match-link");
+            card.add(link);
+            dialog.add(card);
+        }
+        Button none = new Button(t("match.none"), e -> {
+            dialog.close();
+            send(null);
+        });
+        none.setId("match-none");
+        dialog.getFooter().add(new Button(t("match.back"), e -> dialog.close()), none);
+        dialog.open();
+    }
+
+    private void send(@Nullable UUID existing) {
+        RequestDraft draft = draft(existing);
+        try {
+            Submitted submitted =
+                    stepDown.getValue() ? requests.stepDown(draft, stepDownReasons.getValue()) : requests.submit(draft);
+            form.setVisible(false);
+            done.removeAll();
+            done.add(new H2(t("request.sent")));
+            done.add(new Paragraph(
+                    stepDown.getValue()
+                            ? t("request.sent-step-down", submitted.hubName())
+                            : t("request.sent-text", submitted.hubName(), Texts.dayTime(submitted.decisionDue()))));
+            if (submitted.reReferral()) {
+                done.add(new Paragraph(t("request.sent-re-referral")));
+            }
+            done.add(new Anchor("requests", t("request.see-mine")));
+            done.setVisible(true);
+        } catch (ValidationException invalid) {
+            showProblems(invalid.problems());
+        }
+    }
+
+    private void showProblems(Map<String, String> problems) {
+        Map<String, Component> fields = new LinkedHashMap<>();
+        fields.put("address", address);
+        fields.put("postcode", postcode);
+        fields.put("hub", chosenHub);
+        fields.put("hubReason", hubReason);
+        fields.put("tried", tried);
+        fields.put("involved", involved);
+        fields.put("consent.givenBy", consentBy);
+        fields.put("consent.givenOn", consentOn);
+        fields.put("consent.method", consentHow);
+        fields.put("consent.shareWith", consentShare);
+        fields.put("reasons", stepDownReasons);
+        needTexts.forEach((area, text) -> fields.put("needs." + area.name(), text));
+        int visible = 0;
+        for (MemberRow row : members) {
+            if (row.layout.isVisible()) {
+                row.fields(visible++).forEach(fields::put);
+            }
+        }
+        needsError.setText(problems.getOrDefault("needs", ""));
+        List<String> rest = Texts.show(problems, fields);
+        rest.remove(problems.get("needs"));
+        formErrors.setText(problems.isEmpty() ? "" : t("request.fix", problems.size()) + " " + String.join(" ", rest));
+    }
+
+    /** One family member's fields. */
+    private final class MemberRow {
+
+        final FormLayout layout = new FormLayout();
+        final TextField given = new TextField(t("member.given"));
+        final TextField family = new TextField(t("member.family"));
+        final DatePicker born = new DatePicker(t("member.born"));
+        final Select<Relationship> relationship = new Select<>();
+        final TextField sex = new TextField(t("member.sex"));
+        final TextField ethnicity = new TextField(t("member.ethnicity"));
+
+        MemberRow(int index, Relationship initial) {
+            String id = "member-" + index + "-";
+            given.setId(id + "given");
+            family.setId(id + "family");
+            born.setId(id + "born");
+            born.setLocale(Locale.UK);
+            born.setMax(LocalDate.now());
+            born.setHelperText(t("member.born-help"));
+            relationship.setLabel(t("member.relationship"));
+            relationship.setItems(Relationship.values());
+            relationship.setItemLabelGenerator(r -> Texts.label("relationship", r));
+            relationship.setValue(initial);
+            relationship.setId(id + "relationship");
+            sex.setHelperText(t("member.optional"));
+            ethnicity.setHelperText(t("member.optional"));
+            Button remove = new Button(t("member.remove"), e -> layout.setVisible(false));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            remove.setAriaLabel(t("member.remove-label", index + 1));
+            layout.add(given, family, born, relationship, sex, ethnicity, remove);
+            layout.addClassName("member-row");
+            Span number = new Span(t("member.number", index + 1));
+            number.addClassName("member-number");
+            layout.addComponentAsFirst(number);
+            layout.setColspan(number, 2);
+        }
+
+        FamilyMemberDraft draft() {
+            return new FamilyMemberDraft(
+                    given.getValue(),
+                    family.getValue(),
+                    born.getValue(),
+                    relationship.getValue(),
+                    sex.getValue(),
+                    ethnicity.getValue());
+        }
+
+        Map<String, Component> fields(int index) {
+            String p = "members[" + index + "].";
+            return Map.of(
+                    p + "givenName",
+                    given,
+                    p + "familyName",
+                    family,
+                    p + "dateOfBirth",
+                    born,
+                    p + "relationship",
+                    relationship);
+        }
+    }
+}

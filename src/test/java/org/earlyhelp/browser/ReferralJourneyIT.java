@@ -1,0 +1,332 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.referrals.ConsentDraft;
+import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.FamilyMemberDraft;
+import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.referrals.RequestDraft;
+import org.earlyhelp.referrals.RequestsForSupport;
+import org.earlyhelp.referrals.Submitted;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole early help journey in the browser: a practitioner asks for help, the hub lead decides
+ * and allocates, the lead practitioner assesses, plans, logs a contact, reviews and closes, and
+ * the family's timeline shows it all. Another hub's lead cannot reach the family.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReferralJourneyIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PostcodeLookup postcodes;
+
+    @Autowired
+    RequestsForSupport requests;
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+    }
+
+    @Test
+    void aFamilyGoesFromRequestToClosureAndTheTimelineShowsItAll() {
+        String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 1).getFirst();
+        String surname = "Quillfeather";
+
+        // A teacher asks for early help; the form first refuses what is missing, field by field.
+        signInAndWait(base(), "teacher");
+        browser.go(base() + "/requests/new");
+        radio("safeguarding-question", "No");
+        browser.waitFor(By.id("request-form"));
+        click(browser.waitFor(By.id("send-request")));
+        waiting().until(d -> d.findElement(By.id("form-errors")).getText().contains("things to fix"));
+        assertThat(browser.waitFor(By.id("member-0-given")).getText()).contains("Give the first name");
+        browser.screenshot("request-errors");
+        browser.assertAccessible("request for support, with errors");
+
+        type("member-0-given", "Jade");
+        type("member-0-family", surname);
+        date("member-0-born", LocalDate.of(1990, 4, 12));
+        type("member-1-given", "Leo");
+        type("member-1-family", surname);
+        date("member-1-born", LocalDate.now().minusYears(9));
+        type("address", "12 Castle Street, Dudley");
+        type("postcode", postcode);
+        waiting().until(d -> d.findElement(By.id("hub-found")).getText().contains("Dudley Central"));
+        click(browser.waitFor(By.id("need-education")));
+        typeArea("need-text-education", "Leo has missed a third of school this term.");
+        typeArea("tried", "Attendance meetings at school.");
+        type("consent-by", "Jade " + surname + " (mother)");
+        select("consent-how", "In person");
+        typeArea("consent-share", "School, health and the hub's team");
+        click(browser.waitFor(By.id("send-request")));
+        if (browser.isPresent(By.id("match-none"))) {
+            click(browser.waitFor(By.id("match-none")));
+        }
+        WebElement done = browser.waitFor(By.id("request-done"));
+        waiting().until(d -> done.getText().contains("Dudley Central"));
+        browser.go(base() + "/requests");
+        waiting()
+                .until(d -> d.findElement(By.id("my-requests"))
+                        .getDomProperty("textContent")
+                        .contains(surname));
+        browser.assertAccessible("my requests");
+
+        // The hub lead decides within the working day, then allocates a lead and a team.
+        signInAndWait(base(), "lead.dudley-central");
+        browser.go(base() + "/hub/queue");
+        WebElement decide = browser.waitFor(
+                By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
+        assertThat(browser.waitFor(By.id("decide-grid")).getDomProperty("textContent"))
+                .contains("working day");
+        browser.assertAccessible("hub queue");
+        click(decide);
+        radio("decide-level", "3:");
+        radio("decide-outcome", "Early help in this hub");
+        typeArea("decide-reasons", "School attendance and more: targeted early help.");
+        browser.assertAccessible("decision dialog");
+        click(browser.waitFor(By.id("save-decision")));
+        WebElement allocate = browser.waitFor(By.cssSelector(
+                "vaadin-button[aria-label='Allocate a lead practitioner for the " + surname + " family']"));
+        click(allocate);
+        browser.waitFor(By.id("allocate-lead"));
+        assertThat(browser.waitFor(By.id("allocate-lead")).getText())
+                .contains("Fran Lewis")
+                .contains(" of 15 cases");
+        radio("allocate-lead", "Fran Lewis");
+        checkbox("allocate-team", "Vic Adeyemi");
+        browser.assertAccessible("allocation dialog");
+        click(browser.waitFor(By.id("save-allocation")));
+        waiting()
+                .until(d -> !d.findElement(By.id("allocate-grid"))
+                                .getDomProperty("textContent")
+                                .contains(surname)
+                        || !d.findElement(By.id("allocate-grid")).isDisplayed());
+
+        // The referrer sees the decision.
+        signInAndWait(base(), "teacher");
+        browser.go(base() + "/requests");
+        waiting()
+                .until(d -> d.findElement(By.id("my-requests"))
+                        .getDomProperty("textContent")
+                        .contains("Early help in this hub"));
+
+        // The lead practitioner assesses, plans, logs a contact, reviews and closes.
+        signInAndWait(base(), "family.worker");
+        browser.go(base() + "/my-work");
+        WebElement link = browser.waitFor(By.linkText(surname + " family"));
+        browser.assertAccessible("my work");
+        click(link);
+        browser.waitFor(By.id("case-summary"));
+        typeArea("assess-education-strengths", "Leo loves football; mum wants help.");
+        typeArea("assess-education-worries", "Late most mornings.");
+        typeArea("assess-education-child", "I hate mornings.");
+        typeArea("assess-education-parents", "Mornings are chaos.");
+        browser.assertAccessible("assessment");
+        click(browser.waitFor(By.id("save-assessment")));
+        waiting().until(d -> d.findElement(By.id("case-summary")).getText().contains("Next review due"));
+
+        tab("Plan");
+        select("outcome-area", "education");
+        type("outcome-text", "Leo attends school at least 95% of days.");
+        click(browser.waitFor(By.id("add-outcome")));
+        browser.waitFor(By.id("action-text"));
+        type("action-text", "Morning routine chart");
+        date("action-due", LocalDate.now().plusWeeks(2));
+        click(browser.waitFor(By.id("add-action")));
+        waiting()
+                .until(d -> d.findElement(By.id("tab-plan"))
+                        .getDomProperty("textContent")
+                        .contains("Morning routine chart"));
+        browser.assertAccessible("plan");
+
+        tab("Work log");
+        radio("contact-kind", "Home visit");
+        type("contact-minutes", "60");
+        click(browser.waitFor(By.id("contact-seen")));
+        typeArea("contact-views", "I want to walk to school with my friend.");
+        typeArea("contact-note", "Agreed a morning routine.");
+        click(browser.waitFor(By.id("save-contact")));
+        waiting()
+                .until(d -> d.findElement(By.id("contact-grid"))
+                        .getDomProperty("textContent")
+                        .contains("Agreed a morning routine"));
+        browser.assertAccessible("work log");
+
+        tab("Reviews");
+        WebElement score = browser.waitFor(By.cssSelector(".review-score input"));
+        score.sendKeys("6");
+        typeArea("review-notes", "Attendance is up to 90%.");
+        click(browser.waitFor(By.id("save-review")));
+        waiting()
+                .until(d -> d.findElement(By.id("tab-reviews"))
+                        .getDomProperty("textContent")
+                        .contains("6/10"));
+
+        tab("Close or step up");
+        select("close-reason", "Needs met");
+        radio("close-result-education", "Achieved");
+        typeArea("close-note", "Attendance 96% for six weeks.");
+        browser.assertAccessible("closure");
+        click(browser.waitFor(By.id("close-case")));
+        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        waiting().until(d -> d.findElement(By.id("case-summary")).getText().contains("Closed on"));
+
+        click(browser.waitFor(By.linkText("The family's record and timeline")));
+        WebElement timeline = browser.waitFor(By.id("timeline"));
+        String text = timeline.getText();
+        assertThat(text)
+                .contains("Request for support from Tom Baker")
+                .contains("Decided: early help in the hub, level 3")
+                .contains("Lead practitioner: Fran Lewis")
+                .contains("Assessment completed")
+                .contains("Home visit, child seen")
+                .contains("The child said: I want to walk to school with my friend.")
+                .contains("Plan reviewed")
+                .contains("Early help closed: Needs met")
+                .contains("Consent given by Jade " + surname);
+        browser.screenshot("family-timeline");
+        browser.assertAccessible("family record and timeline");
+    }
+
+    @Test
+    void anotherHubsLeadCannotReachTheFamily() {
+        String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 2).getLast();
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        Submitted submitted;
+        try {
+            submitted = requests.submit(new RequestDraft(
+                    List.of(
+                            new FamilyMemberDraft(
+                                    "Amy", "Thornbury", LocalDate.of(1988, 1, 2), Relationship.PARENT, null, null),
+                            new FamilyMemberDraft(
+                                    "Kai", "Thornbury", LocalDate.now().minusYears(4), Relationship.CHILD, null, null)),
+                    "3 Mill Lane",
+                    postcode,
+                    null,
+                    null,
+                    Map.of(OutcomeArea.EARLY_YEARS, "Not taking up the nursery place."),
+                    "",
+                    "",
+                    new ConsentDraft("Amy Thornbury", LocalDate.now(), ConsentMethod.PHONE, "Health visitor"),
+                    null));
+        } finally {
+            SignedIn.nobody();
+        }
+        signInAndWait(base(), "lead.halesowen");
+        browser.go(base() + "/families/" + submitted.family());
+        browser.waitFor(By.id("refused"));
+        assertThat(browser.driver().getPageSource()).doesNotContain("Thornbury");
+        browser.go(base() + "/hub/queue");
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Hub queue"));
+        assertThat(browser.driver().getPageSource()).doesNotContain("Thornbury");
+        browser.go(base() + "/families/" + UUID.randomUUID());
+        browser.waitFor(By.id("refused"));
+        browser.assertAccessible("refusal of another hub's family");
+
+        // The right hub's lead can.
+        signInAndWait(base(), "lead.dudley-central");
+        browser.go(base() + "/families/" + submitted.family());
+        waiting()
+                .until(d -> d.findElement(By.id("family-members"))
+                        .getDomProperty("textContent")
+                        .contains("Thornbury"));
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void type(String id, String text) {
+        WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
+    }
+
+    private void typeArea(String id, String text) {
+        WebElement area = browser.waitFor(By.cssSelector("#" + id + " textarea"));
+        area.sendKeys(text, Keys.TAB);
+    }
+
+    private void date(String id, LocalDate date) {
+        WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        input.sendKeys(
+                Keys.chord(Keys.CONTROL, "a"),
+                Keys.BACK_SPACE,
+                String.format("%02d/%02d/%04d", date.getDayOfMonth(), date.getMonthValue(), date.getYear()),
+                Keys.ENTER);
+        input.sendKeys(Keys.TAB);
+    }
+
+    private void radio(String groupId, String label) {
+        WebElement group = browser.waitFor(By.id(groupId));
+        waiting()
+                .until(d -> group.findElements(By.tagName("vaadin-radio-button")).stream()
+                        .anyMatch(r -> r.getText().contains(label)));
+        WebElement radio = group.findElements(By.tagName("vaadin-radio-button")).stream()
+                .filter(r -> r.getText().contains(label))
+                .findFirst()
+                .orElseThrow();
+        click(radio.findElement(By.tagName("label")));
+    }
+
+    private void checkbox(String groupId, String label) {
+        WebElement group = browser.waitFor(By.id(groupId));
+        WebElement box = group.findElements(By.tagName("vaadin-checkbox")).stream()
+                .filter(r -> r.getText().contains(label))
+                .findFirst()
+                .orElseThrow();
+        click(box.findElement(By.tagName("label")));
+    }
+
+    private void select(String id, String text) {
+        click(browser.waitFor(By.id(id)));
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                        .anyMatch(i ->
+                                i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase())));
+        browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase()))
+                .findFirst()
+                .orElseThrow()
+                .click();
+    }
+
+    private void tab(String label) {
+        WebElement tab = browser.driver().findElements(By.cssSelector("#case-tabs vaadin-tab")).stream()
+                .filter(t -> t.getText().equals(label))
+                .findFirst()
+                .orElseThrow();
+        click(tab);
+    }
+}
