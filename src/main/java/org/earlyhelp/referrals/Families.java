@@ -125,7 +125,7 @@ public class Families {
                         r.at(),
                         r.kind(),
                         "Lead practitioner: " + r.a() + (r.b() == null ? "" : " (" + r.b() + ")"),
-                        "Assessment due " + r.c(),
+                        "Assessment due " + day(r.c()),
                         r.by());
             case "assessment" -> new TimelineEntry(r.at(), r.kind(), "Assessment completed", areas(r.a()), r.by());
             case "review" -> new TimelineEntry(r.at(), r.kind(), "Plan reviewed", r.a(), r.by());
@@ -151,6 +151,11 @@ public class Families {
                 new TimelineEntry(r.at(), r.kind(), r.a() + "-month check after closure", r.b(), r.by());
             default -> new TimelineEntry(r.at(), r.kind(), r.kind(), r.a(), r.by());
         };
+    }
+
+    private static String day(String isoDate) {
+        return java.time.LocalDate.parse(isoDate)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
     }
 
     private static String outcome(String code) {

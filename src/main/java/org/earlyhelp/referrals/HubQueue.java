@@ -154,7 +154,7 @@ public class HubQueue {
             default -> RequestStatus.DECIDED;
         };
         Instant now = clock.instant();
-        if (!journey.decide(request, version, next, level, outcome, reasons.strip(), user.username(), now)) {
+        if (!journey.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
             throw new ChangedBySomeoneElseException("This request");
         }
         audit.record("decide", "request", request.toString(), summary.hub(), null, level.number() + " " + outcome);
@@ -245,7 +245,7 @@ public class HubQueue {
                 chosen.displayName(),
                 chosen.organisationName(),
                 now,
-                user.username(),
+                user.displayName(),
                 due);
         for (String t : team) {
             if (!t.equals(chosen.username())) {

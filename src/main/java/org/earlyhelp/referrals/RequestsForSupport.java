@@ -169,7 +169,7 @@ public class RequestsForSupport {
                 Objects.requireNonNull(consent.givenOn()),
                 Objects.requireNonNull(consent.method()),
                 consent.shareWith().strip(),
-                user.username(),
+                user.displayName(),
                 now);
         audit.record(
                 "submit",
@@ -246,7 +246,7 @@ public class RequestsForSupport {
                 NeedLevel.SPECIALIST,
                 DecisionOutcome.STEP_UP,
                 reasons,
-                user.username(),
+                user.displayName(),
                 now);
         audit.record("safeguarding-concern", "request", request.toString(), placed.hub(), null, null);
         events.publishEvent(new RequestSubmitted(
@@ -310,7 +310,7 @@ public class RequestsForSupport {
                 Objects.requireNonNull(consent.givenOn()),
                 Objects.requireNonNull(consent.method()),
                 consent.shareWith().strip(),
-                user.username(),
+                user.displayName(),
                 now);
         journey.decide(
                 request,
@@ -319,7 +319,7 @@ public class RequestsForSupport {
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
                 "Stepped down from children's social care: " + reasons.strip(),
-                user.username(),
+                user.displayName(),
                 now);
         audit.record("step-down", "request", request.toString(), placed.hub(), null, null);
         events.publishEvent(new RequestSubmitted(

@@ -33,6 +33,9 @@ import org.springframework.stereotype.Component;
 public class WorkingCalendar {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** The end of a working day, to the second: the database keeps microseconds, so not LocalTime.MAX. */
+    private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
+
     private static final String DEFAULT_LIST = "/calendar/bank-holidays-england-and-wales.txt";
 
     private final Set<LocalDate> bankHolidays;
@@ -95,7 +98,7 @@ public class WorkingCalendar {
     public Instant due(Instant received, int days) {
         LocalDate arrived = received.atZone(LONDON).toLocalDate();
         LocalDate dueDay = plusWorkingDays(arrived, days);
-        return dueDay.atTime(LocalTime.MAX).atZone(LONDON).toInstant();
+        return dueDay.atTime(END_OF_DAY).atZone(LONDON).toInstant();
     }
 
     /** Whole working days from {@code from} (exclusive) to {@code to} (inclusive); negative if to is earlier. */

@@ -52,7 +52,10 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        // Views rebuild themselves after each action: an element read mid-rebuild is read again.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     @Test
@@ -64,10 +67,10 @@ class ReferralJourneyIT extends BrowserTest {
         signInAndWait(base(), "teacher");
         browser.go(base() + "/requests/new");
         radio("safeguarding-question", "No");
-        browser.waitFor(By.id("request-form"));
-        click(browser.waitFor(By.id("send-request")));
+        find(By.id("request-form"));
+        click(find(By.id("send-request")));
         waiting().until(d -> d.findElement(By.id("form-errors")).getText().contains("things to fix"));
-        assertThat(browser.waitFor(By.id("member-0-given")).getText()).contains("Give the first name");
+        assertThat(find(By.id("member-0-given")).getText()).contains("Give the first name");
         browser.screenshot("request-errors");
         browser.assertAccessible("request for support, with errors");
 
@@ -80,17 +83,17 @@ class ReferralJourneyIT extends BrowserTest {
         type("address", "12 Castle Street, Dudley");
         type("postcode", postcode);
         waiting().until(d -> d.findElement(By.id("hub-found")).getText().contains("Dudley Central"));
-        click(browser.waitFor(By.id("need-education")));
+        click(find(By.id("need-education")));
         typeArea("need-text-education", "Leo has missed a third of school this term.");
         typeArea("tried", "Attendance meetings at school.");
         type("consent-by", "Jade " + surname + " (mother)");
         select("consent-how", "In person");
         typeArea("consent-share", "School, health and the hub's team");
-        click(browser.waitFor(By.id("send-request")));
+        click(find(By.id("send-request")));
         if (browser.isPresent(By.id("match-none"))) {
-            click(browser.waitFor(By.id("match-none")));
+            click(find(By.id("match-none")));
         }
-        WebElement done = browser.waitFor(By.id("request-done"));
+        WebElement done = find(By.id("request-done"));
         waiting().until(d -> done.getText().contains("Dudley Central"));
         browser.go(base() + "/requests");
         waiting()
@@ -102,33 +105,30 @@ class ReferralJourneyIT extends BrowserTest {
         // The hub lead decides within the working day, then allocates a lead and a team.
         signInAndWait(base(), "lead.dudley-central");
         browser.go(base() + "/hub/queue");
-        WebElement decide = browser.waitFor(
-                By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
-        assertThat(browser.waitFor(By.id("decide-grid")).getDomProperty("textContent"))
-                .contains("working day");
+        WebElement decide =
+                find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
+        assertThat(find(By.id("decide-grid")).getDomProperty("textContent")).contains("working day");
         browser.assertAccessible("hub queue");
         click(decide);
         radio("decide-level", "3:");
         radio("decide-outcome", "Early help in this hub");
         typeArea("decide-reasons", "School attendance and more: targeted early help.");
         browser.assertAccessible("decision dialog");
-        click(browser.waitFor(By.id("save-decision")));
-        WebElement allocate = browser.waitFor(By.cssSelector(
+        click(find(By.id("save-decision")));
+        WebElement allocate = find(By.cssSelector(
                 "vaadin-button[aria-label='Allocate a lead practitioner for the " + surname + " family']"));
         click(allocate);
-        browser.waitFor(By.id("allocate-lead"));
-        assertThat(browser.waitFor(By.id("allocate-lead")).getText())
+        find(By.id("allocate-lead"));
+        assertThat(find(By.id("allocate-lead")).getText())
                 .contains("Fran Lewis")
                 .contains(" of 15 cases");
         radio("allocate-lead", "Fran Lewis");
         checkbox("allocate-team", "Vic Adeyemi");
         browser.assertAccessible("allocation dialog");
-        click(browser.waitFor(By.id("save-allocation")));
+        click(find(By.id("save-allocation")));
         waiting()
-                .until(d -> !d.findElement(By.id("allocate-grid"))
-                                .getDomProperty("textContent")
-                                .contains(surname)
-                        || !d.findElement(By.id("allocate-grid")).isDisplayed());
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
+                        "vaadin-button[aria-label='Allocate a lead practitioner for the " + surname + " family']")));
 
         // The referrer sees the decision.
         signInAndWait(base(), "teacher");
@@ -141,26 +141,26 @@ class ReferralJourneyIT extends BrowserTest {
         // The lead practitioner assesses, plans, logs a contact, reviews and closes.
         signInAndWait(base(), "family.worker");
         browser.go(base() + "/my-work");
-        WebElement link = browser.waitFor(By.linkText(surname + " family"));
+        WebElement link = find(By.linkText(surname + " family"));
         browser.assertAccessible("my work");
         click(link);
-        browser.waitFor(By.id("case-summary"));
+        find(By.id("case-summary"));
         typeArea("assess-education-strengths", "Leo loves football; mum wants help.");
         typeArea("assess-education-worries", "Late most mornings.");
         typeArea("assess-education-child", "I hate mornings.");
         typeArea("assess-education-parents", "Mornings are chaos.");
         browser.assertAccessible("assessment");
-        click(browser.waitFor(By.id("save-assessment")));
+        click(find(By.id("save-assessment")));
         waiting().until(d -> d.findElement(By.id("case-summary")).getText().contains("Next review due"));
 
         tab("Plan");
         select("outcome-area", "education");
         type("outcome-text", "Leo attends school at least 95% of days.");
-        click(browser.waitFor(By.id("add-outcome")));
-        browser.waitFor(By.id("action-text"));
+        click(find(By.id("add-outcome")));
+        find(By.id("action-text"));
         type("action-text", "Morning routine chart");
         date("action-due", LocalDate.now().plusWeeks(2));
-        click(browser.waitFor(By.id("add-action")));
+        click(find(By.id("add-action")));
         waiting()
                 .until(d -> d.findElement(By.id("tab-plan"))
                         .getDomProperty("textContent")
@@ -170,10 +170,10 @@ class ReferralJourneyIT extends BrowserTest {
         tab("Work log");
         radio("contact-kind", "Home visit");
         type("contact-minutes", "60");
-        click(browser.waitFor(By.id("contact-seen")));
+        click(find(By.id("contact-seen")));
         typeArea("contact-views", "I want to walk to school with my friend.");
         typeArea("contact-note", "Agreed a morning routine.");
-        click(browser.waitFor(By.id("save-contact")));
+        click(find(By.id("save-contact")));
         waiting()
                 .until(d -> d.findElement(By.id("contact-grid"))
                         .getDomProperty("textContent")
@@ -181,10 +181,10 @@ class ReferralJourneyIT extends BrowserTest {
         browser.assertAccessible("work log");
 
         tab("Reviews");
-        WebElement score = browser.waitFor(By.cssSelector(".review-score input"));
+        WebElement score = find(By.cssSelector(".review-score input"));
         score.sendKeys("6");
         typeArea("review-notes", "Attendance is up to 90%.");
-        click(browser.waitFor(By.id("save-review")));
+        click(find(By.id("save-review")));
         waiting()
                 .until(d -> d.findElement(By.id("tab-reviews"))
                         .getDomProperty("textContent")
@@ -195,13 +195,13 @@ class ReferralJourneyIT extends BrowserTest {
         radio("close-result-education", "Achieved");
         typeArea("close-note", "Attendance 96% for six weeks.");
         browser.assertAccessible("closure");
-        click(browser.waitFor(By.id("close-case")));
-        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        click(find(By.id("close-case")));
+        click(find(By.cssSelector("[slot='confirm-button']")));
         waiting().until(d -> d.findElement(By.id("case-summary")).getText().contains("Closed on"));
 
-        click(browser.waitFor(By.linkText("The family's record and timeline")));
-        WebElement timeline = browser.waitFor(By.id("timeline"));
-        String text = timeline.getText();
+        click(find(By.linkText("The family's record and timeline")));
+        WebElement timeline = find(By.id("timeline"));
+        String text = timeline.getDomProperty("textContent");
         assertThat(text)
                 .contains("Request for support from Tom Baker")
                 .contains("Decided: early help in the hub, level 3")
@@ -242,13 +242,13 @@ class ReferralJourneyIT extends BrowserTest {
         }
         signInAndWait(base(), "lead.halesowen");
         browser.go(base() + "/families/" + submitted.family());
-        browser.waitFor(By.id("refused"));
+        find(By.id("refused"));
         assertThat(browser.driver().getPageSource()).doesNotContain("Thornbury");
         browser.go(base() + "/hub/queue");
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Hub queue"));
         assertThat(browser.driver().getPageSource()).doesNotContain("Thornbury");
         browser.go(base() + "/families/" + UUID.randomUUID());
-        browser.waitFor(By.id("refused"));
+        find(By.id("refused"));
         browser.assertAccessible("refusal of another hub's family");
 
         // The right hub's lead can.
@@ -262,6 +262,15 @@ class ReferralJourneyIT extends BrowserTest {
 
     // ---- helpers -----------------------------------------------------------------------------
 
+    /** Waits for the element to be in the page, scrolls it into view and returns it. */
+    private WebElement find(By by) {
+        WebElement element =
+                waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
     private void click(WebElement element) {
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
@@ -269,17 +278,17 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private void type(String id, String text) {
-        WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        WebElement input = find(By.cssSelector("#" + id + " input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
     }
 
     private void typeArea(String id, String text) {
-        WebElement area = browser.waitFor(By.cssSelector("#" + id + " textarea"));
+        WebElement area = find(By.cssSelector("#" + id + " textarea"));
         area.sendKeys(text, Keys.TAB);
     }
 
     private void date(String id, LocalDate date) {
-        WebElement input = browser.waitFor(By.cssSelector("#" + id + " input"));
+        WebElement input = find(By.cssSelector("#" + id + " input"));
         input.sendKeys(
                 Keys.chord(Keys.CONTROL, "a"),
                 Keys.BACK_SPACE,
@@ -289,7 +298,7 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private void radio(String groupId, String label) {
-        WebElement group = browser.waitFor(By.id(groupId));
+        WebElement group = find(By.id(groupId));
         waiting()
                 .until(d -> group.findElements(By.tagName("vaadin-radio-button")).stream()
                         .anyMatch(r -> r.getText().contains(label)));
@@ -301,7 +310,7 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private void checkbox(String groupId, String label) {
-        WebElement group = browser.waitFor(By.id(groupId));
+        WebElement group = find(By.id(groupId));
         WebElement box = group.findElements(By.tagName("vaadin-checkbox")).stream()
                 .filter(r -> r.getText().contains(label))
                 .findFirst()
@@ -310,7 +319,7 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private void select(String id, String text) {
-        click(browser.waitFor(By.id(id)));
+        click(find(By.id(id)));
         waiting()
                 .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                         .anyMatch(i ->
@@ -323,10 +332,6 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private void tab(String label) {
-        WebElement tab = browser.driver().findElements(By.cssSelector("#case-tabs vaadin-tab")).stream()
-                .filter(t -> t.getText().equals(label))
-                .findFirst()
-                .orElseThrow();
-        click(tab);
+        find(By.xpath("//section[@class='case-section']/h2[text()=\"" + label + "\"]"));
     }
 }

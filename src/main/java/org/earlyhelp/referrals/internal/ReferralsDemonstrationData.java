@@ -394,7 +394,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                     NeedLevel.UNIVERSAL,
                     DecisionOutcome.ADVICE,
                     "Universal services can help: details of the family hub's drop-in sent.",
-                    "lead." + hub.value(),
+                    leadName(leads, hub),
                     decided);
             second.accept(new RequestDecided(request, hub, decided, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE));
             return;
@@ -407,7 +407,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                     NeedLevel.SPECIALIST,
                     DecisionOutcome.STEP_UP,
                     "Risk of significant harm: referred to the front door.",
-                    "lead." + hub.value(),
+                    leadName(leads, hub),
                     decided);
             second.accept(new RequestDecided(request, hub, decided, NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP));
             second.accept(new SteppedUp(request, null, hub, decided));
@@ -421,7 +421,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 level,
                 DecisionOutcome.EARLY_HELP,
                 "Needs that early help in the hub can meet with the family's agreement.",
-                "lead." + hub.value(),
+                leadName(leads, hub),
                 decided);
         second.accept(new RequestDecided(request, hub, decided, level, DecisionOutcome.EARLY_HELP));
         if (index == 2) {
@@ -442,7 +442,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 lead.displayName(),
                 lead.organisationName(),
                 allocated,
-                "lead." + hub.value(),
+                leadName(leads, hub),
                 assessmentDue);
         HubMember other = leads.get((index + 1) % leads.size());
         if (!other.username().equals(lead.username())) {
@@ -539,6 +539,14 @@ class ReferralsDemonstrationData implements DemonstrationData {
         journey.insertFollowUp(caseId, 6, lastDay.plusMonths(6));
         journey.insertFollowUp(caseId, 12, lastDay.plusMonths(12));
         third.accept(new CaseClosed(caseId, hub, closed, reason, needs.size(), achieved));
+    }
+
+    private String leadName(List<HubMember> members, HubId hub) {
+        return teams.team(hub).stream()
+                .filter(HubMember::hubLead)
+                .map(HubMember::displayName)
+                .findFirst()
+                .orElse("Hub lead");
     }
 
     private static Instant at(LocalDate day) {

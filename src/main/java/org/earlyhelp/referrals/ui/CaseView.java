@@ -21,7 +21,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -63,7 +62,6 @@ class CaseView extends Page implements BeforeEnterObserver {
     private final CurrentUser user;
     private UUID id;
     private CaseRecord record;
-    private String selectedTab = "";
 
     CaseView(Cases cases, CurrentUsers currentUsers) {
         super("");
@@ -129,21 +127,19 @@ class CaseView extends Page implements BeforeEnterObserver {
         summary.add(new Anchor("families/" + record.family(), t("case.family-link")));
         add(summary);
 
-        TabSheet tabs = new TabSheet();
-        tabs.setId("case-tabs");
-        tabs.add(t("case.tab.assessment"), assessment(leads));
-        tabs.add(t("case.tab.plan"), plan(leads));
-        tabs.add(t("case.tab.reviews"), reviews(leads));
-        tabs.add(t("case.tab.log"), workLog());
-        tabs.add(t("case.tab.close"), closure(leads));
-        tabs.setWidthFull();
-        for (int i = 0; i < 5; i++) {
-            if (tabs.getTabAt(i).getLabel().equals(selectedTab)) {
-                tabs.setSelectedIndex(i);
-            }
-        }
-        tabs.addSelectedChangeListener(e -> selectedTab = e.getSelectedTab().getLabel());
-        add(tabs);
+        // Sections under headings rather than tabs: every part of the case is one scroll and one
+        // heading away, for keyboards and screen readers alike.
+        section(t("case.tab.assessment"), assessment(leads));
+        section(t("case.tab.plan"), plan(leads));
+        section(t("case.tab.reviews"), reviews(leads));
+        section(t("case.tab.log"), workLog());
+        section(t("case.tab.close"), closure(leads));
+    }
+
+    private void section(String heading, Component content) {
+        Section section = new Section(new H2(heading), content);
+        section.addClassName("case-section");
+        add(section);
     }
 
     private String status() {
