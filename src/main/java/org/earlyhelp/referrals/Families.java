@@ -71,7 +71,7 @@ public class Families {
                 f.restricted(),
                 journey.members(id),
                 journey.consents(id),
-                journey.requestsOfFamily(id).stream().map(requests::named).toList(),
+                requests.named(journey.requestsOfFamily(id)),
                 journey.casesOfFamily(id).stream()
                         .map(JourneyRepository.CaseRow::id)
                         .toList(),

@@ -71,18 +71,14 @@ public class HubQueue {
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingDecision(HubId hub) {
         access.hubLead(hub);
-        return journey.inStatus(hub, RequestStatus.AWAITING_DECISION, QUEUE_LIMIT).stream()
-                .map(requests::named)
-                .toList();
+        return requests.named(journey.inStatus(hub, RequestStatus.AWAITING_DECISION, QUEUE_LIMIT));
     }
 
     /** Requests decided as early help in the hub and waiting for a lead practitioner, oldest first. */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingAllocation(HubId hub) {
         access.hubLead(hub);
-        return journey.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, QUEUE_LIMIT).stream()
-                .map(requests::named)
-                .toList();
+        return requests.named(journey.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, QUEUE_LIMIT));
     }
 
     /** Working days left to decide (0: due today; negative: overdue by that many). */

@@ -333,9 +333,7 @@ public class RequestsForSupport {
     @Transactional(readOnly = true)
     public List<RequestSummary> myRequests(int offset, int limit) {
         CurrentUser user = access.worker();
-        return journey.requestsOf(user.username(), Math.max(0, offset), Math.min(Math.max(1, limit), 200)).stream()
-                .map(this::named)
-                .toList();
+        return named(journey.requestsOf(user.username(), Math.max(0, offset), Math.min(Math.max(1, limit), 200)));
     }
 
     @Transactional(readOnly = true)
@@ -359,13 +357,28 @@ public class RequestsForSupport {
         return named(summary);
     }
 
+    /** Requests with their hubs' names, looked up once for the whole list. */
+    List<RequestSummary> named(List<RequestSummary> list) {
+        Map<HubId, String> names = new java.util.HashMap<>();
+        for (Hub hub : hubs.hubs()) {
+            names.put(hub.id(), hub.name());
+        }
+        return list.stream()
+                .map(s -> named(s, names.getOrDefault(s.hub(), s.hub().value())))
+                .toList();
+    }
+
     RequestSummary named(RequestSummary s) {
+        return named(s, hubName(s.hub()));
+    }
+
+    private static RequestSummary named(RequestSummary s, String hubName) {
         return new RequestSummary(
                 s.id(),
                 s.family(),
                 s.familyLabel(),
                 s.hub(),
-                hubName(s.hub()),
+                hubName,
                 s.referrerName(),
                 s.referrerOrganisation(),
                 s.submittedAt(),

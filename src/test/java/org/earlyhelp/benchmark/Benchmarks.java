@@ -56,6 +56,7 @@ public final class Benchmarks {
             List<Result> results = new ArrayList<>();
             results.add(measure("hub dashboard (dudley-central)", scaleText, 100, () -> dashboards.of(biggest)));
             results.add(measure("borough comparison", scaleText, 200, borough::compare));
+            results.addAll(journeyPaths(context, jdbc, scaleText, biggest));
 
             System.out.println();
             System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "p99 ms", "target");
@@ -73,6 +74,84 @@ public final class Benchmarks {
         } finally {
             SignedIn.nobody();
         }
+    }
+
+    /** My work, the hub queue, the drift list, the family timeline and submitting a request. */
+    private static List<Result> journeyPaths(
+            ConfigurableApplicationContext context, JdbcClient jdbc, String scale, HubId hub) {
+        org.earlyhelp.referrals.Cases cases = context.getBean(org.earlyhelp.referrals.Cases.class);
+        org.earlyhelp.referrals.HubQueue queue = context.getBean(org.earlyhelp.referrals.HubQueue.class);
+        org.earlyhelp.referrals.Families families = context.getBean(org.earlyhelp.referrals.Families.class);
+        org.earlyhelp.referrals.RequestsForSupport requests =
+                context.getBean(org.earlyhelp.referrals.RequestsForSupport.class);
+        String busiest = jdbc.sql("""
+                        SELECT lead FROM referrals.case_file WHERE hub_id = ? AND closed_at IS NULL
+                        GROUP BY lead ORDER BY count(*) DESC LIMIT 1""").param(hub.value()).query(String.class).single();
+        List<java.util.UUID> familyIds =
+                jdbc.sql("""
+                        SELECT family_id FROM referrals.case_file WHERE hub_id = ? ORDER BY id LIMIT 500""").param(hub.value()).query(java.util.UUID.class).list();
+        java.util.Random random = new java.util.Random(7);
+        List<Result> results = new ArrayList<>();
+        SignedIn.as(busiest, java.util.Set.of(org.earlyhelp.shared.Role.PRACTITIONER), java.util.Set.of(hub.value()));
+        int open = cases.myCases().size();
+        results.add(measure("my work (" + open + " open cases)", scale, 50, cases::myCases));
+        SignedIn.as(
+                "lead." + hub.value(),
+                java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
+                java.util.Set.of(hub.value()));
+        results.add(measure("hub queue (decide and allocate)", scale, 50, () -> {
+            queue.awaitingDecision(hub);
+            return queue.awaitingAllocation(hub);
+        }));
+        results.add(measure("drift list", scale, 50, () -> cases.drift(hub)));
+        results.add(measure(
+                "family timeline (record, audited)",
+                scale,
+                50,
+                () -> families.family(familyIds.get(random.nextInt(familyIds.size())))));
+        // With real areas imported and no postcode directory loaded, the postcode is unknown and the
+        // practitioner picks the hub with a reason: the same work, one lookup that finds nothing.
+        List<String> known =
+                context.getBean(org.earlyhelp.hubs.PostcodeLookup.class).postcodesIn(hub, 1);
+        String postcode = known.isEmpty() ? "DY1 1AA" : known.getFirst();
+        HubId chosen = known.isEmpty() ? hub : null;
+        String reason = known.isEmpty() ? "No postcode directory loaded in the benchmark" : null;
+        SignedIn.as("teacher", java.util.Set.of(org.earlyhelp.shared.Role.PRACTITIONER), java.util.Set.of(hub.value()));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        results.add(measure(
+                "submit a request for support",
+                scale,
+                100,
+                () -> requests.submit(new org.earlyhelp.referrals.RequestDraft(
+                        List.of(
+                                new org.earlyhelp.referrals.FamilyMemberDraft(
+                                        "Sam",
+                                        "Bench" + n.incrementAndGet(),
+                                        java.time.LocalDate.of(1990, 1, 1),
+                                        org.earlyhelp.referrals.Relationship.PARENT,
+                                        null,
+                                        null),
+                                new org.earlyhelp.referrals.FamilyMemberDraft(
+                                        "Alex",
+                                        "Bench" + n.get(),
+                                        java.time.LocalDate.of(2016, 1, 1),
+                                        org.earlyhelp.referrals.Relationship.CHILD,
+                                        null,
+                                        null)),
+                        "1 High Street",
+                        postcode,
+                        chosen,
+                        reason,
+                        Map.of(org.earlyhelp.shared.OutcomeArea.EDUCATION, "Attendance has fallen."),
+                        "",
+                        "",
+                        new org.earlyhelp.referrals.ConsentDraft(
+                                "Sam",
+                                java.time.LocalDate.now(),
+                                org.earlyhelp.referrals.ConsentMethod.IN_PERSON,
+                                "School"),
+                        null))));
+        return results;
     }
 
     private static void importAreasIfThere(HubAdministration administration) throws Exception {

@@ -85,6 +85,7 @@ final class ReadModelGenerator {
         long span =
                 now.getEpochSecond() - now.minusSeconds(years * 365L * 86_400).getEpochSecond();
 
+        Journey journey = new Journey();
         StringBuilder requestRows = new StringBuilder();
         StringBuilder caseRows = new StringBuilder();
         StringBuilder contactRows = new StringBuilder();
@@ -177,7 +178,21 @@ final class ReadModelGenerator {
                     if (at.isAfter(end)) {
                         break;
                     }
-                    contactRows.append(UUID.randomUUID()).append('\n');
+                    UUID contactId = UUID.randomUUID();
+                    contactRows.append(contactId).append('\n');
+                    boolean seen = random.nextInt(3) > 0;
+                    journey.contact.write(row(
+                            contactId,
+                            caseId,
+                            at.atZone(LONDON).toLocalDate(),
+                            "HOME_VISIT",
+                            45,
+                            seen,
+                            seen ? "Things are better." : null,
+                            "Visited the family.",
+                            lead,
+                            "A practitioner",
+                            at));
                     bump(monthly, hub, at, 4, 1);
                     last = at;
                     contacts++;
@@ -215,6 +230,24 @@ final class ReadModelGenerator {
                         open ? null : "NEEDS_MET",
                         open ? null : needs,
                         open ? null : achieved));
+                journey.caseFile.write(row(
+                        caseId,
+                        request,
+                        family,
+                        hub,
+                        lead,
+                        "Practitioner " + lead.substring(lead.lastIndexOf('.') + 1),
+                        "Dudley Council",
+                        allocated,
+                        "A hub lead",
+                        assessmentDue,
+                        assessed,
+                        open ? nextReview : null,
+                        open ? null : closed,
+                        open ? null : "NEEDS_MET",
+                        null,
+                        null,
+                        0));
             }
             requestRows.append(row(
                     request,
@@ -231,6 +264,70 @@ final class ReadModelGenerator {
                     outcome,
                     allocated,
                     steppedUp));
+            String surname = SURNAMES.get((int) (i % SURNAMES.size())) + Long.toString(i, 36);
+            journey.family.write(row(
+                    family, label, (1 + i % 200) + " High Street", postcodeOf(area), area, hub, false, submitted, 0));
+            journey.person.write(row(
+                    UUID.randomUUID(),
+                    family,
+                    "Sam",
+                    surname,
+                    LocalDate.now(LONDON).minusYears(25 + random.nextInt(20)),
+                    "PARENT",
+                    null,
+                    null,
+                    0));
+            journey.person.write(row(
+                    UUID.randomUUID(),
+                    family,
+                    "Alex",
+                    surname,
+                    LocalDate.now(LONDON).minusYears(1 + random.nextInt(16)),
+                    "CHILD",
+                    null,
+                    null,
+                    1));
+            String status = decided == null
+                    ? "AWAITING_DECISION"
+                    : switch (outcome) {
+                        case "EARLY_HELP" -> allocated == null ? "AWAITING_ALLOCATION" : "ALLOCATED";
+                        case "STEP_UP" -> "STEPPED_UP";
+                        default -> "DECIDED";
+                    };
+            journey.request.write(row(
+                    request,
+                    family,
+                    hub,
+                    null,
+                    "referrer." + random.nextInt(400),
+                    "A referrer",
+                    "A school",
+                    "portal",
+                    submitted,
+                    due,
+                    "",
+                    "",
+                    reReferral,
+                    stepDown,
+                    false,
+                    status,
+                    decided,
+                    decided == null ? null : "A hub lead",
+                    decided == null ? null : level,
+                    outcome,
+                    decided == null ? null : "Reasons given.",
+                    0));
+            journey.need.write(row(request, AREAS.get(random.nextInt(AREAS.size())), "What the referrer sees."));
+            journey.consent.write(row(
+                    UUID.randomUUID(),
+                    family,
+                    request,
+                    "A parent",
+                    submitted.atZone(LONDON).toLocalDate(),
+                    "IN_PERSON",
+                    "School and health",
+                    "referrer",
+                    submitted));
         }
         StringBuilder monthlyRows = new StringBuilder();
         monthly.forEach((key, v) -> {
@@ -258,11 +355,143 @@ final class ReadModelGenerator {
                 "COPY insight.monthly (hub_id, month, requests, decided, decided_on_time, allocations, contacts,"
                         + " closures, needs, needs_achieved, step_ups, step_downs, re_referrals) FROM STDIN",
                 monthlyRows);
+        journey.load();
         jdbc.sql("ANALYZE insight.request").update();
         jdbc.sql("ANALYZE insight.case_file").update();
         jdbc.sql("ANALYZE insight.monthly").update();
         System.out.printf("Loaded with COPY in %.1f s%n", (System.nanoTime() - started) / 1e9);
         return new Scale(requests, cases, contacts, years);
+    }
+
+    private static final List<String> SURNAMES = List.of(
+            "Smith",
+            "Jones",
+            "Taylor",
+            "Brown",
+            "Williams",
+            "Wilson",
+            "Johnson",
+            "Davies",
+            "Patel",
+            "Khan",
+            "Begum",
+            "Evans",
+            "Thomas",
+            "Roberts",
+            "Walker",
+            "Wright",
+            "Hussain",
+            "Singh",
+            "Green",
+            "Hall");
+    private static final List<String> AREAS = List.of(
+            "EDUCATION",
+            "EARLY_YEARS",
+            "HEALTH",
+            "SUBSTANCE_USE",
+            "FAMILY_RELATIONSHIPS",
+            "SAFE_FROM_ABUSE",
+            "CRIME",
+            "DOMESTIC_ABUSE",
+            "HOUSING",
+            "FINANCIAL_STABILITY");
+
+    private final Map<String, String> postcodes = new HashMap<>();
+
+    private String postcodeOf(String area) {
+        if (area == null) {
+            return "DY1 1AA";
+        }
+        return postcodes.computeIfAbsent(
+                area,
+                a -> jdbc.sql("SELECT min(postcode) FROM hubs.postcode WHERE area_code = ?")
+                        .param(a)
+                        .query(String.class)
+                        .optional()
+                        .filter(java.util.Objects::nonNull)
+                        .orElse("DY1 1AA"));
+    }
+
+    /**
+     * The referrals module's own tables, written row by row to temporary files (ten years at 10x
+     * do not fit in memory) and loaded with COPY, consistent with the read models above.
+     */
+    private final class Journey {
+
+        private final Map<java.io.Writer, java.nio.file.Path> files = new java.util.LinkedHashMap<>();
+        final java.io.Writer family = writer("family");
+        final java.io.Writer person = writer("person");
+        final java.io.Writer request = writer("request");
+        final java.io.Writer need = writer("need");
+        final java.io.Writer consent = writer("consent");
+        final java.io.Writer caseFile = writer("case");
+        final java.io.Writer contact = writer("contact");
+
+        private java.io.Writer writer(String name) {
+            try {
+                java.nio.file.Path file = java.nio.file.Files.createTempFile("earlyhelp-" + name, ".copy");
+                file.toFile().deleteOnExit();
+                java.io.Writer w = java.nio.file.Files.newBufferedWriter(file);
+                files.put(w, file);
+                return w;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        void load() throws Exception {
+            Map<java.io.Writer, java.nio.file.Path> all = files;
+            for (java.io.Writer w : all.keySet()) {
+                w.close();
+            }
+            jdbc.sql("""
+                    TRUNCATE referrals.contact, referrals.case_member, referrals.assessment, referrals.review_score,
+                      referrals.review, referrals.plan_action, referrals.plan_outcome, referrals.closure_outcome,
+                      referrals.follow_up, referrals.case_file, referrals.consent, referrals.request_need,
+                      referrals.request, referrals.person, referrals.family CASCADE""").update();
+            copyFile(
+                    "COPY referrals.family (id, label, address, postcode, area_code, hub_id, restricted, created_at,"
+                            + " version) FROM STDIN",
+                    all.get(family));
+            copyFile(
+                    "COPY referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship, sex,"
+                            + " ethnicity, position) FROM STDIN",
+                    all.get(person));
+            copyFile(
+                    "COPY referrals.request (id, family_id, hub_id, hub_reason, referrer, referrer_name, referrer_org,"
+                            + " source, submitted_at, decision_due, tried, involved, re_referral, step_down, safeguarding,"
+                            + " status, decided_at, decided_by, level, outcome, reasons, version) FROM STDIN",
+                    all.get(request));
+            copyFile("COPY referrals.request_need (request_id, area, description) FROM STDIN", all.get(need));
+            copyFile(
+                    "COPY referrals.consent (id, family_id, request_id, given_by, given_on, how, share_with,"
+                            + " recorded_by, recorded_at) FROM STDIN",
+                    all.get(consent));
+            copyFile(
+                    "COPY referrals.case_file (id, request_id, family_id, hub_id, lead, lead_name, lead_org,"
+                            + " allocated_at, allocated_by, assessment_due, assessed_at, next_review_due, closed_at,"
+                            + " close_reason, close_note, stepped_up_at, version) FROM STDIN",
+                    all.get(caseFile));
+            copyFile(
+                    "COPY referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, child_views, note,"
+                            + " logged_by, logged_name, logged_at) FROM STDIN",
+                    all.get(contact));
+            for (String table :
+                    List.of("family", "person", "request", "request_need", "consent", "case_file", "contact")) {
+                jdbc.sql("ANALYZE referrals." + table).update();
+            }
+            for (java.nio.file.Path file : all.values()) {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private void copyFile(String sql, java.nio.file.Path file) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                java.io.Reader reader = java.nio.file.Files.newBufferedReader(file)) {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn(sql, reader);
+        }
     }
 
     private void copy(String sql, CharSequence rows) throws Exception {
