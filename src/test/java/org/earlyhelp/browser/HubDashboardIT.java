@@ -31,10 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A hub lead opens their dashboard and sees the map, the trends and the drift list, fed by the
- * journey's events (published here until the referrals module publishes them), and cannot see
- * another hub's.
+ * journey's events (published here, on a borough without demonstration families, so that every
+ * figure is known), and cannot see another hub's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "earlyhelp.demo.journeys=false")
 class HubDashboardIT extends BrowserTest {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

@@ -260,6 +260,33 @@ class ReferralJourneyIT extends BrowserTest {
                         .contains("Thornbury"));
     }
 
+    @Test
+    void aVoluntaryWorkerLogsASessionOnAPhone() {
+        signInAndWait(base(), "cvs.worker");
+        browser.size(390, 844);
+        try {
+            browser.go(base() + "/log");
+            click(find(By.id("quick-family")));
+            waiting()
+                    .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                            .anyMatch(WebElement::isDisplayed));
+            browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            radio("contact-kind", "Group session");
+            type("contact-minutes", "90");
+            typeArea("contact-note", "Youth club: cooking session.");
+            browser.assertAccessible("quick log on a phone");
+            click(find(By.id("save-contact")));
+            waiting().until(d -> d.getPageSource().contains("Saved to the work log."));
+            browser.screenshot("quick-log-phone");
+        } finally {
+            browser.size(1280, 900);
+        }
+    }
+
     // ---- helpers -----------------------------------------------------------------------------
 
     /** Waits for the element to be in the page, scrolls it into view and returns it. */

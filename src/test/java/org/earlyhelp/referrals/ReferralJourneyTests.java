@@ -353,6 +353,55 @@ class ReferralJourneyTests {
         assertThat(requests.status(submitted.request()).status()).isEqualTo(RequestStatus.AWAITING_DECISION);
     }
 
+    @Test
+    void aStepDownArrivesDecidedAtLevelThreeReadyToAllocate() {
+        teacher();
+        RequestDraft draft = draft("Ellery", TODAY.minusYears(12), postcodeIn("dudley-central"));
+        assertThatThrownBy(() -> requests.stepDown(draft, "Child in need plan ended; early help agreed."))
+                .as("only the hub's lead receives a step-down")
+                .isInstanceOf(AccessDeniedException.class);
+        centralLead();
+        assertThatThrownBy(() -> requests.stepDown(draft, " "))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKey("reasons"));
+        Submitted submitted = requests.stepDown(draft, "Child in need plan ended; early help agreed.");
+        RequestSummary arrived = queue.awaitingAllocation(CENTRAL).stream()
+                .filter(r -> r.id().equals(submitted.request()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(arrived.stepDown()).isTrue();
+        assertThat(arrived.level()).isEqualTo(NeedLevel.TARGETED);
+        assertThat(arrived.outcome()).isEqualTo(DecisionOutcome.EARLY_HELP);
+        assertThat(queue.awaitingDecision(CENTRAL)).noneMatch(r -> r.id().equals(submitted.request()));
+    }
+
+    @Test
+    void aLeadAtCapacityCannotBeGivenAnotherFamily() {
+        centralLead();
+        Candidate teacherCandidate = queue.candidates(CENTRAL).stream()
+                .filter(c -> c.username().equals("teacher"))
+                .findFirst()
+                .orElseThrow();
+        int room = teacherCandidate.capacity() - teacherCandidate.caseload();
+        for (int i = 0; i <= room; i++) {
+            teacher();
+            Submitted s = requests.submit(draft("Capacity" + i, TODAY.minusYears(4), postcodeIn("dudley-central")));
+            centralLead();
+            int version = queue.detail(s.request()).summary().version();
+            queue.decide(
+                    s.request(), version, NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, "School can lead this.");
+            if (i < room) {
+                queue.allocate(s.request(), version + 1, "teacher", Set.of());
+            } else {
+                assertThatThrownBy(() -> queue.allocate(s.request(), version + 1, "teacher", Set.of()))
+                        .isInstanceOf(ValidationException.class)
+                        .satisfies(e -> assertThat(
+                                        ((ValidationException) e).problems().get("lead"))
+                                .contains("of " + teacherCandidate.capacity()));
+            }
+        }
+    }
+
     private int count() {
         return jdbc.sql("SELECT count(*) FROM referrals.request")
                 .query(Integer.class)

@@ -34,7 +34,9 @@ public class Projections {
         this.jdbc = jdbc;
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(RequestSubmitted e) {
         int inserted = jdbc.sql("""
                         INSERT INTO insight.request (id, family_id, family_label, hub_id, area_code, submitted_at,
@@ -61,7 +63,9 @@ public class Projections {
         }
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(RequestDecided e) {
         requireRequest(e.request());
         Optional<Boolean> onTime = jdbc.sql("""
@@ -78,7 +82,9 @@ public class Projections {
         });
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(CaseAllocated e) {
         int inserted = jdbc.sql("""
                         INSERT INTO insight.case_file (id, request_id, family_id, family_label, hub_id, lead_practitioner,
@@ -101,7 +107,9 @@ public class Projections {
         }
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(AssessmentCompleted e) {
         requireCase(e.caseId());
         jdbc.sql("""
@@ -111,7 +119,9 @@ public class Projections {
                 .update();
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(ReviewHeld e) {
         requireCase(e.caseId());
         jdbc.sql("""
@@ -121,7 +131,9 @@ public class Projections {
                 .update();
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(ContactLogged e) {
         requireCase(e.caseId());
         int inserted = jdbc.sql("INSERT INTO insight.contact_seen (id) VALUES (?) ON CONFLICT DO NOTHING")
@@ -135,7 +147,9 @@ public class Projections {
         }
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(SteppedUp e) {
         requireRequest(e.request());
         int updated = jdbc.sql("UPDATE insight.request SET stepped_up_at = ? WHERE id = ? AND stepped_up_at IS NULL")
@@ -146,7 +160,9 @@ public class Projections {
         }
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(CaseClosed e) {
         requireCase(e.caseId());
         int updated = jdbc.sql("""
@@ -161,7 +177,9 @@ public class Projections {
         }
     }
 
-    @Transactional
+    // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
+    // in the same transaction.
+    @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(ThemeConfirmed e) {
         int inserted = jdbc.sql(
                         "INSERT INTO insight.theme_seen (feedback_id, theme) VALUES (?, ?) ON CONFLICT DO NOTHING")
