@@ -37,6 +37,14 @@ public class HubDirectory {
         return hubs.findAll();
     }
 
+    /**
+     * A hub's name, for public pages (the feedback form, "you said, we did"): hubs are public
+     * services, so anyone may ask.
+     */
+    public Optional<String> publicName(HubId id) {
+        return hubs.findById(id).map(Hub::name);
+    }
+
     /** The hub with this code, if there is one. */
     public Optional<Hub> hub(HubId id) {
         currentUsers.require();

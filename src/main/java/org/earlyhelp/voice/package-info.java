@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Voice",
-        allowedDependencies = {"shared", "hubs"})
+        allowedDependencies = {"shared", "hubs", "audit"})
 @NullMarked
 package org.earlyhelp.voice;
 

@@ -1,0 +1,211 @@
+package org.earlyhelp.voice;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Feedback given through an invitation, with no account. The feedback and the event that raises
+ * any safeguarding alert are saved in one transaction before the thank-you page is shown, so an
+ * alert survives a crash between the two. Submissions are limited per code and per address.
+ */
+@Service
+public class FeedbackForms {
+
+    /** Longest answer to one question. */
+    public static final int MAX_TEXT = 2000;
+
+    private static final int PER_CODE_PER_HOUR = 60;
+    private static final int PER_ADDRESS_PER_HOUR = 20;
+
+    private final JdbcClient jdbc;
+    private final Invitations invitations;
+    private final VoiceProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<String, List<Instant>> recent = new ConcurrentHashMap<>();
+
+    FeedbackForms(
+            JdbcClient jdbc,
+            Invitations invitations,
+            VoiceProperties properties,
+            ApplicationEventPublisher events,
+            Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.invitations = invitations;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** What the person is told once their feedback is saved. */
+    public record Received(UUID feedback, boolean safeguarding) {}
+
+    /** Why feedback was not taken. */
+    public static class NotTaken extends RuntimeException {
+        private final Map<String, String> problems;
+
+        NotTaken(Map<String, String> problems) {
+            super(String.join(" ", problems.values()));
+            this.problems = Map.copyOf(problems);
+        }
+
+        public Map<String, String> problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * Saves feedback given with an invitation's code.
+     *
+     * @param address where it came from, for rate limiting only (not stored)
+     * @throws NotTaken with plain words for each problem; nothing is saved
+     */
+    @Transactional
+    public Received submit(String code, FeedbackDraft draft, String address) {
+        Invitation invitation = invitations
+                .open(code)
+                .orElseThrow(() -> new NotTaken(Map.of("code", "This code is not open. Ask for a new one.")));
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (!allowed("code:" + invitation.code(), PER_CODE_PER_HOUR)
+                || !allowed("address:" + address, PER_ADDRESS_PER_HOUR)) {
+            throw new NotTaken(Map.of("code", "Lots of answers have come in just now. Please try again later."));
+        }
+        AgeBand band = draft.ageBand() != null ? draft.ageBand() : invitation.ageBand();
+        Mode mode = draft.mode() == null ? Mode.ANONYMOUS : draft.mode();
+        if (band == null) {
+            problems.put("ageBand", "Choose the form that fits you.");
+        }
+        String name = blankToNull(draft.name());
+        if (mode != Mode.ANONYMOUS && (name == null || name.length() > 60)) {
+            problems.put("name", "Write your first name, or choose \"nobody knows it's me\".");
+        }
+        if (draft.mood() != null && (draft.mood() < 1 || draft.mood() > 5)) {
+            problems.put("mood", "Choose one of the faces.");
+        }
+        String[][] texts = {
+            {"helping", draft.helping()},
+            {"change", draft.change()},
+            {"worker", draft.worker()},
+            {"anything", draft.anything()},
+            {"contact", draft.contact()}
+        };
+        for (String[] text : texts) {
+            if (text[1] != null && text[1].length() > MAX_TEXT) {
+                problems.put(text[0], "That is a lot to say! Please keep it under " + MAX_TEXT + " letters.");
+            }
+        }
+        boolean answered = draft.feelSafe() != null
+                || draft.mood() != null
+                || blankToNull(draft.helping()) != null
+                || blankToNull(draft.change()) != null
+                || blankToNull(draft.worker()) != null
+                || blankToNull(draft.anything()) != null;
+        if (!answered) {
+            problems.put("mood", "Answer at least one question.");
+        }
+        if (!problems.isEmpty()) {
+            throw new NotTaken(problems);
+        }
+        List<String> concerns = concerns(draft);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO voice.feedback (id, invitation_id, hub_id, case_id, age_band, mode, first_name, feel_safe,
+                          mood, helping, change, worker, anything, safeguarding, concerns, submitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        invitation.id(),
+                        invitation.hub().value(),
+                        invitation.caseId(),
+                        band.name(),
+                        mode.name(),
+                        mode == Mode.NAMED ? name : null,
+                        draft.feelSafe() == null ? null : draft.feelSafe().name(),
+                        draft.mood(),
+                        blankToNull(draft.helping()),
+                        blankToNull(draft.change()),
+                        blankToNull(draft.worker()),
+                        blankToNull(draft.anything()),
+                        !concerns.isEmpty(),
+                        concerns.isEmpty() ? null : String.join("; ", concerns),
+                        Timestamp.from(now))
+                .update();
+        if (mode == Mode.PSEUDONYMOUS || (mode == Mode.NAMED && blankToNull(draft.contact()) != null)) {
+            jdbc.sql("INSERT INTO voice.sealed_identity (feedback_id, name, contact) VALUES (?, ?, ?)")
+                    .params(id, name, blankToNull(draft.contact()))
+                    .update();
+        }
+        jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
+                .param(invitation.id())
+                .update();
+        events.publishEvent(new FeedbackReceived(
+                id,
+                invitation.hub(),
+                invitation.caseId(),
+                now,
+                draft.mood(),
+                !concerns.isEmpty(),
+                concerns.isEmpty() ? null : String.join("; ", concerns)));
+        return new Received(id, !concerns.isEmpty());
+    }
+
+    /** Why this feedback must raise a safeguarding alert: the direct question, then the words. */
+    List<String> concerns(FeedbackDraft draft) {
+        List<String> concerns = new ArrayList<>();
+        if (draft.feelSafe() == FeelSafe.NO) {
+            concerns.add("said they do not feel safe");
+        } else if (draft.feelSafe() == FeelSafe.NOT_SURE) {
+            concerns.add("said they are not sure they feel safe");
+        }
+        String text = String.join(
+                        " ",
+                        nonNull(draft.helping()),
+                        nonNull(draft.change()),
+                        nonNull(draft.worker()),
+                        nonNull(draft.anything()))
+                .toLowerCase(Locale.ROOT);
+        for (String word : properties.words()) {
+            if (text.contains(word.toLowerCase(Locale.ROOT))) {
+                concerns.add("wrote \"" + word + "\"");
+            }
+        }
+        return concerns;
+    }
+
+    private boolean allowed(String key, int perHour) {
+        Instant now = clock.instant();
+        List<Instant> times = recent.computeIfAbsent(key, k -> new ArrayList<>());
+        synchronized (times) {
+            times.removeIf(t -> t.isBefore(now.minus(Duration.ofHours(1))));
+            if (times.size() >= perHour) {
+                return false;
+            }
+            times.add(now);
+            return true;
+        }
+    }
+
+    private static String nonNull(@Nullable String s) {
+        return s == null ? "" : s;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

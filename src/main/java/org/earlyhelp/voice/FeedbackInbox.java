@@ -1,0 +1,170 @@
+package org.earlyhelp.voice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff side of feedback: a hub's inbox with themes suggested by simple word rules, and
+ * staff confirming them. Sealed names never appear here; reading the inbox is audited.
+ */
+@Service
+public class FeedbackInbox {
+
+    /** Themes and the words that suggest them. */
+    public static final Map<String, List<String>> THEMES = themes();
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    FeedbackInbox(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            ApplicationEventPublisher events,
+            AuditTrail audit,
+            Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    private static Map<String, List<String>> themes() {
+        Map<String, List<String>> t = new LinkedHashMap<>();
+        t.put("feeling safe", List.of("safe", "scared", "hurt", "frightened"));
+        t.put("being listened to", List.of("listen", "listened", "talk to", "understand", "ignored"));
+        t.put("school", List.of("school", "teacher", "homework", "class", "lesson"));
+        t.put("family and home", List.of("home", "mum", "dad", "family", "house"));
+        t.put("brothers and sisters", List.of("brother", "sister", "siblings"));
+        t.put("friends and bullying", List.of("friend", "lonely", "bully", "bullied"));
+        t.put("distance from home", List.of("far away", "distance", "travel", "bus", "moved away"));
+        t.put("feeling settled", List.of("settled", "placement", "foster", "carer", "belong"));
+        t.put("things to do", List.of("club", "activities", "sport", "football", "youth", "park"));
+        t.put("money and basics", List.of("money", "food", "clothes", "hungry", "bills"));
+        t.put("my worker", List.of("worker", "social worker", "key worker"));
+        return Map.copyOf(t);
+    }
+
+    /** Themes suggested by the words in the feedback (staff confirm them). */
+    public static List<String> suggest(String... texts) {
+        String all = String.join(
+                        " ",
+                        java.util.Arrays.stream(texts)
+                                .map(s -> s == null ? "" : s)
+                                .toList())
+                .toLowerCase(Locale.ROOT);
+        List<String> found = new ArrayList<>();
+        THEMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            if (e.getValue().stream().anyMatch(all::contains)) {
+                found.add(e.getKey());
+            }
+        });
+        return found;
+    }
+
+    /** The hub's feedback, newest first; for its hub lead and practitioners. Audited. */
+    @Transactional
+    public List<FeedbackItem> ofHub(HubId hub, int limit) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        if (!user.hubs().contains(hub)) {
+            throw new AccessDeniedException("You do not work in this hub");
+        }
+        audit.record("view", "feedback-inbox", hub.value(), hub, null, null);
+        return jdbc.sql(SELECT + " WHERE f.hub_id = ? ORDER BY f.submitted_at DESC LIMIT ?")
+                .params(hub.value(), Math.min(Math.max(limit, 1), 500))
+                .query(this::item)
+                .list();
+    }
+
+    /** Confirms themes for a piece of feedback; each new one is published for dashboards. */
+    @Transactional
+    public void confirm(UUID feedback, Set<String> themes) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        HubId hub = jdbc.sql("SELECT hub_id FROM voice.feedback WHERE id = ?")
+                .param(feedback)
+                .query(String.class)
+                .optional()
+                .map(HubId::new)
+                .orElseThrow(() -> new AccessDeniedException("No such feedback"));
+        if (!user.hubs().contains(hub)) {
+            throw new AccessDeniedException("You do not work in this hub");
+        }
+        Instant now = clock.instant();
+        for (String theme : new LinkedHashSet<>(themes)) {
+            String clean = theme.strip().toLowerCase(Locale.ROOT);
+            if (clean.isEmpty() || clean.length() > 60) {
+                continue;
+            }
+            int added = jdbc.sql("""
+                            INSERT INTO voice.feedback_theme (feedback_id, theme, confirmed_by, confirmed_at)
+                            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(feedback, clean, user.username(), Timestamp.from(now))
+                    .update();
+            if (added == 1) {
+                events.publishEvent(new ThemeConfirmed(feedback, hub, clean, now));
+            }
+        }
+        audit.record("confirm-themes", "feedback", feedback.toString(), hub, null, String.join(", ", themes));
+    }
+
+    private static final String SELECT = """
+            SELECT f.id, f.hub_id, f.case_id, i.label, f.age_band, f.mode, f.first_name, f.feel_safe, f.mood,
+                   f.helping, f.change, f.worker, f.anything, f.safeguarding, f.submitted_at,
+                   (SELECT array_agg(t.theme ORDER BY t.theme) FROM voice.feedback_theme t WHERE t.feedback_id = f.id)
+            FROM voice.feedback f JOIN voice.invitation i ON i.id = f.invitation_id""";
+
+    private FeedbackItem item(ResultSet rs, int n) throws SQLException {
+        java.sql.Array confirmed = rs.getArray(16);
+        String safe = rs.getString(8);
+        int mood = rs.getInt(9);
+        boolean hasMood = !rs.wasNull();
+        return new FeedbackItem(
+                rs.getObject(1, UUID.class),
+                new HubId(rs.getString(2)),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                AgeBand.valueOf(rs.getString(5)),
+                Mode.valueOf(rs.getString(6)),
+                rs.getString(7),
+                safe == null ? null : FeelSafe.valueOf(safe),
+                hasMood ? mood : null,
+                rs.getString(10),
+                rs.getString(11),
+                rs.getString(12),
+                rs.getString(13),
+                rs.getBoolean(14),
+                rs.getTimestamp(15).toInstant(),
+                suggest(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
+                confirmed == null ? List.of() : List.of((String[]) confirmed.getArray()));
+    }
+
+    static @Nullable String nullIfBlank(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

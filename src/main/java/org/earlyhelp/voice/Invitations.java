@@ -1,0 +1,222 @@
+package org.earlyhelp.voice;
+
+import io.nayuki.qrcodegen.QrCode;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Invitations to give feedback: made by practitioners and hub leads for a family on a case, a
+ * group session or a hub-wide campaign; each has an unguessable short code (80 bits), a link and
+ * a QR code, and expires.
+ */
+@Service
+@EnableConfigurationProperties(VoiceProperties.class)
+public class Invitations {
+
+    /** Crockford's base 32: no I, L, O or U, so codes read aloud and typed without confusion. */
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    private static final int CODE_LENGTH = 16;
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final HubDirectory hubs;
+    private final VoiceProperties properties;
+    private final AuditTrail audit;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    Invitations(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            HubDirectory hubs,
+            VoiceProperties properties,
+            AuditTrail audit,
+            Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.hubs = hubs;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Makes an invitation; practitioners and hub leads of the hub. */
+    @Transactional
+    public Invitation create(
+            @Nullable InvitationKind kind,
+            @Nullable HubId hub,
+            @Nullable UUID caseId,
+            String label,
+            @Nullable AgeBand ageBand,
+            @Nullable Integer days) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (kind == null) {
+            problems.put("kind", "Choose who the invitation is for.");
+        }
+        if (hub == null || hubs.hub(hub).isEmpty()) {
+            problems.put("hub", "Choose the hub.");
+        } else if (!user.hubs().contains(hub)) {
+            throw new AccessDeniedException("You do not work in this hub");
+        }
+        if (kind == InvitationKind.CASE && caseId == null) {
+            problems.put("kind", "An invitation for a family is made from the family's case.");
+        }
+        if (label == null || label.isBlank() || label.length() > 120) {
+            problems.put("label", "Name it so you recognise it later (up to 120 characters).");
+        }
+        int open = days == null ? properties.days() : days;
+        if (open < 1 || open > 365) {
+            problems.put("days", "An invitation stays open from 1 to 365 days.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        String code = newCode();
+        Instant now = clock.instant();
+        Instant expires = now.plus(Duration.ofDays(open));
+        jdbc.sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by,
+                          created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        code,
+                        kind.name(),
+                        hub.value(),
+                        caseId,
+                        label.strip(),
+                        ageBand == null ? null : ageBand.name(),
+                        user.username(),
+                        Timestamp.from(now),
+                        Timestamp.from(expires))
+                .update();
+        audit.record("create", "invitation", id.toString(), hub, null, kind.name());
+        return byId(id).orElseThrow();
+    }
+
+    /** The hub's invitations, newest first; for those who work in it. */
+    @Transactional(readOnly = true)
+    public List<Invitation> ofHub(HubId hub) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        if (!user.hubs().contains(hub)) {
+            throw new AccessDeniedException("You do not work in this hub");
+        }
+        return jdbc.sql(SELECT + " WHERE hub_id = ? ORDER BY created_at DESC LIMIT 200")
+                .param(hub.value())
+                .query(this::invitation)
+                .list();
+    }
+
+    /** An open invitation by the code typed or scanned: anyone may ask; expired codes are not found. */
+    @Transactional(readOnly = true)
+    public Optional<Invitation> open(String typed) {
+        String code = normalise(typed);
+        if (code.length() != CODE_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbc.sql(SELECT + " WHERE code = ? AND expires_at > ?")
+                .params(code, Timestamp.from(clock.instant()))
+                .query(this::invitation)
+                .optional();
+    }
+
+    /** The link a code opens. */
+    public String link(Invitation invitation) {
+        return properties.baseUrl() + "/say/" + invitation.code();
+    }
+
+    /** The QR code of the link, as an SVG drawn here on the server. */
+    public String qrSvg(Invitation invitation) {
+        QrCode qr = QrCode.encodeText(link(invitation), QrCode.Ecc.MEDIUM);
+        int border = 4;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M')
+                            .append(x + border)
+                            .append(',')
+                            .append(y + border)
+                            .append("h1v1h-1z");
+                }
+            }
+        }
+        int size = qr.size + 2 * border;
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+                + "\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"QR code for the invitation's link\">"
+                + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
+                + "\" fill=\"#000\"/></svg>";
+    }
+
+    static String normalise(String typed) {
+        return typed == null
+                ? ""
+                : typed.toUpperCase(Locale.ROOT)
+                        .replaceAll("[^0-9A-Z]", "")
+                        .replace('O', '0')
+                        .replace('I', '1')
+                        .replace('L', '1');
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    Optional<Invitation> byId(UUID id) {
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query(this::invitation)
+                .optional();
+    }
+
+    private static final String SELECT = """
+            SELECT id, code, kind, hub_id, case_id, label, age_band, created_at, expires_at, answers
+            FROM voice.invitation""";
+
+    private Invitation invitation(ResultSet rs, int n) throws SQLException {
+        HubId hub = new HubId(rs.getString(4));
+        String band = rs.getString(7);
+        return new Invitation(
+                rs.getObject(1, UUID.class),
+                rs.getString(2),
+                InvitationKind.valueOf(rs.getString(3)),
+                hub,
+                hubs.publicName(hub).orElse(hub.value()),
+                rs.getObject(5, UUID.class),
+                rs.getString(6),
+                band == null ? null : AgeBand.valueOf(band),
+                rs.getTimestamp(8).toInstant(),
+                rs.getTimestamp(9).toInstant(),
+                rs.getInt(10));
+    }
+}

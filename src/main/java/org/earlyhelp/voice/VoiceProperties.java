@@ -1,0 +1,66 @@
+package org.earlyhelp.voice;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the voice module, under {@code earlyhelp.voice}.
+ *
+ * @param alertWords words in free text that raise a safeguarding alert
+ * @param acknowledgeWithin how long an alert may wait before it escalates (default 30 minutes)
+ * @param mailDomain alerts are mailed to {@code <user name>@<mailDomain>} (default earlyhelp.example)
+ * @param mailFrom the sender of alert mails
+ * @param invitationDays how long an invitation stays open by default (default 30)
+ * @param publicBaseUrl the address the links and QR codes point at
+ */
+@ConfigurationProperties("earlyhelp.voice")
+public record VoiceProperties(
+        @Nullable List<String> alertWords,
+        @Nullable Duration acknowledgeWithin,
+        @Nullable String mailDomain,
+        @Nullable String mailFrom,
+        @Nullable Integer invitationDays,
+        @Nullable String publicBaseUrl) {
+
+    public List<String> words() {
+        return alertWords == null || alertWords.isEmpty()
+                ? List.of(
+                        "hurt me",
+                        "hits me",
+                        "hit me",
+                        "scared",
+                        "not safe",
+                        "unsafe",
+                        "kill myself",
+                        "suicide",
+                        "self harm",
+                        "self-harm",
+                        "abuse",
+                        "touched me",
+                        "run away",
+                        "hate myself")
+                : alertWords;
+    }
+
+    public Duration acknowledge() {
+        return acknowledgeWithin == null ? Duration.ofMinutes(30) : acknowledgeWithin;
+    }
+
+    public String domain() {
+        return mailDomain == null || mailDomain.isBlank() ? "earlyhelp.example" : mailDomain;
+    }
+
+    public String from() {
+        return mailFrom == null || mailFrom.isBlank() ? "alerts@earlyhelp.example" : mailFrom;
+    }
+
+    public int days() {
+        return invitationDays == null ? 30 : invitationDays;
+    }
+
+    public String baseUrl() {
+        return publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl;
+    }
+}

@@ -1,0 +1,294 @@
+package org.earlyhelp.voice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "You said, we did": a theme, its owner, the decision, status and date; a child-friendly answer
+ * approved by the hub lead (checked for names and contact details) and published on the hub's
+ * public page; who heard it and what changed (the Lundy model's audience and influence); and the
+ * measures a board asks for.
+ */
+@Service
+public class YouSaidWeDid {
+
+    private static final Pattern PERSONAL = Pattern.compile(
+            "(\\b\\d{5,}\\b)|(@)|(\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b)|(\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b)",
+            Pattern.CASE_INSENSITIVE);
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    YouSaidWeDid(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Starts a response to a theme; practitioners and hub leads of the hub. */
+    @Transactional
+    public UUID create(
+            HubId hub, String theme, String youSaid, String owner, String decision, @Nullable LocalDate due) {
+        CurrentUser user = worker(hub);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (blank(theme) || theme.length() > 60) {
+            problems.put("theme", "Name the theme.");
+        }
+        if (blank(youSaid) || youSaid.length() > 1000) {
+            problems.put("youSaid", "Sum up what young people said, without names.");
+        } else if (PERSONAL.matcher(youSaid).find()) {
+            problems.put("youSaid", "Take out numbers, addresses, e-mail or dates that could identify someone.");
+        }
+        if (blank(owner) || owner.length() > 120) {
+            problems.put("owner", "Say who owns it.");
+        }
+        if (blank(decision) || decision.length() > 2000) {
+            problems.put("decision", "Say what was decided.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO voice.response (id, hub_id, theme, you_said, owner, decision, status, due_on, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'HEARD', ?, ?)""")
+                .params(
+                        id,
+                        hub.value(),
+                        theme.strip().toLowerCase(java.util.Locale.ROOT),
+                        youSaid.strip(),
+                        owner.strip(),
+                        decision.strip(),
+                        due,
+                        Timestamp.from(clock.instant()))
+                .update();
+        audit.record("create", "response", id.toString(), hub, null, theme);
+        return id;
+    }
+
+    /** Writes the child-friendly answer and the status; unapproves any earlier approval. */
+    @Transactional
+    public void answer(UUID id, int version, ResponseStatus status, String weDid) {
+        HubId hub = hubOf(id);
+        worker(hub);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (blank(weDid) || weDid.length() > 1000) {
+            problems.put("weDid", "Write what was done, in words a child understands.");
+        } else if (PERSONAL.matcher(weDid).find()) {
+            problems.put("weDid", "Take out numbers, addresses, e-mail or dates that could identify someone.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        if (jdbc.sql("""
+                                UPDATE voice.response SET we_did = ?, status = ?, approved_by = NULL, approved_at = NULL,
+                                  published_at = NULL, version = version + 1 WHERE id = ? AND version = ?""").params(weDid.strip(), status.name(), id, version).update() == 0) {
+            throw new ChangedBySomeoneElseException("This response");
+        }
+        audit.record("answer", "response", id.toString(), hub, null, status.name());
+    }
+
+    /** Approves and publishes the answer on the hub's public page: the hub lead only. */
+    @Transactional
+    public void approveAndPublish(UUID id, int version) {
+        HubId hub = hubOf(id);
+        CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD);
+        if (!user.hubs().contains(hub)) {
+            throw new AccessDeniedException("You do not lead this hub");
+        }
+        Instant now = Timestamp.from(clock.instant()).toInstant();
+        if (jdbc.sql("""
+                                UPDATE voice.response SET approved_by = ?, approved_at = ?, published_at = ?, version = version + 1
+                                WHERE id = ? AND version = ? AND we_did IS NOT NULL""")
+                        .params(user.displayName(), Timestamp.from(now), Timestamp.from(now), id, version)
+                        .update()
+                == 0) {
+            throw new ChangedBySomeoneElseException("This response (or it has no answer yet)");
+        }
+        audit.record("publish", "response", id.toString(), hub, null, null);
+    }
+
+    /** Records who heard the theme and what changed as a result. */
+    @Transactional
+    public void heard(UUID id, String heardBy, @Nullable LocalDate heardOn, String whatChanged) {
+        HubId hub = hubOf(id);
+        CurrentUser user = worker(hub);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (blank(heardBy) || heardBy.length() > 200) {
+            problems.put("heardBy", "Name the board or meeting that heard it.");
+        }
+        if (heardOn == null || heardOn.isAfter(LocalDate.now(clock.withZone(WorkingCalendar.LONDON)))) {
+            problems.put("heardOn", "Give the date it was heard (not in the future).");
+        }
+        if (blank(whatChanged) || whatChanged.length() > 2000) {
+            problems.put("whatChanged", "Say what changed as a result (or that nothing has yet).");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        jdbc.sql("""
+                        INSERT INTO voice.hearing (id, response_id, heard_by, heard_on, what_changed, recorded_by)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), id, heardBy.strip(), heardOn, whatChanged.strip(), user.username())
+                .update();
+        audit.record("hearing", "response", id.toString(), hub, null, heardBy);
+    }
+
+    /** The hub's responses with their hearings, newest first: the board's report. */
+    @Transactional(readOnly = true)
+    public List<Response> ofHub(HubId hub) {
+        worker(hub);
+        return responses("WHERE r.hub_id = ?", hub.value());
+    }
+
+    /** What is published on the hub's public page: no names, no personal data. Anyone may read it. */
+    @Transactional(readOnly = true)
+    public List<Response> published(HubId hub) {
+        return responses("WHERE r.hub_id = ? AND r.published_at IS NOT NULL", hub.value()).stream()
+                .map(r -> new Response(
+                        r.id(),
+                        r.hub(),
+                        r.theme(),
+                        r.youSaid(),
+                        "",
+                        "",
+                        r.status(),
+                        null,
+                        r.weDid(),
+                        null,
+                        r.publishedAt(),
+                        r.createdAt(),
+                        List.of(),
+                        0))
+                .toList();
+    }
+
+    /** The measures for a hub: response times, answered themes, wellbeing by month. */
+    public record Measures(
+            long feedback,
+            long alerts,
+            @Nullable Double medianMinutesToAcknowledge,
+            long themes,
+            long themesAnswered,
+            Map<YearMonth, Double> moodByMonth) {}
+
+    @Transactional(readOnly = true)
+    public Measures measures(HubId hub) {
+        worker(hub);
+        long feedback = jdbc.sql("SELECT count(*) FROM voice.feedback WHERE hub_id = ?")
+                .param(hub.value())
+                .query(Long.class)
+                .single();
+        long alerts = jdbc.sql("SELECT count(*) FROM voice.alert WHERE hub_id = ?")
+                .param(hub.value())
+                .query(Long.class)
+                .single();
+        Double median =
+                jdbc.sql("""
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - raised_at) / 60)
+                        FROM voice.alert WHERE hub_id = ? AND acknowledged_at IS NOT NULL""").param(hub.value()).query(Double.class).optional().orElse(null);
+        long themes = jdbc.sql("""
+                        SELECT count(DISTINCT t.theme) FROM voice.feedback_theme t JOIN voice.feedback f ON f.id = t.feedback_id
+                        WHERE f.hub_id = ?""").param(hub.value()).query(Long.class).single();
+        long answered = jdbc.sql(
+                        "SELECT count(DISTINCT theme) FROM voice.response WHERE hub_id = ? AND published_at IS NOT NULL")
+                .param(hub.value())
+                .query(Long.class)
+                .single();
+        Map<YearMonth, Double> mood = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT date_trunc('month', submitted_at AT TIME ZONE 'Europe/London')::date, avg(mood)
+                        FROM voice.feedback WHERE hub_id = ? AND mood IS NOT NULL GROUP BY 1 ORDER BY 1""")
+                .param(hub.value())
+                .query((rs, n) -> mood.put(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getDouble(2)))
+                .list();
+        return new Measures(feedback, alerts, median, themes, answered, mood);
+    }
+
+    private List<Response> responses(String where, String hub) {
+        Map<UUID, List<Response.Hearing>> hearings = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT h.response_id, h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h
+                        JOIN voice.response r ON r.id = h.response_id""" + "\n" + where + " ORDER BY h.heard_on")
+                .param(hub)
+                .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new Response.Hearing(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
+                .list();
+        return jdbc.sql("""
+                        SELECT r.id, r.hub_id, r.theme, r.you_said, r.owner, r.decision, r.status, r.due_on, r.we_did,
+                               r.approved_by, r.published_at, r.created_at, r.version
+                        FROM voice.response r""" + "\n" + where + " ORDER BY r.created_at DESC LIMIT 200")
+                .param(hub)
+                .query((ResultSet rs, int n) -> response(rs, hearings))
+                .list();
+    }
+
+    private static Response response(ResultSet rs, Map<UUID, List<Response.Hearing>> hearings) throws SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        Timestamp published = rs.getTimestamp(11);
+        return new Response(
+                id,
+                new HubId(rs.getString(2)),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                ResponseStatus.valueOf(rs.getString(7)),
+                rs.getObject(8, LocalDate.class),
+                rs.getString(9),
+                rs.getString(10),
+                published == null ? null : published.toInstant(),
+                rs.getTimestamp(12).toInstant(),
+                hearings.getOrDefault(id, List.of()),
+                rs.getInt(13));
+    }
+
+    private CurrentUser worker(HubId hub) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        if (!user.hubs().contains(hub)) {
+            throw new AccessDeniedException("You do not work in this hub");
+        }
+        return user;
+    }
+
+    private HubId hubOf(UUID response) {
+        return jdbc.sql("SELECT hub_id FROM voice.response WHERE id = ?")
+                .param(response)
+                .query(String.class)
+                .optional()
+                .map(HubId::new)
+                .orElseThrow(() -> new AccessDeniedException("No such response"));
+    }
+
+    private static boolean blank(@Nullable String s) {
+        return s == null || s.isBlank();
+    }
+}

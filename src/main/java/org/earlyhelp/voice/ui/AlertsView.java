@@ -1,0 +1,139 @@
+package org.earlyhelp.voice.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.voice.Alert;
+import org.earlyhelp.voice.Mode;
+import org.earlyhelp.voice.SafeguardingAlerts;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Safeguarding alerts from feedback, for the hub's safeguarding leads: acknowledge, act, unseal. */
+@Route("voice/alerts")
+@Menu(order = 31, title = "menu.alerts")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+class AlertsView extends Page {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    private final transient SafeguardingAlerts alerts;
+    private final Select<Hub> hub = new Select<>();
+    private final Div list = new Div();
+
+    AlertsView(SafeguardingAlerts alerts, HubDirectory directory, CurrentUsers currentUsers) {
+        super("");
+        this.alerts = alerts;
+        setHeading(getTranslation("voice.alerts.title"));
+        CurrentUser user = currentUsers.require();
+        List<Hub> hubs = directory.hubs().stream()
+                .filter(h -> user.hubs().contains(h.id()))
+                .toList();
+        add(new Paragraph(getTranslation("voice.alerts.intro")));
+        hub.setLabel(getTranslation("voice.hub"));
+        hub.setItems(hubs);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setVisible(hubs.size() > 1);
+        hub.addValueChangeListener(e -> refresh());
+        list.setId("alerts");
+        add(hub, list);
+        if (!hubs.isEmpty()) {
+            hub.setValue(hubs.getFirst());
+        }
+    }
+
+    private void refresh() {
+        list.removeAll();
+        List<Alert> all;
+        try {
+            all = alerts.ofHub(hub.getValue().id());
+        } catch (AccessDeniedException e) {
+            list.add(new Paragraph(getTranslation("voice.alerts.not-lead")));
+            return;
+        }
+        if (all.isEmpty()) {
+            list.add(new Paragraph(getTranslation("voice.alerts.none")));
+        }
+        for (Alert a : all) {
+            Section card = new Section();
+            card.addClassName("home-section");
+            card.addClassName(a.acknowledgedAt() == null ? "alert-open" : "alert-done");
+            card.add(new H2(getTranslation(
+                    "voice.alerts.raised", WHEN.format(a.raisedAt().atZone(WorkingCalendar.LONDON)))));
+            card.add(new Paragraph(getTranslation("voice.alerts.why", a.reasons())));
+            card.add(new Paragraph(getTranslation(
+                    "voice.alerts.who." + a.mode().name().toLowerCase(Locale.ROOT),
+                    a.firstName() == null ? "" : a.firstName())));
+            if (a.escalatedAt() != null) {
+                Paragraph escalated = new Paragraph(getTranslation("voice.alerts.escalated"));
+                escalated.addClassName("badge-overdue");
+                card.add(escalated);
+            }
+            if (a.acknowledgedAt() != null) {
+                card.add(new Paragraph(getTranslation(
+                        "voice.alerts.done",
+                        a.acknowledgedBy(),
+                        WHEN.format(a.acknowledgedAt().atZone(WorkingCalendar.LONDON)),
+                        a.actionTaken())));
+            } else {
+                TextArea action = new TextArea(getTranslation("voice.alerts.action"));
+                action.setWidthFull();
+                action.addClassName("alert-action");
+                Button acknowledge = new Button(getTranslation("voice.alerts.acknowledge"), e -> {
+                    try {
+                        alerts.acknowledge(a.id(), a.version(), action.getValue());
+                        refresh();
+                    } catch (ValidationException invalid) {
+                        action.setInvalid(true);
+                        action.setErrorMessage(invalid.problems().get("action"));
+                    } catch (ChangedBySomeoneElseException changed) {
+                        Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+                        refresh();
+                    }
+                });
+                acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                acknowledge.addClassName("acknowledge");
+                card.add(action, acknowledge);
+            }
+            if (a.mode() == Mode.PSEUDONYMOUS) {
+                TextArea reason = new TextArea(getTranslation("voice.alerts.unseal-reason"));
+                reason.setWidthFull();
+                Paragraph sealed = new Paragraph();
+                Button unseal = new Button(getTranslation("voice.alerts.unseal"), e -> {
+                    try {
+                        sealed.setText(getTranslation(
+                                "voice.alerts.unsealed", alerts.unseal(a.feedback(), reason.getValue())));
+                    } catch (ValidationException invalid) {
+                        reason.setInvalid(true);
+                        reason.setErrorMessage(invalid.problems().get("reason"));
+                    }
+                });
+                unseal.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                card.add(new com.vaadin.flow.component.details.Details(
+                        getTranslation("voice.alerts.unseal"),
+                        new Div(new Paragraph(getTranslation("voice.alerts.unseal-help")), reason, unseal, sealed)));
+            }
+            list.add(card);
+        }
+    }
+}

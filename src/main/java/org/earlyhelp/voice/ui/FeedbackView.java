@@ -1,0 +1,314 @@
+package org.earlyhelp.voice.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.voice.FeedbackInbox;
+import org.earlyhelp.voice.FeedbackItem;
+import org.earlyhelp.voice.Response;
+import org.earlyhelp.voice.ResponseStatus;
+import org.earlyhelp.voice.YouSaidWeDid;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * What young people and families said in a hub, with themes to confirm; "you said, we did"
+ * responses, who heard them and what changed (the board's Lundy report); and the measures.
+ */
+@Route("voice/feedback")
+@Menu(order = 32, title = "menu.feedback")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+class FeedbackView extends Page {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    private final transient FeedbackInbox inbox;
+    private final transient YouSaidWeDid responses;
+    private final CurrentUser user;
+    private final Select<Hub> hub = new Select<>();
+    private final Div content = new Div();
+
+    FeedbackView(FeedbackInbox inbox, YouSaidWeDid responses, HubDirectory directory, CurrentUsers currentUsers) {
+        super("");
+        this.inbox = inbox;
+        this.responses = responses;
+        this.user = currentUsers.require();
+        setHeading(getTranslation("voice.feedback.title"));
+        List<Hub> hubs = directory.hubs().stream()
+                .filter(h -> user.hubs().contains(h.id()))
+                .toList();
+        hub.setLabel(getTranslation("voice.hub"));
+        hub.setItems(hubs);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setVisible(hubs.size() > 1);
+        hub.addValueChangeListener(e -> refresh());
+        add(new Paragraph(getTranslation("voice.feedback.intro")), hub, content);
+        if (!hubs.isEmpty()) {
+            hub.setValue(hubs.getFirst());
+        }
+    }
+
+    private void refresh() {
+        content.removeAll();
+        if (hub.getValue() == null) {
+            return;
+        }
+        try {
+            measures();
+            responses();
+            feedback();
+        } catch (AccessDeniedException e) {
+            content.add(new Paragraph(e.getMessage()));
+        }
+    }
+
+    private void measures() {
+        YouSaidWeDid.Measures m = responses.measures(hub.getValue().id());
+        Section section = new Section(new H2(getTranslation("voice.measures.title")));
+        section.setId("voice-measures");
+        UnorderedList list = new UnorderedList();
+        list.add(new ListItem(getTranslation("voice.measures.feedback", m.feedback(), m.alerts())));
+        list.add(new ListItem(
+                m.medianMinutesToAcknowledge() == null
+                        ? getTranslation("voice.measures.no-acknowledged")
+                        : getTranslation("voice.measures.acknowledge", Math.round(m.medianMinutesToAcknowledge()))));
+        list.add(new ListItem(getTranslation("voice.measures.answered", m.themesAnswered(), m.themes())));
+        m.moodByMonth()
+                .forEach((month, mood) -> list.add(new ListItem(getTranslation(
+                        "voice.measures.mood",
+                        month.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK)),
+                        String.format(Locale.UK, "%.1f", mood)))));
+        section.add(list);
+        content.add(section);
+    }
+
+    private void responses() {
+        Section section = new Section(new H2(getTranslation("voice.responses.title")));
+        section.setId("responses");
+        section.add(new Paragraph(getTranslation("voice.responses.intro")));
+        TextField theme = new TextField(getTranslation("voice.responses.theme"));
+        theme.setId("response-theme");
+        TextArea youSaid = new TextArea(getTranslation("voice.responses.you-said"));
+        youSaid.setId("response-you-said");
+        TextField owner = new TextField(getTranslation("voice.responses.owner"));
+        owner.setValue(user.displayName());
+        owner.setId("response-owner");
+        TextArea decision = new TextArea(getTranslation("voice.responses.decision"));
+        decision.setId("response-decision");
+        DatePicker due = new DatePicker(getTranslation("voice.responses.due"));
+        due.setLocale(Locale.UK);
+        Button create = new Button(getTranslation("voice.responses.create"), e -> {
+            try {
+                responses.create(
+                        hub.getValue().id(),
+                        theme.getValue(),
+                        youSaid.getValue(),
+                        owner.getValue(),
+                        decision.getValue(),
+                        due.getValue());
+                refresh();
+            } catch (ValidationException invalid) {
+                Map<String, String> p = invalid.problems();
+                theme.setInvalid(p.containsKey("theme"));
+                theme.setErrorMessage(p.get("theme"));
+                youSaid.setInvalid(p.containsKey("youSaid"));
+                youSaid.setErrorMessage(p.get("youSaid"));
+                owner.setInvalid(p.containsKey("owner"));
+                owner.setErrorMessage(p.get("owner"));
+                decision.setInvalid(p.containsKey("decision"));
+                decision.setErrorMessage(p.get("decision"));
+            }
+        });
+        create.setId("create-response");
+        section.add(new com.vaadin.flow.component.details.Details(
+                getTranslation("voice.responses.new"),
+                new Div(new FormLayout(theme, owner, youSaid, decision, due), create)));
+        for (Response r : responses.ofHub(hub.getValue().id())) {
+            section.add(response(r));
+        }
+        content.add(section);
+    }
+
+    private Section response(Response r) {
+        Section card = new Section();
+        card.addClassName("home-section");
+        card.addClassName("response");
+        card.add(new H3(getTranslation("voice.public.theme", r.theme())));
+        UnorderedList facts = new UnorderedList();
+        facts.add(new ListItem(getTranslation("voice.public.you-said", r.youSaid())));
+        facts.add(new ListItem(getTranslation("voice.responses.owned", r.owner(), r.decision())));
+        facts.add(new ListItem(getTranslation(
+                "voice.responses.status-is",
+                getTranslation("voice.status." + r.status().name().toLowerCase(Locale.ROOT)))));
+        if (r.weDid() != null) {
+            facts.add(new ListItem(getTranslation("voice.public.we-did", r.weDid())));
+        }
+        facts.add(new ListItem(
+                r.publishedAt() == null
+                        ? getTranslation("voice.responses.not-published")
+                        : getTranslation(
+                                "voice.responses.published",
+                                WHEN.format(r.publishedAt().atZone(WorkingCalendar.LONDON)),
+                                r.approvedBy())));
+        for (Response.Hearing h : r.hearings()) {
+            facts.add(new ListItem(getTranslation(
+                    "voice.responses.heard", h.heardBy(), h.heardOn().toString(), h.whatChanged())));
+        }
+        card.add(facts);
+
+        Select<ResponseStatus> status = new Select<>();
+        status.setLabel(getTranslation("voice.responses.status"));
+        status.setItems(ResponseStatus.values());
+        status.setItemLabelGenerator(
+                s -> getTranslation("voice.status." + s.name().toLowerCase(Locale.ROOT)));
+        status.setValue(r.status());
+        TextArea weDid = new TextArea(getTranslation("voice.responses.we-did"));
+        weDid.setHelperText(getTranslation("voice.responses.we-did-help"));
+        weDid.setWidthFull();
+        weDid.addClassName("response-we-did");
+        if (r.weDid() != null) {
+            weDid.setValue(r.weDid());
+        }
+        Button save = new Button(getTranslation("voice.responses.save-answer"), e -> {
+            try {
+                responses.answer(r.id(), r.version(), status.getValue(), weDid.getValue());
+                refresh();
+            } catch (ValidationException invalid) {
+                weDid.setInvalid(true);
+                weDid.setErrorMessage(invalid.problems().get("weDid"));
+            } catch (ChangedBySomeoneElseException changed) {
+                Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+                refresh();
+            }
+        });
+        save.addClassName("save-answer");
+        card.add(new FormLayout(status), weDid, save);
+        if (user.has(Role.HUB_LEAD) && r.weDid() != null && r.publishedAt() == null) {
+            Button publish = new Button(getTranslation("voice.responses.publish"), e -> {
+                try {
+                    responses.approveAndPublish(r.id(), r.version());
+                    refresh();
+                } catch (ChangedBySomeoneElseException changed) {
+                    Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+                    refresh();
+                }
+            });
+            publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            publish.addClassName("publish");
+            card.add(publish);
+        }
+        TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
+        DatePicker heardOn = new DatePicker(getTranslation("voice.responses.heard-on"));
+        heardOn.setLocale(Locale.UK);
+        TextArea changed = new TextArea(getTranslation("voice.responses.what-changed"));
+        Button heard = new Button(getTranslation("voice.responses.record-hearing"), e -> {
+            try {
+                responses.heard(r.id(), heardBy.getValue(), heardOn.getValue(), changed.getValue());
+                refresh();
+            } catch (ValidationException invalid) {
+                Map<String, String> p = invalid.problems();
+                heardBy.setInvalid(p.containsKey("heardBy"));
+                heardBy.setErrorMessage(p.get("heardBy"));
+                heardOn.setInvalid(p.containsKey("heardOn"));
+                heardOn.setErrorMessage(p.get("heardOn"));
+                changed.setInvalid(p.containsKey("whatChanged"));
+                changed.setErrorMessage(p.get("whatChanged"));
+            }
+        });
+        card.add(new com.vaadin.flow.component.details.Details(
+                getTranslation("voice.responses.record-hearing"),
+                new Div(new FormLayout(heardBy, heardOn, changed), heard)));
+        return card;
+    }
+
+    private void feedback() {
+        Section section = new Section(new H2(getTranslation("voice.inbox.title")));
+        section.setId("inbox");
+        List<FeedbackItem> items = inbox.ofHub(hub.getValue().id(), 100);
+        if (items.isEmpty()) {
+            section.add(new Paragraph(getTranslation("voice.inbox.none")));
+        }
+        for (FeedbackItem f : items) {
+            Section card = new Section();
+            card.addClassName("home-section");
+            card.addClassName("feedback-item");
+            card.add(new H3(getTranslation(
+                    "voice.inbox.item",
+                    WHEN.format(f.submittedAt().atZone(WorkingCalendar.LONDON)),
+                    getTranslation("voice.band." + SayView.slug(f.ageBand())),
+                    f.invitationLabel())));
+            UnorderedList answers = new UnorderedList();
+            if (f.safeguarding()) {
+                ListItem alert = new ListItem(getTranslation("voice.inbox.safeguarding"));
+                alert.addClassName("badge-overdue");
+                answers.add(alert);
+            }
+            answers.add(new ListItem(getTranslation(
+                    "voice.inbox.who." + f.mode().name().toLowerCase(Locale.ROOT),
+                    f.firstName() == null ? "" : f.firstName())));
+            if (f.mood() != null) {
+                answers.add(new ListItem(getTranslation("voice.inbox.mood", getTranslation("voice.mood." + f.mood()))));
+            }
+            if (f.feelSafe() != null) {
+                answers.add(new ListItem(getTranslation(
+                        "voice.inbox.safe",
+                        getTranslation("voice.safe."
+                                + f.feelSafe().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
+            }
+            for (String[] a : new String[][] {
+                {"helping", f.helping()}, {"change", f.change()}, {"worker", f.worker()}, {"anything", f.anything()}
+            }) {
+                if (a[1] != null) {
+                    answers.add(new ListItem(getTranslation("voice.inbox." + a[0], a[1])));
+                }
+            }
+            card.add(answers);
+            Set<String> themes = new LinkedHashSet<>(f.suggestedThemes());
+            themes.addAll(f.confirmedThemes());
+            if (!themes.isEmpty()) {
+                CheckboxGroup<String> choose = new CheckboxGroup<>(getTranslation("voice.inbox.themes"));
+                choose.setItems(themes);
+                choose.setValue(new LinkedHashSet<>(f.confirmedThemes()));
+                choose.setItemEnabledProvider(t -> !f.confirmedThemes().contains(t));
+                Button confirm = new Button(getTranslation("voice.inbox.confirm"), e -> {
+                    inbox.confirm(f.id(), choose.getValue());
+                    refresh();
+                });
+                confirm.addClassName("confirm-themes");
+                card.add(choose, confirm);
+            }
+            section.add(card);
+        }
+        content.add(section);
+    }
+}

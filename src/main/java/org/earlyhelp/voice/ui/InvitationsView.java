@@ -1,0 +1,143 @@
+package org.earlyhelp.voice.ui;
+
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.Invitation;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
+
+/** Invitations to give feedback: a short code, a link and a QR code for a group or a campaign. */
+@Route("voice/invitations")
+@Menu(order = 30, title = "menu.invitations")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+class InvitationsView extends Page {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final transient Invitations invitations;
+    private final Select<Hub> hub = new Select<>();
+    private final Div list = new Div();
+
+    InvitationsView(Invitations invitations, HubDirectory directory, CurrentUsers currentUsers) {
+        super("");
+        this.invitations = invitations;
+        setHeading(getTranslation("voice.invitations.title"));
+        CurrentUser user = currentUsers.require();
+        List<Hub> hubs = directory.hubs().stream()
+                .filter(h -> user.hubs().contains(h.id()))
+                .toList();
+        add(new Paragraph(getTranslation("voice.invitations.intro")));
+        hub.setLabel(getTranslation("voice.hub"));
+        hub.setItems(hubs);
+        hub.setItemLabelGenerator(Hub::name);
+        hub.setId("invitation-hub");
+        hub.addValueChangeListener(e -> refresh());
+
+        Select<InvitationKind> kind = new Select<>();
+        kind.setLabel(getTranslation("voice.invitations.kind"));
+        kind.setItems(InvitationKind.GROUP, InvitationKind.CAMPAIGN);
+        kind.setItemLabelGenerator(k -> getTranslation("voice.kind." + k.name().toLowerCase(Locale.ROOT)));
+        kind.setValue(InvitationKind.GROUP);
+        kind.setId("invitation-kind");
+        TextField label = new TextField(getTranslation("voice.invitations.label"));
+        label.setId("invitation-label");
+        Select<AgeBand> band = new Select<>();
+        band.setLabel(getTranslation("voice.invitations.band"));
+        band.setItems(AgeBand.values());
+        band.setEmptySelectionAllowed(true);
+        band.setEmptySelectionCaption(getTranslation("voice.invitations.any-band"));
+        band.setItemLabelGenerator(b -> b == null
+                ? getTranslation("voice.invitations.any-band")
+                : getTranslation("voice.band." + SayView.slug(b)));
+        band.setId("invitation-band");
+        IntegerField days = new IntegerField(getTranslation("voice.invitations.days"));
+        days.setValue(30);
+        days.setMin(1);
+        days.setMax(365);
+        Button create = new Button(getTranslation("voice.invitations.create"), e -> {
+            try {
+                invitations.create(
+                        kind.getValue(),
+                        hub.getValue() == null ? null : hub.getValue().id(),
+                        null,
+                        label.getValue(),
+                        band.getValue(),
+                        days.getValue());
+                label.clear();
+                label.setInvalid(false);
+                refresh();
+            } catch (ValidationException invalid) {
+                Map<String, String> p = invalid.problems();
+                label.setInvalid(p.containsKey("label"));
+                label.setErrorMessage(p.get("label"));
+                days.setInvalid(p.containsKey("days"));
+                days.setErrorMessage(p.get("days"));
+            }
+        });
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-invitation");
+        add(
+                hub,
+                new FormLayout(kind, label, band, days),
+                create,
+                new H2(getTranslation("voice.invitations.list")),
+                list);
+        if (!hubs.isEmpty()) {
+            hub.setValue(hubs.getFirst());
+        }
+    }
+
+    private void refresh() {
+        list.removeAll();
+        if (hub.getValue() == null) {
+            return;
+        }
+        List<Invitation> all = invitations.ofHub(hub.getValue().id());
+        if (all.isEmpty()) {
+            list.add(new Paragraph(getTranslation("voice.invitations.none")));
+        }
+        for (Invitation i : all) {
+            Section card = new Section();
+            card.addClassName("home-section");
+            card.addClassName("invitation");
+            card.add(new H2(i.label()));
+            UnorderedList facts = new UnorderedList();
+            facts.add(new ListItem(getTranslation("voice.invitations.code", i.displayCode())));
+            facts.add(new ListItem(new Anchor(invitations.link(i), invitations.link(i))));
+            facts.add(new ListItem(getTranslation(
+                    "voice.invitations.open-until",
+                    DAY.format(i.expiresAt().atZone(WorkingCalendar.LONDON)),
+                    i.answers())));
+            card.add(facts, new Html(invitations.qrSvg(i)));
+            list.add(card);
+        }
+    }
+}

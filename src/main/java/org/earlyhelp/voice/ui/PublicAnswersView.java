@@ -1,0 +1,65 @@
+package org.earlyhelp.voice.ui;
+
+import com.vaadin.flow.component.html.Article;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.voice.Response;
+import org.earlyhelp.voice.YouSaidWeDid;
+
+/** A hub's public "you said, we did" page: published answers only, no personal data. */
+@Route(value = "you-said-we-did/:hub", autoLayout = false)
+@AnonymousAllowed
+class PublicAnswersView extends Page implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
+
+    private final transient YouSaidWeDid answers;
+    private final transient HubDirectory hubs;
+
+    PublicAnswersView(YouSaidWeDid answers, HubDirectory hubs) {
+        super("");
+        this.answers = answers;
+        this.hubs = hubs;
+        addClassName("say");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        getChildren().skip(1).toList().forEach(this::remove);
+        HubId id = new HubId(event.getRouteParameters().get("hub").orElse(""));
+        String name = hubs.publicName(id).orElse(null);
+        if (name == null) {
+            setHeading(getTranslation("voice.public.unknown"));
+            return;
+        }
+        setHeading(getTranslation("voice.public.title", name));
+        add(new Paragraph(getTranslation("voice.public.intro")));
+        List<Response> published = answers.published(id);
+        if (published.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("voice.public.none"));
+            none.addClassName("empty-state");
+            add(none);
+        }
+        for (Response r : published) {
+            Article article = new Article();
+            article.addClassName("say-answer");
+            article.add(new H2(getTranslation("voice.public.theme", r.theme())));
+            article.add(new Paragraph(getTranslation("voice.public.you-said", r.youSaid())));
+            article.add(new Paragraph(getTranslation("voice.public.we-did", r.weDid())));
+            article.add(new Paragraph(getTranslation(
+                    "voice.public.when", MONTH.format(r.publishedAt().atZone(WorkingCalendar.LONDON)))));
+            add(article);
+        }
+    }
+}

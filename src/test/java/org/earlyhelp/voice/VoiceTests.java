@@ -1,0 +1,316 @@
+package org.earlyhelp.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Voice against the real database and an in-process SMTP server: feedback with no account, the
+ * safeguarding alert in the portal and by e-mail, exactly once, sealed names opened only by a
+ * safeguarding lead with a reason, and "you said, we did" published without personal data.
+ */
+@SpringBootTest
+class VoiceTests {
+
+    static final HubId CENTRAL = new HubId("dudley-central");
+    static GreenMail smtp;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    FeedbackForms forms;
+
+    @Autowired
+    SafeguardingAlerts alerts;
+
+    @Autowired
+    FeedbackInbox inbox;
+
+    @Autowired
+    YouSaidWeDid responses;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+        smtp.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        smtp.stop();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private Invitation groupInvitation() {
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        try {
+            return invitations.create(InvitationKind.GROUP, CENTRAL, null, "Youth club, Tuesday", null, 30);
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    private static FeedbackDraft draft(Mode mode, String name, FeelSafe safe, String anything) {
+        return new FeedbackDraft(AgeBand.TEEN, mode, name, null, safe, 2, null, null, null, anything);
+    }
+
+    private long alertsFor(UUID feedback) {
+        return jdbc.sql("SELECT count(*) FROM voice.alert WHERE feedback_id = ?")
+                .param(feedback)
+                .query(Long.class)
+                .single();
+    }
+
+    private void awaitAlert(UUID feedback) throws InterruptedException {
+        for (int i = 0; i < 100 && alertsFor(feedback) == 0; i++) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void codesAreLongUnguessableAndOpenOnlyUntilTheyExpire() {
+        Invitation invitation = groupInvitation();
+        assertThat(invitation.code()).hasSize(16).matches("[0-9A-HJKMNP-TV-Z]{16}");
+        assertThat(invitations.open(invitation.displayCode().toLowerCase())).isPresent();
+        assertThat(invitations.open("0000-0000-0000-0000")).isEmpty();
+        assertThat(invitations.qrSvg(invitation)).startsWith("<svg").contains("<path d=\"M");
+        jdbc.sql("UPDATE voice.invitation SET expires_at = now() - interval '1 minute' WHERE id = ?")
+                .param(invitation.id())
+                .update();
+        assertThat(invitations.open(invitation.code())).isEmpty();
+        assertThatThrownBy(() ->
+                        forms.submit(invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "Fine"), "10.0.0.1"))
+                .isInstanceOf(FeedbackForms.NotTaken.class);
+    }
+
+    @Test
+    void notFeelingSafeRaisesOneAlertInThePortalAndByEmail() throws Exception {
+        Invitation invitation = groupInvitation();
+        int mailsBefore = smtp.getReceivedMessages().length;
+        FeedbackForms.Received received =
+                forms.submit(invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.NO, "Please help"), "10.0.0.2");
+        assertThat(received.safeguarding()).isTrue();
+        awaitAlert(received.feedback());
+        assertThat(alertsFor(received.feedback())).isEqualTo(1);
+        assertThat(smtp.waitForIncomingEmail(10_000, mailsBefore + 1)).isTrue();
+        MimeMessage mail = smtp.getReceivedMessages()[mailsBefore];
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("lead.dudley-central@earlyhelp.example");
+        assertThat(mail.getSubject()).contains("Safeguarding alert");
+        assertThat(mail.getContent().toString()).contains("do not feel safe").doesNotContain("Please help");
+
+        // Delivered again (as after a crash): still one alert.
+        alerts.raise(
+                new FeedbackReceived(received.feedback(), CENTRAL, null, java.time.Instant.now(), 2, true, "again"));
+        assertThat(alertsFor(received.feedback())).isEqualTo(1);
+
+        // Only the hub's safeguarding leads see and acknowledge it.
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThatThrownBy(() -> alerts.ofHub(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        Alert alert = alerts.ofHub(CENTRAL).stream()
+                .filter(a -> a.feedback().equals(received.feedback()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(alerts.waitingFor(org.earlyhelp.testing.SignedIn.as(
+                        "lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"))))
+                .isPositive();
+        assertThatThrownBy(() -> alerts.acknowledge(alert.id(), alert.version(), " "))
+                .isInstanceOf(ValidationException.class);
+        alerts.acknowledge(alert.id(), alert.version(), "Spoke to the youth club leader; child seen today.");
+        assertThatThrownBy(() -> alerts.acknowledge(alert.id(), alert.version(), "Again"))
+                .isInstanceOf(org.earlyhelp.shared.ChangedBySomeoneElseException.class);
+    }
+
+    @Test
+    void wordsInFreeTextRaiseAnAlertToo() throws Exception {
+        Invitation invitation = groupInvitation();
+        FeedbackForms.Received received = forms.submit(
+                invitation.code(), draft(Mode.ANONYMOUS, null, null, "My step dad hits me when he drinks"), "10.0.0.3");
+        assertThat(received.safeguarding()).isTrue();
+        awaitAlert(received.feedback());
+        assertThat(jdbc.sql("SELECT reasons FROM voice.alert WHERE feedback_id = ?")
+                        .param(received.feedback())
+                        .query(String.class)
+                        .single())
+                .contains("hits me");
+    }
+
+    @Test
+    void aSealedNameOpensOnlyForASafeguardingLeadWithAReason() throws Exception {
+        Invitation invitation = groupInvitation();
+        FeedbackForms.Received received = forms.submit(
+                invitation.code(), draft(Mode.PSEUDONYMOUS, "Kayla", FeelSafe.NOT_SURE, "Not sure"), "10.0.0.4");
+        assertThat(jdbc.sql("SELECT first_name FROM voice.feedback WHERE id = ?")
+                        .param(received.feedback())
+                        .query(String.class)
+                        .optional())
+                .as("a pseudonymous name is not stored with the feedback")
+                .isEmpty();
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThat(inbox.ofHub(CENTRAL, 100))
+                .filteredOn(f -> f.id().equals(received.feedback()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.firstName()).isNull());
+        assertThatThrownBy(() -> alerts.unseal(received.feedback(), "why")).isInstanceOf(ValidationException.class);
+        assertThat(alerts.unseal(received.feedback(), "She said she is not sure she is safe; we must find her."))
+                .contains("Kayla");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'unseal' AND record_id = ?")
+                        .param(received.feedback().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThatThrownBy(() -> alerts.unseal(received.feedback(), "I would like to know who this is please"))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void badInputIsRefusedAndNothingIsSaved() {
+        Invitation invitation = groupInvitation();
+        long before = jdbc.sql("SELECT count(*) FROM voice.feedback")
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() -> forms.submit(
+                        invitation.code(),
+                        new FeedbackDraft(AgeBand.CHILD, Mode.NAMED, "", null, null, null, null, null, null, null),
+                        "10.0.0.5"))
+                .isInstanceOf(FeedbackForms.NotTaken.class)
+                .satisfies(
+                        e -> assertThat(((FeedbackForms.NotTaken) e).problems()).containsKeys("name", "mood"));
+        assertThatThrownBy(() -> forms.submit(
+                        invitation.code(),
+                        draft(Mode.ANONYMOUS, null, FeelSafe.YES, "x".repeat(FeedbackForms.MAX_TEXT + 1)),
+                        "10.0.0.5"))
+                .isInstanceOf(FeedbackForms.NotTaken.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM voice.feedback")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+        // Emoji are fine.
+        forms.submit(invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "🙂🎉 great"), "10.0.0.5");
+    }
+
+    @Test
+    void oneAddressCannotFloodAForm() {
+        Invitation invitation = groupInvitation();
+        assertThatThrownBy(() -> {
+                    for (int i = 0; i < 30; i++) {
+                        forms.submit(
+                                invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "ok " + i), "10.9.9.9");
+                    }
+                })
+                .isInstanceOf(FeedbackForms.NotTaken.class)
+                .hasMessageContaining("try again later");
+    }
+
+    @Test
+    void youSaidWeDidIsPublishedOnlyOnceApprovedAndWithoutPersonalData() {
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        UUID id = responses.create(
+                CENTRAL,
+                "Things to do",
+                "The club should open at weekends.",
+                "Vic Adeyemi",
+                "Open on Saturdays",
+                LocalDate.now().plusMonths(1));
+        Response created = responses.ofHub(CENTRAL).stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
+                .orElseThrow();
+        assertThatThrownBy(() -> responses.answer(id, created.version(), ResponseStatus.DONE, "Call Jo on 07700900123"))
+                .isInstanceOf(ValidationException.class);
+        responses.answer(id, created.version(), ResponseStatus.DONE, "The club is now open on Saturdays.");
+        assertThatThrownBy(() -> responses.approveAndPublish(id, created.version() + 1))
+                .as("only the hub lead approves")
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(responses.published(CENTRAL)).noneMatch(r -> r.id().equals(id));
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        responses.approveAndPublish(id, created.version() + 1);
+        responses.heard(
+                id, "Dudley Children's Partnership Board", LocalDate.now(), "Weekend opening funded for a year.");
+        SignedIn.nobody();
+        assertThat(responses.published(CENTRAL))
+                .filteredOn(r -> r.id().equals(id))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.weDid()).isEqualTo("The club is now open on Saturdays.");
+                    assertThat(r.owner()).isEmpty();
+                    assertThat(r.hearings()).isEmpty();
+                });
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThat(responses.ofHub(CENTRAL))
+                .filteredOn(r -> r.id().equals(id))
+                .singleElement()
+                .satisfies(r -> assertThat(r.hearings())
+                        .extracting(Response.Hearing::heardBy)
+                        .containsExactly("Dudley Children's Partnership Board"));
+        assertThat(responses.measures(CENTRAL).themesAnswered()).isPositive();
+    }
+
+    @Test
+    void confirmedThemesArePublishedForTheDashboards() {
+        Invitation invitation = groupInvitation();
+        FeedbackForms.Received received = forms.submit(
+                invitation.code(),
+                draft(Mode.ANONYMOUS, null, FeelSafe.YES, "The bus to the hub takes ages"),
+                "10.0.0.6");
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        FeedbackItem item = inbox.ofHub(CENTRAL, 100).stream()
+                .filter(f -> f.id().equals(received.feedback()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(item.suggestedThemes()).contains("distance from home");
+        inbox.confirm(received.feedback(), Set.of("distance from home"));
+        assertThat(jdbc.sql("SELECT count(*) FROM events.event_publication WHERE event_type LIKE '%ThemeConfirmed'"
+                                        + " AND serialized_event LIKE ?")
+                                .param("%" + received.feedback() + "%")
+                                .query(Long.class)
+                                .single()
+                        + jdbc.sql(
+                                        "SELECT count(*) FROM events.event_publication_archive WHERE event_type LIKE '%ThemeConfirmed'"
+                                                + " AND serialized_event LIKE ?")
+                                .param("%" + received.feedback() + "%")
+                                .query(Long.class)
+                                .single())
+                .isPositive();
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> inbox.ofHub(CENTRAL, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> inbox.confirm(received.feedback(), Set.of("x")))
+                .isInstanceOf(AccessDeniedException.class);
+        Duration.ofSeconds(1);
+    }
+}
