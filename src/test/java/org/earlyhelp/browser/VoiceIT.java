@@ -1,0 +1,225 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.time.Duration;
+import java.util.Set;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.Invitation;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Voice on a phone-sized screen: a young child answers in pictures; a teenager answers
+ * anonymously, says they do not feel safe, sees where to get help, and the safeguarding lead gets
+ * the alert in the portal and by e-mail; staff publish a "you said, we did" answer that appears
+ * on the public page. axe checks every public page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class VoiceIT extends BrowserTest {
+
+    static GreenMail smtp;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Invitations invitations;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) throws Exception {
+        int smtpPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        smtp.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> smtpPort);
+    }
+
+    @AfterAll
+    static void stopMail() {
+        smtp.stop();
+    }
+
+    @BeforeEach
+    void phone() {
+        browser.clearCookies();
+        browser.size(390, 844);
+    }
+
+    @AfterEach
+    void desktop() {
+        browser.size(1280, 900);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private WebDriverWait waiting() {
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    private WebElement find(By by) {
+        WebElement element = waiting().until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
+    private void press(String row, String text) {
+        WebElement choice = waiting()
+                .until(d -> d.findElement(By.id("choices-" + row)).findElements(By.tagName("vaadin-button")).stream()
+                        .filter(b -> b.getText().equals(text) || b.getText().endsWith(" " + text))
+                        .findFirst()
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", choice);
+        choice.click();
+        waiting().until(d -> "true".equals(choice.getDomAttribute("aria-pressed")));
+    }
+
+    private Invitation invitation(AgeBand band) {
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        try {
+            return invitations.create(InvitationKind.GROUP, new HubId("dudley-central"), null, "Youth club", band, 30);
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    @Test
+    void aYoungChildAnswersInPictures() {
+        Invitation invitation = invitation(AgeBand.PICTURES);
+        browser.go(base() + "/say/" + invitation.code());
+        find(By.id("choices-mood"));
+        assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Tell us how you feel");
+        browser.assertAccessible("picture form on a phone");
+        press("mood", "Good");
+        press("safe", "Yes");
+        find(By.id("send")).click();
+        waiting().until(d -> d.findElement(By.tagName("h1")).getText().equals("Thank you"));
+        assertThat(browser.isPresent(By.id("help-now"))).isFalse();
+        browser.screenshot("voice-picture-thanks");
+        browser.assertAccessible("thank-you page");
+    }
+
+    @Test
+    void aTeenagerWhoIsNotSafeSeesHelpAndTheSafeguardingLeadIsAlerted() throws Exception {
+        Invitation invitation = invitation(null);
+        int mailsBefore = smtp.getReceivedMessages().length;
+        browser.go(base() + "/say");
+        browser.assertAccessible("code entry");
+        find(By.cssSelector("#code input")).sendKeys(invitation.displayCode(), Keys.ENTER);
+        find(By.id("go")).click();
+        find(By.id("band-teen")).click();
+        find(By.id("choices-safe"));
+        assertThat(find(By.cssSelector("#mode vaadin-radio-button[checked]")).getText())
+                .as("anonymous by default")
+                .contains("nobody knows it's me");
+        browser.assertAccessible("teen form on a phone");
+        press("safe", "No");
+        find(By.cssSelector("#answer-anything textarea")).sendKeys("I don't want to go home tonight");
+        find(By.id("send")).click();
+        WebElement help = find(By.id("help-now"));
+        assertThat(help.getText()).contains("0800 1111").contains("999");
+        browser.screenshot("voice-help-now");
+        browser.assertAccessible("help now");
+
+        assertThat(smtp.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
+        assertThat(smtp.getReceivedMessages()[mailsBefore].getSubject()).contains("Safeguarding alert");
+
+        browser.size(1280, 900);
+        signInAndWait(base(), "lead.dudley-central");
+        assertThat(find(By.id("home-hub-lead")).getText())
+                .contains("Safeguarding alerts from feedback waiting for you");
+        browser.go(base() + "/voice/alerts");
+        WebElement alert = find(By.cssSelector(".alert-open"));
+        assertThat(alert.getText()).contains("said they do not feel safe").contains("Anonymous");
+        browser.assertAccessible("safeguarding alerts");
+        find(By.cssSelector(".alert-open .alert-action textarea"))
+                .sendKeys("Called the youth club; worker with the child now.");
+        find(By.cssSelector(".alert-open .acknowledge")).click();
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".alert-done")).stream()
+                        .anyMatch(e -> e.getText().contains("worker with the child now")));
+    }
+
+    @Test
+    void staffPublishAnAnswerThatAppearsOnThePublicPageWithoutPersonalData() {
+        browser.size(1280, 900);
+        signInAndWait(base(), "lead.dudley-central");
+        browser.go(base() + "/voice/feedback");
+        find(By.id("responses"));
+        browser.assertAccessible("what young people said");
+        find(By.cssSelector("#responses vaadin-details")).click();
+        find(By.cssSelector("#response-theme input")).sendKeys("school");
+        find(By.cssSelector("#response-you-said textarea")).sendKeys("Homework club is too noisy to work in.");
+        find(By.cssSelector("#response-decision textarea")).sendKeys("A quiet room on Thursdays.");
+        find(By.id("create-response")).click();
+        WebElement card = waiting()
+                .until(d -> d.findElements(By.cssSelector(".response")).stream()
+                        .filter(c -> c.getText().contains("Homework club is too noisy"))
+                        .findFirst()
+                        .orElse(null));
+        WebElement answer = card.findElement(By.cssSelector(".response-we-did textarea"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", answer);
+        answer.sendKeys("There is now a quiet room for homework on Thursdays.");
+        card.findElement(By.cssSelector(".save-answer")).click();
+        WebElement publish = waiting()
+                .until(d -> d.findElements(By.cssSelector(".response")).stream()
+                        .filter(c -> c.getText().contains("Homework club is too noisy"))
+                        .findFirst()
+                        .map(c -> c.findElements(By.cssSelector(".publish")).stream()
+                                .findFirst()
+                                .orElse(null))
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", publish);
+        publish.click();
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".response")).stream()
+                        .anyMatch(c -> c.getText().contains("Homework club is too noisy")
+                                && c.getText().contains("Published")));
+
+        browser.clearCookies();
+        browser.size(390, 844);
+        browser.go(base() + "/you-said-we-did/dudley-central");
+        waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("quiet room for homework"));
+        String page = browser.driver().findElement(By.tagName("main")).getText();
+        assertThat(page)
+                .contains("You said: Homework club is too noisy")
+                .doesNotContain("Dan Morris")
+                .doesNotContain("@");
+        browser.screenshot("you-said-we-did");
+        browser.assertAccessible("you said, we did (public)");
+        browser.go(base() + "/say/NOT-A-REAL-CODE");
+        find(By.id("bad-code"));
+        browser.assertAccessible("bad code page");
+    }
+}
