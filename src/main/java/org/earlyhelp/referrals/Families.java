@@ -147,6 +147,14 @@ public class Families {
                         r.by());
             case "consent-withdrawn" ->
                 new TimelineEntry(r.at(), r.kind(), "Consent withdrawn: the record is restricted", r.b(), r.by());
+            case "feedback" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Feedback from the family" + (r.a() == null ? "" : ": how things are, " + r.a() + " out of 5")
+                                + (r.c() == null ? "" : " (raised a safeguarding alert)"),
+                        r.b(),
+                        r.by() == null ? null : r.by() + " (named)");
             case "follow-up" ->
                 new TimelineEntry(r.at(), r.kind(), r.a() + "-month check after closure", r.b(), r.by());
             default -> new TimelineEntry(r.at(), r.kind(), r.kind(), r.a(), r.by());

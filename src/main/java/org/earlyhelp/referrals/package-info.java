@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Referrals",
-        allowedDependencies = {"shared", "hubs", "audit"})
+        allowedDependencies = {"shared", "hubs", "audit", "voice"})
 @NullMarked
 package org.earlyhelp.referrals;
 

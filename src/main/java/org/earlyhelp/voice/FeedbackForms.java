@@ -161,7 +161,9 @@ public class FeedbackForms {
                 now,
                 draft.mood(),
                 !concerns.isEmpty(),
-                concerns.isEmpty() ? null : String.join("; ", concerns)));
+                concerns.isEmpty() ? null : String.join("; ", concerns),
+                mode == Mode.NAMED ? name : null,
+                mode == Mode.NAMED && invitation.caseId() != null ? words(draft) : null));
         return new Received(id, !concerns.isEmpty());
     }
 
@@ -186,6 +188,23 @@ public class FeedbackForms {
             }
         }
         return concerns;
+    }
+
+    private static @Nullable String words(FeedbackDraft draft) {
+        List<String> parts = new ArrayList<>();
+        if (blankToNull(draft.helping()) != null) {
+            parts.add("What is helping: " + draft.helping().strip());
+        }
+        if (blankToNull(draft.change()) != null) {
+            parts.add("What should change: " + draft.change().strip());
+        }
+        if (blankToNull(draft.worker()) != null) {
+            parts.add("About their worker: " + draft.worker().strip());
+        }
+        if (blankToNull(draft.anything()) != null) {
+            parts.add("Anything else: " + draft.anything().strip());
+        }
+        return parts.isEmpty() ? null : String.join("\n", parts);
     }
 
     private boolean allowed(String key, int perHour) {

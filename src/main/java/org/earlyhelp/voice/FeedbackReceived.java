@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param mood how things are, 1 to 5, when answered
  * @param safeguarding whether it must raise an alert
  * @param concerns why, in plain words, when it must
+ * @param firstName the young person's first name, only when they chose to be named
+ * @param words their answers, only when they chose to be named and the invitation was for their
+ *     family's case (the lead practitioner reads them on the case)
  */
 public record FeedbackReceived(
         UUID feedback,
@@ -21,4 +24,6 @@ public record FeedbackReceived(
         Instant at,
         @Nullable Integer mood,
         boolean safeguarding,
-        @Nullable String concerns) {}
+        @Nullable String concerns,
+        @Nullable String firstName,
+        @Nullable String words) {}

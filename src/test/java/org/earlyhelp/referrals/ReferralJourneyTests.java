@@ -402,6 +402,69 @@ class ReferralJourneyTests {
         }
     }
 
+    @Autowired
+    org.earlyhelp.voice.Invitations invitations;
+
+    @Autowired
+    org.earlyhelp.voice.FeedbackForms feedbackForms;
+
+    @Test
+    void whatAChildSaysOnTheirCaseJoinsTheFamilyTimeline() throws Exception {
+        teacher();
+        Submitted submitted = requests.submit(draft("Fairweather", TODAY.minusYears(10), postcodeIn("dudley-central")));
+        centralLead();
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(),
+                version,
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency.");
+        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        familyWorker();
+        org.earlyhelp.voice.Invitation invitation = invitations.create(
+                org.earlyhelp.voice.InvitationKind.CASE,
+                CENTRAL,
+                caseId,
+                "Fairweather family",
+                org.earlyhelp.voice.AgeBand.CHILD,
+                14);
+        SignedIn.nobody();
+        feedbackForms.submit(
+                invitation.code(),
+                new org.earlyhelp.voice.FeedbackDraft(
+                        org.earlyhelp.voice.AgeBand.CHILD,
+                        org.earlyhelp.voice.Mode.NAMED,
+                        "Leo",
+                        null,
+                        org.earlyhelp.voice.FeelSafe.YES,
+                        4,
+                        "Football club",
+                        "More time with Fran",
+                        null,
+                        null),
+                "10.1.1.1");
+        for (int i = 0;
+                i < 100
+                        && jdbc.sql("SELECT count(*) FROM referrals.case_feedback WHERE case_id = ?")
+                                        .param(caseId)
+                                        .query(Integer.class)
+                                        .single()
+                                == 0;
+                i++) {
+            Thread.sleep(100);
+        }
+        familyWorker();
+        assertThat(families.family(submitted.family()).timeline())
+                .filteredOn(e -> e.kind().equals("feedback"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.title()).contains("4 out of 5");
+                    assertThat(e.detail()).contains("Football club");
+                    assertThat(e.by()).contains("Leo");
+                });
+    }
+
     private int count() {
         return jdbc.sql("SELECT count(*) FROM referrals.request")
                 .query(Integer.class)

@@ -133,8 +133,8 @@ class VoiceTests {
         assertThat(mail.getContent().toString()).contains("do not feel safe").doesNotContain("Please help");
 
         // Delivered again (as after a crash): still one alert.
-        alerts.raise(
-                new FeedbackReceived(received.feedback(), CENTRAL, null, java.time.Instant.now(), 2, true, "again"));
+        alerts.raise(new FeedbackReceived(
+                received.feedback(), CENTRAL, null, java.time.Instant.now(), 2, true, "again", null, null));
         assertThat(alertsFor(received.feedback())).isEqualTo(1);
 
         // Only the hub's safeguarding leads see and acknowledge it.

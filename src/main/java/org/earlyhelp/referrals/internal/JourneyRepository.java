@@ -848,6 +848,11 @@ public class JourneyRepository {
                           SELECT s.withdrawn_at, 'consent-withdrawn', s.given_by, s.withdrawn_reason, NULL, s.withdrawn_by
                           FROM referrals.consent s WHERE s.family_id = :f AND s.withdrawn_at IS NOT NULL
                           UNION ALL
+                          SELECT b.received_at, 'feedback', b.mood::text, b.words,
+                                 CASE WHEN b.safeguarding THEN 'safeguarding' END, b.first_name
+                          FROM referrals.case_feedback b JOIN referrals.case_file c ON c.id = b.case_id
+                          WHERE c.family_id = :f
+                          UNION ALL
                           SELECT u.done_at, 'follow-up', u.months::text, u.note, NULL, u.done_by
                           FROM referrals.follow_up u JOIN referrals.case_file c ON c.id = u.case_id
                           WHERE c.family_id = :f AND u.done_at IS NOT NULL

@@ -59,13 +59,15 @@ import org.springframework.security.access.AccessDeniedException;
 class CaseView extends Page implements BeforeEnterObserver {
 
     private final transient Cases cases;
+    private final transient org.earlyhelp.voice.Invitations invitations;
     private final CurrentUser user;
     private UUID id;
     private CaseRecord record;
 
-    CaseView(Cases cases, CurrentUsers currentUsers) {
+    CaseView(Cases cases, org.earlyhelp.voice.Invitations invitations, CurrentUsers currentUsers) {
         super("");
         this.cases = cases;
+        this.invitations = invitations;
         this.user = currentUsers.require();
     }
 
@@ -133,6 +135,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         section(t("case.tab.plan"), plan(leads));
         section(t("case.tab.reviews"), reviews(leads));
         section(t("case.tab.log"), workLog());
+        section(t("case.tab.voice"), voice(leads));
         section(t("case.tab.close"), closure(leads));
     }
 
@@ -407,6 +410,44 @@ class CaseView extends Page implements BeforeEnterObserver {
             grid.setAriaLabel(t("case.tab.log"));
             tab.add(grid);
         }
+        return tab;
+    }
+
+    // ---- the family's voice --------------------------------------------------------------------
+
+    private Component voice(boolean leads) {
+        Div tab = new Div();
+        tab.setId("tab-voice");
+        tab.add(new Paragraph(t("voice.intro")));
+        if (!leads || !record.open()) {
+            return tab;
+        }
+        Select<org.earlyhelp.voice.AgeBand> band = new Select<>();
+        band.setLabel(t("voice.band"));
+        band.setItems(org.earlyhelp.voice.AgeBand.values());
+        band.setItemLabelGenerator(b -> getTranslation("voice.band." + b.name().toLowerCase(java.util.Locale.ROOT)));
+        band.setId("case-voice-band");
+        Div made = new Div();
+        Button invite = new Button(t("voice.invite"), e -> {
+            try {
+                org.earlyhelp.voice.Invitation invitation = invitations.create(
+                        org.earlyhelp.voice.InvitationKind.CASE,
+                        record.hub(),
+                        record.id(),
+                        record.familyLabel(),
+                        band.getValue(),
+                        null);
+                made.removeAll();
+                made.add(
+                        new Paragraph(t("voice.code", invitation.displayCode())),
+                        new Anchor(invitations.link(invitation), invitations.link(invitation)),
+                        new com.vaadin.flow.component.Html(invitations.qrSvg(invitation)));
+            } catch (ValidationException invalid) {
+                Notification.show(String.join(" ", invalid.problems().values()), 6000, Notification.Position.MIDDLE);
+            }
+        });
+        invite.setId("case-voice-invite");
+        tab.add(new FormLayout(band), invite, made);
         return tab;
     }
 
