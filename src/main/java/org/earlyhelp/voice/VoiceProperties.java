@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mailFrom the sender of alert mails
  * @param invitationDays how long an invitation stays open by default (default 30)
  * @param publicBaseUrl the address the links and QR codes point at
+ * @param alertDelay a pause before raising an alert: zero, except for the crash test
  */
 @ConfigurationProperties("earlyhelp.voice")
 public record VoiceProperties(
@@ -22,7 +23,12 @@ public record VoiceProperties(
         @Nullable String mailDomain,
         @Nullable String mailFrom,
         @Nullable Integer invitationDays,
-        @Nullable String publicBaseUrl) {
+        @Nullable String publicBaseUrl,
+        @Nullable Duration alertDelay) {
+
+    public Duration delayBeforeAlert() {
+        return alertDelay == null ? Duration.ZERO : alertDelay;
+    }
 
     public List<String> words() {
         return alertWords == null || alertWords.isEmpty()
