@@ -29,7 +29,7 @@ public class FeedbackForms {
     /** Longest answer to one question. */
     public static final int MAX_TEXT = 2000;
 
-    private static final int PER_CODE_PER_HOUR = 60;
+    private static final int PER_CODE_PER_HOUR = 600;
     private static final int PER_ADDRESS_PER_HOUR = 20;
 
     private final JdbcClient jdbc;

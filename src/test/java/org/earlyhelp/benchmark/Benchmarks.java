@@ -57,6 +57,7 @@ public final class Benchmarks {
             results.add(measure("hub dashboard (dudley-central)", scaleText, 100, () -> dashboards.of(biggest)));
             results.add(measure("borough comparison", scaleText, 200, borough::compare));
             results.addAll(journeyPaths(context, jdbc, scaleText, biggest));
+            results.add(feedbackUnderLoad(context, scaleText, biggest));
 
             System.out.println();
             System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "p99 ms", "target");
@@ -152,6 +153,79 @@ public final class Benchmarks {
                                 "School"),
                         null))));
         return results;
+    }
+
+    /** Submitting feedback with 50 people submitting at once, each through their own invitation. */
+    private static Result feedbackUnderLoad(ConfigurableApplicationContext context, String scale, HubId hub)
+            throws Exception {
+        org.earlyhelp.voice.Invitations invitations = context.getBean(org.earlyhelp.voice.Invitations.class);
+        org.earlyhelp.voice.FeedbackForms forms = context.getBean(org.earlyhelp.voice.FeedbackForms.class);
+        int submitters = 50;
+        int each = 20;
+        SignedIn.as(
+                "lead." + hub.value(),
+                java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
+                java.util.Set.of(hub.value()));
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < submitters; i++) {
+            codes.add(invitations
+                    .create(
+                            org.earlyhelp.voice.InvitationKind.CAMPAIGN,
+                            hub,
+                            null,
+                            "Benchmark " + i,
+                            org.earlyhelp.voice.AgeBand.TEEN,
+                            1)
+                    .code());
+        }
+        SignedIn.nobody();
+        // Warm up, then all submitters at once.
+        for (int i = 0; i < 30; i++) {
+            forms.submit(codes.get(i % submitters), feedback(i), "192.0.2." + (i % 250));
+        }
+        double[] millis = new double[submitters * each];
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(submitters);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < submitters; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int k = 0; k < each; k++) {
+                    long begin = System.nanoTime();
+                    forms.submit(codes.get(thread), feedback(k), "198.51." + thread + "." + k);
+                    millis[thread * each + k] = (System.nanoTime() - begin) / 1e6;
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (var f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        Arrays.sort(millis);
+        return new Result(
+                "submit feedback (50 concurrent)",
+                scale,
+                percentile(millis, 50),
+                percentile(millis, 95),
+                percentile(millis, 99),
+                150);
+    }
+
+    private static org.earlyhelp.voice.FeedbackDraft feedback(int i) {
+        return new org.earlyhelp.voice.FeedbackDraft(
+                org.earlyhelp.voice.AgeBand.TEEN,
+                org.earlyhelp.voice.Mode.ANONYMOUS,
+                null,
+                null,
+                i % 10 == 0 ? org.earlyhelp.voice.FeelSafe.NO : org.earlyhelp.voice.FeelSafe.YES,
+                1 + i % 5,
+                "The youth club",
+                "Open more often",
+                null,
+                "Thanks 🙂");
     }
 
     private static void importAreasIfThere(HubAdministration administration) throws Exception {

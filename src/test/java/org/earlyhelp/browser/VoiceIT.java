@@ -115,7 +115,14 @@ class VoiceIT extends BrowserTest {
     @Test
     void aYoungChildAnswersInPictures() {
         Invitation invitation = invitation(AgeBand.PICTURES);
+        // Time to a usable form, printed as a figure (docs/performance.md).
+        long loading = System.nanoTime();
         browser.go(base() + "/say/" + invitation.code());
+        find(By.id("send"));
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%nPublic feedback form usable in %.2f s (navigation to the Send button).%n",
+                (System.nanoTime() - loading) / 1e9);
         find(By.id("choices-mood"));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Tell us how you feel");
         browser.assertAccessible("picture form on a phone");
