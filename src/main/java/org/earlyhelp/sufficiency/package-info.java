@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Sufficiency",
-        allowedDependencies = {"shared"})
+        allowedDependencies = {"shared", "audit"})
 @NullMarked
 package org.earlyhelp.sufficiency;
 

@@ -1,0 +1,394 @@
+package org.earlyhelp.sufficiency.internal;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.earlyhelp.sufficiency.Problem;
+import org.earlyhelp.sufficiency.internal.Returns.EpisodeRow;
+import org.earlyhelp.sufficiency.internal.Returns.HeaderRow;
+
+/**
+ * The SSDA903 checks that matter most for counting children in care, each with a plain-English
+ * message. Errors stop an upload (nothing is saved): they make the data impossible to count
+ * (dates that are not dates, unknown codes, an episode ending before it starts, a child missing
+ * from the header). Inconsistencies a count can live with are warnings, reported and kept.
+ * The full list, with what each checks, is in {@code docs/sufficiency.md}.
+ */
+public final class Rules {
+
+    static final Set<String> ETHNIC = Set.of(
+            "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND", "APKN", "ABAN", "AOTH",
+            "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT");
+    static final Set<String> RNE = Set.of("S", "P", "L", "T", "U", "B");
+    static final Set<String> LS = Set.of("C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4");
+    static final Set<String> CIN = Set.of("N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8");
+    static final Set<String> PLACE = Set.of(
+            "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1", "T0", "T1",
+            "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11", "Z12", "Z13", "Z14");
+    static final Set<String> PROVIDER = Set.of("PR0", "PR1", "PR2", "PR3", "PR4", "PR5");
+    static final Set<String> REC = Set.of(
+            "E11", "E12", "E13", "E14", "E15", "E16", "E17", "E2", "E3", "E41", "E43", "E44", "E45", "E46", "E47",
+            "E48", "E4A", "E4B", "E5", "E6", "E7", "E8", "E9", "X1");
+    static final Set<String> PLACE_CHANGE = Set.of(
+            "CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD",
+            "OTHER");
+    private static final Pattern POSTCODE =
+            Pattern.compile("^[A-Z]{1,2}\\d[A-Z\\d]?(\\s*\\d[A-Z]{2})?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern URN = Pattern.compile("^(SC)?\\d{6,7}$|^XXXXXXX$", Pattern.CASE_INSENSITIVE);
+
+    /** Every rule: its code, what it checks, and whether it stops the upload. */
+    public record Rule(String code, String checks, boolean error) {}
+
+    public static final List<Rule> ALL = List.of(
+            new Rule("H01", "A child in the header has no CHILD id", true),
+            new Rule("H02", "SEX is not 1, 2, M, F or U", true),
+            new Rule("H03", "DOB is not a date (dd/mm/yyyy or yyyy-mm-dd)", true),
+            new Rule("H04", "DOB is in the future", true),
+            new Rule("H05", "ETHNIC is not one of the DfE ethnicity codes", false),
+            new Rule("H06", "The same child is in the header twice with different details", true),
+            new Rule("E01", "An episode's child is not in any header", true),
+            new Rule("E02", "DECOM is not a date", true),
+            new Rule("E03", "DECOM is in the future", true),
+            new Rule("E04", "DECOM is before the child's date of birth", true),
+            new Rule("E05", "RNE is not a valid reason for a new episode", true),
+            new Rule("E06", "LS is not a valid legal status", true),
+            new Rule("E07", "CIN is not a valid category of need", true),
+            new Rule("E08", "PLACE is not a valid placement type (old or new codes)", true),
+            new Rule("E09", "PLACE_PROVIDER is not PR0 to PR5", true),
+            new Rule("E10", "PLACE_PROVIDER is missing for a placement that needs one", false),
+            new Rule("E11", "DEC is not a date", true),
+            new Rule("E12", "DEC is before DECOM", true),
+            new Rule("E13", "REC is not a valid reason for the episode ending (old or new codes)", true),
+            new Rule("E14", "The episode has an end date but no reason it ended", true),
+            new Rule("E15", "The episode has a reason it ended but no end date (counted as still open)", false),
+            new Rule("E16", "REASON_PLACE_CHANGE is not a valid code", false),
+            new Rule("E17", "HOME_POST is not a postcode or postcode district", false),
+            new Rule("E18", "PL_POST is not a postcode or postcode district", false),
+            new Rule("E19", "URN is missing or not an Ofsted URN for a children's home placement (K1, K2)", false),
+            new Rule("E20", "Two of the child's episodes overlap (both are counted while they overlap)", false),
+            new Rule("E21", "The child was 18 or over when the episode started", true),
+            new Rule("E22", "The same episode is in one file twice with different details", true),
+            new Rule("E23", "Placed with parents (P1) under voluntary accommodation (V2), which cannot be", false),
+            new Rule("E24", "A new period of care (RNE S) starts the day another episode ended", false),
+            new Rule("E25", "An episode after a gap in care does not start a new period (RNE S)", false),
+            new Rule("E26", "An open episode is followed by a later episode for the same child", false));
+
+    private static final Map<String, Rule> BY_CODE = index();
+
+    private static Map<String, Rule> index() {
+        Map<String, Rule> m = new HashMap<>();
+        ALL.forEach(r -> m.put(r.code(), r));
+        return m;
+    }
+
+    private Rules() {}
+
+    /** Every problem in an upload, in file and line order. */
+    public static List<Problem> check(Returns.Read read, LocalDate today) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, HeaderRow> children = new LinkedHashMap<>();
+        Map<String, LocalDate> born = new HashMap<>();
+        for (HeaderRow h : read.headers()) {
+            if (h.child().isBlank()) {
+                add(problems, "H01", h.file(), h.line(), "", "This child has no CHILD id.");
+                continue;
+            }
+            if (Returns.sex(h.sex()) == null) {
+                add(
+                        problems,
+                        "H02",
+                        h.file(),
+                        h.line(),
+                        h.child(),
+                        "SEX \"" + h.sex() + "\" should be 1 (male), 2 (female), M, F or U.");
+            }
+            LocalDate dob = Returns.date(h.dob());
+            if (dob == null) {
+                add(
+                        problems,
+                        "H03",
+                        h.file(),
+                        h.line(),
+                        h.child(),
+                        "DOB \"" + h.dob() + "\" is not a date like 31/01/2015.");
+            } else if (dob.isAfter(today)) {
+                add(problems, "H04", h.file(), h.line(), h.child(), "DOB " + h.dob() + " is in the future.");
+            } else {
+                born.putIfAbsent(h.child(), dob);
+            }
+            if (!ETHNIC.contains(h.ethnic().toUpperCase())) {
+                add(
+                        problems,
+                        "H05",
+                        h.file(),
+                        h.line(),
+                        h.child(),
+                        "ETHNIC \"" + h.ethnic() + "\" is not a DfE ethnicity code.");
+            }
+            HeaderRow before = children.putIfAbsent(h.child(), h);
+            if (before != null
+                    && !(same(Returns.sex(before.sex()), Returns.sex(h.sex()))
+                            && same(Returns.date(before.dob()), dob))) {
+                add(
+                        problems,
+                        "H06",
+                        h.file(),
+                        h.line(),
+                        h.child(),
+                        "This child is also in " + before.file() + " (line " + before.line()
+                                + ") with a different sex or date of birth.");
+            }
+        }
+        Map<String, List<EpisodeRow>> byChild = new LinkedHashMap<>();
+        Map<String, EpisodeRow> seen = new HashMap<>();
+        for (EpisodeRow e : read.episodes()) {
+            String where = e.child();
+            if (!children.containsKey(e.child())) {
+                add(
+                        problems,
+                        "E01",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "Child " + e.child() + " has an episode but is in no header.");
+            }
+            LocalDate start = Returns.date(e.decom());
+            LocalDate end = Returns.date(e.dec());
+            if (start == null) {
+                add(problems, "E02", e.file(), e.line(), where, "DECOM \"" + e.decom() + "\" is not a date.");
+            } else {
+                if (start.isAfter(today)) {
+                    add(problems, "E03", e.file(), e.line(), where, "DECOM " + e.decom() + " is in the future.");
+                }
+                LocalDate dob = born.get(e.child());
+                if (dob != null && start.isBefore(dob)) {
+                    add(
+                            problems,
+                            "E04",
+                            e.file(),
+                            e.line(),
+                            where,
+                            "The episode starts (" + e.decom() + ") before the child was born.");
+                } else if (dob != null && Period.between(dob, start).getYears() >= 18) {
+                    add(
+                            problems,
+                            "E21",
+                            e.file(),
+                            e.line(),
+                            where,
+                            "The child was 18 or over when this episode started.");
+                }
+            }
+            code(problems, "E05", RNE, e.rne(), e, "RNE");
+            code(problems, "E06", LS, e.ls(), e, "LS");
+            code(problems, "E07", CIN, e.cin(), e, "CIN");
+            code(problems, "E08", PLACE, e.place(), e, "PLACE");
+            if (!e.provider().isBlank()) {
+                code(problems, "E09", PROVIDER, e.provider(), e, "PLACE_PROVIDER");
+            } else if (!Set.of("T0", "T1", "T2", "T3", "T4", "P1", "Z1")
+                    .contains(e.place().toUpperCase())) {
+                add(
+                        problems,
+                        "E10",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "PLACE_PROVIDER is missing for placement " + e.place() + ".");
+            }
+            if (!e.dec().isBlank() && end == null) {
+                add(problems, "E11", e.file(), e.line(), where, "DEC \"" + e.dec() + "\" is not a date.");
+            }
+            if (start != null && end != null && end.isBefore(start)) {
+                add(
+                        problems,
+                        "E12",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "The episode ends (" + e.dec() + ") before it starts (" + e.decom() + ").");
+            }
+            if (!e.rec().isBlank()) {
+                code(problems, "E13", REC, e.rec(), e, "REC");
+            }
+            if (!e.dec().isBlank() && e.rec().isBlank()) {
+                add(
+                        problems,
+                        "E14",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "The episode ended on " + e.dec() + " but REC (why) is empty.");
+            }
+            if (e.dec().isBlank() && !e.rec().isBlank() && !e.rec().equalsIgnoreCase("X1")) {
+                add(
+                        problems,
+                        "E15",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "REC is " + e.rec() + " but there is no end date (DEC).");
+            }
+            if (!e.reasonPlaceChange().isBlank()
+                    && !PLACE_CHANGE.contains(e.reasonPlaceChange().toUpperCase())) {
+                add(
+                        problems,
+                        "E16",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "REASON_PLACE_CHANGE \"" + e.reasonPlaceChange() + "\" is not a valid code.");
+            }
+            if (!e.homePost().isBlank()
+                    && !POSTCODE.matcher(e.homePost().strip()).matches()) {
+                add(
+                        problems,
+                        "E17",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "HOME_POST \"" + e.homePost() + "\" is not a postcode.");
+            }
+            if (!e.plPost().isBlank() && !POSTCODE.matcher(e.plPost().strip()).matches()) {
+                add(problems, "E18", e.file(), e.line(), where, "PL_POST \"" + e.plPost() + "\" is not a postcode.");
+            }
+            if (Set.of("K1", "K2").contains(e.place().toUpperCase())
+                    && !URN.matcher(e.urn().strip()).matches()) {
+                add(
+                        problems,
+                        "E19",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "A children's home placement needs the home's Ofsted URN.");
+            }
+            if ("P1".equalsIgnoreCase(e.place()) && "V2".equalsIgnoreCase(e.ls())) {
+                add(
+                        problems,
+                        "E23",
+                        e.file(),
+                        e.line(),
+                        where,
+                        "A child accommodated under section 20 (V2) cannot be placed with parents (P1).");
+            }
+            if (start != null) {
+                String key = e.file() + "|" + e.child() + "|" + start;
+                EpisodeRow twin = seen.putIfAbsent(key, e);
+                if (twin != null && !twin.equals(e) && !sameEpisode(twin, e)) {
+                    add(
+                            problems,
+                            "E22",
+                            e.file(),
+                            e.line(),
+                            where,
+                            "This episode is also on line " + twin.line() + " with different details.");
+                }
+                byChild.computeIfAbsent(e.child(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<EpisodeRow> episodes : byChild.values()) {
+            List<EpisodeRow> merged = merge(episodes);
+            for (int i = 1; i < merged.size(); i++) {
+                EpisodeRow previous = merged.get(i - 1);
+                EpisodeRow e = merged.get(i);
+                LocalDate prevEnd = Returns.date(previous.dec());
+                LocalDate start = Returns.date(e.decom());
+                if (start == null) {
+                    continue;
+                }
+                if (prevEnd == null) {
+                    add(
+                            problems,
+                            "E26",
+                            e.file(),
+                            e.line(),
+                            e.child(),
+                            "An earlier episode (" + previous.decom() + ") has no end date but this one starts "
+                                    + e.decom() + ".");
+                } else if (start.isBefore(prevEnd)) {
+                    add(
+                            problems,
+                            "E20",
+                            e.file(),
+                            e.line(),
+                            e.child(),
+                            "This episode starts (" + e.decom() + ") before the previous one ended (" + previous.dec()
+                                    + ").");
+                } else if (start.equals(prevEnd) && "S".equalsIgnoreCase(e.rne())) {
+                    add(
+                            problems,
+                            "E24",
+                            e.file(),
+                            e.line(),
+                            e.child(),
+                            "A new period of care (RNE S) starts the day the previous episode ended; expected P, L, T, U or B.");
+                } else if (start.isAfter(prevEnd) && !"S".equalsIgnoreCase(e.rne())) {
+                    add(
+                            problems,
+                            "E25",
+                            e.file(),
+                            e.line(),
+                            e.child(),
+                            "After a gap in care (from " + previous.dec()
+                                    + "), this episode should start a new period (RNE S).");
+                }
+            }
+        }
+        problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
+        return problems;
+    }
+
+    /**
+     * A child's episodes across years, one per start date: a later year's report of an episode
+     * replaces an earlier one (an episode open at one year end is reported closed the next).
+     */
+    public static List<EpisodeRow> merge(List<EpisodeRow> episodes) {
+        Map<LocalDate, EpisodeRow> byStart = new java.util.TreeMap<>();
+        for (EpisodeRow e : episodes) {
+            LocalDate start = Returns.date(e.decom());
+            if (start == null) {
+                continue;
+            }
+            EpisodeRow before = byStart.get(start);
+            if (before == null || e.year() >= before.year()) {
+                byStart.put(start, e);
+            }
+        }
+        return new ArrayList<>(byStart.values());
+    }
+
+    private static boolean sameEpisode(EpisodeRow a, EpisodeRow b) {
+        return a.rne().equals(b.rne())
+                && a.ls().equals(b.ls())
+                && a.place().equals(b.place())
+                && a.dec().equals(b.dec())
+                && a.rec().equals(b.rec());
+    }
+
+    private static void code(
+            List<Problem> problems, String rule, Set<String> valid, String value, EpisodeRow e, String field) {
+        if (!valid.contains(value.strip().toUpperCase())) {
+            add(
+                    problems,
+                    rule,
+                    e.file(),
+                    e.line(),
+                    e.child(),
+                    field + " \"" + value + "\" is not a valid code" + (value.isBlank() ? " (it is empty)." : "."));
+        }
+    }
+
+    private static void add(List<Problem> problems, String rule, String file, long line, String child, String message) {
+        problems.add(new Problem(rule, BY_CODE.get(rule).error(), file, line, child, message));
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a == null ? b == null : a.equals(b);
+    }
+}

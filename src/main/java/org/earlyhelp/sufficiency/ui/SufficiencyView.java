@@ -1,0 +1,244 @@
+package org.earlyhelp.sufficiency.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.nio.file.Files;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.imports.ImportException;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.sufficiency.CareReturns;
+import org.earlyhelp.sufficiency.CareStock;
+import org.earlyhelp.sufficiency.ImportReport903;
+import org.earlyhelp.sufficiency.Problem;
+
+/**
+ * Placement sufficiency for commissioners: import SSDA903 returns (checked, all or nothing), then
+ * who is in care on any date, by placement, age, legal status, provider and area, the strategy's
+ * cohorts and the trend. Aggregates only.
+ */
+@Route("sufficiency")
+@Menu(order = 40, title = "menu.sufficiency")
+@RolesAllowed({Role.COMMISSIONER_AUTHORITY, Role.ADMIN_AUTHORITY})
+class SufficiencyView extends Page {
+
+    private static final int PROBLEMS_SHOWN = 500;
+
+    private final transient CareReturns returns;
+    private final transient CareStock stock;
+    private final Map<String, byte[]> files = new TreeMap<>();
+    private final Paragraph chosen = new Paragraph();
+    private final Div report = new Div();
+    private final Div figures = new Div();
+    private final DatePicker on = new DatePicker();
+    private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
+
+    SufficiencyView(CareReturns returns, CareStock stock) {
+        super("");
+        this.returns = returns;
+        this.stock = stock;
+        setHeading(getTranslation("sufficiency.title"));
+        add(new Paragraph(getTranslation("sufficiency.intro")));
+
+        Section upload = new Section(new H2(getTranslation("sufficiency.import.title")));
+        upload.setId("import-903");
+        upload.add(new Paragraph(getTranslation("sufficiency.import.intro")));
+        Upload files903 = new Upload();
+        files903.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+            try {
+                files.put(metadata.fileName(), Files.readAllBytes(file.toPath()));
+            } finally {
+                Files.deleteIfExists(file.toPath());
+            }
+            chosen.setText(
+                    getTranslation("sufficiency.import.chosen", files.size(), String.join(", ", files.keySet())));
+        }));
+        files903.setAcceptedFileTypes(".csv", ".xml");
+        files903.setMaxFiles(100);
+        files903.setUploadButton(new Button(getTranslation("sufficiency.import.choose")));
+        files903.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
+        chosen.setId("files-chosen");
+        Button check = new Button(getTranslation("sufficiency.import.check"), e -> run(false));
+        check.setId("check-903");
+        Button save = new Button(getTranslation("sufficiency.import.save"), e -> run(true));
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("import-903-button");
+        Button clear = new Button(getTranslation("sufficiency.import.clear"), e -> {
+            files.clear();
+            files903.clearFileList();
+            chosen.setText("");
+            report.removeAll();
+        });
+        report.setId("import-report");
+        report.getElement().setAttribute("aria-live", "polite");
+        upload.add(files903, chosen, new Div(check, save, clear), report);
+        add(upload);
+
+        Section snapshot = new Section(new H2(getTranslation("sufficiency.stock.title")));
+        on.setLabel(getTranslation("sufficiency.stock.on"));
+        on.setLocale(Locale.UK);
+        on.setId("stock-on");
+        on.addValueChangeListener(e -> refresh());
+        figures.setId("stock");
+        snapshot.add(on, figures);
+        add(snapshot);
+        CareStock.Snapshot latest = stock.on(LocalDate.now());
+        on.setValue(latest.dataTo().orElse(LocalDate.now()));
+    }
+
+    private void run(boolean save) {
+        report.removeAll();
+        if (files.isEmpty()) {
+            report.add(new Paragraph(getTranslation("sufficiency.import.none")));
+            return;
+        }
+        ImportReport903 result;
+        try {
+            result = save ? returns.importFiles(files) : returns.check(files);
+        } catch (ImportException unreadable) {
+            Paragraph p = new Paragraph(unreadable.getMessage());
+            p.addClassName("field-error");
+            report.add(p);
+            return;
+        }
+        Paragraph summary = new Paragraph(getTranslation(
+                result.saved()
+                        ? "sufficiency.import.saved"
+                        : result.errors() > 0 ? "sufficiency.import.refused" : "sufficiency.import.checked",
+                numbers.format(result.children()),
+                numbers.format(result.episodes()),
+                numbers.format(result.episodesAfterMerging()),
+                numbers.format(result.errors()),
+                numbers.format(result.warnings())));
+        summary.setId("import-summary");
+        report.add(summary);
+        if (!result.otherTables().isEmpty()) {
+            UnorderedList others = new UnorderedList();
+            result.otherTables()
+                    .forEach((t, n) ->
+                            others.add(new ListItem(getTranslation("sufficiency.import.other", t, numbers.format(n)))));
+            report.add(others);
+        }
+        result.notes().forEach(n -> report.add(new Paragraph(n)));
+        if (!result.problems().isEmpty()) {
+            Grid<Problem> grid = new Grid<>();
+            grid.addColumn(p -> p.error()
+                            ? getTranslation("sufficiency.import.error")
+                            : getTranslation("sufficiency.import.warning"))
+                    .setHeader(getTranslation("sufficiency.import.kind"))
+                    .setAutoWidth(true);
+            grid.addColumn(Problem::rule)
+                    .setHeader(getTranslation("sufficiency.import.rule"))
+                    .setAutoWidth(true);
+            grid.addColumn(Problem::file)
+                    .setHeader(getTranslation("sufficiency.import.file"))
+                    .setAutoWidth(true);
+            grid.addColumn(Problem::line)
+                    .setHeader(getTranslation("sufficiency.import.line"))
+                    .setAutoWidth(true);
+            grid.addColumn(Problem::message).setHeader(getTranslation("sufficiency.import.message"));
+            grid.setItems(result.problems().stream().limit(PROBLEMS_SHOWN).toList());
+            grid.setAriaLabel(getTranslation("sufficiency.import.problems"));
+            grid.setHeight("24rem");
+            report.add(
+                    new H3(getTranslation(
+                            "sufficiency.import.problems-shown",
+                            Math.min(PROBLEMS_SHOWN, result.problems().size()),
+                            numbers.format(result.problems().size()))),
+                    grid);
+        }
+        if (result.saved()) {
+            CareStock.Snapshot latest = stock.on(LocalDate.now());
+            on.setValue(latest.dataTo().orElse(LocalDate.now()));
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        figures.removeAll();
+        if (on.getValue() == null) {
+            return;
+        }
+        CareStock.Snapshot s = stock.on(on.getValue());
+        if (s.dataFrom().isEmpty()) {
+            Paragraph empty = new Paragraph(getTranslation("sufficiency.stock.empty"));
+            empty.addClassName("empty-state");
+            figures.add(empty);
+            return;
+        }
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        Paragraph total = new Paragraph(getTranslation(
+                "sufficiency.stock.total",
+                numbers.format(s.total()),
+                day.format(s.on()),
+                day.format(s.dataFrom().get()),
+                day.format(s.dataTo().get())));
+        total.setId("stock-total");
+        figures.add(total);
+        Section cohorts = new Section(new H3(getTranslation("sufficiency.cohorts.title")));
+        cohorts.setId("cohorts");
+        UnorderedList list = new UnorderedList();
+        list.add(new ListItem(getTranslation("sufficiency.cohorts.at-home", numbers.format(s.careOrdersAtHome()))));
+        list.add(new ListItem(getTranslation("sufficiency.cohorts.friends", numbers.format(s.familyAndFriends()))));
+        list.add(new ListItem(
+                getTranslation("sufficiency.cohorts.sgo", numbers.format(s.longTermFosteringCouldBeSgo()))));
+        cohorts.add(list);
+        figures.add(cohorts);
+        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true));
+        figures.add(table("sufficiency.stock.by-age", s.byAge(), true));
+        figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false));
+        figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false));
+        figures.add(table("sufficiency.stock.by-area", s.byArea(), false));
+        List<SvgChart.Bar> trend = new ArrayList<>();
+        s.trend()
+                .forEach((month, n) -> trend.add(new SvgChart.Bar(
+                        month.format(DateTimeFormatter.ofPattern("MMM yy", Locale.UK)), n, numbers.format(n))));
+        figures.add(
+                new H3(getTranslation("sufficiency.stock.trend")),
+                SvgChart.bars(getTranslation("sufficiency.stock.trend"), trend, 0));
+    }
+
+    private Section table(String key, Map<String, Long> counts, boolean chart) {
+        Section section = new Section(new H3(getTranslation(key)));
+        Grid<Map.Entry<String, Long>> grid = new Grid<>();
+        grid.addColumn(e -> e.getKey().replaceFirst("^\\d\\. ", ""))
+                .setHeader(getTranslation("sufficiency.stock.group"));
+        grid.addColumn(e -> numbers.format(e.getValue()))
+                .setHeader(getTranslation("sufficiency.stock.children"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setItems(new ArrayList<>(counts.entrySet()));
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation(key));
+        section.add(grid);
+        if (chart && !counts.isEmpty()) {
+            List<SvgChart.Bar> bars = new ArrayList<>();
+            counts.forEach((k, v) -> bars.add(new SvgChart.Bar(k.replaceFirst("^\\d\\. ", ""), v, numbers.format(v))));
+            section.add(SvgChart.bars(getTranslation(key), bars, 0));
+        }
+        return section;
+    }
+}

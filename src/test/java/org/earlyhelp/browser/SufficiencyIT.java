@@ -1,0 +1,49 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.earlyhelp.testing.SharedData;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A commissioner imports two years of SSDA903 returns and sees who was in care on a date. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "earlyhelp.test.isolated=sufficiency-browser")
+class SufficiencyIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aCommissionerImportsReturnsAndSeesWhoIsInCare() {
+        signInAndWait("http://localhost:" + port, "commissioner");
+        browser.go("http://localhost:" + port + "/sufficiency");
+        browser.waitFor(By.id("import-903"));
+        browser.assertAccessible("sufficiency, before any import");
+        WebElement upload = browser.waitFor(By.cssSelector("#import-903 vaadin-upload"));
+        WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
+        for (String name :
+                new String[] {"2020-header.csv", "2020-episodes.csv", "2021-header.csv", "2021-episodes.csv"}) {
+            Path file = SharedData.file("ssda903/d2i-cs-demand-model/" + name);
+            input.sendKeys(file.toAbsolutePath().normalize().toString());
+        }
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        wait.until(d -> d.findElement(By.id("files-chosen")).getText().startsWith("4 files ready"));
+        WebElement importButton = browser.waitFor(By.id("import-903-button"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", importButton);
+        importButton.click();
+        wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
+        wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));
+        assertThat(browser.waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
+        browser.screenshot("sufficiency");
+        browser.assertAccessible("sufficiency, after importing");
+    }
+}

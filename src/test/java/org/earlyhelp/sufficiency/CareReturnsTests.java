@@ -1,0 +1,219 @@
+package org.earlyhelp.sufficiency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.earlyhelp.shared.imports.ImportException;
+import org.earlyhelp.sufficiency.internal.Rules;
+import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * SSDA903 imports with every CSV and XML file in {@code ../shared/data/ssda903}: the demand
+ * model's five years merge and import; the validator's deliberately broken files are refused with
+ * a report and nothing saved; who is in care on a date; only commissioners and administrators.
+ */
+@SpringBootTest(properties = "earlyhelp.test.isolated=sufficiency")
+class CareReturnsTests {
+
+    @Autowired
+    CareReturns returns;
+
+    @Autowired
+    CareStock stock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void commissioner() {
+        SignedIn.as("commissioner", java.util.Set.of(org.earlyhelp.shared.Role.COMMISSIONER), java.util.Set.of());
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private static Map<String, byte[]> files(String folder, String... suffixes) throws Exception {
+        Path dir = SharedData.file("ssda903/" + folder);
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.toList()) {
+                String name = p.getFileName().toString();
+                for (String suffix : suffixes) {
+                    if (name.endsWith(suffix)) {
+                        files.put(name, Files.readAllBytes(p));
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void theDemandModelsFiveYearsMergeAndImport() throws Exception {
+        Map<String, byte[]> all = files("d2i-cs-demand-model", ".csv");
+        assertThat(all).hasSizeGreaterThanOrEqualTo(40);
+        ImportReport903 report = returns.importFiles(all);
+        System.out.println("Demand model, problems by rule (! = error): "
+                + report.problems().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                p -> p.rule() + (p.error() ? "!" : ""),
+                                java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting())));
+        assertThat(report.problems().stream().filter(Problem::error).limit(5).toList())
+                .as("errors in the demand model's files")
+                .isEmpty();
+        assertThat(report.saved()).isTrue();
+        assertThat(report.episodesAfterMerging())
+                .as("episodes re-reported across years are kept once")
+                .isLessThan(report.episodes());
+        assertThat(report.otherTables()).containsKeys("reviews", "missing", "uasc", "oc2", "oc3");
+        long children = jdbc.sql("SELECT count(*) FROM sufficiency.child")
+                .query(Long.class)
+                .single();
+        assertThat(children).isEqualTo(report.children());
+        long episodes = jdbc.sql("SELECT count(*) FROM sufficiency.episode")
+                .query(Long.class)
+                .single();
+        assertThat(episodes).isEqualTo(report.episodesAfterMerging());
+
+        CareStock.Snapshot snapshot = stock.on(LocalDate.of(2021, 3, 31));
+        long direct = jdbc.sql("""
+                        SELECT count(*) FROM sufficiency.episode WHERE started_on <= DATE '2021-03-31'
+                        AND (ended_on IS NULL OR ended_on > DATE '2021-03-31')""").query(Long.class).single();
+        assertThat(snapshot.total()).isEqualTo(direct).isPositive();
+        assertThat(snapshot.byPlacement().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .isEqualTo(direct);
+        assertThat(snapshot.byAge().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(direct);
+        assertThat(snapshot.trend()).hasSize(24);
+        assertThat(snapshot.familyAndFriends())
+                .isEqualTo(jdbc.sql("""
+                                SELECT count(*) FROM sufficiency.episode WHERE started_on <= DATE '2021-03-31'
+                                AND (ended_on IS NULL OR ended_on > DATE '2021-03-31') AND placement IN ('U1','U2','U3')""").query(Long.class).single());
+    }
+
+    @Test
+    void theValidatorsFilesImportAndABrokenUploadChangesNothing() throws Exception {
+        Map<String, byte[]> csv = files("d2i-csc-validator-be-903", ".csv");
+        ImportReport903 report = returns.importFiles(csv);
+        System.out.println("Validator CSV, problems by rule (! = error): "
+                + report.problems().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                p -> p.rule() + (p.error() ? "!" : ""),
+                                java.util.TreeMap::new,
+                                java.util.stream.Collectors.counting())));
+        assertThat(report.saved()).isTrue();
+        assertThat(report.otherTables()).containsKeys("reviews", "missing", "uasc", "oc2", "oc3", "ad1");
+        long before = jdbc.sql("SELECT count(*) FROM sufficiency.episode")
+                .query(Long.class)
+                .single();
+        assertThat(before).isEqualTo(report.episodesAfterMerging());
+
+        // The same files with one impossible episode added: nothing is saved, the report says why.
+        Map<String, byte[]> broken = new LinkedHashMap<>(csv);
+        broken.put(
+                "episodes.csv",
+                (new String(csv.get("episodes.csv"), StandardCharsets.UTF_8).stripTrailing()
+                                + "\n999999999,32/13/2020,S,C2,N1,U4,PR1,,,,,,\n")
+                        .getBytes(StandardCharsets.UTF_8));
+        ImportReport903 refused = returns.importFiles(broken);
+        assertThat(refused.saved()).isFalse();
+        assertThat(refused.problems())
+                .filteredOn(Problem::error)
+                .extracting(Problem::rule)
+                .contains("E01", "E02");
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.episode")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+
+        ImportReport903 xml = returns.check(files("d2i-csc-validator-be-903", ".xml"));
+        System.out.println("Validator XML: " + xml.children() + " children, " + xml.episodes()
+                + " episodes, problems by rule: "
+                + xml.problems().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(
+                                Problem::rule, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+        assertThat(xml.children()).isPositive();
+        assertThat(xml.episodes()).isPositive();
+
+        ImportReport903 spreadsheets = returns.check(files("d2i-csc-validator-be-903", ".xlsx"));
+        assertThat(spreadsheets.notes())
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(n -> assertThat(n).contains("not a CSV or XML"));
+    }
+
+    @Test
+    void datesAndCodesOldAndNewAreUnderstood() {
+        String header = "CHILD,SEX,DOB,ETHNIC\nA1,M,2012-03-04,WBRI\nA2,2,04/03/2012,WBRI\n";
+        String episodes = """
+                CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+                A1,2019-01-01,S,C2,N1,U1,PR1,2020-01-01,E44,,DY1,DY1 1AA,
+                A2,01/01/2019,S,C2,N1,Z11,PR4,01/06/2020,E45,,,,
+                """;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("2020-header.csv", header.getBytes(StandardCharsets.UTF_8));
+        files.put("2020-episodes.csv", episodes.getBytes(StandardCharsets.UTF_8));
+        ImportReport903 report = returns.check(files);
+        assertThat(report.problems()).filteredOn(Problem::error).isEmpty();
+    }
+
+    @Test
+    void eachRuleCanFail() {
+        String header = "CHILD,SEX,DOB,ETHNIC\nB1,7,31/02/2012,XXXX\nB2,1,01/01/2000,WBRI\n";
+        String episodes = """
+                CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+                B2,01/01/2019,Q,C9,N9,Q9,PR9,01/01/2018,E99,NOPE,NOT A POSTCODE,12345,
+                B9,01/01/2019,S,C2,N1,K2,PR1,,,,,,
+                """;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("header.csv", header.getBytes(StandardCharsets.UTF_8));
+        files.put("episodes.csv", episodes.getBytes(StandardCharsets.UTF_8));
+        ImportReport903 report = returns.check(files);
+        assertThat(report.problems())
+                .extracting(Problem::rule)
+                .contains(
+                        "H02", "H03", "H05", "E01", "E05", "E06", "E07", "E08", "E09", "E12", "E13", "E16", "E17",
+                        "E18", "E19", "E21");
+        assertThat(Rules.ALL).hasSizeGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void aFileThatIsNotAReturnIsRefusedPlainly() {
+        assertThatThrownBy(
+                        () -> returns.check(Map.of("2021-episodes.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(ImportException.class)
+                .hasMessageContaining("missing the columns");
+    }
+
+    @Test
+    void onlyCommissionersAndAdministratorsImportOrSeeTheFigures() {
+        SignedIn.as(
+                "lead.dudley-central",
+                java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
+                java.util.Set.of("dudley-central"));
+        assertThatThrownBy(() -> stock.on(LocalDate.now())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> returns.check(Map.of())).isInstanceOf(AccessDeniedException.class);
+        List.of();
+    }
+}
