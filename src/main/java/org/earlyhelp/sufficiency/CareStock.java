@@ -55,9 +55,14 @@ public class CareStock {
     @Transactional(readOnly = true)
     public Snapshot on(LocalDate date) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        // One episode per child (the earliest of any that overlap), so children are counted once.
         String inCare = """
-                FROM sufficiency.episode e JOIN sufficiency.child c ON c.child_id = e.child_id
-                WHERE e.started_on <= :d AND (e.ended_on IS NULL OR e.ended_on > :d)""";
+                FROM (SELECT DISTINCT ON (x.child_id) x.* FROM sufficiency.episode x
+                      WHERE x.started_on <= :d AND (x.ended_on IS NULL OR x.ended_on > :d)
+                      ORDER BY x.child_id, x.started_on) e
+                JOIN sufficiency.child c ON c.child_id = e.child_id
+                WHERE true
+                """;
         long total = jdbc.sql("SELECT count(*) " + inCare)
                 .param("d", date)
                 .query(Long.class)

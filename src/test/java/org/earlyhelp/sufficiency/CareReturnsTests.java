@@ -2,6 +2,7 @@ package org.earlyhelp.sufficiency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.sufficiency.internal.Rules;
@@ -97,7 +99,7 @@ class CareReturnsTests {
 
         CareStock.Snapshot snapshot = stock.on(LocalDate.of(2021, 3, 31));
         long direct = jdbc.sql("""
-                        SELECT count(*) FROM sufficiency.episode WHERE started_on <= DATE '2021-03-31'
+                        SELECT count(DISTINCT child_id) FROM sufficiency.episode WHERE started_on <= DATE '2021-03-31'
                         AND (ended_on IS NULL OR ended_on > DATE '2021-03-31')""").query(Long.class).single();
         assertThat(snapshot.total()).isEqualTo(direct).isPositive();
         assertThat(snapshot.byPlacement().values().stream()
@@ -109,8 +111,9 @@ class CareReturnsTests {
         assertThat(snapshot.trend()).hasSize(24);
         assertThat(snapshot.familyAndFriends())
                 .isEqualTo(jdbc.sql("""
-                                SELECT count(*) FROM sufficiency.episode WHERE started_on <= DATE '2021-03-31'
-                                AND (ended_on IS NULL OR ended_on > DATE '2021-03-31') AND placement IN ('U1','U2','U3')""").query(Long.class).single());
+                                SELECT count(*) FROM (SELECT DISTINCT ON (child_id) placement FROM sufficiency.episode
+                                WHERE started_on <= DATE '2021-03-31' AND (ended_on IS NULL OR ended_on > DATE '2021-03-31')
+                                ORDER BY child_id, started_on) e WHERE placement IN ('U1','U2','U3')""").query(Long.class).single());
     }
 
     @Test
@@ -161,6 +164,57 @@ class CareReturnsTests {
         assertThat(spreadsheets.notes())
                 .hasSizeGreaterThanOrEqualTo(3)
                 .allSatisfy(n -> assertThat(n).contains("not a CSV or XML"));
+    }
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Test
+    void aForecastWithExitRoutesScenariosCostGapAndBackTest() throws Exception {
+        returns.importFiles(files("d2i-cs-demand-model", ".csv"));
+        LocalDate end = LocalDate.of(2021, 3, 31);
+        Forecasts.Scenario strategy = new Forecasts.Scenario(null, "Strategy", 1, 0, 1, 1, 5, 5, 0.1);
+        Forecasts.Forecast forecast = forecasts.forecast(end.minusYears(2), end, 3, 3.0, List.of(strategy));
+        Forecasts.Projection base = forecast.projections().get(0);
+        Forecasts.Projection changed = forecast.projections().get(1);
+        assertThat(base.points().getFirst().total())
+                .isEqualTo((double) stock.on(end).total());
+        assertThat(base.last().low()).isLessThan(base.last().total());
+        assertThat(base.last().high()).isGreaterThan(base.last().total());
+        assertThat(base.last().exitsSoFar())
+                .containsKeys(
+                        "Return home or to family", "Special guardianship order", "Adoption", "18 and over", "Other");
+        assertThat(base.last().spendSoFar()).isPositive();
+        assertThat(changed.last().total())
+                .as("the strategy reduces the number in care")
+                .isLessThan(base.last().total());
+        assertThat(changed.last().exitsSoFar().get("Special guardianship order"))
+                .isGreaterThan(base.last().exitsSoFar().get("Special guardianship order"));
+        assertThat(changed.last().spendSoFar()).isLessThan(base.last().spendSoFar());
+
+        forecasts.setSupply("Children's homes", 3);
+        assertThat(forecasts.gap(base))
+                .filteredOn(g -> g.category().equals("Children's homes"))
+                .singleElement()
+                .satisfies(g -> assertThat(g.gap()).isCloseTo(g.need() - 3, within(1e-9)));
+
+        Forecasts.BackTest test = forecasts.backTest(LocalDate.of(2020, 3, 31), end);
+        assertThat(test.actualTotal()).isEqualTo(stock.on(end).total());
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "Back-test 31/03/2020 to 31/03/2021: forecast %.1f (band %.1f to %.1f), actual %d, error %.1f%%%n",
+                test.forecastTotal(),
+                test.low(),
+                test.high(),
+                test.actualTotal(),
+                test.errorPercent());
+
+        UUID saved = forecasts.save(strategy);
+        assertThat(forecasts.scenarios()).extracting(Forecasts.Scenario::name).contains("Strategy");
+        assertThatThrownBy(() -> forecasts.save(strategy)).isInstanceOf(org.earlyhelp.shared.ValidationException.class);
+        forecasts.delete(saved);
+        assertThatThrownBy(() -> forecasts.forecast(end, end.minusYears(1), 9, 0, List.of()))
+                .isInstanceOf(org.earlyhelp.shared.ValidationException.class);
     }
 
     @Test

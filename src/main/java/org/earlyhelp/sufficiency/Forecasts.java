@@ -1,0 +1,535 @@
+package org.earlyhelp.sufficiency;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.sufficiency.internal.StockFlowModel;
+import org.earlyhelp.sufficiency.internal.StockFlowModel.Day;
+import org.earlyhelp.sufficiency.internal.StockFlowModel.Rates;
+import org.earlyhelp.sufficiency.internal.StockFlowModel.Spell;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Forecasts of children in care for commissioners: the stock-flow model measured over a
+ * reference period and projected up to five years, with exit routes as separate outcomes;
+ * named scenarios (multipliers and additions, and the strategy's ready-made ones); cost per
+ * scenario with inflation; the gap between forecast need and supply; and a back-test.
+ */
+@Service
+public class Forecasts {
+
+    /** A saved scenario. Factors of 1 and additions of 0 change nothing. */
+    public record Scenario(
+            @Nullable UUID id,
+            String name,
+            double entryFactor,
+            double entriesAddedAYear,
+            double exitFactor,
+            double moveFactor,
+            int dischargeCareOrdersAtHome,
+            int familyAndFriendsToSgo,
+            double earlyHelpEntryReduction) {
+
+        public static Scenario base() {
+            return new Scenario(null, "Current trends", 1, 0, 1, 1, 0, 0, 0);
+        }
+    }
+
+    /** One point of a projection: totals with the band, by category, exits so far, spend so far. */
+    public record Point(
+            LocalDate on,
+            double total,
+            double low,
+            double high,
+            Map<String, Double> byCategory,
+            Map<String, Double> byAge,
+            Map<String, Double> exitsSoFar,
+            double spendSoFar) {}
+
+    /** A scenario's projection, sampled at the start and at every quarter end. */
+    public record Projection(Scenario scenario, List<Point> points) {
+
+        public Point last() {
+            return points.getLast();
+        }
+    }
+
+    /** A forecast: the reference period, the measured entries a year, and each scenario. */
+    public record Forecast(
+            LocalDate referenceFrom,
+            LocalDate referenceTo,
+            LocalDate start,
+            int years,
+            double entriesAYear,
+            List<Projection> projections) {}
+
+    /** Forecast need minus supply, by category, at the horizon. */
+    public record Gap(String category, double need, double high, int supply, double gap) {}
+
+    /** How a forecast from an earlier date compared with what happened. */
+    public record BackTest(
+            LocalDate from,
+            LocalDate to,
+            double forecastTotal,
+            double low,
+            double high,
+            long actualTotal,
+            Map<String, double[]> byCategory) {
+
+        public double errorPercent() {
+            return actualTotal == 0 ? 0 : 100.0 * (forecastTotal - actualTotal) / actualTotal;
+        }
+
+        public boolean withinBand() {
+            return actualTotal >= low && actualTotal <= high;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Forecasts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The last day the returns cover, if any are imported. */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> dataEnd() {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql("SELECT max(greatest(started_on, coalesce(ended_on, started_on))) FROM sufficiency.episode")
+                .query(LocalDate.class)
+                .optional();
+    }
+
+    /**
+     * Forecasts from the end of the data for {@code years} (1 to 5), with rates measured over the
+     * reference period, for the base and each scenario given.
+     */
+    @Transactional(readOnly = true)
+    public Forecast forecast(
+            LocalDate referenceFrom,
+            LocalDate referenceTo,
+            int years,
+            double inflationPercent,
+            List<Scenario> scenarios) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (years < 1 || years > 5) {
+            problems.put("years", "Forecast from 1 to 5 years ahead.");
+        }
+        if (!referenceFrom.isBefore(referenceTo)) {
+            problems.put("referenceFrom", "The reference period must start before it ends.");
+        } else if (ChronoUnit.DAYS.between(referenceFrom, referenceTo) < 90) {
+            problems.put("referenceFrom", "Use a reference period of at least 3 months.");
+        }
+        if (inflationPercent < -10 || inflationPercent > 30) {
+            problems.put("inflation", "Inflation between -10% and 30% a year.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Map<String, List<Spell>> children = spells();
+        Rates rates = StockFlowModel.measure(children, referenceFrom, referenceTo);
+        LocalDate start = referenceTo;
+        double[] stock = StockFlowModel.stock(children, start);
+        double[][] costs = costs(children, start);
+        List<Projection> projections = new ArrayList<>();
+        List<Scenario> all = new ArrayList<>();
+        all.add(Scenario.base());
+        all.addAll(scenarios);
+        for (Scenario scenario : all) {
+            projections.add(project(scenario, rates, stock, start, years, costs, inflationPercent));
+        }
+        double entries = 0;
+        for (double e : rates.entry()) {
+            entries += e * 365.25;
+        }
+        return new Forecast(referenceFrom, referenceTo, start, years, entries, projections);
+    }
+
+    /** Forecast need at the horizon against the places there are, by category. */
+    @Transactional(readOnly = true)
+    public List<Gap> gap(Projection projection) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, Integer> supply = supply();
+        Point end = projection.last();
+        double share = end.total() == 0 ? 0 : (end.high() - end.total()) / end.total();
+        List<Gap> gaps = new ArrayList<>();
+        for (String category : StockFlowModel.CATEGORIES) {
+            double need = end.byCategory().getOrDefault(category, 0.0);
+            int places = supply.getOrDefault(category, 0);
+            gaps.add(new Gap(category, need, need * (1 + share), places, need - places));
+        }
+        return gaps;
+    }
+
+    /**
+     * Forecasts from {@code from} with rates from the year before it, to {@code to}, and compares
+     * with the children actually in care on {@code to}.
+     */
+    @Transactional(readOnly = true)
+    public BackTest backTest(LocalDate from, LocalDate to) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        if (!from.isBefore(to)) {
+            throw new ValidationException(Map.of("backTest", "The back-test must forecast forwards."));
+        }
+        Map<String, List<Spell>> children = spells();
+        Rates rates = StockFlowModel.measure(children, from.minusYears(1), from);
+        List<Day> days = StockFlowModel.project(
+                rates, StockFlowModel.stock(children, from), from, (int) ChronoUnit.DAYS.between(from, to));
+        Day last = days.getLast();
+        double[] actual = StockFlowModel.stock(children, to);
+        Map<String, double[]> byCategory = new LinkedHashMap<>();
+        for (int c = 0; c < StockFlowModel.CATEGORIES.size(); c++) {
+            double f = 0;
+            double a = 0;
+            for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
+                f += last.stock()[StockFlowModel.state(age, c)];
+                a += actual[StockFlowModel.state(age, c)];
+            }
+            byCategory.put(StockFlowModel.CATEGORIES.get(c), new double[] {f, a});
+        }
+        long actualTotal = 0;
+        for (double a : actual) {
+            actualTotal += Math.round(a);
+        }
+        return new BackTest(
+                from,
+                to,
+                last.total(),
+                last.total() - 2 * last.sd(),
+                last.total() + 2 * last.sd(),
+                actualTotal,
+                byCategory);
+    }
+
+    // ---- scenarios, costs and supply ------------------------------------------------------------
+
+    @Transactional(readOnly = true)
+    public List<Scenario> scenarios() {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql("""
+                        SELECT id, name, entry_factor, entries_added_a_year, exit_factor, move_factor, discharge_at_home,
+                               friends_to_sgo, early_help_reduction FROM sufficiency.scenario ORDER BY created_at""")
+                .query((rs, n) -> new Scenario(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getDouble(3),
+                        rs.getDouble(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6),
+                        rs.getInt(7),
+                        rs.getInt(8),
+                        rs.getDouble(9)))
+                .list();
+    }
+
+    /** Saves a named scenario; commissioners. */
+    @Transactional
+    public UUID save(Scenario s) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (s.name() == null || s.name().isBlank() || s.name().length() > 80) {
+            problems.put("name", "Name the scenario (up to 80 characters).");
+        }
+        if (s.entryFactor() < 0
+                || s.entryFactor() > 5
+                || s.exitFactor() < 0
+                || s.exitFactor() > 5
+                || s.moveFactor() < 0
+                || s.moveFactor() > 5) {
+            problems.put("factors", "Multiply rates by 0 to 5.");
+        }
+        if (s.dischargeCareOrdersAtHome() < 0 || s.familyAndFriendsToSgo() < 0) {
+            problems.put("numbers", "Numbers of children cannot be negative.");
+        }
+        if (s.earlyHelpEntryReduction() < 0 || s.earlyHelpEntryReduction() > 1) {
+            problems.put("earlyHelp", "Early help reduces entries by 0% to 100%.");
+        }
+        if (Math.abs(s.entriesAddedAYear()) > 10_000) {
+            problems.put("entries", "Add or take away at most 10,000 entries a year.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        try {
+            jdbc.sql("""
+                            INSERT INTO sufficiency.scenario (id, name, entry_factor, entries_added_a_year, exit_factor, move_factor,
+                              discharge_at_home, friends_to_sgo, early_help_reduction, created_by, created_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            id,
+                            s.name().strip(),
+                            s.entryFactor(),
+                            s.entriesAddedAYear(),
+                            s.exitFactor(),
+                            s.moveFactor(),
+                            s.dischargeCareOrdersAtHome(),
+                            s.familyAndFriendsToSgo(),
+                            s.earlyHelpEntryReduction(),
+                            user.username(),
+                            Timestamp.from(clock.instant()))
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new ValidationException(Map.of("name", "A scenario with this name exists; choose another name."));
+        }
+        audit.record("save", "scenario", id.toString(), null, null, s.name());
+        return id;
+    }
+
+    @Transactional
+    public void delete(UUID scenario) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        jdbc.sql("DELETE FROM sufficiency.scenario WHERE id = ?")
+                .param(scenario)
+                .update();
+        audit.record("delete", "scenario", scenario.toString(), null, null, null);
+    }
+
+    /** Weekly costs by category and provider group (own, external, family), with their sources. */
+    @Transactional(readOnly = true)
+    public Map<String, Map<String, Double>> weeklyCosts() {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, Map<String, Double>> costs = new LinkedHashMap<>();
+        jdbc.sql(
+                        "SELECT category, provider_group, weekly_cost FROM sufficiency.weekly_cost ORDER BY category, provider_group")
+                .query((rs, n) -> costs.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
+                        .put(rs.getString(2), rs.getDouble(3)))
+                .list();
+        return costs;
+    }
+
+    @Transactional
+    public void setWeeklyCost(String category, String group, double cost) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        if (cost < 0 || cost > 50_000) {
+            throw new ValidationException(Map.of("cost", "A weekly cost from £0 to £50,000."));
+        }
+        jdbc.sql(
+                        "UPDATE sufficiency.weekly_cost SET weekly_cost = ?, source = 'set by the council' WHERE category = ? AND provider_group = ?")
+                .params(cost, category, group)
+                .update();
+        audit.record("set-cost", "weekly-cost", category + "/" + group, null, null, String.valueOf(cost));
+    }
+
+    /** Places available by category (in-house carers' places, homes' beds, contracted and block beds). */
+    @Transactional(readOnly = true)
+    public Map<String, Integer> supply() {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, Integer> supply = new LinkedHashMap<>();
+        jdbc.sql("SELECT category, places FROM sufficiency.supply")
+                .query((rs, n) -> supply.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return supply;
+    }
+
+    @Transactional
+    public void setSupply(String category, int places) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        if (!StockFlowModel.CATEGORIES.contains(category)) {
+            throw new ValidationException(Map.of("category", "Choose a placement category."));
+        }
+        if (places < 0 || places > 100_000) {
+            throw new ValidationException(Map.of("places", "Places from 0 to 100,000."));
+        }
+        jdbc.sql("""
+                        INSERT INTO sufficiency.supply (category, places) VALUES (?, ?)
+                        ON CONFLICT (category) DO UPDATE SET places = excluded.places""").params(category, places).update();
+        audit.record("set-supply", "supply", category, null, null, String.valueOf(places));
+    }
+
+    // ---- the model ----------------------------------------------------------------------------
+
+    private Projection project(
+            Scenario scenario,
+            Rates measured,
+            double[] stock,
+            LocalDate start,
+            int years,
+            double[][] weekly,
+            double inflation) {
+        Rates rates = measured.copy();
+        int states = StockFlowModel.STATES;
+        double entryFactor = scenario.entryFactor() * (1 - scenario.earlyHelpEntryReduction());
+        double entryTotal = 0;
+        for (double e : rates.entry()) {
+            entryTotal += e;
+        }
+        for (int s = 0; s < states; s++) {
+            double share = entryTotal == 0 ? 1.0 / states : rates.entry()[s] / entryTotal;
+            rates.entry()[s] = rates.entry()[s] * entryFactor + share * scenario.entriesAddedAYear() / 365.25;
+            for (int t = 0; t < states; t++) {
+                rates.move()[s][t] *= scenario.moveFactor();
+            }
+            for (int o = 0; o < StockFlowModel.EXITS.size(); o++) {
+                rates.exit()[s][o] *= scenario.exitFactor();
+            }
+        }
+        rates.keepValid();
+        // The strategy's ready-made changes act over the first 12 months: extra daily exits from
+        // the cohort's states, shared by their stock at the start.
+        Rates firstYear = rates.copy();
+        addCohortExits(firstYear, stock, 0, 0, scenario.dischargeCareOrdersAtHome());
+        addCohortExits(firstYear, stock, 1, 1, scenario.familyAndFriendsToSgo());
+        firstYear.keepValid();
+        int days = (int) ChronoUnit.DAYS.between(start, start.plusYears(years));
+        int firstDays = Math.min(days, 365);
+        List<Day> first = StockFlowModel.project(firstYear, stock, start, firstDays);
+        List<Day> all = new ArrayList<>(first);
+        if (days > firstDays) {
+            Day turn = first.getLast();
+            List<Day> rest = StockFlowModel.project(rates, turn.stock(), turn.on(), days - firstDays);
+            for (int i = 1; i < rest.size(); i++) {
+                Day d = rest.get(i);
+                double[] exits = d.exitsSoFar().clone();
+                for (int o = 0; o < exits.length; o++) {
+                    exits[o] += turn.exitsSoFar()[o];
+                }
+                double[] variance = d.variance();
+                all.add(new Day(d.on(), d.stock(), variance, exits));
+            }
+        }
+        List<Point> points = new ArrayList<>();
+        double spend = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Day d = all.get(i);
+            if (i > 0) {
+                double yearsIn = ChronoUnit.DAYS.between(start, d.on()) / 365.25;
+                double factor = Math.pow(1 + inflation / 100.0, Math.floor(yearsIn));
+                for (int s = 0; s < states; s++) {
+                    spend += d.stock()[s] * weekly[s % StockFlowModel.CATEGORIES.size()][0] / 7.0 * factor;
+                }
+            }
+            boolean quarterEnd =
+                    d.on().equals(d.on().withDayOfMonth(d.on().lengthOfMonth())) && d.on().getMonthValue() % 3 == 0;
+            if (i == 0 || quarterEnd || i == all.size() - 1) {
+                points.add(point(d, spend));
+            }
+        }
+        return new Projection(scenario, points);
+    }
+
+    private static void addCohortExits(Rates rates, double[] stock, int category, int exit, int children) {
+        if (children <= 0) {
+            return;
+        }
+        double cohort = 0;
+        for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
+            cohort += stock[StockFlowModel.state(age, category)];
+        }
+        if (cohort == 0) {
+            return;
+        }
+        double perDay = Math.min(children, cohort) / 365.0 / cohort;
+        for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
+            rates.exit()[StockFlowModel.state(age, category)][exit] += perDay;
+        }
+    }
+
+    private static Point point(Day d, double spend) {
+        Map<String, Double> byCategory = new LinkedHashMap<>();
+        Map<String, Double> byAge = new LinkedHashMap<>();
+        for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
+            for (int c = 0; c < StockFlowModel.CATEGORIES.size(); c++) {
+                double n = d.stock()[StockFlowModel.state(age, c)];
+                byCategory.merge(StockFlowModel.CATEGORIES.get(c), n, Double::sum);
+                byAge.merge(StockFlowModel.AGES.get(age), n, Double::sum);
+            }
+        }
+        Map<String, Double> exits = new LinkedHashMap<>();
+        for (int o = 0; o < StockFlowModel.EXITS.size(); o++) {
+            exits.put(StockFlowModel.EXITS.get(o), d.exitsSoFar()[o]);
+        }
+        double sd = d.sd();
+        return new Point(
+                d.on(),
+                d.total(),
+                Math.max(0, d.total() - 2 * sd),
+                d.total() + 2 * sd,
+                byCategory,
+                byAge,
+                exits,
+                spend);
+    }
+
+    /**
+     * A weekly cost per category (index [category][0]), blending own, external and family
+     * providers by their share among the children in that category on the start date.
+     */
+    private double[][] costs(Map<String, List<Spell>> children, LocalDate on) {
+        Map<String, Map<String, Double>> weekly = new LinkedHashMap<>();
+        jdbc.sql("SELECT category, provider_group, weekly_cost FROM sufficiency.weekly_cost")
+                .query((rs, n) -> weekly.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(rs.getString(2), rs.getDouble(3)))
+                .list();
+        Map<String, Map<String, Long>> shares = new HashMap<>();
+        jdbc.sql("""
+                        SELECT placement, CASE WHEN provider = 'PR1' THEN 'own' WHEN provider = 'PR0' THEN 'family' ELSE 'external' END,
+                               count(*) FROM sufficiency.episode
+                        WHERE started_on <= ? AND (ended_on IS NULL OR ended_on > ?) GROUP BY 1, 2""")
+                .params(on, on)
+                .query((rs, n) -> shares.computeIfAbsent(
+                                StockFlowModel.CATEGORIES.get(StockFlowModel.category(rs.getString(1))),
+                                k -> new HashMap<>())
+                        .merge(rs.getString(2), rs.getLong(3), Long::sum))
+                .list();
+        double[][] costs = new double[StockFlowModel.CATEGORIES.size()][1];
+        for (int c = 0; c < StockFlowModel.CATEGORIES.size(); c++) {
+            String category = StockFlowModel.CATEGORIES.get(c);
+            Map<String, Double> w = weekly.getOrDefault(category, Map.of());
+            Map<String, Long> share = shares.getOrDefault(category, Map.of());
+            long total = share.values().stream().mapToLong(Long::longValue).sum();
+            if (total == 0) {
+                costs[c][0] = w.getOrDefault("external", 0.0);
+            } else {
+                double blended = 0;
+                for (Map.Entry<String, Long> e : share.entrySet()) {
+                    blended += w.getOrDefault(e.getKey(), 0.0) * e.getValue() / total;
+                }
+                costs[c][0] = blended;
+            }
+        }
+        return costs;
+    }
+
+    private Map<String, List<Spell>> spells() {
+        Map<String, List<Spell>> children = new HashMap<>();
+        jdbc.sql("""
+                        SELECT e.child_id, c.born_on, e.started_on, e.ended_on, e.placement, e.reason_ended
+                        FROM sufficiency.episode e JOIN sufficiency.child c ON c.child_id = e.child_id
+                        ORDER BY e.child_id, e.started_on""")
+                .query((rs, n) -> children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new Spell(
+                                rs.getString(1),
+                                rs.getObject(2, LocalDate.class),
+                                rs.getObject(3, LocalDate.class),
+                                rs.getObject(4, LocalDate.class),
+                                rs.getString(5),
+                                rs.getString(6))))
+                .list();
+        return children;
+    }
+}

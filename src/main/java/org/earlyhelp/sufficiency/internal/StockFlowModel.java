@@ -1,0 +1,268 @@
+package org.earlyhelp.sufficiency.internal;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Markov stock-flow model of the open demand models (Data to Insight, Social Finance), with
+ * exit routes as separate outcomes: each child in care is in a state of age band x placement
+ * category; daily rates of moving between states and of leaving by each route are measured over
+ * a reference period (moves divided by the days children spent in the state); entries are a
+ * Poisson mean per day per state; the expected stock is projected a day at a time, with a
+ * variance from binomial thinning plus Poisson entries (covariance between states ignored), so a
+ * band of plus or minus two standard deviations.
+ */
+public final class StockFlowModel {
+
+    /** Age bands. */
+    public static final List<String> AGES = List.of("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over");
+
+    /** Placement categories. */
+    public static final List<String> CATEGORIES = List.of(
+            "Placed with parents",
+            "Family and friends fostering",
+            "Other fostering",
+            "Children's homes",
+            "Supported and independent living",
+            "Placed for adoption",
+            "Other placements");
+
+    /** How children leave care. */
+    public static final List<String> EXITS =
+            List.of("Return home or to family", "Special guardianship order", "Adoption", "18 and over", "Other");
+
+    public static final int STATES = AGES.size() * CATEGORIES.size();
+
+    /** A child's episode, as the model needs it. */
+    public record Spell(
+            String child, LocalDate born, LocalDate start, LocalDate end, String placement, String reasonEnded) {}
+
+    /** Measured rates. */
+    public record Rates(
+            double[][] move, double[][] exit, double[] entry, double[] exposureDays, LocalDate from, LocalDate to) {
+
+        public Rates copy() {
+            double[][] m = new double[STATES][];
+            double[][] x = new double[STATES][];
+            for (int s = 0; s < STATES; s++) {
+                m[s] = move[s].clone();
+                x[s] = exit[s].clone();
+            }
+            return new Rates(m, x, entry.clone(), exposureDays.clone(), from, to);
+        }
+
+        /** Keeps every state's total daily outflow at most one (a valid probability). */
+        public void keepValid() {
+            for (int s = 0; s < STATES; s++) {
+                double out = 0;
+                for (int t = 0; t < STATES; t++) {
+                    move[s][t] = Math.max(0, move[s][t]);
+                    out += move[s][t];
+                }
+                for (int o = 0; o < EXITS.size(); o++) {
+                    exit[s][o] = Math.max(0, exit[s][o]);
+                    out += exit[s][o];
+                }
+                if (out > 1) {
+                    for (int t = 0; t < STATES; t++) {
+                        move[s][t] /= out;
+                    }
+                    for (int o = 0; o < EXITS.size(); o++) {
+                        exit[s][o] /= out;
+                    }
+                }
+                entry[s] = Math.max(0, entry[s]);
+            }
+        }
+    }
+
+    /** One day of a projection. */
+    public record Day(LocalDate on, double[] stock, double[] variance, double[] exitsSoFar) {
+
+        public double total() {
+            double t = 0;
+            for (double v : stock) {
+                t += v;
+            }
+            return t;
+        }
+
+        public double sd() {
+            double v = 0;
+            for (double x : variance) {
+                v += x;
+            }
+            return Math.sqrt(v);
+        }
+    }
+
+    private StockFlowModel() {}
+
+    public static int state(int age, int category) {
+        return age * CATEGORIES.size() + category;
+    }
+
+    public static int age(LocalDate born, LocalDate on) {
+        int years = Period.between(born, on).getYears();
+        return years < 1 ? 0 : years < 5 ? 1 : years < 10 ? 2 : years < 16 ? 3 : 4;
+    }
+
+    public static int category(String placement) {
+        String p = placement.toUpperCase();
+        if (p.equals("P1")) {
+            return 0;
+        }
+        if (Set.of("U1", "U2", "U3").contains(p)) {
+            return 1;
+        }
+        if (Set.of("U4", "U5", "U6").contains(p)) {
+            return 2;
+        }
+        if (Set.of("K1", "K2").contains(p)) {
+            return 3;
+        }
+        if (Set.of("H5", "K3", "P2").contains(p)) {
+            return 4;
+        }
+        if (Set.of("A3", "A4", "A5", "A6").contains(p)) {
+            return 5;
+        }
+        return 6;
+    }
+
+    static int exitRoute(String reasonEnded, LocalDate born, LocalDate on) {
+        String r = reasonEnded == null ? "" : reasonEnded.toUpperCase();
+        if (Set.of("E43", "E44", "E45", "E46", "E47", "E48").contains(r)) {
+            return 1;
+        }
+        if (Set.of("E11", "E12").contains(r)) {
+            return 2;
+        }
+        if (Period.between(born, on).getYears() >= 18 || Set.of("E7", "E17").contains(r)) {
+            return 3;
+        }
+        if (Set.of("E4A", "E4B", "E41", "E13").contains(r)) {
+            return 0;
+        }
+        return 4;
+    }
+
+    /**
+     * The state each child is in on a day, or -1 out of care. Spells are a child's episodes, in
+     * care from start until the day before end (end null: still in care).
+     */
+    static int stateOn(List<Spell> spells, LocalDate day) {
+        for (Spell s : spells) {
+            if (!day.isBefore(s.start()) && (s.end() == null || day.isBefore(s.end()))) {
+                return state(age(s.born(), day), category(s.placement()));
+            }
+        }
+        return -1;
+    }
+
+    /** Measures the rates over [from, to] from each child's spells. */
+    public static Rates measure(Map<String, List<Spell>> children, LocalDate from, LocalDate to) {
+        double[][] moves = new double[STATES][STATES];
+        double[][] exits = new double[STATES][EXITS.size()];
+        double[] entries = new double[STATES];
+        double[] exposure = new double[STATES];
+        long days = ChronoUnit.DAYS.between(from, to) + 1;
+        for (List<Spell> spells : children.values()) {
+            LocalDate first =
+                    spells.stream().map(Spell::start).min(LocalDate::compareTo).orElse(from);
+            LocalDate last = spells.stream()
+                    .map(s -> s.end() == null ? to.plusDays(1) : s.end())
+                    .max(LocalDate::compareTo)
+                    .orElse(to);
+            if (last.isBefore(from) || first.isAfter(to)) {
+                continue;
+            }
+            int previous = stateOn(spells, from.minusDays(1));
+            for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                int now = stateOn(spells, d);
+                if (previous >= 0) {
+                    exposure[previous]++;
+                    if (now < 0) {
+                        LocalDate day = d;
+                        Spell ended = spells.stream()
+                                .filter(s -> s.end() != null && s.end().equals(day))
+                                .findFirst()
+                                .orElse(spells.getLast());
+                        exits[previous][exitRoute(ended.reasonEnded(), ended.born(), d)]++;
+                    } else if (now != previous) {
+                        moves[previous][now]++;
+                    }
+                } else if (now >= 0) {
+                    entries[now]++;
+                }
+                previous = now;
+            }
+        }
+        for (int s = 0; s < STATES; s++) {
+            for (int t = 0; t < STATES; t++) {
+                moves[s][t] = exposure[s] == 0 ? 0 : moves[s][t] / exposure[s];
+            }
+            for (int o = 0; o < EXITS.size(); o++) {
+                exits[s][o] = exposure[s] == 0 ? 0 : exits[s][o] / exposure[s];
+            }
+            entries[s] = entries[s] / days;
+        }
+        return new Rates(moves, exits, entries, exposure, from, to);
+    }
+
+    /** The stock on a day: how many children are in each state. */
+    public static double[] stock(Map<String, List<Spell>> children, LocalDate on) {
+        double[] stock = new double[STATES];
+        for (List<Spell> spells : children.values()) {
+            int s = stateOn(spells, on);
+            if (s >= 0) {
+                stock[s]++;
+            }
+        }
+        return stock;
+    }
+
+    /** Projects the stock a day at a time from {@code start} for {@code days} days. */
+    public static List<Day> project(Rates rates, double[] start, LocalDate from, int days) {
+        List<Day> out = new ArrayList<>(days + 1);
+        double[] n = start.clone();
+        double[] v = new double[STATES];
+        double[] exited = new double[EXITS.size()];
+        out.add(new Day(from, n.clone(), v.clone(), exited.clone()));
+        for (int d = 1; d <= days; d++) {
+            double[] next = new double[STATES];
+            double[] nextVar = new double[STATES];
+            for (int s = 0; s < STATES; s++) {
+                double stay = 1;
+                for (int t = 0; t < STATES; t++) {
+                    double p = rates.move()[s][t];
+                    if (p > 0) {
+                        next[t] += n[s] * p;
+                        nextVar[t] += n[s] * p * (1 - p) + p * p * v[s];
+                        stay -= p;
+                    }
+                }
+                for (int o = 0; o < EXITS.size(); o++) {
+                    double p = rates.exit()[s][o];
+                    exited[o] += n[s] * p;
+                    stay -= p;
+                }
+                next[s] += n[s] * stay;
+                nextVar[s] += n[s] * stay * (1 - stay) + stay * stay * v[s];
+            }
+            for (int s = 0; s < STATES; s++) {
+                next[s] += rates.entry()[s];
+                nextVar[s] += rates.entry()[s];
+            }
+            n = next;
+            v = nextVar;
+            out.add(new Day(from.plusDays(d), n.clone(), v.clone(), exited.clone()));
+        }
+        return out;
+    }
+}
