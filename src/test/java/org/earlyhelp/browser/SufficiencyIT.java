@@ -21,6 +21,12 @@ class SufficiencyIT extends BrowserTest {
     @LocalServerPort
     int port;
 
+    private void click(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     @Test
     void aCommissionerImportsReturnsAndSeesWhoIsInCare() {
         signInAndWait("http://localhost:" + port, "commissioner");
@@ -45,5 +51,32 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
         browser.screenshot("sufficiency");
         browser.assertAccessible("sufficiency, after importing");
+
+        // The forecast, with a scenario for the strategy, side by side, the gap and the back-test.
+        browser.go("http://localhost:" + port + "/sufficiency/forecast");
+        browser.waitFor(By.cssSelector("#scenario-name input")).sendKeys("Strategy");
+        WebElement discharge = browser.waitFor(By.cssSelector("#scenario-discharge input"));
+        discharge.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                "5",
+                org.openqa.selenium.Keys.TAB);
+        click(browser.waitFor(By.id("save-scenario")));
+        WebElement strategy = wait.until(
+                d -> d.findElement(By.id("compare-scenarios")).findElements(By.tagName("vaadin-checkbox")).stream()
+                        .filter(c -> c.getText().contains("Strategy"))
+                        .findFirst()
+                        .orElse(null));
+        click(strategy.findElement(By.tagName("label")));
+        click(browser.waitFor(By.id("run-forecast")));
+        wait.until(d -> d.findElement(By.id("side-by-side"))
+                .getDomProperty("textContent")
+                .contains("Strategy"));
+        assertThat(browser.waitFor(By.id("side-by-side")).getDomProperty("textContent"))
+                .contains("Current trends");
+        assertThat(browser.waitFor(By.id("gap")).getDomProperty("textContent")).contains("Children's homes");
+        click(browser.waitFor(By.id("run-back-test")));
+        wait.until(d -> d.findElement(By.id("back-test")).getText().contains("an error of"));
+        browser.screenshot("forecast");
+        browser.assertAccessible("forecast and scenarios");
     }
 }

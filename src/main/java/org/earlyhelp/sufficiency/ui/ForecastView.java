@@ -1,0 +1,365 @@
+package org.earlyhelp.sufficiency.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.sufficiency.Forecasts;
+
+/**
+ * The forecast for commissioners: rates from a reference period, up to five years ahead with a
+ * band, exit routes, scenarios side by side, spend, the gap against supply, and a back-test.
+ */
+@Route("sufficiency/forecast")
+@Menu(order = 41, title = "menu.forecast")
+@RolesAllowed({Role.COMMISSIONER_AUTHORITY, Role.ADMIN_AUTHORITY})
+class ForecastView extends Page {
+
+    private static final List<String> CATEGORIES = List.of(
+            "Placed with parents",
+            "Family and friends fostering",
+            "Other fostering",
+            "Children's homes",
+            "Supported and independent living",
+            "Placed for adoption",
+            "Other placements");
+
+    private final transient Forecasts forecasts;
+    private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
+    private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
+    private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final IntegerField years = new IntegerField();
+    private final NumberField inflation = new NumberField();
+    private final CheckboxGroup<Forecasts.Scenario> compare = new CheckboxGroup<>();
+    private final Div results = new Div();
+
+    ForecastView(Forecasts forecasts) {
+        super("");
+        this.forecasts = forecasts;
+        money.setMaximumFractionDigits(0);
+        setHeading(getTranslation("forecast.title"));
+        add(new Paragraph(getTranslation("forecast.intro")));
+        LocalDate end = forecasts.dataEnd().orElse(null);
+        if (end == null) {
+            Paragraph empty = new Paragraph(getTranslation("forecast.no-data"));
+            empty.addClassName("empty-state");
+            add(empty);
+            return;
+        }
+        from.setLabel(getTranslation("forecast.from"));
+        from.setLocale(Locale.UK);
+        from.setValue(end.minusYears(2));
+        to.setLabel(getTranslation("forecast.to"));
+        to.setLocale(Locale.UK);
+        to.setValue(end);
+        to.setHelperText(getTranslation("forecast.to-help"));
+        years.setLabel(getTranslation("forecast.years"));
+        years.setMin(1);
+        years.setMax(5);
+        years.setValue(3);
+        years.setStepButtonsVisible(true);
+        inflation.setLabel(getTranslation("forecast.inflation"));
+        inflation.setValue(3.0);
+        compare.setLabel(getTranslation("forecast.compare"));
+        compare.setItemLabelGenerator(Forecasts.Scenario::name);
+        compare.setId("compare-scenarios");
+        Button run = new Button(getTranslation("forecast.run"), e -> run());
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.setId("run-forecast");
+        results.setId("forecast-results");
+        add(
+                new FormLayout(from, to, years, inflation),
+                scenarioForm(),
+                compare,
+                run,
+                results,
+                supplyForm(),
+                backTest(end));
+        refreshScenarios();
+    }
+
+    private Section scenarioForm() {
+        Section section = new Section(new H2(getTranslation("forecast.scenario.title")));
+        section.add(new Paragraph(getTranslation("forecast.scenario.intro")));
+        TextField name = new TextField(getTranslation("forecast.scenario.name"));
+        name.setId("scenario-name");
+        NumberField entries = factor("forecast.scenario.entry-factor");
+        NumberField exits = factor("forecast.scenario.exit-factor");
+        NumberField moves = factor("forecast.scenario.move-factor");
+        NumberField added = new NumberField(getTranslation("forecast.scenario.entries-added"));
+        added.setValue(0.0);
+        IntegerField atHome = new IntegerField(getTranslation("forecast.scenario.discharge"));
+        atHome.setValue(0);
+        atHome.setMin(0);
+        atHome.setId("scenario-discharge");
+        IntegerField sgo = new IntegerField(getTranslation("forecast.scenario.sgo"));
+        sgo.setValue(0);
+        sgo.setMin(0);
+        sgo.setId("scenario-sgo");
+        NumberField earlyHelp = new NumberField(getTranslation("forecast.scenario.early-help"));
+        earlyHelp.setValue(0.0);
+        earlyHelp.setMin(0);
+        earlyHelp.setMax(100);
+        earlyHelp.setHelperText(getTranslation("forecast.scenario.early-help-help"));
+        Button save = new Button(getTranslation("forecast.scenario.save"), e -> {
+            try {
+                forecasts.save(new Forecasts.Scenario(
+                        null,
+                        name.getValue(),
+                        value(entries, 1),
+                        value(added, 0),
+                        value(exits, 1),
+                        value(moves, 1),
+                        atHome.getValue() == null ? 0 : atHome.getValue(),
+                        sgo.getValue() == null ? 0 : sgo.getValue(),
+                        value(earlyHelp, 0) / 100.0));
+                name.clear();
+                name.setInvalid(false);
+                refreshScenarios();
+            } catch (ValidationException invalid) {
+                name.setInvalid(true);
+                name.setErrorMessage(String.join(" ", invalid.problems().values()));
+            }
+        });
+        save.setId("save-scenario");
+        section.add(new FormLayout(name, entries, added, exits, moves, atHome, sgo, earlyHelp), save);
+        return section;
+    }
+
+    private NumberField factor(String key) {
+        NumberField f = new NumberField(getTranslation(key));
+        f.setValue(1.0);
+        f.setMin(0);
+        f.setMax(5);
+        f.setStep(0.05);
+        return f;
+    }
+
+    private static double value(NumberField f, double otherwise) {
+        return f.getValue() == null ? otherwise : f.getValue();
+    }
+
+    private void refreshScenarios() {
+        compare.setItems(forecasts.scenarios());
+    }
+
+    private void run() {
+        results.removeAll();
+        Forecasts.Forecast forecast;
+        try {
+            forecast = forecasts.forecast(
+                    from.getValue(),
+                    to.getValue(),
+                    years.getValue() == null ? 3 : years.getValue(),
+                    inflation.getValue() == null ? 0 : inflation.getValue(),
+                    new ArrayList<>(compare.getValue()));
+        } catch (ValidationException invalid) {
+            Notification.show(String.join(" ", invalid.problems().values()), 6000, Notification.Position.MIDDLE);
+            return;
+        }
+        results.add(new Paragraph(getTranslation(
+                "forecast.measured",
+                day.format(forecast.referenceFrom()),
+                day.format(forecast.referenceTo()),
+                String.format(Locale.UK, "%.0f", forecast.entriesAYear()))));
+        Forecasts.Projection base = forecast.projections().getFirst();
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        for (Forecasts.Point p : base.points()) {
+            bars.add(new SvgChart.Bar(
+                    p.on().format(DateTimeFormatter.ofPattern("MMM yy", Locale.UK)),
+                    p.total(),
+                    whole.format(Math.round(p.total())) + " (" + whole.format(Math.round(p.low())) + "–"
+                            + whole.format(Math.round(p.high())) + ")"));
+        }
+        results.add(new H3(getTranslation("forecast.chart")), SvgChart.bars(getTranslation("forecast.chart"), bars, 0));
+
+        Grid<Forecasts.Projection> side = new Grid<>();
+        side.addColumn(p -> p.scenario().name())
+                .setHeader(getTranslation("forecast.scenario"))
+                .setAutoWidth(true);
+        side.addColumn(p -> whole.format(Math.round(p.last().total())))
+                .setHeader(getTranslation("forecast.in-care-end"))
+                .setTextAlign(ColumnTextAlign.END);
+        side.addColumn(p -> whole.format(Math.round(p.last().low())) + " to "
+                        + whole.format(Math.round(p.last().high())))
+                .setHeader(getTranslation("forecast.band"));
+        for (String route : base.last().exitsSoFar().keySet()) {
+            side.addColumn(p -> whole.format(Math.round(p.last().exitsSoFar().get(route))))
+                    .setHeader(route)
+                    .setTextAlign(ColumnTextAlign.END);
+        }
+        side.addColumn(p -> money.format(p.last().spendSoFar()))
+                .setHeader(getTranslation("forecast.spend"))
+                .setTextAlign(ColumnTextAlign.END);
+        side.setItems(forecast.projections());
+        side.setAllRowsVisible(true);
+        side.setId("side-by-side");
+        side.setAriaLabel(getTranslation("forecast.side-by-side"));
+        results.add(new H3(getTranslation("forecast.side-by-side")), side);
+
+        Grid<Forecasts.Gap> gaps = new Grid<>();
+        gaps.addColumn(Forecasts.Gap::category)
+                .setHeader(getTranslation("forecast.gap.category"))
+                .setAutoWidth(true);
+        gaps.addColumn(g -> whole.format(Math.round(g.need())))
+                .setHeader(getTranslation("forecast.gap.need"))
+                .setTextAlign(ColumnTextAlign.END);
+        gaps.addColumn(g -> whole.format(Math.round(g.high())))
+                .setHeader(getTranslation("forecast.gap.high"))
+                .setTextAlign(ColumnTextAlign.END);
+        gaps.addColumn(g -> whole.format(g.supply()))
+                .setHeader(getTranslation("forecast.gap.supply"))
+                .setTextAlign(ColumnTextAlign.END);
+        gaps.addColumn(g -> whole.format(Math.round(g.gap())))
+                .setHeader(getTranslation("forecast.gap.gap"))
+                .setTextAlign(ColumnTextAlign.END);
+        List<Forecasts.Gap> gap = forecasts.gap(base);
+        gaps.setItems(gap);
+        gaps.setAllRowsVisible(true);
+        gaps.setId("gap");
+        gaps.setAriaLabel(getTranslation("forecast.gap.title"));
+        List<SvgChart.Bar> gapBars = new ArrayList<>();
+        gap.forEach(g ->
+                gapBars.add(new SvgChart.Bar(g.category(), Math.max(0, g.gap()), whole.format(Math.round(g.gap())))));
+        results.add(
+                new H3(getTranslation("forecast.gap.title")),
+                new Paragraph(getTranslation("forecast.gap.intro")),
+                gaps,
+                SvgChart.bars(getTranslation("forecast.gap.title"), gapBars, 0));
+    }
+
+    private Section supplyForm() {
+        Section section = new Section(new H2(getTranslation("forecast.supply.title")));
+        section.add(new Paragraph(getTranslation("forecast.supply.intro")));
+        Map<String, Integer> supply = forecasts.supply();
+        FormLayout form = new FormLayout();
+        for (String category : CATEGORIES) {
+            IntegerField places = new IntegerField(category);
+            places.setMin(0);
+            places.setValue(supply.getOrDefault(category, 0));
+            places.addValueChangeListener(e -> {
+                if (e.isFromClient() && e.getValue() != null) {
+                    try {
+                        forecasts.setSupply(category, e.getValue());
+                    } catch (ValidationException invalid) {
+                        places.setInvalid(true);
+                        places.setErrorMessage(
+                                String.join(" ", invalid.problems().values()));
+                    }
+                }
+            });
+            form.add(places);
+        }
+        section.add(form);
+        Map<String, Map<String, Double>> costs = forecasts.weeklyCosts();
+        section.add(
+                new H3(getTranslation("forecast.costs.title")), new Paragraph(getTranslation("forecast.costs.intro")));
+        Select<String> category = new Select<>();
+        category.setLabel(getTranslation("forecast.gap.category"));
+        category.setItems(CATEGORIES);
+        Select<String> group = new Select<>();
+        group.setLabel(getTranslation("forecast.costs.group"));
+        group.setItems("own", "external", "family");
+        NumberField cost = new NumberField(getTranslation("forecast.costs.weekly"));
+        cost.setMin(0);
+        category.addValueChangeListener(e -> show(costs, category, group, cost));
+        group.addValueChangeListener(e -> show(costs, category, group, cost));
+        Button set = new Button(getTranslation("forecast.costs.set"), e -> {
+            if (category.getValue() == null || group.getValue() == null || cost.getValue() == null) {
+                return;
+            }
+            try {
+                forecasts.setWeeklyCost(category.getValue(), group.getValue(), cost.getValue());
+                costs.computeIfAbsent(category.getValue(), k -> new java.util.LinkedHashMap<>())
+                        .put(group.getValue(), cost.getValue());
+                Notification.show(getTranslation("forecast.costs.saved"), 3000, Notification.Position.BOTTOM_START);
+            } catch (ValidationException invalid) {
+                cost.setInvalid(true);
+                cost.setErrorMessage(String.join(" ", invalid.problems().values()));
+            }
+        });
+        section.add(new FormLayout(category, group, cost), set);
+        return section;
+    }
+
+    private static void show(
+            Map<String, Map<String, Double>> costs, Select<String> category, Select<String> group, NumberField cost) {
+        if (category.getValue() != null && group.getValue() != null) {
+            cost.setValue(costs.getOrDefault(category.getValue(), Map.of()).get(group.getValue()));
+        }
+    }
+
+    private Section backTest(LocalDate end) {
+        Section section = new Section(new H2(getTranslation("forecast.back.title")));
+        section.add(new Paragraph(getTranslation("forecast.back.intro")));
+        DatePicker start = new DatePicker(getTranslation("forecast.back.from"));
+        start.setLocale(Locale.UK);
+        start.setValue(end.minusYears(1));
+        Div result = new Div();
+        result.setId("back-test");
+        Button run = new Button(getTranslation("forecast.back.run"), e -> {
+            result.removeAll();
+            try {
+                Forecasts.BackTest t = forecasts.backTest(start.getValue(), end);
+                result.add(new Paragraph(getTranslation(
+                        "forecast.back.result",
+                        day.format(t.from()),
+                        day.format(t.to()),
+                        whole.format(Math.round(t.forecastTotal())),
+                        whole.format(Math.round(t.low())),
+                        whole.format(Math.round(t.high())),
+                        whole.format(t.actualTotal()),
+                        String.format(Locale.UK, "%+.1f", t.errorPercent()),
+                        getTranslation(t.withinBand() ? "forecast.back.within" : "forecast.back.outside"))));
+                Grid<Map.Entry<String, double[]>> grid = new Grid<>();
+                grid.addColumn(Map.Entry::getKey)
+                        .setHeader(getTranslation("forecast.gap.category"))
+                        .setAutoWidth(true);
+                grid.addColumn(x -> whole.format(Math.round(x.getValue()[0])))
+                        .setHeader(getTranslation("forecast.back.forecast"))
+                        .setTextAlign(ColumnTextAlign.END);
+                grid.addColumn(x -> whole.format(Math.round(x.getValue()[1])))
+                        .setHeader(getTranslation("forecast.back.actual"))
+                        .setTextAlign(ColumnTextAlign.END);
+                grid.setItems(new ArrayList<>(t.byCategory().entrySet()));
+                grid.setAllRowsVisible(true);
+                grid.setAriaLabel(getTranslation("forecast.back.title"));
+                result.add(grid);
+            } catch (ValidationException invalid) {
+                result.add(new Paragraph(String.join(" ", invalid.problems().values())));
+            }
+        });
+        run.setId("run-back-test");
+        section.add(start, run, result);
+        return section;
+    }
+}
