@@ -217,6 +217,40 @@ class CareReturnsTests {
                 .isInstanceOf(org.earlyhelp.shared.ValidationException.class);
     }
 
+    @Autowired
+    Providers providers;
+
+    @Test
+    void theOfstedProviderListsImport() throws Exception {
+        Map<String, byte[]> lists = files("d2i-csc-validator-be-903", ".xlsx");
+        assertThat(lists).hasSize(3);
+        int total = 0;
+        for (Map.Entry<String, byte[]> list : lists.entrySet()) {
+            Providers.Imported imported = providers.importList(list.getKey(), list.getValue());
+            System.out.println("Ofsted list " + imported.file() + ": " + imported.bySheet() + " " + imported.notes());
+            assertThat(imported.providers()).isPositive();
+            total += imported.providers();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(total);
+        assertThat(providers.summary(LocalDate.of(2021, 3, 31))).isNotEmpty();
+        assertThat(jdbc.sql("SELECT places FROM sufficiency.provider WHERE urn = '2'")
+                        .query(Integer.class)
+                        .single())
+                .as("capacity read from the supported accommodation sheet")
+                .isEqualTo(1);
+        // Importing the same list again replaces it rather than doubling it.
+        providers.importList("ch_fake.xlsx", lists.get("ch_fake.xlsx"));
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(total);
+        assertThatThrownBy(() -> providers.importList("bad.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ImportException.class);
+    }
+
     @Test
     void datesAndCodesOldAndNewAreUnderstood() {
         String header = "CHILD,SEX,DOB,ETHNIC\nA1,M,2012-03-04,WBRI\nA2,2,04/03/2012,WBRI\n";

@@ -50,6 +50,7 @@ class SufficiencyView extends Page {
 
     private final transient CareReturns returns;
     private final transient CareStock stock;
+    private final transient org.earlyhelp.sufficiency.Providers providers;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Paragraph chosen = new Paragraph();
     private final Div report = new Div();
@@ -57,10 +58,11 @@ class SufficiencyView extends Page {
     private final DatePicker on = new DatePicker();
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
 
-    SufficiencyView(CareReturns returns, CareStock stock) {
+    SufficiencyView(CareReturns returns, CareStock stock, org.earlyhelp.sufficiency.Providers providers) {
         super("");
         this.returns = returns;
         this.stock = stock;
+        this.providers = providers;
         setHeading(getTranslation("sufficiency.title"));
         add(new Paragraph(getTranslation("sufficiency.intro")));
 
@@ -98,6 +100,8 @@ class SufficiencyView extends Page {
         upload.add(files903, chosen, new Div(check, save, clear), report);
         add(upload);
 
+        add(providersSection());
+
         Section snapshot = new Section(new H2(getTranslation("sufficiency.stock.title")));
         on.setLabel(getTranslation("sufficiency.stock.on"));
         on.setLocale(Locale.UK);
@@ -108,6 +112,64 @@ class SufficiencyView extends Page {
         add(snapshot);
         CareStock.Snapshot latest = stock.on(LocalDate.now());
         on.setValue(latest.dataTo().orElse(LocalDate.now()));
+    }
+
+    private Section providersSection() {
+        Section section = new Section(new H2(getTranslation("sufficiency.providers.title")));
+        section.setId("providers");
+        section.add(new Paragraph(getTranslation("sufficiency.providers.intro")));
+        Div result = new Div();
+        result.setId("providers-result");
+        result.getElement().setAttribute("aria-live", "polite");
+        Grid<org.earlyhelp.sufficiency.Providers.Summary> grid = new Grid<>();
+        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::kind)
+                .setHeader(getTranslation("sufficiency.providers.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::sector)
+                .setHeader(getTranslation("sufficiency.providers.sector"))
+                .setAutoWidth(true);
+        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::providers)
+                .setHeader(getTranslation("sufficiency.providers.count"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::places)
+                .setHeader(getTranslation("sufficiency.providers.places"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::childrenPlaced)
+                .setHeader(getTranslation("sufficiency.providers.placed"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation("sufficiency.providers.title"));
+        grid.setId("providers-grid");
+        Runnable refresh = () -> {
+            var rows = providers.summary(LocalDate.now());
+            grid.setItems(rows);
+            grid.setVisible(!rows.isEmpty());
+        };
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+            result.removeAll();
+            try {
+                var imported = providers.importList(metadata.fileName(), Files.readAllBytes(file.toPath()));
+                result.add(new Paragraph(
+                        getTranslation("sufficiency.providers.imported", imported.file(), imported.providers())));
+                imported.notes().forEach(n -> result.add(new Paragraph(n)));
+                refresh.run();
+            } catch (ImportException e) {
+                Paragraph p = new Paragraph(e.getMessage());
+                p.addClassName("field-error");
+                result.add(p);
+            } finally {
+                Files.deleteIfExists(file.toPath());
+                upload.clearFileList();
+            }
+        }));
+        upload.setAcceptedFileTypes(".xlsx");
+        upload.setMaxFiles(1);
+        upload.setUploadButton(new Button(getTranslation("sufficiency.providers.choose")));
+        upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
+        section.add(upload, result, grid);
+        refresh.run();
+        return section;
     }
 
     private void run(boolean save) {
