@@ -58,6 +58,7 @@ public final class Benchmarks {
             results.add(measure("borough comparison", scaleText, 200, borough::compare));
             results.addAll(journeyPaths(context, jdbc, scaleText, biggest));
             results.add(feedbackUnderLoad(context, scaleText, biggest));
+            results.addAll(sufficiencyPaths(context));
 
             System.out.println();
             System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "p99 ms", "target");
@@ -152,6 +153,47 @@ public final class Benchmarks {
                                 org.earlyhelp.referrals.ConsentMethod.IN_PERSON,
                                 "School"),
                         null))));
+        return results;
+    }
+
+    /** The 903 import (five years of the demand model's returns), the forecast and a scenario. */
+    private static List<Result> sufficiencyPaths(ConfigurableApplicationContext context) throws Exception {
+        Path folder = Path.of(
+                System.getProperty("earlyhelp.test.shared-data", "../shared/data"), "ssda903", "d2i-cs-demand-model");
+        if (!Files.isDirectory(folder)) {
+            System.out.println("No ../shared/data/ssda903: the 903 import, forecast and scenarios are not measured.");
+            return List.of();
+        }
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (var list = Files.list(folder)) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".csv")).toList()) {
+                files.put(p.getFileName().toString(), Files.readAllBytes(p));
+            }
+        }
+        org.earlyhelp.sufficiency.CareReturns returns = context.getBean(org.earlyhelp.sufficiency.CareReturns.class);
+        org.earlyhelp.sufficiency.Forecasts forecasts = context.getBean(org.earlyhelp.sufficiency.Forecasts.class);
+        SignedIn.as("commissioner", java.util.Set.of(org.earlyhelp.shared.Role.COMMISSIONER), java.util.Set.of());
+        var report = returns.importFiles(files);
+        String scale = files.size() + " files, " + report.children() + " children, " + report.episodes() + " episodes";
+        List<Result> results = new ArrayList<>();
+        results.add(measure("903 import (5 years, all tables)", scale, 5000, 3, 20, () -> returns.importFiles(files)));
+        java.time.LocalDate end = forecasts.dataEnd().orElseThrow();
+        results.add(measure(
+                "forecast (3 years, current trends)",
+                scale,
+                2000,
+                5,
+                30,
+                () -> forecasts.forecast(end.minusYears(2), end, 3, 3, List.of())));
+        var strategy = new org.earlyhelp.sufficiency.Forecasts.Scenario(null, "Strategy", 1, 0, 1, 1, 10, 10, 0.1);
+        results.add(measure(
+                "forecast with a scenario (5 years)",
+                scale,
+                2000,
+                5,
+                30,
+                () -> forecasts.forecast(end.minusYears(2), end, 5, 3, List.of(strategy))));
+        SignedIn.nobody();
         return results;
     }
 
@@ -255,11 +297,15 @@ public final class Benchmarks {
     }
 
     private static Result measure(String path, String scale, double target, Supplier<?> call) {
-        for (int i = 0; i < WARM_UP; i++) {
+        return measure(path, scale, target, WARM_UP, RUNS, call);
+    }
+
+    private static Result measure(String path, String scale, double target, int warmUp, int runs, Supplier<?> call) {
+        for (int i = 0; i < warmUp; i++) {
             call.get();
         }
-        double[] millis = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        double[] millis = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             call.get();
             millis[i] = (System.nanoTime() - start) / 1e6;

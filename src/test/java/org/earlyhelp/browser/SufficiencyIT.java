@@ -52,7 +52,10 @@ class SufficiencyIT extends BrowserTest {
         WebElement ofsted = browser.waitFor(By.cssSelector("#providers vaadin-upload"));
         ofsted.getShadowRoot()
                 .findElement(By.cssSelector("input[type=file]"))
-                .sendKeys(SharedData.file("ssda903/d2i-csc-validator-be-903/scp_fake.xlsx").toAbsolutePath().normalize().toString());
+                .sendKeys(SharedData.file("ssda903/d2i-csc-validator-be-903/scp_fake.xlsx")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString());
         wait.until(d -> d.findElement(By.id("providers-result")).getText().contains("2 providers imported"));
         browser.screenshot("sufficiency");
         browser.assertAccessible("sufficiency, after importing");
