@@ -87,6 +87,93 @@ public class AuditTrail {
                 .list();
     }
 
+    /**
+     * Searches the log: by who did it, the kind and id of record (a person's or family's id, say),
+     * the hub, and a period; newest first, at most {@code limit}. Administrators only; the
+     * search itself is recorded.
+     */
+    @Transactional
+    public List<AuditEntry> search(
+            @Nullable String actor,
+            @Nullable String recordType,
+            @Nullable String recordId,
+            java.time.@Nullable LocalDate from,
+            java.time.@Nullable LocalDate to,
+            int limit) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        List<AuditEntry> found = jdbc.sql("""
+                        SELECT at, actor, actor_roles, action, record_type, record_id, hub_id, reason, source_address, details
+                        FROM audit.entry
+                        WHERE (:actor = '' OR actor = :actor)
+                          AND (:type = '' OR record_type = :type)
+                          AND (:id = '' OR record_id = :id OR details LIKE '%' || :id || '%')
+                          AND (CAST(:from AS date) IS NULL OR at >= CAST(:from AS date))
+                          AND (CAST(:to AS date) IS NULL OR at < CAST(:to AS date) + 1)
+                        ORDER BY at DESC, id DESC LIMIT :limit""")
+                .param("actor", actor == null ? "" : actor.strip())
+                .param("type", recordType == null ? "" : recordType.strip())
+                .param("id", recordId == null ? "" : recordId.strip())
+                .param("from", from)
+                .param("to", to)
+                .param("limit", Math.max(1, Math.min(limit, 5000)))
+                .query((rs, n) -> new AuditEntry(
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10)))
+                .list();
+        record(
+                "search",
+                "audit",
+                recordId == null || recordId.isBlank() ? "-" : recordId.strip(),
+                null,
+                null,
+                "actor=" + actor + " type=" + recordType + " from=" + from + " to=" + to + ": " + found.size()
+                        + " entries");
+        return found;
+    }
+
+    /** The entries as CSV, for a regulator or a subject access request; the export is recorded. */
+    @Transactional
+    public String exportCsv(List<AuditEntry> entries, String what) {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        StringBuilder csv = new StringBuilder("at,actor,roles,action,record_type,record_id,hub,reason,from,details\n");
+        for (AuditEntry e : entries) {
+            csv.append(String.join(
+                            ",",
+                            List.of(
+                                    e.at().toString(),
+                                    quote(e.actor()),
+                                    quote(e.actorRoles()),
+                                    quote(e.action()),
+                                    quote(e.recordType()),
+                                    quote(e.recordId()),
+                                    quote(e.hub()),
+                                    quote(e.reason()),
+                                    quote(e.sourceAddress()),
+                                    quote(e.details()))))
+                    .append('\n');
+        }
+        record("export", "audit", what, null, null, entries.size() + " entries");
+        return csv.toString();
+    }
+
+    private static String quote(@Nullable String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
+                ? "'" + value
+                : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
     private static @Nullable String sourceAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();

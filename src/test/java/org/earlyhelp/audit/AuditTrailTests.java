@@ -114,4 +114,29 @@ class AuditTrailTests {
         SignedIn.as("lead", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> audit.trailOf("family", "F-1")).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void administratorsSearchAndExportTheLogAndBothAreRecorded() {
+        SignedIn.as(
+                "lead.halesowen", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of("halesowen"));
+        transactions.executeWithoutResult(
+                t -> audit.record("view", "family", "family-search-test", null, null, "=cmd|' /C calc'!A0"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> audit.search(null, null, "family-search-test", null, null, 10))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        SignedIn.admin();
+        var found = audit.search(
+                "lead.halesowen",
+                "family",
+                "family-search-test",
+                java.time.LocalDate.now().minusDays(1),
+                java.time.LocalDate.now(),
+                10);
+        assertThat(found).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("view"));
+        String csv = audit.exportCsv(found, "test export");
+        assertThat(csv).contains("\"lead.halesowen\"").contains("\"'=cmd").doesNotContain(",\"=cmd");
+        assertThat(audit.search("admin", "audit", null, null, null, 10))
+                .extracting(org.earlyhelp.audit.AuditEntry::action)
+                .contains("search", "export");
+    }
 }
