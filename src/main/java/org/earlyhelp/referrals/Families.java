@@ -37,6 +37,7 @@ public class Families {
     private final HubDirectory hubs;
     private final AuditTrail audit;
     private final RequestsForSupport requests;
+    private final org.earlyhelp.shared.security.CurrentUsers currentUsers;
     private final Clock clock;
 
     Families(
@@ -45,7 +46,9 @@ public class Families {
             HubDirectory hubs,
             AuditTrail audit,
             RequestsForSupport requests,
+            org.earlyhelp.shared.security.CurrentUsers currentUsers,
             Optional<Clock> clock) {
+        this.currentUsers = currentUsers;
         this.journey = journey;
         this.access = access;
         this.hubs = hubs;
@@ -102,6 +105,141 @@ public class Families {
         Instant now = clock.instant();
         journey.withdrawConsents(id, user.displayName(), reason.strip(), now);
         audit.record("withdraw-consent", "family", id.toString(), f.hub(), reason.strip(), null);
+    }
+
+    /**
+     * Everything held about a family, readable, for a subject access request: administrators
+     * only (information governance), with a reason; the export is audited.
+     */
+    @Transactional
+    public String subjectAccess(UUID id, String reason) {
+        currentUsers.requireAnyOf(org.earlyhelp.shared.Role.ADMIN);
+        if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
+            throw new ValidationException(
+                    Map.of("reason", "Give the request's reference and who asked (at least a sentence)."));
+        }
+        FamilyRow f = journey.family(id)
+                .orElseThrow(() -> new ValidationException(Map.of("family", "No family has this id.")));
+        audit.record("export-subject-access", "family", id.toString(), f.hub(), reason.strip(), null);
+        StringBuilder out = new StringBuilder();
+        out.append("Everything Early Help holds about the ").append(f.label()).append("\n");
+        out.append("Exported ")
+                .append(clock.instant())
+                .append(" for: ")
+                .append(reason.strip())
+                .append("\n\n");
+        out.append("Address: ")
+                .append(f.address())
+                .append(", ")
+                .append(f.postcode())
+                .append(" (hub ")
+                .append(f.hub().value())
+                .append(")\n")
+                .append(f.restricted() ? "Consent withdrawn: the record is restricted.\n" : "")
+                .append("\nPeople\n");
+        for (FamilyRecord.Member m : journey.members(id)) {
+            out.append("- ")
+                    .append(m.name())
+                    .append(", born ")
+                    .append(m.dateOfBirth())
+                    .append(", ")
+                    .append(m.relationship()
+                            .name()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', ' '))
+                    .append(m.sex() == null ? "" : ", sex: " + m.sex())
+                    .append(m.ethnicity() == null ? "" : ", ethnicity: " + m.ethnicity())
+                    .append("\n");
+        }
+        out.append("\nConsent\n");
+        for (FamilyRecord.Consent c : journey.consents(id)) {
+            out.append("- Given by ")
+                    .append(c.givenBy())
+                    .append(" on ")
+                    .append(c.givenOn())
+                    .append(" (")
+                    .append(c.method())
+                    .append("), to share with: ")
+                    .append(c.shareWith())
+                    .append(c.withdrawn() ? "; withdrawn " + c.withdrawnAt() + ": " + c.withdrawnReason() : "")
+                    .append("\n");
+        }
+        for (JourneyRepository.CaseRow c : journey.casesOfFamily(id)) {
+            out.append("\nEarly help case led by ")
+                    .append(c.leadName())
+                    .append(" from ")
+                    .append(c.allocatedAt())
+                    .append("\n");
+            for (CaseRecord.Assessment a : journey.assessment(c.id())) {
+                out.append("- Assessment, ")
+                        .append(a.area())
+                        .append(": strengths: ")
+                        .append(a.strengths())
+                        .append("; worries: ")
+                        .append(a.worries())
+                        .append("; the child says: ")
+                        .append(a.childSays() == null ? "(not seen: " + a.childNotSeenReason() + ")" : a.childSays())
+                        .append("; the parents say: ")
+                        .append(a.parentsSay())
+                        .append("\n");
+            }
+            for (CaseRecord.PlanOutcome o : journey.plan(c.id())) {
+                out.append("- Plan, ")
+                        .append(o.area())
+                        .append(": ")
+                        .append(o.outcome())
+                        .append("\n");
+                for (CaseRecord.Action a : o.actions()) {
+                    out.append("  - ")
+                            .append(a.action())
+                            .append(" (")
+                            .append(a.owner())
+                            .append(", by ")
+                            .append(a.due())
+                            .append(", ")
+                            .append(a.status())
+                            .append(")\n");
+                }
+            }
+            for (CaseRecord.Review r : journey.reviews(c.id())) {
+                out.append("- Review on ")
+                        .append(r.heldOn())
+                        .append(" by ")
+                        .append(r.heldBy())
+                        .append(": ")
+                        .append(r.notes())
+                        .append("\n");
+            }
+            for (CaseRecord.Contact t : journey.contacts(c.id(), 100_000)) {
+                out.append("- ")
+                        .append(t.on())
+                        .append(", ")
+                        .append(t.kind())
+                        .append(" (")
+                        .append(t.minutes())
+                        .append(" min, ")
+                        .append(t.loggedBy())
+                        .append("): ")
+                        .append(t.note())
+                        .append(t.childViews() == null ? "" : "; the child said: " + t.childViews())
+                        .append("\n");
+            }
+        }
+        out.append("\nTimeline\n");
+        for (TimelineRow r : journey.timeline(id, 100_000)) {
+            TimelineEntry e = entry(r);
+            out.append("- ")
+                    .append(e.at())
+                    .append(": ")
+                    .append(e.title())
+                    .append(
+                            e.detail() == null || e.detail().isBlank()
+                                    ? ""
+                                    : " (" + e.detail().replace('\n', ' ') + ")")
+                    .append(e.by() == null ? "" : ", by " + e.by())
+                    .append("\n");
+        }
+        return out.toString();
     }
 
     private static TimelineEntry entry(TimelineRow r) {

@@ -63,6 +63,11 @@ class JourneyListener {
     }
 
     @ApplicationModuleListener
+    void on(org.earlyhelp.referrals.FamilyErased event) {
+        projections.apply(event);
+    }
+
+    @ApplicationModuleListener
     void on(ThemeConfirmed event) {
         patiently(() -> projections.apply(event));
     }

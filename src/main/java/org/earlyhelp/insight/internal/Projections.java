@@ -193,6 +193,17 @@ public class Projections {
         }
     }
 
+    /** A family deleted under the retention rule keeps its counts but loses its name here too. */
+    @Transactional
+    public void apply(org.earlyhelp.referrals.FamilyErased e) {
+        jdbc.sql("UPDATE insight.request SET family_label = 'Deleted record' WHERE family_id = ?")
+                .param(e.family())
+                .update();
+        jdbc.sql("UPDATE insight.case_file SET family_label = 'Deleted record' WHERE family_id = ?")
+                .param(e.family())
+                .update();
+    }
+
     /** An event about a record whose own event has not been taken in yet. */
     public static class NotSeenYet extends IllegalStateException {
         NotSeenYet(String what) {

@@ -1,0 +1,75 @@
+package org.earlyhelp.voice;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.Optional;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Anonymous feedback's free text is kept for a set number of months (default 24), then deleted:
+ * the words go, the mood and themes stay for the measures. A dry run reports what is due.
+ */
+@Service
+public class FeedbackRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedbackRetention.class);
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final AuditTrail audit;
+    private final int months;
+    private final Clock clock;
+
+    FeedbackRetention(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            AuditTrail audit,
+            @Value("${earlyhelp.retention.anonymous-text-months:24}") int months,
+            Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.audit = audit;
+        this.months = months;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** How many pieces of anonymous feedback have words due for deletion; administrators. */
+    @Transactional(readOnly = true)
+    public long dryRun() {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        return jdbc.sql("""
+                        SELECT count(*) FROM voice.feedback WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL
+                          AND submitted_at < ? AND (helping IS NOT NULL OR change IS NOT NULL OR worker IS NOT NULL
+                          OR anything IS NOT NULL)""").param(Timestamp.from(cutoff())).query(Long.class).single();
+    }
+
+    @Scheduled(cron = "${earlyhelp.retention.cron:0 30 2 * * *}", zone = "Europe/London")
+    @Transactional
+    public int daily() {
+        int deleted = jdbc.sql("""
+                        UPDATE voice.feedback SET helping = NULL, change = NULL, worker = NULL, anything = NULL, text_deleted_at = ?
+                        WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL AND submitted_at < ?""")
+                .params(Timestamp.from(clock.instant()), Timestamp.from(cutoff()))
+                .update();
+        audit.record("retention-run", "feedback", "anonymous-text", null, null, deleted + " texts deleted");
+        log.info("Retention: the words of {} pieces of anonymous feedback deleted", deleted);
+        return deleted;
+    }
+
+    private java.time.Instant cutoff() {
+        return ZonedDateTime.now(clock.withZone(WorkingCalendar.LONDON))
+                .minusMonths(months)
+                .toInstant();
+    }
+}
