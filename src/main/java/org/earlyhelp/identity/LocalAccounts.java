@@ -27,6 +27,14 @@ public class LocalAccounts {
                 .toList();
     }
 
+    /**
+     * Whether a local account still exists and is enabled: asked again while people are signed
+     * in, so that a disabled account loses access within a minute.
+     */
+    public boolean stillActive(String username) {
+        return accounts.findByUsername(username).map(a -> a.enabled()).orElse(false);
+    }
+
     /** The password every demonstration account shares. */
     public String demoPassword() {
         return IdentityDemonstrationData.DEMO_PASSWORD;

@@ -77,7 +77,16 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, KeycloakProperties keycloak) throws Exception {
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http,
+            KeycloakProperties keycloak,
+            org.earlyhelp.identity.LocalAccounts accounts,
+            @org.springframework.beans.factory.annotation.Value("${earlyhelp.access.recheck-every:PT30S}")
+                    java.time.Duration recheck)
+            throws Exception {
+        http.addFilterAfter(
+                new AccessRecheck(accounts, recheck),
+                org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
                 .permitAll());
