@@ -1,0 +1,262 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Nothing lost, nothing counted twice: the production jar runs as a separate process in Keycloak
+ * mode; a partner system submits a few hundred requests for support through the API; the process
+ * is killed with SIGKILL while the events are being taken in by the dashboards' read models; after
+ * a restart every request is counted exactly once. Prints the figures.
+ */
+class JourneyCrashIT {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int REQUESTS = 300;
+
+    @Test
+    void everyRequestIsCountedExactlyOnceAfterAKill() throws Exception {
+        KeycloakTestServer keycloak = KeycloakTestServer.running();
+        Path jar = findJar();
+        String user = System.getProperty("user.name");
+        String database = "earlyhelp_journey_crash_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        execute("postgres", user, "CREATE DATABASE " + database);
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String[] keycloakArgs = {
+            "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
+            "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret",
+            "--earlyhelp.events.retry-older-than=PT5S",
+            "--earlyhelp.events.retry-every=PT5S"
+        };
+        try {
+            Process first = start(jar, database, user, port, keycloakArgs);
+            String postcode = text(database, user, """
+                    SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
+                    WHERE a.hub_id = 'dudley-central' ORDER BY p.postcode LIMIT 1""");
+            long before = count(database, user, "SELECT count(*) FROM referrals.request");
+            String token = token(keycloak);
+            AtomicInteger accepted = new AtomicInteger();
+            AtomicInteger failed = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<?>> sent = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < REQUESTS; i++) {
+                int n = i;
+                sent.add(pool.submit(() -> {
+                    HttpResponse<String> response = HTTP.send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/requests"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body(postcode, n)))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 201) {
+                        // Kill the process half way, while requests and their events are in flight.
+                        if (accepted.incrementAndGet() == REQUESTS / 2) {
+                            first.destroyForcibly();
+                        }
+                    } else {
+                        throw new IllegalStateException(response.statusCode() + " " + response.body());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : sent) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException killed) {
+                    failed.incrementAndGet();
+                }
+            }
+            pool.shutdown();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            first.destroyForcibly();
+            first.waitFor();
+            long stored = count(database, user, "SELECT count(*) FROM referrals.request") - before;
+            long pendingAtKill = count(
+                    database, user, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
+            long projectedAtKill = count(database, user, "SELECT count(*) FROM insight.request");
+
+            long restarted = System.nanoTime();
+            Process second = start(jar, database, user, port, keycloakArgs);
+            try {
+                long expected = count(database, user, "SELECT count(*) FROM referrals.request");
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (System.nanoTime() < deadline
+                        && (count(database, user, "SELECT count(*) FROM insight.request") < expected
+                                || count(
+                                                database,
+                                                user,
+                                                "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")
+                                        > 0)) {
+                    Thread.sleep(200);
+                }
+                double recovery = (System.nanoTime() - restarted) / 1e9;
+                long projected = count(database, user, "SELECT count(*) FROM insight.request");
+                long counted = count(database, user, "SELECT coalesce(sum(requests), 0) FROM insight.monthly");
+                long stillPending = count(
+                        database, user, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
+                System.out.printf(
+                        Locale.ROOT,
+                        "%nJourney crash test: %d requests sent through the partner API in %.1f s, %d accepted before the"
+                                + " process was killed (SIGKILL) half way, %d refused by the kill, %d stored; at the kill %d event"
+                                + " publications were incomplete and %d of %d"
+                                + " requests in the dashboards' read model; after restart: %d in the read model, %d counted"
+                                + " in the monthly figures (expected %d), %d lost, %d duplicated, %d still pending;"
+                                + " recovered %.1f s after relaunch.%n",
+                        REQUESTS,
+                        seconds,
+                        accepted.get(),
+                        failed.get(),
+                        stored,
+                        pendingAtKill,
+                        projectedAtKill,
+                        expected,
+                        projected,
+                        counted,
+                        expected,
+                        Math.max(0, expected - projected),
+                        Math.max(0, counted - expected),
+                        stillPending,
+                        recovery);
+                assertThat(stored).as("every accepted request was stored").isGreaterThanOrEqualTo(accepted.get());
+                assertThat(accepted.get() + failed.get()).isEqualTo(REQUESTS);
+                assertThat(projected).as("every request in the read model").isEqualTo(expected);
+                assertThat(counted)
+                        .as("every request counted once in the monthly figures")
+                        .isEqualTo(expected);
+                assertThat(stillPending).isZero();
+            } finally {
+                second.destroy();
+                second.waitFor();
+            }
+        } finally {
+            execute("postgres", user, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static String body(String postcode, int n) {
+        return """
+                {"members": [
+                   {"givenName": "Alex", "familyName": "Crashtest%d", "dateOfBirth": "1988-01-01", "relationship": "PARENT"},
+                   {"givenName": "Sam", "familyName": "Crashtest%d", "dateOfBirth": "2015-05-05", "relationship": "CHILD"}],
+                 "address": "%d High Street", "postcode": "%s",
+                 "needs": {"EDUCATION": "Attendance has fallen."},
+                 "consent": {"givenBy": "Alex", "givenOn": "%s", "method": "IN_PERSON", "shareWith": "School"}}
+                """.formatted(n, n, n, postcode, LocalDate.now());
+    }
+
+    private static String token(KeycloakTestServer keycloak) throws Exception {
+        String basic = Base64.getEncoder()
+                .encodeToString("earlyhelp-partner-school:earlyhelp-partner-school-dev-secret"
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(m.find()).as(response.body()).isTrue();
+        return m.group(1);
+    }
+
+    private static Process start(Path jar, String database, String user, int port, String... args) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path log = Files.createTempFile("earlyhelp-journey-crash", ".log");
+        builder.redirectOutput(log.toFile());
+        builder.environment().put("EARLYHELP_DB_URL", "jdbc:postgresql://localhost:5432/" + database);
+        builder.environment().put("EARLYHELP_DB_USERNAME", user);
+        Process process = builder.start();
+        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The application stopped:\n" + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Not ready within 2 minutes:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(1))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    return process;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static long count(String database, String user, String sql) throws Exception {
+        return Long.parseLong(text(database, user, sql));
+    }
+
+    private static String text(String database, String user, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database, user, null);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(String database, String user, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database, user, null);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static Path findJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("early-help-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No jar in target/: run ./mvnw verify"));
+        }
+    }
+}
