@@ -48,7 +48,16 @@ final class AccessRecheck extends OncePerRequestFilter {
             Object checked = session.getAttribute(CHECKED);
             if (!(checked instanceof Long at) || now - at >= every.toMillis()) {
                 String username = principal.currentUser().username();
-                if (!accounts.stillActive(username)) {
+                boolean active;
+                try {
+                    active = accounts.stillActive(username);
+                } catch (org.springframework.dao.DataAccessException
+                        | org.springframework.transaction.TransactionException down) {
+                    // The database is not answering: the page will say so; check again next time.
+                    active = true;
+                    now = 0;
+                }
+                if (!active) {
                     log.info("{} is no longer enabled: their session is ended", username);
                     session.invalidate();
                     SecurityContextHolder.clearContext();

@@ -57,7 +57,7 @@ class DatabaseConfiguration {
                 config.setPassword(database.password());
             }
             config.setMaximumPoolSize(env.getProperty("earlyhelp.db.pool-size", Integer.class, 10));
-            config.setConnectionTimeout(10_000);
+            config.setConnectionTimeout(env.getProperty("earlyhelp.db.connection-timeout-ms", Long.class, 5_000L));
             // Fail fast is off: a database that goes away later must not stop the application.
             config.setInitializationFailTimeout(-1);
             this.dataSource = new HikariDataSource(config);

@@ -1,0 +1,20 @@
+package org.earlyhelp.portal.ui;
+
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.router.ParentLayout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** No connection could be had to start a transaction: the database is down or refusing. */
+@ParentLayout(MainLayout.class)
+@AnonymousAllowed
+public class TransactionDownView extends DatabaseUnavailablePage
+        implements HasErrorParameter<CannotCreateTransactionException> {
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<CannotCreateTransactionException> parameter) {
+        return explain(parameter.getException());
+    }
+}

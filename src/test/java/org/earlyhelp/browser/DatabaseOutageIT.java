@@ -1,0 +1,75 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The database goes away during use (every connection dropped and no new ones allowed, as in a
+ * restart): the person sees a plain message, not a stack trace; when it is back the application
+ * carries on without a restart. Prints how long recovery took.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"earlyhelp.test.isolated=outage", "earlyhelp.db.connection-timeout-ms=2000"})
+class DatabaseOutageIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void aDatabaseOutageShowsAPlainMessageAndTheApplicationRecoversByItself() throws Exception {
+        String base = "http://localhost:" + port;
+        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String user = System.getProperty("user.name");
+        signInAndWait(base, "family.worker");
+        browser.go(base + "/my-work");
+        browser.waitFor(By.id("my-cases"));
+        try {
+            admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            admin(user, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            browser.go(base + "/my-work");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("database-down")));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains("Nothing you saved before is lost")
+                    .doesNotContain("Exception");
+            browser.screenshot("database-down");
+            browser.assertAccessible("database down");
+        } finally {
+            admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        }
+        long back = System.nanoTime();
+        browser.go(base + "/my-work");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("my-cases")));
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%nDatabase outage: plain message shown; working again %.1f s after the"
+                        + " database allowed connections, without a restart.%n",
+                (System.nanoTime() - back) / 1e9);
+    }
+
+    private static void admin(String user, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", user, null);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
