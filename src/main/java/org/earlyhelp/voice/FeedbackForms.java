@@ -36,6 +36,7 @@ public class FeedbackForms {
     private final Invitations invitations;
     private final VoiceProperties properties;
     private final ApplicationEventPublisher events;
+    private final org.earlyhelp.shared.security.CurrentUsers currentUsers;
     private final Clock clock;
     private final Map<String, List<Instant>> recent = new ConcurrentHashMap<>();
 
@@ -44,7 +45,9 @@ public class FeedbackForms {
             Invitations invitations,
             VoiceProperties properties,
             ApplicationEventPublisher events,
+            org.earlyhelp.shared.security.CurrentUsers currentUsers,
             Optional<Clock> clock) {
+        this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.properties = properties;
@@ -151,6 +154,14 @@ public class FeedbackForms {
                     .params(id, name, blankToNull(draft.contact()))
                     .update();
         }
+        // A young person signed in with their own account, not anonymous, can see this again later.
+        currentUsers
+                .find()
+                .filter(u -> u.has(org.earlyhelp.shared.Role.YOUNG_PERSON))
+                .filter(u -> mode != Mode.ANONYMOUS)
+                .ifPresent(u -> jdbc.sql("UPDATE voice.feedback SET account = ? WHERE id = ?")
+                        .params(u.username(), id)
+                        .update());
         jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
                 .param(invitation.id())
                 .update();

@@ -102,6 +102,16 @@ public class FeedbackInbox {
                 .list();
     }
 
+    /** A young person's own past feedback, when they gave it signed in and not anonymously. */
+    @Transactional(readOnly = true)
+    public List<FeedbackItem> mine() {
+        CurrentUser user = currentUsers.requireAnyOf(Role.YOUNG_PERSON);
+        return jdbc.sql(SELECT + " WHERE f.account = ? ORDER BY f.submitted_at DESC LIMIT 200")
+                .param(user.username())
+                .query(this::item)
+                .list();
+    }
+
     /** Confirms themes for a piece of feedback; each new one is published for dashboards. */
     @Transactional
     public void confirm(UUID feedback, Set<String> themes) {

@@ -229,4 +229,29 @@ class VoiceIT extends BrowserTest {
         find(By.id("bad-code"));
         browser.assertAccessible("bad code page");
     }
+
+    @Test
+    void aCareLeaverSignedInSeesTheirNamedFeedbackAgain() {
+        Invitation invitation = invitation(AgeBand.TEEN);
+        browser.size(1280, 900);
+        signInAndWait(base(), "young.person");
+        browser.go(base() + "/say/" + invitation.code());
+        press("mood", "Good");
+        WebElement named = waiting()
+                .until(d -> d.findElement(By.id("mode")).findElements(By.tagName("vaadin-radio-button")).stream()
+                        .filter(r -> r.getText().contains("my worker can know"))
+                        .findFirst()
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", named);
+        named.findElement(By.tagName("label")).click();
+        find(By.cssSelector("#first-name input")).sendKeys("Jo");
+        find(By.cssSelector("#answer-helping textarea")).sendKeys("My personal adviser");
+        find(By.id("send")).click();
+        waiting().until(d -> d.findElement(By.tagName("h1")).getText().equals("Thank you"));
+        browser.go(base() + "/my-feedback");
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".my-feedback")).stream()
+                        .anyMatch(c -> c.getText().contains("My personal adviser")));
+        browser.assertAccessible("my feedback (young person)");
+    }
 }

@@ -313,4 +313,24 @@ class VoiceTests {
                 .isInstanceOf(AccessDeniedException.class);
         Duration.ofSeconds(1);
     }
+
+    @Test
+    void aYoungPersonWithAnAccountSeesTheirOwnNamedFeedbackButNeverTheirAnonymousFeedback() {
+        Invitation invitation = groupInvitation();
+        SignedIn.as("young.person", Set.of(Role.YOUNG_PERSON), Set.of());
+        FeedbackForms.Received named = forms.submit(
+                invitation.code(),
+                draft(Mode.NAMED, "Jo", FeelSafe.YES, "The leaving care team helped me"),
+                "10.0.0.7");
+        FeedbackForms.Received anonymous = forms.submit(
+                invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "Something private"), "10.0.0.7");
+        assertThat(inbox.mine())
+                .extracting(FeedbackItem::id)
+                .contains(named.feedback())
+                .doesNotContain(anonymous.feedback());
+        SignedIn.as("other.young.person", Set.of(Role.YOUNG_PERSON), Set.of());
+        assertThat(inbox.mine()).extracting(FeedbackItem::id).doesNotContain(named.feedback());
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThatThrownBy(() -> inbox.mine()).isInstanceOf(AccessDeniedException.class);
+    }
 }
