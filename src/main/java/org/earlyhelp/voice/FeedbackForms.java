@@ -149,6 +149,8 @@ public class FeedbackForms {
                         concerns.isEmpty() ? null : String.join("; ", concerns),
                         Timestamp.from(now))
                 .update();
+        // A pseudonymous name is sealed; a named person's way to be told is kept beside it, read
+        // only when an answer on their feedback's theme is published.
         if (mode == Mode.PSEUDONYMOUS || (mode == Mode.NAMED && blankToNull(draft.contact()) != null)) {
             jdbc.sql("INSERT INTO voice.sealed_identity (feedback_id, name, contact) VALUES (?, ?, ?)")
                     .params(id, name, blankToNull(draft.contact()))

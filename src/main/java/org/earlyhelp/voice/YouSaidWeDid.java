@@ -133,7 +133,58 @@ public class YouSaidWeDid {
                 == 0) {
             throw new ChangedBySomeoneElseException("This response (or it has no answer yet)");
         }
-        audit.record("publish", "response", id.toString(), hub, null, null);
+        // Everyone named who left a way to be told, whose feedback has this theme, is listed to tell.
+        int toTell = jdbc.sql("""
+                        INSERT INTO voice.to_tell (feedback_id, response_id, first_name, contact)
+                        SELECT f.id, r.id, f.first_name, s.contact FROM voice.response r
+                        JOIN voice.feedback_theme t ON t.theme = r.theme
+                        JOIN voice.feedback f ON f.id = t.feedback_id AND f.hub_id = r.hub_id AND f.mode = 'NAMED'
+                        JOIN voice.sealed_identity s ON s.feedback_id = f.id AND s.contact IS NOT NULL
+                        WHERE r.id = ? ON CONFLICT DO NOTHING""").param(id).update();
+        audit.record("publish", "response", id.toString(), hub, null, toTell + " people to tell");
+    }
+
+    /** Someone who asked to be told what changed, for a published answer. */
+    public record ToTell(
+            UUID feedback,
+            UUID response,
+            @Nullable String firstName,
+            String contact,
+            @Nullable Instant toldAt) {}
+
+    /** Who still needs telling about an answer; the hub's people. */
+    @Transactional(readOnly = true)
+    public List<ToTell> toTell(UUID response) {
+        worker(hubOf(response));
+        return jdbc.sql("""
+                        SELECT feedback_id, response_id, first_name, contact, told_at FROM voice.to_tell WHERE response_id = ?
+                        ORDER BY told_at NULLS FIRST, first_name""")
+                .param(response)
+                .query((rs, n) -> new ToTell(
+                        rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list();
+    }
+
+    /** Records that someone has been told what changed. */
+    @Transactional
+    public void told(UUID feedback, UUID response) {
+        HubId hub = hubOf(response);
+        CurrentUser user = worker(hub);
+        jdbc.sql(
+                        "UPDATE voice.to_tell SET told_at = ?, told_by = ? WHERE feedback_id = ? AND response_id = ? AND told_at IS NULL")
+                .params(Timestamp.from(clock.instant()), user.username(), feedback, response)
+                .update();
+        audit.record("told", "response", response.toString(), hub, null, "feedback " + feedback);
+    }
+
+    /** Published answers on these themes in a hub: what a young person sees about their own feedback. */
+    @Transactional(readOnly = true)
+    public List<Response> publishedOn(HubId hub, List<String> themes) {
+        return published(hub).stream().filter(r -> themes.contains(r.theme())).toList();
     }
 
     /** Records who heard the theme and what changed as a result. */

@@ -333,4 +333,46 @@ class VoiceTests {
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> inbox.mine()).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void thoseWhoLeftAWayToBeToldAreListedWhenTheAnswerIsPublished() {
+        Invitation invitation = groupInvitation();
+        FeedbackForms.Received received = forms.submit(
+                invitation.code(),
+                new FeedbackDraft(
+                        AgeBand.TEEN,
+                        Mode.NAMED,
+                        "Rio",
+                        "through my worker Vic",
+                        FeelSafe.YES,
+                        4,
+                        null,
+                        "More football at the club",
+                        null,
+                        null),
+                "10.0.0.8");
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        inbox.confirm(received.feedback(), Set.of("things to do"));
+        UUID response = responses.create(
+                CENTRAL, "things to do", "More sport at the youth club.", "Vic", "Add a football night", null);
+        int version = responses.ofHub(CENTRAL).stream()
+                .filter(r -> r.id().equals(response))
+                .findFirst()
+                .orElseThrow()
+                .version();
+        responses.answer(response, version, ResponseStatus.DONE, "There is now a football night on Wednesdays.");
+        responses.approveAndPublish(response, version + 1);
+        assertThat(responses.toTell(response)).singleElement().satisfies(t -> {
+            assertThat(t.firstName()).isEqualTo("Rio");
+            assertThat(t.contact()).isEqualTo("through my worker Vic");
+            assertThat(t.toldAt()).isNull();
+        });
+        responses.told(received.feedback(), response);
+        assertThat(responses.toTell(response))
+                .singleElement()
+                .satisfies(t -> assertThat(t.toldAt()).isNotNull());
+        assertThat(responses.publishedOn(CENTRAL, java.util.List.of("things to do")))
+                .extracting(Response::weDid)
+                .contains("There is now a football night on Wednesdays.");
+    }
 }

@@ -227,6 +227,32 @@ class FeedbackView extends Page {
             publish.addClassName("publish");
             card.add(publish);
         }
+        if (r.publishedAt() != null) {
+            var people = responses.toTell(r.id());
+            if (!people.isEmpty()) {
+                card.add(new H3(getTranslation(
+                        "voice.tell.title",
+                        people.stream().filter(p -> p.toldAt() == null).count())));
+                UnorderedList list = new UnorderedList();
+                for (var p : people) {
+                    ListItem item = new ListItem(getTranslation(
+                            "voice.tell.person", p.firstName() == null ? "" : p.firstName(), p.contact()));
+                    if (p.toldAt() == null) {
+                        Button told = new Button(getTranslation("voice.tell.done"), e -> {
+                            responses.told(p.feedback(), p.response());
+                            refresh();
+                        });
+                        told.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                        item.add(told);
+                    } else {
+                        item.add(
+                                new com.vaadin.flow.component.html.Span(" · " + getTranslation("voice.tell.was-told")));
+                    }
+                    list.add(item);
+                }
+                card.add(list);
+            }
+        }
         TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
         DatePicker heardOn = new DatePicker(getTranslation("voice.responses.heard-on"));
         heardOn.setLocale(Locale.UK);

@@ -26,7 +26,7 @@ class MyFeedbackView extends Page {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    MyFeedbackView(FeedbackInbox inbox) {
+    MyFeedbackView(FeedbackInbox inbox, org.earlyhelp.voice.YouSaidWeDid answers) {
         super("");
         setHeading(getTranslation("voice.mine.title"));
         add(new Paragraph(getTranslation("voice.mine.intro")));
@@ -57,6 +57,11 @@ class MyFeedbackView extends Page {
             card.add(said);
             if (!f.confirmedThemes().isEmpty()) {
                 card.add(new Paragraph(getTranslation("voice.mine.themes", String.join(", ", f.confirmedThemes()))));
+            }
+            for (var answer : answers.publishedOn(f.hub(), f.confirmedThemes())) {
+                Paragraph changed = new Paragraph(getTranslation("voice.public.we-did", answer.weDid()));
+                changed.addClassName("my-feedback-answer");
+                card.add(changed);
             }
             card.add(new Anchor("you-said-we-did/" + f.hub().value(), getTranslation("voice.mine.changed")));
             add(card);
