@@ -270,11 +270,14 @@ class ReferralJourneyIT extends BrowserTest {
             waiting()
                     .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                             .anyMatch(WebElement::isDisplayed));
-            browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                    .filter(WebElement::isDisplayed)
-                    .findFirst()
-                    .orElseThrow()
-                    .click();
+            // A click by script: the overlay may still be opening, with items moving under the pointer.
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript(
+                            "arguments[0].click();",
+                            browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                                    .filter(WebElement::isDisplayed)
+                                    .findFirst()
+                                    .orElseThrow());
             radio("contact-kind", "Group session");
             type("contact-minutes", "90");
             typeArea("contact-note", "Youth club: cooking session.");
@@ -354,8 +357,8 @@ class ReferralJourneyIT extends BrowserTest {
         browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(i -> i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase()))
                 .findFirst()
-                .orElseThrow()
-                .click();
+                .map(item -> ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", item))
+                .orElseThrow();
     }
 
     private void tab(String label) {
