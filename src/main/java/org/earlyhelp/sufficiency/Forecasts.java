@@ -61,7 +61,8 @@ public class Forecasts {
             Map<String, Double> byCategory,
             Map<String, Double> byAge,
             Map<String, Double> exitsSoFar,
-            double spendSoFar) {}
+            double spendSoFar,
+            Map<String, Double> fosteringByAge) {}
 
     /** A scenario's projection, sampled at the start and at every quarter end. */
     public record Projection(Scenario scenario, List<Point> points) {
@@ -361,6 +362,95 @@ public class Forecasts {
         audit.record("set-supply", "supply", category, null, null, String.valueOf(places));
     }
 
+    // ---- foster carers ---------------------------------------------------------------------------
+
+    /** A foster carer on the council's register: a reference, places, vacancies and ages. */
+    public record Carer(String reference, String kind, int approvedPlaces, int vacancies, int ageFrom, int ageTo) {}
+
+    @Transactional(readOnly = true)
+    public List<Carer> carers() {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql(
+                        "SELECT reference, kind, approved_places, vacancies, age_from, age_to FROM sufficiency.foster_carer ORDER BY reference")
+                .query((rs, n) -> new Carer(
+                        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** Adds or updates a carer on the register, with each field checked. */
+    @Transactional
+    public void saveCarer(Carer c) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (c.reference() == null || !c.reference().strip().matches("[A-Za-z0-9-]{1,20}")) {
+            problems.put("reference", "A reference of up to 20 letters, digits or hyphens (no names).");
+        }
+        if (!List.of("in-house", "family and friends").contains(c.kind())) {
+            problems.put("kind", "Choose in-house or family and friends.");
+        }
+        if (c.approvedPlaces() < 1 || c.approvedPlaces() > 10) {
+            problems.put("approvedPlaces", "Approved places from 1 to 10.");
+        }
+        if (c.vacancies() < 0 || c.vacancies() > c.approvedPlaces()) {
+            problems.put("vacancies", "Vacancies from 0 to the approved places.");
+        }
+        if (c.ageFrom() < 0 || c.ageTo() > 17 || c.ageFrom() > c.ageTo()) {
+            problems.put("ages", "Ages from 0 to 17, the first no more than the second.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        jdbc.sql("""
+                        INSERT INTO sufficiency.foster_carer (reference, kind, approved_places, vacancies, age_from, age_to)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reference) DO UPDATE SET kind = excluded.kind,
+                          approved_places = excluded.approved_places, vacancies = excluded.vacancies,
+                          age_from = excluded.age_from, age_to = excluded.age_to""")
+                .params(c.reference().strip(), c.kind(), c.approvedPlaces(), c.vacancies(), c.ageFrom(), c.ageTo())
+                .update();
+        audit.record("save-carer", "foster-carer", c.reference().strip(), null, null, null);
+    }
+
+    @Transactional
+    public void removeCarer(String reference) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        jdbc.sql("DELETE FROM sufficiency.foster_carer WHERE reference = ?")
+                .param(reference)
+                .update();
+        audit.record("remove-carer", "foster-carer", reference, null, null, null);
+    }
+
+    /** Fostering need at the end of a projection against carers' places, by age band. */
+    public record AgeGap(String ageBand, double need, int approvedPlaces, int vacancies) {}
+
+    /**
+     * Fostering (family and friends and other fostering) by age band at the horizon, against the
+     * register's approved places and vacancies for carers approved for any age in the band (a
+     * carer approved for several bands counts in each, so places are an upper bound).
+     */
+    @Transactional(readOnly = true)
+    public List<AgeGap> fosteringGapByAge(Projection projection, Forecast forecast) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        List<Carer> carers = carers();
+        int[][] bands = {{0, 0}, {1, 4}, {5, 9}, {10, 15}, {16, 17}};
+        List<AgeGap> gaps = new ArrayList<>();
+        Map<String, Double> needByAge = projection.last().fosteringByAge();
+        for (int b = 0; b < bands.length; b++) {
+            int from = bands[b][0];
+            int to = bands[b][1];
+            int places = 0;
+            int vacancies = 0;
+            for (Carer c : carers) {
+                if (c.ageFrom() <= to && c.ageTo() >= from) {
+                    places += c.approvedPlaces();
+                    vacancies += c.vacancies();
+                }
+            }
+            String band = StockFlowModel.AGES.get(b);
+            gaps.add(new AgeGap(band, needByAge.getOrDefault(band, 0.0), places, vacancies));
+        }
+        return gaps;
+    }
+
     // ---- the model ----------------------------------------------------------------------------
 
     private Projection project(
@@ -452,11 +542,15 @@ public class Forecasts {
     private static Point point(Day d, double spend) {
         Map<String, Double> byCategory = new LinkedHashMap<>();
         Map<String, Double> byAge = new LinkedHashMap<>();
+        Map<String, Double> fostering = new LinkedHashMap<>();
         for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
             for (int c = 0; c < StockFlowModel.CATEGORIES.size(); c++) {
                 double n = d.stock()[StockFlowModel.state(age, c)];
                 byCategory.merge(StockFlowModel.CATEGORIES.get(c), n, Double::sum);
                 byAge.merge(StockFlowModel.AGES.get(age), n, Double::sum);
+                if (c == 1 || c == 2) {
+                    fostering.merge(StockFlowModel.AGES.get(age), n, Double::sum);
+                }
             }
         }
         Map<String, Double> exits = new LinkedHashMap<>();
@@ -472,7 +566,8 @@ public class Forecasts {
                 byCategory,
                 byAge,
                 exits,
-                spend);
+                spend,
+                fostering);
     }
 
     /**

@@ -198,6 +198,23 @@ class CareReturnsTests {
                 .singleElement()
                 .satisfies(g -> assertThat(g.gap()).isCloseTo(g.need() - 3, within(1e-9)));
 
+        forecasts.saveCarer(new Forecasts.Carer("FC-001", "in-house", 2, 1, 0, 4));
+        forecasts.saveCarer(new Forecasts.Carer("FC-002", "in-house", 3, 0, 10, 17));
+        assertThatThrownBy(() -> forecasts.saveCarer(new Forecasts.Carer("Mrs Smith!", "in-house", 2, 3, 5, 1)))
+                .isInstanceOf(org.earlyhelp.shared.ValidationException.class)
+                .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
+                        .containsKeys("reference", "vacancies", "ages"));
+        assertThat(forecasts.fosteringGapByAge(base, forecast))
+                .filteredOn(g -> g.ageBand().equals("10 to 15"))
+                .singleElement()
+                .satisfies(g -> {
+                    assertThat(g.approvedPlaces()).isEqualTo(3);
+                    assertThat(g.vacancies()).isZero();
+                    assertThat(g.need()).isCloseTo(base.last().fosteringByAge().get("10 to 15"), within(1e-9));
+                });
+        forecasts.removeCarer("FC-002");
+        assertThat(forecasts.carers()).extracting(Forecasts.Carer::reference).containsExactly("FC-001");
+
         Forecasts.BackTest test = forecasts.backTest(LocalDate.of(2020, 3, 31), end);
         assertThat(test.actualTotal()).isEqualTo(stock.on(end).total());
         System.out.printf(

@@ -308,7 +308,82 @@ class ForecastView extends Page {
             }
         });
         section.add(new FormLayout(category, group, cost), set);
+        section.add(carers());
         return section;
+    }
+
+    private Div carers() {
+        Div box = new Div();
+        box.add(
+                new H3(getTranslation("forecast.carers.title")),
+                new Paragraph(getTranslation("forecast.carers.intro")));
+        Grid<Forecasts.Carer> grid = new Grid<>();
+        grid.addColumn(Forecasts.Carer::reference)
+                .setHeader(getTranslation("forecast.carers.reference"))
+                .setAutoWidth(true);
+        grid.addColumn(Forecasts.Carer::kind)
+                .setHeader(getTranslation("forecast.carers.kind"))
+                .setAutoWidth(true);
+        grid.addColumn(Forecasts.Carer::approvedPlaces).setHeader(getTranslation("forecast.carers.places"));
+        grid.addColumn(Forecasts.Carer::vacancies).setHeader(getTranslation("forecast.carers.vacancies"));
+        grid.addColumn(c -> c.ageFrom() + " to " + c.ageTo()).setHeader(getTranslation("forecast.carers.ages"));
+        grid.addComponentColumn(c -> {
+                    Button remove = new Button(getTranslation("forecast.carers.remove"), e -> {
+                        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                        confirm.setHeader(getTranslation("forecast.carers.remove-title", c.reference()));
+                        confirm.setCancelable(true);
+                        confirm.setCancelText(getTranslation("action.cancel"));
+                        confirm.setConfirmText(getTranslation("forecast.carers.remove"));
+                        confirm.addConfirmListener(x -> {
+                            forecasts.removeCarer(c.reference());
+                            grid.setItems(forecasts.carers());
+                        });
+                        confirm.open();
+                    });
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                    remove.setAriaLabel(getTranslation("forecast.carers.remove-title", c.reference()));
+                    return remove;
+                })
+                .setHeader(getTranslation("forecast.carers.action"));
+        grid.setAllRowsVisible(true);
+        grid.setAriaLabel(getTranslation("forecast.carers.title"));
+        grid.setItems(forecasts.carers());
+        TextField reference = new TextField(getTranslation("forecast.carers.reference"));
+        reference.setId("carer-reference");
+        Select<String> kind = new Select<>();
+        kind.setLabel(getTranslation("forecast.carers.kind"));
+        kind.setItems("in-house", "family and friends");
+        kind.setValue("in-house");
+        IntegerField places = new IntegerField(getTranslation("forecast.carers.places"));
+        places.setValue(1);
+        IntegerField vacancies = new IntegerField(getTranslation("forecast.carers.vacancies"));
+        vacancies.setValue(0);
+        IntegerField from = new IntegerField(getTranslation("forecast.carers.age-from"));
+        from.setValue(0);
+        IntegerField to = new IntegerField(getTranslation("forecast.carers.age-to"));
+        to.setValue(17);
+        Paragraph problems = new Paragraph();
+        problems.addClassName("field-error");
+        Button save = new Button(getTranslation("forecast.carers.save"), e -> {
+            try {
+                forecasts.saveCarer(new Forecasts.Carer(
+                        reference.getValue(),
+                        kind.getValue(),
+                        places.getValue() == null ? 0 : places.getValue(),
+                        vacancies.getValue() == null ? -1 : vacancies.getValue(),
+                        from.getValue() == null ? -1 : from.getValue(),
+                        to.getValue() == null ? -1 : to.getValue()));
+                problems.setText("");
+                reference.clear();
+                grid.setItems(forecasts.carers());
+            } catch (ValidationException invalid) {
+                problems.setText(String.join(" ", invalid.problems().values()));
+            }
+        });
+        save.setId("save-carer");
+        box.add(new FormLayout(reference, kind, places, vacancies, from, to), problems, save, grid);
+        return box;
     }
 
     private static void show(
