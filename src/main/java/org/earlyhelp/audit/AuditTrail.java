@@ -73,17 +73,7 @@ public class AuditTrail {
                         SELECT at, actor, actor_roles, action, record_type, record_id, hub_id, reason, source_address,
                           details FROM audit.entry WHERE record_type = ? AND record_id = ? ORDER BY at DESC, id DESC""")
                 .params(recordType, recordId)
-                .query((rs, n) -> new AuditEntry(
-                        rs.getTimestamp(1).toInstant(),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10)))
+                .query(AuditTrail::entry)
                 .list();
     }
 
@@ -116,17 +106,7 @@ public class AuditTrail {
                 .param("from", from)
                 .param("to", to)
                 .param("limit", Math.max(1, Math.min(limit, 5000)))
-                .query((rs, n) -> new AuditEntry(
-                        rs.getTimestamp(1).toInstant(),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getString(9),
-                        rs.getString(10)))
+                .query(AuditTrail::entry)
                 .list();
         record(
                 "search",
@@ -162,6 +142,20 @@ public class AuditTrail {
         }
         record("export", "audit", what, null, null, entries.size() + " entries");
         return csv.toString();
+    }
+
+    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getTimestamp(1).toInstant(),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                rs.getString(10));
     }
 
     private static String quote(@Nullable String value) {

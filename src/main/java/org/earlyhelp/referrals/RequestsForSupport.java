@@ -133,7 +133,7 @@ public class RequestsForSupport {
     @Transactional
     public Submitted submit(RequestDraft draft, String source) {
         CurrentUser user = access.worker();
-        Placed placed = validate(draft, true);
+        Placed placed = validate(draft);
         Instant now = clock.instant();
         FamilyRow family = familyFor(draft, placed, now);
         boolean reReferral = journey.lastClosure(family.id())
@@ -143,34 +143,7 @@ public class RequestsForSupport {
                 .orElse(false);
         Instant due = calendar.due(now, properties.decisionDays());
         UUID request = UUID.randomUUID();
-        journey.insertRequest(new NewRequest(
-                request,
-                family.id(),
-                placed.hub(),
-                placed.hubReason(),
-                user.username(),
-                user.displayName(),
-                organisationName(user),
-                source,
-                now,
-                due,
-                draft.tried().strip(),
-                draft.involved().strip(),
-                reReferral,
-                false,
-                false,
-                RequestStatus.AWAITING_DECISION));
-        draft.needs().forEach((area, text) -> journey.insertNeed(request, area, text.strip()));
-        ConsentDraft consent = draft.consent();
-        journey.insertConsent(
-                family.id(),
-                request,
-                consent.givenBy().strip(),
-                Objects.requireNonNull(consent.givenOn()),
-                Objects.requireNonNull(consent.method()),
-                consent.shareWith().strip(),
-                user.displayName(),
-                now);
+        saveRequest(request, family, placed, user, source, now, due, draft, reReferral, false);
         audit.record(
                 "submit",
                 "request",
@@ -270,7 +243,7 @@ public class RequestsForSupport {
         }
         Placed placed;
         try {
-            placed = validate(draft, extra.isEmpty());
+            placed = validate(draft);
         } catch (ValidationException invalid) {
             extra.putAll(invalid.problems());
             throw new ValidationException(extra);
@@ -284,34 +257,7 @@ public class RequestsForSupport {
         Instant now = clock.instant();
         FamilyRow family = familyFor(draft, placed, now);
         UUID request = UUID.randomUUID();
-        journey.insertRequest(new NewRequest(
-                request,
-                family.id(),
-                placed.hub(),
-                placed.hubReason(),
-                user.username(),
-                user.displayName(),
-                organisationName(user),
-                "step-down",
-                now,
-                now,
-                draft.tried().strip(),
-                draft.involved().strip(),
-                false,
-                true,
-                false,
-                RequestStatus.AWAITING_DECISION));
-        draft.needs().forEach((area, text) -> journey.insertNeed(request, area, text.strip()));
-        ConsentDraft consent = draft.consent();
-        journey.insertConsent(
-                family.id(),
-                request,
-                consent.givenBy().strip(),
-                Objects.requireNonNull(consent.givenOn()),
-                Objects.requireNonNull(consent.method()),
-                consent.shareWith().strip(),
-                user.displayName(),
-                now);
+        saveRequest(request, family, placed, user, "step-down", now, now, draft, false, true);
         journey.decide(
                 request,
                 0,
@@ -396,6 +342,48 @@ public class RequestsForSupport {
                 s.version());
     }
 
+    /** Saves a request for support with its needs and the family's consent. */
+    private void saveRequest(
+            UUID request,
+            FamilyRow family,
+            Placed placed,
+            CurrentUser user,
+            String source,
+            Instant now,
+            Instant due,
+            RequestDraft draft,
+            boolean reReferral,
+            boolean stepDown) {
+        journey.insertRequest(new NewRequest(
+                request,
+                family.id(),
+                placed.hub(),
+                placed.hubReason(),
+                user.username(),
+                user.displayName(),
+                organisationName(user),
+                source,
+                now,
+                due,
+                draft.tried().strip(),
+                draft.involved().strip(),
+                reReferral,
+                stepDown,
+                false,
+                RequestStatus.AWAITING_DECISION));
+        draft.needs().forEach((area, text) -> journey.insertNeed(request, area, text.strip()));
+        ConsentDraft consent = draft.consent();
+        journey.insertConsent(
+                family.id(),
+                request,
+                consent.givenBy().strip(),
+                Objects.requireNonNull(consent.givenOn()),
+                Objects.requireNonNull(consent.method()),
+                consent.shareWith().strip(),
+                user.displayName(),
+                now);
+    }
+
     // ---- validation and placing --------------------------------------------------------------
 
     /** Where a family lives, resolved to a hub. */
@@ -405,7 +393,7 @@ public class RequestsForSupport {
             HubId hub,
             @Nullable String hubReason) {}
 
-    private Placed validate(RequestDraft draft, boolean throwNow) {
+    private Placed validate(RequestDraft draft) {
         Map<String, String> problems = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
         List<FamilyMemberDraft> members = draft.members();
@@ -490,9 +478,6 @@ public class RequestsForSupport {
             problems.put("existingFamily", "That family is not known; choose again.");
         }
         Placed placed = place(draft.postcode(), draft.chosenHub(), draft.hubReason(), problems);
-        if (!problems.isEmpty() && throwNow) {
-            throw new ValidationException(problems);
-        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }

@@ -2,18 +2,11 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,11 +39,9 @@ class JourneyCrashIT {
     @Test
     void everyRequestIsCountedExactlyOnceAfterAKill() throws Exception {
         KeycloakTestServer keycloak = KeycloakTestServer.running();
-        Path jar = findJar();
-        String user = System.getProperty("user.name");
         String database = "earlyhelp_journey_crash_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        execute("postgres", user, "CREATE DATABASE " + database);
+        ProductionJar.execute("postgres", "CREATE DATABASE " + database);
         int port;
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -62,11 +53,11 @@ class JourneyCrashIT {
             "--earlyhelp.events.retry-every=PT5S"
         };
         try {
-            Process first = start(jar, database, user, port, keycloakArgs);
-            String postcode = text(database, user, """
+            Process first = ProductionJar.start(database, port, keycloakArgs);
+            String postcode = ProductionJar.text(database, """
                     SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
                     WHERE a.hub_id = 'dudley-central' ORDER BY p.postcode LIMIT 1""");
-            long before = count(database, user, "SELECT count(*) FROM referrals.request");
+            long before = ProductionJar.count(database, "SELECT count(*) FROM referrals.request");
             String token = token(keycloak);
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
@@ -105,30 +96,29 @@ class JourneyCrashIT {
             double seconds = (System.nanoTime() - started) / 1e9;
             first.destroyForcibly();
             first.waitFor();
-            long stored = count(database, user, "SELECT count(*) FROM referrals.request") - before;
-            long pendingAtKill = count(
-                    database, user, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
-            long projectedAtKill = count(database, user, "SELECT count(*) FROM insight.request");
+            long stored = ProductionJar.count(database, "SELECT count(*) FROM referrals.request") - before;
+            long pendingAtKill = ProductionJar.count(
+                    database, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
+            long projectedAtKill = ProductionJar.count(database, "SELECT count(*) FROM insight.request");
 
             long restarted = System.nanoTime();
-            Process second = start(jar, database, user, port, keycloakArgs);
+            Process second = ProductionJar.start(database, port, keycloakArgs);
             try {
-                long expected = count(database, user, "SELECT count(*) FROM referrals.request");
+                long expected = ProductionJar.count(database, "SELECT count(*) FROM referrals.request");
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while (System.nanoTime() < deadline
-                        && (count(database, user, "SELECT count(*) FROM insight.request") < expected
-                                || count(
+                        && (ProductionJar.count(database, "SELECT count(*) FROM insight.request") < expected
+                                || ProductionJar.count(
                                                 database,
-                                                user,
                                                 "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")
                                         > 0)) {
                     Thread.sleep(200);
                 }
                 double recovery = (System.nanoTime() - restarted) / 1e9;
-                long projected = count(database, user, "SELECT count(*) FROM insight.request");
-                long counted = count(database, user, "SELECT coalesce(sum(requests), 0) FROM insight.monthly");
-                long stillPending = count(
-                        database, user, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
+                long projected = ProductionJar.count(database, "SELECT count(*) FROM insight.request");
+                long counted = ProductionJar.count(database, "SELECT coalesce(sum(requests), 0) FROM insight.monthly");
+                long stillPending = ProductionJar.count(
+                        database, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
                 System.out.printf(
                         Locale.ROOT,
                         "%nJourney crash test: %d requests sent through the partner API in %.1f s, %d accepted before the"
@@ -164,7 +154,7 @@ class JourneyCrashIT {
                 second.waitFor();
             }
         } finally {
-            execute("postgres", user, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            ProductionJar.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
@@ -193,70 +183,5 @@ class JourneyCrashIT {
         Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
         assertThat(m.find()).as(response.body()).isTrue();
         return m.group(1);
-    }
-
-    private static Process start(Path jar, String database, String user, int port, String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=" + port));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Path log = Files.createTempFile("earlyhelp-journey-crash", ".log");
-        builder.redirectOutput(log.toFile());
-        builder.environment().put("EARLYHELP_DB_URL", "jdbc:postgresql://localhost:5432/" + database);
-        builder.environment().put("EARLYHELP_DB_USERNAME", user);
-        Process process = builder.start();
-        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The application stopped:\n" + Files.readString(log));
-            }
-            if (System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Not ready within 2 minutes:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> response = HTTP.send(
-                        HttpRequest.newBuilder(readiness)
-                                .timeout(Duration.ofSeconds(1))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static long count(String database, String user, String sql) throws Exception {
-        return Long.parseLong(text(database, user, sql));
-    }
-
-    private static String text(String database, String user, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database, user, null);
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static void execute(String database, String user, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database, user, null);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private static Path findJar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("early-help-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in target/: run ./mvnw verify"));
-        }
     }
 }
