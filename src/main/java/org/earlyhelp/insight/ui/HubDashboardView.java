@@ -2,7 +2,6 @@ package org.earlyhelp.insight.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -32,6 +31,7 @@ import org.earlyhelp.insight.HubDashboard.Dashboard;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.SvgMap;
@@ -257,18 +257,22 @@ class HubDashboardView extends Page {
         section.add(new Paragraph(getTranslation("dashboard.trends.on-time")));
         section.add(SvgChart.bars(getTranslation("dashboard.trends.on-time"), onTime, 100));
 
-        Grid<HubDashboard.Month> table = new Grid<>();
-        table.addColumn(m -> DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).format(m.month()))
-                .setHeader(getTranslation("dashboard.month"));
-        table.addColumn(HubDashboard.Month::requests).setHeader(getTranslation("dashboard.requests"));
-        table.addColumn(HubDashboard.Month::decided).setHeader(getTranslation("dashboard.decided"));
-        table.addColumn(HubDashboard.Month::decidedOnTime).setHeader(getTranslation("dashboard.decided-on-time"));
-        table.addColumn(HubDashboard.Month::contacts).setHeader(getTranslation("dashboard.contacts"));
-        table.addColumn(HubDashboard.Month::closures).setHeader(getTranslation("dashboard.closures"));
-        table.setItems(d.trend());
-        table.setAllRowsVisible(true);
-        table.setAriaLabel(getTranslation("dashboard.trends.table"));
-        section.add(new Details(getTranslation("dashboard.trends.table"), table));
+        List<HubDashboard.Month> trend = d.trend();
+        section.add(Disclosure.of(getTranslation("dashboard.trends.table"), () -> {
+            Grid<HubDashboard.Month> table = new Grid<>();
+            table.addColumn(m ->
+                            DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK).format(m.month()))
+                    .setHeader(getTranslation("dashboard.month"));
+            table.addColumn(HubDashboard.Month::requests).setHeader(getTranslation("dashboard.requests"));
+            table.addColumn(HubDashboard.Month::decided).setHeader(getTranslation("dashboard.decided"));
+            table.addColumn(HubDashboard.Month::decidedOnTime).setHeader(getTranslation("dashboard.decided-on-time"));
+            table.addColumn(HubDashboard.Month::contacts).setHeader(getTranslation("dashboard.contacts"));
+            table.addColumn(HubDashboard.Month::closures).setHeader(getTranslation("dashboard.closures"));
+            table.setItems(trend);
+            table.setAllRowsVisible(true);
+            table.setAriaLabel(getTranslation("dashboard.trends.table"));
+            return table;
+        }));
         return section;
     }
 
@@ -318,18 +322,21 @@ class HubDashboardView extends Page {
             holder.add(legend);
             section.add(holder);
         }
-        Grid<HubDashboard.Reach> table = new Grid<>();
-        table.addColumn(HubDashboard.Reach::areaName).setHeader(getTranslation("hubs.area.name"));
-        table.addColumn(HubDashboard.Reach::children).setHeader(getTranslation("hubs.children"));
-        table.addColumn(HubDashboard.Reach::requests).setHeader(getTranslation("dashboard.requests"));
-        table.addColumn(r -> String.format(Locale.UK, "%.0f", r.per10000()))
-                .setHeader(getTranslation("dashboard.per-10000"));
-        table.addColumn(r -> r.imdDecile() == null ? "" : String.valueOf(r.imdDecile()))
-                .setHeader(getTranslation("hubs.area.imd-decile"));
-        table.setItems(d.reach());
-        table.setAriaLabel(getTranslation("dashboard.reach.table"));
-        table.setHeight("20rem");
-        section.add(new Details(getTranslation("dashboard.reach.table"), table));
+        List<HubDashboard.Reach> reach = d.reach();
+        section.add(Disclosure.of(getTranslation("dashboard.reach.table"), () -> {
+            Grid<HubDashboard.Reach> table = new Grid<>();
+            table.addColumn(HubDashboard.Reach::areaName).setHeader(getTranslation("hubs.area.name"));
+            table.addColumn(HubDashboard.Reach::children).setHeader(getTranslation("hubs.children"));
+            table.addColumn(HubDashboard.Reach::requests).setHeader(getTranslation("dashboard.requests"));
+            table.addColumn(r -> String.format(Locale.UK, "%.0f", r.per10000()))
+                    .setHeader(getTranslation("dashboard.per-10000"));
+            table.addColumn(r -> r.imdDecile() == null ? "" : String.valueOf(r.imdDecile()))
+                    .setHeader(getTranslation("hubs.area.imd-decile"));
+            table.setItems(reach);
+            table.setAriaLabel(getTranslation("dashboard.reach.table"));
+            table.setHeight("20rem");
+            return table;
+        }));
         return section;
     }
 

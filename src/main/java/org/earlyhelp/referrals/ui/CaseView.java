@@ -47,6 +47,7 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -405,7 +406,7 @@ class CaseView extends Page implements BeforeEnterObserver {
                     .setHeader(t("log.note"));
             grid.addColumn(CaseRecord.Contact::loggedBy).setHeader(t("log.by")).setAutoWidth(true);
             grid.setItems(record.contacts());
-            grid.setAllRowsVisible(true);
+            Grids.fit(grid, record.contacts().size());
             grid.setId("contact-grid");
             grid.setAriaLabel(t("case.tab.log"));
             tab.add(grid);

@@ -13,12 +13,12 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +41,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 
 /**
@@ -85,16 +86,21 @@ class HubQueueView extends Page {
         deciding.addColumn(r ->
                         r.needs().stream().map(a -> getTranslation(a.key())).collect(Collectors.joining("; ")))
                 .setHeader(t("queue.needs"));
-        deciding.addComponentColumn(this::clock).setHeader(t("queue.clock")).setAutoWidth(true);
-        deciding.addComponentColumn(r -> {
-                    Button decide = new Button(t("queue.decide-button"), e -> openDecision(r));
-                    decide.setAriaLabel(t("queue.decide-for", r.familyLabel()));
-                    decide.addClassName("decide");
-                    return decide;
-                })
+        // Rendered in the browser from a template: no server-side component per row, so a long
+        // queue costs the session a few properties per row rather than a button and a badge each.
+        deciding.addColumn(LitRenderer.<RequestSummary>of("<span class=\"${item.badge}\">${item.clock}</span>")
+                        .withProperty("badge", this::clockBadge)
+                        .withProperty("clock", this::clock))
+                .setHeader(t("queue.clock"))
+                .setAutoWidth(true);
+        deciding.addColumn(LitRenderer.<RequestSummary>of(
+                                "<vaadin-button class=\"decide\" aria-label=\"${item.label}\" @click=\"${act}\">"
+                                        + "${item.text}</vaadin-button>")
+                        .withProperty("label", r -> t("queue.decide-for", r.familyLabel()))
+                        .withProperty("text", r -> t("queue.decide-button"))
+                        .withFunction("act", this::openDecision))
                 .setHeader(t("queue.action"))
                 .setAutoWidth(true);
-        deciding.setAllRowsVisible(true);
         deciding.setId("decide-grid");
         deciding.setAriaLabel(t("queue.decide"));
         decidingEmpty.addClassName("empty-state");
@@ -116,15 +122,14 @@ class HubQueueView extends Page {
                 .setHeader(t("queue.level"))
                 .setAutoWidth(true);
         allocating
-                .addComponentColumn(r -> {
-                    Button allocate = new Button(t("queue.allocate-button"), e -> openAllocation(r));
-                    allocate.setAriaLabel(t("queue.allocate-for", r.familyLabel()));
-                    allocate.addClassName("allocate");
-                    return allocate;
-                })
+                .addColumn(LitRenderer.<RequestSummary>of(
+                                "<vaadin-button class=\"allocate\" aria-label=\"${item.label}\" @click=\"${act}\">"
+                                        + "${item.text}</vaadin-button>")
+                        .withProperty("label", r -> t("queue.allocate-for", r.familyLabel()))
+                        .withProperty("text", r -> t("queue.allocate-button"))
+                        .withFunction("act", this::openAllocation))
                 .setHeader(t("queue.action"))
                 .setAutoWidth(true);
-        allocating.setAllRowsVisible(true);
         allocating.setId("allocate-grid");
         allocating.setAriaLabel(t("queue.allocate"));
         allocatingEmpty.addClassName("empty-state");
@@ -134,22 +139,23 @@ class HubQueueView extends Page {
         }
     }
 
-    private Span clock(RequestSummary r) {
-        int left = queue.workingDaysLeft(r);
-        Span span = new Span();
+    private String clockBadge(RequestSummary r) {
         if (r.overdue(java.time.Instant.now())) {
-            span.setText(t("queue.overdue", Texts.dayTime(r.decisionDue())));
-            span.addClassName("badge-overdue");
-        } else if (left <= 0) {
-            span.setText(t("queue.due-today", Texts.dayTime(r.decisionDue())));
-            span.addClassName("badge-due");
+            return "badge-overdue";
+        }
+        return queue.workingDaysLeft(r) <= 0 ? "badge-due" : "";
+    }
+
+    private String clock(RequestSummary r) {
+        String text;
+        if (r.overdue(java.time.Instant.now())) {
+            text = t("queue.overdue", Texts.dayTime(r.decisionDue()));
+        } else if (queue.workingDaysLeft(r) <= 0) {
+            text = t("queue.due-today", Texts.dayTime(r.decisionDue()));
         } else {
-            span.setText(t("queue.due-in", left, Texts.dayTime(r.decisionDue())));
+            text = t("queue.due-in", queue.workingDaysLeft(r), Texts.dayTime(r.decisionDue()));
         }
-        if (r.reReferral()) {
-            span.add(new Span(" · " + t("queue.re-referral")));
-        }
-        return span;
+        return r.reReferral() ? text + " · " + t("queue.re-referral") : text;
     }
 
     private void refresh() {
@@ -158,11 +164,13 @@ class HubQueueView extends Page {
         }
         List<RequestSummary> toDecide = queue.awaitingDecision(hub.getValue().id());
         deciding.setItems(toDecide);
+        Grids.fit(deciding, toDecide.size());
         deciding.setVisible(!toDecide.isEmpty());
         decidingEmpty.setVisible(toDecide.isEmpty());
         List<RequestSummary> toAllocate =
                 queue.awaitingAllocation(hub.getValue().id());
         allocating.setItems(toAllocate);
+        Grids.fit(allocating, toAllocate.size());
         allocating.setVisible(!toAllocate.isEmpty());
         allocatingEmpty.setVisible(toAllocate.isEmpty());
     }

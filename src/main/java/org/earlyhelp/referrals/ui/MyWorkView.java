@@ -3,11 +3,10 @@ package org.earlyhelp.referrals.ui;
 import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,6 +18,7 @@ import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 
 /** A practitioner's cases with what is due or overdue; for a hub lead, also the hub's drift list. */
@@ -57,6 +57,7 @@ class MyWorkView extends Page {
             hub.addValueChangeListener(e -> {
                 List<CaseSummary> drifting = cases.drift(e.getValue().id());
                 drift.setItems(drifting);
+                Grids.fit(drift, drifting.size());
                 drift.setVisible(!drifting.isEmpty());
                 none.setVisible(drifting.isEmpty());
             });
@@ -69,7 +70,10 @@ class MyWorkView extends Page {
 
     private Grid<CaseSummary> grid(List<CaseSummary> items, String id, String label) {
         Grid<CaseSummary> grid = new Grid<>();
-        grid.addComponentColumn(c -> new Anchor("cases/" + c.id(), c.familyLabel()))
+        // Rendered in the browser from templates: no server-side components per row.
+        grid.addColumn(LitRenderer.<CaseSummary>of("<a href=\"${item.href}\">${item.family}</a>")
+                        .withProperty("href", c -> "cases/" + c.id())
+                        .withProperty("family", CaseSummary::familyLabel))
                 .setHeader(t("work.family"))
                 .setAutoWidth(true);
         grid.addColumn(c -> c.lead() ? t("work.you-lead") : c.leadName())
@@ -78,21 +82,24 @@ class MyWorkView extends Page {
         grid.addColumn(c -> c.lastContact() == null ? t("work.no-contact") : Texts.day(c.lastContact()))
                 .setHeader(t("work.last-contact"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(c -> {
-                    Span due = new Span();
-                    for (CaseSummary.Due d : c.due()) {
-                        Span one = new Span(t("work.due." + d.what(), Texts.day(d.on())));
-                        if (d.overdue()) {
-                            one.setText(t("work.overdue." + d.what(), Texts.day(d.on())));
-                            one.addClassName("badge-overdue");
-                        }
-                        due.add(one, new Span(" "));
-                    }
-                    return due;
-                })
+        grid.addColumn(LitRenderer.<CaseSummary>of(
+                                "<span class=\"badge-overdue\" ?hidden=\"${!item.overdue}\">${item.overdue}</span>"
+                                        + " <span>${item.due}</span>")
+                        .withProperty(
+                                "overdue",
+                                c -> c.due().stream()
+                                        .filter(CaseSummary.Due::overdue)
+                                        .map(d -> t("work.overdue." + d.what(), Texts.day(d.on())))
+                                        .collect(java.util.stream.Collectors.joining(" · ")))
+                        .withProperty(
+                                "due",
+                                c -> c.due().stream()
+                                        .filter(d -> !d.overdue())
+                                        .map(d -> t("work.due." + d.what(), Texts.day(d.on())))
+                                        .collect(java.util.stream.Collectors.joining(" · "))))
                 .setHeader(t("work.due"));
         grid.setItems(items);
-        grid.setAllRowsVisible(true);
+        Grids.fit(grid, items.size());
         grid.setId(id);
         grid.setAriaLabel(label);
         return grid;

@@ -105,17 +105,25 @@ class RequestForSupportView extends Page {
         question.setRequiredIndicatorVisible(true);
         add(question);
 
-        buildShutter(hubs);
-        buildForm(hubs, user);
         done.setId("request-done");
         done.addClassName("home-section");
         shutter.setVisible(false);
         form.setVisible(false);
         done.setVisible(false);
         add(shutter, form, done);
+        // Each branch is built when it is first chosen: someone who has only opened the page holds
+        // the question, not both forms, in their session.
         question.addValueChangeListener(e -> {
-            shutter.setVisible(Boolean.TRUE.equals(e.getValue()));
-            form.setVisible(Boolean.FALSE.equals(e.getValue()));
+            boolean concern = Boolean.TRUE.equals(e.getValue());
+            boolean none = Boolean.FALSE.equals(e.getValue());
+            if (concern && shutter.getChildren().findAny().isEmpty()) {
+                buildShutter(hubs);
+            }
+            if (none && form.getChildren().findAny().isEmpty()) {
+                buildForm(hubs, user);
+            }
+            shutter.setVisible(concern);
+            form.setVisible(none);
         });
     }
 
