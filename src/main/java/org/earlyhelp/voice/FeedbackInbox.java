@@ -91,13 +91,19 @@ public class FeedbackInbox {
     /** The hub's feedback, newest first; for its hub lead and practitioners. Audited. */
     @Transactional
     public List<FeedbackItem> ofHub(HubId hub, int limit) {
+        return ofHub(hub, limit, 0);
+    }
+
+    /** A page of a hub's feedback, newest first: {@code limit} items after skipping {@code offset}. */
+    @Transactional
+    public List<FeedbackItem> ofHub(HubId hub, int limit, int offset) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
         audit.record("view", "feedback-inbox", hub.value(), hub, null, null);
-        return jdbc.sql(SELECT + " WHERE f.hub_id = ? ORDER BY f.submitted_at DESC LIMIT ?")
-                .params(hub.value(), Math.min(Math.max(limit, 1), 500))
+        return jdbc.sql(SELECT + " WHERE f.hub_id = ? ORDER BY f.submitted_at DESC, f.id LIMIT ? OFFSET ?")
+                .params(hub.value(), Math.min(Math.max(limit, 1), 500), Math.max(offset, 0))
                 .query(this::item)
                 .list();
     }

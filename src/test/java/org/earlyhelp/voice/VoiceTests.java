@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
@@ -167,6 +168,25 @@ class VoiceTests {
                         .query(String.class)
                         .single())
                 .contains("hits me");
+    }
+
+    @Test
+    void theInboxComesAPageAtATimeNewestFirstWithNothingSkippedOrRepeated() throws Exception {
+        Invitation invitation = groupInvitation();
+        for (int i = 0; i < 9; i++) {
+            forms.submit(invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "Page " + i), "10.0.9." + i);
+        }
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        List<FeedbackItem> all = inbox.ofHub(CENTRAL, 500);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(9);
+        List<FeedbackItem> paged = new java.util.ArrayList<>();
+        for (int offset = 0; offset < all.size(); offset += 7) {
+            paged.addAll(inbox.ofHub(CENTRAL, 7, offset));
+        }
+        assertThat(paged)
+                .extracting(FeedbackItem::id)
+                .containsExactlyElementsOf(all.stream().map(FeedbackItem::id).toList());
+        assertThat(inbox.ofHub(CENTRAL, 7, all.size())).isEmpty();
     }
 
     @Test

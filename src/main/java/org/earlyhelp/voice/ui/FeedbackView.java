@@ -1,5 +1,6 @@
 package org.earlyhelp.voice.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -33,6 +34,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
@@ -52,11 +54,15 @@ class FeedbackView extends Page {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
+    private static final int INBOX_PAGE = 10;
+
     private final transient FeedbackInbox inbox;
     private final transient YouSaidWeDid responses;
     private final CurrentUser user;
     private final Select<Hub> hub = new Select<>();
     private final Div content = new Div();
+    /** The inbox shows a page at a time; how many items of newer feedback are skipped. */
+    private int inboxOffset;
 
     FeedbackView(FeedbackInbox inbox, YouSaidWeDid responses, HubDirectory directory, CurrentUsers currentUsers) {
         super("");
@@ -71,7 +77,10 @@ class FeedbackView extends Page {
         hub.setItems(hubs);
         hub.setItemLabelGenerator(Hub::name);
         hub.setVisible(hubs.size() > 1);
-        hub.addValueChangeListener(e -> refresh());
+        hub.addValueChangeListener(e -> {
+            inboxOffset = 0;
+            refresh();
+        });
         add(new Paragraph(getTranslation("voice.feedback.intro")), hub, content);
         if (!hubs.isEmpty()) {
             hub.setValue(hubs.getFirst());
@@ -116,6 +125,14 @@ class FeedbackView extends Page {
         Section section = new Section(new H2(getTranslation("voice.responses.title")));
         section.setId("responses");
         section.add(new Paragraph(getTranslation("voice.responses.intro")));
+        section.add(Disclosure.of(getTranslation("voice.responses.new"), this::newResponseForm));
+        for (Response r : responses.ofHub(hub.getValue().id())) {
+            section.add(response(r));
+        }
+        content.add(section);
+    }
+
+    private Component newResponseForm() {
         TextField theme = new TextField(getTranslation("voice.responses.theme"));
         theme.setId("response-theme");
         TextArea youSaid = new TextArea(getTranslation("voice.responses.you-said"));
@@ -150,13 +167,7 @@ class FeedbackView extends Page {
             }
         });
         create.setId("create-response");
-        section.add(new com.vaadin.flow.component.details.Details(
-                getTranslation("voice.responses.new"),
-                new Div(new FormLayout(theme, owner, youSaid, decision, due), create)));
-        for (Response r : responses.ofHub(hub.getValue().id())) {
-            section.add(response(r));
-        }
-        content.add(section);
+        return new Div(new FormLayout(theme, owner, youSaid, decision, due), create);
     }
 
     private Section response(Response r) {
@@ -253,6 +264,11 @@ class FeedbackView extends Page {
                 card.add(list);
             }
         }
+        card.add(Disclosure.of(getTranslation("voice.responses.record-hearing"), () -> hearingForm(r)));
+        return card;
+    }
+
+    private Component hearingForm(Response r) {
         TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
         DatePicker heardOn = new DatePicker(getTranslation("voice.responses.heard-on"));
         heardOn.setLocale(Locale.UK);
@@ -271,18 +287,20 @@ class FeedbackView extends Page {
                 changed.setErrorMessage(p.get("whatChanged"));
             }
         });
-        card.add(new com.vaadin.flow.component.details.Details(
-                getTranslation("voice.responses.record-hearing"),
-                new Div(new FormLayout(heardBy, heardOn, changed), heard)));
-        return card;
+        return new Div(new FormLayout(heardBy, heardOn, changed), heard);
     }
 
     private void feedback() {
         Section section = new Section(new H2(getTranslation("voice.inbox.title")));
         section.setId("inbox");
-        List<FeedbackItem> items = inbox.ofHub(hub.getValue().id(), 100);
+        // One more than a page is asked for, to know whether there is older feedback.
+        List<FeedbackItem> page = inbox.ofHub(hub.getValue().id(), INBOX_PAGE + 1, inboxOffset);
+        List<FeedbackItem> items = page.stream().limit(INBOX_PAGE).toList();
         if (items.isEmpty()) {
             section.add(new Paragraph(getTranslation("voice.inbox.none")));
+        } else {
+            section.add(
+                    new Paragraph(getTranslation("voice.inbox.showing", inboxOffset + 1, inboxOffset + items.size())));
         }
         for (FeedbackItem f : items) {
             Section card = new Section();
@@ -334,6 +352,21 @@ class FeedbackView extends Page {
                 card.add(choose, confirm);
             }
             section.add(card);
+        }
+        Button newer = new Button(getTranslation("voice.inbox.newer"), e -> {
+            inboxOffset = Math.max(0, inboxOffset - INBOX_PAGE);
+            refresh();
+        });
+        newer.setId("inbox-newer");
+        newer.setEnabled(inboxOffset > 0);
+        Button older = new Button(getTranslation("voice.inbox.older"), e -> {
+            inboxOffset += INBOX_PAGE;
+            refresh();
+        });
+        older.setId("inbox-older");
+        older.setEnabled(page.size() > INBOX_PAGE);
+        if (newer.isEnabled() || older.isEnabled()) {
+            section.add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(newer, older));
         }
         content.add(section);
     }
