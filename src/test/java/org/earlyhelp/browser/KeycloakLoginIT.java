@@ -28,6 +28,8 @@ class KeycloakLoginIT extends BrowserTest {
         registry.add("server.port", () -> APP_PORT);
         registry.add("earlyhelp.keycloak.issuer-uri", keycloak::issuer);
         registry.add("earlyhelp.keycloak.client-secret", () -> "earlyhelp-portal-dev-secret");
+        // Checked every 2 s here so the test is quick; 30 s by default.
+        registry.add("earlyhelp.access.recheck-every", () -> "PT2S");
     }
 
     @BeforeEach
@@ -79,6 +81,38 @@ class KeycloakLoginIT extends BrowserTest {
         assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
         browser.screenshot("keycloak-no-access");
         browser.assertAccessible("refusal page (Keycloak)");
+    }
+
+    @Test
+    void aUserDisabledInKeycloakLosesAccessWithinAMinute() throws Exception {
+        signInThroughKeycloak("youngperson");
+        browser.waitFor(By.id("home-young-person"));
+        keycloak.setEnabled("youngperson", false);
+        long disabledAt = System.nanoTime();
+        try {
+            boolean refused = false;
+            while (!refused
+                    && System.nanoTime() - disabledAt
+                            < java.time.Duration.ofSeconds(60).toNanos()) {
+                Thread.sleep(1000);
+                browser.go(base() + "/my-feedback");
+                // Refused: sent to the sign-in page, which passes them on to Keycloak.
+                String url = browser.driver().getCurrentUrl();
+                refused = url.startsWith(keycloak.baseUrl()) || url.startsWith(base() + "/signin");
+            }
+            double seconds = (System.nanoTime() - disabledAt) / 1e9;
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "Disabled in Keycloak: refused %.1f s later (checking every 2 s)%n",
+                    seconds);
+            assertThat(refused)
+                    .as("the portal still served a user disabled in Keycloak after 60 s")
+                    .isTrue();
+            browser.waitForUrlStartingWith(keycloak.baseUrl());
+            assertThat(browser.driver().getPageSource()).doesNotContain("home-young-person");
+        } finally {
+            keycloak.setEnabled("youngperson", true);
+        }
     }
 
     private void signInThroughKeycloak(String username) {

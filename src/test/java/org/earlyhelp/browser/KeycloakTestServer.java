@@ -123,6 +123,37 @@ public final class KeycloakTestServer {
         return "http://localhost:" + port + "/realms/earlyhelp";
     }
 
+    /** Enables or disables a user of the realm through Keycloak's admin API, as an administrator would. */
+    public void setEnabled(String username, boolean enabled) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String accessToken = token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String admin = baseUrl() + "/admin/realms/earlyhelp/users";
+        HttpResponse<String> found = http.send(
+                HttpRequest.newBuilder(URI.create(admin + "?exact=true&username=" + username))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = found.body().replaceAll("(?s)^\\[\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        HttpResponse<String> updated = http.send(
+                HttpRequest.newBuilder(URI.create(admin + "/" + id))
+                        .header("Authorization", "Bearer " + accessToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": " + enabled + "}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (updated.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Keycloak refused to change " + username + ": " + updated.statusCode() + " "
+                    + updated.body() + " (user search: " + found.body() + ")");
+        }
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

@@ -13,14 +13,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Asks again, at most every {@code earlyhelp.access.recheck-every} (default 30 s) per session,
- * whether a signed-in local account is still enabled; when it is not, the session ends at once
- * and the next request goes to the sign-in page. So an account disabled by an administrator
- * loses access within a minute, not at the end of its session.
+ * whether a signed-in person may still use the portal; when they may not, the session ends at once
+ * and the next request goes to the sign-in page. So someone disabled by an administrator loses
+ * access within a minute, not at the end of their session.
+ *
+ * <ul>
+ *   <li>A local account: is it still enabled in the identity module?
+ *   <li>A Keycloak login: the session's refresh token is used, which Keycloak refuses once the
+ *       user is disabled or their Keycloak session has been ended (signed out everywhere, deleted);
+ *       the new tokens are kept for the next check. When Keycloak cannot be reached the session
+ *       carries on and is checked again next time (an outage of Keycloak should not sign out
+ *       everybody), and that is logged.
+ * </ul>
  */
 final class AccessRecheck extends OncePerRequestFilter {
 
@@ -29,10 +44,13 @@ final class AccessRecheck extends OncePerRequestFilter {
 
     private final LocalAccounts accounts;
     private final Duration every;
+    private final OAuth2AuthorizedClientRepository clients;
+    private final RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 
-    AccessRecheck(LocalAccounts accounts, Duration every) {
+    AccessRecheck(LocalAccounts accounts, Duration every, OAuth2AuthorizedClientRepository clients) {
         this.accounts = accounts;
         this.every = every;
+        this.clients = clients;
     }
 
     @Override
@@ -42,31 +60,72 @@ final class AccessRecheck extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null
                 && authentication != null
-                && !(authentication instanceof OAuth2AuthenticationToken)
                 && authentication.getPrincipal() instanceof EarlyHelpPrincipal principal) {
             long now = System.currentTimeMillis();
             Object checked = session.getAttribute(CHECKED);
             if (!(checked instanceof Long at) || now - at >= every.toMillis()) {
                 String username = principal.currentUser().username();
-                boolean active;
-                try {
-                    active = accounts.stillActive(username);
-                } catch (org.springframework.dao.DataAccessException
-                        | org.springframework.transaction.TransactionException down) {
-                    // The database is not answering: the page will say so; check again next time.
-                    active = true;
-                    now = 0;
-                }
-                if (!active) {
-                    log.info("{} is no longer enabled: their session is ended", username);
+                Boolean active = authentication instanceof OAuth2AuthenticationToken token
+                        ? keycloakStillAllows(token, request, response)
+                        : localStillActive(username);
+                if (Boolean.FALSE.equals(active)) {
+                    log.info("{} may no longer sign in: their session is ended", username);
                     session.invalidate();
                     SecurityContextHolder.clearContext();
-                    response.sendRedirect(request.getContextPath() + "/login?disabled");
+                    // Local accounts see why on the sign-in page; Keycloak says so on its own.
+                    response.sendRedirect(request.getContextPath()
+                            + (authentication instanceof OAuth2AuthenticationToken ? "/" : "/login?disabled"));
                     return;
                 }
-                session.setAttribute(CHECKED, now);
+                // Unknown (a service not answering): check again on the next request.
+                session.setAttribute(CHECKED, active == null ? 0L : now);
             }
         }
         chain.doFilter(request, response);
+    }
+
+    /** Whether the local account is still enabled; null when the database is not answering. */
+    private Boolean localStillActive(String username) {
+        try {
+            return accounts.stillActive(username);
+        } catch (org.springframework.dao.DataAccessException
+                | org.springframework.transaction.TransactionException down) {
+            // The database is not answering: the page will say so.
+            return null;
+        }
+    }
+
+    /** Whether Keycloak still issues tokens for this session; null when it cannot be asked. */
+    private Boolean keycloakStillAllows(
+            OAuth2AuthenticationToken token, HttpServletRequest request, HttpServletResponse response) {
+        OAuth2AuthorizedClient client =
+                clients.loadAuthorizedClient(token.getAuthorizedClientRegistrationId(), token, request);
+        if (client == null || client.getRefreshToken() == null) {
+            log.warn("No refresh token kept for {}: their access cannot be checked with Keycloak", token.getName());
+            return null;
+        }
+        try {
+            OAuth2AccessTokenResponse tokens = refresh.getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                    client.getClientRegistration(), client.getAccessToken(), client.getRefreshToken()));
+            clients.saveAuthorizedClient(
+                    new OAuth2AuthorizedClient(
+                            client.getClientRegistration(),
+                            client.getPrincipalName(),
+                            tokens.getAccessToken(),
+                            tokens.getRefreshToken() != null ? tokens.getRefreshToken() : client.getRefreshToken()),
+                    token,
+                    request,
+                    response);
+            return true;
+        } catch (OAuth2AuthorizationException refused) {
+            if ("invalid_grant".equals(refused.getError().getErrorCode())) {
+                return false;
+            }
+            log.warn("Keycloak did not renew the session of {}: {}", token.getName(), refused.getMessage());
+            return null;
+        } catch (RuntimeException unreachable) {
+            log.warn("Keycloak could not be asked about {}: {}", token.getName(), unreachable.getMessage());
+            return null;
+        }
     }
 }

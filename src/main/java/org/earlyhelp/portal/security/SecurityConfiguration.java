@@ -82,10 +82,11 @@ class SecurityConfiguration {
             KeycloakProperties keycloak,
             org.earlyhelp.identity.LocalAccounts accounts,
             @org.springframework.beans.factory.annotation.Value("${earlyhelp.access.recheck-every:PT30S}")
-                    java.time.Duration recheck)
+                    java.time.Duration recheck,
+            org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients)
             throws Exception {
         http.addFilterAfter(
-                new AccessRecheck(accounts, recheck),
+                new AccessRecheck(accounts, recheck, authorizedClients),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
@@ -127,6 +128,16 @@ class SecurityConfiguration {
     private static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getAuthority();
+    }
+
+    /**
+     * The tokens of a Keycloak login, kept in the person's HTTP session (and gone with it): the
+     * sign-in stores them here and {@link AccessRecheck} renews them to ask whether the person may
+     * still sign in.
+     */
+    @Bean
+    org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     @Bean
