@@ -151,12 +151,18 @@ class ReferralJourneyIT extends BrowserTest {
         typeArea("assess-education-parents", "Mornings are chaos.");
         accessible("assessment");
         click(find(By.id("save-assessment")));
-        waiting().until(d -> d.findElement(By.id("case-summary")).getText().contains("Next review due"));
+        // textContent, not getText: the summary may be scrolled out of view by then.
+        waiting()
+                .until(d -> d.findElement(By.id("case-summary"))
+                        .getDomProperty("textContent")
+                        .contains("Next review due"));
 
         tab("Plan");
+        open("open-add-outcome");
         select("outcome-area", "education");
         type("outcome-text", "Leo attends school at least 95% of days.");
         click(find(By.id("add-outcome")));
+        open("open-add-action");
         find(By.id("action-text"));
         type("action-text", "Morning routine chart");
         date("action-due", LocalDate.now().plusWeeks(2));
@@ -168,6 +174,7 @@ class ReferralJourneyIT extends BrowserTest {
         accessible("plan");
 
         tab("Work log");
+        open("open-log");
         radio("contact-kind", "Home visit");
         type("contact-minutes", "60");
         click(find(By.id("contact-seen")));
@@ -181,6 +188,7 @@ class ReferralJourneyIT extends BrowserTest {
         accessible("work log");
 
         tab("Reviews");
+        open("open-review");
         WebElement score = find(By.cssSelector(".review-score input"));
         score.sendKeys("6");
         typeArea("review-notes", "Attendance is up to 90%.");
@@ -191,13 +199,17 @@ class ReferralJourneyIT extends BrowserTest {
                         .contains("6/10"));
 
         tab("Close or step up");
+        open("open-close");
         select("close-reason", "Needs met");
         radio("close-result-education", "Achieved");
         typeArea("close-note", "Attendance 96% for six weeks.");
         accessible("closure");
         click(find(By.id("close-case")));
         click(find(By.cssSelector("[slot='confirm-button']")));
-        waiting().until(d -> d.findElement(By.id("case-summary")).getText().contains("Closed on"));
+        waiting()
+                .until(d -> d.findElement(By.id("case-summary"))
+                        .getDomProperty("textContent")
+                        .contains("Closed on"));
 
         click(find(By.linkText("The family's record and timeline")));
         WebElement timeline = find(By.id("timeline"));
@@ -386,6 +398,18 @@ class ReferralJourneyIT extends BrowserTest {
                 }
             }
         }
+    }
+
+    /** Opens one of the case's forms, which are built when their disclosure is first opened. */
+    private void open(String id) {
+        WebElement details = find(By.id(id));
+        waiting().until(d -> {
+            if (!"true".equals(details.getDomProperty("opened"))) {
+                List<WebElement> summary = details.findElements(By.cssSelector("vaadin-details-summary"));
+                click(summary.isEmpty() ? details : summary.getFirst());
+            }
+            return "true".equals(details.getDomProperty("opened"));
+        });
     }
 
     private void tab(String label) {

@@ -47,6 +47,7 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.springframework.security.access.AccessDeniedException;
@@ -259,7 +260,16 @@ class CaseView extends Page implements BeforeEnterObserver {
         if (!leads || !record.open() || !record.assessed()) {
             return tab;
         }
-        tab.add(new H3(t("plan.add-outcome")));
+        // The forms are built when their disclosure is first opened: the case reads as a record,
+        // and a session resting on it does not hold every form.
+        tab.add(disclosure("open-add-outcome", t("plan.add-outcome"), this::outcomeForm));
+        if (!record.plan().isEmpty()) {
+            tab.add(disclosure("open-add-action", t("plan.add-action"), this::actionForm));
+        }
+        return tab;
+    }
+
+    private Component outcomeForm() {
         Select<OutcomeArea> area = new Select<>();
         area.setLabel(t("plan.need"));
         area.setItems(record.needs().keySet());
@@ -277,36 +287,35 @@ class CaseView extends Page implements BeforeEnterObserver {
                         outcomeErrors,
                         t("plan.outcome-saved")));
         addOutcome.setId("add-outcome");
-        tab.add(new FormLayout(area, outcome), outcomeErrors, addOutcome);
-        if (!record.plan().isEmpty()) {
-            tab.add(new H3(t("plan.add-action")));
-            Select<CaseRecord.PlanOutcome> forOutcome = new Select<>();
-            forOutcome.setLabel(t("plan.for-outcome"));
-            forOutcome.setItems(record.plan());
-            forOutcome.setItemLabelGenerator(o -> getTranslation(o.area().key()));
-            forOutcome.setValue(record.plan().getFirst());
-            forOutcome.setId("action-outcome");
-            TextField action = new TextField(t("plan.action"));
-            action.setId("action-text");
-            TextField owner = new TextField(t("plan.owner"));
-            owner.setValue(user.displayName());
-            owner.setId("action-owner");
-            DatePicker due = new DatePicker(t("plan.due"));
-            due.setLocale(java.util.Locale.UK);
-            due.setId("action-due");
-            Paragraph actionErrors = errors();
-            Button addAction = new Button(
-                    t("plan.add-action-button"),
-                    e -> act(
-                            () -> cases.addAction(
-                                    forOutcome.getValue().id(), action.getValue(), owner.getValue(), due.getValue()),
-                            Map.of("action", action, "owner", owner, "due", due),
-                            actionErrors,
-                            t("plan.action-saved")));
-            addAction.setId("add-action");
-            tab.add(new FormLayout(forOutcome, action, owner, due), actionErrors, addAction);
-        }
-        return tab;
+        return new Div(new FormLayout(area, outcome), outcomeErrors, addOutcome);
+    }
+
+    private Component actionForm() {
+        Select<CaseRecord.PlanOutcome> forOutcome = new Select<>();
+        forOutcome.setLabel(t("plan.for-outcome"));
+        forOutcome.setItems(record.plan());
+        forOutcome.setItemLabelGenerator(o -> getTranslation(o.area().key()));
+        forOutcome.setValue(record.plan().getFirst());
+        forOutcome.setId("action-outcome");
+        TextField action = new TextField(t("plan.action"));
+        action.setId("action-text");
+        TextField owner = new TextField(t("plan.owner"));
+        owner.setValue(user.displayName());
+        owner.setId("action-owner");
+        DatePicker due = new DatePicker(t("plan.due"));
+        due.setLocale(java.util.Locale.UK);
+        due.setId("action-due");
+        Paragraph actionErrors = errors();
+        Button addAction = new Button(
+                t("plan.add-action-button"),
+                e -> act(
+                        () -> cases.addAction(
+                                forOutcome.getValue().id(), action.getValue(), owner.getValue(), due.getValue()),
+                        Map.of("action", action, "owner", owner, "due", due),
+                        actionErrors,
+                        t("plan.action-saved")));
+        addAction.setId("add-action");
+        return new Div(new FormLayout(forOutcome, action, owner, due), actionErrors, addAction);
     }
 
     // ---- reviews -------------------------------------------------------------------------------
@@ -329,11 +338,16 @@ class CaseView extends Page implements BeforeEnterObserver {
         if (!leads || !record.open()) {
             return tab;
         }
-        tab.add(new H3(t("review.record")));
         if (!record.assessed() || record.plan().isEmpty()) {
+            tab.add(new H3(t("review.record")));
             tab.add(new Paragraph(t("review.not-yet")));
             return tab;
         }
+        tab.add(disclosure("open-review", t("review.record"), this::reviewForm));
+        return tab;
+    }
+
+    private Component reviewForm() {
         DatePicker held = new DatePicker(t("review.date"));
         held.setLocale(java.util.Locale.UK);
         held.setValue(LocalDate.now());
@@ -372,8 +386,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-review");
-        tab.add(held, scores, notes, errors, save);
-        return tab;
+        return new Div(held, scores, notes, errors, save);
     }
 
     // ---- work log ------------------------------------------------------------------------------
@@ -382,11 +395,13 @@ class CaseView extends Page implements BeforeEnterObserver {
         Div tab = new Div();
         tab.setId("tab-log");
         if (record.open()) {
-            ContactForm form = new ContactForm(cases, () -> id, () -> {
-                Notification.show(t("log.saved"), 3000, Notification.Position.BOTTOM_START);
-                refresh();
-            });
-            tab.add(form);
+            tab.add(disclosure(
+                    "open-log",
+                    t("log.open"),
+                    () -> new ContactForm(cases, () -> id, () -> {
+                        Notification.show(t("log.saved"), 3000, Notification.Position.BOTTOM_START);
+                        refresh();
+                    })));
         }
         if (record.contacts().isEmpty()) {
             tab.add(new Paragraph(t("log.none")));
@@ -423,6 +438,11 @@ class CaseView extends Page implements BeforeEnterObserver {
         if (!leads || !record.open()) {
             return tab;
         }
+        tab.add(disclosure("open-voice-invite", t("voice.invite"), this::invitationForm));
+        return tab;
+    }
+
+    private Component invitationForm() {
         Select<org.earlyhelp.voice.AgeBand> band = new Select<>();
         band.setLabel(t("voice.band"));
         band.setItems(org.earlyhelp.voice.AgeBand.values());
@@ -448,8 +468,7 @@ class CaseView extends Page implements BeforeEnterObserver {
             }
         });
         invite.setId("case-voice-invite");
-        tab.add(new FormLayout(band), invite, made);
-        return tab;
+        return new Div(new FormLayout(band), invite, made);
     }
 
     // ---- closure -------------------------------------------------------------------------------
@@ -491,7 +510,13 @@ class CaseView extends Page implements BeforeEnterObserver {
             tab.add(new Paragraph(t("close.lead-only")));
             return tab;
         }
-        tab.add(new H3(t("close.title")));
+        tab.add(disclosure("open-close", t("close.title"), this::closeForm));
+        tab.add(disclosure("open-step-up", t("stepup.title"), this::stepUpForm));
+        return tab;
+    }
+
+    private Component closeForm() {
+        Div form = new Div();
         Select<ClosureReason> reason = new Select<>();
         reason.setLabel(t("close.reason"));
         reason.setItems(List.of(
@@ -539,12 +564,14 @@ class CaseView extends Page implements BeforeEnterObserver {
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         close.setId("close-case");
-        tab.add(reason);
-        results.values().forEach(tab::add);
-        tab.add(note, errors, close);
+        form.add(reason);
+        results.values().forEach(form::add);
+        form.add(note, errors, close);
+        return form;
+    }
 
-        tab.add(new H3(t("stepup.title")));
-        tab.add(new Paragraph(t("stepup.intro")));
+    private Component stepUpForm() {
+        Div form = new Div(new Paragraph(t("stepup.intro")));
         TextArea why = area(t("stepup.reason"), "step-up-reason");
         Paragraph stepErrors = errors();
         Button stepUp = new Button(t("stepup.save"), e -> {
@@ -564,8 +591,8 @@ class CaseView extends Page implements BeforeEnterObserver {
         });
         stepUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
         stepUp.setId("step-up");
-        tab.add(why, stepErrors, stepUp);
-        return tab;
+        form.add(why, stepErrors, stepUp);
+        return form;
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -586,6 +613,14 @@ class CaseView extends Page implements BeforeEnterObserver {
             Notification.show(changed.getMessage(), 8000, Notification.Position.MIDDLE);
             refresh();
         }
+    }
+
+    private static com.vaadin.flow.component.details.Details disclosure(
+            String id, String summary, java.util.function.Supplier<Component> form) {
+        com.vaadin.flow.component.details.Details details = Disclosure.of(summary, form);
+        details.setId(id);
+        details.addClassName("case-form");
+        return details;
     }
 
     private static TextArea area(String label, String id) {
