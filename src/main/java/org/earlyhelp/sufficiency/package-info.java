@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Sufficiency",
-        allowedDependencies = {"shared", "audit"})
+        allowedDependencies = {"shared", "audit", "insight"})
 @NullMarked
 package org.earlyhelp.sufficiency;
 

@@ -337,4 +337,38 @@ class HubDashboardTests {
         SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         assertThatThrownBy(() -> dashboards.of(CENTRAL)).isInstanceOf(AccessDeniedException.class);
     }
+
+    @Autowired
+    StepUpTrend stepUpTrend;
+
+    @Test
+    void stepUpsOfTheLastTwelveMonthsAgainstTheTwelveBeforeGiveTheShareForSufficiency() {
+        java.time.YearMonth last =
+                java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1);
+        // 24 months of two hubs: 20 step-ups in the year before (the month 24 ago counted), 15 in
+        // the last year; the current month and the month 25 ago are outside and must not count.
+        int[][] rows = {{0, 3, 9}, {11, 2, 1}, {12, 5, 0}, {23, 7, 0}, {-1, 40, 0}, {24, 40, 0}};
+        String[] hubs = {"dudley-central", "halesowen"};
+        for (int[] r : rows) {
+            for (String hub : hubs) {
+                jdbc.sql("INSERT INTO insight.monthly (hub_id, month, step_ups, closures) VALUES (?, ?, ?, ?)")
+                        .params(hub, last.minusMonths(r[0]).atDay(1), r[1], r[2])
+                        .update();
+            }
+        }
+        // last year: (3 + 2) x 2 = 10; the year before: (5 + 7) x 2 = 24; closures 20.
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        StepUpTrend.StepUps trend = stepUpTrend.lastTwoYears();
+        assertThat(trend.lastYearEnds()).isEqualTo(last);
+        assertThat(trend.stepUpsLastYear()).isEqualTo(10);
+        assertThat(trend.stepUpsYearBefore()).isEqualTo(24);
+        assertThat(trend.closuresLastYear()).isEqualTo(20);
+        assertThat(trend.fall())
+                .hasValueSatisfying(f -> assertThat(f).isCloseTo(14.0 / 24, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(new StepUpTrend.StepUps(last, 30, 24, 0).fall()).contains(0.0);
+        assertThat(new StepUpTrend.StepUps(last, 3, 0, 0).fall()).isEmpty();
+
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThatThrownBy(stepUpTrend::lastTwoYears).isInstanceOf(AccessDeniedException.class);
+    }
 }

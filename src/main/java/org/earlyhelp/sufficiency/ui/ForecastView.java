@@ -52,6 +52,7 @@ class ForecastView extends Page {
             "Other placements");
 
     private final transient Forecasts forecasts;
+    private final transient org.earlyhelp.insight.StepUpTrend stepUps;
     private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
     private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
     private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
@@ -62,9 +63,10 @@ class ForecastView extends Page {
     private final CheckboxGroup<Forecasts.Scenario> compare = new CheckboxGroup<>();
     private final Div results = new Div();
 
-    ForecastView(Forecasts forecasts) {
+    ForecastView(Forecasts forecasts, org.earlyhelp.insight.StepUpTrend stepUps) {
         super("");
         this.forecasts = forecasts;
+        this.stepUps = stepUps;
         money.setMaximumFractionDigits(0);
         setHeading(getTranslation("forecast.title"));
         add(new Paragraph(getTranslation("forecast.intro")));
@@ -130,6 +132,31 @@ class ForecastView extends Page {
         earlyHelp.setMin(0);
         earlyHelp.setMax(100);
         earlyHelp.setHelperText(getTranslation("forecast.scenario.early-help-help"));
+        earlyHelp.setId("scenario-early-help");
+        // The share is taken from the referrals module's step-ups (through the dashboards' read
+        // model) when there are figures for two years: offered, never applied without a click.
+        org.earlyhelp.insight.StepUpTrend.StepUps trend = stepUps.lastTwoYears();
+        Paragraph fromReferrals = new Paragraph();
+        fromReferrals.setId("early-help-figures");
+        Button useIt = new Button(getTranslation("forecast.scenario.early-help-use"));
+        useIt.setId("use-early-help-figure");
+        trend.fall()
+                .ifPresentOrElse(
+                        fall -> {
+                            fromReferrals.setText(getTranslation(
+                                    "forecast.scenario.early-help-figures",
+                                    trend.stepUpsYearBefore(),
+                                    trend.stepUpsLastYear(),
+                                    trend.lastYearEnds()
+                                            .format(java.time.format.DateTimeFormatter.ofPattern(
+                                                    "MMMM yyyy", java.util.Locale.UK)),
+                                    String.format(java.util.Locale.UK, "%.1f", fall * 100)));
+                            useIt.addClickListener(e -> earlyHelp.setValue(Math.round(fall * 1000) / 10.0));
+                        },
+                        () -> {
+                            fromReferrals.setText(getTranslation("forecast.scenario.early-help-no-figures"));
+                            useIt.setVisible(false);
+                        });
         Button save = new Button(getTranslation("forecast.scenario.save"), e -> {
             try {
                 forecasts.save(new Forecasts.Scenario(
@@ -151,7 +178,8 @@ class ForecastView extends Page {
             }
         });
         save.setId("save-scenario");
-        section.add(new FormLayout(name, entries, added, exits, moves, atHome, sgo, earlyHelp), save);
+        section.add(
+                new FormLayout(name, entries, added, exits, moves, atHome, sgo, earlyHelp), fromReferrals, useIt, save);
         return section;
     }
 
