@@ -52,11 +52,12 @@ final class ReadModelGenerator {
             Map.entry("Halesowen South", "halesowen"),
             Map.entry("Hayley Green & Cradley South", "halesowen"));
 
-    record Scale(long requests, long cases, long contacts, int years) {
+    record Scale(long requests, long cases, long contacts, long feedback, long careEpisodes, int years) {
         @Override
         public String toString() {
             return String.format(
-                    "%,d requests, %,d cases, %,d contacts over %d years", requests, cases, contacts, years);
+                    "%,d requests, %,d cases, %,d contacts, %,d feedback, %,d care episodes over %d years",
+                    requests, cases, contacts, feedback, careEpisodes, years);
         }
     }
 
@@ -356,11 +357,164 @@ final class ReadModelGenerator {
                         + " closures, needs, needs_achieved, step_ups, step_downs, re_referrals) FROM STDIN",
                 monthlyRows);
         journey.load();
+        long feedback = feedback(scale, hubs, now, years);
+        long careEpisodes = careEpisodes(scale, now, years);
         jdbc.sql("ANALYZE insight.request").update();
         jdbc.sql("ANALYZE insight.case_file").update();
         jdbc.sql("ANALYZE insight.monthly").update();
         System.out.printf("Loaded with COPY in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        return new Scale(requests, cases, contacts, years);
+        return new Scale(requests, cases, contacts, feedback, careEpisodes, years);
+    }
+
+    private static final List<String> WORDS = List.of(
+            "My worker listens to me.",
+            "School is better now.",
+            "I don't like the shouting at home.",
+            "The youth club is good.",
+            "I want to see my dad more.",
+            "Mornings are easier.",
+            "Nobody told me what was happening.",
+            "Too many meetings.");
+
+    /**
+     * Feedback from young people and parents: about 2,000 a year at 1x across the hubs, through one
+     * campaign invitation per hub and year; most anonymous, a few raising a safeguarding alert.
+     */
+    private long feedback(double scale, List<String> hubs, Instant now, int years) throws Exception {
+        StringBuilder invitations = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        long count = Math.round(2_000 * scale * years);
+        Map<String, UUID> invitationOf = new HashMap<>();
+        for (String hub : hubs) {
+            for (int y = 0; y < years; y++) {
+                UUID id = UUID.randomUUID();
+                invitationOf.put(hub + "|" + y, id);
+                Instant created = now.minusSeconds((y + 1) * 365L * 86_400);
+                invitations.append(row(
+                        id,
+                        "GEN"
+                                + Long.toString(random.nextLong() & Long.MAX_VALUE, 36)
+                                        .toUpperCase(),
+                        "CAMPAIGN",
+                        hub,
+                        null,
+                        "Survey " + (y + 1) + " years ago",
+                        null,
+                        "system",
+                        created,
+                        created.plusSeconds(365L * 86_400),
+                        0));
+            }
+        }
+        String[] bands = {"PICTURES", "CHILD", "TEEN", "PARENT"};
+        for (long i = 0; i < count; i++) {
+            String hub = hubs.get(random.nextInt(hubs.size()));
+            int y = random.nextInt(years);
+            Instant at = now.minusSeconds(y * 365L * 86_400 + random.nextInt(365 * 86_400));
+            double m = random.nextDouble();
+            String mode = m < 0.7 ? "ANONYMOUS" : m < 0.8 ? "PSEUDONYMOUS" : "NAMED";
+            double safe = random.nextDouble();
+            String feelSafe = safe < 0.93 ? "YES" : safe < 0.97 ? "NOT_SURE" : "NO";
+            rows.append(row(
+                    UUID.randomUUID(),
+                    invitationOf.get(hub + "|" + y),
+                    hub,
+                    null,
+                    bands[random.nextInt(bands.length)],
+                    mode,
+                    mode.equals("NAMED") ? "Sam" : null,
+                    feelSafe,
+                    1 + random.nextInt(5),
+                    WORDS.get(random.nextInt(WORDS.size())),
+                    random.nextBoolean() ? WORDS.get(random.nextInt(WORDS.size())) : null,
+                    null,
+                    null,
+                    !feelSafe.equals("YES"),
+                    null,
+                    at,
+                    null,
+                    null));
+        }
+        copy(
+                "COPY voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by, created_at,"
+                        + " expires_at, answers) FROM STDIN",
+                invitations);
+        copy(
+                "COPY voice.feedback (id, invitation_id, hub_id, case_id, age_band, mode, first_name, feel_safe, mood,"
+                        + " helping, change, worker, anything, safeguarding, concerns, submitted_at, text_deleted_at,"
+                        + " account) FROM STDIN",
+                rows);
+        jdbc.sql("ANALYZE voice.feedback").update();
+        return count;
+    }
+
+    /**
+     * SSDA903 episodes of children in care, as the imports store them: about 300 children come
+     * into care a year at 1x (a stock of about 740), each with one to four placements, leaving by
+     * returning home, special guardianship, adoption, reaching 18 or otherwise. Replaces whatever
+     * the sufficiency tables held.
+     */
+    private long careEpisodes(double scale, Instant now, int years) throws Exception {
+        LocalDate today = now.atZone(LONDON).toLocalDate();
+        StringBuilder children = new StringBuilder();
+        StringBuilder episodes = new StringBuilder();
+        long count = 0;
+        long entries = Math.round(300 * scale * years);
+        String[] legal = {"C2", "C2", "C2", "C2", "V2", "V2", "E1", "J2", "C1", "L2"};
+        String[] placements = {"U1", "U2", "U3", "U4", "U4", "U5", "U5", "U6", "U6", "K2", "R1", "P1", "H5", "S1"};
+        String[] providers = {"PR1", "PR1", "PR2", "PR3", "PR4", "PR5", "PR0"};
+        String[] ends = {"E11", "E12", "E13", "E41", "E41", "E43", "E44", "E45", "E46", "E4A", "E8", "E15"};
+        for (long i = 0; i < entries; i++) {
+            String child = "G" + i;
+            LocalDate entered = today.minusDays(random.nextInt(years * 365));
+            int ageAtEntry = random.nextDouble() < 0.25 ? random.nextInt(2) : random.nextInt(18);
+            LocalDate born = entered.minusYears(ageAtEntry).minusDays(random.nextInt(365));
+            children.append(row(child, random.nextBoolean() ? "1" : "2", born, "WBRI"));
+            LocalDate start = entered;
+            int stays = 1 + random.nextInt(4);
+            String status = legal[random.nextInt(legal.length)];
+            String need = "N" + (1 + random.nextInt(8));
+            for (int k = 0; k < stays; k++) {
+                LocalDate end = start.plusDays(30 + random.nextInt(900));
+                LocalDate eighteen = born.plusYears(18);
+                boolean last = k == stays - 1 || !end.isBefore(eighteen);
+                if (end.isAfter(eighteen)) {
+                    end = eighteen;
+                }
+                boolean open = !end.isBefore(today);
+                String reasonEnded =
+                        open ? null : last ? (end.equals(eighteen) ? "E17" : ends[random.nextInt(ends.length)]) : "X1";
+                episodes.append(row(
+                        child,
+                        start,
+                        k == 0 ? "S" : "P",
+                        status,
+                        need,
+                        placements[random.nextInt(placements.length)],
+                        providers[random.nextInt(providers.length)],
+                        open ? null : end,
+                        reasonEnded,
+                        k == 0 ? null : "CHANGE",
+                        null,
+                        null,
+                        null,
+                        (open ? today : end).getYear()));
+                count++;
+                if (open || last) {
+                    break;
+                }
+                start = end;
+            }
+        }
+        jdbc.sql("TRUNCATE sufficiency.episode, sufficiency.child CASCADE").update();
+        copy("COPY sufficiency.child (child_id, sex, born_on, ethnicity) FROM STDIN", children);
+        copy(
+                "COPY sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement, provider,"
+                        + " ended_on, reason_ended, reason_place_change, home_postcode, placement_postcode, urn,"
+                        + " return_year) FROM STDIN",
+                episodes);
+        jdbc.sql("ANALYZE sufficiency.episode").update();
+        return count;
     }
 
     private static final List<String> SURNAMES = List.of(
