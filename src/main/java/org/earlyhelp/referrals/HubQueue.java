@@ -99,6 +99,8 @@ public class HubQueue {
     /** The request's detail for its hub's lead; audited as a read of the family's record. */
     @Transactional
     public RequestDetail detail(UUID request) {
+        // The role first: nobody learns whether a request exists before being allowed to ask.
+        access.hubLead();
         RequestSummary summary =
                 journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
         access.hubLead(summary.hub());
@@ -117,6 +119,7 @@ public class HubQueue {
     @Transactional
     public void decide(
             UUID request, int version, @Nullable NeedLevel level, @Nullable DecisionOutcome outcome, String reasons) {
+        access.hubLead();
         RequestSummary summary =
                 journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
         CurrentUser user = access.hubLead(summary.hub());
@@ -194,6 +197,7 @@ public class HubQueue {
      */
     @Transactional
     public UUID allocate(UUID request, int version, @Nullable String lead, Set<String> team) {
+        access.hubLead();
         RequestSummary summary =
                 journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
         CurrentUser user = access.hubLead(summary.hub());

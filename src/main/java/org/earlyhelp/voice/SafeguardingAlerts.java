@@ -78,7 +78,7 @@ public class SafeguardingAlerts {
 
     /** Raises the alert for this feedback, once; mails the hub's safeguarding leads. */
     @Transactional
-    public void raise(FeedbackReceived received) {
+    void raise(FeedbackReceived received) {
         List<HubMember> leads = teams.safeguardingLeads(received.hub());
         String to = leads.stream()
                 .map(m -> m.username() + "@" + properties.domain())
@@ -154,6 +154,7 @@ public class SafeguardingAlerts {
     /** How many alerts wait for this person, for the home page. */
     @Transactional(readOnly = true)
     public long waitingFor(CurrentUser user) {
+        currentUsers.require();
         String[] hubs = user.hubs().stream()
                 .filter(h -> isSafeguardingLead(user, h))
                 .map(HubId::value)
@@ -170,6 +171,8 @@ public class SafeguardingAlerts {
     /** Records that a safeguarding lead has the alert in hand and what they did. */
     @Transactional
     public void acknowledge(UUID alert, int version, String actionTaken) {
+        // The role first: nobody learns whether an alert exists before being allowed to ask.
+        currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(alert);
         CurrentUser user = requireSafeguarding(hub);
         if (actionTaken == null || actionTaken.isBlank() || actionTaken.length() > 2000) {
@@ -192,6 +195,7 @@ public class SafeguardingAlerts {
      */
     @Transactional
     public String unseal(UUID feedback, String reason) {
+        currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = jdbc.sql("SELECT hub_id FROM voice.feedback WHERE id = ?")
                 .param(feedback)
                 .query(String.class)

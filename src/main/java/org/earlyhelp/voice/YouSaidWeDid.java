@@ -97,6 +97,8 @@ public class YouSaidWeDid {
     /** Writes the child-friendly answer and the status; unapproves any earlier approval. */
     @Transactional
     public void answer(UUID id, int version, ResponseStatus status, String weDid) {
+        // The role first: nobody learns whether an answer exists before being allowed to ask.
+        currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(id);
         worker(hub);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -119,6 +121,7 @@ public class YouSaidWeDid {
     /** Approves and publishes the answer on the hub's public page: the hub lead only. */
     @Transactional
     public void approveAndPublish(UUID id, int version) {
+        currentUsers.requireAnyOf(Role.HUB_LEAD);
         HubId hub = hubOf(id);
         CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
@@ -155,6 +158,7 @@ public class YouSaidWeDid {
     /** Who still needs telling about an answer; the hub's people. */
     @Transactional(readOnly = true)
     public List<ToTell> toTell(UUID response) {
+        currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         worker(hubOf(response));
         return jdbc.sql("""
                         SELECT feedback_id, response_id, first_name, contact, told_at FROM voice.to_tell WHERE response_id = ?
@@ -172,6 +176,7 @@ public class YouSaidWeDid {
     /** Records that someone has been told what changed. */
     @Transactional
     public void told(UUID feedback, UUID response) {
+        currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(response);
         CurrentUser user = worker(hub);
         jdbc.sql(
@@ -190,6 +195,7 @@ public class YouSaidWeDid {
     /** Records who heard the theme and what changed as a result. */
     @Transactional
     public void heard(UUID id, String heardBy, @Nullable LocalDate heardOn, String whatChanged) {
+        currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(id);
         CurrentUser user = worker(hub);
         Map<String, String> problems = new LinkedHashMap<>();
@@ -242,7 +248,7 @@ public class YouSaidWeDid {
                 .toList();
     }
 
-    /** The measures for a hub: response times, answered themes, wellbeing by month. */
+    /** The measures for a hub: response times, answered themes, wellbeing by month (the last 12). */
     public record Measures(
             long feedback,
             long alerts,
@@ -277,7 +283,10 @@ public class YouSaidWeDid {
         Map<YearMonth, Double> mood = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT date_trunc('month', submitted_at AT TIME ZONE 'Europe/London')::date, avg(mood)
-                        FROM voice.feedback WHERE hub_id = ? AND mood IS NOT NULL GROUP BY 1 ORDER BY 1""")
+                        FROM voice.feedback WHERE hub_id = ? AND mood IS NOT NULL
+                          AND submitted_at AT TIME ZONE 'Europe/London'
+                              >= date_trunc('month', now() AT TIME ZONE 'Europe/London') - interval '11 months'
+                        GROUP BY 1 ORDER BY 1""")
                 .param(hub.value())
                 .query((rs, n) -> mood.put(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getDouble(2)))
                 .list();

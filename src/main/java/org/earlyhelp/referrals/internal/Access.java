@@ -29,6 +29,11 @@ public class Access {
         return currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
     }
 
+    /** The signed-in hub lead, of whichever hub. */
+    public CurrentUser hubLead() {
+        return currentUsers.requireAnyOf(Role.HUB_LEAD);
+    }
+
     public CurrentUser hubLead(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD);
         if (!leads(user, hub)) {
