@@ -478,6 +478,23 @@ public class RequestsForSupport {
             problems.put("existingFamily", "That family is not known; choose again.");
         }
         Placed placed = place(draft.postcode(), draft.chosenHub(), draft.hubReason(), problems);
+        Map<String, @Nullable String> texts = new LinkedHashMap<>();
+        for (int i = 0; i < members.size() && i < MAX_MEMBERS; i++) {
+            FamilyMemberDraft m = members.get(i);
+            texts.put("members[" + i + "].givenName", m.givenName());
+            texts.put("members[" + i + "].familyName", m.familyName());
+            texts.put("members[" + i + "].sex", m.sex());
+            texts.put("members[" + i + "].ethnicity", m.ethnicity());
+        }
+        texts.put("address", draft.address());
+        texts.put("postcode", draft.postcode());
+        texts.put("hubReason", draft.hubReason());
+        draft.needs().forEach((area, text) -> texts.put("needs." + area.name(), text));
+        texts.put("tried", draft.tried());
+        texts.put("involved", draft.involved());
+        texts.put("consent.givenBy", consent.givenBy());
+        texts.put("consent.shareWith", consent.shareWith());
+        org.earlyhelp.shared.PlainText.check(texts, problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }

@@ -110,7 +110,12 @@ public class FeedbackForms {
         for (String[] text : texts) {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
                 problems.put(text[0], "That is a lot to say! Please keep it under " + MAX_TEXT + " letters.");
+            } else if (org.earlyhelp.shared.PlainText.hasControlCharacters(text[1])) {
+                problems.put(text[0], "Some of these letters cannot be saved. Please type it again.");
             }
+        }
+        if (org.earlyhelp.shared.PlainText.hasControlCharacters(name)) {
+            problems.put("name", "Some of these letters cannot be saved. Please type your name again.");
         }
         boolean answered = draft.feelSafe() != null
                 || draft.mood() != null
