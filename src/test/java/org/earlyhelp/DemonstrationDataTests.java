@@ -24,7 +24,9 @@ class DemonstrationDataTests {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    /** Migrations run as the schemas' owner, not as the application's role. */
     @Autowired
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
     javax.sql.DataSource dataSource;
 
     private long count(String table) {

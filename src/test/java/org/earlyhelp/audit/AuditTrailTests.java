@@ -85,18 +85,36 @@ class AuditTrailTests {
                 .isEqualTo(before);
     }
 
+    @Autowired
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
+    javax.sql.DataSource owner;
+
     @Test
     void auditEntriesCannotBeChangedOrRemovedEvenByTheApplication() {
         SignedIn.admin();
         transactions.executeWithoutResult(s -> audit.record("read", "family", "F-1", null, null, null));
+        // The application works as its own role, which has no right to change the log...
+        assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("earlyhelp_app");
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit.entry SET actor = 'someone else'")
                         .update())
                 .rootCause()
-                .hasMessageContaining("audit entries cannot be changed or removed");
+                .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit.entry").update())
                 .rootCause()
-                .hasMessageContaining("audit entries cannot be changed or removed");
+                .hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit.entry").update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        // ...and even the schemas' owner is stopped by the triggers.
+        JdbcClient asOwner = JdbcClient.create(owner);
+        assertThatThrownBy(() -> asOwner.sql("UPDATE audit.entry SET actor = 'someone else'")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("audit entries cannot be changed or removed");
+        assertThatThrownBy(() -> asOwner.sql("DELETE FROM audit.entry").update())
+                .rootCause()
+                .hasMessageContaining("audit entries cannot be changed or removed");
+        assertThatThrownBy(() -> asOwner.sql("TRUNCATE audit.entry").update())
                 .rootCause()
                 .hasMessageContaining("audit entries cannot be changed or removed");
         assertThat(audit.trailOf("family", "F-1")).hasSize(1);

@@ -33,8 +33,19 @@ class DatabaseConfiguration {
     }
 
     @Bean
+    @org.springframework.context.annotation.Primary
     DataSource dataSource(ManagedDatabase database) {
         return database.dataSource();
+    }
+
+    /**
+     * Flyway's connections: the schemas' owner, unpooled, so that migrations (and the grants after
+     * them) are not run as the application's role.
+     */
+    @Bean
+    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
+    DataSource flywayDataSource(ManagedDatabase database) {
+        return database.ownerDataSource();
     }
 
     /** Owns the pool, the embedded server and a fresh test database, and closes them in order. */
@@ -44,6 +55,7 @@ class DatabaseConfiguration {
         private final EmbeddedPostgres embedded;
         private final boolean dropOnClose;
         private final HikariDataSource dataSource;
+        private final String role;
 
         ManagedDatabase(ResolvedDatabase database, EmbeddedPostgres embedded, boolean dropOnClose, Environment env) {
             this.database = database;
@@ -60,11 +72,32 @@ class DatabaseConfiguration {
             config.setConnectionTimeout(env.getProperty("earlyhelp.db.connection-timeout-ms", Long.class, 5_000L));
             // Fail fast is off: a database that goes away later must not stop the application.
             config.setInitializationFailTimeout(-1);
+            String wanted = env.getProperty("earlyhelp.db.app-role", "earlyhelp_app");
+            this.role = ApplicationRole.prepare(database, wanted) ? wanted : "";
+            if (!role.isEmpty()) {
+                // Every pooled connection works as the application's role, not the owner.
+                config.setConnectionInitSql("SET ROLE " + role);
+            }
             this.dataSource = new HikariDataSource(config);
         }
 
         HikariDataSource dataSource() {
             return dataSource;
+        }
+
+        /** The role pooled connections work as; empty when they work as the owner. */
+        String role() {
+            return role;
+        }
+
+        DataSource ownerDataSource() {
+            org.springframework.jdbc.datasource.DriverManagerDataSource owner =
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url());
+            owner.setUsername(database.username());
+            if (database.password() != null) {
+                owner.setPassword(database.password());
+            }
+            return owner;
         }
 
         @Override

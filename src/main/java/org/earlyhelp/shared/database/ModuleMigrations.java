@@ -28,6 +28,12 @@ class ModuleMigrations implements FlywayMigrationStrategy {
     private static final Logger log = LoggerFactory.getLogger(ModuleMigrations.class);
     private static final Pattern MODULE_FOLDER = Pattern.compile(".*/db/migration/([a-z_][a-z0-9_]*)/[^/]+\\.sql$");
 
+    private final DatabaseConfiguration.ManagedDatabase database;
+
+    ModuleMigrations(DatabaseConfiguration.ManagedDatabase database) {
+        this.database = database;
+    }
+
     @Override
     public void migrate(Flyway flyway) {
         for (String module : modules()) {
@@ -42,6 +48,14 @@ class ModuleMigrations implements FlywayMigrationStrategy {
             int applied = moduleFlyway.migrate().migrationsExecuted;
             if (applied > 0) {
                 log.info("Applied {} migration(s) of module {}", applied, module);
+            }
+        }
+        if (!database.role().isEmpty()) {
+            try (java.sql.Connection owner =
+                    flyway.getConfiguration().getDataSource().getConnection()) {
+                ApplicationRole.grant(owner, database.role());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Could not grant the application's role its rights", e);
             }
         }
     }
