@@ -146,6 +146,13 @@ class PartnerApiIT {
                 call("POST", "/api/v1/requests", token, "{\"members\": [{\"relationship\": \"COUSIN\"}]}");
         assertThat(garbled.statusCode()).isEqualTo(400);
         assertThat(garbled.body()).contains("\"status\":400");
+        HttpResponse<String> badHub = call(
+                "POST",
+                "/api/v1/requests",
+                token,
+                requestJson("NOT A POSTCODE", "2016-05-03").replaceFirst("\\{", "{\"hub\": \"Not a hub!\", "));
+        assertThat(badHub.statusCode()).as(badHub.body()).isEqualTo(400);
+        assertThat(badHub.body()).contains("\"field\":\"hub\"");
 
         // No token, a forged token, another system's request, a crafted id.
         assertThat(call("GET", location, null, null).statusCode()).isEqualTo(401);

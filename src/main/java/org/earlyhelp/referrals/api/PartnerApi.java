@@ -137,7 +137,7 @@ class PartnerApi {
                                 .toList(),
                 text(body.address()),
                 text(body.postcode()),
-                body.hub() == null || body.hub().isBlank() ? null : new HubId(body.hub()),
+                hub(body.hub()),
                 body.hubReason(),
                 needs,
                 text(body.tried()),
@@ -164,6 +164,19 @@ class PartnerApi {
             problem.setType(ApiProblems.NOT_FOUND);
             problem.setTitle("Not found");
             throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, e);
+        }
+    }
+
+    /** The hub code a partner system chose, or a problem naming the field when it is not one. */
+    private static @Nullable HubId hub(@Nullable String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        try {
+            return new HubId(code.strip());
+        } catch (IllegalArgumentException e) {
+            throw new org.earlyhelp.shared.ValidationException(java.util.Map.of(
+                    "hub", "Not a hub code: use one of the codes the hubs publish, such as dudley-central."));
         }
     }
 
