@@ -9,9 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.earlyhelp.testing.ProductionJar;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -93,14 +90,14 @@ public final class PortalLoadTest {
         String user = System.getProperty("user.name");
         String database = "earlyhelp_load_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        execute("jdbc:postgresql://localhost:5432/postgres", user, "CREATE DATABASE " + database);
+        ProductionJar.execute("postgres", "CREATE DATABASE " + database);
         String url = "jdbc:postgresql://localhost:5432/" + database;
         int port = freePort();
         base = "http://localhost:" + port + "/";
         Process app = null;
         try {
             // First start: migrations and the demonstration borough (accounts, hubs, families).
-            app = start(url, user, port);
+            app = ProductionJar.start(database, port);
             String dataScale = "demonstration data only";
             if (scale > 0) {
                 app.destroy();
@@ -111,7 +108,7 @@ public final class PortalLoadTest {
                 dataScale = new ReadModelGenerator(JdbcClient.create(dataSource), dataSource, 20261126L)
                         .generate(scale)
                         .toString();
-                app = start(url, user, port);
+                app = ProductionJar.start(database, port);
             }
             System.out.println("Data: " + dataScale);
             List<Persona> personas = personas(url, user);
@@ -199,10 +196,7 @@ public final class PortalLoadTest {
                 app.destroy();
                 app.waitFor();
             }
-            execute(
-                    "jdbc:postgresql://localhost:5432/postgres",
-                    user,
-                    "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            ProductionJar.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }
 
@@ -667,43 +661,6 @@ public final class PortalLoadTest {
         return Long.parseLong(m.group(1));
     }
 
-    private static Process start(String url, String user, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder =
-                new ProcessBuilder(java, "-jar", jar().toString(), "--server.port=" + port).redirectErrorStream(true);
-        Path log = Files.createTempFile("earlyhelp-load", ".log");
-        builder.redirectOutput(log.toFile());
-        builder.environment().put("EARLYHELP_DB_URL", url);
-        builder.environment().put("EARLYHELP_DB_USERNAME", user);
-        Process process = builder.start();
-        HttpClient probe = HttpClient.newHttpClient();
-        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The application stopped:\n" + Files.readString(log));
-            }
-            if (System.nanoTime() > deadline) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Not ready within 3 minutes:\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> response = probe.send(
-                        HttpRequest.newBuilder(readiness)
-                                .timeout(Duration.ofSeconds(1))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
-                    System.out.println("Application ready (log: " + log + ")");
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-    }
-
     private static long rssMegabytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -713,25 +670,9 @@ public final class PortalLoadTest {
         return -1;
     }
 
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("early-help-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No jar in target/: run ./mvnw package first"));
-        }
-    }
-
     private static int freePort() throws IOException {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void execute(String url, String user, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, user, null);
-                Statement s = c.createStatement()) {
-            s.execute(sql);
         }
     }
 

@@ -148,12 +148,13 @@ class HubQueueView extends Page {
 
     private String clock(RequestSummary r) {
         String text;
+        int left;
         if (r.overdue(java.time.Instant.now())) {
             text = t("queue.overdue", Texts.dayTime(r.decisionDue()));
-        } else if (queue.workingDaysLeft(r) <= 0) {
+        } else if ((left = queue.workingDaysLeft(r)) <= 0) {
             text = t("queue.due-today", Texts.dayTime(r.decisionDue()));
         } else {
-            text = t("queue.due-in", queue.workingDaysLeft(r), Texts.dayTime(r.decisionDue()));
+            text = t("queue.due-in", left, Texts.dayTime(r.decisionDue()));
         }
         return r.reReferral() ? text + " · " + t("queue.re-referral") : text;
     }
