@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.earlyhelp.hubs.Hub;
@@ -34,20 +33,15 @@ import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
-import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
-import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.demo.DemonstrationData;
-import org.earlyhelp.shared.security.EarlyHelpPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -203,8 +197,6 @@ class ReferralsDemonstrationData implements DemonstrationData {
         return 50;
     }
 
-    private record DemoPrincipal(CurrentUser currentUser) implements EarlyHelpPrincipal {}
-
     @Override
     public void load() {
         if (!enabled
@@ -214,12 +206,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        CurrentUser system = new CurrentUser("system", "Demonstration data", Set.of(Role.ADMIN), null, Set.of());
-        SecurityContextHolder.getContext()
-                .setAuthentication(new UsernamePasswordAuthenticationToken(
-                        new DemoPrincipal(system), null, List.of(() -> Role.ADMIN.authority())));
-        try {
+        org.earlyhelp.shared.demo.AsDemonstrationData.run(() -> {
             List<List<Object>> waves = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             transactions.executeWithoutResult(tx -> {
                 Random random = new Random(20261126L);
@@ -245,9 +232,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                     "Demonstration families loaded: {} hubs, {} events",
                     hubs.hubs().size(),
                     waves.stream().mapToInt(List::size).sum());
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        });
     }
 
     /** Waits (up to 30 s) until every event published so far has been taken in by its listeners. */

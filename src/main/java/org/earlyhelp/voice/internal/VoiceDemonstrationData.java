@@ -65,27 +65,8 @@ class VoiceDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        var previous = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
-        org.earlyhelp.shared.CurrentUser system = new org.earlyhelp.shared.CurrentUser(
-                "system",
-                "Demonstration data",
-                java.util.Set.of(org.earlyhelp.shared.Role.ADMIN),
-                null,
-                java.util.Set.of());
-        org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                        new DemoPrincipal(system), null, List.of(() -> org.earlyhelp.shared.Role.ADMIN.authority())));
-        try {
-            fill();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.getContext()
-                    .setAuthentication(previous);
-        }
+        org.earlyhelp.shared.demo.AsDemonstrationData.run(this::fill);
     }
-
-    private record DemoPrincipal(org.earlyhelp.shared.CurrentUser currentUser)
-            implements org.earlyhelp.shared.security.EarlyHelpPrincipal {}
 
     private void fill() {
         transactions.executeWithoutResult(tx -> {
