@@ -77,6 +77,7 @@ class ServiceAccessMatrixTests {
             Map.entry("AuditTrail.record", "other modules record what their callers did, anonymous ones too"),
             Map.entry("HubDirectory", "hub names for the public pages and other modules"),
             Map.entry("PostcodeLookup", "which hub covers a postcode: open data"),
+            Map.entry("PostcodeSectors", "where postcode sectors lie and which hub covers them: open data"),
             Map.entry("ServiceDirectory", "the service directory: published services"),
             Map.entry("WorkingCalendar", "working days: no data"),
             Map.entry("LocalAccounts", "sign-in: demonstration accounts, the access re-check"),

@@ -159,13 +159,7 @@ public class AuditTrail {
     }
 
     private static String quote(@Nullable String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-                ? "'" + value
-                : value;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
+        return org.earlyhelp.shared.Csv.cell(value);
     }
 
     private static @Nullable String sourceAddress() {

@@ -27,6 +27,8 @@ public class CareStock {
             Map<String, Long> byLegalStatus,
             Map<String, Long> byProvider,
             Map<String, Long> byArea,
+            Map<String, Long> byDistance,
+            Map<String, Long> byHomeArea,
             long careOrdersAtHome,
             long familyAndFriends,
             long longTermFosteringCouldBeSgo,
@@ -46,10 +48,12 @@ public class CareStock {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
+    private final Whereabouts whereabouts;
 
-    CareStock(JdbcClient jdbc, CurrentUsers currentUsers) {
+    CareStock(JdbcClient jdbc, CurrentUsers currentUsers, Whereabouts whereabouts) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
+        this.whereabouts = whereabouts;
     }
 
     @Transactional(readOnly = true)
@@ -85,10 +89,7 @@ public class CareStock {
                      WHEN 'PR1' THEN 'Own council' WHEN 'PR2' THEN 'Other council' WHEN 'PR3' THEN 'Other public provider'
                      WHEN 'PR4' THEN 'Private provider' WHEN 'PR5' THEN 'Voluntary or third sector'
                      ELSE 'Not recorded' END""", inCare, date);
-        Map<String, Long> area = new LinkedHashMap<>();
-        if (total > 0) {
-            area.put("Unknown (no postcode lookup loaded)", total);
-        }
+        Whereabouts.Counts where = whereabouts.on(date);
         long atHome = jdbc.sql("SELECT count(*) " + inCare + " AND e.legal_status = 'C2' AND e.placement = 'P1'")
                 .param("d", date)
                 .query(Long.class)
@@ -125,7 +126,22 @@ public class CareStock {
                         "SELECT max(greatest(started_on, coalesce(ended_on, started_on))) FROM sufficiency.episode")
                 .query(LocalDate.class)
                 .optional();
-        return new Snapshot(date, total, placement, age, legal, provider, area, atHome, friends, sgo, trend, from, to);
+        return new Snapshot(
+                date,
+                total,
+                placement,
+                age,
+                legal,
+                provider,
+                where.placedIn(),
+                where.distance(),
+                where.homeArea(),
+                atHome,
+                friends,
+                sgo,
+                trend,
+                from,
+                to);
     }
 
     private Map<String, Long> group(String expression, String inCare, LocalDate date) {

@@ -104,14 +104,21 @@ public class Forecasts {
     }
 
     private final JdbcClient jdbc;
+    private final Whereabouts whereabouts;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Forecasts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+    Forecasts(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            AuditTrail audit,
+            Whereabouts whereabouts,
+            Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
+        this.whereabouts = whereabouts;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -182,6 +189,65 @@ public class Forecasts {
             double need = end.byCategory().getOrDefault(category, 0.0);
             int places = supply.getOrDefault(category, 0);
             gaps.add(new Gap(category, need, need * (1 + share), places, need - places));
+        }
+        return gaps;
+    }
+
+    /** Need at the horizon against providers' places, in one area. */
+    public record AreaGap(String area, long inCareNow, double need, long places, double gap) {}
+
+    /** The row for homes and providers outside the borough's lookup or without a postcode. */
+    public static final String OUTSIDE_OR_UNKNOWN = "Outside the borough or not known";
+
+    /**
+     * Need at the end of a projection by the hub covering the children's homes, against the
+     * places of listed providers in that hub's area. The projection's total is shared out in
+     * proportion to where the children in care at its start live (the model does not project
+     * areas); places are those of Ofsted-listed providers whose postcode sector lies in the area.
+     * Empty when no postcode lookup is loaded.
+     */
+    @Transactional(readOnly = true)
+    public List<AreaGap> gapByArea(Projection projection) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, org.earlyhelp.hubs.PostcodeSectors.Sector> lookup = whereabouts.sectors();
+        if (lookup.isEmpty()) {
+            return List.of();
+        }
+        LocalDate start = projection.points().getFirst().on();
+        Map<String, Long> homes = new LinkedHashMap<>();
+        Whereabouts.count(whereabouts.pairsOn(start), lookup)
+                .homeArea()
+                .forEach((area, n) -> homes.merge(
+                        area.equals(Whereabouts.HOME_OUTSIDE) || area.equals(Whereabouts.HOME_NOT_RECORDED)
+                                ? OUTSIDE_OR_UNKNOWN
+                                : area,
+                        n,
+                        Long::sum));
+        Map<String, Long> places = new LinkedHashMap<>();
+        jdbc.sql("SELECT postcode, sum(places) FROM sufficiency.provider WHERE places IS NOT NULL GROUP BY postcode")
+                .query((rs, n) -> places.merge(
+                        org.earlyhelp.hubs.PostcodeSectors.sectorOf(rs.getString(1))
+                                .map(lookup::get)
+                                .map(s -> s.hubName().orElse(Whereabouts.NO_HUB))
+                                .orElse(OUTSIDE_OR_UNKNOWN),
+                        rs.getLong(2),
+                        Long::sum))
+                .list();
+        long now = homes.values().stream().mapToLong(Long::longValue).sum();
+        double end = projection.last().total();
+        java.util.TreeSet<String> areas = new java.util.TreeSet<>((a, b) -> {
+            int ra = a.equals(OUTSIDE_OR_UNKNOWN) ? 2 : a.equals(Whereabouts.NO_HUB) ? 1 : 0;
+            int rb = b.equals(OUTSIDE_OR_UNKNOWN) ? 2 : b.equals(Whereabouts.NO_HUB) ? 1 : 0;
+            return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
+        });
+        areas.addAll(homes.keySet());
+        areas.addAll(places.keySet());
+        List<AreaGap> gaps = new ArrayList<>();
+        for (String area : areas) {
+            long children = homes.getOrDefault(area, 0L);
+            double need = now == 0 ? 0 : end * children / now;
+            long p = places.getOrDefault(area, 0L);
+            gaps.add(new AreaGap(area, children, need, p, need - p));
         }
         return gaps;
     }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Sufficiency",
-        allowedDependencies = {"shared", "audit", "insight"})
+        allowedDependencies = {"shared", "audit", "insight", "hubs"})
 @NullMarked
 package org.earlyhelp.sufficiency;
 

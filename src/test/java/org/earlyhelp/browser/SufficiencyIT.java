@@ -12,7 +12,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A commissioner imports two years of SSDA903 returns and sees who was in care on a date. */
+/**
+ * A commissioner sees the demonstration returns, imports the five synthetic years of SSDA903
+ * returns in their place, sees who is in care, builds the SGO scenario, compares it with the
+ * baseline and the gap, and exports a table.
+ */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "earlyhelp.test.isolated=sufficiency-browser")
@@ -20,6 +24,9 @@ class SufficiencyIT extends BrowserTest {
 
     @LocalServerPort
     int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private void click(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
@@ -32,20 +39,40 @@ class SufficiencyIT extends BrowserTest {
         signInAndWait("http://localhost:" + port, "commissioner");
         browser.go("http://localhost:" + port + "/sufficiency");
         browser.waitFor(By.id("import-903"));
-        browser.assertAccessible("sufficiency, before any import");
+        // The demonstration returns, placed against the demonstration hubs' postcode lookup.
+        assertThat(browser.waitFor(By.id("stock-total")).getText()).contains("children in care on");
+        assertThat(browser.waitFor(By.id("stock")).getDomProperty("textContent"))
+                .contains("Placed in the borough", "Placed outside the borough", "Halesowen", "Under 5 km");
+        browser.assertAccessible("sufficiency, with the demonstration returns");
         WebElement upload = browser.waitFor(By.cssSelector("#import-903 vaadin-upload"));
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        for (String name :
-                new String[] {"2020-header.csv", "2020-episodes.csv", "2021-header.csv", "2021-episodes.csv"}) {
-            Path file = SharedData.file("ssda903/d2i-cs-demand-model/" + name);
-            input.sendKeys(file.toAbsolutePath().normalize().toString());
+        java.util.List<Path> fiveYears;
+        try (var files = java.nio.file.Files.list(SharedData.file("ssda903/d2i-cs-demand-model"))) {
+            fiveYears = files.filter(f -> f.getFileName().toString().endsWith(".csv"))
+                    .sorted()
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
-        wait.until(d -> d.findElement(By.id("files-chosen")).getText().startsWith("4 files ready"));
+        assertThat(fiveYears)
+                .extracting(f -> f.getFileName().toString().substring(0, 4))
+                .contains("2017", "2018", "2019", "2020", "2021");
+        input.sendKeys(String.join(
+                "\n",
+                fiveYears.stream()
+                        .map(f -> f.toAbsolutePath().normalize().toString())
+                        .toList()));
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+        wait.withMessage(() -> "files chosen: "
+                        + browser.driver().findElement(By.id("files-chosen")).getText())
+                .until(d ->
+                        d.findElement(By.id("files-chosen")).getText().startsWith(fiveYears.size() + " files ready"));
         WebElement importButton = browser.waitFor(By.id("import-903-button"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", importButton);
         importButton.click();
+        // Replacing the returns held asks first.
+        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
         wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));
         assertThat(browser.waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
@@ -63,10 +90,10 @@ class SufficiencyIT extends BrowserTest {
         // The forecast, with a scenario for the strategy, side by side, the gap and the back-test.
         browser.go("http://localhost:" + port + "/sufficiency/forecast");
         browser.waitFor(By.cssSelector("#scenario-name input")).sendKeys("Strategy");
-        WebElement discharge = browser.waitFor(By.cssSelector("#scenario-discharge input"));
-        discharge.sendKeys(
+        WebElement sgo = browser.waitFor(By.cssSelector("#scenario-sgo input"));
+        sgo.sendKeys(
                 org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                "5",
+                "10",
                 org.openqa.selenium.Keys.TAB);
         click(browser.waitFor(By.id("save-scenario")));
         WebElement strategy = wait.until(
@@ -82,6 +109,25 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("side-by-side")).getDomProperty("textContent"))
                 .contains("Current trends");
         assertThat(browser.waitFor(By.id("gap")).getDomProperty("textContent")).contains("Children's homes");
+        assertThat(browser.waitFor(By.id("age-gap")).getDomProperty("textContent"))
+                .contains("10 to 15");
+        assertThat(browser.waitFor(By.id("area-gap")).getDomProperty("textContent"))
+                .contains("Outside the borough or not known");
+        // Export the gap: the file the link gives, fetched in the signed-in browser.
+        Object csv = ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0].href, {credentials: 'same-origin'})"
+                                + ".then(r => r.text()).then(done, e => done('failed: ' + e));",
+                        browser.waitFor(By.id("gap-csv")));
+        assertThat((String) csv)
+                .startsWith("\"Placement\",\"Need\",\"Need (upper band)\",\"Places\",\"Gap\"\n")
+                .contains("\"Children's homes\",");
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM audit.entry WHERE actor = 'commissioner' AND action = 'export'
+                                  AND record_type = 'sufficiency-table' AND record_id = 'The gap: forecast need against supply'""").query(Long.class).single())
+                .as("the export is in the audit log")
+                .isEqualTo(1);
         click(browser.waitFor(By.id("run-back-test")));
         wait.until(d -> d.findElement(By.id("back-test")).getText().contains("an error of"));
         browser.screenshot("forecast");

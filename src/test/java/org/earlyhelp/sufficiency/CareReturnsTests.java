@@ -31,7 +31,7 @@ import org.springframework.security.access.AccessDeniedException;
  * model's five years merge and import; the validator's deliberately broken files are refused with
  * a report and nothing saved; who is in care on a date; only commissioners and administrators.
  */
-@SpringBootTest(properties = "earlyhelp.test.isolated=sufficiency")
+@SpringBootTest(properties = {"earlyhelp.test.isolated=sufficiency", "earlyhelp.demo.care-returns=false"})
 class CareReturnsTests {
 
     @Autowired

@@ -32,6 +32,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.sufficiency.Forecasts;
+import org.earlyhelp.sufficiency.TableExports;
 
 /**
  * The forecast for commissioners: rates from a reference period, up to five years ahead with a
@@ -53,6 +54,7 @@ class ForecastView extends Page {
 
     private final transient Forecasts forecasts;
     private final transient org.earlyhelp.insight.StepUpTrend stepUps;
+    private final transient TableExports exports;
     private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
     private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
     private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
@@ -63,10 +65,11 @@ class ForecastView extends Page {
     private final CheckboxGroup<Forecasts.Scenario> compare = new CheckboxGroup<>();
     private final Div results = new Div();
 
-    ForecastView(Forecasts forecasts, org.earlyhelp.insight.StepUpTrend stepUps) {
+    ForecastView(Forecasts forecasts, org.earlyhelp.insight.StepUpTrend stepUps, TableExports exports) {
         super("");
         this.forecasts = forecasts;
         this.stepUps = stepUps;
+        this.exports = exports;
         money.setMaximumFractionDigits(0);
         setHeading(getTranslation("forecast.title"));
         add(new Paragraph(getTranslation("forecast.intro")));
@@ -252,7 +255,30 @@ class ForecastView extends Page {
         side.setAllRowsVisible(true);
         side.setId("side-by-side");
         side.setAriaLabel(getTranslation("forecast.side-by-side"));
-        results.add(new H3(getTranslation("forecast.side-by-side")), side);
+        List<String> sideHeaders = new ArrayList<>(List.of(
+                getTranslation("forecast.scenario"),
+                getTranslation("forecast.in-care-end"),
+                getTranslation("forecast.band-low"),
+                getTranslation("forecast.band-high")));
+        List<String> routes = new ArrayList<>(base.last().exitsSoFar().keySet());
+        sideHeaders.addAll(routes);
+        sideHeaders.add(getTranslation("forecast.spend"));
+        List<List<Object>> sideRows = new ArrayList<>();
+        for (Forecasts.Projection p : forecast.projections()) {
+            List<Object> row = new ArrayList<>(List.of(
+                    p.scenario().name(),
+                    new TableExports.Children(p.last().total()),
+                    new TableExports.Children(p.last().low()),
+                    new TableExports.Children(p.last().high())));
+            routes.forEach(route ->
+                    row.add(new TableExports.Children(p.last().exitsSoFar().get(route))));
+            row.add(Math.round(p.last().spendSoFar()));
+            sideRows.add(row);
+        }
+        results.add(
+                new H3(getTranslation("forecast.side-by-side")),
+                side,
+                csv("side-by-side-csv", getTranslation("forecast.side-by-side"), sideHeaders, sideRows));
 
         Grid<Forecasts.Gap> gaps = new Grid<>();
         gaps.addColumn(Forecasts.Gap::category)
@@ -282,7 +308,129 @@ class ForecastView extends Page {
                 new H3(getTranslation("forecast.gap.title")),
                 new Paragraph(getTranslation("forecast.gap.intro")),
                 gaps,
-                SvgChart.bars(getTranslation("forecast.gap.title"), gapBars, 0));
+                SvgChart.bars(getTranslation("forecast.gap.title"), gapBars, 0),
+                csv(
+                        "gap-csv",
+                        getTranslation("forecast.gap.title"),
+                        List.of(
+                                getTranslation("forecast.gap.category"),
+                                getTranslation("forecast.gap.need"),
+                                getTranslation("forecast.gap.high"),
+                                getTranslation("forecast.gap.supply"),
+                                getTranslation("forecast.gap.gap")),
+                        gap.stream()
+                                .map(g -> List.<Object>of(
+                                        g.category(),
+                                        new TableExports.Children(g.need()),
+                                        new TableExports.Children(g.high()),
+                                        g.supply(),
+                                        Math.round(g.gap())))
+                                .toList()));
+        results.add(byArea(forecasts.gapByArea(base)));
+        results.add(fosteringByAge(forecasts.fosteringGapByAge(base, forecast)));
+    }
+
+    /** Need shared out by home area against providers' places there. */
+    private Section byArea(List<Forecasts.AreaGap> gaps) {
+        String title = getTranslation("forecast.area-gap.title");
+        Section section = new Section(new H3(title));
+        if (gaps.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("forecast.area-gap.no-lookup"));
+            none.addClassName("empty-state");
+            section.add(none);
+            return section;
+        }
+        section.add(new Paragraph(getTranslation("forecast.area-gap.intro")));
+        Grid<Forecasts.AreaGap> grid = new Grid<>();
+        grid.addColumn(Forecasts.AreaGap::area)
+                .setHeader(getTranslation("forecast.area-gap.area"))
+                .setAutoWidth(true);
+        grid.addColumn(g -> whole.format(g.inCareNow()))
+                .setHeader(getTranslation("forecast.area-gap.now"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> whole.format(Math.round(g.need())))
+                .setHeader(getTranslation("forecast.gap.need"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> whole.format(g.places()))
+                .setHeader(getTranslation("forecast.gap.supply"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> whole.format(Math.round(g.gap())))
+                .setHeader(getTranslation("forecast.gap.gap"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setItems(gaps);
+        grid.setAllRowsVisible(true);
+        grid.setId("area-gap");
+        grid.setAriaLabel(title);
+        List<SvgChart.Bar> bars = new ArrayList<>();
+        gaps.forEach(
+                g -> bars.add(new SvgChart.Bar(g.area(), Math.max(0, g.gap()), whole.format(Math.round(g.gap())))));
+        section.add(
+                grid,
+                SvgChart.bars(title, bars, 0),
+                csv(
+                        "area-gap-csv",
+                        title,
+                        List.of(
+                                getTranslation("forecast.area-gap.area"),
+                                getTranslation("forecast.area-gap.now"),
+                                getTranslation("forecast.gap.need"),
+                                getTranslation("forecast.gap.supply"),
+                                getTranslation("forecast.gap.gap")),
+                        gaps.stream()
+                                .map(g -> List.<Object>of(
+                                        g.area(),
+                                        new TableExports.Children(g.inCareNow()),
+                                        new TableExports.Children(g.need()),
+                                        g.places(),
+                                        Math.round(g.gap())))
+                                .toList()));
+        return section;
+    }
+
+    /** Fostering need by age band at the horizon against the carers' register. */
+    private Section fosteringByAge(List<Forecasts.AgeGap> gaps) {
+        String title = getTranslation("forecast.age-gap.title");
+        Section section = new Section(new H3(title), new Paragraph(getTranslation("forecast.age-gap.intro")));
+        Grid<Forecasts.AgeGap> grid = new Grid<>();
+        grid.addColumn(g -> g.ageBand().replaceFirst("^\\d\\. ", ""))
+                .setHeader(getTranslation("forecast.age-gap.band"))
+                .setAutoWidth(true);
+        grid.addColumn(g -> whole.format(Math.round(g.need())))
+                .setHeader(getTranslation("forecast.age-gap.need"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> whole.format(g.approvedPlaces()))
+                .setHeader(getTranslation("forecast.carers.places"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(g -> whole.format(g.vacancies()))
+                .setHeader(getTranslation("forecast.carers.vacancies"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.setItems(gaps);
+        grid.setAllRowsVisible(true);
+        grid.setId("age-gap");
+        grid.setAriaLabel(title);
+        section.add(
+                grid,
+                csv(
+                        "age-gap-csv",
+                        title,
+                        List.of(
+                                getTranslation("forecast.age-gap.band"),
+                                getTranslation("forecast.age-gap.need"),
+                                getTranslation("forecast.carers.places"),
+                                getTranslation("forecast.carers.vacancies")),
+                        gaps.stream()
+                                .map(g -> List.<Object>of(
+                                        g.ageBand().replaceFirst("^\\d\\. ", ""),
+                                        new TableExports.Children(g.need()),
+                                        g.approvedPlaces(),
+                                        g.vacancies()))
+                                .toList()));
+        return section;
+    }
+
+    private com.vaadin.flow.component.html.Anchor csv(
+            String id, String title, List<String> headers, List<? extends List<?>> rows) {
+        return CsvLink.of(exports, id, title, getTranslation("sufficiency.export", title), headers, () -> rows);
     }
 
     private Section supplyForm() {
@@ -374,9 +522,10 @@ class ForecastView extends Page {
                     return remove;
                 })
                 .setHeader(getTranslation("forecast.carers.action"));
-        grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation("forecast.carers.title"));
-        grid.setItems(forecasts.carers());
+        List<Forecasts.Carer> register = forecasts.carers();
+        grid.setItems(register);
+        org.earlyhelp.shared.ui.Grids.fit(grid, register.size());
         TextField reference = new TextField(getTranslation("forecast.carers.reference"));
         reference.setId("carer-reference");
         Select<String> kind = new Select<>();
@@ -410,7 +559,33 @@ class ForecastView extends Page {
             }
         });
         save.setId("save-carer");
-        box.add(new FormLayout(reference, kind, places, vacancies, from, to), problems, save, grid);
+        String title = getTranslation("forecast.carers.title");
+        box.add(
+                new FormLayout(reference, kind, places, vacancies, from, to),
+                problems,
+                save,
+                grid,
+                CsvLink.of(
+                        exports,
+                        "carers-csv",
+                        title,
+                        getTranslation("sufficiency.export", title),
+                        List.of(
+                                getTranslation("forecast.carers.reference"),
+                                getTranslation("forecast.carers.kind"),
+                                getTranslation("forecast.carers.places"),
+                                getTranslation("forecast.carers.vacancies"),
+                                getTranslation("forecast.carers.age-from"),
+                                getTranslation("forecast.carers.age-to")),
+                        () -> forecasts.carers().stream()
+                                .map(c -> List.<Object>of(
+                                        c.reference(),
+                                        c.kind(),
+                                        c.approvedPlaces(),
+                                        c.vacancies(),
+                                        c.ageFrom(),
+                                        c.ageTo()))
+                                .toList()));
         return box;
     }
 
@@ -456,7 +631,21 @@ class ForecastView extends Page {
                 grid.setItems(new ArrayList<>(t.byCategory().entrySet()));
                 grid.setAllRowsVisible(true);
                 grid.setAriaLabel(getTranslation("forecast.back.title"));
-                result.add(grid);
+                result.add(
+                        grid,
+                        csv(
+                                "back-test-csv",
+                                getTranslation("forecast.back.title"),
+                                List.of(
+                                        getTranslation("forecast.gap.category"),
+                                        getTranslation("forecast.back.forecast"),
+                                        getTranslation("forecast.back.actual")),
+                                t.byCategory().entrySet().stream()
+                                        .map(x -> List.<Object>of(
+                                                x.getKey(),
+                                                new TableExports.Children(x.getValue()[0]),
+                                                new TableExports.Children(x.getValue()[1])))
+                                        .toList()));
             } catch (ValidationException invalid) {
                 result.add(new Paragraph(String.join(" ", invalid.problems().values())));
             }

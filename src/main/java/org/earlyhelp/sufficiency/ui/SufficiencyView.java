@@ -35,6 +35,7 @@ import org.earlyhelp.sufficiency.CareReturns;
 import org.earlyhelp.sufficiency.CareStock;
 import org.earlyhelp.sufficiency.ImportReport903;
 import org.earlyhelp.sufficiency.Problem;
+import org.earlyhelp.sufficiency.TableExports;
 
 /**
  * Placement sufficiency for commissioners: import SSDA903 returns (checked, all or nothing), then
@@ -51,6 +52,7 @@ class SufficiencyView extends Page {
     private final transient CareReturns returns;
     private final transient CareStock stock;
     private final transient org.earlyhelp.sufficiency.Providers providers;
+    private final transient TableExports exports;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Paragraph chosen = new Paragraph();
     private final Div report = new Div();
@@ -58,11 +60,13 @@ class SufficiencyView extends Page {
     private final DatePicker on = new DatePicker();
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
 
-    SufficiencyView(CareReturns returns, CareStock stock, org.earlyhelp.sufficiency.Providers providers) {
+    SufficiencyView(
+            CareReturns returns, CareStock stock, org.earlyhelp.sufficiency.Providers providers, TableExports exports) {
         super("");
         this.returns = returns;
         this.stock = stock;
         this.providers = providers;
+        this.exports = exports;
         setHeading(getTranslation("sufficiency.title"));
         add(new Paragraph(getTranslation("sufficiency.intro")));
 
@@ -86,7 +90,7 @@ class SufficiencyView extends Page {
         chosen.setId("files-chosen");
         Button check = new Button(getTranslation("sufficiency.import.check"), e -> run(false));
         check.setId("check-903");
-        Button save = new Button(getTranslation("sufficiency.import.save"), e -> run(true));
+        Button save = new Button(getTranslation("sufficiency.import.save"), e -> confirmThenImport());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("import-903-button");
         Button clear = new Button(getTranslation("sufficiency.import.clear"), e -> {
@@ -140,10 +144,31 @@ class SufficiencyView extends Page {
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation("sufficiency.providers.title"));
         grid.setId("providers-grid");
+        String title = getTranslation("sufficiency.providers.title");
+        var download = CsvLink.of(
+                exports,
+                "providers-csv",
+                title,
+                getTranslation("sufficiency.export", title),
+                List.of(
+                        getTranslation("sufficiency.providers.kind"),
+                        getTranslation("sufficiency.providers.sector"),
+                        getTranslation("sufficiency.providers.count"),
+                        getTranslation("sufficiency.providers.places"),
+                        getTranslation("sufficiency.providers.placed")),
+                () -> providers.summary(LocalDate.now()).stream()
+                        .map(r -> List.of(
+                                r.kind(),
+                                r.sector(),
+                                r.providers(),
+                                r.places(),
+                                new TableExports.Children(r.childrenPlaced())))
+                        .toList());
         Runnable refresh = () -> {
             var rows = providers.summary(LocalDate.now());
             grid.setItems(rows);
             grid.setVisible(!rows.isEmpty());
+            download.setVisible(!rows.isEmpty());
         };
         Upload upload = new Upload();
         upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
@@ -167,9 +192,33 @@ class SufficiencyView extends Page {
         upload.setMaxFiles(1);
         upload.setUploadButton(new Button(getTranslation("sufficiency.providers.choose")));
         upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
-        section.add(upload, result, grid);
+        section.add(upload, result, grid, download);
         refresh.run();
         return section;
+    }
+
+    /** An import replaces every episode held now: say so, with the figures, before it does. */
+    private void confirmThenImport() {
+        CareStock.Snapshot held = stock.on(LocalDate.now());
+        if (files.isEmpty() || held.dataFrom().isEmpty()) {
+            run(true);
+            return;
+        }
+        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setHeader(getTranslation("sufficiency.import.replace-title"));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+        confirm.setText(getTranslation(
+                "sufficiency.import.replace-text",
+                day.format(held.dataFrom().get()),
+                day.format(held.dataTo().get()),
+                numbers.format(files.size())));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("sufficiency.import.replace"));
+        confirm.addConfirmListener(e -> run(true));
+        confirm.setId("confirm-import");
+        confirm.open();
     }
 
     private void run(boolean save) {
@@ -275,13 +324,27 @@ class SufficiencyView extends Page {
         figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false));
         figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false));
         figures.add(table("sufficiency.stock.by-area", s.byArea(), false));
+        figures.add(table("sufficiency.stock.by-distance", s.byDistance(), false));
+        figures.add(table("sufficiency.stock.by-home-area", s.byHomeArea(), false));
         List<SvgChart.Bar> trend = new ArrayList<>();
         s.trend()
                 .forEach((month, n) -> trend.add(new SvgChart.Bar(
                         month.format(DateTimeFormatter.ofPattern("MMM yy", Locale.UK)), n, numbers.format(n))));
+        String trendTitle = getTranslation("sufficiency.stock.trend");
+        List<List<Object>> trendRows = new ArrayList<>();
+        s.trend().forEach((month, n) -> trendRows.add(List.of(month.toString(), new TableExports.Children(n))));
         figures.add(
-                new H3(getTranslation("sufficiency.stock.trend")),
-                SvgChart.bars(getTranslation("sufficiency.stock.trend"), trend, 0));
+                new H3(trendTitle),
+                SvgChart.bars(trendTitle, trend, 0),
+                CsvLink.of(
+                        exports,
+                        "sufficiency-stock-trend-csv",
+                        trendTitle,
+                        getTranslation("sufficiency.export", trendTitle),
+                        List.of(
+                                getTranslation("sufficiency.stock.month"),
+                                getTranslation("sufficiency.stock.children")),
+                        () -> trendRows));
     }
 
     private Section table(String key, Map<String, Long> counts, boolean chart) {
@@ -296,6 +359,16 @@ class SufficiencyView extends Page {
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation(key));
         section.add(grid);
+        String title = getTranslation(key);
+        List<List<Object>> rows = new ArrayList<>();
+        counts.forEach((k, v) -> rows.add(List.of(k.replaceFirst("^\\d\\. ", ""), new TableExports.Children(v))));
+        section.add(CsvLink.of(
+                exports,
+                key.replace('.', '-') + "-csv",
+                title,
+                getTranslation("sufficiency.export", title),
+                List.of(getTranslation("sufficiency.stock.group"), getTranslation("sufficiency.stock.children")),
+                () -> rows));
         if (chart && !counts.isEmpty()) {
             List<SvgChart.Bar> bars = new ArrayList<>();
             counts.forEach((k, v) -> bars.add(new SvgChart.Bar(k.replaceFirst("^\\d\\. ", ""), v, numbers.format(v))));

@@ -1,0 +1,132 @@
+package org.earlyhelp.sufficiency;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.earlyhelp.hubs.PostcodeSectors;
+import org.earlyhelp.hubs.PostcodeSectors.Sector;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where the children in care on a date come from and are placed, from the returns' home and
+ * placement postcodes (sectors, "DY1 2") set against the borough's postcode lookup: placed in or
+ * outside the borough, the distance between home and placement where both sectors are in the
+ * borough, and the hub that covers the child's home. Without a lookup, all of it is unknown.
+ * Callers check the role.
+ */
+@Component
+class Whereabouts {
+
+    static final String NO_LOOKUP = "Unknown (no postcode lookup loaded)";
+    static final String IN_BOROUGH = "Placed in the borough";
+    static final String OUTSIDE = "Placed outside the borough";
+    static final String PLACEMENT_NOT_RECORDED = "Placement postcode not recorded";
+    static final String UNDER_5 = "1. Under 5 km";
+    static final String FROM_5_TO_10 = "2. 5 to 10 km";
+    static final String OVER_10 = "3. 10 km or more";
+    static final String DISTANCE_NOT_KNOWN = "4. Not known (home or placement outside the borough or not recorded)";
+    static final String HOME_OUTSIDE = "Home outside the borough";
+    static final String HOME_NOT_RECORDED = "Home postcode not recorded";
+    static final String NO_HUB = "In the borough, no hub covers it yet";
+
+    /** The children in care on a date, by pair of home and placement postcodes as the returns give them. */
+    record Pair(@Nullable String home, @Nullable String placement, long children) {}
+
+    /** The three breakdowns, each adding up to the children in care. */
+    record Counts(Map<String, Long> placedIn, Map<String, Long> distance, Map<String, Long> homeArea) {}
+
+    private final JdbcClient jdbc;
+    private final PostcodeSectors sectors;
+
+    Whereabouts(JdbcClient jdbc, PostcodeSectors sectors) {
+        this.jdbc = jdbc;
+        this.sectors = sectors;
+    }
+
+    Map<String, Sector> sectors() {
+        return sectors.all();
+    }
+
+    /** One episode a child (the earliest of any that overlap the date), as {@link CareStock} counts them. */
+    List<Pair> pairsOn(LocalDate date) {
+        return jdbc.sql("""
+                        SELECT e.home_postcode, e.placement_postcode, count(*)
+                        FROM (SELECT DISTINCT ON (x.child_id) x.* FROM sufficiency.episode x
+                              WHERE x.started_on <= :d AND (x.ended_on IS NULL OR x.ended_on > :d)
+                              ORDER BY x.child_id, x.started_on) e
+                        JOIN sufficiency.child c ON c.child_id = e.child_id
+                        GROUP BY 1, 2""")
+                .param("d", date)
+                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .list();
+    }
+
+    Counts on(LocalDate date) {
+        return count(pairsOn(date), sectors());
+    }
+
+    static Counts count(List<Pair> pairs, Map<String, Sector> lookup) {
+        Map<String, Long> placedIn = new LinkedHashMap<>();
+        Map<String, Long> distance = new LinkedHashMap<>();
+        Map<String, Long> homeArea = new LinkedHashMap<>();
+        long total = pairs.stream().mapToLong(Pair::children).sum();
+        if (total == 0) {
+            return new Counts(placedIn, distance, homeArea);
+        }
+        if (lookup.isEmpty()) {
+            placedIn.put(NO_LOOKUP, total);
+            distance.put(NO_LOOKUP, total);
+            homeArea.put(NO_LOOKUP, total);
+            return new Counts(placedIn, distance, homeArea);
+        }
+        for (String key : List.of(IN_BOROUGH, OUTSIDE, PLACEMENT_NOT_RECORDED)) {
+            placedIn.put(key, 0L);
+        }
+        for (String key : List.of(UNDER_5, FROM_5_TO_10, OVER_10, DISTANCE_NOT_KNOWN)) {
+            distance.put(key, 0L);
+        }
+        for (Pair p : pairs) {
+            Optional<String> placementSector = PostcodeSectors.sectorOf(p.placement());
+            Optional<Sector> placement = placementSector.map(lookup::get);
+            String where =
+                    placementSector.isEmpty() ? PLACEMENT_NOT_RECORDED : placement.isPresent() ? IN_BOROUGH : OUTSIDE;
+            placedIn.merge(where, p.children(), Long::sum);
+            Optional<String> homeSector = PostcodeSectors.sectorOf(p.home());
+            Optional<Sector> home = homeSector.map(lookup::get);
+            String band = DISTANCE_NOT_KNOWN;
+            if (home.isPresent() && placement.isPresent()) {
+                double km = PostcodeSectors.kilometres(
+                        home.get().latitude(),
+                        home.get().longitude(),
+                        placement.get().latitude(),
+                        placement.get().longitude());
+                band = km < 5 ? UNDER_5 : km < 10 ? FROM_5_TO_10 : OVER_10;
+            }
+            distance.merge(band, p.children(), Long::sum);
+            String area = homeSector.isEmpty()
+                    ? HOME_NOT_RECORDED
+                    : home.map(s -> s.hubName().orElse(NO_HUB)).orElse(HOME_OUTSIDE);
+            homeArea.merge(area, p.children(), Long::sum);
+        }
+        Map<String, Long> sortedHomes = new LinkedHashMap<>();
+        homeArea.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) ->
+                        Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b)))
+                .forEach(e -> sortedHomes.put(e.getKey(), e.getValue()));
+        return new Counts(placedIn, distance, sortedHomes);
+    }
+
+    /** Hubs first by name, then the rows that are not a hub. */
+    private static int rank(String area) {
+        return switch (area) {
+            case NO_HUB -> 1;
+            case HOME_OUTSIDE -> 2;
+            case HOME_NOT_RECORDED -> 3;
+            default -> 0;
+        };
+    }
+}

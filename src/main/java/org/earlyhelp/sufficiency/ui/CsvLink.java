@@ -1,0 +1,40 @@
+package org.earlyhelp.sufficiency.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.function.SerializableSupplier;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.earlyhelp.sufficiency.TableExports;
+
+/**
+ * A link that downloads a table as CSV. The CSV is made when the link is followed, through
+ * {@link TableExports}, which checks the role, suppresses small counts and records the export.
+ */
+final class CsvLink {
+
+    private CsvLink() {}
+
+    static Anchor of(
+            TableExports exports,
+            String id,
+            String title,
+            String label,
+            List<String> headers,
+            SerializableSupplier<List<? extends List<?>>> rows) {
+        String file =
+                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".csv";
+        Anchor link = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    byte[] csv = exports.csv(title, headers, rows.get()).getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(new ByteArrayInputStream(csv), file, "text/csv", csv.length);
+                }),
+                label);
+        link.setId(id);
+        link.addClassName("csv-link");
+        return link;
+    }
+}

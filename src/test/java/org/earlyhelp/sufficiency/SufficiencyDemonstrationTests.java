@@ -1,0 +1,120 @@
+package org.earlyhelp.sufficiency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The application's own demonstration returns, set against the demonstration hubs' postcode
+ * lookup: children placed in and outside the borough, distances, home areas, the gap by area; and
+ * exports of the tables with small counts suppressed and every export audited.
+ */
+@SpringBootTest(properties = "earlyhelp.test.isolated=sufficiency-demonstration")
+class SufficiencyDemonstrationTests {
+
+    @Autowired
+    CareStock stock;
+
+    @Autowired
+    Forecasts forecasts;
+
+    @Autowired
+    TableExports exports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Test
+    void commissionersSeeWhereChildrenLiveAndArePlacedAndTheGapByArea() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        LocalDate today = forecasts.dataEnd().orElseThrow();
+        CareStock.Snapshot now = stock.on(today);
+        System.out.printf(
+                "Demonstration returns on %s: %d in care; placed %s; distance %s; homes %s%n",
+                today, now.total(), now.byArea(), now.byDistance(), now.byHomeArea());
+        assertThat(now.total())
+                .as("children in care in the demonstration returns")
+                .isBetween(300L, 1500L);
+        assertThat(sum(now.byArea())).isEqualTo(now.total());
+        assertThat(sum(now.byDistance())).isEqualTo(now.total());
+        assertThat(sum(now.byHomeArea())).isEqualTo(now.total());
+        assertThat(now.byArea().get(Whereabouts.IN_BOROUGH)).isPositive();
+        assertThat(now.byArea().get(Whereabouts.OUTSIDE)).isPositive();
+        assertThat(now.byDistance().get(Whereabouts.UNDER_5)).isPositive();
+        assertThat(now.byHomeArea()).containsKeys("Halesowen", Whereabouts.HOME_OUTSIDE);
+        assertThat(now.byHomeArea().get("Halesowen")).isPositive();
+
+        Forecasts.Forecast forecast = forecasts.forecast(today.minusYears(2), today, 3, 0, List.of());
+        Forecasts.Projection base = forecast.projections().getFirst();
+        List<Forecasts.AreaGap> gaps = forecasts.gapByArea(base);
+        assertThat(gaps).extracting(Forecasts.AreaGap::area).contains("Halesowen", Forecasts.OUTSIDE_OR_UNKNOWN);
+        assertThat(gaps.stream().mapToDouble(Forecasts.AreaGap::need).sum())
+                .as("the need by area adds up to the forecast")
+                .isCloseTo(base.last().total(), within(1e-6));
+        assertThat(gaps.stream().mapToLong(Forecasts.AreaGap::inCareNow).sum()).isEqualTo(now.total());
+        long listedPlaces = jdbc.sql("SELECT coalesce(sum(places), 0) FROM sufficiency.provider")
+                .query(Long.class)
+                .single();
+        assertThat(gaps.stream().mapToLong(Forecasts.AreaGap::places).sum()).isEqualTo(listedPlaces);
+        assertThat(gaps).allSatisfy(g -> assertThat(g.gap()).isCloseTo(g.need() - g.places(), within(1e-9)));
+    }
+
+    @Test
+    void exportsSuppressSmallCountsNeutraliseFormulasAndAreAudited() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        long before = exportsAudited();
+        String csv = exports.csv(
+                "By placement",
+                List.of("Group", "Children", "Places"),
+                List.of(
+                        List.of("Children's homes", new TableExports.Children(3), 4),
+                        List.of("=HYPERLINK(\"x\")", new TableExports.Children(12), 2),
+                        List.of("None", new TableExports.Children(0), 0)));
+        assertThat(csv)
+                .isEqualTo("\"Group\",\"Children\",\"Places\"\n"
+                        + "\"Children's homes\",\"fewer than 5\",\"4\"\n"
+                        + "\"'=HYPERLINK(\"\"x\"\")\",\"12\",\"2\"\n"
+                        + "\"None\",\"0\",\"0\"\n");
+        assertThat(exportsAudited()).isEqualTo(before + 1);
+        assertThatThrownBy(() -> exports.csv("Broken", List.of("A", "B"), List.of(List.of("only one"))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> exports.csv("By placement", List.of("Group"), List.of()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> stock.on(LocalDate.now())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> forecasts.gapByArea(new Forecasts.Projection(Forecasts.Scenario.base(), List.of())))
+                .isInstanceOf(AccessDeniedException.class);
+        SignedIn.nobody();
+        assertThat(exportsAudited()).isEqualTo(before + 1);
+    }
+
+    private long exportsAudited() {
+        return jdbc.sql(
+                        "SELECT count(*) FROM audit.entry WHERE action = 'export' AND record_type = 'sufficiency-table'")
+                .query(Long.class)
+                .single();
+    }
+}
