@@ -36,6 +36,72 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /**
+     * A body that is not JSON, or JSON with a value of the wrong kind: the problem names the field
+     * and says what it should be, instead of Spring's "Failed to read request".
+     */
+    @Override
+    protected org.springframework.http.@org.jspecify.annotations.Nullable ResponseEntity<Object>
+            handleHttpMessageNotReadable(
+                    org.springframework.http.converter.HttpMessageNotReadableException e,
+                    org.springframework.http.HttpHeaders headers,
+                    org.springframework.http.HttpStatusCode status,
+                    org.springframework.web.context.request.WebRequest request) {
+        FieldProblem unreadable = unreadable(e.getMostSpecificCause());
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable.message() + " Nothing was saved.");
+        problem.setType(INVALID);
+        problem.setTitle("The request for support could not be read");
+        problem.setProperty("errors", List.of(unreadable));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** What was wrong with a body Jackson could not read, in plain words, and where. */
+    static FieldProblem unreadable(Throwable cause) {
+        if (!(cause instanceof tools.jackson.core.JacksonException jackson)) {
+            return new FieldProblem("body", "The body is empty or is not JSON.");
+        }
+        StringBuilder path = new StringBuilder();
+        for (tools.jackson.core.JacksonException.Reference r : jackson.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        String field = path.isEmpty() ? "body" : path.toString();
+        if (jackson instanceof tools.jackson.databind.exc.MismatchedInputException mismatch) {
+            Class<?> type = mismatch.getTargetType();
+            String wanted;
+            if (type == null) {
+                wanted = "a value of another kind";
+            } else if (type == java.time.LocalDate.class) {
+                wanted = "a date written as yyyy-mm-dd";
+            } else if (type.isEnum()) {
+                wanted = "one of "
+                        + java.util.Arrays.stream(type.getEnumConstants())
+                                .map(Object::toString)
+                                .collect(java.util.stream.Collectors.joining(", "));
+            } else if (type == String.class) {
+                wanted = "text";
+            } else if (java.util.Collection.class.isAssignableFrom(type)) {
+                wanted = "a list";
+            } else if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+                wanted = "an object";
+            } else {
+                wanted = "a " + type.getSimpleName();
+            }
+            return new FieldProblem(field, field + " must be " + wanted + ".");
+        }
+        var where = jackson.getLocation();
+        return new FieldProblem(
+                field,
+                where == null || where.getLineNr() < 0
+                        ? "The body is not valid JSON."
+                        : "The body is not valid JSON (line " + where.getLineNr() + ", column " + where.getColumnNr()
+                                + ").");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail refused(AccessDeniedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(

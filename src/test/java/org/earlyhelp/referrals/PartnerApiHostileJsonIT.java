@@ -1,0 +1,284 @@
+package org.earlyhelp.referrals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.earlyhelp.EarlyHelpApplication;
+import org.earlyhelp.browser.KeycloakTestServer;
+import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.shared.HubId;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Hostile JSON at the partner API's door, over HTTP with a real client-credentials token from the
+ * real Keycloak: random bytes, JSON cut short, and a good request with one or two values swapped
+ * for the wrong type, an impossible date, an unknown code, a huge or control-character string,
+ * deep nesting. Every body is answered 201 with the request saved whole, or 400 with a problem
+ * document (RFC 9457) naming the field and saying what is wrong, and nothing written: never a
+ * server error, never half a request.
+ */
+class PartnerApiHostileJsonIT {
+
+    private static ConfigurableApplicationContext context;
+    private static JdbcClient jdbc;
+    private static KeycloakTestServer keycloak;
+    private static String postcode;
+    private static int port;
+    private static String token;
+    private static long tokenAt;
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final AtomicInteger saved = new AtomicInteger();
+    private static final AtomicInteger refused = new AtomicInteger();
+    private static final Map<String, Integer> byStatus = new java.util.TreeMap<>();
+    private static final Map<String, Integer> details = new java.util.TreeMap<>();
+
+    @BeforeContainer
+    static void start() {
+        keycloak = KeycloakTestServer.running();
+        context = new SpringApplicationBuilder(EarlyHelpApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--earlyhelp.db.fresh=true",
+                        "--earlyhelp.demo.journeys=false",
+                        "--earlyhelp.demo.care-returns=false",
+                        "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
+                        "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret");
+        jdbc = context.getBean(JdbcClient.class);
+        port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
+        postcode = context.getBean(PostcodeLookup.class)
+                .postcodesIn(new HubId("dudley-central"), 1)
+                .getFirst();
+    }
+
+    @AfterContainer
+    static void stop() {
+        System.out.printf(
+                "%nPartner API, hostile JSON: %d saved whole, %d refused with a problem; by status %s%n",
+                saved.get(), refused.get(), byStatus);
+        details.forEach((d, n) -> System.out.printf("  %3d x %s%n", n, d));
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** The good request's values, each a JSON literal, by where they sit. */
+    private static Map<String, String> goodValues() {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("parentGiven", "\"Jade\"");
+        v.put("parentFamily", "\"Okafor\"");
+        v.put("parentBorn", "\"1989-02-01\"");
+        v.put("parentRelationship", "\"PARENT\"");
+        v.put("childGiven", "\"Remi\"");
+        v.put("childFamily", "\"Okafor\"");
+        v.put("childBorn", "\"2015-09-09\"");
+        v.put("childRelationship", "\"CHILD\"");
+        v.put("address", "\"7 Park Lane, Dudley\"");
+        v.put("postcode", "\"" + postcode + "\"");
+        v.put("hub", "null");
+        v.put("needArea", "\"EDUCATION\"");
+        v.put("needText", "\"Remi has missed 20 days this term.\"");
+        v.put("tried", "\"Attendance meetings\"");
+        v.put("givenBy", "\"Jade Okafor (mother)\"");
+        v.put("givenOn", "\"" + LocalDate.now() + "\"");
+        v.put("method", "\"IN_PERSON\"");
+        v.put("shareWith", "\"School, health, the hub\"");
+        return v;
+    }
+
+    private static String body(Map<String, String> v) {
+        // The need's area is a key, so it must stay a string: a non-string key is not JSON.
+        String needKey = v.get("needArea").startsWith("\"") ? v.get("needArea") : "\"" + v.get("needArea") + "\"";
+        return """
+                {"members": [
+                   {"givenName": %s, "familyName": %s, "dateOfBirth": %s, "relationship": %s},
+                   {"givenName": %s, "familyName": %s, "dateOfBirth": %s, "relationship": %s}],
+                 "address": %s, "postcode": %s, "hub": %s,
+                 "needs": {%s: %s},
+                 "tried": %s,
+                 "consent": {"givenBy": %s, "givenOn": %s, "method": %s, "shareWith": %s}}""".formatted(
+                        v.get("parentGiven"),
+                        v.get("parentFamily"),
+                        v.get("parentBorn"),
+                        v.get("parentRelationship"),
+                        v.get("childGiven"),
+                        v.get("childFamily"),
+                        v.get("childBorn"),
+                        v.get("childRelationship"),
+                        v.get("address"),
+                        v.get("postcode"),
+                        v.get("hub"),
+                        needKey,
+                        v.get("needText"),
+                        v.get("tried"),
+                        v.get("givenBy"),
+                        v.get("givenOn"),
+                        v.get("method"),
+                        v.get("shareWith"));
+    }
+
+    @Provide
+    Arbitrary<String> hostileValues() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "null",
+                        "0",
+                        "-1",
+                        "1e309",
+                        "true",
+                        "[]",
+                        "{}",
+                        "\"\"",
+                        "\"   \"",
+                        "\"2026-13-45\"",
+                        "\"31/12/2015\"",
+                        "\"9999-01-01\"",
+                        "\"1800-01-01\"",
+                        "\"CHILD\"",
+                        "\"GRANDPARENT\"",
+                        "\"EDUCATION\"",
+                        "\"NOT_AN_AREA\"",
+                        "\"ZZ99 9ZZ\"",
+                        "\"DY1\"",
+                        "\"dudley-central\"",
+                        "\"Dudley Central\"",
+                        "\"<script>alert(1)</script>\"",
+                        "\"=HYPERLINK(\\\"x\\\")\"",
+                        "\"\\u0000\"",
+                        "\"a\\u0007b\"",
+                        "\"\\ud800\"",
+                        "\"" + "x".repeat(5000) + "\"",
+                        "[".repeat(2000) + "]".repeat(2000),
+                        "{\"a\": " + "[".repeat(50) + "1" + "]".repeat(50) + "}"),
+                Arbitraries.strings()
+                        .ofMaxLength(40)
+                        .map(s -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\""),
+                Arbitraries.integers().map(String::valueOf));
+    }
+
+    @Provide
+    Arbitrary<String> bodies() {
+        List<String> slots = List.copyOf(goodValues().keySet());
+        Arbitrary<String> oneOrTwoSwapped = Combinators.combine(
+                        Arbitraries.of(slots),
+                        hostileValues(),
+                        Arbitraries.of(slots),
+                        hostileValues(),
+                        Arbitraries.integers().between(0, 2))
+                .as((slot, value, slot2, value2, how) -> {
+                    Map<String, String> v = goodValues();
+                    if (how == 0) {
+                        return body(v);
+                    }
+                    v.put(slot, value);
+                    if (how == 2) {
+                        v.put(slot2, value2);
+                    }
+                    return body(v);
+                });
+        Arbitrary<String> cutShort = Arbitraries.integers().between(0, 400).map(n -> {
+            String good = body(goodValues());
+            return good.substring(0, Math.min(n, good.length() - 1));
+        });
+        Arbitrary<String> noise = Arbitraries.strings().ofMaxLength(200);
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(6, oneOrTwoSwapped),
+                net.jqwik.api.Tuple.of(2, cutShort),
+                net.jqwik.api.Tuple.of(1, noise),
+                net.jqwik.api.Tuple.of(1, Arbitraries.of("", "null", "[]", "{}", "\"text\"", "42")));
+    }
+
+    @Property(tries = 300, edgeCases = net.jqwik.api.EdgeCasesMode.MIXIN)
+    void everyBodyIsSavedWholeOrRefusedWithAProblem(@ForAll("bodies") String body) throws Exception {
+        long requestsBefore = count("referrals.request");
+        long peopleBefore = count("referrals.person");
+        long familiesBefore = count("referrals.family");
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/requests"))
+                        .header("Authorization", "Bearer " + token())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, application/problem+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        synchronized (byStatus) {
+            byStatus.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+        }
+        assertThat(response.statusCode())
+                .as("answer to %s: %s", abbreviate(body), response.body())
+                .isIn(201, 400);
+        if (response.statusCode() == 201) {
+            saved.incrementAndGet();
+            assertThat(count("referrals.request")).isEqualTo(requestsBefore + 1);
+            assertThat(response.headers().firstValue("Location")).isPresent();
+        } else {
+            refused.incrementAndGet();
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+            assertThat(response.body())
+                    .as("a problem naming the field")
+                    .contains("\"status\":400", "\"detail\":", "\"errors\":[{\"field\":");
+            Matcher detail =
+                    Pattern.compile("\"detail\":\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(response.body());
+            if (detail.find()) {
+                synchronized (details) {
+                    details.merge(detail.group(1).replaceAll("\\d+", "N"), 1, Integer::sum);
+                }
+            }
+            assertThat(count("referrals.request")).as("nothing saved").isEqualTo(requestsBefore);
+            assertThat(count("referrals.person")).as("nobody saved").isEqualTo(peopleBefore);
+            assertThat(count("referrals.family")).as("no family saved").isEqualTo(familiesBefore);
+        }
+    }
+
+    private static long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    private static String abbreviate(String body) {
+        return body.length() <= 300 ? body : body.substring(0, 300) + "... (" + body.length() + " characters)";
+    }
+
+    private static synchronized String token() throws Exception {
+        if (token != null && System.currentTimeMillis() - tokenAt < 60_000) {
+            return token;
+        }
+        String basic = Base64.getEncoder()
+                .encodeToString("earlyhelp-partner-school:earlyhelp-partner-school-dev-secret"
+                        .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertThat(m.find()).isTrue();
+        token = m.group(1);
+        tokenAt = System.currentTimeMillis();
+        return token;
+    }
+}
