@@ -29,14 +29,19 @@ public final class ProductionJar {
 
     /** Starts the jar on the port with the database and arguments, and waits until it is ready. */
     public static Process start(String database, int port, String... args) throws Exception {
+        return start("jdbc:postgresql://localhost:5432/" + database, user(), port, args);
+    }
+
+    /** Starts the jar against any PostgreSQL, and waits until it is ready. */
+    public static Process start(String jdbcUrl, String databaseUser, int port, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "--server.port=" + port));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile("earlyhelp-process", ".log");
         builder.redirectOutput(log.toFile());
-        builder.environment().put("EARLYHELP_DB_URL", "jdbc:postgresql://localhost:5432/" + database);
-        builder.environment().put("EARLYHELP_DB_USERNAME", user());
+        builder.environment().put("EARLYHELP_DB_URL", jdbcUrl);
+        builder.environment().put("EARLYHELP_DB_USERNAME", databaseUser);
         Process process = builder.start();
         URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -107,6 +107,9 @@ class SecurityConfiguration {
                                 + " form-action 'self' " + keycloakOrigin + "; frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frames -> frames.deny())
+                // Sent on HTTPS requests only (behind the proxy: X-Forwarded-Proto from a trusted proxy).
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                 // Vaadin writes its pages in ways that commit the response early: write headers first.
                 .addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
                     @Override

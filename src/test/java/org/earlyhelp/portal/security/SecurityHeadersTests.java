@@ -33,5 +33,23 @@ class SecurityHeadersTests {
         assertThat(login.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(login.headers().firstValue("Referrer-Policy")).contains("same-origin");
         assertThat(login.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(login.headers().firstValue("Strict-Transport-Security"))
+                .as("no HSTS over plain HTTP")
+                .isEmpty();
+    }
+
+    @Test
+    void behindTheHttpsProxyPagesAskBrowsersToUseHttpsOnly() throws Exception {
+        // The proxy terminates TLS and says so; Tomcat trusts it from a local or private address.
+        HttpResponse<Void> login = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .header("X-Forwarded-Proto", "https")
+                                .header("X-Forwarded-For", "203.0.113.9")
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Strict-Transport-Security"))
+                .hasValue("max-age=31536000 ; includeSubDomains");
     }
 }
