@@ -30,7 +30,6 @@ public class FeedbackForms {
     public static final int MAX_TEXT = 2000;
 
     private static final int PER_CODE_PER_HOUR = 600;
-    private static final int PER_ADDRESS_PER_HOUR = 20;
 
     private final JdbcClient jdbc;
     private final Invitations invitations;
@@ -85,7 +84,7 @@ public class FeedbackForms {
                 .orElseThrow(() -> new NotTaken(Map.of("code", "This code is not open. Ask for a new one.")));
         Map<String, String> problems = new LinkedHashMap<>();
         if (!allowed("code:" + invitation.code(), PER_CODE_PER_HOUR)
-                || !allowed("address:" + address, PER_ADDRESS_PER_HOUR)) {
+                || !allowed("address:" + address, properties.perAddressPerHour())) {
             throw new NotTaken(Map.of("code", "Lots of answers have come in just now. Please try again later."));
         }
         AgeBand band = draft.ageBand() != null ? draft.ageBand() : invitation.ageBand();

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param invitationDays how long an invitation stays open by default (default 30)
  * @param publicBaseUrl the address the links and QR codes point at
  * @param alertDelay a pause before raising an alert: zero, except for the crash test
+ * @param answersPerAddressPerHour how many answers one network address may send in an hour
+ *     (default 120: a class answering a survey in a school shares one address; a flood is stopped)
  */
 @ConfigurationProperties("earlyhelp.voice")
 public record VoiceProperties(
@@ -24,7 +26,12 @@ public record VoiceProperties(
         @Nullable String mailFrom,
         @Nullable Integer invitationDays,
         @Nullable String publicBaseUrl,
-        @Nullable Duration alertDelay) {
+        @Nullable Duration alertDelay,
+        @Nullable Integer answersPerAddressPerHour) {
+
+    public int perAddressPerHour() {
+        return answersPerAddressPerHour == null ? 120 : answersPerAddressPerHour;
+    }
 
     public Duration delayBeforeAlert() {
         return alertDelay == null ? Duration.ZERO : alertDelay;
