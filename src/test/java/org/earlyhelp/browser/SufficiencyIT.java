@@ -43,6 +43,8 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("stock-total")).getText()).contains("children in care on");
         assertThat(browser.waitFor(By.id("stock")).getDomProperty("textContent"))
                 .contains("Placed in the borough", "Placed outside the borough", "Halesowen", "Under 5 km");
+        assertThat(browser.waitFor(By.id("contracts-summary")).getText())
+                .contains("beds under contract", "empty block beds cost");
         browser.assertAccessible("sufficiency, with the demonstration returns");
         WebElement upload = browser.waitFor(By.cssSelector("#import-903 vaadin-upload"));
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
@@ -63,7 +65,8 @@ class SufficiencyIT extends BrowserTest {
                         .map(f -> f.toAbsolutePath().normalize().toString())
                         .toList()));
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
-        wait.withMessage(() -> "files chosen: "
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+                .withMessage(() -> "files chosen: "
                         + browser.driver().findElement(By.id("files-chosen")).getText())
                 .until(d ->
                         d.findElement(By.id("files-chosen")).getText().startsWith(fiveYears.size() + " files ready"));
@@ -84,6 +87,20 @@ class SufficiencyIT extends BrowserTest {
                         .normalize()
                         .toString());
         wait.until(d -> d.findElement(By.id("providers-result")).getText().contains("2 providers imported"));
+        // A block contract: a bad URN is refused next to its field, then the contract is added.
+        WebElement urn = browser.waitFor(By.cssSelector("#contract-urn input"));
+        urn.sendKeys("12");
+        browser.waitFor(By.cssSelector("#contract-provider input")).sendKeys("Oak House");
+        click(browser.waitFor(By.id("add-contract")));
+        wait.until(d -> d.findElement(By.id("contract-urn")).getDomAttribute("invalid") != null);
+        assertThat(browser.waitFor(By.id("contract-urn")).getDomProperty("errorMessage"))
+                .contains("Ofsted URN");
+        urn.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "SC123456");
+        click(browser.waitFor(By.id("add-contract")));
+        // It starts today, after the end of the imported returns: added, and the page says why it is not listed.
+        wait.until(d -> d.findElement(By.id("contract-added")).getText().contains("Oak House"));
+        assertThat(browser.waitFor(By.id("contract-added")).getText()).contains("not in force on");
+
         browser.screenshot("sufficiency");
         browser.assertAccessible("sufficiency, after importing");
 

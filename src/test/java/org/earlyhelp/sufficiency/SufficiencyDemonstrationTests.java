@@ -37,6 +37,9 @@ class SufficiencyDemonstrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Contracts contracts;
+
     @AfterEach
     void signOut() {
         SignedIn.nobody();
@@ -109,6 +112,72 @@ class SufficiencyDemonstrationTests {
                 .isInstanceOf(AccessDeniedException.class);
         SignedIn.nobody();
         assertThat(exportsAudited()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void contractedBedsShowOccupancyEmptyBedsAndTheirCost() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        LocalDate today = forecasts.dataEnd().orElseThrow();
+        List<Contracts.Occupancy> demo = contracts.inForceOn(today);
+        assertThat(demo).extracting(Contracts.Occupancy::kind).containsExactlyInAnyOrder("block", "block", "framework");
+        for (Contracts.Occupancy c : demo) {
+            long placed = jdbc.sql("""
+                            SELECT count(DISTINCT child_id) FROM sufficiency.episode
+                            WHERE urn = ? AND started_on <= ? AND (ended_on IS NULL OR ended_on > ?)""")
+                    .params(c.urn(), today, today)
+                    .query(Long.class)
+                    .single();
+            assertThat(c.childrenPlaced()).as("children placed at %s", c.urn()).isEqualTo(placed);
+            assertThat(c.emptyBeds()).isEqualTo((int) Math.max(0, c.beds() - placed));
+            assertThat(c.emptyCostAWeek())
+                    .isEqualByComparingTo(
+                            c.kind().equals("block")
+                                    ? c.weeklyCost().multiply(java.math.BigDecimal.valueOf(c.emptyBeds()))
+                                    : java.math.BigDecimal.ZERO);
+        }
+
+        long before = jdbc.sql("SELECT count(*) FROM sufficiency.contract")
+                .query(Long.class)
+                .single();
+        assertThatThrownBy(() -> contracts.add(new Contracts.Draft(
+                        "12", " ", "Castles", "block", 0, java.math.BigDecimal.valueOf(-1), today, today.minusDays(1))))
+                .isInstanceOf(org.earlyhelp.shared.ValidationException.class)
+                .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
+                        .containsOnlyKeys("urn", "provider", "category", "beds", "weeklyCost", "endsOn"));
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.contract")
+                        .query(Long.class)
+                        .single())
+                .as("nothing saved")
+                .isEqualTo(before);
+
+        java.util.UUID added = contracts.add(new Contracts.Draft(
+                "sc123456",
+                "Oak House",
+                "Children's homes",
+                "block",
+                2,
+                java.math.BigDecimal.valueOf(4000),
+                today.minusMonths(1),
+                null));
+        assertThat(contracts.inForceOn(today))
+                .filteredOn(c -> c.id().equals(added))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.urn()).isEqualTo("SC123456");
+                    assertThat(c.childrenPlaced()).isZero();
+                    assertThat(c.emptyCostAWeek()).isEqualByComparingTo("8000");
+                });
+        assertThat(contracts.inForceOn(today.minusMonths(2))).noneMatch(c -> c.id().equals(added));
+        contracts.remove(added);
+        assertThat(contracts.inForceOn(today)).noneMatch(c -> c.id().equals(added));
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit.entry WHERE record_type = 'contract' AND record_id = ?
+                          AND action IN ('add-contract', 'remove-contract')""").param(added.toString()).query(Long.class).single())
+                .isEqualTo(2);
+
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> contracts.inForceOn(today)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> contracts.remove(demo.getFirst().id())).isInstanceOf(AccessDeniedException.class);
     }
 
     private long exportsAudited() {

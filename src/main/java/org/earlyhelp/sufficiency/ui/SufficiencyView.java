@@ -53,6 +53,7 @@ class SufficiencyView extends Page {
     private final transient CareStock stock;
     private final transient org.earlyhelp.sufficiency.Providers providers;
     private final transient TableExports exports;
+    private final ContractsSection contractsSection;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Paragraph chosen = new Paragraph();
     private final Div report = new Div();
@@ -61,8 +62,13 @@ class SufficiencyView extends Page {
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
 
     SufficiencyView(
-            CareReturns returns, CareStock stock, org.earlyhelp.sufficiency.Providers providers, TableExports exports) {
+            CareReturns returns,
+            CareStock stock,
+            org.earlyhelp.sufficiency.Providers providers,
+            TableExports exports,
+            org.earlyhelp.sufficiency.Contracts contracts) {
         super("");
+        this.contractsSection = new ContractsSection(contracts, exports);
         this.returns = returns;
         this.stock = stock;
         this.providers = providers;
@@ -105,6 +111,7 @@ class SufficiencyView extends Page {
         add(upload);
 
         add(providersSection());
+        add(contractsSection);
 
         Section snapshot = new Section(new H2(getTranslation("sufficiency.stock.title")));
         on.setLabel(getTranslation("sufficiency.stock.on"));
@@ -294,6 +301,7 @@ class SufficiencyView extends Page {
         if (on.getValue() == null) {
             return;
         }
+        contractsSection.refresh(on.getValue());
         CareStock.Snapshot s = stock.on(on.getValue());
         if (s.dataFrom().isEmpty()) {
             Paragraph empty = new Paragraph(getTranslation("sufficiency.stock.empty"));

@@ -1,0 +1,187 @@
+package org.earlyhelp.sufficiency;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.PlainText;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.sufficiency.internal.StockFlowModel;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Contracted beds: block contracts (paid for whether used or not), framework places and spot
+ * purchases with a provider identified by its Ofsted URN, set against the council's children
+ * placed there on a date (from the returns) to show occupancy, empty beds and what empty block
+ * beds cost a week. Commissioners and administrators only.
+ */
+@Service
+public class Contracts {
+
+    /** Kinds of contract. */
+    public static final List<String> KINDS = List.of("block", "framework", "spot");
+
+    /** A contract as typed in. */
+    public record Draft(
+            String urn,
+            String provider,
+            String category,
+            String kind,
+            int beds,
+            @Nullable BigDecimal weeklyCost,
+            @Nullable LocalDate startsOn,
+            @Nullable LocalDate endsOn) {}
+
+    /** A contract in force on a date, with the children placed at its provider then. */
+    public record Occupancy(
+            UUID id,
+            String urn,
+            String provider,
+            String category,
+            String kind,
+            int beds,
+            @Nullable BigDecimal weeklyCost,
+            LocalDate startsOn,
+            @Nullable LocalDate endsOn,
+            long childrenPlaced) {
+
+        /** Beds with nobody placed in them. */
+        public int emptyBeds() {
+            return (int) Math.max(0, beds - childrenPlaced);
+        }
+
+        /** What the empty beds of a block contract cost a week; nothing for other kinds. */
+        public BigDecimal emptyCostAWeek() {
+            return kind.equals("block") && weeklyCost != null
+                    ? weeklyCost.multiply(BigDecimal.valueOf(emptyBeds()))
+                    : BigDecimal.ZERO;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Contracts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.audit = audit;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The contracts in force on the date, by provider, with occupancy. */
+    @Transactional(readOnly = true)
+    public List<Occupancy> inForceOn(LocalDate on) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql("""
+                        WITH placed AS (
+                          SELECT urn, count(DISTINCT child_id) AS n FROM sufficiency.episode
+                          WHERE urn IS NOT NULL AND started_on <= :d AND (ended_on IS NULL OR ended_on > :d) GROUP BY urn)
+                        SELECT c.id, c.urn, c.provider, c.category, c.kind, c.beds, c.weekly_cost, c.starts_on, c.ends_on,
+                               coalesce(p.n, 0)
+                        FROM sufficiency.contract c LEFT JOIN placed p ON p.urn = c.urn
+                        WHERE c.starts_on <= :d AND (c.ends_on IS NULL OR c.ends_on >= :d)
+                        ORDER BY c.provider, c.starts_on""")
+                .param("d", on)
+                .query((rs, n) -> new Occupancy(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getInt(6),
+                        rs.getBigDecimal(7),
+                        rs.getObject(8, LocalDate.class),
+                        rs.getObject(9, LocalDate.class),
+                        rs.getLong(10)))
+                .list();
+    }
+
+    /** Adds a contract, each field checked; nothing is saved when any is wrong. */
+    @Transactional
+    public UUID add(Draft d) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
+        String urn = d.urn() == null ? "" : d.urn().strip().toUpperCase(java.util.Locale.ROOT);
+        if (!urn.matches("(SC|EY)?[0-9]{6,7}")) {
+            problems.put("urn", "An Ofsted URN: six or seven digits, perhaps after SC (for example SC123456).");
+        }
+        String provider = d.provider() == null ? "" : d.provider().strip();
+        if (provider.isEmpty() || provider.length() > 200) {
+            problems.put("provider", "The provider's name, up to 200 letters.");
+        } else if (PlainText.hasControlCharacters(provider)) {
+            problems.put("provider", "The name has characters that cannot be saved.");
+        }
+        if (!StockFlowModel.CATEGORIES.contains(d.category())) {
+            problems.put("category", "Choose the kind of placement the beds are for.");
+        }
+        if (!KINDS.contains(d.kind())) {
+            problems.put("kind", "Choose block, framework or spot.");
+        }
+        if (d.beds() < 1 || d.beds() > 500) {
+            problems.put("beds", "Beds from 1 to 500.");
+        }
+        if (d.weeklyCost() != null
+                && (d.weeklyCost().signum() < 0 || d.weeklyCost().compareTo(BigDecimal.valueOf(100_000)) > 0)) {
+            problems.put("weeklyCost", "A weekly cost a bed from £0 to £100,000, or leave it empty.");
+        }
+        if (d.startsOn() == null) {
+            problems.put("startsOn", "When the contract starts.");
+        } else if (d.endsOn() != null && d.endsOn().isBefore(d.startsOn())) {
+            problems.put("endsOn", "The end cannot be before the start.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO sufficiency.contract (id, urn, provider, category, kind, beds, weekly_cost, starts_on,
+                          ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        id,
+                        urn,
+                        provider,
+                        d.category(),
+                        d.kind(),
+                        d.beds(),
+                        d.weeklyCost(),
+                        d.startsOn(),
+                        d.endsOn(),
+                        user.username(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        audit.record(
+                "add-contract",
+                "contract",
+                id.toString(),
+                null,
+                null,
+                d.kind() + ", " + d.beds() + " beds, " + urn + " " + provider);
+        return id;
+    }
+
+    /** Removes a contract (a mistake, or one that never started); ended ones keep their end date instead. */
+    @Transactional
+    public void remove(UUID id) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        int removed = jdbc.sql("DELETE FROM sufficiency.contract WHERE id = ?")
+                .param(id)
+                .update();
+        if (removed > 0) {
+            audit.record("remove-contract", "contract", id.toString(), null, null, null);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.earlyhelp.sufficiency.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Grids;
+import org.earlyhelp.sufficiency.Contracts;
+import org.earlyhelp.sufficiency.TableExports;
+
+/**
+ * Contracted beds on the sufficiency page: block, framework and spot contracts with providers,
+ * their occupancy by the council's children on the page's date, empty beds and what empty block
+ * beds cost; a form to add one (each problem next to its field) and removal after a confirmation.
+ */
+class ContractsSection extends Section {
+
+    private static final List<String> CATEGORIES = List.of(
+            "Family and friends fostering",
+            "Other fostering",
+            "Children's homes",
+            "Supported and independent living",
+            "Other placements");
+
+    private final transient Contracts contracts;
+    private final Grid<Contracts.Occupancy> grid = new Grid<>();
+    private final Paragraph summary = new Paragraph();
+    private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
+    private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
+    private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private LocalDate on = LocalDate.now();
+
+    ContractsSection(Contracts contracts, TableExports exports) {
+        this.contracts = contracts;
+        money.setMaximumFractionDigits(0);
+        setId("contracts");
+        add(new H2(getTranslation("contracts.title")), new Paragraph(getTranslation("contracts.intro")));
+        summary.setId("contracts-summary");
+        grid.addColumn(c -> c.provider() + " (" + c.urn() + ")")
+                .setHeader(getTranslation("contracts.provider"))
+                .setAutoWidth(true);
+        grid.addColumn(c -> getTranslation("contracts.kind." + c.kind())).setHeader(getTranslation("contracts.kind"));
+        grid.addColumn(Contracts.Occupancy::category).setHeader(getTranslation("contracts.category"));
+        grid.addColumn(c -> whole.format(c.beds()))
+                .setHeader(getTranslation("contracts.beds"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> whole.format(c.childrenPlaced()))
+                .setHeader(getTranslation("contracts.placed"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> whole.format(c.emptyBeds()))
+                .setHeader(getTranslation("contracts.empty"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> c.weeklyCost() == null ? "" : money.format(c.weeklyCost()))
+                .setHeader(getTranslation("contracts.weekly-cost"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> money.format(c.emptyCostAWeek()))
+                .setHeader(getTranslation("contracts.empty-cost"))
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(c -> day.format(c.startsOn()) + (c.endsOn() == null ? "" : " to " + day.format(c.endsOn())))
+                .setHeader(getTranslation("contracts.dates"));
+        grid.addComponentColumn(this::removeButton).setHeader(getTranslation("contracts.action"));
+        grid.setAriaLabel(getTranslation("contracts.title"));
+        grid.setId("contracts-grid");
+        String title = getTranslation("contracts.title");
+        add(
+                summary,
+                grid,
+                CsvLink.of(
+                        exports,
+                        "contracts-csv",
+                        title,
+                        getTranslation("sufficiency.export", title),
+                        List.of(
+                                getTranslation("contracts.urn"),
+                                getTranslation("contracts.provider"),
+                                getTranslation("contracts.kind"),
+                                getTranslation("contracts.category"),
+                                getTranslation("contracts.beds"),
+                                getTranslation("contracts.placed"),
+                                getTranslation("contracts.empty"),
+                                getTranslation("contracts.weekly-cost"),
+                                getTranslation("contracts.empty-cost"),
+                                getTranslation("contracts.starts"),
+                                getTranslation("contracts.ends")),
+                        () -> contracts.inForceOn(on).stream()
+                                .map(c -> java.util.Arrays.<Object>asList(
+                                        c.urn(),
+                                        c.provider(),
+                                        c.kind(),
+                                        c.category(),
+                                        c.beds(),
+                                        new TableExports.Children(c.childrenPlaced()),
+                                        c.emptyBeds(),
+                                        c.weeklyCost(),
+                                        c.emptyCostAWeek(),
+                                        c.startsOn(),
+                                        c.endsOn()))
+                                .toList()),
+                form());
+    }
+
+    /** Shows the contracts in force on the date, with the children placed then. */
+    void refresh(LocalDate date) {
+        on = date;
+        List<Contracts.Occupancy> rows = contracts.inForceOn(date);
+        grid.setItems(rows);
+        Grids.fit(grid, rows.size());
+        grid.setVisible(!rows.isEmpty());
+        if (rows.isEmpty()) {
+            summary.setText(getTranslation("contracts.none", day.format(date)));
+            return;
+        }
+        int beds = rows.stream().mapToInt(Contracts.Occupancy::beds).sum();
+        int empty = rows.stream().mapToInt(Contracts.Occupancy::emptyBeds).sum();
+        BigDecimal cost =
+                rows.stream().map(Contracts.Occupancy::emptyCostAWeek).reduce(BigDecimal.ZERO, BigDecimal::add);
+        summary.setText(getTranslation(
+                "contracts.summary", day.format(date), whole.format(beds), whole.format(empty), money.format(cost)));
+    }
+
+    private Button removeButton(Contracts.Occupancy c) {
+        Button remove = new Button(getTranslation("contracts.remove"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("contracts.remove-title", c.provider()));
+            confirm.setText(getTranslation("contracts.remove-text"));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmText(getTranslation("contracts.remove"));
+            confirm.addConfirmListener(x -> {
+                contracts.remove(c.id());
+                refresh(on);
+            });
+            confirm.open();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        remove.setAriaLabel(getTranslation("contracts.remove-title", c.provider()));
+        return remove;
+    }
+
+    private Div form() {
+        TextField urn = new TextField(getTranslation("contracts.urn"));
+        urn.setId("contract-urn");
+        urn.setHelperText(getTranslation("contracts.urn-help"));
+        TextField provider = new TextField(getTranslation("contracts.provider"));
+        provider.setId("contract-provider");
+        provider.setMaxLength(200);
+        Select<String> category = new Select<>();
+        category.setLabel(getTranslation("contracts.category"));
+        category.setItems(CATEGORIES);
+        category.setValue("Children's homes");
+        Select<String> kind = new Select<>();
+        kind.setLabel(getTranslation("contracts.kind"));
+        kind.setItems(Contracts.KINDS);
+        kind.setItemLabelGenerator(k -> getTranslation("contracts.kind." + k));
+        kind.setValue("block");
+        IntegerField beds = new IntegerField(getTranslation("contracts.beds"));
+        beds.setId("contract-beds");
+        beds.setMin(1);
+        beds.setMax(500);
+        beds.setValue(1);
+        beds.setStepButtonsVisible(true);
+        BigDecimalField cost = new BigDecimalField(getTranslation("contracts.weekly-cost"));
+        cost.setId("contract-cost");
+        cost.setHelperText(getTranslation("contracts.weekly-cost-help"));
+        DatePicker starts = new DatePicker(getTranslation("contracts.starts"));
+        starts.setLocale(Locale.UK);
+        starts.setValue(LocalDate.now());
+        DatePicker ends = new DatePicker(getTranslation("contracts.ends"));
+        ends.setLocale(Locale.UK);
+        ends.setHelperText(getTranslation("contracts.ends-help"));
+        Map<String, HasValidation> fields = Map.of(
+                "urn", urn,
+                "provider", provider,
+                "category", category,
+                "kind", kind,
+                "beds", beds,
+                "weeklyCost", cost,
+                "startsOn", starts,
+                "endsOn", ends);
+        Paragraph added = new Paragraph();
+        added.setId("contract-added");
+        added.getElement().setAttribute("aria-live", "polite");
+        Button add = new Button(getTranslation("contracts.add"), e -> {
+            added.setText("");
+            fields.values().forEach(f -> f.setInvalid(false));
+            try {
+                contracts.add(new Contracts.Draft(
+                        urn.getValue(),
+                        provider.getValue(),
+                        category.getValue(),
+                        kind.getValue(),
+                        beds.getValue() == null ? 0 : beds.getValue(),
+                        cost.getValue(),
+                        starts.getValue(),
+                        ends.getValue()));
+                boolean inForce = !starts.getValue().isAfter(on)
+                        && (ends.getValue() == null || !ends.getValue().isBefore(on));
+                added.setText(getTranslation(
+                        inForce ? "contracts.added" : "contracts.added-not-in-force",
+                        provider.getValue().strip(),
+                        day.format(on)));
+                urn.clear();
+                provider.clear();
+                cost.clear();
+                refresh(on);
+            } catch (ValidationException invalid) {
+                invalid.problems().forEach((field, message) -> {
+                    HasValidation f = fields.get(field);
+                    if (f != null) {
+                        f.setErrorMessage(message);
+                        f.setInvalid(true);
+                    }
+                });
+            }
+        });
+        add.setId("add-contract");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div box = new Div(
+                new com.vaadin.flow.component.html.H3(getTranslation("contracts.add-title")),
+                new FormLayout(urn, provider, category, kind, beds, cost, starts, ends),
+                add,
+                added);
+        return box;
+    }
+}
