@@ -77,6 +77,7 @@ class SufficiencyIT extends BrowserTest {
         // Replacing the returns held asks first.
         click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
+        assertThat(browser.waitFor(By.id("problems-csv")).getText()).contains("problems as CSV");
         wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));
         assertThat(browser.waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
         WebElement ofsted = browser.waitFor(By.cssSelector("#providers vaadin-upload"));

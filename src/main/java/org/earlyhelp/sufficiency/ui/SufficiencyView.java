@@ -288,6 +288,29 @@ class SufficiencyView extends Page {
                             Math.min(PROBLEMS_SHOWN, result.problems().size()),
                             numbers.format(result.problems().size()))),
                     grid);
+            String title = getTranslation("sufficiency.import.problems");
+            List<Problem> all = result.problems();
+            report.add(CsvLink.of(
+                    exports,
+                    "problems-csv",
+                    title,
+                    getTranslation("sufficiency.import.problems-export", numbers.format(all.size())),
+                    List.of(
+                            getTranslation("sufficiency.import.kind"),
+                            getTranslation("sufficiency.import.rule"),
+                            getTranslation("sufficiency.import.file"),
+                            getTranslation("sufficiency.import.line"),
+                            getTranslation("sufficiency.import.message")),
+                    () -> all.stream()
+                            .map(p -> List.<Object>of(
+                                    p.error()
+                                            ? getTranslation("sufficiency.import.error")
+                                            : getTranslation("sufficiency.import.warning"),
+                                    p.rule(),
+                                    p.file(),
+                                    p.line(),
+                                    p.message()))
+                            .toList()));
         }
         if (result.saved()) {
             CareStock.Snapshot latest = stock.on(LocalDate.now());
