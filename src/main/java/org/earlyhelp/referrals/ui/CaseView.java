@@ -142,7 +142,10 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     private void section(String heading, Component content) {
-        Section section = new Section(new H2(heading), content);
+        H2 title = new H2(heading);
+        // Focusable by script only: where focus returns after saving from this section.
+        title.getElement().setAttribute("tabindex", "-1");
+        Section section = new Section(title, content);
         section.addClassName("case-section");
         add(section);
     }
@@ -601,7 +604,14 @@ class CaseView extends Page implements BeforeEnterObserver {
         try {
             action.run();
             Notification.show(done, 3000, Notification.Position.BOTTOM_START);
+            java.util.Optional<String> from = sectionOf(
+                    errors != null
+                            ? errors
+                            : fields.values().stream().findFirst().orElse(null));
             refresh();
+            // The form that was used is rebuilt, so focus would fall to the page: put it back on
+            // the heading of the section the person was working in.
+            from.ifPresent(this::focusSection);
         } catch (ValidationException invalid) {
             List<String> rest = Texts.show(invalid.problems(), fields);
             if (errors != null) {
@@ -613,6 +623,28 @@ class CaseView extends Page implements BeforeEnterObserver {
             Notification.show(changed.getMessage(), 8000, Notification.Position.MIDDLE);
             refresh();
         }
+    }
+
+    /** The heading of the case section a component sits in. */
+    private static java.util.Optional<String> sectionOf(Component component) {
+        for (Component c = component; c != null; c = c.getParent().orElse(null)) {
+            if (c instanceof Section section && section.hasClassName("case-section")) {
+                return section.getChildren()
+                        .filter(H2.class::isInstance)
+                        .map(h -> ((H2) h).getText())
+                        .findFirst();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private void focusSection(String heading) {
+        getChildren()
+                .filter(Section.class::isInstance)
+                .flatMap(Component::getChildren)
+                .filter(c -> c instanceof H2 h && h.getText().equals(heading))
+                .findFirst()
+                .ifPresent(h -> h.getElement().executeJs("this.focus()"));
     }
 
     private static com.vaadin.flow.component.details.Details disclosure(
