@@ -6,11 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +54,7 @@ class JourneyCrashIT {
                     SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
                     WHERE a.hub_id = 'dudley-central' ORDER BY p.postcode LIMIT 1""");
             long before = ProductionJar.count(database, "SELECT count(*) FROM referrals.request");
-            String token = token(keycloak);
+            String token = keycloak.schoolToken();
             AtomicInteger accepted = new AtomicInteger();
             AtomicInteger failed = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -167,21 +163,5 @@ class JourneyCrashIT {
                  "needs": {"EDUCATION": "Attendance has fallen."},
                  "consent": {"givenBy": "Alex", "givenOn": "%s", "method": "IN_PERSON", "shareWith": "School"}}
                 """.formatted(n, n, n, postcode, LocalDate.now());
-    }
-
-    private static String token(KeycloakTestServer keycloak) throws Exception {
-        String basic = Base64.getEncoder()
-                .encodeToString("earlyhelp-partner-school:earlyhelp-partner-school-dev-secret"
-                        .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        assertThat(m.find()).as(response.body()).isTrue();
-        return m.group(1);
     }
 }

@@ -123,6 +123,32 @@ public final class KeycloakTestServer {
         return "http://localhost:" + port + "/realms/earlyhelp";
     }
 
+    /** An access token for a partner system's client (client credentials), as its system would get one. */
+    public String clientToken(String client, String secret) throws Exception {
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString((client + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                                .header("Authorization", "Basic " + basic)
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException(
+                    "No token for " + client + ": " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
+    /** A token for the demonstration school's system, the partner client in the realm export. */
+    public String schoolToken() throws Exception {
+        return clientToken("earlyhelp-partner-school", "earlyhelp-partner-school-dev-secret");
+    }
+
     /** Enables or disables a user of the realm through Keycloak's admin API, as an administrator would. */
     public void setEnabled(String username, boolean enabled) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

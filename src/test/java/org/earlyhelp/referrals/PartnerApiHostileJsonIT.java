@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,20 +263,7 @@ class PartnerApiHostileJsonIT {
         if (token != null && System.currentTimeMillis() - tokenAt < 60_000) {
             return token;
         }
-        String basic = Base64.getEncoder()
-                .encodeToString("earlyhelp-partner-school:earlyhelp-partner-school-dev-secret"
-                        .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        assertThat(m.find()).isTrue();
-        token = m.group(1);
+        token = keycloak.schoolToken();
         tokenAt = System.currentTimeMillis();
         return token;
     }

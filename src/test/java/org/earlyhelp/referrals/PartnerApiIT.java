@@ -6,13 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.earlyhelp.browser.KeycloakTestServer;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.shared.HubId;
@@ -57,18 +53,7 @@ class PartnerApiIT {
     }
 
     private String token(String client, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
-                        .header("Authorization", "Basic " + basic)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        assertThat(m.find()).isTrue();
-        return m.group(1);
+        return keycloak.clientToken(client, secret);
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body) throws Exception {
