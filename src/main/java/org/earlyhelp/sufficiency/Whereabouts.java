@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Where the children in care on a date come from and are placed, from the returns' home and
  * placement postcodes (sectors, "DY1 2") set against the borough's postcode lookup: placed in or
- * outside the borough, the distance between home and placement where both sectors are in the
- * borough, and the hub that covers the child's home. Without a lookup, all of it is unknown.
+ * outside the borough, the distance between home and placement (where both sectors are in the
+ * borough, or anywhere once national sector positions are loaded), and the hub that covers the
+ * child's home. Without a lookup, all of it is unknown.
  * Callers check the role.
  */
 @Component
@@ -27,8 +28,10 @@ class Whereabouts {
     static final String PLACEMENT_NOT_RECORDED = "Placement postcode not recorded";
     static final String UNDER_5 = "1. Under 5 km";
     static final String FROM_5_TO_10 = "2. 5 to 10 km";
-    static final String OVER_10 = "3. 10 km or more";
-    static final String DISTANCE_NOT_KNOWN = "4. Not known (home or placement outside the borough or not recorded)";
+    static final String FROM_10_TO_32 = "3. 10 to 32 km";
+    static final String OVER_20_MILES = "4. 32 km (20 miles) or more";
+    static final String DISTANCE_NOT_KNOWN =
+            "5. Not known (a postcode not recorded, or outside the borough with no national positions loaded)";
     static final String HOME_OUTSIDE = "Home outside the borough";
     static final String HOME_NOT_RECORDED = "Home postcode not recorded";
     static final String NO_HUB = "In the borough, no hub covers it yet";
@@ -41,10 +44,12 @@ class Whereabouts {
 
     private final JdbcClient jdbc;
     private final PostcodeSectors sectors;
+    private final SectorPositions positions;
 
-    Whereabouts(JdbcClient jdbc, PostcodeSectors sectors) {
+    Whereabouts(JdbcClient jdbc, PostcodeSectors sectors, SectorPositions positions) {
         this.jdbc = jdbc;
         this.sectors = sectors;
+        this.positions = positions;
     }
 
     Map<String, Sector> sectors() {
@@ -66,10 +71,18 @@ class Whereabouts {
     }
 
     Counts on(LocalDate date) {
-        return count(pairsOn(date), sectors());
+        return count(pairsOn(date), sectors(), positions.all());
     }
 
     static Counts count(List<Pair> pairs, Map<String, Sector> lookup) {
+        return count(pairs, lookup, Map.of());
+    }
+
+    /**
+     * @param lookup the borough's sectors: in or out of the borough, home hub, positions
+     * @param national positions of sectors anywhere, for distances beyond the borough
+     */
+    static Counts count(List<Pair> pairs, Map<String, Sector> lookup, Map<String, double[]> national) {
         Map<String, Long> placedIn = new LinkedHashMap<>();
         Map<String, Long> distance = new LinkedHashMap<>();
         Map<String, Long> homeArea = new LinkedHashMap<>();
@@ -77,7 +90,7 @@ class Whereabouts {
         if (total == 0) {
             return new Counts(placedIn, distance, homeArea);
         }
-        if (lookup.isEmpty()) {
+        if (lookup.isEmpty() && national.isEmpty()) {
             placedIn.put(NO_LOOKUP, total);
             distance.put(NO_LOOKUP, total);
             homeArea.put(NO_LOOKUP, total);
@@ -86,8 +99,24 @@ class Whereabouts {
         for (String key : List.of(IN_BOROUGH, OUTSIDE, PLACEMENT_NOT_RECORDED)) {
             placedIn.put(key, 0L);
         }
-        for (String key : List.of(UNDER_5, FROM_5_TO_10, OVER_10, DISTANCE_NOT_KNOWN)) {
+        for (String key : List.of(UNDER_5, FROM_5_TO_10, FROM_10_TO_32, OVER_20_MILES, DISTANCE_NOT_KNOWN)) {
             distance.put(key, 0L);
+        }
+        for (Pair p : pairs) {
+            Optional<double[]> from = position(p.home(), lookup, national);
+            Optional<double[]> to = position(p.placement(), lookup, national);
+            String band = DISTANCE_NOT_KNOWN;
+            if (from.isPresent() && to.isPresent()) {
+                double km = PostcodeSectors.kilometres(from.get()[0], from.get()[1], to.get()[0], to.get()[1]);
+                band = km < 5 ? UNDER_5 : km < 10 ? FROM_5_TO_10 : km < 32.19 ? FROM_10_TO_32 : OVER_20_MILES;
+            }
+            distance.merge(band, p.children(), Long::sum);
+        }
+        if (lookup.isEmpty()) {
+            placedIn.clear();
+            placedIn.put(NO_LOOKUP, total);
+            homeArea.put(NO_LOOKUP, total);
+            return new Counts(placedIn, distance, homeArea);
         }
         for (Pair p : pairs) {
             Optional<String> placementSector = PostcodeSectors.sectorOf(p.placement());
@@ -97,16 +126,6 @@ class Whereabouts {
             placedIn.merge(where, p.children(), Long::sum);
             Optional<String> homeSector = PostcodeSectors.sectorOf(p.home());
             Optional<Sector> home = homeSector.map(lookup::get);
-            String band = DISTANCE_NOT_KNOWN;
-            if (home.isPresent() && placement.isPresent()) {
-                double km = PostcodeSectors.kilometres(
-                        home.get().latitude(),
-                        home.get().longitude(),
-                        placement.get().latitude(),
-                        placement.get().longitude());
-                band = km < 5 ? UNDER_5 : km < 10 ? FROM_5_TO_10 : OVER_10;
-            }
-            distance.merge(band, p.children(), Long::sum);
             String area = homeSector.isEmpty()
                     ? HOME_NOT_RECORDED
                     : home.map(s -> s.hubName().orElse(NO_HUB)).orElse(HOME_OUTSIDE);
@@ -118,6 +137,17 @@ class Whereabouts {
                         Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b)))
                 .forEach(e -> sortedHomes.put(e.getKey(), e.getValue()));
         return new Counts(placedIn, distance, sortedHomes);
+    }
+
+    /** Where a postcode's sector is: the borough's lookup first, then the national positions. */
+    private static Optional<double[]> position(
+            @Nullable String postcode, Map<String, Sector> lookup, Map<String, double[]> national) {
+        return PostcodeSectors.sectorOf(postcode).flatMap(sector -> {
+            Sector local = lookup.get(sector);
+            return local != null
+                    ? Optional.of(new double[] {local.latitude(), local.longitude()})
+                    : Optional.ofNullable(national.get(sector));
+        });
     }
 
     /** Hubs first by name, then the rows that are not a hub. */

@@ -40,6 +40,9 @@ class SufficiencyDemonstrationTests {
     @Autowired
     Contracts contracts;
 
+    @Autowired
+    SectorPositions positions;
+
     @AfterEach
     void signOut() {
         SignedIn.nobody();
@@ -178,6 +181,41 @@ class SufficiencyDemonstrationTests {
         SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
         assertThatThrownBy(() -> contracts.inForceOn(today)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> contracts.remove(demo.getFirst().id())).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void nationalSectorPositionsGiveDistancesToPlacementsBeyondTheBorough() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        LocalDate today = forecasts.dataEnd().orElseThrow();
+        long unknownBefore = stock.on(today).byDistance().get(Whereabouts.DISTANCE_NOT_KNOWN);
+        int held = positions.count();
+        // Refused whole: a position that is not in the UK, a code that is not a postcode.
+        String bad = "pcds,lat,long\nWV1 4AA,52.58,-2.13\nWV1 4AB,200,-2.13\nnonsense,52.5,-2.0\n";
+        assertThatThrownBy(() -> positions.importCsv("bad.csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(org.earlyhelp.shared.imports.ImportException.class)
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("nothing was saved");
+        assertThat(positions.count()).isEqualTo(held);
+        // The ONS directory's layout; its 99.999999 (no grid reference) is skipped; postcodes are averaged by sector.
+        String onspd = "pcds,lat,long\nWV1 4AA,52.58,-2.12\nWV1 4AB,52.60,-2.14\nWV1 4ZZ,99.999999,0.000000\n"
+                + "WS1 2AA,52.58,-1.98\nB17 9AA,52.46,-1.96\n";
+        SectorPositions.Imported imported =
+                positions.importCsv("onspd.csv", onspd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.sectors()).isEqualTo(3);
+        assertThat(imported.rows()).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT latitude FROM sufficiency.sector_position WHERE sector = 'WV1 4'")
+                        .query(Double.class)
+                        .single())
+                .isCloseTo(52.59, within(1e-9));
+        CareStock.Snapshot now = stock.on(today);
+        assertThat(sum(now.byDistance())).isEqualTo(now.total());
+        assertThat(now.byDistance().get(Whereabouts.DISTANCE_NOT_KNOWN))
+                .as("children placed in WV1 4, WS1 2 or B17 9 now have a distance")
+                .isLessThan(unknownBefore);
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> positions.importCsv("x.csv", onspd.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     private long exportsAudited() {

@@ -69,7 +69,8 @@ class WhereaboutsTests {
                 .containsExactly(
                         Map.entry(Whereabouts.UNDER_5, 3L),
                         Map.entry(Whereabouts.FROM_5_TO_10, 2L),
-                        Map.entry(Whereabouts.OVER_10, 1L),
+                        Map.entry(Whereabouts.FROM_10_TO_32, 1L),
+                        Map.entry(Whereabouts.OVER_20_MILES, 0L),
                         Map.entry(Whereabouts.DISTANCE_NOT_KNOWN, 22L));
         // Homes: Alpha 3 + 2 + 1, Beta 4, DY5 3 in no hub 5, B17 outside 7, not recorded 6.
         assertThat(counts.homeArea())
@@ -79,6 +80,29 @@ class WhereaboutsTests {
                         Map.entry(Whereabouts.NO_HUB, 5L),
                         Map.entry(Whereabouts.HOME_OUTSIDE, 7L),
                         Map.entry(Whereabouts.HOME_NOT_RECORDED, 6L));
+    }
+
+    @Test
+    void nationalPositionsGiveDistancesBeyondTheBorough() {
+        // WV1 4 half a degree west of DY1 1, B17 9 half a degree east: outside the borough's lookup.
+        Map<String, double[]> national = Map.of("WV1 4", new double[] {52.5, -2.5}, "B17 9", new double[] {52.5, -1.5});
+        Whereabouts.Counts counts = Whereabouts.count(PAIRS, LOOKUP, national);
+        // DY1 2 to WV1 4: 0.4 degree of longitude = 27.1 km; B17 9 to DY1 2: 0.6 degree = 40.6 km.
+        assertThat(PostcodeSectors.kilometres(52.5, -2.1, 52.5, -2.5)).isCloseTo(27.08, within(0.05));
+        assertThat(PostcodeSectors.kilometres(52.5, -1.5, 52.5, -2.1)).isCloseTo(40.61, within(0.05));
+        assertThat(counts.distance())
+                .containsExactly(
+                        Map.entry(Whereabouts.UNDER_5, 3L),
+                        Map.entry(Whereabouts.FROM_5_TO_10, 2L),
+                        Map.entry(Whereabouts.FROM_10_TO_32, 1L + 4L),
+                        Map.entry(Whereabouts.OVER_20_MILES, 7L),
+                        Map.entry(Whereabouts.DISTANCE_NOT_KNOWN, 5L + 6L));
+        // In or out of the borough still follows the borough's own lookup.
+        assertThat(counts.placedIn()).containsEntry(Whereabouts.OUTSIDE, 4L);
+        // National positions alone: distances, but nobody can say what is in the borough.
+        Whereabouts.Counts alone = Whereabouts.count(PAIRS, Map.of(), national);
+        assertThat(alone.placedIn()).containsExactly(Map.entry(Whereabouts.NO_LOOKUP, 28L));
+        assertThat(alone.distance()).containsEntry(Whereabouts.DISTANCE_NOT_KNOWN, 28L);
     }
 
     @Test

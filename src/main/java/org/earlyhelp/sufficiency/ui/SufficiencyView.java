@@ -54,6 +54,7 @@ class SufficiencyView extends Page {
     private final transient org.earlyhelp.sufficiency.Providers providers;
     private final transient TableExports exports;
     private final ContractsSection contractsSection;
+    private final transient org.earlyhelp.sufficiency.SectorPositions positions;
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Paragraph chosen = new Paragraph();
     private final Div report = new Div();
@@ -66,8 +67,10 @@ class SufficiencyView extends Page {
             CareStock stock,
             org.earlyhelp.sufficiency.Providers providers,
             TableExports exports,
-            org.earlyhelp.sufficiency.Contracts contracts) {
+            org.earlyhelp.sufficiency.Contracts contracts,
+            org.earlyhelp.sufficiency.SectorPositions positions) {
         super("");
+        this.positions = positions;
         this.contractsSection = new ContractsSection(contracts, exports);
         this.returns = returns;
         this.stock = stock;
@@ -112,6 +115,7 @@ class SufficiencyView extends Page {
 
         add(providersSection());
         add(contractsSection);
+        add(positionsSection());
 
         Section snapshot = new Section(new H2(getTranslation("sufficiency.stock.title")));
         on.setLabel(getTranslation("sufficiency.stock.on"));
@@ -201,6 +205,46 @@ class SufficiencyView extends Page {
         upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
         section.add(upload, result, grid, download);
         refresh.run();
+        return section;
+    }
+
+    /** Where postcode sectors are beyond the borough, for distances to placements there. */
+    private Section positionsSection() {
+        Section section = new Section(new H2(getTranslation("sufficiency.positions.title")));
+        section.setId("positions");
+        Paragraph held = new Paragraph(getTranslation("sufficiency.positions.held", numbers.format(positions.count())));
+        held.setId("positions-held");
+        section.add(new Paragraph(getTranslation("sufficiency.positions.intro")), held);
+        Div result = new Div();
+        result.setId("positions-result");
+        result.getElement().setAttribute("aria-live", "polite");
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+            result.removeAll();
+            try {
+                var imported = positions.importCsv(metadata.fileName(), Files.readAllBytes(file.toPath()));
+                result.add(new Paragraph(getTranslation(
+                        "sufficiency.positions.imported",
+                        imported.file(),
+                        numbers.format(imported.rows()),
+                        numbers.format(imported.sectors()))));
+                held.setText(getTranslation("sufficiency.positions.held", numbers.format(positions.count())));
+                refresh();
+            } catch (ImportException e) {
+                Paragraph p = new Paragraph(e.getMessage());
+                p.addClassName("field-error");
+                result.add(p);
+            } finally {
+                Files.deleteIfExists(file.toPath());
+                upload.clearFileList();
+            }
+        }));
+        upload.setAcceptedFileTypes(".csv");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(100 * 1024 * 1024);
+        upload.setUploadButton(new Button(getTranslation("sufficiency.positions.choose")));
+        upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
+        section.add(upload, result);
         return section;
     }
 

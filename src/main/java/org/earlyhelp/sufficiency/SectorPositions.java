@@ -1,0 +1,138 @@
+package org.earlyhelp.sufficiency;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.PostcodeSectors;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.imports.CsvReader;
+import org.earlyhelp.shared.imports.ImportException;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where postcode sectors are across the country, so that distances to placements outside the
+ * borough can be worked out. Imported from a CSV of postcodes or sectors with their latitude and
+ * longitude (the ONS Postcode Directory's {@code pcds}, {@code lat} and {@code long} columns, or
+ * {@code sector}, {@code latitude}, {@code longitude}); postcodes are averaged by sector. An
+ * import replaces what was held, all or nothing. Commissioners and administrators only.
+ */
+@Service
+public class SectorPositions {
+
+    /** What an import saved. */
+    public record Imported(String file, long rows, int sectors) {}
+
+    /** Problems reported before the file is refused. */
+    private static final int PROBLEMS_SHOWN = 5;
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final AuditTrail audit;
+
+    SectorPositions(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+        this.audit = audit;
+    }
+
+    /** How many sectors are held. */
+    @Transactional(readOnly = true)
+    public int count() {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql("SELECT count(*) FROM sufficiency.sector_position")
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Replaces the positions with those in the file.
+     *
+     * @throws ImportException naming the lines that are wrong; nothing is changed
+     */
+    @Transactional
+    public Imported importCsv(String file, byte[] csv) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        List<String> problems = new ArrayList<>();
+        long rows = 0;
+        try (CsvReader reader = CsvReader.open(new ByteArrayInputStream(csv))) {
+            Optional<Integer> code = reader.column(
+                    h -> List.of("pcds", "pcd", "postcode", "sector").contains(h));
+            Optional<Integer> lat =
+                    reader.column(h -> List.of("lat", "latitude").contains(h));
+            Optional<Integer> lon =
+                    reader.column(h -> List.of("long", "lon", "longitude").contains(h));
+            if (code.isEmpty() || lat.isEmpty() || lon.isEmpty()) {
+                throw new ImportException(file + ": needs a postcode or sector column (pcds, postcode or sector) and"
+                        + " latitude and longitude columns (lat and long, or latitude and longitude); nothing was"
+                        + " saved.");
+            }
+            for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
+                rows++;
+                String text = row.get(code.get());
+                Optional<String> sector = PostcodeSectors.sectorOf(text);
+                double latitude;
+                double longitude;
+                try {
+                    latitude = Double.parseDouble(row.get(lat.get()));
+                    longitude = Double.parseDouble(row.get(lon.get()));
+                } catch (NumberFormatException e) {
+                    latitude = Double.NaN;
+                    longitude = Double.NaN;
+                }
+                if (sector.isEmpty()) {
+                    problems.add("line " + row.line() + ": \"" + text + "\" is not a postcode or postcode sector");
+                } else if (!(latitude >= 49 && latitude <= 61 && longitude >= -9 && longitude <= 3)) {
+                    // The ONS directory gives 99.999999 for postcodes with no grid reference: skip those.
+                    if (latitude == 99.999999) {
+                        continue;
+                    }
+                    problems.add("line " + row.line() + ": the latitude and longitude are not a place in the UK");
+                } else {
+                    double[] sum = sums.computeIfAbsent(sector.get(), s -> new double[3]);
+                    sum[0] += latitude;
+                    sum[1] += longitude;
+                    sum[2]++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new ImportException(file + ": " + problems.size() + " problem(s), nothing was saved: "
+                    + String.join("; ", problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())))
+                    + (problems.size() > PROBLEMS_SHOWN ? "; ..." : "."));
+        }
+        if (sums.isEmpty()) {
+            throw new ImportException(file + ": no postcodes with a position; nothing was saved.");
+        }
+        jdbc.sql("DELETE FROM sufficiency.sector_position").update();
+        for (Map.Entry<String, double[]> e : sums.entrySet()) {
+            double[] s = e.getValue();
+            jdbc.sql(
+                            "INSERT INTO sufficiency.sector_position (sector, latitude, longitude, postcodes) VALUES (?, ?, ?, ?)")
+                    .params(e.getKey(), s[0] / s[2], s[1] / s[2], (int) s[2])
+                    .update();
+        }
+        audit.record("import", "sector-positions", file, null, null, rows + " rows, " + sums.size() + " sectors");
+        return new Imported(file, rows, sums.size());
+    }
+
+    /** Every position held, by sector. Callers check the role. */
+    Map<String, double[]> all() {
+        Map<String, double[]> positions = new LinkedHashMap<>();
+        jdbc.sql("SELECT sector, latitude, longitude FROM sufficiency.sector_position")
+                .query((rs, n) -> positions.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
+                .list();
+        return positions;
+    }
+}
