@@ -142,14 +142,14 @@ class CareReturnsDemonstrationData implements DemonstrationData {
         }
         int years = 6;
         long entries = 250L * years;
+        List<Object[]> children = new ArrayList<>();
+        List<@Nullable Object[]> episodes = new ArrayList<>();
         for (long i = 0; i < entries; i++) {
             String child = "DEMO" + String.format("%05d", i);
             LocalDate entered = today.minusDays(random.nextInt(years * 365));
             int ageAtEntry = random.nextDouble() < 0.25 ? random.nextInt(2) : random.nextInt(18);
             LocalDate born = entered.minusYears(ageAtEntry).minusDays(random.nextInt(365));
-            jdbc.sql("INSERT INTO sufficiency.child (child_id, sex, born_on, ethnicity) VALUES (?, ?, ?, 'WBRI')")
-                    .params(child, random.nextBoolean() ? "1" : "2", born)
-                    .update();
+            children.add(new Object[] {child, random.nextBoolean() ? "1" : "2", born, "WBRI"});
             double h = random.nextDouble();
             @Nullable String home;
             if (h < 0.02) {
@@ -179,33 +179,36 @@ class CareReturnsDemonstrationData implements DemonstrationData {
                 String reasonEnded = open
                         ? null
                         : last ? (end.equals(eighteen) ? "E17" : EXITS[random.nextInt(EXITS.length)]) : "X1";
-                jdbc.sql("""
-                                INSERT INTO sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement,
-                                  provider, ended_on, reason_ended, reason_place_change, home_postcode, placement_postcode, urn,
-                                  return_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                                ON CONFLICT DO NOTHING""")
-                        .params(
-                                child,
-                                start,
-                                k == 0 ? "S" : "P",
-                                status,
-                                need,
-                                placement,
-                                provider,
-                                open ? null : end,
-                                reasonEnded,
-                                k == 0 ? null : "CHANGE",
-                                home,
-                                placedAt,
-                                urn,
-                                (open ? today : end).getYear())
-                        .update();
+                episodes.add(new @Nullable Object[] {
+                    child,
+                    start,
+                    k == 0 ? "S" : "P",
+                    status,
+                    need,
+                    placement,
+                    provider,
+                    open ? null : end,
+                    reasonEnded,
+                    k == 0 ? null : "CHANGE",
+                    home,
+                    placedAt,
+                    urn,
+                    (open ? today : end).getYear()
+                });
                 if (open || last) {
                     break;
                 }
                 start = end;
             }
         }
+        // Many rows to a statement: start-up is not kept waiting by six thousand round trips.
+        insertAll("INSERT INTO sufficiency.child (child_id, sex, born_on, ethnicity)", 4, children);
+        insertAll(
+                "INSERT INTO sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement,"
+                        + " provider, ended_on, reason_ended, reason_place_change, home_postcode, placement_postcode,"
+                        + " urn, return_year)",
+                14,
+                episodes);
         int[][] supply = {{0, 0}, {1, 110}, {2, 210}, {3, 24}, {4, 45}, {5, 20}, {6, 15}};
         for (int[] s : supply) {
             jdbc.sql("""
@@ -225,6 +228,18 @@ class CareReturnsDemonstrationData implements DemonstrationData {
                             random.nextInt(places + 1),
                             from,
                             Math.min(17, from + 4 + random.nextInt(8)))
+                    .update();
+        }
+    }
+
+    private void insertAll(String insert, int width, List<? extends @Nullable Object[]> rows) {
+        String row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+        for (int from = 0; from < rows.size(); from += 500) {
+            List<? extends @Nullable Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
+            List<@Nullable Object> params = new ArrayList<>(chunk.size() * width);
+            chunk.forEach(r -> params.addAll(java.util.Arrays.asList(r)));
+            jdbc.sql(insert + " VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)))
+                    .params(params)
                     .update();
         }
     }
