@@ -115,6 +115,10 @@ class ReferralJourneyIT extends BrowserTest {
         typeArea("decide-reasons", "School attendance and more: targeted early help.");
         accessible("decision dialog");
         click(find(By.id("save-decision")));
+        // The decided row has left the list: focus goes to the heading of the list it moved to.
+        waiting()
+                .until(d -> "queue-allocate-heading"
+                        .equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
         WebElement allocate = find(By.cssSelector(
                 "vaadin-button[aria-label='Allocate a lead practitioner for the " + surname + " family']"));
         click(allocate);

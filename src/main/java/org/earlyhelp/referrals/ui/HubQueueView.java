@@ -55,6 +55,8 @@ class HubQueueView extends Page {
 
     private final transient HubQueue queue;
     private final Select<Hub> hub = new Select<>();
+    private final H2 decideHeading = new H2();
+    private final H2 allocateHeading = new H2();
     private final Grid<RequestSummary> deciding = new Grid<>();
     private final Grid<RequestSummary> allocating = new Grid<>();
     private final Paragraph decidingEmpty = new Paragraph(t("queue.decide-empty"));
@@ -75,7 +77,10 @@ class HubQueueView extends Page {
         hub.addValueChangeListener(e -> refresh());
         add(new Paragraph(t("queue.intro")), hub);
 
-        add(new H2(t("queue.decide")));
+        decideHeading.setText(t("queue.decide"));
+        decideHeading.setId("queue-decide-heading");
+        decideHeading.getElement().setAttribute("tabindex", "-1");
+        add(decideHeading);
         deciding.addColumn(RequestSummary::familyLabel)
                 .setHeader(t("queue.family"))
                 .setAutoWidth(true);
@@ -106,7 +111,10 @@ class HubQueueView extends Page {
         decidingEmpty.addClassName("empty-state");
         add(deciding, decidingEmpty);
 
-        add(new H2(t("queue.allocate")));
+        allocateHeading.setText(t("queue.allocate"));
+        allocateHeading.setId("queue-allocate-heading");
+        allocateHeading.getElement().setAttribute("tabindex", "-1");
+        add(allocateHeading);
         allocating
                 .addColumn(RequestSummary::familyLabel)
                 .setHeader(t("queue.family"))
@@ -176,6 +184,14 @@ class HubQueueView extends Page {
         allocatingEmpty.setVisible(toAllocate.isEmpty());
     }
 
+    /**
+     * The dialog gives focus back to the row that opened it, which has left its list, so focus
+     * would fall to the page: once the dialog has finished closing, put it on a list's heading.
+     */
+    private static void focusWhenClosed(H2 heading) {
+        heading.getElement().executeJs("setTimeout(() => this.focus(), 400)");
+    }
+
     private void openDecision(RequestSummary summary) {
         HubQueue.RequestDetail detail = queue.detail(summary.id());
         Dialog dialog = new Dialog();
@@ -217,6 +233,8 @@ class HubQueueView extends Page {
                 dialog.close();
                 Notification.show(t("decide.saved"), 4000, Notification.Position.BOTTOM_START);
                 refresh();
+                // The row that opened the dialog has gone: focus the list the request moved to.
+                focusWhenClosed(allocateHeading);
             } catch (ValidationException invalid) {
                 Texts.show(invalid.problems(), Map.of("level", level, "outcome", outcome, "reasons", reasons));
             } catch (ChangedBySomeoneElseException changed) {
@@ -262,6 +280,7 @@ class HubQueueView extends Page {
                 dialog.close();
                 Notification.show(t("allocate.saved"), 4000, Notification.Position.BOTTOM_START);
                 refresh();
+                focusWhenClosed(decideHeading);
             } catch (ValidationException invalid) {
                 Texts.show(invalid.problems(), Map.of("lead", lead, "team", around));
             } catch (ChangedBySomeoneElseException changed) {
