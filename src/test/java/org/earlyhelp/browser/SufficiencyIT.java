@@ -46,7 +46,20 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("contracts-summary")).getText())
                 .contains("beds under contract", "empty block beds cost");
         browser.assertAccessible("sufficiency, with the demonstration returns");
-        WebElement upload = browser.waitFor(By.cssSelector("#import-903 vaadin-upload"));
+        // Removing a contract asks first; then focus goes to the section's heading, not the page.
+        String contractsBefore = browser.waitFor(By.id("contracts-summary")).getText();
+        click(browser.waitFor(By.cssSelector("#contracts-grid vaadin-button")));
+        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> !d.findElement(By.id("contracts-summary")).getText().equals(contractsBefore));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> "contracts-heading"
+                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("return document.activeElement.id")));
+        // Focus (and the view) are on the contracts now: bring the import back into view.
+        WebElement upload = browser.driver().findElement(By.cssSelector("#import-903 vaadin-upload"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", upload);
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         java.util.List<Path> fiveYears;
         try (var files = java.nio.file.Files.list(SharedData.file("ssda903/d2i-cs-demand-model"))) {

@@ -142,9 +142,8 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     private void section(String heading, Component content) {
-        H2 title = new H2(heading);
         // Focusable by script only: where focus returns after saving from this section.
-        title.getElement().setAttribute("tabindex", "-1");
+        H2 title = org.earlyhelp.shared.ui.Focus.focusableHeading(new H2(heading));
         Section section = new Section(title, content);
         section.addClassName("case-section");
         add(section);

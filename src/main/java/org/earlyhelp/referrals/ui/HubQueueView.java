@@ -79,7 +79,6 @@ class HubQueueView extends Page {
 
         decideHeading.setText(t("queue.decide"));
         decideHeading.setId("queue-decide-heading");
-        decideHeading.getElement().setAttribute("tabindex", "-1");
         add(decideHeading);
         deciding.addColumn(RequestSummary::familyLabel)
                 .setHeader(t("queue.family"))
@@ -113,7 +112,6 @@ class HubQueueView extends Page {
 
         allocateHeading.setText(t("queue.allocate"));
         allocateHeading.setId("queue-allocate-heading");
-        allocateHeading.getElement().setAttribute("tabindex", "-1");
         add(allocateHeading);
         allocating
                 .addColumn(RequestSummary::familyLabel)
@@ -184,14 +182,6 @@ class HubQueueView extends Page {
         allocatingEmpty.setVisible(toAllocate.isEmpty());
     }
 
-    /**
-     * The dialog gives focus back to the row that opened it, which has left its list, so focus
-     * would fall to the page: once the dialog has finished closing, put it on a list's heading.
-     */
-    private static void focusWhenClosed(H2 heading) {
-        heading.getElement().executeJs("setTimeout(() => this.focus(), 400)");
-    }
-
     private void openDecision(RequestSummary summary) {
         HubQueue.RequestDetail detail = queue.detail(summary.id());
         Dialog dialog = new Dialog();
@@ -234,7 +224,7 @@ class HubQueueView extends Page {
                 Notification.show(t("decide.saved"), 4000, Notification.Position.BOTTOM_START);
                 refresh();
                 // The row that opened the dialog has gone: focus the list the request moved to.
-                focusWhenClosed(allocateHeading);
+                org.earlyhelp.shared.ui.Focus.afterDialog(allocateHeading);
             } catch (ValidationException invalid) {
                 Texts.show(invalid.problems(), Map.of("level", level, "outcome", outcome, "reasons", reasons));
             } catch (ChangedBySomeoneElseException changed) {
@@ -280,7 +270,7 @@ class HubQueueView extends Page {
                 dialog.close();
                 Notification.show(t("allocate.saved"), 4000, Notification.Position.BOTTOM_START);
                 refresh();
-                focusWhenClosed(decideHeading);
+                org.earlyhelp.shared.ui.Focus.afterDialog(decideHeading);
             } catch (ValidationException invalid) {
                 Texts.show(invalid.problems(), Map.of("lead", lead, "team", around));
             } catch (ChangedBySomeoneElseException changed) {

@@ -49,12 +49,14 @@ class ContractsSection extends Section {
     private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
     private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private LocalDate on = LocalDate.now();
+    private final H2 heading = new H2(getTranslation("contracts.title"));
 
     ContractsSection(Contracts contracts, TableExports exports) {
         this.contracts = contracts;
         money.setMaximumFractionDigits(0);
         setId("contracts");
-        add(new H2(getTranslation("contracts.title")), new Paragraph(getTranslation("contracts.intro")));
+        heading.setId("contracts-heading");
+        add(heading, new Paragraph(getTranslation("contracts.intro")));
         summary.setId("contracts-summary");
         grid.addColumn(c -> c.provider() + " (" + c.urn() + ")")
                 .setHeader(getTranslation("contracts.provider"))
@@ -149,6 +151,8 @@ class ContractsSection extends Section {
             confirm.addConfirmListener(x -> {
                 contracts.remove(c.id());
                 refresh(on);
+                // The row's button has gone with the row.
+                org.earlyhelp.shared.ui.Focus.afterDialog(heading);
             });
             confirm.open();
         });

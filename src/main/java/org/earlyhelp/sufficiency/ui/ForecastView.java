@@ -490,9 +490,8 @@ class ForecastView extends Page {
 
     private Div carers() {
         Div box = new Div();
-        box.add(
-                new H3(getTranslation("forecast.carers.title")),
-                new Paragraph(getTranslation("forecast.carers.intro")));
+        H3 carersHeading = new H3(getTranslation("forecast.carers.title"));
+        box.add(carersHeading, new Paragraph(getTranslation("forecast.carers.intro")));
         Grid<Forecasts.Carer> grid = new Grid<>();
         grid.addColumn(Forecasts.Carer::reference)
                 .setHeader(getTranslation("forecast.carers.reference"))
@@ -514,6 +513,7 @@ class ForecastView extends Page {
                         confirm.addConfirmListener(x -> {
                             forecasts.removeCarer(c.reference());
                             grid.setItems(forecasts.carers());
+                            org.earlyhelp.shared.ui.Focus.afterDialog(carersHeading);
                         });
                         confirm.open();
                     });
