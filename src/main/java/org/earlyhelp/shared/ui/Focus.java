@@ -22,6 +22,14 @@ public final class Focus {
      * the control that opened it (which may be gone).
      */
     public static void afterDialog(Component heading) {
-        focusableHeading(heading).getElement().executeJs("setTimeout(() => this.focus(), 400)");
+        // Again later only if focus is still lost (on the page itself): a busy browser may finish
+        // closing the dialog late, and a person who has moved on keeps their place.
+        focusableHeading(heading)
+                .getElement()
+                .executeJs("const h = this;"
+                        + " const lost = () => !document.activeElement || document.activeElement === document.body;"
+                        + " setTimeout(() => h.focus(), 400);"
+                        + " setTimeout(() => { if (lost()) h.focus(); }, 1000);"
+                        + " setTimeout(() => { if (lost()) h.focus(); }, 2500);");
     }
 }
