@@ -46,6 +46,18 @@ public class CareStock {
                  WHEN e.placement IN ('R1', 'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2', 'T3', 'T4') THEN 'Secure, health and temporary'
                  ELSE 'Other placements' END""";
 
+    /**
+     * The children in care on {@code :d}, one episode each (the earliest of any that overlap), so
+     * children are counted once; ends with a WHERE clause that callers may extend with AND.
+     */
+    static final String IN_CARE = """
+            FROM (SELECT DISTINCT ON (x.child_id) x.* FROM sufficiency.episode x
+                  WHERE x.started_on <= :d AND (x.ended_on IS NULL OR x.ended_on > :d)
+                  ORDER BY x.child_id, x.started_on) e
+            JOIN sufficiency.child c ON c.child_id = e.child_id
+            WHERE true
+            """;
+
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
     private final Whereabouts whereabouts;
@@ -59,48 +71,40 @@ public class CareStock {
     @Transactional(readOnly = true)
     public Snapshot on(LocalDate date) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        // One episode per child (the earliest of any that overlap), so children are counted once.
-        String inCare = """
-                FROM (SELECT DISTINCT ON (x.child_id) x.* FROM sufficiency.episode x
-                      WHERE x.started_on <= :d AND (x.ended_on IS NULL OR x.ended_on > :d)
-                      ORDER BY x.child_id, x.started_on) e
-                JOIN sufficiency.child c ON c.child_id = e.child_id
-                WHERE true
-                """;
-        long total = jdbc.sql("SELECT count(*) " + inCare)
+        long total = jdbc.sql("SELECT count(*) " + IN_CARE)
                 .param("d", date)
                 .query(Long.class)
                 .single();
-        Map<String, Long> placement = group(PLACEMENT_GROUP, inCare, date);
+        Map<String, Long> placement = group(PLACEMENT_GROUP, date);
         Map<String, Long> age = group("""
                 CASE WHEN age(:d, c.born_on) < interval '1 year' THEN '1. Under 1'
                      WHEN age(:d, c.born_on) < interval '5 years' THEN '2. 1 to 4'
                      WHEN age(:d, c.born_on) < interval '10 years' THEN '3. 5 to 9'
                      WHEN age(:d, c.born_on) < interval '16 years' THEN '4. 10 to 15'
-                     ELSE '5. 16 and over' END""", inCare, date);
+                     ELSE '5. 16 and over' END""", date);
         Map<String, Long> legal = group("""
                 CASE WHEN e.legal_status IN ('C1', 'C2') THEN 'Care order'
                      WHEN e.legal_status = 'E1' THEN 'Placement order'
                      WHEN e.legal_status = 'V2' THEN 'Accommodated with agreement (section 20)'
                      WHEN e.legal_status IN ('J1', 'J2', 'J3', 'L1', 'L2', 'L3') THEN 'Police protection, remand or youth justice'
-                     ELSE 'Other' END""", inCare, date);
+                     ELSE 'Other' END""", date);
         Map<String, Long> provider = group("""
                 CASE e.provider WHEN 'PR0' THEN 'Parents or person with parental responsibility'
                      WHEN 'PR1' THEN 'Own council' WHEN 'PR2' THEN 'Other council' WHEN 'PR3' THEN 'Other public provider'
                      WHEN 'PR4' THEN 'Private provider' WHEN 'PR5' THEN 'Voluntary or third sector'
-                     ELSE 'Not recorded' END""", inCare, date);
+                     ELSE 'Not recorded' END""", date);
         Whereabouts.Counts where = whereabouts.on(date);
-        long atHome = jdbc.sql("SELECT count(*) " + inCare + " AND e.legal_status = 'C2' AND e.placement = 'P1'")
+        long atHome = jdbc.sql("SELECT count(*) " + IN_CARE + " AND e.legal_status = 'C2' AND e.placement = 'P1'")
                 .param("d", date)
                 .query(Long.class)
                 .single();
-        long friends = jdbc.sql("SELECT count(*) " + inCare + " AND e.placement IN ('U1', 'U2', 'U3')")
+        long friends = jdbc.sql("SELECT count(*) " + IN_CARE + " AND e.placement IN ('U1', 'U2', 'U3')")
                 .param("d", date)
                 .query(Long.class)
                 .single();
         // Long-term fostering under a care order, in the same placement for two years or more:
         // where a special guardianship order might give the child permanence outside care.
-        long sgo = jdbc.sql("SELECT count(*) " + inCare + """
+        long sgo = jdbc.sql("SELECT count(*) " + IN_CARE + """
                          AND e.legal_status = 'C2' AND e.placement IN ('U1', 'U2', 'U3', 'U4', 'U5', 'U6')
                          AND e.started_on <= :d - interval '2 years'""")
                 .param("d", date)
@@ -114,7 +118,7 @@ public class CareStock {
             }
             trend.put(
                     YearMonth.from(monthEnd),
-                    jdbc.sql("SELECT count(*) " + inCare)
+                    jdbc.sql("SELECT count(*) " + IN_CARE)
                             .param("d", monthEnd)
                             .query(Long.class)
                             .single());
@@ -144,9 +148,9 @@ public class CareStock {
                 to);
     }
 
-    private Map<String, Long> group(String expression, String inCare, LocalDate date) {
+    private Map<String, Long> group(String expression, LocalDate date) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT " + expression + " AS g, count(*) " + inCare + " GROUP BY g ORDER BY g")
+        jdbc.sql("SELECT " + expression + " AS g, count(*) " + IN_CARE + " GROUP BY g ORDER BY g")
                 .param("d", date)
                 .query((rs, n) -> counts.put(rs.getString(1), rs.getLong(2)))
                 .list();

@@ -235,11 +235,7 @@ public class Forecasts {
                 .list();
         long now = homes.values().stream().mapToLong(Long::longValue).sum();
         double end = projection.last().total();
-        java.util.TreeSet<String> areas = new java.util.TreeSet<>((a, b) -> {
-            int ra = a.equals(OUTSIDE_OR_UNKNOWN) ? 2 : a.equals(Whereabouts.NO_HUB) ? 1 : 0;
-            int rb = b.equals(OUTSIDE_OR_UNKNOWN) ? 2 : b.equals(Whereabouts.NO_HUB) ? 1 : 0;
-            return ra != rb ? Integer.compare(ra, rb) : a.compareTo(b);
-        });
+        java.util.TreeSet<String> areas = new java.util.TreeSet<>(Whereabouts.AREA_ORDER);
         areas.addAll(homes.keySet());
         areas.addAll(places.keySet());
         List<AreaGap> gaps = new ArrayList<>();

@@ -116,13 +116,10 @@ public class SectorPositions {
             throw new ImportException(file + ": no postcodes with a position; nothing was saved.");
         }
         jdbc.sql("DELETE FROM sufficiency.sector_position").update();
-        for (Map.Entry<String, double[]> e : sums.entrySet()) {
-            double[] s = e.getValue();
-            jdbc.sql(
-                            "INSERT INTO sufficiency.sector_position (sector, latitude, longitude, postcodes) VALUES (?, ?, ?, ?)")
-                    .params(e.getKey(), s[0] / s[2], s[1] / s[2], (int) s[2])
-                    .update();
-        }
+        List<Object[]> values = new ArrayList<>(sums.size());
+        sums.forEach((sector, s) -> values.add(new Object[] {sector, s[0] / s[2], s[1] / s[2], (int) s[2]}));
+        org.earlyhelp.sufficiency.internal.Rows.insertAll(
+                jdbc, "INSERT INTO sufficiency.sector_position (sector, latitude, longitude, postcodes)", 4, values);
         audit.record("import", "sector-positions", file, null, null, rows + " rows, " + sums.size() + " sectors");
         return new Imported(file, rows, sums.size());
     }

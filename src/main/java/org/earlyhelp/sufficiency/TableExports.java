@@ -86,7 +86,6 @@ public class TableExports {
                 yield whole >= 1 && whole < SUPPRESS_BELOW ? SUPPRESSED : Long.toString(whole);
             }
             case Double d -> String.format(Locale.ROOT, "%.2f", d);
-            case Float f -> String.format(Locale.ROOT, "%.2f", f);
             default -> value.toString();
         };
     }

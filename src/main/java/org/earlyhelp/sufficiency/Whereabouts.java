@@ -58,13 +58,8 @@ class Whereabouts {
 
     /** One episode a child (the earliest of any that overlap the date), as {@link CareStock} counts them. */
     List<Pair> pairsOn(LocalDate date) {
-        return jdbc.sql("""
-                        SELECT e.home_postcode, e.placement_postcode, count(*)
-                        FROM (SELECT DISTINCT ON (x.child_id) x.* FROM sufficiency.episode x
-                              WHERE x.started_on <= :d AND (x.ended_on IS NULL OR x.ended_on > :d)
-                              ORDER BY x.child_id, x.started_on) e
-                        JOIN sufficiency.child c ON c.child_id = e.child_id
-                        GROUP BY 1, 2""")
+        return jdbc.sql("SELECT e.home_postcode, e.placement_postcode, count(*) " + CareStock.IN_CARE
+                        + " GROUP BY 1, 2")
                 .param("d", date)
                 .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
@@ -96,9 +91,6 @@ class Whereabouts {
             homeArea.put(NO_LOOKUP, total);
             return new Counts(placedIn, distance, homeArea);
         }
-        for (String key : List.of(IN_BOROUGH, OUTSIDE, PLACEMENT_NOT_RECORDED)) {
-            placedIn.put(key, 0L);
-        }
         for (String key : List.of(UNDER_5, FROM_5_TO_10, FROM_10_TO_32, OVER_20_MILES, DISTANCE_NOT_KNOWN)) {
             distance.put(key, 0L);
         }
@@ -113,11 +105,14 @@ class Whereabouts {
             distance.merge(band, p.children(), Long::sum);
         }
         if (lookup.isEmpty()) {
-            placedIn.clear();
             placedIn.put(NO_LOOKUP, total);
             homeArea.put(NO_LOOKUP, total);
             return new Counts(placedIn, distance, homeArea);
         }
+        for (String key : List.of(IN_BOROUGH, OUTSIDE, PLACEMENT_NOT_RECORDED)) {
+            placedIn.put(key, 0L);
+        }
+        Map<String, Long> homes = new java.util.TreeMap<>(AREA_ORDER);
         for (Pair p : pairs) {
             Optional<String> placementSector = PostcodeSectors.sectorOf(p.placement());
             Optional<Sector> placement = placementSector.map(lookup::get);
@@ -129,14 +124,9 @@ class Whereabouts {
             String area = homeSector.isEmpty()
                     ? HOME_NOT_RECORDED
                     : home.map(s -> s.hubName().orElse(NO_HUB)).orElse(HOME_OUTSIDE);
-            homeArea.merge(area, p.children(), Long::sum);
+            homes.merge(area, p.children(), Long::sum);
         }
-        Map<String, Long> sortedHomes = new LinkedHashMap<>();
-        homeArea.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey((a, b) ->
-                        Integer.compare(rank(a), rank(b)) != 0 ? Integer.compare(rank(a), rank(b)) : a.compareTo(b)))
-                .forEach(e -> sortedHomes.put(e.getKey(), e.getValue()));
-        return new Counts(placedIn, distance, sortedHomes);
+        return new Counts(placedIn, distance, homes);
     }
 
     /** Where a postcode's sector is: the borough's lookup first, then the national positions. */
@@ -150,11 +140,14 @@ class Whereabouts {
         });
     }
 
-    /** Hubs first by name, then the rows that are not a hub. */
+    /** Areas as tables list them: hubs by name, then the rows that are not a hub. */
+    static final java.util.Comparator<String> AREA_ORDER =
+            java.util.Comparator.comparingInt(Whereabouts::rank).thenComparing(java.util.Comparator.naturalOrder());
+
     private static int rank(String area) {
         return switch (area) {
             case NO_HUB -> 1;
-            case HOME_OUTSIDE -> 2;
+            case HOME_OUTSIDE, Forecasts.OUTSIDE_OR_UNKNOWN -> 2;
             case HOME_NOT_RECORDED -> 3;
             default -> 0;
         };

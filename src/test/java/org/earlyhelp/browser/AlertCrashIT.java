@@ -33,10 +33,7 @@ class AlertCrashIT extends BrowserTest {
         String database = "earlyhelp_crash_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ProductionJar.execute("postgres", "CREATE DATABASE " + database);
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ProductionJar.freePort();
         int safeguarding = 0;
         String caseId;
         long incompleteAtKill;

@@ -38,10 +38,7 @@ class JourneyCrashIT {
         String database = "earlyhelp_journey_crash_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ProductionJar.execute("postgres", "CREATE DATABASE " + database);
-        int port;
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ProductionJar.freePort();
         String[] keycloakArgs = {
             "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
             "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret",

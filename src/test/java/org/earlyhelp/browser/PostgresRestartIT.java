@@ -24,10 +24,7 @@ class PostgresRestartIT extends BrowserTest {
     void postgresRestartsDuringUseAndTheApplicationRecoversWithoutARestart() throws Exception {
         try (OwnPostgres postgres = OwnPostgres.start()) {
             postgres.createDatabase("earlyhelp");
-            int port;
-            try (var socket = new java.net.ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = ProductionJar.freePort();
             Process app = ProductionJar.start(
                     postgres.jdbcUrl("earlyhelp"),
                     OwnPostgres.USER,

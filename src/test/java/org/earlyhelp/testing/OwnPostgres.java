@@ -3,7 +3,6 @@ package org.earlyhelp.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
@@ -60,10 +59,7 @@ public final class OwnPostgres implements AutoCloseable {
                     dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = ProductionJar.freePort();
         OwnPostgres server = new OwnPostgres(bin.get(), dir, port, root);
         server.run(
                 "initdb", "-D", dir.resolve("data").toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--no-sync");

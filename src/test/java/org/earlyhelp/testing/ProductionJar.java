@@ -69,6 +69,13 @@ public final class ProductionJar {
         }
     }
 
+    /** A port nobody listens on now, for a process to listen on. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** The database user the tests and the processes connect as. */
     public static String user() {
         return System.getProperty("user.name");

@@ -202,8 +202,9 @@ class CareReturnsDemonstrationData implements DemonstrationData {
             }
         }
         // Many rows to a statement: start-up is not kept waiting by six thousand round trips.
-        insertAll("INSERT INTO sufficiency.child (child_id, sex, born_on, ethnicity)", 4, children);
-        insertAll(
+        Rows.insertAll(jdbc, "INSERT INTO sufficiency.child (child_id, sex, born_on, ethnicity)", 4, children);
+        Rows.insertAll(
+                jdbc,
                 "INSERT INTO sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement,"
                         + " provider, ended_on, reason_ended, reason_place_change, home_postcode, placement_postcode,"
                         + " urn, return_year)",
@@ -228,18 +229,6 @@ class CareReturnsDemonstrationData implements DemonstrationData {
                             random.nextInt(places + 1),
                             from,
                             Math.min(17, from + 4 + random.nextInt(8)))
-                    .update();
-        }
-    }
-
-    private void insertAll(String insert, int width, List<? extends @Nullable Object[]> rows) {
-        String row = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
-        for (int from = 0; from < rows.size(); from += 500) {
-            List<? extends @Nullable Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 500));
-            List<@Nullable Object> params = new ArrayList<>(chunk.size() * width);
-            chunk.forEach(r -> params.addAll(java.util.Arrays.asList(r)));
-            jdbc.sql(insert + " VALUES " + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)))
-                    .params(params)
                     .update();
         }
     }

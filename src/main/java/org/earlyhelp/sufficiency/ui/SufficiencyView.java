@@ -181,28 +181,14 @@ class SufficiencyView extends Page {
             grid.setVisible(!rows.isEmpty());
             download.setVisible(!rows.isEmpty());
         };
-        Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
-            result.removeAll();
-            try {
-                var imported = providers.importList(metadata.fileName(), Files.readAllBytes(file.toPath()));
-                result.add(new Paragraph(
-                        getTranslation("sufficiency.providers.imported", imported.file(), imported.providers())));
-                imported.notes().forEach(n -> result.add(new Paragraph(n)));
-                refresh.run();
-            } catch (ImportException e) {
-                Paragraph p = new Paragraph(e.getMessage());
-                p.addClassName("field-error");
-                result.add(p);
-            } finally {
-                Files.deleteIfExists(file.toPath());
-                upload.clearFileList();
-            }
-        }));
-        upload.setAcceptedFileTypes(".xlsx");
-        upload.setMaxFiles(1);
-        upload.setUploadButton(new Button(getTranslation("sufficiency.providers.choose")));
-        upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
+        Upload upload = oneFile(result, ".xlsx", "sufficiency.providers.choose", (name, content) -> {
+            var imported = providers.importList(name, content);
+            List<String> said = new ArrayList<>();
+            said.add(getTranslation("sufficiency.providers.imported", imported.file(), imported.providers()));
+            said.addAll(imported.notes());
+            refresh.run();
+            return said;
+        });
         section.add(upload, result, grid, download);
         refresh.run();
         return section;
@@ -218,18 +204,38 @@ class SufficiencyView extends Page {
         Div result = new Div();
         result.setId("positions-result");
         result.getElement().setAttribute("aria-live", "polite");
+        Upload upload = oneFile(result, ".csv", "sufficiency.positions.choose", (name, content) -> {
+            var imported = positions.importCsv(name, content);
+            held.setText(getTranslation("sufficiency.positions.held", numbers.format(positions.count())));
+            refresh();
+            return List.of(getTranslation(
+                    "sufficiency.positions.imported",
+                    imported.file(),
+                    numbers.format(imported.rows()),
+                    numbers.format(imported.sectors())));
+        });
+        upload.setMaxFileSize(100 * 1024 * 1024);
+        section.add(upload, result);
+        return section;
+    }
+
+    /** An import of one file: what it says when it worked; an {@link ImportException} when refused. */
+    private interface FileImport extends java.io.Serializable {
+        List<String> run(String name, byte[] content);
+    }
+
+    /**
+     * An upload of one file at a time, handed to the import; what it said, or why it refused the
+     * file, is shown in {@code result}. The temporary file is always deleted.
+     */
+    private Upload oneFile(Div result, String accepted, String chooseKey, FileImport fileImport) {
         Upload upload = new Upload();
         upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
             result.removeAll();
             try {
-                var imported = positions.importCsv(metadata.fileName(), Files.readAllBytes(file.toPath()));
-                result.add(new Paragraph(getTranslation(
-                        "sufficiency.positions.imported",
-                        imported.file(),
-                        numbers.format(imported.rows()),
-                        numbers.format(imported.sectors()))));
-                held.setText(getTranslation("sufficiency.positions.held", numbers.format(positions.count())));
-                refresh();
+                fileImport
+                        .run(metadata.fileName(), Files.readAllBytes(file.toPath()))
+                        .forEach(said -> result.add(new Paragraph(said)));
             } catch (ImportException e) {
                 Paragraph p = new Paragraph(e.getMessage());
                 p.addClassName("field-error");
@@ -239,13 +245,11 @@ class SufficiencyView extends Page {
                 upload.clearFileList();
             }
         }));
-        upload.setAcceptedFileTypes(".csv");
+        upload.setAcceptedFileTypes(accepted);
         upload.setMaxFiles(1);
-        upload.setMaxFileSize(100 * 1024 * 1024);
-        upload.setUploadButton(new Button(getTranslation("sufficiency.positions.choose")));
+        upload.setUploadButton(new Button(getTranslation(chooseKey)));
         upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
-        section.add(upload, result);
-        return section;
+        return upload;
     }
 
     /** An import replaces every episode held now: say so, with the figures, before it does. */
