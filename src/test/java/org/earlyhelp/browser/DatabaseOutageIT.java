@@ -10,6 +10,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,15 +56,33 @@ class DatabaseOutageIT extends BrowserTest {
         } finally {
             admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
-        long back = System.nanoTime();
-        browser.go(base + "/my-work");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("my-cases")));
+        // As a person would: load the page again (the message's "try again") until it works. The
+        // first load can still meet connections the pool has not yet found dead.
+        long allowed = System.nanoTime();
+        int loads = 0;
+        boolean back = false;
+        while (!back && System.nanoTime() - allowed < Duration.ofSeconds(30).toNanos()) {
+            loads++;
+            browser.go(base + "/my-work");
+            try {
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                        .until(ExpectedConditions.or(
+                                ExpectedConditions.presenceOfElementLocated(By.id("my-cases")),
+                                ExpectedConditions.presenceOfElementLocated(By.id("database-down"))));
+                back = !browser.driver().findElements(By.id("my-cases")).isEmpty();
+            } catch (TimeoutException slow) {
+                // neither yet: ask again
+            }
+        }
+        assertThat(back)
+                .as("the portal works again within 30 s of the database allowing connections")
+                .isTrue();
         System.out.printf(
                 java.util.Locale.ROOT,
                 "%nDatabase outage: plain message shown; working again %.1f s after the"
-                        + " database allowed connections, without a restart.%n",
-                (System.nanoTime() - back) / 1e9);
+                        + " database allowed connections (%d page load(s)), without a restart.%n",
+                (System.nanoTime() - allowed) / 1e9,
+                loads);
     }
 
     private static void admin(String user, String sql) throws Exception {
