@@ -123,6 +123,33 @@ public final class Browser implements AutoCloseable {
         wait.until(d -> d.getCurrentUrl() != null && d.getCurrentUrl().startsWith(prefix));
     }
 
+    /**
+     * What has keyboard focus, as {@code TAG#id: text}; for focus inside a web component, its host.
+     * The text is also the closest card's ({@code section}) classes after a bar, so tests can say
+     * which card: {@code H3#: Theme: school | home-section response}.
+     */
+    public String focused() {
+        return (String) driver.executeScript("const a = document.activeElement;"
+                + " if (!a) return '';"
+                + " const card = a.closest('section');"
+                + " return a.tagName + '#' + a.id + ': ' + (a.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 80)"
+                + "   + (card ? ' | ' + card.className : '');");
+    }
+
+    /**
+     * Waits up to 10 s for keyboard focus to pass the test (on {@link #focused()}), failing with what
+     * had focus instead: after an action rebuilds the part of the page a person used, focus must
+     * not fall to the page (WCAG 2.4.3).
+     */
+    public void waitForFocus(String expected, java.util.function.Predicate<String> test) {
+        String[] last = {""};
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> test.test(last[0] = focused()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Focus should be on " + expected + ", but it is on \"" + last[0] + "\"", e);
+        }
+    }
+
     public boolean isPresent(By by) {
         return !driver.findElements(by).isEmpty();
     }

@@ -74,6 +74,17 @@ class HubSetupIT extends BrowserTest {
                 .until(d ->
                         d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
         browser.assertAccessible("hub set-up after building six hubs");
+
+        // Saving a hub's status draws the hubs' rows again: focus goes to their heading, not the page.
+        WebElement change = browser.driver()
+                .findElement(By.cssSelector("vaadin-button[aria-label='Change the status of Halesowen']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", change);
+        change.click();
+        browser.waitFor(By.id("save-status")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.id("save-status")).isEmpty());
+        browser.waitForFocus("the hubs' heading", f -> f.startsWith("H2#hubs-heading"));
     }
 
     @Test

@@ -3,13 +3,24 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Set;
+import org.earlyhelp.hubs.ServiceCategory;
+import org.earlyhelp.hubs.ServiceDirectory;
+import org.earlyhelp.hubs.ServiceDraft;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A hub lead sees their team and changes a practitioner's capacity, with bad input refused. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -17,6 +28,9 @@ class HubTeamIT extends BrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ServiceDirectory directory;
 
     private String signIn(String username) {
         String base = "http://localhost:" + port;
@@ -61,6 +75,54 @@ class HubTeamIT extends BrowserTest {
                         d.findElement(By.id("service-description")).getText().contains("Describe the service"));
         browser.screenshot("add-service-errors");
         browser.assertAccessible("add service with errors");
+    }
+
+    @Test
+    void aHubLeadRemovesAServiceAfterConfirmingAndKeepsTheirPlace() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        try {
+            directory.add(new ServiceDraft(
+                    new HubId("dudley-central"),
+                    new OrganisationId("dudley-cvs"),
+                    "Short-lived homework club",
+                    "Homework help after school, entered by mistake.",
+                    ServiceCategory.ACTIVITIES,
+                    Set.of(OutcomeArea.EDUCATION),
+                    "Children aged 8 to 13",
+                    8,
+                    13,
+                    "Netherton Library",
+                    "Netherton",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "Weekdays 15:30 to 17:30"));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        String base = signIn("lead.dudley-central");
+        browser.go(base + "/services");
+        browser.waitFor(By.cssSelector("#service-words input")).sendKeys("Short-lived");
+        browser.waitFor(By.id("search-services")).click();
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+        wait.until(d -> d.findElement(By.id("service-summary")).getText().equals("Services found: 1."));
+        // The row opens its details, with the button to remove it.
+        wait.until(d -> d.findElements(By.cssSelector("#service-grid vaadin-grid-cell-content")).stream()
+                        .filter(c -> c.getText().equals("Short-lived homework club"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        wait.until(d -> d.findElements(By.cssSelector("#service-grid vaadin-button")).stream()
+                        .filter(b -> b.getText().equals("Remove from the directory"))
+                        .findFirst()
+                        .orElse(null))
+                .click();
+        browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
+        wait.until(d -> d.findElement(By.id("service-summary")).getText().startsWith("No services match"));
+        // The listing and its button are gone: focus goes to how many were found, not the page.
+        browser.waitForFocus("the search's summary", f -> f.startsWith("P#service-summary"));
+        browser.assertAccessible("service directory after removing a service");
     }
 
     @Test
@@ -116,5 +178,8 @@ class HubTeamIT extends BrowserTest {
                 .until(d -> d.findElement(By.id("team-grid"))
                         .getDomProperty("textContent")
                         .contains("17"));
+        // The rows are drawn again, so the button that opened the dialog is gone: focus goes to
+        // the team's heading, not the page.
+        browser.waitForFocus("the team's heading", f -> f.startsWith("H1#"));
     }
 }

@@ -183,11 +183,8 @@ class ReferralJourneyIT extends BrowserTest {
                                         ((JavascriptExecutor) d)
                                                 .executeScript(
                                                         "const a = document.activeElement; return a ? a.tagName + ':' + a.textContent : ''")));
-        // Checked on the page loaded afresh: in some runs, after an action whose date was typed is
-        // saved, the layout stays aria-hidden (an overlay detached while open?). Reported as its
-        // own issue; the plan itself is checked here.
-        browser.go(browser.driver().getCurrentUrl());
-        find(By.id("tab-plan"));
+        // Checked as it is, without loading the page again: a calendar opened by typing the date
+        // used to leave the layout aria-hidden in some runs once the form was rebuilt.
         accessible("plan");
 
         tab("Work log");

@@ -177,6 +177,8 @@ class VoiceIT extends BrowserTest {
         waiting()
                 .until(d -> d.findElements(By.cssSelector(".alert-done")).stream()
                         .anyMatch(e -> e.getText().contains("worker with the child now")));
+        // The list is drawn again: focus goes to the heading of the alert just acknowledged.
+        browser.waitForFocus("the acknowledged alert's heading", f -> f.startsWith("H2#") && f.contains("alert-done"));
     }
 
     @Test
@@ -196,6 +198,8 @@ class VoiceIT extends BrowserTest {
                         .filter(c -> c.getText().contains("Homework club is too noisy"))
                         .findFirst()
                         .orElse(null));
+        // The responses are drawn again: focus goes to the new response's heading, not the page.
+        browser.waitForFocus("the new response's heading", f -> f.startsWith("H3#") && f.contains("school"));
         WebElement answer = card.findElement(By.cssSelector(".response-we-did textarea"));
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", answer);
@@ -216,6 +220,7 @@ class VoiceIT extends BrowserTest {
                 .until(d -> d.findElements(By.cssSelector(".response")).stream()
                         .anyMatch(c -> c.getText().contains("Homework club is too noisy")
                                 && c.getText().contains("Published")));
+        browser.waitForFocus("the published response's heading", f -> f.startsWith("H3#") && f.contains("school"));
 
         browser.clearCookies();
         browser.size(390, 844);

@@ -77,6 +77,7 @@ class HubSetupView extends Page {
     private final ComboBox<Hub> targetHub = new ComboBox<>();
     private final ComboBox<Ward> wardToAssign = new ComboBox<>();
     private final ComboBox<Hub> wardTargetHub = new ComboBox<>();
+    private final H2 hubsHeading = new H2();
     private List<Hub> hubs = List.of();
 
     HubSetupView(HubAdministration administration, HubDirectory directory) {
@@ -84,6 +85,8 @@ class HubSetupView extends Page {
         this.administration = administration;
         this.directory = directory;
         setHeading(getTranslation("hubs.setup.title"));
+        hubsHeading.setText(getTranslation("hubs.setup.hubs"));
+        hubsHeading.setId("hubs-heading");
         addClassName("hub-setup");
         add(new Paragraph(getTranslation("hubs.setup.intro")));
         add(hubsSection(), importSection(), assignSection(), organisationsSection());
@@ -93,7 +96,7 @@ class HubSetupView extends Page {
     // ---- hubs and map ---------------------------------------------------------------------------
 
     private Section hubsSection() {
-        Section section = new Section(new H2(getTranslation("hubs.setup.hubs")));
+        Section section = new Section(hubsHeading);
         section.setId("hub-totals");
         var range = administration.populationRange();
         section.add(new Paragraph(
@@ -152,6 +155,8 @@ class HubSetupView extends Page {
             try {
                 administration.setStatus(totals.hub(), status.getValue(), totals.version());
                 dialog.close();
+                // The hubs' rows are drawn again: focus goes to their heading, not the page.
+                org.earlyhelp.shared.ui.Focus.afterDialog(hubsHeading);
                 notify(getTranslation("hubs.status-saved", totals.hub().name()));
             } catch (ChangedBySomeoneElseException ex) {
                 status.setInvalid(true);

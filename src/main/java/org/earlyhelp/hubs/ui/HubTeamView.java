@@ -127,6 +127,8 @@ class HubTeamView extends Page {
                 Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE);
             }
             refresh();
+            // The row and its buttons are gone: focus goes to the team's heading, not the page.
+            org.earlyhelp.shared.ui.Focus.afterDialog(heading());
         });
         confirm.open();
     }
@@ -217,6 +219,8 @@ class HubTeamView extends Page {
             try {
                 teams.setCapacity(member, value);
                 dialog.close();
+                // The rows are drawn again, so the button that opened the dialog is gone.
+                org.earlyhelp.shared.ui.Focus.afterDialog(heading());
                 Notification.show(getTranslation("hubs.team.saved"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ChangedBySomeoneElseException ex) {

@@ -76,6 +76,7 @@ class ServiceDirectoryView extends Page {
         category.setClearButtonVisible(true);
         words.setLabel(getTranslation("services.words"));
         words.setClearButtonVisible(true);
+        words.setId("service-words");
         postcode.setLabel(getTranslation("services.postcode"));
         postcode.setHelperText(getTranslation("services.postcode-help"));
         postcode.setMaxLength(16);
@@ -160,6 +161,8 @@ class ServiceDirectoryView extends Page {
                         Notification.show(gone.getMessage(), 6000, Notification.Position.MIDDLE);
                     }
                     search();
+                    // The listing and its button are gone: focus goes to how many were found.
+                    org.earlyhelp.shared.ui.Focus.afterDialog(summary);
                 });
                 confirm.open();
             });

@@ -304,8 +304,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         TextField owner = new TextField(t("plan.owner"));
         owner.setValue(user.displayName());
         owner.setId("action-owner");
-        DatePicker due = new DatePicker(t("plan.due"));
-        due.setLocale(java.util.Locale.UK);
+        DatePicker due = org.earlyhelp.shared.ui.DateFields.of(t("plan.due"));
         due.setId("action-due");
         Paragraph actionErrors = errors();
         Button addAction = new Button(
@@ -350,8 +349,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     private Component reviewForm() {
-        DatePicker held = new DatePicker(t("review.date"));
-        held.setLocale(java.util.Locale.UK);
+        DatePicker held = org.earlyhelp.shared.ui.DateFields.of(t("review.date"));
         held.setValue(LocalDate.now());
         held.setId("review-date");
         Map<String, Component> fields = new LinkedHashMap<>();
@@ -643,7 +641,7 @@ class CaseView extends Page implements BeforeEnterObserver {
                 .flatMap(Component::getChildren)
                 .filter(c -> c instanceof H2 h && h.getText().equals(heading))
                 .findFirst()
-                .ifPresent(h -> h.getElement().executeJs("this.focus()"));
+                .ifPresent(org.earlyhelp.shared.ui.Focus::now);
     }
 
     private static com.vaadin.flow.component.details.Details disclosure(
@@ -672,8 +670,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     static final class ContactForm extends Div {
 
         ContactForm(Cases cases, java.util.function.Supplier<UUID> caseId, Runnable saved) {
-            DatePicker on = new DatePicker(t("log.date"));
-            on.setLocale(java.util.Locale.UK);
+            DatePicker on = org.earlyhelp.shared.ui.DateFields.of(t("log.date"));
             on.setValue(LocalDate.now());
             on.setMax(LocalDate.now());
             on.setId("contact-date");

@@ -18,6 +18,14 @@ public final class Focus {
     }
 
     /**
+     * Focuses the heading (or other landmark text) now, after an action that rebuilt the part of
+     * the page holding the control the person used. Runs once the browser has the new content.
+     */
+    public static void now(Component heading) {
+        focusableHeading(heading).getElement().executeJs("this.focus()");
+    }
+
+    /**
      * Focuses the heading once a dialog that is closing now has finished and given focus back to
      * the control that opened it (which may be gone).
      */

@@ -28,6 +28,11 @@ public class Page extends Main implements HasDynamicTitle {
         return text == null || text.isBlank() || text.equals(app) ? app : text + " | " + app;
     }
 
+    /** The page's heading: where focus goes when the part of the page a person used is rebuilt. */
+    protected H1 heading() {
+        return heading;
+    }
+
     /** Changes the page's heading, for views that know it only once they have loaded. */
     protected void setHeading(String text) {
         heading.setText(text);

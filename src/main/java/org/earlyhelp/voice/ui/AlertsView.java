@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -23,6 +24,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.Alert;
 import org.earlyhelp.voice.Mode;
@@ -54,7 +56,7 @@ class AlertsView extends Page {
         hub.setItems(hubs);
         hub.setItemLabelGenerator(Hub::name);
         hub.setVisible(hubs.size() > 1);
-        hub.addValueChangeListener(e -> refresh());
+        hub.addValueChangeListener(e -> refresh(null));
         list.setId("alerts");
         add(hub, list);
         if (!hubs.isEmpty()) {
@@ -62,7 +64,11 @@ class AlertsView extends Page {
         }
     }
 
-    private void refresh() {
+    /**
+     * Builds the list again; focus then goes to the heading of the alert just acted on (its button
+     * is gone), so a keyboard or screen reader user keeps their place.
+     */
+    private void refresh(UUID focusOn) {
         list.removeAll();
         List<Alert> all;
         try {
@@ -78,8 +84,12 @@ class AlertsView extends Page {
             Section card = new Section();
             card.addClassName("home-section");
             card.addClassName(a.acknowledgedAt() == null ? "alert-open" : "alert-done");
-            card.add(new H2(getTranslation(
-                    "voice.alerts.raised", WHEN.format(a.raisedAt().atZone(WorkingCalendar.LONDON)))));
+            H2 heading = new H2(getTranslation(
+                    "voice.alerts.raised", WHEN.format(a.raisedAt().atZone(WorkingCalendar.LONDON))));
+            card.add(heading);
+            if (a.id().equals(focusOn)) {
+                Focus.now(heading);
+            }
             card.add(new Paragraph(getTranslation("voice.alerts.why", a.reasons())));
             card.add(new Paragraph(getTranslation(
                     "voice.alerts.who." + a.mode().name().toLowerCase(Locale.ROOT),
@@ -102,13 +112,13 @@ class AlertsView extends Page {
                 Button acknowledge = new Button(getTranslation("voice.alerts.acknowledge"), e -> {
                     try {
                         alerts.acknowledge(a.id(), a.version(), action.getValue());
-                        refresh();
+                        refresh(a.id());
                     } catch (ValidationException invalid) {
                         action.setInvalid(true);
                         action.setErrorMessage(invalid.problems().get("action"));
                     } catch (ChangedBySomeoneElseException changed) {
                         Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
-                        refresh();
+                        refresh(a.id());
                     }
                 });
                 acknowledge.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -35,6 +36,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Disclosure;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
@@ -63,6 +65,8 @@ class FeedbackView extends Page {
     private final Div content = new Div();
     /** The inbox shows a page at a time; how many items of newer feedback are skipped. */
     private int inboxOffset;
+    /** The headings focus can go back to after a rebuild, by what they head. */
+    private final Map<String, Component> anchors = new java.util.HashMap<>();
 
     FeedbackView(FeedbackInbox inbox, YouSaidWeDid responses, HubDirectory directory, CurrentUsers currentUsers) {
         super("");
@@ -79,7 +83,7 @@ class FeedbackView extends Page {
         hub.setVisible(hubs.size() > 1);
         hub.addValueChangeListener(e -> {
             inboxOffset = 0;
-            refresh();
+            refresh(null);
         });
         add(new Paragraph(getTranslation("voice.feedback.intro")), hub, content);
         if (!hubs.isEmpty()) {
@@ -87,8 +91,14 @@ class FeedbackView extends Page {
         }
     }
 
-    private void refresh() {
+    /**
+     * Builds the page's content again. The control a person used is gone with it, so focus goes to
+     * the heading of what they acted on ({@code "response:" + id}, {@code "feedback:" + id}, {@code
+     * "inbox"}), and a keyboard or screen reader user keeps their place.
+     */
+    private void refresh(String focusOn) {
         content.removeAll();
+        anchors.clear();
         if (hub.getValue() == null) {
             return;
         }
@@ -98,6 +108,9 @@ class FeedbackView extends Page {
             feedback();
         } catch (AccessDeniedException e) {
             content.add(new Paragraph(e.getMessage()));
+        }
+        if (focusOn != null && anchors.containsKey(focusOn)) {
+            Focus.now(anchors.get(focusOn));
         }
     }
 
@@ -142,18 +155,17 @@ class FeedbackView extends Page {
         owner.setId("response-owner");
         TextArea decision = new TextArea(getTranslation("voice.responses.decision"));
         decision.setId("response-decision");
-        DatePicker due = new DatePicker(getTranslation("voice.responses.due"));
-        due.setLocale(Locale.UK);
+        DatePicker due = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.responses.due"));
         Button create = new Button(getTranslation("voice.responses.create"), e -> {
             try {
-                responses.create(
+                UUID created = responses.create(
                         hub.getValue().id(),
                         theme.getValue(),
                         youSaid.getValue(),
                         owner.getValue(),
                         decision.getValue(),
                         due.getValue());
-                refresh();
+                refresh("response:" + created);
             } catch (ValidationException invalid) {
                 Map<String, String> p = invalid.problems();
                 theme.setInvalid(p.containsKey("theme"));
@@ -174,7 +186,9 @@ class FeedbackView extends Page {
         Section card = new Section();
         card.addClassName("home-section");
         card.addClassName("response");
-        card.add(new H3(getTranslation("voice.public.theme", r.theme())));
+        H3 heading = new H3(getTranslation("voice.public.theme", r.theme()));
+        anchors.put("response:" + r.id(), heading);
+        card.add(heading);
         UnorderedList facts = new UnorderedList();
         facts.add(new ListItem(getTranslation("voice.public.you-said", r.youSaid())));
         facts.add(new ListItem(getTranslation("voice.responses.owned", r.owner(), r.decision())));
@@ -213,13 +227,13 @@ class FeedbackView extends Page {
         Button save = new Button(getTranslation("voice.responses.save-answer"), e -> {
             try {
                 responses.answer(r.id(), r.version(), status.getValue(), weDid.getValue());
-                refresh();
+                refresh("response:" + r.id());
             } catch (ValidationException invalid) {
                 weDid.setInvalid(true);
                 weDid.setErrorMessage(invalid.problems().get("weDid"));
             } catch (ChangedBySomeoneElseException changed) {
                 Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
-                refresh();
+                refresh("response:" + r.id());
             }
         });
         save.addClassName("save-answer");
@@ -228,10 +242,10 @@ class FeedbackView extends Page {
             Button publish = new Button(getTranslation("voice.responses.publish"), e -> {
                 try {
                     responses.approveAndPublish(r.id(), r.version());
-                    refresh();
+                    refresh("response:" + r.id());
                 } catch (ChangedBySomeoneElseException changed) {
                     Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
-                    refresh();
+                    refresh("response:" + r.id());
                 }
             });
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -251,7 +265,7 @@ class FeedbackView extends Page {
                     if (p.toldAt() == null) {
                         Button told = new Button(getTranslation("voice.tell.done"), e -> {
                             responses.told(p.feedback(), p.response());
-                            refresh();
+                            refresh("response:" + r.id());
                         });
                         told.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                         item.add(told);
@@ -270,13 +284,12 @@ class FeedbackView extends Page {
 
     private Component hearingForm(Response r) {
         TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
-        DatePicker heardOn = new DatePicker(getTranslation("voice.responses.heard-on"));
-        heardOn.setLocale(Locale.UK);
+        DatePicker heardOn = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.responses.heard-on"));
         TextArea changed = new TextArea(getTranslation("voice.responses.what-changed"));
         Button heard = new Button(getTranslation("voice.responses.record-hearing"), e -> {
             try {
                 responses.heard(r.id(), heardBy.getValue(), heardOn.getValue(), changed.getValue());
-                refresh();
+                refresh("response:" + r.id());
             } catch (ValidationException invalid) {
                 Map<String, String> p = invalid.problems();
                 heardBy.setInvalid(p.containsKey("heardBy"));
@@ -291,7 +304,9 @@ class FeedbackView extends Page {
     }
 
     private void feedback() {
-        Section section = new Section(new H2(getTranslation("voice.inbox.title")));
+        H2 inboxHeading = new H2(getTranslation("voice.inbox.title"));
+        anchors.put("inbox", inboxHeading);
+        Section section = new Section(inboxHeading);
         section.setId("inbox");
         // One more than a page is asked for, to know whether there is older feedback.
         List<FeedbackItem> page = inbox.ofHub(hub.getValue().id(), INBOX_PAGE + 1, inboxOffset);
@@ -306,11 +321,13 @@ class FeedbackView extends Page {
             Section card = new Section();
             card.addClassName("home-section");
             card.addClassName("feedback-item");
-            card.add(new H3(getTranslation(
+            H3 itemHeading = new H3(getTranslation(
                     "voice.inbox.item",
                     WHEN.format(f.submittedAt().atZone(WorkingCalendar.LONDON)),
                     getTranslation("voice.band." + SayView.slug(f.ageBand())),
-                    f.invitationLabel())));
+                    f.invitationLabel()));
+            anchors.put("feedback:" + f.id(), itemHeading);
+            card.add(itemHeading);
             UnorderedList answers = new UnorderedList();
             if (f.safeguarding()) {
                 ListItem alert = new ListItem(getTranslation("voice.inbox.safeguarding"));
@@ -346,7 +363,7 @@ class FeedbackView extends Page {
                 choose.setItemEnabledProvider(t -> !f.confirmedThemes().contains(t));
                 Button confirm = new Button(getTranslation("voice.inbox.confirm"), e -> {
                     inbox.confirm(f.id(), choose.getValue());
-                    refresh();
+                    refresh("feedback:" + f.id());
                 });
                 confirm.addClassName("confirm-themes");
                 card.add(choose, confirm);
@@ -355,13 +372,13 @@ class FeedbackView extends Page {
         }
         Button newer = new Button(getTranslation("voice.inbox.newer"), e -> {
             inboxOffset = Math.max(0, inboxOffset - INBOX_PAGE);
-            refresh();
+            refresh("inbox");
         });
         newer.setId("inbox-newer");
         newer.setEnabled(inboxOffset > 0);
         Button older = new Button(getTranslation("voice.inbox.older"), e -> {
             inboxOffset += INBOX_PAGE;
-            refresh();
+            refresh("inbox");
         });
         older.setId("inbox-older");
         older.setEnabled(page.size() > INBOX_PAGE);
