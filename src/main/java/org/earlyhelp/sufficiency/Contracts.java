@@ -30,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Contracts {
 
+    /** How far ahead a contract's end is flagged, so that it can be renewed or re-tendered in time. */
+    public static final int RENEWAL_NOTICE_MONTHS = 3;
+
     /** Kinds of contract. */
     public static final List<String> KINDS = List.of("block", "framework", "spot");
 
@@ -56,6 +59,14 @@ public class Contracts {
             LocalDate startsOn,
             @Nullable LocalDate endsOn,
             long childrenPlaced) {
+
+        /**
+         * Whether the contract ends within {@link #RENEWAL_NOTICE_MONTHS} months of the date: time
+         * to decide whether to renew or re-tender.
+         */
+        public boolean endsSoon(LocalDate on) {
+            return endsOn != null && !endsOn.isAfter(on.plusMonths(RENEWAL_NOTICE_MONTHS));
+        }
 
         /** Beds with nobody placed in them. */
         public int emptyBeds() {

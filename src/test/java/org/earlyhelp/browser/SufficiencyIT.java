@@ -44,7 +44,10 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("stock")).getDomProperty("textContent"))
                 .contains("Placed in the borough", "Placed outside the borough", "Halesowen", "Under 5 km");
         assertThat(browser.waitFor(By.id("contracts-summary")).getText())
-                .contains("beds under contract", "empty block beds cost");
+                .contains("beds under contract", "empty block beds cost")
+                .contains("1 contract ends within 3 months");
+        assertThat(browser.waitFor(By.id("contracts-grid")).getDomProperty("textContent"))
+                .contains("ends within 3 months: renew or re-tender");
         browser.assertAccessible("sufficiency, with the demonstration returns");
         // Removing a contract asks first; then focus goes to the section's heading, not the page.
         String contractsBefore = browser.waitFor(By.id("contracts-summary")).getText();

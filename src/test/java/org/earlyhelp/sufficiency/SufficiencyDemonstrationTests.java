@@ -117,12 +117,36 @@ class SufficiencyDemonstrationTests {
         assertThat(exportsAudited()).isEqualTo(before + 1);
     }
 
+    private static Contracts.Occupancy endingOn(LocalDate end) {
+        return new Contracts.Occupancy(
+                java.util.UUID.randomUUID(),
+                "SC000001",
+                "Provider",
+                "Children's homes",
+                "block",
+                1,
+                null,
+                end.minusYears(1),
+                end,
+                0);
+    }
+
     @Test
     void contractedBedsShowOccupancyEmptyBedsAndTheirCost() {
         SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         LocalDate today = forecasts.dataEnd().orElseThrow();
         List<Contracts.Occupancy> demo = contracts.inForceOn(today);
         assertThat(demo).extracting(Contracts.Occupancy::kind).containsExactlyInAnyOrder("block", "block", "framework");
+        // The demonstration's framework place ends in two months: flagged for renewal; the block
+        // contracts run on.
+        assertThat(demo)
+                .filteredOn(c -> c.endsSoon(today))
+                .extracting(Contracts.Occupancy::kind)
+                .containsExactly("framework");
+        // Flagged up to and including three months ahead, not a day later.
+        assertThat(endingOn(today.plusMonths(3)).endsSoon(today)).isTrue();
+        assertThat(endingOn(today.plusMonths(3).plusDays(1)).endsSoon(today)).isFalse();
+        assertThat(endingOn(today).endsSoon(today)).isTrue();
         for (Contracts.Occupancy c : demo) {
             long placed = jdbc.sql("""
                             SELECT count(DISTINCT child_id) FROM sufficiency.episode
@@ -169,6 +193,7 @@ class SufficiencyDemonstrationTests {
                     assertThat(c.urn()).isEqualTo("SC123456");
                     assertThat(c.childrenPlaced()).isZero();
                     assertThat(c.emptyCostAWeek()).isEqualByComparingTo("8000");
+                    assertThat(c.endsSoon(today)).as("no end date: runs on").isFalse();
                 });
         assertThat(contracts.inForceOn(today.minusMonths(2))).noneMatch(c -> c.id().equals(added));
         contracts.remove(added);

@@ -126,18 +126,19 @@ class CareReturnsDemonstrationData implements DemonstrationData {
                             2 + random.nextInt(4))
                     .update();
         }
-        // Two block contracts with the borough's own homes, one framework place beyond it.
+        // Two block contracts with the borough's own homes, one framework place beyond it that
+        // ends in two months (so the page shows a renewal coming up).
         Object[][] contracts = {
-            {homes.get(0), "Demonstration children's home 1", "block", 4, 3_900},
-            {homes.get(1), "Demonstration children's home 2", "block", 3, 4_100},
-            {homes.get(6), "Demonstration children's home 7", "framework", 2, 5_200}
+            {homes.get(0), "Demonstration children's home 1", "block", 4, 3_900, null},
+            {homes.get(1), "Demonstration children's home 2", "block", 3, 4_100, null},
+            {homes.get(6), "Demonstration children's home 7", "framework", 2, 5_200, today.plusMonths(2)}
         };
         for (Object[] c : contracts) {
             jdbc.sql("""
                             INSERT INTO sufficiency.contract (id, urn, provider, category, kind, beds, weekly_cost, starts_on,
-                              created_by, created_at)
-                            VALUES (gen_random_uuid(), ?, ?, 'Children''s homes', ?, ?, ?, ?, 'system', now())""")
-                    .params(c[0], c[1], c[2], c[3], c[4], today.minusYears(2))
+                              ends_on, created_by, created_at)
+                            VALUES (gen_random_uuid(), ?, ?, 'Children''s homes', ?, ?, ?, ?, ?, 'system', now())""")
+                    .params(c[0], c[1], c[2], c[3], c[4], today.minusYears(2), c[5])
                     .update();
         }
         int years = 6;

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -78,8 +79,7 @@ class ContractsSection extends Section {
         grid.addColumn(c -> money.format(c.emptyCostAWeek()))
                 .setHeader(getTranslation("contracts.empty-cost"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> day.format(c.startsOn()) + (c.endsOn() == null ? "" : " to " + day.format(c.endsOn())))
-                .setHeader(getTranslation("contracts.dates"));
+        grid.addComponentColumn(this::dates).setHeader(getTranslation("contracts.dates"));
         grid.addComponentColumn(this::removeButton).setHeader(getTranslation("contracts.action"));
         grid.setAriaLabel(getTranslation("contracts.title"));
         grid.setId("contracts-grid");
@@ -103,7 +103,8 @@ class ContractsSection extends Section {
                                 getTranslation("contracts.weekly-cost"),
                                 getTranslation("contracts.empty-cost"),
                                 getTranslation("contracts.starts"),
-                                getTranslation("contracts.ends")),
+                                getTranslation("contracts.ends"),
+                                getTranslation("contracts.ends-soon-column", Contracts.RENEWAL_NOTICE_MONTHS)),
                         () -> contracts.inForceOn(on).stream()
                                 .map(c -> java.util.Arrays.<Object>asList(
                                         c.urn(),
@@ -116,7 +117,8 @@ class ContractsSection extends Section {
                                         c.weeklyCost(),
                                         c.emptyCostAWeek(),
                                         c.startsOn(),
-                                        c.endsOn()))
+                                        c.endsOn(),
+                                        c.endsSoon(on) ? getTranslation("contracts.yes") : ""))
                                 .toList()),
                 form());
     }
@@ -136,8 +138,28 @@ class ContractsSection extends Section {
         int empty = rows.stream().mapToInt(Contracts.Occupancy::emptyBeds).sum();
         BigDecimal cost =
                 rows.stream().map(Contracts.Occupancy::emptyCostAWeek).reduce(BigDecimal.ZERO, BigDecimal::add);
-        summary.setText(getTranslation(
-                "contracts.summary", day.format(date), whole.format(beds), whole.format(empty), money.format(cost)));
+        String text = getTranslation(
+                "contracts.summary", day.format(date), whole.format(beds), whole.format(empty), money.format(cost));
+        long ending = rows.stream().filter(c -> c.endsSoon(date)).count();
+        if (ending > 0) {
+            text += " "
+                    + getTranslation(
+                            ending == 1 ? "contracts.ending-one" : "contracts.ending",
+                            ending,
+                            Contracts.RENEWAL_NOTICE_MONTHS);
+        }
+        summary.setText(text);
+    }
+
+    /** When the contract is in force, and a flag when it ends soon enough to plan its renewal. */
+    private Span dates(Contracts.Occupancy c) {
+        Span dates = new Span(day.format(c.startsOn()) + (c.endsOn() == null ? "" : " to " + day.format(c.endsOn())));
+        if (c.endsSoon(on)) {
+            Span soon = new Span(getTranslation("contracts.ends-soon", Contracts.RENEWAL_NOTICE_MONTHS));
+            soon.addClassName("warning-text");
+            dates.add(new Span(" · "), soon);
+        }
+        return dates;
     }
 
     private Button removeButton(Contracts.Occupancy c) {
@@ -186,11 +208,9 @@ class ContractsSection extends Section {
         BigDecimalField cost = new BigDecimalField(getTranslation("contracts.weekly-cost"));
         cost.setId("contract-cost");
         cost.setHelperText(getTranslation("contracts.weekly-cost-help"));
-        DatePicker starts = new DatePicker(getTranslation("contracts.starts"));
-        starts.setLocale(Locale.UK);
+        DatePicker starts = org.earlyhelp.shared.ui.DateFields.of(getTranslation("contracts.starts"));
         starts.setValue(LocalDate.now());
-        DatePicker ends = new DatePicker(getTranslation("contracts.ends"));
-        ends.setLocale(Locale.UK);
+        DatePicker ends = org.earlyhelp.shared.ui.DateFields.of(getTranslation("contracts.ends"));
         ends.setHelperText(getTranslation("contracts.ends-help"));
         Map<String, HasValidation> fields = Map.of(
                 "urn", urn,
