@@ -1,0 +1,54 @@
+package org.earlyhelp.shared.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The texts people read: Vaadin formats a text with MessageFormat when it is given values, where
+ * a lone apostrophe starts quoting and disappears ("children's" showed as "childrens"); texts
+ * without values are shown as written, where a doubled one would show twice.
+ */
+class TranslationsTests {
+
+    private static final Pattern VALUE = Pattern.compile("\\{\\d");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
+
+    @Test
+    void apostrophesShowAsWrittenWhetherOrNotATextTakesValues() throws Exception {
+        Properties texts = new Properties();
+        try (Reader in = new InputStreamReader(
+                getClass().getResourceAsStream("/vaadin-i18n/translations.properties"), StandardCharsets.UTF_8)) {
+            texts.load(in);
+        }
+        assertThat(texts).hasSizeGreaterThan(500);
+        List<String> wrong = new ArrayList<>();
+        for (String key : texts.stringPropertyNames()) {
+            String text = texts.getProperty(key);
+            if (VALUE.matcher(text).find()) {
+                if (LONE_APOSTROPHE.matcher(text).find()) {
+                    wrong.add(key + ": a lone apostrophe is dropped; write it twice");
+                }
+                // Formats, and every apostrophe written twice shows once.
+                String shown = new MessageFormat(text, Locale.UK)
+                        .format(new Object[] {"A", "B", "C", "D", "E", "F", "G", "H", "I", "J"});
+                long expected = text.chars().filter(c -> c == '\'').count() / 2;
+                if (shown.chars().filter(c -> c == '\'').count() != expected) {
+                    wrong.add(key + ": shows " + shown);
+                }
+            } else if (text.contains("''")) {
+                wrong.add(key + ": takes no values, so a doubled apostrophe shows twice");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+}
