@@ -95,6 +95,7 @@ class ReferralJourneyIT extends BrowserTest {
         }
         WebElement done = find(By.id("request-done"));
         waiting().until(d -> done.getText().contains("Dudley Central"));
+        browser.waitForFocus("the request's confirmation", f -> f.startsWith("H2#request-sent"));
         browser.go(base() + "/requests");
         waiting()
                 .until(d -> d.findElement(By.id("my-requests"))

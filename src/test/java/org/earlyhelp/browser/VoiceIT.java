@@ -148,6 +148,7 @@ class VoiceIT extends BrowserTest {
         find(By.id("go")).click();
         find(By.id("band-teen")).click();
         find(By.id("choices-safe"));
+        browser.waitForFocus("the form's heading", f -> f.startsWith("H1#"));
         assertThat(find(By.cssSelector("#mode vaadin-radio-button[checked]")).getText())
                 .as("anonymous by default")
                 .contains("nobody knows it's me");
@@ -156,6 +157,7 @@ class VoiceIT extends BrowserTest {
         find(By.cssSelector("#answer-anything textarea")).sendKeys("I don't want to go home tonight");
         find(By.id("send")).click();
         WebElement help = find(By.id("help-now"));
+        browser.waitForFocus("the thanks", f -> f.startsWith("H1#") && f.contains("Thank you"));
         assertThat(help.getText()).contains("0800 1111").contains("999");
         browser.screenshot("voice-help-now");
         browser.assertAccessible("help now");

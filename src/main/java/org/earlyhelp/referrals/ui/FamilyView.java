@@ -41,6 +41,8 @@ class FamilyView extends Page implements BeforeEnterObserver {
 
     private final transient Families families;
     private UUID id;
+    /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
+    private H2 consentHeading = new H2();
 
     FamilyView(Families families) {
         super("");
@@ -109,7 +111,9 @@ class FamilyView extends Page implements BeforeEnterObserver {
                         + t("family.request-from", r.referrerName()) + " · " + Texts.label("status", r.status()))));
         add(work);
 
-        add(new H2(t("family.consent")));
+        consentHeading = new H2(t("family.consent"));
+        consentHeading.setId("family-consent-heading");
+        add(consentHeading);
         UnorderedList consents = new UnorderedList();
         for (FamilyRecord.Consent c : f.consents()) {
             consents.add(new ListItem(t(
@@ -137,6 +141,8 @@ class FamilyView extends Page implements BeforeEnterObserver {
                     try {
                         families.withdrawConsent(id, f.version(), reason.getValue());
                         refresh();
+                        // The page is drawn again without the form: focus goes to the consent.
+                        org.earlyhelp.shared.ui.Focus.afterDialog(consentHeading);
                     } catch (ValidationException invalid) {
                         reason.setInvalid(true);
                         reason.setErrorMessage(invalid.problems().get("reason"));

@@ -374,7 +374,9 @@ class RequestForSupportView extends Page {
                     stepDown.getValue() ? requests.stepDown(draft, stepDownReasons.getValue()) : requests.submit(draft);
             form.setVisible(false);
             done.removeAll();
-            done.add(new H2(t("request.sent")));
+            H2 sent = new H2(t("request.sent"));
+            sent.setId("request-sent");
+            done.add(sent);
             done.add(new Paragraph(
                     stepDown.getValue()
                             ? t("request.sent-step-down", submitted.hubName())
@@ -384,6 +386,9 @@ class RequestForSupportView extends Page {
             }
             done.add(new Anchor("requests", t("request.see-mine")));
             done.setVisible(true);
+            // The form (and the button used, perhaps in the dialog of possible matches) is gone:
+            // focus goes to what happened, not to the page.
+            org.earlyhelp.shared.ui.Focus.afterDialog(sent);
         } catch (ValidationException invalid) {
             showProblems(invalid.problems());
         }

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.FeedbackDraft;
@@ -112,6 +113,8 @@ class SayView extends Page implements BeforeEnterObserver {
                 band = b;
                 getChildren().skip(1).toList().forEach(this::remove);
                 form();
+                // The buttons are gone: focus goes to the form's heading, read out first.
+                Focus.now(heading());
             });
             choice.addClassName("say-big");
             choice.setId("band-" + slug(b));
@@ -274,6 +277,8 @@ class SayView extends Page implements BeforeEnterObserver {
     private void thanks(boolean safeguarding) {
         getChildren().skip(1).toList().forEach(this::remove);
         setHeading(t("thanks.title"));
+        // The form is gone: focus goes to the thanks, which the help (if any) follows.
+        Focus.now(heading());
         if (safeguarding) {
             Section help = new Section();
             help.setId("help-now");

@@ -1,0 +1,65 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A hub lead records that a family withdrew consent, after a confirmation: the record is marked
+ * restricted, the form is gone and focus lands on the consent section, not the page. On a database
+ * of its own, so that no other test meets the restricted family.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "earlyhelp.test.isolated=consent")
+class ConsentWithdrawalIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aHubLeadRecordsWithdrawnConsentAndTheRecordIsRestricted() {
+        UUID family = jdbc.sql("""
+                        SELECT id FROM referrals.family WHERE hub_id = 'dudley-central' AND NOT restricted
+                        ORDER BY label LIMIT 1""").query(UUID.class).single();
+        String base = "http://localhost:" + port;
+        signInAndWait(base, "lead.dudley-central");
+        browser.go(base + "/families/" + family);
+        WebElement disclosure = browser.waitFor(By.xpath("//vaadin-details[.//*[@id='withdraw-consent']]"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", disclosure);
+        disclosure.findElement(By.cssSelector("vaadin-details-summary")).click();
+        browser.waitFor(By.cssSelector("#withdraw-reason textarea"))
+                .sendKeys("Jade rang the hub on Monday: she no longer wants the school to share information.");
+        WebElement withdraw = browser.waitFor(By.id("withdraw-consent"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", withdraw);
+        withdraw.click();
+        browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.tagName("main")).getText().contains("Consent withdrawn"));
+        assertThat(browser.isPresent(By.id("withdraw-consent")))
+                .as("nothing left to withdraw")
+                .isFalse();
+        assertThat(jdbc.sql("SELECT restricted FROM referrals.family WHERE id = ?")
+                        .param(family)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        browser.waitForFocus("the consent section's heading", f -> f.startsWith("H2#family-consent-heading"));
+        browser.assertAccessible("family record after consent was withdrawn");
+    }
+}
