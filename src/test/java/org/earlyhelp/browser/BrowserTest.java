@@ -1,9 +1,13 @@
 package org.earlyhelp.browser;
 
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** One headless Chromium per test class, and signing in with a demonstration account. */
 abstract class BrowserTest {
@@ -32,6 +36,32 @@ abstract class BrowserTest {
         browser.go(base + "/login");
         browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
         browser.waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
+    }
+
+    /**
+     * After the database was away: loads "my work" again and again, as a person would follow the
+     * message's "try again", until the cases show or the time is up. Returns how many loads it
+     * took, or 0 when it never worked.
+     */
+    static int loadMyWorkUntilItWorks(String base, Duration limit) {
+        long from = System.nanoTime();
+        int loads = 0;
+        while (System.nanoTime() - from < limit.toNanos()) {
+            loads++;
+            browser.go(base + "/my-work");
+            try {
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                        .until(ExpectedConditions.or(
+                                ExpectedConditions.presenceOfElementLocated(By.id("my-cases")),
+                                ExpectedConditions.presenceOfElementLocated(By.id("database-down"))));
+                if (browser.isPresent(By.id("my-cases"))) {
+                    return loads;
+                }
+            } catch (TimeoutException slow) {
+                // neither yet: ask again
+            }
+        }
+        return 0;
     }
 
     /** Signs in with a demonstration account and waits for its home page. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,24 +58,10 @@ class DatabaseOutageIT extends BrowserTest {
         // As a person would: load the page again (the message's "try again") until it works. The
         // first load can still meet connections the pool has not yet found dead.
         long allowed = System.nanoTime();
-        int loads = 0;
-        boolean back = false;
-        while (!back && System.nanoTime() - allowed < Duration.ofSeconds(30).toNanos()) {
-            loads++;
-            browser.go(base + "/my-work");
-            try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                        .until(ExpectedConditions.or(
-                                ExpectedConditions.presenceOfElementLocated(By.id("my-cases")),
-                                ExpectedConditions.presenceOfElementLocated(By.id("database-down"))));
-                back = !browser.driver().findElements(By.id("my-cases")).isEmpty();
-            } catch (TimeoutException slow) {
-                // neither yet: ask again
-            }
-        }
-        assertThat(back)
+        int loads = loadMyWorkUntilItWorks(base, Duration.ofSeconds(30));
+        assertThat(loads)
                 .as("the portal works again within 30 s of the database allowing connections")
-                .isTrue();
+                .isPositive();
         System.out.printf(
                 java.util.Locale.ROOT,
                 "%nDatabase outage: plain message shown; working again %.1f s after the"
