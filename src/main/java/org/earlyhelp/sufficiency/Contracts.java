@@ -121,6 +121,80 @@ public class Contracts {
                 .list();
     }
 
+    /**
+     * A contract's beds over a year: the bed-nights it gave (beds times the nights it was in
+     * force), those used by the council's children placed at its provider (never more than its
+     * beds on a night), and what the empty ones of a block contract cost.
+     */
+    public record BedNights(
+            UUID id,
+            String urn,
+            String provider,
+            String kind,
+            int beds,
+            @Nullable BigDecimal weeklyCost,
+            long contracted,
+            long used) {
+
+        public long empty() {
+            return contracted - used;
+        }
+
+        /** Empty block bed-nights at the weekly cost a bed over seven, in whole pounds; nothing for other kinds. */
+        public BigDecimal emptyCost() {
+            return kind.equals("block") && weeklyCost != null
+                    ? weeklyCost
+                            .multiply(BigDecimal.valueOf(empty()))
+                            .divide(BigDecimal.valueOf(7), 0, java.math.RoundingMode.HALF_UP)
+                    : BigDecimal.ZERO;
+        }
+    }
+
+    /**
+     * The contracts in force at any time in the year before the date (the nights from a year
+     * before it up to the night before it), with their bed-nights contracted, used and empty. A
+     * child uses a night at the provider when placed there that night (placed on or before it, and
+     * not gone by the next morning), as for {@link #inForceOn}.
+     */
+    @Transactional(readOnly = true)
+    public List<BedNights> yearTo(LocalDate to) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql("""
+                        WITH c AS (
+                          SELECT * FROM sufficiency.contract
+                          WHERE starts_on <= :last AND (ends_on IS NULL OR ends_on >= :first)),
+                        nights AS (
+                          SELECT c.id, c.urn, c.beds, d::date AS night
+                          FROM c, generate_series(greatest(c.starts_on, :first)::timestamp,
+                                                  least(coalesce(c.ends_on, :last), :last)::timestamp,
+                                                  interval '1 day') d),
+                        placed AS (
+                          SELECT urn, child_id, started_on, ended_on FROM sufficiency.episode
+                          WHERE urn IN (SELECT urn FROM c) AND started_on <= :last
+                            AND (ended_on IS NULL OR ended_on > :first)),
+                        used AS (
+                          SELECT n.id, n.night, least(n.beds, count(DISTINCT p.child_id)) AS used
+                          FROM nights n LEFT JOIN placed p ON p.urn = n.urn AND p.started_on <= n.night
+                            AND (p.ended_on IS NULL OR p.ended_on > n.night)
+                          GROUP BY n.id, n.night, n.beds)
+                        SELECT c.id, c.urn, c.provider, c.kind, c.beds, c.weekly_cost,
+                               c.beds * (SELECT count(*) FROM nights n WHERE n.id = c.id),
+                               coalesce((SELECT sum(u.used) FROM used u WHERE u.id = c.id), 0)
+                        FROM c ORDER BY c.provider, c.starts_on""")
+                .param("first", to.minusYears(1))
+                .param("last", to.minusDays(1))
+                .query((rs, n) -> new BedNights(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getInt(5),
+                        rs.getBigDecimal(6),
+                        rs.getLong(7),
+                        rs.getLong(8)))
+                .list();
+    }
+
     /** Adds a contract, each field checked; nothing is saved when any is wrong. */
     @Transactional
     public UUID add(Draft d) {

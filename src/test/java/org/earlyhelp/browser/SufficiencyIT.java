@@ -48,6 +48,8 @@ class SufficiencyIT extends BrowserTest {
                 .contains("1 contract ends within 3 months");
         assertThat(browser.waitFor(By.id("contracts-grid")).getDomProperty("textContent"))
                 .contains("ends within 3 months: renew or re-tender");
+        assertThat(browser.waitFor(By.id("contracts-year-summary")).getText())
+                .containsPattern("[0-9,]+ of [0-9,]+ contracted bed-nights were used by the council's children");
         browser.assertAccessible("sufficiency, with the demonstration returns");
         // Removing a contract asks first; then focus goes to the section's heading, not the page.
         String contractsBefore = browser.waitFor(By.id("contracts-summary")).getText();

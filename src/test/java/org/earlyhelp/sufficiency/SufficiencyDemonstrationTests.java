@@ -209,6 +209,81 @@ class SufficiencyDemonstrationTests {
     }
 
     @Test
+    void bedNightsOverAYearAreCountedNightByNight() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        LocalDate today = forecasts.dataEnd().orElseThrow();
+        // By hand: a block contract with a provider nobody is placed with, 2 beds at £700 a week,
+        // from 10 days ago: the nights from then to last night are 10, so 2 x 10 = 20 bed-nights,
+        // none used, and 20 empty at £100 a night cost £2,000.
+        java.util.UUID added = contracts.add(new Contracts.Draft(
+                "SC999999",
+                "Empty House",
+                "Children's homes",
+                "block",
+                2,
+                java.math.BigDecimal.valueOf(700),
+                today.minusDays(10),
+                null));
+        try {
+            List<Contracts.BedNights> year = contracts.yearTo(today);
+            assertThat(year)
+                    .filteredOn(c -> c.id().equals(added))
+                    .singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.contracted()).isEqualTo(20);
+                        assertThat(c.used()).isZero();
+                        assertThat(c.empty()).isEqualTo(20);
+                        assertThat(c.emptyCost()).isEqualByComparingTo("2000");
+                    });
+            // Not yet in force a year before it started: nothing then.
+            assertThat(contracts.yearTo(today.minusDays(10))).noneMatch(c -> c.id().equals(added));
+
+            // The demonstration's contracts, worked night by night from the episodes at each provider.
+            LocalDate first = today.minusYears(1);
+            for (Contracts.BedNights c : year) {
+                if (c.id().equals(added)) {
+                    continue;
+                }
+                Map<String, Object> contract = jdbc.sql(
+                                "SELECT starts_on, ends_on FROM sufficiency.contract WHERE id = ?")
+                        .param(c.id())
+                        .query()
+                        .singleRow();
+                LocalDate starts = ((java.sql.Date) contract.get("starts_on")).toLocalDate();
+                LocalDate ends = contract.get("ends_on") == null
+                        ? today
+                        : ((java.sql.Date) contract.get("ends_on")).toLocalDate();
+                List<LocalDate[]> stays = jdbc.sql("SELECT started_on, ended_on FROM sufficiency.episode WHERE urn = ?")
+                        .param(c.urn())
+                        .query((rs, n) ->
+                                new LocalDate[] {rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class)})
+                        .list();
+                long contracted = 0;
+                long used = 0;
+                for (LocalDate night = starts.isAfter(first) ? starts : first;
+                        night.isBefore(today) && !night.isAfter(ends);
+                        night = night.plusDays(1)) {
+                    LocalDate d = night;
+                    long placed = stays.stream()
+                            .filter(s -> !s[0].isAfter(d) && (s[1] == null || s[1].isAfter(d)))
+                            .count();
+                    contracted += c.beds();
+                    used += Math.min(c.beds(), placed);
+                }
+                assertThat(c.contracted())
+                        .as("bed-nights contracted with %s", c.provider())
+                        .isEqualTo(contracted);
+                assertThat(c.used()).as("bed-nights used with %s", c.provider()).isEqualTo(used);
+                assertThat(c.used())
+                        .as("some children placed with %s", c.provider())
+                        .isPositive();
+            }
+        } finally {
+            contracts.remove(added);
+        }
+    }
+
+    @Test
     void nationalSectorPositionsGiveDistancesToPlacementsBeyondTheBorough() {
         SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         LocalDate today = forecasts.dataEnd().orElseThrow();

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -51,6 +52,9 @@ class ContractsSection extends Section {
     private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private LocalDate on = LocalDate.now();
     private final H2 heading = new H2(getTranslation("contracts.title"));
+    private final H3 yearHeading = new H3();
+    private final Paragraph yearSummary = new Paragraph();
+    private final Grid<Contracts.BedNights> yearGrid = new Grid<>();
 
     ContractsSection(Contracts contracts, TableExports exports) {
         this.contracts = contracts;
@@ -120,12 +124,81 @@ class ContractsSection extends Section {
                                         c.endsOn(),
                                         c.endsSoon(on) ? getTranslation("contracts.yes") : ""))
                                 .toList()),
+                yearHeading,
+                yearSummary,
+                yearGrid(),
+                yearCsv(exports),
                 form());
     }
 
-    /** Shows the contracts in force on the date, with the children placed then. */
+    /** The contracts' bed-nights over the year to the page's date: what was paid for and used. */
+    private Grid<Contracts.BedNights> yearGrid() {
+        yearHeading.setId("contracts-year-heading");
+        yearSummary.setId("contracts-year-summary");
+        yearGrid.addColumn(c -> c.provider() + " (" + c.urn() + ")")
+                .setHeader(getTranslation("contracts.provider"))
+                .setAutoWidth(true);
+        yearGrid.addColumn(c -> getTranslation("contracts.kind." + c.kind()))
+                .setHeader(getTranslation("contracts.kind"));
+        yearGrid.addColumn(c -> whole.format(c.contracted()))
+                .setHeader(getTranslation("contracts.year.contracted"))
+                .setTextAlign(ColumnTextAlign.END);
+        yearGrid.addColumn(c -> whole.format(c.used()))
+                .setHeader(getTranslation("contracts.year.used"))
+                .setTextAlign(ColumnTextAlign.END);
+        yearGrid.addColumn(c -> whole.format(c.empty()))
+                .setHeader(getTranslation("contracts.year.empty"))
+                .setTextAlign(ColumnTextAlign.END);
+        yearGrid.addColumn(c -> share(c.used(), c.contracted()))
+                .setHeader(getTranslation("contracts.year.share-used"))
+                .setTextAlign(ColumnTextAlign.END);
+        yearGrid.addColumn(c -> money.format(c.emptyCost()))
+                .setHeader(getTranslation("contracts.year.empty-cost"))
+                .setTextAlign(ColumnTextAlign.END);
+        yearGrid.setAriaLabel(getTranslation("contracts.year.table"));
+        yearGrid.setId("contracts-year-grid");
+        return yearGrid;
+    }
+
+    private com.vaadin.flow.component.html.Anchor yearCsv(TableExports exports) {
+        String title = getTranslation("contracts.year.table");
+        return CsvLink.of(
+                exports,
+                "contracts-year-csv",
+                title,
+                getTranslation("sufficiency.export", title),
+                List.of(
+                        getTranslation("contracts.urn"),
+                        getTranslation("contracts.provider"),
+                        getTranslation("contracts.kind"),
+                        getTranslation("contracts.beds"),
+                        getTranslation("contracts.year.contracted"),
+                        getTranslation("contracts.year.used"),
+                        getTranslation("contracts.year.empty"),
+                        getTranslation("contracts.year.empty-cost"),
+                        getTranslation("contracts.year.to")),
+                () -> contracts.yearTo(on).stream()
+                        .map(c -> java.util.Arrays.<Object>asList(
+                                c.urn(),
+                                c.provider(),
+                                c.kind(),
+                                c.beds(),
+                                c.contracted(),
+                                c.used(),
+                                c.empty(),
+                                c.emptyCost(),
+                                on))
+                        .toList());
+    }
+
+    private static String share(long part, long whole) {
+        return whole == 0 ? "" : Math.round(100.0 * part / whole) + "%";
+    }
+
+    /** Shows the contracts in force on the date, with the children placed then, and the year to it. */
     void refresh(LocalDate date) {
         on = date;
+        refreshYear(date);
         List<Contracts.Occupancy> rows = contracts.inForceOn(date);
         grid.setItems(rows);
         Grids.fit(grid, rows.size());
@@ -149,6 +222,28 @@ class ContractsSection extends Section {
                             Contracts.RENEWAL_NOTICE_MONTHS);
         }
         summary.setText(text);
+    }
+
+    private void refreshYear(LocalDate date) {
+        List<Contracts.BedNights> rows = contracts.yearTo(date);
+        yearHeading.setText(getTranslation("contracts.year.title", day.format(date)));
+        yearGrid.setItems(rows);
+        Grids.fit(yearGrid, rows.size());
+        yearGrid.setVisible(!rows.isEmpty());
+        if (rows.isEmpty()) {
+            yearSummary.setText(getTranslation("contracts.year.none"));
+            return;
+        }
+        long contracted =
+                rows.stream().mapToLong(Contracts.BedNights::contracted).sum();
+        long used = rows.stream().mapToLong(Contracts.BedNights::used).sum();
+        BigDecimal cost = rows.stream().map(Contracts.BedNights::emptyCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        yearSummary.setText(getTranslation(
+                "contracts.year.summary",
+                whole.format(used),
+                whole.format(contracted),
+                share(used, contracted),
+                money.format(cost)));
     }
 
     /** When the contract is in force, and a flag when it ends soon enough to plan its renewal. */
