@@ -68,21 +68,11 @@ class ContractsSection extends Section {
                 .setAutoWidth(true);
         grid.addColumn(c -> getTranslation("contracts.kind." + c.kind())).setHeader(getTranslation("contracts.kind"));
         grid.addColumn(Contracts.Occupancy::category).setHeader(getTranslation("contracts.category"));
-        grid.addColumn(c -> whole.format(c.beds()))
-                .setHeader(getTranslation("contracts.beds"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> whole.format(c.childrenPlaced()))
-                .setHeader(getTranslation("contracts.placed"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> whole.format(c.emptyBeds()))
-                .setHeader(getTranslation("contracts.empty"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> c.weeklyCost() == null ? "" : money.format(c.weeklyCost()))
-                .setHeader(getTranslation("contracts.weekly-cost"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> money.format(c.emptyCostAWeek()))
-                .setHeader(getTranslation("contracts.empty-cost"))
-                .setTextAlign(ColumnTextAlign.END);
+        number(grid, c -> whole.format(c.beds()), "contracts.beds");
+        number(grid, c -> whole.format(c.childrenPlaced()), "contracts.placed");
+        number(grid, c -> whole.format(c.emptyBeds()), "contracts.empty");
+        number(grid, c -> c.weeklyCost() == null ? "" : money.format(c.weeklyCost()), "contracts.weekly-cost");
+        number(grid, c -> money.format(c.emptyCostAWeek()), "contracts.empty-cost");
         grid.addComponentColumn(this::dates).setHeader(getTranslation("contracts.dates"));
         grid.addComponentColumn(this::removeButton).setHeader(getTranslation("contracts.action"));
         grid.setAriaLabel(getTranslation("contracts.title"));
@@ -140,21 +130,11 @@ class ContractsSection extends Section {
                 .setAutoWidth(true);
         yearGrid.addColumn(c -> getTranslation("contracts.kind." + c.kind()))
                 .setHeader(getTranslation("contracts.kind"));
-        yearGrid.addColumn(c -> whole.format(c.contracted()))
-                .setHeader(getTranslation("contracts.year.contracted"))
-                .setTextAlign(ColumnTextAlign.END);
-        yearGrid.addColumn(c -> whole.format(c.used()))
-                .setHeader(getTranslation("contracts.year.used"))
-                .setTextAlign(ColumnTextAlign.END);
-        yearGrid.addColumn(c -> whole.format(c.empty()))
-                .setHeader(getTranslation("contracts.year.empty"))
-                .setTextAlign(ColumnTextAlign.END);
-        yearGrid.addColumn(c -> share(c.used(), c.contracted()))
-                .setHeader(getTranslation("contracts.year.share-used"))
-                .setTextAlign(ColumnTextAlign.END);
-        yearGrid.addColumn(c -> money.format(c.emptyCost()))
-                .setHeader(getTranslation("contracts.year.empty-cost"))
-                .setTextAlign(ColumnTextAlign.END);
+        number(yearGrid, c -> whole.format(c.contracted()), "contracts.year.contracted");
+        number(yearGrid, c -> whole.format(c.used()), "contracts.year.used");
+        number(yearGrid, c -> whole.format(c.empty()), "contracts.year.empty");
+        number(yearGrid, c -> share(c.used(), c.contracted()), "contracts.year.share-used");
+        number(yearGrid, c -> money.format(c.emptyCost()), "contracts.year.empty-cost");
         yearGrid.setAriaLabel(getTranslation("contracts.year.table"));
         yearGrid.setId("contracts-year-grid");
         return yearGrid;
@@ -189,6 +169,11 @@ class ContractsSection extends Section {
                                 c.emptyCost(),
                                 on))
                         .toList());
+    }
+
+    /** A column of figures, aligned to the right, under a translated header. */
+    private <T> void number(Grid<T> to, com.vaadin.flow.function.ValueProvider<T, String> value, String header) {
+        to.addColumn(value).setHeader(getTranslation(header)).setTextAlign(ColumnTextAlign.END);
     }
 
     private static String share(long part, long whole) {
