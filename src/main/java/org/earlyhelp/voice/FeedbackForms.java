@@ -2,7 +2,6 @@ package org.earlyhelp.voice;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import org.earlyhelp.voice.internal.AnswerLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +36,7 @@ public class FeedbackForms {
     private final ApplicationEventPublisher events;
     private final org.earlyhelp.shared.security.CurrentUsers currentUsers;
     private final Clock clock;
-    private final Map<String, List<Instant>> recent = new ConcurrentHashMap<>();
+    private final AnswerLimits limits;
 
     FeedbackForms(
             JdbcClient jdbc,
@@ -52,6 +51,7 @@ public class FeedbackForms {
         this.properties = properties;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
+        this.limits = new AnswerLimits(this.clock);
     }
 
     /** What the person is told once their feedback is saved. */
@@ -225,16 +225,13 @@ public class FeedbackForms {
     }
 
     private boolean allowed(String key, int perHour) {
-        Instant now = clock.instant();
-        List<Instant> times = recent.computeIfAbsent(key, k -> new ArrayList<>());
-        synchronized (times) {
-            times.removeIf(t -> t.isBefore(now.minus(Duration.ofHours(1))));
-            if (times.size() >= perHour) {
-                return false;
-            }
-            times.add(now);
-            return true;
-        }
+        return limits.allow(key, perHour);
+    }
+
+    /** Forgets codes and addresses with no answer in the last hour (the limits are kept in memory). */
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetOldLimits() {
+        limits.forgetOld();
     }
 
     private static String nonNull(@Nullable String s) {
