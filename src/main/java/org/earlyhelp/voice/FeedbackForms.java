@@ -168,9 +168,6 @@ public class FeedbackForms {
                 .ifPresent(u -> jdbc.sql("UPDATE voice.feedback SET account = ? WHERE id = ?")
                         .params(u.username(), id)
                         .update());
-        jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
-                .param(invitation.id())
-                .update();
         events.publishEvent(new FeedbackReceived(
                 id,
                 invitation.hub(),
@@ -181,6 +178,11 @@ public class FeedbackForms {
                 concerns.isEmpty() ? null : String.join("; ", concerns),
                 mode == Mode.NAMED ? name : null,
                 mode == Mode.NAMED && invitation.caseId() != null ? words(draft) : null));
+        // Last, so that the invitation's row, which every answer on the same code updates, is locked
+        // only until the commit: a class answering one survey does not wait on each other's events.
+        jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
+                .param(invitation.id())
+                .update();
         return new Received(id, !concerns.isEmpty());
     }
 

@@ -58,7 +58,8 @@ public final class Benchmarks {
             results.add(measure("hub dashboard (dudley-central)", scaleText, 100, () -> dashboards.of(biggest)));
             results.add(measure("borough comparison", scaleText, 200, borough::compare));
             results.addAll(journeyPaths(context, jdbc, scaleText, biggest));
-            results.add(feedbackUnderLoad(context, scaleText, biggest));
+            results.add(feedbackUnderLoad(context, scaleText, biggest, 50, 20, false));
+            results.add(feedbackUnderLoad(context, scaleText, biggest, 30, 10, true));
             results.addAll(sufficiencyPaths(context));
 
             System.out.println();
@@ -218,25 +219,28 @@ public final class Benchmarks {
         return results;
     }
 
-    /** Submitting feedback with 50 people submitting at once, each through their own invitation. */
-    private static Result feedbackUnderLoad(ConfigurableApplicationContext context, String scale, HubId hub)
+    /**
+     * Submitting feedback with people submitting at once: 50, each through their own invitation,
+     * or a class of 30 answering one survey's code (every submission then updates the same
+     * invitation's count of answers).
+     */
+    private static Result feedbackUnderLoad(
+            ConfigurableApplicationContext context, String scale, HubId hub, int submitters, int each, boolean oneCode)
             throws Exception {
         org.earlyhelp.voice.Invitations invitations = context.getBean(org.earlyhelp.voice.Invitations.class);
         org.earlyhelp.voice.FeedbackForms forms = context.getBean(org.earlyhelp.voice.FeedbackForms.class);
-        int submitters = 50;
-        int each = 20;
         SignedIn.as(
                 "lead." + hub.value(),
                 java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
                 java.util.Set.of(hub.value()));
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < submitters; i++) {
+        for (int i = 0; i < (oneCode ? 1 : submitters); i++) {
             codes.add(invitations
                     .create(
                             org.earlyhelp.voice.InvitationKind.CAMPAIGN,
                             hub,
                             null,
-                            "Benchmark " + i,
+                            (oneCode ? "Benchmark class " : "Benchmark ") + i,
                             org.earlyhelp.voice.AgeBand.TEEN,
                             1)
                     .code());
@@ -244,7 +248,7 @@ public final class Benchmarks {
         SignedIn.nobody();
         // Warm up, then all submitters at once.
         for (int i = 0; i < 30; i++) {
-            forms.submit(codes.get(i % submitters), feedback(i), "192.0.2." + (i % 250));
+            forms.submit(codes.get(i % codes.size()), feedback(i), "192.0.2." + (i % 250));
         }
         double[] millis = new double[submitters * each];
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(submitters);
@@ -256,7 +260,7 @@ public final class Benchmarks {
                 start.await();
                 for (int k = 0; k < each; k++) {
                     long begin = System.nanoTime();
-                    forms.submit(codes.get(thread), feedback(k), "198.51." + thread + "." + k);
+                    forms.submit(codes.get(thread % codes.size()), feedback(k), "198.51." + thread + "." + k);
                     millis[thread * each + k] = (System.nanoTime() - begin) / 1e6;
                 }
                 return null;
@@ -269,7 +273,7 @@ public final class Benchmarks {
         pool.shutdown();
         Arrays.sort(millis);
         return new Result(
-                "submit feedback (50 concurrent)",
+                oneCode ? "feedback, class of 30 on one code" : "submit feedback (50 concurrent)",
                 scale,
                 percentile(millis, 50),
                 percentile(millis, 95),
