@@ -75,6 +75,7 @@ class ServiceAccessMatrixTests {
             Map.entry("HubQueue.workingDaysLeft", "arithmetic on a request the caller holds: no lookup"),
             Map.entry("HubAdministration.populationRange", "thresholds from configuration: no data"),
             Map.entry("AuditTrail.record", "other modules record what their callers did, anonymous ones too"),
+            Map.entry("AuditTrail.refused", "refused attempts are recorded, anonymous ones too"),
             Map.entry("HubDirectory", "hub names for the public pages and other modules"),
             Map.entry("PostcodeLookup", "which hub covers a postcode: open data"),
             Map.entry("PostcodeSectors", "where postcode sectors lie and which hub covers them: open data"),

@@ -65,6 +65,17 @@ public class AuditTrail {
                 .update();
     }
 
+    /**
+     * Records a refused attempt (a crafted id, a record outside the person's work, a page their
+     * role does not open) with what was asked. Kept in a transaction of its own, so that the
+     * refusal, which rolls the caller's work back, is still on the record.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refused(
+            String action, String recordType, String recordId, @Nullable HubId hub, @Nullable String details) {
+        record("refused:" + action, recordType, recordId, hub, null, details);
+    }
+
     /** The trail of one record, newest first. Administrators only. */
     @Transactional(readOnly = true)
     public List<AuditEntry> trailOf(String recordType, String recordId) {

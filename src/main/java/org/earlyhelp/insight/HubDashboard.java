@@ -121,6 +121,7 @@ public class HubDashboard {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
+    private final org.earlyhelp.audit.AuditTrail audit;
     private final HubTeams teams;
     private final HubDirectory hubs;
     private final Clock clock;
@@ -130,20 +131,23 @@ public class HubDashboard {
     HubDashboard(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
+            org.earlyhelp.audit.AuditTrail audit,
             HubTeams teams,
             HubDirectory hubs,
             @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
-        this(jdbc, currentUsers, teams, hubs, Clock.systemUTC(), driftWeeks);
+        this(jdbc, currentUsers, audit, teams, hubs, Clock.systemUTC(), driftWeeks);
     }
 
     HubDashboard(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
+            org.earlyhelp.audit.AuditTrail audit,
             HubTeams teams,
             HubDirectory hubs,
             Clock clock,
             int driftWeeks) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.currentUsers = currentUsers;
         this.teams = teams;
         this.hubs = hubs;
@@ -151,13 +155,18 @@ public class HubDashboard {
         this.driftWeeks = driftWeeks;
     }
 
-    /** The dashboard of one hub, as the signed-in person may see it. */
+    /**
+     * The dashboard of one hub, as the signed-in person may see it: families' names for the hub's
+     * lead only (audited when shown); figures for its practitioners and administrators.
+     */
+    @Transactional
     public Dashboard of(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN, Role.PRACTITIONER);
         if (!user.worksIn(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
-        boolean withNames = user.has(Role.ADMIN) || user.has(Role.HUB_LEAD);
+        boolean withNames = user.has(Role.HUB_LEAD) && user.hubs().contains(hub);
+        boolean withCaseloads = withNames || user.has(Role.ADMIN);
         Instant now = clock.instant();
         LocalDate today = now.atZone(LONDON).toLocalDate();
         Instant yearAgo = today.minusMonths(12).atStartOfDay(LONDON).toInstant();
@@ -188,7 +197,7 @@ public class HubDashboard {
         int openCases = open.values().stream().mapToInt(Integer::intValue).sum();
         List<Caseload> caseloads = new ArrayList<>();
         Map<String, HubMember> members = new HashMap<>();
-        if (withNames) {
+        if (withCaseloads) {
             teams.team(hub).forEach(m -> members.put(m.username(), m));
             for (HubMember m : members.values()) {
                 if (m.capacity() > 0 || open.containsKey(m.username())) {
@@ -254,6 +263,17 @@ public class HubDashboard {
         int reReferrals12 = trend.stream().mapToInt(Month::reReferrals).sum();
 
         List<Reach> reach = reach(hub, yearAgo);
+        if (withNames && !(awaiting.isEmpty() && drift.isEmpty())) {
+            audit.record(
+                    "view-names",
+                    "hub-dashboard",
+                    hub.value(),
+                    hub,
+                    null,
+                    "requests "
+                            + awaiting.stream().map(a -> a.request().toString()).toList() + "; cases "
+                            + drift.stream().map(d -> d.caseId().toString()).toList());
+        }
 
         return new Dashboard(
                 hub,

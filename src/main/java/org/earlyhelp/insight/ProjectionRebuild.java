@@ -79,6 +79,8 @@ public class ProjectionRebuild {
             case SteppedUp e -> projections.apply(e);
             case CaseClosed e -> projections.apply(e);
             case ThemeConfirmed e -> projections.apply(e);
+            case org.earlyhelp.referrals.FamiliesLinked e -> projections.apply(e);
+            case org.earlyhelp.referrals.FamilyErased e -> projections.apply(e);
             default -> throw new IllegalStateException("The insight listener never took " + type);
         }
     }

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Insight",
-        allowedDependencies = {"shared", "hubs", "referrals", "voice"})
+        allowedDependencies = {"shared", "audit", "hubs", "referrals", "voice"})
 @NullMarked
 package org.earlyhelp.insight;
 

@@ -79,7 +79,7 @@ public class Cases {
     public CaseRecord caseRecord(UUID id) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireCase(user, c);
+        access.requireCase(user, c, familyOf(c));
         audit.record("view", "case", id.toString(), c.hub(), null, "family " + c.family());
         return new CaseRecord(
                 c.id(),
@@ -118,7 +118,7 @@ public class Cases {
     public void assess(UUID id, int version, List<CaseRecord.Assessment> entries) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, String> problems = new LinkedHashMap<>();
         if (c.assessedAt() != null) {
@@ -169,7 +169,7 @@ public class Cases {
     public UUID addOutcome(UUID id, int version, @Nullable OutcomeArea area, String outcome) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, String> problems = new LinkedHashMap<>();
         if (area == null) {
@@ -194,8 +194,8 @@ public class Cases {
     @Transactional
     public void addAction(UUID outcome, String action, String owner, @Nullable LocalDate due) {
         CurrentUser user = access.worker();
-        CaseRow c = row(journey.caseOfOutcome(outcome).orElseThrow(() -> new AccessDeniedException("No such outcome")));
-        access.requireLead(user, c);
+        CaseRow c = row(journey.caseOfOutcome(outcome).orElseThrow(() -> access.unknown("outcome", outcome)));
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, String> problems = new LinkedHashMap<>();
         if (blank(action) || action.length() > 1000) {
@@ -220,8 +220,8 @@ public class Cases {
     @Transactional
     public void setActionStatus(UUID action, int version, ActionStatus status) {
         CurrentUser user = access.worker();
-        CaseRow c = row(journey.caseOfAction(action).orElseThrow(() -> new AccessDeniedException("No such action")));
-        access.requireCase(user, c);
+        CaseRow c = row(journey.caseOfAction(action).orElseThrow(() -> access.unknown("action", action)));
+        access.requireWork(user, c, familyHub(c));
         requireOpen(c);
         if (!journey.setActionStatus(action, version, status)) {
             throw new ChangedBySomeoneElseException("This action");
@@ -237,7 +237,7 @@ public class Cases {
     public void review(UUID id, int version, @Nullable LocalDate heldOn, String notes, Map<UUID, Integer> scores) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, String> problems = new LinkedHashMap<>();
         List<CaseRecord.PlanOutcome> plan = journey.plan(id);
@@ -283,7 +283,7 @@ public class Cases {
     public UUID logContact(UUID id, ContactDraft draft) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireCase(user, c);
+        access.requireWork(user, c, familyHub(c));
         requireOpen(c);
         Map<String, String> problems = new LinkedHashMap<>();
         LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
@@ -344,7 +344,7 @@ public class Cases {
     public void addToTeam(UUID id, int version, String username) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         HubMember member = teams.team(c.hub()).stream()
                 .filter(m -> m.username().equals(username))
@@ -360,7 +360,7 @@ public class Cases {
     public void stepUp(UUID id, int version, String reason) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         if (blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT) {
             throw new ValidationException(Map.of("reason", "Say why the family needs children's social care."));
@@ -388,7 +388,7 @@ public class Cases {
             @Nullable String note) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, String> problems = new LinkedHashMap<>();
         if (reason == null) {
@@ -425,12 +425,13 @@ public class Cases {
         events.publishEvent(new CaseClosed(id, c.hub(), now, reason, needs.size(), achieved));
     }
 
-    /** Records the 6- or 12-month check after closure: are things still better? */
+    /** Records the 6- or 12-month check after closure: are things still better? The hub lead. */
     @Transactional
     public void completeFollowUp(UUID id, int months, String note) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireLead(user, c);
+        // Months after closure the lead and team no longer read the record: the hub's lead checks.
+        access.requireHubLeadOf(user, c, familyHub(c));
         if (blank(note) || note.length() > RequestsForSupport.MAX_TEXT) {
             throw new ValidationException(Map.of("note", "Say how the family is doing now."));
         }
@@ -493,8 +494,16 @@ public class Cases {
         return out;
     }
 
+    private JourneyRepository.FamilyRow familyOf(CaseRow c) {
+        return journey.family(c.family()).orElseThrow(() -> new AccessDeniedException("No such case"));
+    }
+
+    private HubId familyHub(CaseRow c) {
+        return familyOf(c).hub();
+    }
+
     private CaseRow row(UUID id) {
-        return journey.caseRow(id).orElseThrow(() -> new AccessDeniedException("No such case"));
+        return journey.caseRow(id).orElseThrow(() -> access.unknown("case", id));
     }
 
     private void touch(CaseRow c, int version) {

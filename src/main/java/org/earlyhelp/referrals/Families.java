@@ -19,7 +19,6 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,13 +56,48 @@ public class Families {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** The family's record with its timeline, newest first. Audited. */
+    /**
+     * The family's record with its timeline, newest first, for those who work with the family now
+     * (see {@link Access}). Audited; a refusal is audited too.
+     */
     @Transactional
     public FamilyRecord family(UUID id) {
         CurrentUser user = access.worker();
-        FamilyRow f = journey.family(id).orElseThrow(() -> new AccessDeniedException("No such family"));
-        access.requireFamily(user, f);
-        audit.record("view", "family", id.toString(), f.hub(), null, null);
+        FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
+        Access.Standing standing = access.standing(user, f);
+        if (!Access.mayRead(standing, f.restricted())) {
+            access.requireFamily(user, f);
+        }
+        boolean readOnly = !standing.hubLead() && !standing.lead() && !standing.team();
+        audit.record("view", "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
+        return record(f, readOnly, standing.hubLead() ? journey.breakGlassReads(id) : List.of());
+    }
+
+    /**
+     * A family's record for someone outside the relationship rules (an administrator or a
+     * commissioner) who must read it now: only with a reason, which goes into the audit trail and
+     * is shown to the family's hub lead on the record. Read only.
+     */
+    @Transactional
+    public FamilyRecord breakGlass(UUID id, String reason) {
+        CurrentUser user =
+                currentUsers.requireAnyOf(org.earlyhelp.shared.Role.ADMIN, org.earlyhelp.shared.Role.COMMISSIONER);
+        if (reason == null || reason.strip().length() < 20 || reason.length() > 1000) {
+            throw new ValidationException(Map.of(
+                    "reason",
+                    "Say why you must read this family's record now, and who asked (at least 20 characters)."));
+        }
+        if (org.earlyhelp.shared.PlainText.hasControlCharacters(reason)) {
+            throw new ValidationException(Map.of("reason", "Some of these characters cannot be saved."));
+        }
+        FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
+        journey.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
+        audit.record("break-glass", "family", id.toString(), f.hub(), reason.strip(), null);
+        return record(f, true, List.of());
+    }
+
+    private FamilyRecord record(FamilyRow f, boolean readOnly, List<FamilyRecord.BreakGlassRead> breakGlass) {
+        UUID id = f.id();
         return new FamilyRecord(
                 f.id(),
                 f.label(),
@@ -81,6 +115,8 @@ public class Families {
                 journey.timeline(id, TIMELINE_LIMIT).stream()
                         .map(Families::entry)
                         .toList(),
+                readOnly,
+                breakGlass,
                 f.version());
     }
 
@@ -91,10 +127,15 @@ public class Families {
     @Transactional
     public void withdrawConsent(UUID id, int version, String reason) {
         CurrentUser user = access.worker();
-        FamilyRow f = journey.family(id).orElseThrow(() -> new AccessDeniedException("No such family"));
-        boolean leadsCase = journey.worksWithFamily(id, user.username(), true);
-        if (!Access.leads(user, f.hub()) && !leadsCase) {
-            throw new AccessDeniedException("Only the lead practitioner or the hub lead can record this");
+        FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
+        Access.Standing standing = access.standing(user, f);
+        if (!standing.hubLead() && !standing.lead()) {
+            throw access.refusal(
+                    "withdraw-consent",
+                    "family",
+                    id,
+                    f.hub(),
+                    "Only the lead practitioner or the hub lead can record this");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
             throw new ValidationException(Map.of("reason", "Say who withdrew consent and what they said."));
@@ -118,9 +159,14 @@ public class Families {
             throw new ValidationException(
                     Map.of("reason", "Give the request's reference and who asked (at least a sentence)."));
         }
-        FamilyRow f = journey.family(id)
-                .orElseThrow(() -> new ValidationException(Map.of("family", "No family has this id.")));
+        FamilyRow f = journey.family(id).orElseThrow(() -> {
+            access.unknown("family", id);
+            return new ValidationException(Map.of("family", "No family has this id."));
+        });
         audit.record("export-subject-access", "family", id.toString(), f.hub(), reason.strip(), null);
+        // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.
+        journey.insertBreakGlass(
+                id, f.hub(), currentUsers.require(), "Subject access export: " + reason.strip(), clock.instant());
         StringBuilder out = new StringBuilder();
         out.append("Everything Early Help holds about the ").append(f.label()).append("\n");
         out.append("Exported ")

@@ -2,11 +2,21 @@ package org.earlyhelp.referrals;
 
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A family already known that looks like the one in a new request: enough to recognise it, no
- * more.
+ * A family already known that looks like the one in a new request: only enough to recognise it
+ * (surname, the initial of a first name, a year of birth, the hub, whether early help is open),
+ * never an address, a full name or a date of birth. A family whose consent is withdrawn shows as
+ * one line only, with no id: its hub lead is asked to link it.
  *
- * @param matchedOn what matched, in plain words, for example "Jay Smith, born 3 May 2015"
+ * @param family the family's id, to ask for a link; {@code null} for a restricted family
+ * @param matchedOn what matched, for example "J. Smith, born 2015"
  */
-public record FamilyMatch(UUID family, String label, String postcode, String hubName, List<String> matchedOn) {}
+public record FamilyMatch(
+        @Nullable UUID family,
+        String label,
+        String hubName,
+        boolean openCase,
+        List<String> matchedOn,
+        boolean restricted) {}

@@ -7,7 +7,14 @@ import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
-/** A family's record: who they are, their consent, their requests and cases, and their timeline. */
+/**
+ * A family's record: who they are, their consent, their requests and cases, and their timeline.
+ *
+ * @param readOnly whether the person reads it without working with the family now (a closed
+ *     case's lead or team inside the grace period, or a break-glass read)
+ * @param breakGlassReads reads by people outside the relationship rules, with their reasons: for
+ *     the family's hub lead; empty for everybody else
+ */
 public record FamilyRecord(
         UUID id,
         String label,
@@ -21,7 +28,12 @@ public record FamilyRecord(
         List<RequestSummary> requests,
         List<UUID> cases,
         List<TimelineEntry> timeline,
+        boolean readOnly,
+        List<BreakGlassRead> breakGlassReads,
         int version) {
+
+    /** Someone outside the relationship rules read the record, and why. */
+    public record BreakGlassRead(Instant at, String by, String roles, String reason) {}
 
     /** A family member. */
     public record Member(

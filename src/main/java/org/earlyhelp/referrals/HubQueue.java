@@ -23,7 +23,6 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +36,7 @@ public class HubQueue {
     private static final int QUEUE_LIMIT = 500;
 
     private final JourneyRepository journey;
+    private final org.earlyhelp.referrals.internal.FamilyChangeRepository changes;
     private final Access access;
     private final HubTeams teams;
     private final WorkingCalendar calendar;
@@ -48,6 +48,7 @@ public class HubQueue {
 
     HubQueue(
             JourneyRepository journey,
+            org.earlyhelp.referrals.internal.FamilyChangeRepository changes,
             Access access,
             HubTeams teams,
             WorkingCalendar calendar,
@@ -57,6 +58,7 @@ public class HubQueue {
             RequestsForSupport requests,
             Optional<Clock> clock) {
         this.journey = journey;
+        this.changes = changes;
         this.access = access;
         this.teams = teams;
         this.calendar = calendar;
@@ -94,20 +96,25 @@ public class HubQueue {
             Map<OutcomeArea, String> needs,
             List<FamilyRecord.Member> members,
             String tried,
-            String involved) {}
+            String involved,
+            boolean linkPending) {}
 
     /** The request's detail for its hub's lead; audited as a read of the family's record. */
     @Transactional
     public RequestDetail detail(UUID request) {
         // The role first: nobody learns whether a request exists before being allowed to ask.
         access.hubLead();
-        RequestSummary summary =
-                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         access.hubLead(summary.hub());
         audit.record("view", "request", request.toString(), summary.hub(), null, "family " + summary.family());
         String[] text = journey.triedAndInvolved(request);
         return new RequestDetail(
-                requests.named(summary), journey.needs(request), journey.members(summary.family()), text[0], text[1]);
+                requests.named(summary),
+                journey.needs(request),
+                journey.members(summary.family()),
+                text[0],
+                text[1],
+                changes.linkPending(request));
     }
 
     /**
@@ -120,8 +127,7 @@ public class HubQueue {
     public void decide(
             UUID request, int version, @Nullable NeedLevel level, @Nullable DecisionOutcome outcome, String reasons) {
         access.hubLead();
-        RequestSummary summary =
-                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
         Map<String, String> problems = new LinkedHashMap<>();
         if (level == null) {
@@ -198,8 +204,7 @@ public class HubQueue {
     @Transactional
     public UUID allocate(UUID request, int version, @Nullable String lead, Set<String> team) {
         access.hubLead();
-        RequestSummary summary =
-                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
         Map<String, String> problems = new LinkedHashMap<>();
         List<HubMember> members = teams.team(summary.hub());

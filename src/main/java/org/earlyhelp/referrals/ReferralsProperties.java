@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reviewEveryMonths months between later reviews (default 3)
  * @param driftWeeks weeks without a contact after which an open case drifts (default 4)
  * @param reReferralMonths a request this soon after closure is a re-referral (default 12)
+ * @param closedCaseReadDays how long after a case closes its lead and team may still read the
+ *     family's record, read only (default 90)
  */
 @ConfigurationProperties("earlyhelp.referrals")
 public record ReferralsProperties(
@@ -20,7 +22,8 @@ public record ReferralsProperties(
         @Nullable Integer firstReviewWeeks,
         @Nullable Integer reviewEveryMonths,
         @Nullable Integer driftWeeks,
-        @Nullable Integer reReferralMonths) {
+        @Nullable Integer reReferralMonths,
+        @Nullable Integer closedCaseReadDays) {
 
     public int decisionDays() {
         return decisionWorkingDays == null ? 1 : decisionWorkingDays;
@@ -44,5 +47,9 @@ public record ReferralsProperties(
 
     public int reReferral() {
         return reReferralMonths == null ? 12 : reReferralMonths;
+    }
+
+    public int closedCaseGraceDays() {
+        return closedCaseReadDays == null ? 90 : closedCaseReadDays;
     }
 }

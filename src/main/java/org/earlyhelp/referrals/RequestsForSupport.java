@@ -7,11 +7,13 @@ import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
@@ -19,9 +21,11 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.FamilyChangeRepository;
 import org.earlyhelp.referrals.internal.JourneyRepository;
 import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
 import org.earlyhelp.referrals.internal.JourneyRepository.NewRequest;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
@@ -49,6 +53,7 @@ public class RequestsForSupport {
     private static final DateTimeFormatter BORN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final JourneyRepository journey;
+    private final FamilyChangeRepository changes;
     private final Access access;
     private final PostcodeLookup postcodes;
     private final HubDirectory hubs;
@@ -60,6 +65,7 @@ public class RequestsForSupport {
 
     RequestsForSupport(
             JourneyRepository journey,
+            FamilyChangeRepository changes,
             Access access,
             PostcodeLookup postcodes,
             HubDirectory hubs,
@@ -69,6 +75,7 @@ public class RequestsForSupport {
             AuditTrail audit,
             Optional<Clock> clock) {
         this.journey = journey;
+        this.changes = changes;
         this.access = access;
         this.postcodes = postcodes;
         this.hubs = hubs;
@@ -82,40 +89,70 @@ public class RequestsForSupport {
     /**
      * Families already known that look like this one: a member with the same family name and date
      * of birth, or the same family name at the same postcode. Shown before saving, so that a
-     * duplicate is linked rather than created.
+     * duplicate is linked rather than created; only what is needed to recognise a family is shown
+     * (see {@link FamilyMatch}), and which families were shown is audited.
      */
     @Transactional
     public List<FamilyMatch> matches(List<FamilyMemberDraft> members, String postcode) {
         CurrentUser user = access.worker();
-        List<String> names = members.stream()
-                .map(FamilyMemberDraft::familyName)
-                .filter(n -> n != null && !n.isBlank())
-                .map(String::strip)
-                .distinct()
-                .toList();
-        List<LocalDate> births = members.stream()
-                .map(FamilyMemberDraft::dateOfBirth)
-                .filter(Objects::nonNull)
-                .toList();
+        List<String> names = familyNames(members);
+        List<LocalDate> births = births(members);
         String normalised = normalisedPostcode(postcode);
         Map<UUID, FamilyMatch> found = new LinkedHashMap<>();
+        Set<UUID> restricted = new LinkedHashSet<>();
         for (JourneyRepository.PersonMatch m : journey.matches(names, births, normalised)) {
+            if (m.restricted()) {
+                restricted.add(m.family());
+                continue;
+            }
             FamilyMatch match = found.computeIfAbsent(
                     m.family(),
                     id -> new FamilyMatch(
-                            id, m.label(), m.postcode(), hubName(new HubId(m.hubId())), new ArrayList<>()));
-            match.matchedOn().add(m.name() + ", born " + BORN.format(m.born()));
+                            id, m.label(), hubName(new HubId(m.hubId())), m.openCase(), new ArrayList<>(), false));
+            String line = initial(m.givenName()) + " " + m.familyName() + ", born "
+                    + m.born().getYear();
+            if (!match.matchedOn().contains(line)) {
+                match.matchedOn().add(line);
+            }
         }
-        if (!found.isEmpty()) {
+        List<FamilyMatch> shown = new ArrayList<>(found.values());
+        if (!restricted.isEmpty()) {
+            shown.add(new FamilyMatch(null, "", "", false, List.of(), true));
+        }
+        if (!shown.isEmpty()) {
             audit.record(
                     "search",
                     "family",
                     "matches",
                     null,
                     null,
-                    found.size() + " possible matches shown to " + user.username());
+                    "shown to " + user.username() + ": " + found.keySet()
+                            + (restricted.isEmpty() ? "" : "; restricted, named only as known: " + restricted));
         }
-        return List.copyOf(found.values());
+        return List.copyOf(shown);
+    }
+
+    private static String initial(String givenName) {
+        String name = givenName.strip();
+        return name.isEmpty()
+                ? ""
+                : name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT) + ".";
+    }
+
+    private static List<String> familyNames(List<FamilyMemberDraft> members) {
+        return members.stream()
+                .map(FamilyMemberDraft::familyName)
+                .filter(n -> n != null && !n.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList();
+    }
+
+    private static List<LocalDate> births(List<FamilyMemberDraft> members) {
+        return members.stream()
+                .map(FamilyMemberDraft::dateOfBirth)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** Makes a request for support from the portal. */
@@ -135,7 +172,8 @@ public class RequestsForSupport {
         CurrentUser user = access.worker();
         Placed placed = validate(draft);
         Instant now = clock.instant();
-        FamilyRow family = familyFor(draft, placed, now);
+        Resolved resolved = familyFor(draft, placed, now, user);
+        FamilyRow family = resolved.family();
         boolean reReferral = journey.lastClosure(family.id())
                 .map(closed -> closed.isAfter(now.atZone(WorkingCalendar.LONDON)
                         .minusMonths(properties.reReferral())
@@ -143,18 +181,20 @@ public class RequestsForSupport {
                 .orElse(false);
         Instant due = calendar.due(now, properties.decisionDays());
         UUID request = UUID.randomUUID();
-        saveRequest(request, family, placed, user, source, now, due, draft, reReferral, false);
+        HubId hub = resolved.requestHub();
+        saveRequest(request, family, placed, hub, user, source, now, due, draft, reReferral, false);
+        askTheKnownFamiliesHubLead(resolved, request, draft, placed, user, now);
         audit.record(
                 "submit",
                 "request",
                 request.toString(),
-                placed.hub(),
+                hub,
                 null,
-                "family " + family.id() + (draft.existingFamily() != null ? " (linked to known family)" : "") + ", "
+                "family " + family.id() + ", " + resolved.linking() + ", "
                         + draft.needs().size() + " needs, from " + source);
         events.publishEvent(new RequestSubmitted(
-                request, family.id(), family.label(), placed.hub(), placed.area(), now, due, reReferral, false));
-        return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), due, reReferral);
+                request, family.id(), family.label(), hub, placed.area(), now, due, reReferral, false));
+        return new Submitted(request, family.id(), hub, hubName(hub), due, reReferral, resolved.linking());
     }
 
     /**
@@ -255,9 +295,11 @@ public class RequestsForSupport {
             throw new AccessDeniedException("Only the hub's lead can receive a step-down into the hub");
         }
         Instant now = clock.instant();
-        FamilyRow family = familyFor(draft, placed, now);
+        Resolved resolved = familyFor(draft, placed, now, user);
+        FamilyRow family = resolved.family();
         UUID request = UUID.randomUUID();
-        saveRequest(request, family, placed, user, "step-down", now, now, draft, false, true);
+        saveRequest(request, family, placed, placed.hub(), user, "step-down", now, now, draft, false, true);
+        askTheKnownFamiliesHubLead(resolved, request, draft, placed, user, now);
         journey.decide(
                 request,
                 0,
@@ -272,7 +314,7 @@ public class RequestsForSupport {
                 request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, true));
         events.publishEvent(
                 new RequestDecided(request, placed.hub(), now, NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
-        return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), now, false);
+        return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), now, false, resolved.linking());
     }
 
     /** The signed-in person's own requests, newest first: status and decision only. */
@@ -291,13 +333,12 @@ public class RequestsForSupport {
     @Transactional
     public RequestSummary status(UUID request) {
         CurrentUser user = access.worker();
-        RequestSummary summary =
-                journey.request(request).orElseThrow(() -> new AccessDeniedException("No such request"));
+        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         boolean referrer =
                 journey.referrerOf(request).map(user.username()::equals).orElse(false);
         if (!referrer && !Access.leads(user, summary.hub())) {
             // The same answer as for a request that does not exist: a crafted id learns nothing.
-            throw new AccessDeniedException("No such request");
+            throw access.refusal("view-status", "request", request, summary.hub(), "No such request");
         }
         audit.record("view-status", "request", request.toString(), summary.hub(), null, null);
         return named(summary);
@@ -347,6 +388,7 @@ public class RequestsForSupport {
             UUID request,
             FamilyRow family,
             Placed placed,
+            HubId hub,
             CurrentUser user,
             String source,
             Instant now,
@@ -357,7 +399,7 @@ public class RequestsForSupport {
         journey.insertRequest(new NewRequest(
                 request,
                 family.id(),
-                placed.hub(),
+                hub,
                 placed.hubReason(),
                 user.username(),
                 user.displayName(),
@@ -541,26 +583,149 @@ public class RequestsForSupport {
         return new Placed(postcode, area, chosen, reason == null ? null : reason.strip());
     }
 
-    private FamilyRow familyFor(RequestDraft draft, Placed placed, Instant now) {
+    /**
+     * The family a request is about, and what its hub lead must confirm.
+     *
+     * @param requestHub the hub that decides the request
+     * @param linkTo known families whose hub lead is asked to link this one to theirs
+     * @param moveOf a known family linked directly, whose new address its hub lead is asked to confirm
+     */
+    private record Resolved(
+            FamilyRow family,
+            HubId requestHub,
+            Submitted.Linking linking,
+            List<FamilyRow> linkTo,
+            @Nullable FamilyRow moveOf) {}
+
+    /**
+     * Finds or makes the family. Linking never widens anybody's access and never moves a family
+     * silently: a known family is joined directly only by someone who may read it, from its own
+     * hub; otherwise the request's family is saved as new and the known family's current hub lead
+     * is asked to link the two. A new address for a known family waits for its hub lead, unless
+     * that is who asks. Families whose consent is withdrawn, named to the referrer only as "known",
+     * are offered to their hub lead in the same way.
+     */
+    private Resolved familyFor(RequestDraft draft, Placed placed, Instant now, CurrentUser user) {
         UUID existing = draft.existingFamily();
         if (existing != null) {
-            FamilyRow known = journey.family(existing).orElseThrow();
-            journey.updateFamilyAddress(
-                    known.id(), draft.address().strip(), placed.postcode(), placed.area(), placed.hub());
-            int position = journey.nextPosition(known.id());
-            List<FamilyRecord.Member> already = journey.members(known.id());
-            for (FamilyMemberDraft m : draft.members()) {
-                boolean present = already.stream()
-                        .anyMatch(a -> a.familyName()
-                                        .equalsIgnoreCase(m.familyName().strip())
-                                && a.givenName().equalsIgnoreCase(m.givenName().strip())
-                                && a.dateOfBirth().equals(m.dateOfBirth()));
-                if (!present) {
-                    journey.insertPerson(known.id(), member(m), position++);
-                }
+            FamilyRow known = journey.family(existing).orElseThrow(() -> access.unknown("family", existing));
+            if (known.hub().equals(placed.hub()) && access.mayRead(user, known)) {
+                return linkDirectly(known, draft, placed, now, user);
             }
-            return known;
+            audit.record(
+                    "ask-link",
+                    "family",
+                    known.id().toString(),
+                    known.hub(),
+                    null,
+                    "asked by " + user.username() + " from hub " + placed.hub().value());
+            return new Resolved(
+                    newFamily(draft, placed, now), placed.hub(), Submitted.Linking.LINK_ASKED, List.of(known), null);
         }
+        FamilyRow created = newFamily(draft, placed, now);
+        List<FamilyRow> restricted =
+                journey.matches(familyNames(draft.members()), births(draft.members()), placed.postcode()).stream()
+                        .filter(JourneyRepository.PersonMatch::restricted)
+                        .map(JourneyRepository.PersonMatch::family)
+                        .distinct()
+                        .map(journey::family)
+                        .flatMap(Optional::stream)
+                        .toList();
+        return new Resolved(
+                created,
+                placed.hub(),
+                restricted.isEmpty() ? Submitted.Linking.NEW_FAMILY : Submitted.Linking.LINK_ASKED,
+                restricted,
+                null);
+    }
+
+    private Resolved linkDirectly(FamilyRow known, RequestDraft draft, Placed placed, Instant now, CurrentUser user) {
+        boolean moved = !sameAddress(known, draft.address(), placed.postcode());
+        if (moved && Access.leads(user, known.hub())) {
+            if (!changes.moveFamily(
+                    known.id(),
+                    known.version(),
+                    draft.address().strip(),
+                    placed.postcode(),
+                    placed.area(),
+                    placed.hub())) {
+                throw new ChangedBySomeoneElseException("This family's record");
+            }
+            audit.record(
+                    "move-family",
+                    "family",
+                    known.id().toString(),
+                    known.hub(),
+                    null,
+                    "from " + known.address() + ", " + known.postcode() + " to "
+                            + draft.address().strip() + ", " + placed.postcode());
+            moved = false;
+        } else if (!changes.touchFamily(known.id(), known.version())) {
+            throw new ChangedBySomeoneElseException("This family's record");
+        }
+        int position = journey.nextPosition(known.id());
+        List<FamilyRecord.Member> already = journey.members(known.id());
+        for (FamilyMemberDraft m : draft.members()) {
+            boolean present = already.stream()
+                    .anyMatch(a -> a.familyName()
+                                    .equalsIgnoreCase(m.familyName().strip())
+                            && a.givenName().equalsIgnoreCase(m.givenName().strip())
+                            && a.dateOfBirth().equals(m.dateOfBirth()));
+            if (!present) {
+                journey.insertPerson(known.id(), member(m), position++);
+            }
+        }
+        return new Resolved(
+                known,
+                known.hub(),
+                moved ? Submitted.Linking.MOVE_ASKED : Submitted.Linking.LINKED,
+                List.of(),
+                moved ? known : null);
+    }
+
+    private void askTheKnownFamiliesHubLead(
+            Resolved resolved, UUID request, RequestDraft draft, Placed placed, CurrentUser user, Instant now) {
+        for (FamilyRow known : resolved.linkTo()) {
+            changes.insert(
+                    FamilyChangeRepository.Kind.LINK,
+                    known,
+                    resolved.family().id(),
+                    request,
+                    draft.address().strip(),
+                    placed.postcode(),
+                    placed.area(),
+                    placed.hub(),
+                    user.username(),
+                    user.displayName(),
+                    now);
+        }
+        FamilyRow moving = resolved.moveOf();
+        if (moving != null) {
+            changes.insert(
+                    FamilyChangeRepository.Kind.MOVE,
+                    moving,
+                    null,
+                    request,
+                    draft.address().strip(),
+                    placed.postcode(),
+                    placed.area(),
+                    placed.hub(),
+                    user.username(),
+                    user.displayName(),
+                    now);
+        }
+    }
+
+    private static boolean sameAddress(FamilyRow known, String address, String postcode) {
+        return simplified(known.address()).equals(simplified(address))
+                && known.postcode().equals(postcode);
+    }
+
+    private static String simplified(String address) {
+        return address.strip().replaceAll("[\\s,]+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private FamilyRow newFamily(RequestDraft draft, Placed placed, Instant now) {
         FamilyMemberDraft first = draft.members().stream()
                 .filter(m -> m.relationship() != null && !m.relationship().isChild())
                 .findFirst()

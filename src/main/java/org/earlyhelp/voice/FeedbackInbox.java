@@ -38,6 +38,7 @@ public class FeedbackInbox {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
+    private final org.earlyhelp.shared.security.CaseAccess caseAccess;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
@@ -45,10 +46,12 @@ public class FeedbackInbox {
     FeedbackInbox(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
+            org.earlyhelp.shared.security.CaseAccess caseAccess,
             ApplicationEventPublisher events,
             AuditTrail audit,
             Optional<Clock> clock) {
         this.jdbc = jdbc;
+        this.caseAccess = caseAccess;
         this.currentUsers = currentUsers;
         this.events = events;
         this.audit = audit;
@@ -88,24 +91,61 @@ public class FeedbackInbox {
         return found;
     }
 
-    /** The hub's feedback, newest first; for its hub lead and practitioners. Audited. */
+    /**
+     * The hub's feedback that this person may read, newest first: its hub lead reads the hub's
+     * feedback; a practitioner reads what came through the invitations they made; feedback on a
+     * family's case follows the family access policy (its lead and team, the hub lead; only they
+     * once consent is withdrawn). Audited, with the items that carry a name.
+     */
     @Transactional
     public List<FeedbackItem> ofHub(HubId hub, int limit) {
         return ofHub(hub, limit, 0);
     }
 
-    /** A page of a hub's feedback, newest first: {@code limit} items after skipping {@code offset}. */
+    /** A page of the hub's feedback this person may read: {@code limit} items after skipping {@code offset}. */
     @Transactional
     public List<FeedbackItem> ofHub(HubId hub, int limit, int offset) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
+            audit.refused("view", "feedback-inbox", hub.value(), hub, null);
             throw new AccessDeniedException("You do not work in this hub");
         }
-        audit.record("view", "feedback-inbox", hub.value(), hub, null, null);
-        return jdbc.sql(SELECT + " WHERE f.hub_id = ? ORDER BY f.submitted_at DESC, f.id LIMIT ? OFFSET ?")
-                .params(hub.value(), Math.min(Math.max(limit, 1), 500), Math.max(offset, 0))
+        List<FeedbackItem> items = jdbc.sql(SELECT + " WHERE f.hub_id = :hub AND " + VISIBLE
+                        + " ORDER BY f.submitted_at DESC, f.id LIMIT :limit OFFSET :offset")
+                .param("hub", hub.value())
+                .param("lead", user.has(Role.HUB_LEAD))
+                .param("u", user.username())
+                .param("cases", readableCases(hub).toArray(UUID[]::new))
+                .param("limit", Math.min(Math.max(limit, 1), 500))
+                .param("offset", Math.max(offset, 0))
                 .query(this::item)
                 .list();
+        audit.record(
+                "view",
+                "feedback-inbox",
+                hub.value(),
+                hub,
+                null,
+                items.size() + " items; with a name: "
+                        + items.stream()
+                                .filter(i -> i.firstName() != null)
+                                .map(i -> i.id().toString())
+                                .toList());
+        return items;
+    }
+
+    /** Who reads which feedback, as SQL over {@code f} (feedback) and {@code i} (its invitation). */
+    private static final String VISIBLE = """
+            ((f.case_id IS NULL AND (:lead OR i.created_by = :u)) OR f.case_id = ANY (:cases))""";
+
+    /** Cases with feedback in this hub whose family the signed-in person may read now. */
+    private java.util.Set<UUID> readableCases(HubId hub) {
+        List<UUID> cases = jdbc.sql(
+                        "SELECT DISTINCT case_id FROM voice.feedback WHERE hub_id = ? AND case_id IS NOT NULL")
+                .param(hub.value())
+                .query(UUID.class)
+                .list();
+        return caseAccess.readable(cases);
     }
 
     /** A young person's own past feedback, when they gave it signed in and not anonymously. */
@@ -128,8 +168,19 @@ public class FeedbackInbox {
                 .optional()
                 .map(HubId::new)
                 .orElseThrow(() -> new AccessDeniedException("No such feedback"));
-        if (!user.hubs().contains(hub)) {
-            throw new AccessDeniedException("You do not work in this hub");
+        boolean visible = user.hubs().contains(hub)
+                && jdbc.sql(
+                                "SELECT EXISTS (SELECT 1 FROM voice.feedback f JOIN voice.invitation i ON i.id = f.invitation_id"
+                                        + " WHERE f.id = :id AND " + VISIBLE + ")")
+                        .param("id", feedback)
+                        .param("lead", user.has(Role.HUB_LEAD))
+                        .param("u", user.username())
+                        .param("cases", readableCases(hub).toArray(UUID[]::new))
+                        .query(Boolean.class)
+                        .single();
+        if (!visible) {
+            audit.refused("confirm-themes", "feedback", feedback.toString(), hub, null);
+            throw new AccessDeniedException("You do not work with this feedback");
         }
         Instant now = clock.instant();
         for (String theme : new LinkedHashSet<>(themes)) {

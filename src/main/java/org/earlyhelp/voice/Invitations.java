@@ -44,6 +44,7 @@ public class Invitations {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
+    private final org.earlyhelp.shared.security.CaseAccess caseAccess;
     private final HubDirectory hubs;
     private final VoiceProperties properties;
     private final AuditTrail audit;
@@ -53,10 +54,12 @@ public class Invitations {
     Invitations(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
+            org.earlyhelp.shared.security.CaseAccess caseAccess,
             HubDirectory hubs,
             VoiceProperties properties,
             AuditTrail audit,
             Optional<Clock> clock) {
+        this.caseAccess = caseAccess;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.hubs = hubs;
@@ -86,6 +89,12 @@ public class Invitations {
         }
         if (kind == InvitationKind.CASE && caseId == null) {
             problems.put("kind", "An invitation for a family is made from the family's case.");
+        } else if (caseId != null && kind != InvitationKind.CASE) {
+            problems.put("kind", "Only an invitation for a family belongs to a case.");
+        } else if (caseId != null && !caseAccess.worksOn(caseId)) {
+            // Feedback through it joins the family's record: only those working with the family now.
+            audit.refused("create", "invitation", caseId.toString(), hub, "case invitation");
+            throw new AccessDeniedException("You do not work with this family");
         }
         if (label == null || label.isBlank() || label.length() > 120) {
             problems.put("label", "Name it so you recognise it later (up to 120 characters).");
@@ -120,15 +129,29 @@ public class Invitations {
         return byId(id).orElseThrow();
     }
 
-    /** The hub's invitations, newest first; for those who work in it. */
+    /**
+     * The hub's invitations this person may see, newest first: the hub lead sees the hub's; a
+     * practitioner those they made; an invitation for a family's case only those who may read the
+     * family now (the family access policy).
+     */
     @Transactional(readOnly = true)
     public List<Invitation> ofHub(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
-        return jdbc.sql(SELECT + " WHERE hub_id = ? ORDER BY created_at DESC LIMIT 200")
+        List<UUID> cases = jdbc.sql(
+                        "SELECT DISTINCT case_id FROM voice.invitation WHERE hub_id = ? AND case_id IS NOT NULL")
                 .param(hub.value())
+                .query(UUID.class)
+                .list();
+        return jdbc.sql(SELECT + "\n" + """
+                         WHERE hub_id = :hub AND ((case_id IS NULL AND (:lead OR created_by = :u)) OR case_id = ANY (:cases))
+                         ORDER BY created_at DESC LIMIT 200""")
+                .param("hub", hub.value())
+                .param("lead", user.has(Role.HUB_LEAD))
+                .param("u", user.username())
+                .param("cases", caseAccess.readable(cases).toArray(UUID[]::new))
                 .query(this::invitation)
                 .list();
     }

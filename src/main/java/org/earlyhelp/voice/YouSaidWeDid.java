@@ -155,12 +155,13 @@ public class YouSaidWeDid {
             String contact,
             @Nullable Instant toldAt) {}
 
-    /** Who still needs telling about an answer; the hub's people. */
-    @Transactional(readOnly = true)
+    /** Who still needs telling about an answer, with how to reach them; the hub's people. Audited. */
+    @Transactional
     public List<ToTell> toTell(UUID response) {
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
-        worker(hubOf(response));
-        return jdbc.sql("""
+        HubId hub = hubOf(response);
+        worker(hub);
+        List<ToTell> people = jdbc.sql("""
                         SELECT feedback_id, response_id, first_name, contact, told_at FROM voice.to_tell WHERE response_id = ?
                         ORDER BY told_at NULLS FIRST, first_name""")
                 .param(response)
@@ -171,6 +172,15 @@ public class YouSaidWeDid {
                         rs.getString(4),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
+        audit.record(
+                "view-contacts",
+                "response",
+                response.toString(),
+                hub,
+                null,
+                people.size() + " people to tell: "
+                        + people.stream().map(p -> p.feedback().toString()).toList());
+        return people;
     }
 
     /** Records that someone has been told what changed. */

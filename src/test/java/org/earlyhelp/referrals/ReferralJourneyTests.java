@@ -44,6 +44,9 @@ class ReferralJourneyTests {
     Families families;
 
     @Autowired
+    FamilyChanges familyChanges;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
@@ -215,9 +218,29 @@ class ReferralJourneyTests {
                 again.involved(),
                 again.consent(),
                 submitted.family());
+        // The teacher made the first request but never worked with the family: the link waits
+        // for the family's hub lead, and the teacher reads nothing of its record meanwhile.
         Submitted second = requests.submit(linked);
-        assertThat(second.family()).isEqualTo(submitted.family());
-        assertThat(second.reReferral()).isTrue();
+        assertThat(second.linking()).isEqualTo(Submitted.Linking.LINK_ASKED);
+        assertThat(second.family()).isNotEqualTo(submitted.family());
+        assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
+        centralLead();
+        FamilyChanges.Pending link = familyChanges.pending(CENTRAL).stream()
+                .filter(p -> p.family().equals(submitted.family()))
+                .findFirst()
+                .orElseThrow();
+        familyChanges.decide(link.id(), link.version(), true);
+        assertThat(jdbc.sql("SELECT family_id FROM referrals.request WHERE id = ?")
+                        .param(second.request())
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(submitted.family());
+        assertThat(jdbc.sql("SELECT re_referral FROM referrals.request WHERE id = ?")
+                        .param(second.request())
+                        .query(Boolean.class)
+                        .single())
+                .as("linked within 12 months of closure: a re-referral")
+                .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.person WHERE family_id = ?")
                         .param(submitted.family())
                         .query(Integer.class)

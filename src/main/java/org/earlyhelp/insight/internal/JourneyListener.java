@@ -68,6 +68,11 @@ class JourneyListener {
     }
 
     @ApplicationModuleListener
+    void on(org.earlyhelp.referrals.FamiliesLinked event) {
+        patiently(() -> projections.apply(event));
+    }
+
+    @ApplicationModuleListener
     void on(ThemeConfirmed event) {
         patiently(() -> projections.apply(event));
     }

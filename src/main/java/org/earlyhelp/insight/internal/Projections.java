@@ -204,6 +204,34 @@ public class Projections {
                 .update();
     }
 
+    /**
+     * A new request's family turned out to be a known one: its rows follow the known family, and
+     * requests that are re-referrals once linked count as such, once.
+     */
+    @Transactional(noRollbackFor = NotSeenYet.class)
+    public void apply(org.earlyhelp.referrals.FamiliesLinked e) {
+        for (java.util.UUID request : e.reReferrals()) {
+            requireRequest(request);
+        }
+        jdbc.sql("UPDATE insight.request SET family_id = ?, family_label = ? WHERE family_id = ?")
+                .params(e.into(), e.label(), e.from())
+                .update();
+        jdbc.sql("UPDATE insight.case_file SET family_id = ?, family_label = ? WHERE family_id = ?")
+                .params(e.into(), e.label(), e.from())
+                .update();
+        for (java.util.UUID request : e.reReferrals()) {
+            jdbc.sql("""
+                            UPDATE insight.request SET re_referral = true WHERE id = ? AND NOT re_referral
+                            RETURNING hub_id, submitted_at""")
+                    .param(request)
+                    .query((rs, n) -> {
+                        count(new HubId(rs.getString(1)), rs.getTimestamp(2).toInstant(), "re_referrals", 1);
+                        return 1;
+                    })
+                    .list();
+        }
+    }
+
     /** An event about a record whose own event has not been taken in yet. */
     public static class NotSeenYet extends IllegalStateException {
         NotSeenYet(String what) {

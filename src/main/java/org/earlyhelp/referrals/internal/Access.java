@@ -1,27 +1,70 @@
 package org.earlyhelp.referrals.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may see and change a family's record. A hub lead sees their hub's families; a practitioner
- * sees a family's full record only where they lead its early help or are in the team around it;
- * once consent is withdrawn, only the lead practitioner and the hub lead. Administrators run the
- * system and do not read families' records.
+ * The one access policy for a family's record: who may read it and who may work on it, by their
+ * relationship to the family now, not by role and hub alone. Every read of a family, case,
+ * request or case feedback goes through here (the voice module through {@link CaseAccess}).
+ *
+ * <ul>
+ *   <li>the lead practitioner and the team of an <b>open</b> case read the family's record and
+ *       work on their case; after the case closes, for {@code earlyhelp.referrals.closed-case-read-days}
+ *       (90 by default), they may still read it, and change nothing;
+ *   <li>the hub lead of the family's <b>current</b> hub, and of the hub holding an open case for
+ *       the family, read the record and work on the hub's cases;
+ *   <li>once consent is withdrawn, only the lead practitioner and the hub lead, everywhere;
+ *   <li>nobody else: not a practitioner of the same hub without a case, not the lead of another
+ *       hub, not a former team member after the grace period; administrators and commissioners
+ *       see figures, and a family's record only through a reasoned, audited break-glass read.
+ * </ul>
+ *
+ * Refusals are audited with what was asked.
  */
 @Component
-public class Access {
+public class Access implements CaseAccess {
+
+    /** What a person is to a family now. */
+    public record Standing(boolean hubLead, boolean lead, boolean team, boolean formerLead, boolean formerTeam) {
+
+        static final Standing NONE = new Standing(false, false, false, false, false);
+    }
 
     private final CurrentUsers currentUsers;
-    private final JourneyRepository journey;
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final ReferralsProperties properties;
+    private final Clock clock;
 
-    Access(CurrentUsers currentUsers, JourneyRepository journey) {
+    Access(
+            CurrentUsers currentUsers,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            ReferralsProperties properties,
+            Optional<Clock> clock) {
         this.currentUsers = currentUsers;
-        this.journey = journey;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock.orElse(Clock.systemUTC());
     }
 
     /** The signed-in practitioner or hub lead. */
@@ -34,9 +77,11 @@ public class Access {
         return currentUsers.requireAnyOf(Role.HUB_LEAD);
     }
 
+    /** The signed-in lead of this hub; refusals are audited. */
     public CurrentUser hubLead(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD);
         if (!leads(user, hub)) {
+            audit.refused("lead-hub", "hub", hub.value(), hub, null);
             throw new AccessDeniedException("You do not lead this hub");
         }
         return user;
@@ -46,38 +91,192 @@ public class Access {
         return user.has(Role.HUB_LEAD) && user.hubs().contains(hub);
     }
 
-    /** Refuses unless the person may read the family's full record. */
+    /** The grace period's start: cases closed after it still count, read only. */
+    Instant graceStart() {
+        return clock.instant().minus(Duration.ofDays(properties.closedCaseGraceDays()));
+    }
+
+    private static String[] ledHubs(CurrentUser user) {
+        return user.has(Role.HUB_LEAD) ? user.hubs().stream().map(HubId::value).toArray(String[]::new) : new String[0];
+    }
+
+    private static boolean worksWithFamilies(CurrentUser user) {
+        return user.has(Role.PRACTITIONER) || user.has(Role.HUB_LEAD);
+    }
+
+    /** What the person is to the family now, from its cases, in one query. */
+    public Standing standing(CurrentUser user, JourneyRepository.FamilyRow family) {
+        if (!worksWithFamilies(user)) {
+            return Standing.NONE;
+        }
+        String[] led = ledHubs(user);
+        boolean currentHubLead = leads(user, family.hub());
+        return jdbc.sql("""
+                        SELECT coalesce(bool_or(c.closed_at IS NULL AND c.hub_id = ANY (:led)), false),
+                               coalesce(bool_or(c.closed_at IS NULL AND c.lead = :u), false),
+                               coalesce(bool_or(c.closed_at IS NULL AND m.username IS NOT NULL), false),
+                               coalesce(bool_or(c.closed_at >= :since AND c.lead = :u), false),
+                               coalesce(bool_or(c.closed_at >= :since AND m.username IS NOT NULL), false)
+                        FROM referrals.case_file c
+                        LEFT JOIN referrals.case_member m ON m.case_id = c.id AND m.username = :u
+                        WHERE c.family_id = :f""")
+                .param("led", led)
+                .param("u", user.username())
+                .param("since", java.sql.Timestamp.from(graceStart()))
+                .param("f", family.id())
+                .query((rs, n) -> new Standing(
+                        currentHubLead || rs.getBoolean(1),
+                        rs.getBoolean(2),
+                        rs.getBoolean(3),
+                        rs.getBoolean(4),
+                        rs.getBoolean(5)))
+                .single();
+    }
+
+    /** Whether the person may read the family's record now (see the class comment). */
+    public boolean mayRead(CurrentUser user, JourneyRepository.FamilyRow family) {
+        return mayRead(standing(user, family), family.restricted());
+    }
+
+    public static boolean mayRead(Standing s, boolean restricted) {
+        return s.hubLead() || s.lead() || s.formerLead() || (!restricted && (s.team() || s.formerTeam()));
+    }
+
+    /** Refuses, audited, unless the person may read the family's record now. */
     public void requireFamily(CurrentUser user, JourneyRepository.FamilyRow family) {
-        if (leads(user, family.hub())) {
-            return;
+        if (!mayRead(user, family)) {
+            audit.refused("view", "family", family.id().toString(), family.hub(), null);
+            throw new AccessDeniedException("You do not work with this family");
         }
-        for (JourneyRepository.CaseRow c : journey.casesOfFamily(family.id())) {
-            if (leads(user, c.hub())) {
-                return;
-            }
-        }
-        if (user.has(Role.PRACTITIONER) && journey.worksWithFamily(family.id(), user.username(), family.restricted())) {
-            return;
-        }
-        throw new AccessDeniedException("You do not work with this family");
     }
 
-    /** Refuses unless the person may read the case: its hub lead, its lead, or its team. */
-    public void requireCase(CurrentUser user, JourneyRepository.CaseRow c) {
-        if (leads(user, c.hub()) || c.lead().equals(user.username())) {
-            return;
+    /** Refuses, audited, unless the person may read the case's family now. */
+    public void requireCase(CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
+        if (!mayRead(user, family)) {
+            audit.refused("view", "case", c.id().toString(), c.hub(), "family " + family.id());
+            throw new AccessDeniedException("You do not work with this family");
         }
-        if (!c.restricted() && user.has(Role.PRACTITIONER) && journey.inTeam(c.id(), user.username())) {
-            return;
-        }
-        throw new AccessDeniedException("You do not work with this family");
     }
 
-    /** Refuses unless the person leads the case or its hub. */
-    public void requireLead(CurrentUser user, JourneyRepository.CaseRow c) {
-        if (leads(user, c.hub()) || c.lead().equals(user.username())) {
-            return;
+    /**
+     * Whether the person works on this case: its lead, its team (not once consent is withdrawn),
+     * or the lead of its hub or of the family's current hub. Whether the case is still open is
+     * the caller's next question, so that its own lead is told plainly that it has closed.
+     */
+    public boolean worksOn(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+        if (!worksWithFamilies(user)) {
+            return false;
         }
-        throw new AccessDeniedException("Only the lead practitioner or the hub lead can do this");
+        if (leads(user, c.hub()) || leads(user, familyHub) || c.lead().equals(user.username())) {
+            return true;
+        }
+        return !c.restricted() && inTeam(c.id(), user.username());
+    }
+
+    /** Refuses, audited, unless the person works on this case (see {@link #worksOn}). */
+    public void requireWork(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+        if (!worksOn(user, c, familyHub)) {
+            audit.refused("work", "case", c.id().toString(), c.hub(), null);
+            throw new AccessDeniedException("You do not work with this family");
+        }
+    }
+
+    /** Refuses, audited, unless the person leads this case or leads its hub or the family's hub. */
+    public void requireLead(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+        boolean allowed = worksWithFamilies(user)
+                && (leads(user, c.hub()) || leads(user, familyHub) || c.lead().equals(user.username()));
+        if (!allowed) {
+            audit.refused("lead", "case", c.id().toString(), c.hub(), null);
+            throw new AccessDeniedException("Only the lead practitioner or the hub lead can do this");
+        }
+    }
+
+    /** Refuses, audited, unless the person leads the hub of the case or of the family. */
+    public void requireHubLeadOf(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+        if (!leads(user, c.hub()) && !leads(user, familyHub)) {
+            audit.refused("hub-lead", "case", c.id().toString(), c.hub(), null);
+            throw new AccessDeniedException("Only the hub lead can do this");
+        }
+    }
+
+    /** A refusal of something the person asked for, audited with what it was. */
+    public AccessDeniedException refusal(String action, String recordType, Object id, HubId hub, String message) {
+        audit.refused(action, recordType, String.valueOf(id), hub, null);
+        return new AccessDeniedException(message);
+    }
+
+    /**
+     * The refusal for an id that names nothing (or nothing this person may know of): the same
+     * answer as for a record outside their work, audited with what was asked.
+     */
+    public AccessDeniedException unknown(String recordType, Object id) {
+        audit.refused("view", recordType, String.valueOf(id), null, "no such record");
+        return new AccessDeniedException("No such " + recordType);
+    }
+
+    private boolean inTeam(UUID caseId, String username) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM referrals.case_member WHERE case_id = ? AND username = ?)")
+                .params(caseId, username)
+                .query(Boolean.class)
+                .single();
+    }
+
+    // ---- for other modules, by case id ---------------------------------------------------------
+
+    /**
+     * The same rule as {@link #mayRead}, as SQL over a family {@code f}: used for lists, so that
+     * a list never shows what a single read would refuse.
+     */
+    private static final String READABLE = """
+            (f.hub_id = ANY (:led)
+             OR EXISTS (SELECT 1 FROM referrals.case_file o WHERE o.family_id = f.id AND o.closed_at IS NULL
+                          AND o.hub_id = ANY (:led))
+             OR EXISTS (SELECT 1 FROM referrals.case_file o WHERE o.family_id = f.id AND o.lead = :u
+                          AND (o.closed_at IS NULL OR o.closed_at >= :since))
+             OR (NOT f.restricted AND EXISTS (
+                   SELECT 1 FROM referrals.case_file o JOIN referrals.case_member m ON m.case_id = o.id
+                   WHERE o.family_id = f.id AND m.username = :u AND (o.closed_at IS NULL OR o.closed_at >= :since))))""";
+
+    @Override
+    public Set<UUID> readable(Collection<UUID> cases) {
+        Optional<CurrentUser> found = currentUsers.find();
+        if (cases.isEmpty() || found.isEmpty() || !worksWithFamilies(found.get())) {
+            return Set.of();
+        }
+        CurrentUser user = found.get();
+        List<UUID> ids = jdbc.sql("SELECT c.id FROM referrals.case_file c JOIN referrals.family f ON f.id = c.family_id"
+                        + " WHERE c.id = ANY (:ids) AND " + READABLE)
+                .param("ids", cases.toArray(UUID[]::new))
+                .param("led", ledHubs(user))
+                .param("u", user.username())
+                .param("since", java.sql.Timestamp.from(graceStart()))
+                .query(UUID.class)
+                .list();
+        return new LinkedHashSet<>(ids);
+    }
+
+    @Override
+    public boolean worksOn(UUID caseId) {
+        Optional<CurrentUser> user = currentUsers.find();
+        if (user.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("""
+                        SELECT c.hub_id, f.hub_id, c.lead, c.closed_at IS NULL, f.restricted,
+                               EXISTS (SELECT 1 FROM referrals.case_member m WHERE m.case_id = c.id AND m.username = ?)
+                        FROM referrals.case_file c JOIN referrals.family f ON f.id = c.family_id WHERE c.id = ?""")
+                .params(user.get().username(), caseId)
+                .query((rs, n) -> {
+                    CurrentUser u = user.get();
+                    if (!rs.getBoolean(4) || !worksWithFamilies(u)) {
+                        return false;
+                    }
+                    return leads(u, new HubId(rs.getString(1)))
+                            || leads(u, new HubId(rs.getString(2)))
+                            || rs.getString(3).equals(u.username())
+                            || (!rs.getBoolean(5) && rs.getBoolean(6));
+                })
+                .optional()
+                .orElse(false);
     }
 }

@@ -121,13 +121,6 @@ public class JourneyRepository {
                 .optional();
     }
 
-    /** Moves a family to where a new request says they live; false if someone else changed it. */
-    public void updateFamilyAddress(UUID id, String address, String postcode, @Nullable String area, HubId hub) {
-        jdbc.sql("""
-                        UPDATE referrals.family SET address = ?, postcode = ?, area_code = ?, hub_id = ?, version = version + 1
-                        WHERE id = ?""").params(address, postcode, area, hub.value(), id).update();
-    }
-
     public boolean restrictFamily(UUID id, int version) {
         return jdbc.sql(
                                 "UPDATE referrals.family SET restricted = true, version = version + 1 WHERE id = ? AND version = ?")
@@ -176,8 +169,20 @@ public class JourneyRepository {
                 .single();
     }
 
-    /** A known person matching on family name and date of birth, or on family name at the same postcode. */
-    public record PersonMatch(UUID family, String label, String postcode, String hubId, String name, LocalDate born) {}
+    /**
+     * A known person matching on family name and date of birth, or on family name at the same
+     * postcode; with what the duplicate check may show and whether the family's record is
+     * restricted or has an open case.
+     */
+    public record PersonMatch(
+            UUID family,
+            String label,
+            String hubId,
+            String givenName,
+            String familyName,
+            LocalDate born,
+            boolean restricted,
+            boolean openCase) {}
 
     public List<PersonMatch> matches(List<String> familyNames, List<LocalDate> births, String postcode) {
         if (familyNames.isEmpty()) {
@@ -188,7 +193,8 @@ public class JourneyRepository {
                 .toArray(String[]::new);
         java.sql.Date[] dates = births.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new);
         return jdbc.sql("""
-                        SELECT f.id, f.label, f.postcode, f.hub_id, p.given_name || ' ' || p.family_name, p.date_of_birth
+                        SELECT f.id, f.label, f.hub_id, p.given_name, p.family_name, p.date_of_birth, f.restricted,
+                               EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL)
                         FROM referrals.person p JOIN referrals.family f ON f.id = p.family_id
                         WHERE lower(p.family_name) = ANY (?)
                           AND (p.date_of_birth = ANY (?) OR f.postcode = ?)
@@ -200,7 +206,9 @@ public class JourneyRepository {
                         rs.getString(3),
                         rs.getString(4),
                         rs.getString(5),
-                        rs.getObject(6, LocalDate.class)))
+                        rs.getObject(6, LocalDate.class),
+                        rs.getBoolean(7),
+                        rs.getBoolean(8)))
                 .list();
     }
 
@@ -211,6 +219,38 @@ public class JourneyRepository {
                 .query((rs, n) -> rs.getTimestamp(1))
                 .optional()
                 .map(Timestamp::toInstant);
+    }
+
+    // ---- break-glass reads -------------------------------------------------------------------
+
+    public void insertBreakGlass(
+            UUID family, HubId hub, org.earlyhelp.shared.CurrentUser user, String reason, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO referrals.break_glass (id, family_id, hub_id, actor, actor_name, actor_roles, reason, read_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        family,
+                        hub.value(),
+                        user.username(),
+                        user.displayName(),
+                        user.roles().stream()
+                                .map(org.earlyhelp.shared.Role::externalName)
+                                .sorted()
+                                .collect(java.util.stream.Collectors.joining(",")),
+                        reason,
+                        ts(at))
+                .update();
+    }
+
+    public List<FamilyRecord.BreakGlassRead> breakGlassReads(UUID family) {
+        return jdbc.sql("""
+                        SELECT read_at, actor_name || ' (' || actor || ')', actor_roles, reason FROM referrals.break_glass
+                        WHERE family_id = ? ORDER BY read_at DESC LIMIT 100""")
+                .param(family)
+                .query((rs, n) -> new FamilyRecord.BreakGlassRead(
+                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
     }
 
     // ---- consent -----------------------------------------------------------------------------
@@ -464,24 +504,6 @@ public class JourneyRepository {
                 .param(caseId)
                 .query((rs, n) -> new CaseRecord.TeamMember(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
-    }
-
-    public boolean inTeam(UUID caseId, String username) {
-        return jdbc.sql("SELECT count(*) FROM referrals.case_member WHERE case_id = ? AND username = ?")
-                        .params(caseId, username)
-                        .query(Integer.class)
-                        .single()
-                > 0;
-    }
-
-    /** Whether the person leads or is in the team of any case of the family (restricted: leads only). */
-    public boolean worksWithFamily(UUID family, String username, boolean leadOnly) {
-        return jdbc.sql("""
-                        SELECT EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = ? AND (c.lead = ?
-                          OR (NOT ? AND EXISTS (SELECT 1 FROM referrals.case_member m WHERE m.case_id = c.id AND m.username = ?))))""")
-                .params(family, username, leadOnly, username)
-                .query(Boolean.class)
-                .single();
     }
 
     public Optional<CaseRow> caseRow(UUID id) {

@@ -34,19 +34,25 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
 import org.springframework.security.access.AccessDeniedException;
 
-/** A family's record: its members, consent, requests and cases, and everything in date order. */
+/**
+ * A family's record: its members, consent, requests and cases, and everything in date order. For
+ * those who work with the family now; an administrator or commissioner reads it only by giving a
+ * reason first (a break-glass read, audited and shown to the family's hub lead).
+ */
 @Route("families/:id")
-@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY, Role.COMMISSIONER_AUTHORITY})
 class FamilyView extends Page implements BeforeEnterObserver {
 
     private final transient Families families;
+    private final transient org.earlyhelp.shared.security.CurrentUsers currentUsers;
     private UUID id;
     /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
     private H2 consentHeading = new H2();
 
-    FamilyView(Families families) {
+    FamilyView(Families families, org.earlyhelp.shared.security.CurrentUsers currentUsers) {
         super("");
         this.families = families;
+        this.currentUsers = currentUsers;
     }
 
     @Override
@@ -57,6 +63,11 @@ class FamilyView extends Page implements BeforeEnterObserver {
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        org.earlyhelp.shared.CurrentUser user = currentUsers.require();
+        if (!user.has(Role.PRACTITIONER) && !user.has(Role.HUB_LEAD)) {
+            askWhy();
+            return;
+        }
         try {
             refresh();
         } catch (AccessDeniedException e) {
@@ -64,8 +75,34 @@ class FamilyView extends Page implements BeforeEnterObserver {
         }
     }
 
+    /** The break-glass form: why this person, outside the family's work, must read it now. */
+    private void askWhy() {
+        getChildren().skip(1).toList().forEach(this::remove);
+        setHeading(t("family.break-glass.title"));
+        add(new Paragraph(t("family.break-glass.intro")));
+        TextArea reason = new TextArea(t("family.break-glass.reason"));
+        reason.setWidthFull();
+        reason.setId("break-glass-reason");
+        reason.setRequired(true);
+        Button read = new Button(t("family.break-glass.read"), e -> {
+            try {
+                render(families.breakGlass(id, reason.getValue()));
+                org.earlyhelp.shared.ui.Focus.now(heading());
+            } catch (ValidationException invalid) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(invalid.problems().get("reason"));
+            }
+        });
+        read.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        read.setId("break-glass-read");
+        add(reason, read);
+    }
+
     private void refresh() {
-        FamilyRecord f = families.family(id);
+        render(families.family(id));
+    }
+
+    private void render(FamilyRecord f) {
         getChildren().skip(1).toList().forEach(this::remove);
         setHeading(f.label());
         Section about = new Section();
@@ -76,7 +113,24 @@ class FamilyView extends Page implements BeforeEnterObserver {
             restricted.addClassName("badge-overdue");
             about.add(restricted);
         }
+        if (f.readOnly()) {
+            Paragraph readOnly = new Paragraph(t("family.read-only"));
+            readOnly.setId("family-read-only");
+            about.add(readOnly);
+        }
         add(about);
+        if (!f.breakGlassReads().isEmpty()) {
+            Section reads = new Section();
+            reads.addClassName("home-section");
+            reads.setId("break-glass-reads");
+            reads.add(new H2(t("family.break-glass.reads")));
+            UnorderedList list = new UnorderedList();
+            f.breakGlassReads()
+                    .forEach(r -> list.add(new ListItem(
+                            t("family.break-glass.line", Texts.dayTime(r.at()), r.by(), r.roles(), r.reason()))));
+            reads.add(list);
+            add(reads);
+        }
 
         add(new H2(t("family.members")));
         Grid<FamilyRecord.Member> members = new Grid<>();
@@ -125,7 +179,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
                     + (c.withdrawn() ? " · " + t("family.consent-withdrawn", Texts.day(c.withdrawnAt())) : "")));
         }
         add(consents);
-        if (!f.restricted()) {
+        if (!f.restricted() && !f.readOnly()) {
             TextArea reason = new TextArea(t("family.withdraw-reason"));
             reason.setWidthFull();
             reason.setId("withdraw-reason");

@@ -54,7 +54,9 @@ import org.earlyhelp.shared.ui.Page;
 class HubQueueView extends Page {
 
     private final transient HubQueue queue;
+    private final transient org.earlyhelp.referrals.FamilyChanges familyChanges;
     private final Select<Hub> hub = new Select<>();
+    private final Div changes = new Div();
     private final H2 decideHeading = new H2();
     private final H2 allocateHeading = new H2();
     private final Grid<RequestSummary> deciding = new Grid<>();
@@ -62,9 +64,14 @@ class HubQueueView extends Page {
     private final Paragraph decidingEmpty = new Paragraph(t("queue.decide-empty"));
     private final Paragraph allocatingEmpty = new Paragraph(t("queue.allocate-empty"));
 
-    HubQueueView(HubQueue queue, HubDirectory directory, CurrentUsers currentUsers) {
+    HubQueueView(
+            HubQueue queue,
+            org.earlyhelp.referrals.FamilyChanges familyChanges,
+            HubDirectory directory,
+            CurrentUsers currentUsers) {
         super("");
         this.queue = queue;
+        this.familyChanges = familyChanges;
         setHeading(t("queue.title"));
         CurrentUser user = currentUsers.require();
         List<Hub> hubs = directory.hubs().stream()
@@ -76,6 +83,8 @@ class HubQueueView extends Page {
         hub.setVisible(hubs.size() > 1);
         hub.addValueChangeListener(e -> refresh());
         add(new Paragraph(t("queue.intro")), hub);
+        changes.setId("family-changes");
+        add(changes);
 
         decideHeading.setText(t("queue.decide"));
         decideHeading.setId("queue-decide-heading");
@@ -169,6 +178,7 @@ class HubQueueView extends Page {
         if (hub.getValue() == null) {
             return;
         }
+        drawChanges();
         List<RequestSummary> toDecide = queue.awaitingDecision(hub.getValue().id());
         deciding.setItems(toDecide);
         Grids.fit(deciding, toDecide.size());
@@ -182,12 +192,96 @@ class HubQueueView extends Page {
         allocatingEmpty.setVisible(toAllocate.isEmpty());
     }
 
+    /** Known families that a new request may be about, or that may have moved: for the hub lead to decide. */
+    private void drawChanges() {
+        changes.removeAll();
+        List<org.earlyhelp.referrals.FamilyChanges.Pending> pending =
+                familyChanges.pending(hub.getValue().id());
+        if (pending.isEmpty()) {
+            return;
+        }
+        H2 heading = new H2(t("changes.title", pending.size()));
+        heading.setId("family-changes-heading");
+        changes.add(heading, new Paragraph(t("changes.intro")));
+        LocalDate today = LocalDate.now();
+        for (org.earlyhelp.referrals.FamilyChanges.Pending p : pending) {
+            Div card = new Div();
+            card.addClassName("home-section");
+            card.addClassName("family-change");
+            card.add(new H3(
+                    p.link()
+                            ? t("changes.link-title", p.known().label())
+                            : t("changes.move-title", p.known().label())));
+            card.add(new Paragraph(t("changes.asked", p.requestedBy(), Texts.dayTime(p.requestedAt()))));
+            Div sides = new Div();
+            sides.addClassName("change-sides");
+            for (var side : List.of(p.known(), p.proposed())) {
+                Div column = new Div();
+                column.add(new H3(
+                        side == p.known() ? t("changes.known") : p.link() ? t("changes.new") : t("changes.moved")));
+                column.add(new Paragraph(side.address() + ", " + side.postcode() + " · " + side.hubName()));
+                UnorderedList people = new UnorderedList();
+                side.members()
+                        .forEach(m -> people.add(new ListItem(m.name() + ", "
+                                + Texts.label("relationship", m.relationship()) + ", "
+                                + t(
+                                        "decide.age",
+                                        Period.between(m.dateOfBirth(), today).getYears()))));
+                column.add(people);
+                sides.add(column);
+            }
+            card.add(sides);
+            if (p.changesHub()) {
+                card.add(new Paragraph(t("changes.changes-hub", p.proposed().hubName())));
+            }
+            Button yes = new Button(p.link() ? t("changes.link-yes") : t("changes.move-yes"), e -> {
+                com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                        new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                confirm.setHeader(p.link() ? t("changes.link-yes") : t("changes.move-yes"));
+                confirm.setText(
+                        p.changesHub()
+                                ? t(
+                                        "changes.confirm-hub",
+                                        p.known().label(),
+                                        p.proposed().hubName())
+                                : t("changes.confirm", p.known().label()));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.setConfirmText(p.link() ? t("changes.link-yes") : t("changes.move-yes"));
+                confirm.addConfirmListener(c -> decideChange(p, true));
+                confirm.open();
+            });
+            yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            yes.addClassName("change-confirm");
+            Button no = new Button(p.link() ? t("changes.link-no") : t("changes.move-no"), e -> decideChange(p, false));
+            no.addClassName("change-decline");
+            card.add(new Div(yes, no));
+            changes.add(card);
+        }
+    }
+
+    private void decideChange(org.earlyhelp.referrals.FamilyChanges.Pending p, boolean confirm) {
+        try {
+            familyChanges.decide(p.id(), p.version(), confirm);
+            Notification.show(confirm ? t("changes.done") : t("changes.declined"), 5000, Notification.Position.MIDDLE);
+        } catch (ChangedBySomeoneElseException changed) {
+            Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+        }
+        refresh();
+        org.earlyhelp.shared.ui.Focus.afterDialog(decideHeading);
+    }
+
     private void openDecision(RequestSummary summary) {
         HubQueue.RequestDetail detail = queue.detail(summary.id());
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(t("decide.title", summary.familyLabel()));
         dialog.setWidth("min(44rem, 95vw)");
         Div about = new Div();
+        if (detail.linkPending()) {
+            Paragraph pending = new Paragraph(t("decide.link-pending"));
+            pending.addClassName("badge-due");
+            about.add(pending);
+        }
         about.add(new H3(t("decide.family")));
         UnorderedList people = new UnorderedList();
         LocalDate today = LocalDate.now();

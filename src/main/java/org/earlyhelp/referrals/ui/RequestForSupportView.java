@@ -346,13 +346,22 @@ class RequestForSupportView extends Page {
         for (FamilyMatch match : matches) {
             Div card = new Div();
             card.addClassName("home-section");
-            card.add(new H3(match.label() + " · " + match.postcode() + " · " + match.hubName()));
+            UUID family = match.family();
+            if (match.restricted() || family == null) {
+                Paragraph restricted = new Paragraph(t("match.restricted"));
+                restricted.addClassName("match-restricted");
+                card.add(restricted);
+                dialog.add(card);
+                continue;
+            }
+            card.add(new H3(match.label() + " · " + match.hubName()));
+            card.add(new Paragraph(match.openCase() ? t("match.open-case") : t("match.no-open-case")));
             UnorderedList matched = new UnorderedList();
             match.matchedOn().forEach(m -> matched.add(new ListItem(m)));
             card.add(matched);
             Button link = new Button(t("match.link", match.label()), e -> {
                 dialog.close();
-                send(match.family());
+                send(family);
             });
             link.addClassName("match-link");
             card.add(link);
@@ -381,6 +390,11 @@ class RequestForSupportView extends Page {
                     stepDown.getValue()
                             ? t("request.sent-step-down", submitted.hubName())
                             : t("request.sent-text", submitted.hubName(), Texts.dayTime(submitted.decisionDue()))));
+            if (submitted.linking() == Submitted.Linking.LINK_ASKED) {
+                done.add(new Paragraph(t("request.sent-link-asked")));
+            } else if (submitted.linking() == Submitted.Linking.MOVE_ASKED) {
+                done.add(new Paragraph(t("request.sent-move-asked")));
+            }
             if (submitted.reReferral()) {
                 done.add(new Paragraph(t("request.sent-re-referral")));
             }
