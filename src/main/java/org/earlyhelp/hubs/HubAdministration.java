@@ -42,6 +42,7 @@ public class HubAdministration {
     private final HubsProperties properties;
     private final AreaMaps maps;
     private final AuditTrail audit;
+    private final org.earlyhelp.hubs.internal.MemberRepository members;
 
     HubAdministration(
             CurrentUsers currentUsers,
@@ -50,7 +51,9 @@ public class HubAdministration {
             HubRepository hubs,
             HubsProperties properties,
             AreaMaps maps,
-            AuditTrail audit) {
+            AuditTrail audit,
+            org.earlyhelp.hubs.internal.MemberRepository members) {
+        this.members = members;
         this.maps = maps;
         this.audit = audit;
         this.currentUsers = currentUsers;
@@ -170,6 +173,13 @@ public class HubAdministration {
     @Transactional
     public void setStatus(Hub hub, HubStatus status, int version) {
         currentUsers.requireAnyOf(Role.ADMIN);
+        if (status != HubStatus.PLANNED
+                && members.lockSafeguardingLeads(hub.id()).isEmpty()) {
+            throw new ValidationException(Map.of(
+                    "status",
+                    "The " + hub.name() + " hub has no safeguarding lead: a child's safeguarding alert would reach"
+                            + " nobody. Add one to its team before it runs as a pilot or live."));
+        }
         if (!hubs.setStatus(hub.id(), status, version)) {
             throw new ChangedBySomeoneElseException("Hub " + hub.name());
         }

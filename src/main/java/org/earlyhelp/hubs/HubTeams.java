@@ -62,6 +62,14 @@ public class HubTeams {
     }
 
     /**
+     * The hub's leads, for escalating alerts nobody acknowledged. Names and user names only: any
+     * module may ask, including scheduled jobs that run without a signed-in person.
+     */
+    public List<HubMember> hubLeads(HubId hub) {
+        return members.findByHub(hub).stream().filter(HubMember::hubLead).toList();
+    }
+
+    /**
      * Adds a person to a hub's team. Hub leads (their own hub) and administrators.
      *
      * @throws ValidationException naming each field that is wrong; nothing is saved
@@ -118,6 +126,13 @@ public class HubTeams {
         CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN);
         if (!user.worksIn(member.hub())) {
             throw new AccessDeniedException("You do not lead this hub");
+        }
+        List<String> safeguarding = members.lockSafeguardingLeads(member.hub());
+        if (safeguarding.equals(List.of(member.username()))) {
+            throw new ValidationException(Map.of(
+                    "team",
+                    member.displayName() + " is the hub's only safeguarding lead: a child's safeguarding alert"
+                            + " would reach nobody. Add another safeguarding lead first."));
         }
         if (!members.delete(member.hub(), member.username(), member.version())) {
             throw new ChangedBySomeoneElseException(member.displayName() + "'s place in the team");

@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Feedback given through an invitation, with no account. The feedback and the event that raises
  * any safeguarding alert are saved in one transaction before the thank-you page is shown, so an
- * alert survives a crash between the two. Submissions are limited per code and per address.
+ * alert survives a crash between the two. Submissions are limited per address (an IPv6 /64 counts
+ * as one) and per code, counting accepted answers only; an answer that raises a safeguarding alert
+ * is saved even over the limits, and flagged.
  */
 @Service
 public class FeedbackForms {
@@ -37,10 +39,12 @@ public class FeedbackForms {
     private final org.earlyhelp.shared.security.CurrentUsers currentUsers;
     private final Clock clock;
     private final AnswerLimits limits;
+    private final SafeguardingAlerts alerts;
 
     FeedbackForms(
             JdbcClient jdbc,
             Invitations invitations,
+            SafeguardingAlerts alerts,
             VoiceProperties properties,
             ApplicationEventPublisher events,
             org.earlyhelp.shared.security.CurrentUsers currentUsers,
@@ -48,6 +52,7 @@ public class FeedbackForms {
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.invitations = invitations;
+        this.alerts = alerts;
         this.properties = properties;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -83,10 +88,6 @@ public class FeedbackForms {
                 .open(code)
                 .orElseThrow(() -> new NotTaken(Map.of("code", "This code is not open. Ask for a new one.")));
         Map<String, String> problems = new LinkedHashMap<>();
-        if (!allowed("code:" + invitation.code(), PER_CODE_PER_HOUR)
-                || !allowed("address:" + address, properties.perAddressPerHour())) {
-            throw new NotTaken(Map.of("code", "Lots of answers have come in just now. Please try again later."));
-        }
         AgeBand band = draft.ageBand() != null ? draft.ageBand() : invitation.ageBand();
         Mode mode = draft.mode() == null ? Mode.ANONYMOUS : draft.mode();
         if (band == null) {
@@ -129,12 +130,21 @@ public class FeedbackForms {
             throw new NotTaken(problems);
         }
         List<String> concerns = concerns(draft);
+        // The address first, so that one address cannot use up a class's code; only accepted
+        // answers count; an answer that raises a safeguarding alert is never refused.
+        String addressKey = "address:" + AnswerLimits.addressKey(address);
+        String codeKey = "code:" + invitation.code();
+        boolean overLimit = !limits.wouldAllow(addressKey, properties.perAddressPerHour())
+                || !limits.wouldAllow(codeKey, PER_CODE_PER_HOUR);
+        if (overLimit && concerns.isEmpty()) {
+            throw new NotTaken(Map.of("code", "Lots of answers have come in just now. Please try again later."));
+        }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO voice.feedback (id, invitation_id, hub_id, case_id, age_band, mode, first_name, feel_safe,
-                          mood, helping, change, worker, anything, safeguarding, concerns, submitted_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                          mood, helping, change, worker, anything, safeguarding, concerns, submitted_at, over_limit)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         id,
                         invitation.id(),
@@ -151,8 +161,17 @@ public class FeedbackForms {
                         blankToNull(draft.anything()),
                         !concerns.isEmpty(),
                         concerns.isEmpty() ? null : String.join("; ", concerns),
-                        Timestamp.from(now))
+                        Timestamp.from(now),
+                        overLimit)
                 .update();
+        if (!concerns.isEmpty()) {
+            // Saved with the feedback, whatever happens to mail afterwards.
+            alerts.raise(
+                    id,
+                    invitation.hub(),
+                    String.join("; ", concerns)
+                            + (overLimit ? " (sent while this address or code was over its hourly limit)" : ""));
+        }
         // A pseudonymous name is sealed; a named person's way to be told is kept beside it, read
         // only when an answer on their feedback's theme is published.
         if (mode == Mode.PSEUDONYMOUS || (mode == Mode.NAMED && blankToNull(draft.contact()) != null)) {
@@ -183,6 +202,7 @@ public class FeedbackForms {
         jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
                 .param(invitation.id())
                 .update();
+        countOnceCommitted(addressKey, codeKey);
         return new Received(id, !concerns.isEmpty());
     }
 
@@ -226,8 +246,23 @@ public class FeedbackForms {
         return parts.isEmpty() ? null : String.join("\n", parts);
     }
 
-    private boolean allowed(String key, int perHour) {
-        return limits.allow(key, perHour);
+    /** Counts the answer against its address and code once it is saved for good. */
+    private void countOnceCommitted(String... keys) {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            for (String key : keys) {
+                                limits.record(key);
+                            }
+                        }
+                    });
+        } else {
+            for (String key : keys) {
+                limits.record(key);
+            }
+        }
     }
 
     /** Forgets codes and addresses with no answer in the last hour (the limits are kept in memory). */

@@ -1,15 +1,19 @@
 package org.earlyhelp.voice;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
@@ -19,6 +23,7 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,18 +34,25 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Safeguarding alerts from feedback: raised at once for the hub's safeguarding leads, in the
- * portal and by e-mail; escalated to the hub lead when not acknowledged in time. Raising is driven
- * by the event saved with the feedback, so it happens exactly once even after a crash: a mail
- * that fails leaves the event incomplete and it is tried again, and the alert row is not doubled.
+ * Safeguarding alerts from feedback, which nobody can miss. The alert is saved in the same
+ * transaction as the feedback, whatever happens to mail, and every hub lead and safeguarding lead
+ * of the hub sees it in the portal at once. The mail to the safeguarding leads is sent after the
+ * commit by its own listener, through the event publication registry: a mail server that is down
+ * leaves the publication incomplete, and it is sent again, never rolling the alert back. An alert
+ * nobody acknowledges is mailed to every hub lead of the hub, again at an interval until someone
+ * does, and then to the borough's duty address. Only what was really sent is recorded as sent.
  */
 @Service
 public class SafeguardingAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(SafeguardingAlerts.class);
+
+    /** The setting an administrator keeps: the borough's duty address. */
+    static final String DUTY_ADDRESS = "duty-address";
 
     private final JdbcClient jdbc;
     private final HubTeams teams;
@@ -48,6 +60,7 @@ public class SafeguardingAlerts {
     private final AuditTrail audit;
     private final VoiceProperties properties;
     private final Optional<JavaMailSender> mail;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     SafeguardingAlerts(
@@ -57,6 +70,7 @@ public class SafeguardingAlerts {
             AuditTrail audit,
             VoiceProperties properties,
             Optional<JavaMailSender> mail,
+            org.springframework.context.ApplicationEventPublisher events,
             Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.teams = teams;
@@ -64,99 +78,183 @@ public class SafeguardingAlerts {
         this.audit = audit;
         this.properties = properties;
         this.mail = mail;
+        this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    @ApplicationModuleListener
-    void on(FeedbackReceived received) throws InterruptedException {
-        if (received.safeguarding()) {
-            // Zero except in the crash test, which kills the application while an alert waits here.
-            Thread.sleep(properties.delayBeforeAlert().toMillis());
-            raise(received);
-        }
-    }
-
-    /** Raises the alert for this feedback, once; mails the hub's safeguarding leads. */
-    @Transactional
-    void raise(FeedbackReceived received) {
-        List<HubMember> leads = teams.safeguardingLeads(received.hub());
-        String to = leads.stream()
-                .map(m -> m.username() + "@" + properties.domain())
-                .collect(Collectors.joining(", "));
+    /**
+     * Saves the alert for this feedback, once, in the caller's transaction (the one saving the
+     * feedback), and publishes the event that mails it after the commit.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void raise(UUID feedback, HubId hub, String reasons) {
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
         int inserted = jdbc.sql("""
-                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at, mailed_to)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING""")
-                .params(
-                        UUID.randomUUID(),
-                        received.feedback(),
-                        received.hub().value(),
-                        received.concerns() == null ? "safeguarding" : received.concerns(),
-                        Timestamp.from(clock.instant()),
-                        to)
+                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING""")
+                .params(id, feedback, hub.value(), reasons, Timestamp.from(now))
                 .update();
         if (inserted == 0) {
             return;
         }
-        audit.record(
-                "raise-alert", "feedback", received.feedback().toString(), received.hub(), null, received.concerns());
-        send(
-                leads.stream()
-                        .map(m -> m.username() + "@" + properties.domain())
-                        .toList(),
-                "Safeguarding alert: feedback in the " + received.hub().value() + " hub",
-                "A young person's feedback needs a safeguarding lead now.\n\nWhy: " + received.concerns()
-                        + "\n\nOpen the alerts page in Early Help to read it and record what you did."
-                        + " The feedback itself is not in this e-mail.");
+        audit.record("raise-alert", "feedback", feedback.toString(), hub, null, reasons);
+        events.publishEvent(new SafeguardingAlertRaised(id, feedback, hub, reasons, now));
     }
 
-    /** Unacknowledged alerts past their time go to the hub lead as well; every minute. */
-    @Scheduled(fixedDelayString = "${earlyhelp.voice.escalate-every:PT1M}")
-    @Transactional
-    public void escalate() {
-        Instant cutoff = clock.instant().minus(properties.acknowledge());
-        List<Map.Entry<UUID, String>> late = jdbc.sql("""
-                        UPDATE voice.alert SET escalated_at = ? WHERE acknowledged_at IS NULL AND escalated_at IS NULL
-                          AND raised_at < ? RETURNING id, hub_id""")
-                .params(Timestamp.from(clock.instant()), Timestamp.from(cutoff))
-                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list();
-        for (Map.Entry<UUID, String> alert : late) {
-            HubId hub = new HubId(alert.getValue());
-            List<String> to = teams.safeguardingLeads(hub).stream()
-                    .filter(HubMember::hubLead)
-                    .map(m -> m.username() + "@" + properties.domain())
-                    .toList();
-            log.warn(
-                    "Safeguarding alert {} in {} not acknowledged within {}: escalated",
-                    alert.getKey(),
-                    hub,
-                    properties.acknowledge());
-            send(
-                    to,
-                    "ESCALATED safeguarding alert in the " + hub.value() + " hub",
-                    "A safeguarding alert has not been acknowledged within "
-                            + properties.acknowledge().toMinutes()
-                            + " minutes. Open the alerts page in Early Help now.");
+    /**
+     * Mails the hub's safeguarding leads, after the alert's transaction has committed. Throws when
+     * the mail cannot be sent, so that the publication stays incomplete and is tried again; the
+     * alert is in the portal meanwhile.
+     */
+    @ApplicationModuleListener
+    void mail(SafeguardingAlertRaised raised) throws InterruptedException {
+        // Zero except in the crash test, which kills the application while a mail waits here.
+        Thread.sleep(properties.delayBeforeAlert().toMillis());
+        List<HubMember> leads = teams.safeguardingLeads(raised.hub());
+        if (leads.isEmpty()) {
+            // A hub cannot be left without one (HubTeams); if it happens, its hub leads are told.
+            leads = teams.hubLeads(raised.hub());
+        }
+        List<String> to = addresses(leads);
+        boolean sent = send(
+                to,
+                "Safeguarding alert: feedback in the " + raised.hub().value() + " hub",
+                "A young person's feedback needs a safeguarding lead now.\n\nWhy: " + raised.reasons()
+                        + "\n\nOpen the alerts page in Early Help to read it and record what you did."
+                        + " The feedback itself is not in this e-mail.");
+        if (sent) {
+            jdbc.sql("UPDATE voice.alert SET mailed_to = ?, mailed_at = ? WHERE id = ?")
+                    .params(String.join(", ", to), Timestamp.from(clock.instant()), raised.alert())
+                    .update();
         }
     }
 
-    /** Open and recent alerts for a hub: its safeguarding leads and hub leads. */
-    @Transactional(readOnly = true)
+    /**
+     * Alerts nobody has acknowledged in time: mailed to every hub lead of the hub, again at the
+     * configured interval until someone acknowledges; after a second interval, to the borough's
+     * duty address too. Runs every minute. An alert is marked escalated only when a mail was sent.
+     */
+    @Scheduled(fixedDelayString = "${earlyhelp.voice.escalate-every:PT1M}")
+    public void escalate() {
+        Instant now = clock.instant();
+        Instant late = now.minus(properties.acknowledge());
+        Instant again = now.minus(properties.repeatEscalation());
+        Instant duty = late.minus(properties.toDutyAfter());
+        List<Late> alerts = jdbc.sql("""
+                        SELECT id, hub_id, raised_at, last_escalated_at, duty_notified_at FROM voice.alert
+                        WHERE acknowledged_at IS NULL AND raised_at < ? ORDER BY raised_at""")
+                .param(Timestamp.from(late))
+                .query((rs, n) -> new Late(
+                        rs.getObject(1, UUID.class),
+                        new HubId(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(),
+                        instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5))))
+                .list();
+        for (Late alert : alerts) {
+            try {
+                if (alert.lastEscalated() == null || !alert.lastEscalated().isAfter(again)) {
+                    toHubLeads(alert, now);
+                }
+                if (alert.raisedAt().isBefore(duty)
+                        && (alert.dutyNotified() == null
+                                || !alert.dutyNotified().isAfter(again))) {
+                    toDuty(alert, now);
+                }
+            } catch (RuntimeException e) {
+                log.error("Could not escalate safeguarding alert {}: {}", alert.id(), e.getMessage());
+            }
+        }
+    }
+
+    private record Late(
+            UUID id,
+            HubId hub,
+            Instant raisedAt,
+            @Nullable Instant lastEscalated,
+            @Nullable Instant dutyNotified) {}
+
+    private void toHubLeads(Late alert, Instant now) {
+        List<String> to = addresses(teams.hubLeads(alert.hub()));
+        boolean sent = send(
+                to,
+                "ESCALATED safeguarding alert in the " + alert.hub().value() + " hub",
+                "A safeguarding alert raised at " + alert.raisedAt() + " has not been acknowledged within "
+                        + properties.acknowledge().toMinutes() + " minutes. Open the alerts page in Early Help now;"
+                        + " this mail comes again every "
+                        + properties.repeatEscalation().toMinutes()
+                        + " minutes until someone acknowledges it.");
+        if (!sent) {
+            log.error(
+                    "Safeguarding alert {} in {} is not acknowledged and no hub lead could be mailed",
+                    alert.id(),
+                    alert.hub());
+            return;
+        }
+        jdbc.sql("""
+                        UPDATE voice.alert SET escalations = escalations + 1, last_escalated_at = ?,
+                          escalated_at = coalesce(escalated_at, ?), escalated_to = ?
+                        WHERE id = ? AND acknowledged_at IS NULL""")
+                .params(Timestamp.from(now), Timestamp.from(now), String.join(", ", to), alert.id())
+                .update();
+        log.warn(
+                "Safeguarding alert {} in {} not acknowledged: mailed to its hub leads {}",
+                alert.id(),
+                alert.hub(),
+                to);
+    }
+
+    private void toDuty(Late alert, Instant now) {
+        String address = dutyAddressOrNull();
+        if (address == null) {
+            log.error(
+                    "Safeguarding alert {} in {} is still not acknowledged and no borough duty address is set"
+                            + " (an administrator sets it at /admin/alerts)",
+                    alert.id(),
+                    alert.hub());
+            return;
+        }
+        boolean sent = send(
+                List.of(address),
+                "UNACKNOWLEDGED safeguarding alert in the " + alert.hub().value() + " hub",
+                "A safeguarding alert raised at " + alert.raisedAt() + " in the "
+                        + alert.hub().value()
+                        + " hub has not been acknowledged by its safeguarding or hub leads, who have been mailed."
+                        + " Please make sure someone acts on it now.");
+        if (sent) {
+            jdbc.sql("""
+                            UPDATE voice.alert SET duty_notified_at = ?, duty_notices = duty_notices + 1
+                            WHERE id = ? AND acknowledged_at IS NULL""").params(Timestamp.from(now), alert.id()).update();
+        }
+    }
+
+    /** Open and recent alerts for a hub: its hub leads and safeguarding leads. Audited. */
+    @Transactional
     public List<Alert> ofHub(HubId hub) {
-        requireSafeguarding(hub);
-        return jdbc.sql(SELECT
+        requireAlerts(hub);
+        List<Alert> alerts = jdbc.sql(SELECT
                         + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC LIMIT 200")
                 .param(hub.value())
                 .query(SafeguardingAlerts::alert)
                 .list();
+        audit.record(
+                "view",
+                "alerts",
+                hub.value(),
+                hub,
+                null,
+                alerts.size() + " alerts: "
+                        + alerts.stream().map(a -> a.id().toString()).toList());
+        return alerts;
     }
 
-    /** How many alerts wait for this person, for the home page. */
+    /** How many alerts wait for this person (hub lead or safeguarding lead), for the home page. */
     @Transactional(readOnly = true)
     public long waitingFor(CurrentUser user) {
         currentUsers.require();
         String[] hubs = user.hubs().stream()
-                .filter(h -> isSafeguardingLead(user, h))
+                .filter(h -> mayHandle(user, h))
                 .map(HubId::value)
                 .toArray(String[]::new);
         if (hubs.length == 0) {
@@ -168,13 +266,13 @@ public class SafeguardingAlerts {
                 .single();
     }
 
-    /** Records that a safeguarding lead has the alert in hand and what they did. */
+    /** Records that a safeguarding lead or the hub lead has the alert in hand, and what they did. */
     @Transactional
     public void acknowledge(UUID alert, int version, String actionTaken) {
         // The role first: nobody learns whether an alert exists before being allowed to ask.
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(alert);
-        CurrentUser user = requireSafeguarding(hub);
+        CurrentUser user = requireAlerts(hub);
         if (actionTaken == null || actionTaken.isBlank() || actionTaken.length() > 2000) {
             throw new ValidationException(Map.of("action", "Record what you did, or are doing, to keep them safe."));
         }
@@ -201,10 +299,10 @@ public class SafeguardingAlerts {
                 .query(String.class)
                 .optional()
                 .map(HubId::new)
-                .orElseThrow(() -> new AccessDeniedException("No such feedback"));
+                .orElseThrow(() -> refused("unseal", "feedback", feedback, null, "No such feedback"));
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!isSafeguardingLead(user, hub)) {
-            throw new AccessDeniedException("Only a safeguarding lead of the hub can unseal a name");
+            throw refused("unseal", "feedback", feedback, hub, "Only a safeguarding lead of the hub can unseal a name");
         }
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(
@@ -223,18 +321,79 @@ public class SafeguardingAlerts {
         return sealed;
     }
 
+    /** The borough's duty address that unacknowledged alerts reach last. Administrators. */
+    @Transactional(readOnly = true)
+    public DutyAddress dutyAddress() {
+        currentUsers.requireAnyOf(Role.ADMIN);
+        return jdbc.sql("SELECT value, version FROM voice.setting WHERE name = ?")
+                .param(DUTY_ADDRESS)
+                .query((rs, n) -> new DutyAddress(rs.getString(1), rs.getInt(2)))
+                .optional()
+                .orElse(new DutyAddress(properties.configuredDutyAddress(), -1));
+    }
+
+    /**
+     * The duty address as set, or as configured ({@code earlyhelp.voice.duty-address}), with the
+     * version to change it ({@code -1}: never set in the portal).
+     */
+    public record DutyAddress(@Nullable String address, int version) {}
+
+    /** Sets the borough's duty address; refuses over someone else's change. Administrators. */
+    @Transactional
+    public void setDutyAddress(String address, int version) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.ADMIN);
+        String clean = address == null ? "" : address.strip();
+        if (clean.isEmpty() || clean.length() > 200 || !validAddress(clean)) {
+            throw new ValidationException(Map.of("address", "Give one e-mail address, such as duty@council.example."));
+        }
+        int changed = version < 0
+                ? jdbc.sql("""
+                                INSERT INTO voice.setting (name, value, changed_by, changed_at) VALUES (?, ?, ?, ?)
+                                ON CONFLICT (name) DO NOTHING""")
+                        .params(DUTY_ADDRESS, clean, user.username(), Timestamp.from(clock.instant()))
+                        .update()
+                : jdbc.sql("""
+                                UPDATE voice.setting SET value = ?, changed_by = ?, changed_at = ?, version = version + 1
+                                WHERE name = ? AND version = ?""")
+                        .params(clean, user.username(), Timestamp.from(clock.instant()), DUTY_ADDRESS, version)
+                        .update();
+        if (changed == 0) {
+            throw new ChangedBySomeoneElseException("The duty address");
+        }
+        audit.record("set-duty-address", "setting", DUTY_ADDRESS, null, null, clean);
+    }
+
+    private @Nullable String dutyAddressOrNull() {
+        return jdbc.sql("SELECT value FROM voice.setting WHERE name = ?")
+                .param(DUTY_ADDRESS)
+                .query(String.class)
+                .optional()
+                .orElse(properties.configuredDutyAddress());
+    }
+
+    /** Whether this person sees and acknowledges the hub's alerts: its hub leads and safeguarding leads. */
+    boolean mayHandle(CurrentUser user, HubId hub) {
+        return user.hubs().contains(hub) && (user.has(Role.HUB_LEAD) || isSafeguardingLead(user, hub));
+    }
+
     boolean isSafeguardingLead(CurrentUser user, HubId hub) {
         return user.hubs().contains(hub)
                 && teams.safeguardingLeads(hub).stream()
                         .anyMatch(m -> m.username().equals(user.username()));
     }
 
-    private CurrentUser requireSafeguarding(HubId hub) {
+    private CurrentUser requireAlerts(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
-        if (!isSafeguardingLead(user, hub)) {
-            throw new AccessDeniedException("Only the hub's safeguarding leads see its alerts");
+        if (!mayHandle(user, hub)) {
+            throw refused(
+                    "view", "alerts", hub.value(), hub, "Only the hub's leads and safeguarding leads see its alerts");
         }
         return user;
+    }
+
+    private AccessDeniedException refused(String action, String type, Object id, @Nullable HubId hub, String message) {
+        audit.refused(action, type, String.valueOf(id), hub, null);
+        return new AccessDeniedException(message);
     }
 
     private HubId hubOf(UUID alert) {
@@ -243,17 +402,48 @@ public class SafeguardingAlerts {
                 .query(String.class)
                 .optional()
                 .map(HubId::new)
-                .orElseThrow(() -> new AccessDeniedException("No such alert"));
+                .orElseThrow(() -> refused("acknowledge", "alert", alert, null, "No such alert"));
     }
 
-    private void send(List<String> to, String subject, String text) {
+    /**
+     * Where to mail these people: a user name that is itself an e-mail address is used as it is,
+     * others get the configured domain; anything that is not a valid address is left out and
+     * logged, rather than failing the whole mail.
+     */
+    List<String> addresses(List<HubMember> people) {
+        Set<String> to = new LinkedHashSet<>();
+        for (HubMember m : people) {
+            String address = m.username().contains("@") ? m.username() : m.username() + "@" + properties.domain();
+            if (validAddress(address)) {
+                to.add(address);
+            } else {
+                log.error("Cannot mail {}: {} is not a valid e-mail address", m.displayName(), address);
+            }
+        }
+        return new ArrayList<>(to);
+    }
+
+    private static boolean validAddress(String address) {
+        try {
+            new InternetAddress(address, true).validate();
+            return true;
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Sends a mail; true only if it was handed to the mail server. Without a mail server or anyone
+     * to mail, false (and logged). A failure of the server is thrown, for the caller to retry.
+     */
+    private boolean send(List<String> to, String subject, String text) {
         if (to.isEmpty()) {
-            log.error("No safeguarding lead to mail for: {}", subject);
-            return;
+            log.error("No one to mail for: {}", subject);
+            return false;
         }
         if (mail.isEmpty()) {
             log.warn("No mail server configured (spring.mail.host): the alert is in the portal only: {}", subject);
-            return;
+            return false;
         }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
@@ -262,15 +452,16 @@ public class SafeguardingAlerts {
         message.setText(text);
         try {
             mail.get().send(message);
+            return true;
         } catch (MailException e) {
-            // Failing here rolls the alert back and leaves the event incomplete: it is raised again.
             throw new IllegalStateException("Could not mail the safeguarding alert; it will be tried again", e);
         }
     }
 
     private static final String SELECT = """
             SELECT a.id, a.feedback_id, a.hub_id, a.reasons, a.raised_at, a.mailed_to, a.acknowledged_at,
-                   a.acknowledged_by, a.action_taken, a.escalated_at, f.mode, f.first_name, a.version
+                   a.acknowledged_by, a.action_taken, a.escalated_at, f.mode, f.first_name, a.version, a.escalations,
+                   a.duty_notified_at, f.over_limit
             FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id""";
 
     private static Alert alert(ResultSet rs, int n) throws SQLException {
@@ -287,10 +478,13 @@ public class SafeguardingAlerts {
                 instant(rs.getTimestamp(10)),
                 Mode.valueOf(rs.getString(11)),
                 rs.getString(12),
-                rs.getInt(13));
+                rs.getInt(13),
+                rs.getInt(14),
+                instant(rs.getTimestamp(15)),
+                rs.getBoolean(16));
     }
 
-    private static Instant instant(Timestamp t) {
+    private static @Nullable Instant instant(@Nullable Timestamp t) {
         return t == null ? null : t.toInstant();
     }
 }

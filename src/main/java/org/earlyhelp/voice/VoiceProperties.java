@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mailFrom the sender of alert mails
  * @param invitationDays how long an invitation stays open by default (default 30)
  * @param publicBaseUrl the address the links and QR codes point at
- * @param alertDelay a pause before raising an alert: zero, except for the crash test
+ * @param alertDelay a pause before an alert is mailed: zero, except for the crash test
+ * @param escalateAgainEvery how often an unacknowledged alert is mailed to the hub's leads again
+ *     (default 30 minutes)
+ * @param dutyAfter how long after the first escalation an alert still unacknowledged reaches the
+ *     borough's duty address (default 30 minutes)
+ * @param dutyAddress the borough's duty address when the administrator has set none in the portal
  * @param answersPerAddressPerHour how many answers one network address may send in an hour
  *     (default 120: a class answering a survey in a school shares one address; a flood is stopped)
  */
@@ -27,7 +32,22 @@ public record VoiceProperties(
         @Nullable Integer invitationDays,
         @Nullable String publicBaseUrl,
         @Nullable Duration alertDelay,
-        @Nullable Integer answersPerAddressPerHour) {
+        @Nullable Integer answersPerAddressPerHour,
+        @Nullable Duration escalateAgainEvery,
+        @Nullable Duration dutyAfter,
+        @Nullable String dutyAddress) {
+
+    public Duration repeatEscalation() {
+        return escalateAgainEvery == null ? Duration.ofMinutes(30) : escalateAgainEvery;
+    }
+
+    public Duration toDutyAfter() {
+        return dutyAfter == null ? Duration.ofMinutes(30) : dutyAfter;
+    }
+
+    public @Nullable String configuredDutyAddress() {
+        return dutyAddress == null || dutyAddress.isBlank() ? null : dutyAddress.strip();
+    }
 
     public int perAddressPerHour() {
         return answersPerAddressPerHour == null ? 120 : answersPerAddressPerHour;

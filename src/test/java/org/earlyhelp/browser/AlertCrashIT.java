@@ -38,7 +38,7 @@ class AlertCrashIT extends BrowserTest {
         String caseId;
         long incompleteAtKill;
         try {
-            // First life: alerts wait two minutes before they are raised, so the kill lands in between.
+            // First life: alert mails wait two minutes before they are sent, so the kill lands in between.
             Process first = ProductionJar.start(database, port, "--earlyhelp.voice.alert-delay=PT2M");
             try {
                 caseId = ProductionJar.text(
@@ -88,18 +88,19 @@ class AlertCrashIT extends BrowserTest {
                         .as("every feedback the young people were thanked for is stored")
                         .isEqualTo(FEEDBACK);
                 assertThat(ProductionJar.count(database, "SELECT count(*) FROM voice.alert"))
-                        .isZero();
+                        .as("every alert is saved with its feedback, before any mail")
+                        .isEqualTo(safeguarding);
                 incompleteAtKill = ProductionJar.count(
                         database,
                         "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL"
-                                + " AND event_type LIKE '%FeedbackReceived'");
+                                + " AND event_type LIKE '%SafeguardingAlertRaised'");
                 assertThat(incompleteAtKill)
-                        .as("the alerts' events are stored with the feedback, waiting")
+                        .as("the alerts' mails are stored as events with the feedback, waiting")
                         .isGreaterThanOrEqualTo(safeguarding);
                 System.out.printf(
                         Locale.ROOT,
                         "Crash test, feedback: %d sent through the public form in %.1f s (%d saying they do not feel"
-                                + " safe); at the kill %d deliveries of FeedbackReceived incomplete, %d alerts raised,"
+                                + " safe); at the kill %d alert mails waiting, %d alerts saved,"
                                 + " %d of %d in the family's record.%n",
                         FEEDBACK,
                         sendingSeconds,
@@ -119,7 +120,12 @@ class AlertCrashIT extends BrowserTest {
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while ((ProductionJar.count(database, "SELECT count(*) FROM voice.alert") < safeguarding
-                                || caseFeedback(database, caseId) < FEEDBACK)
+                                || caseFeedback(database, caseId) < FEEDBACK
+                                || ProductionJar.count(
+                                                database,
+                                                "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL"
+                                                        + " AND event_type LIKE '%SafeguardingAlertRaised'")
+                                        > 0)
                         && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
@@ -142,6 +148,12 @@ class AlertCrashIT extends BrowserTest {
                         Math.max(0, safeguarding - alerts) + Math.max(0, FEEDBACK - joined),
                         alerts - distinctAlerts);
                 assertThat(alerts).as("one alert for each unsafe answer").isEqualTo(safeguarding);
+                assertThat(ProductionJar.count(
+                                database,
+                                "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL"
+                                        + " AND event_type LIKE '%SafeguardingAlertRaised'"))
+                        .as("every alert's mail delivered after the restart")
+                        .isZero();
                 assertThat(distinctAlerts).isEqualTo(alerts);
                 assertThat(joined)
                         .as("every feedback joined the family's record once")

@@ -61,6 +61,18 @@ public class MemberRepository {
     }
 
     /** Removes a member if still at the version given; returns whether it did. */
+    /**
+     * The hub's safeguarding leads' user names, locked until the transaction ends, so that two
+     * people cannot each remove one of the last two at once.
+     */
+    public List<String> lockSafeguardingLeads(HubId hub) {
+        return jdbc.sql(
+                        "SELECT username FROM hubs.member WHERE hub_id = ? AND safeguarding_lead ORDER BY username FOR UPDATE")
+                .param(hub.value())
+                .query(String.class)
+                .list();
+    }
+
     public boolean delete(HubId hub, String username, int version) {
         return jdbc.sql("DELETE FROM hubs.member WHERE hub_id = ? AND username = ? AND version = ?")
                         .params(hub.value(), username, version)

@@ -161,6 +161,10 @@ class HubSetupView extends Page {
             } catch (ChangedBySomeoneElseException ex) {
                 status.setInvalid(true);
                 status.setErrorMessage(ex.getMessage());
+            } catch (org.earlyhelp.shared.ValidationException invalid) {
+                status.setInvalid(true);
+                status.setErrorMessage(invalid.problems().get("status"));
+                return;
             }
             refresh();
         });

@@ -125,6 +125,8 @@ class HubTeamView extends Page {
                 teams.remove(member);
             } catch (ChangedBySomeoneElseException ex) {
                 Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE);
+            } catch (org.earlyhelp.shared.ValidationException invalid) {
+                Notification.show(invalid.problems().get("team"), 8000, Notification.Position.MIDDLE);
             }
             refresh();
             // The row and its buttons are gone: focus goes to the team's heading, not the page.

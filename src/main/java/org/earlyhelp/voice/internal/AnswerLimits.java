@@ -45,6 +45,61 @@ public final class AnswerLimits {
         return allowed[0];
     }
 
+    /** Whether one more answer for the key would be within {@code perHour}; counts nothing. */
+    public boolean wouldAllow(String key, int perHour) {
+        Instant since = clock.instant().minus(WINDOW);
+        boolean[] allowed = {perHour > 0};
+        // Under the key's lock, as every change to its times is.
+        recent.computeIfPresent(key, (k, times) -> {
+            while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
+                times.pollFirst();
+            }
+            allowed[0] = times.size() < perHour;
+            return times.isEmpty() ? null : times;
+        });
+        return allowed[0];
+    }
+
+    /** Counts one answer for the key: called for answers that were accepted, and only them. */
+    public void record(String key) {
+        Instant now = clock.instant();
+        Instant since = now.minus(WINDOW);
+        recent.compute(key, (k, times) -> {
+            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
+            while (!kept.isEmpty() && kept.peekFirst().isBefore(since)) {
+                kept.pollFirst();
+            }
+            kept.addLast(now);
+            return kept;
+        });
+    }
+
+    /**
+     * The key under which an address is counted: an IPv4 address as it is; an IPv6 address by its
+     * /64 prefix, which one household or one device usually holds whole, so that stepping through
+     * it does not escape the limit.
+     */
+    public static String addressKey(String address) {
+        String literal = address.strip();
+        if (literal.startsWith("[") && literal.endsWith("]")) {
+            literal = literal.substring(1, literal.length() - 1);
+        }
+        int zone = literal.indexOf('%');
+        if (zone >= 0) {
+            literal = literal.substring(0, zone);
+        }
+        try {
+            java.net.InetAddress parsed = java.net.InetAddress.ofLiteral(literal);
+            if (parsed instanceof java.net.Inet6Address) {
+                byte[] bytes = parsed.getAddress();
+                return "ipv6:" + java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+            }
+            return "ipv4:" + parsed.getHostAddress();
+        } catch (IllegalArgumentException notAnAddress) {
+            return "other:" + literal;
+        }
+    }
+
     /** Drops what is older than an hour, and the keys left with nothing. */
     public void forgetOld() {
         Instant since = clock.instant().minus(WINDOW);

@@ -31,7 +31,10 @@ import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.SafeguardingAlerts;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Safeguarding alerts from feedback, for the hub's safeguarding leads: acknowledge, act, unseal. */
+/**
+ * Safeguarding alerts from feedback, for the hub's leads and safeguarding leads: acknowledge and
+ * act; a safeguarding lead may unseal a pseudonymous name.
+ */
 @Route("voice/alerts")
 @Menu(order = 31, title = "menu.alerts")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
@@ -94,10 +97,25 @@ class AlertsView extends Page {
             card.add(new Paragraph(getTranslation(
                     "voice.alerts.who." + a.mode().name().toLowerCase(Locale.ROOT),
                     a.firstName() == null ? "" : a.firstName())));
+            if (a.overLimit()) {
+                card.add(new Paragraph(getTranslation("voice.alerts.over-limit")));
+            }
+            if (a.acknowledgedAt() == null) {
+                Paragraph waiting = new Paragraph(getTranslation(
+                        "voice.alerts.waiting", WHEN.format(a.raisedAt().atZone(WorkingCalendar.LONDON))));
+                waiting.addClassName("badge-due");
+                card.add(waiting);
+            }
             if (a.escalatedAt() != null) {
-                Paragraph escalated = new Paragraph(getTranslation("voice.alerts.escalated"));
+                Paragraph escalated = new Paragraph(getTranslation("voice.alerts.escalated", a.escalations()));
                 escalated.addClassName("badge-overdue");
                 card.add(escalated);
+            }
+            if (a.dutyNotifiedAt() != null) {
+                Paragraph duty = new Paragraph(getTranslation(
+                        "voice.alerts.duty", WHEN.format(a.dutyNotifiedAt().atZone(WorkingCalendar.LONDON))));
+                duty.addClassName("badge-overdue");
+                card.add(duty);
             }
             if (a.acknowledgedAt() != null) {
                 card.add(new Paragraph(getTranslation(

@@ -1,0 +1,358 @@
+package org.earlyhelp.voice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubAdministration;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubStatus;
+import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A young person's safeguarding alert cannot go unseen, whatever goes wrong: a hub cannot be left
+ * without a safeguarding lead; with the mail server down, a safeguarding lead whose user name is an
+ * e-mail address, or the code flooded from one address beforehand, an unsafe answer from another
+ * address is saved, its alert is in the hub lead's list within 5 s, and an escalation mail reaches
+ * a hub lead once the acknowledgement time has passed, again and again until someone acknowledges
+ * it, and then the borough's duty address. Real PostgreSQL, a real SMTP server (GreenMail).
+ */
+@SpringBootTest(
+        properties = {
+            "earlyhelp.voice.acknowledge-within=PT2S",
+            "earlyhelp.voice.escalate-again-every=PT2S",
+            "earlyhelp.voice.duty-after=PT2S",
+            "earlyhelp.voice.escalate-every=PT0.5S",
+            "earlyhelp.voice.answers-per-address-per-hour=5",
+            "earlyhelp.events.retry-every=PT1S",
+            "earlyhelp.events.retry-older-than=PT1S"
+        })
+class AlertInvariantsTests {
+
+    static final HubId CENTRAL = new HubId("dudley-central");
+    static final HubId KINGSWINFORD = new HubId("kingswinford");
+    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
+    static GreenMail smtp;
+    static ServerSetup setup;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    FeedbackForms forms;
+
+    @Autowired
+    SafeguardingAlerts alerts;
+
+    @Autowired
+    HubTeams teams;
+
+    @Autowired
+    HubAdministration administration;
+
+    @Autowired
+    HubDirectory directory;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void mail(DynamicPropertyRegistry registry) throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        setup = new ServerSetup(port, "127.0.0.1", "smtp");
+        smtp = new GreenMail(setup);
+        smtp.start();
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> port);
+        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
+        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
+    }
+
+    @AfterAll
+    static void stopMail() {
+        smtp.stop();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    private Invitation groupInvitation(HubId hub, String creator) {
+        SignedIn.as(creator, Set.of(Role.HUB_LEAD), Set.of(hub.value()));
+        try {
+            return invitations.create(InvitationKind.GROUP, hub, null, "Youth forum " + UUID.randomUUID(), null, 30);
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    private static FeedbackDraft unsafe() {
+        return new FeedbackDraft(AgeBand.TEEN, Mode.ANONYMOUS, null, null, FeelSafe.NO, 1, null, null, null, "Help");
+    }
+
+    private static FeedbackDraft fine(String words) {
+        return new FeedbackDraft(AgeBand.TEEN, Mode.ANONYMOUS, null, null, FeelSafe.YES, 4, null, null, null, words);
+    }
+
+    /** Waits until the hub lead sees the alert for this feedback; returns how long it took. */
+    private Alert visibleToTheHubLead(HubId hub, String lead, UUID feedback) throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < VISIBLE_WITHIN.toNanos()) {
+            SignedIn.as(lead, Set.of(Role.HUB_LEAD), Set.of(hub.value()));
+            try {
+                for (Alert a : alerts.ofHub(hub)) {
+                    if (a.feedback().equals(feedback)) {
+                        System.out.printf(
+                                "Alert in %s's list %d ms after the answer was saved%n",
+                                lead, (System.nanoTime() - start) / 1_000_000);
+                        return a;
+                    }
+                }
+            } finally {
+                SignedIn.nobody();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(
+                "The alert for " + feedback + " was not visible to " + lead + " within " + VISIBLE_WITHIN);
+    }
+
+    /** Waits for mails that match; returns them. */
+    private static List<MimeMessage> awaitMail(Predicate<MimeMessage> wanted, int count, Duration within)
+            throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            List<MimeMessage> found =
+                    Arrays.stream(smtp.getReceivedMessages()).filter(wanted).toList();
+            if (found.size() >= count || System.nanoTime() > deadline) {
+                return found;
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static Predicate<MimeMessage> to(String address, String subject) {
+        return m -> {
+            try {
+                return m.getSubject().contains(subject)
+                        && Arrays.stream(m.getAllRecipients())
+                                .map(Address::toString)
+                                .anyMatch(address::equalsIgnoreCase);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        };
+    }
+
+    private void acknowledge(HubId hub, String lead, Alert alert) {
+        SignedIn.as(lead, Set.of(Role.HUB_LEAD), Set.of(hub.value()));
+        try {
+            alerts.acknowledge(alert.id(), alert.version(), "Called the school; the young person is safe today.");
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
+    @Test
+    void aHubCannotBeLeftWithoutASafeguardingLead() {
+        SignedIn.admin();
+        HubId halesowen = new HubId("halesowen");
+        List<HubMember> safeguarding = teams.safeguardingLeads(halesowen);
+        assertThat(safeguarding).as("the demonstration hub has exactly one").hasSize(1);
+        assertThatThrownBy(() -> teams.remove(safeguarding.getFirst()))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("only safeguarding lead");
+        assertThat(teams.safeguardingLeads(halesowen)).hasSize(1);
+
+        // A planned hub without one cannot start as a pilot or go live.
+        jdbc.sql("UPDATE hubs.member SET safeguarding_lead = false WHERE hub_id = 'stourbridge'")
+                .update();
+        try {
+            Hub stourbridge = directory.hub(new HubId("stourbridge")).orElseThrow();
+            int version = administration.hubTotals().stream()
+                    .filter(t -> t.hub().id().equals(stourbridge.id()))
+                    .findFirst()
+                    .orElseThrow()
+                    .version();
+            for (HubStatus status : List.of(HubStatus.PILOT, HubStatus.LIVE)) {
+                assertThatThrownBy(() -> administration.setStatus(stourbridge, status, version))
+                        .isInstanceOf(ValidationException.class)
+                        .hasMessageContaining("no safeguarding lead");
+            }
+            assertThat(directory.hub(stourbridge.id()).orElseThrow().status()).isEqualTo(HubStatus.PLANNED);
+        } finally {
+            jdbc.sql("UPDATE hubs.member SET safeguarding_lead = true WHERE hub_id = 'stourbridge' AND hub_lead")
+                    .update();
+        }
+    }
+
+    @Test
+    void withTheMailServerDownTheAlertIsSavedSeenAndMailedOnceTheServerIsBack() throws Exception {
+        Invitation invitation = groupInvitation(CENTRAL, "lead.dudley-central");
+        smtp.stop();
+        FeedbackForms.Received received;
+        try {
+            received = forms.submit(invitation.code(), unsafe(), "10.20.0.1");
+            assertThat(received.safeguarding()).isTrue();
+            visibleToTheHubLead(CENTRAL, "lead.dudley-central", received.feedback());
+            Thread.sleep(3000);
+            assertThat(jdbc.sql(
+                                    "SELECT escalated_at IS NULL AND mailed_at IS NULL FROM voice.alert WHERE feedback_id = ?")
+                            .param(received.feedback())
+                            .query(Boolean.class)
+                            .single())
+                    .as("nothing is recorded as sent while nothing could be")
+                    .isTrue();
+        } finally {
+            smtp = new GreenMail(setup);
+            smtp.start();
+        }
+        assertThat(awaitMail(to("lead.dudley-central@earlyhelp.example", "ESCALATED"), 1, Duration.ofSeconds(15)))
+                .as("the escalation reaches the hub lead once the server is back")
+                .isNotEmpty();
+        assertThat(awaitMail(
+                        to("lead.dudley-central@earlyhelp.example", "Safeguarding alert"), 1, Duration.ofSeconds(15)))
+                .as("the first mail, tried again from the event registry")
+                .isNotEmpty();
+        Alert alert = visibleToTheHubLead(CENTRAL, "lead.dudley-central", received.feedback());
+        acknowledge(CENTRAL, "lead.dudley-central", alert);
+    }
+
+    @Test
+    void aSafeguardingLeadWhoseUserNameIsAnAddressIsMailedAndAHubLeadWhoIsNotOneSeesTheAlert() throws Exception {
+        SignedIn.admin();
+        teams.add(
+                KINGSWINFORD,
+                "sg.lead@council.example",
+                "Sam Guard",
+                new OrganisationId("dudley-council"),
+                0,
+                false,
+                true);
+        jdbc.sql("UPDATE hubs.member SET safeguarding_lead = false WHERE hub_id = 'kingswinford' AND hub_lead")
+                .update();
+        SignedIn.nobody();
+        Invitation invitation = groupInvitation(KINGSWINFORD, "lead.kingswinford");
+        FeedbackForms.Received received = forms.submit(invitation.code(), unsafe(), "10.20.0.2");
+        Alert alert = visibleToTheHubLead(KINGSWINFORD, "lead.kingswinford", received.feedback());
+        assertThat(awaitMail(to("sg.lead@council.example", "Safeguarding alert"), 1, Duration.ofSeconds(10)))
+                .as("mailed to the user name as it is")
+                .isNotEmpty();
+        assertThat(awaitMail(to("lead.kingswinford@earlyhelp.example", "ESCALATED"), 1, Duration.ofSeconds(10)))
+                .isNotEmpty();
+        acknowledge(KINGSWINFORD, "lead.kingswinford", alert);
+    }
+
+    @Test
+    void aCodeFloodedFromOneAddressStillTakesAnUnsafeAnswerAndEscalationRepeatsThenReachesTheDutyAddress()
+            throws Exception {
+        SignedIn.admin();
+        SafeguardingAlerts.DutyAddress duty = alerts.dutyAddress();
+        alerts.setDutyAddress("duty@council.example", duty.version());
+        SignedIn.nobody();
+        Invitation invitation = groupInvitation(CENTRAL, "lead.dudley-central");
+        for (int i = 0; i < 5; i++) {
+            forms.submit(invitation.code(), fine("ok " + i), "10.30.0.1");
+        }
+        assertThatThrownBy(() -> forms.submit(invitation.code(), fine("one too many"), "10.30.0.1"))
+                .isInstanceOf(FeedbackForms.NotTaken.class);
+        FeedbackForms.Received flooder = forms.submit(invitation.code(), unsafe(), "10.30.0.1");
+        assertThat(jdbc.sql("SELECT over_limit FROM voice.feedback WHERE id = ?")
+                        .param(flooder.feedback())
+                        .query(Boolean.class)
+                        .single())
+                .as("an unsafe answer over the limit is kept, and flagged")
+                .isTrue();
+
+        FeedbackForms.Received received = forms.submit(invitation.code(), unsafe(), "10.30.0.2");
+        Alert alert = visibleToTheHubLead(CENTRAL, "lead.dudley-central", received.feedback());
+        assertThat(awaitMail(to("lead.dudley-central@earlyhelp.example", "ESCALATED"), 1, Duration.ofSeconds(10)))
+                .isNotEmpty();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (escalations(alert.id()) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(escalations(alert.id()))
+                .as("escalation repeats until acknowledged")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(awaitMail(to("duty@council.example", "UNACKNOWLEDGED"), 1, Duration.ofSeconds(20)))
+                .as("and then reaches the borough's duty address")
+                .isNotEmpty();
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        Alert now = alerts.ofHub(CENTRAL).stream()
+                .filter(a -> a.id().equals(alert.id()))
+                .findFirst()
+                .orElseThrow();
+        SignedIn.nobody();
+        assertThat(now.dutyNotifiedAt()).isNotNull();
+        acknowledge(CENTRAL, "lead.dudley-central", now);
+        int atAcknowledgement = escalations(alert.id());
+        acknowledge(
+                CENTRAL,
+                "lead.dudley-central",
+                visibleToTheHubLead(CENTRAL, "lead.dudley-central", flooder.feedback()));
+        Thread.sleep(3000);
+        assertThat(escalations(alert.id()))
+                .as("no escalation once acknowledged")
+                .isEqualTo(atAcknowledgement);
+    }
+
+    private int escalations(UUID alert) {
+        return jdbc.sql("SELECT escalations FROM voice.alert WHERE id = ?")
+                .param(alert)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
+    void limitsCountOnlyAcceptedAnswersByAddressFirstAndAnIpv6SlashSixtyFourAsOneAddress() {
+        Invitation invitation = groupInvitation(CENTRAL, "lead.dudley-central");
+        // Refused answers do not count against the address.
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> forms.submit(
+                            invitation.code(),
+                            new FeedbackDraft(
+                                    AgeBand.TEEN, Mode.ANONYMOUS, null, null, null, null, null, null, null, null),
+                            "10.40.0.1"))
+                    .isInstanceOf(FeedbackForms.NotTaken.class);
+        }
+        for (int i = 0; i < 5; i++) {
+            forms.submit(invitation.code(), fine("counted " + i), "10.40.0.1");
+        }
+        // One /64 is one address, however its last 64 bits change.
+        for (int i = 1; i <= 5; i++) {
+            forms.submit(invitation.code(), fine("v6 " + i), "2001:db8:1:2::" + i);
+        }
+        assertThatThrownBy(() -> forms.submit(invitation.code(), fine("v6 again"), "2001:db8:1:2:ffff::9"))
+                .isInstanceOf(FeedbackForms.NotTaken.class);
+        forms.submit(invitation.code(), fine("another /64"), "2001:db8:1:3::1");
+    }
+}
