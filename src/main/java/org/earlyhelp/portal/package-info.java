@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Portal",
-        allowedDependencies = {"shared", "identity", "hubs"})
+        allowedDependencies = {"shared", "identity", "hubs", "audit"})
 @NullMarked
 package org.earlyhelp.portal;
 

@@ -17,6 +17,9 @@ class DemoLoginIT extends BrowserTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private String base() {
         return "http://localhost:" + port;
     }
@@ -97,6 +100,32 @@ class DemoLoginIT extends BrowserTest {
         assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
         browser.screenshot("demo-no-access");
         browser.assertAccessible("refusal page");
+    }
+
+    @Test
+    void aPageOrRecordOutsideThePersonsWorkIsRefusedAndTheAttemptAudited() {
+        browser.clearCookies();
+        signIn("teacher", "demo-early-help");
+        browser.waitFor(By.id("home-practitioner"));
+        browser.go(base() + "/admin/audit");
+        assertThat(browser.waitFor(By.id("refused")).getText()).isNotBlank();
+        String crafted = java.util.UUID.randomUUID().toString();
+        browser.go(base() + "/families/" + crafted);
+        assertThat(browser.waitFor(By.id("refused")).getText()).isNotBlank();
+        browser.assertAccessible("refused page");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE actor = 'teacher' AND action = 'refused:open-page'"
+                                + " AND record_id = '/admin/audit'")
+                        .query(Long.class)
+                        .single())
+                .as("the page asked for is on the record")
+                .isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE actor = 'teacher' AND action LIKE 'refused:%'"
+                                + " AND record_id = ?")
+                        .param(crafted)
+                        .query(Long.class)
+                        .single())
+                .as("the crafted id asked for is on the record")
+                .isPositive();
     }
 
     @Test

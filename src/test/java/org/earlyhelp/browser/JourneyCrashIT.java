@@ -41,6 +41,7 @@ class JourneyCrashIT {
         int port = ProductionJar.freePort();
         String[] keycloakArgs = {
             "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
+            "--earlyhelp.api.clients=earlyhelp-partner-school",
             "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret",
             "--earlyhelp.events.retry-older-than=PT5S",
             "--earlyhelp.events.retry-every=PT5S"

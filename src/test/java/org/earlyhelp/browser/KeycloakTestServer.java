@@ -149,6 +149,89 @@ public final class KeycloakTestServer {
         return clientToken("earlyhelp-partner-school", "earlyhelp-partner-school-dev-secret");
     }
 
+    /** A token of Keycloak's own administrator, for its admin API. */
+    private String adminToken() throws Exception {
+        HttpResponse<String> token = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        return token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+    }
+
+    /**
+     * Creates a confidential client with a service account (client credentials) in the realm, as
+     * an administrator would, with the realm role {@code practitioner} and, if asked, the partner
+     * API's audience. Does nothing if it exists.
+     */
+    public void createPartnerClient(String clientId, String secret, boolean apiAudience) throws Exception {
+        String mappers = apiAudience ? """
+                  , "protocolMappers": [{"name": "partner-api-audience", "protocol": "openid-connect",
+                     "protocolMapper": "oidc-audience-mapper", "config": {"included.custom.audience": "earlyhelp-api",
+                     "id.token.claim": "false", "access.token.claim": "true"}}]""" : "";
+        String json = """
+                {"clientId": "%s", "enabled": true, "protocol": "openid-connect", "publicClient": false,
+                 "clientAuthenticatorType": "client-secret", "secret": "%s", "standardFlowEnabled": false,
+                 "directAccessGrantsEnabled": false, "serviceAccountsEnabled": true%s}""".formatted(clientId, secret, mappers);
+        HttpResponse<String> created = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/clients"))
+                                .header("Authorization", "Bearer " + adminToken())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(json))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201 && created.statusCode() != 409) {
+            throw new IllegalStateException(
+                    "Keycloak refused the client " + clientId + ": " + created.statusCode() + " " + created.body());
+        }
+    }
+
+    /**
+     * A person's access token from the portal's own client (the password grant, switched on for
+     * the portal's client through the admin API for this): what a signed-in user's token looks like.
+     */
+    public String portalUserToken(String username, String password) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String admin = adminToken();
+        HttpResponse<String> found = http.send(
+                HttpRequest.newBuilder(
+                                URI.create(baseUrl() + "/admin/realms/earlyhelp/clients?clientId=earlyhelp-portal"))
+                        .header("Authorization", "Bearer " + admin)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String id = found.body().replaceAll("(?s)^\\[\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/clients/" + id))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                "{\"clientId\": \"earlyhelp-portal\", \"directAccessGrantsEnabled\": true}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        String basic = java.util.Base64.getEncoder()
+                .encodeToString("earlyhelp-portal:earlyhelp-portal-dev-secret"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=password&scope=openid&username=" + username + "&password=" + password))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(response.body());
+        if (response.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException(
+                    "No token for " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        return m.group(1);
+    }
+
     /** Enables or disables a user of the realm through Keycloak's admin API, as an administrator would. */
     public void setEnabled(String username, boolean enabled) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

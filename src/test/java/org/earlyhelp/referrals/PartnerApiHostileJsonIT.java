@@ -63,6 +63,7 @@ class PartnerApiHostileJsonIT {
                         "--earlyhelp.demo.journeys=false",
                         "--earlyhelp.demo.care-returns=false",
                         "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
+                        "--earlyhelp.api.clients=earlyhelp-partner-school",
                         "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret");
         jdbc = context.getBean(JdbcClient.class);
         port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));

@@ -43,6 +43,9 @@ class PartnerApiIT {
     @Autowired
     RequestsForSupport requests;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -50,6 +53,8 @@ class PartnerApiIT {
         keycloak = KeycloakTestServer.running();
         registry.add("earlyhelp.keycloak.issuer-uri", keycloak::issuer);
         registry.add("earlyhelp.keycloak.client-secret", () -> "earlyhelp-portal-dev-secret");
+        // The school's system, and one more listed client whose tokens name no API audience.
+        registry.add("earlyhelp.api.clients", () -> "earlyhelp-partner-school,earlyhelp-partner-noaudience");
     }
 
     private String token(String client, String secret) throws Exception {
@@ -170,9 +175,47 @@ class PartnerApiIT {
         assertThat(notYours.statusCode()).isEqualTo(404);
         assertThat(notYours.body()).doesNotContain("Lindqvist");
 
+        // The audit records the address the call really came from, not one the caller claims.
+        HttpResponse<String> spoofed = http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + location))
+                        .header("Authorization", "Bearer " + token)
+                        .header("X-Forwarded-For", "203.0.113.77")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(spoofed.statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("""
+                        SELECT source_address FROM audit.entry WHERE action = 'view-status' AND record_id = ?
+                        ORDER BY at DESC, id DESC LIMIT 1""").param(id.toString()).query(String.class).single())
+                .isNotEqualTo("203.0.113.77")
+                .isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+
         // The OpenAPI description is published.
         HttpResponse<String> docs = call("GET", "/v3/api-docs", null, null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/requests").contains("clientCredentials");
+    }
+
+    @Test
+    void onlyListedPartnerSystemsWithTheApisAudienceGetIn() throws Exception {
+        String location = "/api/v1/requests/" + UUID.randomUUID();
+        // A signed-in person's token from the portal's client: not a partner system.
+        String portalUser = keycloak.portalUserToken("practitioner", "Early-help-test-1");
+        HttpResponse<String> person = call("GET", location, portalUser, null);
+        assertThat(person.statusCode()).as(person.body()).isEqualTo(401);
+
+        // A listed client whose tokens are not for this API.
+        keycloak.createPartnerClient("earlyhelp-partner-noaudience", "noaudience-secret-1", false);
+        String otherAudience = token("earlyhelp-partner-noaudience", "noaudience-secret-1");
+        assertThat(call("GET", location, otherAudience, null).statusCode()).isEqualTo(401);
+
+        // A client with the API's audience that is not on the list.
+        keycloak.createPartnerClient("earlyhelp-partner-unlisted", "unlisted-secret-1", true);
+        String unlisted = token("earlyhelp-partner-unlisted", "unlisted-secret-1");
+        assertThat(call("GET", location, unlisted, null).statusCode()).isEqualTo(401);
+
+        // The listed school's system with the audience gets in (the crafted id is simply not found).
+        assertThat(call("GET", location, token("earlyhelp-partner-school", "earlyhelp-partner-school-dev-secret"), null)
+                        .statusCode())
+                .isEqualTo(404);
     }
 }

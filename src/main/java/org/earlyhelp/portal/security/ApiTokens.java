@@ -78,6 +78,34 @@ final class ApiTokens implements Converter<Jwt, AbstractAuthenticationToken> {
         return new PartnerAuthentication(new PartnerSystem(user), jwt, authorities);
     }
 
+    /** Accepts only tokens that name the API as (one of) their audience. */
+    static org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> audience(String audience) {
+        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
+                ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+                : org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
+                        new org.springframework.security.oauth2.core.OAuth2Error(
+                                "invalid_token", "The token is not for the partner API", null));
+    }
+
+    /**
+     * Accepts only tokens issued to a listed partner system's client, by client credentials (the
+     * client is the token's authorised party, and it names no person: Keycloak gives a client's own
+     * service account the user name {@code service-account-<client>}).
+     */
+    static org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> clients(List<String> clients) {
+        return jwt -> {
+            String client = jwt.getClaimAsString("azp");
+            String username = jwt.getClaimAsString("preferred_username");
+            boolean listed = client != null && clients.contains(client);
+            boolean system = username == null || username.equals("service-account-" + client);
+            return listed && system
+                    ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
+                    : org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
+                            new org.springframework.security.oauth2.core.OAuth2Error(
+                                    "invalid_token", "This client may not call the partner API", null));
+        };
+    }
+
     /** Answers with an RFC 9457 problem detail and the given status. */
     static org.springframework.security.web.AuthenticationEntryPoint problem(int status, String detail) {
         return (request, response, exception) -> {

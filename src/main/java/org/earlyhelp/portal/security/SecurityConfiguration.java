@@ -31,19 +31,22 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableConfigurationProperties(KeycloakProperties.class)
+@EnableConfigurationProperties({KeycloakProperties.class, ApiProperties.class})
 class SecurityConfiguration {
 
     static final String KEYCLOAK_REGISTRATION = "keycloak";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /**
-     * The partner API: stateless, bearer tokens from Keycloak only (client credentials), answers
-     * in problem details. Without Keycloak every call is refused with a message saying why.
+     * The partner API: stateless, bearer tokens from Keycloak only, answers in problem details. A
+     * token must be signed by the realm, name the API as its audience and come from a client on
+     * the configured list ({@link ApiProperties}): a portal user's token, or another client's, is
+     * refused. Without Keycloak every call is refused with a message saying why.
      */
     @Bean
     @org.springframework.core.annotation.Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, KeycloakProperties keycloak) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, KeycloakProperties keycloak, ApiProperties api)
+            throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
@@ -66,8 +69,13 @@ class SecurityConfiguration {
                     org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withJwkSetUri(
                                     keycloak.backchannel() + "/protocol/openid-connect/certs")
                             .build();
-            decoder.setJwtValidator(
-                    org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(keycloak.issuer()));
+            decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
+                    org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(keycloak.issuer()),
+                    ApiTokens.audience(api.audienceOrDefault()),
+                    ApiTokens.clients(api.clientList())));
+            if (api.clientList().isEmpty()) {
+                log.warn("No partner systems may call the API: list their client ids in earlyhelp.api.clients");
+            }
             http.oauth2ResourceServer(
                     server -> server.jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ApiTokens()))
                             .authenticationEntryPoint(

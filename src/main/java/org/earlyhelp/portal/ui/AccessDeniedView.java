@@ -12,8 +12,12 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 @AnonymousAllowed
 public class AccessDeniedView extends RefusalPage implements HasErrorParameter<AccessDeniedException> {
 
+    AccessDeniedView(org.earlyhelp.audit.AuditTrail audit) {
+        super(audit);
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        return refuse();
+        return refuse(event, "the page is not open to this role");
     }
 }

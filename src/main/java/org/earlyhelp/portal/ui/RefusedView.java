@@ -12,8 +12,12 @@ import org.springframework.security.access.AccessDeniedException;
 @AnonymousAllowed
 public class RefusedView extends RefusalPage implements HasErrorParameter<AccessDeniedException> {
 
+    RefusedView(org.earlyhelp.audit.AuditTrail audit) {
+        super(audit);
+    }
+
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-        return refuse();
+        return refuse(event, "a service refused: " + parameter.getException().getMessage());
     }
 }
