@@ -33,32 +33,63 @@ public class CareReturns {
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final double keepShare;
 
-    CareReturns(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+    CareReturns(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            AuditTrail audit,
+            Optional<Clock> clock,
+            @org.springframework.beans.factory.annotation.Value("${earlyhelp.sufficiency.replace-keeps-at-least:0.5}")
+                    double keepShare) {
+        this.keepShare = keepShare;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Checks an upload without saving anything. */
+    /**
+     * Checks an upload without saving anything: what is wrong with it, and, when it could replace
+     * the returns held, what that would change.
+     */
     @Transactional(readOnly = true)
     public ImportReport903 check(Map<String, byte[]> files) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         return report(Returns.read(files), false);
     }
 
-    /**
-     * Checks an upload and, when nothing stops it, replaces the children and episodes held with
-     * it (all years merged). With any error nothing changes.
-     */
+    /** Imports without the second confirmation: refused when it would leave much less than is held. */
     @Transactional
     public ImportReport903 importFiles(Map<String, byte[]> files) {
+        return importFiles(files, false);
+    }
+
+    /**
+     * Checks an upload and, when nothing stops it, replaces the children and episodes held with
+     * it (all years merged). Nothing changes when any file is not part of a return, when there is
+     * no year's header and episodes, when anything is wrong, or when it would leave much less than
+     * is held ({@link ImportReport903.Change#large()}) unless {@code confirmedLarge}.
+     */
+    @Transactional
+    public ImportReport903 importFiles(Map<String, byte[]> files, boolean confirmedLarge) {
         CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         Returns.Read read = Returns.read(files);
         ImportReport903 checked = report(read, false);
-        if (checked.errors() > 0) {
+        if (!checked.replaceable()) {
             return checked;
+        }
+        if (checked.change().large() && !confirmedLarge) {
+            return new ImportReport903(
+                    false,
+                    checked.children(),
+                    checked.episodes(),
+                    checked.episodesAfterMerging(),
+                    checked.problems(),
+                    checked.otherTables(),
+                    checked.notes(),
+                    checked.change(),
+                    true);
         }
         jdbc.sql("DELETE FROM sufficiency.episode").update();
         jdbc.sql("DELETE FROM sufficiency.child").update();
@@ -128,11 +159,31 @@ public class CareReturns {
                 saved,
                 checked.problems(),
                 read.otherTables(),
-                read.notes());
+                read.notes(),
+                checked.change(),
+                false);
     }
 
     private ImportReport903 report(Returns.Read read, boolean saved) {
-        List<Problem> problems = Rules.check(read, LocalDate.now(clock.withZone(WorkingCalendar.LONDON)));
+        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        List<Problem> problems = new ArrayList<>();
+        read.refused()
+                .forEach((file, why) ->
+                        problems.add(new Problem("FILE", true, file, 0, "", file + " cannot be imported: " + why)));
+        if (read.refused().isEmpty()
+                && (read.headers().isEmpty() || read.episodes().isEmpty())) {
+            problems.add(new Problem(
+                    "FILE",
+                    true,
+                    "",
+                    0,
+                    "",
+                    "An import needs at least one year's header table and episodes table (or an XML return with"
+                            + " children and episodes): this upload has "
+                            + (read.headers().isEmpty() ? "no header" : "no episodes")
+                            + ". Nothing held has been changed."));
+        }
+        problems.addAll(Rules.check(read, today));
         Map<String, List<Returns.EpisodeRow>> byChild = new HashMap<>();
         read.episodes()
                 .forEach(e -> byChild.computeIfAbsent(e.child(), k -> new ArrayList<>())
@@ -141,8 +192,58 @@ public class CareReturns {
                 byChild.values().stream().mapToInt(l -> Rules.merge(l).size()).sum();
         long distinct =
                 read.headers().stream().map(Returns.HeaderRow::child).distinct().count();
+        boolean errors = problems.stream().anyMatch(Problem::error);
+        ImportReport903.Change change = errors ? null : change(byChild, today);
         return new ImportReport903(
-                saved, (int) distinct, read.episodes().size(), merged, problems, read.otherTables(), read.notes());
+                saved,
+                (int) distinct,
+                read.episodes().size(),
+                merged,
+                problems,
+                read.otherTables(),
+                read.notes(),
+                change,
+                false);
+    }
+
+    /** The returns held now and after this upload, counted the same way: in care today, episodes, years. */
+    private ImportReport903.Change change(Map<String, List<Returns.EpisodeRow>> byChild, LocalDate today) {
+        List<Span> held = jdbc.sql("SELECT child_id, started_on, ended_on, return_year FROM sufficiency.episode")
+                .query((rs, n) -> new Span(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getInt(4)))
+                .list();
+        List<Span> after = new ArrayList<>();
+        byChild.values()
+                .forEach(episodes -> Rules.merge(episodes)
+                        .forEach(e -> after.add(
+                                new Span(e.child(), Returns.date(e.decom()), Returns.date(e.dec()), e.year()))));
+        ImportReport903.Figures now = figures(held, today);
+        ImportReport903.Figures then = figures(after, today);
+        boolean large = (now.inCareToday() > 0 && then.inCareToday() < keepShare * now.inCareToday())
+                || (now.episodes() > 0 && then.episodes() < keepShare * now.episodes());
+        return new ImportReport903.Change(now, then, large);
+    }
+
+    private record Span(String child, LocalDate started, LocalDate ended, int year) {}
+
+    private static ImportReport903.Figures figures(List<Span> episodes, LocalDate today) {
+        long inCare = episodes.stream()
+                .filter(e -> e.started() != null
+                        && !e.started().isAfter(today)
+                        && (e.ended() == null || e.ended().isAfter(today)))
+                .map(Span::child)
+                .distinct()
+                .count();
+        List<Integer> years = episodes.stream()
+                .map(Span::year)
+                .filter(y -> y > 0)
+                .distinct()
+                .sorted()
+                .toList();
+        return new ImportReport903.Figures((int) inCare, episodes.size(), years);
     }
 
     private static String blank(String s) {

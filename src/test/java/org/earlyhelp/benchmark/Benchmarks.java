@@ -196,9 +196,10 @@ public final class Benchmarks {
         org.earlyhelp.sufficiency.CareReturns returns = context.getBean(org.earlyhelp.sufficiency.CareReturns.class);
         org.earlyhelp.sufficiency.Forecasts forecasts = context.getBean(org.earlyhelp.sufficiency.Forecasts.class);
         SignedIn.as("commissioner", java.util.Set.of(org.earlyhelp.shared.Role.COMMISSIONER), java.util.Set.of());
-        var report = returns.importFiles(files);
+        var report = returns.importFiles(files, true);
         String scale = files.size() + " files, " + report.children() + " children, " + report.episodes() + " episodes";
-        results.add(measure("903 import (5 years, all tables)", scale, 5000, 3, 20, () -> returns.importFiles(files)));
+        results.add(measure(
+                "903 import (5 years, all tables)", scale, 5000, 3, 20, () -> returns.importFiles(files, true)));
         java.time.LocalDate end = forecasts.dataEnd().orElseThrow();
         results.add(measure(
                 "forecast (3 years, current trends)",

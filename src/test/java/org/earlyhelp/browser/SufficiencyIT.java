@@ -92,8 +92,27 @@ class SufficiencyIT extends BrowserTest {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", importButton);
         importButton.click();
-        // Replacing the returns held asks first.
+        // Replacing the returns held asks first, saying what would change; an upload that would leave
+        // fewer than half the children in care today asks a second time, explicitly.
+        String figures = browser.waitFor(By.id("replace-figures")).getText();
+        java.util.regex.Matcher inCare = java.util.regex.Pattern.compile(
+                        "Children in care today: ([\\d,]+) now, ([\\d,]+) after")
+                .matcher(figures);
+        assertThat(inCare.find()).as(figures).isTrue();
+        int now = Integer.parseInt(inCare.group(1).replace(",", ""));
+        int after = Integer.parseInt(inCare.group(2).replace(",", ""));
         click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        if (after < 0.5 * now) {
+            WebElement sure = browser.waitFor(By.id("import-large-sure"));
+            assertThat(browser.waitFor(By.id("import-large-replace")).getDomAttribute("disabled"))
+                    .as("nothing replaced before the explicit confirmation")
+                    .isNotNull();
+            browser.assertAccessible("second confirmation of a large replacement");
+            click(sure);
+            click(browser.waitFor(By.id("import-large-replace")));
+        } else {
+            assertThat(browser.isPresent(By.id("import-large-sure"))).isFalse();
+        }
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
         assertThat(browser.waitFor(By.id("problems-csv")).getText()).contains("problems as CSV");
         wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));

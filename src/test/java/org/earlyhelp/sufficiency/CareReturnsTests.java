@@ -73,7 +73,7 @@ class CareReturnsTests {
     void theDemandModelsFiveYearsMergeAndImport() throws Exception {
         Map<String, byte[]> all = files("d2i-cs-demand-model", ".csv");
         assertThat(all).hasSizeGreaterThanOrEqualTo(40);
-        ImportReport903 report = returns.importFiles(all);
+        ImportReport903 report = returns.importFiles(all, true);
         System.out.println("Demand model, problems by rule (! = error): "
                 + report.problems().stream()
                         .collect(java.util.stream.Collectors.groupingBy(
@@ -119,7 +119,7 @@ class CareReturnsTests {
     @Test
     void theValidatorsFilesImportAndABrokenUploadChangesNothing() throws Exception {
         Map<String, byte[]> csv = files("d2i-csc-validator-be-903", ".csv");
-        ImportReport903 report = returns.importFiles(csv);
+        ImportReport903 report = returns.importFiles(csv, true);
         System.out.println("Validator CSV, problems by rule (! = error): "
                 + report.problems().stream()
                         .collect(java.util.stream.Collectors.groupingBy(
@@ -140,7 +140,7 @@ class CareReturnsTests {
                 (new String(csv.get("episodes.csv"), StandardCharsets.UTF_8).stripTrailing()
                                 + "\n999999999,32/13/2020,S,C2,N1,U4,PR1,,,,,,\n")
                         .getBytes(StandardCharsets.UTF_8));
-        ImportReport903 refused = returns.importFiles(broken);
+        ImportReport903 refused = returns.importFiles(broken, true);
         assertThat(refused.saved()).isFalse();
         assertThat(refused.problems())
                 .filteredOn(Problem::error)
@@ -161,9 +161,11 @@ class CareReturnsTests {
         assertThat(xml.episodes()).isPositive();
 
         ImportReport903 spreadsheets = returns.check(files("d2i-csc-validator-be-903", ".xlsx"));
-        assertThat(spreadsheets.notes())
+        assertThat(spreadsheets.replaceable()).isFalse();
+        assertThat(spreadsheets.problems())
+                .filteredOn(p -> p.rule().equals("FILE"))
                 .hasSizeGreaterThanOrEqualTo(3)
-                .allSatisfy(n -> assertThat(n).contains("not a CSV or XML"));
+                .allSatisfy(p -> assertThat(p.message()).contains("spreadsheet"));
     }
 
     @Autowired
@@ -171,7 +173,7 @@ class CareReturnsTests {
 
     @Test
     void aForecastWithExitRoutesScenariosCostGapAndBackTest() throws Exception {
-        returns.importFiles(files("d2i-cs-demand-model", ".csv"));
+        returns.importFiles(files("d2i-cs-demand-model", ".csv"), true);
         LocalDate end = LocalDate.of(2021, 3, 31);
         Forecasts.Scenario strategy = new Forecasts.Scenario(null, "Strategy", 1, 0, 1, 1, 5, 5, 0.1);
         Forecasts.Forecast forecast = forecasts.forecast(end.minusYears(2), end, 3, 3.0, List.of(strategy));
@@ -305,10 +307,11 @@ class CareReturnsTests {
 
     @Test
     void aFileThatIsNotAReturnIsRefusedPlainly() {
-        assertThatThrownBy(
-                        () -> returns.check(Map.of("2021-episodes.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8))))
-                .isInstanceOf(ImportException.class)
-                .hasMessageContaining("missing the columns");
+        ImportReport903 report =
+                returns.check(Map.of("2021-episodes.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(report.replaceable()).isFalse();
+        assertThat(report.problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("2021-episodes.csv", "missing the columns"));
     }
 
     @Test
@@ -320,5 +323,107 @@ class CareReturnsTests {
         assertThatThrownBy(() -> stock.on(LocalDate.now())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> returns.check(Map.of())).isInstanceOf(AccessDeniedException.class);
         List.of();
+    }
+
+    /** A small, valid return: {@code children} in care since last year, in family and friends fostering. */
+    private static Map<String, byte[]> validReturn(int children) {
+        int year = LocalDate.now().getYear();
+        StringBuilder header = new StringBuilder("CHILD,SEX,DOB,ETHNIC\n");
+        StringBuilder episodes = new StringBuilder(
+                "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n");
+        for (int i = 0; i < children; i++) {
+            String child = "S" + (1000 + i);
+            header.append(child).append(",1,15/03/").append(year - 9).append(",WBRI\n");
+            episodes.append(child).append(",01/06/").append(year - 1).append(",S,C2,N1,U1,PR1,,,,DY1 1AA,DY2 2BB,\n");
+        }
+        Map<String, byte[]> files = new TreeMap<>();
+        files.put(year + "-header.csv", header.toString().getBytes(StandardCharsets.UTF_8));
+        files.put(year + "-episodes.csv", episodes.toString().getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    /** Every table of the sufficiency module, as a fingerprint of its rows. */
+    private Map<String, String> everySufficiencyTable() {
+        Map<String, String> tables = new TreeMap<>();
+        for (String table : jdbc.sql("""
+                        SELECT table_name FROM information_schema.tables WHERE table_schema = 'sufficiency'
+                        AND table_type = 'BASE TABLE' ORDER BY table_name""").query(String.class).list()) {
+            tables.put(
+                    table,
+                    jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '')"
+                                    + " FROM sufficiency." + table + " t")
+                            .query(String.class)
+                            .single());
+        }
+        return tables;
+    }
+
+    @Test
+    void noUploadThatIsNotACompleteReturnCanReplaceTheReturnsHeld() throws Exception {
+        ImportReport903 held = returns.importFiles(validReturn(20), true);
+        assertThat(held.saved()).as(held.problems().toString()).isTrue();
+        Map<String, String> before = everySufficiencyTable();
+        assertThat(before).containsKeys("child", "episode", "import_run");
+
+        byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"
+                .repeat(10)
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] random = new byte[50 * 1024 * 1024];
+        new java.util.Random(903).nextBytes(random);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
+        Map<String, Map<String, byte[]>> bad = new LinkedHashMap<>();
+        bad.put("a PDF named .csv", Map.of("report.pdf.csv", pdf));
+        bad.put("50 MB of random bytes", Map.of("junk.csv", random));
+        bad.put("a picture", Map.of("photo.png", png));
+        bad.put("a spreadsheet", Map.of("returns.xlsx", xlsx));
+        bad.put("a spreadsheet named .csv", Map.of("2025-header.csv", xlsx));
+        bad.put(
+                "a CSV that is no table of a return",
+                Map.of("budget.csv", "Cost centre,Amount\nA,12\n".getBytes(StandardCharsets.UTF_8)));
+        Map<String, byte[]> headerOnly = new TreeMap<>(validReturn(30));
+        headerOnly.keySet().removeIf(n -> n.contains("episodes"));
+        bad.put("a header without episodes", headerOnly);
+        Map<String, byte[]> withPdf = new TreeMap<>(validReturn(30));
+        withPdf.put("report.pdf.csv", pdf);
+        bad.put("a good return with a PDF among it", withPdf);
+        bad.put(
+                "an XML return with no children",
+                Map.of(
+                        "return.xml",
+                        "<?xml version='1.0'?><EXPSSDA903></EXPSSDA903>".getBytes(StandardCharsets.UTF_8)));
+
+        for (Map.Entry<String, Map<String, byte[]>> upload : bad.entrySet()) {
+            ImportReport903 checked = returns.check(upload.getValue());
+            assertThat(checked.replaceable())
+                    .as(upload.getKey() + " is not offered to replace the returns")
+                    .isFalse();
+            assertThat(checked.errors()).as(upload.getKey()).isPositive();
+            ImportReport903 imported = returns.importFiles(upload.getValue(), true);
+            assertThat(imported.saved()).as(upload.getKey()).isFalse();
+            assertThat(everySufficiencyTable())
+                    .as(upload.getKey() + " leaves every table as it was")
+                    .isEqualTo(before);
+        }
+        ImportReport903 pdfReport = returns.check(Map.of("report.pdf.csv", pdf));
+        assertThat(pdfReport.problems()).anySatisfy(p -> assertThat(p.message()).contains("report.pdf.csv", "PDF"));
+        assertThat(returns.check(Map.of("junk.csv", random)).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("junk.csv", "not text"));
+        assertThat(returns.check(Map.of("returns.xlsx", xlsx)).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("returns.xlsx", "spreadsheet"));
+        assertThat(returns.check(headerOnly).problems())
+                .anySatisfy(p -> assertThat(p.message()).contains("no episodes"));
+
+        // A complete return that would leave far fewer children than are held waits for a second
+        // confirmation, and says what would change.
+        ImportReport903 small = returns.importFiles(validReturn(3));
+        assertThat(small.saved()).isFalse();
+        assertThat(small.needsSecondConfirmation()).isTrue();
+        assertThat(small.change().now().inCareToday()).isEqualTo(20);
+        assertThat(small.change().after().inCareToday()).isEqualTo(3);
+        assertThat(everySufficiencyTable()).isEqualTo(before);
+        ImportReport903 confirmed = returns.importFiles(validReturn(3), true);
+        assertThat(confirmed.saved()).isTrue();
+        assertThat(stock.on(LocalDate.now()).total()).isEqualTo(3);
     }
 }

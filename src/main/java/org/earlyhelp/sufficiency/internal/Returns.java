@@ -59,9 +59,108 @@ public final class Returns {
             String plPost,
             String urn) {}
 
-    /** Everything read from one upload. */
+    /**
+     * Everything read from one upload.
+     *
+     * @param refused files that are not part of an SSDA903 return, each with why in plain words
+     */
     public record Read(
-            List<HeaderRow> headers, List<EpisodeRow> episodes, Map<String, Integer> otherTables, List<String> notes) {}
+            List<HeaderRow> headers,
+            List<EpisodeRow> episodes,
+            Map<String, Integer> otherTables,
+            List<String> notes,
+            Map<String, String> refused) {
+
+        public Read(
+                List<HeaderRow> headers,
+                List<EpisodeRow> episodes,
+                Map<String, Integer> otherTables,
+                List<String> notes) {
+            this(headers, episodes, otherTables, notes, Map.of());
+        }
+    }
+
+    /**
+     * The return's other tables, each known by columns no other file has: read, counted, and kept
+     * for later. A CSV file with none of these, nor a header's or episodes' columns, is not part of
+     * a return.
+     */
+    private static final Map<String, List<String>> OTHER_TABLES = Map.ofEntries(
+            Map.entry("uasc", List.of("CHILD", "DUC")),
+            Map.entry("missing", List.of("CHILD", "MIS_START")),
+            Map.entry("oc2", List.of("CHILD", "SDQ_SCORE")),
+            Map.entry("oc3", List.of("CHILD", "IN_TOUCH")),
+            Map.entry("previous_permanence", List.of("CHILD", "PREV_PERM")),
+            Map.entry("reviews", List.of("CHILD", "REVIEW")),
+            Map.entry("ad1", List.of("CHILD", "DATE_INT")),
+            Map.entry("placed_for_adoption", List.of("CHILD", "DATE_PLACED")),
+            Map.entry("sw_episodes", List.of("CHILD", "SW_ID")),
+            Map.entry("dolo", List.of("CHILD", "DOLO_START")));
+
+    /**
+     * Why a file cannot be part of an SSDA903 return, from its first bytes and its name: a PDF, a
+     * picture, a spreadsheet, anything that is not text; or {@code null} when it may be one.
+     */
+    public static @Nullable String notAReturn(String name, byte[] bytes) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (bytes.length == 0) {
+            return "the file is empty.";
+        }
+        if (startsWith(bytes, "%PDF")) {
+            return "it is a PDF document, not a return. Upload the return's CSV tables or its XML file.";
+        }
+        if (startsWith(bytes, "PK\u0003\u0004")) {
+            return "it is a spreadsheet or a zip file, not a return. Save each table of the return as CSV, or"
+                    + " upload the XML file.";
+        }
+        if (startsWith(bytes, "\u0089PNG")
+                || (bytes.length > 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8)
+                || startsWith(bytes, "GIF8")) {
+            return "it is a picture, not a return.";
+        }
+        if (bytes.length > 3 && (bytes[0] & 0xff) == 0xd0 && (bytes[1] & 0xff) == 0xcf) {
+            return "it is an older Office document, not a return. Save each table as CSV.";
+        }
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xml")) {
+            return "only the return's CSV tables and its XML file can be read.";
+        }
+        int sample = Math.min(bytes.length, 64 * 1024);
+        int control = 0;
+        for (int i = 0; i < sample; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == 0 || (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x0c)) {
+                control++;
+            }
+        }
+        if (control > 0) {
+            return "it is not text: it cannot be a CSV table or an XML return.";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, String prefix) {
+        if (bytes.length < prefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if ((bytes[i] & 0xff) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static @Nullable String otherTable(List<String> header) {
+        List<String> columns = header.stream()
+                .map(h -> h.replace("\uFEFF", "").strip().toUpperCase(Locale.ROOT))
+                .toList();
+        return OTHER_TABLES.entrySet().stream()
+                .filter(t -> columns.containsAll(t.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElse(null);
+    }
 
     /** Reads the files of one upload; a file that cannot be read at all is an {@link ImportException}. */
     public static Read read(Map<String, byte[]> files) {
@@ -69,10 +168,16 @@ public final class Returns {
         List<EpisodeRow> episodes = new ArrayList<>();
         Map<String, Integer> others = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             int year = yearOf(name);
+            String why = notAReturn(name, file.getValue());
+            if (why != null) {
+                refused.put(name, why);
+                continue;
+            }
             try {
                 if (lower.endsWith(".xml")) {
                     readXml(name, year, file.getValue(), headers, episodes);
@@ -115,22 +220,29 @@ public final class Returns {
                                 }
                             }
                             default -> {
+                                String known = otherTable(csv.header());
+                                if (known == null) {
+                                    refused.put(
+                                            name,
+                                            "it is not a table of an SSDA903 return: its first line has none of the"
+                                                    + " return's columns (a header, episodes, reviews, missing, UASC,"
+                                                    + " OC2, OC3 or adoption table).");
+                                    continue;
+                                }
                                 int rows = 0;
                                 for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
                                     rows++;
                                 }
-                                others.merge(table, rows, Integer::sum);
+                                others.merge(known, rows, Integer::sum);
                             }
                         }
                     }
-                } else {
-                    notes.add(name + ": not a CSV or XML return, so not read.");
                 }
-            } catch (IOException e) {
-                throw new ImportException(name + " could not be read: " + e.getMessage());
+            } catch (IOException | ImportException e) {
+                refused.put(name, e.getMessage() == null ? "it could not be read." : e.getMessage());
             }
         }
-        return new Read(headers, episodes, others, notes);
+        return new Read(headers, episodes, others, notes, refused);
     }
 
     private static void requireColumns(String name, CsvReader csv, String... columns) {

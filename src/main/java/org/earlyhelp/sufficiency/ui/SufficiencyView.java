@@ -93,6 +93,13 @@ class SufficiencyView extends Page {
                     getTranslation("sufficiency.import.chosen", files.size(), String.join(", ", files.keySet())));
         }));
         files903.setAcceptedFileTypes(".csv", ".xml");
+        files903.addFileRejectedListener(e -> {
+            report.removeAll();
+            Paragraph p = new Paragraph(getTranslation("sufficiency.import.rejected", e.getFileName()));
+            p.addClassName("field-error");
+            p.setId("file-rejected");
+            report.add(p);
+        });
         files903.setMaxFiles(100);
         files903.setUploadButton(new Button(getTranslation("sufficiency.import.choose")));
         files903.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
@@ -252,31 +259,100 @@ class SufficiencyView extends Page {
         return upload;
     }
 
-    /** An import replaces every episode held now: say so, with the figures, before it does. */
+    /**
+     * An import replaces every episode held now. The upload is checked first: only one that could
+     * replace the returns held is offered, with what it would change in figures; one that would
+     * leave much less than is held needs a second, explicit confirmation.
+     */
     private void confirmThenImport() {
-        CareStock.Snapshot held = stock.on(LocalDate.now());
-        if (files.isEmpty() || held.dataFrom().isEmpty()) {
-            run(true);
+        report.removeAll();
+        if (files.isEmpty()) {
+            report.add(new Paragraph(getTranslation("sufficiency.import.none")));
             return;
         }
+        ImportReport903 checked;
+        try {
+            checked = returns.check(files);
+        } catch (ImportException unreadable) {
+            Paragraph p = new Paragraph(unreadable.getMessage());
+            p.addClassName("field-error");
+            report.add(p);
+            return;
+        }
+        if (!checked.replaceable()) {
+            show(checked);
+            return;
+        }
+        ImportReport903.Change change = checked.change();
         com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
                 new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
         confirm.setHeader(getTranslation("sufficiency.import.replace-title"));
-        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-        confirm.setText(getTranslation(
-                "sufficiency.import.replace-text",
-                day.format(held.dataFrom().get()),
-                day.format(held.dataTo().get()),
-                numbers.format(files.size())));
+        Span figuresText = new Span(getTranslation(
+                "sufficiency.import.replace-figures",
+                numbers.format(change.now().inCareToday()),
+                numbers.format(change.after().inCareToday()),
+                numbers.format(change.now().episodes()),
+                numbers.format(change.after().episodes()),
+                years(change.now().years()),
+                years(change.after().years())));
+        figuresText.setId("replace-figures");
+        confirm.setText(figuresText);
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("sufficiency.import.replace"));
-        confirm.addConfirmListener(e -> run(true));
+        confirm.addConfirmListener(e -> {
+            if (change.large()) {
+                confirmLarge(change);
+            } else {
+                run(true, false);
+            }
+        });
         confirm.setId("confirm-import");
         confirm.open();
     }
 
+    /** The second confirmation, for an upload that would leave much less than is held. */
+    private void confirmLarge(ImportReport903.Change change) {
+        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("sufficiency.import.large-title"));
+        dialog.setId("confirm-import-large");
+        dialog.setWidth("min(36rem, 95vw)");
+        dialog.add(new Paragraph(getTranslation(
+                "sufficiency.import.large-text",
+                numbers.format(change.now().inCareToday()),
+                numbers.format(change.after().inCareToday()),
+                numbers.format(change.now().episodes()),
+                numbers.format(change.after().episodes()))));
+        com.vaadin.flow.component.checkbox.Checkbox sure =
+                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("sufficiency.import.large-sure"));
+        sure.setId("import-large-sure");
+        Button replace = new Button(getTranslation("sufficiency.import.large-replace"), e -> {
+            dialog.close();
+            run(true, true);
+        });
+        replace.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        replace.setEnabled(false);
+        replace.setId("import-large-replace");
+        sure.addValueChangeListener(e -> replace.setEnabled(e.getValue()));
+        dialog.add(sure);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), replace);
+        dialog.open();
+    }
+
+    private String years(List<Integer> years) {
+        if (years.isEmpty()) {
+            return getTranslation("sufficiency.import.no-years");
+        }
+        return years.getFirst().equals(years.getLast())
+                ? String.valueOf(years.getFirst())
+                : years.getFirst() + "-" + years.getLast() + " (" + years.size() + ")";
+    }
+
     private void run(boolean save) {
+        run(save, false);
+    }
+
+    private void run(boolean save, boolean confirmedLarge) {
         report.removeAll();
         if (files.isEmpty()) {
             report.add(new Paragraph(getTranslation("sufficiency.import.none")));
@@ -284,13 +360,17 @@ class SufficiencyView extends Page {
         }
         ImportReport903 result;
         try {
-            result = save ? returns.importFiles(files) : returns.check(files);
+            result = save ? returns.importFiles(files, confirmedLarge) : returns.check(files);
         } catch (ImportException unreadable) {
             Paragraph p = new Paragraph(unreadable.getMessage());
             p.addClassName("field-error");
             report.add(p);
             return;
         }
+        show(result);
+    }
+
+    private void show(ImportReport903 result) {
         Paragraph summary = new Paragraph(getTranslation(
                 result.saved()
                         ? "sufficiency.import.saved"
