@@ -47,6 +47,9 @@ class DemoLoginIT extends BrowserTest {
         signIn(username, "demo-early-help");
         assertThat(browser.waitFor(By.id(section)).getText()).isNotBlank();
         assertThat(browser.isPresent(By.id("no-access"))).isFalse();
+        assertThat(browser.waitFor(By.id("demonstration-banner")).getText())
+                .as("demonstration mode says so on every page")
+                .contains("do not enter real families");
         browser.screenshot("demo-home-" + username);
         if (username.equals("lead.dudley-central") || username.equals("teacher")) {
             assertThat(browser.waitFor(By.id(section)).getText()).contains("Dudley Central & Netherton");
@@ -63,6 +66,7 @@ class DemoLoginIT extends BrowserTest {
         browser.go(base() + "/login");
         assertThat(browser.waitFor(By.id("demo-accounts")).getText())
                 .contains("lead.dudley-central", "commissioner", "demo-early-help");
+        assertThat(browser.waitFor(By.id("demonstration-banner")).getText()).contains("do not enter real families");
         browser.screenshot("login");
         browser.assertAccessible("login page");
         browser.size(390, 844);

@@ -2,7 +2,12 @@ package org.earlyhelp.shared.ui;
 
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.server.VaadinServlet;
+import org.earlyhelp.shared.DemonstrationMode;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
  * The one {@code main} landmark of every page, with the skip link's target and the page's single
@@ -16,8 +21,39 @@ public class Page extends Main implements HasDynamicTitle {
         setId("main-content");
         getElement().setAttribute("tabindex", "-1");
         addClassName("page");
+        if (demonstration()) {
+            // A plain element, not a component: views that rebuild themselves keep their heading first.
+            getElement()
+                    .appendChild(new Element("div")
+                            .setAttribute("id", "demonstration-banner")
+                            .setAttribute("class", "demonstration-banner")
+                            .setAttribute("role", "note")
+                            .setText(getTranslation(
+                                    forYoungPeople() ? "demonstration.banner.young-people" : "demonstration.banner")));
+        }
         add(this.heading);
         this.heading.setText(heading);
+    }
+
+    /** Whether young people read this page: the demonstration banner then uses their words. */
+    protected boolean forYoungPeople() {
+        return false;
+    }
+
+    /** Whether this is a demonstration ({@link DemonstrationMode}), asked of the running application. */
+    private static boolean demonstration() {
+        VaadinServlet servlet = VaadinServlet.getCurrent();
+        if (servlet == null) {
+            return false;
+        }
+        WebApplicationContext context =
+                WebApplicationContextUtils.getWebApplicationContext(servlet.getServletContext());
+        if (context == null) {
+            return false;
+        }
+        DemonstrationMode mode =
+                context.getBeanProvider(DemonstrationMode.class).getIfAvailable();
+        return mode != null && mode.on();
     }
 
     /** The browser tab's title: the page's heading, then the application's name, both translated. */

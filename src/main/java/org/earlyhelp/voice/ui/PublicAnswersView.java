@@ -62,4 +62,9 @@ class PublicAnswersView extends Page implements BeforeEnterObserver {
             add(article);
         }
     }
+
+    @Override
+    protected boolean forYoungPeople() {
+        return true;
+    }
 }

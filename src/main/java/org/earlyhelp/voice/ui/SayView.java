@@ -305,4 +305,9 @@ class SayView extends Page implements BeforeEnterObserver {
     static String slug(AgeBand band) {
         return band.name().toLowerCase(Locale.ROOT);
     }
+
+    @Override
+    protected boolean forYoungPeople() {
+        return true;
+    }
 }

@@ -1,0 +1,169 @@
+package org.earlyhelp.shared;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * The {@code production} profile fails closed: before anything starts (the database, sign-in,
+ * the web server), the configuration is checked, and the application refuses to start, with one
+ * line per problem and its fix, when it would run with local accounts and their published
+ * password, demonstration data, a database it chose by itself, a development secret or password,
+ * a Keycloak issuer over plain HTTP, no partner systems listed for the API, or no public address
+ * for young people's links.
+ */
+public class ProductionMode implements EnvironmentPostProcessor, Ordered {
+
+    /** The profile that turns the checks on. */
+    public static final String PROFILE = "production";
+
+    /** Secrets and passwords published in this repository, for development and demonstrations. */
+    static final Set<String> KNOWN_DEVELOPMENT_VALUES = Set.of(
+            "earlyhelp-portal-dev-secret",
+            "earlyhelp-partner-school-dev-secret",
+            "earlyhelp-dev-password",
+            "demo-early-help",
+            "early-help-test-1",
+            "admin",
+            "password",
+            "postgres",
+            "changeme");
+
+    @Override
+    public int getOrder() {
+        // After the configuration files and the environment have been read.
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of(PROFILE))) {
+            return;
+        }
+        List<String> problems = problems(environment);
+        if (!problems.isEmpty()) {
+            throw new ProductionConfigurationException(problems);
+        }
+    }
+
+    /** Every reason the configuration is not safe to run with real families, each with its fix. */
+    public static List<String> problems(Environment env) {
+        List<String> problems = new ArrayList<>();
+        String issuer = value(env, "earlyhelp.keycloak.issuer-uri");
+        if (issuer == null) {
+            problems.add("Sign-in: no Keycloak issuer is set, so local accounts with published demonstration"
+                    + " passwords would be used. Set EARLYHELP_KEYCLOAK_ISSUER_URI to your realm, such as"
+                    + " https://sso.council.example/realms/earlyhelp.");
+        } else if (!secureUrl(issuer)) {
+            problems.add("Sign-in: the Keycloak issuer " + issuer + " is not HTTPS. Use https:// for any host but"
+                    + " localhost in EARLYHELP_KEYCLOAK_ISSUER_URI.");
+        }
+        String secret = value(env, "earlyhelp.keycloak.client-secret");
+        if (issuer != null && secret == null) {
+            problems.add("Sign-in: no client secret. Set EARLYHELP_KEYCLOAK_CLIENT_SECRET to the portal client's"
+                    + " secret in Keycloak.");
+        } else if (known(secret)) {
+            problems.add("Sign-in: EARLYHELP_KEYCLOAK_CLIENT_SECRET is a development value published with the code."
+                    + " Generate a new secret for the portal client in Keycloak and set it.");
+        }
+        if (env.getProperty("earlyhelp.demo.data", Boolean.class, true)) {
+            problems.add("Demonstration data is on: made-up families would sit beside real ones. Set"
+                    + " EARLYHELP_DEMO_DATA=false.");
+        }
+        String url = firstOf(env, "spring.datasource.url", "earlyhelp.db.url");
+        if (url == null) {
+            problems.add("Database: none is configured, so a local or an embedded one would be chosen. Set"
+                    + " EARLYHELP_DB_URL (jdbc:postgresql://host:5432/earlyhelp), EARLYHELP_DB_USERNAME and"
+                    + " EARLYHELP_DB_PASSWORD.");
+        } else {
+            String password = firstOf(env, "spring.datasource.password", "earlyhelp.db.password");
+            if (password == null) {
+                problems.add("Database: no password is set. Set EARLYHELP_DB_PASSWORD.");
+            } else if (known(password)) {
+                problems.add("Database: EARLYHELP_DB_PASSWORD is a development value published with the code. Set"
+                        + " the database role's own password.");
+            }
+        }
+        if (env.getProperty("earlyhelp.db.embedded-enabled", Boolean.class, false)) {
+            problems.add("Database: an embedded PostgreSQL is allowed. Remove EARLYHELP_DB_EMBEDDED_ENABLED.");
+        }
+        String clients = value(env, "earlyhelp.api.clients");
+        if (clients == null) {
+            problems.add("Partner API: no partner systems are listed, so the API's audience and clients are not set."
+                    + " Set EARLYHELP_API_CLIENTS to the partners' client ids in Keycloak (comma-separated).");
+        }
+        String audience = value(env, "earlyhelp.api.audience");
+        if (audience == null) {
+            problems.add("Partner API: no audience is set. Set earlyhelp.api.audience (earlyhelp-api by default).");
+        }
+        String publicUrl = value(env, "earlyhelp.voice.public-base-url");
+        if (publicUrl == null) {
+            problems.add("Feedback links: no public address is set, so links and QR codes would point at"
+                    + " localhost. Set EARLYHELP_VOICE_PUBLICBASEURL to the portal's address, such as"
+                    + " https://earlyhelp.council.example.");
+        } else if (!secureUrl(publicUrl)) {
+            problems.add("Feedback links: " + publicUrl + " is not HTTPS. Young people's links must use https://.");
+        }
+        String mailPassword = value(env, "spring.mail.password");
+        if (known(mailPassword)) {
+            problems.add("Mail: SPRING_MAIL_PASSWORD is a development value. Set the mail account's own password.");
+        }
+        return problems;
+    }
+
+    private static boolean known(@Nullable String value) {
+        return value != null && KNOWN_DEVELOPMENT_VALUES.contains(value.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** HTTPS, or HTTP on this machine only (a proxy in front terminates TLS for others). */
+    static boolean secureUrl(String url) {
+        try {
+            URI uri = URI.create(url.strip());
+            String host = uri.getHost() == null ? "" : uri.getHost();
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    || ("http".equalsIgnoreCase(uri.getScheme())
+                            && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static @Nullable String value(Environment env, String key) {
+        String v = env.getProperty(key);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static @Nullable String firstOf(Environment env, String... keys) {
+        for (String key : keys) {
+            String v = value(env, key);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** The configuration is not safe for production: what is wrong, one line each. */
+    public static class ProductionConfigurationException extends RuntimeException {
+
+        private final List<String> problems;
+
+        ProductionConfigurationException(List<String> problems) {
+            super("The production profile refuses to start:\n  - " + String.join("\n  - ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}
