@@ -303,8 +303,13 @@ class AlertInvariantsTests {
         assertThat(escalations(alert.id()))
                 .as("escalation repeats until acknowledged")
                 .isGreaterThanOrEqualTo(2);
-        assertThat(awaitMail(to("duty@council.example", "UNACKNOWLEDGED"), 1, Duration.ofSeconds(20)))
-                .as("and then reaches the borough's duty address")
+        // This alert's own notice to the duty address (the flooder's alert, raised first, has its own).
+        deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!dutyNotified(alert.id()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(dutyNotified(alert.id())).as("and then it reaches the borough's duty address").isTrue();
+        assertThat(awaitMail(to("duty@council.example", "UNACKNOWLEDGED"), 1, Duration.ofSeconds(5)))
                 .isNotEmpty();
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         Alert now = alerts.ofHub(CENTRAL).stream()
@@ -323,6 +328,13 @@ class AlertInvariantsTests {
         assertThat(escalations(alert.id()))
                 .as("no escalation once acknowledged")
                 .isEqualTo(atAcknowledgement);
+    }
+
+    private boolean dutyNotified(UUID alert) {
+        return jdbc.sql("SELECT duty_notified_at IS NOT NULL FROM voice.alert WHERE id = ?")
+                .param(alert)
+                .query(Boolean.class)
+                .single();
     }
 
     private int escalations(UUID alert) {
