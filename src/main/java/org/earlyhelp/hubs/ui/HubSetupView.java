@@ -26,7 +26,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -241,7 +240,9 @@ class HubSetupView extends Page {
         result.getElement().setAttribute("aria-live", "polite");
         // The built-in handlers call back on the UI thread, so the report can be shown directly.
         Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+        // Read as a stream from the temporary file: a postcode directory is large, and never held whole.
+        long max = kind == FileKind.POSTCODES ? 2L * 1024 * 1024 * 1024 : 200L * 1024 * 1024;
+        org.earlyhelp.shared.ui.Uploads.limit(upload, max, (metadata, file) -> {
             try (InputStream in = Files.newInputStream(file.toPath())) {
                 showReport(result, administration.importFile(kind, metadata.fileName(), in));
                 refresh();
@@ -250,7 +251,7 @@ class HubSetupView extends Page {
                 // Ready for the next file (a corrected one, say).
                 upload.clearFileList();
             }
-        }));
+        });
         upload.setMaxFiles(1);
         upload.setAcceptedFileTypes(
                 kind == FileKind.AREA_BOUNDARIES || kind == FileKind.WARD_BOUNDARIES
@@ -264,7 +265,8 @@ class HubSetupView extends Page {
         });
         upload.addFailedListener(e -> {
             result.removeAll();
-            result.add(new Paragraph(getTranslation("hubs.import.upload-failed")));
+            result.add(new Paragraph(
+                    getTranslation("hubs.import.upload-failed-size", org.earlyhelp.shared.ui.Uploads.megabytes(max))));
         });
         card.add(upload, result);
         return card;

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads a CSV file (RFC 4180: quoted fields, doubled quotes, commas and line breaks inside
  * quotes) one record at a time, so a large file is never held in memory. The first record is the
- * header. A byte-order mark is skipped.
+ * header. A byte-order mark is skipped. A field, a record and the number of fields are bounded, so
+ * that one endless line cannot take the server's memory.
  */
 public final class CsvReader implements Closeable {
 
@@ -37,6 +38,15 @@ public final class CsvReader implements Closeable {
             return column == null ? "" : get(column);
         }
     }
+
+    /** The longest field read, in characters. */
+    public static final int MAX_FIELD = 100_000;
+
+    /** The most fields a record may have. */
+    public static final int MAX_FIELDS = 2_000;
+
+    /** The longest record, in characters. */
+    public static final int MAX_RECORD = 1_000_000;
 
     private final Reader reader;
     private final List<String> header;
@@ -122,7 +132,21 @@ public final class CsvReader implements Closeable {
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
         boolean fieldStarted = false;
+        long startLine = line;
+        int recordLength = 0;
         while (true) {
+            if (++recordLength > MAX_RECORD) {
+                throw new ImportException("Line " + startLine + ": a record is longer than " + MAX_RECORD
+                        + " characters. Is this a CSV file?");
+            }
+            if (field.length() > MAX_FIELD) {
+                throw new ImportException("Line " + startLine + ": a value is longer than " + MAX_FIELD
+                        + " characters. Is this a CSV file?");
+            }
+            if (values.size() > MAX_FIELDS) {
+                throw new ImportException("Line " + startLine + ": more than " + MAX_FIELDS + " values in one record."
+                        + " Is this a CSV file?");
+            }
             if (c == -1) {
                 if (quoted) {
                     throw new ImportException("Line " + line + ": a quoted value is never closed.");

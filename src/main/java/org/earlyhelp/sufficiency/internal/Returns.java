@@ -13,14 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
 import org.jspecify.annotations.Nullable;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * Reads SSDA903 returns: the CSV tables (header and episodes; the others are counted and kept
@@ -178,9 +173,13 @@ public final class Returns {
                 refused.put(name, why);
                 continue;
             }
+            // Each file's rows join the upload's only once the whole file has been read.
+            List<HeaderRow> fileHeaders = new ArrayList<>();
+            List<EpisodeRow> fileEpisodes = new ArrayList<>();
+            Map<String, Integer> fileOthers = new LinkedHashMap<>();
             try {
                 if (lower.endsWith(".xml")) {
-                    readXml(name, year, file.getValue(), headers, episodes);
+                    readXml(name, year, file.getValue(), fileHeaders, fileEpisodes);
                 } else if (lower.endsWith(".csv")) {
                     try (CsvReader csv = CsvReader.open(new ByteArrayInputStream(file.getValue()))) {
                         String table = table(lower);
@@ -188,7 +187,7 @@ public final class Returns {
                             case "header" -> {
                                 requireColumns(name, csv, "CHILD", "SEX", "DOB", "ETHNIC");
                                 for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
-                                    headers.add(new HeaderRow(
+                                    fileHeaders.add(new HeaderRow(
                                             name,
                                             r.line(),
                                             r.get("CHILD"),
@@ -200,7 +199,7 @@ public final class Returns {
                             case "episodes" -> {
                                 requireColumns(name, csv, "CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "DEC", "REC");
                                 for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
-                                    episodes.add(new EpisodeRow(
+                                    fileEpisodes.add(new EpisodeRow(
                                             name,
                                             r.line(),
                                             year,
@@ -233,11 +232,14 @@ public final class Returns {
                                 for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
                                     rows++;
                                 }
-                                others.merge(known, rows, Integer::sum);
+                                fileOthers.merge(known, rows, Integer::sum);
                             }
                         }
                     }
                 }
+                headers.addAll(fileHeaders);
+                episodes.addAll(fileEpisodes);
+                fileOthers.forEach((table, rows) -> others.merge(table, rows, Integer::sum));
             } catch (IOException | ImportException e) {
                 refused.put(name, e.getMessage() == null ? "it could not be read." : e.getMessage());
             }
@@ -279,64 +281,126 @@ public final class Returns {
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }
 
+    /** The most children and episodes one XML return may hold: far more than any council has. */
+    static final int MAX_XML_CHILDREN = 200_000;
+
+    static final int MAX_XML_EPISODES = 2_000_000;
+
+    /** How deep a return's elements go (root, CHILD, HEADER or EPISODE, a value, and a little room). */
+    static final int MAX_XML_DEPTH = 8;
+
+    private static final javax.xml.stream.XMLInputFactory XML = xmlFactory();
+
+    private static javax.xml.stream.XMLInputFactory xmlFactory() {
+        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    /**
+     * Reads an XML return as a stream: only the root's own CHILD elements, and only their own
+     * HEADER and EPISODE elements, count; anything nested deeper than a return goes, or more
+     * children or episodes than any council has, refuses the file. DTDs and entities are refused.
+     */
     private static void readXml(String name, int year, byte[] bytes, List<HeaderRow> headers, List<EpisodeRow> episodes)
             throws IOException {
-        Document document;
+        javax.xml.stream.XMLStreamReader reader = null;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
-        } catch (Exception e) {
+            reader = XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
+            int depth = 0;
+            int children = 0;
+            int episodesRead = 0;
+            String child = "";
+            Map<String, String> values = null;
+            String valueTag = null;
+            StringBuilder text = new StringBuilder();
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == javax.xml.stream.XMLStreamConstants.DTD
+                        || event == javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new ImportException(name + " is not a readable XML return: it declares a document type"
+                            + " or uses entities, which a return does not.");
+                }
+                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth > MAX_XML_DEPTH) {
+                        throw new ImportException(name + " is not a readable XML return: its elements are nested"
+                                + " more deeply than a return's.");
+                    }
+                    String tag = reader.getLocalName();
+                    if (depth == 2 && tag.equals("CHILD")) {
+                        if (++children > MAX_XML_CHILDREN) {
+                            throw new ImportException(name + " holds more than " + MAX_XML_CHILDREN + " children:"
+                                    + " it is not one council's return.");
+                        }
+                        child = "";
+                    } else if (depth == 3 && (tag.equals("HEADER") || tag.equals("EPISODE"))) {
+                        values = new LinkedHashMap<>();
+                        values.put("", tag);
+                    } else if (depth == 4 && values != null) {
+                        valueTag = tag;
+                        text.setLength(0);
+                    }
+                } else if (event == javax.xml.stream.XMLStreamConstants.CHARACTERS
+                        || event == javax.xml.stream.XMLStreamConstants.CDATA) {
+                    if (valueTag != null && text.length() < 10_000) {
+                        text.append(reader.getText());
+                    }
+                } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                    if (depth == 4 && values != null && valueTag != null) {
+                        values.putIfAbsent(valueTag, text.toString().strip());
+                        valueTag = null;
+                    } else if (depth == 3 && values != null) {
+                        if (values.get("").equals("HEADER")) {
+                            child = values.getOrDefault("CHILDID", "");
+                            headers.add(new HeaderRow(
+                                    name,
+                                    children,
+                                    child,
+                                    values.getOrDefault("SEX", ""),
+                                    values.getOrDefault("DOB", ""),
+                                    values.getOrDefault("ETHNIC", "")));
+                        } else {
+                            if (++episodesRead > MAX_XML_EPISODES) {
+                                throw new ImportException(name + " holds more than " + MAX_XML_EPISODES
+                                        + " episodes: it is not one council's return.");
+                            }
+                            String place = values.getOrDefault("PL", "");
+                            episodes.add(new EpisodeRow(
+                                    name,
+                                    children,
+                                    year,
+                                    child,
+                                    values.getOrDefault("DECOM", ""),
+                                    values.getOrDefault("RNE", ""),
+                                    values.getOrDefault("LS", ""),
+                                    values.getOrDefault("CIN", ""),
+                                    place.isEmpty() ? values.getOrDefault("PLACE", "") : place,
+                                    values.getOrDefault("PLACE_PROVIDER", ""),
+                                    values.getOrDefault("DEC", ""),
+                                    values.getOrDefault("REC", ""),
+                                    values.getOrDefault("REASON_PLACE_CHANGE", ""),
+                                    values.getOrDefault("HOME_POST", ""),
+                                    values.getOrDefault("PL_POST", ""),
+                                    values.getOrDefault("URN", "")));
+                        }
+                        values = null;
+                    }
+                    depth--;
+                }
+            }
+        } catch (javax.xml.stream.XMLStreamException e) {
             throw new ImportException(name + " is not a readable XML return: " + e.getMessage());
-        }
-        NodeList children = document.getElementsByTagName("CHILD");
-        for (int i = 0; i < children.getLength(); i++) {
-            Element child = (Element) children.item(i);
-            Element header = first(child, "HEADER");
-            String id = header == null ? "" : text(header, "CHILDID");
-            if (header != null) {
-                headers.add(new HeaderRow(
-                        name, i + 1, id, text(header, "SEX"), text(header, "DOB"), text(header, "ETHNIC")));
-            }
-            NodeList list = child.getElementsByTagName("EPISODE");
-            for (int k = 0; k < list.getLength(); k++) {
-                Element e = (Element) list.item(k);
-                String place = text(e, "PL").isEmpty() ? text(e, "PLACE") : text(e, "PL");
-                episodes.add(new EpisodeRow(
-                        name,
-                        i + 1,
-                        year,
-                        id,
-                        text(e, "DECOM"),
-                        text(e, "RNE"),
-                        text(e, "LS"),
-                        text(e, "CIN"),
-                        place,
-                        text(e, "PLACE_PROVIDER"),
-                        text(e, "DEC"),
-                        text(e, "REC"),
-                        text(e, "REASON_PLACE_CHANGE"),
-                        text(e, "HOME_POST"),
-                        text(e, "PL_POST"),
-                        text(e, "URN")));
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (javax.xml.stream.XMLStreamException ignored) {
+                    // nothing held
+                }
             }
         }
-    }
-
-    private static @Nullable Element first(Element parent, String tag) {
-        NodeList list = parent.getElementsByTagName(tag);
-        return list.getLength() == 0 ? null : (Element) list.item(0);
-    }
-
-    private static String text(Element parent, String tag) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                return e.getTextContent().strip();
-            }
-        }
-        return "";
     }
 
     /** A date in dd/mm/yyyy (or d/m/yyyy) or ISO yyyy-mm-dd form; null when it is neither. */

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Files;
 import java.text.NumberFormat;
@@ -48,6 +47,15 @@ import org.earlyhelp.sufficiency.TableExports;
 class SufficiencyView extends Page {
 
     private static final int PROBLEMS_SHOWN = 500;
+
+    /** The largest table of a return taken (the largest council's episodes table is a few MB). */
+    static final long MAX_RETURN_FILE = 30L * 1024 * 1024;
+
+    /** The most a returns upload may hold in all. */
+    static final long MAX_RETURN_UPLOAD = 150L * 1024 * 1024;
+
+    /** The largest single file of the other uploads (Ofsted lists, postcode sector positions). */
+    static final long MAX_OTHER_FILE = 50L * 1024 * 1024;
 
     private final transient CareReturns returns;
     private final transient CareStock stock;
@@ -83,15 +91,35 @@ class SufficiencyView extends Page {
         upload.setId("import-903");
         upload.add(new Paragraph(getTranslation("sufficiency.import.intro")));
         Upload files903 = new Upload();
-        files903.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+        org.earlyhelp.shared.ui.Uploads.limit(files903, MAX_RETURN_FILE, (metadata, file) -> {
             try {
+                long held = files.values().stream().mapToLong(b -> b.length).sum();
+                if (held + Files.size(file.toPath()) > MAX_RETURN_UPLOAD) {
+                    report.removeAll();
+                    Paragraph p = new Paragraph(getTranslation(
+                            "sufficiency.import.too-much",
+                            metadata.fileName(),
+                            org.earlyhelp.shared.ui.Uploads.megabytes(MAX_RETURN_UPLOAD)));
+                    p.addClassName("field-error");
+                    report.add(p);
+                    return;
+                }
                 files.put(metadata.fileName(), Files.readAllBytes(file.toPath()));
             } finally {
                 Files.deleteIfExists(file.toPath());
             }
             chosen.setText(
                     getTranslation("sufficiency.import.chosen", files.size(), String.join(", ", files.keySet())));
-        }));
+        });
+        files903.addFailedListener(e -> {
+            report.removeAll();
+            Paragraph p = new Paragraph(getTranslation(
+                    "sufficiency.import.too-large",
+                    e.getFileName(),
+                    org.earlyhelp.shared.ui.Uploads.megabytes(MAX_RETURN_FILE)));
+            p.addClassName("field-error");
+            report.add(p);
+        });
         files903.setAcceptedFileTypes(".csv", ".xml");
         files903.addFileRejectedListener(e -> {
             report.removeAll();
@@ -221,7 +249,6 @@ class SufficiencyView extends Page {
                     numbers.format(imported.rows()),
                     numbers.format(imported.sectors())));
         });
-        upload.setMaxFileSize(100 * 1024 * 1024);
         section.add(upload, result);
         return section;
     }
@@ -237,7 +264,7 @@ class SufficiencyView extends Page {
      */
     private Upload oneFile(Div result, String accepted, String chooseKey, FileImport fileImport) {
         Upload upload = new Upload();
-        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> {
+        org.earlyhelp.shared.ui.Uploads.limit(upload, MAX_OTHER_FILE, (metadata, file) -> {
             result.removeAll();
             try {
                 fileImport
@@ -251,7 +278,16 @@ class SufficiencyView extends Page {
                 Files.deleteIfExists(file.toPath());
                 upload.clearFileList();
             }
-        }));
+        });
+        upload.addFailedListener(e -> {
+            result.removeAll();
+            Paragraph p = new Paragraph(getTranslation(
+                    "sufficiency.import.too-large",
+                    e.getFileName(),
+                    org.earlyhelp.shared.ui.Uploads.megabytes(MAX_OTHER_FILE)));
+            p.addClassName("field-error");
+            result.add(p);
+        });
         upload.setAcceptedFileTypes(accepted);
         upload.setMaxFiles(1);
         upload.setUploadButton(new Button(getTranslation(chooseKey)));
