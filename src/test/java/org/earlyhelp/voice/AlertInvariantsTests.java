@@ -308,7 +308,9 @@ class AlertInvariantsTests {
         while (!dutyNotified(alert.id()) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-        assertThat(dutyNotified(alert.id())).as("and then it reaches the borough's duty address").isTrue();
+        assertThat(dutyNotified(alert.id()))
+                .as("and then it reaches the borough's duty address")
+                .isTrue();
         assertThat(awaitMail(to("duty@council.example", "UNACKNOWLEDGED"), 1, Duration.ofSeconds(5)))
                 .isNotEmpty();
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
