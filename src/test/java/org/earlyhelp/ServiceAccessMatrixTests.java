@@ -76,6 +76,7 @@ class ServiceAccessMatrixTests {
             Map.entry("HubAdministration.populationRange", "thresholds from configuration: no data"),
             Map.entry("AuditTrail.record", "other modules record what their callers did, anonymous ones too"),
             Map.entry("AuditTrail.refused", "refused attempts are recorded, anonymous ones too"),
+            Map.entry("DemonstrationMode.on", "whether every page shows the demonstration banner: configuration"),
             Map.entry("HubDirectory", "hub names for the public pages and other modules"),
             Map.entry("PostcodeLookup", "which hub covers a postcode: open data"),
             Map.entry("PostcodeSectors", "where postcode sectors lie and which hub covers them: open data"),

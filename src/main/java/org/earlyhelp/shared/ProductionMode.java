@@ -31,6 +31,7 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
             "earlyhelp-portal-dev-secret",
             "earlyhelp-partner-school-dev-secret",
             "earlyhelp-dev-password",
+            "earlyhelp-app-dev-password",
             "demo-early-help",
             "early-help-test-1",
             "admin",
@@ -92,6 +93,15 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                 problems.add("Database: EARLYHELP_DB_PASSWORD is a development value published with the code. Set"
                         + " the database role's own password.");
             }
+        }
+        String appPassword = value(env, "earlyhelp.db.app-password");
+        if (url != null && appPassword == null) {
+            problems.add("Database: no password for the application's own login (earlyhelp_app), which owns nothing"
+                    + " and cannot change the audit log. Create it (docs/security.md) and set"
+                    + " EARLYHELP_DB_APPPASSWORD.");
+        } else if (known(appPassword)) {
+            problems.add("Database: EARLYHELP_DB_APPPASSWORD is a development value published with the code. Set the"
+                    + " application login's own password.");
         }
         if (env.getProperty("earlyhelp.db.embedded-enabled", Boolean.class, false)) {
             problems.add("Database: an embedded PostgreSQL is allowed. Remove EARLYHELP_DB_EMBEDDED_ENABLED.");

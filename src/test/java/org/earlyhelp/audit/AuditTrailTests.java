@@ -23,7 +23,7 @@ import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail: written with every change, and impossible to change afterwards. */
-@SpringBootTest(properties = "earlyhelp.test.isolated=audit")
+@SpringBootTest(properties = {"earlyhelp.test.isolated=audit", "earlyhelp.audit.settle=PT1S"})
 class AuditTrailTests {
 
     @Autowired
@@ -105,6 +105,38 @@ class AuditTrailTests {
         assertThatThrownBy(() -> jdbc.sql("TRUNCATE audit.entry").update())
                 .rootCause()
                 .hasMessageContaining("permission denied");
+        // It signs in as itself, not as the owner: it cannot become the owner, or switch a trigger off.
+        String ownerName = JdbcClient.create(owner)
+                .sql("SELECT current_user")
+                .query(String.class)
+                .single();
+        assertThat(ownerName).isNotEqualTo("earlyhelp_app");
+        transactions.executeWithoutResult(t -> {
+            jdbc.sql("RESET ROLE").update();
+            assertThat(jdbc.sql("SELECT current_user").query(String.class).single())
+                    .as("RESET ROLE leaves the application as itself")
+                    .isEqualTo("earlyhelp_app");
+            assertThat(jdbc.sql("SELECT session_user").query(String.class).single())
+                    .isEqualTo("earlyhelp_app");
+        });
+        assertThatThrownBy(() -> transactions.executeWithoutResult(
+                        t -> jdbc.sql("SET ROLE \"" + ownerName + "\"").update()))
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> transactions.executeWithoutResult(t -> {
+                    jdbc.sql("RESET ROLE").update();
+                    jdbc.sql("UPDATE audit.entry SET actor = 'someone else'").update();
+                }))
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("ALTER TABLE audit.entry DISABLE TRIGGER entry_is_append_only")
+                        .update())
+                .rootCause()
+                .hasMessageContaining("must be owner");
+        assertThatThrownBy(() ->
+                        jdbc.sql("ALTER TABLE audit.entry DISABLE TRIGGER ALL").update())
+                .rootCause()
+                .hasMessageContaining("must be owner");
         // ...and even the schemas' owner is stopped by the triggers.
         JdbcClient asOwner = JdbcClient.create(owner);
         assertThatThrownBy(() -> asOwner.sql("UPDATE audit.entry SET actor = 'someone else'")
@@ -114,10 +146,62 @@ class AuditTrailTests {
         assertThatThrownBy(() -> asOwner.sql("DELETE FROM audit.entry").update())
                 .rootCause()
                 .hasMessageContaining("audit entries cannot be changed or removed");
-        assertThatThrownBy(() -> asOwner.sql("TRUNCATE audit.entry").update())
+        assertThatThrownBy(() -> asOwner.sql("TRUNCATE audit.entry, audit.seal").update())
                 .rootCause()
                 .hasMessageContaining("audit entries cannot be changed or removed");
         assertThat(audit.trailOf("family", "F-1")).hasSize(1);
+    }
+
+    @Autowired
+    AuditChain chain;
+
+    @Test
+    void theChainNamesTheFirstEntryEditedEvenByTheOwnerWithTheTriggersSwitchedOff() throws Exception {
+        SignedIn.admin();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            transactions.executeWithoutResult(s -> audit.record("read", "family", "CHAIN-" + n, null, null, "one"));
+        }
+        // Settled entries are sealed (the test's settle time is one second); the whole chain checks out.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (jdbc.sql("""
+                                SELECT count(*) FROM audit.seal s JOIN audit.entry e ON e.id = s.entry_id
+                                WHERE e.record_id = 'CHAIN-2'""").query(Long.class).single() == 0) {
+            assertThat(System.nanoTime()).as("sealed in time").isLessThan(deadline);
+            chain.seal();
+            Thread.sleep(200);
+        }
+        AuditChain.Check before = chain.check();
+        assertThat(before.intact()).as(String.valueOf(before.firstBroken())).isTrue();
+        assertThat(before.sealed()).isGreaterThanOrEqualTo(3);
+        long edited = jdbc.sql("SELECT id FROM audit.entry WHERE record_id = 'CHAIN-1'")
+                .query(Long.class)
+                .single();
+
+        // The owner switches the trigger off and edits an entry: the check names that entry.
+        JdbcClient asOwner = JdbcClient.create(owner);
+        asOwner.sql("ALTER TABLE audit.entry DISABLE TRIGGER entry_is_append_only")
+                .update();
+        try {
+            asOwner.sql("UPDATE audit.entry SET details = 'nothing to see' WHERE id = ?")
+                    .param(edited)
+                    .update();
+            AuditChain.Check after = chain.check();
+            System.out.println("Audit chain after an edit as the owner: " + AuditChainCommand.describe(after));
+            assertThat(after.intact()).isFalse();
+            assertThat(after.firstBroken().entryId()).isEqualTo(edited);
+            assertThat(after.firstBroken().why()).contains("changed since it was sealed");
+        } finally {
+            asOwner.sql("UPDATE audit.entry SET details = 'one' WHERE id = ?")
+                    .param(edited)
+                    .update();
+            asOwner.sql("ALTER TABLE audit.entry ENABLE TRIGGER entry_is_append_only")
+                    .update();
+        }
+        assertThat(chain.check().intact()).as("restored, the chain holds again").isTrue();
+        SignedIn.as("lead.dudley-central", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of());
+        assertThatThrownBy(() -> chain.check())
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

@@ -51,11 +51,13 @@ class ProductionModeTests {
                 "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret",
                 "--earlyhelp.db.url=jdbc:postgresql://db.council.example:5432/earlyhelp",
                 "--earlyhelp.db.password=earlyhelp-dev-password",
+                "--earlyhelp.db.app-password=earlyhelp-app-dev-password",
                 "--earlyhelp.demo.data=true",
                 "--earlyhelp.api.clients=school-mis",
                 "--earlyhelp.voice.public-base-url=http://earlyhelp.council.example");
         assertThat(problems)
-                .hasSize(5)
+                .hasSize(6)
+                .anySatisfy(p -> assertThat(p).contains("EARLYHELP_DB_APPPASSWORD is a development value"))
                 .anySatisfy(p -> assertThat(p).contains("is not HTTPS").contains("sso.council.example"))
                 .anySatisfy(p -> assertThat(p).contains("EARLYHELP_KEYCLOAK_CLIENT_SECRET is a development value"))
                 .anySatisfy(p -> assertThat(p).contains("EARLYHELP_DB_PASSWORD is a development value"))
@@ -72,6 +74,7 @@ class ProductionModeTests {
         safe.put("earlyhelp.keycloak.client-secret", "b1c2d3e4-generated-in-keycloak");
         safe.put("earlyhelp.db.url", "jdbc:postgresql://db.council.example:5432/earlyhelp");
         safe.put("earlyhelp.db.password", "a-long-random-password-from-the-vault");
+        safe.put("earlyhelp.db.app-password", "another-long-random-password-from-the-vault");
         safe.put("earlyhelp.demo.data", "false");
         safe.put("earlyhelp.api.audience", "earlyhelp-api");
         safe.put("earlyhelp.api.clients", "school-mis,health-record");

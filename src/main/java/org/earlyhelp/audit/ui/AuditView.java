@@ -34,13 +34,15 @@ class AuditView extends Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK);
 
     private final transient AuditTrail trail;
+    private final transient org.earlyhelp.audit.AuditChain chain;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Div export = new Div();
     private List<AuditEntry> found = List.of();
 
-    AuditView(AuditTrail trail) {
+    AuditView(AuditTrail trail, org.earlyhelp.audit.AuditChain chain) {
         super("");
         this.trail = trail;
+        this.chain = chain;
         setHeading(getTranslation("audit.title"));
         add(new Paragraph(getTranslation("audit.intro")));
         TextField actor = new TextField(getTranslation("audit.actor"));
@@ -100,5 +102,38 @@ class AuditView extends Page {
         grid.setAriaLabel(getTranslation("audit.title"));
         grid.setHeight("32rem");
         add(new FormLayout(actor, type, id, from, to), search, count, export, grid);
+        add(integrity());
+    }
+
+    /** Whether the trail is as it was written: the hash chain checked on request. */
+    private com.vaadin.flow.component.html.Section integrity() {
+        com.vaadin.flow.component.html.Section section = new com.vaadin.flow.component.html.Section();
+        section.setId("audit-integrity");
+        com.vaadin.flow.component.html.H2 heading =
+                new com.vaadin.flow.component.html.H2(getTranslation("audit.chain.title"));
+        Paragraph result = new Paragraph();
+        result.setId("audit-chain-result");
+        result.getElement().setAttribute("aria-live", "polite");
+        Button check = new Button(getTranslation("audit.chain.check"), e -> {
+            org.earlyhelp.audit.AuditChain.Check c = chain.check();
+            if (c.intact()) {
+                result.setText(getTranslation(
+                        "audit.chain.intact", c.sealed(), c.unsealed(), c.head().substring(0, 16)));
+                result.removeClassName("field-error");
+            } else {
+                org.earlyhelp.audit.AuditChain.Broken b = c.firstBroken();
+                result.setText(getTranslation(
+                        "audit.chain.broken",
+                        b.entryId(),
+                        b.at() == null ? "" : WHEN.format(b.at().atZone(WorkingCalendar.LONDON)),
+                        b.action() == null ? "" : b.action(),
+                        b.why(),
+                        c.sealed()));
+                result.addClassName("field-error");
+            }
+        });
+        check.setId("audit-chain-check");
+        section.add(heading, new Paragraph(getTranslation("audit.chain.intro")), check, result);
+        return section;
     }
 }

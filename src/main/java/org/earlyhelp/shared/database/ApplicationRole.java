@@ -11,14 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database role the application works as, apart from the role that owns the schemas and runs
- * the migrations: it may read and write the modules' tables but may not update, delete or truncate
- * the audit log. Every pooled connection switches to it ({@code SET ROLE}) when it is opened;
- * Flyway keeps the owner's connection.
+ * The login the application connects as, apart from the role that owns the schemas and runs the
+ * migrations: it owns nothing, may read and write the modules' tables, and may not update, delete
+ * or truncate the audit log, alter a table or switch a trigger off; it is not a member of the
+ * owner, so it cannot become the owner ({@code SET ROLE}, {@code RESET ROLE}). Flyway keeps the
+ * owner's connection.
  *
- * <p>Where the owner may not create roles or grant itself membership (a managed database with a
- * plain owner), the application says so in the log and works as the owner, with the audit log
- * still protected by its triggers: create the role as described in {@code docs/security.md}.
+ * <p>Where the owner may not create the login (a managed database with a plain owner), create it
+ * once as an administrator ({@code docs/security.md}) and give its password in {@code
+ * EARLYHELP_DB_APPPASSWORD}; until then the application says so in the log and works as the owner
+ * (the production profile refuses the development password).
  */
 final class ApplicationRole {
 
@@ -32,37 +34,44 @@ final class ApplicationRole {
      *
      * @return whether connections can work as the role
      */
-    static boolean prepare(ResolvedDatabase database, String role) {
+    static boolean prepare(ResolvedDatabase database, String role, String password) {
         if (role.isBlank()) {
             return false;
         }
         if (!NAME.matcher(role).matches()) {
             throw new IllegalArgumentException("earlyhelp.db.app-role must be a plain lower-case role name: " + role);
         }
+        if (role.equals(database.username())) {
+            throw new IllegalArgumentException("The application's login (earlyhelp.db.app-role) must not be the"
+                    + " schemas' owner (" + database.username() + ")");
+        }
+        String quotedPassword = "'" + password.replace("'", "''") + "'";
         try (Connection c = DatabaseResolver.connect(database.url(), database.username(), database.password());
                 Statement s = c.createStatement()) {
             // Roles belong to the whole server: several applications (or test runs) may race here.
             s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
-                    + "CREATE ROLE " + role + " NOLOGIN; END IF; "
+                    + "CREATE ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT PASSWORD "
+                    + quotedPassword + "; END IF; "
                     + "EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$");
-            if (!canSwitch(s, role)) {
-                s.execute("GRANT " + role + " TO CURRENT_USER");
+            try {
+                s.execute(
+                        "ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD " + quotedPassword);
+            } catch (SQLException notAllowed) {
+                // Created by an administrator, who keeps its password: it is given in the settings.
+                log.debug("Could not set the password of {}: {}", role, notAllowed.getMessage());
             }
-            return canSwitch(s, role);
+        } catch (SQLException e) {
+            log.warn("The role {} could not be created ({}): see docs/security.md.", role, e.getMessage());
+        }
+        try (Connection app = DatabaseResolver.connect(database.url(), role, password)) {
+            return true;
         } catch (SQLException e) {
             log.warn(
-                    "The application works as the schemas' owner: the role {} could not be prepared ({}). The audit"
-                            + " log is still protected by its triggers; see docs/security.md to create the role.",
+                    "The application works as the schemas' owner: it cannot sign in as {} ({}). The audit log is"
+                            + " still protected by its triggers; see docs/security.md to create the login.",
                     role,
                     e.getMessage());
             return false;
-        }
-    }
-
-    private static boolean canSwitch(Statement s, String role) throws SQLException {
-        try (ResultSet rs = s.executeQuery("SELECT pg_has_role(current_user, '" + role + "', 'MEMBER')"
-                + " OR (SELECT rolsuper FROM pg_roles WHERE rolname = current_user)")) {
-            return rs.next() && rs.getBoolean(1);
         }
     }
 

@@ -48,6 +48,9 @@ class DatabaseConfiguration {
         return database.ownerDataSource();
     }
 
+    /** The application login's password where none is configured: for development and tests only. */
+    static final String DEVELOPMENT_APP_PASSWORD = "earlyhelp-app-dev-password";
+
     /** Owns the pool, the embedded server and a fresh test database, and closes them in order. */
     static final class ManagedDatabase implements DisposableBean {
 
@@ -64,19 +67,22 @@ class DatabaseConfiguration {
             HikariConfig config = new HikariConfig();
             config.setPoolName("earlyhelp");
             config.setJdbcUrl(database.url());
-            config.setUsername(database.username());
-            if (database.password() != null) {
-                config.setPassword(database.password());
-            }
             config.setMaximumPoolSize(env.getProperty("earlyhelp.db.pool-size", Integer.class, 10));
             config.setConnectionTimeout(env.getProperty("earlyhelp.db.connection-timeout-ms", Long.class, 5_000L));
             // Fail fast is off: a database that goes away later must not stop the application.
             config.setInitializationFailTimeout(-1);
             String wanted = env.getProperty("earlyhelp.db.app-role", "earlyhelp_app");
-            this.role = ApplicationRole.prepare(database, wanted) ? wanted : "";
+            String password = env.getProperty("earlyhelp.db.app-password", DEVELOPMENT_APP_PASSWORD);
+            this.role = ApplicationRole.prepare(database, wanted, password) ? wanted : "";
             if (!role.isEmpty()) {
-                // Every pooled connection works as the application's role, not the owner.
-                config.setConnectionInitSql("SET ROLE " + role);
+                // The application signs in as its own login, never as the owner.
+                config.setUsername(role);
+                config.setPassword(password);
+            } else {
+                config.setUsername(database.username());
+                if (database.password() != null) {
+                    config.setPassword(database.password());
+                }
             }
             this.dataSource = new HikariDataSource(config);
         }
