@@ -61,6 +61,7 @@ public class SafeguardingAlerts {
     private final VoiceProperties properties;
     private final Optional<JavaMailSender> mail;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.earlyhelp.voice.internal.SealedIdentities sealedIdentities;
     private final Clock clock;
 
     SafeguardingAlerts(
@@ -71,7 +72,9 @@ public class SafeguardingAlerts {
             VoiceProperties properties,
             Optional<JavaMailSender> mail,
             org.springframework.context.ApplicationEventPublisher events,
+            org.earlyhelp.voice.internal.SealedIdentities sealedIdentities,
             Optional<Clock> clock) {
+        this.sealedIdentities = sealedIdentities;
         this.jdbc = jdbc;
         this.teams = teams;
         this.currentUsers = currentUsers;
@@ -308,10 +311,12 @@ public class SafeguardingAlerts {
             throw new ValidationException(
                     Map.of("reason", "Say why you need to know who this is (at least a sentence)."));
         }
-        String sealed = jdbc.sql(
-                        "SELECT name || coalesce(' (' || contact || ')', '') FROM voice.sealed_identity WHERE feedback_id = ?")
+        String sealed = jdbc.sql("SELECT name, contact FROM voice.sealed_identity WHERE feedback_id = ?")
                 .param(feedback)
-                .query(String.class)
+                .query((rs, n) -> {
+                    String contact = sealedIdentities.open(rs.getString(2));
+                    return sealedIdentities.open(rs.getString(1)) + (contact == null ? "" : " (" + contact + ")");
+                })
                 .optional()
                 .orElseThrow(() -> new ValidationException(Map.of("reason", "This feedback has no sealed name.")));
         jdbc.sql("INSERT INTO voice.unseal (id, feedback_id, unsealed_by, reason, unsealed_at) VALUES (?, ?, ?, ?, ?)")

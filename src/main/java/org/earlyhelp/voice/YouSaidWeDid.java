@@ -46,7 +46,15 @@ public class YouSaidWeDid {
     private final AuditTrail audit;
     private final Clock clock;
 
-    YouSaidWeDid(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+    private final org.earlyhelp.voice.internal.SealedIdentities sealed;
+
+    YouSaidWeDid(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            AuditTrail audit,
+            org.earlyhelp.voice.internal.SealedIdentities sealed,
+            Optional<Clock> clock) {
+        this.sealed = sealed;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -169,7 +177,7 @@ public class YouSaidWeDid {
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class),
                         rs.getString(3),
-                        rs.getString(4),
+                        sealed.open(rs.getString(4)),
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
         audit.record(

@@ -206,6 +206,13 @@ class VoiceTests {
                         .optional())
                 .as("a pseudonymous name is not stored with the feedback")
                 .isEmpty();
+        assertThat(jdbc.sql("SELECT name FROM voice.sealed_identity WHERE feedback_id = ?")
+                        .param(received.feedback())
+                        .query(String.class)
+                        .single())
+                .as("the sealed name is encrypted at rest")
+                .startsWith("v1:")
+                .doesNotContain("Kayla");
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThat(inbox.ofHub(CENTRAL, 100))
                 .filteredOn(f -> f.id().equals(received.feedback()))
