@@ -81,6 +81,7 @@ public class ProjectionRebuild {
             case ThemeConfirmed e -> projections.apply(e);
             case org.earlyhelp.referrals.FamiliesLinked e -> projections.apply(e);
             case org.earlyhelp.referrals.FamilyErased e -> projections.apply(e);
+            case org.earlyhelp.shared.events.RecordsErased e -> projections.apply(e);
             default -> throw new IllegalStateException("The insight listener never took " + type);
         }
     }

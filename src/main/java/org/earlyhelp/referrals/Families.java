@@ -210,6 +210,30 @@ public class Families {
                     .append(c.withdrawn() ? "; withdrawn " + c.withdrawnAt() + ": " + c.withdrawnReason() : "")
                     .append("\n");
         }
+        out.append("\nRequests for support\n");
+        for (RequestSummary r : journey.requestsOfFamily(id)) {
+            String[] narrative = journey.triedAndInvolved(r.id());
+            out.append("- ")
+                    .append(r.submittedAt())
+                    .append(", from ")
+                    .append(r.referrerName())
+                    .append(r.referrerOrganisation() == null ? "" : " (" + r.referrerOrganisation() + ")")
+                    .append(": ")
+                    .append(r.status())
+                    .append(r.reasons() == null ? "" : "; decided: " + r.reasons())
+                    .append("\n");
+            journey.needs(r.id())
+                    .forEach((area, text) -> out.append("  - Need, ")
+                            .append(area)
+                            .append(": ")
+                            .append(text)
+                            .append("\n"));
+            out.append("  - What had been tried: ")
+                    .append(narrative[0])
+                    .append("\n  - Who was involved: ")
+                    .append(narrative[1])
+                    .append("\n");
+        }
         for (JourneyRepository.CaseRow c : journey.casesOfFamily(id)) {
             out.append("\nEarly help case led by ")
                     .append(c.leadName())

@@ -41,6 +41,7 @@ public class Retention {
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final org.earlyhelp.shared.events.EventArchive eventArchive;
     private final int keepUntilAge;
     private final Duration grace;
     private final Clock clock;
@@ -50,6 +51,7 @@ public class Retention {
             CurrentUsers currentUsers,
             AuditTrail audit,
             ApplicationEventPublisher events,
+            org.earlyhelp.shared.events.EventArchive eventArchive,
             @Value("${earlyhelp.retention.keep-until-youngest-is:25}") int keepUntilAge,
             @Value("${earlyhelp.retention.grace:P30D}") Duration grace,
             Optional<Clock> clock) {
@@ -57,6 +59,7 @@ public class Retention {
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.events = events;
+        this.eventArchive = eventArchive;
         this.keepUntilAge = keepUntilAge;
         this.grace = grace;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -91,10 +94,24 @@ public class Retention {
                         WHERE NOT EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL)
                         GROUP BY f.id, f.hub_id HAVING max(p.date_of_birth) < ?
                         ON CONFLICT DO NOTHING""").params(Timestamp.from(now), cutoff).update();
+        // A family known only from a safeguarding concern has no child's date of birth: its record
+        // is kept as long from its latest request.
+        newly += jdbc.sql("""
+                        INSERT INTO referrals.retention_due (family_id, hub_id, youngest_born, first_due_at)
+                        SELECT f.id, f.hub_id, max(r.submitted_at AT TIME ZONE 'Europe/London')::date, ?
+                        FROM referrals.family f JOIN referrals.request r ON r.family_id = f.id
+                        WHERE NOT EXISTS (SELECT 1 FROM referrals.person p WHERE p.family_id = f.id AND p.relationship = 'CHILD')
+                          AND NOT EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL)
+                        GROUP BY f.id, f.hub_id HAVING max(r.submitted_at AT TIME ZONE 'Europe/London')::date < ?
+                        ON CONFLICT DO NOTHING""").params(Timestamp.from(now), cutoff).update();
         // No longer due (a new request, or the rule changed): forget it.
         jdbc.sql("""
                         DELETE FROM referrals.retention_due d WHERE d.youngest_born >= ?
-                          OR EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = d.family_id AND c.closed_at IS NULL)""").param(cutoff).update();
+                          OR EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = d.family_id AND c.closed_at IS NULL)
+                          OR (NOT EXISTS (SELECT 1 FROM referrals.person p WHERE p.family_id = d.family_id
+                                          AND p.relationship = 'CHILD')
+                              AND EXISTS (SELECT 1 FROM referrals.request r WHERE r.family_id = d.family_id
+                                          AND r.submitted_at AT TIME ZONE 'Europe/London' >= ?))""").params(cutoff, cutoff.atStartOfDay()).update();
         List<Due> due = jdbc.sql(
                         "SELECT family_id, hub_id, youngest_born, first_due_at FROM referrals.retention_due ORDER BY first_due_at")
                 .query((rs, n) -> new Due(
@@ -123,6 +140,36 @@ public class Retention {
     }
 
     private void erase(UUID family) {
+        // What the family's record is known by elsewhere: its requests, cases and feedback, its
+        // label and its people's names, to take out of the stored events too.
+        List<UUID> requestIds = jdbc.sql("SELECT id FROM referrals.request WHERE family_id = ?")
+                .param(family)
+                .query(UUID.class)
+                .list();
+        List<UUID> caseIds = jdbc.sql("SELECT id FROM referrals.case_file WHERE family_id = ?")
+                .param(family)
+                .query(UUID.class)
+                .list();
+        List<String> ids = new java.util.ArrayList<>();
+        ids.add(family.toString());
+        requestIds.forEach(r -> ids.add(r.toString()));
+        caseIds.forEach(c -> ids.add(c.toString()));
+        jdbc.sql("SELECT feedback_id FROM referrals.case_feedback WHERE case_id = ANY (?)")
+                .param(caseIds.toArray(UUID[]::new))
+                .query(UUID.class)
+                .list()
+                .forEach(f -> ids.add(f.toString()));
+        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        jdbc.sql("SELECT label FROM referrals.family WHERE id = ?")
+                .param(family)
+                .query(String.class)
+                .list()
+                .forEach(texts::add);
+        jdbc.sql("SELECT given_name || ' ' || family_name FROM referrals.person WHERE family_id = ?")
+                .param(family)
+                .query(String.class)
+                .list()
+                .forEach(texts::add);
         String cases = "(SELECT id FROM referrals.case_file WHERE family_id = :f)";
         String requests = "(SELECT id FROM referrals.request WHERE family_id = :f)";
         for (String sql : List.of(
@@ -144,11 +191,19 @@ public class Retention {
                 "DELETE FROM referrals.request WHERE family_id = :f",
                 "DELETE FROM referrals.person WHERE family_id = :f",
                 "DELETE FROM referrals.retention_due WHERE family_id = :f",
+                "DELETE FROM referrals.family_change WHERE proposed_family_id = :f OR family_id = :f",
+                "DELETE FROM referrals.break_glass WHERE family_id = :f",
                 "DELETE FROM referrals.family WHERE id = :f")) {
             jdbc.sql(sql).param("f", family).update();
         }
+        int redacted = eventArchive.redact(ids, List.of(family.toString()), texts);
         audit.record(
-                "erase", "family", family.toString(), null, "retention: youngest child over " + keepUntilAge, null);
-        events.publishEvent(new FamilyErased(family));
+                "erase",
+                "family",
+                family.toString(),
+                null,
+                "retention: youngest child over " + keepUntilAge,
+                requestIds.size() + " requests, " + caseIds.size() + " cases, " + redacted + " stored events redacted");
+        events.publishEvent(new org.earlyhelp.shared.events.RecordsErased(requestIds, caseIds, clock.instant()));
     }
 }

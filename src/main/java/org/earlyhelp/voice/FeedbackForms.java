@@ -40,11 +40,13 @@ public class FeedbackForms {
     private final Clock clock;
     private final AnswerLimits limits;
     private final SafeguardingAlerts alerts;
+    private final org.earlyhelp.voice.internal.SealedIdentities sealed;
 
     FeedbackForms(
             JdbcClient jdbc,
             Invitations invitations,
             SafeguardingAlerts alerts,
+            org.earlyhelp.voice.internal.SealedIdentities sealed,
             VoiceProperties properties,
             ApplicationEventPublisher events,
             org.earlyhelp.shared.security.CurrentUsers currentUsers,
@@ -53,6 +55,7 @@ public class FeedbackForms {
         this.jdbc = jdbc;
         this.invitations = invitations;
         this.alerts = alerts;
+        this.sealed = sealed;
         this.properties = properties;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -176,7 +179,7 @@ public class FeedbackForms {
         // only when an answer on their feedback's theme is published.
         if (mode == Mode.PSEUDONYMOUS || (mode == Mode.NAMED && blankToNull(draft.contact()) != null)) {
             jdbc.sql("INSERT INTO voice.sealed_identity (feedback_id, name, contact) VALUES (?, ?, ?)")
-                    .params(id, name, blankToNull(draft.contact()))
+                    .params(id, sealed.seal(name), sealed.seal(blankToNull(draft.contact())))
                     .update();
         }
         // A young person signed in with their own account, not anonymous, can see this again later.

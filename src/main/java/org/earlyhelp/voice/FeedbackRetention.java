@@ -18,7 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Anonymous feedback's free text is kept for a set number of months (default 24), then deleted:
- * the words go, the mood and themes stay for the measures. A dry run reports what is due.
+ * the words go, the mood and themes stay for the measures. Named and pseudonymous feedback is
+ * kept for its own period (default 24 months), then its words, the young person's name, sealed
+ * name and way to reach them go too, with the stored events that carried them. A dry run reports
+ * what is due.
  */
 @Service
 public class FeedbackRetention {
@@ -29,6 +32,8 @@ public class FeedbackRetention {
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final int months;
+    private final int namedMonths;
+    private final org.earlyhelp.voice.internal.FeedbackErasure erasure;
     private final Clock clock;
 
     FeedbackRetention(
@@ -36,7 +41,11 @@ public class FeedbackRetention {
             CurrentUsers currentUsers,
             AuditTrail audit,
             @Value("${earlyhelp.retention.anonymous-text-months:24}") int months,
+            @Value("${earlyhelp.retention.named-feedback-months:24}") int namedMonths,
+            org.earlyhelp.voice.internal.FeedbackErasure erasure,
             Optional<Clock> clock) {
+        this.namedMonths = namedMonths;
+        this.erasure = erasure;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -64,12 +73,26 @@ public class FeedbackRetention {
                 .update();
         audit.record("retention-run", "feedback", "anonymous-text", null, null, deleted + " texts deleted");
         log.info("Retention: the words of {} pieces of anonymous feedback deleted", deleted);
-        return deleted;
+        java.util.List<java.util.UUID> named = jdbc.sql("""
+                        SELECT f.id FROM voice.feedback f WHERE f.mode <> 'ANONYMOUS' AND f.submitted_at < ?
+                          AND (f.first_name IS NOT NULL OR f.helping IS NOT NULL OR f.change IS NOT NULL
+                               OR f.worker IS NOT NULL OR f.anything IS NOT NULL
+                               OR EXISTS (SELECT 1 FROM voice.sealed_identity s WHERE s.feedback_id = f.id))""")
+                .param(Timestamp.from(cutoff(namedMonths)))
+                .query(java.util.UUID.class)
+                .list();
+        int erased = erasure.erase(named, java.util.List.of());
+        audit.record("retention-run", "feedback", "named-and-pseudonymous", null, null, erased + " erased");
+        return deleted + erased;
     }
 
     private java.time.Instant cutoff() {
+        return cutoff(months);
+    }
+
+    private java.time.Instant cutoff(int monthsKept) {
         return ZonedDateTime.now(clock.withZone(WorkingCalendar.LONDON))
-                .minusMonths(months)
+                .minusMonths(monthsKept)
                 .toInstant();
     }
 }

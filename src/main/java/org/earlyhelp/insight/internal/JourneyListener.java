@@ -63,7 +63,7 @@ class JourneyListener {
     }
 
     @ApplicationModuleListener
-    void on(org.earlyhelp.referrals.FamilyErased event) {
+    void on(org.earlyhelp.shared.events.RecordsErased event) {
         projections.apply(event);
     }
 

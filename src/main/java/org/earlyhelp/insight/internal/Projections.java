@@ -193,7 +193,22 @@ public class Projections {
         }
     }
 
-    /** A family deleted under the retention rule keeps its counts but loses its name here too. */
+    /**
+     * A family erased under the retention rule keeps its counts here but loses its name and its
+     * id: the rows of its requests and cases say "Deleted record" under an id nobody knows.
+     */
+    @Transactional
+    public void apply(org.earlyhelp.shared.events.RecordsErased e) {
+        java.util.UUID unknown = java.util.UUID.randomUUID();
+        jdbc.sql("UPDATE insight.request SET family_label = 'Deleted record', family_id = ? WHERE id = ANY (?)")
+                .params(unknown, e.requests().toArray(java.util.UUID[]::new))
+                .update();
+        jdbc.sql("UPDATE insight.case_file SET family_label = 'Deleted record', family_id = ? WHERE id = ANY (?)")
+                .params(unknown, e.cases().toArray(java.util.UUID[]::new))
+                .update();
+    }
+
+    /** An erasure recorded before erasure named no records: by the family's id. */
     @Transactional
     public void apply(org.earlyhelp.referrals.FamilyErased e) {
         jdbc.sql("UPDATE insight.request SET family_label = 'Deleted record' WHERE family_id = ?")
