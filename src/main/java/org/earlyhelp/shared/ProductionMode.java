@@ -39,6 +39,9 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
             "postgres",
             "changeme");
 
+    /** The development sealing key's value, as in {@code voice.internal.Sealing}. */
+    static final String DEVELOPMENT_SEALING_KEY = "ZWFybHloZWxwLWRldmVsb3BtZW50LWtleS0zMmJ5dGU=";
+
     @Override
     public int getOrder() {
         // After the configuration files and the environment have been read.
@@ -122,6 +125,12 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                     + " https://earlyhelp.council.example.");
         } else if (!secureUrl(publicUrl)) {
             problems.add("Feedback links: " + publicUrl + " is not HTTPS. Young people's links must use https://.");
+        }
+        String sealingKeys = value(env, "earlyhelp.voice.sealing-keys");
+        if (sealingKeys == null || sealingKeys.contains(DEVELOPMENT_SEALING_KEY)) {
+            problems.add("Sealed names: no key of your own seals young people's names, so the development key"
+                    + " published with the code would. Set EARLYHELP_VOICE_SEALINGKEYS to id:base64 of 32 random bytes"
+                    + " (openssl rand -base64 32), kept outside the database.");
         }
         String mailPassword = value(env, "spring.mail.password");
         if (known(mailPassword)) {

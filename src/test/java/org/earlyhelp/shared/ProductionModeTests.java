@@ -41,6 +41,7 @@ class ProductionModeTests {
                         assertThat(p).startsWith("Database: none is configured").contains("EARLYHELP_DB_URL"))
                 .anySatisfy(p -> assertThat(p).startsWith("Partner API: no partner systems"))
                 .anySatisfy(p -> assertThat(p).startsWith("Feedback links: no public address"))
+                .anySatisfy(p -> assertThat(p).startsWith("Sealed names"))
                 .noneSatisfy(p -> assertThat(p).startsWith("Demonstration data"));
     }
 
@@ -56,7 +57,8 @@ class ProductionModeTests {
                 "--earlyhelp.api.clients=school-mis",
                 "--earlyhelp.voice.public-base-url=http://earlyhelp.council.example");
         assertThat(problems)
-                .hasSize(6)
+                .hasSize(7)
+                .anySatisfy(p -> assertThat(p).startsWith("Sealed names: no key of your own"))
                 .anySatisfy(p -> assertThat(p).contains("EARLYHELP_DB_APPPASSWORD is a development value"))
                 .anySatisfy(p -> assertThat(p).contains("is not HTTPS").contains("sso.council.example"))
                 .anySatisfy(p -> assertThat(p).contains("EARLYHELP_KEYCLOAK_CLIENT_SECRET is a development value"))
@@ -79,6 +81,9 @@ class ProductionModeTests {
         safe.put("earlyhelp.api.audience", "earlyhelp-api");
         safe.put("earlyhelp.api.clients", "school-mis,health-record");
         safe.put("earlyhelp.voice.public-base-url", "https://earlyhelp.council.example");
+        safe.put(
+                "earlyhelp.voice.sealing-keys",
+                "k2026:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
         environment.getPropertySources().addFirst(new MapPropertySource("safe", safe));
         environment.setActiveProfiles(ProductionMode.PROFILE);
         assertThat(ProductionMode.problems(environment)).isEmpty();

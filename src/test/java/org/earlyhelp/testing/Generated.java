@@ -29,8 +29,9 @@ public final class Generated {
         return LongStream.range(0, count).map(i -> 0x5EED_0000L + i).boxed();
     }
 
+    /** A whole number from {@code min} to {@code max}, both included, over any span. */
     public int between(int min, int max) {
-        return min + random.nextInt(max - min + 1);
+        return (int) random.nextLong(min, (long) max + 1);
     }
 
     public boolean chance(double probability) {
