@@ -260,6 +260,29 @@ class HubAdministrationTests {
     }
 
     @Test
+    void importingAreasKeepsThePostcodesAndAreasFamiliesAlreadyPointAt() throws IOException {
+        // A demonstration area and its postcode, as a family's request would have been placed in.
+        jdbc.sql("INSERT INTO hubs.area (code, name, population, children, hub_id) VALUES (?, ?, 1500, 300, ?)")
+                .params("E01999001", "Demo area 1", "stourbridge")
+                .update();
+        jdbc.sql("INSERT INTO hubs.postcode (postcode, area_code) VALUES ('DY8 1AA', 'E01999001')")
+                .update();
+        importDudley();
+        importDudley();
+        assertThat(count("SELECT count(*) FROM hubs.postcode WHERE area_code = 'E01999001'"))
+                .as("the postcode lookup is not emptied")
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM hubs.area WHERE code = 'E01999001' AND hub_id = 'stourbridge'"))
+                .as("the area families point at is still there, in its hub")
+                .isEqualTo(1);
+        SignedIn.nobody();
+        assertThat(postcodes.lookup("DY8 1AA")).isInstanceOfSatisfying(PostcodeLookup.Found.class, found -> {
+            assertThat(found.areaCode()).isEqualTo("E01999001");
+            assertThat(found.hub()).contains(new HubId("stourbridge"));
+        });
+    }
+
+    @Test
     void postcodesLeadToTheirAreaAndHub() throws IOException {
         importDudley();
         String onspd = """

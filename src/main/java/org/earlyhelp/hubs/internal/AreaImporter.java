@@ -126,17 +126,13 @@ public class AreaImporter {
     /**
      * The small areas: code, name, total population and children aged 0-15 (the MHCLG population
      * file of the Indices of Deprivation, or any CSV with those columns). New areas are added;
-     * known ones have their name and population updated; hub assignments are kept.
+     * known ones have their name and population updated; hub assignments are kept; areas the
+     * file does not list are kept, with their postcodes, so nothing that refers to them dangles.
      */
     public ImportReport importAreas(String file, InputStream in) {
         return inTransaction(file, "areas", progress -> {
-            // Real areas replace the demonstration ones (kept if this file fails).
-            jdbc.sql("DELETE FROM hubs.postcode WHERE area_code LIKE ?")
-                    .param(DemoAreas.PREFIX + "%")
-                    .update();
-            jdbc.sql("DELETE FROM hubs.area WHERE code LIKE ?")
-                    .param(DemoAreas.PREFIX + "%")
-                    .update();
+            // No area is removed: families, requests and postcodes refer to the areas they were
+            // given, so areas missing from this file (demonstration areas included) stay.
             try (CsvReader csv = CsvReader.open(in)) {
                 int code = required(
                         csv, "area code (LSOA code)", h -> h.startsWith("lsoa code") || h.matches("lsoa\\d\\dcd"));

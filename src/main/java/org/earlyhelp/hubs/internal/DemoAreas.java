@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Demonstration areas: until an administrator imports the real small areas, each demonstration
  * hub is drawn as a cluster of 30 hexagonal "demo areas" (codes E01999xxx, which ONS never
  * issues) whose populations add up to the hub's, with deprivation deciles and postcodes in the
- * borough's real postcode districts. Importing real areas removes them.
+ * borough's real postcode districts. Importing real areas adds to them and removes none, since
+ * the demonstration families and their requests refer to them.
  */
 @Component
 class DemoAreas {
