@@ -117,7 +117,8 @@ public class HubDashboard {
             int stepDowns12m,
             List<Month> trend,
             List<Reach> reach,
-            List<Theme> themes) {}
+            List<Theme> themes,
+            int driftWeeks) {}
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
@@ -169,7 +170,12 @@ public class HubDashboard {
         boolean withCaseloads = withNames || user.has(Role.ADMIN);
         Instant now = clock.instant();
         LocalDate today = now.atZone(LONDON).toLocalDate();
-        Instant yearAgo = today.minusMonths(12).atStartOfDay(LONDON).toInstant();
+        // "The last 12 months" everywhere on the dashboard: this month and the 11 before it.
+        Instant yearAgo = YearMonth.from(today)
+                .minusMonths(11)
+                .atDay(1)
+                .atStartOfDay(LONDON)
+                .toInstant();
 
         List<Awaiting> awaiting = jdbc.sql("""
                         SELECT id, family_label, submitted_at, decision_due FROM insight.request
@@ -187,18 +193,33 @@ public class HubDashboard {
                         SELECT count(*) FROM insight.request
                         WHERE hub_id = ? AND outcome = 'EARLY_HELP' AND allocated_at IS NULL""").param(hub.value()).query(Integer.class).single();
 
+        // The read model holds each lead's user name; rows from events before it was carried hold
+        // their display name, so both are matched to the hub's team and counted once per worker.
+        Map<String, HubMember> members = new HashMap<>();
+        Map<String, HubMember> byDisplayName = new HashMap<>();
+        if (withCaseloads || withNames) {
+            teams.team(hub).forEach(m -> {
+                members.put(m.username(), m);
+                byDisplayName.putIfAbsent(m.displayName(), m);
+            });
+        }
+        java.util.function.UnaryOperator<String> worker = lead -> {
+            if (lead == null || members.containsKey(lead)) {
+                return lead;
+            }
+            HubMember m = byDisplayName.get(lead);
+            return m == null ? lead : m.username();
+        };
         Map<String, Integer> open = new HashMap<>();
         jdbc.sql("""
                         SELECT lead_practitioner, count(*) FROM insight.case_file
                         WHERE hub_id = ? AND closed_at IS NULL GROUP BY lead_practitioner""")
                 .param(hub.value())
-                .query((rs, n) -> open.put(rs.getString(1), rs.getInt(2)))
+                .query((rs, n) -> open.merge(worker.apply(rs.getString(1)), rs.getInt(2), Integer::sum))
                 .list();
         int openCases = open.values().stream().mapToInt(Integer::intValue).sum();
         List<Caseload> caseloads = new ArrayList<>();
-        Map<String, HubMember> members = new HashMap<>();
         if (withCaseloads) {
-            teams.team(hub).forEach(m -> members.put(m.username(), m));
             for (HubMember m : members.values()) {
                 if (m.capacity() > 0 || open.containsKey(m.username())) {
                     caseloads.add(new Caseload(
@@ -242,8 +263,8 @@ public class HubDashboard {
                     } else {
                         reason = DriftReason.NO_CONTACT;
                     }
-                    String lead = rs.getString(3);
-                    HubMember member = members.get(lead);
+                    String lead = worker.apply(rs.getString(3));
+                    HubMember member = lead == null ? null : members.get(lead);
                     return new Drift(
                             rs.getObject(1, UUID.class),
                             rs.getString(2),
@@ -261,6 +282,13 @@ public class HubDashboard {
         int needs12 = trend.stream().mapToInt(Month::needs).sum();
         int achieved12 = trend.stream().mapToInt(Month::needsAchieved).sum();
         int reReferrals12 = trend.stream().mapToInt(Month::reReferrals).sum();
+        // A request past its deadline with no decision counts against the on-time share.
+        int overdueUndecided = jdbc.sql("""
+                        SELECT count(*) FROM insight.request
+                        WHERE hub_id = ? AND decided_at IS NULL AND decision_due < ? AND submitted_at >= ?""")
+                .params(hub.value(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(yearAgo))
+                .query(Integer.class)
+                .single();
 
         List<Reach> reach = reach(hub, yearAgo);
         if (withNames && !(awaiting.isEmpty() && drift.isEmpty())) {
@@ -280,7 +308,7 @@ public class HubDashboard {
                 withNames,
                 awaiting.size(),
                 withNames ? awaiting : List.of(),
-                Percentages.of(onTime12, decided12),
+                Percentages.of(onTime12, decided12 + overdueUndecided),
                 openCases,
                 unallocated,
                 caseloads,
@@ -294,7 +322,8 @@ public class HubDashboard {
                 trend.stream().mapToInt(Month::stepDowns).sum(),
                 trend,
                 reach,
-                themes(hub, YearMonth.from(today).minusMonths(11)));
+                themes(hub, YearMonth.from(today).minusMonths(11)),
+                driftWeeks);
     }
 
     private List<Theme> themes(HubId hub, YearMonth from) {

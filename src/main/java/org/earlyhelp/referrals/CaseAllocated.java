@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published when a family's early help has a lead practitioner.
  *
+ * @param leadPractitioner the lead practitioner's name
  * @param assessmentDue when the early help assessment must be complete
+ * @param lead the lead practitioner's user name ({@code null} in events from before it was carried)
  */
 public record CaseAllocated(
         UUID caseId,
@@ -18,4 +21,5 @@ public record CaseAllocated(
         HubId hub,
         String leadPractitioner,
         Instant allocatedAt,
-        LocalDate assessmentDue) {}
+        LocalDate assessmentDue,
+        @Nullable String lead) {}

@@ -276,7 +276,8 @@ public class HubQueue {
                 summary.hub(),
                 chosen.displayName(),
                 now,
-                due));
+                due,
+                chosen.username()));
         return caseId;
     }
 }

@@ -135,9 +135,10 @@ class HubDashboardIT extends BrowserTest {
                 UUID.randomUUID(),
                 "Hughes family",
                 CENTRAL,
-                "family.worker",
+                "Fran Lewis",
                 now.minus(Duration.ofDays(68)),
-                LocalDate.now().minusDays(20)));
+                LocalDate.now().minusDays(20),
+                "family.worker"));
         awaitProjected("SELECT count(*) FROM insight.case_file", 1);
         publish(new org.earlyhelp.voice.ThemeConfirmed(
                 UUID.randomUUID(), CENTRAL, "Feeling listened to", now.minusSeconds(3600)));

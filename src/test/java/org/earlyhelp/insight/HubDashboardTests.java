@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.insight.HubDashboard.Dashboard;
@@ -125,6 +126,42 @@ class HubDashboardTests {
         Dashboard d = dashboard();
         assertThat(d.decidedOnTimePercent()).isEqualTo(50.0);
         assertThat(d.unallocated()).isEqualTo(1);
+
+        // A request past its deadline and still undecided is not on time: one of three now.
+        projections.apply(submitted(UUID.randomUUID(), "Cole family", 3, false));
+        assertThat(dashboard().decidedOnTimePercent()).isEqualTo(33.3);
+        // One still within its deadline is neither.
+        projections.apply(submitted(UUID.randomUUID(), "Dean family", 0, false));
+        assertThat(dashboard().decidedOnTimePercent()).isEqualTo(33.3);
+    }
+
+    @Test
+    void theLast12MonthsAreThisMonthAndTheElevenBeforeOnEveryFigure() {
+        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
+        java.time.YearMonth first = java.time.YearMonth.now(london).minusMonths(11);
+        Instant windowStart = first.atDay(1).atStartOfDay(london).toInstant();
+        String area = jdbc.sql("SELECT code FROM hubs.area WHERE hub_id = ? ORDER BY code LIMIT 1")
+                .param(CENTRAL.value())
+                .query(String.class)
+                .single();
+        for (Instant at : List.of(windowStart.minusSeconds(3600), windowStart.plusSeconds(3600))) {
+            projections.apply(new RequestSubmitted(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    "Edge family",
+                    CENTRAL,
+                    area,
+                    at,
+                    at.plusSeconds(86_400),
+                    true,
+                    false));
+        }
+        Dashboard d = dashboard();
+        int inTrend = d.trend().stream().mapToInt(HubDashboard.Month::requests).sum();
+        int inReach = d.reach().stream().mapToInt(HubDashboard.Reach::requests).sum();
+        assertThat(inTrend).as("the trend's 12 months").isEqualTo(1);
+        assertThat(inReach).as("reach counts the same 12 months as the trend").isEqualTo(inTrend);
+        assertThat(d.reReferrals12m()).isEqualTo(1);
     }
 
     @Test
@@ -141,18 +178,20 @@ class HubDashboardTests {
                 UUID.randomUUID(),
                 "Evans family",
                 CENTRAL,
-                "family.worker",
+                "Fran Lewis",
                 daysAgo(45),
-                LocalDate.now().plusDays(20)));
+                LocalDate.now().plusDays(20),
+                "family.worker"));
         projections.apply(new CaseAllocated(
                 busy,
                 request,
                 UUID.randomUUID(),
                 "Green family",
                 CENTRAL,
-                "family.worker",
+                "Fran Lewis",
                 daysAgo(40),
-                LocalDate.now().minusDays(2)));
+                LocalDate.now().minusDays(2),
+                "family.worker"));
         scenario.publish(new ContactLogged(UUID.randomUUID(), busy, CENTRAL, daysAgo(1), true))
                 .andWaitForStateChange(
                         () -> count("SELECT coalesce(sum(contacts), 0) FROM insight.monthly") == 1 ? true : null);
@@ -164,9 +203,15 @@ class HubDashboardTests {
                 .filteredOn(c -> c.username().equals("family.worker"))
                 .singleElement()
                 .satisfies(c -> {
+                    assertThat(c.name()).isEqualTo("Fran Lewis");
                     assertThat(c.openCases()).isEqualTo(2);
                     assertThat(c.capacity()).isPositive();
+                    assertThat(c.overCapacity()).isFalse();
                 });
+        assertThat(d.caseloads())
+                .extracting(HubDashboard.Caseload::name)
+                .as("each worker listed once, their cases beside their capacity")
+                .doesNotHaveDuplicates();
         assertThat(d.drift())
                 .extracting(HubDashboard.Drift::familyLabel, HubDashboard.Drift::reason)
                 .containsExactlyInAnyOrder(
@@ -188,6 +233,56 @@ class HubDashboardTests {
         assertThat(after.closures12m()).isEqualTo(1);
     }
 
+    @Test
+    void aCasesRowIsTheSameWhateverOrderItsEventsArriveIn() {
+        LocalDate firstReview = LocalDate.now().plusWeeks(6);
+        LocalDate nextReview = LocalDate.now().plusMonths(3);
+        Instant assessed = daysAgo(50);
+        Instant reviewed = daysAgo(1);
+        Instant contacted = daysAgo(1).plusSeconds(60);
+        java.util.Set<String> results = new java.util.LinkedHashSet<>();
+        int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+        for (int[] order : orders) {
+            UUID request = UUID.randomUUID();
+            UUID caseId = UUID.randomUUID();
+            projections.apply(submitted(request, "Order family", 60, false));
+            projections.apply(
+                    new RequestDecided(request, CENTRAL, daysAgo(59), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
+            projections.apply(new CaseAllocated(
+                    caseId,
+                    request,
+                    UUID.randomUUID(),
+                    "Order family",
+                    CENTRAL,
+                    "Fran Lewis",
+                    daysAgo(58),
+                    LocalDate.now().minusDays(30),
+                    "family.worker"));
+            List<Runnable> transaction = List.of(
+                    () -> projections.apply(new AssessmentCompleted(caseId, CENTRAL, assessed, true, firstReview)),
+                    () -> projections.apply(
+                            new org.earlyhelp.referrals.ReviewHeld(caseId, CENTRAL, reviewed, nextReview)),
+                    () -> projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, contacted, true)));
+            for (int i : order) {
+                transaction.get(i).run();
+            }
+            results.add(jdbc.sql("""
+                            SELECT assessment_done_at || '|' || last_review_at || '|' || next_review_due || '|' || contacts
+                            FROM insight.case_file WHERE id = ?""").param(caseId).query(String.class).single());
+            assertThat(jdbc.sql("SELECT next_review_due FROM insight.case_file WHERE id = ?")
+                            .param(caseId)
+                            .query(LocalDate.class)
+                            .single())
+                    .as("the review held sets the next review, in order %s", java.util.Arrays.toString(order))
+                    .isEqualTo(nextReview);
+        }
+        assertThat(results).as("one result for all six orders").hasSize(1);
+        assertThat(dashboard().drift())
+                .filteredOn(d -> d.familyLabel().equals("Order family"))
+                .as("a case whose review was held is not 'review overdue'")
+                .isEmpty();
+    }
+
     @Autowired
     ProjectionRebuild rebuild;
 
@@ -207,9 +302,10 @@ class HubDashboardTests {
                         UUID.randomUUID(),
                         "Ward family",
                         CENTRAL,
-                        "cvs.worker",
+                        "Vic Adeyemi",
                         daysAgo(19),
-                        LocalDate.now()))
+                        LocalDate.now(),
+                        "cvs.worker"))
                 .andWaitForStateChange(() -> count("SELECT count(*) FROM insight.case_file") == 1 ? true : null);
         scenario.publish(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(2), false))
                 .andWaitForStateChange(

@@ -95,7 +95,9 @@ public class Projections {
                         e.family(),
                         e.familyLabel(),
                         e.hub().value(),
-                        e.leadPractitioner(),
+                        // The lead's user name, which the hub's team knows them by; events from before
+                        // it was carried have the name only.
+                        e.lead() == null ? e.leadPractitioner() : e.lead(),
                         ts(e.allocatedAt()),
                         e.assessmentDue())
                 .update();
@@ -108,12 +110,14 @@ public class Projections {
     }
 
     // Nothing is written before the check that may throw NotSeenYet, so the listener may try again
-    // in the same transaction.
+    // in the same transaction. A review held already (its event arrived first) sets the next review:
+    // the assessment's first review date applies only while no review has been held.
     @Transactional(noRollbackFor = NotSeenYet.class)
     public void apply(AssessmentCompleted e) {
         requireCase(e.caseId());
         jdbc.sql("""
-                        UPDATE insight.case_file SET assessment_done_at = ?, next_review_due = ?
+                        UPDATE insight.case_file SET assessment_done_at = ?,
+                          next_review_due = CASE WHEN last_review_at IS NULL THEN ? ELSE next_review_due END
                         WHERE id = ? AND assessment_done_at IS NULL""")
                 .params(ts(e.completedAt()), e.firstReviewDue(), e.caseId())
                 .update();

@@ -2,6 +2,7 @@ package org.earlyhelp.insight.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -57,6 +58,11 @@ class HubDashboardView extends Page {
     private final Div content = new Div();
     private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.UK);
+    private int driftWeeks = 4;
+
+    /** Sections whose figures need saying how they are counted, beyond the tiles'. */
+    static final java.util.Set<String> DEFINED_SECTIONS = java.util.Set.of("caseloads", "trends", "reach");
+
     private final DateTimeFormatter day =
             DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK);
 
@@ -88,6 +94,7 @@ class HubDashboardView extends Page {
             return;
         }
         Dashboard d = dashboards.of(hub.getValue().id());
+        driftWeeks = d.driftWeeks();
         content.add(new H2(hub.getValue().name()));
         content.add(tiles(d));
         if (d.withNames()) {
@@ -127,7 +134,21 @@ class HubDashboardView extends Page {
         } else {
             item.add(number, label);
         }
+        item.add(definition(key));
         return item;
+    }
+
+    /** How a figure is counted, one click away from it; the same words are in docs/figures.md. */
+    private Details definition(String key) {
+        Details details = new Details(
+                getTranslation("define.summary"),
+                new Paragraph(
+                        key.equals("dashboard.drift")
+                                ? getTranslation("define." + key, driftWeeks)
+                                : getTranslation("define." + key)));
+        details.addClassName("definition");
+        details.setId("define-" + key.replace('.', '-'));
+        return details;
     }
 
     private String percent(@Nullable Double value) {
@@ -350,6 +371,9 @@ class HubDashboardView extends Page {
 
     private Section section(String id, String titleKey) {
         Section section = new Section(new H2(getTranslation(titleKey)));
+        if (DEFINED_SECTIONS.contains(id)) {
+            section.add(definition("dashboard." + id));
+        }
         section.setId(id);
         section.addClassName("dashboard-section");
         return section;

@@ -433,8 +433,8 @@ class ReferralsDemonstrationData implements DemonstrationData {
         if (!other.username().equals(lead.username())) {
             journey.insertCaseMember(caseId, other.username(), other.displayName(), other.organisationName());
         }
-        second.accept(
-                new CaseAllocated(caseId, request, familyId, label, hub, lead.displayName(), allocated, assessmentDue));
+        second.accept(new CaseAllocated(
+                caseId, request, familyId, label, hub, lead.displayName(), allocated, assessmentDue, lead.username()));
 
         // Open cases 3-5 are young: 3 unassessed and overdue or near, 4-5 assessed. 6-8 older, reviewed
         // (8 drifting: no contact for weeks). 9-11 closed.
