@@ -159,7 +159,7 @@ public class CareReturns {
                 saved,
                 checked.problems(),
                 read.otherTables(),
-                read.notes(),
+                checked.notes(),
                 checked.change(),
                 false);
     }
@@ -183,7 +183,9 @@ public class CareReturns {
                             + (read.headers().isEmpty() ? "no header" : "no episodes")
                             + ". Nothing held has been changed."));
         }
-        problems.addAll(Rules.check(read, today));
+        List<Problem> checked = Rules.check(read, today);
+        problems.addAll(whole(read, checked));
+        problems.addAll(checked);
         Map<String, List<Returns.EpisodeRow>> byChild = new HashMap<>();
         read.episodes()
                 .forEach(e -> byChild.computeIfAbsent(e.child(), k -> new ArrayList<>())
@@ -194,6 +196,12 @@ public class CareReturns {
                 read.headers().stream().map(Returns.HeaderRow::child).distinct().count();
         boolean errors = problems.stream().anyMatch(Problem::error);
         ImportReport903.Change change = errors ? null : change(byChild, today);
+        List<String> notes = new ArrayList<>(read.notes());
+        java.util.Set<String> councils = new java.util.TreeSet<>();
+        read.councils().values().forEach(councils::addAll);
+        if (councils.size() == 1) {
+            notes.add("The return of council " + councils.iterator().next() + " (its LA code), named in every row.");
+        }
         return new ImportReport903(
                 saved,
                 (int) distinct,
@@ -201,9 +209,69 @@ public class CareReturns {
                 merged,
                 problems,
                 read.otherTables(),
-                read.notes(),
+                notes,
                 change,
                 false);
+    }
+
+    /**
+     * What is wrong with the upload as a whole, each in one sentence ahead of the rows it explains:
+     * several councils' returns in one upload, a year's episodes without that year's header, a
+     * file holding more than one year's return.
+     */
+    static List<Problem> whole(Returns.Read read, List<Problem> rows) {
+        List<Problem> out = new ArrayList<>();
+        java.util.Set<String> councils = new java.util.TreeSet<>();
+        read.councils().values().forEach(councils::addAll);
+        councils.remove("");
+        if (councils.size() > 1) {
+            out.add(new Problem(
+                    "FILE",
+                    true,
+                    String.join(", ", read.councils().keySet()),
+                    0,
+                    "",
+                    "This upload holds the returns of " + councils.size() + " councils (LA codes "
+                            + String.join(", ", councils) + "). Its figures would merge their children, so import"
+                            + " one council's return at a time. Nothing held has been changed."));
+        }
+        java.util.Map<Integer, String> episodeYears = new java.util.TreeMap<>();
+        java.util.Set<Integer> headerYears = new java.util.HashSet<>();
+        read.tables().forEach((file, table) -> {
+            int year = Returns.yearOf(file);
+            if (table.equals("episodes")) {
+                episodeYears.merge(year, file, (a, b) -> a + ", " + b);
+            } else if (table.equals("header")) {
+                headerYears.add(year);
+            }
+        });
+        if (!headerYears.isEmpty()) {
+            episodeYears.forEach((year, file) -> {
+                if (year > 0 && !headerYears.contains(year) && !headerYears.contains(0)) {
+                    out.add(new Problem(
+                            "FILE",
+                            true,
+                            file,
+                            0,
+                            "",
+                            "The " + year + " header file is missing: there is " + file + " but no " + year
+                                    + " header, so the children in it may be in no header. Add " + year
+                                    + "-header.csv to the upload."));
+                }
+            });
+        }
+        java.util.Map<String, Long> repeated = new java.util.TreeMap<>();
+        rows.stream().filter(p -> p.rule().equals("E22")).forEach(p -> repeated.merge(p.file(), 1L, Long::sum));
+        repeated.forEach((file, count) -> out.add(new Problem(
+                "FILE",
+                true,
+                file,
+                0,
+                "",
+                file + " seems to hold more than one year's return: " + count + " of its episodes are in it twice"
+                        + " with different details, as each year's return reports them again. Upload each year as"
+                        + " its own file, named with its year (for example 2020-episodes.csv).")));
+        return out;
     }
 
     /** The returns held now and after this upload, counted the same way: in care today, episodes, years. */

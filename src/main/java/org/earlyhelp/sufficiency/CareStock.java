@@ -43,7 +43,8 @@ public class CareStock {
                  WHEN e.placement IN ('K1', 'K2') THEN 'Children''s homes'
                  WHEN e.placement IN ('H5', 'K3', 'P2') THEN 'Supported and independent living'
                  WHEN e.placement IN ('A3', 'A4', 'A5', 'A6') THEN 'Placed for adoption'
-                 WHEN e.placement IN ('R1', 'R2', 'R3', 'R5', 'S1', 'T0', 'T1', 'T2', 'T3', 'T4') THEN 'Secure, health and temporary'
+                 WHEN e.placement = 'S1' THEN 'Residential schools'
+                 WHEN e.placement IN ('R1', 'R2', 'R3', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4') THEN 'Secure, health and temporary'
                  ELSE 'Other placements' END""";
 
     /**

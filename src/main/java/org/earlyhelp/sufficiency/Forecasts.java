@@ -88,6 +88,8 @@ public class Forecasts {
     public record BackTest(
             LocalDate from,
             LocalDate to,
+            LocalDate referenceFrom,
+            LocalDate referenceTo,
             double forecastTotal,
             double low,
             double high,
@@ -254,12 +256,36 @@ public class Forecasts {
      */
     @Transactional(readOnly = true)
     public BackTest backTest(LocalDate from, LocalDate to) {
+        return backTest(from, to, from.minusYears(1), from);
+    }
+
+    /**
+     * Forecasts from {@code from} to {@code to} with rates measured over the reference period
+     * {@code [referenceFrom, referenceTo]}, which must end by {@code from} (a back-test must not
+     * see what it forecasts), and compares with the children actually in care on {@code to}.
+     */
+    @Transactional(readOnly = true)
+    public BackTest backTest(LocalDate from, LocalDate to, LocalDate referenceFrom, LocalDate referenceTo) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        Map<String, String> problems = new LinkedHashMap<>();
         if (!from.isBefore(to)) {
-            throw new ValidationException(Map.of("backTest", "The back-test must forecast forwards."));
+            problems.put("backTest", "The back-test must forecast forwards: its end must be after its start.");
+        }
+        if (!referenceFrom.isBefore(referenceTo)) {
+            problems.put("backTestReference", "The reference period must start before it ends.");
+        } else if (ChronoUnit.DAYS.between(referenceFrom, referenceTo) < 90) {
+            problems.put("backTestReference", "Use a reference period of at least 3 months.");
+        } else if (referenceTo.isAfter(from)) {
+            problems.put(
+                    "backTestReference",
+                    "The reference period must end by the back-test's start: rates measured later would already"
+                            + " know what the back-test is trying to forecast.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
         }
         Map<String, List<Spell>> children = spells();
-        Rates rates = StockFlowModel.measure(children, from.minusYears(1), from);
+        Rates rates = StockFlowModel.measure(children, referenceFrom, referenceTo);
         List<Day> days = StockFlowModel.project(
                 rates, StockFlowModel.stock(children, from), from, (int) ChronoUnit.DAYS.between(from, to));
         Day last = days.getLast();
@@ -281,6 +307,8 @@ public class Forecasts {
         return new BackTest(
                 from,
                 to,
+                referenceFrom,
+                referenceTo,
                 last.total(),
                 last.total() - 2 * last.sd(),
                 last.total() + 2 * last.sd(),
@@ -548,22 +576,8 @@ public class Forecasts {
         addCohortExits(firstYear, stock, 1, 1, scenario.familyAndFriendsToSgo());
         firstYear.keepValid();
         int days = (int) ChronoUnit.DAYS.between(start, start.plusYears(years));
-        int firstDays = Math.min(days, 365);
-        List<Day> first = StockFlowModel.project(firstYear, stock, start, firstDays);
-        List<Day> all = new ArrayList<>(first);
-        if (days > firstDays) {
-            Day turn = first.getLast();
-            List<Day> rest = StockFlowModel.project(rates, turn.stock(), turn.on(), days - firstDays);
-            for (int i = 1; i < rest.size(); i++) {
-                Day d = rest.get(i);
-                double[] exits = d.exitsSoFar().clone();
-                for (int o = 0; o < exits.length; o++) {
-                    exits[o] += turn.exitsSoFar()[o];
-                }
-                double[] variance = d.variance();
-                all.add(new Day(d.on(), d.stock(), variance, exits));
-            }
-        }
+        // One projection whose rates change after the first year, so its uncertainty carries on.
+        List<Day> all = StockFlowModel.project(firstYear, 365, rates, stock, start, days);
         List<Point> points = new ArrayList<>();
         double spend = 0;
         for (int i = 0; i < all.size(); i++) {

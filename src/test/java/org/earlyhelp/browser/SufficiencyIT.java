@@ -185,6 +185,10 @@ class SufficiencyIT extends BrowserTest {
                 .isEqualTo(1);
         click(browser.waitFor(By.id("run-back-test")));
         wait.until(d -> d.findElement(By.id("back-test")).getText().contains("an error of"));
+        String backTest =
+                browser.waitFor(By.id("back-test")).findElement(By.tagName("p")).getText();
+        System.out.println("Back-test as the page shows it: " + backTest);
+        assertThat(backTest).contains("with rates measured from");
         browser.screenshot("forecast");
         browser.assertAccessible("forecast and scenarios");
     }

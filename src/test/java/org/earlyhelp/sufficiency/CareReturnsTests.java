@@ -116,6 +116,88 @@ class CareReturnsTests {
                                 ORDER BY child_id, started_on) e WHERE placement IN ('U1','U2','U3')""").query(Long.class).single());
     }
 
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String HEADER = "CHILD,SEX,DOB,ETHNIC\n";
+    private static final String EPISODES = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n";
+
+    @Test
+    void severalCouncilsInOneUploadAreRefusedInOneSentenceAndOneCouncilIsNamed() {
+        Map<String, byte[]> regional = new LinkedHashMap<>();
+        regional.put(
+                "2021-header.csv", text("LA,CHILD,SEX,DOB,ETHNIC\n332,1,1,01/01/2010,WBRI\n333,1,2,02/02/2012,WBRI\n"));
+        regional.put(
+                "2021-episodes.csv",
+                text("LA,CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n"
+                        + "332,1,01/06/2020,S,C2,N1,U4,PR1,,\n333,1,01/07/2020,S,C2,N1,U4,PR1,,\n"));
+        ImportReport903 report = returns.importFiles(regional, true);
+        assertThat(report.saved()).isFalse();
+        assertThat(report.problems().getFirst().message())
+                .isEqualTo("This upload holds the returns of 2 councils (LA codes 332, 333). Its figures would merge"
+                        + " their children, so import one council's return at a time. Nothing held has been changed.");
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.episode")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        Map<String, byte[]> one = new LinkedHashMap<>();
+        one.put("2021-header.csv", text("LA,CHILD,SEX,DOB,ETHNIC\n332,1,1,01/01/2010,WBRI\n"));
+        one.put(
+                "2021-episodes.csv",
+                text("LA,CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n332,1,01/06/2020,S,C2,N1,U4,PR1,,\n"));
+        ImportReport903 council = returns.check(one);
+        assertThat(council.problems()).filteredOn(Problem::error).isEmpty();
+        assertThat(council.notes()).contains("The return of council 332 (its LA code), named in every row.");
+    }
+
+    @Test
+    void aMissingYearsHeaderAndAFileOfSeveralYearsAreEachExplainedInOneSentence() {
+        Map<String, byte[]> upload = new LinkedHashMap<>();
+        upload.put("2020-episodes.csv", text(EPISODES + "1,01/06/2019,S,C2,N1,U4,PR1,,\n"));
+        upload.put("2021-header.csv", text(HEADER + "2,1,01/01/2010,WBRI\n"));
+        upload.put("2021-episodes.csv", text(EPISODES + "2,01/06/2020,S,C2,N1,U4,PR1,,\n"));
+        ImportReport903 missing = returns.check(upload);
+        assertThat(missing.problems().getFirst().message())
+                .startsWith("The 2020 header file is missing: there is 2020-episodes.csv but no 2020 header");
+        assertThat(missing.problems()).filteredOn(p -> p.rule().equals("FILE")).hasSize(1);
+
+        // Two years' episodes pasted into one file: the episode open in 2020 is closed in 2021's.
+        Map<String, byte[]> pasted = new LinkedHashMap<>();
+        pasted.put("header.csv", text(HEADER + "1,1,01/01/2010,WBRI\n2,2,01/01/2011,WBRI\n"));
+        pasted.put(
+                "episodes.csv",
+                text(EPISODES + "1,01/06/2019,S,C2,N1,U4,PR1,,\n2,01/07/2019,S,C2,N1,U4,PR1,,\n"
+                        + "1,01/06/2019,S,C2,N1,U4,PR1,01/01/2021,E4A\n2,01/07/2019,S,C2,N1,U4,PR1,02/01/2021,E13\n"));
+        ImportReport903 mixed = returns.importFiles(pasted, true);
+        assertThat(mixed.saved()).isFalse();
+        assertThat(mixed.problems().getFirst().message())
+                .isEqualTo("episodes.csv seems to hold more than one year's return: 2 of its episodes are in it twice"
+                        + " with different details, as each year's return reports them again. Upload each year as"
+                        + " its own file, named with its year (for example 2020-episodes.csv).");
+    }
+
+    @Test
+    void aResidentialSchoolIsItsOwnGroupAndOverlappingEpisodesCountOnceInTheFirst() {
+        Map<String, byte[]> upload = new LinkedHashMap<>();
+        upload.put("2021-header.csv", text(HEADER + "1,1,01/01/2008,WBRI\n2,2,01/01/2009,WBRI\n"));
+        upload.put(
+                "2021-episodes.csv",
+                text(EPISODES + "1,01/06/2020,S,C2,N1,S1,PR1,,\n"
+                        + "2,01/06/2020,S,C2,N1,U4,PR1,01/12/2020,X1\n2,01/09/2020,P,C2,N1,K2,PR1,,\n"));
+        ImportReport903 report = returns.importFiles(upload, true);
+        assertThat(report.saved()).as("%s", report.problems()).isTrue();
+        assertThat(report.problems()).extracting(Problem::rule).contains("E20");
+        CareStock.Snapshot snapshot = stock.on(LocalDate.of(2020, 10, 1));
+        assertThat(snapshot.total()).isEqualTo(2);
+        assertThat(snapshot.byPlacement())
+                .containsEntry("Residential schools", 1L)
+                .containsEntry("Other fostering", 1L)
+                .doesNotContainKey("Secure, health and temporary")
+                .doesNotContainKey("Children's homes");
+    }
+
     @Test
     void theValidatorsFilesImportAndABrokenUploadChangesNothing() throws Exception {
         Map<String, byte[]> csv = files("d2i-csc-validator-be-903", ".csv");
@@ -183,6 +265,13 @@ class CareReturnsTests {
                 .isEqualTo((double) stock.on(end).total());
         assertThat(base.last().low()).isLessThan(base.last().total());
         assertThat(base.last().high()).isGreaterThan(base.last().total());
+        for (int i = 1; i < base.points().size(); i++) {
+            Forecasts.Point before = base.points().get(i - 1);
+            Forecasts.Point after = base.points().get(i);
+            assertThat(after.high() - after.low())
+                    .as("the band from %s to %s carries on (it did not restart after a year)", before.on(), after.on())
+                    .isGreaterThan(0.8 * (before.high() - before.low()));
+        }
         assertThat(base.last().exitsSoFar())
                 .containsKeys(
                         "Return home or to family", "Special guardianship order", "Adoption", "18 and over", "Other");
@@ -217,16 +306,36 @@ class CareReturnsTests {
         forecasts.removeCarer("FC-002");
         assertThat(forecasts.carers()).extracting(Forecasts.Carer::reference).containsExactly("FC-001");
 
-        Forecasts.BackTest test = forecasts.backTest(LocalDate.of(2020, 3, 31), end);
-        assertThat(test.actualTotal()).isEqualTo(stock.on(end).total());
+        // The back-test as the page runs it unless the commissioner changes it: from a year before
+        // the end of the data to its end, with rates from the year before the start.
+        LocalDate dataEnd = forecasts.dataEnd().orElseThrow();
+        Forecasts.BackTest test = forecasts.backTest(dataEnd.minusYears(1), dataEnd);
+        assertThat(test.referenceFrom()).isEqualTo(dataEnd.minusYears(2));
+        assertThat(test.referenceTo()).isEqualTo(dataEnd.minusYears(1));
+        assertThat(test.actualTotal()).isEqualTo(stock.on(dataEnd).total());
         System.out.printf(
                 java.util.Locale.ROOT,
-                "Back-test 31/03/2020 to 31/03/2021: forecast %.1f (band %.1f to %.1f), actual %d, error %.1f%%%n",
+                "Back-test %s to %s (the end of the data), rates %s to %s: forecast %.1f (band %.1f to %.1f),"
+                        + " actual %d, error %.1f%%%n",
+                test.from(),
+                test.to(),
+                test.referenceFrom(),
+                test.referenceTo(),
                 test.forecastTotal(),
                 test.low(),
                 test.high(),
                 test.actualTotal(),
                 test.errorPercent());
+        // The commissioner's own choice of reference period is used, and one that sees the future refused.
+        Forecasts.BackTest chosen =
+                forecasts.backTest(dataEnd.minusYears(1), dataEnd, dataEnd.minusYears(3), dataEnd.minusYears(1));
+        assertThat(chosen.referenceFrom()).isEqualTo(dataEnd.minusYears(3));
+        assertThat(chosen.forecastTotal()).isNotEqualTo(test.forecastTotal());
+        assertThatThrownBy(() -> forecasts.backTest(
+                        dataEnd.minusYears(1), dataEnd, dataEnd.minusYears(1), dataEnd.minusMonths(6)))
+                .isInstanceOf(org.earlyhelp.shared.ValidationException.class)
+                .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
+                        .containsKey("backTestReference"));
 
         UUID saved = forecasts.save(strategy);
         assertThat(forecasts.scenarios()).extracting(Forecasts.Scenario::name).contains("Strategy");

@@ -52,6 +52,81 @@ class SufficiencyDemonstrationTests {
         return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Episodes as this test reads them, for its own count of who is in care. */
+    private record Episode(
+            String child, LocalDate born, LocalDate start, LocalDate end, String placement, String legal) {}
+
+    /** The placement groups, written out here from the DfE's codes rather than taken from the page. */
+    private static String group(String placement) {
+        return switch (placement) {
+            case "P1" -> "Placed with parents";
+            case "U1", "U2", "U3" -> "Family and friends fostering";
+            case "U4", "U5", "U6" -> "Other fostering";
+            case "K1", "K2" -> "Children's homes";
+            case "H5", "K3", "P2" -> "Supported and independent living";
+            case "A3", "A4", "A5", "A6" -> "Placed for adoption";
+            case "S1" -> "Residential schools";
+            case "R1", "R2", "R3", "R5", "T0", "T1", "T2", "T3", "T4" -> "Secure, health and temporary";
+            default -> "Other placements";
+        };
+    }
+
+    @Test
+    void childrenInCareTodayAgreeWithThisTestsOwnCount() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        LocalDate end = forecasts.dataEnd().orElseThrow();
+        List<Episode> episodes = jdbc.sql("""
+                        SELECT e.child_id, c.born_on, e.started_on, e.ended_on, e.placement, e.legal_status
+                        FROM sufficiency.episode e JOIN sufficiency.child c ON c.child_id = e.child_id""")
+                .query((rs, n) -> new Episode(
+                        rs.getString(1),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list();
+        int checked = 0;
+        for (LocalDate day : List.of(end, end.minusMonths(6), end.minusYears(1))) {
+            // In care on a day: started by then and not yet ended; one episode a child, the first begun.
+            Map<String, Episode> inCare = new java.util.TreeMap<>();
+            episodes.stream()
+                    .filter(e -> !e.start().isAfter(day)
+                            && (e.end() == null || e.end().isAfter(day)))
+                    .sorted(java.util.Comparator.comparing(Episode::start))
+                    .forEach(e -> inCare.putIfAbsent(e.child(), e));
+            Map<String, Long> byGroup = new java.util.TreeMap<>();
+            Map<String, Long> byAge = new java.util.TreeMap<>();
+            long atHome = 0;
+            for (Episode e : inCare.values()) {
+                byGroup.merge(group(e.placement()), 1L, Long::sum);
+                int years = java.time.Period.between(e.born(), day).getYears();
+                String band = years < 1
+                        ? "1. Under 1"
+                        : years < 5
+                                ? "2. 1 to 4"
+                                : years < 10 ? "3. 5 to 9" : years < 16 ? "4. 10 to 15" : "5. 16 and over";
+                byAge.merge(band, 1L, Long::sum);
+                if (e.legal().equals("C2") && e.placement().equals("P1")) {
+                    atHome++;
+                }
+            }
+            CareStock.Snapshot shown = stock.on(day);
+            assertThat(shown.total()).as("in care on %s", day).isEqualTo(inCare.size());
+            assertThat(new java.util.TreeMap<>(shown.byPlacement()))
+                    .as("by placement on %s", day)
+                    .isEqualTo(byGroup);
+            assertThat(new java.util.TreeMap<>(shown.byAge()))
+                    .as("by age on %s", day)
+                    .isEqualTo(byAge);
+            assertThat(shown.careOrdersAtHome())
+                    .as("care orders at home on %s", day)
+                    .isEqualTo(atHome);
+            checked += 2 + byGroup.size() + byAge.size();
+        }
+        System.out.println("Children in care: " + checked + " figures on 3 days agree with this test's own count");
+    }
+
     @Test
     void commissionersSeeWhereChildrenLiveAndArePlacedAndTheGapByArea() {
         SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());

@@ -58,20 +58,25 @@ public final class Returns {
      * Everything read from one upload.
      *
      * @param refused files that are not part of an SSDA903 return, each with why in plain words
+     * @param tables each file read and the table it holds ("header", "episodes", "xml" or another)
+     * @param councils the council (LA) codes the files' LA columns name, by file; none when no
+     *     file has an LA column
      */
     public record Read(
             List<HeaderRow> headers,
             List<EpisodeRow> episodes,
             Map<String, Integer> otherTables,
             List<String> notes,
-            Map<String, String> refused) {
+            Map<String, String> refused,
+            Map<String, String> tables,
+            Map<String, java.util.Set<String>> councils) {
 
         public Read(
                 List<HeaderRow> headers,
                 List<EpisodeRow> episodes,
                 Map<String, Integer> otherTables,
                 List<String> notes) {
-            this(headers, episodes, otherTables, notes, Map.of());
+            this(headers, episodes, otherTables, notes, Map.of(), Map.of(), Map.of());
         }
     }
 
@@ -164,6 +169,8 @@ public final class Returns {
         Map<String, Integer> others = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
+        Map<String, String> tables = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> councils = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
@@ -177,16 +184,26 @@ public final class Returns {
             List<HeaderRow> fileHeaders = new ArrayList<>();
             List<EpisodeRow> fileEpisodes = new ArrayList<>();
             Map<String, Integer> fileOthers = new LinkedHashMap<>();
+            java.util.Set<String> fileCouncils = new java.util.TreeSet<>();
+            String fileTable = "xml";
             try {
                 if (lower.endsWith(".xml")) {
                     readXml(name, year, file.getValue(), fileHeaders, fileEpisodes);
                 } else if (lower.endsWith(".csv")) {
                     try (CsvReader csv = CsvReader.open(new ByteArrayInputStream(file.getValue()))) {
                         String table = table(lower);
+                        fileTable = table;
+                        // Files that hold several councils' returns (a regional collection) say whose
+                        // each row is in an LA column.
+                        boolean hasCouncil = csv.header().stream()
+                                .anyMatch(h -> h.replace("\uFEFF", "").strip().equalsIgnoreCase("LA"));
                         switch (table) {
                             case "header" -> {
                                 requireColumns(name, csv, "CHILD", "SEX", "DOB", "ETHNIC");
                                 for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
+                                    if (hasCouncil) {
+                                        fileCouncils.add(r.get("LA").strip());
+                                    }
                                     fileHeaders.add(new HeaderRow(
                                             name,
                                             r.line(),
@@ -199,6 +216,9 @@ public final class Returns {
                             case "episodes" -> {
                                 requireColumns(name, csv, "CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "DEC", "REC");
                                 for (CsvReader.Row r = csv.next(); r != null; r = csv.next()) {
+                                    if (hasCouncil) {
+                                        fileCouncils.add(r.get("LA").strip());
+                                    }
                                     fileEpisodes.add(new EpisodeRow(
                                             name,
                                             r.line(),
@@ -239,12 +259,16 @@ public final class Returns {
                 }
                 headers.addAll(fileHeaders);
                 episodes.addAll(fileEpisodes);
+                tables.put(name, fileTable);
+                if (!fileCouncils.isEmpty()) {
+                    councils.put(name, fileCouncils);
+                }
                 fileOthers.forEach((table, rows) -> others.merge(table, rows, Integer::sum));
             } catch (IOException | ImportException e) {
                 refused.put(name, e.getMessage() == null ? "it could not be read." : e.getMessage());
             }
         }
-        return new Read(headers, episodes, others, notes, refused);
+        return new Read(headers, episodes, others, notes, refused, tables, councils);
     }
 
     private static void requireColumns(String name, CsvReader csv, String... columns) {
@@ -276,7 +300,7 @@ public final class Returns {
     }
 
     /** The collection year from a name like {@code 2021-episodes.csv}; 0 when the name has none. */
-    static int yearOf(String name) {
+    public static int yearOf(String name) {
         Matcher m = YEAR.matcher(name);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
     }

@@ -72,7 +72,11 @@ public final class Rules {
             new Rule("E17", "HOME_POST is not a postcode or postcode district", false),
             new Rule("E18", "PL_POST is not a postcode or postcode district", false),
             new Rule("E19", "URN is missing or not an Ofsted URN for a children's home placement (K1, K2)", false),
-            new Rule("E20", "Two of the child's episodes overlap (both are counted while they overlap)", false),
+            new Rule(
+                    "E20",
+                    "Two of the child's episodes overlap (while they do, the child is counted once, in the placement"
+                            + " of the episode that started first)",
+                    false),
             new Rule("E21", "The child was 18 or over when the episode started", true),
             new Rule("E22", "The same episode is in one file twice with different details", true),
             new Rule("E23", "Placed with parents (P1) under voluntary accommodation (V2), which cannot be", false),

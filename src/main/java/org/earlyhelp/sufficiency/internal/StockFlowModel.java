@@ -82,7 +82,11 @@ public final class StockFlowModel {
     }
 
     /** One day of a projection. */
-    public record Day(LocalDate on, double[] stock, double[] variance, double[] exitsSoFar) {
+    /**
+     * The projection on one day: the expected stock in each state, each state's variance, the
+     * variance of the total (covariances between states included) and the expected exits so far.
+     */
+    public record Day(LocalDate on, double[] stock, double[] variance, double totalVariance, double[] exitsSoFar) {
 
         public double total() {
             double t = 0;
@@ -92,12 +96,9 @@ public final class StockFlowModel {
             return t;
         }
 
+        /** The standard deviation of the total in care. */
         public double sd() {
-            double v = 0;
-            for (double x : variance) {
-                v += x;
-            }
-            return Math.sqrt(v);
+            return Math.sqrt(Math.max(0, totalVariance));
         }
     }
 
@@ -135,6 +136,12 @@ public final class StockFlowModel {
         return 6;
     }
 
+    /**
+     * The route a child left care by, in the order {@code docs/sufficiency.md} gives: the reason
+     * code first (special guardianship, adoption, return home or to family, then E7 or E17 as 18
+     * and over); a child of 18 or over whose reason is none of those left at 18 and over; any
+     * other reason is Other.
+     */
     static int exitRoute(String reasonEnded, LocalDate born, LocalDate on) {
         String r = reasonEnded == null ? "" : reasonEnded.toUpperCase();
         if (Set.of("E43", "E44", "E45", "E46", "E47", "E48").contains(r)) {
@@ -143,11 +150,11 @@ public final class StockFlowModel {
         if (Set.of("E11", "E12").contains(r)) {
             return 2;
         }
-        if (Period.between(born, on).getYears() >= 18 || Set.of("E7", "E17").contains(r)) {
-            return 3;
-        }
         if (Set.of("E4A", "E4B", "E41", "E13").contains(r)) {
             return 0;
+        }
+        if (Set.of("E7", "E17").contains(r) || Period.between(born, on).getYears() >= 18) {
+            return 3;
         }
         return 4;
     }
@@ -229,40 +236,125 @@ public final class StockFlowModel {
 
     /** Projects the stock a day at a time from {@code start} for {@code days} days. */
     public static List<Day> project(Rates rates, double[] start, LocalDate from, int days) {
+        return project(rates, days, rates, start, from, days);
+    }
+
+    /**
+     * Projects the stock a day at a time from {@code start} (known exactly) for {@code days} days,
+     * with {@code first} rates for the first {@code firstDays} days and {@code then} after.
+     *
+     * <p>Each child moves independently (a multinomial step from their state), and entries are
+     * Poisson, so with P the daily transition matrix (staying on its diagonal), n the expected
+     * stock and C its covariance: n' = P'n + entries and C' = P'CP + sum over states s of
+     * n_s (diag(P_s) - P_s P_s') + diag(entries). The band's variance is the sum of C, so it
+     * carries on across the change of rates and counts how children moving between states leave
+     * the total unchanged.
+     */
+    public static List<Day> project(Rates first, int firstDays, Rates then, double[] start, LocalDate from, int days) {
         List<Day> out = new ArrayList<>(days + 1);
         double[] n = start.clone();
-        double[] v = new double[STATES];
+        double[][] cov = new double[STATES][STATES];
         double[] exited = new double[EXITS.size()];
-        out.add(new Day(from, n.clone(), v.clone(), exited.clone()));
+        out.add(day(from, n, cov, exited));
+        Transitions p = null;
         for (int d = 1; d <= days; d++) {
+            Rates rates = d <= firstDays ? first : then;
+            if (p == null || p.rates != rates) {
+                p = new Transitions(rates);
+            }
             double[] next = new double[STATES];
-            double[] nextVar = new double[STATES];
+            // A = C P, then C' = P' A: each row of P has few non-zero entries.
+            double[][] a = new double[STATES][STATES];
             for (int s = 0; s < STATES; s++) {
-                double stay = 1;
-                for (int t = 0; t < STATES; t++) {
-                    double p = rates.move()[s][t];
-                    if (p > 0) {
-                        next[t] += n[s] * p;
-                        nextVar[t] += n[s] * p * (1 - p) + p * p * v[s];
-                        stay -= p;
+                int[] to = p.to[s];
+                double[] pr = p.p[s];
+                for (int k = 0; k < to.length; k++) {
+                    next[to[k]] += n[s] * pr[k];
+                    for (int i = 0; i < STATES; i++) {
+                        a[i][to[k]] += cov[i][s] * pr[k];
                     }
                 }
                 for (int o = 0; o < EXITS.size(); o++) {
-                    double p = rates.exit()[s][o];
-                    exited[o] += n[s] * p;
-                    stay -= p;
+                    exited[o] += n[s] * rates.exit()[s][o];
                 }
-                next[s] += n[s] * stay;
-                nextVar[s] += n[s] * stay * (1 - stay) + stay * stay * v[s];
+            }
+            double[][] c = new double[STATES][STATES];
+            for (int s = 0; s < STATES; s++) {
+                int[] to = p.to[s];
+                double[] pr = p.p[s];
+                for (int k = 0; k < to.length; k++) {
+                    double[] row = c[to[k]];
+                    double[] aRow = a[s];
+                    for (int j = 0; j < STATES; j++) {
+                        row[j] += pr[k] * aRow[j];
+                    }
+                    // The multinomial step's own spread, from the children in state s.
+                    for (int l = 0; l < to.length; l++) {
+                        c[to[k]][to[l]] += n[s] * ((k == l ? pr[k] : 0) - pr[k] * pr[l]);
+                    }
+                }
             }
             for (int s = 0; s < STATES; s++) {
                 next[s] += rates.entry()[s];
-                nextVar[s] += rates.entry()[s];
+                c[s][s] += rates.entry()[s];
             }
             n = next;
-            v = nextVar;
-            out.add(new Day(from.plusDays(d), n.clone(), v.clone(), exited.clone()));
+            cov = c;
+            out.add(day(from.plusDays(d), n, cov, exited));
         }
         return out;
+    }
+
+    private static Day day(LocalDate on, double[] n, double[][] cov, double[] exited) {
+        double[] variance = new double[STATES];
+        double total = 0;
+        for (int s = 0; s < STATES; s++) {
+            variance[s] = cov[s][s];
+            for (int t = 0; t < STATES; t++) {
+                total += cov[s][t];
+            }
+        }
+        return new Day(on, n.clone(), variance, total, exited.clone());
+    }
+
+    /** The daily transition matrix's non-zero entries by row, staying included. */
+    private static final class Transitions {
+        final Rates rates;
+        final int[][] to = new int[STATES][];
+        final double[][] p = new double[STATES][];
+
+        Transitions(Rates rates) {
+            this.rates = rates;
+            for (int s = 0; s < STATES; s++) {
+                double[] row = new double[STATES];
+                double stay = 1;
+                for (int t = 0; t < STATES; t++) {
+                    double m = rates.move()[s][t];
+                    if (m > 0 && t != s) {
+                        row[t] += m;
+                        stay -= m;
+                    }
+                }
+                for (int o = 0; o < EXITS.size(); o++) {
+                    stay -= rates.exit()[s][o];
+                }
+                row[s] += Math.max(0, stay);
+                int count = 0;
+                for (double x : row) {
+                    if (x > 0) {
+                        count++;
+                    }
+                }
+                to[s] = new int[count];
+                p[s] = new double[count];
+                int k = 0;
+                for (int t = 0; t < STATES; t++) {
+                    if (row[t] > 0) {
+                        to[s][k] = t;
+                        p[s][k++] = row[t];
+                    }
+                }
+            }
+        }
     }
 }

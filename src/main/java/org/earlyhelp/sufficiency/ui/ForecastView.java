@@ -602,12 +602,54 @@ class ForecastView extends Page {
         DatePicker start = new DatePicker(getTranslation("forecast.back.from"));
         start.setLocale(Locale.UK);
         start.setValue(end.minusYears(1));
+        start.setId("back-test-from");
+        DatePicker until = new DatePicker(getTranslation("forecast.back.to"));
+        until.setLocale(Locale.UK);
+        until.setValue(end);
+        until.setHelperText(getTranslation("forecast.back.to-help"));
+        until.setId("back-test-to");
+        DatePicker referenceFrom = new DatePicker(getTranslation("forecast.back.reference-from"));
+        referenceFrom.setLocale(Locale.UK);
+        referenceFrom.setValue(end.minusYears(2));
+        referenceFrom.setId("back-test-reference-from");
+        DatePicker referenceTo = new DatePicker(getTranslation("forecast.back.reference-to"));
+        referenceTo.setLocale(Locale.UK);
+        referenceTo.setValue(end.minusYears(1));
+        referenceTo.setHelperText(getTranslation("forecast.back.reference-help"));
+        referenceTo.setId("back-test-reference-to");
+        // The reference period follows the start (the year before it) until someone changes it.
+        start.addValueChangeListener(e -> {
+            if (e.isFromClient()
+                    && e.getValue() != null
+                    && e.getOldValue() != null
+                    && e.getOldValue().equals(referenceTo.getValue())
+                    && e.getOldValue().minusYears(1).equals(referenceFrom.getValue())) {
+                referenceTo.setValue(e.getValue());
+                referenceFrom.setValue(e.getValue().minusYears(1));
+            }
+        });
         Div result = new Div();
         result.setId("back-test");
         Button run = new Button(getTranslation("forecast.back.run"), e -> {
             result.removeAll();
+            for (DatePicker picker : List.of(start, until, referenceFrom, referenceTo)) {
+                picker.setInvalid(false);
+            }
+            if (start.getValue() == null
+                    || until.getValue() == null
+                    || referenceFrom.getValue() == null
+                    || referenceTo.getValue() == null) {
+                for (DatePicker picker : List.of(start, until, referenceFrom, referenceTo)) {
+                    if (picker.getValue() == null) {
+                        picker.setErrorMessage(getTranslation("forecast.back.date-needed"));
+                        picker.setInvalid(true);
+                    }
+                }
+                return;
+            }
             try {
-                Forecasts.BackTest t = forecasts.backTest(start.getValue(), end);
+                Forecasts.BackTest t = forecasts.backTest(
+                        start.getValue(), until.getValue(), referenceFrom.getValue(), referenceTo.getValue());
                 result.add(new Paragraph(getTranslation(
                         "forecast.back.result",
                         day.format(t.from()),
@@ -617,7 +659,9 @@ class ForecastView extends Page {
                         whole.format(Math.round(t.high())),
                         whole.format(t.actualTotal()),
                         String.format(Locale.UK, "%+.1f", t.errorPercent()),
-                        getTranslation(t.withinBand() ? "forecast.back.within" : "forecast.back.outside"))));
+                        getTranslation(t.withinBand() ? "forecast.back.within" : "forecast.back.outside"),
+                        day.format(t.referenceFrom()),
+                        day.format(t.referenceTo()))));
                 Grid<Map.Entry<String, double[]>> grid = new Grid<>();
                 grid.addColumn(Map.Entry::getKey)
                         .setHeader(getTranslation("forecast.gap.category"))
@@ -647,11 +691,21 @@ class ForecastView extends Page {
                                                 new TableExports.Children(x.getValue()[1])))
                                         .toList()));
             } catch (ValidationException invalid) {
+                String dates = invalid.problems().get("backTest");
+                if (dates != null) {
+                    until.setErrorMessage(dates);
+                    until.setInvalid(true);
+                }
+                String reference = invalid.problems().get("backTestReference");
+                if (reference != null) {
+                    referenceTo.setErrorMessage(reference);
+                    referenceTo.setInvalid(true);
+                }
                 result.add(new Paragraph(String.join(" ", invalid.problems().values())));
             }
         });
         run.setId("run-back-test");
-        section.add(start, run, result);
+        section.add(new FormLayout(start, until, referenceFrom, referenceTo), run, result);
         return section;
     }
 }
