@@ -262,9 +262,18 @@ class HubAdministrationTests {
     @Test
     void importingAreasKeepsThePostcodesAndAreasFamiliesAlreadyPointAt() throws IOException {
         // A demonstration area and its postcode, as a family's request would have been placed in.
-        jdbc.sql("INSERT INTO hubs.area (code, name, population, children, hub_id) VALUES (?, ?, 1500, 300, ?)")
-                .params("E01999001", "Demo area 1", "stourbridge")
+        jdbc.sql("""
+                        INSERT INTO hubs.area (code, name, population, children, hub_id, boundary)
+                        VALUES (?, ?, 1500, 300, ?, ?::jsonb)""")
+                .params(
+                        "E01999001",
+                        "Demo area 1",
+                        "stourbridge",
+                        "{\"type\":\"Polygon\",\"coordinates\":[[[-2.15,52.45],[-2.14,52.45],[-2.14,52.46],[-2.15,52.45]]]}")
                 .update();
+        assertThat(administration.boroughMap().areas())
+                .as("only demonstration areas so far")
+                .hasSize(1);
         jdbc.sql("INSERT INTO hubs.postcode (postcode, area_code) VALUES ('DY8 1AA', 'E01999001')")
                 .update();
         importDudley();
@@ -275,6 +284,15 @@ class HubAdministrationTests {
         assertThat(count("SELECT count(*) FROM hubs.area WHERE code = 'E01999001' AND hub_id = 'stourbridge'"))
                 .as("the area families point at is still there, in its hub")
                 .isEqualTo(1);
+        assertThat(administration.boroughMap().areas())
+                .as("the map draws the real areas once they have boundaries")
+                .hasSize(201);
+        assertThat(importText(FileKind.ASSIGNMENTS, "LSOA code,Hub\nE01009719,stourbridge\n")
+                        .succeeded())
+                .isTrue();
+        assertThat(count("SELECT population FROM hubs.hub WHERE id = 'stourbridge'"))
+                .as("once the hub has a real area, the demonstration area no longer counts in its population")
+                .isEqualTo(count("SELECT population FROM hubs.area WHERE code = 'E01009719'"));
         SignedIn.nobody();
         assertThat(postcodes.lookup("DY8 1AA")).isInstanceOfSatisfying(PostcodeLookup.Found.class, found -> {
             assertThat(found.areaCode()).isEqualTo("E01999001");

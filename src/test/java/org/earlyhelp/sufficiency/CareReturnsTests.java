@@ -272,6 +272,11 @@ class CareReturnsTests {
                     .as("the band from %s to %s carries on (it did not restart after a year)", before.on(), after.on())
                     .isGreaterThan(0.8 * (before.high() - before.low()));
         }
+        System.out.println("Forecast band (standard deviation) by quarter: "
+                + base.points().stream()
+                        .map(p ->
+                                p.on() + " " + String.format(java.util.Locale.ROOT, "%.2f", (p.high() - p.total()) / 2))
+                        .toList());
         assertThat(base.last().exitsSoFar())
                 .containsKeys(
                         "Return home or to family", "Special guardianship order", "Adoption", "18 and over", "Other");

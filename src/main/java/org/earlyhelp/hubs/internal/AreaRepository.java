@@ -80,10 +80,17 @@ public class AreaRepository {
     /** Per hub: areas, population and children of its areas. */
     public record Totals(String hubId, int areas, long population, long children) {}
 
+    /**
+     * Whether area {@code a} counts towards its hub's totals: a hub's demonstration areas stand in
+     * for it only until it has real areas.
+     */
+    static final String COUNTS_FOR_ITS_HUB = "(a.code NOT LIKE '" + DemoAreas.PREFIX + "%' OR NOT EXISTS"
+            + " (SELECT 1 FROM hubs.area r WHERE r.hub_id = a.hub_id AND r.code NOT LIKE '" + DemoAreas.PREFIX
+            + "%'))";
+
     public List<Totals> totals() {
-        return jdbc.sql("""
-                        SELECT hub_id, count(*), sum(population), sum(children) FROM hubs.area
-                        WHERE hub_id IS NOT NULL GROUP BY hub_id""")
+        return jdbc.sql("SELECT a.hub_id, count(*), sum(a.population), sum(a.children) FROM hubs.area a"
+                        + " WHERE a.hub_id IS NOT NULL AND " + COUNTS_FOR_ITS_HUB + " GROUP BY a.hub_id")
                 .query((rs, n) -> new Totals(rs.getString(1), rs.getInt(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }
@@ -98,15 +105,21 @@ public class AreaRepository {
             int children,
             String geometry) {}
 
-    /** The outlines of the areas that have one, in one hub or all. */
+    /**
+     * The outlines of the areas that have one, in one hub or all. Demonstration areas are drawn
+     * only where no real area has a boundary yet: once real areas are imported the map shows the
+     * real borough, while the demonstration areas (which demonstration families still refer to)
+     * stay in the tables.
+     */
     public List<Outline> outlines(@Nullable HubId hub) {
-        String sql = """
-                SELECT code, name, hub_id, imd_decile, population, children, boundary::text FROM hubs.area
-                WHERE boundary IS NOT NULL""" + (hub == null ? "" : " AND hub_id = ?") + " ORDER BY code";
+        String scope = hub == null ? "" : " AND hub_id = ?";
+        String sql = "SELECT code, name, hub_id, imd_decile, population, children, boundary::text FROM hubs.area"
+                + " WHERE boundary IS NOT NULL" + scope
+                + " AND (code NOT LIKE ? OR NOT EXISTS (SELECT 1 FROM hubs.area"
+                + " WHERE boundary IS NOT NULL AND code NOT LIKE ?" + scope + ")) ORDER BY code";
         JdbcClient.StatementSpec statement = jdbc.sql(sql);
-        if (hub != null) {
-            statement = statement.param(hub.value());
-        }
+        String demo = DemoAreas.PREFIX + "%";
+        statement = hub == null ? statement.params(demo, demo) : statement.params(hub.value(), demo, demo, hub.value());
         return statement
                 .query((rs, n) -> new Outline(
                         rs.getString(1),

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * hub is drawn as a cluster of 30 hexagonal "demo areas" (codes E01999xxx, which ONS never
  * issues) whose populations add up to the hub's, with deprivation deciles and postcodes in the
  * borough's real postcode districts. Importing real areas adds to them and removes none, since
- * the demonstration families and their requests refer to them.
+ * the demonstration families and their requests refer to them. They stand in for a hub until it
+ * has real areas: from then its population and children are its real areas', maps draw the real
+ * areas, and the demonstration areas stay in the tables with the requests placed in them.
  */
 @Component
 class DemoAreas {

@@ -116,11 +116,13 @@ public class HubRepository {
 
     /** Recomputes each hub's population and children from its areas, where it has any. */
     public void refreshTotals() {
-        jdbc.sql("""
-                        UPDATE hubs.hub h SET population = t.population, children = t.children, version = h.version + 1
-                        FROM (SELECT hub_id, sum(population) AS population, sum(children) AS children
-                              FROM hubs.area WHERE hub_id IS NOT NULL GROUP BY hub_id) t
-                        WHERE h.id = t.hub_id AND (h.population, h.children) IS DISTINCT FROM (t.population, t.children)""").update();
+        // A hub's demonstration areas stand in for it only until it has real areas.
+        jdbc.sql("UPDATE hubs.hub h SET population = t.population, children = t.children, version = h.version + 1"
+                        + " FROM (SELECT a.hub_id, sum(a.population) AS population, sum(a.children) AS children"
+                        + " FROM hubs.area a WHERE a.hub_id IS NOT NULL AND " + AreaRepository.COUNTS_FOR_ITS_HUB
+                        + " GROUP BY a.hub_id) t WHERE h.id = t.hub_id"
+                        + " AND (h.population, h.children) IS DISTINCT FROM (t.population, t.children)")
+                .update();
     }
 
     /** What covers a postcode: its area, and its hub when the area has one. */
