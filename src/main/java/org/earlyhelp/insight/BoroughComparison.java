@@ -53,7 +53,8 @@ public class BoroughComparison {
             @Nullable Double pilotOnTimePercent,
             @Nullable Double otherOnTimePercent) {}
 
-    public record Comparison(List<HubRow> hubs, List<PilotMonth> pilotAgainstOthers) {}
+    /** @param driftWeeks how long without contact makes a case drift, for the page's definitions */
+    public record Comparison(List<HubRow> hubs, List<PilotMonth> pilotAgainstOthers, int driftWeeks) {}
 
     private final JdbcClient jdbc;
     private final HubDirectory directory;
@@ -187,6 +188,6 @@ public class BoroughComparison {
                     Percentages.of(v[2], v[1]),
                     Percentages.of(v[5], v[4])));
         }
-        return new Comparison(rows, months);
+        return new Comparison(rows, months, driftWeeks);
     }
 }

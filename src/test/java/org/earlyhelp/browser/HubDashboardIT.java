@@ -150,6 +150,11 @@ class HubDashboardIT extends BrowserTest {
         browser.go(base + "/hub/dashboard");
         WebElement dashboard = browser.waitFor(By.id("figures"));
         assertThat(dashboard.getText()).contains("requests awaiting a decision");
+        // How a figure is counted is one click from it.
+        WebElement onTime = browser.waitFor(By.id("define-dashboard-on-time"));
+        onTime.findElement(By.tagName("vaadin-details-summary")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> onTime.getText().contains("A request left undecided past its deadline lowers the share."));
         String awaiting = browser.waitFor(By.id("awaiting")).getDomProperty("textContent");
         assertThat(awaiting).contains("Okafor family").doesNotContain("Hughes family");
         String drift = browser.waitFor(By.id("drift")).getDomProperty("textContent");
@@ -169,6 +174,10 @@ class HubDashboardIT extends BrowserTest {
         assertThat(borough).contains("Dudley Central & Netherton", "Halesowen").doesNotContain("Okafor family");
         assertThat(browser.waitFor(By.id("borough-pilot")).getDomProperty("textContent"))
                 .contains("Pilot: requests per 10,000");
+        WebElement columns = browser.waitFor(By.id("define-borough-hubs"));
+        columns.findElement(By.tagName("vaadin-details-summary")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> columns.getText().contains("per 10,000 children aged 0 to 15 living in the hub areas"));
         browser.screenshot("borough-view");
         browser.assertAccessible("borough view");
 

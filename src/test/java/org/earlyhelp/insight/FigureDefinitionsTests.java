@@ -62,6 +62,23 @@ class FigureDefinitionsTests {
             }
             doc.append("* **").append(name).append("**: ").append(definition).append('\n');
         }
+        assertThat(texts.stringPropertyNames().stream()
+                        .filter(k -> k.startsWith("define.borough."))
+                        .sorted()
+                        .toList())
+                .containsExactlyInAnyOrder(
+                        "define.borough.per-10000", "define.borough.pilot", "define.borough.requests");
+        doc.append("\nThe borough view's columns use the same definitions (decided on time, open cases, drifting,"
+                + " needs achieved, re-referrals, stepped up / down), and:\n\n");
+        for (String[] figure : new String[][] {
+            {"dashboard.requests", "requests"}, {"dashboard.per-10000", "per-10000"}, {"borough.pilot", "pilot"}
+        }) {
+            doc.append("* **")
+                    .append(texts.getProperty(figure[0]))
+                    .append("** (borough view): ")
+                    .append(texts.getProperty("define.borough." + figure[1]))
+                    .append('\n');
+        }
         doc.append('\n').append(END);
         GeneratedDocs.keepTrue(DOC, BEGIN, END, doc.toString());
     }

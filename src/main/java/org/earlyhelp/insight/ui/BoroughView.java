@@ -1,10 +1,13 @@
 package org.earlyhelp.insight.ui;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,7 +63,7 @@ class BoroughView extends Page {
         grid.setItems(c.hubs());
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation("borough.hubs"));
-        hubs.add(grid);
+        hubs.add(grid, definitions(c.driftWeeks()));
         hubs.add(new Paragraph(getTranslation("borough.chart.requests")));
         hubs.add(SvgChart.bars(
                 getTranslation("borough.chart.requests"),
@@ -76,6 +79,10 @@ class BoroughView extends Page {
         Section pilot = new Section(new H2(getTranslation("borough.pilot")));
         pilot.setId("borough-pilot");
         pilot.add(new Paragraph(getTranslation("borough.pilot.intro")));
+        Details pilotDefinition =
+                new Details(getTranslation("define.summary"), new Paragraph(getTranslation("define.borough.pilot")));
+        pilotDefinition.setId("define-borough-pilot");
+        pilot.add(pilotDefinition);
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.UK);
         List<PilotMonth> months = c.pilotAgainstOthers();
         pilot.add(new Paragraph(getTranslation("borough.chart.pilot")));
@@ -113,6 +120,35 @@ class BoroughView extends Page {
         pilot.add(table);
         add(pilot);
     }
+
+    /**
+     * How each column is counted, one click from the table: the same words as the hub dashboard's,
+     * from the same texts (and in docs/figures.md).
+     */
+    private Details definitions(int driftWeeks) {
+        UnorderedList list = new UnorderedList();
+        for (String[] column : BOROUGH_COLUMNS) {
+            String text = column[1].equals("define.dashboard.drift")
+                    ? getTranslation(column[1], driftWeeks)
+                    : getTranslation(column[1]);
+            list.add(new ListItem(getTranslation(column[0]) + ": " + text));
+        }
+        Details details = new Details(getTranslation("define.summary"), list);
+        details.setId("define-borough-hubs");
+        return details;
+    }
+
+    /** The table's columns and their definitions. */
+    static final String[][] BOROUGH_COLUMNS = {
+        {"dashboard.requests", "define.borough.requests"},
+        {"dashboard.per-10000", "define.borough.per-10000"},
+        {"borough.on-time", "define.dashboard.on-time"},
+        {"dashboard.open-cases-header", "define.dashboard.open-cases"},
+        {"borough.drifting", "define.dashboard.drift"},
+        {"borough.needs-achieved", "define.dashboard.needs-achieved"},
+        {"borough.re-referrals", "define.dashboard.re-referrals"},
+        {"borough.steps", "define.dashboard.step-ups"}
+    };
 
     private String percent(@Nullable Double value) {
         return value == null ? getTranslation("dashboard.none-yet") : String.format(Locale.UK, "%.0f%%", value);
