@@ -7,9 +7,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * CSV as spreadsheets read it (RFC 4180): every cell quoted, quotes doubled, and a cell that a
  * spreadsheet would take for a formula (starting with =, +, - or @) prefixed with an apostrophe so
- * that opening an export never runs anything.
+ * that opening an export never runs anything. A plain negative number ("-3", "-1.25") is a number,
+ * not a formula, and is written as it is.
  */
 public final class Csv {
+
+    private static final java.util.regex.Pattern NEGATIVE_NUMBER =
+            java.util.regex.Pattern.compile("-[0-9]+(\\.[0-9]+)?");
 
     private Csv() {}
 
@@ -18,9 +22,11 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
-                ? "'" + value
-                : value;
+        String safe = NEGATIVE_NUMBER.matcher(value).matches()
+                ? value
+                : value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@")
+                        ? "'" + value
+                        : value;
         return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 /**
  * The application's own demonstration returns, set against the demonstration hubs' postcode
  * lookup: children placed in and outside the borough, distances, home areas, the gap by area; and
- * exports of the tables with small counts suppressed and every export audited.
+ * exports of the tables with small counts withheld, so that none can be worked back out, and every
+ * export audited.
  */
 @SpringBootTest(properties = "earlyhelp.test.isolated=sufficiency-demonstration")
 class SufficiencyDemonstrationTests {
@@ -175,7 +177,7 @@ class SufficiencyDemonstrationTests {
                         List.of("None", new TableExports.Children(0), 0)));
         assertThat(csv)
                 .isEqualTo("\"Group\",\"Children\",\"Places\"\n"
-                        + "\"Children's homes\",\"fewer than 5\",\"4\"\n"
+                        + "\"Children's homes\",\"[c]\",\"4\"\n"
                         + "\"'=HYPERLINK(\"\"x\"\")\",\"12\",\"2\"\n"
                         + "\"None\",\"0\",\"0\"\n");
         assertThat(exportsAudited()).isEqualTo(before + 1);
@@ -190,6 +192,218 @@ class SufficiencyDemonstrationTests {
                 .isInstanceOf(AccessDeniedException.class);
         SignedIn.nobody();
         assertThat(exportsAudited()).isEqualTo(before + 1);
+    }
+
+    /**
+     * Issue 15: someone holding an export and the totals on its page tries to work every withheld
+     * cell back out, with relations written down here from what the pages say (not from the
+     * application's declarations), on the demonstration data and on tables made to have small
+     * counts in awkward places. A cell counts as given away when the attack pins it to its true
+     * value.
+     */
+    @Test
+    void noWithheldCellCanBeWorkedOutFromItsExportAndThePage() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        LocalDate today = LocalDate.now();
+        List<ExportAttacker> attacks = new java.util.ArrayList<>();
+        List<List<List<Object>>> truths = new java.util.ArrayList<>();
+
+        // Breakdowns of the children in care add up to the total above them.
+        CareStock.Snapshot now = stock.on(forecasts.dataEnd().orElseThrow());
+        List<Map<String, Long>> breakdowns = new java.util.ArrayList<>(
+                List.of(now.byPlacement(), now.byAge(), now.byLegalStatus(), now.byProvider(), now.byDistance()));
+        breakdowns.add(Map.of("A", 3L, "B", 40L, "C", 12L, "D", 2L));
+        breakdowns.add(Map.of("A", 3L, "B", 40L));
+        for (Map<String, Long> counts : breakdowns) {
+            long total = sum(counts);
+            List<List<Object>> rows = ExportedTables.breakdown(counts);
+            attacks.add(attack("Breakdown", List.of("Group", "Children"), rows, ExportedTables.breakdownKnown(total))
+                    .columnTotal(1, total));
+            truths.add(rows);
+        }
+
+        // Need against supply: need = supply + gap, high = need x the band's share, both add up.
+        Forecasts.Projection base = forecasts
+                .forecast(today.minusYears(2), today, 3, 0, List.of())
+                .projections()
+                .getFirst();
+        List<Forecasts.Gap> madeUp = List.of(
+                new Forecasts.Gap("Fostering", 3.2, 3.2 * 1.2, 10, 3.2 - 10),
+                new Forecasts.Gap("Homes", 40.4, 40.4 * 1.2, 30, 40.4 - 30),
+                new Forecasts.Gap("Adoption", 4.4, 4.4 * 1.2, 1, 4.4 - 1),
+                new Forecasts.Gap("Other", 8.0, 8.0 * 1.2, 0, 8.0));
+        Forecasts.Point madeUpEnd =
+                new Forecasts.Point(today, 56, 40, 56 * 1.2, Map.of(), Map.of(), Map.of(), 0, Map.of());
+        for (var pair : List.of(Map.entry(forecasts.gap(base), base.last()), Map.entry(madeUp, madeUpEnd))) {
+            Forecasts.Point end = pair.getValue();
+            List<List<Object>> rows = ExportedTables.gaps(pair.getKey());
+            ExportAttacker a = attack(
+                            "Gap",
+                            List.of("Category", "Need", "High", "Supply", "Gap"),
+                            rows,
+                            ExportedTables.gapsKnown(end))
+                    .eachRow(Map.of(1, 1.0, 3, -1.0, 4, -1.0))
+                    .eachRow(Map.of(2, 1.0, 1, -(end.high() / end.total())))
+                    .columnTotal(1, end.total())
+                    .columnTotal(2, end.high());
+            // The supply form on the page shows each category's places.
+            for (int r = 0; r < rows.size(); r++) {
+                a.knows(
+                        Map.of(new ExportAttacker.Cell(r, 3), java.math.BigDecimal.ONE),
+                        new java.math.BigDecimal(pair.getKey().get(r).supply()));
+            }
+            attacks.add(a);
+            truths.add(rows);
+        }
+
+        // Need by area: need = places + gap, need in proportion to the children from the area now.
+        List<Forecasts.AreaGap> areas = forecasts.gapByArea(base);
+        List<Forecasts.AreaGap> madeUpAreas = List.of(
+                new Forecasts.AreaGap("North", 2, 2 * 1.5, 4, 2 * 1.5 - 4),
+                new Forecasts.AreaGap("South", 30, 30 * 1.5, 20, 30 * 1.5 - 20),
+                new Forecasts.AreaGap("East", 9, 9 * 1.5, 0, 9 * 1.5));
+        for (var pair : List.of(Map.entry(areas, base.last().total()), Map.entry(madeUpAreas, 41 * 1.5))) {
+            List<Forecasts.AreaGap> gaps = pair.getKey();
+            long children =
+                    gaps.stream().mapToLong(Forecasts.AreaGap::inCareNow).sum();
+            List<List<Object>> rows = ExportedTables.areaGaps(gaps);
+            attacks.add(attack(
+                            "Area gap",
+                            List.of("Area", "Now", "Need", "Places", "Gap"),
+                            rows,
+                            ExportedTables.areaGapsKnown(gaps, pair.getValue()))
+                    .eachRow(Map.of(2, 1.0, 3, -1.0, 4, -1.0))
+                    .eachRow(Map.of(2, 1.0, 1, children == 0 ? 0 : -(pair.getValue() / children)))
+                    .columnTotal(1, children)
+                    .columnTotal(2, pair.getValue()));
+            truths.add(rows);
+        }
+
+        // Contracts: placed = beds - empty; a block's empty beds cost its weekly price each; the
+        // sentence above gives the beds, empty beds and their cost.
+        List<Contracts.Occupancy> occupancy = new java.util.ArrayList<>(contracts.inForceOn(today));
+        List<Contracts.Occupancy> madeUpContracts = List.of(
+                occupancy("block", 6, "4200.00", 2),
+                occupancy("block", 10, "3900.50", 9),
+                occupancy("spot", 3, "5100.00", 1),
+                occupancy("block", 4, null, 3),
+                occupancy("framework", 8, "4000.00", 8));
+        for (List<Contracts.Occupancy> list : List.of(occupancy, madeUpContracts)) {
+            List<List<Object>> rows = ExportedTables.contracts(list, today, "Yes");
+            ExportAttacker a = attack(
+                    "Contracts",
+                    List.of(
+                            "URN",
+                            "Provider",
+                            "Kind",
+                            "Category",
+                            "Beds",
+                            "Placed",
+                            "Empty",
+                            "Weekly",
+                            "Empty cost",
+                            "Starts",
+                            "Ends",
+                            "Soon"),
+                    rows,
+                    ExportedTables.contractsKnown(list));
+            for (int r = 0; r < rows.size(); r++) {
+                ExportAttacker.Cell beds = new ExportAttacker.Cell(r, 4);
+                ExportAttacker.Cell placed = new ExportAttacker.Cell(r, 5);
+                ExportAttacker.Cell empty = new ExportAttacker.Cell(r, 6);
+                a.knows(
+                        Map.of(
+                                beds,
+                                java.math.BigDecimal.ONE,
+                                placed,
+                                java.math.BigDecimal.ONE.negate(),
+                                empty,
+                                java.math.BigDecimal.ONE.negate()),
+                        java.math.BigDecimal.ZERO);
+                if (a.cell(r, 2).equals("block") && !a.cell(r, 7).isEmpty() && !a.withheld(r, 7)) {
+                    a.knows(
+                            Map.of(
+                                    new ExportAttacker.Cell(r, 8),
+                                    java.math.BigDecimal.ONE,
+                                    empty,
+                                    new java.math.BigDecimal(a.cell(r, 7)).negate()),
+                            java.math.BigDecimal.ZERO);
+                }
+            }
+            a.columnTotal(4, list.stream().mapToInt(Contracts.Occupancy::beds).sum())
+                    .columnTotal(
+                            6,
+                            list.stream()
+                                    .mapToInt(Contracts.Occupancy::emptyBeds)
+                                    .sum())
+                    .columnTotal(
+                            8,
+                            list.stream()
+                                    .map(Contracts.Occupancy::emptyCostAWeek)
+                                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                                    .doubleValue());
+            attacks.add(a);
+            truths.add(rows);
+        }
+
+        // A back-test: the sentence above gives the forecast and actual totals.
+        Forecasts.BackTest test = new Forecasts.BackTest(
+                today.minusYears(2),
+                today.minusYears(1),
+                today.minusYears(3),
+                today.minusYears(2),
+                61.4,
+                50,
+                70,
+                58,
+                new LinkedHashMap<>(Map.of(
+                        "Fostering", new double[] {40.2, 41}, "Homes", new double[] {3.1, 2}, "Adoption", new double[] {
+                            18.1, 15
+                        })));
+        List<List<Object>> rows = ExportedTables.backTest(test);
+        attacks.add(
+                attack("Back-test", List.of("Category", "Forecast", "Actual"), rows, ExportedTables.backTestKnown(test))
+                        .columnTotal(1, test.forecastTotal())
+                        .columnTotal(2, test.actualTotal()));
+        truths.add(rows);
+
+        long withheld = 0;
+        List<String> givenAway = new java.util.ArrayList<>();
+        for (int t = 0; t < attacks.size(); t++) {
+            ExportAttacker a = attacks.get(t);
+            withheld += a.withheldCells();
+            for (var found : a.workedOut().entrySet()) {
+                Double truth = TableExports.number(truths.get(t)
+                        .get(found.getKey().row())
+                        .get(found.getKey().column()));
+                if (truth != null && Math.abs(found.getValue() - truth) <= 0.5) {
+                    givenAway.add(String.format(
+                            "%s: withheld cell %s worked out as %.2f (true value %s) from %s",
+                            a.table, found.getKey(), found.getValue(), truth, a.rows));
+                }
+            }
+        }
+        assertThat(givenAway).as("withheld cells worked back out").isEmpty();
+        assertThat(withheld).as("the tables have counts to withhold").isGreaterThan(10);
+    }
+
+    private ExportAttacker attack(
+            String table, List<String> headers, List<List<Object>> rows, TableExports.Protection known) {
+        return new ExportAttacker(table, exports.csv(table, headers, rows, known));
+    }
+
+    private static Contracts.Occupancy occupancy(String kind, int beds, String weekly, long placed) {
+        return new Contracts.Occupancy(
+                java.util.UUID.randomUUID(),
+                "SC" + beds + placed,
+                "Provider, " + kind,
+                "Children's homes",
+                kind,
+                beds,
+                weekly == null ? null : new java.math.BigDecimal(weekly),
+                LocalDate.now().minusYears(1),
+                null,
+                placed);
     }
 
     private static Contracts.Occupancy endingOn(LocalDate end) {

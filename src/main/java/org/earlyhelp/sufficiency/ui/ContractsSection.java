@@ -28,6 +28,7 @@ import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.sufficiency.Contracts;
+import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.TableExports;
 
 /**
@@ -99,21 +100,8 @@ class ContractsSection extends Section {
                                 getTranslation("contracts.starts"),
                                 getTranslation("contracts.ends"),
                                 getTranslation("contracts.ends-soon-column", Contracts.RENEWAL_NOTICE_MONTHS)),
-                        () -> contracts.inForceOn(on).stream()
-                                .map(c -> java.util.Arrays.<Object>asList(
-                                        c.urn(),
-                                        c.provider(),
-                                        c.kind(),
-                                        c.category(),
-                                        c.beds(),
-                                        new TableExports.Children(c.childrenPlaced()),
-                                        c.emptyBeds(),
-                                        c.weeklyCost(),
-                                        c.emptyCostAWeek(),
-                                        c.startsOn(),
-                                        c.endsOn(),
-                                        c.endsSoon(on) ? getTranslation("contracts.yes") : ""))
-                                .toList()),
+                        () -> ExportedTables.contracts(contracts.inForceOn(on), on, getTranslation("contracts.yes")),
+                        () -> ExportedTables.contractsKnown(contracts.inForceOn(on))),
                 yearHeading,
                 yearSummary,
                 yearGrid(),

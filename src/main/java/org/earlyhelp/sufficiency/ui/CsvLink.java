@@ -25,11 +25,24 @@ final class CsvLink {
             String label,
             List<String> headers,
             SerializableSupplier<List<? extends List<?>>> rows) {
+        return of(exports, id, title, label, headers, rows, TableExports.Protection::of);
+    }
+
+    /** As {@link #of}, with what else the page tells the export's reader when the link is followed. */
+    static Anchor of(
+            TableExports exports,
+            String id,
+            String title,
+            String label,
+            List<String> headers,
+            SerializableSupplier<List<? extends List<?>>> rows,
+            SerializableSupplier<TableExports.Protection> known) {
         String file =
                 title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".csv";
         Anchor link = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
-                    byte[] csv = exports.csv(title, headers, rows.get()).getBytes(StandardCharsets.UTF_8);
+                    byte[] csv =
+                            exports.csv(title, headers, rows.get(), known.get()).getBytes(StandardCharsets.UTF_8);
                     return new DownloadResponse(new ByteArrayInputStream(csv), file, "text/csv", csv.length);
                 }),
                 label);

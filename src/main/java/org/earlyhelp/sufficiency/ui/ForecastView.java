@@ -31,6 +31,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.Forecasts;
 import org.earlyhelp.sufficiency.TableExports;
 
@@ -302,8 +303,7 @@ class ForecastView extends Page {
         gaps.setId("gap");
         gaps.setAriaLabel(getTranslation("forecast.gap.title"));
         List<SvgChart.Bar> gapBars = new ArrayList<>();
-        gap.forEach(g ->
-                gapBars.add(new SvgChart.Bar(g.category(), Math.max(0, g.gap()), whole.format(Math.round(g.gap())))));
+        gap.forEach(g -> gapBars.add(new SvgChart.Bar(g.category(), g.gap(), whole.format(Math.round(g.gap())))));
         results.add(
                 new H3(getTranslation("forecast.gap.title")),
                 new Paragraph(getTranslation("forecast.gap.intro")),
@@ -318,20 +318,14 @@ class ForecastView extends Page {
                                 getTranslation("forecast.gap.high"),
                                 getTranslation("forecast.gap.supply"),
                                 getTranslation("forecast.gap.gap")),
-                        gap.stream()
-                                .map(g -> List.<Object>of(
-                                        g.category(),
-                                        new TableExports.Children(g.need()),
-                                        new TableExports.Children(g.high()),
-                                        g.supply(),
-                                        Math.round(g.gap())))
-                                .toList()));
-        results.add(byArea(forecasts.gapByArea(base)));
+                        ExportedTables.gaps(gap),
+                        ExportedTables.gapsKnown(base.last())));
+        results.add(byArea(forecasts.gapByArea(base), base.last().total()));
         results.add(fosteringByAge(forecasts.fosteringGapByAge(base, forecast)));
     }
 
     /** Need shared out by home area against providers' places there. */
-    private Section byArea(List<Forecasts.AreaGap> gaps) {
+    private Section byArea(List<Forecasts.AreaGap> gaps, double total) {
         String title = getTranslation("forecast.area-gap.title");
         Section section = new Section(new H3(title));
         if (gaps.isEmpty()) {
@@ -362,8 +356,7 @@ class ForecastView extends Page {
         grid.setId("area-gap");
         grid.setAriaLabel(title);
         List<SvgChart.Bar> bars = new ArrayList<>();
-        gaps.forEach(
-                g -> bars.add(new SvgChart.Bar(g.area(), Math.max(0, g.gap()), whole.format(Math.round(g.gap())))));
+        gaps.forEach(g -> bars.add(new SvgChart.Bar(g.area(), g.gap(), whole.format(Math.round(g.gap())))));
         section.add(
                 grid,
                 SvgChart.bars(title, bars, 0),
@@ -376,14 +369,8 @@ class ForecastView extends Page {
                                 getTranslation("forecast.gap.need"),
                                 getTranslation("forecast.gap.supply"),
                                 getTranslation("forecast.gap.gap")),
-                        gaps.stream()
-                                .map(g -> List.<Object>of(
-                                        g.area(),
-                                        new TableExports.Children(g.inCareNow()),
-                                        new TableExports.Children(g.need()),
-                                        g.places(),
-                                        Math.round(g.gap())))
-                                .toList()));
+                        ExportedTables.areaGaps(gaps),
+                        ExportedTables.areaGapsKnown(gaps, total)));
         return section;
     }
 
@@ -430,7 +417,17 @@ class ForecastView extends Page {
 
     private com.vaadin.flow.component.html.Anchor csv(
             String id, String title, List<String> headers, List<? extends List<?>> rows) {
-        return CsvLink.of(exports, id, title, getTranslation("sufficiency.export", title), headers, () -> rows);
+        return csv(id, title, headers, rows, TableExports.Protection.of());
+    }
+
+    private com.vaadin.flow.component.html.Anchor csv(
+            String id,
+            String title,
+            List<String> headers,
+            List<? extends List<?>> rows,
+            TableExports.Protection known) {
+        return CsvLink.of(
+                exports, id, title, getTranslation("sufficiency.export", title), headers, () -> rows, () -> known);
     }
 
     private Section supplyForm() {
@@ -684,12 +681,8 @@ class ForecastView extends Page {
                                         getTranslation("forecast.gap.category"),
                                         getTranslation("forecast.back.forecast"),
                                         getTranslation("forecast.back.actual")),
-                                t.byCategory().entrySet().stream()
-                                        .map(x -> List.<Object>of(
-                                                x.getKey(),
-                                                new TableExports.Children(x.getValue()[0]),
-                                                new TableExports.Children(x.getValue()[1])))
-                                        .toList()));
+                                ExportedTables.backTest(t),
+                                ExportedTables.backTestKnown(t)));
             } catch (ValidationException invalid) {
                 String dates = invalid.problems().get("backTest");
                 if (dates != null) {

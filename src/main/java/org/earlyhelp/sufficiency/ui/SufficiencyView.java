@@ -32,6 +32,7 @@ import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.sufficiency.CareReturns;
 import org.earlyhelp.sufficiency.CareStock;
+import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.ImportReport903;
 import org.earlyhelp.sufficiency.Problem;
 import org.earlyhelp.sufficiency.TableExports;
@@ -514,13 +515,13 @@ class SufficiencyView extends Page {
                 getTranslation("sufficiency.cohorts.sgo", numbers.format(s.longTermFosteringCouldBeSgo()))));
         cohorts.add(list);
         figures.add(cohorts);
-        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true));
-        figures.add(table("sufficiency.stock.by-age", s.byAge(), true));
-        figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false));
-        figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false));
-        figures.add(table("sufficiency.stock.by-area", s.byArea(), false));
-        figures.add(table("sufficiency.stock.by-distance", s.byDistance(), false));
-        figures.add(table("sufficiency.stock.by-home-area", s.byHomeArea(), false));
+        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total()));
+        figures.add(table("sufficiency.stock.by-age", s.byAge(), true, s.total()));
+        figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false, s.total()));
+        figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false, s.total()));
+        figures.add(table("sufficiency.stock.by-area", s.byArea(), false, s.total()));
+        figures.add(table("sufficiency.stock.by-distance", s.byDistance(), false, s.total()));
+        figures.add(table("sufficiency.stock.by-home-area", s.byHomeArea(), false, s.total()));
         List<SvgChart.Bar> trend = new ArrayList<>();
         s.trend()
                 .forEach((month, n) -> trend.add(new SvgChart.Bar(
@@ -542,7 +543,8 @@ class SufficiencyView extends Page {
                         () -> trendRows));
     }
 
-    private Section table(String key, Map<String, Long> counts, boolean chart) {
+    /** A breakdown of the children in care; its counts add up to the total above it. */
+    private Section table(String key, Map<String, Long> counts, boolean chart, long total) {
         Section section = new Section(new H3(getTranslation(key)));
         Grid<Map.Entry<String, Long>> grid = new Grid<>();
         grid.addColumn(e -> e.getKey().replaceFirst("^\\d\\. ", ""))
@@ -555,15 +557,15 @@ class SufficiencyView extends Page {
         grid.setAriaLabel(getTranslation(key));
         section.add(grid);
         String title = getTranslation(key);
-        List<List<Object>> rows = new ArrayList<>();
-        counts.forEach((k, v) -> rows.add(List.of(k.replaceFirst("^\\d\\. ", ""), new TableExports.Children(v))));
+        List<List<Object>> rows = ExportedTables.breakdown(counts);
         section.add(CsvLink.of(
                 exports,
                 key.replace('.', '-') + "-csv",
                 title,
                 getTranslation("sufficiency.export", title),
                 List.of(getTranslation("sufficiency.stock.group"), getTranslation("sufficiency.stock.children")),
-                () -> rows));
+                () -> rows,
+                () -> ExportedTables.breakdownKnown(total)));
         if (chart && !counts.isEmpty()) {
             List<SvgChart.Bar> bars = new ArrayList<>();
             counts.forEach((k, v) -> bars.add(new SvgChart.Bar(k.replaceFirst("^\\d\\. ", ""), v, numbers.format(v))));
