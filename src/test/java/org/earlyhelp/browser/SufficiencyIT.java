@@ -50,8 +50,16 @@ class SufficiencyIT extends BrowserTest {
                 .contains("ends within 3 months: renew or re-tender");
         assertThat(browser.waitFor(By.id("contracts-year-summary")).getText())
                 .containsPattern("[0-9,]+ of [0-9,]+ contracted bed-nights were used by the council's children");
+        // How the total is counted is one click from it.
+        WebElement definition = browser.waitFor(By.id("define-sufficiency-stock-total"));
+        click(definition.findElement(By.tagName("vaadin-details-summary")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> definition.getText().contains("A child with overlapping episodes is counted once"));
         browser.assertAccessible("sufficiency, with the demonstration returns");
         // Removing a contract asks first; then focus goes to the section's heading, not the page.
+        // The definition's click scrolled the page: bring the contracts back into view.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("document.getElementById('contracts').scrollIntoView({block: 'start'});");
         String contractsBefore = browser.waitFor(By.id("contracts-summary")).getText();
         click(browser.waitFor(By.cssSelector("#contracts-grid vaadin-button")));
         click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
@@ -183,6 +191,9 @@ class SufficiencyIT extends BrowserTest {
                                   AND record_type = 'sufficiency-table' AND record_id = 'The gap: forecast need against supply'""").query(Long.class).single())
                 .as("the export is in the audit log")
                 .isEqualTo(1);
+        WebElement gapDefinition = browser.waitFor(By.id("define-forecast-gap-title"));
+        click(gapDefinition.findElement(By.tagName("vaadin-details-summary")));
+        wait.until(d -> gapDefinition.getText().contains("a negative gap is a surplus of places"));
         click(browser.waitFor(By.id("run-back-test")));
         wait.until(d -> d.findElement(By.id("back-test")).getText().contains("an error of"));
         String backTest =

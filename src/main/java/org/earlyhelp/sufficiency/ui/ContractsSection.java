@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.sufficiency.Contracts;
 import org.earlyhelp.sufficiency.ExportedTables;
@@ -62,7 +63,7 @@ class ContractsSection extends Section {
         money.setMaximumFractionDigits(0);
         setId("contracts");
         heading.setId("contracts-heading");
-        add(heading, new Paragraph(getTranslation("contracts.intro")));
+        add(heading, new Paragraph(getTranslation("contracts.intro")), define("contracts.title"));
         summary.setId("contracts-summary");
         grid.addColumn(c -> c.provider() + " (" + c.urn() + ")")
                 .setHeader(getTranslation("contracts.provider"))
@@ -104,6 +105,7 @@ class ContractsSection extends Section {
                         () -> ExportedTables.contractsKnown(contracts.inForceOn(on))),
                 yearHeading,
                 yearSummary,
+                define("contracts.year.table"),
                 yearGrid(),
                 yearCsv(exports),
                 form());
@@ -333,5 +335,10 @@ class ContractsSection extends Section {
                 add,
                 added);
         return box;
+    }
+
+    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
+    private com.vaadin.flow.component.details.Details define(String key) {
+        return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.sufficiency.ExportedTables;
@@ -232,7 +233,10 @@ class ForecastView extends Page {
                     whole.format(Math.round(p.total())) + " (" + whole.format(Math.round(p.low())) + "–"
                             + whole.format(Math.round(p.high())) + ")"));
         }
-        results.add(new H3(getTranslation("forecast.chart")), SvgChart.bars(getTranslation("forecast.chart"), bars, 0));
+        results.add(
+                new H3(getTranslation("forecast.chart")),
+                SvgChart.bars(getTranslation("forecast.chart"), bars, 0),
+                define("forecast.chart"));
 
         Grid<Forecasts.Projection> side = new Grid<>();
         side.addColumn(p -> p.scenario().name())
@@ -279,6 +283,7 @@ class ForecastView extends Page {
         results.add(
                 new H3(getTranslation("forecast.side-by-side")),
                 side,
+                define("forecast.side-by-side"),
                 csv("side-by-side-csv", getTranslation("forecast.side-by-side"), sideHeaders, sideRows));
 
         Grid<Forecasts.Gap> gaps = new Grid<>();
@@ -308,6 +313,7 @@ class ForecastView extends Page {
                 new H3(getTranslation("forecast.gap.title")),
                 new Paragraph(getTranslation("forecast.gap.intro")),
                 gaps,
+                define("forecast.gap.title"),
                 SvgChart.bars(getTranslation("forecast.gap.title"), gapBars, 0),
                 csv(
                         "gap-csv",
@@ -334,7 +340,7 @@ class ForecastView extends Page {
             section.add(none);
             return section;
         }
-        section.add(new Paragraph(getTranslation("forecast.area-gap.intro")));
+        section.add(new Paragraph(getTranslation("forecast.area-gap.intro")), define("forecast.area-gap.title"));
         Grid<Forecasts.AreaGap> grid = new Grid<>();
         grid.addColumn(Forecasts.AreaGap::area)
                 .setHeader(getTranslation("forecast.area-gap.area"))
@@ -377,7 +383,10 @@ class ForecastView extends Page {
     /** Fostering need by age band at the horizon against the carers' register. */
     private Section fosteringByAge(List<Forecasts.AgeGap> gaps) {
         String title = getTranslation("forecast.age-gap.title");
-        Section section = new Section(new H3(title), new Paragraph(getTranslation("forecast.age-gap.intro")));
+        Section section = new Section(
+                new H3(title),
+                new Paragraph(getTranslation("forecast.age-gap.intro")),
+                define("forecast.age-gap.title"));
         Grid<Forecasts.AgeGap> grid = new Grid<>();
         grid.addColumn(g -> g.ageBand().replaceFirst("^\\d\\. ", ""))
                 .setHeader(getTranslation("forecast.age-gap.band"))
@@ -595,7 +604,7 @@ class ForecastView extends Page {
 
     private Section backTest(LocalDate end) {
         Section section = new Section(new H2(getTranslation("forecast.back.title")));
-        section.add(new Paragraph(getTranslation("forecast.back.intro")));
+        section.add(new Paragraph(getTranslation("forecast.back.intro")), define("forecast.back.title"));
         DatePicker start = new DatePicker(getTranslation("forecast.back.from"));
         start.setLocale(Locale.UK);
         start.setValue(end.minusYears(1));
@@ -700,5 +709,10 @@ class ForecastView extends Page {
         run.setId("run-back-test");
         section.add(new FormLayout(start, until, referenceFrom, referenceTo), run, result);
         return section;
+    }
+
+    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
+    private com.vaadin.flow.component.details.Details define(String key) {
+        return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

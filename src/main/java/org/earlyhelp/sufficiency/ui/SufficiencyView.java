@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportException;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.sufficiency.CareReturns;
@@ -225,7 +226,7 @@ class SufficiencyView extends Page {
             refresh.run();
             return said;
         });
-        section.add(upload, result, grid, download);
+        section.add(upload, result, grid, define("sufficiency.providers.title"), download);
         refresh.run();
         return section;
     }
@@ -505,7 +506,7 @@ class SufficiencyView extends Page {
                 day.format(s.dataFrom().get()),
                 day.format(s.dataTo().get())));
         total.setId("stock-total");
-        figures.add(total);
+        figures.add(total, define("sufficiency.stock.total"));
         Section cohorts = new Section(new H3(getTranslation("sufficiency.cohorts.title")));
         cohorts.setId("cohorts");
         UnorderedList list = new UnorderedList();
@@ -513,7 +514,7 @@ class SufficiencyView extends Page {
         list.add(new ListItem(getTranslation("sufficiency.cohorts.friends", numbers.format(s.familyAndFriends()))));
         list.add(new ListItem(
                 getTranslation("sufficiency.cohorts.sgo", numbers.format(s.longTermFosteringCouldBeSgo()))));
-        cohorts.add(list);
+        cohorts.add(list, define("sufficiency.cohorts.title"));
         figures.add(cohorts);
         figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total()));
         figures.add(table("sufficiency.stock.by-age", s.byAge(), true, s.total()));
@@ -532,6 +533,7 @@ class SufficiencyView extends Page {
         figures.add(
                 new H3(trendTitle),
                 SvgChart.bars(trendTitle, trend, 0),
+                define("sufficiency.stock.trend"),
                 CsvLink.of(
                         exports,
                         "sufficiency-stock-trend-csv",
@@ -555,7 +557,7 @@ class SufficiencyView extends Page {
         grid.setItems(new ArrayList<>(counts.entrySet()));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation(key));
-        section.add(grid);
+        section.add(grid, define(key));
         String title = getTranslation(key);
         List<List<Object>> rows = ExportedTables.breakdown(counts);
         section.add(CsvLink.of(
@@ -572,5 +574,10 @@ class SufficiencyView extends Page {
             section.add(SvgChart.bars(getTranslation(key), bars, 0));
         }
         return section;
+    }
+
+    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
+    private com.vaadin.flow.component.details.Details define(String key) {
+        return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }
