@@ -35,6 +35,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
@@ -130,7 +131,12 @@ class FeedbackView extends Page {
                         "voice.measures.mood",
                         month.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK)),
                         String.format(Locale.UK, "%.1f", mood)))));
-        section.add(list);
+        section.add(
+                list,
+                Definition.of(
+                        getTranslation("define.summary"),
+                        "voice.measures.title",
+                        getTranslation("define.voice.measures.title")));
         content.add(section);
     }
 
