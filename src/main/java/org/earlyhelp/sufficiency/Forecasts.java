@@ -79,7 +79,8 @@ public class Forecasts {
             LocalDate start,
             int years,
             double entriesAYear,
-            List<Projection> projections) {}
+            List<Projection> projections,
+            List<String> notes) {}
 
     /** Forecast need minus supply, by category, at the horizon. */
     public record Gap(String category, double need, double high, int supply, double gap) {}
@@ -111,6 +112,9 @@ public class Forecasts {
     private final AuditTrail audit;
     private final Clock clock;
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+
     Forecasts(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
@@ -131,6 +135,33 @@ public class Forecasts {
         return jdbc.sql("SELECT max(greatest(started_on, coalesce(ended_on, started_on))) FROM sufficiency.episode")
                 .query(LocalDate.class)
                 .optional();
+    }
+
+    /**
+     * Where the reference period ends unless the commissioner chooses otherwise: the end (31 March)
+     * of the last collection year the returns reach into that has ended by today. Returns are made
+     * for whole years, so the year of the latest date in them is complete once its 31 March has
+     * passed; made-up data that runs to today stops at the last 31 March.
+     */
+    @Transactional(readOnly = true)
+    public Optional<LocalDate> defaultReferenceEnd() {
+        return dataEnd().map(latest -> lastCompleteYearEnd(latest, LocalDate.now(clock)));
+    }
+
+    /** The 31 March that ends the collection year of {@code latest}, or the one before if it is after today. */
+    static LocalDate lastCompleteYearEnd(LocalDate latest, LocalDate today) {
+        LocalDate end = LocalDate.of(latest.getMonthValue() >= 4 ? latest.getYear() + 1 : latest.getYear(), 3, 31);
+        return end.isAfter(today) ? end.minusYears(1) : end;
+    }
+
+    /** The strategy's cohorts in a stock: children placed with parents, and in family and friends fostering. */
+    private static int[] cohorts(double[] stock) {
+        int[] cohorts = new int[2];
+        for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
+            cohorts[0] += (int) Math.round(stock[StockFlowModel.state(age, 0)]);
+            cohorts[1] += (int) Math.round(stock[StockFlowModel.state(age, 1)]);
+        }
+        return cohorts;
     }
 
     /**
@@ -176,7 +207,21 @@ public class Forecasts {
         for (double e : rates.entry()) {
             entries += e * 365.25;
         }
-        return new Forecast(referenceFrom, referenceTo, start, years, entries, projections);
+        List<String> notes = new ArrayList<>();
+        int[] cohorts = cohorts(stock);
+        for (Scenario scenario : scenarios) {
+            if (scenario.dischargeCareOrdersAtHome() > cohorts[0]) {
+                notes.add(scenario.name() + " discharges " + scenario.dischargeCareOrdersAtHome()
+                        + " children placed with parents, but " + cohorts[0] + " are on " + DAY.format(start)
+                        + "; the forecast discharges " + cohorts[0] + ".");
+            }
+            if (scenario.familyAndFriendsToSgo() > cohorts[1]) {
+                notes.add(scenario.name() + " moves " + scenario.familyAndFriendsToSgo()
+                        + " family and friends placements to an SGO, but " + cohorts[1] + " are on " + DAY.format(start)
+                        + "; the forecast moves " + cohorts[1] + ".");
+            }
+        }
+        return new Forecast(referenceFrom, referenceTo, start, years, entries, projections, notes);
     }
 
     /** Forecast need at the horizon against the places there are, by category. */
@@ -355,6 +400,26 @@ public class Forecasts {
         }
         if (s.dischargeCareOrdersAtHome() < 0 || s.familyAndFriendsToSgo() < 0) {
             problems.put("numbers", "Numbers of children cannot be negative.");
+        } else {
+            Optional<LocalDate> start = defaultReferenceEnd();
+            if (start.isPresent()) {
+                int[] cohorts = cohorts(StockFlowModel.stock(spells(), start.get()));
+                if (s.dischargeCareOrdersAtHome() > cohorts[0]) {
+                    problems.put(
+                            "discharge",
+                            "Only " + cohorts[0] + " children are placed with parents on " + DAY.format(start.get())
+                                    + ", where the forecast starts unless you choose otherwise: discharge at most "
+                                    + cohorts[0] + ".");
+                }
+                if (s.familyAndFriendsToSgo() > cohorts[1]) {
+                    problems.put(
+                            "sgo",
+                            "Only " + cohorts[1] + " children are in family and friends fostering on "
+                                    + DAY.format(start.get())
+                                    + ", where the forecast starts unless you choose otherwise: move at most "
+                                    + cohorts[1] + ".");
+                }
+            }
         }
         if (s.earlyHelpEntryReduction() < 0 || s.earlyHelpEntryReduction() > 1) {
             problems.put("earlyHelp", "Early help reduces entries by 0% to 100%.");

@@ -154,9 +154,18 @@ class SufficiencyIT extends BrowserTest {
         browser.go("http://localhost:" + port + "/sufficiency/forecast");
         browser.waitFor(By.cssSelector("#scenario-name input")).sendKeys("Strategy");
         WebElement sgo = browser.waitFor(By.cssSelector("#scenario-sgo input"));
+        // More than the cohort is refused, next to the field, with the cohort's size.
         sgo.sendKeys(
                 org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                "10",
+                "10000",
+                org.openqa.selenium.Keys.TAB);
+        click(browser.waitFor(By.id("save-scenario")));
+        wait.until(d -> d.findElement(By.id("scenario-sgo"))
+                .getText()
+                .contains("children are in family and friends fostering on 31 Mar 2022"));
+        sgo.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                "2",
                 org.openqa.selenium.Keys.TAB);
         click(browser.waitFor(By.id("save-scenario")));
         WebElement strategy = wait.until(

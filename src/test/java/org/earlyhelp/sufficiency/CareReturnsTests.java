@@ -254,6 +254,63 @@ class CareReturnsTests {
     Forecasts forecasts;
 
     @Test
+    void theReferencePeriodEndsWithTheLastCompleteCollectionYear() {
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        // Returns reach 27 March 2022: the 2021-22 year ended on 31 March 2022.
+        assertThat(Forecasts.lastCompleteYearEnd(LocalDate.of(2022, 3, 27), today))
+                .isEqualTo(LocalDate.of(2022, 3, 31));
+        assertThat(Forecasts.lastCompleteYearEnd(LocalDate.of(2021, 4, 1), today))
+                .isEqualTo(LocalDate.of(2022, 3, 31));
+        assertThat(Forecasts.lastCompleteYearEnd(LocalDate.of(2022, 3, 31), today))
+                .isEqualTo(LocalDate.of(2022, 3, 31));
+        // Data that runs to today is in a year not yet over: the last 31 March.
+        assertThat(Forecasts.lastCompleteYearEnd(today, today)).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(Forecasts.lastCompleteYearEnd(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31)))
+                .isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(Forecasts.lastCompleteYearEnd(LocalDate.of(2026, 3, 20), LocalDate.of(2026, 3, 25)))
+                .isEqualTo(LocalDate.of(2025, 3, 31));
+    }
+
+    @Test
+    void aScenarioLargerThanItsCohortIsRefusedWithTheCohortsSize() throws Exception {
+        returns.importFiles(files("d2i-cs-demand-model", ".csv"), true);
+        LocalDate start = LocalDate.of(2022, 3, 31);
+        assertThat(forecasts.defaultReferenceEnd()).contains(start);
+        // This test's own count of the cohorts on that day, from the episodes.
+        long atHome = inPlacement(start, "'P1'");
+        long friends = inPlacement(start, "'U1', 'U2', 'U3'");
+        String day = "31 Mar 2022";
+        assertThatThrownBy(() -> forecasts.save(
+                        new Forecasts.Scenario(null, "Too many", 1, 0, 1, 1, (int) atHome + 1, (int) friends + 1, 0)))
+                .isInstanceOfSatisfying(org.earlyhelp.shared.ValidationException.class, e -> {
+                    assertThat(e.problems().get("discharge"))
+                            .isEqualTo("Only " + atHome + " children are placed with parents on " + day
+                                    + ", where the forecast starts unless you choose otherwise: discharge at most "
+                                    + atHome + ".");
+                    assertThat(e.problems().get("sgo"))
+                            .startsWith("Only " + friends + " children are in family and friends fostering on " + day);
+                });
+        forecasts.save(new Forecasts.Scenario(null, "Just enough", 1, 0, 1, 1, (int) atHome, (int) friends, 0));
+        // A forecast from an earlier start, where the cohort may be smaller, says what it did.
+        LocalDate earlier = LocalDate.of(2019, 3, 31);
+        long friendsThen = inPlacement(earlier, "'U1', 'U2', 'U3'");
+        Forecasts.Scenario big = new Forecasts.Scenario(null, "Big", 1, 0, 1, 1, 0, (int) friendsThen + 7, 0);
+        Forecasts.Forecast forecast = forecasts.forecast(earlier.minusYears(2), earlier, 1, 0, List.of(big));
+        assertThat(forecast.notes())
+                .containsExactly("Big moves " + (friendsThen + 7) + " family and friends placements to an SGO, but "
+                        + friendsThen + " are on 31 Mar 2019; the forecast moves " + friendsThen + ".");
+    }
+
+    private long inPlacement(LocalDate on, String codes) {
+        return jdbc.sql("SELECT count(DISTINCT child_id) FROM (SELECT DISTINCT ON (child_id) child_id, placement"
+                        + " FROM sufficiency.episode WHERE started_on <= ? AND (ended_on IS NULL OR ended_on > ?)"
+                        + " ORDER BY child_id, started_on) e WHERE placement IN (" + codes + ")")
+                .params(on, on)
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
     void aForecastWithExitRoutesScenariosCostGapAndBackTest() throws Exception {
         returns.importFiles(files("d2i-cs-demand-model", ".csv"), true);
         LocalDate end = LocalDate.of(2021, 3, 31);
@@ -342,9 +399,20 @@ class CareReturnsTests {
                 .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
                         .containsKey("backTestReference"));
 
-        UUID saved = forecasts.save(strategy);
+        // Saved scenarios fit the cohorts where the forecast starts by default (31 March 2022).
+        Forecasts.Scenario fits = new Forecasts.Scenario(
+                null,
+                "Strategy",
+                1,
+                0,
+                1,
+                1,
+                (int) Math.min(5, inPlacement(LocalDate.of(2022, 3, 31), "'P1'")),
+                (int) Math.min(5, inPlacement(LocalDate.of(2022, 3, 31), "'U1', 'U2', 'U3'")),
+                0.1);
+        UUID saved = forecasts.save(fits);
         assertThat(forecasts.scenarios()).extracting(Forecasts.Scenario::name).contains("Strategy");
-        assertThatThrownBy(() -> forecasts.save(strategy)).isInstanceOf(org.earlyhelp.shared.ValidationException.class);
+        assertThatThrownBy(() -> forecasts.save(fits)).isInstanceOf(org.earlyhelp.shared.ValidationException.class);
         forecasts.delete(saved);
         assertThatThrownBy(() -> forecasts.forecast(end, end.minusYears(1), 9, 0, List.of()))
                 .isInstanceOf(org.earlyhelp.shared.ValidationException.class);

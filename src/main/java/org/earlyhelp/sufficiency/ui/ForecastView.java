@@ -82,12 +82,13 @@ class ForecastView extends Page {
             add(empty);
             return;
         }
+        LocalDate referenceEnd = forecasts.defaultReferenceEnd().orElse(end);
         from.setLabel(getTranslation("forecast.from"));
         from.setLocale(Locale.UK);
-        from.setValue(end.minusYears(2));
+        from.setValue(referenceEnd.minusYears(2));
         to.setLabel(getTranslation("forecast.to"));
         to.setLocale(Locale.UK);
-        to.setValue(end);
+        to.setValue(referenceEnd);
         to.setHelperText(getTranslation("forecast.to-help"));
         years.setLabel(getTranslation("forecast.years"));
         years.setMin(1);
@@ -176,10 +177,19 @@ class ForecastView extends Page {
                         value(earlyHelp, 0) / 100.0));
                 name.clear();
                 name.setInvalid(false);
+                atHome.setInvalid(false);
+                sgo.setInvalid(false);
                 refreshScenarios();
             } catch (ValidationException invalid) {
-                name.setInvalid(true);
-                name.setErrorMessage(String.join(" ", invalid.problems().values()));
+                Map<String, String> problems = new java.util.LinkedHashMap<>(invalid.problems());
+                String discharge = problems.remove("discharge");
+                atHome.setInvalid(discharge != null);
+                atHome.setErrorMessage(discharge);
+                String toSgo = problems.remove("sgo");
+                sgo.setInvalid(toSgo != null);
+                sgo.setErrorMessage(toSgo);
+                name.setInvalid(!problems.isEmpty());
+                name.setErrorMessage(String.join(" ", problems.values()));
             }
         });
         save.setId("save-scenario");
@@ -224,6 +234,12 @@ class ForecastView extends Page {
                 day.format(forecast.referenceFrom()),
                 day.format(forecast.referenceTo()),
                 String.format(Locale.UK, "%.0f", forecast.entriesAYear()))));
+        for (String note : forecast.notes()) {
+            Paragraph capped = new Paragraph(note);
+            capped.addClassName("field-error");
+            capped.addClassName("forecast-note");
+            results.add(capped);
+        }
         Forecasts.Projection base = forecast.projections().getFirst();
         List<SvgChart.Bar> bars = new ArrayList<>();
         for (Forecasts.Point p : base.points()) {
