@@ -55,6 +55,7 @@ public class SafeguardingAlerts {
     static final String DUTY_ADDRESS = "duty-address";
 
     private final JdbcClient jdbc;
+    private final org.earlyhelp.shared.security.CaseAccess caseAccess;
     private final HubTeams teams;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
@@ -73,8 +74,10 @@ public class SafeguardingAlerts {
             Optional<JavaMailSender> mail,
             org.springframework.context.ApplicationEventPublisher events,
             org.earlyhelp.voice.internal.SealedIdentities sealedIdentities,
+            org.earlyhelp.shared.security.CaseAccess caseAccess,
             Optional<Clock> clock) {
         this.sealedIdentities = sealedIdentities;
+        this.caseAccess = caseAccess;
         this.jdbc = jdbc;
         this.teams = teams;
         this.currentUsers = currentUsers;
@@ -232,14 +235,33 @@ public class SafeguardingAlerts {
         }
     }
 
+    /**
+     * Whether the hub's alerts have changed, as a marker that changes when an alert is raised,
+     * acknowledged, escalated or erased: for the alerts page to look again every few seconds
+     * without reading (or auditing a read of) anything a child said. The hub's leads and
+     * safeguarding leads only.
+     */
+    @Transactional(readOnly = true)
+    public String changeMarker(HubId hub) {
+        requireAlerts(hub);
+        return jdbc.sql("""
+                        SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(escalations), 0)
+                               || ':' || coalesce(max(raised_at)::text, '') || ':' || coalesce(max(duty_notified_at)::text, '')
+                        FROM voice.alert WHERE hub_id = ?""").param(hub.value()).query(String.class).single();
+    }
+
     /** Open and recent alerts for a hub: its hub leads and safeguarding leads. Audited. */
     @Transactional
     public List<Alert> ofHub(HubId hub) {
         requireAlerts(hub);
+        java.util.Set<UUID> readable = caseAccess.readable(
+                jdbc.sql("""
+                        SELECT DISTINCT f.case_id FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
+                        WHERE a.hub_id = ? AND f.case_id IS NOT NULL""").param(hub.value()).query(UUID.class).list());
         List<Alert> alerts = jdbc.sql(SELECT
                         + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC LIMIT 200")
                 .param(hub.value())
-                .query(SafeguardingAlerts::alert)
+                .query((rs, n) -> alert(rs, readable))
                 .list();
         audit.record(
                 "view",
@@ -466,10 +488,24 @@ public class SafeguardingAlerts {
     private static final String SELECT = """
             SELECT a.id, a.feedback_id, a.hub_id, a.reasons, a.raised_at, a.mailed_to, a.acknowledged_at,
                    a.acknowledged_by, a.action_taken, a.escalated_at, f.mode, f.first_name, a.version, a.escalations,
-                   a.duty_notified_at, f.over_limit
-            FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id""";
+                   a.duty_notified_at, f.over_limit, f.age_band, f.feel_safe, f.mood, f.helping, f.change, f.worker,
+                   f.anything, i.kind, i.label, f.case_id
+            FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
+            JOIN voice.invitation i ON i.id = f.invitation_id""";
 
-    private static Alert alert(ResultSet rs, int n) throws SQLException {
+    /**
+     * An alert as its card shows it. A case invitation's label names the family: it is given only
+     * when the case is among those whose family the reader may read now.
+     */
+    private static Alert alert(ResultSet rs, java.util.Set<UUID> readableCases) throws SQLException {
+        String safe = rs.getString(18);
+        int mood = rs.getInt(19);
+        Integer moodOrNull = rs.wasNull() ? null : mood;
+        InvitationKind kind = InvitationKind.valueOf(rs.getString(24));
+        UUID caseId = rs.getObject(26, UUID.class);
+        String source = kind != InvitationKind.CASE || (caseId != null && readableCases.contains(caseId))
+                ? rs.getString(25)
+                : null;
         return new Alert(
                 rs.getObject(1, UUID.class),
                 rs.getObject(2, UUID.class),
@@ -486,7 +522,17 @@ public class SafeguardingAlerts {
                 rs.getInt(13),
                 rs.getInt(14),
                 instant(rs.getTimestamp(15)),
-                rs.getBoolean(16));
+                rs.getBoolean(16),
+                new Alert.Said(
+                        AgeBand.valueOf(rs.getString(17)),
+                        safe == null ? null : FeelSafe.valueOf(safe),
+                        moodOrNull,
+                        rs.getString(20),
+                        rs.getString(21),
+                        rs.getString(22),
+                        rs.getString(23)),
+                kind,
+                source);
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp t) {

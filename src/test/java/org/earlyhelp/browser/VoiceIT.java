@@ -46,6 +46,9 @@ class VoiceIT extends BrowserTest {
     @Autowired
     Invitations invitations;
 
+    @Autowired
+    org.earlyhelp.voice.FeedbackForms forms;
+
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
         int smtpPort;
@@ -167,12 +170,65 @@ class VoiceIT extends BrowserTest {
 
         browser.size(1280, 900);
         signInAndWait(base(), "lead.dudley-central");
-        assertThat(find(By.id("home-hub-lead")).getText())
-                .contains("Safeguarding alerts from feedback waiting for you");
+        String home = find(By.id("home-hub-lead")).getText();
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile(
+                        "Safeguarding alerts from feedback waiting for you: (\\d+)")
+                .matcher(home);
+        assertThat(count.find()).as(home).isTrue();
+        int waitingNow = Integer.parseInt(count.group(1));
+        // The home page's count goes up by itself when another alert is raised, within 10 seconds.
+        forms.submit(
+                invitation.code(),
+                new org.earlyhelp.voice.FeedbackDraft(
+                        AgeBand.TEEN,
+                        null,
+                        null,
+                        null,
+                        org.earlyhelp.voice.FeelSafe.NOT_SURE,
+                        2,
+                        null,
+                        null,
+                        null,
+                        null),
+                "10.9.9.8");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("home-hub-lead"))
+                        .getText()
+                        .contains("Safeguarding alerts from feedback waiting for you: " + (waitingNow + 1)));
         browser.go(base() + "/voice/alerts");
-        WebElement alert = find(By.cssSelector(".alert-open"));
-        assertThat(alert.getText()).contains("said they do not feel safe").contains("Anonymous");
+        find(By.cssSelector(".alert-open"));
+        WebElement alert = waiting()
+                .until(d -> d.findElements(By.cssSelector(".alert-open")).stream()
+                        .filter(e -> e.getText().contains("said they do not feel safe"))
+                        .findFirst()
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", alert);
+        // The card says what the child said, on which form, and where it came from.
+        assertThat(alert.getText())
+                .contains("said they do not feel safe")
+                .contains("Anonymous")
+                .contains("Anything else: I don't want to go home tonight")
+                .contains("Feels safe: No")
+                .contains("Form: I am 13 to 17, or leaving care")
+                .contains("From the group session invitation \"Youth club\"");
+        browser.screenshot("voice-alert-card");
         browser.assertAccessible("safeguarding alerts");
+        // A new alert appears on the open page by itself, within 10 seconds, without a reload.
+        int cards = browser.driver().findElements(By.cssSelector(".alert-open")).size();
+        forms.submit(
+                invitation.code(),
+                new org.earlyhelp.voice.FeedbackDraft(
+                        AgeBand.CHILD, null, null, null, org.earlyhelp.voice.FeelSafe.NO, 1, null, null, null, null),
+                "10.9.9.9");
+        long raised = System.nanoTime();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector(".alert-open")).size() == cards + 1);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%nA new alert appeared on the open alerts page %.1f s after it was raised.%n",
+                (System.nanoTime() - raised) / 1e9);
+        assertThat(find(By.cssSelector(".alert-open")).getText()).contains("Form: I am 8 to 12");
+        browser.assertAccessible("safeguarding alerts, after a new one arrived");
         find(By.cssSelector(".alert-open .alert-action textarea"))
                 .sendKeys("Called the youth club; worker with the child now.");
         find(By.cssSelector(".alert-open .acknowledge")).click();

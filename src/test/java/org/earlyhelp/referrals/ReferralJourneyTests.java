@@ -488,6 +488,91 @@ class ReferralJourneyTests {
                 });
     }
 
+    @Autowired
+    org.earlyhelp.voice.SafeguardingAlerts safeguardingAlerts;
+
+    /**
+     * Issue 21: an alert's card says what the child said and where it came from; a case
+     * invitation names the family only to someone who may read that family now.
+     */
+    @Test
+    void anAlertFromACaseNamesTheFamilyOnlyToThoseWhoMaySeeIt() {
+        teacher();
+        Submitted submitted = requests.submit(draft("Underhill", TODAY.minusYears(12), postcodeIn("dudley-central")));
+        centralLead();
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(),
+                version,
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency.");
+        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        familyWorker();
+        org.earlyhelp.voice.Invitation invitation = invitations.create(
+                org.earlyhelp.voice.InvitationKind.CASE, CENTRAL, caseId, "Underhill family", null, 14);
+        SignedIn.nobody();
+        feedbackForms.submit(
+                invitation.code(),
+                new org.earlyhelp.voice.FeedbackDraft(
+                        org.earlyhelp.voice.AgeBand.CHILD,
+                        null,
+                        null,
+                        null,
+                        org.earlyhelp.voice.FeelSafe.NO,
+                        1,
+                        null,
+                        null,
+                        null,
+                        "Someone at home hurts me"),
+                "10.1.1.2");
+        // A safeguarding lead of the hub who does not work with the family.
+        String outsider = jdbc.sql("""
+                        SELECT username FROM hubs.member WHERE hub_id = 'dudley-central' AND NOT hub_lead
+                          AND username NOT IN ('family.worker', 'teacher') ORDER BY username LIMIT 1""").query(String.class).single();
+        boolean wasLead = jdbc.sql(
+                        "SELECT safeguarding_lead FROM hubs.member WHERE hub_id = 'dudley-central' AND username = ?")
+                .param(outsider)
+                .query(Boolean.class)
+                .single();
+        jdbc.sql("UPDATE hubs.member SET safeguarding_lead = true WHERE hub_id = 'dudley-central' AND username = ?")
+                .param(outsider)
+                .update();
+        try {
+            centralLead();
+            org.earlyhelp.voice.Alert seenByLead = fromCase(invitation);
+            assertThat(seenByLead.source()).isEqualTo("Underhill family");
+            assertThat(seenByLead.from()).isEqualTo(org.earlyhelp.voice.InvitationKind.CASE);
+            assertThat(seenByLead.said().anything()).isEqualTo("Someone at home hurts me");
+            assertThat(seenByLead.said().ageBand()).isEqualTo(org.earlyhelp.voice.AgeBand.CHILD);
+            assertThat(seenByLead.said().feelSafe()).isEqualTo(org.earlyhelp.voice.FeelSafe.NO);
+
+            SignedIn.as(outsider, Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+            org.earlyhelp.voice.Alert seenByOutsider = fromCase(invitation);
+            assertThat(seenByOutsider.source())
+                    .as("the family is not named to who does not work with it")
+                    .isNull();
+            assertThat(seenByOutsider.said().anything())
+                    .as("the child's words reach whoever must act on them")
+                    .isEqualTo("Someone at home hurts me");
+        } finally {
+            jdbc.sql("UPDATE hubs.member SET safeguarding_lead = ? WHERE hub_id = 'dudley-central' AND username = ?")
+                    .params(wasLead, outsider)
+                    .update();
+        }
+    }
+
+    private org.earlyhelp.voice.Alert fromCase(org.earlyhelp.voice.Invitation invitation) {
+        UUID feedback = jdbc.sql("SELECT id FROM voice.feedback WHERE invitation_id = ?")
+                .param(invitation.id())
+                .query(UUID.class)
+                .single();
+        return safeguardingAlerts.ofHub(CENTRAL).stream()
+                .filter(a -> a.feedback().equals(feedback))
+                .findFirst()
+                .orElseThrow();
+    }
+
     private int count() {
         return jdbc.sql("SELECT count(*) FROM referrals.request")
                 .query(Integer.class)

@@ -1,5 +1,7 @@
 package org.earlyhelp.portal.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -10,6 +12,7 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Each person's home page: for every role they hold, what is waiting for them, or a plain
@@ -52,13 +56,62 @@ public class HomeView extends Page {
             return;
         }
 
-        List<WaitingItem> waiting =
-                waitingWork.stream().flatMap(w -> w.waitingFor(user).stream()).toList();
+        this.user = user;
+        this.hubs = hubs;
+        this.waitingWork = waitingWork;
+        sections.addClassName("home-sections");
+        add(sections);
+        show(waiting());
+    }
+
+    /** How often an open home page looks again for what is waiting (new alerts, new requests). */
+    static final int POLL_MILLISECONDS = 5_000;
+
+    private @Nullable CurrentUser user;
+    private @Nullable HubDirectory hubs;
+    private List<WaitingWork> waitingWork = List.of();
+    private final Div sections = new Div();
+    private List<WaitingItem> shown = List.of();
+    private @Nullable Registration polling;
+
+    private List<WaitingItem> waiting() {
+        CurrentUser who = java.util.Objects.requireNonNull(user);
+        return waitingWork.stream().flatMap(w -> w.waitingFor(who).stream()).toList();
+    }
+
+    private void show(List<WaitingItem> waiting) {
+        CurrentUser who = java.util.Objects.requireNonNull(user);
+        sections.removeAll();
         for (Role role : Role.values()) {
-            if (user.has(role)) {
-                add(roleSection(user, role, hubs, waiting));
+            if (who.has(role)) {
+                sections.add(roleSection(who, role, java.util.Objects.requireNonNull(hubs), waiting));
             }
         }
+        shown = waiting;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        if (user != null && user.hasAnyRole()) {
+            attach.getUI().setPollInterval(POLL_MILLISECONDS);
+            polling = attach.getUI().addPollListener(e -> {
+                List<WaitingItem> now = waiting();
+                if (!now.equals(shown)) {
+                    show(now);
+                }
+            });
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detach) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+            detach.getUI().setPollInterval(-1);
+        }
+        super.onDetach(detach);
     }
 
     private Section roleSection(CurrentUser user, Role role, HubDirectory hubs, List<WaitingItem> waiting) {

@@ -4,8 +4,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -27,6 +29,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.Alert;
+import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.SafeguardingAlerts;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,6 +48,12 @@ class AlertsView extends Page {
     private final transient SafeguardingAlerts alerts;
     private final Select<Hub> hub = new Select<>();
     private final Div list = new Div();
+    private final java.util.Map<UUID, String> drafts = new java.util.HashMap<>();
+    private String marker = "";
+    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration polling;
+
+    /** How often the page looks for new or changed alerts while it is open. */
+    static final int POLL_MILLISECONDS = 5_000;
 
     AlertsView(SafeguardingAlerts alerts, HubDirectory directory, CurrentUsers currentUsers) {
         super("");
@@ -67,14 +76,79 @@ class AlertsView extends Page {
         }
     }
 
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+        super.onAttach(attach);
+        attach.getUI().setPollInterval(POLL_MILLISECONDS);
+        polling = attach.getUI().addPollListener(e -> lookAgain());
+    }
+
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        detach.getUI().setPollInterval(-1);
+        super.onDetach(detach);
+    }
+
+    /** Builds the list again only when an alert was raised or changed since it was last built. */
+    private void lookAgain() {
+        if (hub.getValue() == null) {
+            return;
+        }
+        try {
+            if (!alerts.changeMarker(hub.getValue().id()).equals(marker)) {
+                refresh(null);
+            }
+        } catch (AccessDeniedException e) {
+            // The list already says so.
+        }
+    }
+
+    /** What the young person or parent answered, in their words, as the inbox shows it. */
+    private UnorderedList said(Alert.Said said) {
+        UnorderedList answers = new UnorderedList();
+        answers.addClassName("alert-said");
+        answers.add(new ListItem(
+                getTranslation("voice.alerts.form", getTranslation("voice.band." + SayView.slug(said.ageBand())))));
+        if (said.feelSafe() != null) {
+            answers.add(new ListItem(getTranslation(
+                    "voice.inbox.safe",
+                    getTranslation("voice.safe."
+                            + said.feelSafe().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
+        }
+        if (said.mood() != null) {
+            answers.add(new ListItem(getTranslation("voice.inbox.mood", getTranslation("voice.mood." + said.mood()))));
+        }
+        boolean words = false;
+        for (String[] a : new String[][] {
+            {"helping", said.helping()},
+            {"change", said.change()},
+            {"worker", said.worker()},
+            {"anything", said.anything()}
+        }) {
+            if (a[1] != null && !a[1].isBlank()) {
+                answers.add(new ListItem(getTranslation("voice.inbox." + a[0], a[1])));
+                words = true;
+            }
+        }
+        if (!words) {
+            answers.add(new ListItem(getTranslation("voice.alerts.no-words")));
+        }
+        return answers;
+    }
+
     /**
      * Builds the list again; focus then goes to the heading of the alert just acted on (its button
      * is gone), so a keyboard or screen reader user keeps their place.
      */
-    private void refresh(UUID focusOn) {
+    private void refresh(@org.jspecify.annotations.Nullable UUID focusOn) {
         list.removeAll();
         List<Alert> all;
         try {
+            marker = alerts.changeMarker(hub.getValue().id());
             all = alerts.ofHub(hub.getValue().id());
         } catch (AccessDeniedException e) {
             list.add(new Paragraph(getTranslation("voice.alerts.not-lead")));
@@ -94,6 +168,13 @@ class AlertsView extends Page {
                 Focus.now(heading);
             }
             card.add(new Paragraph(getTranslation("voice.alerts.why", a.reasons())));
+            card.add(new Paragraph(
+                    a.from() == InvitationKind.CASE && a.source() == null
+                            ? getTranslation("voice.alerts.from.case-hidden")
+                            : getTranslation(
+                                    "voice.alerts.from." + a.from().name().toLowerCase(Locale.ROOT),
+                                    a.source() == null ? "" : a.source())));
+            card.add(said(a.said()));
             card.add(new Paragraph(getTranslation(
                     "voice.alerts.who." + a.mode().name().toLowerCase(Locale.ROOT),
                     a.firstName() == null ? "" : a.firstName())));
@@ -127,9 +208,14 @@ class AlertsView extends Page {
                 TextArea action = new TextArea(getTranslation("voice.alerts.action"));
                 action.setWidthFull();
                 action.addClassName("alert-action");
+                // What someone was typing survives the page looking again for new alerts.
+                action.setValue(drafts.getOrDefault(a.id(), ""));
+                action.addValueChangeListener(e -> drafts.put(a.id(), e.getValue()));
+                action.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
                 Button acknowledge = new Button(getTranslation("voice.alerts.acknowledge"), e -> {
                     try {
                         alerts.acknowledge(a.id(), a.version(), action.getValue());
+                        drafts.remove(a.id());
                         refresh(a.id());
                     } catch (ValidationException invalid) {
                         action.setInvalid(true);
