@@ -156,12 +156,41 @@ class VoiceIT extends BrowserTest {
                 .as("anonymous by default")
                 .contains("nobody knows it's me");
         browser.assertAccessible("teen form on a phone");
+        // A group's form has no worker: nobody is offered "my worker can know it's me".
+        assertThat(find(By.id("mode")).getText()).doesNotContain("my worker");
+        // Read aloud says the question and its choices; the privacy text has its own.
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("Object.defineProperty(window, 'speechSynthesis', {configurable: true, value:"
+                        + " {cancel() {}, speak(u) { window.__spoken = u.text; }}});");
+        find(By.cssSelector("#question-safe .say-read")).click();
+        waiting().until(d -> !"".equals(((JavascriptExecutor) d).executeScript("return window.__spoken || ''")));
+        assertThat((String) ((JavascriptExecutor) browser.driver()).executeScript("return window.__spoken"))
+                .contains("safe")
+                .contains("Yes")
+                .contains("Not sure")
+                .contains("No");
+        find(By.cssSelector("#say-privacy .say-read")).click();
+        waiting()
+                .until(d -> String.valueOf(((JavascriptExecutor) d).executeScript("return window.__spoken"))
+                        .contains("confidential, but not secret"));
+        // Help shows as soon as "No" is chosen, before Send, with numbers to tap.
+        assertThat(browser.isPresent(By.cssSelector("#help-now-form"))
+                        && browser.driver().findElement(By.id("help-now-form")).isDisplayed())
+                .isFalse();
         press("safe", "No");
+        WebElement helpBefore = find(By.id("help-now-form"));
+        waiting().until(d -> helpBefore.isDisplayed());
+        assertThat(helpBefore.findElements(By.cssSelector("a[href='tel:08001111']")))
+                .hasSize(1);
+        assertThat(helpBefore.findElements(By.cssSelector("a[href='tel:999']"))).hasSize(1);
+        browser.screenshot("voice-help-before-send");
+        browser.assertAccessible("help shown before Send");
         find(By.cssSelector("#answer-anything textarea")).sendKeys("I don't want to go home tonight");
         find(By.id("send")).click();
         WebElement help = find(By.id("help-now"));
         browser.waitForFocus("the thanks", f -> f.startsWith("H1#") && f.contains("Thank you"));
         assertThat(help.getText()).contains("0800 1111").contains("999");
+        assertThat(help.findElements(By.cssSelector("a[href='tel:08001111']"))).hasSize(1);
         browser.screenshot("voice-help-now");
         browser.assertAccessible("help now");
 
@@ -307,9 +336,10 @@ class VoiceIT extends BrowserTest {
         signInAndWait(base(), "young.person");
         browser.go(base() + "/say/" + invitation.code());
         press("mood", "Good");
+        // A group's form offers no "my worker can know": the name is kept locked away instead.
         WebElement named = waiting()
                 .until(d -> d.findElement(By.id("mode")).findElements(By.tagName("vaadin-radio-button")).stream()
-                        .filter(r -> r.getText().contains("my worker can know"))
+                        .filter(r -> r.getText().contains("Keep my name locked away"))
                         .findFirst()
                         .orElse(null));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", named);

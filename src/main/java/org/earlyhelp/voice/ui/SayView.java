@@ -3,6 +3,7 @@ package org.earlyhelp.voice.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -129,25 +130,41 @@ class SayView extends Page implements BeforeEnterObserver {
         add(new Paragraph(t("form." + b + ".intro")));
         Section privacy = new Section();
         privacy.addClassName("say-privacy");
+        privacy.setId("say-privacy");
         privacy.add(new H2(t("privacy.title")));
+        privacy.add(readAloud(
+                t("privacy.title"), String.join(" ", t("privacy.title"), t("privacy.text"), t("privacy.not-secret"))));
         privacy.add(new Paragraph(t("privacy.text")));
         privacy.add(new Paragraph(t("privacy.not-secret")));
         add(privacy);
 
+        List<String> moods = new ArrayList<>();
+        for (int i = 0; i < MOODS.length; i++) {
+            moods.add(t("mood." + (i + 1)));
+        }
         add(question(
                 "mood",
                 t("form." + b + ".mood"),
-                choiceRow("mood", MOODS.length, i -> MOODS[i] + " " + t("mood." + (i + 1)), i -> mood = i + 1)));
+                choiceRow("mood", MOODS.length, i -> MOODS[i] + " " + t("mood." + (i + 1)), i -> mood = i + 1),
+                moods));
         FeelSafe[] answers = FeelSafe.values();
+        List<String> safeChoices = new ArrayList<>();
+        for (FeelSafe answer : answers) {
+            safeChoices.add(t("safe." + answer.name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        }
+        // Help shows as soon as "No" or "Not sure" is chosen, not only after Send.
+        Section helpNow = help(false);
+        helpNow.setId("help-now-form");
+        helpNow.setVisible(false);
         add(question(
                 "safe",
                 t("form." + b + ".safe"),
-                choiceRow(
-                        "safe",
-                        answers.length,
-                        i -> t("safe."
-                                + answers[i].name().toLowerCase(Locale.ROOT).replace('_', '-')),
-                        i -> feelSafe = answers[i])));
+                choiceRow("safe", answers.length, safeChoices::get, i -> {
+                    feelSafe = answers[i];
+                    helpNow.setVisible(answers[i] != FeelSafe.YES);
+                }),
+                safeChoices));
+        add(helpNow);
 
         Map<String, TextArea> texts = new LinkedHashMap<>();
         List<String> asked = band == AgeBand.PICTURES
@@ -162,11 +179,16 @@ class SayView extends Page implements BeforeEnterObserver {
             area.setMaxLength(FeedbackForms.MAX_TEXT);
             area.setWidthFull();
             texts.put(key, area);
-            add(question(key, t("form." + b + "." + key), area));
+            add(question(key, t("form." + b + "." + key), area, List.of()));
         }
 
         RadioButtonGroup<Mode> mode = new RadioButtonGroup<>(t("mode.question"));
-        mode.setItems(Mode.ANONYMOUS, Mode.PSEUDONYMOUS, Mode.NAMED);
+        // "My worker can know it's me" only where there is a worker: a family's case.
+        if (invitation.caseId() == null) {
+            mode.setItems(Mode.ANONYMOUS, Mode.PSEUDONYMOUS);
+        } else {
+            mode.setItems(Mode.ANONYMOUS, Mode.PSEUDONYMOUS, Mode.NAMED);
+        }
         mode.setItemLabelGenerator(m -> t("mode." + m.name().toLowerCase(Locale.ROOT)));
         mode.setValue(Mode.ANONYMOUS);
         mode.setId("mode");
@@ -225,11 +247,22 @@ class SayView extends Page implements BeforeEnterObserver {
         return area == null ? null : area.getValue();
     }
 
-    private Section question(String id, String text, Component answer) {
+    /**
+     * One question with a button that reads it aloud, and its choices after it (the youngest
+     * cannot read the buttons either).
+     */
+    private Section question(String id, String text, Component answer, List<String> choices) {
         Section section = new Section();
         section.addClassName("say-question");
         section.setId("question-" + id);
         H2 heading = new H2(text);
+        String spoken = choices.isEmpty() ? text : text + " " + String.join(". ", choices) + ".";
+        section.add(heading, readAloud(text, spoken), answer);
+        return section;
+    }
+
+    /** A button that reads the text aloud with the browser's own speech, where it has one. */
+    private Button readAloud(String what, String spoken) {
         Button read = new Button(
                 "🔊 " + t("say.read-aloud"),
                 e -> e.getSource()
@@ -237,12 +270,11 @@ class SayView extends Page implements BeforeEnterObserver {
                         .executeJs(
                                 "if (window.speechSynthesis) { window.speechSynthesis.cancel();"
                                         + " window.speechSynthesis.speak(new SpeechSynthesisUtterance($0)); }",
-                                text));
+                                spoken));
         read.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        read.setAriaLabel(t("say.read-aloud-label", text));
+        read.setAriaLabel(t("say.read-aloud-label", what));
         read.addClassName("say-read");
-        section.add(heading, read, answer);
-        return section;
+        return read;
     }
 
     /** A row of big toggle buttons; exactly one can be pressed; works without colour (a tick shows). */
@@ -280,13 +312,8 @@ class SayView extends Page implements BeforeEnterObserver {
         // The form is gone: focus goes to the thanks, which the help (if any) follows.
         Focus.now(heading());
         if (safeguarding) {
-            Section help = new Section();
+            Section help = help(true);
             help.setId("help-now");
-            help.addClassName("say-help");
-            help.add(new H2(t("help.title")));
-            help.add(new Paragraph(t("help.childline")));
-            help.add(new Paragraph(t("help.danger")));
-            help.add(new Paragraph(t("help.told")));
             add(help);
         }
         add(new Paragraph(t("thanks.text")));
@@ -295,6 +322,25 @@ class SayView extends Page implements BeforeEnterObserver {
                 new Span(" "),
                 new com.vaadin.flow.component.html.Anchor(
                         "you-said-we-did/" + invitation.hub().value(), t("thanks.link"))));
+    }
+
+    /**
+     * Where to get help now, with numbers a phone can call with one tap.
+     *
+     * @param told whether the answer has been sent (and passed on), or is still being written
+     */
+    private Section help(boolean told) {
+        Section help = new Section();
+        help.addClassName("say-help");
+        help.add(new H2(t("help.title")));
+        Anchor childline = new Anchor("tel:08001111", t("help.childline-call"));
+        childline.addClassName("say-call");
+        help.add(new Paragraph(childline), new Paragraph(t("help.childline")));
+        Anchor danger = new Anchor("tel:999", t("help.danger-call"));
+        danger.addClassName("say-call");
+        help.add(new Paragraph(danger), new Paragraph(t("help.danger")));
+        help.add(new Paragraph(t(told ? "help.told" : "help.will-tell")));
+        return help;
     }
 
     private static String address() {
