@@ -43,6 +43,7 @@ public class Invitations {
     private static final int CODE_LENGTH = 16;
 
     private final JdbcClient jdbc;
+    private final org.springframework.core.env.Environment environment;
     private final CurrentUsers currentUsers;
     private final org.earlyhelp.shared.security.CaseAccess caseAccess;
     private final HubDirectory hubs;
@@ -58,7 +59,9 @@ public class Invitations {
             HubDirectory hubs,
             VoiceProperties properties,
             AuditTrail audit,
+            org.springframework.core.env.Environment environment,
             Optional<Clock> clock) {
+        this.environment = environment;
         this.caseAccess = caseAccess;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
@@ -169,9 +172,28 @@ public class Invitations {
                 .optional();
     }
 
-    /** The link a code opens. */
+    /**
+     * The link a code opens: on the configured public address (production will not start without
+     * one); without one (a demonstration), on the address this portal was reached at, or the port
+     * it listens on.
+     */
     public String link(Invitation invitation) {
-        return properties.baseUrl() + "/say/" + invitation.code();
+        return baseUrl() + "/say/" + invitation.code();
+    }
+
+    private String baseUrl() {
+        Optional<String> configured = properties.publicAddress();
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes request) {
+            return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(
+                            request.getRequest())
+                    .build()
+                    .toUriString();
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 
     /** The QR code of the link, as an SVG drawn here on the server. */
@@ -191,8 +213,10 @@ public class Invitations {
             }
         }
         int size = qr.size + 2 * border;
+        // crispEdges: modules meet without anti-aliased seams, so a camera sees clean squares.
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-                + "\" width=\"220\" height=\"220\" role=\"img\" aria-label=\"QR code for the invitation's link\">"
+                + "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\" role=\"img\""
+                + " aria-label=\"QR code for the invitation's link\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
                 + "\" fill=\"#000\"/></svg>";
     }

@@ -93,7 +93,10 @@ public record VoiceProperties(
         return invitationDays == null ? 30 : invitationDays;
     }
 
-    public String baseUrl() {
-        return publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl;
+    /** The configured public address, without a trailing slash; empty when none is set (production refuses to start so). */
+    public java.util.Optional<String> publicAddress() {
+        return publicBaseUrl == null || publicBaseUrl.isBlank()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(publicBaseUrl.strip().replaceAll("/+$", ""));
     }
 }

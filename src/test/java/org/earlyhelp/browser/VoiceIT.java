@@ -329,6 +329,35 @@ class VoiceIT extends BrowserTest {
         browser.assertAccessible("bad code page");
     }
 
+    /** Issue 21: the QR code is drawn at its box size and a QR reader gets the link back from it. */
+    @Test
+    void anInvitationsQrCodeScansBackToItsLinkOnThePortalsOwnAddress() throws Exception {
+        Invitation invitation = invitation(AgeBand.CHILD);
+        browser.size(1280, 900);
+        signInAndWait(base(), "lead.dudley-central");
+        browser.go(base() + "/voice/invitations");
+        WebElement card = waiting()
+                .until(d -> d.findElements(By.cssSelector(".invitation")).stream()
+                        .filter(c -> c.getText().contains(invitation.displayCode()))
+                        .findFirst()
+                        .orElse(null));
+        String link = base() + "/say/" + invitation.code();
+        assertThat(card.getText())
+                .as("the link is on the address the portal answers on")
+                .contains(link);
+        WebElement qr = card.findElement(By.cssSelector("svg.invitation-qr, .invitation-qr svg"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
+        assertThat(qr.getSize().getWidth()).as("drawn at its box size").isGreaterThanOrEqualTo(200);
+        byte[] png = qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        com.google.zxing.Result decoded = new com.google.zxing.qrcode.QRCodeReader()
+                .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))));
+        assertThat(decoded.getText()).isEqualTo(link);
+        browser.screenshot("voice-invitation-qr");
+        browser.assertAccessible("invitations with a QR code");
+    }
+
     @Test
     void aCareLeaverSignedInSeesTheirNamedFeedbackAgain() {
         Invitation invitation = invitation(AgeBand.TEEN);

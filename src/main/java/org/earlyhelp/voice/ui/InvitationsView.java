@@ -1,6 +1,5 @@
 package org.earlyhelp.voice.ui;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -136,7 +135,10 @@ class InvitationsView extends Page {
                     "voice.invitations.open-until",
                     DAY.format(i.expiresAt().atZone(WorkingCalendar.LONDON)),
                     i.answers())));
-            card.add(facts, new Html(invitations.qrSvg(i)));
+            // An Svg component keeps the SVG's own case (viewBox): drawn at its box size, not 29 px.
+            com.vaadin.flow.component.Svg qr = new com.vaadin.flow.component.Svg(invitations.qrSvg(i));
+            qr.addClassName("invitation-qr");
+            card.add(facts, qr);
             list.add(card);
         }
     }
