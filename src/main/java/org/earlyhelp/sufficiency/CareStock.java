@@ -69,6 +69,16 @@ public class CareStock {
         this.whereabouts = whereabouts;
     }
 
+    /** The children in care on the date, counted as {@link #on} counts them, and nothing else. */
+    @Transactional(readOnly = true)
+    public long total(LocalDate date) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        return jdbc.sql("SELECT count(*) " + IN_CARE)
+                .param("d", date)
+                .query(Long.class)
+                .single();
+    }
+
     @Transactional(readOnly = true)
     public Snapshot on(LocalDate date) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);

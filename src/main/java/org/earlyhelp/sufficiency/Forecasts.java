@@ -513,7 +513,7 @@ public class Forecasts {
         }
         jdbc.sql("""
                         INSERT INTO sufficiency.supply (category, places) VALUES (?, ?)
-                        ON CONFLICT (category) DO UPDATE SET places = excluded.places""").params(category, places).update();
+                        ON CONFLICT (category) DO UPDATE SET places = excluded.places, note = NULL""").params(category, places).update();
         audit.record("set-supply", "supply", category, null, null, String.valueOf(places));
     }
 

@@ -96,10 +96,22 @@ public class TableExports {
 
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
+    private final DemonstrationSupply demonstration;
 
-    TableExports(CurrentUsers currentUsers, AuditTrail audit) {
+    TableExports(CurrentUsers currentUsers, AuditTrail audit, DemonstrationSupply demonstration) {
         this.currentUsers = currentUsers;
         this.audit = audit;
+        this.demonstration = demonstration;
+    }
+
+    /**
+     * The file name a table downloads as: named as holding made-up data while anything from the
+     * demonstration is held, so a file passed on cannot be taken for the council's own figures.
+     */
+    public String fileName(String table) {
+        String file =
+                table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".csv";
+        return demonstration.held().any() ? "made-up-demonstration-data-" + file : file;
     }
 
     /**

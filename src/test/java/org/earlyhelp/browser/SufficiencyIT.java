@@ -39,7 +39,11 @@ class SufficiencyIT extends BrowserTest {
         signInAndWait("http://localhost:" + port, "commissioner");
         browser.go("http://localhost:" + port + "/sufficiency");
         browser.waitFor(By.id("import-903"));
-        // The demonstration returns, placed against the demonstration hubs' postcode lookup.
+        // The demonstration returns, placed against the demonstration hubs' postcode lookup, and
+        // the page says they are made up.
+        assertThat(browser.waitFor(By.id("demonstration-notice")).getText())
+                .contains("Made up: these are the demonstration's returns");
+        assertThat(browser.isPresent(By.id("remove-demonstration-supply"))).isFalse();
         assertThat(browser.waitFor(By.id("stock-total")).getText()).contains("children in care on");
         assertThat(browser.waitFor(By.id("stock")).getDomProperty("textContent"))
                 .contains("Placed in the borough", "Placed outside the borough", "Halesowen", "Under 5 km");
@@ -211,5 +215,43 @@ class SufficiencyIT extends BrowserTest {
         assertThat(backTest).contains("with rates measured from");
         browser.screenshot("forecast");
         browser.assertAccessible("forecast and scenarios");
+
+        // The council's returns are in, the made-up supply is still beside them: the home page
+        // and both pages say so, and the commissioner removes it after a confirmation.
+        assertThat(browser.driver().findElement(By.id("demonstration-notice")).getDomProperty("textContent"))
+                .contains("Made-up supply from the demonstration is still held");
+        browser.go("http://localhost:" + port + "/");
+        String home = browser.waitFor(By.id("home-commissioner")).getText();
+        assertThat(home)
+                .contains("Children in care on the latest returns held: "
+                        + jdbc.sql("""
+                                        SELECT count(DISTINCT child_id) FROM sufficiency.episode
+                                        WHERE started_on <= (SELECT max(greatest(started_on, coalesce(ended_on, started_on)))
+                                                             FROM sufficiency.episode)
+                                          AND (ended_on IS NULL OR ended_on > (SELECT max(greatest(started_on,
+                                                 coalesce(ended_on, started_on))) FROM sufficiency.episode))""").query(Long.class).single())
+                .contains("Made-up demonstration supply is still set against the council's returns")
+                .doesNotContain("No placement data");
+        browser.go("http://localhost:" + port + "/sufficiency");
+        assertThat(browser.waitFor(By.id("demonstration-notice")).getText())
+                .contains("Made-up supply from the demonstration is still held");
+        click(browser.waitFor(By.id("remove-demonstration-supply")));
+        browser.assertAccessible("confirm removing the demonstration supply");
+        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        wait.until(d -> d.findElements(By.id("import-903")).size() == 1
+                && d.findElements(By.id("demonstration-notice")).stream().noneMatch(WebElement::isDisplayed));
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider WHERE list_name LIKE 'Demonstration%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider")
+                        .query(Long.class)
+                        .single())
+                .as("the Ofsted list imported above stays")
+                .isPositive();
+        browser.go("http://localhost:" + port + "/");
+        assertThat(browser.waitFor(By.id("home-commissioner")).getText())
+                .contains("Children in care on the latest returns held")
+                .doesNotContain("Made-up demonstration supply");
     }
 }

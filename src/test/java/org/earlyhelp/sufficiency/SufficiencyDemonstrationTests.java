@@ -406,6 +406,29 @@ class SufficiencyDemonstrationTests {
                 placed);
     }
 
+    @Autowired
+    DemonstrationSupply demonstration;
+
+    @Test
+    void theMadeUpDataIsCountedAndItsSupplyStaysWhileItsReturnsDo() {
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
+        DemonstrationSupply.Held held = demonstration.held();
+        assertThat(held.children())
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM sufficiency.child")
+                        .query(Long.class)
+                        .single());
+        assertThat(held.providers()).isEqualTo(8);
+        assertThat(held.contracts()).isEqualTo(3);
+        assertThat(held.carers()).isEqualTo(24);
+        assertThat(held.any()).isTrue();
+        // The made-up need and supply go together until the council's returns replace the need.
+        assertThatThrownBy(() -> demonstration.removeSupply()).isInstanceOf(IllegalStateException.class);
+        assertThat(demonstration.held()).isEqualTo(held);
+        assertThat(exports.fileName("By placement")).isEqualTo("made-up-demonstration-data-by-placement.csv");
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> demonstration.held()).isInstanceOf(AccessDeniedException.class);
+    }
+
     private static Contracts.Occupancy endingOn(LocalDate end) {
         return new Contracts.Occupancy(
                 java.util.UUID.randomUUID(),

@@ -7,7 +7,6 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.earlyhelp.sufficiency.TableExports;
 
 /**
@@ -37,13 +36,12 @@ final class CsvLink {
             List<String> headers,
             SerializableSupplier<List<? extends List<?>>> rows,
             SerializableSupplier<TableExports.Protection> known) {
-        String file =
-                title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".csv";
         Anchor link = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
                     byte[] csv =
                             exports.csv(title, headers, rows.get(), known.get()).getBytes(StandardCharsets.UTF_8);
-                    return new DownloadResponse(new ByteArrayInputStream(csv), file, "text/csv", csv.length);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(csv), exports.fileName(title), "text/csv", csv.length);
                 }),
                 label);
         link.setId(id);

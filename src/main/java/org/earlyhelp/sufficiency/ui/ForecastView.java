@@ -32,6 +32,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.Forecasts;
 import org.earlyhelp.sufficiency.TableExports;
@@ -67,7 +68,11 @@ class ForecastView extends Page {
     private final CheckboxGroup<Forecasts.Scenario> compare = new CheckboxGroup<>();
     private final Div results = new Div();
 
-    ForecastView(Forecasts forecasts, org.earlyhelp.insight.StepUpTrend stepUps, TableExports exports) {
+    ForecastView(
+            Forecasts forecasts,
+            org.earlyhelp.insight.StepUpTrend stepUps,
+            TableExports exports,
+            DemonstrationSupply demonstration) {
         super("");
         this.forecasts = forecasts;
         this.stepUps = stepUps;
@@ -75,6 +80,21 @@ class ForecastView extends Page {
         money.setMaximumFractionDigits(0);
         setHeading(getTranslation("forecast.title"));
         add(new Paragraph(getTranslation("forecast.intro")));
+        DemonstrationSupply.Held madeUp = demonstration.held();
+        if (madeUp.any()) {
+            Paragraph notice = new Paragraph(
+                    madeUp.children() > 0
+                            ? getTranslation("sufficiency.demonstration.returns")
+                            : getTranslation(
+                                    "forecast.demonstration.supply",
+                                    madeUp.providers(),
+                                    madeUp.contracts(),
+                                    madeUp.supplyFigures(),
+                                    madeUp.carers()));
+            notice.setId("demonstration-notice");
+            notice.addClassName("notice");
+            add(notice);
+        }
         LocalDate end = forecasts.dataEnd().orElse(null);
         if (end == null) {
             Paragraph empty = new Paragraph(getTranslation("forecast.no-data"));

@@ -33,6 +33,7 @@ import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.sufficiency.CareReturns;
 import org.earlyhelp.sufficiency.CareStock;
+import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.ImportReport903;
 import org.earlyhelp.sufficiency.Problem;
@@ -65,6 +66,8 @@ class SufficiencyView extends Page {
     private final transient TableExports exports;
     private final ContractsSection contractsSection;
     private final transient org.earlyhelp.sufficiency.SectorPositions positions;
+    private final transient DemonstrationSupply demonstration;
+    private final Div madeUp = new Div();
     private final Map<String, byte[]> files = new TreeMap<>();
     private final Paragraph chosen = new Paragraph();
     private final Div report = new Div();
@@ -78,8 +81,10 @@ class SufficiencyView extends Page {
             org.earlyhelp.sufficiency.Providers providers,
             TableExports exports,
             org.earlyhelp.sufficiency.Contracts contracts,
-            org.earlyhelp.sufficiency.SectorPositions positions) {
+            org.earlyhelp.sufficiency.SectorPositions positions,
+            DemonstrationSupply demonstration) {
         super("");
+        this.demonstration = demonstration;
         this.positions = positions;
         this.contractsSection = new ContractsSection(contracts, exports);
         this.returns = returns;
@@ -88,6 +93,9 @@ class SufficiencyView extends Page {
         this.exports = exports;
         setHeading(getTranslation("sufficiency.title"));
         add(new Paragraph(getTranslation("sufficiency.intro")));
+        madeUp.setId("demonstration-notice");
+        add(madeUp);
+        showMadeUp();
 
         Section upload = new Section(new H2(getTranslation("sufficiency.import.title")));
         upload.setId("import-903");
@@ -485,7 +493,50 @@ class SufficiencyView extends Page {
         }
     }
 
+    /**
+     * Says what is made up from the demonstration; once the council's returns are in, offers to
+     * remove the made-up supply still set against them (after a confirmation).
+     */
+    private void showMadeUp() {
+        madeUp.removeAll();
+        DemonstrationSupply.Held held = demonstration.held();
+        madeUp.setVisible(held.any());
+        if (!held.any()) {
+            return;
+        }
+        madeUp.addClassName("notice");
+        if (held.children() > 0) {
+            madeUp.add(new Paragraph(getTranslation("sufficiency.demonstration.returns")));
+            return;
+        }
+        madeUp.add(new Paragraph(getTranslation(
+                "sufficiency.demonstration.supply",
+                held.providers(),
+                held.contracts(),
+                held.supplyFigures(),
+                held.carers())));
+        Button remove = new Button(getTranslation("sufficiency.demonstration.remove"), e -> {
+            com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
+                    new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+            confirm.setHeader(getTranslation("sufficiency.demonstration.confirm-title"));
+            confirm.setText(getTranslation("sufficiency.demonstration.confirm-text"));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("sufficiency.demonstration.keep"));
+            confirm.setConfirmText(getTranslation("sufficiency.demonstration.remove"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(c -> {
+                demonstration.removeSupply();
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            });
+            confirm.open();
+        });
+        remove.setId("remove-demonstration-supply");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        madeUp.add(remove);
+    }
+
     private void refresh() {
+        showMadeUp();
         figures.removeAll();
         if (on.getValue() == null) {
             return;
