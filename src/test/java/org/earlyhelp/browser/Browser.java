@@ -189,6 +189,78 @@ public final class Browser implements AutoCloseable {
         assertThat(blocking)
                 .as("axe-core serious or critical violations on %s:%n%s", pageName, report)
                 .isEmpty();
+        assertNoSidewaysScroll(pageName);
+        assertEveryWordTranslated(pageName);
+    }
+
+    /**
+     * No label is missing from the translations: Vaadin writes a missing one as "!en: key" (or
+     * "!{key}!"), in the page's text or in its components' labels and placeholders.
+     */
+    public void assertEveryWordTranslated(String pageName) {
+        Object missing = driver.executeScript("""
+                const found = [];
+                const look = t => { if (t && (t.includes('!en:') || /!\\{[a-z0-9.-]+\\}!/i.test(t))) found.push(t.trim().substring(0, 120)); };
+                look(document.body.innerText);
+                for (const e of document.querySelectorAll('[label], [placeholder], [aria-label], [helper-text], [error-message]')) {
+                  for (const a of ['label', 'placeholder', 'aria-label', 'helper-text', 'error-message']) { look(e.getAttribute(a)); }
+                  look(e.label); look(e.helperText);
+                }
+                return found.join(' | ');
+                """);
+        assertThat(String.valueOf(missing))
+                .as("%s shows untranslated labels", pageName)
+                .isEmpty();
+    }
+
+    /**
+     * WCAG 1.4.10 (reflow): the page does not scroll sideways at the window's width, neither the
+     * document nor the main content; the widest offender is named when it does.
+     */
+    public void assertNoSidewaysScroll(String pageName) {
+        assertThat(sideways()).as("%s scrolls sideways", pageName).isEmpty();
+        // And on a phone: 390 px wide, then back to the window the test chose.
+        org.openqa.selenium.Dimension chosen = driver.manage().window().getSize();
+        if (chosen.getWidth() > 400) {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            try {
+                String onPhone = "";
+                for (int i = 0; i < 10; i++) {
+                    Thread.sleep(100);
+                    onPhone = sideways();
+                    if (onPhone.isEmpty()) {
+                        break;
+                    }
+                }
+                assertThat(onPhone)
+                        .as("%s scrolls sideways on a phone", pageName)
+                        .isEmpty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                driver.manage().window().setSize(chosen);
+            }
+        }
+    }
+
+    /** Why the page scrolls sideways at the window's width; empty when it does not. */
+    private String sideways() {
+        Object overflow = driver.executeScript("""
+                const width = document.documentElement.clientWidth;
+                const main = document.querySelector('main');
+                const sideways = document.documentElement.scrollWidth > width + 1
+                    || (main && main.scrollWidth > main.clientWidth + 1);
+                if (!sideways) { return ''; }
+                let widest = null, right = 0;
+                for (const e of document.querySelectorAll('main *')) {
+                  const r = e.getBoundingClientRect();
+                  if (r.right > right) { right = r.right; widest = e; }
+                }
+                return 'window ' + width + ' px, page ' + document.documentElement.scrollWidth + ' px, main '
+                    + (main ? main.scrollWidth + '/' + main.clientWidth : '-') + ' px; widest: '
+                    + (widest ? widest.tagName + '#' + widest.id + '.' + widest.className + ' to ' + Math.round(right) : '-');
+                """);
+        return String.valueOf(overflow);
     }
 
     @Override

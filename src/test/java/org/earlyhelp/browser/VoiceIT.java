@@ -220,10 +220,12 @@ class VoiceIT extends BrowserTest {
                         null,
                         null),
                 "10.9.9.8");
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> d.findElement(By.id("home-hub-lead"))
-                        .getText()
-                        .contains("Safeguarding alerts from feedback waiting for you: " + (waitingNow + 1)));
+        // The section is drawn again when the count changes: a stale element is looked up again.
+        WebDriverWait tenSeconds = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
+        tenSeconds.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        tenSeconds.until(d -> d.findElement(By.id("home-hub-lead"))
+                .getText()
+                .contains("Safeguarding alerts from feedback waiting for you: " + (waitingNow + 1)));
         browser.go(base() + "/voice/alerts");
         find(By.cssSelector(".alert-open"));
         WebElement alert = waiting()
@@ -250,8 +252,9 @@ class VoiceIT extends BrowserTest {
                         AgeBand.CHILD, null, null, null, org.earlyhelp.voice.FeelSafe.NO, 1, null, null, null, null),
                 "10.9.9.9");
         long raised = System.nanoTime();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> d.findElements(By.cssSelector(".alert-open")).size() == cards + 1);
+        WebDriverWait withinTen = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
+        withinTen.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        withinTen.until(d -> d.findElements(By.cssSelector(".alert-open")).size() == cards + 1);
         System.out.printf(
                 java.util.Locale.ROOT,
                 "%nA new alert appeared on the open alerts page %.1f s after it was raised.%n",

@@ -200,7 +200,8 @@ class FeedbackView extends Page {
         facts.add(new ListItem(getTranslation("voice.responses.owned", r.owner(), r.decision())));
         facts.add(new ListItem(getTranslation(
                 "voice.responses.status-is",
-                getTranslation("voice.status." + r.status().name().toLowerCase(Locale.ROOT)))));
+                getTranslation("voice.status."
+                        + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
         if (r.weDid() != null) {
             facts.add(new ListItem(getTranslation("voice.public.we-did", r.weDid())));
         }
@@ -220,8 +221,8 @@ class FeedbackView extends Page {
         Select<ResponseStatus> status = new Select<>();
         status.setLabel(getTranslation("voice.responses.status"));
         status.setItems(ResponseStatus.values());
-        status.setItemLabelGenerator(
-                s -> getTranslation("voice.status." + s.name().toLowerCase(Locale.ROOT)));
+        status.setItemLabelGenerator(s -> getTranslation(
+                "voice.status." + s.name().toLowerCase(Locale.ROOT).replace('_', '-')));
         status.setValue(r.status());
         TextArea weDid = new TextArea(getTranslation("voice.responses.we-did"));
         weDid.setHelperText(getTranslation("voice.responses.we-did-help"));
