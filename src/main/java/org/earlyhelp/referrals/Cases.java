@@ -355,6 +355,17 @@ public class Cases {
         audit.record("add-to-team", "case", id.toString(), c.hub(), null, username);
     }
 
+    /**
+     * What is wrong with a step-up reason, if anything: the same check the page makes before it
+     * asks for a confirmation, so nobody confirms a step-up that is then refused.
+     */
+    public static java.util.Optional<String> stepUpReasonProblem(@Nullable String reason) {
+        return blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT
+                ? java.util.Optional.of("Say why the family needs children's social care (up to "
+                        + RequestsForSupport.MAX_TEXT + " characters).")
+                : java.util.Optional.empty();
+    }
+
     /** Steps the family up to children's social care: the case closes as stepped up. */
     @Transactional
     public void stepUp(UUID id, int version, String reason) {
@@ -362,9 +373,9 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        if (blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT) {
-            throw new ValidationException(Map.of("reason", "Say why the family needs children's social care."));
-        }
+        stepUpReasonProblem(reason).ifPresent(problem -> {
+            throw new ValidationException(Map.of("reason", problem));
+        });
         touch(c, version);
         Instant now = clock.instant();
         journey.setSteppedUp(id, now);

@@ -219,7 +219,22 @@ class ReferralJourneyIT extends BrowserTest {
         radio("close-result-education", "Achieved");
         typeArea("close-note", "Attendance 96% for six weeks.");
         accessible("closure");
+        // The step-up reason is checked before any confirmation is asked for.
+        open("open-step-up");
+        click(find(By.id("step-up")));
+        waiting()
+                .until(d -> d.findElement(By.id("step-up-reason"))
+                        .getDomProperty("errorMessage")
+                        .contains("Say why the family needs children's social care"));
+        assertThat(browser.driver().findElements(By.cssSelector("vaadin-confirm-dialog[opened]")))
+                .isEmpty();
         click(find(By.id("close-case")));
+        // The confirmation names the action in the plan that closing leaves unfinished.
+        waiting()
+                .until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                                .executeScript("const c = document.querySelector('vaadin-confirm-dialog[opened]');"
+                                        + " return c ? c.message : '';"))
+                        .contains("One action in the plan is not finished: Morning routine chart"));
         click(find(By.cssSelector("[slot='confirm-button']")));
         waiting()
                 .until(d -> d.findElement(By.id("case-summary"))

@@ -573,6 +573,16 @@ class ReferralJourneyTests {
                 .orElseThrow();
     }
 
+    @Test
+    void aStepUpReasonIsCheckedTheSameWayOnThePageAndInTheService() {
+        assertThat(Cases.stepUpReasonProblem(null)).isPresent();
+        assertThat(Cases.stepUpReasonProblem("   ")).isPresent();
+        assertThat(Cases.stepUpReasonProblem("x".repeat(RequestsForSupport.MAX_TEXT + 1)))
+                .isPresent();
+        assertThat(Cases.stepUpReasonProblem("Disclosure of harm at school today."))
+                .isEmpty();
+    }
+
     private int count() {
         return jdbc.sql("SELECT count(*) FROM referrals.request")
                 .query(Integer.class)

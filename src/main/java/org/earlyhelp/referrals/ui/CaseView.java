@@ -543,7 +543,17 @@ class CaseView extends Page implements BeforeEnterObserver {
         Button close = new Button(t("close.save"), e -> {
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setHeader(t("close.confirm-title", record.familyLabel()));
-            confirm.setText(t("close.confirm-text"));
+            // Actions in the plan not done or dropped are named: closing leaves them unfinished.
+            List<String> unfinished = record.plan().stream()
+                    .flatMap(o -> o.actions().stream())
+                    .filter(a -> a.status() == ActionStatus.NOT_STARTED || a.status() == ActionStatus.IN_PROGRESS)
+                    .map(a -> a.action() + " (" + a.owner() + ")")
+                    .toList();
+            confirm.setText(
+                    unfinished.isEmpty()
+                            ? t("close.confirm-text")
+                            : t("close.confirm-unfinished", unfinished.size(), String.join("; ", unfinished)) + " "
+                                    + t("close.confirm-text"));
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("action.cancel"));
             confirm.setConfirmText(t("close.save"));
@@ -575,6 +585,14 @@ class CaseView extends Page implements BeforeEnterObserver {
         TextArea why = area(t("stepup.reason"), "step-up-reason");
         Paragraph stepErrors = errors();
         Button stepUp = new Button(t("stepup.save"), e -> {
+            // The reason is checked first: a confirmation is never asked for a step-up that would be refused.
+            java.util.Optional<String> problem = Cases.stepUpReasonProblem(why.getValue());
+            why.setInvalid(problem.isPresent());
+            why.setErrorMessage(problem.orElse(null));
+            if (problem.isPresent()) {
+                why.focus();
+                return;
+            }
             ConfirmDialog confirm = new ConfirmDialog();
             confirm.setHeader(t("stepup.confirm-title", record.familyLabel()));
             confirm.setText(t("stepup.confirm-text"));
