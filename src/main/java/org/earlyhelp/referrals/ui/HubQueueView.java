@@ -167,11 +167,28 @@ class HubQueueView extends Page {
         if (r.overdue(java.time.Instant.now())) {
             text = t("queue.overdue", Texts.dayTime(r.decisionDue()));
         } else if ((left = queue.workingDaysLeft(r)) <= 0) {
-            text = t("queue.due-today", Texts.dayTime(r.decisionDue()));
+            // On the last working day the clock counts hours.
+            text = t(
+                    "queue.due-today",
+                    Texts.dayTime(r.decisionDue()),
+                    timeLeft(java.time.Duration.between(java.time.Instant.now(), r.decisionDue()), Texts::t));
         } else {
             text = t("queue.due-in", left, Texts.dayTime(r.decisionDue()));
         }
         return r.reReferral() ? text + " · " + t("queue.re-referral") : text;
+    }
+
+    /** "3 hours 20 minutes", "1 hour", "45 minutes", "less than a minute": what is left of a day. */
+    static String timeLeft(java.time.Duration left, java.util.function.BiFunction<String, Object[], String> t) {
+        long minutes = Math.max(0, left.toMinutes());
+        long hours = minutes / 60;
+        long rest = minutes % 60;
+        if (hours == 0) {
+            return t.apply("queue.minutes", new Object[] {rest});
+        }
+        return rest == 0
+                ? t.apply("queue.hours", new Object[] {hours})
+                : t.apply("queue.hours", new Object[] {hours}) + " " + t.apply("queue.minutes", new Object[] {rest});
     }
 
     private void refresh() {
