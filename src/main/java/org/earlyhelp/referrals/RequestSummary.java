@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A request for support as its referrer and the hub see it in lists: status and decision, not the
  * family's record.
+ *
+ * @param closedAs how the early help that came of it ended, once its case is closed
  */
 public record RequestSummary(
         UUID id,
@@ -31,7 +33,8 @@ public record RequestSummary(
         boolean reReferral,
         boolean stepDown,
         boolean restricted,
-        int version) {
+        int version,
+        @Nullable ClosureReason closedAs) {
 
     /** Whether the decision is late (undecided past its due time). */
     public boolean overdue(Instant now) {

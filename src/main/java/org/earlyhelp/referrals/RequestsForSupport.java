@@ -380,7 +380,8 @@ public class RequestsForSupport {
                 s.reReferral(),
                 s.stepDown(),
                 s.restricted(),
-                s.version());
+                s.version(),
+                s.closedAs());
     }
 
     /** Saves a request for support with its needs and the family's consent. */

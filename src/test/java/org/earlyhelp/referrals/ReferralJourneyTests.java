@@ -191,6 +191,13 @@ class ReferralJourneyTests {
         CaseRecord closed = cases.caseRecord(caseId);
         assertThat(closed.open()).isFalse();
         assertThat(closed.followUps()).extracting(CaseRecord.FollowUp::months).containsExactly(6, 12);
+        // The referrer sees that the early help has finished, and how.
+        teacher();
+        assertThat(requests.myRequests(0, 50))
+                .filteredOn(r -> r.id().equals(submitted.request()))
+                .singleElement()
+                .satisfies(r -> assertThat(r.closedAs()).isEqualTo(ClosureReason.NEEDS_MET));
+        familyWorker();
 
         FamilyRecord family = families.family(submitted.family());
         assertThat(family.timeline())

@@ -70,7 +70,9 @@ public class JourneyRepository {
                    r.decision_due, r.status, r.level, r.outcome, r.reasons, r.decided_at,
                    (SELECT c.lead_name FROM referrals.case_file c WHERE c.request_id = r.id) AS lead_name,
                    (SELECT array_agg(n.area ORDER BY n.area) FROM referrals.request_need n WHERE n.request_id = r.id) AS needs,
-                   r.re_referral, r.step_down, f.restricted, r.version
+                   r.re_referral, r.step_down, f.restricted, r.version,
+                   (SELECT c.close_reason FROM referrals.case_file c WHERE c.request_id = r.id AND c.closed_at IS NOT NULL)
+                       AS closed_as
             FROM referrals.request r JOIN referrals.family f ON f.id = r.family_id""";
 
     private static final String CASE_SELECT = """
@@ -468,7 +470,8 @@ public class JourneyRepository {
                 rs.getBoolean(16),
                 rs.getBoolean(17),
                 rs.getBoolean(18),
-                rs.getInt(19));
+                rs.getInt(19),
+                rs.getString(20) == null ? null : ClosureReason.valueOf(rs.getString(20)));
     }
 
     // ---- cases -------------------------------------------------------------------------------

@@ -44,7 +44,9 @@ class MyRequestsView extends Page {
         grid.addColumn(r -> Texts.dayTime(r.submittedAt()))
                 .setHeader(t("mine.sent"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> Texts.label("status", r.status()))
+        grid.addColumn(r -> r.closedAs() == null
+                        ? Texts.label("status", r.status())
+                        : t("status.closed", Texts.label("closure", r.closedAs())))
                 .setHeader(t("mine.status"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.outcome() == null
