@@ -442,16 +442,7 @@ class ReferralJourneyTests {
     void whatAChildSaysOnTheirCaseJoinsTheFamilyTimeline() throws Exception {
         teacher();
         Submitted submitted = requests.submit(draft("Fairweather", TODAY.minusYears(10), postcodeIn("dudley-central")));
-        centralLead();
-        int version = queue.detail(submitted.request()).summary().version();
-        queue.decide(
-                submitted.request(),
-                version,
-                NeedLevel.SINGLE_AGENCY,
-                DecisionOutcome.EARLY_HELP,
-                "One need, one agency.");
-        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
-        familyWorker();
+        UUID caseId = earlyHelpLedByFamilyWorker(submitted);
         org.earlyhelp.voice.Invitation invitation = invitations.create(
                 org.earlyhelp.voice.InvitationKind.CASE,
                 CENTRAL,
@@ -506,16 +497,7 @@ class ReferralJourneyTests {
     void anAlertFromACaseNamesTheFamilyOnlyToThoseWhoMaySeeIt() {
         teacher();
         Submitted submitted = requests.submit(draft("Underhill", TODAY.minusYears(12), postcodeIn("dudley-central")));
-        centralLead();
-        int version = queue.detail(submitted.request()).summary().version();
-        queue.decide(
-                submitted.request(),
-                version,
-                NeedLevel.SINGLE_AGENCY,
-                DecisionOutcome.EARLY_HELP,
-                "One need, one agency.");
-        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
-        familyWorker();
+        UUID caseId = earlyHelpLedByFamilyWorker(submitted);
         org.earlyhelp.voice.Invitation invitation = invitations.create(
                 org.earlyhelp.voice.InvitationKind.CASE, CENTRAL, caseId, "Underhill family", null, 14);
         SignedIn.nobody();
@@ -588,6 +570,24 @@ class ReferralJourneyTests {
                 .isPresent();
         assertThat(Cases.stepUpReasonProblem("Disclosure of harm at school today."))
                 .isEmpty();
+    }
+
+    /**
+     * The hub lead decides the request as single-agency early help and allocates it to the family
+     * worker, who is signed in afterwards.
+     */
+    private UUID earlyHelpLedByFamilyWorker(Submitted submitted) {
+        centralLead();
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(),
+                version,
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency.");
+        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        familyWorker();
+        return caseId;
     }
 
     private int count() {

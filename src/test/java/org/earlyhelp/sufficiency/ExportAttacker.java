@@ -121,42 +121,27 @@ final class ExportAttacker {
         return found;
     }
 
-    /** Rank of the coefficient part (the first n columns), by exact Gaussian elimination. */
+    /** A system reduced to row echelon form: its rows, and each pivot row's column. */
+    private record Reduced(Fraction[][] rows, int[] pivotColumn, int rank) {}
+
+    /** Rank of the coefficient part (the first n columns). */
     private static int rank(List<Fraction[]> system, int n) {
-        Fraction[][] a = new Fraction[system.size()][];
-        for (int r = 0; r < a.length; r++) {
-            a[r] = system.get(r).clone();
-        }
-        int rank = 0;
-        for (int c = 0; c < n && rank < a.length; c++) {
-            int pivot = -1;
-            for (int r = rank; r < a.length; r++) {
-                if (!a[r][c].isZero()) {
-                    pivot = r;
-                    break;
-                }
-            }
-            if (pivot < 0) {
-                continue;
-            }
-            Fraction[] swap = a[rank];
-            a[rank] = a[pivot];
-            a[pivot] = swap;
-            for (int r = rank + 1; r < a.length; r++) {
-                if (!a[r][c].isZero()) {
-                    Fraction f = a[r][c].divide(a[rank][c]);
-                    for (int k = c; k <= n; k++) {
-                        a[r][k] = a[r][k].minus(f.times(a[rank][k]));
-                    }
-                }
-            }
-            rank++;
-        }
-        return rank;
+        return reduce(system, n).rank();
     }
 
-    /** The value of unknown i (the system pins it down): reduce fully and read it off. */
+    /** The value of unknown i (the system pins it down), read off the fully reduced system. */
     private static double solve(List<Fraction[]> system, int n, int i) {
+        Reduced reduced = reduce(system, n);
+        for (int r = 0; r < reduced.rank(); r++) {
+            if (reduced.pivotColumn()[r] == i) {
+                return reduced.rows()[r][n].toDouble();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Exact Gauss-Jordan elimination over the first n columns, the constants (column n) carried along. */
+    private static Reduced reduce(List<Fraction[]> system, int n) {
         Fraction[][] a = new Fraction[system.size()][];
         for (int r = 0; r < a.length; r++) {
             a[r] = system.get(r).clone();
@@ -192,12 +177,7 @@ final class ExportAttacker {
             pivotColumn[rank] = c;
             rank++;
         }
-        for (int r = 0; r < rank; r++) {
-            if (pivotColumn[r] == i) {
-                return a[r][n].toDouble();
-            }
-        }
-        return Double.NaN;
+        return new Reduced(a, pivotColumn, rank);
     }
 
     /** RFC 4180 as the exports write it: every cell quoted, quotes doubled, a line a row. */

@@ -19,6 +19,7 @@ import org.earlyhelp.insight.BoroughComparison.Comparison;
 import org.earlyhelp.insight.BoroughComparison.HubRow;
 import org.earlyhelp.insight.BoroughComparison.PilotMonth;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.jspecify.annotations.Nullable;
@@ -79,10 +80,8 @@ class BoroughView extends Page {
         Section pilot = new Section(new H2(getTranslation("borough.pilot")));
         pilot.setId("borough-pilot");
         pilot.add(new Paragraph(getTranslation("borough.pilot.intro")));
-        Details pilotDefinition =
-                new Details(getTranslation("define.summary"), new Paragraph(getTranslation("define.borough.pilot")));
-        pilotDefinition.setId("define-borough-pilot");
-        pilot.add(pilotDefinition);
+        pilot.add(Definition.of(
+                getTranslation("define.summary"), "borough.pilot", getTranslation("define.borough.pilot")));
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.UK);
         List<PilotMonth> months = c.pilotAgainstOthers();
         pilot.add(new Paragraph(getTranslation("borough.chart.pilot")));
@@ -133,9 +132,7 @@ class BoroughView extends Page {
                     : getTranslation(column[1]);
             list.add(new ListItem(getTranslation(column[0]) + ": " + text));
         }
-        Details details = new Details(getTranslation("define.summary"), list);
-        details.setId("define-borough-hubs");
-        return details;
+        return Definition.of(getTranslation("define.summary"), "borough.hubs", list);
     }
 
     /** The table's columns and their definitions. */

@@ -32,6 +32,7 @@ import org.earlyhelp.insight.HubDashboard.Dashboard;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
@@ -140,15 +141,12 @@ class HubDashboardView extends Page {
 
     /** How a figure is counted, one click away from it; the same words are in docs/figures.md. */
     private Details definition(String key) {
-        Details details = new Details(
+        return Definition.of(
                 getTranslation("define.summary"),
-                new Paragraph(
-                        key.equals("dashboard.drift")
-                                ? getTranslation("define." + key, driftWeeks)
-                                : getTranslation("define." + key)));
-        details.addClassName("definition");
-        details.setId("define-" + key.replace('.', '-'));
-        return details;
+                key,
+                key.equals("dashboard.drift")
+                        ? getTranslation("define." + key, driftWeeks)
+                        : getTranslation("define." + key));
     }
 
     private String percent(@Nullable Double value) {

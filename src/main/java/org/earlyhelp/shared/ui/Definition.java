@@ -18,7 +18,12 @@ public final class Definition {
      * @param text the definition, translated
      */
     public static Details of(String summary, String key, String text) {
-        Details details = new Details(summary, new Paragraph(text));
+        return of(summary, key, new Paragraph(text));
+    }
+
+    /** As {@link #of(String, String, String)}, for a definition of several parts (a list). */
+    public static Details of(String summary, String key, com.vaadin.flow.component.Component content) {
+        Details details = new Details(summary, content);
         details.addClassName("definition");
         details.setId("define-" + key.replace('.', '-'));
         return details;

@@ -94,8 +94,8 @@ class SufficiencyView extends Page {
         setHeading(getTranslation("sufficiency.title"));
         add(new Paragraph(getTranslation("sufficiency.intro")));
         madeUp.setId("demonstration-notice");
+        // Filled by refresh(), which setting the page's date below always runs.
         add(madeUp);
-        showMadeUp();
 
         Section upload = new Section(new H2(getTranslation("sufficiency.import.title")));
         upload.setId("import-903");
