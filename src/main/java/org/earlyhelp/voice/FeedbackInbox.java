@@ -18,6 +18,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,13 +106,53 @@ public class FeedbackInbox {
     /** A page of the hub's feedback this person may read: {@code limit} items after skipping {@code offset}. */
     @Transactional
     public List<FeedbackItem> ofHub(HubId hub, int limit, int offset) {
+        return ofHub(hub, InboxFilter.ALL, limit, offset);
+    }
+
+    /**
+     * A page of the hub's feedback this person may read that passes the filter, newest first:
+     * {@code limit} items after skipping {@code offset}. Audited, with the filter.
+     */
+    @Transactional
+    public List<FeedbackItem> ofHub(HubId hub, InboxFilter filter, int limit, int offset) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
             audit.refused("view", "feedback-inbox", hub.value(), hub, null);
             throw new AccessDeniedException("You do not work in this hub");
         }
-        List<FeedbackItem> items = jdbc.sql(SELECT + " WHERE f.hub_id = :hub AND " + VISIBLE
-                        + " ORDER BY f.submitted_at DESC, f.id LIMIT :limit OFFSET :offset")
+        StringBuilder where = new StringBuilder(" WHERE f.hub_id = :hub AND " + VISIBLE);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (filter.theme() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM voice.feedback_theme ft WHERE ft.feedback_id = f.id"
+                    + " AND ft.theme = :theme)");
+            params.put("theme", filter.theme().strip().toLowerCase(Locale.ROOT));
+        }
+        if (filter.from() != null) {
+            where.append(" AND f.submitted_at >= :from");
+            params.put(
+                    "from",
+                    Timestamp.from(
+                            filter.from().atStartOfDay(WorkingCalendar.LONDON).toInstant()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND f.submitted_at < :to");
+            params.put(
+                    "to",
+                    Timestamp.from(filter.to()
+                            .plusDays(1)
+                            .atStartOfDay(WorkingCalendar.LONDON)
+                            .toInstant()));
+        }
+        if (filter.mode() != null) {
+            where.append(" AND f.mode = :mode");
+            params.put("mode", filter.mode().name());
+        }
+        if (filter.alertsOnly()) {
+            where.append(" AND f.safeguarding");
+        }
+        List<FeedbackItem> items = jdbc.sql(
+                        SELECT + where + " ORDER BY f.submitted_at DESC, f.id LIMIT :limit OFFSET :offset")
+                .params(params)
                 .param("hub", hub.value())
                 .param("lead", user.has(Role.HUB_LEAD))
                 .param("u", user.username())
@@ -126,7 +167,9 @@ public class FeedbackInbox {
                 hub.value(),
                 hub,
                 null,
-                items.size() + " items; with a name: "
+                items.size() + " items"
+                        + (filter.filters() ? " (filtered: " + filter + ")" : "")
+                        + "; with a name: "
                         + items.stream()
                                 .filter(i -> i.firstName() != null)
                                 .map(i -> i.id().toString())

@@ -27,6 +27,17 @@ public record Response(
         List<Hearing> hearings,
         int version) {
 
+    /**
+     * Whether it is past its due date and still not done (done or not possible is an answer).
+     *
+     * @param today the date today in the portal's time zone
+     */
+    public boolean overdue(LocalDate today) {
+        return due != null
+                && due.isBefore(today)
+                && (status == ResponseStatus.HEARD || status == ResponseStatus.IN_PROGRESS);
+    }
+
     /** Who heard it (a board or meeting), when, and what changed as a result. */
     public record Hearing(String heardBy, LocalDate heardOn, String whatChanged) {}
 }

@@ -68,7 +68,11 @@ public class YouSaidWeDid {
         CurrentUser user = worker(hub);
         Map<String, String> problems = new LinkedHashMap<>();
         if (blank(theme) || theme.length() > 60) {
-            problems.put("theme", "Name the theme.");
+            problems.put("theme", "Choose the theme.");
+        } else if (!themesConfirmed(hub).containsKey(theme.strip().toLowerCase(java.util.Locale.ROOT))) {
+            // A response answers what young people said: a theme nobody's feedback carries would list
+            // nobody to tell, so only the hub's confirmed themes are taken.
+            problems.put("theme", "Choose a theme confirmed on this hub's feedback (confirm it in the inbox first).");
         }
         if (blank(youSaid) || youSaid.length() > 1000) {
             problems.put("youSaid", "Sum up what young people said, without names.");
@@ -235,6 +239,28 @@ public class YouSaidWeDid {
                 .params(UUID.randomUUID(), id, heardBy.strip(), heardOn, whatChanged.strip(), user.username())
                 .update();
         audit.record("hearing", "response", id.toString(), hub, null, heardBy);
+    }
+
+    /**
+     * The themes staff have confirmed on the hub's feedback, most common first, with how many
+     * pieces of feedback carry each: what a response can answer and the inbox can be filtered by.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Long> confirmedThemes(HubId hub) {
+        worker(hub);
+        return themesConfirmed(hub);
+    }
+
+    private Map<String, Long> themesConfirmed(HubId hub) {
+        Map<String, Long> themes = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT t.theme, count(DISTINCT t.feedback_id) FROM voice.feedback_theme t
+                        JOIN voice.feedback f ON f.id = t.feedback_id
+                        WHERE f.hub_id = ? GROUP BY t.theme ORDER BY 2 DESC, 1""")
+                .param(hub.value())
+                .query((rs, n) -> themes.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return themes;
     }
 
     /** The hub's responses with their hearings, newest first: the board's report. */

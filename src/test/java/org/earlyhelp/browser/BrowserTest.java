@@ -4,8 +4,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -62,6 +64,40 @@ abstract class BrowserTest {
             }
         }
         return 0;
+    }
+
+    /** Clicks an item that may still be moving into place (an overlay opening), trying for 2 s. */
+    static void clickWhenStill(WebElement item) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                item.click();
+                return;
+            } catch (org.openqa.selenium.ElementClickInterceptedException moving) {
+                if (attempt == 10) {
+                    throw moving;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw moving;
+                }
+            }
+        }
+    }
+
+    /** Opens a select and chooses the item whose text contains {@code text} (any case). */
+    static void chooseInSelect(WebElement select, String text) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
+        clickWhenStill(select);
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(i -> i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase()))
+                .findFirst()
+                .orElse(null));
+        clickWhenStill(item);
     }
 
     /** Signs in with a demonstration account and waits for its home page. */

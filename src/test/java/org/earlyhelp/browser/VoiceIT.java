@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.FeelSafe;
 import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
@@ -48,6 +54,9 @@ class VoiceIT extends BrowserTest {
 
     @Autowired
     org.earlyhelp.voice.FeedbackForms forms;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
@@ -283,9 +292,13 @@ class VoiceIT extends BrowserTest {
         waiting().until(d -> measures.getText().contains("the middle one of the times between an alert being raised"));
         browser.assertAccessible("what young people said");
         find(By.cssSelector("#responses vaadin-details")).click();
-        find(By.cssSelector("#response-theme input")).sendKeys("school");
+        // The theme is chosen from those confirmed on the hub's feedback, with how many carry it.
+        chooseInSelect(find(By.id("response-theme")), "school (");
         find(By.cssSelector("#response-you-said textarea")).sendKeys("Homework club is too noisy to work in.");
         find(By.cssSelector("#response-decision textarea")).sendKeys("A quiet room on Thursdays.");
+        LocalDate due = LocalDate.now(WorkingCalendar.LONDON).plusDays(14);
+        find(By.cssSelector("#response-due input"))
+                .sendKeys(due.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.TAB);
         find(By.id("create-response")).click();
         WebElement card = waiting()
                 .until(d -> d.findElements(By.cssSelector(".response")).stream()
@@ -294,6 +307,11 @@ class VoiceIT extends BrowserTest {
                         .orElse(null));
         // The responses are drawn again: focus goes to the new response's heading, not the page.
         browser.waitForFocus("the new response's heading", f -> f.startsWith("H3#") && f.contains("school"));
+        // The due date shows in the portal's format.
+        assertThat(card.findElement(By.cssSelector(".response-due")).getText())
+                .isEqualTo("Due by " + due.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)));
+        assertThat(card.findElement(By.cssSelector(".response-due")).getDomAttribute("class"))
+                .doesNotContain("badge-overdue");
         WebElement answer = card.findElement(By.cssSelector(".response-we-did textarea"));
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", answer);
@@ -315,6 +333,58 @@ class VoiceIT extends BrowserTest {
                         .anyMatch(c -> c.getText().contains("Homework club is too noisy")
                                 && c.getText().contains("Published")));
         browser.waitForFocus("the published response's heading", f -> f.startsWith("H3#") && f.contains("school"));
+        WebElement published = homeworkCard();
+        WebElement hearing = published.findElement(By.tagName("vaadin-details"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", hearing);
+        hearing.click();
+        LocalDate heardOn = LocalDate.now(WorkingCalendar.LONDON).minusDays(2);
+        waiting()
+                .until(d -> homeworkCard()
+                        .findElement(By.cssSelector(".heard-by input"))
+                        .isDisplayed());
+        homeworkCard().findElement(By.cssSelector(".heard-by input")).sendKeys("Children's Partnership Board");
+        homeworkCard()
+                .findElement(By.cssSelector(".heard-on input"))
+                .sendKeys(heardOn.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), Keys.TAB);
+        homeworkCard().findElement(By.cssSelector(".what-changed textarea")).sendKeys("A room was set aside.");
+        homeworkCard().findElement(By.cssSelector(".record-hearing")).click();
+        String heardText = "Heard by Children's Partnership Board on "
+                + heardOn.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)) + ": A room was set aside.";
+        waiting().until(d -> homeworkCard().getDomProperty("textContent").contains(heardText));
+
+        // Overdue answers are flagged: this one was due yesterday and is not done.
+        jdbc.sql("UPDATE voice.response SET due_on = current_date - 1, status = 'IN_PROGRESS' WHERE you_said = ?")
+                .param("Homework club is too noisy to work in.")
+                .update();
+        browser.go(base() + "/voice/feedback");
+        WebElement overdue = waiting().until(d -> homeworkCard().findElement(By.cssSelector(".response-due")));
+        assertThat(overdue.getDomProperty("textContent")).startsWith("Overdue: was due by ");
+        assertThat(overdue.getDomAttribute("class")).contains("badge-overdue");
+
+        // The inbox filters: only what raised an alert.
+        String code = invitation(AgeBand.TEEN).code();
+        forms.submit(code, teen(FeelSafe.NO, "Filter check: someone at home scares me"), "10.1.2.3");
+        forms.submit(code, teen(FeelSafe.YES, "Filter check: the club is fun"), "10.1.2.4");
+        browser.go(base() + "/voice/feedback");
+        waiting()
+                .until(d -> d.findElement(By.id("inbox"))
+                        .getDomProperty("textContent")
+                        .contains("Filter check: the club is fun"));
+        find(By.cssSelector("#inbox-alerts input")).click();
+        find(By.id("inbox-filter")).click();
+        waiting().until(d -> d.findElement(By.id("inbox-clear")).getDomAttribute("disabled") == null);
+        waiting()
+                .until(d -> d.findElement(By.id("inbox"))
+                        .getDomProperty("textContent")
+                        .contains("Filter check: someone at home"));
+        assertThat(find(By.id("inbox")).getDomProperty("textContent")).doesNotContain("Filter check: the club is fun");
+        List<WebElement> shown = browser.driver().findElements(By.cssSelector("#inbox .feedback-item"));
+        assertThat(shown)
+                .isNotEmpty()
+                .allMatch(c -> c.getDomProperty("textContent").contains("Raised a safeguarding alert"));
+        browser.screenshot("feedback-inbox-filtered");
+        browser.assertAccessible("the inbox, filtered");
 
         browser.clearCookies();
         browser.size(390, 844);
@@ -330,6 +400,20 @@ class VoiceIT extends BrowserTest {
         browser.go(base() + "/say/NOT-A-REAL-CODE");
         find(By.id("bad-code"));
         browser.assertAccessible("bad code page");
+    }
+
+    private static org.earlyhelp.voice.FeedbackDraft teen(FeelSafe safe, String anything) {
+        return new org.earlyhelp.voice.FeedbackDraft(
+                AgeBand.TEEN, org.earlyhelp.voice.Mode.ANONYMOUS, null, null, safe, 3, null, null, null, anything);
+    }
+
+    /** The response card, found by its text whether or not it is scrolled into view. */
+    private WebElement homeworkCard() {
+        return browser.driver().findElements(By.cssSelector(".response")).stream()
+                .filter(c -> c.getDomProperty("textContent").contains("Homework club is too noisy"))
+                .findFirst()
+                // Selenium's own kind of "not found", which waits ignore while the page loads.
+                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("the homework response"));
     }
 
     /** Issue 21: the QR code is drawn at its box size and a QR reader gets the link back from it. */

@@ -275,8 +275,21 @@ class VoiceTests {
         forms.submit(invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "elsewhere"), "10.9.9.10");
     }
 
+    /** Confirms a theme on a new piece of the hub's feedback, as staff do in the inbox. */
+    private void confirmTheme(String theme) {
+        FeedbackForms.Received received = forms.submit(
+                groupInvitation().code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "About " + theme), "10.0.7.1");
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        try {
+            inbox.confirm(received.feedback(), Set.of(theme));
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
     @Test
     void youSaidWeDidIsPublishedOnlyOnceApprovedAndWithoutPersonalData() {
+        confirmTheme("things to do");
         SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         UUID id = responses.create(
                 CENTRAL,
@@ -317,6 +330,117 @@ class VoiceTests {
                         .extracting(Response.Hearing::heardBy)
                         .containsExactly("Dudley Children's Partnership Board"));
         assertThat(responses.measures(CENTRAL).themesAnswered()).isPositive();
+    }
+
+    /** Issue 21: a theme typed differently would list nobody to tell, so only confirmed themes are taken. */
+    @Test
+    void aResponseAnswersOnlyAThemeConfirmedOnTheHubsFeedback() {
+        String theme = "theme " + UUID.randomUUID().toString().substring(0, 8);
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        assertThat(responses.confirmedThemes(CENTRAL)).doesNotContainKey(theme);
+        assertThatThrownBy(() -> responses.create(CENTRAL, theme, "Said", "Vic", "Decided", null))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems())
+                                .containsEntry(
+                                        "theme",
+                                        "Choose a theme confirmed on this hub's feedback (confirm it in the inbox first)."));
+        SignedIn.nobody();
+        confirmTheme(theme);
+        confirmTheme(theme);
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        // Every confirmed theme with its count of feedback, counted again from the table.
+        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        jdbc.sql("SELECT t.theme FROM voice.feedback_theme t JOIN voice.feedback f ON f.id = t.feedback_id"
+                        + " WHERE f.hub_id = 'dudley-central'")
+                .query(String.class)
+                .list()
+                .forEach(t -> counted.merge(t, 1L, Long::sum));
+        assertThat(responses.confirmedThemes(CENTRAL)).containsExactlyInAnyOrderEntriesOf(counted);
+        assertThat(responses.confirmedThemes(CENTRAL)).containsEntry(theme, 2L);
+        assertThat(responses.create(CENTRAL, theme.toUpperCase(), "Said", "Vic", "Decided", null))
+                .isNotNull();
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
+        assertThatThrownBy(() -> responses.confirmedThemes(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    /** Issue 21: the inbox filters by confirmed theme, date given, how they chose to be known, and alerts. */
+    @Test
+    void theInboxFiltersByThemeDateModeAndAlert() {
+        String theme = "filter " + UUID.randomUUID().toString().substring(0, 8);
+        Invitation invitation = groupInvitation();
+        List<UUID> mine = new java.util.ArrayList<>();
+        Mode[] modes = {Mode.ANONYMOUS, Mode.NAMED, Mode.PSEUDONYMOUS};
+        FeelSafe[] safe = {FeelSafe.YES, FeelSafe.NO, FeelSafe.YES, FeelSafe.NOT_SURE};
+        for (int i = 0; i < 8; i++) {
+            Mode mode = modes[i % 3];
+            mine.add(forms.submit(
+                            invitation.code(),
+                            draft(mode, mode == Mode.ANONYMOUS ? null : "Kid" + i, safe[i % 4], "Filter " + i),
+                            "10.0.8." + i)
+                    .feedback());
+        }
+        // Two of them given on a day long ago, three with the test's own theme.
+        LocalDate longAgo = LocalDate.of(2020, 6, 15);
+        for (UUID old : List.of(mine.get(1), mine.get(2))) {
+            jdbc.sql("UPDATE voice.feedback SET submitted_at = ? WHERE id = ?")
+                    .params(
+                            java.sql.Timestamp.from(longAgo.atTime(23, 30)
+                                    .atZone(org.earlyhelp.shared.WorkingCalendar.LONDON)
+                                    .toInstant()),
+                            old)
+                    .update();
+        }
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        for (UUID themed : List.of(mine.get(0), mine.get(2), mine.get(5))) {
+            inbox.confirm(themed, Set.of(theme));
+        }
+        List<FeedbackItem> all = inbox.ofHub(CENTRAL, 500).stream()
+                .filter(f -> mine.contains(f.id()))
+                .toList();
+        assertThat(all).hasSize(8);
+        List<InboxFilter> filters = List.of(
+                new InboxFilter(theme, null, null, null, false),
+                new InboxFilter(null, longAgo, longAgo, null, false),
+                new InboxFilter(null, null, longAgo.minusDays(1), null, false),
+                new InboxFilter(null, longAgo.plusDays(1), null, null, false),
+                new InboxFilter(null, null, null, Mode.NAMED, false),
+                new InboxFilter(null, null, null, null, true),
+                new InboxFilter(theme, longAgo, longAgo, Mode.PSEUDONYMOUS, false),
+                new InboxFilter(theme.toUpperCase(), null, null, Mode.ANONYMOUS, true));
+        for (InboxFilter filter : filters) {
+            List<FeedbackItem> shown = inbox.ofHub(CENTRAL, filter, 500, 0);
+            // Whatever is shown passes the filter, mine or not; and of mine, exactly those that pass.
+            assertThat(shown).as(filter.toString()).allMatch(f -> passes(f, filter));
+            assertThat(shown.stream().map(FeedbackItem::id).filter(mine::contains))
+                    .as(filter.toString())
+                    .containsExactlyInAnyOrderElementsOf(all.stream()
+                            .filter(f -> passes(f, filter))
+                            .map(FeedbackItem::id)
+                            .toList());
+        }
+        assertThat(inbox.ofHub(CENTRAL, new InboxFilter(theme, null, null, null, false), 500, 0))
+                .extracting(FeedbackItem::id)
+                .containsExactlyInAnyOrder(mine.get(0), mine.get(2), mine.get(5));
+        assertThat(inbox.ofHub(CENTRAL, new InboxFilter(null, longAgo, longAgo, null, false), 500, 0))
+                .extracting(FeedbackItem::id)
+                .containsExactlyInAnyOrder(mine.get(1), mine.get(2));
+        assertThatThrownBy(() -> new InboxFilter(null, longAgo, longAgo.minusDays(1), null, false))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.problems()).containsEntry("to", "The end date is before the start date."));
+    }
+
+    private static boolean passes(FeedbackItem f, InboxFilter filter) {
+        LocalDate given = f.submittedAt()
+                .atZone(org.earlyhelp.shared.WorkingCalendar.LONDON)
+                .toLocalDate();
+        return (filter.theme() == null
+                        || f.confirmedThemes().contains(filter.theme().toLowerCase(java.util.Locale.ROOT)))
+                && (filter.from() == null || !given.isBefore(filter.from()))
+                && (filter.to() == null || !given.isAfter(filter.to()))
+                && (filter.mode() == null || f.mode() == filter.mode())
+                && (!filter.alertsOnly() || f.safeguarding());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.earlyhelp.voice.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +43,8 @@ import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
+import org.earlyhelp.voice.InboxFilter;
+import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.ResponseStatus;
 import org.earlyhelp.voice.YouSaidWeDid;
@@ -57,6 +61,8 @@ class FeedbackView extends Page {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
     private static final int INBOX_PAGE = 10;
 
     private final transient FeedbackInbox inbox;
@@ -66,6 +72,8 @@ class FeedbackView extends Page {
     private final Div content = new Div();
     /** The inbox shows a page at a time; how many items of newer feedback are skipped. */
     private int inboxOffset;
+    /** Which feedback the inbox shows; kept while the page is rebuilt. */
+    private InboxFilter filter = InboxFilter.ALL;
     /** The headings focus can go back to after a rebuild, by what they head. */
     private final Map<String, Component> anchors = new java.util.HashMap<>();
 
@@ -84,6 +92,7 @@ class FeedbackView extends Page {
         hub.setVisible(hubs.size() > 1);
         hub.addValueChangeListener(e -> {
             inboxOffset = 0;
+            filter = InboxFilter.ALL;
             refresh(null);
         });
         add(new Paragraph(getTranslation("voice.feedback.intro")), hub, content);
@@ -152,7 +161,15 @@ class FeedbackView extends Page {
     }
 
     private Component newResponseForm() {
-        TextField theme = new TextField(getTranslation("voice.responses.theme"));
+        Map<String, Long> confirmed = responses.confirmedThemes(hub.getValue().id());
+        if (confirmed.isEmpty()) {
+            return new Paragraph(getTranslation("voice.responses.no-themes"));
+        }
+        Select<String> theme = new Select<>();
+        theme.setLabel(getTranslation("voice.responses.theme"));
+        theme.setHelperText(getTranslation("voice.responses.theme-help"));
+        theme.setItems(confirmed.keySet());
+        theme.setItemLabelGenerator(t -> getTranslation("voice.responses.theme-count", t, confirmed.get(t)));
         theme.setId("response-theme");
         TextArea youSaid = new TextArea(getTranslation("voice.responses.you-said"));
         youSaid.setId("response-you-said");
@@ -162,11 +179,12 @@ class FeedbackView extends Page {
         TextArea decision = new TextArea(getTranslation("voice.responses.decision"));
         decision.setId("response-decision");
         DatePicker due = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.responses.due"));
+        due.setId("response-due");
         Button create = new Button(getTranslation("voice.responses.create"), e -> {
             try {
                 UUID created = responses.create(
                         hub.getValue().id(),
-                        theme.getValue(),
+                        theme.getValue() == null ? "" : theme.getValue(),
                         youSaid.getValue(),
                         owner.getValue(),
                         decision.getValue(),
@@ -202,6 +220,18 @@ class FeedbackView extends Page {
                 "voice.responses.status-is",
                 getTranslation("voice.status."
                         + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
+        if (r.due() != null) {
+            LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
+            ListItem due = new ListItem(
+                    r.overdue(today)
+                            ? getTranslation("voice.responses.overdue", DAY.format(r.due()))
+                            : getTranslation("voice.responses.due-on", DAY.format(r.due())));
+            if (r.overdue(today)) {
+                due.addClassName("badge-overdue");
+            }
+            due.addClassName("response-due");
+            facts.add(due);
+        }
         if (r.weDid() != null) {
             facts.add(new ListItem(getTranslation("voice.public.we-did", r.weDid())));
         }
@@ -213,8 +243,8 @@ class FeedbackView extends Page {
                                 WHEN.format(r.publishedAt().atZone(WorkingCalendar.LONDON)),
                                 r.approvedBy())));
         for (Response.Hearing h : r.hearings()) {
-            facts.add(new ListItem(getTranslation(
-                    "voice.responses.heard", h.heardBy(), h.heardOn().toString(), h.whatChanged())));
+            facts.add(new ListItem(
+                    getTranslation("voice.responses.heard", h.heardBy(), DAY.format(h.heardOn()), h.whatChanged())));
         }
         card.add(facts);
 
@@ -291,8 +321,11 @@ class FeedbackView extends Page {
 
     private Component hearingForm(Response r) {
         TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
+        heardBy.addClassName("heard-by");
         DatePicker heardOn = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.responses.heard-on"));
+        heardOn.addClassName("heard-on");
         TextArea changed = new TextArea(getTranslation("voice.responses.what-changed"));
+        changed.addClassName("what-changed");
         Button heard = new Button(getTranslation("voice.responses.record-hearing"), e -> {
             try {
                 responses.heard(r.id(), heardBy.getValue(), heardOn.getValue(), changed.getValue());
@@ -307,7 +340,60 @@ class FeedbackView extends Page {
                 changed.setErrorMessage(p.get("whatChanged"));
             }
         });
+        heard.addClassName("record-hearing");
         return new Div(new FormLayout(heardBy, heardOn, changed), heard);
+    }
+
+    /** Filters for the inbox: a confirmed theme, dates, how the young person chose to be known, alerts. */
+    private Component filterForm() {
+        Select<String> theme = new Select<>();
+        theme.setLabel(getTranslation("voice.inbox.filter.theme"));
+        theme.setId("inbox-theme");
+        theme.setItems(responses.confirmedThemes(hub.getValue().id()).keySet());
+        theme.setEmptySelectionAllowed(true);
+        theme.setEmptySelectionCaption(getTranslation("voice.inbox.filter.any-theme"));
+        theme.setValue(filter.theme());
+        DatePicker from = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.inbox.filter.from"));
+        from.setId("inbox-from");
+        from.setValue(filter.from());
+        DatePicker to = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.inbox.filter.to"));
+        to.setId("inbox-to");
+        to.setValue(filter.to());
+        Select<Mode> mode = new Select<>();
+        mode.setLabel(getTranslation("voice.inbox.filter.mode"));
+        mode.setId("inbox-mode");
+        mode.setItems(Mode.values());
+        mode.setItemLabelGenerator(m -> m == null
+                ? getTranslation("voice.inbox.filter.any-mode")
+                : getTranslation("voice.inbox.filter.mode." + m.name().toLowerCase(Locale.ROOT)));
+        mode.setEmptySelectionAllowed(true);
+        mode.setEmptySelectionCaption(getTranslation("voice.inbox.filter.any-mode"));
+        mode.setValue(filter.mode());
+        Checkbox alerts = new Checkbox(getTranslation("voice.inbox.filter.alerts"), filter.alertsOnly());
+        alerts.setId("inbox-alerts");
+        Button show = new Button(getTranslation("voice.inbox.filter.show"), e -> {
+            try {
+                filter = new InboxFilter(
+                        theme.getValue(), from.getValue(), to.getValue(), mode.getValue(), alerts.getValue());
+                inboxOffset = 0;
+                refresh("inbox");
+            } catch (ValidationException invalid) {
+                to.setInvalid(true);
+                to.setErrorMessage(invalid.problems().get("to"));
+            }
+        });
+        show.setId("inbox-filter");
+        Button clear = new Button(getTranslation("voice.inbox.filter.clear"), e -> {
+            filter = InboxFilter.ALL;
+            inboxOffset = 0;
+            refresh("inbox");
+        });
+        clear.setId("inbox-clear");
+        clear.setEnabled(filter.filters());
+        FormLayout fields = new FormLayout(theme, mode, from, to, alerts);
+        Div form = new Div(fields, new com.vaadin.flow.component.orderedlayout.HorizontalLayout(show, clear));
+        form.addClassName("inbox-filter");
+        return form;
     }
 
     private void feedback() {
@@ -315,11 +401,13 @@ class FeedbackView extends Page {
         anchors.put("inbox", inboxHeading);
         Section section = new Section(inboxHeading);
         section.setId("inbox");
+        section.add(filterForm());
         // One more than a page is asked for, to know whether there is older feedback.
-        List<FeedbackItem> page = inbox.ofHub(hub.getValue().id(), INBOX_PAGE + 1, inboxOffset);
+        List<FeedbackItem> page = inbox.ofHub(hub.getValue().id(), filter, INBOX_PAGE + 1, inboxOffset);
         List<FeedbackItem> items = page.stream().limit(INBOX_PAGE).toList();
         if (items.isEmpty()) {
-            section.add(new Paragraph(getTranslation("voice.inbox.none")));
+            section.add(
+                    new Paragraph(getTranslation(filter.filters() ? "voice.inbox.none-filtered" : "voice.inbox.none")));
         } else {
             section.add(
                     new Paragraph(getTranslation("voice.inbox.showing", inboxOffset + 1, inboxOffset + items.size())));
