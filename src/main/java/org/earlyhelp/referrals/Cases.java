@@ -185,7 +185,7 @@ public class Cases {
             throw new ValidationException(problems);
         }
         touch(c, version);
-        UUID outcomeId = journey.upsertOutcome(id, area, outcome.strip());
+        UUID outcomeId = journey.upsertOutcome(id, area, outcome.strip(), clock.instant(), user.displayName());
         audit.record("plan-outcome", "case", id.toString(), c.hub(), null, area.name());
         return outcomeId;
     }
@@ -212,7 +212,7 @@ public class Cases {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        journey.insertAction(outcome, action.strip(), owner.strip(), due);
+        journey.insertAction(outcome, action.strip(), owner.strip(), due, clock.instant(), user.displayName());
         audit.record("plan-action", "case", c.id().toString(), c.hub(), null, null);
     }
 
@@ -223,7 +223,7 @@ public class Cases {
         CaseRow c = row(journey.caseOfAction(action).orElseThrow(() -> access.unknown("action", action)));
         access.requireWork(user, c, familyHub(c));
         requireOpen(c);
-        if (!journey.setActionStatus(action, version, status)) {
+        if (!journey.setActionStatus(action, version, status, clock.instant(), user.displayName())) {
             throw new ChangedBySomeoneElseException("This action");
         }
         audit.record("plan-action-status", "case", c.id().toString(), c.hub(), null, status.name());
@@ -268,7 +268,7 @@ public class Cases {
         touch(c, version);
         LocalDate next = heldOn.plusMonths(properties.reviewEvery());
         UUID review = UUID.randomUUID();
-        journey.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next);
+        journey.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next, clock.instant());
         for (CaseRecord.PlanOutcome o : plan) {
             journey.insertScore(review, o.id(), scores.get(o.id()));
         }

@@ -19,6 +19,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -299,7 +300,10 @@ public class Families {
         for (TimelineRow r : journey.timeline(id, 100_000)) {
             TimelineEntry e = entry(r);
             out.append("- ")
-                    .append(e.at())
+                    .append(
+                            e.timeKnown()
+                                    ? e.at().toString()
+                                    : e.at().atZone(WorkingCalendar.LONDON).toLocalDate() + " (time not recorded)")
                     .append(": ")
                     .append(e.title())
                     .append(
@@ -313,6 +317,11 @@ public class Families {
     }
 
     private static TimelineEntry entry(TimelineRow r) {
+        TimelineEntry e = phrase(r);
+        return r.timeKnown() ? e : new TimelineEntry(e.at(), false, e.kind(), e.title(), e.detail(), e.by());
+    }
+
+    private static TimelineEntry phrase(TimelineRow r) {
         return switch (r.kind()) {
             case "request" ->
                 new TimelineEntry(
@@ -345,7 +354,30 @@ public class Families {
                         r.b() + (r.c() == null || r.c().isBlank() ? "" : "\nThe child said: " + r.c()),
                         r.by());
             case "step-up" -> new TimelineEntry(r.at(), r.kind(), "Stepped up to children's social care", null, null);
-            case "closure" -> new TimelineEntry(r.at(), r.kind(), "Early help closed: " + label(r.a()), r.b(), r.by());
+            case "plan-outcome" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Plan: outcome agreed for " + areaName(OutcomeArea.valueOf(r.a())),
+                        r.b(),
+                        r.by());
+            case "plan-action" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Plan: action added",
+                        r.a() + " (" + r.b() + ", due " + day(r.c()) + ")",
+                        r.by());
+            case "action-status" ->
+                new TimelineEntry(
+                        r.at(), r.kind(), "Plan: action marked " + label(r.b()).toLowerCase(), r.a(), r.by());
+            case "closure" ->
+                new TimelineEntry(
+                        r.at(),
+                        r.kind(),
+                        "Early help closed: " + label(r.a()),
+                        r.b() + (r.c() == null ? "" : "\nFollow-up checks due: " + followUps(r.c())),
+                        r.by());
             case "consent" ->
                 new TimelineEntry(
                         r.at(),
@@ -367,6 +399,14 @@ public class Families {
                 new TimelineEntry(r.at(), r.kind(), r.a() + "-month check after closure", r.b(), r.by());
             default -> new TimelineEntry(r.at(), r.kind(), r.kind(), r.a(), r.by());
         };
+    }
+
+    /** "3:2027-03-02,6:2027-06-02" as "3 months, 2 Mar 2027; 6 months, 2 Jun 2027". */
+    private static String followUps(String due) {
+        return Arrays.stream(due.split(","))
+                .map(d -> d.split(":"))
+                .map(d -> d[0] + " months, " + day(d[1]))
+                .collect(Collectors.joining("; "));
     }
 
     private static String day(String isoDate) {
@@ -414,20 +454,4 @@ public class Families {
         String words = code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
-
-    /** Kinds of timeline entry, for filters. */
-    public static final List<String> KINDS = List.of(
-            "request",
-            "safeguarding",
-            "step-down",
-            "decision",
-            "allocation",
-            "assessment",
-            "review",
-            "contact",
-            "step-up",
-            "closure",
-            "consent",
-            "consent-withdrawn",
-            "follow-up");
 }

@@ -257,7 +257,15 @@ class ReferralJourneyIT extends BrowserTest {
                 .contains("The child said: I want to walk to school with my friend.")
                 .contains("Plan reviewed")
                 .contains("Early help closed: Needs met")
+                .contains("Follow-up checks due: 6 months, ")
+                .contains("Plan: outcome agreed for getting a good education")
+                .contains("Plan: action added")
                 .contains("Consent given by Jade " + surname);
+        // Newest first: the closure above the review, the review above the request that started it all.
+        assertThat(text.indexOf("Early help closed")).isLessThan(text.indexOf("Plan reviewed"));
+        assertThat(text.indexOf("Plan reviewed")).isLessThan(text.indexOf("Request for support from Tom Baker"));
+        // The family's record says the early help finished, and how.
+        assertThat(find(By.tagName("main")).getDomProperty("textContent")).contains("Early help finished: Needs met");
         browser.screenshot("family-timeline");
         accessible("family record and timeline");
     }
@@ -423,25 +431,6 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     /** Clicks an item of an overlay that may still be opening, its items moving under the pointer. */
-    private static void clickWhenStill(WebElement item) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                item.click();
-                return;
-            } catch (org.openqa.selenium.ElementClickInterceptedException moving) {
-                if (attempt == 10) {
-                    throw moving;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw moving;
-                }
-            }
-        }
-    }
-
     /** Opens one of the case's forms, which are built when their disclosure is first opened. */
     private void open(String id) {
         WebElement details = find(By.id(id));

@@ -573,6 +573,126 @@ class ReferralJourneyTests {
     }
 
     /**
+     * Issue 21: the timeline orders every entry by when it happened, keeping the time of day, and
+     * shows the plan, its actions, reviews, visits and the checks due after closing.
+     */
+    @Test
+    void theTimelineKeepsTheTimeOfDayAndShowsThePlanReviewsAndChecks() {
+        teacher();
+        Submitted submitted = requests.submit(draft("Timeline", TODAY.minusYears(8), postcodeIn("dudley-central")));
+        UUID caseId = earlyHelpLedByFamilyWorker(submitted);
+        cases.assess(
+                caseId,
+                cases.caseRecord(caseId).version(),
+                List.of(
+                        new CaseRecord.Assessment(
+                                OutcomeArea.EDUCATION, "Bright", "Late most days", "I hate mornings", null, "Chaos"),
+                        new CaseRecord.Assessment(
+                                OutcomeArea.HOUSING, "Landlord talks", "Arrears", null, "At school", "Worried")));
+        UUID outcome = cases.addOutcome(
+                caseId, cases.caseRecord(caseId).version(), OutcomeArea.EDUCATION, "Leo attends 95% of days");
+        cases.addAction(outcome, "Morning routine chart", "Fran Lewis", TODAY.plusWeeks(2));
+        CaseRecord.Action action =
+                cases.caseRecord(caseId).plan().getFirst().actions().getFirst();
+        cases.setActionStatus(action.id(), action.version(), ActionStatus.DONE);
+        UUID visit = cases.logContact(
+                caseId,
+                new Cases.ContactDraft(TODAY, ContactKind.HOME_VISIT, 60, true, "Mornings are better", "Visit"));
+        UUID lateNote = cases.logContact(
+                caseId, new Cases.ContactDraft(TODAY, ContactKind.PHONE_CALL, 10, false, null, "Call"));
+        // This call is written up the day after it happened: only its day is known.
+        jdbc.sql("UPDATE referrals.contact SET logged_at = logged_at + interval '1 day' WHERE id = ?")
+                .param(lateNote)
+                .update();
+        cases.review(caseId, cases.caseRecord(caseId).version(), TODAY, "Good progress", Map.of(outcome, 7));
+        cases.close(
+                caseId,
+                cases.caseRecord(caseId).version(),
+                ClosureReason.NEEDS_MET,
+                Map.of(OutcomeArea.EDUCATION, NeedResult.ACHIEVED, OutcomeArea.HOUSING, NeedResult.NOT_ACHIEVED),
+                "Attendance up");
+
+        List<TimelineEntry> timeline = families.family(submitted.family()).timeline();
+        assertThat(timeline)
+                .extracting(TimelineEntry::kind)
+                .contains(
+                        "request",
+                        "decision",
+                        "allocation",
+                        "assessment",
+                        "plan-outcome",
+                        "plan-action",
+                        "action-status",
+                        "contact",
+                        "review",
+                        "closure");
+        // Newest first, by when each happened.
+        for (int i = 1; i < timeline.size(); i++) {
+            assertThat(timeline.get(i).at())
+                    .isBeforeOrEqualTo(timeline.get(i - 1).at());
+        }
+        java.util.function.Function<String, Integer> at = kind -> java.util.stream.IntStream.range(0, timeline.size())
+                .filter(i -> timeline.get(i).kind().equals(kind))
+                .findFirst()
+                .orElseThrow();
+        // Every step after the request that started it, the plan after the assessment, closure last.
+        assertThat(at.apply("request")).isGreaterThan(at.apply("decision"));
+        assertThat(at.apply("assessment")).isGreaterThan(at.apply("plan-outcome"));
+        assertThat(at.apply("plan-outcome")).isGreaterThan(at.apply("plan-action"));
+        assertThat(at.apply("request")).isGreaterThan(at.apply("contact"));
+        assertThat(at.apply("request")).isGreaterThan(at.apply("review"));
+        // The visit keeps the time it was logged, as the database holds it.
+        java.time.Instant logged = jdbc.sql("SELECT logged_at FROM referrals.contact WHERE id = ?")
+                .param(visit)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(timeline)
+                .filteredOn(e -> e.kind().equals("contact") && e.detail().startsWith("Visit"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.timeKnown()).isTrue();
+                    assertThat(e.at()).isEqualTo(logged);
+                });
+        // The call written up a day later sits at the end of its own day, marked as having no time.
+        assertThat(timeline)
+                .filteredOn(e -> e.kind().equals("contact") && e.detail().startsWith("Call"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.timeKnown()).isFalse();
+                    assertThat(e.at().atZone(org.earlyhelp.shared.WorkingCalendar.LONDON)
+                                    .toLocalDate())
+                            .isEqualTo(TODAY);
+                    assertThat(e.at())
+                            .isEqualTo(TODAY.plusDays(1)
+                                    .atStartOfDay(org.earlyhelp.shared.WorkingCalendar.LONDON)
+                                    .toInstant()
+                                    .minusNanos(1000));
+                });
+        assertThat(timeline)
+                .filteredOn(e -> e.kind().equals("plan-action"))
+                .singleElement()
+                .satisfies(e ->
+                        assertThat(e.detail()).contains("Morning routine chart").contains("Fran Lewis"));
+        assertThat(timeline)
+                .filteredOn(e -> e.kind().equals("action-status"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.title()).isEqualTo("Plan: action marked done"));
+        java.time.format.DateTimeFormatter day =
+                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        String checks = "Follow-up checks due: 6 months, " + day.format(TODAY.plusMonths(6)) + "; 12 months, "
+                + day.format(TODAY.plusMonths(12));
+        assertThat(timeline)
+                .filteredOn(e -> e.kind().equals("closure"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.detail()).endsWith(checks));
+        // The family's record shows the request's early help as finished, and how.
+        assertThat(families.family(submitted.family()).requests())
+                .singleElement()
+                .satisfies(r -> assertThat(r.closedAs()).isEqualTo(ClosureReason.NEEDS_MET));
+    }
+
+    /**
      * The hub lead decides the request as single-agency early help and allocates it to the family
      * worker, who is signed in afterwards.
      */

@@ -487,10 +487,16 @@ class ReferralsDemonstrationData implements DemonstrationData {
         third.accept(new AssessmentCompleted(caseId, hub, at(assessedOn), true, firstReview));
         List<UUID> outcomes = new ArrayList<>();
         for (OutcomeArea need : needs) {
-            UUID outcome = journey.upsertOutcome(caseId, need, OUTCOME_TEXT.get(need));
+            UUID outcome =
+                    journey.upsertOutcome(caseId, need, OUTCOME_TEXT.get(need), at(assessedOn), lead.displayName());
             outcomes.add(outcome);
             journey.insertAction(
-                    outcome, "Agree a weekly plan with the family", lead.displayName(), assessedOn.plusWeeks(3));
+                    outcome,
+                    "Agree a weekly plan with the family",
+                    lead.displayName(),
+                    assessedOn.plusWeeks(3),
+                    at(assessedOn),
+                    lead.displayName());
         }
         LocalDate nextReview = firstReview;
         int score = 3 + random.nextInt(3);
@@ -498,7 +504,13 @@ class ReferralsDemonstrationData implements DemonstrationData {
             UUID review = UUID.randomUUID();
             LocalDate next = nextReview.plusMonths(properties.reviewEvery());
             journey.insertReview(
-                    review, caseId, nextReview, lead.displayName(), "Progress reviewed with the family.", next);
+                    review,
+                    caseId,
+                    nextReview,
+                    lead.displayName(),
+                    "Progress reviewed with the family.",
+                    next,
+                    at(nextReview));
             for (UUID outcome : outcomes) {
                 journey.insertScore(review, outcome, Math.min(10, score));
             }

@@ -162,7 +162,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
         }
         f.requests()
                 .forEach(r -> work.add(new ListItem(Texts.dayTime(r.submittedAt()) + " · "
-                        + t("family.request-from", r.referrerName()) + " · " + Texts.label("status", r.status()))));
+                        + t("family.request-from", r.referrerName()) + " · " + Texts.status(r))));
         add(work);
 
         consentHeading = new H2(t("family.consent"));
@@ -219,7 +219,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
         for (TimelineEntry e : f.timeline()) {
             ListItem item = new ListItem();
             item.addClassName("timeline-" + e.kind());
-            Span when = new Span(Texts.dayTime(e.at()));
+            Span when = new Span(e.timeKnown() ? Texts.dayTime(e.at()) : t("family.day-only", Texts.day(e.at())));
             when.addClassName("timeline-when");
             Span title = new Span(e.title());
             title.addClassName("timeline-title");

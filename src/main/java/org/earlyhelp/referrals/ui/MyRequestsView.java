@@ -44,11 +44,7 @@ class MyRequestsView extends Page {
         grid.addColumn(r -> Texts.dayTime(r.submittedAt()))
                 .setHeader(t("mine.sent"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.closedAs() == null
-                        ? Texts.label("status", r.status())
-                        : t("status.closed", Texts.label("closure", r.closedAs())))
-                .setHeader(t("mine.status"))
-                .setAutoWidth(true);
+        grid.addColumn(Texts::status).setHeader(t("mine.status")).setAutoWidth(true);
         grid.addColumn(r -> r.outcome() == null
                         ? t("mine.due", Texts.dayTime(r.decisionDue()))
                         : Texts.label("outcome", r.outcome()) + " ("

@@ -39,6 +39,11 @@ final class Texts {
         return instant == null ? "" : DAY.format(instant.atZone(WorkingCalendar.LONDON));
     }
 
+    /** A request's status; once its case is closed, that early help finished and how. */
+    static String status(org.earlyhelp.referrals.RequestSummary r) {
+        return r.closedAs() == null ? label("status", r.status()) : t("status.closed", label("closure", r.closedAs()));
+    }
+
     static String dayTime(@Nullable Instant instant) {
         return instant == null ? "" : DAY_TIME.format(instant.atZone(WorkingCalendar.LONDON));
     }
