@@ -80,7 +80,20 @@ class ReferralJourneyIT extends BrowserTest {
         type("member-1-given", "Leo");
         type("member-1-family", surname);
         date("member-1-born", LocalDate.now().minusYears(9));
+        // Adding a family member takes the keyboard to the new person's first field; removing them,
+        // on to adding someone again.
+        click(find(By.id("add-member")));
+        waitForFocusWithin("member-2-given");
+        WebElement third = find(By.id("member-2-given")).findElement(By.xpath("./ancestor::vaadin-form-layout[1]"));
+        click(third.findElements(By.tagName("vaadin-button")).stream()
+                .filter(b -> b.getDomProperty("textContent").contains("Remove"))
+                .findFirst()
+                .orElseThrow());
+        waitForFocusWithin("add-member");
         type("address", "12 Castle Street, Dudley");
+        // A postcode no hub covers reveals the hub choice, and the keyboard goes to it.
+        type("postcode", "ZZ99 9ZZ");
+        waitForFocusWithin("chosen-hub");
         type("postcode", postcode);
         waiting().until(d -> d.findElement(By.id("hub-found")).getText().contains("Dudley Central"));
         click(find(By.id("need-education")));
@@ -355,6 +368,16 @@ class ReferralJourneyIT extends BrowserTest {
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
+    }
+
+    /** Waits for keyboard focus to be on the component with this id, or inside it. */
+    private void waitForFocusWithin(String id) {
+        browser.waitForFocus(
+                "#" + id,
+                f -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                        .executeScript(
+                                "const a = document.activeElement; return !!a && !!a.closest('#' + arguments[0]);",
+                                id)));
     }
 
     private void type(String id, String text) {

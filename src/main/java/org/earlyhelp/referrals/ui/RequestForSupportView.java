@@ -71,6 +71,7 @@ class RequestForSupportView extends Page {
     private final TextField postcode = new TextField();
     private final Paragraph hubFound = new Paragraph();
     private final Select<Hub> chosenHub = new Select<>();
+    private final Button addAnother = new Button();
     private final TextField hubReason = new TextField();
     private final Map<OutcomeArea, Checkbox> needBoxes = new EnumMap<>(OutcomeArea.class);
     private final Map<OutcomeArea, TextArea> needTexts = new EnumMap<>(OutcomeArea.class);
@@ -187,9 +188,11 @@ class RequestForSupportView extends Page {
         form.add(memberList);
         addMember(Relationship.PARENT);
         addMember(Relationship.CHILD);
-        Button another = new Button(t("request.add-member"), e -> addMember(Relationship.CHILD));
-        another.setId("add-member");
-        form.add(another);
+        // The new person's fields appear above the button: the keyboard goes to their first one.
+        addAnother.setText(t("request.add-member"));
+        addAnother.addClickListener(e -> addMember(Relationship.CHILD).given.focus());
+        addAnother.setId("add-member");
+        form.add(addAnother);
 
         form.add(new H2(t("request.where")));
         address.setLabel(t("request.address"));
@@ -277,10 +280,11 @@ class RequestForSupportView extends Page {
         form.add(formErrors, send);
     }
 
-    private void addMember(Relationship relationship) {
+    private MemberRow addMember(Relationship relationship) {
         MemberRow row = new MemberRow(members.size(), relationship);
         members.add(row);
         memberList.add(row.layout);
+        return row;
     }
 
     private void lookUp() {
@@ -300,8 +304,13 @@ class RequestForSupportView extends Page {
             }
             case PostcodeLookup.Malformed malformed -> hubFound.setText("");
         }
+        boolean revealed = choose && !chosenHub.isVisible();
         chosenHub.setVisible(choose);
         hubReason.setVisible(choose);
+        if (revealed) {
+            // The choice appears above where Tab went on leaving the postcode: take the keyboard to it.
+            chosenHub.focus();
+        }
         if (!choose) {
             chosenHub.clear();
             hubReason.clear();
@@ -460,7 +469,11 @@ class RequestForSupportView extends Page {
             relationship.setId(id + "relationship");
             sex.setHelperText(t("member.optional"));
             ethnicity.setHelperText(t("member.optional"));
-            Button remove = new Button(t("member.remove"), e -> layout.setVisible(false));
+            Button remove = new Button(t("member.remove"), e -> {
+                layout.setVisible(false);
+                // The button pressed is gone with its row: the keyboard goes on to adding someone.
+                addAnother.focus();
+            });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             remove.setAriaLabel(t("member.remove-label", index + 1));
             layout.add(given, family, born, relationship, sex, ethnicity, remove);
