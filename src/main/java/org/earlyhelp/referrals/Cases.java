@@ -459,6 +459,27 @@ public class Cases {
         return summaries(journey.openCasesOf(user.username()), user);
     }
 
+    /** A check after closing that is due (or overdue), with the family it is about. */
+    public record FollowUpDue(UUID caseId, String familyLabel, int months, LocalDate due, boolean overdue) {}
+
+    /**
+     * The hub's checks after closing that are overdue or due within two weeks, soonest first. Hub
+     * lead only: months after closing, the lead and team no longer read the family's record.
+     */
+    @Transactional(readOnly = true)
+    public List<FollowUpDue> followUpsDue(HubId hub) {
+        access.hubLead(hub);
+        LocalDate today = today();
+        return journey.followUpsDue(hub, today.plusWeeks(2)).stream()
+                .map(f -> new FollowUpDue(
+                        f.caseId(),
+                        f.familyLabel(),
+                        f.months(),
+                        f.due(),
+                        f.due().isBefore(today)))
+                .toList();
+    }
+
     /** The hub's drifting cases: overdue assessments and reviews, and no contact for weeks. Hub lead only. */
     @Transactional(readOnly = true)
     public List<CaseSummary> drift(HubId hub) {
@@ -468,8 +489,9 @@ public class Cases {
 
     private List<CaseSummary> summaries(List<CaseRow> rows, CurrentUser user) {
         LocalDate today = today();
-        Map<UUID, LocalDate> last =
-                journey.lastContacts(rows.stream().map(CaseRow::id).toList());
+        List<UUID> ids = rows.stream().map(CaseRow::id).toList();
+        Map<UUID, LocalDate> last = journey.lastContacts(ids);
+        Map<UUID, LocalDate> nextAction = journey.nextActions(ids);
         List<CaseSummary> out = new ArrayList<>();
         for (CaseRow c : rows) {
             List<CaseSummary.Due> due = new ArrayList<>();
@@ -485,6 +507,10 @@ public class Cases {
             LocalDate lastContact = last.get(c.id());
             LocalDate contactDue = (lastContact == null ? allocated : lastContact).plusWeeks(properties.drift());
             due.add(new CaseSummary.Due("contact", contactDue, contactDue.isBefore(today)));
+            LocalDate action = nextAction.get(c.id());
+            if (action != null) {
+                due.add(new CaseSummary.Due("action", action, action.isBefore(today)));
+            }
             due.sort(Comparator.comparing(CaseSummary.Due::on));
             out.add(new CaseSummary(
                     c.id(),

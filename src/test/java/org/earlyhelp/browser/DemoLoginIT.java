@@ -51,6 +51,23 @@ class DemoLoginIT extends BrowserTest {
                 .as("demonstration mode says so on every page")
                 .contains("do not enter real families");
         browser.screenshot("demo-home-" + username);
+        // Nobody is offered a page that would only refuse them: alerts are for leads and safeguarding leads.
+        String menu = browser.waitFor(By.tagName("vaadin-side-nav")).getDomProperty("textContent");
+        if (section.equals("home-hub-lead")) {
+            assertThat(menu).contains("Safeguarding alerts");
+        } else {
+            assertThat(menu).doesNotContain("Safeguarding alerts");
+        }
+        String home = browser.waitFor(By.id(section)).getDomProperty("textContent");
+        switch (section) {
+            case "home-young-person" -> {
+                assertThat(home).contains("Give feedback");
+                assertThat(browser.driver().findElements(By.cssSelector("#home-young-person a[href='say']")))
+                        .hasSize(1);
+            }
+            case "home-admin" -> assertThat(home).contains("System health: ");
+            default -> {}
+        }
         if (username.equals("lead.dudley-central") || username.equals("teacher")) {
             assertThat(browser.waitFor(By.id(section)).getText()).contains("Dudley Central & Netherton");
         }

@@ -139,7 +139,9 @@ public class HomeView extends Page {
         } else {
             UnorderedList list = new UnorderedList();
             for (WaitingItem item : items) {
-                list.add(new ListItem(new Anchor(item.route(), getTranslation(item.titleKey(), item.count()))));
+                String text = getTranslation(item.titleKey(), item.count());
+                // A line with nowhere to go (the system's health) is said, not linked.
+                list.add(item.route().isEmpty() ? new ListItem(text) : new ListItem(new Anchor(item.route(), text)));
             }
             section.add(list);
         }

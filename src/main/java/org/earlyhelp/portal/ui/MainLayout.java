@@ -16,8 +16,10 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.List;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.work.MenuFilter;
 
 /**
  * The main layout: a skip link, the app's name, who is signed in with a way to sign out, and the
@@ -32,8 +34,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final SideNav nav = new SideNav();
     private final Div account = new Div();
 
-    public MainLayout(CurrentUsers currentUsers, AuthenticationContext authentication) {
+    private final transient List<MenuFilter> menuFilters;
+
+    public MainLayout(CurrentUsers currentUsers, AuthenticationContext authentication, List<MenuFilter> menuFilters) {
         this.currentUsers = currentUsers;
+        this.menuFilters = menuFilters;
         this.authentication = authentication;
         setPrimarySection(Section.NAVBAR);
 
@@ -55,7 +60,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         nav.removeAll();
+        java.util.Optional<CurrentUser> user = currentUsers.find();
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            String route = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            // A page the roles let in but that could only refuse this person is not offered.
+            if (user.isPresent() && menuFilters.stream().anyMatch(f -> !f.offers(route, user.get()))) {
+                continue;
+            }
             nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path()));
         }
         account.removeAll();

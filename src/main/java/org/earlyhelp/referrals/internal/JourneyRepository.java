@@ -564,6 +564,38 @@ public class JourneyRepository {
         return last;
     }
 
+    /** Each case's soonest due plan action that is neither done nor dropped. */
+    public Map<UUID, LocalDate> nextActions(List<UUID> cases) {
+        Map<UUID, LocalDate> next = new LinkedHashMap<>();
+        if (cases.isEmpty()) {
+            return next;
+        }
+        jdbc.sql("""
+                        SELECT o.case_id, min(a.due_on) FROM referrals.plan_action a
+                        JOIN referrals.plan_outcome o ON o.id = a.outcome_id
+                        WHERE o.case_id = ANY (?) AND a.status IN ('NOT_STARTED', 'IN_PROGRESS') GROUP BY o.case_id""")
+                .param(cases.toArray(UUID[]::new))
+                .query((rs, n) -> next.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
+                .list();
+        return next;
+    }
+
+    /** A check after closing not yet done. */
+    public record FollowUpRow(UUID caseId, String familyLabel, int months, LocalDate due) {}
+
+    /** A hub's checks after closing not yet done, due on or before a day (the case's or the family's hub). */
+    public List<FollowUpRow> followUpsDue(HubId hub, LocalDate by) {
+        return jdbc.sql("""
+                        SELECT c.id, f.label, u.months, u.due_on FROM referrals.follow_up u
+                        JOIN referrals.case_file c ON c.id = u.case_id JOIN referrals.family f ON f.id = c.family_id
+                        WHERE (f.hub_id = ? OR c.hub_id = ?) AND u.done_at IS NULL AND u.due_on <= ?
+                        ORDER BY u.due_on, c.id LIMIT 500""")
+                .params(hub.value(), hub.value(), by)
+                .query((rs, n) -> new FollowUpRow(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
     /** Open cases each person leads in a hub. */
     public Map<String, Integer> caseloads(HubId hub) {
         Map<String, Integer> loads = new LinkedHashMap<>();

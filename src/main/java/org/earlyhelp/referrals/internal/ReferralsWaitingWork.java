@@ -3,6 +3,9 @@ package org.earlyhelp.referrals.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.earlyhelp.referrals.CaseSummary;
+import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
@@ -13,17 +16,32 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What waits on the home page: for practitioners, their families and what is overdue, and their
- * requests decided lately; for hub leads, families waiting for a lead practitioner and drift.
- * Counts only, for the signed-in person's own work and hubs.
+ * What waits on the home page: for practitioners, what is due today and overdue on the families
+ * they lead (assessments, reviews, plan actions, contact), the families they work with and their
+ * requests decided lately; for hub leads, families waiting for a lead practitioner and the checks
+ * after closing that are due. Counts only, for the signed-in person's own work and hubs.
  */
 @Component
 class ReferralsWaitingWork implements WaitingWork {
 
-    private final JdbcClient jdbc;
+    /** What can be due on a case, in the order the home page lists them. */
+    static final List<String> DUE_KINDS = List.of("assessment", "review", "action", "contact");
 
-    ReferralsWaitingWork(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Cases cases;
+
+    ReferralsWaitingWork(JdbcClient jdbc, Cases cases) {
         this.jdbc = jdbc;
+        this.cases = cases;
+    }
+
+    /** Due items of one kind, on cases the person leads, that pass a test. */
+    private static long count(List<CaseSummary> cases, String what, Predicate<CaseSummary.Due> test) {
+        return cases.stream()
+                .filter(CaseSummary::lead)
+                .flatMap(c -> c.due().stream())
+                .filter(d -> d.what().equals(what) && test.test(d))
+                .count();
     }
 
     @Override
@@ -31,27 +49,25 @@ class ReferralsWaitingWork implements WaitingWork {
         List<WaitingItem> items = new ArrayList<>();
         LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
         if (user.has(Role.PRACTITIONER)) {
-            long open = jdbc.sql("""
-                            SELECT count(*) FROM referrals.case_file c WHERE c.closed_at IS NULL AND (c.lead = ?
-                              OR EXISTS (SELECT 1 FROM referrals.case_member m WHERE m.case_id = c.id AND m.username = ?))""")
-                    .params(user.username(), user.username())
-                    .query(Long.class)
-                    .single();
-            long overdue = jdbc.sql("""
-                            SELECT count(*) FROM referrals.case_file c WHERE c.closed_at IS NULL AND c.lead = ?
-                              AND ((c.assessed_at IS NULL AND c.assessment_due < ?) OR c.next_review_due < ?)""")
-                    .params(user.username(), today, today)
-                    .query(Long.class)
-                    .single();
+            // What is due today and overdue on the cases they lead, counted from the same list
+            // "my work" shows, so the two always agree.
+            List<CaseSummary> mine = cases.myCases();
+            for (String what : DUE_KINDS) {
+                long overdue = count(mine, what, CaseSummary.Due::overdue);
+                long dueToday = count(mine, what, d -> d.on().equals(today));
+                if (overdue > 0) {
+                    items.add(new WaitingItem("practitioner.overdue." + what, overdue, "my-work"));
+                }
+                if (dueToday > 0) {
+                    items.add(new WaitingItem("practitioner.today." + what, dueToday, "my-work"));
+                }
+            }
+            if (!mine.isEmpty()) {
+                items.add(new WaitingItem("practitioner.open-cases", mine.size(), "my-work"));
+            }
             long decided =
                     jdbc.sql("""
                             SELECT count(*) FROM referrals.request WHERE referrer = ? AND decided_at > now() - interval '14 days'""").param(user.username()).query(Long.class).single();
-            if (overdue > 0) {
-                items.add(new WaitingItem("practitioner.overdue-work", overdue, "my-work"));
-            }
-            if (open > 0) {
-                items.add(new WaitingItem("practitioner.open-cases", open, "my-work"));
-            }
             if (decided > 0) {
                 items.add(new WaitingItem("practitioner.decided-requests", decided, "requests"));
             }
@@ -65,6 +81,14 @@ class ReferralsWaitingWork implements WaitingWork {
                     .single();
             if (waiting > 0) {
                 items.add(new WaitingItem("hub-lead.awaiting-allocation", waiting, "hub/queue"));
+            }
+            long checks = user.hubs().stream()
+                    .filter(h -> Access.leads(user, h))
+                    .flatMap(h -> cases.followUpsDue(h).stream())
+                    .map(Cases.FollowUpDue::caseId)
+                    .count();
+            if (checks > 0) {
+                items.add(new WaitingItem("hub-lead.follow-ups", checks, "my-work"));
             }
         }
         return items;

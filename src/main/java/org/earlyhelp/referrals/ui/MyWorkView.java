@@ -3,8 +3,12 @@ package org.earlyhelp.referrals.ui;
 import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
@@ -54,14 +58,36 @@ class MyWorkView extends Page {
             Grid<CaseSummary> drift = grid(List.of(), "drift-cases", t("work.drift"));
             Paragraph none = new Paragraph(t("work.drift-empty"));
             none.addClassName("empty-state");
+            H2 checksHeading = new H2(t("work.follow-ups"));
+            UnorderedList checks = new UnorderedList();
+            checks.setId("follow-ups-due");
+            Paragraph noChecks = new Paragraph(t("work.follow-ups-empty"));
+            noChecks.addClassName("empty-state");
             hub.addValueChangeListener(e -> {
                 List<CaseSummary> drifting = cases.drift(e.getValue().id());
                 drift.setItems(drifting);
                 Grids.fit(drift, drifting.size());
                 drift.setVisible(!drifting.isEmpty());
                 none.setVisible(drifting.isEmpty());
+                checks.removeAll();
+                List<Cases.FollowUpDue> due = cases.followUpsDue(e.getValue().id());
+                for (Cases.FollowUpDue f : due) {
+                    ListItem item = new ListItem(new Anchor("cases/" + f.caseId(), f.familyLabel()));
+                    Span when = new Span(" · "
+                            + t(
+                                    f.overdue() ? "work.follow-up-overdue" : "work.follow-up-due",
+                                    f.months(),
+                                    Texts.day(f.due())));
+                    if (f.overdue()) {
+                        when.addClassName("badge-overdue");
+                    }
+                    item.add(when);
+                    checks.add(item);
+                }
+                checks.setVisible(!due.isEmpty());
+                noChecks.setVisible(due.isEmpty());
             });
-            add(hub, drift, none);
+            add(hub, drift, none, checksHeading, new Paragraph(t("work.follow-ups-intro")), checks, noChecks);
             if (!hubs.isEmpty()) {
                 hub.setValue(hubs.getFirst());
             }
