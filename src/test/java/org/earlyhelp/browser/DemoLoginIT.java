@@ -65,7 +65,16 @@ class DemoLoginIT extends BrowserTest {
                 assertThat(browser.driver().findElements(By.cssSelector("#home-young-person a[href='say']")))
                         .hasSize(1);
             }
-            case "home-admin" -> assertThat(home).contains("System health: ");
+            case "home-admin" -> {
+                assertThat(home).contains("System health: ");
+                // The portal runs as the run command starts it: Vaadin's production mode, with no
+                // development tools or Copilot in the page (issue 21).
+                assertThat(browser.driver().findElements(By.cssSelector("vaadin-dev-tools, copilot-main")))
+                        .isEmpty();
+                assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                                .executeScript("return !!(window.Vaadin && window.Vaadin.developmentMode);"))
+                        .isFalse();
+            }
             default -> {}
         }
         if (username.equals("lead.dudley-central") || username.equals("teacher")) {
