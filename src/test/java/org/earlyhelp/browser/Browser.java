@@ -191,6 +191,67 @@ public final class Browser implements AutoCloseable {
                 .isEmpty();
         assertNoSidewaysScroll(pageName);
         assertEveryWordTranslated(pageName);
+        assertChartLabelsApart(pageName);
+        assertNoGridTextCutOff(pageName);
+    }
+
+    /** Every grid cell shows its whole text: none is cut off with "..." (it wraps instead). */
+    public void assertNoGridTextCutOff(String pageName) {
+        Object cut = driver.executeScript("""
+                const found = [];
+                for (const c of document.querySelectorAll('vaadin-grid-cell-content')) {
+                  if (c.offsetParent === null || !c.textContent.trim()) continue;
+                  if (c.scrollWidth > c.clientWidth + 1) found.push(c.textContent.trim().substring(0, 60));
+                }
+                return found.slice(0, 10).join(' | ');
+                """);
+        assertThat(String.valueOf(cut)).as("%s cuts off grid texts", pageName).isEmpty();
+    }
+
+    /**
+     * No two labels of a chart overlap and none is cut off at the chart's edge, measured in the
+     * browser: each label's box as drawn (turned labels as turned quadrilaterals), tested pairwise.
+     */
+    public void assertChartLabelsApart(String pageName) {
+        Object clashes = driver.executeScript("""
+                const found = [];
+                const corners = t => {
+                  const b = t.getBBox(), m = t.getScreenCTM();
+                  return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]]
+                    .map(([x, y]) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f]);
+                };
+                const apart = (p, q) => {
+                  for (const poly of [p, q]) {
+                    for (let i = 0; i < 4; i++) {
+                      const [x1, y1] = poly[i], [x2, y2] = poly[(i + 1) % 4];
+                      const nx = y2 - y1, ny = x1 - x2;
+                      const proj = r => r.map(([x, y]) => nx * x + ny * y);
+                      const a = proj(p), b = proj(q), len = Math.hypot(nx, ny) || 1;
+                      if (Math.max(...a) <= Math.min(...b) + 0.5 * len || Math.max(...b) <= Math.min(...a) + 0.5 * len) return true;
+                    }
+                  }
+                  return false;
+                };
+                for (const svg of document.querySelectorAll('svg.chart')) {
+                  const frame = svg.getBoundingClientRect();
+                  const labels = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && t.getBBox().width > 0);
+                  const quads = labels.map(corners);
+                  for (let i = 0; i < labels.length; i++) {
+                    for (const [x, y] of quads[i]) {
+                      if (x < frame.left - 1 || x > frame.right + 1 || y < frame.top - 1 || y > frame.bottom + 1) {
+                        found.push('"' + labels[i].textContent + '" is cut off'); break;
+                      }
+                    }
+                    for (let j = i + 1; j < labels.length; j++) {
+                      if (!apart(quads[i], quads[j])) found.push('"' + labels[i].textContent + '" overlaps "' + labels[j].textContent + '"');
+                    }
+                  }
+                }
+                return found.slice(0, 10).join(' | ');
+                """);
+        assertThat(String.valueOf(clashes))
+                .as("%s has chart labels that overlap", pageName)
+                .isEmpty();
     }
 
     /**

@@ -113,11 +113,14 @@ class HubTeamIT extends BrowserTest {
                         .findFirst()
                         .orElse(null))
                 .click();
-        wait.until(d -> d.findElements(By.cssSelector("#service-grid vaadin-button")).stream()
-                        .filter(b -> b.getText().equals("Remove from the directory"))
-                        .findFirst()
-                        .orElse(null))
-                .click();
+        WebElement remove = wait.until(d -> d.findElements(By.cssSelector("#service-grid vaadin-button")).stream()
+                .filter(b -> b.getText().equals("Remove from the directory"))
+                .findFirst()
+                .orElse(null));
+        // The details row can open below the grid's visible rows: bring it into view first.
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", remove);
+        clickWhenStill(remove);
         browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
         wait.until(d -> d.findElement(By.id("service-summary")).getText().startsWith("No services match"));
         // The listing and its button are gone: focus goes to how many were found, not the page.

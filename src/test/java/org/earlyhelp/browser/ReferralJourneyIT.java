@@ -123,6 +123,23 @@ class ReferralJourneyIT extends BrowserTest {
                 find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
         assertThat(find(By.id("decide-grid")).getDomProperty("textContent")).contains("working day");
         accessible("hub queue");
+        // On a 1366 px laptop the queue's Action column is in view, with no sideways scroll.
+        org.openqa.selenium.Dimension before =
+                browser.driver().manage().window().getSize();
+        browser.size(1366, 768);
+        WebElement action =
+                find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
+        waiting()
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                                "const b = arguments[0].getBoundingClientRect();"
+                                        + " const g = document.getElementById('decide-grid').getBoundingClientRect();"
+                                        + " return b.width > 0 && b.right <= g.right + 1"
+                                        + " && b.right <= document.documentElement.clientWidth;",
+                                action)));
+        browser.assertNoSidewaysScroll("hub queue at 1366 px");
+        browser.screenshot("hub-queue-1366");
+        browser.size(before.getWidth(), before.getHeight());
         click(decide);
         radio("decide-level", "3:");
         radio("decide-outcome", "Early help in this hub");

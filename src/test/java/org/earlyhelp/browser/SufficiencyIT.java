@@ -95,6 +95,8 @@ class SufficiencyIT extends BrowserTest {
                         .map(f -> f.toAbsolutePath().normalize().toString())
                         .toList()));
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+        // Parts of the page are drawn again after each action: an element found a moment ago may be gone.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .withMessage(() -> "files chosen: "
                         + browser.driver().findElement(By.id("files-chosen")).getText())
@@ -236,6 +238,10 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("demonstration-notice")).getText())
                 .contains("Made-up supply from the demonstration is still held");
         click(browser.waitFor(By.id("remove-demonstration-supply")));
+        // Checked once the dialog has finished fading in (half-faded colours fail any contrast check).
+        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return !!document.querySelector('vaadin-confirm-dialog[opened]')"
+                        + " && !document.querySelector('[opening]');")));
         browser.assertAccessible("confirm removing the demonstration supply");
         click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
         wait.until(d -> d.findElements(By.id("import-903")).size() == 1

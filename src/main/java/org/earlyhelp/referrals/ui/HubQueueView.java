@@ -95,10 +95,15 @@ class HubQueueView extends Page {
         deciding.addColumn(r ->
                         r.referrerName() + (r.referrerOrganisation() == null ? "" : ", " + r.referrerOrganisation()))
                 .setHeader(t("queue.from"))
-                .setAutoWidth(true);
+                .setWidth("10rem")
+                .setFlexGrow(1);
+        // Who asked and the needs wrap onto more lines; the needs get the most room, so that a
+        // word such as "development" is never broken and the Action column stays in view at 1366 px.
         deciding.addColumn(r ->
                         r.needs().stream().map(a -> getTranslation(a.key())).collect(Collectors.joining("; ")))
-                .setHeader(t("queue.needs"));
+                .setHeader(t("queue.needs"))
+                .setWidth("13rem")
+                .setFlexGrow(2);
         // Rendered in the browser from a template: no server-side component per row, so a long
         // queue costs the session a few properties per row rather than a button and a badge each.
         deciding.addColumn(LitRenderer.<RequestSummary>of("<span class=\"${item.badge}\">${item.clock}</span>")

@@ -76,7 +76,11 @@ class ContractsSection extends Section {
         number(grid, c -> c.weeklyCost() == null ? "" : money.format(c.weeklyCost()), "contracts.weekly-cost");
         number(grid, c -> money.format(c.emptyCostAWeek()), "contracts.empty-cost");
         grid.addComponentColumn(this::dates).setHeader(getTranslation("contracts.dates"));
-        grid.addComponentColumn(this::removeButton).setHeader(getTranslation("contracts.action"));
+        // As wide as its button, so that the button is never cut off.
+        grid.addComponentColumn(this::removeButton)
+                .setHeader(getTranslation("contracts.action"))
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setAriaLabel(getTranslation("contracts.title"));
         grid.setId("contracts-grid");
         String title = getTranslation("contracts.title");

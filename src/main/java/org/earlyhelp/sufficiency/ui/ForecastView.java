@@ -563,7 +563,10 @@ class ForecastView extends Page {
                     remove.setAriaLabel(getTranslation("forecast.carers.remove-title", c.reference()));
                     return remove;
                 })
-                .setHeader(getTranslation("forecast.carers.action"));
+                .setHeader(getTranslation("forecast.carers.action"))
+                // As wide as its button, so that the button is never cut off.
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setAriaLabel(getTranslation("forecast.carers.title"));
         List<Forecasts.Carer> register = forecasts.carers();
         grid.setItems(register);
