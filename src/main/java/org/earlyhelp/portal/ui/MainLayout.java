@@ -64,13 +64,26 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             String route = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
             // A page the roles let in but that could only refuse this person is not offered.
-            if (user.isPresent() && menuFilters.stream().anyMatch(f -> !f.offers(route, user.get()))) {
+            if (user.isPresent() && !offered(route, user.get())) {
                 continue;
             }
             nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path()));
         }
         account.removeAll();
         currentUsers.find().ifPresent(this::showAccount);
+    }
+
+    /**
+     * Whether every module offers the route to this person. A module that cannot tell (its
+     * database is away: the page under this menu is then the plain "database down" message) is
+     * taken as not offering it, so the menu never breaks the page it frames.
+     */
+    private boolean offered(String route, CurrentUser user) {
+        try {
+            return menuFilters.stream().allMatch(f -> f.offers(route, user));
+        } catch (RuntimeException cannotTell) {
+            return false;
+        }
     }
 
     private void showAccount(CurrentUser user) {
