@@ -134,7 +134,8 @@ public class AuditTrail {
     @Transactional
     public String exportCsv(List<AuditEntry> entries, String what) {
         currentUsers.requireAnyOf(Role.ADMIN);
-        StringBuilder csv = new StringBuilder("at,actor,roles,action,record_type,record_id,hub,reason,from,details\n");
+        StringBuilder csv = new StringBuilder("at,actor,roles,action,record_type,record_id,hub,reason,from,details"
+                + org.earlyhelp.shared.Csv.LINE_END);
         for (AuditEntry e : entries) {
             csv.append(String.join(
                             ",",
@@ -149,7 +150,7 @@ public class AuditTrail {
                                     quote(e.reason()),
                                     quote(e.sourceAddress()),
                                     quote(e.details()))))
-                    .append('\n');
+                    .append(org.earlyhelp.shared.Csv.LINE_END);
         }
         record("export", "audit", what, null, null, entries.size() + " entries");
         return csv.toString();

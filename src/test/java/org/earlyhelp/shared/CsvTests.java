@@ -19,6 +19,19 @@ class CsvTests {
         assertThat(Csv.cell("+44")).isEqualTo("\"'+44\"");
         assertThat(Csv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(Csv.cell(null)).isEmpty();
-        assertThat(Csv.line(Arrays.asList("a", null, "-7"))).isEqualTo("\"a\",,\"-7\"\n");
+        // A tab or carriage return at the start can also start a formula in some spreadsheets.
+        assertThat(Csv.cell("\t=1+1")).isEqualTo("\"'\t=1+1\"");
+        assertThat(Csv.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(Csv.cell("")).isEqualTo("\"\"");
+    }
+
+    /** Issue 18: RFC 4180 line ends, and a byte-order mark so that Excel reads UTF-8. */
+    @Test
+    void linesEndWithCrLfAndFilesStartWithAByteOrderMark() {
+        assertThat(Csv.line(Arrays.asList("a", null, "-7"))).isEqualTo("\"a\",,\"-7\"\r\n");
+        byte[] file = Csv.bytes(Csv.line(Arrays.asList("Zoë", "Łukasz")));
+        assertThat(Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(file, 3, file.length - 3, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("\"Zoë\",\"Łukasz\"\r\n");
     }
 }

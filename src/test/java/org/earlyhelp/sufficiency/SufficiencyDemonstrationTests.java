@@ -176,10 +176,10 @@ class SufficiencyDemonstrationTests {
                         List.of("=HYPERLINK(\"x\")", new TableExports.Children(12), 2),
                         List.of("None", new TableExports.Children(0), 0)));
         assertThat(csv)
-                .isEqualTo("\"Group\",\"Children\",\"Places\"\n"
-                        + "\"Children's homes\",\"[c]\",\"4\"\n"
-                        + "\"'=HYPERLINK(\"\"x\"\")\",\"12\",\"2\"\n"
-                        + "\"None\",\"0\",\"0\"\n");
+                .isEqualTo("\"Group\",\"Children\",\"Places\"\r\n"
+                        + "\"Children's homes\",\"[c]\",\"4\"\r\n"
+                        + "\"'=HYPERLINK(\"\"x\"\")\",\"12\",\"2\"\r\n"
+                        + "\"None\",\"0\",\"0\"\r\n");
         assertThat(exportsAudited()).isEqualTo(before + 1);
         assertThatThrownBy(() -> exports.csv("Broken", List.of("A", "B"), List.of(List.of("only one"))))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -15,7 +15,6 @@ import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +69,12 @@ class AuditView extends Page {
                 List<AuditEntry> rows = found;
                 Anchor download = new Anchor(
                         DownloadHandler.fromInputStream(event -> {
-                            byte[] csv = trail.exportCsv(rows, what).getBytes(StandardCharsets.UTF_8);
+                            byte[] csv = org.earlyhelp.shared.Csv.bytes(trail.exportCsv(rows, what));
                             return new DownloadResponse(
-                                    new ByteArrayInputStream(csv), "audit-trail.csv", "text/csv", csv.length);
+                                    new ByteArrayInputStream(csv),
+                                    "audit-trail.csv",
+                                    "text/csv; charset=utf-8",
+                                    csv.length);
                         }),
                         getTranslation("audit.export"));
                 download.setId("audit-export");

@@ -5,7 +5,6 @@ import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.earlyhelp.sufficiency.TableExports;
 
@@ -38,10 +37,12 @@ final class CsvLink {
             SerializableSupplier<TableExports.Protection> known) {
         Anchor link = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
-                    byte[] csv =
-                            exports.csv(title, headers, rows.get(), known.get()).getBytes(StandardCharsets.UTF_8);
+                    byte[] csv = org.earlyhelp.shared.Csv.bytes(exports.csv(title, headers, rows.get(), known.get()));
                     return new DownloadResponse(
-                            new ByteArrayInputStream(csv), exports.fileName(title), "text/csv", csv.length);
+                            new ByteArrayInputStream(csv),
+                            exports.fileName(title),
+                            "text/csv; charset=utf-8",
+                            csv.length);
                 }),
                 label);
         link.setId(id);
