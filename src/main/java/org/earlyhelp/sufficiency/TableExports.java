@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the export and the totals on the page (secondary suppression, see {@link Protection}). Withheld
  * cells are written "[c]", as the Government Statistical Service writes confidential figures,
  * whichever the reason, so that a reader cannot tell a small count from a cell withheld to protect
- * one. Every export is recorded in the audit log. Commissioners and administrators only.
+ * one; when any cell is withheld, a last row, the key, says what "[c]" means. Every export is
+ * recorded in the audit log. Commissioners and administrators only.
  */
 @Service
 public class TableExports {
@@ -38,6 +39,10 @@ public class TableExports {
 
     /** What a withheld cell is written as (the GSS symbol for a confidential figure). */
     public static final String SUPPRESSED = "[c]";
+
+    /** The key row ending an export with withheld cells: the symbol, and what it means. */
+    public static final String SUPPRESSED_KEY = "Withheld: a number of children from 1 to 4, or a figure withheld so"
+            + " that such a number cannot be worked out from the rest";
 
     /**
      * A number of children, counted or forecast: rounded to a whole child, and suppressed when it
@@ -156,6 +161,9 @@ public class TableExports {
                                 : text(row.get(c)));
             }
             csv.append(Csv.line(cells));
+        }
+        if (!withheld.primary().isEmpty() || !withheld.secondary().isEmpty()) {
+            csv.append(Csv.line(List.of(SUPPRESSED, SUPPRESSED_KEY)));
         }
         audit.record(
                 "export",

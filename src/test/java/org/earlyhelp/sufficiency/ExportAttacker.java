@@ -211,7 +211,12 @@ final class ExportAttacker {
                 cell.append(ch);
             }
         }
-        return lines.subList(1, lines.size());
+        // The header is not data, nor is the key row that ends an export with withheld cells.
+        List<List<String>> data = lines.subList(1, lines.size());
+        if (!data.isEmpty() && data.getLast().equals(List.of(TableExports.SUPPRESSED, TableExports.SUPPRESSED_KEY))) {
+            data = data.subList(0, data.size() - 1);
+        }
+        return data;
     }
 
     /** An exact rational number. */

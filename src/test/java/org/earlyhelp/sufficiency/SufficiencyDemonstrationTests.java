@@ -179,8 +179,15 @@ class SufficiencyDemonstrationTests {
                 .isEqualTo("\"Group\",\"Children\",\"Places\"\r\n"
                         + "\"Children's homes\",\"[c]\",\"4\"\r\n"
                         + "\"'=HYPERLINK(\"\"x\"\")\",\"12\",\"2\"\r\n"
-                        + "\"None\",\"0\",\"0\"\r\n");
+                        + "\"None\",\"0\",\"0\"\r\n"
+                        // The key says what "[c]" means.
+                        + "\"[c]\",\"Withheld: a number of children from 1 to 4, or a figure withheld so that such a"
+                        + " number cannot be worked out from the rest\"\r\n");
         assertThat(exportsAudited()).isEqualTo(before + 1);
+        // Nothing withheld, no key.
+        assertThat(exports.csv(
+                        "Plain", List.of("Group", "Children"), List.of(List.of("A", new TableExports.Children(12)))))
+                .isEqualTo("\"Group\",\"Children\"\r\n\"A\",\"12\"\r\n");
         assertThatThrownBy(() -> exports.csv("Broken", List.of("A", "B"), List.of(List.of("only one"))))
                 .isInstanceOf(IllegalArgumentException.class);
 
@@ -191,7 +198,8 @@ class SufficiencyDemonstrationTests {
         assertThatThrownBy(() -> forecasts.gapByArea(new Forecasts.Projection(Forecasts.Scenario.base(), List.of())))
                 .isInstanceOf(AccessDeniedException.class);
         SignedIn.nobody();
-        assertThat(exportsAudited()).isEqualTo(before + 1);
+        // The two exports made, and no refused one.
+        assertThat(exportsAudited()).isEqualTo(before + 2);
     }
 
     /**
