@@ -439,16 +439,7 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private void select(String id, String text) {
-        click(find(By.id(id)));
-        waiting()
-                .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-                        .anyMatch(i ->
-                                i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase())));
-        WebElement item = browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
-                .filter(i -> i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase()))
-                .findFirst()
-                .orElseThrow();
-        clickWhenStill(item);
+        chooseInSelect(find(By.id(id)), text);
     }
 
     /** Checks with axe once no overlay is open (an open overlay hides the rest of the page from readers). */

@@ -69,6 +69,9 @@ class HomePagesTests {
     ReferralsProperties properties;
 
     @Autowired
+    org.earlyhelp.hubs.PostcodeLookup postcodes;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
@@ -90,9 +93,7 @@ class HomePagesTests {
 
     private UUID caseLedByFamilyWorker(String familyName) {
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
-        String postcode = jdbc.sql("""
-                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
-                        WHERE a.hub_id = 'dudley-central' ORDER BY p.postcode LIMIT 1""").query(String.class).single();
+        String postcode = postcodes.postcodesIn(CENTRAL, 1).getFirst();
         Submitted submitted = requests.submit(new RequestDraft(
                 List.of(
                         new FamilyMemberDraft(

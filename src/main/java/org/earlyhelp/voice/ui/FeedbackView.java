@@ -221,12 +221,10 @@ class FeedbackView extends Page {
                 getTranslation("voice.status."
                         + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
         if (r.due() != null) {
-            LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
-            ListItem due = new ListItem(
-                    r.overdue(today)
-                            ? getTranslation("voice.responses.overdue", DAY.format(r.due()))
-                            : getTranslation("voice.responses.due-on", DAY.format(r.due())));
-            if (r.overdue(today)) {
+            boolean overdue = r.overdue(LocalDate.now(WorkingCalendar.LONDON));
+            ListItem due = new ListItem(getTranslation(
+                    overdue ? "voice.responses.overdue" : "voice.responses.due-on", DAY.format(r.due())));
+            if (overdue) {
                 due.addClassName("badge-overdue");
             }
             due.addClassName("response-due");
