@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.earlyhelp.shared.limits.ClientAddress;
 
 /**
  * How many answers came from one code or one network address in the last hour, to stop floods of
@@ -74,30 +75,9 @@ public final class AnswerLimits {
         });
     }
 
-    /**
-     * The key under which an address is counted: an IPv4 address as it is; an IPv6 address by its
-     * /64 prefix, which one household or one device usually holds whole, so that stepping through
-     * it does not escape the limit.
-     */
+    /** The key under which an address is counted (see {@link ClientAddress#key}). */
     public static String addressKey(String address) {
-        String literal = address.strip();
-        if (literal.startsWith("[") && literal.endsWith("]")) {
-            literal = literal.substring(1, literal.length() - 1);
-        }
-        int zone = literal.indexOf('%');
-        if (zone >= 0) {
-            literal = literal.substring(0, zone);
-        }
-        try {
-            java.net.InetAddress parsed = java.net.InetAddress.ofLiteral(literal);
-            if (parsed instanceof java.net.Inet6Address) {
-                byte[] bytes = parsed.getAddress();
-                return "ipv6:" + java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-            }
-            return "ipv4:" + parsed.getHostAddress();
-        } catch (IllegalArgumentException notAnAddress) {
-            return "other:" + literal;
-        }
+        return ClientAddress.key(address);
     }
 
     /** Drops what is older than an hour, and the keys left with nothing. */
