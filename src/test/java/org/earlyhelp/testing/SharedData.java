@@ -15,8 +15,17 @@ public final class SharedData {
     private SharedData() {}
 
     public static Path file(String relative) {
-        Path root = Path.of(System.getProperty("earlyhelp.test.shared-data", "../shared/data"));
-        Path file = root.resolve(relative);
+        return present(Path.of(System.getProperty("earlyhelp.test.shared-data", "../shared/data"))
+                .resolve(relative));
+    }
+
+    /** A file of the standards we follow, in {@code ../shared/standards}, under the same rule. */
+    public static Path standard(String relative) {
+        return present(Path.of(System.getProperty("earlyhelp.test.shared-standards", "../shared/standards"))
+                .resolve(relative));
+    }
+
+    private static Path present(Path file) {
         if (!Files.isReadable(file)) {
             String message = "Shared data file " + file.toAbsolutePath() + " is not there.";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {

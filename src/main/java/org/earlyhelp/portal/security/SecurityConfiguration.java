@@ -84,6 +84,25 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The Open Referral UK directory API: public and read-only, no session, no sign-in, no CSRF
+     * token (nothing it answers changes anything); limited per address by the hubs module.
+     */
+    @Bean
+    @org.springframework.core.annotation.Order(2)
+    SecurityFilterChain openReferralFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/openreferral", "/openreferral/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .frameOptions(frames -> frames.deny()));
+        return http.build();
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
