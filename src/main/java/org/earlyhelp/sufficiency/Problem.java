@@ -1,5 +1,8 @@
 package org.earlyhelp.sufficiency;
 
+import java.util.List;
+import org.earlyhelp.sufficiency.internal.Rules;
+
 /**
  * One thing wrong in an SSDA903 return.
  *
@@ -7,4 +10,15 @@ package org.earlyhelp.sufficiency;
  * @param error whether it stops the upload (otherwise a warning)
  * @param child the council's child id, shown only in the validation report to the importer
  */
-public record Problem(String rule, boolean error, String file, long line, String child, String message) {}
+public record Problem(String rule, boolean error, String file, long line, String child, String message) {
+
+    /** The DfE SSDA903 validation rules this check corresponds to, as DfE numbers them, or none. */
+    public List<String> dfeRules() {
+        return Rules.dfe(rule);
+    }
+
+    /** The DfE rules as one text, for a table or a CSV cell: "218, 1008", or empty. */
+    public String dfeRulesText() {
+        return String.join(", ", dfeRules());
+    }
+}

@@ -43,46 +43,77 @@ public final class Rules {
             Pattern.compile("^[A-Z]{1,2}\\d[A-Z\\d]?(\\s*\\d[A-Z]{2})?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern URN = Pattern.compile("^(SC)?\\d{6,7}$|^XXXXXXX$", Pattern.CASE_INSENSITIVE);
 
-    /** Every rule: its code, what it checks, and whether it stops the upload. */
-    public record Rule(String code, String checks, boolean error) {}
+    /**
+     * Every rule: its code, what it checks, whether it stops the upload, and the DfE SSDA903
+     * validation rules it corresponds to (their codes as the DfE's validator numbers them; none
+     * where the check is this application's own, for example about the files themselves).
+     */
+    public record Rule(String code, String checks, boolean error, List<String> dfe) {
+
+        public Rule {
+            dfe = List.copyOf(dfe);
+        }
+    }
+
+    /** The DfE validation rules a check corresponds to, or none (also for a problem with a file). */
+    public static List<String> dfe(String code) {
+        Rule rule = BY_CODE.get(code);
+        return rule == null ? List.of() : rule.dfe();
+    }
 
     public static final List<Rule> ALL = List.of(
-            new Rule("H01", "A child in the header has no CHILD id", true),
-            new Rule("H02", "SEX is not 1, 2, M, F or U", true),
-            new Rule("H03", "DOB is not a date (dd/mm/yyyy or yyyy-mm-dd)", true),
-            new Rule("H04", "DOB is in the future", true),
-            new Rule("H05", "ETHNIC is not one of the DfE ethnicity codes", false),
-            new Rule("H06", "The same child is in the header twice with different details", true),
-            new Rule("E01", "An episode's child is not in any header", true),
-            new Rule("E02", "DECOM is not a date", true),
-            new Rule("E03", "DECOM is in the future", true),
-            new Rule("E04", "DECOM is before the child's date of birth", true),
-            new Rule("E05", "RNE is not a valid reason for a new episode", true),
-            new Rule("E06", "LS is not a valid legal status", true),
-            new Rule("E07", "CIN is not a valid category of need", true),
-            new Rule("E08", "PLACE is not a valid placement type (old or new codes)", true),
-            new Rule("E09", "PLACE_PROVIDER is not PR0 to PR5", true),
-            new Rule("E10", "PLACE_PROVIDER is missing for a placement that needs one", false),
-            new Rule("E11", "DEC is not a date", true),
-            new Rule("E12", "DEC is before DECOM", true),
-            new Rule("E13", "REC is not a valid reason for the episode ending (old or new codes)", true),
-            new Rule("E14", "The episode has an end date but no reason it ended", true),
-            new Rule("E15", "The episode has a reason it ended but no end date (counted as still open)", false),
-            new Rule("E16", "REASON_PLACE_CHANGE is not a valid code", false),
-            new Rule("E17", "HOME_POST is not a postcode or postcode district", false),
-            new Rule("E18", "PL_POST is not a postcode or postcode district", false),
-            new Rule("E19", "URN is missing or not an Ofsted URN for a children's home placement (K1, K2)", false),
+            new Rule("H01", "A child in the header has no CHILD id", true, List.of()),
+            new Rule("H02", "SEX is not 1, 2, M, F or U", true, List.of("101")),
+            new Rule("H03", "DOB is not a date (dd/mm/yyyy or yyyy-mm-dd)", true, List.of("102")),
+            new Rule("H04", "DOB is in the future", true, List.of("301")),
+            new Rule("H05", "ETHNIC is not one of the DfE ethnicity codes", false, List.of("103")),
+            new Rule("H06", "The same child is in the header twice with different details", true, List.of()),
+            new Rule("E01", "An episode's child is not in any header", true, List.of()),
+            new Rule("E02", "DECOM is not a date", true, List.of("141")),
+            new Rule("E03", "DECOM is in the future", true, List.of()),
+            new Rule("E04", "DECOM is before the child's date of birth", true, List.of("302")),
+            new Rule("E05", "RNE is not a valid reason for a new episode", true, List.of("143")),
+            new Rule("E06", "LS is not a valid legal status", true, List.of("144")),
+            new Rule("E07", "CIN is not a valid category of need", true, List.of("145")),
+            new Rule("E08", "PLACE is not a valid placement type (old or new codes)", true, List.of("146")),
+            new Rule("E09", "PLACE_PROVIDER is not PR0 to PR5", true, List.of("178")),
+            new Rule("E10", "PLACE_PROVIDER is missing for a placement that needs one", false, List.of("526")),
+            new Rule("E11", "DEC is not a date", true, List.of("147")),
+            new Rule("E12", "DEC is before DECOM", true, List.of("356")),
+            new Rule(
+                    "E13", "REC is not a valid reason for the episode ending (old or new codes)", true, List.of("149")),
+            new Rule("E14", "The episode has an end date but no reason it ended", true, List.of("148")),
+            new Rule(
+                    "E15",
+                    "The episode has a reason it ended but no end date (counted as still open)",
+                    false,
+                    List.of("148")),
+            new Rule("E16", "REASON_PLACE_CHANGE is not a valid code", false, List.of("1009")),
+            new Rule("E17", "HOME_POST is not a postcode or postcode district", false, List.of("392c")),
+            new Rule("E18", "PL_POST is not a postcode or postcode district", false, List.of("392c")),
+            new Rule(
+                    "E19",
+                    "URN is missing or not an Ofsted URN for a children's home placement (K1, K2)",
+                    false,
+                    List.of("218", "1008")),
             new Rule(
                     "E20",
                     "Two of the child's episodes overlap (while they do, the child is counted once, in the placement"
                             + " of the episode that started first)",
-                    false),
-            new Rule("E21", "The child was 18 or over when the episode started", true),
-            new Rule("E22", "The same episode is in one file twice with different details", true),
-            new Rule("E23", "Placed with parents (P1) under voluntary accommodation (V2), which cannot be", false),
-            new Rule("E24", "A new period of care (RNE S) starts the day another episode ended", false),
-            new Rule("E25", "An episode after a gap in care does not start a new period (RNE S)", false),
-            new Rule("E26", "An open episode is followed by a later episode for the same child", false));
+                    false,
+                    List.of("501")),
+            new Rule("E21", "The child was 18 or over when the episode started", true, List.of("352")),
+            new Rule("E22", "The same episode is in one file twice with different details", true, List.of()),
+            new Rule(
+                    "E23",
+                    "Placed with parents (P1) under voluntary accommodation (V2), which cannot be",
+                    false,
+                    List.of()),
+            new Rule("E24", "A new period of care (RNE S) starts the day another episode ended", false, List.of("431")),
+            new Rule(
+                    "E25", "An episode after a gap in care does not start a new period (RNE S)", false, List.of("433")),
+            new Rule(
+                    "E26", "An open episode is followed by a later episode for the same child", false, List.of("142")));
 
     private static final Map<String, Rule> BY_CODE = index();
 

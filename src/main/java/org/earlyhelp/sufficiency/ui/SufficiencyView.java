@@ -446,6 +446,9 @@ class SufficiencyView extends Page {
             grid.addColumn(Problem::rule)
                     .setHeader(getTranslation("sufficiency.import.rule"))
                     .setAutoWidth(true);
+            grid.addColumn(Problem::dfeRulesText)
+                    .setHeader(getTranslation("sufficiency.import.dfe-rule"))
+                    .setAutoWidth(true);
             grid.addColumn(Problem::file)
                     .setHeader(getTranslation("sufficiency.import.file"))
                     .setAutoWidth(true);
@@ -472,6 +475,7 @@ class SufficiencyView extends Page {
                     List.of(
                             getTranslation("sufficiency.import.kind"),
                             getTranslation("sufficiency.import.rule"),
+                            getTranslation("sufficiency.import.dfe-rule"),
                             getTranslation("sufficiency.import.file"),
                             getTranslation("sufficiency.import.line"),
                             getTranslation("sufficiency.import.message")),
@@ -481,6 +485,7 @@ class SufficiencyView extends Page {
                                             ? getTranslation("sufficiency.import.error")
                                             : getTranslation("sufficiency.import.warning"),
                                     p.rule(),
+                                    p.dfeRulesText(),
                                     p.file(),
                                     p.line(),
                                     p.message()))
