@@ -2,10 +2,8 @@ package org.earlyhelp.sufficiency.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.function.SerializableSupplier;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
-import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.sufficiency.TableExports;
 
 /**
@@ -35,18 +33,7 @@ final class CsvLink {
             List<String> headers,
             SerializableSupplier<List<? extends List<?>>> rows,
             SerializableSupplier<TableExports.Protection> known) {
-        Anchor link = new Anchor(
-                DownloadHandler.fromInputStream(event -> {
-                    byte[] csv = org.earlyhelp.shared.Csv.bytes(exports.csv(title, headers, rows.get(), known.get()));
-                    return new DownloadResponse(
-                            new ByteArrayInputStream(csv),
-                            exports.fileName(title),
-                            "text/csv; charset=utf-8",
-                            csv.length);
-                }),
-                label);
-        link.setId(id);
-        link.addClassName("csv-link");
-        return link;
+        return CsvDownload.of(
+                id, label, exports.fileName(title), () -> exports.csv(title, headers, rows.get(), known.get()));
     }
 }
