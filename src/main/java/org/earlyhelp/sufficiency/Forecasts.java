@@ -3,8 +3,11 @@ package org.earlyhelp.sufficiency;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +75,14 @@ public class Forecasts {
         }
     }
 
-    /** A forecast: the reference period, the measured entries a year, and each scenario. */
+    /** Children in care on a date, as the returns record them. */
+    public record Observed(LocalDate on, long total) {}
+
+    /**
+     * A forecast: the reference period, the measured entries a year, each scenario, and the
+     * children in care observed at the quarter ends of up to three years before the start (and on
+     * the start itself), for the history the forecast carries on from.
+     */
     public record Forecast(
             LocalDate referenceFrom,
             LocalDate referenceTo,
@@ -80,7 +90,8 @@ public class Forecasts {
             int years,
             double entriesAYear,
             List<Projection> projections,
-            List<String> notes) {}
+            List<String> notes,
+            List<Observed> history) {}
 
     /** Forecast need minus supply, by category, at the horizon. */
     public record Gap(String category, double need, double high, int supply, double gap) {}
@@ -221,7 +232,8 @@ public class Forecasts {
                         + "; the forecast moves " + cohorts[1] + ".");
             }
         }
-        return new Forecast(referenceFrom, referenceTo, start, years, entries, projections, notes);
+        return new Forecast(
+                referenceFrom, referenceTo, start, years, entries, projections, notes, history(children, start));
     }
 
     /** Forecast need at the horizon against the places there are, by category. */
@@ -661,6 +673,32 @@ public class Forecasts {
             }
         }
         return new Projection(scenario, points);
+    }
+
+    /** The observed totals at the quarter ends of up to three years before the start, and on it. */
+    static List<Observed> history(Map<String, List<Spell>> children, LocalDate start) {
+        LocalDate first = children.values().stream()
+                .flatMap(List::stream)
+                .map(Spell::start)
+                .min(Comparator.naturalOrder())
+                .orElse(start);
+        LocalDate earliest = start.minusYears(3);
+        List<Observed> history = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(start);
+                !month.atEndOfMonth().isBefore(earliest);
+                month = month.minusMonths(1)) {
+            LocalDate quarterEnd = month.atEndOfMonth();
+            if (month.getMonthValue() % 3 == 0 && quarterEnd.isBefore(start) && !quarterEnd.isBefore(first)) {
+                history.add(new Observed(quarterEnd, total(children, quarterEnd)));
+            }
+        }
+        history.add(new Observed(start, total(children, start)));
+        history.sort(Comparator.comparing(Observed::on));
+        return List.copyOf(history);
+    }
+
+    private static long total(Map<String, List<Spell>> children, LocalDate on) {
+        return Math.round(Arrays.stream(StockFlowModel.stock(children, on)).sum());
     }
 
     private static void addCohortExits(Rates rates, double[] stock, int category, int exit, int children) {

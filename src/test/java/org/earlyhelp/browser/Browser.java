@@ -172,6 +172,21 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A picture of one element only (a chart, say), scrolled into view first. */
+    public Path screenshot(WebElement element, String name) {
+        try {
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            Files.createDirectories(SCREENSHOTS);
+            File file = element.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.move(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Runs axe-core on the page and fails on any serious or critical violation. */
     public void assertAccessible(String pageName) {
         Results results = new AxeBuilder()

@@ -186,6 +186,13 @@ class SufficiencyIT extends BrowserTest {
                 .contains("Strategy"));
         assertThat(browser.waitFor(By.id("side-by-side")).getDomProperty("textContent"))
                 .contains("Current trends");
+        // Children in care over time: observed, current trends with its band, the scenario dashed.
+        WebElement overTime = browser.waitFor(By.cssSelector("svg.line-chart"));
+        assertThat(overTime.findElements(By.tagName("polyline"))).hasSize(3);
+        assertThat(overTime.findElements(By.tagName("polygon"))).hasSize(1);
+        assertThat(overTime.getDomProperty("textContent")).contains("Observed", "Current trends", "Strategy");
+        assertThat(browser.waitFor(By.id("forecast-over-time-csv")).getText()).contains("CSV");
+        browser.screenshot(overTime, "forecast-over-time");
         assertThat(browser.waitFor(By.id("gap")).getDomProperty("textContent")).contains("Children's homes");
         assertThat(browser.waitFor(By.id("age-gap")).getDomProperty("textContent"))
                 .contains("10 to 15");

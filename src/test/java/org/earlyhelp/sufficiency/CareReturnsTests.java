@@ -320,6 +320,22 @@ class CareReturnsTests {
         Forecasts.Projection changed = forecast.projections().get(1);
         assertThat(base.points().getFirst().total())
                 .isEqualTo((double) stock.on(end).total());
+        // The observed history: each quarter end of the three years before, counted again by CareStock.
+        assertThat(forecast.history())
+                .extracting(Forecasts.Observed::on)
+                .first()
+                .isEqualTo(LocalDate.of(2018, 3, 31));
+        assertThat(forecast.history()).extracting(Forecasts.Observed::on).last().isEqualTo(end);
+        assertThat(forecast.history()).hasSize(13);
+        for (Forecasts.Observed o : forecast.history()) {
+            assertThat(o.on().getMonthValue() % 3)
+                    .as(o.on() + " is a quarter end")
+                    .isZero();
+            assertThat(o.on()).isEqualTo(o.on().withDayOfMonth(o.on().lengthOfMonth()));
+            assertThat(o.total())
+                    .as("observed on " + o.on())
+                    .isEqualTo(stock.on(o.on()).total());
+        }
         assertThat(base.last().low()).isLessThan(base.last().total());
         assertThat(base.last().high()).isGreaterThan(base.last().total());
         for (int i = 1; i < base.points().size(); i++) {

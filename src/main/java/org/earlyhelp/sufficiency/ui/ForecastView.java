@@ -30,6 +30,7 @@ import java.util.Map;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Definition;
+import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
@@ -261,18 +262,20 @@ class ForecastView extends Page {
             results.add(capped);
         }
         Forecasts.Projection base = forecast.projections().getFirst();
-        List<SvgChart.Bar> bars = new ArrayList<>();
-        for (Forecasts.Point p : base.points()) {
-            bars.add(new SvgChart.Bar(
-                    p.on().format(DateTimeFormatter.ofPattern("MMM yy", Locale.UK)),
-                    p.total(),
-                    whole.format(Math.round(p.total())) + " (" + whole.format(Math.round(p.low())) + "–"
-                            + whole.format(Math.round(p.high())) + ")"));
-        }
+        Forecasts.Forecast shown = forecast;
         results.add(
                 new H3(getTranslation("forecast.chart")),
-                SvgChart.bars(getTranslation("forecast.chart"), bars, 0),
-                define("forecast.chart"));
+                ForecastOverTime.chart(
+                        forecast, this::getTranslation, DateTimeFormatter.ofPattern("MMM yy", Locale.UK)),
+                Disclosure.of(
+                        getTranslation("forecast.chart.table"),
+                        () -> ForecastOverTime.table(shown, this::getTranslation, whole)),
+                define("forecast.chart"),
+                csv(
+                        "forecast-over-time-csv",
+                        getTranslation("forecast.chart"),
+                        ForecastOverTime.headers(forecast, this::getTranslation),
+                        ForecastOverTime.csvRows(forecast)));
 
         Grid<Forecasts.Projection> side = new Grid<>();
         side.addColumn(p -> p.scenario().name())
