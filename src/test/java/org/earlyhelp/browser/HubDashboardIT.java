@@ -165,6 +165,24 @@ class HubDashboardIT extends BrowserTest {
                 .hasSize(34);
         assertThat(browser.driver().findElements(By.cssSelector("#trends svg rect")))
                 .hasSizeGreaterThanOrEqualTo(12);
+        // Each table of the dashboard downloads as the page shows it, and the download is recorded.
+        assertThat(browser.download(browser.waitFor(By.id("themes-csv"))))
+                .isEqualTo("\"Theme\",\"Pieces of feedback\"\r\n\"Feeling listened to\",\"1\"\r\n");
+        String trends = browser.download(browser.waitFor(By.id("trends-csv")));
+        assertThat(trends)
+                .startsWith("\"Month\",\"Requests\",")
+                .contains("\"" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")) + "\",");
+        assertThat(trends.split("\r\n")).hasSize(13);
+        assertThat(browser.download(browser.waitFor(By.id("caseloads-csv")))).contains("\"Fran Lewis\",");
+        assertThat(browser.download(browser.waitFor(By.id("reach-csv")))).startsWith("\"Area code\",\"Area\",");
+        assertThat(browser.isPresent(By.id("drift-csv")))
+                .as("lists naming families are not offered as files")
+                .isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE actor = 'lead.dudley-central'"
+                                + " AND action = 'export' AND record_type = 'table' AND hub_id = 'dudley-central'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
         browser.screenshot("hub-dashboard");
         browser.assertAccessible("hub dashboard");
 
@@ -178,6 +196,10 @@ class HubDashboardIT extends BrowserTest {
         columns.findElement(By.tagName("vaadin-details-summary")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> columns.getText().contains("per 10,000 children aged 0 to 15 living in the hub areas"));
+        String hubsCsv = browser.download(browser.waitFor(By.id("borough-hubs-csv")));
+        assertThat(hubsCsv).startsWith("\"Hub\",\"Status\",\"Requests\",").contains("\"Halesowen\",");
+        assertThat(browser.download(browser.waitFor(By.id("borough-pilot-csv"))))
+                .startsWith("\"Month\",");
         browser.screenshot("borough-view");
         browser.assertAccessible("borough view");
 

@@ -55,6 +55,9 @@ class HubTeamIT extends BrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("service-summary")).getText().equals("Services found: 1."));
         assertThat(grid.getDomProperty("textContent")).contains("Domestic abuse support group");
+        String found = browser.download(browser.waitFor(By.id("services-csv")));
+        assertThat(found.split("\r\n")).hasSize(2);
+        assertThat(found).startsWith("\"Service\",").contains("\"Domestic abuse support group\",");
         browser.waitFor(By.id("near-postcode")).findElement(By.tagName("input")).sendKeys("not a postcode");
         browser.waitFor(By.id("search-services")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))

@@ -352,6 +352,15 @@ class VoiceIT extends BrowserTest {
         String heardText = "Heard by Children's Partnership Board on "
                 + heardOn.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)) + ": A room was set aside.";
         waiting().until(d -> homeworkCard().getDomProperty("textContent").contains(heardText));
+        // The Lundy report and the measures download as CSV, one row for each time an answer was heard.
+        String lundy = browser.download(find(By.id("lundy-csv")));
+        assertThat(lundy)
+                .startsWith("\"Theme\",")
+                .contains(
+                        "\"Homework club is too noisy to work in.\"",
+                        "\"Children's Partnership Board\",\"" + heardOn + "\",\"A room was set aside.\"\r\n");
+        assertThat(browser.download(find(By.id("voice-measures-csv"))))
+                .startsWith("\"Measure\",\"Value\"\r\n\"Feedback received\",\"");
 
         // Overdue answers are flagged: this one was due yesterday and is not done.
         jdbc.sql("UPDATE voice.response SET due_on = current_date - 1, status = 'IN_PROGRESS' WHERE you_said = ?")

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.ServiceCategory;
@@ -30,6 +31,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Page;
 
 /** The hubs' service directory: what is on offer for a family's needs, and where. */
@@ -48,10 +50,14 @@ class ServiceDirectoryView extends Page {
     private final Grid<ServiceListing> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
     private boolean canManage;
+    private final transient TableDownloads downloads;
+    private List<ServiceListing> found = List.of();
 
-    ServiceDirectoryView(ServiceDirectory directory, HubDirectory hubs, CurrentUsers currentUsers) {
+    ServiceDirectoryView(
+            ServiceDirectory directory, HubDirectory hubs, CurrentUsers currentUsers, TableDownloads downloads) {
         super("");
         this.directory = directory;
+        this.downloads = downloads;
         setHeading(getTranslation("services.title"));
         add(new Paragraph(getTranslation("services.intro")));
         CurrentUser user = currentUsers.require();
@@ -131,7 +137,20 @@ class ServiceDirectoryView extends Page {
         grid.setHeight("32rem");
         summary.getElement().setAttribute("aria-live", "polite");
         summary.setId("service-summary");
-        add(filters, summary, grid);
+        String title = getTranslation("services.title");
+        add(
+                filters,
+                summary,
+                grid,
+                CsvDownload.of(
+                        "services-csv",
+                        getTranslation("services.csv"),
+                        TableDownloads.fileName(title),
+                        () -> downloads.csv(
+                                title,
+                                hub.getValue() == null ? null : hub.getValue().id(),
+                                headers(),
+                                rows())));
         search();
     }
 
@@ -172,6 +191,50 @@ class ServiceDirectoryView extends Page {
         return details;
     }
 
+    private List<String> headers() {
+        return List.of(
+                getTranslation("services.name"),
+                getTranslation("services.organisation"),
+                getTranslation("services.category"),
+                getTranslation("services.helps-with"),
+                getTranslation("services.add.eligibility"),
+                getTranslation("services.add.min-age"),
+                getTranslation("services.add.max-age"),
+                getTranslation("services.where"),
+                getTranslation("services.add.address"),
+                getTranslation("services.add.postcode"),
+                getTranslation("services.add.opening-times"),
+                getTranslation("services.add.phone"),
+                getTranslation("services.add.email"),
+                getTranslation("services.add.website"),
+                getTranslation("services.distance-km"));
+    }
+
+    /** The services found by the last search, as the grid lists them. */
+    private List<List<Object>> rows() {
+        return found.stream()
+                .map(s -> Arrays.<Object>asList(
+                        s.name(),
+                        s.organisationName(),
+                        getTranslation(s.category().key()),
+                        s.needs().stream()
+                                .sorted()
+                                .map(n -> getTranslation(n.key()))
+                                .collect(Collectors.joining(", ")),
+                        s.eligibility(),
+                        s.minAge(),
+                        s.maxAge(),
+                        s.locationName(),
+                        s.address(),
+                        s.postcode(),
+                        s.openingTimes(),
+                        s.contactPhone(),
+                        s.contactEmail(),
+                        s.website(),
+                        s.distanceKm() == null ? null : Math.round(s.distanceKm() * 10) / 10.0))
+                .toList();
+    }
+
     private void search() {
         ServiceDirectory.Result result = directory.search(new ServiceDirectory.Query(
                 hub.getValue() == null ? null : hub.getValue().id(),
@@ -182,7 +245,8 @@ class ServiceDirectoryView extends Page {
                 withinKm.getValue() == null ? null : withinKm.getValue().doubleValue()));
         postcode.setInvalid(result.postcodeProblem().isPresent());
         postcode.setErrorMessage(result.postcodeProblem().orElse(null));
-        grid.setItems(result.services());
+        found = result.services();
+        grid.setItems(found);
         summary.setText(
                 result.services().isEmpty()
                         ? getTranslation("services.none")

@@ -3,6 +3,7 @@ package org.earlyhelp.insight.ui;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -12,13 +13,16 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.insight.BoroughComparison;
 import org.earlyhelp.insight.BoroughComparison.Comparison;
 import org.earlyhelp.insight.BoroughComparison.HubRow;
 import org.earlyhelp.insight.BoroughComparison.PilotMonth;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
@@ -30,8 +34,11 @@ import org.jspecify.annotations.Nullable;
 @RolesAllowed({Role.ADMIN_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
 class BoroughView extends Page {
 
-    BoroughView(BoroughComparison borough) {
+    private final transient TableDownloads downloads;
+
+    BoroughView(BoroughComparison borough, TableDownloads downloads) {
         super("");
+        this.downloads = downloads;
         setHeading(getTranslation("borough.title"));
         add(new Paragraph(getTranslation("borough.intro")));
         Comparison c = borough.compare();
@@ -64,7 +71,39 @@ class BoroughView extends Page {
         grid.setItems(c.hubs());
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation("borough.hubs"));
-        hubs.add(grid, definitions(c.driftWeeks()));
+        hubs.add(
+                grid,
+                download(
+                        "borough-hubs-csv",
+                        "borough.hubs",
+                        List.of(
+                                getTranslation("hubs.hub"),
+                                getTranslation("hubs.status"),
+                                getTranslation("dashboard.requests"),
+                                getTranslation("dashboard.per-10000"),
+                                getTranslation("borough.on-time"),
+                                getTranslation("dashboard.open-cases-header"),
+                                getTranslation("borough.drifting"),
+                                getTranslation("borough.needs-achieved"),
+                                getTranslation("borough.re-referrals"),
+                                getTranslation("borough.step-ups"),
+                                getTranslation("borough.step-downs")),
+                        c.hubs().stream()
+                                .map(r -> Arrays.<Object>asList(
+                                        r.hub().name(),
+                                        getTranslation("hubs.status."
+                                                + r.hub().status().name().toLowerCase(Locale.ROOT)),
+                                        r.requests(),
+                                        tenth(r.requestsPer10000Children()),
+                                        tenth(r.decidedOnTimePercent()),
+                                        r.openCases(),
+                                        r.drifting(),
+                                        tenth(r.needsAchievedPercent()),
+                                        tenth(r.reReferralPercent()),
+                                        r.stepUps(),
+                                        r.stepDowns()))
+                                .toList()),
+                definitions(c.driftWeeks()));
         hubs.add(new Paragraph(getTranslation("borough.chart.requests")));
         hubs.add(SvgChart.bars(
                 getTranslation("borough.chart.requests"),
@@ -116,7 +155,25 @@ class BoroughView extends Page {
         table.setItems(months);
         table.setAllRowsVisible(true);
         table.setAriaLabel(getTranslation("borough.pilot"));
-        pilot.add(table);
+        pilot.add(
+                table,
+                download(
+                        "borough-pilot-csv",
+                        "borough.pilot",
+                        List.of(
+                                getTranslation("dashboard.month"),
+                                getTranslation("borough.pilot.requests"),
+                                getTranslation("borough.other.requests"),
+                                getTranslation("borough.pilot.on-time"),
+                                getTranslation("borough.other.on-time")),
+                        months.stream()
+                                .map(m -> Arrays.<Object>asList(
+                                        m.month().toString(),
+                                        tenth(m.pilotRequestsPer10000()),
+                                        tenth(m.otherRequestsPer10000()),
+                                        tenth(m.pilotOnTimePercent()),
+                                        tenth(m.otherOnTimePercent())))
+                                .toList()));
         add(pilot);
     }
 
@@ -146,6 +203,21 @@ class BoroughView extends Page {
         {"borough.re-referrals", "define.dashboard.re-referrals"},
         {"borough.steps", "define.dashboard.step-ups"}
     };
+
+    /** A table of the page as CSV, recorded in the audit log; percentages without the % sign. */
+    private Anchor download(String id, String titleKey, List<String> headers, List<? extends List<?>> rows) {
+        String title = getTranslation(titleKey);
+        return CsvDownload.of(
+                id,
+                getTranslation("export.csv", title),
+                TableDownloads.fileName(title),
+                () -> downloads.csv(title, null, headers, rows));
+    }
+
+    /** A rate or percentage to one decimal place; nothing where there is none yet. */
+    static @Nullable Double tenth(@Nullable Double value) {
+        return value == null ? null : Math.round(value * 10) / 10.0;
+    }
 
     private String percent(@Nullable Double value) {
         return value == null ? getTranslation("dashboard.none-yet") : String.format(Locale.UK, "%.0f%%", value);

@@ -19,11 +19,13 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.hubs.AreaMap;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
@@ -32,6 +34,7 @@ import org.earlyhelp.insight.HubDashboard.Dashboard;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
@@ -55,6 +58,7 @@ class HubDashboardView extends Page {
 
     private final transient HubDashboard dashboards;
     private final transient HubDirectory hubs;
+    private final transient TableDownloads downloads;
     private final ComboBox<Hub> hub = new ComboBox<>();
     private final Div content = new Div();
     private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
@@ -67,10 +71,11 @@ class HubDashboardView extends Page {
     private final DateTimeFormatter day =
             DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK);
 
-    HubDashboardView(HubDashboard dashboards, HubDirectory hubs, CurrentUsers currentUsers) {
+    HubDashboardView(HubDashboard dashboards, HubDirectory hubs, CurrentUsers currentUsers, TableDownloads downloads) {
         super("");
         this.dashboards = dashboards;
         this.hubs = hubs;
+        this.downloads = downloads;
         setHeading(getTranslation("dashboard.title"));
         CurrentUser user = currentUsers.require();
         List<Hub> mine = hubs.hubs().stream().filter(h -> user.worksIn(h.id())).toList();
@@ -217,7 +222,27 @@ class HubDashboardView extends Page {
         grid.setItems(d.caseloads());
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation("dashboard.caseloads.title"));
-        section.add(grid);
+        section.add(
+                grid,
+                download(
+                        d,
+                        "caseloads-csv",
+                        "dashboard.caseloads.title",
+                        List.of(
+                                getTranslation("hubs.team.name"),
+                                getTranslation("dashboard.open-cases-header"),
+                                getTranslation("hubs.team.capacity"),
+                                getTranslation("dashboard.load")),
+                        d.caseloads().stream()
+                                .map(c -> List.<Object>of(
+                                        c.name(),
+                                        c.openCases(),
+                                        c.capacity(),
+                                        getTranslation(
+                                                c.overCapacity()
+                                                        ? "dashboard.over-capacity"
+                                                        : "dashboard.within-capacity")))
+                                .toList()));
         return section;
     }
 
@@ -248,7 +273,16 @@ class HubDashboardView extends Page {
                 0));
         UnorderedList list = new UnorderedList();
         d.themes().forEach(t -> list.add(new ListItem(getTranslation("dashboard.themes.item", t.theme(), t.count()))));
-        section.add(list);
+        section.add(
+                list,
+                download(
+                        d,
+                        "themes-csv",
+                        "dashboard.themes.title",
+                        List.of(getTranslation("dashboard.theme"), getTranslation("dashboard.pieces")),
+                        d.themes().stream()
+                                .map(t -> List.<Object>of(t.theme(), t.count()))
+                                .toList()));
         return section;
     }
 
@@ -292,6 +326,26 @@ class HubDashboardView extends Page {
             table.setAriaLabel(getTranslation("dashboard.trends.table"));
             return table;
         }));
+        section.add(download(
+                d,
+                "trends-csv",
+                "dashboard.trends.title",
+                List.of(
+                        getTranslation("dashboard.month"),
+                        getTranslation("dashboard.requests"),
+                        getTranslation("dashboard.decided"),
+                        getTranslation("dashboard.decided-on-time"),
+                        getTranslation("dashboard.contacts"),
+                        getTranslation("dashboard.closures")),
+                trend.stream()
+                        .map(m -> List.<Object>of(
+                                m.month().toString(),
+                                m.requests(),
+                                m.decided(),
+                                m.decidedOnTime(),
+                                m.contacts(),
+                                m.closures()))
+                        .toList()));
         return section;
     }
 
@@ -356,7 +410,41 @@ class HubDashboardView extends Page {
             table.setHeight("20rem");
             return table;
         }));
+        section.add(download(
+                d,
+                "reach-csv",
+                "dashboard.reach.title",
+                List.of(
+                        getTranslation("hubs.area.code"),
+                        getTranslation("hubs.area.name"),
+                        getTranslation("hubs.children"),
+                        getTranslation("dashboard.requests"),
+                        getTranslation("dashboard.per-10000"),
+                        getTranslation("hubs.area.imd-decile")),
+                reach.stream()
+                        .map(r -> Arrays.<Object>asList(
+                                r.areaCode(),
+                                r.areaName(),
+                                r.children(),
+                                r.requests(),
+                                Math.round(r.per10000() * 10) / 10.0,
+                                r.imdDecile()))
+                        .toList()));
         return section;
+    }
+
+    /**
+     * A link that downloads a table of this section as CSV, recorded in the audit log with the
+     * hub. Lists naming families (waiting, drifting) are not offered as files.
+     */
+    private Anchor download(
+            Dashboard d, String id, String titleKey, List<String> headers, List<? extends List<?>> rows) {
+        String title = getTranslation(titleKey) + ", " + hub.getValue().name();
+        return CsvDownload.of(
+                id,
+                getTranslation("export.csv", getTranslation(titleKey)),
+                TableDownloads.fileName(title),
+                () -> downloads.csv(title, d.hub(), headers, rows));
     }
 
     /** Four bands: none, then thirds of the highest rate. */

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -23,20 +24,26 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
@@ -77,8 +84,16 @@ class FeedbackView extends Page {
     /** The headings focus can go back to after a rebuild, by what they head. */
     private final Map<String, Component> anchors = new java.util.HashMap<>();
 
-    FeedbackView(FeedbackInbox inbox, YouSaidWeDid responses, HubDirectory directory, CurrentUsers currentUsers) {
+    private final transient TableDownloads downloads;
+
+    FeedbackView(
+            FeedbackInbox inbox,
+            YouSaidWeDid responses,
+            HubDirectory directory,
+            CurrentUsers currentUsers,
+            TableDownloads downloads) {
         super("");
+        this.downloads = downloads;
         this.inbox = inbox;
         this.responses = responses;
         this.user = currentUsers.require();
@@ -140,8 +155,26 @@ class FeedbackView extends Page {
                         "voice.measures.mood",
                         month.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK)),
                         String.format(Locale.UK, "%.1f", mood)))));
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(List.of(getTranslation("voice.measures.csv.feedback"), m.feedback()));
+        rows.add(List.of(getTranslation("voice.measures.csv.alerts"), m.alerts()));
+        rows.add(Arrays.asList(
+                getTranslation("voice.measures.csv.acknowledge"),
+                m.medianMinutesToAcknowledge() == null ? null : Math.round(m.medianMinutesToAcknowledge())));
+        rows.add(List.of(getTranslation("voice.measures.csv.themes"), m.themes()));
+        rows.add(List.of(getTranslation("voice.measures.csv.answered"), m.themesAnswered()));
+        m.moodByMonth()
+                .forEach((month, mood) -> rows.add(List.of(
+                        getTranslation("voice.measures.csv.mood", month.toString()), Math.round(mood * 10) / 10.0)));
         section.add(
                 list,
+                download(
+                        "voice-measures-csv",
+                        "voice.measures.title",
+                        List.of(
+                                getTranslation("voice.measures.csv.measure"),
+                                getTranslation("voice.measures.csv.value")),
+                        rows),
                 Definition.of(
                         getTranslation("define.summary"),
                         "voice.measures.title",
@@ -154,10 +187,69 @@ class FeedbackView extends Page {
         section.setId("responses");
         section.add(new Paragraph(getTranslation("voice.responses.intro")));
         section.add(Disclosure.of(getTranslation("voice.responses.new"), this::newResponseForm));
-        for (Response r : responses.ofHub(hub.getValue().id())) {
+        List<Response> all = responses.ofHub(hub.getValue().id());
+        for (Response r : all) {
             section.add(response(r));
         }
+        if (!all.isEmpty()) {
+            section.add(download("lundy-csv", "voice.lundy.title", lundyHeaders(), lundyRows(all)));
+        }
         content.add(section);
+    }
+
+    /** The board's Lundy report as a table: one row for each time an answer was heard (or none yet). */
+    private List<String> lundyHeaders() {
+        return List.of(
+                getTranslation("voice.responses.theme"),
+                getTranslation("voice.responses.you-said"),
+                getTranslation("voice.responses.owner"),
+                getTranslation("voice.responses.decision"),
+                getTranslation("voice.responses.status"),
+                getTranslation("voice.responses.due"),
+                getTranslation("voice.responses.we-did"),
+                getTranslation("voice.lundy.published-on"),
+                getTranslation("voice.lundy.heard-by"),
+                getTranslation("voice.lundy.heard-on"),
+                getTranslation("voice.lundy.what-changed"));
+    }
+
+    private List<List<Object>> lundyRows(List<Response> all) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Response r : all) {
+            List<Response.Hearing> hearings = r.hearings().isEmpty() ? Collections.singletonList(null) : r.hearings();
+            for (Response.Hearing h : hearings) {
+                rows.add(Arrays.asList(
+                        r.theme(),
+                        r.youSaid(),
+                        r.owner(),
+                        r.decision(),
+                        getTranslation("voice.status."
+                                + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
+                        r.due() == null ? null : r.due().toString(),
+                        r.weDid(),
+                        r.publishedAt() == null
+                                ? null
+                                : r.publishedAt()
+                                        .atZone(WorkingCalendar.LONDON)
+                                        .toLocalDate()
+                                        .toString(),
+                        h == null ? null : h.heardBy(),
+                        h == null ? null : h.heardOn().toString(),
+                        h == null ? null : h.whatChanged()));
+            }
+        }
+        return rows;
+    }
+
+    /** A table of the page as CSV, recorded in the audit log with the hub. */
+    private Anchor download(String id, String titleKey, List<String> headers, List<? extends List<?>> rows) {
+        String title = getTranslation(titleKey) + ", " + hub.getValue().name();
+        HubId of = hub.getValue().id();
+        return CsvDownload.of(
+                id,
+                getTranslation("export.csv", getTranslation(titleKey)),
+                TableDownloads.fileName(title),
+                () -> downloads.csv(title, of, headers, rows));
     }
 
     private Component newResponseForm() {
