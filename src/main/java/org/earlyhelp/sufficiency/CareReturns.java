@@ -4,15 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.sufficiency.internal.Returns;
@@ -57,6 +63,55 @@ public class CareReturns {
     public ImportReport903 check(Map<String, byte[]> files) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         return report(Returns.read(files), false);
+    }
+
+    /**
+     * The problems of an upload with each child's id, for the data team who put the records right:
+     * commissioners and administrators only, with a reason of at least 10 characters, recorded in
+     * the audit log with how many problems and children. The CSV the page offers without a reason
+     * leaves the ids out.
+     *
+     * @param headers the columns' names as the page shows them: kind, rule, DfE rule, child, file,
+     *     line, message
+     * @throws ValidationException naming {@code reason} when none worth the name is given
+     */
+    @Transactional
+    public String problemsWithChildIds(
+            List<Problem> problems, String reason, List<String> headers, String error, String warning) {
+        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        String why = reason.strip();
+        if (why.length() < 10 || why.length() > 500) {
+            throw new ValidationException(
+                    Map.of(
+                            "reason",
+                            "Say in 10 to 500 characters why the children's ids are needed, for example who will put the records right."));
+        }
+        if (headers.size() != 7) {
+            throw new IllegalArgumentException("The problems have 7 columns.");
+        }
+        StringBuilder csv = new StringBuilder(Csv.line(new ArrayList<>(headers)));
+        Set<String> children = new HashSet<>();
+        for (Problem p : problems) {
+            if (!p.child().isBlank()) {
+                children.add(p.child());
+            }
+            csv.append(Csv.line(Arrays.asList(
+                    p.error() ? error : warning,
+                    p.rule(),
+                    p.dfeRulesText(),
+                    p.child(),
+                    p.file(),
+                    Long.toString(p.line()),
+                    p.message())));
+        }
+        audit.record(
+                "export",
+                "ssda903-problems-with-child-ids",
+                problems.stream().map(Problem::file).distinct().sorted().collect(Collectors.joining(", ")),
+                null,
+                why,
+                problems.size() + " problems, " + children.size() + " children");
+        return csv.toString();
     }
 
     /** Imports without the second confirmation: refused when it would leave much less than is held. */

@@ -129,6 +129,25 @@ class SufficiencyIT extends BrowserTest {
         }
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
         assertThat(browser.waitFor(By.id("problems-csv")).getText()).contains("problems as CSV");
+        // The children's ids come only with a reason, kept in the audit log.
+        click(browser.waitFor(By.id("problems-with-ids")));
+        WebElement reason = browser.waitFor(By.cssSelector("#with-ids-reason textarea"));
+        reason.sendKeys("data");
+        click(browser.waitFor(By.id("with-ids-prepare")));
+        wait.until(d -> d.findElement(By.id("with-ids-reason")).getDomAttribute("invalid") != null);
+        assertThat(browser.isPresent(By.id("with-ids-download"))).isFalse();
+        browser.assertAccessible("asking why the children's ids are needed");
+        reason.sendKeys(" team to correct the episodes on the case system");
+        click(browser.waitFor(By.id("with-ids-prepare")));
+        String withIds = browser.download(browser.waitFor(By.id("with-ids-download")));
+        assertThat(withIds).startsWith("\"Kind\",\"Rule\",\"DfE rule\",\"Child (CHILD id)\",");
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM audit.entry WHERE actor = 'commissioner' AND action = 'export'
+                                  AND record_type = 'ssda903-problems-with-child-ids'
+                                  AND reason = 'data team to correct the episodes on the case system'""").query(Long.class).single()).isEqualTo(1);
+        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait.until(d ->
+                d.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
         wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));
         assertThat(browser.waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
         WebElement ofsted = browser.waitFor(By.cssSelector("#providers vaadin-upload"));

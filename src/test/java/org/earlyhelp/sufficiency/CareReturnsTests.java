@@ -501,6 +501,30 @@ class CareReturnsTests {
                         "H02", "H03", "H05", "E01", "E05", "E06", "E07", "E08", "E09", "E12", "E13", "E16", "E17",
                         "E18", "E19", "E21");
         assertThat(Rules.ALL).hasSizeGreaterThanOrEqualTo(25);
+
+        // The children's ids, for whoever puts the records right: only with a reason, which is audited.
+        List<String> columns = List.of("Kind", "Rule", "DfE rule", "Child", "File", "Line", "What is wrong");
+        assertThatThrownBy(() -> returns.problemsWithChildIds(report.problems(), "  because ", columns, "E", "W"))
+                .isInstanceOfSatisfying(
+                        org.earlyhelp.shared.ValidationException.class,
+                        e -> assertThat(e.problems()).containsKey("reason"));
+        String reason = "Sent to the data team to correct B2's episode on the case system";
+        String csv = returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W");
+        assertThat(csv)
+                .startsWith("\"Kind\",\"Rule\",\"DfE rule\",\"Child\",\"File\",\"Line\",\"What is wrong\"\r\n")
+                .contains("\"E\",\"H02\",\"101\",\"B1\",\"header.csv\",\"2\",");
+        assertThat(csv.split("\r\n")).hasSize(report.problems().size() + 1);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM audit.entry WHERE actor = 'commissioner' AND action = 'export'
+                          AND record_type = 'ssda903-problems-with-child-ids' AND reason = ?
+                          AND details = ?""")
+                        .params(reason, report.problems().size() + " problems, 3 children")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        SignedIn.as("lead", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of("dudley-central"));
+        assertThatThrownBy(() -> returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W"))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 
     @Test

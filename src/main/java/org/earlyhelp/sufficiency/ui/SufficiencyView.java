@@ -490,6 +490,7 @@ class SufficiencyView extends Page {
                                     p.line(),
                                     p.message()))
                             .toList()));
+            report.add(ProblemsWithChildIds.button(returns, all, this::getTranslation));
         }
         if (result.saved()) {
             CareStock.Snapshot latest = stock.on(LocalDate.now());
