@@ -1,0 +1,305 @@
+package org.earlyhelp.shared.work;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Long work (an import of a year's returns or of a postcode directory) run away from the page, so
+ * that the page stays usable and the person may leave and come back. The work runs as the person
+ * who started it (their roles are checked by the services it calls, as on the page), one at a
+ * time per person and kind. Its progress is kept in memory; its start and end in {@code work.job},
+ * with a heartbeat from the instance running it: a person who comes back to another instance, or
+ * after a restart, is told how it ended, or that the server stopped before it finished.
+ */
+@Component
+public class BackgroundWork {
+
+    /** How a piece of work stands. */
+    public enum State {
+        RUNNING,
+        DONE,
+        FAILED,
+        /** The instance running it stopped before it finished; the work's transaction did not commit. */
+        STOPPED
+    }
+
+    /** What the work says about how far it has got. */
+    public interface Progress {
+
+        /** How much is done, from 0 to 1. */
+        void done(double fraction);
+    }
+
+    /**
+     * One piece of work.
+     *
+     * @param <T> what it gives when it has finished
+     */
+    public static final class Job<T> implements Progress {
+
+        private final UUID id;
+        private final String owner;
+        private final String kind;
+        private final String label;
+        private final Instant started;
+        private volatile double fraction;
+        private volatile State state = State.RUNNING;
+        private volatile @Nullable T result;
+        private volatile @Nullable String summary;
+        private volatile @Nullable Instant finished;
+
+        Job(UUID id, String owner, String kind, String label, Instant started) {
+            this.id = id;
+            this.owner = owner;
+            this.kind = kind;
+            this.label = label;
+            this.started = started;
+        }
+
+        @Override
+        public void done(double fraction) {
+            this.fraction = Math.max(this.fraction, Math.min(1, Math.max(0, fraction)));
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public Instant started() {
+            return started;
+        }
+
+        public double fraction() {
+            return state == State.DONE ? 1 : fraction;
+        }
+
+        public State state() {
+            return state;
+        }
+
+        /** What the work gave, on the instance that ran it; empty elsewhere or while it runs. */
+        public Optional<T> result() {
+            return Optional.ofNullable(result);
+        }
+
+        /** How it ended, in a sentence (the result's summary, or what went wrong). */
+        public Optional<String> summary() {
+            return Optional.ofNullable(summary);
+        }
+
+        public Optional<Instant> finished() {
+            return Optional.ofNullable(finished);
+        }
+
+        String owner() {
+            return owner;
+        }
+
+        String kind() {
+            return kind;
+        }
+    }
+
+    /** Refused: the person already has work of this kind running. */
+    public static class AlreadyRunningException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        AlreadyRunningException(String label) {
+            super(label);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(BackgroundWork.class);
+    /** A heartbeat older than this means the instance running the work has stopped. */
+    static final Duration SILENT = Duration.ofSeconds(90);
+    /** How long finished work is remembered for the person to come back to. */
+    static final Duration KEPT = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final CurrentUsers currentUsers;
+    private final Clock clock = Clock.systemUTC();
+    private final Map<String, Job<?>> latest = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newFixedThreadPool(
+            2, Thread.ofPlatform().name("background-work-", 1).daemon(true).factory());
+
+    BackgroundWork(JdbcClient jdbc, CurrentUsers currentUsers) {
+        this.jdbc = jdbc;
+        this.currentUsers = currentUsers;
+    }
+
+    /**
+     * Starts work as the signed-in person.
+     *
+     * @param kind what sort of work, one at a time per person ("ssda903-import", say)
+     * @param label what the person started, as they would call it (the file's name)
+     * @param work the work; it reports its progress and gives its result
+     * @param summary the result in a sentence, kept for a person who comes back elsewhere
+     * @throws AlreadyRunningException when the person's work of this kind is still running
+     */
+    public synchronized <T> Job<T> start(
+            String kind, String label, Function<Progress, T> work, Function<T, String> summary) {
+        CurrentUser user = currentUsers.require();
+        String key = key(user.username(), kind);
+        Job<?> running = latest.get(key);
+        if (running != null && running.state() == State.RUNNING) {
+            throw new AlreadyRunningException(running.label());
+        }
+        Job<T> job = new Job<>(UUID.randomUUID(), user.username(), kind, label, clock.instant());
+        jdbc.sql("""
+                        INSERT INTO work.job (id, owner, kind, label, state, started_at, heartbeat_at)
+                        VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)""")
+                .params(
+                        job.id(),
+                        job.owner(),
+                        kind,
+                        label,
+                        Timestamp.from(job.started()),
+                        Timestamp.from(job.started()))
+                .update();
+        latest.put(key, job);
+        SecurityContext context = SecurityContextHolder.getContext();
+        threads.execute(() -> {
+            SecurityContextHolder.setContext(context);
+            try {
+                T result = work.apply(job);
+                job.result = result;
+                finish(job, State.DONE, summary.apply(result));
+            } catch (RuntimeException | Error failed) {
+                log.warn("Background work {} ({}) failed", job.label(), kind, failed);
+                finish(job, State.FAILED, failed.getMessage() == null ? failed.toString() : failed.getMessage());
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        });
+        return job;
+    }
+
+    private void finish(Job<?> job, State state, String summary) {
+        job.summary = summary;
+        job.finished = clock.instant();
+        job.state = state;
+        jdbc.sql("UPDATE work.job SET state = ?, summary = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")
+                .params(state.name(), summary, Timestamp.from(job.finished), Timestamp.from(job.finished), job.id())
+                .update();
+    }
+
+    /**
+     * The signed-in person's latest work of a kind in the last day: from memory on the instance
+     * that ran it (with its result), else from the table (with its summary only).
+     */
+    public Optional<Job<?>> latest(String kind) {
+        CurrentUser user = currentUsers.require();
+        Job<?> here = latest.get(key(user.username(), kind));
+        if (here != null) {
+            return Optional.of(here);
+        }
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                        SELECT id, label, state, summary, started_at, finished_at, heartbeat_at FROM work.job
+                        WHERE owner = ? AND kind = ? AND started_at > ? ORDER BY started_at DESC LIMIT 1""")
+                .params(user.username(), kind, Timestamp.from(now.minus(KEPT)))
+                .query((rs, n) -> {
+                    Job<Object> job = new Job<>(
+                            rs.getObject("id", UUID.class),
+                            user.username(),
+                            kind,
+                            rs.getString("label"),
+                            rs.getTimestamp("started_at").toInstant());
+                    State state = State.valueOf(rs.getString("state"));
+                    Instant heartbeat = rs.getTimestamp("heartbeat_at").toInstant();
+                    job.state = state == State.RUNNING && heartbeat.isBefore(now.minus(SILENT)) ? State.STOPPED : state;
+                    job.summary = rs.getString("summary");
+                    Timestamp finished = rs.getTimestamp("finished_at");
+                    job.finished = finished == null ? null : finished.toInstant();
+                    return job;
+                })
+                .optional()
+                .map(j -> (Job<?>) j);
+    }
+
+    /**
+     * Tells the table that this instance's running work is alive, and forgets finished work
+     * older than a day, in memory and in the table.
+     */
+    @Scheduled(fixedDelayString = "${earlyhelp.work.heartbeat-every:PT20S}")
+    public void heartbeat() {
+        Instant now = clock.instant();
+        UUID[] running = latest.values().stream()
+                .filter(j -> j.state() == State.RUNNING)
+                .map(Job::id)
+                .toArray(UUID[]::new);
+        if (running.length > 0) {
+            jdbc.sql("UPDATE work.job SET heartbeat_at = ? WHERE id = ANY (?)")
+                    .params(Timestamp.from(now), running)
+                    .update();
+        }
+        latest.values()
+                .removeIf(
+                        j -> j.finished().map(f -> f.isBefore(now.minus(KEPT))).orElse(false));
+        jdbc.sql("DELETE FROM work.job WHERE started_at < ?")
+                .param(Timestamp.from(now.minus(KEPT.multipliedBy(30))))
+                .update();
+    }
+
+    /** Reads a stream and says how much of it has been read, as work that reads a file goes. */
+    public static InputStream counting(InputStream in, long size, Progress progress) {
+        return new FilterInputStream(in) {
+            private long read;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(long n) {
+                read += n;
+                // The last few percent are for saving what was read.
+                progress.done(size <= 0 ? 0 : 0.95 * read / size);
+            }
+        };
+    }
+
+    private static String key(String owner, String kind) {
+        return owner + "|" + kind;
+    }
+}
