@@ -21,6 +21,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.internal.Returns;
 import org.earlyhelp.sufficiency.internal.Rules;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -128,9 +129,21 @@ public class CareReturns {
      */
     @Transactional
     public ImportReport903 importFiles(Map<String, byte[]> files, boolean confirmedLarge) {
+        return importFiles(files, confirmedLarge, fraction -> {});
+    }
+
+    /**
+     * As {@link #importFiles(Map, boolean)}, saying how far it has got: reading and checking the
+     * files is the first fifth, saving the children the next tenth, saving the episodes the rest.
+     */
+    @Transactional
+    public ImportReport903 importFiles(
+            Map<String, byte[]> files, boolean confirmedLarge, BackgroundWork.Progress progress) {
         CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         Returns.Read read = Returns.read(files);
+        progress.done(0.1);
         ImportReport903 checked = report(read, false);
+        progress.done(0.2);
         if (!checked.replaceable()) {
             return checked;
         }
@@ -163,8 +176,11 @@ public class CareReturns {
         read.episodes()
                 .forEach(e -> byChild.computeIfAbsent(e.child(), k -> new ArrayList<>())
                         .add(e));
+        progress.done(0.3);
         int saved = 0;
+        int childrenSaved = 0;
         for (List<Returns.EpisodeRow> episodes : byChild.values()) {
+            progress.done(0.3 + 0.7 * childrenSaved++ / Math.max(1, byChild.size()));
             for (Returns.EpisodeRow e : Rules.merge(episodes)) {
                 jdbc.sql("""
                                 INSERT INTO sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement,

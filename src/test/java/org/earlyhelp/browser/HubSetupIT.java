@@ -108,6 +108,9 @@ class HubSetupIT extends BrowserTest {
                     .until(d -> d.findElement(By.cssSelector("#" + card + " .import-result"))
                             .getText()
                             .contains(expected));
+            // It ran in the background, with its progress on the card, and says it has finished.
+            assertThat(browser.waitFor(By.id("hubs-" + card + "-status")).getText())
+                    .isEqualTo("Finished importing " + path.getFileName() + ".");
         } catch (org.openqa.selenium.TimeoutException e) {
             browser.screenshot("hub-setup-upload-failed");
             throw new AssertionError(

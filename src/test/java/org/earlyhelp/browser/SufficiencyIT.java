@@ -127,7 +127,18 @@ class SufficiencyIT extends BrowserTest {
         } else {
             assertThat(browser.isPresent(By.id("import-large-sure"))).isFalse();
         }
+        // The import runs in the background, its progress shown: the commissioner may leave the page
+        // while it runs, and finds its result on coming back.
+        wait.until(d -> d.findElement(By.id("ssda903-import-status")).getText().startsWith("Importing 40 files")
+                || d.findElement(By.id("ssda903-import-status")).getText().startsWith("Finished importing"));
+        browser.go("http://localhost:" + port + "/");
+        browser.waitFor(By.id("home-commissioner"));
+        browser.go("http://localhost:" + port + "/sufficiency");
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
+        assertThat(browser.waitFor(By.id("ssda903-import-status")).getText())
+                .isEqualTo("Finished importing 40 files of returns.");
+        assertThat(browser.driver().findElements(By.id("ssda903-import-progress")))
+                .noneMatch(WebElement::isDisplayed);
         assertThat(browser.waitFor(By.id("problems-csv")).getText()).contains("problems as CSV");
         // The children's ids come only with a reason, kept in the audit log.
         click(browser.waitFor(By.id("problems-with-ids")));

@@ -27,8 +27,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +57,8 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgMap;
+import org.earlyhelp.shared.ui.WorkPanel;
+import org.earlyhelp.shared.work.BackgroundWork;
 
 /**
  * Where an administrator defines the hubs: imports the open data about areas, assigns areas to
@@ -79,8 +86,11 @@ class HubSetupView extends Page {
     private final H2 hubsHeading = new H2();
     private List<Hub> hubs = List.of();
 
-    HubSetupView(HubAdministration administration, HubDirectory directory) {
+    private final transient BackgroundWork work;
+
+    HubSetupView(HubAdministration administration, HubDirectory directory, BackgroundWork work) {
         super("");
+        this.work = work;
         this.administration = administration;
         this.directory = directory;
         setHeading(getTranslation("hubs.setup.title"));
@@ -238,18 +248,50 @@ class HubSetupView extends Page {
         Div result = new Div();
         result.addClassName("import-result");
         result.getElement().setAttribute("aria-live", "polite");
-        // The built-in handlers call back on the UI thread, so the report can be shown directly.
+        String jobKind = "hubs-import-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        WorkPanel<ImportReport> importing = new WorkPanel<>(work, jobKind, report -> {
+            showReport(result, report);
+            refresh();
+        });
         Upload upload = new Upload();
-        // Read as a stream from the temporary file: a postcode directory is large, and never held whole.
+        // Read as a stream from the temporary file, in the background with its progress: a
+        // postcode directory is large, and never held whole. The page stays usable meanwhile.
         long max = kind == FileKind.POSTCODES ? 2L * 1024 * 1024 * 1024 : 200L * 1024 * 1024;
         org.earlyhelp.shared.ui.Uploads.limit(upload, max, (metadata, file) -> {
-            try (InputStream in = Files.newInputStream(file.toPath())) {
-                showReport(result, administration.importFile(kind, metadata.fileName(), in));
-                refresh();
-            } finally {
-                Files.deleteIfExists(file.toPath());
-                // Ready for the next file (a corrected one, say).
-                upload.clearFileList();
+            // The work owns its own copy of the file and removes it when it has finished.
+            Path own = Files.createTempFile("earlyhelp-import-", ".upload");
+            Files.move(file.toPath(), own, StandardCopyOption.REPLACE_EXISTING);
+            upload.clearFileList();
+            result.removeAll();
+            String name = metadata.fileName();
+            String succeeded = getTranslation("hubs.import.succeeded");
+            String failed = getTranslation("hubs.import.failed");
+            try {
+                importing.follow(work.start(
+                        jobKind,
+                        name,
+                        progress -> {
+                            try (InputStream in =
+                                    BackgroundWork.counting(Files.newInputStream(own), Files.size(own), progress)) {
+                                return administration.importFile(kind, name, in);
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            } finally {
+                                try {
+                                    Files.deleteIfExists(own);
+                                } catch (IOException ignored) {
+                                    // a temporary file: the system's own clean-up removes it
+                                }
+                            }
+                        },
+                        r -> r.succeeded()
+                                ? new MessageFormat(succeeded, Locale.UK).format(new Object[] {r.file(), r.rowsSaved()})
+                                : new MessageFormat(failed, Locale.UK).format(new Object[] {
+                                    r.file(), r.problems().size()
+                                })));
+            } catch (BackgroundWork.AlreadyRunningException running) {
+                Files.deleteIfExists(own);
+                result.add(new Paragraph(getTranslation("work.already-running", running.getMessage())));
             }
         });
         upload.setMaxFiles(1);
@@ -268,7 +310,7 @@ class HubSetupView extends Page {
             result.add(new Paragraph(
                     getTranslation("hubs.import.upload-failed-size", org.earlyhelp.shared.ui.Uploads.megabytes(max))));
         });
-        card.add(upload, result);
+        card.add(upload, importing, result);
         return card;
     }
 

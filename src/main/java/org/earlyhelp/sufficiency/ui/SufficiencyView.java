@@ -18,6 +18,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Files;
+import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -31,6 +32,8 @@ import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.WorkPanel;
+import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.CareReturns;
 import org.earlyhelp.sufficiency.CareStock;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
@@ -74,6 +77,11 @@ class SufficiencyView extends Page {
     private final Div figures = new Div();
     private final DatePicker on = new DatePicker();
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
+    /** The kind of background work a returns import is. */
+    static final String IMPORT_903 = "ssda903-import";
+
+    private final transient BackgroundWork work;
+    private final WorkPanel<ImportReport903> importing;
 
     SufficiencyView(
             CareReturns returns,
@@ -82,8 +90,11 @@ class SufficiencyView extends Page {
             TableExports exports,
             org.earlyhelp.sufficiency.Contracts contracts,
             org.earlyhelp.sufficiency.SectorPositions positions,
-            DemonstrationSupply demonstration) {
+            DemonstrationSupply demonstration,
+            BackgroundWork work) {
         super("");
+        this.work = work;
+        this.importing = new WorkPanel<>(work, IMPORT_903, this::imported);
         this.demonstration = demonstration;
         this.positions = positions;
         this.contractsSection = new ContractsSection(contracts, exports);
@@ -155,7 +166,7 @@ class SufficiencyView extends Page {
         });
         report.setId("import-report");
         report.getElement().setAttribute("aria-live", "polite");
-        upload.add(files903, chosen, new Div(check, save, clear), report);
+        upload.add(files903, chosen, new Div(check, save, clear), importing, report);
         add(upload);
 
         add(providersSection());
@@ -226,14 +237,14 @@ class SufficiencyView extends Page {
             grid.setVisible(!rows.isEmpty());
             download.setVisible(!rows.isEmpty());
         };
-        Upload upload = oneFile(result, ".xlsx", "sufficiency.providers.choose", (name, content) -> {
-            var imported = providers.importList(name, content);
-            List<String> said = new ArrayList<>();
-            said.add(getTranslation("sufficiency.providers.imported", imported.file(), imported.providers()));
-            said.addAll(imported.notes());
-            refresh.run();
-            return said;
-        });
+        Div upload = oneFile(
+                result, "ofsted-import", ".xlsx", "sufficiency.providers.choose", providers::importList, imported -> {
+                    List<String> said = new ArrayList<>();
+                    said.add(getTranslation("sufficiency.providers.imported", imported.file(), imported.providers()));
+                    said.addAll(imported.notes());
+                    refresh.run();
+                    return said;
+                });
         section.add(upload, result, grid, define("sufficiency.providers.title"), download);
         refresh.run();
         return section;
@@ -249,44 +260,63 @@ class SufficiencyView extends Page {
         Div result = new Div();
         result.setId("positions-result");
         result.getElement().setAttribute("aria-live", "polite");
-        Upload upload = oneFile(result, ".csv", "sufficiency.positions.choose", (name, content) -> {
-            var imported = positions.importCsv(name, content);
-            held.setText(getTranslation("sufficiency.positions.held", numbers.format(positions.count())));
-            refresh();
-            return List.of(getTranslation(
-                    "sufficiency.positions.imported",
-                    imported.file(),
-                    numbers.format(imported.rows()),
-                    numbers.format(imported.sectors())));
-        });
+        Div upload = oneFile(
+                result,
+                "sector-positions-import",
+                ".csv",
+                "sufficiency.positions.choose",
+                positions::importCsv,
+                imported -> {
+                    held.setText(getTranslation("sufficiency.positions.held", numbers.format(positions.count())));
+                    refresh();
+                    return List.of(getTranslation(
+                            "sufficiency.positions.imported",
+                            imported.file(),
+                            numbers.format(imported.rows()),
+                            numbers.format(imported.sectors())));
+                });
         section.add(upload, result);
         return section;
     }
 
-    /** An import of one file: what it says when it worked; an {@link ImportException} when refused. */
-    private interface FileImport extends java.io.Serializable {
-        List<String> run(String name, byte[] content);
+    /** An import of one file: what it gives when it worked; an {@link ImportException} when refused. */
+    private interface FileImport<R> extends java.io.Serializable {
+        R run(String name, byte[] content);
+    }
+
+    /** What the page says about a finished import, on the page's own thread. */
+    private interface Said<R> extends java.io.Serializable {
+        List<String> of(R result);
     }
 
     /**
-     * An upload of one file at a time, handed to the import; what it said, or why it refused the
-     * file, is shown in {@code result}. The temporary file is always deleted.
+     * An upload of one file at a time, imported in the background (with a progress indicator, the
+     * page usable meanwhile); what it said, or why it refused the file, is shown in {@code result}.
+     * The temporary file is read at once and deleted.
      */
-    private Upload oneFile(Div result, String accepted, String chooseKey, FileImport fileImport) {
+    private <R> Div oneFile(
+            Div result, String kind, String accepted, String chooseKey, FileImport<R> fileImport, Said<R> said) {
         Upload upload = new Upload();
+        WorkPanel<R> importing = new WorkPanel<>(work, kind, r -> {
+            result.removeAll();
+            said.of(r).forEach(line -> result.add(new Paragraph(line)));
+        });
         org.earlyhelp.shared.ui.Uploads.limit(upload, MAX_OTHER_FILE, (metadata, file) -> {
             result.removeAll();
+            byte[] content;
             try {
-                fileImport
-                        .run(metadata.fileName(), Files.readAllBytes(file.toPath()))
-                        .forEach(said -> result.add(new Paragraph(said)));
-            } catch (ImportException e) {
-                Paragraph p = new Paragraph(e.getMessage());
-                p.addClassName("field-error");
-                result.add(p);
+                content = Files.readAllBytes(file.toPath());
             } finally {
                 Files.deleteIfExists(file.toPath());
                 upload.clearFileList();
+            }
+            String name = metadata.fileName();
+            try {
+                importing.follow(work.start(kind, name, progress -> fileImport.run(name, content), r -> name));
+            } catch (BackgroundWork.AlreadyRunningException running) {
+                Paragraph p = new Paragraph(getTranslation("work.already-running", running.getMessage()));
+                p.addClassName("field-error");
+                result.add(p);
             }
         });
         upload.addFailedListener(e -> {
@@ -302,7 +332,7 @@ class SufficiencyView extends Page {
         upload.setMaxFiles(1);
         upload.setUploadButton(new Button(getTranslation(chooseKey)));
         upload.setDropLabel(new Span(getTranslation("sufficiency.import.drop")));
-        return upload;
+        return new Div(upload, importing);
     }
 
     /**
@@ -404,15 +434,41 @@ class SufficiencyView extends Page {
             report.add(new Paragraph(getTranslation("sufficiency.import.none")));
             return;
         }
-        ImportReport903 result;
-        try {
-            result = save ? returns.importFiles(files, confirmedLarge) : returns.check(files);
-        } catch (ImportException unreadable) {
-            Paragraph p = new Paragraph(unreadable.getMessage());
-            p.addClassName("field-error");
-            report.add(p);
+        if (!save) {
+            try {
+                show(returns.check(files));
+            } catch (ImportException unreadable) {
+                Paragraph p = new Paragraph(unreadable.getMessage());
+                p.addClassName("field-error");
+                report.add(p);
+            }
             return;
         }
+        // Saving a return is the long part: it runs in the background, with its progress above the report.
+        Map<String, byte[]> upload = Map.copyOf(files);
+        String label = upload.size() == 1
+                ? upload.keySet().iterator().next()
+                : getTranslation("sufficiency.import.files-label", upload.size());
+        String savedPattern = getTranslation("sufficiency.import.saved");
+        String refusedPattern = getTranslation("sufficiency.import.refused");
+        try {
+            importing.follow(work.start(
+                    IMPORT_903,
+                    label,
+                    progress -> returns.importFiles(upload, confirmedLarge, progress),
+                    r -> new MessageFormat(r.saved() ? savedPattern : refusedPattern, Locale.UK).format(new Object[] {
+                        r.children(), r.episodes(), r.episodesAfterMerging(), r.errors(), r.warnings()
+                    })));
+        } catch (BackgroundWork.AlreadyRunningException running) {
+            Paragraph p = new Paragraph(getTranslation("work.already-running", running.getMessage()));
+            p.addClassName("field-error");
+            report.add(p);
+        }
+    }
+
+    /** A finished import: its report, and the figures again once it saved. */
+    private void imported(ImportReport903 result) {
+        report.removeAll();
         show(result);
     }
 
