@@ -288,6 +288,58 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Under a pseudo-locale, every word the page shows comes from the translation files: each
+     * visible text with letters in {@code main}, and each label, placeholder and helper text, is
+     * wrapped in ⟦ ⟧. The language picker (languages are named in their own words) is left out.
+     */
+    public void assertEveryWordFromTheFiles(String pageName) {
+        Object bare = driver.executeScript("""
+                const found = [];
+                const main = document.querySelector('main');
+                const skip = e => e.closest('#language, [translate="no"]');
+                const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const t = n.textContent.trim();
+                  const e = n.parentElement;
+                  if (!t || !/\\p{L}/u.test(t) || !e || skip(e) || e.closest('style, script, title')) continue;
+                  if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed') continue;
+                  if (!t.includes('⟦')) found.push(t.substring(0, 80));
+                }
+                for (const e of main.querySelectorAll('[label], [placeholder], [helper-text], [aria-label]')) {
+                  if (skip(e)) continue;
+                  for (const a of ['label', 'placeholder', 'helper-text', 'aria-label']) {
+                    const v = e.getAttribute(a);
+                    if (v && /\\p{L}/u.test(v) && !v.includes('⟦')) found.push(a + ': ' + v.substring(0, 80));
+                  }
+                }
+                return found.slice(0, 15).join(' | ');
+                """);
+        assertThat(String.valueOf(bare))
+                .as("%s shows words that are not in the translation files", pageName)
+                .isEmpty();
+    }
+
+    /**
+     * The page is laid out right to left: the document says so, and the main heading's words
+     * start at its right edge.
+     */
+    public void assertRightToLeft(String pageName) {
+        Object report = driver.executeScript("""
+                const h1 = document.querySelector('main h1');
+                const box = h1.getBoundingClientRect();
+                const style = getComputedStyle(h1);
+                const range = document.createRange();
+                range.selectNodeContents(h1);
+                const text = range.getBoundingClientRect();
+                const right = box.right - parseFloat(style.paddingRight);
+                return document.documentElement.dir + ' ' + style.direction + ' ' + Math.round(right - text.right);
+                """);
+        assertThat(String.valueOf(report))
+                .as("%s laid out right to left (dir, direction, gap at the right)", pageName)
+                .isIn("rtl rtl 0", "rtl rtl 1", "rtl rtl -1");
+    }
+
+    /**
      * No label is missing from the translations: Vaadin writes a missing one as "!en: key" (or
      * "!{key}!"), in the page's text or in its components' labels and placeholders.
      */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.YouSaidWeDid;
@@ -32,11 +33,13 @@ class PublicAnswersView extends Page implements BeforeEnterObserver {
         this.answers = answers;
         this.hubs = hubs;
         addClassName("say");
+        // Kept when the page is drawn again: the heading first, then the language.
+        add(new LanguagePicker());
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        getChildren().skip(1).toList().forEach(this::remove);
+        getChildren().skip(2).toList().forEach(this::remove);
         HubId id = new HubId(event.getRouteParameters().get("hub").orElse(""));
         String name = hubs.publicName(id).orElse(null);
         if (name == null) {

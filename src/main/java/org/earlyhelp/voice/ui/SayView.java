@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.earlyhelp.shared.ui.Focus;
+import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.FeedbackDraft;
@@ -59,6 +60,8 @@ class SayView extends Page implements BeforeEnterObserver {
         this.invitations = invitations;
         this.forms = forms;
         addClassName("say");
+        // Kept when the page is drawn again: the heading first, then the language.
+        add(new LanguagePicker());
     }
 
     private String t(String key, Object... args) {
@@ -67,7 +70,7 @@ class SayView extends Page implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        getChildren().skip(1).toList().forEach(this::remove);
+        getChildren().skip(2).toList().forEach(this::remove);
         Optional<String> code = event.getRouteParameters().get("code");
         invitation = code.flatMap(invitations::open).orElse(null);
         if (invitation == null) {
@@ -112,7 +115,7 @@ class SayView extends Page implements BeforeEnterObserver {
         for (AgeBand b : AgeBand.values()) {
             Button choice = new Button(t("band." + slug(b)), e -> {
                 band = b;
-                getChildren().skip(1).toList().forEach(this::remove);
+                getChildren().skip(2).toList().forEach(this::remove);
                 form();
                 // The buttons are gone: focus goes to the form's heading, read out first.
                 Focus.now(heading());
@@ -307,7 +310,7 @@ class SayView extends Page implements BeforeEnterObserver {
     }
 
     private void thanks(boolean safeguarding) {
-        getChildren().skip(1).toList().forEach(this::remove);
+        getChildren().skip(2).toList().forEach(this::remove);
         setHeading(t("thanks.title"));
         // The form is gone: focus goes to the thanks, which the help (if any) follows.
         Focus.now(heading());
