@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.voice.internal.AnswerLimits;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,15 +68,23 @@ public class FeedbackForms {
 
     /** Why feedback was not taken. */
     public static class NotTaken extends RuntimeException {
-        private final Map<String, String> problems;
+        private final Map<String, Message> messages;
 
-        NotTaken(Map<String, String> problems) {
-            super(String.join(" ", problems.values()));
-            this.problems = Map.copyOf(problems);
+        NotTaken(Map<String, Message> messages) {
+            super(messages.values().stream().map(Message::english).collect(java.util.stream.Collectors.joining(" ")));
+            this.messages = Map.copyOf(messages);
         }
 
+        /** Each problem in English, by field. */
         public Map<String, String> problems() {
-            return problems;
+            Map<String, String> english = new LinkedHashMap<>();
+            messages.forEach((field, message) -> english.put(field, message.english()));
+            return english;
+        }
+
+        /** Each problem by field, for the page to say in the person's language. */
+        public Map<String, Message> messages() {
+            return messages;
         }
     }
 
@@ -89,19 +98,19 @@ public class FeedbackForms {
     public Received submit(String code, FeedbackDraft draft, String address) {
         Invitation invitation = invitations
                 .open(code)
-                .orElseThrow(() -> new NotTaken(Map.of("code", "This code is not open. Ask for a new one.")));
-        Map<String, String> problems = new LinkedHashMap<>();
+                .orElseThrow(() -> new NotTaken(Map.of("code", new Message("voice.problem.code-closed"))));
+        Map<String, Message> problems = new LinkedHashMap<>();
         AgeBand band = draft.ageBand() != null ? draft.ageBand() : invitation.ageBand();
         Mode mode = draft.mode() == null ? Mode.ANONYMOUS : draft.mode();
         if (band == null) {
-            problems.put("ageBand", "Choose the form that fits you.");
+            problems.put("ageBand", new Message("voice.problem.choose-form"));
         }
         String name = blankToNull(draft.name());
         if (mode != Mode.ANONYMOUS && (name == null || name.length() > 60)) {
-            problems.put("name", "Write your first name, or choose \"nobody knows it's me\".");
+            problems.put("name", new Message("voice.problem.name"));
         }
         if (draft.mood() != null && (draft.mood() < 1 || draft.mood() > 5)) {
-            problems.put("mood", "Choose one of the faces.");
+            problems.put("mood", new Message("voice.problem.face"));
         }
         String[][] texts = {
             {"helping", draft.helping()},
@@ -112,13 +121,13 @@ public class FeedbackForms {
         };
         for (String[] text : texts) {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
-                problems.put(text[0], "That is a lot to say! Please keep it under " + MAX_TEXT + " letters.");
+                problems.put(text[0], new Message("voice.problem.too-long", MAX_TEXT));
             } else if (org.earlyhelp.shared.PlainText.hasControlCharacters(text[1])) {
-                problems.put(text[0], "Some of these letters cannot be saved. Please type it again.");
+                problems.put(text[0], new Message("voice.problem.letters"));
             }
         }
         if (org.earlyhelp.shared.PlainText.hasControlCharacters(name)) {
-            problems.put("name", "Some of these letters cannot be saved. Please type your name again.");
+            problems.put("name", new Message("voice.problem.name-letters"));
         }
         boolean answered = draft.feelSafe() != null
                 || draft.mood() != null
@@ -127,7 +136,7 @@ public class FeedbackForms {
                 || blankToNull(draft.worker()) != null
                 || blankToNull(draft.anything()) != null;
         if (!answered) {
-            problems.put("mood", "Answer at least one question.");
+            problems.put("mood", new Message("voice.problem.answer-one"));
         }
         if (!problems.isEmpty()) {
             throw new NotTaken(problems);
@@ -140,7 +149,7 @@ public class FeedbackForms {
         boolean overLimit = !limits.wouldAllow(addressKey, properties.perAddressPerHour())
                 || !limits.wouldAllow(codeKey, PER_CODE_PER_HOUR);
         if (overLimit && concerns.isEmpty()) {
-            throw new NotTaken(Map.of("code", "Lots of answers have come in just now. Please try again later."));
+            throw new NotTaken(Map.of("code", new Message("voice.problem.busy")));
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();

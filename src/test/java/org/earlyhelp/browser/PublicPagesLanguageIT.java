@@ -81,6 +81,11 @@ class PublicPagesLanguageIT extends BrowserTest {
         browser.waitFor(By.id("send"));
         browser.assertRightToLeft("teen form");
         browser.assertEveryWordFromTheFiles("teen form, right to left");
+        // What the form says when nothing is answered comes from the files too.
+        browser.waitFor(By.id("send")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(d -> d.findElement(By.id("say-problems")).getText().contains("⟦"));
+        browser.assertEveryWordFromTheFiles("teen form's problems, right to left");
         browser.assertAccessible("teen form, right to left");
         browser.screenshot("say-right-to-left");
 

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
@@ -234,9 +235,18 @@ class SayView extends Page implements BeforeEnterObserver {
                         address());
                 thanks(received.safeguarding());
             } catch (FeedbackForms.NotTaken notTaken) {
-                problems.setText(String.join(" ", notTaken.problems().values()));
-                name.setInvalid(notTaken.problems().containsKey("name"));
-                name.setErrorMessage(notTaken.problems().get("name"));
+                Map<String, Message> said = notTaken.messages();
+                problems.setText(String.join(
+                        " ",
+                        said.values().stream()
+                                .map(m -> getTranslation(m.key(), m.args()))
+                                .toList()));
+                name.setInvalid(said.containsKey("name"));
+                name.setErrorMessage(
+                        said.containsKey("name")
+                                ? getTranslation(
+                                        said.get("name").key(), said.get("name").args())
+                                : null);
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
