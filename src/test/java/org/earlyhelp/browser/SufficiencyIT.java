@@ -102,6 +102,11 @@ class SufficiencyIT extends BrowserTest {
                         + browser.driver().findElement(By.id("files-chosen")).getText())
                 .until(d ->
                         d.findElement(By.id("files-chosen")).getText().startsWith(fiveYears.size() + " files ready"));
+        // Checking without saving runs in the background too, and says what it found.
+        click(browser.waitFor(By.id("check-903")));
+        wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Checked, not saved"));
+        assertThat(browser.waitFor(By.id("ssda903-check-status")).getText())
+                .isEqualTo("Finished checking 40 files of returns.");
         WebElement importButton = browser.waitFor(By.id("import-903-button"));
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", importButton);

@@ -25,6 +25,7 @@ public class WorkPanel<T> extends Div {
 
     private final transient BackgroundWork work;
     private final String kind;
+    private final String words;
     private final transient Consumer<T> showResult;
     private final Paragraph status = new Paragraph();
     private final ProgressBar bar = new ProgressBar();
@@ -36,6 +37,15 @@ public class WorkPanel<T> extends Div {
      * @param showResult shows a finished job's result (on the instance that ran it)
      */
     public WorkPanel(BackgroundWork work, String kind, Consumer<T> showResult) {
+        this(work, kind, "work", showResult);
+    }
+
+    /**
+     * @param words the translation keys' start for what the panel says ({@code work} for an import,
+     *     {@code work.check} for a check)
+     */
+    public WorkPanel(BackgroundWork work, String kind, String words, Consumer<T> showResult) {
+        this.words = words;
         this.work = work;
         this.kind = kind;
         this.showResult = showResult;
@@ -114,29 +124,31 @@ public class WorkPanel<T> extends Div {
                 bar.setIndeterminate(job.fraction() == 0);
                 bar.setValue(job.fraction());
                 String percent = Math.round(job.fraction() * 100) + "%";
-                bar.getElement().setAttribute("aria-label", getTranslation("work.running", job.label(), percent));
+                bar.getElement().setAttribute("aria-label", getTranslation(words + ".running", job.label(), percent));
                 status.setText(getTranslation(
-                        job.fraction() == 0 ? "work.running-started" : "work.running", job.label(), percent));
+                        job.fraction() == 0 ? words + ".running-started" : words + ".running", job.label(), percent));
             }
             case DONE -> {
                 bar.setVisible(false);
-                status.setText(getTranslation("work.done", job.label()));
+                status.setText(getTranslation(words + ".done", job.label()));
                 if (job.result().isPresent()) {
                     watching = null;
                     showResult.accept((T) job.result().get());
                 } else {
                     status.setText(getTranslation(
-                            "work.done-elsewhere", job.label(), job.summary().orElse("")));
+                            words + ".done-elsewhere",
+                            job.label(),
+                            job.summary().orElse("")));
                 }
             }
             case FAILED -> {
                 bar.setVisible(false);
-                status.setText(
-                        getTranslation("work.failed", job.label(), job.summary().orElse("")));
+                status.setText(getTranslation(
+                        words + ".failed", job.label(), job.summary().orElse("")));
             }
             case STOPPED -> {
                 bar.setVisible(false);
-                status.setText(getTranslation("work.stopped", job.label()));
+                status.setText(getTranslation(words + ".stopped", job.label()));
             }
         }
     }

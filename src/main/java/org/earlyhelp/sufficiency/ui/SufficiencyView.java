@@ -20,12 +20,14 @@ import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Files;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportException;
@@ -79,9 +81,12 @@ class SufficiencyView extends Page {
     private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.UK);
     /** The kind of background work a returns import is. */
     static final String IMPORT_903 = "ssda903-import";
+    /** The kind of background work a check of returns (without saving) is. */
+    static final String CHECK_903 = "ssda903-check";
 
     private final transient BackgroundWork work;
     private final WorkPanel<ImportReport903> importing;
+    private final WorkPanel<ImportReport903> checking;
 
     SufficiencyView(
             CareReturns returns,
@@ -94,7 +99,8 @@ class SufficiencyView extends Page {
             BackgroundWork work) {
         super("");
         this.work = work;
-        this.importing = new WorkPanel<>(work, IMPORT_903, this::imported);
+        this.importing = new WorkPanel<>(work, IMPORT_903, r -> showIfNewer(IMPORT_903, CHECK_903, r));
+        this.checking = new WorkPanel<>(work, CHECK_903, "work.check", r -> showIfNewer(CHECK_903, IMPORT_903, r));
         this.demonstration = demonstration;
         this.positions = positions;
         this.contractsSection = new ContractsSection(contracts, exports);
@@ -166,7 +172,7 @@ class SufficiencyView extends Page {
         });
         report.setId("import-report");
         report.getElement().setAttribute("aria-live", "polite");
-        upload.add(files903, chosen, new Div(check, save, clear), importing, report);
+        upload.add(files903, chosen, new Div(check, save, clear), checking, importing, report);
         add(upload);
 
         add(providersSection());
@@ -435,10 +441,19 @@ class SufficiencyView extends Page {
             return;
         }
         if (!save) {
+            // Checking a large upload takes a while too: in the background, with its own progress.
+            Map<String, byte[]> upload = Map.copyOf(files);
+            String checkedPattern = getTranslation("sufficiency.import.checked");
             try {
-                show(returns.check(files));
-            } catch (ImportException unreadable) {
-                Paragraph p = new Paragraph(unreadable.getMessage());
+                checking.follow(work.start(
+                        CHECK_903,
+                        label(upload),
+                        progress -> returns.check(upload),
+                        r -> new MessageFormat(checkedPattern, Locale.UK).format(new Object[] {
+                            r.children(), r.episodes(), r.episodesAfterMerging(), r.errors(), r.warnings()
+                        })));
+            } catch (BackgroundWork.AlreadyRunningException running) {
+                Paragraph p = new Paragraph(getTranslation("work.already-running", running.getMessage()));
                 p.addClassName("field-error");
                 report.add(p);
             }
@@ -446,9 +461,7 @@ class SufficiencyView extends Page {
         }
         // Saving a return is the long part: it runs in the background, with its progress above the report.
         Map<String, byte[]> upload = Map.copyOf(files);
-        String label = upload.size() == 1
-                ? upload.keySet().iterator().next()
-                : getTranslation("sufficiency.import.files-label", upload.size());
+        String label = label(upload);
         String savedPattern = getTranslation("sufficiency.import.saved");
         String refusedPattern = getTranslation("sufficiency.import.refused");
         try {
@@ -464,6 +477,26 @@ class SufficiencyView extends Page {
             p.addClassName("field-error");
             report.add(p);
         }
+    }
+
+    /** What an upload is called while it is checked or imported: its file, or how many files. */
+    private String label(Map<String, byte[]> upload) {
+        return upload.size() == 1
+                ? upload.keySet().iterator().next()
+                : getTranslation("sufficiency.import.files-label", upload.size());
+    }
+
+    /**
+     * A finished check or import, shown unless the other kind of work started after it: coming
+     * back to the page, the report is that of the latest.
+     */
+    private void showIfNewer(String kind, String other, ImportReport903 result) {
+        Optional<Instant> mine = work.latest(kind).map(BackgroundWork.Job::started);
+        Optional<Instant> theirs = work.latest(other).map(BackgroundWork.Job::started);
+        if (mine.isPresent() && theirs.isPresent() && theirs.get().isAfter(mine.get())) {
+            return;
+        }
+        imported(result);
     }
 
     /** A finished import: its report, and the figures again once it saved. */
