@@ -201,13 +201,19 @@ public class BackgroundWork {
         return job;
     }
 
+    /** Records how the work ended, in the table first: once this instance says so, every instance does. */
     private void finish(Job<?> job, State state, String summary) {
+        Instant finished = clock.instant();
+        try {
+            jdbc.sql("UPDATE work.job SET state = ?, summary = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")
+                    .params(state.name(), summary, Timestamp.from(finished), Timestamp.from(finished), job.id())
+                    .update();
+        } catch (RuntimeException e) {
+            log.warn("Could not record how background work {} ended", job.id(), e);
+        }
         job.summary = summary;
-        job.finished = clock.instant();
+        job.finished = finished;
         job.state = state;
-        jdbc.sql("UPDATE work.job SET state = ?, summary = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")
-                .params(state.name(), summary, Timestamp.from(job.finished), Timestamp.from(job.finished), job.id())
-                .update();
     }
 
     /**
