@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -114,8 +115,7 @@ public class TableExports {
      * demonstration is held, so a file passed on cannot be taken for the council's own figures.
      */
     public String fileName(String table) {
-        String file =
-                table.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".csv";
+        String file = TableDownloads.fileName(table);
         return demonstration.held().any() ? "made-up-demonstration-data-" + file : file;
     }
 

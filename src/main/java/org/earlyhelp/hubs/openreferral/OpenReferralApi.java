@@ -87,16 +87,18 @@ class OpenReferralApi {
             @RequestParam(required = false) @Nullable String page,
             @RequestParam(name = "per_page", required = false) @Nullable String perPage) {
         Paging paging = Paging.of(page, perPage);
+        Map<String, OrganisationRow> organisations = organisations();
         Predicate<ServiceRow> wanted = r -> true;
         if (search != null && !search.isBlank()) {
             String words = search.strip().toLowerCase(Locale.ROOT);
-            Map<String, String> organisationNames = organisationNames();
             wanted = wanted.and(r -> r.name().toLowerCase(Locale.ROOT).contains(words)
                     || r.description().toLowerCase(Locale.ROOT).contains(words)
-                    || organisationNames
-                            .getOrDefault(r.organisationId(), "")
-                            .toLowerCase(Locale.ROOT)
-                            .contains(words));
+                    || (organisations.containsKey(r.organisationId())
+                            && organisations
+                                    .get(r.organisationId())
+                                    .name()
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains(words)));
         }
         if (taxonomyTermId != null && !taxonomyTermId.isBlank()) {
             UUID term = uuid("taxonomy_term_id", taxonomyTermId);
@@ -126,7 +128,6 @@ class OpenReferralApi {
         } else {
             found = rows.services();
         }
-        Map<String, OrganisationRow> organisations = organisations();
         List<Map<String, Object>> contents =
                 found.stream().filter(wanted).map(r -> listed(r, organisations)).toList();
         return paging.page(contents);
@@ -260,12 +261,6 @@ class OpenReferralApi {
         Map<String, OrganisationRow> byId = new LinkedHashMap<>();
         rows.organisations().forEach(o -> byId.put(o.id(), o));
         return byId;
-    }
-
-    private Map<String, String> organisationNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        rows.organisations().forEach(o -> names.put(o.id(), o.name()));
-        return names;
     }
 
     private static List<UUID> termsOf(ServiceRow r) {

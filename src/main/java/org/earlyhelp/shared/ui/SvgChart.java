@@ -160,11 +160,11 @@ public final class SvgChart {
         return new Svg(svg.toString());
     }
 
-    private static String format(double value) {
+    static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.UK, "%.1f", value);
     }
 
-    private static String escape(String text) {
+    static String escape(String text) {
         return text.replace("&", "&amp;")
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")

@@ -116,7 +116,7 @@ public final class SvgLineChart {
                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\" class=\"legend\">%s</text>",
                     x + 28,
                     y,
-                    escape(name)));
+                    SvgChart.escape(name)));
             x += itemWidth;
         }
         int plotTop = 14 + (row + 1) * 18 + 8;
@@ -143,7 +143,7 @@ public final class SvgLineChart {
                     value == 0 ? "#8a939e" : "#c9ced6",
                     LEFT - 4,
                     at + 4,
-                    format(value)));
+                    SvgChart.format(value)));
         }
         if (band != null) {
             StringBuilder upper = new StringBuilder();
@@ -162,7 +162,7 @@ public final class SvgLineChart {
                         .append(upper)
                         .append(lower.toString().strip())
                         .append("\" fill=\"#1a4fa0\" fill-opacity=\"0.2\" stroke=\"none\"><title>")
-                        .append(escape(band.name()))
+                        .append(SvgChart.escape(band.name()))
                         .append("</title></polygon>");
             }
         }
@@ -181,7 +181,7 @@ public final class SvgLineChart {
                     roomOnRight ? at + 4 : at - 4,
                     plotTop + 12,
                     roomOnRight ? "start" : "end",
-                    escape(dividerText)));
+                    SvgChart.escape(dividerText)));
         }
         for (Line line : lines) {
             StringBuilder points = new StringBuilder();
@@ -216,7 +216,7 @@ public final class SvgLineChart {
                     at,
                     labelRow,
                     anchor,
-                    escape(labels.get(i))));
+                    SvgChart.escape(labels.get(i))));
         }
         String svg = String.format(
                         Locale.ROOT,
@@ -224,8 +224,8 @@ public final class SvgLineChart {
                                 + " aria-label=\"%s\" class=\"chart line-chart\"><title>%s</title>",
                         WIDTH,
                         height,
-                        escape(title),
-                        escape(title))
+                        SvgChart.escape(title),
+                        SvgChart.escape(title))
                 + body
                 + "</svg>";
         return new Svg(svg);
@@ -235,7 +235,7 @@ public final class SvgLineChart {
         return "<polyline fill=\"none\" stroke=\"" + line.colour() + "\" stroke-width=\"2.5\""
                 + (line.dashed() ? " stroke-dasharray=\"6 3\"" : "") + " points=\""
                 + points.toString().strip()
-                + "\"><title>" + escape(line.name()) + "</title></polyline>";
+                + "\"><title>" + SvgChart.escape(line.name()) + "</title></polyline>";
     }
 
     /** A round top for the scale: 1, 2 or 5 times a power of ten, at or above the value. */
@@ -250,16 +250,5 @@ public final class SvgLineChart {
             }
         }
         return 10 * power;
-    }
-
-    private static String format(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.UK, "%.1f", value);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }
