@@ -3,10 +3,16 @@ package org.earlyhelp;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.earlyhelp.shared.ValidationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
@@ -34,6 +40,24 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAnyPackage("com.vaadin..")
             .because("the domain and its services must not depend on the UI framework");
+
+    @ArchTest
+    static final ArchRule pagesSayWhatServicesSayInThePersonsLanguage = noClasses()
+            .that()
+            .resideInAnyPackage("..ui..")
+            .and()
+            .doNotHaveSimpleName("DatabaseUnavailablePage")
+            .should()
+            .callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("getMessage"))
+                    .and(JavaCall.Predicates.target(
+                            HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(Throwable.class)
+                                    // A refusal's reason goes to the audit log only; the page says "access denied".
+                                    .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(
+                                            org.springframework.security.access.AccessDeniedException.class)))))))
+            .orShould()
+            .callMethod(ValidationException.class, "problems")
+            .because("an exception's message is English: a page says a service's Message through the translation"
+                    + " files (shared.ui.Words), in the language the person chose");
 
     @ArchTest
     static final ArchRule noFieldInjection = noFields()

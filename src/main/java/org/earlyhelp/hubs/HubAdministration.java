@@ -16,6 +16,7 @@ import org.earlyhelp.hubs.internal.AreaRepository;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.OrganisationType;
 import org.earlyhelp.shared.Role;
@@ -115,7 +116,7 @@ public class HubAdministration {
         requireHub(hub);
         for (AreaSummary area : selected) {
             if (!areas.assign(area.code(), area.version(), hub)) {
-                throw new ChangedBySomeoneElseException("Area " + area.code() + " (" + area.name() + ")");
+                throw new ChangedBySomeoneElseException(new Message("hubs.changed.area-0-1", area.code(), area.name()));
             }
             audit.record("assign", "area", area.code(), hub, null, "put in hub " + hub);
         }
@@ -141,24 +142,24 @@ public class HubAdministration {
     @Transactional
     public Organisation addOrganisation(String name, @Nullable OrganisationType type, Set<HubId> in) {
         currentUsers.requireAnyOf(Role.ADMIN);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         String trimmed = name.strip();
         String code =
                 trimmed.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         if (trimmed.length() < 2 || trimmed.length() > 120 || code.length() < 2) {
-            problems.put("name", "Give the organisation's name (2 to 120 characters, with letters or digits).");
+            problems.put("name", new Message("hubs.problem.name.give-organisation-s-name-2"));
         } else if (code.length() > 63) {
             code = code.substring(0, 63).replaceAll("-$", "");
         }
         if (type == null) {
-            problems.put("type", "Choose what kind of organisation it is.");
+            problems.put("type", new Message("hubs.problem.type.choose-what-kind-organisation"));
         }
         if (in.isEmpty()) {
-            problems.put("hubs", "Choose at least one hub it works in.");
+            problems.put("hubs", new Message("hubs.problem.hubs.choose-least-one-hub-works"));
         }
         if (problems.isEmpty()
                 && hubs.findOrganisation(new OrganisationId(code)).isPresent()) {
-            problems.put("name", "There is already an organisation with this name.");
+            problems.put("name", new Message("hubs.problem.name.there-already-organisation-with-name"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -175,13 +176,11 @@ public class HubAdministration {
         currentUsers.requireAnyOf(Role.ADMIN);
         if (status != HubStatus.PLANNED
                 && members.lockSafeguardingLeads(hub.id()).isEmpty()) {
-            throw new ValidationException(Map.of(
-                    "status",
-                    "The " + hub.name() + " hub has no safeguarding lead: a child's safeguarding alert would reach"
-                            + " nobody. Add one to its team before it runs as a pilot or live."));
+            throw new ValidationException(
+                    Map.of("status", new Message("hubs.problem.status.0-hub-has-no-safeguarding", hub.name())));
         }
         if (!hubs.setStatus(hub.id(), status, version)) {
-            throw new ChangedBySomeoneElseException("Hub " + hub.name());
+            throw new ChangedBySomeoneElseException(new Message("hubs.changed.hub-0", hub.name()));
         }
         audit.record("change-status", "hub", hub.id().value(), hub.id(), null, hub.status() + " -> " + status);
     }

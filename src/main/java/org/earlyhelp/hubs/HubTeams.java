@@ -9,6 +9,7 @@ import org.earlyhelp.hubs.internal.MemberRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -87,25 +88,25 @@ public class HubTeams {
         if (!user.worksIn(hub)) {
             throw new AccessDeniedException("You do not lead this hub");
         }
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         String name = username.strip().toLowerCase(java.util.Locale.ROOT);
         if (!name.matches("[a-z0-9][a-z0-9._@-]{1,63}")) {
-            problems.put(
-                    "username", "A user name is 2 to 64 letters, digits, dots, hyphens or @, as they sign in with.");
+            problems.put("username", new Message("hubs.problem.username.user-name-2-64-letters"));
         }
         if (displayName.isBlank() || displayName.length() > 120) {
-            problems.put("displayName", "Give the person's name (up to 120 characters).");
+            problems.put("displayName", new Message("hubs.problem.displayname.give-person-s-name-up"));
         }
         if (organisation == null || organisations.findOrganisation(organisation).isEmpty()) {
-            problems.put("organisation", "Choose the organisation they work for.");
+            problems.put("organisation", new Message("hubs.problem.organisation.choose-organisation-they-work"));
         }
         if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY) {
-            problems.put("capacity", "Capacity must be a whole number from 0 to " + MAX_CAPACITY + ".");
+            problems.put(
+                    "capacity", new Message("hubs.problem.capacity.capacity-must-whole-number-from", MAX_CAPACITY));
         }
         if (problems.isEmpty()
                 && !members.insert(new HubMember(
                         hub, name, displayName.strip(), organisation, "", capacity, hubLead, safeguardingLead, 0))) {
-            problems.put("username", "This person is already in the hub's team.");
+            problems.put("username", new Message("hubs.problem.username.person-already-hub-s-team"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -129,13 +130,11 @@ public class HubTeams {
         }
         List<String> safeguarding = members.lockSafeguardingLeads(member.hub());
         if (safeguarding.equals(List.of(member.username()))) {
-            throw new ValidationException(Map.of(
-                    "team",
-                    member.displayName() + " is the hub's only safeguarding lead: a child's safeguarding alert"
-                            + " would reach nobody. Add another safeguarding lead first."));
+            throw new ValidationException(
+                    Map.of("team", new Message("hubs.problem.team.0-hub-s-only-safeguarding", member.displayName())));
         }
         if (!members.delete(member.hub(), member.username(), member.version())) {
-            throw new ChangedBySomeoneElseException(member.displayName() + "'s place in the team");
+            throw new ChangedBySomeoneElseException(new Message("hubs.changed.0-s-place-team", member.displayName()));
         }
         audit.record("remove", "hub-member", member.hub() + "/" + member.username(), member.hub(), null, null);
     }
@@ -151,7 +150,7 @@ public class HubTeams {
             throw new IllegalArgumentException("Capacity must be between 0 and " + MAX_CAPACITY + " cases.");
         }
         if (!members.setCapacity(member.hub(), member.username(), capacity, member.version())) {
-            throw new ChangedBySomeoneElseException(member.displayName() + "'s capacity");
+            throw new ChangedBySomeoneElseException(new Message("hubs.changed.0-s-capacity", member.displayName()));
         }
         audit.record(
                 "change-capacity",

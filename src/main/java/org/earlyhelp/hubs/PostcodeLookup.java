@@ -24,7 +24,7 @@ public class PostcodeLookup {
             implements Result {}
 
     /** The text is not a postcode. */
-    public record Malformed(String reason) implements Result {}
+    public record Malformed(org.earlyhelp.shared.Message reason) implements Result {}
 
     /** A well-formed postcode this borough's lookup does not have. */
     public record Unknown(Postcode postcode) implements Result {}
@@ -45,8 +45,8 @@ public class PostcodeLookup {
         Postcode postcode;
         try {
             postcode = Postcode.parse(typed);
-        } catch (IllegalArgumentException e) {
-            return new Malformed(e.getMessage());
+        } catch (Postcode.Invalid e) {
+            return new Malformed(e.why());
         }
         return hubs.findByPostcode(postcode.value())
                 .<Result>map(row -> new Found(

@@ -14,6 +14,7 @@ import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.ServiceRepository;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Postcode;
 import org.earlyhelp.shared.Role;
@@ -56,7 +57,7 @@ public class ServiceDirectory {
     }
 
     /** The services found, and a plain message when the postcode could not be used. */
-    public record Result(List<ServiceListing> services, Optional<String> postcodeProblem) {}
+    public record Result(List<ServiceListing> services, Optional<Message> postcodeProblem) {}
 
     private final ServiceRepository services;
     private final HubRepository hubs;
@@ -95,16 +96,16 @@ public class ServiceDirectory {
                 scope.isEmpty() ? List.of() : services.search(scope, query.need(), categories, query.text());
 
         double[] origin = null;
-        String problem = null;
+        Message problem = null;
         if (query.nearPostcode() != null && !query.nearPostcode().isBlank()) {
             try {
                 Postcode postcode = Postcode.parse(query.nearPostcode());
                 origin = services.locate(postcode.value()).orElse(null);
                 if (origin == null) {
-                    problem = "We do not know where " + postcode + " is, so distances are not shown.";
+                    problem = new Message("hubs.services.postcode-unknown", postcode.value());
                 }
-            } catch (IllegalArgumentException e) {
-                problem = e.getMessage();
+            } catch (Postcode.Invalid e) {
+                problem = e.why();
             }
         }
         if (origin == null) {
@@ -136,58 +137,58 @@ public class ServiceDirectory {
         if (draft.hub() != null && !user.worksIn(draft.hub())) {
             throw new AccessDeniedException("You do not lead this hub");
         }
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (draft.hub() == null) {
-            problems.put("hub", "Choose the hub the service is in.");
+            problems.put("hub", new Message("hubs.problem.hub.choose-hub-service"));
         }
         if (draft.organisation() == null
                 || hubs.findOrganisation(draft.organisation()).isEmpty()) {
-            problems.put("organisation", "Choose the organisation that runs the service.");
+            problems.put("organisation", new Message("hubs.problem.organisation.choose-organisation-runs-service"));
         }
         String name = draft.name().strip();
         if (name.length() < 2 || name.length() > 200) {
-            problems.put("name", "Give the service a name of 2 to 200 characters.");
+            problems.put("name", new Message("hubs.problem.name.give-service-name-2-200"));
         }
         String description = draft.description().strip();
         if (description.isEmpty() || description.length() > 2000) {
-            problems.put("description", "Describe the service in up to 2,000 characters.");
+            problems.put("description", new Message("hubs.problem.description.describe-service-up-2-000"));
         }
         if (draft.category() == null) {
-            problems.put("category", "Choose a category.");
+            problems.put("category", new Message("hubs.problem.category.choose-category"));
         }
         if (draft.needs().isEmpty()) {
-            problems.put("needs", "Choose at least one need the service helps with.");
+            problems.put("needs", new Message("hubs.problem.needs.choose-least-one-need-service"));
         }
         if (draft.minAge() != null && (draft.minAge() < 0 || draft.minAge() > 25)) {
-            problems.put("minAge", "The youngest age must be 0 to 25.");
+            problems.put("minAge", new Message("hubs.problem.minage.youngest-age-must-0-25"));
         }
         if (draft.maxAge() != null && (draft.maxAge() < 0 || draft.maxAge() > 120)) {
-            problems.put("maxAge", "The oldest age must be 0 to 120.");
+            problems.put("maxAge", new Message("hubs.problem.maxage.oldest-age-must-0-120"));
         } else if (draft.minAge() != null && draft.maxAge() != null && draft.maxAge() < draft.minAge()) {
-            problems.put("maxAge", "The oldest age cannot be below the youngest.");
+            problems.put("maxAge", new Message("hubs.problem.maxage.oldest-age-cannot-below-youngest"));
         }
         String postcode = null;
         if (!draft.postcode().isBlank()) {
             try {
                 postcode = Postcode.parse(draft.postcode()).value();
-            } catch (IllegalArgumentException e) {
-                problems.put("postcode", e.getMessage());
+            } catch (Postcode.Invalid e) {
+                problems.put("postcode", e.why());
             }
         }
         String email = draft.contactEmail().strip();
         if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            problems.put("contactEmail", "That is not an email address, like name@example.org.");
+            problems.put("contactEmail", new Message("hubs.problem.contactemail.not-email-address-like-name"));
         }
         String phone = draft.contactPhone().strip();
         if (!phone.isEmpty() && !phone.matches("[0-9 +()-]{6,20}")) {
-            problems.put("contactPhone", "A phone number has 6 to 20 digits, spaces or + ( ) -.");
+            problems.put("contactPhone", new Message("hubs.problem.contactphone.phone-number-has-6-20"));
         }
         String website = draft.website().strip();
         if (!website.isEmpty() && !website.matches("https?://\\S+")) {
-            problems.put("website", "A website starts with https://");
+            problems.put("website", new Message("hubs.problem.website.website-starts-with-https"));
         }
         if (draft.hub() != null && problems.isEmpty() && services.exists(draft.hub(), name)) {
-            problems.put("name", "This hub already has a service with that name.");
+            problems.put("name", new Message("hubs.problem.name.hub-already-has-service-with"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -224,7 +225,8 @@ public class ServiceDirectory {
             throw new AccessDeniedException("You do not lead this hub");
         }
         if (!services.delete(service.id())) {
-            throw new org.earlyhelp.shared.ChangedBySomeoneElseException("The service " + service.name());
+            throw new org.earlyhelp.shared.ChangedBySomeoneElseException(
+                    new Message("hubs.changed.service-0", service.name()));
         }
         audit.record("remove", "service", service.id().toString(), service.hub(), null, service.name());
     }

@@ -21,6 +21,7 @@ import org.earlyhelp.referrals.internal.JourneyRepository.CaseRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -120,25 +121,27 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (c.assessedAt() != null) {
-            problems.put("assessment", "The assessment is already complete.");
+            problems.put("assessment", new Message("referrals.problem.assessment.assessment-already-complete"));
         }
         Map<OutcomeArea, String> needs = journey.needs(c.request());
         for (OutcomeArea need : needs.keySet()) {
             if (entries.stream().noneMatch(e -> e.area() == need)) {
-                problems.put(need.name(), "Assess every need the request named.");
+                problems.put(need.name(), new Message("referrals.problem.field.assess-every-need-request-named"));
             }
         }
         boolean childViews = false;
         for (CaseRecord.Assessment e : entries) {
             String key = e.area().name();
             if (blank(e.strengths()) || blank(e.worries()) || blank(e.parentsSay())) {
-                problems.put(key, "Record strengths, worries and what the parents say.");
+                problems.put(key, new Message("referrals.problem.field.record-strengths-worries-what-parents"));
             } else if (blank(e.childSays()) && blank(e.childNotSeenReason())) {
-                problems.put(key, "Record what the child says, or why the child was not seen.");
+                problems.put(key, new Message("referrals.problem.field.record-what-child-says-why"));
             } else if (tooLong(e.strengths(), e.worries(), e.parentsSay(), e.childSays(), e.childNotSeenReason())) {
-                problems.put(key, "Keep each answer under " + RequestsForSupport.MAX_TEXT + " characters.");
+                problems.put(
+                        key,
+                        new Message("referrals.problem.field.keep-each-answer-under-0", RequestsForSupport.MAX_TEXT));
             }
             childViews |= !blank(e.childSays());
         }
@@ -171,15 +174,15 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (area == null) {
-            problems.put("area", "Choose the need this outcome is for.");
+            problems.put("area", new Message("referrals.problem.area.choose-need-outcome"));
         }
         if (blank(outcome) || outcome.length() > 1000) {
-            problems.put("outcome", "Say what will be different for the family (up to 1,000 characters).");
+            problems.put("outcome", new Message("referrals.problem.outcome.say-what-will-different-family"));
         }
         if (c.assessedAt() == null) {
-            problems.put("outcome", "Complete the assessment before the plan.");
+            problems.put("outcome", new Message("referrals.problem.outcome.complete-assessment-before-plan"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -197,17 +200,17 @@ public class Cases {
         CaseRow c = row(journey.caseOfOutcome(outcome).orElseThrow(() -> access.unknown("outcome", outcome)));
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (blank(action) || action.length() > 1000) {
-            problems.put("action", "Say what will be done.");
+            problems.put("action", new Message("referrals.problem.action.say-what-will-done"));
         }
         if (blank(owner) || owner.length() > 200) {
-            problems.put("owner", "Say who will do it.");
+            problems.put("owner", new Message("referrals.problem.owner.say-who-will-do"));
         }
         if (due == null) {
-            problems.put("due", "Give a due date.");
+            problems.put("due", new Message("referrals.problem.due.give-due-date"));
         } else if (due.isBefore(c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate())) {
-            problems.put("due", "The due date cannot be before the family was allocated.");
+            problems.put("due", new Message("referrals.problem.due.due-date-cannot-before-family"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -224,7 +227,7 @@ public class Cases {
         access.requireWork(user, c, familyHub(c));
         requireOpen(c);
         if (!journey.setActionStatus(action, version, status, clock.instant(), user.displayName())) {
-            throw new ChangedBySomeoneElseException("This action");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.action"));
         }
         audit.record("plan-action-status", "case", c.id().toString(), c.hub(), null, status.name());
     }
@@ -239,28 +242,28 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         List<CaseRecord.PlanOutcome> plan = journey.plan(id);
         if (c.assessedAt() == null) {
-            problems.put("heldOn", "A review comes after the assessment: complete the assessment first.");
+            problems.put("heldOn", new Message("referrals.problem.heldon.review-comes-after-assessment-complete"));
         } else if (heldOn == null) {
-            problems.put("heldOn", "Give the date of the review.");
+            problems.put("heldOn", new Message("referrals.problem.heldon.give-date-review"));
         } else if (heldOn.isAfter(today())) {
-            problems.put("heldOn", "A review cannot be recorded before it happens.");
+            problems.put("heldOn", new Message("referrals.problem.heldon.review-cannot-recorded-before-happens"));
         } else if (heldOn.isBefore(c.assessedAt().atZone(WorkingCalendar.LONDON).toLocalDate())) {
-            problems.put("heldOn", "A review cannot be before the assessment.");
+            problems.put("heldOn", new Message("referrals.problem.heldon.review-cannot-before-assessment"));
         }
         if (plan.isEmpty()) {
-            problems.put("scores", "Add the plan's outcomes before reviewing them.");
+            problems.put("scores", new Message("referrals.problem.scores.add-plan-s-outcomes-before"));
         }
         for (CaseRecord.PlanOutcome o : plan) {
             Integer score = scores.get(o.id());
             if (score == null || score < 1 || score > 10) {
-                problems.put("scores." + o.id(), "Score progress from 1 to 10.");
+                problems.put("scores." + o.id(), new Message("referrals.problem.field.score-progress-from-1-10"));
             }
         }
         if (blank(notes) || notes.length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("notes", "Record what the review found.");
+            problems.put("notes", new Message("referrals.problem.notes.record-what-review-found"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -285,26 +288,26 @@ public class Cases {
         CaseRow c = row(id);
         access.requireWork(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
         if (draft.on() == null) {
-            problems.put("on", "Give the date.");
+            problems.put("on", new Message("referrals.problem.on.give-date"));
         } else if (draft.on().isAfter(today())) {
-            problems.put("on", "A contact cannot be logged before it happens.");
+            problems.put("on", new Message("referrals.problem.on.contact-cannot-logged-before-happens"));
         } else if (draft.on().isBefore(allocated)) {
-            problems.put("on", "The case started on " + DAY.format(allocated) + "; log earlier work on the request.");
+            problems.put("on", new Message("referrals.problem.on.case-started-0-log-earlier", DAY.format(allocated)));
         }
         if (draft.kind() == null) {
-            problems.put("kind", "Choose what kind of contact it was.");
+            problems.put("kind", new Message("referrals.problem.kind.choose-what-kind-contact-was"));
         }
         if (draft.minutes() == null || draft.minutes() < 1 || draft.minutes() > 720) {
-            problems.put("minutes", "Give how long it took, in minutes (1 to 720).");
+            problems.put("minutes", new Message("referrals.problem.minutes.give-how-long-took-minutes"));
         }
         if (blank(draft.note()) || draft.note().length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("note", "Write a short note of what happened.");
+            problems.put("note", new Message("referrals.problem.note.write-short-note-what-happened"));
         }
         if (!draft.childSeen() && !blank(draft.childViews())) {
-            problems.put("childViews", "The child's views are recorded when the child was seen.");
+            problems.put("childViews", new Message("referrals.problem.childviews.child-s-views-are-recorded"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -349,7 +352,8 @@ public class Cases {
         HubMember member = teams.team(c.hub()).stream()
                 .filter(m -> m.username().equals(username))
                 .findFirst()
-                .orElseThrow(() -> new ValidationException(Map.of("team", "Choose someone from the hub's team.")));
+                .orElseThrow(() -> new ValidationException(
+                        Map.of("team", new Message("referrals.problem.team.choose-someone-from-hub-s"))));
         touch(c, version);
         journey.insertCaseMember(id, member.username(), member.displayName(), member.organisationName());
         audit.record("add-to-team", "case", id.toString(), c.hub(), null, username);
@@ -359,10 +363,9 @@ public class Cases {
      * What is wrong with a step-up reason, if anything: the same check the page makes before it
      * asks for a confirmation, so nobody confirms a step-up that is then refused.
      */
-    public static java.util.Optional<String> stepUpReasonProblem(@Nullable String reason) {
+    public static java.util.Optional<Message> stepUpReasonProblem(@Nullable String reason) {
         return blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT
-                ? java.util.Optional.of("Say why the family needs children's social care (up to "
-                        + RequestsForSupport.MAX_TEXT + " characters).")
+                ? java.util.Optional.of(new Message("referrals.problem.stepup-reason", RequestsForSupport.MAX_TEXT))
                 : java.util.Optional.empty();
     }
 
@@ -401,20 +404,21 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (reason == null) {
-            problems.put("reason", "Choose why the early help is ending.");
+            problems.put("reason", new Message("referrals.problem.reason.choose-why-early-help-ending"));
         } else if (reason == ClosureReason.STEPPED_UP) {
-            problems.put("reason", "To step up, use \"Step up to social care\".");
+            problems.put("reason", new Message("referrals.problem.reason.step-up-use-step-up"));
         }
         Map<OutcomeArea, String> needs = journey.needs(c.request());
         for (OutcomeArea need : needs.keySet()) {
             if (!results.containsKey(need)) {
-                problems.put("results." + need.name(), "Say what became of this need.");
+                problems.put("results." + need.name(), new Message("referrals.problem.field.say-what-became-need"));
             }
         }
         if (note != null && note.length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("note", "Keep it under " + RequestsForSupport.MAX_TEXT + " characters.");
+            problems.put(
+                    "note", new Message("referrals.problem.note.keep-under-0-characters", RequestsForSupport.MAX_TEXT));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -444,10 +448,11 @@ public class Cases {
         // Months after closure the lead and team no longer read the record: the hub's lead checks.
         access.requireHubLeadOf(user, c, familyHub(c));
         if (blank(note) || note.length() > RequestsForSupport.MAX_TEXT) {
-            throw new ValidationException(Map.of("note", "Say how the family is doing now."));
+            throw new ValidationException(
+                    Map.of("note", new Message("referrals.problem.note.say-how-family-doing-now")));
         }
         if (!journey.completeFollowUp(id, months, user.displayName(), note.strip(), clock.instant())) {
-            throw new ChangedBySomeoneElseException("This check");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.check"));
         }
         audit.record("follow-up", "case", id.toString(), c.hub(), null, months + " months");
     }
@@ -545,13 +550,14 @@ public class Cases {
 
     private void touch(CaseRow c, int version) {
         if (!journey.touchCase(c.id(), version)) {
-            throw new ChangedBySomeoneElseException("This family's record");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
     }
 
     private static void requireOpen(CaseRow c) {
         if (c.closedAt() != null) {
-            throw new ValidationException(Map.of("case", "This family's early help has closed."));
+            throw new ValidationException(
+                    Map.of("case", new Message("referrals.problem.case.family-s-early-help-has")));
         }
     }
 

@@ -17,6 +17,7 @@ import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
 import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -84,12 +85,12 @@ public class Families {
         CurrentUser user =
                 currentUsers.requireAnyOf(org.earlyhelp.shared.Role.ADMIN, org.earlyhelp.shared.Role.COMMISSIONER);
         if (reason == null || reason.strip().length() < 20 || reason.length() > 1000) {
-            throw new ValidationException(Map.of(
-                    "reason",
-                    "Say why you must read this family's record now, and who asked (at least 20 characters)."));
+            throw new ValidationException(
+                    Map.of("reason", new Message("referrals.problem.reason.say-why-you-must-read")));
         }
         if (org.earlyhelp.shared.PlainText.hasControlCharacters(reason)) {
-            throw new ValidationException(Map.of("reason", "Some of these characters cannot be saved."));
+            throw new ValidationException(
+                    Map.of("reason", new Message("referrals.problem.reason.some-these-characters-cannot-saved")));
         }
         FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
         journey.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
@@ -139,10 +140,11 @@ public class Families {
                     "Only the lead practitioner or the hub lead can record this");
         }
         if (reason == null || reason.isBlank() || reason.length() > 1000) {
-            throw new ValidationException(Map.of("reason", "Say who withdrew consent and what they said."));
+            throw new ValidationException(
+                    Map.of("reason", new Message("referrals.problem.reason.say-who-withdrew-consent-what")));
         }
         if (!journey.restrictFamily(id, version)) {
-            throw new ChangedBySomeoneElseException("This family's record");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
         Instant now = clock.instant();
         journey.withdrawConsents(id, user.displayName(), reason.strip(), now);
@@ -158,11 +160,11 @@ public class Families {
         currentUsers.requireAnyOf(org.earlyhelp.shared.Role.ADMIN);
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(
-                    Map.of("reason", "Give the request's reference and who asked (at least a sentence)."));
+                    Map.of("reason", new Message("referrals.problem.reason.give-request-s-reference-who")));
         }
         FamilyRow f = journey.family(id).orElseThrow(() -> {
             access.unknown("family", id);
-            return new ValidationException(Map.of("family", "No family has this id."));
+            return new ValidationException(Map.of("family", new Message("referrals.problem.family.no-family-has-id")));
         });
         audit.record("export-subject-access", "family", id.toString(), f.hub(), reason.strip(), null);
         // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.

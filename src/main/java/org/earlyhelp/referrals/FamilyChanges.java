@@ -17,6 +17,7 @@ import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -170,12 +171,12 @@ public class FamilyChanges {
         FamilyRow known = journey.family(c.family()).orElseThrow(() -> access.unknown("family", c.family()));
         if (!known.hub().equals(c.hub())) {
             // The family moved since: its new hub's lead decides now.
-            throw new ChangedBySomeoneElseException("This family's record");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
         Instant now = clock.instant();
         String decision = !confirm ? "DECLINED" : c.kind() == Kind.LINK ? "LINKED_AND_MOVED" : "MOVED";
         if (!changes.decide(change, version, confirm ? "CONFIRMED" : "DECLINED", decision, user.username(), now)) {
-            throw new ChangedBySomeoneElseException("This change");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.change"));
         }
         String oldAndNew = "from " + known.address() + ", " + known.postcode() + " ("
                 + known.hub().value() + ") to " + c.newAddress() + ", " + c.newPostcode() + " ("
@@ -186,7 +187,7 @@ public class FamilyChanges {
         }
         if (!changes.moveFamily(
                 known.id(), known.version(), c.newAddress(), c.newPostcode(), c.newArea(), c.newHub())) {
-            throw new ChangedBySomeoneElseException("This family's record");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
         if (c.kind() == Kind.LINK && c.proposedFamily() != null) {
             UUID from = c.proposedFamily();

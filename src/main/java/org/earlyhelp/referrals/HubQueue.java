@@ -18,6 +18,7 @@ import org.earlyhelp.referrals.internal.JourneyRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -129,25 +130,25 @@ public class HubQueue {
         access.hubLead();
         RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (level == null) {
-            problems.put("level", "Choose a level on the continuum of need.");
+            problems.put("level", new Message("referrals.problem.level.choose-level-continuum-need"));
         }
         if (outcome == null) {
-            problems.put("outcome", "Choose what happens next.");
+            problems.put("outcome", new Message("referrals.problem.outcome.choose-what-happens-next"));
         }
         if (reasons == null || reasons.strip().length() < 10 || reasons.length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("reasons", "Give the reasons for the decision (at least a sentence).");
+            problems.put("reasons", new Message("referrals.problem.reasons.give-reasons-decision-least-sentence"));
         }
         if (level != null && outcome != null) {
             if (outcome == DecisionOutcome.STEP_UP && level != NeedLevel.SPECIALIST) {
-                problems.put("level", "A step-up to social care is level 4.");
+                problems.put("level", new Message("referrals.problem.level.step-up-social-care-level"));
             } else if (outcome == DecisionOutcome.EARLY_HELP
                     && level != NeedLevel.SINGLE_AGENCY
                     && level != NeedLevel.TARGETED) {
-                problems.put("level", "Early help in the hub is level 2 or 3.");
+                problems.put("level", new Message("referrals.problem.level.early-help-hub-level-2"));
             } else if (level == NeedLevel.SPECIALIST && outcome != DecisionOutcome.STEP_UP) {
-                problems.put("outcome", "At level 4 the family needs children's social care: step up.");
+                problems.put("outcome", new Message("referrals.problem.outcome.level-4-family-needs-children"));
             }
         }
         if (!problems.isEmpty()) {
@@ -160,7 +161,7 @@ public class HubQueue {
         };
         Instant now = clock.instant();
         if (!journey.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
-            throw new ChangedBySomeoneElseException("This request");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         audit.record("decide", "request", request.toString(), summary.hub(), null, level.number() + " " + outcome);
         events.publishEvent(new RequestDecided(request, summary.hub(), now, level, outcome));
@@ -206,36 +207,39 @@ public class HubQueue {
         access.hubLead();
         RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         List<HubMember> members = teams.team(summary.hub());
         HubMember chosen = members.stream()
                 .filter(m -> m.username().equals(lead))
                 .findFirst()
                 .orElse(null);
         if (summary.status() != RequestStatus.AWAITING_ALLOCATION) {
-            throw new ChangedBySomeoneElseException("This request");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         if (chosen == null || chosen.capacity() == 0) {
-            problems.put("lead", "Choose a lead practitioner from the hub's team.");
+            problems.put("lead", new Message("referrals.problem.lead.choose-lead-practitioner-from-hub"));
         } else {
             int load = journey.caseloads(summary.hub()).getOrDefault(chosen.username(), 0);
             if (load >= chosen.capacity()) {
                 problems.put(
                         "lead",
-                        chosen.displayName() + " already leads " + load + " of " + chosen.capacity()
-                                + " cases: choose someone with room, or raise their capacity first.");
+                        new Message(
+                                "referrals.problem.lead.0-already-leads-1-2",
+                                chosen.displayName(),
+                                load,
+                                chosen.capacity()));
             }
         }
         for (String t : team) {
             if (members.stream().noneMatch(m -> m.username().equals(t))) {
-                problems.put("team", "Everyone in the team around the family must be in the hub's team.");
+                problems.put("team", new Message("referrals.problem.team.everyone-team-around-family-must"));
             }
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         if (!journey.setRequestStatus(request, version, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED)) {
-            throw new ChangedBySomeoneElseException("This request");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         Instant now = clock.instant();
         LocalDate due =

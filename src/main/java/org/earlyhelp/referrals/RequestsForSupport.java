@@ -28,6 +28,7 @@ import org.earlyhelp.referrals.internal.JourneyRepository.NewRequest;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -205,13 +206,13 @@ public class RequestsForSupport {
     @Transactional
     public UUID recordSafeguardingConcern(SafeguardingConcern concern) {
         CurrentUser user = access.worker();
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         String name = concern.childName().strip();
         if (name.isBlank() || name.length() > 200) {
-            problems.put("childName", "Give the child's name.");
+            problems.put("childName", new Message("referrals.problem.childname.give-child-s-name"));
         }
         if (concern.worry().isBlank() || concern.worry().length() > MAX_TEXT) {
-            problems.put("worry", "Say briefly what worries you (up to " + MAX_TEXT + " characters).");
+            problems.put("worry", new Message("referrals.problem.worry.say-briefly-what-worries-you", MAX_TEXT));
         }
         Placed placed = place(concern.postcode(), concern.chosenHub(), "chosen with a safeguarding concern", problems);
         if (!problems.isEmpty()) {
@@ -277,15 +278,15 @@ public class RequestsForSupport {
     @Transactional
     public Submitted stepDown(RequestDraft draft, String reasons) {
         CurrentUser user = access.worker();
-        Map<String, String> extra = new LinkedHashMap<>();
+        Map<String, Message> extra = new LinkedHashMap<>();
         if (reasons.isBlank() || reasons.length() > MAX_TEXT) {
-            extra.put("reasons", "Say why the family is stepping down to early help.");
+            extra.put("reasons", new Message("referrals.problem.reasons.say-why-family-stepping-down"));
         }
         Placed placed;
         try {
             placed = validate(draft);
         } catch (ValidationException invalid) {
-            extra.putAll(invalid.problems());
+            extra.putAll(invalid.messages());
             throw new ValidationException(extra);
         }
         if (!extra.isEmpty()) {
@@ -437,16 +438,16 @@ public class RequestsForSupport {
             @Nullable String hubReason) {}
 
     private Placed validate(RequestDraft draft) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
         List<FamilyMemberDraft> members = draft.members();
         if (members.isEmpty()) {
-            problems.put("members", "Add the family's members: at least one child.");
+            problems.put("members", new Message("referrals.problem.members.add-family-s-members-least"));
         } else if (members.size() > MAX_MEMBERS) {
-            problems.put("members", "A family has at most " + MAX_MEMBERS + " members here.");
+            problems.put("members", new Message("referrals.problem.members.family-has-most-0-members", MAX_MEMBERS));
         } else if (members.stream()
                 .noneMatch(m -> m.relationship() != null && m.relationship().isChild())) {
-            problems.put("members", "Add at least one child: early help is for families with children.");
+            problems.put("members", new Message("referrals.problem.members.add-least-one-child-early"));
         }
         for (int i = 0; i < members.size() && i < MAX_MEMBERS; i++) {
             FamilyMemberDraft m = members.get(i);
@@ -454,71 +455,82 @@ public class RequestsForSupport {
             if (m.givenName() == null
                     || m.givenName().isBlank()
                     || m.givenName().length() > 100) {
-                problems.put(prefix + "givenName", "Give the first name.");
+                problems.put(prefix + "givenName", new Message("referrals.problem.field.give-first-name"));
             }
             if (m.familyName() == null
                     || m.familyName().isBlank()
                     || m.familyName().length() > 100) {
-                problems.put(prefix + "familyName", "Give the family name.");
+                problems.put(prefix + "familyName", new Message("referrals.problem.field.give-family-name"));
             }
             if (m.relationship() == null) {
-                problems.put(prefix + "relationship", "Choose how they are related.");
+                problems.put(
+                        prefix + "relationship", new Message("referrals.problem.field.choose-how-they-are-related"));
             }
             LocalDate born = m.dateOfBirth();
             if (born == null) {
-                problems.put(prefix + "dateOfBirth", "Give the date of birth (an estimate will do for adults).");
+                problems.put(
+                        prefix + "dateOfBirth", new Message("referrals.problem.field.give-date-birth-estimate-will"));
             } else if (born.isAfter(today)) {
-                problems.put(prefix + "dateOfBirth", "A date of birth cannot be in the future.");
+                problems.put(prefix + "dateOfBirth", new Message("referrals.problem.field.date-birth-cannot-future"));
             } else if (m.relationship() != null
                     && m.relationship().isChild()
                     && Period.between(born, today).getYears() > 25) {
-                problems.put(
-                        prefix + "dateOfBirth",
-                        "A child here is 25 or under; over 25, record them as an adult in the family.");
+                problems.put(prefix + "dateOfBirth", new Message("referrals.problem.field.child-here-25-under-over"));
             } else if (Period.between(born, today).getYears() > 120) {
-                problems.put(prefix + "dateOfBirth", "Check the date of birth: that would be over 120 years old.");
+                problems.put(
+                        prefix + "dateOfBirth", new Message("referrals.problem.field.check-date-birth-would-over"));
             }
         }
         if (draft.address().isBlank() || draft.address().length() > 300) {
-            problems.put("address", "Give the family's address (house and street).");
+            problems.put("address", new Message("referrals.problem.address.give-family-s-address-house"));
         }
         if (draft.needs().isEmpty()) {
-            problems.put("needs", "Choose at least one need.");
+            problems.put("needs", new Message("referrals.problem.needs.choose-least-one-need"));
         }
         for (Map.Entry<OutcomeArea, String> need : draft.needs().entrySet()) {
             String text = need.getValue();
             if (text == null || text.isBlank()) {
-                problems.put("needs." + need.getKey().name(), "Describe what you see for this need.");
+                problems.put(
+                        "needs." + need.getKey().name(),
+                        new Message("referrals.problem.field.describe-what-you-see-need"));
             } else if (text.length() > MAX_TEXT) {
-                problems.put("needs." + need.getKey().name(), "Keep it under " + MAX_TEXT + " characters.");
+                problems.put(
+                        "needs." + need.getKey().name(),
+                        new Message("referrals.problem.note.keep-under-0-characters", MAX_TEXT));
             }
         }
         if (draft.tried().length() > MAX_TEXT) {
-            problems.put("tried", "Keep it under " + MAX_TEXT + " characters.");
+            problems.put("tried", new Message("referrals.problem.note.keep-under-0-characters", MAX_TEXT));
         }
         if (draft.involved().length() > MAX_TEXT) {
-            problems.put("involved", "Keep it under " + MAX_TEXT + " characters.");
+            problems.put("involved", new Message("referrals.problem.note.keep-under-0-characters", MAX_TEXT));
         }
         ConsentDraft consent = draft.consent();
         if (consent.givenBy().isBlank() || consent.givenBy().length() > 200) {
-            problems.put("consent.givenBy", "Say who gave consent.");
+            problems.put("consent.givenBy", new Message("referrals.problem.consent-givenby.say-who-gave-consent"));
         }
         if (consent.givenOn() == null) {
-            problems.put("consent.givenOn", "Say when consent was given.");
+            problems.put(
+                    "consent.givenOn", new Message("referrals.problem.consent-givenon.say-when-consent-was-given"));
         } else if (consent.givenOn().isAfter(today)) {
-            problems.put("consent.givenOn", "Consent cannot be given in the future.");
+            problems.put(
+                    "consent.givenOn", new Message("referrals.problem.consent-givenon.consent-cannot-given-future"));
         } else if (consent.givenOn().isBefore(today.minusYears(1))) {
-            problems.put("consent.givenOn", "Consent over a year old must be asked for again.");
+            problems.put(
+                    "consent.givenOn", new Message("referrals.problem.consent-givenon.consent-over-year-old-must"));
         }
         if (consent.method() == null) {
-            problems.put("consent.method", "Say how consent was given.");
+            problems.put("consent.method", new Message("referrals.problem.consent-method.say-how-consent-was-given"));
         }
         if (consent.shareWith().isBlank() || consent.shareWith().length() > 1000) {
-            problems.put("consent.shareWith", "Say who the family agreed information may be shared with.");
+            problems.put(
+                    "consent.shareWith",
+                    new Message("referrals.problem.consent-sharewith.say-who-family-agreed-information"));
         }
         if (draft.existingFamily() != null
                 && journey.family(draft.existingFamily()).isEmpty()) {
-            problems.put("existingFamily", "That family is not known; choose again.");
+            problems.put(
+                    "existingFamily", new Message("referrals.problem.existingfamily.family-not-known-choose-again"));
         }
         Placed placed = place(draft.postcode(), draft.chosenHub(), draft.hubReason(), problems);
         Map<String, @Nullable String> texts = new LinkedHashMap<>();
@@ -547,11 +559,11 @@ public class RequestsForSupport {
     /** The hub from the postcode, or the one chosen with a reason when the postcode gives none. */
     @SuppressWarnings("NullAway")
     private Placed place(
-            String postcode, @Nullable HubId chosen, @Nullable String reason, Map<String, String> problems) {
+            String postcode, @Nullable HubId chosen, @Nullable String reason, Map<String, Message> problems) {
         PostcodeLookup.Result result = postcodes.lookup(postcode == null ? "" : postcode);
         switch (result) {
             case PostcodeLookup.Malformed malformed -> {
-                problems.put("postcode", "Check the postcode: " + malformed.reason());
+                problems.put("postcode", malformed.reason());
                 return new Placed("", null, new HubId("unknown"), null);
             }
             case PostcodeLookup.Found found
@@ -573,13 +585,13 @@ public class RequestsForSupport {
             @Nullable String area,
             @Nullable HubId chosen,
             @Nullable String reason,
-            Map<String, String> problems) {
+            Map<String, Message> problems) {
         if (chosen == null || hubs.hub(chosen).isEmpty()) {
-            problems.put("hub", "This postcode is not in the borough's lookup: choose the hub, and say why.");
+            problems.put("hub", new Message("referrals.problem.hub.postcode-not-borough-s-lookup"));
             return new Placed(postcode, area, new HubId("unknown"), null);
         }
         if (reason == null || reason.isBlank() || reason.length() > 500) {
-            problems.put("hubReason", "Say why this hub (for example: the school the children attend).");
+            problems.put("hubReason", new Message("referrals.problem.hubreason.say-why-hub-example-school"));
         }
         return new Placed(postcode, area, chosen, reason == null ? null : reason.strip());
     }
@@ -650,7 +662,7 @@ public class RequestsForSupport {
                     placed.postcode(),
                     placed.area(),
                     placed.hub())) {
-                throw new ChangedBySomeoneElseException("This family's record");
+                throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
             }
             audit.record(
                     "move-family",
@@ -662,7 +674,7 @@ public class RequestsForSupport {
                             + draft.address().strip() + ", " + placed.postcode());
             moved = false;
         } else if (!changes.touchFamily(known.id(), known.version())) {
-            throw new ChangedBySomeoneElseException("This family's record");
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
         int position = journey.nextPosition(known.id());
         List<FamilyRecord.Member> already = journey.members(known.id());

@@ -3,8 +3,16 @@ package org.earlyhelp.shared;
 /** Someone else changed the record since it was read: nothing was saved; reload and try again. */
 public class ChangedBySomeoneElseException extends RuntimeException {
 
-    public ChangedBySomeoneElseException(String what) {
-        super(what + " was changed by someone else while you were working. Nothing was saved: reload to see"
-                + " their change, then try again.");
+    private final Message what;
+
+    /** @param what the record, as the sentence's subject ("This family's record") */
+    public ChangedBySomeoneElseException(Message what) {
+        super(new Message("shared.changed-by-someone-else", what.english()).english());
+        this.what = what;
+    }
+
+    /** The record that changed, for a page to say in the person's language. */
+    public Message what() {
+        return what;
     }
 }

@@ -22,10 +22,31 @@ public record Message(String key, Object... args) implements Serializable {
         args = args.clone();
     }
 
-    /** The message in English; its values put in as the pages put them in (only where it has some). */
+    /**
+     * The message in English; its values put in as the pages put them in (only where it has some).
+     * A value that is itself a message is said in English too, and a list of messages as one
+     * text, separated by semicolons.
+     */
     public String english() {
         String pattern = ENGLISH.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.UK).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] values =
+                Arrays.stream(args).map(a -> said(a, Message::english)).toArray();
+        return new MessageFormat(pattern, Locale.UK).format(values);
+    }
+
+    /** A value as a page puts it in: a message said, a list of messages said one after another. */
+    public static Object said(Object value, java.util.function.Function<Message, String> say) {
+        if (value instanceof Message m) {
+            return say.apply(m);
+        }
+        if (value instanceof java.util.List<?> list && list.stream().allMatch(Message.class::isInstance)) {
+            return String.join(
+                    "; ", list.stream().map(m -> say.apply((Message) m)).toList());
+        }
+        return value;
     }
 
     @Override

@@ -26,10 +26,11 @@ public final class PlainText {
     }
 
     /** Adds a problem for each field whose text holds control characters, unless it has one already. */
-    public static void check(Map<String, @Nullable String> fields, Map<String, String> problems) {
+    public static void check(Map<String, @Nullable String> fields, Map<String, Message> problems) {
         fields.forEach((field, text) -> {
             if (hasControlCharacters(text)) {
-                problems.putIfAbsent(field, "Remove the invisible control characters from this text.");
+                problems.putIfAbsent(
+                        field, new Message("shared.problem.field.remove-invisible-control-characters-from"));
             }
         });
     }

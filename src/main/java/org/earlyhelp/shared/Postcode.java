@@ -32,23 +32,23 @@ public record Postcode(String value) {
     /**
      * Reads a postcode as a person might type it ({@code dy11aa}, {@code " DY1  1AA "}).
      *
-     * @throws IllegalArgumentException with a plain-English reason when it is not a postcode
+     * @throws Invalid with a plain reason, in the translation files, when it is not a postcode
      */
     public static Postcode parse(String input) {
         if (input == null || input.isBlank()) {
-            throw new IllegalArgumentException("Enter a postcode, like DY1 1AA.");
+            throw new Invalid(new Message("shared.postcode.enter"));
         }
         if (input.length() > MAX_INPUT) {
-            throw new IllegalArgumentException("That is too long for a postcode. A postcode looks like DY1 1AA.");
+            throw new Invalid(new Message("shared.postcode.too-long"));
         }
         String compact = input.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
         if (compact.length() < 5 || compact.length() > 7) {
-            throw new IllegalArgumentException("A postcode has 5 to 7 letters and numbers, like DY1 1AA.");
+            throw new Invalid(new Message("shared.postcode.length"));
         }
         String outward = compact.substring(0, compact.length() - 3);
         String inward = compact.substring(compact.length() - 3);
         if (!OUTWARD.matcher(outward).matches() || !INWARD.matcher(inward).matches()) {
-            throw new IllegalArgumentException("That is not a postcode. A postcode looks like DY1 1AA.");
+            throw new Invalid(new Message("shared.postcode.not-a-postcode"));
         }
         return new Postcode(outward + " " + inward);
     }
@@ -58,5 +58,23 @@ public record Postcode(String value) {
         return space > 0
                 && OUTWARD.matcher(value.substring(0, space)).matches()
                 && INWARD.matcher(value.substring(space + 1)).matches();
+    }
+
+    /** What a person typed is not a postcode: {@link #why()} says why in plain words. */
+    public static final class Invalid extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Message why;
+
+        Invalid(Message why) {
+            super(why.english());
+            this.why = why;
+        }
+
+        /** Why, for a page to say in the person's language. */
+        public Message why() {
+            return why;
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -78,14 +79,17 @@ public class CareReturns {
      */
     @Transactional
     public String problemsWithChildIds(
-            List<Problem> problems, String reason, List<String> headers, String error, String warning) {
+            List<Problem> problems,
+            String reason,
+            List<String> headers,
+            String error,
+            String warning,
+            java.util.function.Function<Message, String> say) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         String why = reason.strip();
         if (why.length() < 10 || why.length() > 500) {
             throw new ValidationException(
-                    Map.of(
-                            "reason",
-                            "Say in 10 to 500 characters why the children's ids are needed, for example who will put the records right."));
+                    Map.of("reason", new Message("sufficiency.problem.reason.say-10-500-characters-why")));
         }
         if (headers.size() != 7) {
             throw new IllegalArgumentException("The problems have 7 columns.");
@@ -103,7 +107,7 @@ public class CareReturns {
                     p.child(),
                     p.file(),
                     Long.toString(p.line()),
-                    p.message())));
+                    say.apply(p.said()))));
         }
         audit.record(
                 "export",
@@ -239,8 +243,13 @@ public class CareReturns {
         LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
         List<Problem> problems = new ArrayList<>();
         read.refused()
-                .forEach((file, why) ->
-                        problems.add(new Problem("FILE", true, file, 0, "", file + " cannot be imported: " + why)));
+                .forEach((file, why) -> problems.add(new Problem(
+                        "FILE",
+                        true,
+                        file,
+                        0,
+                        "",
+                        new Message("sufficiency.returns.file.0-cannot-imported-1", file, why))));
         if (read.refused().isEmpty()
                 && (read.headers().isEmpty() || read.episodes().isEmpty())) {
             problems.add(new Problem(
@@ -249,10 +258,10 @@ public class CareReturns {
                     "",
                     0,
                     "",
-                    "An import needs at least one year's header table and episodes table (or an XML return with"
-                            + " children and episodes): this upload has "
-                            + (read.headers().isEmpty() ? "no header" : "no episodes")
-                            + ". Nothing held has been changed."));
+                    new Message(
+                            read.headers().isEmpty()
+                                    ? "sufficiency.returns.file.no-header"
+                                    : "sufficiency.returns.file.no-episodes")));
         }
         List<Problem> checked = Rules.check(read, today);
         problems.addAll(whole(read, checked));
@@ -267,11 +276,12 @@ public class CareReturns {
                 read.headers().stream().map(Returns.HeaderRow::child).distinct().count();
         boolean errors = problems.stream().anyMatch(Problem::error);
         ImportReport903.Change change = errors ? null : change(byChild, today);
-        List<String> notes = new ArrayList<>(read.notes());
+        List<Message> notes = new ArrayList<>(read.notes());
         java.util.Set<String> councils = new java.util.TreeSet<>();
         read.councils().values().forEach(councils::addAll);
         if (councils.size() == 1) {
-            notes.add("The return of council " + councils.iterator().next() + " (its LA code), named in every row.");
+            notes.add(new Message(
+                    "sufficiency.returns.one-council", councils.iterator().next()));
         }
         return new ImportReport903(
                 saved,
@@ -302,9 +312,10 @@ public class CareReturns {
                     String.join(", ", read.councils().keySet()),
                     0,
                     "",
-                    "This upload holds the returns of " + councils.size() + " councils (LA codes "
-                            + String.join(", ", councils) + "). Its figures would merge their children, so import"
-                            + " one council's return at a time. Nothing held has been changed."));
+                    new Message(
+                            "sufficiency.returns.file.upload-holds-returns-0-councils",
+                            councils.size(),
+                            String.join(", ", councils))));
         }
         java.util.Map<Integer, String> episodeYears = new java.util.TreeMap<>();
         java.util.Set<Integer> headerYears = new java.util.HashSet<>();
@@ -325,9 +336,8 @@ public class CareReturns {
                             file,
                             0,
                             "",
-                            "The " + year + " header file is missing: there is " + file + " but no " + year
-                                    + " header, so the children in it may be in no header. Add " + year
-                                    + "-header.csv to the upload."));
+                            new Message(
+                                    "sufficiency.returns.file.0-header-file-missing-there", year, file, year, year)));
                 }
             });
         }
@@ -339,9 +349,7 @@ public class CareReturns {
                 file,
                 0,
                 "",
-                file + " seems to hold more than one year's return: " + count + " of its episodes are in it twice"
-                        + " with different details, as each year's return reports them again. Upload each year as"
-                        + " its own file, named with its year (for example 2020-episodes.csv).")));
+                new Message("sufficiency.returns.file.0-seems-hold-more-than", file, count))));
         return out;
     }
 

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.PlainText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -199,34 +200,34 @@ public class Contracts {
     @Transactional
     public UUID add(Draft d) {
         CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         String urn = d.urn() == null ? "" : d.urn().strip().toUpperCase(java.util.Locale.ROOT);
         if (!urn.matches("(SC|EY)?[0-9]{6,7}")) {
-            problems.put("urn", "An Ofsted URN: six or seven digits, perhaps after SC (for example SC123456).");
+            problems.put("urn", new Message("sufficiency.problem.urn.ofsted-urn-six-seven-digits"));
         }
         String provider = d.provider() == null ? "" : d.provider().strip();
         if (provider.isEmpty() || provider.length() > 200) {
-            problems.put("provider", "The provider's name, up to 200 letters.");
+            problems.put("provider", new Message("sufficiency.problem.provider.provider-s-name-up-200"));
         } else if (PlainText.hasControlCharacters(provider)) {
-            problems.put("provider", "The name has characters that cannot be saved.");
+            problems.put("provider", new Message("sufficiency.problem.provider.name-has-characters-cannot-saved"));
         }
         if (!StockFlowModel.CATEGORIES.contains(d.category())) {
-            problems.put("category", "Choose the kind of placement the beds are for.");
+            problems.put("category", new Message("sufficiency.problem.category.choose-kind-placement-beds-are"));
         }
         if (!KINDS.contains(d.kind())) {
-            problems.put("kind", "Choose block, framework or spot.");
+            problems.put("kind", new Message("sufficiency.problem.kind.choose-block-framework-spot"));
         }
         if (d.beds() < 1 || d.beds() > 500) {
-            problems.put("beds", "Beds from 1 to 500.");
+            problems.put("beds", new Message("sufficiency.problem.beds.beds-from-1-500"));
         }
         if (d.weeklyCost() != null
                 && (d.weeklyCost().signum() < 0 || d.weeklyCost().compareTo(BigDecimal.valueOf(100_000)) > 0)) {
-            problems.put("weeklyCost", "A weekly cost a bed from £0 to £100,000, or leave it empty.");
+            problems.put("weeklyCost", new Message("sufficiency.problem.weeklycost.weekly-cost-bed-from-0"));
         }
         if (d.startsOn() == null) {
-            problems.put("startsOn", "When the contract starts.");
+            problems.put("startsOn", new Message("sufficiency.problem.startson.when-contract-starts"));
         } else if (d.endsOn() != null && d.endsOn().isBefore(d.startsOn())) {
-            problems.put("endsOn", "The end cannot be before the start.");
+            problems.put("endsOn", new Message("sufficiency.problem.endson.end-cannot-before-start"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -187,17 +188,20 @@ public class Forecasts {
             double inflationPercent,
             List<Scenario> scenarios) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (years < 1 || years > 5) {
-            problems.put("years", "Forecast from 1 to 5 years ahead.");
+            problems.put("years", new Message("sufficiency.problem.years.forecast-from-1-5-years"));
         }
         if (!referenceFrom.isBefore(referenceTo)) {
-            problems.put("referenceFrom", "The reference period must start before it ends.");
+            problems.put(
+                    "referenceFrom",
+                    new Message("sufficiency.problem.referencefrom.reference-period-must-start-before"));
         } else if (ChronoUnit.DAYS.between(referenceFrom, referenceTo) < 90) {
-            problems.put("referenceFrom", "Use a reference period of at least 3 months.");
+            problems.put(
+                    "referenceFrom", new Message("sufficiency.problem.referencefrom.use-reference-period-least-3"));
         }
         if (inflationPercent < -10 || inflationPercent > 30) {
-            problems.put("inflation", "Inflation between -10% and 30% a year.");
+            problems.put("inflation", new Message("sufficiency.problem.inflation.inflation-between-10-30-year"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -324,19 +328,21 @@ public class Forecasts {
     @Transactional(readOnly = true)
     public BackTest backTest(LocalDate from, LocalDate to, LocalDate referenceFrom, LocalDate referenceTo) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (!from.isBefore(to)) {
-            problems.put("backTest", "The back-test must forecast forwards: its end must be after its start.");
+            problems.put("backTest", new Message("sufficiency.problem.backtest.back-test-must-forecast-forwards"));
         }
         if (!referenceFrom.isBefore(referenceTo)) {
-            problems.put("backTestReference", "The reference period must start before it ends.");
+            problems.put(
+                    "backTestReference",
+                    new Message("sufficiency.problem.referencefrom.reference-period-must-start-before"));
         } else if (ChronoUnit.DAYS.between(referenceFrom, referenceTo) < 90) {
-            problems.put("backTestReference", "Use a reference period of at least 3 months.");
+            problems.put(
+                    "backTestReference", new Message("sufficiency.problem.referencefrom.use-reference-period-least-3"));
         } else if (referenceTo.isAfter(from)) {
             problems.put(
                     "backTestReference",
-                    "The reference period must end by the back-test's start: rates measured later would already"
-                            + " know what the back-test is trying to forecast.");
+                    new Message("sufficiency.problem.backtestreference.reference-period-must-end-by"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -398,9 +404,9 @@ public class Forecasts {
     @Transactional
     public UUID save(Scenario s) {
         CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (s.name() == null || s.name().isBlank() || s.name().length() > 80) {
-            problems.put("name", "Name the scenario (up to 80 characters).");
+            problems.put("name", new Message("sufficiency.problem.name.name-scenario-up-80-characters"));
         }
         if (s.entryFactor() < 0
                 || s.entryFactor() > 5
@@ -408,10 +414,10 @@ public class Forecasts {
                 || s.exitFactor() > 5
                 || s.moveFactor() < 0
                 || s.moveFactor() > 5) {
-            problems.put("factors", "Multiply rates by 0 to 5.");
+            problems.put("factors", new Message("sufficiency.problem.factors.multiply-rates-by-0-5"));
         }
         if (s.dischargeCareOrdersAtHome() < 0 || s.familyAndFriendsToSgo() < 0) {
-            problems.put("numbers", "Numbers of children cannot be negative.");
+            problems.put("numbers", new Message("sufficiency.problem.numbers.numbers-children-cannot-negative"));
         } else {
             Optional<LocalDate> start = defaultReferenceEnd();
             if (start.isPresent()) {
@@ -419,25 +425,28 @@ public class Forecasts {
                 if (s.dischargeCareOrdersAtHome() > cohorts[0]) {
                     problems.put(
                             "discharge",
-                            "Only " + cohorts[0] + " children are placed with parents on " + DAY.format(start.get())
-                                    + ", where the forecast starts unless you choose otherwise: discharge at most "
-                                    + cohorts[0] + ".");
+                            new Message(
+                                    "sufficiency.problem.discharge.only-0-children-are-placed",
+                                    cohorts[0],
+                                    DAY.format(start.get()),
+                                    cohorts[0]));
                 }
                 if (s.familyAndFriendsToSgo() > cohorts[1]) {
                     problems.put(
                             "sgo",
-                            "Only " + cohorts[1] + " children are in family and friends fostering on "
-                                    + DAY.format(start.get())
-                                    + ", where the forecast starts unless you choose otherwise: move at most "
-                                    + cohorts[1] + ".");
+                            new Message(
+                                    "sufficiency.problem.sgo.only-0-children-are-family",
+                                    cohorts[1],
+                                    DAY.format(start.get()),
+                                    cohorts[1]));
                 }
             }
         }
         if (s.earlyHelpEntryReduction() < 0 || s.earlyHelpEntryReduction() > 1) {
-            problems.put("earlyHelp", "Early help reduces entries by 0% to 100%.");
+            problems.put("earlyHelp", new Message("sufficiency.problem.earlyhelp.early-help-reduces-entries-by"));
         }
         if (Math.abs(s.entriesAddedAYear()) > 10_000) {
-            problems.put("entries", "Add or take away at most 10,000 entries a year.");
+            problems.put("entries", new Message("sufficiency.problem.entries.add-take-away-most-10"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -462,7 +471,8 @@ public class Forecasts {
                             Timestamp.from(clock.instant()))
                     .update();
         } catch (DuplicateKeyException e) {
-            throw new ValidationException(Map.of("name", "A scenario with this name exists; choose another name."));
+            throw new ValidationException(
+                    Map.of("name", new Message("sufficiency.problem.name.scenario-with-name-exists-choose")));
         }
         audit.record("save", "scenario", id.toString(), null, null, s.name());
         return id;
@@ -494,7 +504,8 @@ public class Forecasts {
     public void setWeeklyCost(String category, String group, double cost) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         if (cost < 0 || cost > 50_000) {
-            throw new ValidationException(Map.of("cost", "A weekly cost from £0 to £50,000."));
+            throw new ValidationException(
+                    Map.of("cost", new Message("sufficiency.problem.cost.weekly-cost-from-0-50")));
         }
         jdbc.sql(
                         "UPDATE sufficiency.weekly_cost SET weekly_cost = ?, source = 'set by the council' WHERE category = ? AND provider_group = ?")
@@ -518,10 +529,12 @@ public class Forecasts {
     public void setSupply(String category, int places) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         if (!StockFlowModel.CATEGORIES.contains(category)) {
-            throw new ValidationException(Map.of("category", "Choose a placement category."));
+            throw new ValidationException(
+                    Map.of("category", new Message("sufficiency.problem.category.choose-placement-category")));
         }
         if (places < 0 || places > 100_000) {
-            throw new ValidationException(Map.of("places", "Places from 0 to 100,000."));
+            throw new ValidationException(
+                    Map.of("places", new Message("sufficiency.problem.places.places-from-0-100-000")));
         }
         jdbc.sql("""
                         INSERT INTO sufficiency.supply (category, places) VALUES (?, ?)
@@ -548,21 +561,21 @@ public class Forecasts {
     @Transactional
     public void saveCarer(Carer c) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (c.reference() == null || !c.reference().strip().matches("[A-Za-z0-9-]{1,20}")) {
-            problems.put("reference", "A reference of up to 20 letters, digits or hyphens (no names).");
+            problems.put("reference", new Message("sufficiency.problem.reference.reference-up-20-letters-digits"));
         }
         if (!List.of("in-house", "family and friends").contains(c.kind())) {
-            problems.put("kind", "Choose in-house or family and friends.");
+            problems.put("kind", new Message("sufficiency.problem.kind.choose-house-family-friends"));
         }
         if (c.approvedPlaces() < 1 || c.approvedPlaces() > 10) {
-            problems.put("approvedPlaces", "Approved places from 1 to 10.");
+            problems.put("approvedPlaces", new Message("sufficiency.problem.approvedplaces.approved-places-from-1-10"));
         }
         if (c.vacancies() < 0 || c.vacancies() > c.approvedPlaces()) {
-            problems.put("vacancies", "Vacancies from 0 to the approved places.");
+            problems.put("vacancies", new Message("sufficiency.problem.vacancies.vacancies-from-0-approved-places"));
         }
         if (c.ageFrom() < 0 || c.ageTo() > 17 || c.ageFrom() > c.ageTo()) {
-            problems.put("ages", "Ages from 0 to 17, the first no more than the second.");
+            problems.put("ages", new Message("sufficiency.problem.ages.ages-from-0-17-first"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

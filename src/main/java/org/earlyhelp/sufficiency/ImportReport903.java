@@ -2,6 +2,7 @@ package org.earlyhelp.sufficiency;
 
 import java.util.List;
 import java.util.Map;
+import org.earlyhelp.shared.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,7 +22,7 @@ public record ImportReport903(
         int episodesAfterMerging,
         List<Problem> problems,
         Map<String, Integer> otherTables,
-        List<String> notes,
+        List<Message> notes,
         @Nullable Change change,
         boolean needsSecondConfirmation) {
 
@@ -32,7 +33,7 @@ public record ImportReport903(
             int episodesAfterMerging,
             List<Problem> problems,
             Map<String, Integer> otherTables,
-            List<String> notes) {
+            List<Message> notes) {
         this(saved, children, episodes, episodesAfterMerging, problems, otherTables, notes, null, false);
     }
 

@@ -1,6 +1,7 @@
 package org.earlyhelp.sufficiency;
 
 import java.util.List;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.sufficiency.internal.Rules;
 
 /**
@@ -9,8 +10,19 @@ import org.earlyhelp.sufficiency.internal.Rules;
  * @param rule the check's code (see docs/sufficiency.md)
  * @param error whether it stops the upload (otherwise a warning)
  * @param child the council's child id, shown only in the validation report to the importer
+ * @param said what is wrong, for a page to say in the person's language
  */
-public record Problem(String rule, boolean error, String file, long line, String child, String message) {
+public record Problem(String rule, boolean error, String file, long line, String child, Message said) {
+
+    /** What is wrong, in English (the CSV of problems, logs). */
+    public String message() {
+        return said.english();
+    }
+
+    /** What the check looks for, for a page to say in the person's language. */
+    public Message checks() {
+        return Rules.checks(rule);
+    }
 
     /** The DfE SSDA903 validation rules this check corresponds to, as DfE numbers them, or none. */
     public List<String> dfeRules() {

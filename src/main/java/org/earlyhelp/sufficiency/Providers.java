@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -76,8 +77,8 @@ public class Providers {
                 }
                 String n = cell(row, name);
                 if (n.isBlank()) {
-                    throw new ImportException(file + ", sheet " + sheet.getKey() + ": provider " + u
-                            + " has no name; nothing was saved.");
+                    throw new ImportException(
+                            new Message("sufficiency.import.0-sheet-1-provider-2", file, sheet.getKey(), u));
                 }
                 Integer p = null;
                 String pText = cell(row, places);
@@ -85,8 +86,8 @@ public class Providers {
                     try {
                         p = (int) Math.round(Double.parseDouble(pText));
                     } catch (NumberFormatException e) {
-                        throw new ImportException(file + ", sheet " + sheet.getKey() + ": capacity \"" + pText
-                                + "\" of " + u + " is not a number; nothing was saved.");
+                        throw new ImportException(
+                                new Message("sufficiency.import.0-sheet-1-capacity-2", file, sheet.getKey(), pText, u));
                     }
                 }
                 String k = cell(row, kind);

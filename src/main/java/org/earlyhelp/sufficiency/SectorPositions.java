@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.PostcodeSectors;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
@@ -28,13 +29,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SectorPositions {
 
+    private static final int PROBLEMS_SHOWN = 5;
+
     /** What an import saved. */
     public record Imported(String file, long rows, int sectors) {}
 
     /** Problems reported before the file is refused. */
-    private static final int PROBLEMS_SHOWN = 5;
-
     private final JdbcClient jdbc;
+
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
 
@@ -62,7 +64,7 @@ public class SectorPositions {
     public Imported importCsv(String file, byte[] csv) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         Map<String, double[]> sums = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Message> problems = new ArrayList<>();
         long rows = 0;
         try (CsvReader reader = CsvReader.open(new ByteArrayInputStream(csv))) {
             Optional<Integer> code = reader.column(
@@ -72,9 +74,7 @@ public class SectorPositions {
             Optional<Integer> lon =
                     reader.column(h -> List.of("long", "lon", "longitude").contains(h));
             if (code.isEmpty() || lat.isEmpty() || lon.isEmpty()) {
-                throw new ImportException(file + ": needs a postcode or sector column (pcds, postcode or sector) and"
-                        + " latitude and longitude columns (lat and long, or latitude and longitude); nothing was"
-                        + " saved.");
+                throw new ImportException(new Message("sufficiency.import.0-needs-postcode-sector-column", file));
             }
             for (CsvReader.Row row = reader.next(); row != null; row = reader.next()) {
                 rows++;
@@ -90,13 +90,13 @@ public class SectorPositions {
                     longitude = Double.NaN;
                 }
                 if (sector.isEmpty()) {
-                    problems.add("line " + row.line() + ": \"" + text + "\" is not a postcode or postcode sector");
+                    problems.add(new Message("sufficiency.positions.not-a-sector", row.line(), text));
                 } else if (!(latitude >= 49 && latitude <= 61 && longitude >= -9 && longitude <= 3)) {
                     // The ONS directory gives 99.999999 for postcodes with no grid reference: skip those.
                     if (latitude == 99.999999) {
                         continue;
                     }
-                    problems.add("line " + row.line() + ": the latitude and longitude are not a place in the UK");
+                    problems.add(new Message("sufficiency.positions.not-in-the-uk", row.line()));
                 } else {
                     double[] sum = sums.computeIfAbsent(sector.get(), s -> new double[3]);
                     sum[0] += latitude;
@@ -108,12 +108,16 @@ public class SectorPositions {
             throw new UncheckedIOException(e);
         }
         if (!problems.isEmpty()) {
-            throw new ImportException(file + ": " + problems.size() + " problem(s), nothing was saved: "
-                    + String.join("; ", problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())))
-                    + (problems.size() > PROBLEMS_SHOWN ? "; ..." : "."));
+            throw new ImportException(new Message(
+                    problems.size() > PROBLEMS_SHOWN
+                            ? "sufficiency.positions.more-problems"
+                            : "sufficiency.positions.problems",
+                    file,
+                    problems.size(),
+                    List.copyOf(problems.subList(0, Math.min(PROBLEMS_SHOWN, problems.size())))));
         }
         if (sums.isEmpty()) {
-            throw new ImportException(file + ": no postcodes with a position; nothing was saved.");
+            throw new ImportException(new Message("sufficiency.import.0-no-postcodes-with-position", file));
         }
         jdbc.sql("DELETE FROM sufficiency.sector_position").update();
         List<Object[]> values = new ArrayList<>(sums.size());

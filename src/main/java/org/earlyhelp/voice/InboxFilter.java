@@ -2,6 +2,7 @@ package org.earlyhelp.voice;
 
 import java.time.LocalDate;
 import java.util.Map;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ public record InboxFilter(
             theme = null;
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw new ValidationException(Map.of("to", "The end date is before the start date."));
+            throw new ValidationException(Map.of("to", new Message("voice.problem.to.end-date-before-start-date")));
         }
     }
 

@@ -18,6 +18,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -81,30 +82,30 @@ public class Invitations {
             @Nullable AgeBand ageBand,
             @Nullable Integer days) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (kind == null) {
-            problems.put("kind", "Choose who the invitation is for.");
+            problems.put("kind", new Message("voice.problem.kind.choose-who-invitation"));
         }
         if (hub == null || hubs.hub(hub).isEmpty()) {
-            problems.put("hub", "Choose the hub.");
+            problems.put("hub", new Message("voice.problem.hub.choose-hub"));
         } else if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
         if (kind == InvitationKind.CASE && caseId == null) {
-            problems.put("kind", "An invitation for a family is made from the family's case.");
+            problems.put("kind", new Message("voice.problem.kind.invitation-family-made-from-family"));
         } else if (caseId != null && kind != InvitationKind.CASE) {
-            problems.put("kind", "Only an invitation for a family belongs to a case.");
+            problems.put("kind", new Message("voice.problem.kind.only-invitation-family-belongs-case"));
         } else if (caseId != null && !caseAccess.worksOn(caseId)) {
             // Feedback through it joins the family's record: only those working with the family now.
             audit.refused("create", "invitation", caseId.toString(), hub, "case invitation");
             throw new AccessDeniedException("You do not work with this family");
         }
         if (label == null || label.isBlank() || label.length() > 120) {
-            problems.put("label", "Name it so you recognise it later (up to 120 characters).");
+            problems.put("label", new Message("voice.problem.label.name-so-you-recognise-later"));
         }
         int open = days == null ? properties.days() : days;
         if (open < 1 || open > 365) {
-            problems.put("days", "An invitation stays open from 1 to 365 days.");
+            problems.put("days", new Message("voice.problem.days.invitation-stays-open-from-1"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -20,6 +20,7 @@ import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -299,7 +300,8 @@ public class SafeguardingAlerts {
         HubId hub = hubOf(alert);
         CurrentUser user = requireAlerts(hub);
         if (actionTaken == null || actionTaken.isBlank() || actionTaken.length() > 2000) {
-            throw new ValidationException(Map.of("action", "Record what you did, or are doing, to keep them safe."));
+            throw new ValidationException(
+                    Map.of("action", new Message("voice.problem.action.record-what-you-did-are")));
         }
         int updated = jdbc.sql("""
                         UPDATE voice.alert SET acknowledged_at = ?, acknowledged_by = ?, action_taken = ?, version = version + 1
@@ -307,7 +309,7 @@ public class SafeguardingAlerts {
                 .params(Timestamp.from(clock.instant()), user.displayName(), actionTaken.strip(), alert, version)
                 .update();
         if (updated == 0) {
-            throw new ChangedBySomeoneElseException("This alert");
+            throw new ChangedBySomeoneElseException(new Message("voice.changed.alert"));
         }
         audit.record("acknowledge-alert", "alert", alert.toString(), hub, null, null);
     }
@@ -330,8 +332,7 @@ public class SafeguardingAlerts {
             throw refused("unseal", "feedback", feedback, hub, "Only a safeguarding lead of the hub can unseal a name");
         }
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
-            throw new ValidationException(
-                    Map.of("reason", "Say why you need to know who this is (at least a sentence)."));
+            throw new ValidationException(Map.of("reason", new Message("voice.problem.reason.say-why-you-need-know")));
         }
         String sealed = jdbc.sql("SELECT name, contact FROM voice.sealed_identity WHERE feedback_id = ?")
                 .param(feedback)
@@ -340,7 +341,8 @@ public class SafeguardingAlerts {
                     return sealedIdentities.open(rs.getString(1)) + (contact == null ? "" : " (" + contact + ")");
                 })
                 .optional()
-                .orElseThrow(() -> new ValidationException(Map.of("reason", "This feedback has no sealed name.")));
+                .orElseThrow(() -> new ValidationException(
+                        Map.of("reason", new Message("voice.problem.reason.feedback-has-no-sealed-name"))));
         jdbc.sql("INSERT INTO voice.unseal (id, feedback_id, unsealed_by, reason, unsealed_at) VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), feedback, user.username(), reason.strip(), Timestamp.from(clock.instant()))
                 .update();
@@ -371,7 +373,8 @@ public class SafeguardingAlerts {
         CurrentUser user = currentUsers.requireAnyOf(Role.ADMIN);
         String clean = address == null ? "" : address.strip();
         if (clean.isEmpty() || clean.length() > 200 || !validAddress(clean)) {
-            throw new ValidationException(Map.of("address", "Give one e-mail address, such as duty@council.example."));
+            throw new ValidationException(
+                    Map.of("address", new Message("voice.problem.address.give-one-e-mail-address")));
         }
         int changed = version < 0
                 ? jdbc.sql("""
@@ -385,7 +388,7 @@ public class SafeguardingAlerts {
                         .params(clean, user.username(), Timestamp.from(clock.instant()), DUTY_ADDRESS, version)
                         .update();
         if (changed == 0) {
-            throw new ChangedBySomeoneElseException("The duty address");
+            throw new ChangedBySomeoneElseException(new Message("voice.changed.duty-address"));
         }
         audit.record("set-duty-address", "setting", DUTY_ADDRESS, null, null, clean);
     }

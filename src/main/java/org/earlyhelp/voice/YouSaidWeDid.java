@@ -18,6 +18,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -66,24 +67,24 @@ public class YouSaidWeDid {
     public UUID create(
             HubId hub, String theme, String youSaid, String owner, String decision, @Nullable LocalDate due) {
         CurrentUser user = worker(hub);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (blank(theme) || theme.length() > 60) {
-            problems.put("theme", "Choose the theme.");
+            problems.put("theme", new Message("voice.problem.theme.choose-theme"));
         } else if (!themesConfirmed(hub).containsKey(theme.strip().toLowerCase(java.util.Locale.ROOT))) {
             // A response answers what young people said: a theme nobody's feedback carries would list
             // nobody to tell, so only the hub's confirmed themes are taken.
-            problems.put("theme", "Choose a theme confirmed on this hub's feedback (confirm it in the inbox first).");
+            problems.put("theme", new Message("voice.problem.theme.choose-theme-confirmed-hub-s"));
         }
         if (blank(youSaid) || youSaid.length() > 1000) {
-            problems.put("youSaid", "Sum up what young people said, without names.");
+            problems.put("youSaid", new Message("voice.problem.yousaid.sum-up-what-young-people"));
         } else if (PERSONAL.matcher(youSaid).find()) {
-            problems.put("youSaid", "Take out numbers, addresses, e-mail or dates that could identify someone.");
+            problems.put("youSaid", new Message("voice.problem.wedid.take-out-numbers-addresses-e"));
         }
         if (blank(owner) || owner.length() > 120) {
-            problems.put("owner", "Say who owns it.");
+            problems.put("owner", new Message("voice.problem.owner.say-who-owns"));
         }
         if (blank(decision) || decision.length() > 2000) {
-            problems.put("decision", "Say what was decided.");
+            problems.put("decision", new Message("voice.problem.decision.say-what-was-decided"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -113,11 +114,11 @@ public class YouSaidWeDid {
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(id);
         worker(hub);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (blank(weDid) || weDid.length() > 1000) {
-            problems.put("weDid", "Write what was done, in words a child understands.");
+            problems.put("weDid", new Message("voice.problem.wedid.write-what-was-done-words"));
         } else if (PERSONAL.matcher(weDid).find()) {
-            problems.put("weDid", "Take out numbers, addresses, e-mail or dates that could identify someone.");
+            problems.put("weDid", new Message("voice.problem.wedid.take-out-numbers-addresses-e"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -125,7 +126,7 @@ public class YouSaidWeDid {
         if (jdbc.sql("""
                                 UPDATE voice.response SET we_did = ?, status = ?, approved_by = NULL, approved_at = NULL,
                                   published_at = NULL, version = version + 1 WHERE id = ? AND version = ?""").params(weDid.strip(), status.name(), id, version).update() == 0) {
-            throw new ChangedBySomeoneElseException("This response");
+            throw new ChangedBySomeoneElseException(new Message("voice.changed.response"));
         }
         audit.record("answer", "response", id.toString(), hub, null, status.name());
     }
@@ -146,7 +147,7 @@ public class YouSaidWeDid {
                         .params(user.displayName(), Timestamp.from(now), Timestamp.from(now), id, version)
                         .update()
                 == 0) {
-            throw new ChangedBySomeoneElseException("This response (or it has no answer yet)");
+            throw new ChangedBySomeoneElseException(new Message("voice.changed.response-has-no-answer-yet"));
         }
         // Everyone named who left a way to be told, whose feedback has this theme, is listed to tell.
         int toTell = jdbc.sql("""
@@ -220,15 +221,15 @@ public class YouSaidWeDid {
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(id);
         CurrentUser user = worker(hub);
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Message> problems = new LinkedHashMap<>();
         if (blank(heardBy) || heardBy.length() > 200) {
-            problems.put("heardBy", "Name the board or meeting that heard it.");
+            problems.put("heardBy", new Message("voice.problem.heardby.name-board-meeting-heard"));
         }
         if (heardOn == null || heardOn.isAfter(LocalDate.now(clock.withZone(WorkingCalendar.LONDON)))) {
-            problems.put("heardOn", "Give the date it was heard (not in the future).");
+            problems.put("heardOn", new Message("voice.problem.heardon.give-date-was-heard-not"));
         }
         if (blank(whatChanged) || whatChanged.length() > 2000) {
-            problems.put("whatChanged", "Say what changed as a result (or that nothing has yet).");
+            problems.put("whatChanged", new Message("voice.problem.whatchanged.say-what-changed-result-nothing"));
         }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

@@ -328,7 +328,7 @@ class HubAdministrationTests {
         assertThat(postcodes.lookup("not a postcode"))
                 .isInstanceOfSatisfying(
                         PostcodeLookup.Malformed.class,
-                        m -> assertThat(m.reason()).contains("DY1 1AA"));
+                        m -> assertThat(m.reason().english()).contains("DY1 1AA"));
     }
 
     @Test

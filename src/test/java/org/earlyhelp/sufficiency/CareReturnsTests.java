@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.sufficiency.internal.Rules;
 import org.earlyhelp.testing.SharedData;
@@ -149,7 +150,8 @@ class CareReturnsTests {
                 text("LA,CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n332,1,01/06/2020,S,C2,N1,U4,PR1,,\n"));
         ImportReport903 council = returns.check(one);
         assertThat(council.problems()).filteredOn(Problem::error).isEmpty();
-        assertThat(council.notes()).contains("The return of council 332 (its LA code), named in every row.");
+        assertThat(council.notes().stream().map(Message::english))
+                .contains("The return of council 332 (its LA code), named in every row.");
     }
 
     @Test
@@ -504,12 +506,13 @@ class CareReturnsTests {
 
         // The children's ids, for whoever puts the records right: only with a reason, which is audited.
         List<String> columns = List.of("Kind", "Rule", "DfE rule", "Child", "File", "Line", "What is wrong");
-        assertThatThrownBy(() -> returns.problemsWithChildIds(report.problems(), "  because ", columns, "E", "W"))
+        assertThatThrownBy(() -> returns.problemsWithChildIds(
+                        report.problems(), "  because ", columns, "E", "W", Message::english))
                 .isInstanceOfSatisfying(
                         org.earlyhelp.shared.ValidationException.class,
                         e -> assertThat(e.problems()).containsKey("reason"));
         String reason = "Sent to the data team to correct B2's episode on the case system";
-        String csv = returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W");
+        String csv = returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W", Message::english);
         assertThat(csv)
                 .startsWith("\"Kind\",\"Rule\",\"DfE rule\",\"Child\",\"File\",\"Line\",\"What is wrong\"\r\n")
                 .contains("\"E\",\"H02\",\"101\",\"B1\",\"header.csv\",\"2\",");
@@ -523,7 +526,8 @@ class CareReturnsTests {
                         .single())
                 .isEqualTo(1);
         SignedIn.as("lead", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of("dudley-central"));
-        assertThatThrownBy(() -> returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W"))
+        assertThatThrownBy(() ->
+                        returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W", Message::english))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Postcode;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
@@ -233,7 +234,7 @@ public class AreaImporter {
                     csv.column(d.header()).ifPresent(i -> domains.put(d, i));
                 }
                 if (!domains.isEmpty() && domains.size() != DOMAINS.size()) {
-                    throw new ImportException("The file has some of the seven domain deciles but not all of them.");
+                    throw new ImportException(new Message("hubs.import.file-has-some-seven-domain"));
                 }
                 Set<String> seen = new HashSet<>();
                 for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
@@ -403,7 +404,7 @@ public class AreaImporter {
     private void features(InputStream in, Progress progress, FeatureHandler handler) {
         try (JsonParser parser = json.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ImportException("The file is not a GeoJSON FeatureCollection.");
+                throw new ImportException(new Message("hubs.import.file-not-geojson-featurecollection"));
             }
             boolean sawFeatures = false;
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -418,13 +419,13 @@ public class AreaImporter {
                         handler.handle(line, feature.path("properties"), feature.path("geometry"));
                     }
                 } else if ("type".equals(field) && !"FeatureCollection".equals(parser.getString())) {
-                    throw new ImportException("The file is GeoJSON but not a FeatureCollection.");
+                    throw new ImportException(new Message("hubs.import.file-geojson-but-not-featurecollection"));
                 } else {
                     parser.skipChildren();
                 }
             }
             if (!sawFeatures) {
-                throw new ImportException("The file is not a GeoJSON FeatureCollection: it has no features.");
+                throw new ImportException(new Message("hubs.import.file-not-geojson-featurecollection-has"));
             }
         }
     }
@@ -595,8 +596,8 @@ public class AreaImporter {
 
     private static int required(CsvReader csv, String what, Predicate<String> header) {
         return csv.column(header)
-                .orElseThrow(() -> new ImportException("The file has no column for the " + what + ". Its columns are: "
-                        + String.join(", ", csv.header()) + "."));
+                .orElseThrow(() -> new ImportException(
+                        new Message("hubs.import.file-has-no-column-0", what, String.join(", ", csv.header()))));
     }
 
     private static @Nullable Integer count(String value) {

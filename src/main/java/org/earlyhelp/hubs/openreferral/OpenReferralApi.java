@@ -228,7 +228,8 @@ class OpenReferralApi {
     private List<ServiceRow> near(String typed, @Nullable String proximity) {
         PostcodeLookup.Result result = postcodes.lookup(typed);
         if (result instanceof PostcodeLookup.Malformed malformed) {
-            throw problem(HttpStatus.BAD_REQUEST, "postcode: " + malformed.reason());
+            throw problem(
+                    HttpStatus.BAD_REQUEST, "postcode: " + malformed.reason().english());
         }
         if (!(result instanceof PostcodeLookup.Found found)) {
             return List.of();

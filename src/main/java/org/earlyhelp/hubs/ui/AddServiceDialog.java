@@ -21,6 +21,7 @@ import org.earlyhelp.hubs.ServiceDraft;
 import org.earlyhelp.hubs.ServiceListing;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Words;
 
 /** Adds a service to a hub's directory; every problem is shown next to its field. */
 class AddServiceDialog extends Dialog {
@@ -119,7 +120,7 @@ class AddServiceDialog extends Dialog {
                 close();
                 added.accept(listing);
             } catch (ValidationException invalid) {
-                show(invalid.problems());
+                show(Words.of(invalid));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

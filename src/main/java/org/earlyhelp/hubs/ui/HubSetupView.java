@@ -57,6 +57,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgMap;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
 
@@ -169,10 +170,10 @@ class HubSetupView extends Page {
                 notify(getTranslation("hubs.status-saved", totals.hub().name()));
             } catch (ChangedBySomeoneElseException ex) {
                 status.setInvalid(true);
-                status.setErrorMessage(ex.getMessage());
+                status.setErrorMessage(Words.of(ex));
             } catch (org.earlyhelp.shared.ValidationException invalid) {
                 status.setInvalid(true);
-                status.setErrorMessage(invalid.problems().get("status"));
+                status.setErrorMessage(Words.of(invalid).get("status"));
                 return;
             }
             refresh();
@@ -291,7 +292,7 @@ class HubSetupView extends Page {
                                 })));
             } catch (BackgroundWork.AlreadyRunningException running) {
                 Files.deleteIfExists(own);
-                result.add(new Paragraph(getTranslation("work.already-running", running.getMessage())));
+                result.add(new Paragraph(getTranslation("work.already-running", running.label())));
             }
         });
         upload.setMaxFiles(1);
@@ -474,12 +475,12 @@ class HubSetupView extends Page {
                 notify(getTranslation("hubs.organisation.added", name.getValue().strip()));
                 refresh();
             } catch (org.earlyhelp.shared.ValidationException invalid) {
-                name.setInvalid(invalid.problems().containsKey("name"));
-                name.setErrorMessage(invalid.problems().get("name"));
-                type.setInvalid(invalid.problems().containsKey("type"));
-                type.setErrorMessage(invalid.problems().get("type"));
-                in.setInvalid(invalid.problems().containsKey("hubs"));
-                in.setErrorMessage(invalid.problems().get("hubs"));
+                name.setInvalid(Words.of(invalid).containsKey("name"));
+                name.setErrorMessage(Words.of(invalid).get("name"));
+                type.setInvalid(Words.of(invalid).containsKey("type"));
+                type.setErrorMessage(Words.of(invalid).get("type"));
+                in.setInvalid(Words.of(invalid).containsKey("hubs"));
+                in.setErrorMessage(Words.of(invalid).get("hubs"));
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -546,7 +547,7 @@ class HubSetupView extends Page {
             administration.assign(selected, hub.id());
             notify(getTranslation("hubs.areas-assigned", selected.size(), hub.name()));
         } catch (ChangedBySomeoneElseException e) {
-            Notification n = Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE);
+            Notification n = Notification.show(Words.of(e), 8000, Notification.Position.MIDDLE);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
         refresh();

@@ -23,6 +23,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 
 /** A hub's team: who works in it, for which organisation, and how many cases each can lead. */
 @Route("hub/team")
@@ -124,9 +125,9 @@ class HubTeamView extends Page {
             try {
                 teams.remove(member);
             } catch (ChangedBySomeoneElseException ex) {
-                Notification.show(ex.getMessage(), 6000, Notification.Position.MIDDLE);
+                Notification.show(Words.of(ex), 6000, Notification.Position.MIDDLE);
             } catch (org.earlyhelp.shared.ValidationException invalid) {
-                Notification.show(invalid.problems().get("team"), 8000, Notification.Position.MIDDLE);
+                Notification.show(Words.of(invalid).get("team"), 8000, Notification.Position.MIDDLE);
             }
             refresh();
             // The row and its buttons are gone: focus goes to the team's heading, not the page.
@@ -182,7 +183,7 @@ class HubTeamView extends Page {
                 dialog.close();
                 refresh();
             } catch (org.earlyhelp.shared.ValidationException invalid) {
-                var problems = invalid.problems();
+                var problems = Words.of(invalid);
                 username.setInvalid(problems.containsKey("username"));
                 username.setErrorMessage(problems.get("username"));
                 name.setInvalid(problems.containsKey("displayName"));
@@ -227,7 +228,7 @@ class HubTeamView extends Page {
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ChangedBySomeoneElseException ex) {
                 capacity.setInvalid(true);
-                capacity.setErrorMessage(ex.getMessage());
+                capacity.setErrorMessage(Words.of(ex));
             }
             refresh();
         });

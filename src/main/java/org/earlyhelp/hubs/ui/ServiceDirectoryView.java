@@ -33,6 +33,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 
 /** The hubs' service directory: what is on offer for a family's needs, and where. */
 @Route("services")
@@ -177,7 +178,7 @@ class ServiceDirectoryView extends Page {
                     try {
                         directory.remove(s);
                     } catch (ChangedBySomeoneElseException gone) {
-                        Notification.show(gone.getMessage(), 6000, Notification.Position.MIDDLE);
+                        Notification.show(Words.of(gone), 6000, Notification.Position.MIDDLE);
                     }
                     search();
                     // The listing and its button are gone: focus goes to how many were found.
@@ -244,7 +245,7 @@ class ServiceDirectoryView extends Page {
                 postcode.getValue(),
                 withinKm.getValue() == null ? null : withinKm.getValue().doubleValue()));
         postcode.setInvalid(result.postcodeProblem().isPresent());
-        postcode.setErrorMessage(result.postcodeProblem().orElse(null));
+        postcode.setErrorMessage(result.postcodeProblem().map(Words::of).orElse(null));
         found = result.services();
         grid.setItems(found);
         summary.setText(

@@ -175,8 +175,8 @@ class PartnerApi {
         try {
             return new HubId(code.strip());
         } catch (IllegalArgumentException e) {
-            throw new org.earlyhelp.shared.ValidationException(java.util.Map.of(
-                    "hub", "Not a hub code: use one of the codes the hubs publish, such as dudley-central."));
+            throw new org.earlyhelp.shared.ValidationException(
+                    java.util.Map.of("hub", new org.earlyhelp.shared.Message("referrals.problem.api-hub-code")));
         }
     }
 

@@ -50,6 +50,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -464,7 +465,7 @@ class CaseView extends Page implements BeforeEnterObserver {
                         new Anchor(invitations.link(invitation), invitations.link(invitation)),
                         new com.vaadin.flow.component.Html(invitations.qrSvg(invitation)));
             } catch (ValidationException invalid) {
-                Notification.show(String.join(" ", invalid.problems().values()), 6000, Notification.Position.MIDDLE);
+                Notification.show(String.join(" ", Words.of(invalid).values()), 6000, Notification.Position.MIDDLE);
             }
         });
         invite.setId("case-voice-invite");
@@ -586,7 +587,8 @@ class CaseView extends Page implements BeforeEnterObserver {
         Paragraph stepErrors = errors();
         Button stepUp = new Button(t("stepup.save"), e -> {
             // The reason is checked first: a confirmation is never asked for a step-up that would be refused.
-            java.util.Optional<String> problem = Cases.stepUpReasonProblem(why.getValue());
+            java.util.Optional<String> problem =
+                    Cases.stepUpReasonProblem(why.getValue()).map(Words::of);
             why.setInvalid(problem.isPresent());
             why.setErrorMessage(problem.orElse(null));
             if (problem.isPresent()) {
@@ -628,14 +630,14 @@ class CaseView extends Page implements BeforeEnterObserver {
             // the heading of the section the person was working in.
             from.ifPresent(this::focusSection);
         } catch (ValidationException invalid) {
-            List<String> rest = Texts.show(invalid.problems(), fields);
+            List<String> rest = Texts.show(Words.of(invalid), fields);
             if (errors != null) {
                 errors.setText(String.join(" ", rest));
             } else if (!rest.isEmpty()) {
                 Notification.show(String.join(" ", rest), 6000, Notification.Position.MIDDLE);
             }
         } catch (ChangedBySomeoneElseException changed) {
-            Notification.show(changed.getMessage(), 8000, Notification.Position.MIDDLE);
+            Notification.show(Words.of(changed), 8000, Notification.Position.MIDDLE);
             refresh();
         }
     }
@@ -730,7 +732,7 @@ class CaseView extends Page implements BeforeEnterObserver {
                     errors.setText(String.join(
                             " ",
                             Texts.show(
-                                    invalid.problems(),
+                                    Words.of(invalid),
                                     Map.of(
                                             "on",
                                             on,

@@ -32,6 +32,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -90,7 +91,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
                 org.earlyhelp.shared.ui.Focus.now(heading());
             } catch (ValidationException invalid) {
                 reason.setInvalid(true);
-                reason.setErrorMessage(invalid.problems().get("reason"));
+                reason.setErrorMessage(Words.of(invalid).get("reason"));
             }
         });
         read.addThemeVariants(ButtonVariant.LUMO_ERROR);
@@ -199,9 +200,11 @@ class FamilyView extends Page implements BeforeEnterObserver {
                         org.earlyhelp.shared.ui.Focus.afterDialog(consentHeading);
                     } catch (ValidationException invalid) {
                         reason.setInvalid(true);
-                        reason.setErrorMessage(invalid.problems().get("reason"));
-                    } catch (AccessDeniedException | ChangedBySomeoneElseException refused) {
-                        Notification.show(refused.getMessage(), 6000, Notification.Position.MIDDLE);
+                        reason.setErrorMessage(Words.of(invalid).get("reason"));
+                    } catch (ChangedBySomeoneElseException changed) {
+                        Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
+                    } catch (AccessDeniedException refused) {
+                        Notification.show(t("family.refused"), 6000, Notification.Position.MIDDLE);
                     }
                 });
                 confirm.open();

@@ -43,6 +43,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 
 /**
  * The hub lead's queue: requests to decide with their working-day clock, then decided ones to
@@ -287,7 +288,7 @@ class HubQueueView extends Page {
             familyChanges.decide(p.id(), p.version(), confirm);
             Notification.show(confirm ? t("changes.done") : t("changes.declined"), 5000, Notification.Position.MIDDLE);
         } catch (ChangedBySomeoneElseException changed) {
-            Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+            Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
         }
         refresh();
         org.earlyhelp.shared.ui.Focus.afterDialog(decideHeading);
@@ -342,10 +343,10 @@ class HubQueueView extends Page {
                 // The row that opened the dialog has gone: focus the list the request moved to.
                 org.earlyhelp.shared.ui.Focus.afterDialog(allocateHeading);
             } catch (ValidationException invalid) {
-                Texts.show(invalid.problems(), Map.of("level", level, "outcome", outcome, "reasons", reasons));
+                Texts.show(Words.of(invalid), Map.of("level", level, "outcome", outcome, "reasons", reasons));
             } catch (ChangedBySomeoneElseException changed) {
                 reasons.setInvalid(true);
-                reasons.setErrorMessage(changed.getMessage());
+                reasons.setErrorMessage(Words.of(changed));
                 refresh();
             }
         });
@@ -388,10 +389,10 @@ class HubQueueView extends Page {
                 refresh();
                 org.earlyhelp.shared.ui.Focus.afterDialog(decideHeading);
             } catch (ValidationException invalid) {
-                Texts.show(invalid.problems(), Map.of("lead", lead, "team", around));
+                Texts.show(Words.of(invalid), Map.of("lead", lead, "team", around));
             } catch (ChangedBySomeoneElseException changed) {
                 lead.setInvalid(true);
-                lead.setErrorMessage(changed.getMessage());
+                lead.setErrorMessage(Words.of(changed));
                 refresh();
             }
         });

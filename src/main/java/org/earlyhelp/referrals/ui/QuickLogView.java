@@ -51,8 +51,8 @@ class QuickLogView extends Page {
                             if (family.getValue() == null) {
                                 family.setInvalid(true);
                                 family.setErrorMessage(t("quick.choose"));
-                                throw new org.earlyhelp.shared.ValidationException(
-                                        java.util.Map.of("case", t("quick.choose")));
+                                throw new org.earlyhelp.shared.ValidationException(java.util.Map.of(
+                                        "case", new org.earlyhelp.shared.Message("referrals.quick.choose")));
                             }
                             family.setInvalid(false);
                             return family.getValue().id();

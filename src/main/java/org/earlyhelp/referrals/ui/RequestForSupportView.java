@@ -51,6 +51,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -168,7 +169,7 @@ class RequestForSupportView extends Page {
                 e.getSource().setEnabled(false);
             } catch (ValidationException invalid) {
                 List<String> rest = Texts.show(
-                        invalid.problems(), Map.of("childName", child, "postcode", where, "hub", hub, "worry", worry));
+                        Words.of(invalid), Map.of("childName", child, "postcode", where, "hub", hub, "worry", worry));
                 result.setText(String.join(" ", rest));
             }
         });
@@ -413,7 +414,7 @@ class RequestForSupportView extends Page {
             // focus goes to what happened, not to the page.
             org.earlyhelp.shared.ui.Focus.afterDialog(sent);
         } catch (ValidationException invalid) {
-            showProblems(invalid.problems());
+            showProblems(Words.of(invalid));
         }
     }
 

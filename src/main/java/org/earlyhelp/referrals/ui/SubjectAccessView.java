@@ -25,6 +25,7 @@ import org.earlyhelp.referrals.Retention;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 
 /** Data protection duties for administrators: subject access exports and the retention report. */
 @Route("admin/data-protection")
@@ -68,10 +69,10 @@ class SubjectAccessView extends Page {
                 download.setId("sar-download");
                 result.add(new Paragraph(t("dp.sar.ready", text.length)), download);
             } catch (ValidationException invalid) {
-                family.setInvalid(invalid.problems().containsKey("family"));
-                family.setErrorMessage(invalid.problems().get("family"));
-                reason.setInvalid(invalid.problems().containsKey("reason"));
-                reason.setErrorMessage(invalid.problems().get("reason"));
+                family.setInvalid(Words.of(invalid).containsKey("family"));
+                family.setErrorMessage(Words.of(invalid).get("family"));
+                reason.setInvalid(Words.of(invalid).containsKey("reason"));
+                reason.setErrorMessage(Words.of(invalid).get("reason"));
             }
         });
         prepare.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

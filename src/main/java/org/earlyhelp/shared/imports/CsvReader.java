@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.earlyhelp.shared.Message;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,7 +59,7 @@ public final class CsvReader implements Closeable {
         this.reader = reader;
         List<String> first = readRecord();
         if (first == null) {
-            throw new ImportException("The file is empty: it has no header row.");
+            throw new ImportException(new Message("shared.import.file-empty-has-no-header"));
         }
         if (!first.isEmpty() && first.getFirst().startsWith("\uFEFF")) {
             first.set(0, first.getFirst().substring(1));
@@ -136,20 +137,18 @@ public final class CsvReader implements Closeable {
         int recordLength = 0;
         while (true) {
             if (++recordLength > MAX_RECORD) {
-                throw new ImportException("Line " + startLine + ": a record is longer than " + MAX_RECORD
-                        + " characters. Is this a CSV file?");
+                throw new ImportException(
+                        new Message("shared.import.line-0-record-longer-than", startLine, MAX_RECORD));
             }
             if (field.length() > MAX_FIELD) {
-                throw new ImportException("Line " + startLine + ": a value is longer than " + MAX_FIELD
-                        + " characters. Is this a CSV file?");
+                throw new ImportException(new Message("shared.import.line-0-value-longer-than", startLine, MAX_FIELD));
             }
             if (values.size() > MAX_FIELDS) {
-                throw new ImportException("Line " + startLine + ": more than " + MAX_FIELDS + " values in one record."
-                        + " Is this a CSV file?");
+                throw new ImportException(new Message("shared.import.line-0-more-than-1", startLine, MAX_FIELDS));
             }
             if (c == -1) {
                 if (quoted) {
-                    throw new ImportException("Line " + line + ": a quoted value is never closed.");
+                    throw new ImportException(new Message("shared.import.line-0-quoted-value-never", line));
                 }
                 values.add(field.toString());
                 return values;

@@ -144,7 +144,9 @@ public class WorkPanel<T> extends Div {
             case FAILED -> {
                 bar.setVisible(false);
                 status.setText(getTranslation(
-                        words + ".failed", job.label(), job.summary().orElse("")));
+                        words + ".failed",
+                        job.label(),
+                        job.failure().map(Words::of).or(job::summary).orElse("")));
             }
             case STOPPED -> {
                 bar.setVisible(false);

@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,6 +70,7 @@ public class BackgroundWork {
         private volatile State state = State.RUNNING;
         private volatile @Nullable T result;
         private volatile @Nullable String summary;
+        private volatile @Nullable Message failure;
         private volatile @Nullable Instant finished;
 
         Job(UUID id, String owner, String kind, String label, Instant started) {
@@ -113,6 +116,11 @@ public class BackgroundWork {
             return Optional.ofNullable(summary);
         }
 
+        /** Why it failed, for a page to say in the person's language, on the instance that ran it. */
+        public Optional<Message> failure() {
+            return Optional.ofNullable(failure);
+        }
+
         public Optional<Instant> finished() {
             return Optional.ofNullable(finished);
         }
@@ -131,8 +139,16 @@ public class BackgroundWork {
 
         private static final long serialVersionUID = 1L;
 
+        private final String label;
+
         AlreadyRunningException(String label) {
-            super(label);
+            super(label + " is still running");
+            this.label = label;
+        }
+
+        /** What is still running, as the person called it (the file's name). */
+        public String label() {
+            return label;
         }
     }
 
@@ -193,6 +209,9 @@ public class BackgroundWork {
                 finish(job, State.DONE, summary.apply(result));
             } catch (RuntimeException | Error failed) {
                 log.warn("Background work {} ({}) failed", job.label(), kind, failed);
+                if (failed instanceof ImportException unreadable) {
+                    job.failure = unreadable.why();
+                }
                 finish(job, State.FAILED, failed.getMessage() == null ? failed.toString() : failed.getMessage());
             } finally {
                 SecurityContextHolder.clearContext();

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +67,8 @@ public final class Returns {
             List<HeaderRow> headers,
             List<EpisodeRow> episodes,
             Map<String, Integer> otherTables,
-            List<String> notes,
-            Map<String, String> refused,
+            List<Message> notes,
+            Map<String, Message> refused,
             Map<String, String> tables,
             Map<String, java.util.Set<String>> councils) {
 
@@ -75,7 +76,7 @@ public final class Returns {
                 List<HeaderRow> headers,
                 List<EpisodeRow> episodes,
                 Map<String, Integer> otherTables,
-                List<String> notes) {
+                List<Message> notes) {
             this(headers, episodes, otherTables, notes, Map.of(), Map.of(), Map.of());
         }
     }
@@ -101,28 +102,27 @@ public final class Returns {
      * Why a file cannot be part of an SSDA903 return, from its first bytes and its name: a PDF, a
      * picture, a spreadsheet, anything that is not text; or {@code null} when it may be one.
      */
-    public static @Nullable String notAReturn(String name, byte[] bytes) {
+    public static @Nullable Message notAReturn(String name, byte[] bytes) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (bytes.length == 0) {
-            return "the file is empty.";
+            return new Message("sufficiency.returns.refused.empty");
         }
         if (startsWith(bytes, "%PDF")) {
-            return "it is a PDF document, not a return. Upload the return's CSV tables or its XML file.";
+            return new Message("sufficiency.returns.refused.pdf");
         }
         if (startsWith(bytes, "PK\u0003\u0004")) {
-            return "it is a spreadsheet or a zip file, not a return. Save each table of the return as CSV, or"
-                    + " upload the XML file.";
+            return new Message("sufficiency.returns.refused.zip");
         }
         if (startsWith(bytes, "\u0089PNG")
                 || (bytes.length > 2 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8)
                 || startsWith(bytes, "GIF8")) {
-            return "it is a picture, not a return.";
+            return new Message("sufficiency.returns.refused.picture");
         }
         if (bytes.length > 3 && (bytes[0] & 0xff) == 0xd0 && (bytes[1] & 0xff) == 0xcf) {
-            return "it is an older Office document, not a return. Save each table as CSV.";
+            return new Message("sufficiency.returns.refused.office");
         }
         if (!lower.endsWith(".csv") && !lower.endsWith(".xml")) {
-            return "only the return's CSV tables and its XML file can be read.";
+            return new Message("sufficiency.returns.refused.name");
         }
         int sample = Math.min(bytes.length, 64 * 1024);
         int control = 0;
@@ -133,7 +133,7 @@ public final class Returns {
             }
         }
         if (control > 0) {
-            return "it is not text: it cannot be a CSV table or an XML return.";
+            return new Message("sufficiency.returns.refused.not-text");
         }
         return null;
     }
@@ -167,15 +167,15 @@ public final class Returns {
         List<HeaderRow> headers = new ArrayList<>();
         List<EpisodeRow> episodes = new ArrayList<>();
         Map<String, Integer> others = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
-        Map<String, String> refused = new LinkedHashMap<>();
+        List<Message> notes = new ArrayList<>();
+        Map<String, Message> refused = new LinkedHashMap<>();
         Map<String, String> tables = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> councils = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             int year = yearOf(name);
-            String why = notAReturn(name, file.getValue());
+            Message why = notAReturn(name, file.getValue());
             if (why != null) {
                 refused.put(name, why);
                 continue;
@@ -243,9 +243,7 @@ public final class Returns {
                                 if (known == null) {
                                     refused.put(
                                             name,
-                                            "it is not a table of an SSDA903 return: its first line has none of the"
-                                                    + " return's columns (a header, episodes, reviews, missing, UASC,"
-                                                    + " OC2, OC3 or adoption table).");
+                                            new Message("sufficiency.returns.refused.not-table-ssda903-return-first"));
                                     continue;
                                 }
                                 int rows = 0;
@@ -265,7 +263,11 @@ public final class Returns {
                 }
                 fileOthers.forEach((table, rows) -> others.merge(table, rows, Integer::sum));
             } catch (IOException | ImportException e) {
-                refused.put(name, e.getMessage() == null ? "it could not be read." : e.getMessage());
+                refused.put(
+                        name,
+                        e instanceof ImportException unreadable
+                                ? unreadable.why()
+                                : new Message("sufficiency.returns.refused.unreadable"));
             }
         }
         return new Read(headers, episodes, others, notes, refused, tables, councils);
@@ -279,8 +281,8 @@ public final class Returns {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ImportException(name + " is missing the column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + ": is it an SSDA903 table?");
+            throw new ImportException(new Message(
+                    "sufficiency.import.missing-columns", name, missing.size(), String.join(", ", missing)));
         }
     }
 
@@ -343,20 +345,18 @@ public final class Returns {
                 int event = reader.next();
                 if (event == javax.xml.stream.XMLStreamConstants.DTD
                         || event == javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE) {
-                    throw new ImportException(name + " is not a readable XML return: it declares a document type"
-                            + " or uses entities, which a return does not.");
+                    throw new ImportException(new Message("sufficiency.import.0-not-readable-xml-return", name));
                 }
                 if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     if (depth > MAX_XML_DEPTH) {
-                        throw new ImportException(name + " is not a readable XML return: its elements are nested"
-                                + " more deeply than a return's.");
+                        throw new ImportException(new Message("sufficiency.import.0-not-readable-xml-return-2", name));
                     }
                     String tag = reader.getLocalName();
                     if (depth == 2 && tag.equals("CHILD")) {
                         if (++children > MAX_XML_CHILDREN) {
-                            throw new ImportException(name + " holds more than " + MAX_XML_CHILDREN + " children:"
-                                    + " it is not one council's return.");
+                            throw new ImportException(
+                                    new Message("sufficiency.import.0-holds-more-than-1", name, MAX_XML_CHILDREN));
                         }
                         child = "";
                     } else if (depth == 3 && (tag.equals("HEADER") || tag.equals("EPISODE"))) {
@@ -387,8 +387,8 @@ public final class Returns {
                                     values.getOrDefault("ETHNIC", "")));
                         } else {
                             if (++episodesRead > MAX_XML_EPISODES) {
-                                throw new ImportException(name + " holds more than " + MAX_XML_EPISODES
-                                        + " episodes: it is not one council's return.");
+                                throw new ImportException(new Message(
+                                        "sufficiency.import.0-holds-more-than-1-2", name, MAX_XML_EPISODES));
                             }
                             String place = values.getOrDefault("PL", "");
                             episodes.add(new EpisodeRow(
@@ -415,7 +415,8 @@ public final class Returns {
                 }
             }
         } catch (javax.xml.stream.XMLStreamException e) {
-            throw new ImportException(name + " is not a readable XML return: " + e.getMessage());
+            throw new ImportException(
+                    new Message("sufficiency.import.0-not-readable-xml-return-3", name, e.getMessage()));
         } finally {
             if (reader != null) {
                 try {

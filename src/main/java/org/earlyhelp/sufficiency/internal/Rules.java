@@ -7,9 +7,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.sufficiency.Problem;
 import org.earlyhelp.sufficiency.internal.Returns.EpisodeRow;
 import org.earlyhelp.sufficiency.internal.Returns.HeaderRow;
@@ -48,11 +50,22 @@ public final class Rules {
      * validation rules it corresponds to (their codes as the DfE's validator numbers them; none
      * where the check is this application's own, for example about the files themselves).
      */
-    public record Rule(String code, String checks, boolean error, List<String> dfe) {
+    public record Rule(String code, boolean error, List<String> dfe) {
 
         public Rule {
             dfe = List.copyOf(dfe);
         }
+
+        /** What it checks, from the translation files ({@code sufficiency.rule.<code>}). */
+        public Message checks() {
+            return new Message("sufficiency.rule." + code.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /** What a check looks for; for a problem with a file as a whole, that the file can be imported. */
+    public static Message checks(String code) {
+        Rule rule = BY_CODE.get(code);
+        return rule == null ? new Message("sufficiency.rule.file") : rule.checks();
     }
 
     /** The DfE validation rules a check corresponds to, or none (also for a problem with a file). */
@@ -62,58 +75,38 @@ public final class Rules {
     }
 
     public static final List<Rule> ALL = List.of(
-            new Rule("H01", "A child in the header has no CHILD id", true, List.of()),
-            new Rule("H02", "SEX is not 1, 2, M, F or U", true, List.of("101")),
-            new Rule("H03", "DOB is not a date (dd/mm/yyyy or yyyy-mm-dd)", true, List.of("102")),
-            new Rule("H04", "DOB is in the future", true, List.of("301")),
-            new Rule("H05", "ETHNIC is not one of the DfE ethnicity codes", false, List.of("103")),
-            new Rule("H06", "The same child is in the header twice with different details", true, List.of()),
-            new Rule("E01", "An episode's child is not in any header", true, List.of()),
-            new Rule("E02", "DECOM is not a date", true, List.of("141")),
-            new Rule("E03", "DECOM is in the future", true, List.of()),
-            new Rule("E04", "DECOM is before the child's date of birth", true, List.of("302")),
-            new Rule("E05", "RNE is not a valid reason for a new episode", true, List.of("143")),
-            new Rule("E06", "LS is not a valid legal status", true, List.of("144")),
-            new Rule("E07", "CIN is not a valid category of need", true, List.of("145")),
-            new Rule("E08", "PLACE is not a valid placement type (old or new codes)", true, List.of("146")),
-            new Rule("E09", "PLACE_PROVIDER is not PR0 to PR5", true, List.of("178")),
-            new Rule("E10", "PLACE_PROVIDER is missing for a placement that needs one", false, List.of("526")),
-            new Rule("E11", "DEC is not a date", true, List.of("147")),
-            new Rule("E12", "DEC is before DECOM", true, List.of("356")),
-            new Rule(
-                    "E13", "REC is not a valid reason for the episode ending (old or new codes)", true, List.of("149")),
-            new Rule("E14", "The episode has an end date but no reason it ended", true, List.of("148")),
-            new Rule(
-                    "E15",
-                    "The episode has a reason it ended but no end date (counted as still open)",
-                    false,
-                    List.of("148")),
-            new Rule("E16", "REASON_PLACE_CHANGE is not a valid code", false, List.of("1009")),
-            new Rule("E17", "HOME_POST is not a postcode or postcode district", false, List.of("392c")),
-            new Rule("E18", "PL_POST is not a postcode or postcode district", false, List.of("392c")),
-            new Rule(
-                    "E19",
-                    "URN is missing or not an Ofsted URN for a children's home placement (K1, K2)",
-                    false,
-                    List.of("218", "1008")),
-            new Rule(
-                    "E20",
-                    "Two of the child's episodes overlap (while they do, the child is counted once, in the placement"
-                            + " of the episode that started first)",
-                    false,
-                    List.of("501")),
-            new Rule("E21", "The child was 18 or over when the episode started", true, List.of("352")),
-            new Rule("E22", "The same episode is in one file twice with different details", true, List.of()),
-            new Rule(
-                    "E23",
-                    "Placed with parents (P1) under voluntary accommodation (V2), which cannot be",
-                    false,
-                    List.of()),
-            new Rule("E24", "A new period of care (RNE S) starts the day another episode ended", false, List.of("431")),
-            new Rule(
-                    "E25", "An episode after a gap in care does not start a new period (RNE S)", false, List.of("433")),
-            new Rule(
-                    "E26", "An open episode is followed by a later episode for the same child", false, List.of("142")));
+            new Rule("H01", true, List.of()),
+            new Rule("H02", true, List.of("101")),
+            new Rule("H03", true, List.of("102")),
+            new Rule("H04", true, List.of("301")),
+            new Rule("H05", false, List.of("103")),
+            new Rule("H06", true, List.of()),
+            new Rule("E01", true, List.of()),
+            new Rule("E02", true, List.of("141")),
+            new Rule("E03", true, List.of()),
+            new Rule("E04", true, List.of("302")),
+            new Rule("E05", true, List.of("143")),
+            new Rule("E06", true, List.of("144")),
+            new Rule("E07", true, List.of("145")),
+            new Rule("E08", true, List.of("146")),
+            new Rule("E09", true, List.of("178")),
+            new Rule("E10", false, List.of("526")),
+            new Rule("E11", true, List.of("147")),
+            new Rule("E12", true, List.of("356")),
+            new Rule("E13", true, List.of("149")),
+            new Rule("E14", true, List.of("148")),
+            new Rule("E15", false, List.of("148")),
+            new Rule("E16", false, List.of("1009")),
+            new Rule("E17", false, List.of("392c")),
+            new Rule("E18", false, List.of("392c")),
+            new Rule("E19", false, List.of("218", "1008")),
+            new Rule("E20", false, List.of("501")),
+            new Rule("E21", true, List.of("352")),
+            new Rule("E22", true, List.of()),
+            new Rule("E23", false, List.of()),
+            new Rule("E24", false, List.of("431")),
+            new Rule("E25", false, List.of("433")),
+            new Rule("E26", false, List.of("142")));
 
     private static final Map<String, Rule> BY_CODE = index();
 
@@ -132,7 +125,7 @@ public final class Rules {
         Map<String, LocalDate> born = new HashMap<>();
         for (HeaderRow h : read.headers()) {
             if (h.child().isBlank()) {
-                add(problems, "H01", h.file(), h.line(), "", "This child has no CHILD id.");
+                add(problems, "H01", h.file(), h.line(), "", new Message("sufficiency.rule.h01.child-has-no-child-id"));
                 continue;
             }
             if (Returns.sex(h.sex()) == null) {
@@ -142,7 +135,7 @@ public final class Rules {
                         h.file(),
                         h.line(),
                         h.child(),
-                        "SEX \"" + h.sex() + "\" should be 1 (male), 2 (female), M, F or U.");
+                        new Message("sufficiency.rule.h02.sex-0-should-1-male", h.sex()));
             }
             LocalDate dob = Returns.date(h.dob());
             if (dob == null) {
@@ -152,9 +145,15 @@ public final class Rules {
                         h.file(),
                         h.line(),
                         h.child(),
-                        "DOB \"" + h.dob() + "\" is not a date like 31/01/2015.");
+                        new Message("sufficiency.rule.h03.dob-0-not-date-like", h.dob()));
             } else if (dob.isAfter(today)) {
-                add(problems, "H04", h.file(), h.line(), h.child(), "DOB " + h.dob() + " is in the future.");
+                add(
+                        problems,
+                        "H04",
+                        h.file(),
+                        h.line(),
+                        h.child(),
+                        new Message("sufficiency.rule.h04.dob-0-future", h.dob()));
             } else {
                 born.putIfAbsent(h.child(), dob);
             }
@@ -165,7 +164,7 @@ public final class Rules {
                         h.file(),
                         h.line(),
                         h.child(),
-                        "ETHNIC \"" + h.ethnic() + "\" is not a DfE ethnicity code.");
+                        new Message("sufficiency.rule.h05.ethnic-0-not-dfe-ethnicity", h.ethnic()));
             }
             HeaderRow before = children.putIfAbsent(h.child(), h);
             if (before != null
@@ -177,8 +176,7 @@ public final class Rules {
                         h.file(),
                         h.line(),
                         h.child(),
-                        "This child is also in " + before.file() + " (line " + before.line()
-                                + ") with a different sex or date of birth.");
+                        new Message("sufficiency.rule.h06.child-also-0-line-1", before.file(), before.line()));
             }
         }
         Map<String, List<EpisodeRow>> byChild = new LinkedHashMap<>();
@@ -192,15 +190,27 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "Child " + e.child() + " has an episode but is in no header.");
+                        new Message("sufficiency.rule.e01.child-0-has-episode-but", e.child()));
             }
             LocalDate start = Returns.date(e.decom());
             LocalDate end = Returns.date(e.dec());
             if (start == null) {
-                add(problems, "E02", e.file(), e.line(), where, "DECOM \"" + e.decom() + "\" is not a date.");
+                add(
+                        problems,
+                        "E02",
+                        e.file(),
+                        e.line(),
+                        where,
+                        new Message("sufficiency.rule.e02.decom-0-not-date", e.decom()));
             } else {
                 if (start.isAfter(today)) {
-                    add(problems, "E03", e.file(), e.line(), where, "DECOM " + e.decom() + " is in the future.");
+                    add(
+                            problems,
+                            "E03",
+                            e.file(),
+                            e.line(),
+                            where,
+                            new Message("sufficiency.rule.e03.decom-0-future", e.decom()));
                 }
                 LocalDate dob = born.get(e.child());
                 if (dob != null && start.isBefore(dob)) {
@@ -210,7 +220,7 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             where,
-                            "The episode starts (" + e.decom() + ") before the child was born.");
+                            new Message("sufficiency.rule.e04.episode-starts-0-before-child", e.decom()));
                 } else if (dob != null && Period.between(dob, start).getYears() >= 18) {
                     add(
                             problems,
@@ -218,7 +228,7 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             where,
-                            "The child was 18 or over when this episode started.");
+                            new Message("sufficiency.rule.e21.child-was-18-over-when"));
                 }
             }
             code(problems, "E05", RNE, e.rne(), e, "RNE");
@@ -235,10 +245,16 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "PLACE_PROVIDER is missing for placement " + e.place() + ".");
+                        new Message("sufficiency.rule.e10.place-provider-missing-placement-0", e.place()));
             }
             if (!e.dec().isBlank() && end == null) {
-                add(problems, "E11", e.file(), e.line(), where, "DEC \"" + e.dec() + "\" is not a date.");
+                add(
+                        problems,
+                        "E11",
+                        e.file(),
+                        e.line(),
+                        where,
+                        new Message("sufficiency.rule.e11.dec-0-not-date", e.dec()));
             }
             if (start != null && end != null && end.isBefore(start)) {
                 add(
@@ -247,7 +263,7 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "The episode ends (" + e.dec() + ") before it starts (" + e.decom() + ").");
+                        new Message("sufficiency.rule.e12.episode-ends-0-before-starts", e.dec(), e.decom()));
             }
             if (!e.rec().isBlank()) {
                 code(problems, "E13", REC, e.rec(), e, "REC");
@@ -259,7 +275,7 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "The episode ended on " + e.dec() + " but REC (why) is empty.");
+                        new Message("sufficiency.rule.e14.episode-ended-0-but-rec", e.dec()));
             }
             if (e.dec().isBlank() && !e.rec().isBlank() && !e.rec().equalsIgnoreCase("X1")) {
                 add(
@@ -268,7 +284,7 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "REC is " + e.rec() + " but there is no end date (DEC).");
+                        new Message("sufficiency.rule.e15.rec-0-but-there-no", e.rec()));
             }
             if (!e.reasonPlaceChange().isBlank()
                     && !PLACE_CHANGE.contains(e.reasonPlaceChange().toUpperCase())) {
@@ -278,7 +294,7 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "REASON_PLACE_CHANGE \"" + e.reasonPlaceChange() + "\" is not a valid code.");
+                        new Message("sufficiency.rule.e16.reason-place-change-0-not", e.reasonPlaceChange()));
             }
             if (!e.homePost().isBlank()
                     && !POSTCODE.matcher(e.homePost().strip()).matches()) {
@@ -288,10 +304,16 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "HOME_POST \"" + e.homePost() + "\" is not a postcode.");
+                        new Message("sufficiency.rule.e17.home-post-0-not-postcode", e.homePost()));
             }
             if (!e.plPost().isBlank() && !POSTCODE.matcher(e.plPost().strip()).matches()) {
-                add(problems, "E18", e.file(), e.line(), where, "PL_POST \"" + e.plPost() + "\" is not a postcode.");
+                add(
+                        problems,
+                        "E18",
+                        e.file(),
+                        e.line(),
+                        where,
+                        new Message("sufficiency.rule.e18.pl-post-0-not-postcode", e.plPost()));
             }
             if (Set.of("K1", "K2").contains(e.place().toUpperCase())
                     && !URN.matcher(e.urn().strip()).matches()) {
@@ -301,7 +323,7 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "A children's home placement needs the home's Ofsted URN.");
+                        new Message("sufficiency.rule.e19.children-s-home-placement-needs"));
             }
             if ("P1".equalsIgnoreCase(e.place()) && "V2".equalsIgnoreCase(e.ls())) {
                 add(
@@ -310,7 +332,7 @@ public final class Rules {
                         e.file(),
                         e.line(),
                         where,
-                        "A child accommodated under section 20 (V2) cannot be placed with parents (P1).");
+                        new Message("sufficiency.rule.e23.child-accommodated-under-section-20"));
             }
             if (start != null) {
                 String key = e.file() + "|" + e.child() + "|" + start;
@@ -322,7 +344,7 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             where,
-                            "This episode is also on line " + twin.line() + " with different details.");
+                            new Message("sufficiency.rule.e22.episode-also-line-0-with", twin.line()));
                 }
                 byChild.computeIfAbsent(e.child(), k -> new ArrayList<>()).add(e);
             }
@@ -344,8 +366,7 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             e.child(),
-                            "An earlier episode (" + previous.decom() + ") has no end date but this one starts "
-                                    + e.decom() + ".");
+                            new Message("sufficiency.rule.e26.earlier-episode-0-has-no", previous.decom(), e.decom()));
                 } else if (start.isBefore(prevEnd)) {
                     add(
                             problems,
@@ -353,8 +374,10 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             e.child(),
-                            "This episode starts (" + e.decom() + ") before the previous one ended (" + previous.dec()
-                                    + ").");
+                            new Message(
+                                    "sufficiency.rule.e20.episode-starts-0-before-previous",
+                                    e.decom(),
+                                    previous.dec()));
                 } else if (start.equals(prevEnd) && "S".equalsIgnoreCase(e.rne())) {
                     add(
                             problems,
@@ -362,7 +385,7 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             e.child(),
-                            "A new period of care (RNE S) starts the day the previous episode ended; expected P, L, T, U or B.");
+                            new Message("sufficiency.rule.e24.new-period-care-rne-s"));
                 } else if (start.isAfter(prevEnd) && !"S".equalsIgnoreCase(e.rne())) {
                     add(
                             problems,
@@ -370,8 +393,7 @@ public final class Rules {
                             e.file(),
                             e.line(),
                             e.child(),
-                            "After a gap in care (from " + previous.dec()
-                                    + "), this episode should start a new period (RNE S).");
+                            new Message("sufficiency.rule.e25.after-gap-care-from-0", previous.dec()));
                 }
             }
         }
@@ -415,11 +437,15 @@ public final class Rules {
                     e.file(),
                     e.line(),
                     e.child(),
-                    field + " \"" + value + "\" is not a valid code" + (value.isBlank() ? " (it is empty)." : "."));
+                    new Message(
+                            value.isBlank() ? "sufficiency.rule.code-empty" : "sufficiency.rule.not-a-code",
+                            field,
+                            value));
         }
     }
 
-    private static void add(List<Problem> problems, String rule, String file, long line, String child, String message) {
+    private static void add(
+            List<Problem> problems, String rule, String file, long line, String child, Message message) {
         problems.add(new Problem(rule, BY_CODE.get(rule).error(), file, line, child, message));
     }
 

@@ -13,6 +13,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.imports.ImportException;
 
 /**
@@ -56,7 +57,7 @@ public final class Xlsx {
     public static Map<String, List<List<String>>> read(byte[] workbook, Limits limits) {
         Map<String, byte[]> parts = unzip(workbook, limits);
         if (!parts.containsKey("xl/workbook.xml")) {
-            throw new ImportException("This is not an .xlsx workbook (no xl/workbook.xml).");
+            throw new ImportException(new Message("sufficiency.import.not-xlsx-workbook-no-xl"));
         }
         List<String> strings = parts.containsKey("xl/sharedStrings.xml")
                 ? sharedStrings(parts.get("xl/sharedStrings.xml"), limits)
@@ -97,19 +98,20 @@ public final class Xlsx {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (parts.size() >= limits.parts()) {
                     throw new ImportException(
-                            "The workbook has more than " + limits.parts() + " parts: it is not a" + " provider list.");
+                            new Message("sufficiency.import.workbook-has-more-than-0", limits.parts()));
                 }
                 long left = limits.unzippedBytes() - total;
                 byte[] bytes = zip.readNBytes((int) Math.min(left + 1, Integer.MAX_VALUE - 8));
                 total += bytes.length;
                 if (total > limits.unzippedBytes()) {
-                    throw new ImportException("The workbook is too large to read: unzipped, it is over "
-                            + limits.unzippedBytes() / (1024 * 1024) + " MB.");
+                    throw new ImportException(new Message(
+                            "sufficiency.import.workbook-too-large-read-unzipped",
+                            limits.unzippedBytes() / (1024 * 1024)));
                 }
                 parts.put(entry.getName(), bytes);
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new ImportException("This is not a readable .xlsx workbook: " + e.getMessage());
+            throw new ImportException(new Message("sufficiency.import.not-readable-xlsx-workbook-0", e.getMessage()));
         }
         return parts;
     }
@@ -133,7 +135,7 @@ public final class Xlsx {
             if (e instanceof ImportException refused) {
                 throw refused;
             }
-            throw new ImportException("A part of the workbook is not readable XML: " + e.getMessage());
+            throw new ImportException(new Message("sufficiency.import.part-workbook-not-readable-xml", e.getMessage()));
         } finally {
             close(reader);
         }
@@ -158,14 +160,15 @@ public final class Xlsx {
                         && reader.getLocalName().equals("si")
                         && text != null) {
                     if (strings.size() >= limits.sharedStrings()) {
-                        throw new ImportException("The workbook has more than " + limits.sharedStrings() + " texts.");
+                        throw new ImportException(
+                                new Message("sufficiency.import.workbook-has-more-than-0-2", limits.sharedStrings()));
                     }
                     strings.add(text.toString());
                     text = null;
                 }
             }
         } catch (XMLStreamException e) {
-            throw new ImportException("A part of the workbook is not readable XML: " + e.getMessage());
+            throw new ImportException(new Message("sufficiency.import.part-workbook-not-readable-xml", e.getMessage()));
         } finally {
             close(reader);
         }
@@ -186,7 +189,8 @@ public final class Xlsx {
                     switch (reader.getLocalName()) {
                         case "row" -> {
                             if (rows.size() >= limits.rows()) {
-                                throw new ImportException("A sheet has more than " + limits.rows() + " rows.");
+                                throw new ImportException(
+                                        new Message("sufficiency.import.sheet-has-more-than-0", limits.rows()));
                             }
                             row = new ArrayList<>();
                         }
@@ -197,14 +201,15 @@ public final class Xlsx {
                             String reference = reader.getAttributeValue(null, "r");
                             column = reference == null || reference.isBlank() ? row.size() : column(reference);
                             if (column > LAST_COLUMN) {
-                                throw new ImportException("A cell reference (" + reference + ") is beyond the last"
-                                        + " column an .xlsx can have (XFD): it is not a provider list.");
+                                throw new ImportException(
+                                        new Message("sufficiency.import.cell-reference-0-beyond-last", reference));
                             }
                             column = Math.max(column, row.size());
                             type = String.valueOf(reader.getAttributeValue(null, "t"));
                             cells[0] += column - row.size() + 1;
                             if (cells[0] > limits.cells()) {
-                                throw new ImportException("The workbook has more than " + limits.cells() + " cells.");
+                                throw new ImportException(
+                                        new Message("sufficiency.import.workbook-has-more-than-0-3", limits.cells()));
                             }
                             while (row.size() < column) {
                                 row.add("");
@@ -233,7 +238,7 @@ public final class Xlsx {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new ImportException("A part of the workbook is not readable XML: " + e.getMessage());
+            throw new ImportException(new Message("sufficiency.import.part-workbook-not-readable-xml", e.getMessage()));
         } finally {
             close(reader);
         }

@@ -28,6 +28,7 @@ import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Grids;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.Contracts;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.TableExports;
@@ -69,7 +70,7 @@ class ContractsSection extends Section {
                 .setHeader(getTranslation("contracts.provider"))
                 .setAutoWidth(true);
         grid.addColumn(c -> getTranslation("contracts.kind." + c.kind())).setHeader(getTranslation("contracts.kind"));
-        grid.addColumn(Contracts.Occupancy::category).setHeader(getTranslation("contracts.category"));
+        grid.addColumn(o -> Labels.category(o.category())).setHeader(getTranslation("contracts.category"));
         number(grid, c -> whole.format(c.beds()), "contracts.beds");
         number(grid, c -> whole.format(c.childrenPlaced()), "contracts.placed");
         number(grid, c -> whole.format(c.emptyBeds()), "contracts.empty");
@@ -267,6 +268,7 @@ class ContractsSection extends Section {
         Select<String> category = new Select<>();
         category.setLabel(getTranslation("contracts.category"));
         category.setItems(CATEGORIES);
+        category.setItemLabelGenerator(Labels::category);
         category.setValue("Children's homes");
         Select<String> kind = new Select<>();
         kind.setLabel(getTranslation("contracts.kind"));
@@ -322,7 +324,7 @@ class ContractsSection extends Section {
                 cost.clear();
                 refresh(on);
             } catch (ValidationException invalid) {
-                invalid.problems().forEach((field, message) -> {
+                Words.of(invalid).forEach((field, message) -> {
                     HasValidation f = fields.get(field);
                     if (f != null) {
                         f.setErrorMessage(message);

@@ -33,6 +33,7 @@ import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.Forecasts;
@@ -202,7 +203,7 @@ class ForecastView extends Page {
                 sgo.setInvalid(false);
                 refreshScenarios();
             } catch (ValidationException invalid) {
-                Map<String, String> problems = new java.util.LinkedHashMap<>(invalid.problems());
+                Map<String, String> problems = new java.util.LinkedHashMap<>(Words.of(invalid));
                 String discharge = problems.remove("discharge");
                 atHome.setInvalid(discharge != null);
                 atHome.setErrorMessage(discharge);
@@ -247,7 +248,7 @@ class ForecastView extends Page {
                     inflation.getValue() == null ? 0 : inflation.getValue(),
                     new ArrayList<>(compare.getValue()));
         } catch (ValidationException invalid) {
-            Notification.show(String.join(" ", invalid.problems().values()), 6000, Notification.Position.MIDDLE);
+            Notification.show(String.join(" ", Words.of(invalid).values()), 6000, Notification.Position.MIDDLE);
             return;
         }
         results.add(new Paragraph(getTranslation(
@@ -284,12 +285,14 @@ class ForecastView extends Page {
         side.addColumn(p -> whole.format(Math.round(p.last().total())))
                 .setHeader(getTranslation("forecast.in-care-end"))
                 .setTextAlign(ColumnTextAlign.END);
-        side.addColumn(p -> whole.format(Math.round(p.last().low())) + " to "
-                        + whole.format(Math.round(p.last().high())))
+        side.addColumn(p -> getTranslation(
+                        "forecast.range",
+                        whole.format(Math.round(p.last().low())),
+                        whole.format(Math.round(p.last().high()))))
                 .setHeader(getTranslation("forecast.band"));
         for (String route : base.last().exitsSoFar().keySet()) {
             side.addColumn(p -> whole.format(Math.round(p.last().exitsSoFar().get(route))))
-                    .setHeader(route)
+                    .setHeader(Labels.exit(route))
                     .setTextAlign(ColumnTextAlign.END);
         }
         side.addColumn(p -> money.format(p.last().spendSoFar()))
@@ -326,7 +329,7 @@ class ForecastView extends Page {
                 csv("side-by-side-csv", getTranslation("forecast.side-by-side"), sideHeaders, sideRows));
 
         Grid<Forecasts.Gap> gaps = new Grid<>();
-        gaps.addColumn(Forecasts.Gap::category)
+        gaps.addColumn(g -> Labels.category(g.category()))
                 .setHeader(getTranslation("forecast.gap.category"))
                 .setAutoWidth(true);
         gaps.addColumn(g -> whole.format(Math.round(g.need())))
@@ -347,7 +350,8 @@ class ForecastView extends Page {
         gaps.setId("gap");
         gaps.setAriaLabel(getTranslation("forecast.gap.title"));
         List<SvgChart.Bar> gapBars = new ArrayList<>();
-        gap.forEach(g -> gapBars.add(new SvgChart.Bar(g.category(), g.gap(), whole.format(Math.round(g.gap())))));
+        gap.forEach(g -> gapBars.add(
+                new SvgChart.Bar(Labels.category(g.category()), g.gap(), whole.format(Math.round(g.gap())))));
         results.add(
                 new H3(getTranslation("forecast.gap.title")),
                 new Paragraph(getTranslation("forecast.gap.intro")),
@@ -484,7 +488,7 @@ class ForecastView extends Page {
         Map<String, Integer> supply = forecasts.supply();
         FormLayout form = new FormLayout();
         for (String category : CATEGORIES) {
-            IntegerField places = new IntegerField(category);
+            IntegerField places = new IntegerField(Labels.category(category));
             places.setMin(0);
             places.setValue(supply.getOrDefault(category, 0));
             places.addValueChangeListener(e -> {
@@ -494,7 +498,7 @@ class ForecastView extends Page {
                     } catch (ValidationException invalid) {
                         places.setInvalid(true);
                         places.setErrorMessage(
-                                String.join(" ", invalid.problems().values()));
+                                String.join(" ", Words.of(invalid).values()));
                     }
                 }
             });
@@ -507,9 +511,11 @@ class ForecastView extends Page {
         Select<String> category = new Select<>();
         category.setLabel(getTranslation("forecast.gap.category"));
         category.setItems(CATEGORIES);
+        category.setItemLabelGenerator(Labels::category);
         Select<String> group = new Select<>();
         group.setLabel(getTranslation("forecast.costs.group"));
         group.setItems("own", "external", "family");
+        group.setItemLabelGenerator(Labels::providerGroup);
         NumberField cost = new NumberField(getTranslation("forecast.costs.weekly"));
         cost.setMin(0);
         category.addValueChangeListener(e -> show(costs, category, group, cost));
@@ -525,7 +531,7 @@ class ForecastView extends Page {
                 Notification.show(getTranslation("forecast.costs.saved"), 3000, Notification.Position.BOTTOM_START);
             } catch (ValidationException invalid) {
                 cost.setInvalid(true);
-                cost.setErrorMessage(String.join(" ", invalid.problems().values()));
+                cost.setErrorMessage(String.join(" ", Words.of(invalid).values()));
             }
         });
         section.add(new FormLayout(category, group, cost), set);
@@ -603,7 +609,7 @@ class ForecastView extends Page {
                 reference.clear();
                 grid.setItems(forecasts.carers());
             } catch (ValidationException invalid) {
-                problems.setText(String.join(" ", invalid.problems().values()));
+                problems.setText(String.join(" ", Words.of(invalid).values()));
             }
         });
         save.setId("save-carer");
@@ -735,17 +741,17 @@ class ForecastView extends Page {
                                 ExportedTables.backTest(t),
                                 ExportedTables.backTestKnown(t)));
             } catch (ValidationException invalid) {
-                String dates = invalid.problems().get("backTest");
+                String dates = Words.of(invalid).get("backTest");
                 if (dates != null) {
                     until.setErrorMessage(dates);
                     until.setInvalid(true);
                 }
-                String reference = invalid.problems().get("backTestReference");
+                String reference = Words.of(invalid).get("backTestReference");
                 if (reference != null) {
                     referenceTo.setErrorMessage(reference);
                     referenceTo.setInvalid(true);
                 }
-                result.add(new Paragraph(String.join(" ", invalid.problems().values())));
+                result.add(new Paragraph(String.join(" ", Words.of(invalid).values())));
             }
         });
         run.setId("run-back-test");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.CareReturns;
 import org.earlyhelp.sufficiency.Problem;
 
@@ -61,10 +62,11 @@ final class ProblemsWithChildIds {
                                 words.apply("sufficiency.import.line"),
                                 words.apply("sufficiency.import.message")),
                         words.apply("sufficiency.import.error"),
-                        words.apply("sufficiency.import.warning"));
+                        words.apply("sufficiency.import.warning"),
+                        Words::of);
             } catch (ValidationException invalid) {
                 reason.setInvalid(true);
-                reason.setErrorMessage(invalid.problems().get("reason"));
+                reason.setErrorMessage(Words.of(invalid).get("reason"));
                 reason.focus();
                 return;
             }

@@ -34,6 +34,7 @@ import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.CareReturns;
@@ -320,7 +321,7 @@ class SufficiencyView extends Page {
             try {
                 importing.follow(work.start(kind, name, progress -> fileImport.run(name, content), r -> name));
             } catch (BackgroundWork.AlreadyRunningException running) {
-                Paragraph p = new Paragraph(getTranslation("work.already-running", running.getMessage()));
+                Paragraph p = new Paragraph(getTranslation("work.already-running", running.label()));
                 p.addClassName("field-error");
                 result.add(p);
             }
@@ -356,7 +357,7 @@ class SufficiencyView extends Page {
         try {
             checked = returns.check(files);
         } catch (ImportException unreadable) {
-            Paragraph p = new Paragraph(unreadable.getMessage());
+            Paragraph p = new Paragraph(Words.of(unreadable));
             p.addClassName("field-error");
             report.add(p);
             return;
@@ -453,7 +454,7 @@ class SufficiencyView extends Page {
                             r.children(), r.episodes(), r.episodesAfterMerging(), r.errors(), r.warnings()
                         })));
             } catch (BackgroundWork.AlreadyRunningException running) {
-                Paragraph p = new Paragraph(getTranslation("work.already-running", running.getMessage()));
+                Paragraph p = new Paragraph(getTranslation("work.already-running", running.label()));
                 p.addClassName("field-error");
                 report.add(p);
             }
@@ -473,7 +474,7 @@ class SufficiencyView extends Page {
                         r.children(), r.episodes(), r.episodesAfterMerging(), r.errors(), r.warnings()
                     })));
         } catch (BackgroundWork.AlreadyRunningException running) {
-            Paragraph p = new Paragraph(getTranslation("work.already-running", running.getMessage()));
+            Paragraph p = new Paragraph(getTranslation("work.already-running", running.label()));
             p.addClassName("field-error");
             report.add(p);
         }
@@ -524,7 +525,7 @@ class SufficiencyView extends Page {
                             others.add(new ListItem(getTranslation("sufficiency.import.other", t, numbers.format(n)))));
             report.add(others);
         }
-        result.notes().forEach(n -> report.add(new Paragraph(n)));
+        result.notes().forEach(n -> report.add(new Paragraph(Words.of(n))));
         if (!result.problems().isEmpty()) {
             Grid<Problem> grid = new Grid<>();
             grid.addColumn(p -> p.error()
@@ -544,7 +545,7 @@ class SufficiencyView extends Page {
             grid.addColumn(Problem::line)
                     .setHeader(getTranslation("sufficiency.import.line"))
                     .setAutoWidth(true);
-            grid.addColumn(Problem::message).setHeader(getTranslation("sufficiency.import.message"));
+            grid.addColumn(p -> Words.of(p.said())).setHeader(getTranslation("sufficiency.import.message"));
             grid.setItems(result.problems().stream().limit(PROBLEMS_SHOWN).toList());
             grid.setAriaLabel(getTranslation("sufficiency.import.problems"));
             grid.setHeight("24rem");
@@ -577,7 +578,7 @@ class SufficiencyView extends Page {
                                     p.dfeRulesText(),
                                     p.file(),
                                     p.line(),
-                                    p.message()))
+                                    Words.of(p.said())))
                             .toList()));
             report.add(ProblemsWithChildIds.button(returns, all, this::getTranslation));
         }
@@ -662,13 +663,13 @@ class SufficiencyView extends Page {
                 getTranslation("sufficiency.cohorts.sgo", numbers.format(s.longTermFosteringCouldBeSgo()))));
         cohorts.add(list, define("sufficiency.cohorts.title"));
         figures.add(cohorts);
-        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total()));
-        figures.add(table("sufficiency.stock.by-age", s.byAge(), true, s.total()));
-        figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false, s.total()));
-        figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false, s.total()));
-        figures.add(table("sufficiency.stock.by-area", s.byArea(), false, s.total()));
-        figures.add(table("sufficiency.stock.by-distance", s.byDistance(), false, s.total()));
-        figures.add(table("sufficiency.stock.by-home-area", s.byHomeArea(), false, s.total()));
+        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total(), Labels::category));
+        figures.add(table("sufficiency.stock.by-age", s.byAge(), true, s.total(), g -> g));
+        figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false, s.total(), g -> g));
+        figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false, s.total(), g -> g));
+        figures.add(table("sufficiency.stock.by-area", s.byArea(), false, s.total(), g -> g));
+        figures.add(table("sufficiency.stock.by-distance", s.byDistance(), false, s.total(), g -> g));
+        figures.add(table("sufficiency.stock.by-home-area", s.byHomeArea(), false, s.total(), g -> g));
         List<SvgChart.Bar> trend = new ArrayList<>();
         s.trend()
                 .forEach((month, n) -> trend.add(new SvgChart.Bar(
@@ -692,10 +693,15 @@ class SufficiencyView extends Page {
     }
 
     /** A breakdown of the children in care; its counts add up to the total above it. */
-    private Section table(String key, Map<String, Long> counts, boolean chart, long total) {
+    private Section table(
+            String key,
+            Map<String, Long> counts,
+            boolean chart,
+            long total,
+            java.util.function.UnaryOperator<String> label) {
         Section section = new Section(new H3(getTranslation(key)));
         Grid<Map.Entry<String, Long>> grid = new Grid<>();
-        grid.addColumn(e -> e.getKey().replaceFirst("^\\d\\. ", ""))
+        grid.addColumn(e -> label.apply(e.getKey().replaceFirst("^\\d\\. ", "")))
                 .setHeader(getTranslation("sufficiency.stock.group"));
         grid.addColumn(e -> numbers.format(e.getValue()))
                 .setHeader(getTranslation("sufficiency.stock.children"))
@@ -716,7 +722,8 @@ class SufficiencyView extends Page {
                 () -> ExportedTables.breakdownKnown(total)));
         if (chart && !counts.isEmpty()) {
             List<SvgChart.Bar> bars = new ArrayList<>();
-            counts.forEach((k, v) -> bars.add(new SvgChart.Bar(k.replaceFirst("^\\d\\. ", ""), v, numbers.format(v))));
+            counts.forEach((k, v) ->
+                    bars.add(new SvgChart.Bar(label.apply(k.replaceFirst("^\\d\\. ", "")), v, numbers.format(v))));
             section.add(SvgChart.bars(getTranslation(key), bars, 0));
         }
         return section;

@@ -12,6 +12,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.SafeguardingAlerts;
 
 /**
@@ -62,9 +63,9 @@ class AlertSettingsView extends Page {
             load();
         } catch (ValidationException invalid) {
             address.setInvalid(true);
-            address.setErrorMessage(invalid.problems().get("address"));
+            address.setErrorMessage(Words.of(invalid).get("address"));
         } catch (ChangedBySomeoneElseException changed) {
-            Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+            Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
             load();
         }
     }

@@ -28,6 +28,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Alert;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Mode;
@@ -219,9 +220,9 @@ class AlertsView extends Page {
                         refresh(a.id());
                     } catch (ValidationException invalid) {
                         action.setInvalid(true);
-                        action.setErrorMessage(invalid.problems().get("action"));
+                        action.setErrorMessage(Words.of(invalid).get("action"));
                     } catch (ChangedBySomeoneElseException changed) {
-                        Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+                        Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
                         refresh(a.id());
                     }
                 });
@@ -239,7 +240,7 @@ class AlertsView extends Page {
                                 "voice.alerts.unsealed", alerts.unseal(a.feedback(), reason.getValue())));
                     } catch (ValidationException invalid) {
                         reason.setInvalid(true);
-                        reason.setErrorMessage(invalid.problems().get("reason"));
+                        reason.setErrorMessage(Words.of(invalid).get("reason"));
                     }
                 });
                 unseal.addThemeVariants(ButtonVariant.LUMO_ERROR);

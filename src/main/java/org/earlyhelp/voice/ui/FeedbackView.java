@@ -48,6 +48,7 @@ import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
 import org.earlyhelp.voice.InboxFilter;
@@ -132,7 +133,7 @@ class FeedbackView extends Page {
             responses();
             feedback();
         } catch (AccessDeniedException e) {
-            content.add(new Paragraph(e.getMessage()));
+            content.add(new Paragraph(getTranslation("voice.feedback.refused")));
         }
         if (focusOn != null && anchors.containsKey(focusOn)) {
             Focus.now(anchors.get(focusOn));
@@ -283,7 +284,7 @@ class FeedbackView extends Page {
                         due.getValue());
                 refresh("response:" + created);
             } catch (ValidationException invalid) {
-                Map<String, String> p = invalid.problems();
+                Map<String, String> p = Words.of(invalid);
                 theme.setInvalid(p.containsKey("theme"));
                 theme.setErrorMessage(p.get("theme"));
                 youSaid.setInvalid(p.containsKey("youSaid"));
@@ -357,9 +358,9 @@ class FeedbackView extends Page {
                 refresh("response:" + r.id());
             } catch (ValidationException invalid) {
                 weDid.setInvalid(true);
-                weDid.setErrorMessage(invalid.problems().get("weDid"));
+                weDid.setErrorMessage(Words.of(invalid).get("weDid"));
             } catch (ChangedBySomeoneElseException changed) {
-                Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+                Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
                 refresh("response:" + r.id());
             }
         });
@@ -371,7 +372,7 @@ class FeedbackView extends Page {
                     responses.approveAndPublish(r.id(), r.version());
                     refresh("response:" + r.id());
                 } catch (ChangedBySomeoneElseException changed) {
-                    Notification.show(changed.getMessage(), 6000, Notification.Position.MIDDLE);
+                    Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
                     refresh("response:" + r.id());
                 }
             });
@@ -421,7 +422,7 @@ class FeedbackView extends Page {
                 responses.heard(r.id(), heardBy.getValue(), heardOn.getValue(), changed.getValue());
                 refresh("response:" + r.id());
             } catch (ValidationException invalid) {
-                Map<String, String> p = invalid.problems();
+                Map<String, String> p = Words.of(invalid);
                 heardBy.setInvalid(p.containsKey("heardBy"));
                 heardBy.setErrorMessage(p.get("heardBy"));
                 heardOn.setInvalid(p.containsKey("heardOn"));
@@ -469,7 +470,7 @@ class FeedbackView extends Page {
                 refresh("inbox");
             } catch (ValidationException invalid) {
                 to.setInvalid(true);
-                to.setErrorMessage(invalid.problems().get("to"));
+                to.setErrorMessage(Words.of(invalid).get("to"));
             }
         });
         show.setId("inbox-filter");

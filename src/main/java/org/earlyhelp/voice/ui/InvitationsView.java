@@ -28,6 +28,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.InvitationKind;
@@ -94,7 +95,7 @@ class InvitationsView extends Page {
                 label.setInvalid(false);
                 refresh();
             } catch (ValidationException invalid) {
-                Map<String, String> p = invalid.problems();
+                Map<String, String> p = Words.of(invalid);
                 label.setInvalid(p.containsKey("label"));
                 label.setErrorMessage(p.get("label"));
                 days.setInvalid(p.containsKey("days"));

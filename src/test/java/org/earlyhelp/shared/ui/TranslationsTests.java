@@ -57,4 +57,32 @@ class TranslationsTests {
         }
         assertThat(wrong).isEmpty();
     }
+
+    /** Every text the code names by its key is in the files: a page never shows "!en: key". */
+    @Test
+    void everyKeyTheCodeNamesIsInTheFiles() throws Exception {
+        Properties texts = new Properties();
+        try (Reader in = new InputStreamReader(
+                getClass().getResourceAsStream("/vaadin-i18n/translations.properties"), StandardCharsets.UTF_8)) {
+            texts.load(in);
+        }
+        Pattern named = Pattern.compile(
+                "(?:new Message|getTranslation|translate)\\(\\s*\"([a-z][a-z0-9.-]*[a-z0-9])\"\\s*[,)]");
+        List<String> missing = new ArrayList<>();
+        int found = 0;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path file :
+                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = named.matcher(java.nio.file.Files.readString(file));
+                while (m.find()) {
+                    found++;
+                    if (!texts.containsKey(m.group(1))) {
+                        missing.add(file.getFileName() + ": " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(found).as("keys named in the code").isGreaterThan(500);
+        assertThat(missing).isEmpty();
+    }
 }

@@ -72,7 +72,7 @@ class BackgroundWorkTests {
         assertThat(elsewhere.latest("test-import").orElseThrow().state()).isEqualTo(BackgroundWork.State.RUNNING);
         assertThatThrownBy(() -> here.start("test-import", "again.csv", p -> "", r -> r))
                 .isInstanceOf(BackgroundWork.AlreadyRunningException.class)
-                .hasMessage("returns.csv");
+                .hasMessage("returns.csv is still running");
         go.countDown();
         waitFor(job, BackgroundWork.State.DONE);
         assertThat(job.result()).contains("commissioner.work");

@@ -96,7 +96,7 @@ class HostileFilesTests {
                 "nested.xml",
                 Files.readAllBytes(INPUTS.resolve("sufficiency/internal/ReturnsFuzzTestsInputs/"
                         + "anyBytesAsATableOrAnXmlReturnAreReadOrRefusedPlainly/nested-children.xml"))));
-        assertThat(nested.refused().get("nested.xml")).contains("nested more deeply");
+        assertThat(nested.refused().get("nested.xml").english()).contains("nested more deeply");
     }
 
     @Test

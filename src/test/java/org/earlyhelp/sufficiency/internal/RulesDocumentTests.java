@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.sufficiency.Problem;
 import org.earlyhelp.testing.GeneratedDocs;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class RulesDocumentTests {
             table.append("| ")
                     .append(rule.code())
                     .append(" | ")
-                    .append(rule.checks())
+                    .append(rule.checks().english())
                     .append(" | ")
                     .append(rule.dfe().isEmpty() ? "(our own)" : String.join(", ", rule.dfe()))
                     .append(" | ")
@@ -41,11 +42,13 @@ class RulesDocumentTests {
 
     @Test
     void aProblemNamesTheDfeRulesOfItsCheck() {
-        assertThat(new Problem("E19", false, "f.csv", 2, "C1", "m").dfeRules()).containsExactly("218", "1008");
-        assertThat(new Problem("H05", false, "f.csv", 2, "C1", "m").dfeRulesText())
+        assertThat(new Problem("E19", false, "f.csv", 2, "C1", new Message("sufficiency.rule.file")).dfeRules())
+                .containsExactly("218", "1008");
+        assertThat(new Problem("H05", false, "f.csv", 2, "C1", new Message("sufficiency.rule.file")).dfeRulesText())
                 .isEqualTo("103");
-        assertThat(new Problem("H01", true, "f.csv", 2, "", "m").dfeRules()).isEmpty();
-        assertThat(new Problem("FILE", true, "f.csv", 0, "", "m").dfeRulesText())
+        assertThat(new Problem("H01", true, "f.csv", 2, "", new Message("sufficiency.rule.file")).dfeRules())
+                .isEmpty();
+        assertThat(new Problem("FILE", true, "f.csv", 0, "", new Message("sufficiency.rule.file")).dfeRulesText())
                 .isEmpty();
         // DfE numbers its rules with digits and at most a letter after them.
         Rules.ALL.forEach(r -> assertThat(r.dfe()).allMatch(c -> c.matches("\\d{3,4}[a-zA-Z]?")));

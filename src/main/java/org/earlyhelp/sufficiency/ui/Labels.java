@@ -1,0 +1,33 @@
+package org.earlyhelp.sufficiency.ui;
+
+import com.vaadin.flow.i18n.I18NProvider;
+import java.util.Locale;
+
+/**
+ * The forecasting model's labels in the page's language. The model and its stored rows name
+ * placement categories, exit routes and provider groups in English (the names the CSVs and the
+ * database keep); a page shows each through the translation files.
+ */
+final class Labels {
+
+    private Labels() {}
+
+    /** A placement category ("Children's homes"), from {@code sufficiency.category.*}. */
+    static String category(String category) {
+        return I18NProvider.translate("sufficiency.category." + slug(category));
+    }
+
+    /** A way of leaving care ("Special guardianship order"), from {@code sufficiency.exit.*}. */
+    static String exit(String route) {
+        return I18NProvider.translate("sufficiency.exit." + slug(route));
+    }
+
+    /** Who provides a placement ("own", "external", "family"), from {@code sufficiency.provider-group.*}. */
+    static String providerGroup(String group) {
+        return I18NProvider.translate("sufficiency.provider-group." + slug(group));
+    }
+
+    static String slug(String english) {
+        return english.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
