@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
@@ -21,6 +20,7 @@ import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -320,7 +320,7 @@ public class Families {
 
     private static TimelineEntry entry(TimelineRow r) {
         TimelineEntry e = phrase(r);
-        return r.timeKnown() ? e : new TimelineEntry(e.at(), false, e.kind(), e.title(), e.detail(), e.by());
+        return r.timeKnown() ? e : new TimelineEntry(e.at(), false, e.kind(), e.heading(), e.more(), e.by());
     }
 
     private static TimelineEntry phrase(TimelineRow r) {
@@ -329,86 +329,96 @@ public class Families {
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        "Request for support from " + r.a() + (r.b() == null ? "" : " (" + r.b() + ")"),
+                        r.b() == null ? said("request", r.a()) : said("request-from-organisation", r.a(), r.b()),
                         areas(r.c()),
                         r.by());
-            case "safeguarding" ->
-                new TimelineEntry(
-                        r.at(), r.kind(), "Safeguarding concern sent to the front door by " + r.a(), null, r.by());
-            case "step-down" ->
-                new TimelineEntry(r.at(), r.kind(), "Stepped down from children's social care", areas(r.c()), r.by());
+            case "safeguarding" -> new TimelineEntry(r.at(), r.kind(), said("safeguarding", r.a()), null, r.by());
+            case "step-down" -> new TimelineEntry(r.at(), r.kind(), said("step-down"), areas(r.c()), r.by());
             case "decision" ->
-                new TimelineEntry(r.at(), r.kind(), "Decided: " + outcome(r.a()) + ", level " + r.b(), r.c(), r.by());
+                new TimelineEntry(
+                        r.at(), r.kind(), said("decision", said("outcome." + slug(r.a())), r.b()), text(r.c()), r.by());
             case "allocation" ->
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        "Lead practitioner: " + r.a() + (r.b() == null ? "" : " (" + r.b() + ")"),
-                        "Assessment due " + day(r.c()),
+                        r.b() == null ? said("allocation", r.a()) : said("allocation-organisation", r.a(), r.b()),
+                        said("assessment-due", day(r.c())),
                         r.by());
-            case "assessment" -> new TimelineEntry(r.at(), r.kind(), "Assessment completed", areas(r.a()), r.by());
-            case "review" -> new TimelineEntry(r.at(), r.kind(), "Plan reviewed", r.a(), r.by());
+            case "assessment" -> new TimelineEntry(r.at(), r.kind(), said("assessment"), areas(r.a()), r.by());
+            case "review" -> new TimelineEntry(r.at(), r.kind(), said("review"), text(r.a()), r.by());
             case "contact" ->
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        label(r.a()) + (r.c() == null ? "" : ", child seen"),
-                        r.b() + (r.c() == null || r.c().isBlank() ? "" : "\nThe child said: " + r.c()),
+                        r.c() == null
+                                ? said("contact." + slug(r.a()))
+                                : said("contact-child-seen", said("contact." + slug(r.a()))),
+                        r.c() == null || r.c().isBlank() ? text(r.b()) : said("contact-child-said", r.b(), r.c()),
                         r.by());
-            case "step-up" -> new TimelineEntry(r.at(), r.kind(), "Stepped up to children's social care", null, null);
+            case "step-up" -> new TimelineEntry(r.at(), r.kind(), said("step-up"), null, null);
             case "plan-outcome" ->
                 new TimelineEntry(
-                        r.at(),
-                        r.kind(),
-                        "Plan: outcome agreed for " + areaName(OutcomeArea.valueOf(r.a())),
-                        r.b(),
-                        r.by());
+                        r.at(), r.kind(), said("plan-outcome", said("area." + slug(r.a()))), text(r.b()), r.by());
             case "plan-action" ->
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        "Plan: action added",
-                        r.a() + " (" + r.b() + ", due " + day(r.c()) + ")",
+                        said("plan-action"),
+                        said("plan-action-detail", r.a(), r.b(), day(r.c())),
                         r.by());
             case "action-status" ->
                 new TimelineEntry(
-                        r.at(), r.kind(), "Plan: action marked " + label(r.b()).toLowerCase(), r.a(), r.by());
+                        r.at(),
+                        r.kind(),
+                        said("action-status", said("action-status." + slug(r.b()))),
+                        text(r.a()),
+                        r.by());
             case "closure" ->
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        "Early help closed: " + label(r.a()),
-                        r.b() + (r.c() == null ? "" : "\nFollow-up checks due: " + followUps(r.c())),
+                        said("closure", said("closure." + slug(r.a()))),
+                        r.c() == null ? text(r.b()) : said("closure-follow-ups", r.b(), followUps(r.c())),
                         r.by());
             case "consent" ->
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        "Consent given by " + r.a() + " (" + label(r.b()) + ")",
-                        "Share with: " + r.c(),
+                        said("consent", r.a(), said("consent-method." + slug(r.b()))),
+                        said("consent-share-with", r.c()),
                         r.by());
             case "consent-withdrawn" ->
-                new TimelineEntry(r.at(), r.kind(), "Consent withdrawn: the record is restricted", r.b(), r.by());
+                new TimelineEntry(r.at(), r.kind(), said("consent-withdrawn"), text(r.b()), r.by());
             case "feedback" ->
                 new TimelineEntry(
                         r.at(),
                         r.kind(),
-                        "Feedback from the family" + (r.a() == null ? "" : ": how things are, " + r.a() + " out of 5")
-                                + (r.c() == null ? "" : " (raised a safeguarding alert)"),
-                        r.b(),
+                        said(
+                                "feedback" + (r.a() == null ? "" : "-rated") + (r.c() == null ? "" : "-alert"),
+                                r.a() == null ? "" : r.a()),
+                        text(r.b()),
                         r.by() == null ? null : r.by() + " (named)");
-            case "follow-up" ->
-                new TimelineEntry(r.at(), r.kind(), r.a() + "-month check after closure", r.b(), r.by());
-            default -> new TimelineEntry(r.at(), r.kind(), r.kind(), r.a(), r.by());
+            case "follow-up" -> new TimelineEntry(r.at(), r.kind(), said("follow-up", r.a()), text(r.b()), r.by());
+            default -> new TimelineEntry(r.at(), r.kind(), text(r.kind()), text(r.a()), r.by());
         };
     }
 
-    /** "3:2027-03-02,6:2027-06-02" as "3 months, 2 Mar 2027; 6 months, 2 Jun 2027". */
-    private static String followUps(String due) {
+    /** The timeline's words, from the translation files ({@code referrals.timeline.*}). */
+    private static Message said(String key, Object... values) {
+        return new Message("referrals.timeline." + key, values);
+    }
+
+    /** What a person wrote, as it is. */
+    private static @Nullable Message text(@Nullable String written) {
+        return written == null ? null : new Message("referrals.timeline.text", written);
+    }
+
+    /** "3:2027-03-02,6:2027-06-02" as "3 months, 2 Mar 2027; 6 months, 2 Mar 2027", each in the files' words. */
+    private static List<Message> followUps(String due) {
         return Arrays.stream(due.split(","))
                 .map(d -> d.split(":"))
-                .map(d -> d[0] + " months, " + day(d[1]))
-                .collect(Collectors.joining("; "));
+                .map(d -> said("follow-up-due", d[0], day(d[1])))
+                .toList();
     }
 
     private static String day(String isoDate) {
@@ -416,44 +426,22 @@ public class Families {
                 .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
     }
 
-    private static String outcome(String code) {
-        return switch (DecisionOutcome.valueOf(code)) {
-            case ADVICE -> "advice and information";
-            case UNIVERSAL_SERVICE -> "a universal service";
-            case EARLY_HELP -> "early help in the hub";
-            case STEP_UP -> "step up to children's social care";
-            case NO_FURTHER_ACTION -> "no further action";
-        };
-    }
-
-    private static String areas(String codes) {
+    private static @Nullable Message areas(String codes) {
         if (codes == null || codes.isBlank()) {
-            return "";
+            return null;
         }
-        return "Needs: "
-                + Arrays.stream(codes.split(","))
-                        .map(OutcomeArea::valueOf)
-                        .map(Families::areaName)
-                        .collect(Collectors.joining("; "));
+        return said(
+                "needs",
+                Arrays.stream(codes.split(","))
+                        .map(c -> said("area." + slug(c)))
+                        .toList());
     }
 
     static String areaName(OutcomeArea area) {
-        return switch (area) {
-            case EDUCATION -> "getting a good education";
-            case EARLY_YEARS -> "good early years development";
-            case HEALTH -> "improved mental and physical health";
-            case SUBSTANCE_USE -> "reducing harm from substance use";
-            case FAMILY_RELATIONSHIPS -> "improved family relationships";
-            case SAFE_FROM_ABUSE -> "children safe from abuse and exploitation";
-            case CRIME -> "crime prevention";
-            case DOMESTIC_ABUSE -> "safe from domestic abuse";
-            case HOUSING -> "secure housing";
-            case FINANCIAL_STABILITY -> "financial stability";
-        };
+        return new Message("referrals.timeline.area." + slug(area.name())).english();
     }
 
-    private static String label(String code) {
-        String words = code.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    private static String slug(String code) {
+        return code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -22,6 +22,11 @@ public record Message(String key, Object... args) implements Serializable {
         args = args.clone();
     }
 
+    /** Whether the translation files have words for a key. */
+    public static boolean exists(String key) {
+        return ENGLISH.containsKey(key);
+    }
+
     /**
      * The message in English; its values put in as the pages put them in (only where it has some).
      * A value that is itself a message is said in English too, and a list of messages as one

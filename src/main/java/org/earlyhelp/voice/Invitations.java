@@ -197,8 +197,12 @@ public class Invitations {
         return "http://localhost:" + environment.getProperty("local.server.port", "8080");
     }
 
-    /** The QR code of the link, as an SVG drawn here on the server. */
-    public String qrSvg(Invitation invitation) {
+    /**
+     * The QR code of the link, as an SVG drawn here on the server.
+     *
+     * @param accessibleName what a screen reader says it is, in the page's language
+     */
+    public String qrSvg(Invitation invitation, String accessibleName) {
         QrCode qr = QrCode.encodeText(link(invitation), QrCode.Ecc.MEDIUM);
         int border = 4;
         StringBuilder path = new StringBuilder();
@@ -217,7 +221,7 @@ public class Invitations {
         // crispEdges: modules meet without anti-aliased seams, so a camera sees clean squares.
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
                 + "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\" role=\"img\""
-                + " aria-label=\"QR code for the invitation's link\">"
+                + " aria-label=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(accessibleName) + "\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
                 + "\" fill=\"#000\"/></svg>";
     }

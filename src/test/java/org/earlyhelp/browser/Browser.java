@@ -46,6 +46,11 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser, or skips (fails under CI) when none can be had. */
     public static Browser open() {
+        return open("en-GB");
+    }
+
+    /** Starts a browser that asks for pages in a language (its Accept-Language), such as a pseudo-locale. */
+    public static Browser open(String language) {
         String chromium = env("EARLYHELP_CHROMIUM", "/usr/bin/chromium");
         String chromedriver = env("EARLYHELP_CHROMEDRIVER", "/usr/bin/chromedriver");
         if (!new File(chromium).canExecute() || !new File(chromedriver).canExecute()) {
@@ -77,7 +82,8 @@ public final class Browser implements AutoCloseable {
                 "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,Translate,MediaRouter",
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
                 "--window-size=1280,900",
-                "--lang=en-GB");
+                "--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         try {
             Path profile = Files.createTempDirectory("earlyhelp-chromium");
             options.addArguments("--user-data-dir=" + profile);
@@ -88,7 +94,13 @@ public final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options));
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // Every request, the page's own calls too, asks for the language.
+        driver.executeCdpCommand("Network.enable", java.util.Map.of());
+        driver.executeCdpCommand(
+                "Network.setExtraHTTPHeaders",
+                java.util.Map.of("headers", java.util.Map.of("Accept-Language", language)));
+        return new Browser(driver);
     }
 
     private static String env(String name, String fallback) {
@@ -313,6 +325,45 @@ public final class Browser implements AutoCloseable {
                   }
                 }
                 return found.slice(0, 15).join(' | ');
+                """);
+        assertThat(String.valueOf(bare))
+                .as("%s shows words that are not in the translation files", pageName)
+                .isEmpty();
+    }
+
+    /**
+     * Under a pseudo-locale, every word a staff page shows comes from the translation files: each
+     * visible text with letters in the page (its navigation too), each label, placeholder, helper
+     * text, error message and accessible name, each column header, and each visible notification.
+     * What people entered or imported is data, not the page's words: the cells of a table's body,
+     * a chart's labels, and anything marked {@code translate="no"} (names, addresses, the text a
+     * person wrote) are left out, as are the language picker and the product's own name.
+     */
+    public void assertEveryStaffWordFromTheFiles(String pageName) {
+        Object bare = driver.executeScript("""
+                const found = [];
+                const data = e => e.closest('#language, [translate="no"], svg, vaadin-grid-cell-content, vaadin-grid, .brand');
+                const inBody = e => { const c = e.closest('vaadin-grid-cell-content'); if (!c) return false;
+                  const slot = c.assignedSlot; const cell = slot && slot.parentElement; return !(cell && cell.closest('thead, tfoot')); };
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                  const t = n.textContent.trim();
+                  const e = n.parentElement;
+                  if (!t || !/\\p{L}/u.test(t) || !e || e.closest('style, script, title, noscript')) continue;
+                  if (e.closest('vaadin-grid-cell-content') ? inBody(e) : data(e)) continue;
+                  if (e.offsetParent === null && getComputedStyle(e).position !== 'fixed' && !e.closest('vaadin-grid-cell-content')) continue;
+                  if (!t.includes('⟦')) found.push(t.substring(0, 80));
+                }
+                for (const e of document.querySelectorAll('[label], [placeholder], [helper-text], [aria-label], [error-message], [title]')) {
+                  // A field whose value is data still has the page's words as its label, helper and error.
+                  const own = e.getAttribute('translate') === 'no';
+                  if (data(e) && !own && !e.matches('vaadin-grid, svg')) continue;
+                  for (const a of own ? ['label', 'helper-text', 'error-message'] : ['label', 'placeholder', 'helper-text', 'aria-label', 'error-message', 'title']) {
+                    const v = e.getAttribute(a);
+                    if (v && /\\p{L}/u.test(v) && !v.includes('⟦')) found.push(e.localName + ' ' + a + ': ' + v.substring(0, 80));
+                  }
+                }
+                return [...new Set(found)].slice(0, 25).join(' | ');
                 """);
         assertThat(String.valueOf(bare))
                 .as("%s shows words that are not in the translation files", pageName)

@@ -114,7 +114,7 @@ class VoiceTests {
         assertThat(invitation.code()).hasSize(16).matches("[0-9A-HJKMNP-TV-Z]{16}");
         assertThat(invitations.open(invitation.displayCode().toLowerCase())).isPresent();
         assertThat(invitations.open("0000-0000-0000-0000")).isEmpty();
-        assertThat(invitations.qrSvg(invitation)).startsWith("<svg").contains("<path d=\"M");
+        assertThat(invitations.qrSvg(invitation, "QR code")).startsWith("<svg").contains("<path d=\"M");
         jdbc.sql("UPDATE voice.invitation SET expires_at = now() - interval '1 minute' WHERE id = ?")
                 .param(invitation.id())
                 .update();

@@ -73,7 +73,7 @@ public class AreaImporter {
             this.file = file;
         }
 
-        void problem(long line, String key, String reason) {
+        void problem(long line, String key, Message reason) {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(new Problem(line, key, reason));
             }
@@ -107,12 +107,15 @@ public class AreaImporter {
                 }
             });
         } catch (ImportException e) {
-            return ImportReport.refused(file, e.getMessage());
+            return ImportReport.refused(file, e.why());
         } catch (UncheckedIOException e) {
             return ImportReport.refused(
-                    file, "The file could not be read: " + e.getCause().getMessage());
+                    file,
+                    new Message(
+                            "hubs.import.unreadable",
+                            String.valueOf(e.getCause().getMessage())));
         } catch (JacksonException e) {
-            return ImportReport.refused(file, "The file is not valid GeoJSON (" + e.getOriginalMessage() + ").");
+            return ImportReport.refused(file, new Message("hubs.import.not-geojson", e.getOriginalMessage()));
         }
         return progress.report();
     }
@@ -150,26 +153,31 @@ public class AreaImporter {
                     progress.read++;
                     String areaCode = row.get(code);
                     if (!AREA_CODE.matcher(areaCode).matches()) {
-                        progress.problem(row.line(), areaCode, "not an area (LSOA) code: they look like E01009719");
+                        progress.problem(row.line(), areaCode, new Message("hubs.import.row.not-area-lsoa-code-they"));
                         continue;
                     }
                     if (!seen.add(areaCode)) {
-                        progress.problem(row.line(), areaCode, "this area appears more than once in the file");
+                        progress.problem(
+                                row.line(), areaCode, new Message("hubs.import.row.area-appears-more-than-once"));
                         continue;
                     }
                     String areaName = row.get(name);
                     if (areaName.isEmpty() || areaName.length() > 200) {
-                        progress.problem(row.line(), areaCode, "the area's name is missing or too long");
+                        progress.problem(row.line(), areaCode, new Message("hubs.import.row.area-s-name-missing-too"));
                         continue;
                     }
                     Integer people = count(row.get(population));
                     Integer young = count(row.get(children));
                     if (people == null || young == null) {
-                        progress.problem(row.line(), areaCode, "the population and children must be whole numbers");
+                        progress.problem(
+                                row.line(),
+                                areaCode,
+                                new Message("hubs.import.row.population-children-must-whole-numbers"));
                         continue;
                     }
                     if (young > people) {
-                        progress.problem(row.line(), areaCode, "more children than people");
+                        progress.problem(
+                                row.line(), areaCode, new Message("hubs.import.row.more-children-than-people"));
                         continue;
                     }
                     if (progress.problems.isEmpty()) {
@@ -244,20 +252,22 @@ public class AreaImporter {
                         progress.problem(
                                 row.line(),
                                 areaCode,
-                                AREA_CODE.matcher(areaCode).matches()
-                                        ? "unknown area: import the list of areas first, or check the year of the codes"
-                                        : "not an area (LSOA) code: they look like E01009719");
+                                new Message(
+                                        AREA_CODE.matcher(areaCode).matches()
+                                                ? "hubs.import.row.unknown-area-import-list-areas"
+                                                : "hubs.import.row.not-area-lsoa-code-they"));
                         continue;
                     }
                     if (!seen.add(areaCode)) {
-                        progress.problem(row.line(), areaCode, "this area appears more than once in the file");
+                        progress.problem(
+                                row.line(), areaCode, new Message("hubs.import.row.area-appears-more-than-once"));
                         continue;
                     }
                     Integer imdRank = count(row.get(rank));
                     Integer imdDecile = decile(row.get(decile));
                     if (imdRank == null || imdRank < 1 || imdDecile == null) {
                         progress.problem(
-                                row.line(), areaCode, "the rank must be a whole number and the decile 1 to 10");
+                                row.line(), areaCode, new Message("hubs.import.row.rank-must-whole-number-decile"));
                         continue;
                     }
                     Map<String, Integer> values = new HashMap<>();
@@ -266,7 +276,11 @@ public class AreaImporter {
                         Integer value = decile(row.get(d.getValue()));
                         if (value == null) {
                             progress.problem(
-                                    row.line(), areaCode, "the " + d.getKey().label() + " must be 1 to 10");
+                                    row.line(),
+                                    areaCode,
+                                    new Message(
+                                            "hubs.import.row.0-must-1-10",
+                                            d.getKey().label()));
                             bad = true;
                             break;
                         }
@@ -309,16 +323,15 @@ public class AreaImporter {
             features(in, progress, (line, properties, geometry) -> {
                 String code = property(properties, "lsoa\\d\\dcd");
                 if (code == null) {
-                    progress.problem(line, "", "the feature has no LSOA11CD or LSOA21CD property");
+                    progress.problem(line, "", new Message("hubs.import.row.feature-has-no-lsoa11cd-lsoa21cd"));
                     return;
                 }
                 if (!known.contains(code)) {
-                    progress.problem(
-                            line, code, "unknown area: import the list of areas first, or check the year of the codes");
+                    progress.problem(line, code, new Message("hubs.import.row.unknown-area-import-list-areas"));
                     return;
                 }
                 if (!seen.add(code)) {
-                    progress.problem(line, code, "this area appears more than once in the file");
+                    progress.problem(line, code, new Message("hubs.import.row.area-appears-more-than-once"));
                     return;
                 }
                 Geometry shape = parse(geometry, line, code, progress);
@@ -358,15 +371,16 @@ public class AreaImporter {
                 String code = property(properties, "wd\\d\\dcd");
                 String name = property(properties, "wd\\d\\dnm");
                 if (code == null || !WARD_CODE.matcher(code).matches()) {
-                    progress.problem(line, code == null ? "" : code, "the feature has no ward code (such as WD25CD)");
+                    progress.problem(
+                            line, code == null ? "" : code, new Message("hubs.import.row.feature-has-no-ward-code"));
                     return;
                 }
                 if (name == null || name.isBlank()) {
-                    progress.problem(line, code, "the feature has no ward name (such as WD25NM)");
+                    progress.problem(line, code, new Message("hubs.import.row.feature-has-no-ward-name"));
                     return;
                 }
                 if (!seen.add(code)) {
-                    progress.problem(line, code, "this ward appears more than once in the file");
+                    progress.problem(line, code, new Message("hubs.import.row.ward-appears-more-than-once"));
                     return;
                 }
                 Geometry shape = parse(geometry, line, code, progress);
@@ -390,7 +404,7 @@ public class AreaImporter {
         try {
             return Geometry.fromGeoJson(geometry);
         } catch (IllegalArgumentException e) {
-            progress.problem(line, code, "invalid geometry: " + e.getMessage());
+            progress.problem(line, code, new Message("hubs.import.row.invalid-geometry-0", e.getMessage()));
             return null;
         }
     }
@@ -492,18 +506,18 @@ public class AreaImporter {
                     String areaCode = row.get(code);
                     String hubId = hubIds.get(row.get(hub).toLowerCase(java.util.Locale.ROOT));
                     if (!known.contains(areaCode)) {
-                        progress.problem(row.line(), areaCode, "unknown area: import the list of areas first");
+                        progress.problem(
+                                row.line(), areaCode, new Message("hubs.import.row.unknown-area-import-list-areas-2"));
                         continue;
                     }
                     if (!seen.add(areaCode)) {
                         progress.problem(
-                                row.line(),
-                                areaCode,
-                                "this area is assigned more than once; an area belongs to one hub");
+                                row.line(), areaCode, new Message("hubs.import.row.area-assigned-more-than-once"));
                         continue;
                     }
                     if (hubId == null) {
-                        progress.problem(row.line(), areaCode, "unknown hub \"" + row.get(hub) + "\"");
+                        progress.problem(
+                                row.line(), areaCode, new Message("hubs.import.row.unknown-hub-0", row.get(hub)));
                         continue;
                     }
                     if (progress.problems.isEmpty()) {
@@ -549,13 +563,15 @@ public class AreaImporter {
                     Postcode parsed;
                     try {
                         parsed = Postcode.parse(row.get(postcode));
-                    } catch (IllegalArgumentException e) {
-                        progress.problem(row.line(), row.get(postcode), e.getMessage());
+                    } catch (Postcode.Invalid e) {
+                        progress.problem(row.line(), row.get(postcode), e.why());
                         continue;
                     }
                     if (!seen.add(parsed.value())) {
                         progress.problem(
-                                row.line(), parsed.value(), "this postcode appears more than once in the file");
+                                row.line(),
+                                parsed.value(),
+                                new Message("hubs.import.row.postcode-appears-more-than-once"));
                         continue;
                     }
                     if (progress.problems.isEmpty()) {

@@ -21,12 +21,13 @@ import org.earlyhelp.hubs.ServiceDraft;
 import org.earlyhelp.hubs.ServiceListing;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Words;
 
 /** Adds a service to a hub's directory; every problem is shown next to its field. */
 class AddServiceDialog extends Dialog {
 
-    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final ComboBox<Hub> hub = Data.mark(new ComboBox<>());
     private final ComboBox<Organisation> organisation = new ComboBox<>();
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();

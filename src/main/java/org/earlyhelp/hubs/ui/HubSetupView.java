@@ -55,6 +55,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportReport;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgMap;
 import org.earlyhelp.shared.ui.Words;
@@ -79,11 +80,11 @@ class HubSetupView extends Page {
     private final Grid<AreaSummary> areaGrid = new Grid<>();
     private final TextField search = new TextField();
     private final ComboBox<Ward> wardFilter = new ComboBox<>();
-    private final ComboBox<Hub> hubFilter = new ComboBox<>();
+    private final ComboBox<Hub> hubFilter = Data.mark(new ComboBox<>());
     private final Checkbox unassignedOnly = new Checkbox();
-    private final ComboBox<Hub> targetHub = new ComboBox<>();
+    private final ComboBox<Hub> targetHub = Data.mark(new ComboBox<>());
     private final ComboBox<Ward> wardToAssign = new ComboBox<>();
-    private final ComboBox<Hub> wardTargetHub = new ComboBox<>();
+    private final ComboBox<Hub> wardTargetHub = Data.mark(new ComboBox<>());
     private final H2 hubsHeading = new H2();
     private List<Hub> hubs = List.of();
 
@@ -215,7 +216,7 @@ class HubSetupView extends Page {
             Span swatch = new Span();
             swatch.addClassName("swatch");
             swatch.getStyle().set("background", HubColours.of(hubs, hub));
-            legend.add(new ListItem(swatch, new Span(hub.name())));
+            legend.add(new ListItem(swatch, Data.mark(new Span(hub.name()))));
         }
         Span none = new Span();
         none.addClassName("swatch");
@@ -341,7 +342,7 @@ class HubSetupView extends Page {
                 .setHeader(getTranslation("hubs.import.record"))
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        problems.addColumn(ImportReport.Problem::reason).setHeader(getTranslation("hubs.import.reason"));
+        problems.addColumn(p -> Words.of(p.why())).setHeader(getTranslation("hubs.import.reason"));
         problems.setItems(report.problems());
         problems.setAriaLabel(getTranslation("hubs.import.problems"));
         problems.addClassName("problems");

@@ -22,6 +22,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 
@@ -32,7 +33,7 @@ import org.earlyhelp.shared.ui.Words;
 class HubTeamView extends Page {
 
     private final transient HubTeams teams;
-    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final ComboBox<Hub> hub = Data.mark(new ComboBox<>());
     private final Grid<HubMember> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
 

@@ -32,6 +32,7 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 
@@ -42,7 +43,7 @@ import org.earlyhelp.shared.ui.Words;
 class ServiceDirectoryView extends Page {
 
     private final transient ServiceDirectory directory;
-    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final ComboBox<Hub> hub = Data.mark(new ComboBox<>());
     private final ComboBox<OutcomeArea> need = new ComboBox<>();
     private final ComboBox<ServiceCategory> category = new ComboBox<>();
     private final TextField words = new TextField();

@@ -35,6 +35,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
@@ -59,7 +60,7 @@ class HubDashboardView extends Page {
     private final transient HubDashboard dashboards;
     private final transient HubDirectory hubs;
     private final transient TableDownloads downloads;
-    private final ComboBox<Hub> hub = new ComboBox<>();
+    private final ComboBox<Hub> hub = Data.mark(new ComboBox<>());
     private final Div content = new Div();
     private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.UK);
@@ -101,7 +102,7 @@ class HubDashboardView extends Page {
         }
         Dashboard d = dashboards.of(hub.getValue().id());
         driftWeeks = d.driftWeeks();
-        content.add(new H2(hub.getValue().name()));
+        content.add(Data.mark(new H2(hub.getValue().name())));
         content.add(tiles(d));
         if (d.withNames()) {
             content.add(awaiting(d), drift(d), caseloads(d));

@@ -29,7 +29,8 @@ public class AboutView extends Page {
         add(licence);
 
         Section software = new Section(new H2(getTranslation("about.software.title")));
-        UnorderedList list = new UnorderedList();
+        // Software and licences by their own names.
+        UnorderedList list = org.earlyhelp.shared.ui.Data.mark(new UnorderedList());
         for (String line : getTranslation("about.software.list").split("\\|")) {
             list.add(new ListItem(line.strip()));
         }

@@ -32,7 +32,9 @@ public class ErrorView extends Page implements HasErrorParameter<Exception> {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, reference {}", reference, parameter.getCaughtException());
         setHeading(getTranslation("error.title"));
-        add(new Paragraph(getTranslation("error.text", reference)));
+        Paragraph text = new Paragraph(getTranslation("error.text", reference));
+        text.setId("unexpected-error");
+        add(text);
         add(new Anchor("", getTranslation("error.home")));
         return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
     }

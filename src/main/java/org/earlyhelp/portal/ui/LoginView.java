@@ -40,6 +40,14 @@ public class LoginView extends Page implements BeforeEnterObserver {
         login.setForgotPasswordButtonVisible(false);
         add(new Paragraph(getTranslation("login.intro")));
         add(login);
+        // The password field's "show password" button is named by the web component in English.
+        login.getElement().executeJs("""
+                        const say = () => {
+                          const field = this.querySelector('vaadin-password-field');
+                          if (!field) { requestAnimationFrame(say); return; }
+                          field.i18n = Object.assign({}, field.i18n, { reveal: $0 });
+                        };
+                        say();""", getTranslation("login.show-password"));
         add(demoAccounts(accounts));
     }
 
@@ -76,9 +84,12 @@ public class LoginView extends Page implements BeforeEnterObserver {
                             .reduce((a, b) -> a + ", " + b)
                             .orElse("");
             body.appendChild(new Element("tr")
-                    .appendChild(new Element("td").appendChild(new Element("code").setText(account.username())))
+                    .appendChild(new Element("td")
+                            .setAttribute("translate", "no")
+                            .appendChild(new Element("code").setText(account.username())))
                     .appendChild(new Element("td").setText(roles))
-                    .appendChild(new Element("td").setText(account.description())));
+                    .appendChild(
+                            new Element("td").setAttribute("translate", "no").setText(account.description())));
         }
         table.appendChild(caption, new Element("thead").appendChild(head), body);
         Div wrapper = new Div();

@@ -89,6 +89,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private void showAccount(CurrentUser user) {
         Span name = new Span(user.displayName());
         name.addClassName("account-name");
+        // A person's name is theirs: a translation tool leaves it as it is.
+        name.getElement().setAttribute("translate", "no");
         Button signOut = new Button(getTranslation("layout.sign-out"), e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         signOut.setId("sign-out");

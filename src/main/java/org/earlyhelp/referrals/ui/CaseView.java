@@ -47,6 +47,7 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
@@ -332,7 +333,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         record.plan().forEach(o -> names.put(o.id(), getTranslation(o.area().key())));
         for (CaseRecord.Review r : record.reviews()) {
             tab.add(new H3(t("review.held", Texts.day(r.heldOn()), r.heldBy())));
-            tab.add(new Paragraph(r.notes()));
+            tab.add(Data.mark(new Paragraph(r.notes())));
             UnorderedList scores = new UnorderedList();
             r.scores().forEach((o, s) -> scores.add(new ListItem(names.getOrDefault(o, "") + ": " + s + "/10")));
             tab.add(scores);
@@ -462,8 +463,9 @@ class CaseView extends Page implements BeforeEnterObserver {
                 made.removeAll();
                 made.add(
                         new Paragraph(t("voice.code", invitation.displayCode())),
-                        new Anchor(invitations.link(invitation), invitations.link(invitation)),
-                        new com.vaadin.flow.component.Html(invitations.qrSvg(invitation)));
+                        Data.mark(new Anchor(invitations.link(invitation), invitations.link(invitation))),
+                        new com.vaadin.flow.component.Html(
+                                invitations.qrSvg(invitation, getTranslation("voice.invitations.qr"))));
             } catch (ValidationException invalid) {
                 Notification.show(String.join(" ", Words.of(invalid).values()), 6000, Notification.Position.MIDDLE);
             }

@@ -31,6 +31,7 @@ import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.springframework.security.access.AccessDeniedException;
@@ -106,9 +107,11 @@ class FamilyView extends Page implements BeforeEnterObserver {
     private void render(FamilyRecord f) {
         getChildren().skip(1).toList().forEach(this::remove);
         setHeading(f.label());
+        // The family's name, as the request gave it: data, not the page's words.
+        Data.mark(heading());
         Section about = new Section();
         about.addClassName("home-section");
-        about.add(new Paragraph(f.address() + ", " + f.postcode() + " · " + f.hubName()));
+        about.add(Data.mark(new Paragraph(f.address() + ", " + f.postcode() + " · " + f.hubName())));
         if (f.restricted()) {
             Paragraph restricted = new Paragraph(t("family.restricted"));
             restricted.addClassName("badge-overdue");
@@ -224,11 +227,12 @@ class FamilyView extends Page implements BeforeEnterObserver {
             item.addClassName("timeline-" + e.kind());
             Span when = new Span(e.timeKnown() ? Texts.dayTime(e.at()) : t("family.day-only", Texts.day(e.at())));
             when.addClassName("timeline-when");
-            Span title = new Span(e.title());
+            Data.mark(when);
+            Span title = new Span(Words.of(e.heading()));
             title.addClassName("timeline-title");
             item.add(when, title);
-            if (e.detail() != null && !e.detail().isBlank()) {
-                Paragraph detail = new Paragraph(e.detail());
+            if (e.more() != null && !e.detail().isBlank()) {
+                Paragraph detail = new Paragraph(Words.of(e.more()));
                 detail.addClassName("timeline-detail");
                 item.add(detail);
             }

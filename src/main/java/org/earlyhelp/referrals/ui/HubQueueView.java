@@ -41,6 +41,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
@@ -56,7 +57,7 @@ class HubQueueView extends Page {
 
     private final transient HubQueue queue;
     private final transient org.earlyhelp.referrals.FamilyChanges familyChanges;
-    private final Select<Hub> hub = new Select<>();
+    private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div changes = new Div();
     private final H2 decideHeading = new H2();
     private final H2 allocateHeading = new H2();

@@ -22,6 +22,7 @@ import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 
@@ -50,7 +51,7 @@ class MyWorkView extends Page {
             List<Hub> hubs = directory.hubs().stream()
                     .filter(h -> user.hubs().contains(h.id()))
                     .toList();
-            Select<Hub> hub = new Select<>();
+            Select<Hub> hub = Data.mark(new Select<>());
             hub.setLabel(t("queue.hub"));
             hub.setItems(hubs);
             hub.setItemLabelGenerator(Hub::name);

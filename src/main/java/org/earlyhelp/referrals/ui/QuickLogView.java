@@ -12,6 +12,7 @@ import java.util.List;
 import org.earlyhelp.referrals.CaseSummary;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 
 /** Logging a visit, session or call in a few taps, on a phone, straight after it happened. */
@@ -31,7 +32,7 @@ class QuickLogView extends Page {
             add(empty);
             return;
         }
-        Select<CaseSummary> family = new Select<>();
+        Select<CaseSummary> family = Data.mark(new Select<>());
         family.setLabel(t("quick.family"));
         family.setItems(mine);
         family.setItemLabelGenerator(CaseSummary::familyLabel);

@@ -50,6 +50,7 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +72,7 @@ class RequestForSupportView extends Page {
     private final TextField address = new TextField();
     private final TextField postcode = new TextField();
     private final Paragraph hubFound = new Paragraph();
-    private final Select<Hub> chosenHub = new Select<>();
+    private final Select<Hub> chosenHub = Data.mark(new Select<>());
     private final Button addAnother = new Button();
     private final TextField hubReason = new TextField();
     private final Map<OutcomeArea, Checkbox> needBoxes = new EnumMap<>(OutcomeArea.class);
@@ -142,7 +143,7 @@ class RequestForSupportView extends Page {
         child.setId("concern-child");
         TextField where = new TextField(t("request.postcode"));
         where.setId("concern-postcode");
-        Select<Hub> hub = new Select<>();
+        Select<Hub> hub = Data.mark(new Select<>());
         hub.setLabel(t("request.hub"));
         hub.setItems(hubs.hubs());
         hub.setItemLabelGenerator(h -> h == null ? t("shutter.no-hub") : h.name());

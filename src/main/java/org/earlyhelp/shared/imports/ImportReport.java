@@ -1,6 +1,7 @@
 package org.earlyhelp.shared.imports;
 
 import java.util.List;
+import org.earlyhelp.shared.Message;
 
 /**
  * What an import did. An import is all or nothing: when {@code problems} is not empty, nothing
@@ -14,8 +15,14 @@ import java.util.List;
  */
 public record ImportReport(String file, long rowsRead, long rowsSaved, long rowsSkipped, List<Problem> problems) {
 
-    /** One bad row: where, which record, and why, in plain words. */
-    public record Problem(long line, String key, String reason) {}
+    /** One bad row: where, which record, and why, for a page to say in the person's language. */
+    public record Problem(long line, String key, Message why) {
+
+        /** Why, in English (logs, tests). */
+        public String reason() {
+            return why.english();
+        }
+    }
 
     public ImportReport {
         problems = List.copyOf(problems);
@@ -26,7 +33,7 @@ public record ImportReport(String file, long rowsRead, long rowsSaved, long rows
     }
 
     /** A file refused as a whole, for example for missing columns. */
-    public static ImportReport refused(String file, String reason) {
-        return new ImportReport(file, 0, 0, 0, List.of(new Problem(1, "", reason)));
+    public static ImportReport refused(String file, Message why) {
+        return new ImportReport(file, 0, 0, 0, List.of(new Problem(1, "", why)));
     }
 }

@@ -585,6 +585,7 @@ class ForecastView extends Page {
         Select<String> kind = new Select<>();
         kind.setLabel(getTranslation("forecast.carers.kind"));
         kind.setItems("in-house", "family and friends");
+        kind.setItemLabelGenerator(k -> getTranslation("forecast.carers.kind." + Labels.slug(k)));
         kind.setValue("in-house");
         IntegerField places = new IntegerField(getTranslation("forecast.carers.places"));
         places.setValue(1);

@@ -26,6 +26,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
@@ -47,7 +48,7 @@ class AlertsView extends Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private final transient SafeguardingAlerts alerts;
-    private final Select<Hub> hub = new Select<>();
+    private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div list = new Div();
     private final java.util.Map<UUID, String> drafts = new java.util.HashMap<>();
     private String marker = "";

@@ -44,6 +44,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
@@ -76,7 +77,7 @@ class FeedbackView extends Page {
     private final transient FeedbackInbox inbox;
     private final transient YouSaidWeDid responses;
     private final CurrentUser user;
-    private final Select<Hub> hub = new Select<>();
+    private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div content = new Div();
     /** The inbox shows a page at a time; how many items of newer feedback are skipped. */
     private int inboxOffset;
@@ -262,7 +263,8 @@ class FeedbackView extends Page {
         theme.setLabel(getTranslation("voice.responses.theme"));
         theme.setHelperText(getTranslation("voice.responses.theme-help"));
         theme.setItems(confirmed.keySet());
-        theme.setItemLabelGenerator(t -> getTranslation("voice.responses.theme-count", t, confirmed.get(t)));
+        theme.setItemLabelGenerator(
+                t -> getTranslation("voice.responses.theme-count", Themes.label(t), confirmed.get(t)));
         theme.setId("response-theme");
         TextArea youSaid = new TextArea(getTranslation("voice.responses.you-said"));
         youSaid.setId("response-you-said");
@@ -303,7 +305,7 @@ class FeedbackView extends Page {
         Section card = new Section();
         card.addClassName("home-section");
         card.addClassName("response");
-        H3 heading = new H3(getTranslation("voice.public.theme", r.theme()));
+        H3 heading = new H3(getTranslation("voice.public.theme", Themes.label(r.theme())));
         anchors.put("response:" + r.id(), heading);
         card.add(heading);
         UnorderedList facts = new UnorderedList();
@@ -441,6 +443,7 @@ class FeedbackView extends Page {
         theme.setLabel(getTranslation("voice.inbox.filter.theme"));
         theme.setId("inbox-theme");
         theme.setItems(responses.confirmedThemes(hub.getValue().id()).keySet());
+        theme.setItemLabelGenerator(Themes::label);
         theme.setEmptySelectionAllowed(true);
         theme.setEmptySelectionCaption(getTranslation("voice.inbox.filter.any-theme"));
         theme.setValue(filter.theme());
@@ -545,6 +548,7 @@ class FeedbackView extends Page {
             if (!themes.isEmpty()) {
                 CheckboxGroup<String> choose = new CheckboxGroup<>(getTranslation("voice.inbox.themes"));
                 choose.setItems(themes);
+                choose.setItemLabelGenerator(Themes::label);
                 choose.setValue(new LinkedHashSet<>(f.confirmedThemes()));
                 choose.setItemEnabledProvider(t -> !f.confirmedThemes().contains(t));
                 Button confirm = new Button(getTranslation("voice.inbox.confirm"), e -> {

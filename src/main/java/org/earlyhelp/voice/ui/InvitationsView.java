@@ -27,6 +27,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.AgeBand;
@@ -43,7 +44,7 @@ class InvitationsView extends Page {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final transient Invitations invitations;
-    private final Select<Hub> hub = new Select<>();
+    private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div list = new Div();
 
     InvitationsView(Invitations invitations, HubDirectory directory, CurrentUsers currentUsers) {
@@ -128,16 +129,17 @@ class InvitationsView extends Page {
             Section card = new Section();
             card.addClassName("home-section");
             card.addClassName("invitation");
-            card.add(new H2(i.label()));
+            card.add(Data.mark(new H2(i.label())));
             UnorderedList facts = new UnorderedList();
             facts.add(new ListItem(getTranslation("voice.invitations.code", i.displayCode())));
-            facts.add(new ListItem(new Anchor(invitations.link(i), invitations.link(i))));
+            facts.add(new ListItem(Data.mark(new Anchor(invitations.link(i), invitations.link(i)))));
             facts.add(new ListItem(getTranslation(
                     "voice.invitations.open-until",
                     DAY.format(i.expiresAt().atZone(WorkingCalendar.LONDON)),
                     i.answers())));
             // An Svg component keeps the SVG's own case (viewBox): drawn at its box size, not 29 px.
-            com.vaadin.flow.component.Svg qr = new com.vaadin.flow.component.Svg(invitations.qrSvg(i));
+            com.vaadin.flow.component.Svg qr =
+                    new com.vaadin.flow.component.Svg(invitations.qrSvg(i, getTranslation("voice.invitations.qr")));
             qr.addClassName("invitation-qr");
             card.add(facts, qr);
             list.add(card);

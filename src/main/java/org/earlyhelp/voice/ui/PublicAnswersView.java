@@ -57,7 +57,7 @@ class PublicAnswersView extends Page implements BeforeEnterObserver {
         for (Response r : published) {
             Article article = new Article();
             article.addClassName("say-answer");
-            article.add(new H2(getTranslation("voice.public.theme", r.theme())));
+            article.add(new H2(getTranslation("voice.public.theme", Themes.label(r.theme()))));
             article.add(new Paragraph(getTranslation("voice.public.you-said", r.youSaid())));
             article.add(new Paragraph(getTranslation("voice.public.we-did", r.weDid())));
             article.add(new Paragraph(getTranslation(
