@@ -293,7 +293,8 @@ class ServiceAccessMatrixTests {
                 .filter(m -> !m.isSynthetic() && !m.isBridge())
                 .filter(m -> !AnnotatedElementUtils.hasAnnotation(m, EventListener.class)
                         && !AnnotatedElementUtils.hasAnnotation(m, TransactionalEventListener.class)
-                        && !AnnotatedElementUtils.hasAnnotation(m, Scheduled.class))
+                        && !AnnotatedElementUtils.hasAnnotation(m, Scheduled.class)
+                        && !AnnotatedElementUtils.hasAnnotation(m, org.earlyhelp.shared.jobs.SystemJob.class))
                 .sorted(Comparator.comparing(Method::toGenericString))
                 .toList();
     }

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,8 +64,11 @@ public class Retention {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** The daily run: report what is due, delete what has been due for the grace period. */
-    @Scheduled(cron = "${earlyhelp.retention.cron:0 30 2 * * *}", zone = "Europe/London")
+    /**
+     * The daily run: report what is due, delete what has been due for the grace period. The
+     * scheduler runs it once across instances ({@code RetentionSchedule}).
+     */
+    @org.earlyhelp.shared.jobs.SystemJob
     @Transactional
     public void daily() {
         Report report = run(true);

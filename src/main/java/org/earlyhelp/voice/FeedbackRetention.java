@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,7 +62,8 @@ public class FeedbackRetention {
                           OR anything IS NOT NULL)""").param(Timestamp.from(cutoff())).query(Long.class).single();
     }
 
-    @Scheduled(cron = "${earlyhelp.retention.cron:0 30 2 * * *}", zone = "Europe/London")
+    /** The daily run; the scheduler runs it once across instances ({@code VoiceSchedule}). */
+    @org.earlyhelp.shared.jobs.SystemJob
     @Transactional
     public int daily() {
         int deleted = jdbc.sql("""

@@ -32,7 +32,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -142,7 +141,7 @@ public class SafeguardingAlerts {
      * configured interval until someone acknowledges; after a second interval, to the borough's
      * duty address too. Runs every minute. An alert is marked escalated only when a mail was sent.
      */
-    @Scheduled(fixedDelayString = "${earlyhelp.voice.escalate-every:PT1M}")
+    @org.earlyhelp.shared.jobs.SystemJob
     public void escalate() {
         Instant now = clock.instant();
         Instant late = now.minus(properties.acknowledge());

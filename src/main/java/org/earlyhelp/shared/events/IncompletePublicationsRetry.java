@@ -1,6 +1,7 @@
 package org.earlyhelp.shared.events;
 
 import java.time.Duration;
+import org.earlyhelp.shared.jobs.ScheduledJobs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,12 +23,18 @@ class IncompletePublicationsRetry {
 
     private final IncompleteEventPublications incomplete;
     private final Duration olderThan;
+    private final ScheduledJobs jobs;
+    private final Duration every;
 
     IncompletePublicationsRetry(
             IncompleteEventPublications incomplete,
-            @Value("${earlyhelp.events.retry-older-than:PT1M}") Duration olderThan) {
+            @Value("${earlyhelp.events.retry-older-than:PT1M}") Duration olderThan,
+            ScheduledJobs jobs,
+            @Value("${earlyhelp.events.retry-every:PT1M}") Duration every) {
         this.incomplete = incomplete;
         this.olderThan = olderThan;
+        this.jobs = jobs;
+        this.every = every;
     }
 
     @Scheduled(
@@ -35,7 +42,8 @@ class IncompletePublicationsRetry {
             fixedDelayString = "${earlyhelp.events.retry-every:PT1M}")
     void retry() {
         try {
-            incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+            // Once across instances: two instances resubmitting the same publication would deliver it twice.
+            jobs.runEvery("events-retry", every, () -> incomplete.resubmitIncompletePublicationsOlderThan(olderThan));
         } catch (RuntimeException e) {
             log.warn("Could not resubmit incomplete event publications: {}", e.getMessage());
         }

@@ -1,0 +1,145 @@
+package org.earlyhelp.shared.jobs;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a scheduled job once across instances. Every instance's scheduler fires; the first to take
+ * the job's lock in {@code jobs.shedlock} (ShedLock's JDBC provider, with the database's clock, so
+ * instances' clocks may differ) runs it, and holds the lock for at least a while after it ends, so
+ * that an instance whose tick comes a little later skips it. A lock left by an instance that
+ * stopped expires after the longest the job may take. Each run is recorded in {@code jobs.run}:
+ * the job, the instance, when it started and ended, and how.
+ */
+@Component
+public class ScheduledJobs {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
+    /** How long runs are remembered. */
+    static final Duration KEPT = Duration.ofDays(30);
+
+    private final LockingTaskExecutor locks;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock = Clock.systemUTC();
+    private final String instance;
+
+    @Autowired
+    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this(
+                dataSource,
+                jdbc,
+                transactionManager,
+                hostName() + ":" + ProcessHandle.current().pid());
+    }
+
+    /** Another instance on the same database, for tests. */
+    ScheduledJobs(
+            DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, String instance) {
+        this.locks = new DefaultLockingTaskExecutor(
+                new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                        .withJdbcTemplate(new JdbcTemplate(dataSource))
+                        .withTableName("jobs.shedlock")
+                        .withLockedByValue(instance)
+                        .usingDbTime()
+                        .build()));
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.instance = instance;
+    }
+
+    /** This instance, as the runs name it: host and process. */
+    public String instance() {
+        return instance;
+    }
+
+    /**
+     * Runs the job here unless another instance runs it now or ran it less than {@code atLeast}
+     * ago.
+     *
+     * @param atLeast how long the lock is kept after the job ends: for a job every few minutes, half
+     *     its interval; for a daily one, longer than instances' ticks can be apart
+     * @param atMost how long a job may take: an instance that stopped while running it frees it then
+     * @return whether it ran here
+     */
+    public boolean runOnce(String name, Duration atLeast, Duration atMost, Runnable work) {
+        LockConfiguration lock = new LockConfiguration(clock.instant(), name, atMost, atLeast);
+        try {
+            return locks.executeWithLock(
+                            () -> {
+                                run(name, work);
+                                return Boolean.TRUE;
+                            },
+                            lock)
+                    .wasExecuted();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** As {@link #runOnce}, the job in one transaction. */
+    public boolean runOnceInTransaction(String name, Duration atLeast, Duration atMost, Runnable work) {
+        return runOnce(name, atLeast, atMost, () -> transactions.executeWithoutResult(status -> work.run()));
+    }
+
+    /** For a job run every {@code interval}: the lock is kept for half of it. */
+    public boolean runEvery(String name, Duration interval, Runnable work) {
+        Duration half = interval.dividedBy(2);
+        return runOnce(name, half, max(interval.multipliedBy(10), Duration.ofMinutes(10)), work);
+    }
+
+    private void run(String name, Runnable work) {
+        Instant started = clock.instant();
+        long id = jdbc.sql("INSERT INTO jobs.run (name, instance, started_at) VALUES (?, ?, ?) RETURNING id")
+                .params(name, instance, Timestamp.from(started))
+                .query(Long.class)
+                .single();
+        String outcome = "failed";
+        try {
+            work.run();
+            outcome = "done";
+        } finally {
+            try {
+                jdbc.sql("UPDATE jobs.run SET finished_at = ?, outcome = ? WHERE id = ?")
+                        .params(Timestamp.from(clock.instant()), outcome, id)
+                        .update();
+                jdbc.sql("DELETE FROM jobs.run WHERE name = ? AND started_at < ?")
+                        .params(name, Timestamp.from(started.minus(KEPT)))
+                        .update();
+            } catch (RuntimeException e) {
+                log.warn("Could not record how job {} ended: {}", name, e.getMessage());
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}
