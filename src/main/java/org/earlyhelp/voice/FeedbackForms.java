@@ -60,7 +60,7 @@ public class FeedbackForms {
         this.properties = properties;
         this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
-        this.limits = new AnswerLimits(this.clock);
+        this.limits = new AnswerLimits(jdbc, this.clock);
     }
 
     /** What the person is told once their feedback is saved. */
@@ -258,27 +258,17 @@ public class FeedbackForms {
         return parts.isEmpty() ? null : String.join("\n", parts);
     }
 
-    /** Counts the answer against its address and code once it is saved for good. */
+    /**
+     * Counts the answer against its address and code, in the transaction that saves it: if the
+     * answer is not saved, it is not counted.
+     */
     private void countOnceCommitted(String... keys) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCommit() {
-                            for (String key : keys) {
-                                limits.record(key);
-                            }
-                        }
-                    });
-        } else {
-            for (String key : keys) {
-                limits.record(key);
-            }
+        for (String key : keys) {
+            limits.record(key);
         }
     }
 
-    /** Forgets codes and addresses with no answer in the last hour (the limits are kept in memory). */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    /** Forgets codes and addresses with no answer in the last hour ({@code VoiceSchedule} runs it). */
     void forgetOldLimits() {
         limits.forgetOld();
     }

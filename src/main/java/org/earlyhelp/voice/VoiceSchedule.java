@@ -8,22 +8,26 @@ import org.springframework.stereotype.Component;
 
 /**
  * The voice module's scheduled jobs, each run once across instances: escalating unacknowledged
- * safeguarding alerts (every minute), and the daily retention of feedback.
+ * safeguarding alerts (every minute), forgetting the flood limits' counts older than an hour
+ * (every ten minutes), and the daily retention of feedback.
  */
 @Component
 class VoiceSchedule {
 
     private final SafeguardingAlerts alerts;
+    private final FeedbackForms forms;
     private final FeedbackRetention retention;
     private final ScheduledJobs jobs;
     private final Duration escalateEvery;
 
     VoiceSchedule(
             SafeguardingAlerts alerts,
+            FeedbackForms forms,
             FeedbackRetention retention,
             ScheduledJobs jobs,
             @Value("${earlyhelp.voice.escalate-every:PT1M}") Duration escalateEvery) {
         this.alerts = alerts;
+        this.forms = forms;
         this.retention = retention;
         this.jobs = jobs;
         this.escalateEvery = escalateEvery;
@@ -32,6 +36,11 @@ class VoiceSchedule {
     @Scheduled(fixedDelayString = "${earlyhelp.voice.escalate-every:PT1M}")
     void escalate() {
         jobs.runEvery("voice-escalation", escalateEvery, alerts::escalate);
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
+    void forgetOldLimits() {
+        jobs.runEvery("voice-answer-limits", Duration.ofMinutes(10), forms::forgetOldLimits);
     }
 
     @Scheduled(cron = "${earlyhelp.retention.cron:0 30 2 * * *}", zone = "Europe/London")

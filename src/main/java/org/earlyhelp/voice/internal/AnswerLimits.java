@@ -1,78 +1,71 @@
 package org.earlyhelp.voice.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HexFormat;
 import org.earlyhelp.shared.limits.ClientAddress;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How many answers came from one code or one network address in the last hour, to stop floods of
- * feedback. Kept in memory only, never stored. Keys with nothing in the last hour are forgotten
- * (see {@link #forgetOld()}), so that a public form answered from many addresses over months does
- * not keep one entry for each address for ever.
+ * feedback. Counted in {@code voice.answer_count}, so that a limit holds however many instances
+ * take answers. A code or address is kept only as a SHA-256 digest, and only for the hour it
+ * counts in: {@link #forgetOld()} deletes what is older, so that a public form answered from many
+ * addresses over months keeps nothing of them. (A digest of an IPv4 address can be reversed by
+ * trying every address: it is kept for an hour, not published.) Two answers at the very same
+ * moment from one address may both be counted in, which a brake on floods can bear.
  */
 public final class AnswerLimits {
 
     private static final Duration WINDOW = Duration.ofHours(1);
 
+    private final JdbcClient jdbc;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
-    public AnswerLimits(Clock clock) {
+    public AnswerLimits(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Counts one more answer for the key if fewer than {@code perHour} came in the last hour. */
     public boolean allow(String key, int perHour) {
         Instant now = clock.instant();
-        Instant since = now.minus(WINDOW);
-        boolean[] allowed = {false};
-        // Atomic for the key: no answer is lost between counting and a concurrent forgetting.
-        recent.compute(key, (k, times) -> {
-            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-            while (!kept.isEmpty() && kept.peekFirst().isBefore(since)) {
-                kept.pollFirst();
-            }
-            if (kept.size() < perHour) {
-                kept.addLast(now);
-                allowed[0] = true;
-            }
-            return kept;
-        });
-        return allowed[0];
+        return jdbc.sql("""
+                        INSERT INTO voice.answer_count (key_digest, answered_at)
+                        SELECT :key, :now WHERE (SELECT count(*) FROM voice.answer_count
+                                                 WHERE key_digest = :key AND answered_at > :since
+                                                   AND answered_at <= :now) < :per""")
+                        .param("key", digest(key))
+                        .param("now", Timestamp.from(now))
+                        .param("since", Timestamp.from(now.minus(WINDOW)))
+                        .param("per", perHour)
+                        .update()
+                == 1;
     }
 
     /** Whether one more answer for the key would be within {@code perHour}; counts nothing. */
     public boolean wouldAllow(String key, int perHour) {
-        Instant since = clock.instant().minus(WINDOW);
-        boolean[] allowed = {perHour > 0};
-        // Under the key's lock, as every change to its times is.
-        recent.computeIfPresent(key, (k, times) -> {
-            while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-                times.pollFirst();
-            }
-            allowed[0] = times.size() < perHour;
-            return times.isEmpty() ? null : times;
-        });
-        return allowed[0];
+        Instant now = clock.instant();
+        return perHour > 0
+                && jdbc.sql("""
+                                SELECT count(*) FROM voice.answer_count
+                                WHERE key_digest = ? AND answered_at > ? AND answered_at <= ?""")
+                                .params(digest(key), Timestamp.from(now.minus(WINDOW)), Timestamp.from(now))
+                                .query(Long.class)
+                                .single()
+                        < perHour;
     }
 
     /** Counts one answer for the key: called for answers that were accepted, and only them. */
     public void record(String key) {
-        Instant now = clock.instant();
-        Instant since = now.minus(WINDOW);
-        recent.compute(key, (k, times) -> {
-            Deque<Instant> kept = times == null ? new ArrayDeque<>() : times;
-            while (!kept.isEmpty() && kept.peekFirst().isBefore(since)) {
-                kept.pollFirst();
-            }
-            kept.addLast(now);
-            return kept;
-        });
+        jdbc.sql("INSERT INTO voice.answer_count (key_digest, answered_at) VALUES (?, ?)")
+                .params(digest(key), Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** The key under which an address is counted (see {@link ClientAddress#key}). */
@@ -80,21 +73,20 @@ public final class AnswerLimits {
         return ClientAddress.key(address);
     }
 
-    /** Drops what is older than an hour, and the keys left with nothing. */
+    /** Deletes what is older than an hour. */
     public void forgetOld() {
-        Instant since = clock.instant().minus(WINDOW);
-        for (String key : recent.keySet()) {
-            recent.computeIfPresent(key, (k, times) -> {
-                while (!times.isEmpty() && times.peekFirst().isBefore(since)) {
-                    times.pollFirst();
-                }
-                return times.isEmpty() ? null : times;
-            });
-        }
+        jdbc.sql("DELETE FROM voice.answer_count WHERE answered_at <= ?")
+                .param(Timestamp.from(clock.instant().minus(WINDOW)))
+                .update();
     }
 
-    /** How many codes and addresses are remembered now. */
-    public int remembered() {
-        return recent.size();
+    /** What is kept of a key: its SHA-256 digest. */
+    static String digest(String key) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

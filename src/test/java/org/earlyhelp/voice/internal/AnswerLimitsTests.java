@@ -7,10 +7,31 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The flood limits on feedback: per hour, and nothing remembered for ever. */
+/**
+ * The flood limits on feedback: per hour, held in PostgreSQL so that two instances count
+ * together, keeping only a digest of each code and address, and nothing for longer than the hour.
+ */
+@SpringBootTest
 class AnswerLimitsTests {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Each test's own addresses, so that tests sharing the database do not count each other's. */
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    private long rowsFor(String key) {
+        return jdbc.sql("SELECT count(*) FROM voice.answer_count WHERE key_digest = ?")
+                .param(AnswerLimits.digest(key))
+                .query(Long.class)
+                .single();
+    }
 
     /** A clock the test moves on. */
     private static final class TestClock extends Clock {
@@ -39,45 +60,56 @@ class AnswerLimitsTests {
     @Test
     void anHoursAnswersAreCountedAndTheOldestMakeRoomAsTheHourMovesOn() {
         TestClock clock = new TestClock();
-        AnswerLimits limits = new AnswerLimits(clock);
-        assertThat(limits.allow("address:192.0.2.1", 3)).isTrue();
+        AnswerLimits limits = new AnswerLimits(jdbc, clock);
+        AnswerLimits otherInstance = new AnswerLimits(jdbc, clock);
+        String one = "address:" + run + ":192.0.2.1";
+        assertThat(limits.allow(one, 3)).isTrue();
         clock.pass(Duration.ofMinutes(20));
-        assertThat(limits.allow("address:192.0.2.1", 3)).isTrue();
-        assertThat(limits.allow("address:192.0.2.1", 3)).isTrue();
-        assertThat(limits.allow("address:192.0.2.1", 3))
-                .as("a fourth within the hour")
+        assertThat(otherInstance.allow(one, 3)).isTrue();
+        assertThat(limits.wouldAllow(one, 3)).isTrue();
+        assertThat(limits.allow(one, 3)).isTrue();
+        assertThat(otherInstance.wouldAllow(one, 3))
+                .as("the other instance counts the three too")
                 .isFalse();
-        assertThat(limits.allow("address:192.0.2.2", 3))
+        assertThat(limits.allow(one, 3)).as("a fourth within the hour").isFalse();
+        assertThat(limits.allow("address:" + run + ":192.0.2.2", 3))
                 .as("another address has its own count")
                 .isTrue();
         // 61 minutes after the first: that one no longer counts, the two later ones still do.
         clock.pass(Duration.ofMinutes(41));
-        assertThat(limits.allow("address:192.0.2.1", 3)).isTrue();
-        assertThat(limits.allow("address:192.0.2.1", 3)).isFalse();
+        assertThat(limits.allow(one, 3)).isTrue();
+        assertThat(limits.allow(one, 3)).isFalse();
+        assertThat(jdbc.sql("SELECT count(*) FROM voice.answer_count WHERE key_digest LIKE ?")
+                        .param("%" + run + "%")
+                        .query(Long.class)
+                        .single())
+                .as("only digests are kept, never the address")
+                .isZero();
     }
 
     @Test
     void addressesWithNothingInTheLastHourAreForgotten() {
         TestClock clock = new TestClock();
-        AnswerLimits limits = new AnswerLimits(clock);
-        for (int i = 0; i < 1_000; i++) {
-            limits.allow("address:198.51." + i / 250 + "." + i % 250, 120);
+        AnswerLimits limits = new AnswerLimits(jdbc, clock);
+        for (int i = 0; i < 100; i++) {
+            limits.record("address:" + run + ":198.51." + i / 250 + "." + i % 250);
         }
+        String address = "address:" + run + ":198.51.0.7";
+        String code = "code:" + run + ":ABCD-EFGH";
         clock.pass(Duration.ofMinutes(30));
-        limits.allow("code:ABCD-EFGH", 600);
-        assertThat(limits.remembered()).isEqualTo(1_001);
+        limits.allow(code, 600);
         limits.forgetOld();
-        assertThat(limits.remembered()).as("all within the hour").isEqualTo(1_001);
+        assertThat(rowsFor(address)).as("all within the hour").isEqualTo(1);
+        assertThat(rowsFor(code)).isEqualTo(1);
         clock.pass(Duration.ofMinutes(31));
         limits.forgetOld();
-        assertThat(limits.remembered())
-                .as("only the code answered 31 minutes ago")
-                .isEqualTo(1);
+        assertThat(rowsFor(address))
+                .as("the address answered 61 minutes ago is forgotten")
+                .isZero();
+        assertThat(rowsFor(code)).as("the code answered 31 minutes ago is kept").isEqualTo(1);
         clock.pass(Duration.ofMinutes(30));
         limits.forgetOld();
-        assertThat(limits.remembered()).isZero();
-        assertThat(limits.allow("code:ABCD-EFGH", 1))
-                .as("a fresh count after forgetting")
-                .isTrue();
+        assertThat(rowsFor(code)).isZero();
+        assertThat(limits.allow(code, 1)).as("a fresh count after forgetting").isTrue();
     }
 }
