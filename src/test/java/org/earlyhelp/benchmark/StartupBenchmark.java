@@ -78,8 +78,14 @@ public final class StartupBenchmark {
         try (var socket = new java.net.ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        int managementPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            managementPort = socket.getLocalPort();
+        }
         List<String> full = new ArrayList<>(command);
         full.add("--server.port=" + port);
+        // Health is on the management port in production (and here in every run, for one readiness URL).
+        full.add("--management.server.port=" + managementPort);
         ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
         Path log = Files.createTempFile("earlyhelp-start", ".log");
         builder.redirectOutput(log.toFile());
@@ -90,7 +96,7 @@ public final class StartupBenchmark {
         long launched = System.nanoTime();
         Process process = builder.start();
         try {
-            URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+            URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
             long deadline = launched + Duration.ofMinutes(2).toNanos();
             while (true) {
                 if (!process.isAlive()) {

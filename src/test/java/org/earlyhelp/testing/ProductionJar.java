@@ -35,7 +35,10 @@ public final class ProductionJar {
     /** Starts the jar against any PostgreSQL, and waits until it is ready. */
     public static Process start(String jdbcUrl, String databaseUser, int port, String... args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar().toString(), "--server.port=" + port));
+        // Health is on the management port in production: one of its own for each process.
+        int managementPort = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                java, "-jar", jar().toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile("earlyhelp-process", ".log");
@@ -43,7 +46,7 @@ public final class ProductionJar {
         builder.environment().put("EARLYHELP_DB_URL", jdbcUrl);
         builder.environment().put("EARLYHELP_DB_USERNAME", databaseUser);
         Process process = builder.start();
-        URI readiness = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+        URI readiness = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
             if (!process.isAlive()) {

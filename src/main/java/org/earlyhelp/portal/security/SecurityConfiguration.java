@@ -110,14 +110,21 @@ class SecurityConfiguration {
             org.earlyhelp.identity.LocalAccounts accounts,
             @org.springframework.beans.factory.annotation.Value("${earlyhelp.access.recheck-every:PT30S}")
                     java.time.Duration recheck,
-            org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients)
+            org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients,
+            org.springframework.context.ApplicationContext context)
             throws Exception {
         http.addFilterAfter(
                 new AccessRecheck(accounts, recheck, authorizedClients),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
-                .permitAll());
+                .permitAll()
+                // Metrics and build information only on the management port, which the proxy does
+                // not publish (management.server.port, EARLYHELP_MANAGEMENT_PORT in production).
+                .requestMatchers(new ManagementPort(context))
+                .permitAll()
+                .requestMatchers("/actuator/**")
+                .denyAll());
         if (keycloak.enabled()) {
             http.oauth2Login(login -> login.failureUrl("/signin-problem"));
             // With one client, Spring would send people straight to Keycloak; the sign-in page

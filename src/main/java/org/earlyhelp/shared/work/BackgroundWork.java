@@ -223,6 +223,14 @@ public class BackgroundWork {
     /** Records how the work ended, in the table first: once this instance says so, every instance does. */
     private void finish(Job<?> job, State state, String summary) {
         Instant finished = clock.instant();
+        // Imports by kind and how they ended, for the metrics (Micrometer's global registry).
+        io.micrometer.core.instrument.Metrics.counter(
+                        "earlyhelp.imports",
+                        "kind",
+                        job.kind(),
+                        "outcome",
+                        state.name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
         try {
             jdbc.sql("UPDATE work.job SET state = ?, summary = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")
                     .params(state.name(), summary, Timestamp.from(finished), Timestamp.from(finished), job.id())
