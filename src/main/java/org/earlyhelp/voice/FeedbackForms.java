@@ -141,7 +141,7 @@ public class FeedbackForms {
         if (!problems.isEmpty()) {
             throw new NotTaken(problems);
         }
-        List<String> concerns = concerns(draft);
+        List<Message> concerns = concerns(draft);
         // The address first, so that one address cannot use up a class's code; only accepted
         // answers count; an answer that raises a safeguarding alert is never refused.
         String addressKey = "address:" + AnswerLimits.addressKey(address);
@@ -172,17 +172,17 @@ public class FeedbackForms {
                         blankToNull(draft.worker()),
                         blankToNull(draft.anything()),
                         !concerns.isEmpty(),
-                        concerns.isEmpty() ? null : String.join("; ", concerns),
+                        concerns.isEmpty() ? null : Concerns.english(concerns),
                         Timestamp.from(now),
                         overLimit)
                 .update();
         if (!concerns.isEmpty()) {
             // Saved with the feedback, whatever happens to mail afterwards.
-            alerts.raise(
-                    id,
-                    invitation.hub(),
-                    String.join("; ", concerns)
-                            + (overLimit ? " (sent while this address or code was over its hourly limit)" : ""));
+            List<Message> reasons = new ArrayList<>(concerns);
+            if (overLimit) {
+                reasons.add(Concerns.overLimit());
+            }
+            alerts.raise(id, invitation.hub(), Concerns.english(reasons));
         }
         // A pseudonymous name is sealed; a named person's way to be told is kept beside it, read
         // only when an answer on their feedback's theme is published.
@@ -206,7 +206,7 @@ public class FeedbackForms {
                 now,
                 draft.mood(),
                 !concerns.isEmpty(),
-                concerns.isEmpty() ? null : String.join("; ", concerns),
+                concerns.isEmpty() ? null : Concerns.english(concerns),
                 mode == Mode.NAMED ? name : null,
                 mode == Mode.NAMED && invitation.caseId() != null ? words(draft) : null));
         // Last, so that the invitation's row, which every answer on the same code updates, is locked
@@ -219,12 +219,12 @@ public class FeedbackForms {
     }
 
     /** Why this feedback must raise a safeguarding alert: the direct question, then the words. */
-    List<String> concerns(FeedbackDraft draft) {
-        List<String> concerns = new ArrayList<>();
+    List<Message> concerns(FeedbackDraft draft) {
+        List<Message> concerns = new ArrayList<>();
         if (draft.feelSafe() == FeelSafe.NO) {
-            concerns.add("said they do not feel safe");
+            concerns.add(Concerns.notSafe());
         } else if (draft.feelSafe() == FeelSafe.NOT_SURE) {
-            concerns.add("said they are not sure they feel safe");
+            concerns.add(Concerns.notSure());
         }
         String text = String.join(
                         " ",
@@ -235,7 +235,7 @@ public class FeedbackForms {
                 .toLowerCase(Locale.ROOT);
         for (String word : properties.words()) {
             if (text.contains(word.toLowerCase(Locale.ROOT))) {
-                concerns.add("wrote \"" + word + "\"");
+                concerns.add(Concerns.wrote(word));
             }
         }
         return concerns;

@@ -169,7 +169,13 @@ class AlertsView extends Page {
             if (a.id().equals(focusOn)) {
                 Focus.now(heading);
             }
-            card.add(new Paragraph(getTranslation("voice.alerts.why", a.reasons())));
+            card.add(new Paragraph(getTranslation(
+                    "voice.alerts.why",
+                    String.join(
+                            "; ",
+                            org.earlyhelp.voice.Concerns.said(a.reasons()).stream()
+                                    .map(Words::of)
+                                    .toList()))));
             card.add(new Paragraph(
                     a.from() == InvitationKind.CASE && a.source() == null
                             ? getTranslation("voice.alerts.from.case-hidden")
