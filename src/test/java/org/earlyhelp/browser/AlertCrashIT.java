@@ -114,9 +114,11 @@ class AlertCrashIT extends BrowserTest {
                 first.waitFor();
             }
 
-            // Second life, no pause: the stored events are delivered again; alerts raised, records joined.
+            // Second life, no pause: the retry delivers the stored events again (every 5 s here, a
+            // minute by default); alerts raised, records joined.
             long restarted = System.nanoTime();
-            Process second = ProductionJar.start(database, port);
+            Process second = ProductionJar.start(
+                    database, port, "--earlyhelp.events.retry-every=PT5S", "--earlyhelp.events.retry-older-than=PT5S");
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while ((ProductionJar.count(database, "SELECT count(*) FROM voice.alert") < safeguarding
