@@ -111,12 +111,21 @@ public class SafeguardingAlerts {
     /**
      * Mails the hub's safeguarding leads, after the alert's transaction has committed. Throws when
      * the mail cannot be sent, so that the publication stays incomplete and is tried again; the
-     * alert is in the portal meanwhile.
+     * alert is in the portal meanwhile. An alert already mailed is not mailed again when its event
+     * is delivered a second time (a retry after a crash, another instance's retry).
      */
     @ApplicationModuleListener
     void mail(SafeguardingAlertRaised raised) throws InterruptedException {
         // Zero except in the crash test, which kills the application while a mail waits here.
         Thread.sleep(properties.delayBeforeAlert().toMillis());
+        boolean mailed = jdbc.sql("SELECT mailed_at IS NOT NULL FROM voice.alert WHERE id = ?")
+                .param(raised.alert())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+        if (mailed) {
+            return;
+        }
         List<HubMember> leads = teams.safeguardingLeads(raised.hub());
         if (leads.isEmpty()) {
             // A hub cannot be left without one (HubTeams); if it happens, its hub leads are told.

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -102,6 +103,19 @@ class VoiceTests {
                 .single();
     }
 
+    /** Waits until the alert's mail is recorded as sent (after the mail server took it). */
+    private void awaitMailed(UUID alert) throws InterruptedException {
+        for (int i = 0;
+                i < 100
+                        && !Boolean.TRUE.equals(jdbc.sql("SELECT mailed_at IS NOT NULL FROM voice.alert WHERE id = ?")
+                                .param(alert)
+                                .query(Boolean.class)
+                                .single());
+                i++) {
+            Thread.sleep(100);
+        }
+    }
+
     private void awaitAlert(UUID feedback) throws InterruptedException {
         for (int i = 0; i < 100 && alertsFor(feedback) == 0; i++) {
             Thread.sleep(100);
@@ -138,6 +152,16 @@ class VoiceTests {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("lead.dudley-central@earlyhelp.example");
         assertThat(mail.getSubject()).contains("Safeguarding alert");
         assertThat(mail.getContent().toString()).contains("do not feel safe").doesNotContain("Please help");
+
+        // The event delivered again (a retry after a crash, another instance's retry): no second mail.
+        UUID alertId = jdbc.sql("SELECT id FROM voice.alert WHERE feedback_id = ?")
+                .param(received.feedback())
+                .query(UUID.class)
+                .single();
+        awaitMailed(alertId);
+        alerts.mail(new SafeguardingAlertRaised(alertId, received.feedback(), CENTRAL, "again", Instant.now()));
+        Thread.sleep(500);
+        assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore + 1);
 
         // Raised again for the same feedback: still one alert.
         new org.springframework.transaction.support.TransactionTemplate(transactions)
