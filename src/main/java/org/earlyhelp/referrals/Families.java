@@ -17,7 +17,6 @@ import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
-import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
@@ -435,10 +434,6 @@ public class Families {
                 Arrays.stream(codes.split(","))
                         .map(c -> said("area." + slug(c)))
                         .toList());
-    }
-
-    static String areaName(OutcomeArea area) {
-        return new Message("referrals.timeline.area." + slug(area.name())).english();
     }
 
     private static String slug(String code) {

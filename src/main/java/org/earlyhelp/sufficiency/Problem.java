@@ -19,11 +19,6 @@ public record Problem(String rule, boolean error, String file, long line, String
         return said.english();
     }
 
-    /** What the check looks for, for a page to say in the person's language. */
-    public Message checks() {
-        return Rules.checks(rule);
-    }
-
     /** The DfE SSDA903 validation rules this check corresponds to, as DfE numbers them, or none. */
     public List<String> dfeRules() {
         return Rules.dfe(rule);

@@ -1,8 +1,8 @@
 package org.earlyhelp.voice;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.earlyhelp.shared.metrics.Backlog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,20 +21,12 @@ class AlertMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(
-                        "earlyhelp.alerts.unacknowledged",
-                        () -> jdbc.sql("SELECT count(*) FROM voice.alert WHERE acknowledged_at IS NULL")
-                                .query(Long.class)
-                                .single())
-                .description("Safeguarding alerts nobody has acknowledged")
-                .register(registry);
-        Gauge.builder(
-                        "earlyhelp.alerts.unacknowledged.oldest.age",
-                        () -> jdbc.sql("""
-                                SELECT coalesce(extract(epoch FROM now() - min(raised_at)), 0)
-                                FROM voice.alert WHERE acknowledged_at IS NULL""").query(Double.class).single())
-                .description("How long the oldest unacknowledged safeguarding alert has waited")
-                .baseUnit("seconds")
-                .register(registry);
+        Backlog.register(
+                registry,
+                jdbc,
+                "earlyhelp.alerts.unacknowledged",
+                "Safeguarding alerts nobody has acknowledged",
+                "voice.alert WHERE acknowledged_at IS NULL",
+                "raised_at");
     }
 }

@@ -214,7 +214,7 @@ public class FeedbackForms {
         jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
                 .param(invitation.id())
                 .update();
-        countOnceCommitted(addressKey, codeKey);
+        countInThisTransaction(addressKey, codeKey);
         return new Received(id, !concerns.isEmpty());
     }
 
@@ -262,7 +262,7 @@ public class FeedbackForms {
      * Counts the answer against its address and code, in the transaction that saves it: if the
      * answer is not saved, it is not counted.
      */
-    private void countOnceCommitted(String... keys) {
+    private void countInThisTransaction(String... keys) {
         for (String key : keys) {
             limits.record(key);
         }

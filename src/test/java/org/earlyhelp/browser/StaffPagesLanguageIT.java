@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,11 +36,6 @@ class StaffPagesLanguageIT extends BrowserTest {
     static void askForThePseudoLocale() {
         browser.close();
         browser = Browser.open("en-XA");
-    }
-
-    @AfterAll
-    static void backToEnglish() {
-        // BrowserTest closes it.
     }
 
     private String base() {

@@ -1,8 +1,8 @@
 package org.earlyhelp.shared.events;
 
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.earlyhelp.shared.metrics.Backlog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,20 +22,12 @@ class EventMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder(
-                        "earlyhelp.events.incomplete",
-                        () -> jdbc.sql("SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL")
-                                .query(Long.class)
-                                .single())
-                .description("Event publications not yet completed by their listener")
-                .register(registry);
-        Gauge.builder(
-                        "earlyhelp.events.incomplete.oldest.age",
-                        () -> jdbc.sql("""
-                                SELECT coalesce(extract(epoch FROM now() - min(publication_date)), 0)
-                                FROM events.event_publication WHERE completion_date IS NULL""").query(Double.class).single())
-                .description("How long the oldest incomplete event publication has waited")
-                .baseUnit("seconds")
-                .register(registry);
+        Backlog.register(
+                registry,
+                jdbc,
+                "earlyhelp.events.incomplete",
+                "Event publications not yet completed by their listener",
+                "events.event_publication WHERE completion_date IS NULL",
+                "publication_date");
     }
 }

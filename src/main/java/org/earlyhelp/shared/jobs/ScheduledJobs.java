@@ -17,8 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a scheduled job once across instances. Every instance's scheduler fires; the first to take
@@ -37,22 +35,16 @@ public class ScheduledJobs {
 
     private final LockingTaskExecutor locks;
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemUTC();
     private final String instance;
 
     @Autowired
-    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        this(
-                dataSource,
-                jdbc,
-                transactionManager,
-                hostName() + ":" + ProcessHandle.current().pid());
+    ScheduledJobs(DataSource dataSource, JdbcClient jdbc) {
+        this(dataSource, jdbc, hostName() + ":" + ProcessHandle.current().pid());
     }
 
     /** Another instance on the same database, for tests. */
-    ScheduledJobs(
-            DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactionManager, String instance) {
+    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, String instance) {
         this.locks = new DefaultLockingTaskExecutor(
                 new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
@@ -61,13 +53,7 @@ public class ScheduledJobs {
                         .usingDbTime()
                         .build()));
         this.jdbc = jdbc;
-        this.transactions = new TransactionTemplate(transactionManager);
         this.instance = instance;
-    }
-
-    /** This instance, as the runs name it: host and process. */
-    public String instance() {
-        return instance;
     }
 
     /**
@@ -94,11 +80,6 @@ public class ScheduledJobs {
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** As {@link #runOnce}, the job in one transaction. */
-    public boolean runOnceInTransaction(String name, Duration atLeast, Duration atMost, Runnable work) {
-        return runOnce(name, atLeast, atMost, () -> transactions.executeWithoutResult(status -> work.run()));
     }
 
     /** For a job run every {@code interval}: the lock is kept for half of it. */

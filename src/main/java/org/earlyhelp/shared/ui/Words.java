@@ -33,7 +33,7 @@ public final class Words {
 
     /** That someone else changed the record, in the page's language. */
     public static String of(ChangedBySomeoneElseException changed) {
-        return I18NProvider.translate("shared.changed-by-someone-else", of(changed.what()));
+        return of(changed.said());
     }
 
     /** Why a file cannot be read, in the page's language. */

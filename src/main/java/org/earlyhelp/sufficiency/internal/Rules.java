@@ -62,12 +62,6 @@ public final class Rules {
         }
     }
 
-    /** What a check looks for; for a problem with a file as a whole, that the file can be imported. */
-    public static Message checks(String code) {
-        Rule rule = BY_CODE.get(code);
-        return rule == null ? new Message("sufficiency.rule.file") : rule.checks();
-    }
-
     /** The DfE validation rules a check corresponds to, or none (also for a problem with a file). */
     public static List<String> dfe(String code) {
         Rule rule = BY_CODE.get(code);

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * A job runs once across instances: three {@link ScheduledJobs}, as three instances on one
@@ -35,11 +34,8 @@ class ScheduledJobsTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    PlatformTransactionManager transactions;
-
     private ScheduledJobs instance(String name) {
-        return new ScheduledJobs(dataSource, jdbc, transactions, name);
+        return new ScheduledJobs(dataSource, jdbc, name);
     }
 
     @Test
