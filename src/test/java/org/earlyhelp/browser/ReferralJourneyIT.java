@@ -253,8 +253,8 @@ class ReferralJourneyIT extends BrowserTest {
         open("open-step-up");
         click(find(By.id("step-up")));
         waiting()
-                .until(d -> d.findElement(By.id("step-up-reason"))
-                        .getDomProperty("errorMessage")
+                .until(d -> String.valueOf(
+                                d.findElement(By.id("step-up-reason")).getDomProperty("errorMessage"))
                         .contains("Say why the family needs children's social care"));
         assertThat(browser.driver().findElements(By.cssSelector("vaadin-confirm-dialog[opened]")))
                 .isEmpty();
