@@ -115,9 +115,7 @@ public class SafeguardingAlerts {
      * is delivered a second time (a retry after a crash, another instance's retry).
      */
     @ApplicationModuleListener
-    void mail(SafeguardingAlertRaised raised) throws InterruptedException {
-        // Zero except in the crash test, which kills the application while a mail waits here.
-        Thread.sleep(properties.delayBeforeAlert().toMillis());
+    void mail(SafeguardingAlertRaised raised) {
         boolean mailed = jdbc.sql("SELECT mailed_at IS NOT NULL FROM voice.alert WHERE id = ?")
                 .param(raised.alert())
                 .query(Boolean.class)

@@ -14,7 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mailFrom the sender of alert mails
  * @param invitationDays how long an invitation stays open by default (default 30)
  * @param publicBaseUrl the address the links and QR codes point at
- * @param alertDelay a pause before an alert is mailed: zero, except for the crash test
  * @param escalateAgainEvery how often an unacknowledged alert is mailed to the hub's leads again
  *     (default 30 minutes)
  * @param dutyAfter how long after the first escalation an alert still unacknowledged reaches the
@@ -31,7 +30,6 @@ public record VoiceProperties(
         @Nullable String mailFrom,
         @Nullable Integer invitationDays,
         @Nullable String publicBaseUrl,
-        @Nullable Duration alertDelay,
         @Nullable Integer answersPerAddressPerHour,
         @Nullable Duration escalateAgainEvery,
         @Nullable Duration dutyAfter,
@@ -51,10 +49,6 @@ public record VoiceProperties(
 
     public int perAddressPerHour() {
         return answersPerAddressPerHour == null ? 120 : answersPerAddressPerHour;
-    }
-
-    public Duration delayBeforeAlert() {
-        return alertDelay == null ? Duration.ZERO : alertDelay;
     }
 
     public List<String> words() {

@@ -2,11 +2,14 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.earlyhelp.testing.ProductionJar;
+import org.earlyhelp.testing.SilentMailServer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,7 +22,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * young people on a family's case send feedback through the public form, one in three saying they
  * do not feel safe; the process is killed with SIGKILL while alerts wait to be raised and the
  * family's record is still taking feedback in; on restart every alert is raised and every feedback
- * joins the family's record, each exactly once. Prints the figures.
+ * joins the family's record, each exactly once, and each alert is mailed once. The alerts' mails are
+ * in flight at the kill: the first life's mail server takes the connection and never answers.
+ * Prints the figures.
  */
 class AlertCrashIT extends BrowserTest {
 
@@ -37,9 +42,19 @@ class AlertCrashIT extends BrowserTest {
         int safeguarding = 0;
         String caseId;
         long incompleteAtKill;
+        SilentMailServer silentMail = new SilentMailServer();
+        GreenMail mail = new GreenMail(new ServerSetup(ProductionJar.freePort(), "127.0.0.1", "smtp"));
+        mail.start();
         try {
-            // First life: alert mails wait two minutes before they are sent, so the kill lands in between.
-            Process first = ProductionJar.start(database, port, "--earlyhelp.voice.alert-delay=PT2M");
+            // First life: the mail server takes the alerts' mails and never answers (the sender would
+            // wait ten minutes), so the kill lands while they are in flight.
+            Process first = ProductionJar.start(
+                    database,
+                    port,
+                    "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + silentMail.port(),
+                    "--spring.mail.properties.mail.smtp.connectiontimeout=600000",
+                    "--spring.mail.properties.mail.smtp.timeout=600000");
             try {
                 caseId = ProductionJar.text(
                         database,
@@ -114,11 +129,16 @@ class AlertCrashIT extends BrowserTest {
                 first.waitFor();
             }
 
-            // Second life, no pause: the retry delivers the stored events again (every 5 s here, a
-            // minute by default); alerts raised, records joined.
+            // Second life, with a mail server that answers: the retry delivers the stored events again
+            // (every 5 s here, a minute by default); alerts mailed, records joined.
             long restarted = System.nanoTime();
             Process second = ProductionJar.start(
-                    database, port, "--earlyhelp.events.retry-every=PT5S", "--earlyhelp.events.retry-older-than=PT5S");
+                    database,
+                    port,
+                    "--earlyhelp.events.retry-every=PT5S",
+                    "--earlyhelp.events.retry-older-than=PT5S",
+                    "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + mail.getSmtp().getPort());
             try {
                 long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
                 while ((ProductionJar.count(database, "SELECT count(*) FROM voice.alert") < safeguarding
@@ -157,6 +177,31 @@ class AlertCrashIT extends BrowserTest {
                         .as("every alert's mail delivered after the restart")
                         .isZero();
                 assertThat(distinctAlerts).isEqualTo(alerts);
+                // Each alert's mail sent once: one message for each address it names, none more.
+                long addressed = ProductionJar.count(
+                        database,
+                        "SELECT coalesce(sum(cardinality(string_to_array(mailed_to, ', '))), 0) FROM voice.alert"
+                                + " WHERE mailed_at IS NOT NULL");
+                mail.waitForIncomingEmail(5_000, (int) addressed);
+                Thread.sleep(1000);
+                System.out.printf(
+                        Locale.ROOT,
+                        "Crash test, mail: %d connection(s) left waiting on the silent mail server at the kill;"
+                                + " after the restart %d of %d alerts mailed, %d message(s) for %d address(es).%n",
+                        silentMail.connections(),
+                        ProductionJar.count(database, "SELECT count(*) FROM voice.alert WHERE mailed_at IS NOT NULL"),
+                        alerts,
+                        mail.getReceivedMessages().length,
+                        addressed);
+                assertThat(silentMail.connections())
+                        .as("the first life's alert mails were in flight at the kill")
+                        .isPositive();
+                assertThat(ProductionJar.count(database, "SELECT count(*) FROM voice.alert WHERE mailed_at IS NULL"))
+                        .as("every alert mailed after the restart")
+                        .isZero();
+                assertThat(mail.getReceivedMessages())
+                        .as("each alert mailed once to each of its addresses")
+                        .hasSize((int) addressed);
                 assertThat(joined)
                         .as("every feedback joined the family's record once")
                         .isEqualTo(FEEDBACK);
@@ -171,6 +216,8 @@ class AlertCrashIT extends BrowserTest {
                 second.waitFor();
             }
         } finally {
+            silentMail.close();
+            mail.stop();
             ProductionJar.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
     }

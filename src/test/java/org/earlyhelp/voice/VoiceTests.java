@@ -61,6 +61,27 @@ class VoiceTests {
     @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSender mailSender;
+
+    /**
+     * A mail server that stops answering fails the alert's mail within half a minute a step, so the
+     * publication is tried again rather than held by a thread for ever, and is not resubmitted by
+     * the retry (a minute) while its first try still waits.
+     */
+    @Test
+    void aMailServerThatStopsAnsweringCannotHoldAnAlertForEver() {
+        java.util.Properties mail =
+                ((org.springframework.mail.javamail.JavaMailSenderImpl) mailSender).getJavaMailProperties();
+        for (String timeout : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
+            assertThat(mail.getProperty(timeout)).as(timeout).isNotNull();
+            assertThat(Long.parseLong(mail.getProperty(timeout)))
+                    .as(timeout)
+                    .isPositive()
+                    .isLessThanOrEqualTo(30_000);
+        }
+    }
+
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
         int port;
