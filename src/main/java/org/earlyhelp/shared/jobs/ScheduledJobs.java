@@ -82,10 +82,14 @@ public class ScheduledJobs {
         }
     }
 
-    /** For a job run every {@code interval}: the lock is kept for half of it. */
+    /**
+     * For a job run every {@code interval}: the lock is kept for nine tenths of it after the run
+     * started, so that however the instances' ticks fall between each other, two runs are never
+     * closer than that, and the next tick of the instance that ran finds the job free again.
+     */
     public boolean runEvery(String name, Duration interval, Runnable work) {
-        Duration half = interval.dividedBy(2);
-        return runOnce(name, half, max(interval.multipliedBy(10), Duration.ofMinutes(10)), work);
+        Duration nineTenths = interval.multipliedBy(9).dividedBy(10);
+        return runOnce(name, nineTenths, max(interval.multipliedBy(10), Duration.ofMinutes(10)), work);
     }
 
     private void run(String name, Runnable work) {
