@@ -11,9 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers again, every minute, event publications whose listener failed (a read model that saw
- * a decision before the request, a mail server that was down) and that are older than a minute.
- * Restarts deliver them too (ADR 0002); this keeps a running system from waiting for one.
+ * Delivers again, every minute and once across instances, event publications still incomplete a
+ * minute after they were stored: a listener failed (a read model that saw a decision before the
+ * request, a mail server that was down), or the instance delivering them stopped. Restarts do not
+ * deliver them (ADR 0002): with several instances, this is the only way they are delivered again.
  */
 @Component
 @EnableScheduling
