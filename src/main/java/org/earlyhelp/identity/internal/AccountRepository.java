@@ -63,6 +63,13 @@ public class AccountRepository {
                 > 0;
     }
 
+    /** Replaces an account's password hash, as made by the password encoder. */
+    void updatePasswordHash(String username, String passwordHash) {
+        jdbc.sql("UPDATE identity.account SET password_hash = ? WHERE lower(username) = lower(?)")
+                .params(passwordHash, username)
+                .update();
+    }
+
     private static Account account(ResultSet rs, int row) throws SQLException {
         String organisation = rs.getString("organisation_id");
         return new Account(
