@@ -1,11 +1,7 @@
 package org.earlyhelp.benchmark;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +22,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.earlyhelp.testing.PortalClient;
 import org.earlyhelp.testing.ProductionJar;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A load test of the portal: simulated hub leads and practitioners holding real Vaadin sessions
@@ -51,8 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PortalLoadTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final int sessions = Integer.getInteger("earlyhelp.load.sessions", 200);
@@ -77,10 +67,11 @@ public final class PortalLoadTest {
     private final Map<String, ConcurrentLinkedQueue<Long>> byView = new ConcurrentHashMap<>();
     private final AtomicInteger errors = new AtomicInteger();
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
-    private final AtomicLong responseBytes = new AtomicLong();
     private String base;
+    private double serverCpuSeconds;
 
-    record Persona(String username, List<String> routes) {}
+    /** A demonstration account and the routes it looks at; a route may be alternatives split by |. */
+    public record Persona(String username, List<String> routes) {}
 
     public static void main(String[] args) throws Exception {
         new PortalLoadTest().run();
@@ -138,6 +129,15 @@ public final class PortalLoadTest {
                 memoryByView(app.pid(), personas);
                 return;
             }
+            if (Boolean.getBoolean("earlyhelp.load.cpu-by-page")) {
+                cpuByPage(app.pid(), personas);
+                return;
+            }
+            String steps = System.getProperty("earlyhelp.load.saturation");
+            if (steps != null) {
+                saturation(app.pid(), personas, steps);
+                return;
+            }
 
             List<Session> all = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch ready = new CountDownLatch(sessions);
@@ -170,8 +170,10 @@ public final class PortalLoadTest {
                 sleep(warmUpSeconds * 1000L); // every session busy before anything is measured
                 measuring = true;
                 long steadyStart = System.nanoTime();
+                long cpuBefore = cpuNanos(app.pid());
                 sleep(steadySeconds * 1000L);
                 measuring = false;
+                serverCpuSeconds = (cpuNanos(app.pid()) - cpuBefore) / 1e9;
                 stopping = true;
                 double steady = (System.nanoTime() - steadyStart) / 1e9;
                 users.shutdown();
@@ -278,8 +280,178 @@ public final class PortalLoadTest {
         }
     }
 
+    /**
+     * The server's CPU time per page view (the navigation and its grids' rows), page by page: ten
+     * sessions of a hub lead and ten of a practitioner open the same page again and again, with no
+     * pause, for eight seconds; the process's CPU time over that, divided by the page views.
+     */
+    private void cpuByPage(long pid, List<Persona> personas) throws Exception {
+        int n = 10;
+        System.out.printf(
+                Locale.ROOT, "%-20s %-16s %8s %14s %10s%n", "person", "page", "views", "CPU ms / view", "p95 ms");
+        for (Persona persona : personas.stream()
+                .filter(p -> p.username().equals("lead.dudley-central")
+                        || p.username().equals("family.worker"))
+                .toList()) {
+            List<Session> open = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Session s = new Session(persona, new Random(i));
+                s.signIn();
+                open.add(s);
+            }
+            for (String choices : persona.routes()) {
+                for (Session s : open) {
+                    for (int i = 0; i < 3; i++) {
+                        s.navigate(route(choices, s.random));
+                    }
+                }
+                ConcurrentLinkedQueue<Long> times = new ConcurrentLinkedQueue<>();
+                long cpuBefore = cpuNanos(pid);
+                long until = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+                try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (Session s : open) {
+                        users.submit(() -> {
+                            while (System.nanoTime() < until) {
+                                long started = System.nanoTime();
+                                s.navigate(route(choices, s.random));
+                                times.add(System.nanoTime() - started);
+                            }
+                            return null;
+                        });
+                    }
+                }
+                double cpuMs = (cpuNanos(pid) - cpuBefore) / 1e6;
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-20s %-16s %8d %14.2f %10.1f%n",
+                        persona.username(),
+                        page(choices),
+                        times.size(),
+                        cpuMs / Math.max(1, times.size()),
+                        percentiles(new ArrayList<>(times))[2]);
+            }
+            for (Session s : open) {
+                s.signOut();
+            }
+        }
+    }
+
+    private static String page(String choices) {
+        String first = choices.split("\\|")[0];
+        return first.isEmpty() ? "(home)" : first.replaceAll("/[0-9a-f-]{36}", "/:id");
+    }
+
+    /**
+     * The saturation point: sessions are added step by step (for example 50,100,150,200,300), each
+     * step measured for {@code earlyhelp.load.step-seconds} (default 30) after a short warm-up;
+     * prints p95, throughput and the server's CPU per step, and the first step whose p95 passes
+     * 150 ms. Stops after a step whose p95 passes a second.
+     */
+    private void saturation(long pid, List<Persona> personas, String steps) throws Exception {
+        int stepSeconds = Integer.getInteger("earlyhelp.load.step-seconds", 30);
+        List<Session> active = Collections.synchronizedList(new ArrayList<>());
+        Integer saturated = null;
+        System.out.printf(
+                Locale.ROOT,
+                "%8s %10s %8s %8s %12s %10s %14s%n",
+                "sessions",
+                "round trips",
+                "per s",
+                "p95 ms",
+                "CPU % of all",
+                "CPU ms/rt",
+                "errors");
+        try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String step : steps.split(",")) {
+                int target = Integer.parseInt(step.strip());
+                int adding = target - active.size();
+                CountDownLatch ready = new CountDownLatch(Math.max(0, adding));
+                for (int i = active.size(); i < target; i++) {
+                    int n = i;
+                    long delay = (long) (10_000.0 * (n - (target - adding)) / Math.max(1, adding));
+                    users.submit(() -> {
+                        Session s = new Session(personas.get(n % personas.size()), new Random(1000L + n));
+                        try {
+                            sleep(delay);
+                            s.signIn();
+                            active.add(s);
+                        } catch (Exception e) {
+                            error("sign-in: " + e);
+                            return null;
+                        } finally {
+                            ready.countDown();
+                        }
+                        s.work();
+                        return null;
+                    });
+                }
+                ready.await();
+                sleep(10_000);
+                navigations.clear();
+                gridRequests.clear();
+                int errorsBefore = errors.get();
+                measuring = true;
+                long cpuBefore = cpuNanos(pid);
+                long started = System.nanoTime();
+                sleep(stepSeconds * 1000L);
+                measuring = false;
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double cpuSeconds = (cpuNanos(pid) - cpuBefore) / 1e9;
+                List<Long> all = new ArrayList<>(navigations);
+                all.addAll(gridRequests);
+                double p95 = percentiles(all)[2];
+                System.out.printf(
+                        Locale.ROOT,
+                        "%8d %10d %8.1f %8.1f %12.0f %10.2f %14d%n",
+                        active.size(),
+                        all.size(),
+                        all.size() / seconds,
+                        p95,
+                        100 * cpuSeconds / seconds / Runtime.getRuntime().availableProcessors(),
+                        all.isEmpty() ? 0 : cpuSeconds * 1000 / all.size(),
+                        errors.get() - errorsBefore);
+                if (saturated == null && p95 > 150) {
+                    saturated = active.size();
+                }
+                if (p95 > 1000) {
+                    break;
+                }
+            }
+            stopping = true;
+            users.shutdownNow();
+        }
+        System.out.println(
+                saturated == null
+                        ? "p95 stayed at or under 150 ms at every step"
+                        : "saturation point: p95 passed 150 ms at " + saturated + " sessions");
+        errorSamples.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+    }
+
+    /** The process's CPU time so far (user and system), from /proc. */
+    private static long cpuNanos(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // Fields 14 and 15 of /proc/pid/stat (utime, stime), counted after the command's name.
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 1_000_000_000L / CLOCK_TICKS;
+    }
+
+    /** The kernel's clock ticks per second (getconf CLK_TCK), 100 on Linux here. */
+    private static final long CLOCK_TICKS = clockTicks();
+
+    private static long clockTicks() {
+        try {
+            Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+            String out = new String(getconf.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            getconf.waitFor();
+            return Long.parseLong(out);
+        } catch (Exception e) {
+            return 100;
+        }
+    }
+
     /** Hub leads and practitioners of the demonstration borough, with what each looks at. */
-    private static List<Persona> personas(String url, String user) throws Exception {
+    public static List<Persona> personas(String url, String user) throws Exception {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);
         dataSource.setUser(user);
@@ -321,54 +493,33 @@ public final class PortalLoadTest {
     }
 
     /** One of the alternatives a route stands for (a case or family picked at random). */
-    private static String route(String choices, Random random) {
+    public static String route(String choices, Random random) {
         String[] options = choices.split("\\|");
         return options[random.nextInt(options.length)];
     }
 
-    /** One person's browser: cookies, the UI's id, its security key and the message counters. */
+    /** One simulated person: what they look at, their own random choices, and their portal client. */
     private final class Session {
         final Persona persona;
         final Random random;
-        final Map<String, String> cookies = new ConcurrentHashMap<>();
-        String securityKey;
-        int uiId;
-        int syncId;
-        int clientId;
-        int historyIndex;
+        final PortalClient client;
 
         Session(Persona persona, Random random) {
             this.persona = persona;
             this.random = random;
+            this.client = new PortalClient(http, base, persona.username(), PortalLoadTest.this::record);
         }
 
         void signIn() throws Exception {
-            long started = System.nanoTime();
-            HttpResponse<String> page = get("login");
-            Matcher csrf = CSRF.matcher(page.body());
-            if (!csrf.find()) {
-                throw new IllegalStateException("No CSRF token on the sign-in page");
-            }
-            String form = "username=" + encode(persona.username()) + "&password=" + encode("demo-early-help")
-                    + "&_csrf=" + encode(csrf.group(1));
-            HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(base + "login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-            String location = signedIn.headers().firstValue("Location").orElse("");
-            if (signedIn.statusCode() != 302 || location.contains("error")) {
-                throw new IllegalStateException(
-                        "Sign-in refused for " + persona.username() + ": " + signedIn.statusCode() + " " + location);
-            }
-            get(""); // the bootstrap page
-            JsonNode init = JSON.readTree(get("?v-r=init&location=&query=").body());
-            JsonNode config = init.path("appConfig");
-            JsonNode uidl = config.path("uidl");
-            securityKey = uidl.path("Vaadin-Security-Key").asString();
-            uiId = config.path("v-uiId").asInt();
-            syncId = uidl.path("syncId").asInt();
-            clientId = uidl.path("clientId").asInt() + 0;
-            logins.add(System.nanoTime() - started);
-            navigate("");
+            client.signIn();
+        }
+
+        void navigate(String route) throws Exception {
+            client.navigate(route);
+        }
+
+        void signOut() throws Exception {
+            client.signOut();
         }
 
         void work() {
@@ -385,154 +536,25 @@ public final class PortalLoadTest {
                 }
             }
         }
+    }
 
-        /** What the browser sends when someone follows a link: a navigation, then the grids' rows. */
-        void navigate(String route) throws Exception {
-            ObjectNode event = JSON.createObjectNode();
-            event.put("type", "event");
-            event.put("node", 1);
-            event.put("event", "ui-navigate");
-            ObjectNode data = event.putObject("data");
-            data.put("route", route);
-            data.put("query", "");
-            data.put("appShellTitle", "");
-            data.putObject("historyState").put("idx", historyIndex++);
-            data.put("trigger", "");
-            long started = System.nanoTime();
-            JsonNode response = uidl(List.of(event), navigations);
-            if (measuring) {
-                byView.computeIfAbsent(
-                                "/" + route.replaceAll("/[0-9a-f-]{36}", "/:id"), k -> new ConcurrentLinkedQueue<>())
-                        .add(System.nanoTime() - started);
-            }
-            List<ObjectNode> rpcs = confirmations(response);
-            Map<Integer, Boolean> visible = new HashMap<>();
-            List<Integer> grids = new ArrayList<>();
-            for (JsonNode change : response.path("changes")) {
-                String key = change.path("key").asString("");
-                if (key.equals("tag") && change.path("value").asString("").equals("vaadin-grid")) {
-                    grids.add(change.path("node").asInt());
-                }
-                if (key.equals("visible")) {
-                    visible.put(
-                            change.path("node").asInt(), change.path("value").asBoolean());
+    private void record(PortalClient.Kind kind, String route, long nanos) {
+        switch (kind) {
+            case SIGN_IN -> logins.add(nanos);
+            case NAVIGATION -> {
+                if (measuring) {
+                    navigations.add(nanos);
+                    byView.computeIfAbsent(
+                                    "/" + route.replaceAll("/[0-9a-f-]{36}", "/:id"),
+                                    k -> new ConcurrentLinkedQueue<>())
+                            .add(nanos);
                 }
             }
-            int promise = rpcs.size();
-            for (int grid : grids) {
-                if (visible.getOrDefault(grid, true)) {
-                    ObjectNode rpc = JSON.createObjectNode();
-                    rpc.put("type", "publishedEventHandler");
-                    rpc.put("node", grid);
-                    rpc.put("templateEventMethodName", "setViewportRange");
-                    rpc.putArray("templateEventMethodArgs").add(0).add(50);
-                    rpc.put("promise", promise++);
-                    rpcs.add(rpc);
+            case GRID_ROWS -> {
+                if (measuring) {
+                    gridRequests.add(nanos);
                 }
             }
-            if (!rpcs.isEmpty()) {
-                List<ObjectNode> more = confirmations(uidl(rpcs, gridRequests));
-                if (!more.isEmpty()) {
-                    uidl(more, gridRequests);
-                }
-            }
-        }
-
-        /**
-         * The grid connector confirms each update of rows it has applied ({@code
-         * $connector.confirm(id)} calls back {@code confirmUpdate(id)}), so the server can let go of
-         * the rows it kept for it.
-         */
-        private List<ObjectNode> confirmations(JsonNode response) {
-            List<ObjectNode> confirmations = new ArrayList<>();
-            for (JsonNode execute : response.path("execute")) {
-                if (execute.isArray()
-                        && execute.size() == 3
-                        && execute.get(2).asString("").contains("$connector.confirm(")) {
-                    ObjectNode rpc = JSON.createObjectNode();
-                    rpc.put("type", "publishedEventHandler");
-                    rpc.put("node", execute.get(0).path("@v-node").asInt());
-                    rpc.put("templateEventMethodName", "confirmUpdate");
-                    rpc.putArray("templateEventMethodArgs").add(execute.get(1).asInt());
-                    rpc.put("promise", confirmations.size());
-                    confirmations.add(rpc);
-                }
-            }
-            return confirmations;
-        }
-
-        private JsonNode uidl(List<ObjectNode> rpc, ConcurrentLinkedQueue<Long> times) throws Exception {
-            ObjectNode message = JSON.createObjectNode();
-            message.put("csrfToken", securityKey);
-            ArrayNode array = message.putArray("rpc");
-            rpc.forEach(array::add);
-            message.put("syncId", syncId);
-            message.put("clientId", clientId);
-            long started = System.nanoTime();
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "?v-r=uidl&v-uiId=" + uiId))
-                    .header("Content-Type", "application/json; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))));
-            long elapsed = System.nanoTime() - started;
-            if (measuring) {
-                times.add(elapsed);
-            }
-            String body = response.body();
-            responseBytes.addAndGet(body.length());
-            if (body.startsWith("for(;;);")) {
-                body = body.substring("for(;;);".length());
-            }
-            JsonNode json = JSON.readTree(body);
-            if (json.isArray()) {
-                json = json.get(0);
-            }
-            if (response.statusCode() != 200
-                    || json.has("meta")
-                            && (json.get("meta").has("appError")
-                                    || json.get("meta").has("sessionExpired"))
-                    || json.path("syncId").asInt(-1) != syncId + 1) {
-                throw new IllegalStateException("Unexpected answer " + response.statusCode() + ": " + abbreviate(body));
-            }
-            syncId = json.path("syncId").asInt();
-            clientId = json.path("clientId").asInt();
-            return json;
-        }
-
-        void signOut() throws Exception {
-            HttpResponse<String> page = get("about");
-            Matcher csrf = CSRF.matcher(page.body());
-            if (csrf.find()) {
-                send(HttpRequest.newBuilder(URI.create(base + "logout"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1)))));
-            }
-        }
-
-        private HttpResponse<String> get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-            if (!cookies.isEmpty()) {
-                request.header(
-                        "Cookie",
-                        String.join(
-                                "; ",
-                                cookies.entrySet().stream()
-                                        .map(e -> e.getKey() + "=" + e.getValue())
-                                        .toList()));
-            }
-            HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    cookies.put(
-                            pair.substring(0, eq).strip(),
-                            pair.substring(eq + 1).strip());
-                }
-            }
-            return response;
         }
     }
 
@@ -578,6 +600,15 @@ public final class PortalLoadTest {
         });
         System.out.printf(
                 Locale.ROOT, "throughput: %.1f round trips/s; errors: %d%n", all.size() / steadySeconds, errors.get());
+        double cpuPerRoundTrip = all.isEmpty() ? 0 : serverCpuSeconds * 1000 / all.size();
+        System.out.printf(
+                Locale.ROOT,
+                "server CPU: %.1f s in %.0f s steady (%.0f%% of %d cores): %.2f ms of CPU per round trip%n",
+                serverCpuSeconds,
+                steadySeconds,
+                100 * serverCpuSeconds / steadySeconds / Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().availableProcessors(),
+                cpuPerRoundTrip);
         errorSamples.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
         System.out.printf(
                 Locale.ROOT,
@@ -600,7 +631,7 @@ public final class PortalLoadTest {
                 "{\n  \"sessions\": %d,\n  \"data\": \"%s\",\n  \"thinkMs\": [%d, %d],\n  \"steadySeconds\": %.0f,\n"
                         + "  \"roundTrips\": %.0f,\n  \"p50\": %.1f,\n  \"p95\": %.1f,\n  \"p99\": %.1f,\n"
                         + "  \"errors\": %d,\n  \"heapBaselineKb\": %d,\n  \"heapWithSessionsKb\": %d,\n"
-                        + "  \"kbPerSession\": %.1f\n}\n",
+                        + "  \"kbPerSession\": %.1f,\n  \"serverCpuMsPerRoundTrip\": %.2f\n}\n",
                 open,
                 dataScale,
                 thinkMin,
@@ -613,7 +644,8 @@ public final class PortalLoadTest {
                 errors.get(),
                 baselineKb,
                 withSessionsKb,
-                perSession);
+                perSession,
+                cpuPerRoundTrip);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "load-test.json"), json);
         System.out.println("Written to target/load-test.json");
@@ -674,14 +706,6 @@ public final class PortalLoadTest {
         try (var socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
     private static void sleep(long millis) {

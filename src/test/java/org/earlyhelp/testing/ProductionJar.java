@@ -32,11 +32,20 @@ public final class ProductionJar {
         return start("jdbc:postgresql://localhost:5432/" + database, user(), port, args);
     }
 
+    /** Starts the jar on the port, with health and metrics on the management port, and waits until it is ready. */
+    public static Process start(String database, int port, int managementPort, String... args) throws Exception {
+        return start("jdbc:postgresql://localhost:5432/" + database, user(), port, managementPort, args);
+    }
+
     /** Starts the jar against any PostgreSQL, and waits until it is ready. */
     public static Process start(String jdbcUrl, String databaseUser, int port, String... args) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Health is on the management port in production: one of its own for each process.
-        int managementPort = freePort();
+        return start(jdbcUrl, databaseUser, port, freePort(), args);
+    }
+
+    private static Process start(String jdbcUrl, String databaseUser, int port, int managementPort, String... args)
+            throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
                 java, "-jar", jar().toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
