@@ -16,10 +16,15 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.MenuFilter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The main layout: a skip link, the app's name, who is signed in with a way to sign out, and the
@@ -35,6 +40,11 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     private final Div account = new Div();
 
     private final transient List<MenuFilter> menuFilters;
+    private transient @Nullable Set<Role> menuRoles;
+    private transient List<MenuEntry> menuEntries = List.of();
+    private transient List<MenuEntry> shown = List.of();
+    /** Whose name the account area shows: empty for nobody, null before the first page. */
+    private @Nullable String accountShown;
 
     public MainLayout(CurrentUsers currentUsers, AuthenticationContext authentication, List<MenuFilter> menuFilters) {
         this.currentUsers = currentUsers;
@@ -59,18 +69,37 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        nav.removeAll();
-        java.util.Optional<CurrentUser> user = currentUsers.find();
-        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+        Optional<CurrentUser> user = currentUsers.find();
+        // Vaadin checks each menu route's access rules for every call, at a cost: done on every
+        // navigation it took 40% of the server's CPU in the load test. The rules depend on the
+        // roles only, so they are checked once per layout and roles; each page still checks its
+        // own access when it is opened.
+        Set<Role> roles = user.map(CurrentUser::roles).orElse(Set.of());
+        if (!roles.equals(menuRoles)) {
+            menuEntries = MenuConfiguration.getMenuEntries();
+            menuRoles = roles;
+        }
+        List<MenuEntry> offered = new ArrayList<>();
+        for (MenuEntry entry : menuEntries) {
             String route = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
             // A page the roles let in but that could only refuse this person is not offered.
             if (user.isPresent() && !offered(route, user.get())) {
                 continue;
             }
-            nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path()));
+            offered.add(entry);
         }
-        account.removeAll();
-        currentUsers.find().ifPresent(this::showAccount);
+        // The same menu and the same person as on the last page: nothing to send again.
+        if (!offered.equals(shown)) {
+            nav.removeAll();
+            offered.forEach(entry -> nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
+            shown = offered;
+        }
+        String signedIn = user.map(CurrentUser::username).orElse("");
+        if (!signedIn.equals(accountShown)) {
+            account.removeAll();
+            user.ifPresent(this::showAccount);
+            accountShown = signedIn;
+        }
     }
 
     /**
