@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with 200 sessions) and the heap per session: heap used after a full GC with the sessions open,
  * minus the same with none, divided by their number (target: at most 200 KB). Run with {@code
  * ./mvnw -Pload-test verify}; settings as system properties {@code earlyhelp.load.*} (sessions,
- * ramp-seconds, warm-up-seconds, steady-seconds, think-min-ms, think-max-ms, scale).
+ * ramp-seconds, warm-up-seconds, steady-seconds, think-min-ms, think-max-ms, scale), and the modes
+ * {@code cpu-by-page=true}, {@code saturation=50,100,...}, {@code by-view=true} and {@code jfr=true}.
  */
 public final class PortalLoadTest {
 
@@ -171,8 +172,22 @@ public final class PortalLoadTest {
                 measuring = true;
                 long steadyStart = System.nanoTime();
                 long cpuBefore = cpuNanos(app.pid());
+                boolean recording = Boolean.getBoolean("earlyhelp.load.jfr");
+                if (recording) {
+                    // Where the server's CPU goes: Java Flight Recorder over the steady phase
+                    // (read with: jfr view hot-methods target/load-test.jfr).
+                    jcmd(
+                            app.pid(),
+                            "JFR.start",
+                            "name=load",
+                            "settings=profile",
+                            "filename=" + Path.of("target", "load-test.jfr").toAbsolutePath());
+                }
                 sleep(steadySeconds * 1000L);
                 measuring = false;
+                if (recording) {
+                    jcmd(app.pid(), "JFR.stop", "name=load");
+                }
                 serverCpuSeconds = (cpuNanos(app.pid()) - cpuBefore) / 1e9;
                 stopping = true;
                 double steady = (System.nanoTime() - steadyStart) / 1e9;
@@ -425,6 +440,15 @@ public final class PortalLoadTest {
                         ? "p95 stayed at or under 150 ms at every step"
                         : "saturation point: p95 passed 150 ms at " + saturated + " sessions");
         errorSamples.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
+    }
+
+    private static void jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid)));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        System.out.print(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        jcmd.waitFor();
     }
 
     /** The process's CPU time so far (user and system), from /proc. */
