@@ -433,7 +433,7 @@ public final class PortalLoadTest {
                 }
             }
             stopping = true;
-            users.shutdownNow();
+            users.shutdown();
         }
         System.out.println(
                 saturated == null

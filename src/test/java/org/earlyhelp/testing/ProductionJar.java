@@ -47,7 +47,11 @@ public final class ProductionJar {
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(
-                java, "-jar", jar().toString(), "--server.port=" + port, "--management.server.port=" + managementPort));
+                java,
+                "-jar",
+                (Boolean.getBoolean("earlyhelp.jar.extracted") ? extracted() : jar()).toString(),
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile("earlyhelp-process", ".log");
@@ -111,6 +115,38 @@ public final class ProductionJar {
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /**
+     * The jar extracted as Spring Boot recommends for production ({@code java -Djarmode=tools -jar
+     * early-help.jar extract}): the application's jar and its libraries side by side, loaded by
+     * Java's own class loader rather than from inside one nested jar.
+     */
+    private static synchronized Path extracted() throws Exception {
+        Path jar = jar();
+        Path into = Path.of("target", "extracted");
+        Path application = into.resolve(jar.getFileName());
+        if (!Files.exists(application)
+                || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process extract = new ProcessBuilder(
+                            java,
+                            "-Djarmode=tools",
+                            "-jar",
+                            jar.toString(),
+                            "extract",
+                            "--force",
+                            "--destination",
+                            into.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            String output = new String(extract.getInputStream().readAllBytes());
+            if (extract.waitFor() != 0) {
+                throw new IllegalStateException("Could not extract the jar:\n" + output);
+            }
+        }
+        return application;
     }
 
     private static Path jar() throws IOException {
