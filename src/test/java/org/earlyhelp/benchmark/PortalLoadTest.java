@@ -145,22 +145,7 @@ public final class PortalLoadTest {
             long rampStart = System.nanoTime();
             try (ExecutorService users = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int i = 0; i < sessions; i++) {
-                    int n = i;
-                    users.submit(() -> {
-                        Session s = new Session(personas.get(n % personas.size()), new Random(1000L + n));
-                        try {
-                            sleep((long) (rampSeconds * 1000.0 * n / sessions));
-                            s.signIn();
-                            all.add(s);
-                        } catch (Exception e) {
-                            error("sign-in: " + e);
-                            return null;
-                        } finally {
-                            ready.countDown();
-                        }
-                        s.work();
-                        return null;
-                    });
+                    start(users, personas, i, (long) (rampSeconds * 1000.0 * i / sessions), all, ready);
                 }
                 ready.await();
                 System.out.printf(
@@ -215,6 +200,34 @@ public final class PortalLoadTest {
             }
             ProductionJar.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
+    }
+
+    /**
+     * Starts simulated person number {@code n} after {@code delay} ms: signs in, joins {@code
+     * signedIn}, counts down {@code ready} (signed in or not), then works until the test stops.
+     */
+    private void start(
+            ExecutorService users,
+            List<Persona> personas,
+            int n,
+            long delay,
+            List<Session> signedIn,
+            CountDownLatch ready) {
+        users.submit(() -> {
+            Session s = new Session(personas.get(n % personas.size()), new Random(1000L + n));
+            try {
+                sleep(delay);
+                s.signIn();
+                signedIn.add(s);
+            } catch (Exception e) {
+                error("sign-in: " + e);
+                return null;
+            } finally {
+                ready.countDown();
+            }
+            s.work();
+            return null;
+        });
     }
 
     /** Which classes grow when 100 sessions of the first hub lead rest on the view. */
@@ -382,23 +395,8 @@ public final class PortalLoadTest {
                 int adding = target - active.size();
                 CountDownLatch ready = new CountDownLatch(Math.max(0, adding));
                 for (int i = active.size(); i < target; i++) {
-                    int n = i;
-                    long delay = (long) (10_000.0 * (n - (target - adding)) / Math.max(1, adding));
-                    users.submit(() -> {
-                        Session s = new Session(personas.get(n % personas.size()), new Random(1000L + n));
-                        try {
-                            sleep(delay);
-                            s.signIn();
-                            active.add(s);
-                        } catch (Exception e) {
-                            error("sign-in: " + e);
-                            return null;
-                        } finally {
-                            ready.countDown();
-                        }
-                        s.work();
-                        return null;
-                    });
+                    long delay = (long) (10_000.0 * (i - (target - adding)) / Math.max(1, adding));
+                    start(users, personas, i, delay, active, ready);
                 }
                 ready.await();
                 sleep(10_000);

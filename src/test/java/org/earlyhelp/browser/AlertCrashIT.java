@@ -11,11 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.earlyhelp.testing.ProductionJar;
 import org.earlyhelp.testing.SilentMailServer;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Confidential, not secret, even through a crash: the production jar runs as a separate process;
@@ -56,23 +51,13 @@ class AlertCrashIT extends BrowserTest {
                     "--spring.mail.properties.mail.smtp.connectiontimeout=600000",
                     "--spring.mail.properties.mail.smtp.timeout=600000");
             try {
-                caseId = ProductionJar.text(
-                        database,
-                        "SELECT id FROM referrals.case_file WHERE hub_id = 'dudley-central' AND closed_at IS NULL"
-                                + " ORDER BY allocated_at LIMIT 1");
-                ProductionJar.execute(database, """
-                        INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by, created_at,
-                          expires_at)
-                        VALUES (gen_random_uuid(), '%s', 'CASE', 'dudley-central', '%s', 'Crash test', 'TEEN', 'test', now(),
-                          now() + interval '1 day')""".formatted(CODE, caseId));
+                caseId = caseInvitation(database, CODE, "Crash test");
                 browser.clearCookies();
-                WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
                 long sending = System.nanoTime();
                 for (int i = 0; i < FEEDBACK; i++) {
                     boolean unsafe = i % 3 == 0;
                     long loading = System.nanoTime();
-                    browser.go("http://localhost:" + port + "/say/" + CODE);
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
+                    openFeedbackForm("http://localhost:" + port + "/say/" + CODE);
                     if (i == 0) {
                         System.out.printf(
                                 Locale.ROOT,
@@ -80,19 +65,9 @@ class AlertCrashIT extends BrowserTest {
                                         + " the Send button).%n",
                                 (System.nanoTime() - loading) / 1e9);
                     }
-                    WebElement answer = wait.until(
-                            d -> d.findElement(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
-                                    .filter(b -> b.getText().equals(unsafe ? "No" : "Yes"))
-                                    .findFirst()
-                                    .orElse(null));
-                    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", answer);
-                    answer.click();
-                    browser.waitFor(By.id("send")).click();
+                    answerAndSend(!unsafe);
                     if (unsafe) {
-                        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("help-now")));
                         safeguarding++;
-                    } else {
-                        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("send")));
                     }
                 }
                 double sendingSeconds = (System.nanoTime() - sending) / 1e9;
@@ -220,12 +195,5 @@ class AlertCrashIT extends BrowserTest {
             mail.stop();
             ProductionJar.execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
-    }
-
-    private static long caseFeedback(String database, String caseId) throws Exception {
-        return ProductionJar.count(
-                database,
-                "SELECT count(*) FROM referrals.case_feedback cf JOIN voice.feedback f ON f.id = cf.feedback_id"
-                        + " WHERE cf.case_id = '" + caseId + "'");
     }
 }

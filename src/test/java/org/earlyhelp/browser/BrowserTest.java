@@ -66,6 +66,67 @@ abstract class BrowserTest {
         return 0;
     }
 
+    /**
+     * A case invitation for the first open case of the Dudley Central hub, straight into the
+     * database of a production jar; returns the case's id.
+     */
+    static String caseInvitation(String database, String code, String label) throws Exception {
+        String caseId = org.earlyhelp.testing.ProductionJar.text(
+                database,
+                "SELECT id FROM referrals.case_file WHERE hub_id = 'dudley-central' AND closed_at IS NULL"
+                        + " ORDER BY allocated_at LIMIT 1");
+        org.earlyhelp.testing.ProductionJar.execute(database, """
+                INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by, created_at,
+                  expires_at)
+                VALUES (gen_random_uuid(), '%s', 'CASE', 'dudley-central', '%s', '%s', 'TEEN', 'test', now(),
+                  now() + interval '1 day')""".formatted(code, caseId, label));
+        return caseId;
+    }
+
+    /** How many feedback items are in the case's family record. */
+    static long caseFeedback(String database, String caseId) throws Exception {
+        return org.earlyhelp.testing.ProductionJar.count(
+                database,
+                "SELECT count(*) FROM referrals.case_feedback cf JOIN voice.feedback f ON f.id = cf.feedback_id"
+                        + " WHERE cf.case_id = '" + caseId + "'");
+    }
+
+    /** Opens the public feedback form and waits for its Send button; says what the page shows if it never comes. */
+    static void openFeedbackForm(String url) {
+        browser.go(url);
+        try {
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
+        } catch (TimeoutException e) {
+            browser.screenshot("feedback-form");
+            throw new AssertionError(
+                    "No Send button at " + browser.url() + "; the page says: "
+                            + ((JavascriptExecutor) browser.driver()).executeScript("return document.body.innerText"),
+                    e);
+        }
+    }
+
+    /**
+     * Answers "do you feel safe" on the open feedback form and sends it; waits for the "help now"
+     * page after a "No", or for the form to go after a "Yes".
+     */
+    static void answerAndSend(boolean feelSafe) {
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        WebElement answer =
+                wait.until(d -> d.findElement(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
+                        .filter(button -> button.getText().equals(feelSafe ? "Yes" : "No"))
+                        .findFirst()
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", answer);
+        answer.click();
+        browser.waitFor(By.id("send")).click();
+        if (feelSafe) {
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("send")));
+        } else {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("help-now")));
+        }
+    }
+
     /** Clicks an item that may still be moving into place (an overlay opening), trying for 2 s. */
     static void clickWhenStill(WebElement item) {
         for (int attempt = 1; ; attempt++) {

@@ -36,7 +36,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -209,15 +208,7 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                         haproxyVersion(haproxy),
                         (System.nanoTime() - starting) / 1e9);
 
-                String caseId = ProductionJar.text(
-                        database,
-                        "SELECT id FROM referrals.case_file WHERE hub_id = 'dudley-central' AND closed_at IS NULL"
-                                + " ORDER BY allocated_at LIMIT 1");
-                ProductionJar.execute(database, """
-                        INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by, created_at,
-                          expires_at)
-                        VALUES (gen_random_uuid(), '%s', 'CASE', 'dudley-central', '%s', 'Proxy test', 'TEEN', 'test', now(),
-                          now() + interval '1 day')""".formatted(CODE, caseId));
+                String caseId = caseInvitation(database, CODE, "Proxy test");
 
                 // The people: the load test's hub leads and practitioners, signed in through the proxy.
                 PGSimpleDataSource dataSource = new PGSimpleDataSource();
@@ -257,34 +248,13 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                 browser.driver().manage().addCookie(new Cookie("EH_INSTANCE", "a", "/"));
 
                 // A young person's feedback on instance a: every third does not feel safe.
-                WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
                 int unsafe = 0;
                 for (int i = 0; i < FEEDBACK; i++) {
                     boolean notSafe = i % 3 == 0;
-                    browser.go(proxy + "/say/" + CODE);
-                    try {
-                        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
-                    } catch (org.openqa.selenium.TimeoutException e) {
-                        browser.screenshot("proxy-feedback-form");
-                        throw new AssertionError(
-                                "No Send button at " + browser.url() + "; the page says: "
-                                        + ((JavascriptExecutor) browser.driver())
-                                                .executeScript("return document.body.innerText"),
-                                e);
-                    }
-                    WebElement answer = wait.until(
-                            d -> d.findElement(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
-                                    .filter(button -> button.getText().equals(notSafe ? "No" : "Yes"))
-                                    .findFirst()
-                                    .orElse(null));
-                    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", answer);
-                    answer.click();
-                    browser.waitFor(By.id("send")).click();
+                    openFeedbackForm(proxy + "/say/" + CODE);
+                    answerAndSend(!notSafe);
                     if (notSafe) {
-                        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("help-now")));
                         unsafe++;
-                    } else {
-                        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("send")));
                     }
                 }
                 assertThat(browser.driver()
@@ -384,10 +354,7 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                 mail.waitForIncomingEmail(5_000, (int) addressed);
                 sleep(1_000);
                 long alerts = ProductionJar.count(database, "SELECT count(*) FROM voice.alert");
-                long joined = ProductionJar.count(
-                        database,
-                        "SELECT count(*) FROM referrals.case_feedback cf JOIN voice.feedback f ON f.id = cf.feedback_id"
-                                + " WHERE cf.case_id = '" + caseId + "'");
+                long joined = caseFeedback(database, caseId);
                 long raisedAudit = ProductionJar.count(
                         database,
                         "SELECT count(*) FROM audit.entry WHERE action = 'raise-alert' AND record_type = 'feedback'");
