@@ -12,7 +12,18 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.time.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 
@@ -64,6 +75,38 @@ class ArchitectureTests {
             .should()
             .beAnnotatedWith(Autowired.class)
             .because("constructor injection keeps dependencies visible and objects complete");
+
+    @ArchTest
+    static final ArchRule theTimeComesFromTheOneClock = noClasses()
+            .that()
+            .doNotBelongToAnyOf(ClockConfiguration.class)
+            .should()
+            .callMethod(Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(Clock.class, "systemDefaultZone")
+            .orShould()
+            .callMethod(Clock.class, "system", ZoneId.class)
+            .orShould()
+            .callMethod(Instant.class, "now")
+            .orShould()
+            .callMethod(LocalDate.class, "now")
+            .orShould()
+            .callMethod(LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(LocalTime.class, "now")
+            .orShould()
+            .callMethod(ZonedDateTime.class, "now")
+            .orShould()
+            .callMethod(OffsetDateTime.class, "now")
+            .orShould()
+            .callMethod(YearMonth.class, "now")
+            .orShould()
+            .callMethod(Year.class, "now")
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .because("every service, job and page takes the time from the one Clock bean"
+                    + " (shared.time.ClockConfiguration), so that a test can set it for the whole application"
+                    + " and \"today\" is the same day everywhere (WorkingCalendar.today)");
 
     @ArchTest
     static final ArchRule modulesDoNotDependOnThePortal = noClasses()

@@ -12,7 +12,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
@@ -49,11 +48,11 @@ public class AuditChain {
             JdbcClient jdbc,
             CurrentUsers currentUsers,
             @Value("${earlyhelp.audit.settle:PT10S}") Duration settle,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.settle = settle;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** What a check found. */

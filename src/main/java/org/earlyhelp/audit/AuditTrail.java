@@ -36,6 +36,16 @@ public class AuditTrail {
     /** Records that the signed-in person (or the system) did something to a record. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(
+            AuditAction action,
+            String recordType,
+            String recordId,
+            @Nullable HubId hub,
+            @Nullable String reason,
+            @Nullable String details) {
+        insert(action.code(), recordType, recordId, hub, reason, details);
+    }
+
+    private void insert(
             String action,
             String recordType,
             String recordId,
@@ -72,8 +82,8 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void refused(
-            String action, String recordType, String recordId, @Nullable HubId hub, @Nullable String details) {
-        record("refused:" + action, recordType, recordId, hub, null, details);
+            AuditAction action, String recordType, String recordId, @Nullable HubId hub, @Nullable String details) {
+        insert("refused:" + action.code(), recordType, recordId, hub, null, details);
     }
 
     /** The trail of one record, newest first. Administrators only. */
@@ -120,7 +130,7 @@ public class AuditTrail {
                 .query(AuditTrail::entry)
                 .list();
         record(
-                "search",
+                AuditAction.SEARCH,
                 "audit",
                 recordId == null || recordId.isBlank() ? "-" : recordId.strip(),
                 null,
@@ -152,7 +162,7 @@ public class AuditTrail {
                                     quote(e.details()))))
                     .append(org.earlyhelp.shared.Csv.LINE_END);
         }
-        record("export", "audit", what, null, null, entries.size() + " entries");
+        record(AuditAction.EXPORT, "audit", what, null, null, entries.size() + " entries");
         return csv.toString();
     }
 

@@ -51,7 +51,7 @@ public class TableDownloads {
             row.forEach(cell -> cells.add(text(cell)));
             csv.append(Csv.line(cells));
         }
-        audit.record("export", "table", table, hub, null, rows.size() + " rows");
+        audit.record(AuditAction.EXPORT, "table", table, hub, null, rows.size() + " rows");
         return csv.toString();
     }
 

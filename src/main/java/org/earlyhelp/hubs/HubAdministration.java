@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.AreaImporter;
 import org.earlyhelp.hubs.internal.AreaMaps;
@@ -118,7 +119,7 @@ public class HubAdministration {
             if (!areas.assign(area.code(), area.version(), hub)) {
                 throw new ChangedBySomeoneElseException(new Message("hubs.changed.area-0-1", area.code(), area.name()));
             }
-            audit.record("assign", "area", area.code(), hub, null, "put in hub " + hub);
+            audit.record(AuditAction.ASSIGN, "area", area.code(), hub, null, "put in hub " + hub);
         }
         refreshTotals();
     }
@@ -129,7 +130,7 @@ public class HubAdministration {
         currentUsers.requireAnyOf(Role.ADMIN);
         requireHub(hub);
         int moved = areas.assignWard(wardCode, hub);
-        audit.record("assign", "ward", wardCode, hub, null, moved + " areas put in hub " + hub);
+        audit.record(AuditAction.ASSIGN, "ward", wardCode, hub, null, moved + " areas put in hub " + hub);
         refreshTotals();
         return moved;
     }
@@ -166,7 +167,7 @@ public class HubAdministration {
         }
         Organisation organisation = new Organisation(new OrganisationId(code), trimmed, type, in);
         hubs.insert(organisation);
-        audit.record("add", "organisation", code, null, null, trimmed + " (" + type + ") in " + in);
+        audit.record(AuditAction.ADD, "organisation", code, null, null, trimmed + " (" + type + ") in " + in);
         return organisation;
     }
 
@@ -182,7 +183,8 @@ public class HubAdministration {
         if (!hubs.setStatus(hub.id(), status, version)) {
             throw new ChangedBySomeoneElseException(new Message("hubs.changed.hub-0", hub.name()));
         }
-        audit.record("change-status", "hub", hub.id().value(), hub.id(), null, hub.status() + " -> " + status);
+        audit.record(
+                AuditAction.CHANGE_STATUS, "hub", hub.id().value(), hub.id(), null, hub.status() + " -> " + status);
     }
 
     /** Each hub with its areas' totals, and whether its population is outside the range. */

@@ -3,6 +3,7 @@ package org.earlyhelp.hubs;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.MemberRepository;
@@ -112,7 +113,7 @@ public class HubTeams {
             throw new ValidationException(problems);
         }
         audit.record(
-                "add",
+                AuditAction.ADD,
                 "hub-member",
                 hub + "/" + name,
                 hub,
@@ -136,7 +137,8 @@ public class HubTeams {
         if (!members.delete(member.hub(), member.username(), member.version())) {
             throw new ChangedBySomeoneElseException(new Message("hubs.changed.0-s-place-team", member.displayName()));
         }
-        audit.record("remove", "hub-member", member.hub() + "/" + member.username(), member.hub(), null, null);
+        audit.record(
+                AuditAction.REMOVE, "hub-member", member.hub() + "/" + member.username(), member.hub(), null, null);
     }
 
     /** Changes how many cases a member can lead; refuses over someone else's change. */
@@ -153,7 +155,7 @@ public class HubTeams {
             throw new ChangedBySomeoneElseException(new Message("hubs.changed.0-s-capacity", member.displayName()));
         }
         audit.record(
-                "change-capacity",
+                AuditAction.CHANGE_CAPACITY,
                 "hub-member",
                 member.hub() + "/" + member.username(),
                 member.hub(),

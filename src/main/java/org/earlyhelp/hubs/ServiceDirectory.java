@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.ServiceRepository;
@@ -213,7 +214,7 @@ public class ServiceDirectory {
                 draft.openingTimes().strip(),
                 null);
         services.insert(listing, draft.organisation().value());
-        audit.record("add", "service", listing.id().toString(), draft.hub(), null, name);
+        audit.record(AuditAction.ADD, "service", listing.id().toString(), draft.hub(), null, name);
         return listing;
     }
 
@@ -228,7 +229,7 @@ public class ServiceDirectory {
             throw new org.earlyhelp.shared.ChangedBySomeoneElseException(
                     new Message("hubs.changed.service-0", service.name()));
         }
-        audit.record("remove", "service", service.id().toString(), service.hub(), null, service.name());
+        audit.record(AuditAction.REMOVE, "service", service.id().toString(), service.hub(), null, service.name());
     }
 
     /** Services in a hub that help with a need, for other modules (a plan's actions, say). */

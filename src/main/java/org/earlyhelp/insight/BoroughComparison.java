@@ -16,7 +16,6 @@ import org.earlyhelp.hubs.HubStatus;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -62,16 +61,12 @@ public class BoroughComparison {
     private final Clock clock;
     private final int driftWeeks;
 
-    @Autowired
     BoroughComparison(
             JdbcClient jdbc,
             HubDirectory directory,
             CurrentUsers currentUsers,
+            Clock clock,
             @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
-        this(jdbc, directory, currentUsers, Clock.systemUTC(), driftWeeks);
-    }
-
-    BoroughComparison(JdbcClient jdbc, HubDirectory directory, CurrentUsers currentUsers, Clock clock, int driftWeeks) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.currentUsers = currentUsers;

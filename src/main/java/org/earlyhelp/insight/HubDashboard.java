@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.hubs.AreaSummary;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
@@ -19,7 +20,6 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -128,17 +128,6 @@ public class HubDashboard {
     private final Clock clock;
     private final int driftWeeks;
 
-    @Autowired
-    HubDashboard(
-            JdbcClient jdbc,
-            CurrentUsers currentUsers,
-            org.earlyhelp.audit.AuditTrail audit,
-            HubTeams teams,
-            HubDirectory hubs,
-            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
-        this(jdbc, currentUsers, audit, teams, hubs, Clock.systemUTC(), driftWeeks);
-    }
-
     HubDashboard(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
@@ -146,7 +135,7 @@ public class HubDashboard {
             HubTeams teams,
             HubDirectory hubs,
             Clock clock,
-            int driftWeeks) {
+            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.currentUsers = currentUsers;
@@ -293,7 +282,7 @@ public class HubDashboard {
         List<Reach> reach = reach(hub, yearAgo);
         if (withNames && !(awaiting.isEmpty() && drift.isEmpty())) {
             audit.record(
-                    "view-names",
+                    AuditAction.VIEW_NAMES,
                     "hub-dashboard",
                     hub.value(),
                     hub,

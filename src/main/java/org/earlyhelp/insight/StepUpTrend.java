@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.Optional;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,11 +45,6 @@ public class StepUpTrend {
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
     private final Clock clock;
-
-    @Autowired
-    StepUpTrend(JdbcClient jdbc, CurrentUsers currentUsers) {
-        this(jdbc, currentUsers, Clock.systemUTC());
-    }
 
     StepUpTrend(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
         this.jdbc = jdbc;

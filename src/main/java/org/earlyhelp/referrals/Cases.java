@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
@@ -56,14 +56,14 @@ public class Cases {
             ReferralsProperties properties,
             ApplicationEventPublisher events,
             AuditTrail audit,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.journey = journey;
         this.access = access;
         this.teams = teams;
         this.properties = properties;
         this.events = events;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** A visit, session or call as logged. */
@@ -81,7 +81,7 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireCase(user, c, familyOf(c));
-        audit.record("view", "case", id.toString(), c.hub(), null, "family " + c.family());
+        audit.record(AuditAction.VIEW, "case", id.toString(), c.hub(), null, "family " + c.family());
         return new CaseRecord(
                 c.id(),
                 c.request(),
@@ -163,7 +163,7 @@ public class Cases {
         Instant now = clock.instant();
         LocalDate firstReview = today().plusWeeks(properties.firstReview());
         journey.setAssessed(id, now, firstReview);
-        audit.record("assess", "case", id.toString(), c.hub(), null, entries.size() + " needs");
+        audit.record(AuditAction.ASSESS, "case", id.toString(), c.hub(), null, entries.size() + " needs");
         events.publishEvent(new AssessmentCompleted(id, c.hub(), now, childViews, firstReview));
     }
 
@@ -189,7 +189,7 @@ public class Cases {
         }
         touch(c, version);
         UUID outcomeId = journey.upsertOutcome(id, area, outcome.strip(), clock.instant(), user.displayName());
-        audit.record("plan-outcome", "case", id.toString(), c.hub(), null, area.name());
+        audit.record(AuditAction.PLAN_OUTCOME, "case", id.toString(), c.hub(), null, area.name());
         return outcomeId;
     }
 
@@ -216,7 +216,7 @@ public class Cases {
             throw new ValidationException(problems);
         }
         journey.insertAction(outcome, action.strip(), owner.strip(), due, clock.instant(), user.displayName());
-        audit.record("plan-action", "case", c.id().toString(), c.hub(), null, null);
+        audit.record(AuditAction.PLAN_ACTION, "case", c.id().toString(), c.hub(), null, null);
     }
 
     /** Marks how an action is going; refuses over someone else's change. */
@@ -229,7 +229,7 @@ public class Cases {
         if (!journey.setActionStatus(action, version, status, clock.instant(), user.displayName())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.action"));
         }
-        audit.record("plan-action-status", "case", c.id().toString(), c.hub(), null, status.name());
+        audit.record(AuditAction.PLAN_ACTION_STATUS, "case", c.id().toString(), c.hub(), null, status.name());
     }
 
     /**
@@ -276,7 +276,7 @@ public class Cases {
             journey.insertScore(review, o.id(), scores.get(o.id()));
         }
         journey.setNextReview(id, next);
-        audit.record("review", "case", id.toString(), c.hub(), null, null);
+        audit.record(AuditAction.REVIEW, "case", id.toString(), c.hub(), null, null);
         events.publishEvent(new ReviewHeld(
                 id, c.hub(), heldOn.atStartOfDay(WorkingCalendar.LONDON).toInstant(), next));
     }
@@ -327,7 +327,7 @@ public class Cases {
                 user.displayName(),
                 now);
         audit.record(
-                "log-contact",
+                AuditAction.LOG_CONTACT,
                 "case",
                 id.toString(),
                 c.hub(),
@@ -356,7 +356,7 @@ public class Cases {
                         Map.of("team", new Message("referrals.problem.team.choose-someone-from-hub-s"))));
         touch(c, version);
         journey.insertCaseMember(id, member.username(), member.displayName(), member.organisationName());
-        audit.record("add-to-team", "case", id.toString(), c.hub(), null, username);
+        audit.record(AuditAction.ADD_TO_TEAM, "case", id.toString(), c.hub(), null, username);
     }
 
     /**
@@ -383,7 +383,7 @@ public class Cases {
         Instant now = clock.instant();
         journey.setSteppedUp(id, now);
         journey.close(id, now, ClosureReason.STEPPED_UP, reason.strip());
-        audit.record("step-up", "case", id.toString(), c.hub(), reason.strip(), null);
+        audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), reason.strip(), null);
         int needs = journey.needs(c.request()).size();
         events.publishEvent(new SteppedUp(c.request(), id, c.hub(), now));
         events.publishEvent(new CaseClosed(id, c.hub(), now, ClosureReason.STEPPED_UP, needs, 0));
@@ -436,7 +436,7 @@ public class Cases {
         }
         journey.insertFollowUp(id, 6, today().plusMonths(6));
         journey.insertFollowUp(id, 12, today().plusMonths(12));
-        audit.record("close", "case", id.toString(), c.hub(), null, reason.name());
+        audit.record(AuditAction.CLOSE, "case", id.toString(), c.hub(), null, reason.name());
         events.publishEvent(new CaseClosed(id, c.hub(), now, reason, needs.size(), achieved));
     }
 
@@ -454,7 +454,7 @@ public class Cases {
         if (!journey.completeFollowUp(id, months, user.displayName(), note.strip(), clock.instant())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.check"));
         }
-        audit.record("follow-up", "case", id.toString(), c.hub(), null, months + " months");
+        audit.record(AuditAction.FOLLOW_UP, "case", id.toString(), c.hub(), null, months + " months");
     }
 
     /** The signed-in person's open cases, with what is due or overdue, overdue first. */
@@ -562,7 +562,7 @@ public class Cases {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        return WorkingCalendar.today(clock);
     }
 
     private static boolean blank(@Nullable String s) {

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
@@ -47,14 +47,14 @@ public class Families {
             AuditTrail audit,
             RequestsForSupport requests,
             org.earlyhelp.shared.security.CurrentUsers currentUsers,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.currentUsers = currentUsers;
         this.journey = journey;
         this.access = access;
         this.hubs = hubs;
         this.audit = audit;
         this.requests = requests;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**
@@ -70,7 +70,8 @@ public class Families {
             access.requireFamily(user, f);
         }
         boolean readOnly = !standing.hubLead() && !standing.lead() && !standing.team();
-        audit.record("view", "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
+        audit.record(
+                AuditAction.VIEW, "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
         return record(f, readOnly, standing.hubLead() ? journey.breakGlassReads(id) : List.of());
     }
 
@@ -93,7 +94,7 @@ public class Families {
         }
         FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
         journey.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
-        audit.record("break-glass", "family", id.toString(), f.hub(), reason.strip(), null);
+        audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
         return record(f, true, List.of());
     }
 
@@ -132,7 +133,7 @@ public class Families {
         Access.Standing standing = access.standing(user, f);
         if (!standing.hubLead() && !standing.lead()) {
             throw access.refusal(
-                    "withdraw-consent",
+                    AuditAction.WITHDRAW_CONSENT,
                     "family",
                     id,
                     f.hub(),
@@ -147,7 +148,7 @@ public class Families {
         }
         Instant now = clock.instant();
         journey.withdrawConsents(id, user.displayName(), reason.strip(), now);
-        audit.record("withdraw-consent", "family", id.toString(), f.hub(), reason.strip(), null);
+        audit.record(AuditAction.WITHDRAW_CONSENT, "family", id.toString(), f.hub(), reason.strip(), null);
     }
 
     /**
@@ -165,7 +166,7 @@ public class Families {
             access.unknown("family", id);
             return new ValidationException(Map.of("family", new Message("referrals.problem.family.no-family-has-id")));
         });
-        audit.record("export-subject-access", "family", id.toString(), f.hub(), reason.strip(), null);
+        audit.record(AuditAction.EXPORT_SUBJECT_ACCESS, "family", id.toString(), f.hub(), reason.strip(), null);
         // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.
         journey.insertBreakGlass(
                 id, f.hub(), currentUsers.require(), "Subject access export: " + reason.strip(), clock.instant());

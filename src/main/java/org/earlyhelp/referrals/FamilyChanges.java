@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
@@ -51,7 +52,7 @@ public class FamilyChanges {
             ReferralsProperties properties,
             ApplicationEventPublisher events,
             AuditTrail audit,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.changes = changes;
         this.journey = journey;
         this.access = access;
@@ -59,7 +60,7 @@ public class FamilyChanges {
         this.properties = properties;
         this.events = events;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** One side of a change: a family as the hub lead compares it. */
@@ -96,7 +97,7 @@ public class FamilyChanges {
                 .toList();
         if (!pending.isEmpty()) {
             audit.record(
-                    "view",
+                    AuditAction.VIEW,
                     "family-changes",
                     hub.value(),
                     hub,
@@ -182,7 +183,13 @@ public class FamilyChanges {
                 + known.hub().value() + ") to " + c.newAddress() + ", " + c.newPostcode() + " ("
                 + c.newHub().value() + ")";
         if (!confirm) {
-            audit.record("decline-" + kindName(c), "family", known.id().toString(), known.hub(), null, oldAndNew);
+            audit.record(
+                    c.kind() == Kind.LINK ? AuditAction.DECLINE_LINK : AuditAction.DECLINE_MOVE,
+                    "family",
+                    known.id().toString(),
+                    known.hub(),
+                    null,
+                    oldAndNew);
             return;
         }
         if (!changes.moveFamily(
@@ -194,7 +201,7 @@ public class FamilyChanges {
             List<UUID> moved = changes.merge(from, known.id());
             List<UUID> reReferrals = changes.markReReferrals(known.id(), moved, properties.reReferral());
             audit.record(
-                    "link-family",
+                    AuditAction.LINK_FAMILY,
                     "family",
                     known.id().toString(),
                     known.hub(),
@@ -202,12 +209,8 @@ public class FamilyChanges {
                     "joined by family " + from + " (requests " + moved + "), moved " + oldAndNew);
             events.publishEvent(new FamiliesLinked(from, known.id(), known.label(), reReferrals, now));
         } else {
-            audit.record("move-family", "family", known.id().toString(), known.hub(), null, oldAndNew);
+            audit.record(AuditAction.MOVE_FAMILY, "family", known.id().toString(), known.hub(), null, oldAndNew);
         }
-    }
-
-    private static String kindName(ChangeRow c) {
-        return c.kind() == Kind.LINK ? "link" : "move";
     }
 
     private String hubName(@Nullable HubId hub) {

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
@@ -57,7 +57,7 @@ public class HubQueue {
             ApplicationEventPublisher events,
             AuditTrail audit,
             RequestsForSupport requests,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.journey = journey;
         this.changes = changes;
         this.access = access;
@@ -67,7 +67,7 @@ public class HubQueue {
         this.events = events;
         this.audit = audit;
         this.requests = requests;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Requests waiting for the hub's decision, the most urgent first. */
@@ -86,7 +86,7 @@ public class HubQueue {
 
     /** Working days left to decide (0: due today; negative: overdue by that many). */
     public int workingDaysLeft(RequestSummary request) {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        LocalDate today = WorkingCalendar.today(clock);
         LocalDate due = request.decisionDue().atZone(WorkingCalendar.LONDON).toLocalDate();
         return calendar.workingDaysBetween(today, due);
     }
@@ -107,7 +107,8 @@ public class HubQueue {
         access.hubLead();
         RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
         access.hubLead(summary.hub());
-        audit.record("view", "request", request.toString(), summary.hub(), null, "family " + summary.family());
+        audit.record(
+                AuditAction.VIEW, "request", request.toString(), summary.hub(), null, "family " + summary.family());
         String[] text = journey.triedAndInvolved(request);
         return new RequestDetail(
                 requests.named(summary),
@@ -163,7 +164,8 @@ public class HubQueue {
         if (!journey.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
-        audit.record("decide", "request", request.toString(), summary.hub(), null, level.number() + " " + outcome);
+        audit.record(
+                AuditAction.DECIDE, "request", request.toString(), summary.hub(), null, level.number() + " " + outcome);
         events.publishEvent(new RequestDecided(request, summary.hub(), now, level, outcome));
         if (outcome == DecisionOutcome.STEP_UP) {
             events.publishEvent(new SteppedUp(request, null, summary.hub(), now));
@@ -266,7 +268,7 @@ public class HubQueue {
             }
         }
         audit.record(
-                "allocate",
+                AuditAction.ALLOCATE,
                 "case",
                 caseId.toString(),
                 summary.hub(),

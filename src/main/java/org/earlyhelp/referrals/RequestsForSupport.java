@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
@@ -74,7 +75,7 @@ public class RequestsForSupport {
             ReferralsProperties properties,
             ApplicationEventPublisher events,
             AuditTrail audit,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.journey = journey;
         this.changes = changes;
         this.access = access;
@@ -84,7 +85,7 @@ public class RequestsForSupport {
         this.properties = properties;
         this.events = events;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**
@@ -122,7 +123,7 @@ public class RequestsForSupport {
         }
         if (!shown.isEmpty()) {
             audit.record(
-                    "search",
+                    AuditAction.SEARCH,
                     "family",
                     "matches",
                     null,
@@ -186,7 +187,7 @@ public class RequestsForSupport {
         saveRequest(request, family, placed, hub, user, source, now, due, draft, reReferral, false);
         askTheKnownFamiliesHubLead(resolved, request, draft, placed, user, now);
         audit.record(
-                "submit",
+                AuditAction.SUBMIT,
                 "request",
                 request.toString(),
                 hub,
@@ -262,7 +263,7 @@ public class RequestsForSupport {
                 reasons,
                 user.displayName(),
                 now);
-        audit.record("safeguarding-concern", "request", request.toString(), placed.hub(), null, null);
+        audit.record(AuditAction.SAFEGUARDING_CONCERN, "request", request.toString(), placed.hub(), null, null);
         events.publishEvent(new RequestSubmitted(
                 request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, false));
         events.publishEvent(
@@ -310,7 +311,7 @@ public class RequestsForSupport {
                 "Stepped down from children's social care: " + reasons.strip(),
                 user.displayName(),
                 now);
-        audit.record("step-down", "request", request.toString(), placed.hub(), null, null);
+        audit.record(AuditAction.STEP_DOWN, "request", request.toString(), placed.hub(), null, null);
         events.publishEvent(new RequestSubmitted(
                 request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, true));
         events.publishEvent(
@@ -339,9 +340,9 @@ public class RequestsForSupport {
                 journey.referrerOf(request).map(user.username()::equals).orElse(false);
         if (!referrer && !Access.leads(user, summary.hub())) {
             // The same answer as for a request that does not exist: a crafted id learns nothing.
-            throw access.refusal("view-status", "request", request, summary.hub(), "No such request");
+            throw access.refusal(AuditAction.VIEW_STATUS, "request", request, summary.hub(), "No such request");
         }
-        audit.record("view-status", "request", request.toString(), summary.hub(), null, null);
+        audit.record(AuditAction.VIEW_STATUS, "request", request.toString(), summary.hub(), null, null);
         return named(summary);
     }
 
@@ -439,7 +440,7 @@ public class RequestsForSupport {
 
     private Placed validate(RequestDraft draft) {
         Map<String, Message> problems = new LinkedHashMap<>();
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        LocalDate today = WorkingCalendar.today(clock);
         List<FamilyMemberDraft> members = draft.members();
         if (members.isEmpty()) {
             problems.put("members", new Message("referrals.problem.members.add-family-s-members-least"));
@@ -626,7 +627,7 @@ public class RequestsForSupport {
                 return linkDirectly(known, draft, placed, now, user);
             }
             audit.record(
-                    "ask-link",
+                    AuditAction.ASK_LINK,
                     "family",
                     known.id().toString(),
                     known.hub(),
@@ -665,7 +666,7 @@ public class RequestsForSupport {
                 throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
             }
             audit.record(
-                    "move-family",
+                    AuditAction.MOVE_FAMILY,
                     "family",
                     known.id().toString(),
                     known.hub(),

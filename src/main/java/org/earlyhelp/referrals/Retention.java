@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -53,7 +53,7 @@ public class Retention {
             org.earlyhelp.shared.events.EventArchive eventArchive,
             @Value("${earlyhelp.retention.keep-until-youngest-is:25}") int keepUntilAge,
             @Value("${earlyhelp.retention.grace:P30D}") Duration grace,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -61,7 +61,7 @@ public class Retention {
         this.eventArchive = eventArchive;
         this.keepUntilAge = keepUntilAge;
         this.grace = grace;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**
@@ -88,7 +88,7 @@ public class Retention {
 
     Report run(boolean delete) {
         Instant now = clock.instant();
-        LocalDate cutoff = LocalDate.now(clock.withZone(WorkingCalendar.LONDON)).minusYears(keepUntilAge);
+        LocalDate cutoff = WorkingCalendar.today(clock).minusYears(keepUntilAge);
         int newly = jdbc.sql("""
                         INSERT INTO referrals.retention_due (family_id, hub_id, youngest_born, first_due_at)
                         SELECT f.id, f.hub_id, max(p.date_of_birth), ? FROM referrals.family f
@@ -132,7 +132,7 @@ public class Retention {
             }
         }
         audit.record(
-                delete ? "retention-run" : "retention-dry-run",
+                delete ? AuditAction.RETENTION_RUN : AuditAction.RETENTION_DRY_RUN,
                 "retention",
                 "families",
                 null,
@@ -200,7 +200,7 @@ public class Retention {
         }
         int redacted = eventArchive.redact(ids, List.of(family.toString()), texts);
         audit.record(
-                "erase",
+                AuditAction.ERASE,
                 "family",
                 family.toString(),
                 null,

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,11 @@ public class WorkingCalendar {
     private static final String DEFAULT_LIST = "/calendar/bank-holidays-england-and-wales.txt";
 
     private final Set<LocalDate> bankHolidays;
+
+    /** Today in England by the application's clock: the day a practitioner would write on a form. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(LONDON));
+    }
 
     @Autowired
     WorkingCalendar(

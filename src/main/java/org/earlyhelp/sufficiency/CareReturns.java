@@ -10,10 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.CurrentUser;
@@ -47,14 +47,14 @@ public class CareReturns {
             JdbcClient jdbc,
             CurrentUsers currentUsers,
             AuditTrail audit,
-            Optional<Clock> clock,
+            Clock clock,
             @org.springframework.beans.factory.annotation.Value("${earlyhelp.sufficiency.replace-keeps-at-least:0.5}")
                     double keepShare) {
         this.keepShare = keepShare;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**
@@ -110,7 +110,7 @@ public class CareReturns {
                     say.apply(p.said()))));
         }
         audit.record(
-                "export",
+                AuditAction.EXPORT,
                 "ssda903-problems-with-child-ids",
                 problems.stream().map(Problem::file).distinct().sorted().collect(Collectors.joining(", ")),
                 null,
@@ -221,7 +221,7 @@ public class CareReturns {
                         Timestamp.from(clock.instant()))
                 .update();
         audit.record(
-                "import",
+                AuditAction.IMPORT,
                 "ssda903",
                 String.join(", ", files.keySet()),
                 null,
@@ -240,7 +240,7 @@ public class CareReturns {
     }
 
     private ImportReport903 report(Returns.Read read, boolean saved) {
-        LocalDate today = LocalDate.now(clock.withZone(WorkingCalendar.LONDON));
+        LocalDate today = WorkingCalendar.today(clock);
         List<Problem> problems = new ArrayList<>();
         read.refused()
                 .forEach((file, why) -> problems.add(new Problem(

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
@@ -87,11 +87,11 @@ public class Contracts {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Contracts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Optional<Clock> clock) {
+    Contracts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The contracts in force on the date, by provider, with occupancy. */
@@ -250,7 +250,7 @@ public class Contracts {
                         Timestamp.from(clock.instant()))
                 .update();
         audit.record(
-                "add-contract",
+                AuditAction.ADD_CONTRACT,
                 "contract",
                 id.toString(),
                 null,
@@ -267,7 +267,7 @@ public class Contracts {
                 .param(id)
                 .update();
         if (removed > 0) {
-            audit.record("remove-contract", "contract", id.toString(), null, null, null);
+            audit.record(AuditAction.REMOVE_CONTRACT, "contract", id.toString(), null, null, null);
         }
     }
 }

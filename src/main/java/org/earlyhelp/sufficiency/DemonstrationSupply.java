@@ -1,5 +1,6 @@
 package org.earlyhelp.sufficiency;
 
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -79,7 +80,7 @@ public class DemonstrationSupply {
         jdbc.sql("DELETE FROM sufficiency.supply WHERE " + DEMO_SUPPLY).update();
         jdbc.sql("DELETE FROM sufficiency.foster_carer WHERE " + DEMO_CARERS).update();
         audit.record(
-                "delete",
+                AuditAction.DELETE,
                 "demonstration-supply",
                 "sufficiency",
                 null,

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.sufficiency.internal.StockFlowModel;
 import org.earlyhelp.sufficiency.internal.StockFlowModel.Day;
@@ -127,17 +129,12 @@ public class Forecasts {
     private static final java.time.format.DateTimeFormatter DAY =
             java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
 
-    Forecasts(
-            JdbcClient jdbc,
-            CurrentUsers currentUsers,
-            AuditTrail audit,
-            Whereabouts whereabouts,
-            Optional<Clock> clock) {
+    Forecasts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Whereabouts whereabouts, Clock clock) {
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.whereabouts = whereabouts;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The last day the returns cover, if any are imported. */
@@ -157,7 +154,7 @@ public class Forecasts {
      */
     @Transactional(readOnly = true)
     public Optional<LocalDate> defaultReferenceEnd() {
-        return dataEnd().map(latest -> lastCompleteYearEnd(latest, LocalDate.now(clock)));
+        return dataEnd().map(latest -> lastCompleteYearEnd(latest, WorkingCalendar.today(clock)));
     }
 
     /** The 31 March that ends the collection year of {@code latest}, or the one before if it is after today. */
@@ -474,7 +471,7 @@ public class Forecasts {
             throw new ValidationException(
                     Map.of("name", new Message("sufficiency.problem.name.scenario-with-name-exists-choose")));
         }
-        audit.record("save", "scenario", id.toString(), null, null, s.name());
+        audit.record(AuditAction.SAVE, "scenario", id.toString(), null, null, s.name());
         return id;
     }
 
@@ -484,7 +481,7 @@ public class Forecasts {
         jdbc.sql("DELETE FROM sufficiency.scenario WHERE id = ?")
                 .param(scenario)
                 .update();
-        audit.record("delete", "scenario", scenario.toString(), null, null, null);
+        audit.record(AuditAction.DELETE, "scenario", scenario.toString(), null, null, null);
     }
 
     /** Weekly costs by category and provider group (own, external, family), with their sources. */
@@ -511,7 +508,7 @@ public class Forecasts {
                         "UPDATE sufficiency.weekly_cost SET weekly_cost = ?, source = 'set by the council' WHERE category = ? AND provider_group = ?")
                 .params(cost, category, group)
                 .update();
-        audit.record("set-cost", "weekly-cost", category + "/" + group, null, null, String.valueOf(cost));
+        audit.record(AuditAction.SET_COST, "weekly-cost", category + "/" + group, null, null, String.valueOf(cost));
     }
 
     /** Places available by category (in-house carers' places, homes' beds, contracted and block beds). */
@@ -539,7 +536,7 @@ public class Forecasts {
         jdbc.sql("""
                         INSERT INTO sufficiency.supply (category, places) VALUES (?, ?)
                         ON CONFLICT (category) DO UPDATE SET places = excluded.places, note = NULL""").params(category, places).update();
-        audit.record("set-supply", "supply", category, null, null, String.valueOf(places));
+        audit.record(AuditAction.SET_SUPPLY, "supply", category, null, null, String.valueOf(places));
     }
 
     // ---- foster carers ---------------------------------------------------------------------------
@@ -587,7 +584,7 @@ public class Forecasts {
                           age_from = excluded.age_from, age_to = excluded.age_to""")
                 .params(c.reference().strip(), c.kind(), c.approvedPlaces(), c.vacancies(), c.ageFrom(), c.ageTo())
                 .update();
-        audit.record("save-carer", "foster-carer", c.reference().strip(), null, null, null);
+        audit.record(AuditAction.SAVE_CARER, "foster-carer", c.reference().strip(), null, null, null);
     }
 
     @Transactional
@@ -596,7 +593,7 @@ public class Forecasts {
         jdbc.sql("DELETE FROM sufficiency.foster_carer WHERE reference = ?")
                 .param(reference)
                 .update();
-        audit.record("remove-carer", "foster-carer", reference, null, null, null);
+        audit.record(AuditAction.REMOVE_CARER, "foster-carer", reference, null, null, null);
     }
 
     /** Fostering need at the end of a projection against carers' places, by age band. */

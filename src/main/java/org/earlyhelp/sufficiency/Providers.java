@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
@@ -115,7 +116,7 @@ public class Providers {
                             INSERT INTO sufficiency.provider (urn, list_name, name, kind, sector, local_authority, postcode, status, places)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (urn, list_name) DO UPDATE SET name = excluded.name""").params(r).update();
         }
-        audit.record("import", "ofsted-providers", file, null, null, rows.size() + " providers");
+        audit.record(AuditAction.IMPORT, "ofsted-providers", file, null, null, rows.size() + " providers");
         return new Imported(file, rows.size(), bySheet, notes);
     }
 

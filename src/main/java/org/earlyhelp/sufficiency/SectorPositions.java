@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.PostcodeSectors;
 import org.earlyhelp.shared.Message;
@@ -124,7 +125,8 @@ public class SectorPositions {
         sums.forEach((sector, s) -> values.add(new Object[] {sector, s[0] / s[2], s[1] / s[2], (int) s[2]}));
         org.earlyhelp.sufficiency.internal.Rows.insertAll(
                 jdbc, "INSERT INTO sufficiency.sector_position (sector, latitude, longitude, postcodes)", 4, values);
-        audit.record("import", "sector-positions", file, null, null, rows + " rows, " + sums.size() + " sectors");
+        audit.record(
+                AuditAction.IMPORT, "sector-positions", file, null, null, rows + " rows, " + sums.size() + " sectors");
         return new Imported(file, rows, sums.size());
     }
 

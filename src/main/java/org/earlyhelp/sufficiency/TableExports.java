@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.shared.Csv;
@@ -166,7 +167,7 @@ public class TableExports {
             csv.append(Csv.line(List.of(SUPPRESSED, SUPPRESSED_KEY)));
         }
         audit.record(
-                "export",
+                AuditAction.EXPORT,
                 "sufficiency-table",
                 table,
                 null,

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.voice.internal.AnswerLimits;
@@ -51,7 +50,7 @@ public class FeedbackForms {
             VoiceProperties properties,
             ApplicationEventPublisher events,
             org.earlyhelp.shared.security.CurrentUsers currentUsers,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.invitations = invitations;
@@ -59,7 +58,7 @@ public class FeedbackForms {
         this.sealed = sealed;
         this.properties = properties;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.limits = new AnswerLimits(jdbc, this.clock);
     }
 

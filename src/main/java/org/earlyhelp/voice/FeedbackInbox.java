@@ -11,9 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
@@ -50,13 +50,13 @@ public class FeedbackInbox {
             org.earlyhelp.shared.security.CaseAccess caseAccess,
             ApplicationEventPublisher events,
             AuditTrail audit,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.jdbc = jdbc;
         this.caseAccess = caseAccess;
         this.currentUsers = currentUsers;
         this.events = events;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     private static Map<String, List<String>> themes() {
@@ -117,7 +117,7 @@ public class FeedbackInbox {
     public List<FeedbackItem> ofHub(HubId hub, InboxFilter filter, int limit, int offset) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
-            audit.refused("view", "feedback-inbox", hub.value(), hub, null);
+            audit.refused(AuditAction.VIEW, "feedback-inbox", hub.value(), hub, null);
             throw new AccessDeniedException("You do not work in this hub");
         }
         StringBuilder where = new StringBuilder(" WHERE f.hub_id = :hub AND " + VISIBLE);
@@ -162,7 +162,7 @@ public class FeedbackInbox {
                 .query(this::item)
                 .list();
         audit.record(
-                "view",
+                AuditAction.VIEW,
                 "feedback-inbox",
                 hub.value(),
                 hub,
@@ -222,7 +222,7 @@ public class FeedbackInbox {
                         .query(Boolean.class)
                         .single();
         if (!visible) {
-            audit.refused("confirm-themes", "feedback", feedback.toString(), hub, null);
+            audit.refused(AuditAction.CONFIRM_THEMES, "feedback", feedback.toString(), hub, null);
             throw new AccessDeniedException("You do not work with this feedback");
         }
         Instant now = clock.instant();
@@ -240,7 +240,7 @@ public class FeedbackInbox {
                 events.publishEvent(new ThemeConfirmed(feedback, hub, clean, now));
             }
         }
-        audit.record("confirm-themes", "feedback", feedback.toString(), hub, null, String.join(", ", themes));
+        audit.record(AuditAction.CONFIRM_THEMES, "feedback", feedback.toString(), hub, null, String.join(", ", themes));
     }
 
     private static final String SELECT = """

@@ -3,7 +3,7 @@ package org.earlyhelp.voice;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZonedDateTime;
-import java.util.Optional;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -42,14 +42,14 @@ public class FeedbackRetention {
             @Value("${earlyhelp.retention.anonymous-text-months:24}") int months,
             @Value("${earlyhelp.retention.named-feedback-months:24}") int namedMonths,
             org.earlyhelp.voice.internal.FeedbackErasure erasure,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.namedMonths = namedMonths;
         this.erasure = erasure;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.months = months;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** How many pieces of anonymous feedback have words due for deletion; administrators. */
@@ -71,7 +71,7 @@ public class FeedbackRetention {
                         WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL AND submitted_at < ?""")
                 .params(Timestamp.from(clock.instant()), Timestamp.from(cutoff()))
                 .update();
-        audit.record("retention-run", "feedback", "anonymous-text", null, null, deleted + " texts deleted");
+        audit.record(AuditAction.RETENTION_RUN, "feedback", "anonymous-text", null, null, deleted + " texts deleted");
         log.info("Retention: the words of {} pieces of anonymous feedback deleted", deleted);
         java.util.List<java.util.UUID> named = jdbc.sql("""
                         SELECT f.id FROM voice.feedback f WHERE f.mode <> 'ANONYMOUS' AND f.submitted_at < ?
@@ -82,7 +82,7 @@ public class FeedbackRetention {
                 .query(java.util.UUID.class)
                 .list();
         int erased = erasure.erase(named, java.util.List.of());
-        audit.record("retention-run", "feedback", "named-and-pseudonymous", null, null, erased + " erased");
+        audit.record(AuditAction.RETENTION_RUN, "feedback", "named-and-pseudonymous", null, null, erased + " erased");
         return deleted + erased;
     }
 

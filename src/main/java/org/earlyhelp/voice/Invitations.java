@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
@@ -61,7 +62,7 @@ public class Invitations {
             VoiceProperties properties,
             AuditTrail audit,
             org.springframework.core.env.Environment environment,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.environment = environment;
         this.caseAccess = caseAccess;
         this.jdbc = jdbc;
@@ -69,7 +70,7 @@ public class Invitations {
         this.hubs = hubs;
         this.properties = properties;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Makes an invitation; practitioners and hub leads of the hub. */
@@ -97,7 +98,7 @@ public class Invitations {
             problems.put("kind", new Message("voice.problem.kind.only-invitation-family-belongs-case"));
         } else if (caseId != null && !caseAccess.worksOn(caseId)) {
             // Feedback through it joins the family's record: only those working with the family now.
-            audit.refused("create", "invitation", caseId.toString(), hub, "case invitation");
+            audit.refused(AuditAction.CREATE, "invitation", caseId.toString(), hub, "case invitation");
             throw new AccessDeniedException("You do not work with this family");
         }
         if (label == null || label.isBlank() || label.length() > 120) {
@@ -129,7 +130,7 @@ public class Invitations {
                         Timestamp.from(now),
                         Timestamp.from(expires))
                 .update();
-        audit.record("create", "invitation", id.toString(), hub, null, kind.name());
+        audit.record(AuditAction.CREATE, "invitation", id.toString(), hub, null, kind.name());
         return byId(id).orElseThrow();
     }
 

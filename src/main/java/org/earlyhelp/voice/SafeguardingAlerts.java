@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
@@ -75,7 +76,7 @@ public class SafeguardingAlerts {
             org.springframework.context.ApplicationEventPublisher events,
             org.earlyhelp.voice.internal.SealedIdentities sealedIdentities,
             org.earlyhelp.shared.security.CaseAccess caseAccess,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.sealedIdentities = sealedIdentities;
         this.caseAccess = caseAccess;
         this.jdbc = jdbc;
@@ -85,7 +86,7 @@ public class SafeguardingAlerts {
         this.properties = properties;
         this.mail = mail;
         this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**
@@ -104,7 +105,7 @@ public class SafeguardingAlerts {
         if (inserted == 0) {
             return;
         }
-        audit.record("raise-alert", "feedback", feedback.toString(), hub, null, reasons);
+        audit.record(AuditAction.RAISE_ALERT, "feedback", feedback.toString(), hub, null, reasons);
         events.publishEvent(new SafeguardingAlertRaised(id, feedback, hub, reasons, now));
     }
 
@@ -271,7 +272,7 @@ public class SafeguardingAlerts {
                 .query((rs, n) -> alert(rs, readable))
                 .list();
         audit.record(
-                "view",
+                AuditAction.VIEW,
                 "alerts",
                 hub.value(),
                 hub,
@@ -317,7 +318,7 @@ public class SafeguardingAlerts {
         if (updated == 0) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.alert"));
         }
-        audit.record("acknowledge-alert", "alert", alert.toString(), hub, null, null);
+        audit.record(AuditAction.ACKNOWLEDGE_ALERT, "alert", alert.toString(), hub, null, null);
     }
 
     /**
@@ -332,10 +333,15 @@ public class SafeguardingAlerts {
                 .query(String.class)
                 .optional()
                 .map(HubId::new)
-                .orElseThrow(() -> refused("unseal", "feedback", feedback, null, "No such feedback"));
+                .orElseThrow(() -> refused(AuditAction.UNSEAL, "feedback", feedback, null, "No such feedback"));
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!isSafeguardingLead(user, hub)) {
-            throw refused("unseal", "feedback", feedback, hub, "Only a safeguarding lead of the hub can unseal a name");
+            throw refused(
+                    AuditAction.UNSEAL,
+                    "feedback",
+                    feedback,
+                    hub,
+                    "Only a safeguarding lead of the hub can unseal a name");
         }
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(Map.of("reason", new Message("voice.problem.reason.say-why-you-need-know")));
@@ -352,7 +358,7 @@ public class SafeguardingAlerts {
         jdbc.sql("INSERT INTO voice.unseal (id, feedback_id, unsealed_by, reason, unsealed_at) VALUES (?, ?, ?, ?, ?)")
                 .params(UUID.randomUUID(), feedback, user.username(), reason.strip(), Timestamp.from(clock.instant()))
                 .update();
-        audit.record("unseal", "feedback", feedback.toString(), hub, reason.strip(), null);
+        audit.record(AuditAction.UNSEAL, "feedback", feedback.toString(), hub, reason.strip(), null);
         return sealed;
     }
 
@@ -396,7 +402,7 @@ public class SafeguardingAlerts {
         if (changed == 0) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.duty-address"));
         }
-        audit.record("set-duty-address", "setting", DUTY_ADDRESS, null, null, clean);
+        audit.record(AuditAction.SET_DUTY_ADDRESS, "setting", DUTY_ADDRESS, null, null, clean);
     }
 
     private @Nullable String dutyAddressOrNull() {
@@ -422,12 +428,17 @@ public class SafeguardingAlerts {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!mayHandle(user, hub)) {
             throw refused(
-                    "view", "alerts", hub.value(), hub, "Only the hub's leads and safeguarding leads see its alerts");
+                    AuditAction.VIEW,
+                    "alerts",
+                    hub.value(),
+                    hub,
+                    "Only the hub's leads and safeguarding leads see its alerts");
         }
         return user;
     }
 
-    private AccessDeniedException refused(String action, String type, Object id, @Nullable HubId hub, String message) {
+    private AccessDeniedException refused(
+            AuditAction action, String type, Object id, @Nullable HubId hub, String message) {
         audit.refused(action, type, String.valueOf(id), hub, null);
         return new AccessDeniedException(message);
     }
@@ -438,7 +449,7 @@ public class SafeguardingAlerts {
                 .query(String.class)
                 .optional()
                 .map(HubId::new)
-                .orElseThrow(() -> refused("acknowledge", "alert", alert, null, "No such alert"));
+                .orElseThrow(() -> refused(AuditAction.ACKNOWLEDGE, "alert", alert, null, "No such alert"));
     }
 
     /**

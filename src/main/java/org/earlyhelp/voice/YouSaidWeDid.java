@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
@@ -54,12 +54,12 @@ public class YouSaidWeDid {
             CurrentUsers currentUsers,
             AuditTrail audit,
             org.earlyhelp.voice.internal.SealedIdentities sealed,
-            Optional<Clock> clock) {
+            Clock clock) {
         this.sealed = sealed;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** Starts a response to a theme; practitioners and hub leads of the hub. */
@@ -103,7 +103,7 @@ public class YouSaidWeDid {
                         due,
                         Timestamp.from(clock.instant()))
                 .update();
-        audit.record("create", "response", id.toString(), hub, null, theme);
+        audit.record(AuditAction.CREATE, "response", id.toString(), hub, null, theme);
         return id;
     }
 
@@ -128,7 +128,7 @@ public class YouSaidWeDid {
                                   published_at = NULL, version = version + 1 WHERE id = ? AND version = ?""").params(weDid.strip(), status.name(), id, version).update() == 0) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.response"));
         }
-        audit.record("answer", "response", id.toString(), hub, null, status.name());
+        audit.record(AuditAction.ANSWER, "response", id.toString(), hub, null, status.name());
     }
 
     /** Approves and publishes the answer on the hub's public page: the hub lead only. */
@@ -157,7 +157,7 @@ public class YouSaidWeDid {
                         JOIN voice.feedback f ON f.id = t.feedback_id AND f.hub_id = r.hub_id AND f.mode = 'NAMED'
                         JOIN voice.sealed_identity s ON s.feedback_id = f.id AND s.contact IS NOT NULL
                         WHERE r.id = ? ON CONFLICT DO NOTHING""").param(id).update();
-        audit.record("publish", "response", id.toString(), hub, null, toTell + " people to tell");
+        audit.record(AuditAction.PUBLISH, "response", id.toString(), hub, null, toTell + " people to tell");
     }
 
     /** Someone who asked to be told what changed, for a published answer. */
@@ -186,7 +186,7 @@ public class YouSaidWeDid {
                         rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
                 .list();
         audit.record(
-                "view-contacts",
+                AuditAction.VIEW_CONTACTS,
                 "response",
                 response.toString(),
                 hub,
@@ -206,7 +206,7 @@ public class YouSaidWeDid {
                         "UPDATE voice.to_tell SET told_at = ?, told_by = ? WHERE feedback_id = ? AND response_id = ? AND told_at IS NULL")
                 .params(Timestamp.from(clock.instant()), user.username(), feedback, response)
                 .update();
-        audit.record("told", "response", response.toString(), hub, null, "feedback " + feedback);
+        audit.record(AuditAction.TOLD, "response", response.toString(), hub, null, "feedback " + feedback);
     }
 
     /** Published answers on these themes in a hub: what a young person sees about their own feedback. */
@@ -225,7 +225,7 @@ public class YouSaidWeDid {
         if (blank(heardBy) || heardBy.length() > 200) {
             problems.put("heardBy", new Message("voice.problem.heardby.name-board-meeting-heard"));
         }
-        if (heardOn == null || heardOn.isAfter(LocalDate.now(clock.withZone(WorkingCalendar.LONDON)))) {
+        if (heardOn == null || heardOn.isAfter(WorkingCalendar.today(clock))) {
             problems.put("heardOn", new Message("voice.problem.heardon.give-date-was-heard-not"));
         }
         if (blank(whatChanged) || whatChanged.length() > 2000) {
@@ -239,7 +239,7 @@ public class YouSaidWeDid {
                         VALUES (?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), id, heardBy.strip(), heardOn, whatChanged.strip(), user.username())
                 .update();
-        audit.record("hearing", "response", id.toString(), hub, null, heardBy);
+        audit.record(AuditAction.HEARING, "response", id.toString(), hub, null, heardBy);
     }
 
     /**

@@ -92,7 +92,7 @@ class AuditTrailTests {
     @Test
     void auditEntriesCannotBeChangedOrRemovedEvenByTheApplication() {
         SignedIn.admin();
-        transactions.executeWithoutResult(s -> audit.record("read", "family", "F-1", null, null, null));
+        transactions.executeWithoutResult(s -> audit.record(AuditAction.VIEW, "family", "F-1", null, null, null));
         // The application works as its own role, which has no right to change the log...
         assertThat(jdbc.sql("SELECT current_user").query(String.class).single()).isEqualTo("earlyhelp_app");
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit.entry SET actor = 'someone else'")
@@ -160,7 +160,8 @@ class AuditTrailTests {
         SignedIn.admin();
         for (int i = 0; i < 3; i++) {
             int n = i;
-            transactions.executeWithoutResult(s -> audit.record("read", "family", "CHAIN-" + n, null, null, "one"));
+            transactions.executeWithoutResult(
+                    s -> audit.record(AuditAction.VIEW, "family", "CHAIN-" + n, null, null, "one"));
         }
         // Settled entries are sealed (the test's settle time is one second); the whole chain checks out.
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
@@ -207,7 +208,7 @@ class AuditTrailTests {
     @Test
     void anEntryIsOnlyWrittenInsideTheTransactionOfWhatItRecords() {
         SignedIn.admin();
-        assertThatThrownBy(() -> audit.record("read", "family", "F-2", null, null, null))
+        assertThatThrownBy(() -> audit.record(AuditAction.VIEW, "family", "F-2", null, null, null))
                 .isInstanceOf(IllegalTransactionStateException.class);
     }
 
@@ -222,7 +223,7 @@ class AuditTrailTests {
         SignedIn.as(
                 "lead.halesowen", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of("halesowen"));
         transactions.executeWithoutResult(
-                t -> audit.record("view", "family", "family-search-test", null, null, "=cmd|' /C calc'!A0"));
+                t -> audit.record(AuditAction.VIEW, "family", "family-search-test", null, null, "=cmd|' /C calc'!A0"));
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> audit.search(null, null, "family-search-test", null, null, 10))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);

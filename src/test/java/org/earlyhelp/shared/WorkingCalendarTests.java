@@ -2,8 +2,10 @@ package org.earlyhelp.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,6 +28,16 @@ class WorkingCalendarTests {
         Instant due = calendar.due(london("2026-11-24T15:30"), 1);
         assertThat(londonDate(due)).isEqualTo(LocalDate.of(2026, 11, 25));
         assertThat(due.atZone(WorkingCalendar.LONDON).getHour()).isEqualTo(23);
+    }
+
+    @Test
+    void todayIsTheDayInEnglandNotTheDayInCoordinatedUniversalTime() {
+        // Half past midnight on 1 July in London is still 30 June by UTC: a form opened then
+        // must offer 1 July, not refuse it as a date in the future.
+        Clock justAfterMidnightInSummer = Clock.fixed(Instant.parse("2026-06-30T23:30:00Z"), ZoneOffset.UTC);
+        assertThat(WorkingCalendar.today(justAfterMidnightInSummer)).isEqualTo(LocalDate.of(2026, 7, 1));
+        Clock justBeforeMidnightInWinter = Clock.fixed(Instant.parse("2026-12-31T23:30:00Z"), ZoneOffset.UTC);
+        assertThat(WorkingCalendar.today(justBeforeMidnightInWinter)).isEqualTo(LocalDate.of(2026, 12, 31));
     }
 
     @Test

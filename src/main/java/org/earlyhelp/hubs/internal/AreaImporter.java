@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Postcode;
@@ -97,7 +98,7 @@ public class AreaImporter {
                     status.setRollbackOnly();
                 } else {
                     audit.record(
-                            "import",
+                            AuditAction.IMPORT,
                             "reference-data",
                             what,
                             null,

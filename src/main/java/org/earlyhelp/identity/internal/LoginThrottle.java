@@ -25,13 +25,15 @@ public class LoginThrottle {
     private final JdbcClient jdbc;
     private final int maxFailures;
     private final Duration window;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     LoginThrottle(
             JdbcClient jdbc,
             @Value("${earlyhelp.login.max-failures:5}") int maxFailures,
-            @Value("${earlyhelp.login.failure-window:PT10M}") Duration window) {
+            @Value("${earlyhelp.login.failure-window:PT10M}") Duration window,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.maxFailures = maxFailures;
         this.window = window;
     }

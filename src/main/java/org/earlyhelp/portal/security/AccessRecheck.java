@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
@@ -43,11 +44,13 @@ final class AccessRecheck extends OncePerRequestFilter {
     private static final String CHECKED = AccessRecheck.class.getName() + ".checkedAt";
 
     private final LocalAccounts accounts;
+    private final Clock clock;
     private final Duration every;
     private final OAuth2AuthorizedClientRepository clients;
     private final RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 
-    AccessRecheck(LocalAccounts accounts, Duration every, OAuth2AuthorizedClientRepository clients) {
+    AccessRecheck(LocalAccounts accounts, Duration every, OAuth2AuthorizedClientRepository clients, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.every = every;
         this.clients = clients;
@@ -61,7 +64,7 @@ final class AccessRecheck extends OncePerRequestFilter {
         if (session != null
                 && authentication != null
                 && authentication.getPrincipal() instanceof EarlyHelpPrincipal principal) {
-            long now = System.currentTimeMillis();
+            long now = clock.millis();
             Object checked = session.getAttribute(CHECKED);
             if (!(checked instanceof Long at) || now - at >= every.toMillis()) {
                 String username = principal.currentUser().username();

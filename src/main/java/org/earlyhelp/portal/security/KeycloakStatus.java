@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,12 +27,14 @@ public class KeycloakStatus {
     private static final Duration CACHE = Duration.ofSeconds(5);
 
     private final KeycloakProperties properties;
+    private final Clock clock;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile @Nullable Problem lastProblem;
     private volatile Instant checkedAt = Instant.EPOCH;
 
-    KeycloakStatus(KeycloakProperties properties) {
+    KeycloakStatus(KeycloakProperties properties, Clock clock) {
+        this.clock = clock;
         this.properties = properties;
     }
 
@@ -47,9 +50,9 @@ public class KeycloakStatus {
         if (!properties.enabled()) {
             return Optional.empty();
         }
-        if (Duration.between(checkedAt, Instant.now()).compareTo(CACHE) > 0) {
+        if (Duration.between(checkedAt, clock.instant()).compareTo(CACHE) > 0) {
             lastProblem = check();
-            checkedAt = Instant.now();
+            checkedAt = clock.instant();
         }
         return Optional.ofNullable(lastProblem);
     }

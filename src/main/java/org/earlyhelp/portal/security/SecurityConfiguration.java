@@ -3,6 +3,7 @@ package org.earlyhelp.portal.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Clock;
 import org.earlyhelp.identity.KeycloakUserService;
 import org.earlyhelp.portal.ui.LoginView;
 import org.slf4j.Logger;
@@ -111,10 +112,11 @@ class SecurityConfiguration {
             @org.springframework.beans.factory.annotation.Value("${earlyhelp.access.recheck-every:PT30S}")
                     java.time.Duration recheck,
             org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients,
-            org.springframework.context.ApplicationContext context)
+            org.springframework.context.ApplicationContext context,
+            Clock clock)
             throws Exception {
         http.addFilterAfter(
-                new AccessRecheck(accounts, recheck, authorizedClients),
+                new AccessRecheck(accounts, recheck, authorizedClients, clock),
                 org.springframework.security.web.context.SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")

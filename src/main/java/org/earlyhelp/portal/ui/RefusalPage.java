@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import jakarta.servlet.http.HttpServletResponse;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.ui.Page;
 
@@ -22,7 +23,7 @@ abstract class RefusalPage extends Page {
 
     /** Shows the refusal, records it, and returns the HTTP status to answer with. */
     int refuse(BeforeEnterEvent event, String why) {
-        audit.refused("open-page", "page", "/" + event.getLocation().getPathWithQueryParameters(), null, why);
+        audit.refused(AuditAction.OPEN_PAGE, "page", "/" + event.getLocation().getPathWithQueryParameters(), null, why);
         setHeading(getTranslation("access-denied.title"));
         Paragraph text = new Paragraph(getTranslation("access-denied.text"));
         text.setId("refused");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.shared.CurrentUser;
@@ -54,17 +55,12 @@ public class Access implements CaseAccess {
     private final ReferralsProperties properties;
     private final Clock clock;
 
-    Access(
-            CurrentUsers currentUsers,
-            JdbcClient jdbc,
-            AuditTrail audit,
-            ReferralsProperties properties,
-            Optional<Clock> clock) {
+    Access(CurrentUsers currentUsers, JdbcClient jdbc, AuditTrail audit, ReferralsProperties properties, Clock clock) {
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.audit = audit;
         this.properties = properties;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /** The signed-in practitioner or hub lead. */
@@ -81,7 +77,7 @@ public class Access implements CaseAccess {
     public CurrentUser hubLead(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.HUB_LEAD);
         if (!leads(user, hub)) {
-            audit.refused("lead-hub", "hub", hub.value(), hub, null);
+            audit.refused(AuditAction.LEAD_HUB, "hub", hub.value(), hub, null);
             throw new AccessDeniedException("You do not lead this hub");
         }
         return user;
@@ -145,7 +141,7 @@ public class Access implements CaseAccess {
     /** Refuses, audited, unless the person may read the family's record now. */
     public void requireFamily(CurrentUser user, JourneyRepository.FamilyRow family) {
         if (!mayRead(user, family)) {
-            audit.refused("view", "family", family.id().toString(), family.hub(), null);
+            audit.refused(AuditAction.VIEW, "family", family.id().toString(), family.hub(), null);
             throw new AccessDeniedException("You do not work with this family");
         }
     }
@@ -153,7 +149,7 @@ public class Access implements CaseAccess {
     /** Refuses, audited, unless the person may read the case's family now. */
     public void requireCase(CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
         if (!mayRead(user, family)) {
-            audit.refused("view", "case", c.id().toString(), c.hub(), "family " + family.id());
+            audit.refused(AuditAction.VIEW, "case", c.id().toString(), c.hub(), "family " + family.id());
             throw new AccessDeniedException("You do not work with this family");
         }
     }
@@ -176,7 +172,7 @@ public class Access implements CaseAccess {
     /** Refuses, audited, unless the person works on this case (see {@link #worksOn}). */
     public void requireWork(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
         if (!worksOn(user, c, familyHub)) {
-            audit.refused("work", "case", c.id().toString(), c.hub(), null);
+            audit.refused(AuditAction.WORK, "case", c.id().toString(), c.hub(), null);
             throw new AccessDeniedException("You do not work with this family");
         }
     }
@@ -186,7 +182,7 @@ public class Access implements CaseAccess {
         boolean allowed = worksWithFamilies(user)
                 && (leads(user, c.hub()) || leads(user, familyHub) || c.lead().equals(user.username()));
         if (!allowed) {
-            audit.refused("lead", "case", c.id().toString(), c.hub(), null);
+            audit.refused(AuditAction.LEAD, "case", c.id().toString(), c.hub(), null);
             throw new AccessDeniedException("Only the lead practitioner or the hub lead can do this");
         }
     }
@@ -194,13 +190,13 @@ public class Access implements CaseAccess {
     /** Refuses, audited, unless the person leads the hub of the case or of the family. */
     public void requireHubLeadOf(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
         if (!leads(user, c.hub()) && !leads(user, familyHub)) {
-            audit.refused("hub-lead", "case", c.id().toString(), c.hub(), null);
+            audit.refused(AuditAction.HUB_LEAD, "case", c.id().toString(), c.hub(), null);
             throw new AccessDeniedException("Only the hub lead can do this");
         }
     }
 
     /** A refusal of something the person asked for, audited with what it was. */
-    public AccessDeniedException refusal(String action, String recordType, Object id, HubId hub, String message) {
+    public AccessDeniedException refusal(AuditAction action, String recordType, Object id, HubId hub, String message) {
         audit.refused(action, recordType, String.valueOf(id), hub, null);
         return new AccessDeniedException(message);
     }
@@ -210,7 +206,7 @@ public class Access implements CaseAccess {
      * answer as for a record outside their work, audited with what was asked.
      */
     public AccessDeniedException unknown(String recordType, Object id) {
-        audit.refused("view", recordType, String.valueOf(id), null, "no such record");
+        audit.refused(AuditAction.VIEW, recordType, String.valueOf(id), null, "no such record");
         return new AccessDeniedException("No such " + recordType);
     }
 

@@ -1,5 +1,6 @@
 package org.earlyhelp.referrals.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -159,6 +160,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             "cvs.worker|Vic Adeyemi|Dudley CVS");
 
     private final JourneyRepository journey;
+    private final Clock clock;
     private final HubDirectory hubs;
     private final HubTeams teams;
     private final PostcodeLookup postcodes;
@@ -179,7 +181,9 @@ class ReferralsDemonstrationData implements DemonstrationData {
             JdbcClient jdbc,
             WorkingCalendar calendar,
             ReferralsProperties properties,
+            Clock clock,
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+        this.clock = clock;
         this.journey = journey;
         this.hubs = hubs;
         this.teams = teams;
@@ -282,7 +286,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 .atZone(WorkingCalendar.LONDON)
                 .toInstant();
         if (daysAgo == 0) {
-            submitted = Instant.now().minusSeconds(3600);
+            submitted = clock.instant().minusSeconds(3600);
         }
         Instant due = calendar.due(submitted, properties.decisionDays());
         String postcode = codes.get(random.nextInt(codes.size()));
@@ -546,10 +550,10 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 .orElse("Hub lead");
     }
 
-    private static Instant at(LocalDate day) {
+    private Instant at(LocalDate day) {
         ZonedDateTime noon = day.atTime(12, 0).atZone(WorkingCalendar.LONDON);
         Instant instant = noon.toInstant();
-        return instant.isAfter(Instant.now()) ? Instant.now().minusSeconds(60) : instant;
+        return instant.isAfter(clock.instant()) ? clock.instant().minusSeconds(60) : instant;
     }
 
     private static final Map<OutcomeArea, String> NEED_TEXT = Map.of(

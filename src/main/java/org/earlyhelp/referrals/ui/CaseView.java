@@ -28,6 +28,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,6 +47,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Disclosure;
@@ -63,12 +65,14 @@ import org.springframework.security.access.AccessDeniedException;
 class CaseView extends Page implements BeforeEnterObserver {
 
     private final transient Cases cases;
+    private final transient Clock clock;
     private final transient org.earlyhelp.voice.Invitations invitations;
     private final CurrentUser user;
     private UUID id;
     private CaseRecord record;
 
-    CaseView(Cases cases, org.earlyhelp.voice.Invitations invitations, CurrentUsers currentUsers) {
+    CaseView(Cases cases, org.earlyhelp.voice.Invitations invitations, CurrentUsers currentUsers, Clock clock) {
+        this.clock = clock;
         super("");
         this.cases = cases;
         this.invitations = invitations;
@@ -352,7 +356,7 @@ class CaseView extends Page implements BeforeEnterObserver {
 
     private Component reviewForm() {
         DatePicker held = org.earlyhelp.shared.ui.DateFields.of(t("review.date"));
-        held.setValue(LocalDate.now());
+        held.setValue(today());
         held.setId("review-date");
         Map<String, Component> fields = new LinkedHashMap<>();
         fields.put("heldOn", held);
@@ -400,10 +404,14 @@ class CaseView extends Page implements BeforeEnterObserver {
             tab.add(disclosure(
                     "open-log",
                     t("log.open"),
-                    () -> new ContactForm(cases, () -> id, () -> {
-                        Notification.show(t("log.saved"), 3000, Notification.Position.BOTTOM_START);
-                        refresh();
-                    })));
+                    () -> new ContactForm(
+                            cases,
+                            () -> id,
+                            () -> {
+                                Notification.show(t("log.saved"), 3000, Notification.Position.BOTTOM_START);
+                                refresh();
+                            },
+                            today())));
         }
         if (record.contacts().isEmpty()) {
             tab.add(new Paragraph(t("log.none")));
@@ -674,6 +682,10 @@ class CaseView extends Page implements BeforeEnterObserver {
         return details;
     }
 
+    private LocalDate today() {
+        return WorkingCalendar.today(clock);
+    }
+
     private static TextArea area(String label, String id) {
         TextArea area = new TextArea(label);
         area.setWidthFull();
@@ -691,10 +703,10 @@ class CaseView extends Page implements BeforeEnterObserver {
     /** The work log form, shared with the quick-log screen. */
     static final class ContactForm extends Div {
 
-        ContactForm(Cases cases, java.util.function.Supplier<UUID> caseId, Runnable saved) {
+        ContactForm(Cases cases, java.util.function.Supplier<UUID> caseId, Runnable saved, LocalDate today) {
             DatePicker on = org.earlyhelp.shared.ui.DateFields.of(t("log.date"));
-            on.setValue(LocalDate.now());
-            on.setMax(LocalDate.now());
+            on.setValue(today);
+            on.setMax(today);
             on.setId("contact-date");
             RadioButtonGroup<ContactKind> kind = new RadioButtonGroup<>(t("log.kind"));
             kind.setItems(ContactKind.values());

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
@@ -46,12 +48,14 @@ import org.springframework.security.access.AccessDeniedException;
 class FamilyView extends Page implements BeforeEnterObserver {
 
     private final transient Families families;
+    private final transient Clock clock;
     private final transient org.earlyhelp.shared.security.CurrentUsers currentUsers;
     private UUID id;
     /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
     private H2 consentHeading = new H2();
 
-    FamilyView(Families families, org.earlyhelp.shared.security.CurrentUsers currentUsers) {
+    FamilyView(Families families, org.earlyhelp.shared.security.CurrentUsers currentUsers, Clock clock) {
+        this.clock = clock;
         super("");
         this.families = families;
         this.currentUsers = currentUsers;
@@ -138,7 +142,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
 
         add(new H2(t("family.members")));
         Grid<FamilyRecord.Member> members = new Grid<>();
-        LocalDate today = LocalDate.now();
+        LocalDate today = WorkingCalendar.today(clock);
         members.addColumn(FamilyRecord.Member::name).setHeader(t("family.name")).setAutoWidth(true);
         members.addColumn(m -> Texts.label("relationship", m.relationship()))
                 .setHeader(t("member.relationship"))

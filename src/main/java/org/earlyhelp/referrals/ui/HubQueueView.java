@@ -22,6 +22,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashSet;
@@ -40,6 +41,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
@@ -56,6 +58,7 @@ import org.earlyhelp.shared.ui.Words;
 class HubQueueView extends Page {
 
     private final transient HubQueue queue;
+    private final transient Clock clock;
     private final transient org.earlyhelp.referrals.FamilyChanges familyChanges;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div changes = new Div();
@@ -70,7 +73,9 @@ class HubQueueView extends Page {
             HubQueue queue,
             org.earlyhelp.referrals.FamilyChanges familyChanges,
             HubDirectory directory,
-            CurrentUsers currentUsers) {
+            CurrentUsers currentUsers,
+            Clock clock) {
+        this.clock = clock;
         super("");
         this.queue = queue;
         this.familyChanges = familyChanges;
@@ -162,7 +167,7 @@ class HubQueueView extends Page {
     }
 
     private String clockBadge(RequestSummary r) {
-        if (r.overdue(java.time.Instant.now())) {
+        if (r.overdue(clock.instant())) {
             return "badge-overdue";
         }
         return queue.workingDaysLeft(r) <= 0 ? "badge-due" : "";
@@ -171,14 +176,14 @@ class HubQueueView extends Page {
     private String clock(RequestSummary r) {
         String text;
         int left;
-        if (r.overdue(java.time.Instant.now())) {
+        if (r.overdue(clock.instant())) {
             text = t("queue.overdue", Texts.dayTime(r.decisionDue()));
         } else if ((left = queue.workingDaysLeft(r)) <= 0) {
             // On the last working day the clock counts hours.
             text = t(
                     "queue.due-today",
                     Texts.dayTime(r.decisionDue()),
-                    timeLeft(java.time.Duration.between(java.time.Instant.now(), r.decisionDue()), Texts::t));
+                    timeLeft(java.time.Duration.between(clock.instant(), r.decisionDue()), Texts::t));
         } else {
             text = t("queue.due-in", left, Texts.dayTime(r.decisionDue()));
         }
@@ -227,7 +232,7 @@ class HubQueueView extends Page {
         H2 heading = new H2(t("changes.title", pending.size()));
         heading.setId("family-changes-heading");
         changes.add(heading, new Paragraph(t("changes.intro")));
-        LocalDate today = LocalDate.now();
+        LocalDate today = WorkingCalendar.today(clock);
         for (org.earlyhelp.referrals.FamilyChanges.Pending p : pending) {
             Div card = new Div();
             card.addClassName("home-section");
@@ -308,7 +313,7 @@ class HubQueueView extends Page {
         }
         about.add(new H3(t("decide.family")));
         UnorderedList people = new UnorderedList();
-        LocalDate today = LocalDate.now();
+        LocalDate today = WorkingCalendar.today(clock);
         detail.members()
                 .forEach(m -> people.add(new ListItem(m.name() + ", " + Texts.label("relationship", m.relationship())
                         + ", "

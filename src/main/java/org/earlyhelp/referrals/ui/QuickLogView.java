@@ -8,10 +8,12 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.List;
 import org.earlyhelp.referrals.CaseSummary;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 
@@ -21,7 +23,7 @@ import org.earlyhelp.shared.ui.Page;
 @RolesAllowed(Role.PRACTITIONER_AUTHORITY)
 class QuickLogView extends Page {
 
-    QuickLogView(Cases cases) {
+    QuickLogView(Cases cases, Clock clock) {
         super("");
         setHeading(t("quick.title"));
         addClassName("quick-log");
@@ -58,6 +60,7 @@ class QuickLogView extends Page {
                             family.setInvalid(false);
                             return family.getValue().id();
                         },
-                        () -> Notification.show(t("log.saved"), 4000, Notification.Position.BOTTOM_START)));
+                        () -> Notification.show(t("log.saved"), 4000, Notification.Position.BOTTOM_START),
+                        WorkingCalendar.today(clock)));
     }
 }

@@ -25,7 +25,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -49,6 +49,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
@@ -66,6 +67,7 @@ import org.jspecify.annotations.Nullable;
 class RequestForSupportView extends Page {
 
     private final transient RequestsForSupport requests;
+    private final transient Clock clock;
     private final transient PostcodeLookup postcodes;
     private final List<MemberRow> members = new ArrayList<>();
     private final Div memberList = new Div();
@@ -92,7 +94,12 @@ class RequestForSupportView extends Page {
     private final Section done = new Section();
 
     RequestForSupportView(
-            RequestsForSupport requests, PostcodeLookup postcodes, HubDirectory hubs, CurrentUsers currentUsers) {
+            RequestsForSupport requests,
+            PostcodeLookup postcodes,
+            HubDirectory hubs,
+            CurrentUsers currentUsers,
+            Clock clock) {
+        this.clock = clock;
         super("");
         this.requests = requests;
         this.postcodes = postcodes;
@@ -250,8 +257,8 @@ class RequestForSupportView extends Page {
         consentOn.setLabel(t("request.consent-on"));
         consentOn.setId("consent-on");
         consentOn.setLocale(Locale.UK);
-        consentOn.setValue(LocalDate.now());
-        consentOn.setMax(LocalDate.now());
+        consentOn.setValue(WorkingCalendar.today(clock));
+        consentOn.setMax(WorkingCalendar.today(clock));
         consentHow.setLabel(t("request.consent-how"));
         consentHow.setItems(ConsentMethod.values());
         consentHow.setItemLabelGenerator(m -> Texts.label("consent-method", m));
@@ -462,7 +469,7 @@ class RequestForSupportView extends Page {
             family.setId(id + "family");
             born.setId(id + "born");
             born.setLocale(Locale.UK);
-            born.setMax(LocalDate.now());
+            born.setMax(WorkingCalendar.today(clock));
             born.setHelperText(t("member.born-help"));
             relationship.setLabel(t("member.relationship"));
             relationship.setItems(Relationship.values());

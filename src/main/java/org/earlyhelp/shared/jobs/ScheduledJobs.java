@@ -35,16 +35,16 @@ public class ScheduledJobs {
 
     private final LockingTaskExecutor locks;
     private final JdbcClient jdbc;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final String instance;
 
     @Autowired
-    ScheduledJobs(DataSource dataSource, JdbcClient jdbc) {
-        this(dataSource, jdbc, hostName() + ":" + ProcessHandle.current().pid());
+    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, Clock clock) {
+        this(dataSource, jdbc, clock, hostName() + ":" + ProcessHandle.current().pid());
     }
 
     /** Another instance on the same database, for tests. */
-    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, String instance) {
+    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, Clock clock, String instance) {
         this.locks = new DefaultLockingTaskExecutor(
                 new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
@@ -53,6 +53,7 @@ public class ScheduledJobs {
                         .usingDbTime()
                         .build()));
         this.jdbc = jdbc;
+        this.clock = clock;
         this.instance = instance;
     }
 

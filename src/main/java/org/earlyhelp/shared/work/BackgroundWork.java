@@ -160,13 +160,14 @@ public class BackgroundWork {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Job<?>> latest = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("background-work-", 1).daemon(true).factory());
 
-    BackgroundWork(JdbcClient jdbc, CurrentUsers currentUsers) {
+    BackgroundWork(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.currentUsers = currentUsers;
     }
 

@@ -20,12 +20,14 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Words;
@@ -53,13 +55,16 @@ class ContractsSection extends Section {
     private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
     private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
     private final DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-    private LocalDate on = LocalDate.now();
+    private final Clock clock;
+    private LocalDate on;
     private final H2 heading = new H2(getTranslation("contracts.title"));
     private final H3 yearHeading = new H3();
     private final Paragraph yearSummary = new Paragraph();
     private final Grid<Contracts.BedNights> yearGrid = new Grid<>();
 
-    ContractsSection(Contracts contracts, TableExports exports) {
+    ContractsSection(Contracts contracts, TableExports exports, Clock clock) {
+        this.clock = clock;
+        this.on = WorkingCalendar.today(clock);
         this.contracts = contracts;
         money.setMaximumFractionDigits(0);
         setId("contracts");
@@ -285,7 +290,7 @@ class ContractsSection extends Section {
         cost.setId("contract-cost");
         cost.setHelperText(getTranslation("contracts.weekly-cost-help"));
         DatePicker starts = org.earlyhelp.shared.ui.DateFields.of(getTranslation("contracts.starts"));
-        starts.setValue(LocalDate.now());
+        starts.setValue(WorkingCalendar.today(clock));
         DatePicker ends = org.earlyhelp.shared.ui.DateFields.of(getTranslation("contracts.ends"));
         ends.setHelperText(getTranslation("contracts.ends-help"));
         Map<String, HasValidation> fields = Map.of(

@@ -20,8 +20,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Files;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
@@ -67,6 +68,7 @@ class SufficiencyView extends Page {
     static final long MAX_OTHER_FILE = 50L * 1024 * 1024;
 
     private final transient CareReturns returns;
+    private final transient Clock clock;
     private final transient CareStock stock;
     private final transient org.earlyhelp.sufficiency.Providers providers;
     private final transient TableExports exports;
@@ -97,14 +99,16 @@ class SufficiencyView extends Page {
             org.earlyhelp.sufficiency.Contracts contracts,
             org.earlyhelp.sufficiency.SectorPositions positions,
             DemonstrationSupply demonstration,
-            BackgroundWork work) {
+            BackgroundWork work,
+            Clock clock) {
+        this.clock = clock;
         super("");
         this.work = work;
         this.importing = new WorkPanel<>(work, IMPORT_903, r -> showIfNewer(IMPORT_903, CHECK_903, r));
         this.checking = new WorkPanel<>(work, CHECK_903, "work.check", r -> showIfNewer(CHECK_903, IMPORT_903, r));
         this.demonstration = demonstration;
         this.positions = positions;
-        this.contractsSection = new ContractsSection(contracts, exports);
+        this.contractsSection = new ContractsSection(contracts, exports, clock);
         this.returns = returns;
         this.stock = stock;
         this.providers = providers;
@@ -188,8 +192,8 @@ class SufficiencyView extends Page {
         figures.setId("stock");
         snapshot.add(on, figures);
         add(snapshot);
-        CareStock.Snapshot latest = stock.on(LocalDate.now());
-        on.setValue(latest.dataTo().orElse(LocalDate.now()));
+        CareStock.Snapshot latest = stock.on(WorkingCalendar.today(clock));
+        on.setValue(latest.dataTo().orElse(WorkingCalendar.today(clock)));
     }
 
     private Section providersSection() {
@@ -230,7 +234,7 @@ class SufficiencyView extends Page {
                         getTranslation("sufficiency.providers.count"),
                         getTranslation("sufficiency.providers.places"),
                         getTranslation("sufficiency.providers.placed")),
-                () -> providers.summary(LocalDate.now()).stream()
+                () -> providers.summary(WorkingCalendar.today(clock)).stream()
                         .map(r -> List.of(
                                 r.kind(),
                                 r.sector(),
@@ -239,7 +243,7 @@ class SufficiencyView extends Page {
                                 new TableExports.Children(r.childrenPlaced())))
                         .toList());
         Runnable refresh = () -> {
-            var rows = providers.summary(LocalDate.now());
+            var rows = providers.summary(WorkingCalendar.today(clock));
             grid.setItems(rows);
             grid.setVisible(!rows.isEmpty());
             download.setVisible(!rows.isEmpty());
@@ -583,8 +587,8 @@ class SufficiencyView extends Page {
             report.add(ProblemsWithChildIds.button(returns, all, this::getTranslation));
         }
         if (result.saved()) {
-            CareStock.Snapshot latest = stock.on(LocalDate.now());
-            on.setValue(latest.dataTo().orElse(LocalDate.now()));
+            CareStock.Snapshot latest = stock.on(WorkingCalendar.today(clock));
+            on.setValue(latest.dataTo().orElse(WorkingCalendar.today(clock)));
             refresh();
         }
     }

@@ -1,6 +1,7 @@
 package org.earlyhelp.voice.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ class VoiceDemonstrationData implements DemonstrationData {
             new String[] {"Sometimes there isn't enough food at the end of the month.", "money and basics"});
 
     private final JdbcClient jdbc;
+    private final Clock clock;
     private final HubDirectory hubs;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
@@ -43,7 +45,9 @@ class VoiceDemonstrationData implements DemonstrationData {
             HubDirectory hubs,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
+            Clock clock,
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.hubs = hubs;
         this.events = events;
@@ -71,7 +75,7 @@ class VoiceDemonstrationData implements DemonstrationData {
     private void fill() {
         transactions.executeWithoutResult(tx -> {
             Random random = new Random(20261127L);
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             for (Hub hub : hubs.hubs()) {
                 UUID invitation = UUID.randomUUID();
                 String code = ("DEMO"

@@ -2,6 +2,7 @@ package org.earlyhelp.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class LoginThrottleTests {
     JdbcClient jdbc;
 
     private LoginThrottle instance() {
-        return new LoginThrottle(jdbc, 5, Duration.ofMinutes(10));
+        return new LoginThrottle(jdbc, 5, Duration.ofMinutes(10), Clock.systemUTC());
     }
 
     private static AuthenticationFailureBadCredentialsEvent failure(String name) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.earlyhelp.EarlyHelpApplication;
+import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditChain;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
@@ -122,7 +123,7 @@ class BackupRestoreTests {
                                 first.getBean(org.springframework.transaction.PlatformTransactionManager.class))
                         .executeWithoutResult(t -> {
                             for (int i = 0; i < 3; i++) {
-                                audit.record("backup-test", "database", original, null, "before the dump", null);
+                                audit.record(AuditAction.EXPORT, "database", original, null, "before the dump", null);
                             }
                         });
             } finally {

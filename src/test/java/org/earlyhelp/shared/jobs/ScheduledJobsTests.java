@@ -3,6 +3,7 @@ package org.earlyhelp.shared.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ class ScheduledJobsTests {
     JdbcClient jdbc;
 
     private ScheduledJobs instance(String name) {
-        return new ScheduledJobs(dataSource, jdbc, name);
+        return new ScheduledJobs(dataSource, jdbc, Clock.systemUTC(), name);
     }
 
     @Test

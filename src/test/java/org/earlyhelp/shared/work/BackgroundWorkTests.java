@@ -3,6 +3,7 @@ package org.earlyhelp.shared.work;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -45,8 +46,8 @@ class BackgroundWorkTests {
 
     @Test
     void workRunsAsItsOwnerReportsProgressAndIsFoundAgainHereAndElsewhere() throws Exception {
-        BackgroundWork here = new BackgroundWork(jdbc, currentUsers);
-        BackgroundWork elsewhere = new BackgroundWork(jdbc, currentUsers);
+        BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
+        BackgroundWork elsewhere = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
         SignedIn.as("commissioner.work", Set.of(Role.COMMISSIONER), Set.of());
         CountDownLatch go = new CountDownLatch(1);
         BackgroundWork.Job<String> job = here.start(
@@ -88,7 +89,7 @@ class BackgroundWorkTests {
 
     @Test
     void workThatFailsSaysWhyAndWorkWhoseInstanceStoppedSaysSo() throws Exception {
-        BackgroundWork here = new BackgroundWork(jdbc, currentUsers);
+        BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
         SignedIn.as("commissioner.fails", Set.of(Role.COMMISSIONER), Set.of());
         BackgroundWork.Job<String> job = here.start(
                 "test-import",
@@ -102,7 +103,7 @@ class BackgroundWorkTests {
 
         SignedIn.as("commissioner.stopped", Set.of(Role.COMMISSIONER), Set.of());
         CountDownLatch never = new CountDownLatch(1);
-        BackgroundWork dying = new BackgroundWork(jdbc, currentUsers);
+        BackgroundWork dying = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
         dying.start(
                 "test-import",
                 "big.csv",
@@ -118,14 +119,14 @@ class BackgroundWorkTests {
         // The instance running it went quiet long ago: another instance says it stopped.
         jdbc.sql("UPDATE work.job SET heartbeat_at = now() - interval '5 minutes' WHERE owner = 'commissioner.stopped'")
                 .update();
-        assertThat(new BackgroundWork(jdbc, currentUsers)
+        assertThat(new BackgroundWork(jdbc, currentUsers, Clock.systemUTC())
                         .latest("test-import")
                         .orElseThrow()
                         .state())
                 .isEqualTo(BackgroundWork.State.STOPPED);
         // Its own heartbeat says it is alive.
         dying.heartbeat();
-        assertThat(new BackgroundWork(jdbc, currentUsers)
+        assertThat(new BackgroundWork(jdbc, currentUsers, Clock.systemUTC())
                         .latest("test-import")
                         .orElseThrow()
                         .state())
@@ -135,7 +136,7 @@ class BackgroundWorkTests {
 
     @Test
     void nobodySignedInStartsNothing() {
-        BackgroundWork here = new BackgroundWork(jdbc, currentUsers);
+        BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
         assertThatThrownBy(() -> here.start("test-import", "x.csv", p -> "", r -> r))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }

@@ -1,0 +1,5 @@
+/** The application's clock. */
+@NullMarked
+package org.earlyhelp.shared.time;
+
+import org.jspecify.annotations.NullMarked;
