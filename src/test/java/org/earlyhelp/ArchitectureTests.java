@@ -25,6 +25,7 @@ import java.time.ZonedDateTime;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.time.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 
 /** House rules the module structure alone does not enforce. */
@@ -63,8 +64,8 @@ class ArchitectureTests {
                     .and(JavaCall.Predicates.target(
                             HasOwner.Predicates.With.owner(JavaClass.Predicates.assignableTo(Throwable.class)
                                     // A refusal's reason goes to the audit log only; the page says "access denied".
-                                    .and(DescribedPredicate.not(JavaClass.Predicates.assignableTo(
-                                            org.springframework.security.access.AccessDeniedException.class)))))))
+                                    .and(DescribedPredicate.not(
+                                            JavaClass.Predicates.assignableTo(AccessDeniedException.class)))))))
             .orShould()
             .callMethod(ValidationException.class, "problems")
             .because("an exception's message is English: a page says a service's Message through the translation"

@@ -3,10 +3,14 @@ package org.earlyhelp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import javax.sql.DataSource;
+import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.demo.DemonstrationData;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,8 +30,8 @@ class DemonstrationDataTests {
 
     /** Migrations run as the schemas' owner, not as the application's role. */
     @Autowired
-    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
-    javax.sql.DataSource dataSource;
+    @FlywayDataSource
+    DataSource dataSource;
 
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
@@ -50,7 +54,7 @@ class DemonstrationDataTests {
     }
 
     @Autowired
-    org.earlyhelp.hubs.PostcodeLookup postcodes;
+    PostcodeLookup postcodes;
 
     @Test
     void demonstrationAreasDrawEachHubWithPostcodesInTheBoroughsRealDistricts() {
@@ -69,8 +73,7 @@ class DemonstrationDataTests {
                         WHERE a.hub_id = 'dudley-central' ORDER BY 1 LIMIT 1""").query(String.class).single();
         assertThat(postcodes.lookup(central.toLowerCase().replace(" ", "")))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.hubs.PostcodeLookup.Found.class,
-                        f -> assertThat(f.hub()).contains(new org.earlyhelp.shared.HubId("dudley-central")));
+                        PostcodeLookup.Found.class, f -> assertThat(f.hub()).contains(new HubId("dudley-central")));
         List<Long> sums = jdbc.sql(
                         "SELECT h.population - sum(a.population) FROM hubs.hub h JOIN hubs.area a ON a.hub_id = h.id GROUP BY h.id, h.population")
                 .query(Long.class)

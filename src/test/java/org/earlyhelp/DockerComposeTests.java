@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +199,7 @@ class DockerComposeTests {
                                 || p.replace("-", ".").equals(property));
                 boolean placeholder = application.values().stream()
                         .anyMatch(v -> String.valueOf(v).contains("${" + variable + ":"));
-                boolean database = java.util.Arrays.stream(DatabaseProperties.class.getRecordComponents())
+                boolean database = Arrays.stream(DatabaseProperties.class.getRecordComponents())
                         .map(c -> "EARLYHELP_DB_"
                                 + c.getName().replaceAll("([A-Z])", "_$1").toUpperCase())
                         .anyMatch(variable::equals);

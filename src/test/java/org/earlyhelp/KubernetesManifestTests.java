@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,7 +124,7 @@ class KubernetesManifestTests {
                                     || p.stringPropertyNames().stream()
                                             .anyMatch(n -> n.replace("-", "").equals(property.replace("-", ""))
                                                     || n.replace("-", ".").equals(property)));
-            boolean database = java.util.Arrays.stream(DatabaseProperties.class.getRecordComponents())
+            boolean database = Arrays.stream(DatabaseProperties.class.getRecordComponents())
                     .map(c -> "EARLYHELP_DB_"
                             + c.getName().replaceAll("([A-Z])", "_$1").toUpperCase())
                     .anyMatch(variable::equals);

@@ -12,9 +12,11 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.testing.GeneratedDocs;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +43,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * The access matrix of every public service method, found by calling it: each public method of
@@ -182,8 +186,7 @@ class ServiceAccessMatrixTests {
         if (role == null) {
             SignedIn.nobody();
         } else {
-            SignedIn.as(
-                    "matrix." + role.name().toLowerCase(java.util.Locale.ROOT), Set.of(role), Set.of("dudley-central"));
+            SignedIn.as("matrix." + role.name().toLowerCase(Locale.ROOT), Set.of(role), Set.of("dudley-central"));
         }
         Object[] args =
                 Arrays.stream(method.getParameterTypes()).map(this::sample).toArray();
@@ -251,7 +254,7 @@ class ServiceAccessMatrixTests {
         if (type == Optional.class) {
             return Optional.empty();
         }
-        if (type == List.class || type == java.util.Collection.class) {
+        if (type == List.class || type == Collection.class) {
             return List.of();
         }
         if (type == Set.class) {
@@ -274,7 +277,7 @@ class ServiceAccessMatrixTests {
             if (declared == null) {
                 continue;
             }
-            Class<?> type = org.springframework.util.ClassUtils.getUserClass(declared);
+            Class<?> type = ClassUtils.getUserClass(declared);
             String pkg = type.getPackageName();
             if (pkg.startsWith("org.earlyhelp.")
                     && MODULES.contains(pkg.substring("org.earlyhelp.".length()))
@@ -294,7 +297,7 @@ class ServiceAccessMatrixTests {
                 .filter(m -> !AnnotatedElementUtils.hasAnnotation(m, EventListener.class)
                         && !AnnotatedElementUtils.hasAnnotation(m, TransactionalEventListener.class)
                         && !AnnotatedElementUtils.hasAnnotation(m, Scheduled.class)
-                        && !AnnotatedElementUtils.hasAnnotation(m, org.earlyhelp.shared.jobs.SystemJob.class))
+                        && !AnnotatedElementUtils.hasAnnotation(m, SystemJob.class))
                 .sorted(Comparator.comparing(Method::toGenericString))
                 .toList();
     }

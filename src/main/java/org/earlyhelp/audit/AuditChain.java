@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -85,7 +86,7 @@ public class AuditChain {
         Head head = head();
         Instant settled = clock.instant().minus(settle);
         List<Entry> entries = jdbc.sql(SELECT + " WHERE e.id > ? AND e.at < ? ORDER BY e.id LIMIT ?")
-                .params(head.entryId(), java.sql.Timestamp.from(settled), BATCH)
+                .params(head.entryId(), Timestamp.from(settled), BATCH)
                 .query(AuditChain::entry)
                 .list();
         long position = head.position();

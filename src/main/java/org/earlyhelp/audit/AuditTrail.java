@@ -1,8 +1,12 @@
 package org.earlyhelp.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
@@ -108,8 +112,8 @@ public class AuditTrail {
             @Nullable String actor,
             @Nullable String recordType,
             @Nullable String recordId,
-            java.time.@Nullable LocalDate from,
-            java.time.@Nullable LocalDate to,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
             int limit) {
         currentUsers.requireAnyOf(Role.ADMIN);
         List<AuditEntry> found = jdbc.sql("""
@@ -144,8 +148,8 @@ public class AuditTrail {
     @Transactional
     public String exportCsv(List<AuditEntry> entries, String what) {
         currentUsers.requireAnyOf(Role.ADMIN);
-        StringBuilder csv = new StringBuilder("at,actor,roles,action,record_type,record_id,hub,reason,from,details"
-                + org.earlyhelp.shared.Csv.LINE_END);
+        StringBuilder csv =
+                new StringBuilder("at,actor,roles,action,record_type,record_id,hub,reason,from,details" + Csv.LINE_END);
         for (AuditEntry e : entries) {
             csv.append(String.join(
                             ",",
@@ -160,13 +164,13 @@ public class AuditTrail {
                                     quote(e.reason()),
                                     quote(e.sourceAddress()),
                                     quote(e.details()))))
-                    .append(org.earlyhelp.shared.Csv.LINE_END);
+                    .append(Csv.LINE_END);
         }
         record(AuditAction.EXPORT, "audit", what, null, null, entries.size() + " entries");
         return csv.toString();
     }
 
-    private static AuditEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
         return new AuditEntry(
                 rs.getTimestamp(1).toInstant(),
                 rs.getString(2),
@@ -181,7 +185,7 @@ public class AuditTrail {
     }
 
     private static String quote(@Nullable String value) {
-        return org.earlyhelp.shared.Csv.cell(value);
+        return Csv.cell(value);
     }
 
     private static @Nullable String sourceAddress() {

@@ -15,6 +15,7 @@ import org.earlyhelp.hubs.internal.AreaImporter;
 import org.earlyhelp.hubs.internal.AreaMaps;
 import org.earlyhelp.hubs.internal.AreaRepository;
 import org.earlyhelp.hubs.internal.HubRepository;
+import org.earlyhelp.hubs.internal.MemberRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
@@ -44,7 +45,7 @@ public class HubAdministration {
     private final HubsProperties properties;
     private final AreaMaps maps;
     private final AuditTrail audit;
-    private final org.earlyhelp.hubs.internal.MemberRepository members;
+    private final MemberRepository members;
 
     HubAdministration(
             CurrentUsers currentUsers,
@@ -54,7 +55,7 @@ public class HubAdministration {
             HubsProperties properties,
             AreaMaps maps,
             AuditTrail audit,
-            org.earlyhelp.hubs.internal.MemberRepository members) {
+            MemberRepository members) {
         this.members = members;
         this.maps = maps;
         this.audit = audit;

@@ -2,6 +2,7 @@ package org.earlyhelp.hubs;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
@@ -90,7 +91,7 @@ public class HubTeams {
             throw new AccessDeniedException("You do not lead this hub");
         }
         Map<String, Message> problems = new LinkedHashMap<>();
-        String name = username.strip().toLowerCase(java.util.Locale.ROOT);
+        String name = username.strip().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9][a-z0-9._@-]{1,63}")) {
             problems.put("username", new Message("hubs.problem.username.user-name-2-64-letters"));
         }

@@ -1,8 +1,10 @@
 package org.earlyhelp.hubs;
 
+import java.util.List;
 import java.util.Optional;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Postcode;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,7 @@ public class PostcodeLookup {
             implements Result {}
 
     /** The text is not a postcode. */
-    public record Malformed(org.earlyhelp.shared.Message reason) implements Result {}
+    public record Malformed(Message reason) implements Result {}
 
     /** A well-formed postcode this borough's lookup does not have. */
     public record Unknown(Postcode postcode) implements Result {}
@@ -36,7 +38,7 @@ public class PostcodeLookup {
     }
 
     /** Some postcodes in a hub's areas, in a stable order: public geography. */
-    public java.util.List<String> postcodesIn(HubId hub, int limit) {
+    public List<String> postcodesIn(HubId hub, int limit) {
         return hubs.postcodesIn(hub.value(), limit);
     }
 

@@ -13,6 +13,7 @@ import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.ServiceRepository;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
@@ -226,8 +227,7 @@ public class ServiceDirectory {
             throw new AccessDeniedException("You do not lead this hub");
         }
         if (!services.delete(service.id())) {
-            throw new org.earlyhelp.shared.ChangedBySomeoneElseException(
-                    new Message("hubs.changed.service-0", service.name()));
+            throw new ChangedBySomeoneElseException(new Message("hubs.changed.service-0", service.name()));
         }
         audit.record(AuditAction.REMOVE, "service", service.id().toString(), service.hub(), null, service.name());
     }

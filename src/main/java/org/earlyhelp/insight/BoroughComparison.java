@@ -1,6 +1,8 @@
 package org.earlyhelp.insight;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -108,10 +110,7 @@ public class BoroughComparison {
                                  OR (assessment_done_at IS NULL AND assessment_due < ?)
                                  OR (assessment_done_at IS NOT NULL AND next_review_due < ?))
                         FROM insight.case_file WHERE closed_at IS NULL GROUP BY hub_id""")
-                .params(
-                        java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(7L * driftWeeks))),
-                        today,
-                        today)
+                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(7L * driftWeeks))), today, today)
                 .query((rs, n) -> cases.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}))
                 .list();
 
@@ -121,9 +120,8 @@ public class BoroughComparison {
                         SELECT hub_id, count(*) FROM insight.request
                         WHERE decided_at IS NULL AND decision_due < ? AND submitted_at >= ? GROUP BY hub_id""")
                 .params(
-                        java.sql.Timestamp.from(clock.instant()),
-                        java.sql.Timestamp.from(
-                                first.atDay(1).atStartOfDay(LONDON).toInstant()))
+                        Timestamp.from(clock.instant()),
+                        Timestamp.from(first.atDay(1).atStartOfDay(LONDON).toInstant()))
                 .query((rs, n) -> overdue.put(rs.getString(1), rs.getInt(2)))
                 .list();
 

@@ -1,6 +1,8 @@
 package org.earlyhelp.insight;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.earlyhelp.audit.AuditAction;
+import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.AreaSummary;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
@@ -122,7 +126,7 @@ public class HubDashboard {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
-    private final org.earlyhelp.audit.AuditTrail audit;
+    private final AuditTrail audit;
     private final HubTeams teams;
     private final HubDirectory hubs;
     private final Clock clock;
@@ -131,7 +135,7 @@ public class HubDashboard {
     HubDashboard(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
-            org.earlyhelp.audit.AuditTrail audit,
+            AuditTrail audit,
             HubTeams teams,
             HubDirectory hubs,
             Clock clock,
@@ -192,7 +196,7 @@ public class HubDashboard {
                 byDisplayName.putIfAbsent(m.displayName(), m);
             });
         }
-        java.util.function.UnaryOperator<String> worker = lead -> {
+        UnaryOperator<String> worker = lead -> {
             if (lead == null || members.containsKey(lead)) {
                 return lead;
             }
@@ -223,7 +227,7 @@ public class HubDashboard {
             caseloads.sort((a, b) -> Double.compare(load(b), load(a)));
         }
 
-        Instant contactCutoff = now.minus(java.time.Duration.ofDays(7L * driftWeeks));
+        Instant contactCutoff = now.minus(Duration.ofDays(7L * driftWeeks));
         List<Drift> drift = jdbc.sql("""
                         SELECT id, family_label, lead_practitioner, last_contact_at, allocated_at, assessment_due,
                                assessment_done_at, next_review_due FROM insight.case_file
@@ -232,7 +236,7 @@ public class HubDashboard {
                            OR (assessment_done_at IS NULL AND assessment_due < ?)
                            OR (assessment_done_at IS NOT NULL AND next_review_due < ?))
                         ORDER BY coalesce(last_contact_at, allocated_at)""")
-                .params(hub.value(), java.sql.Timestamp.from(contactCutoff), today, today)
+                .params(hub.value(), Timestamp.from(contactCutoff), today, today)
                 .query((rs, n) -> {
                     Instant last = rs.getTimestamp(4) == null
                             ? null
@@ -275,7 +279,7 @@ public class HubDashboard {
         int overdueUndecided = jdbc.sql("""
                         SELECT count(*) FROM insight.request
                         WHERE hub_id = ? AND decided_at IS NULL AND decision_due < ? AND submitted_at >= ?""")
-                .params(hub.value(), java.sql.Timestamp.from(now), java.sql.Timestamp.from(yearAgo))
+                .params(hub.value(), Timestamp.from(now), Timestamp.from(yearAgo))
                 .query(Integer.class)
                 .single();
 
@@ -368,7 +372,7 @@ public class HubDashboard {
         jdbc.sql("""
                         SELECT area_code, count(*) FROM insight.request
                         WHERE hub_id = ? AND submitted_at >= ? AND area_code IS NOT NULL GROUP BY area_code""")
-                .params(hub.value(), java.sql.Timestamp.from(since))
+                .params(hub.value(), Timestamp.from(since))
                 .query((rs, n) -> requests.put(rs.getString(1), rs.getInt(2)))
                 .list();
         List<Reach> reach = new ArrayList<>();

@@ -5,11 +5,14 @@ import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
 import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.FamiliesLinked;
+import org.earlyhelp.referrals.FamilyErased;
 import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.events.RecordsErased;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.voice.ThemeConfirmed;
 import org.slf4j.Logger;
@@ -79,9 +82,9 @@ public class ProjectionRebuild {
             case SteppedUp e -> projections.apply(e);
             case CaseClosed e -> projections.apply(e);
             case ThemeConfirmed e -> projections.apply(e);
-            case org.earlyhelp.referrals.FamiliesLinked e -> projections.apply(e);
-            case org.earlyhelp.referrals.FamilyErased e -> projections.apply(e);
-            case org.earlyhelp.shared.events.RecordsErased e -> projections.apply(e);
+            case FamiliesLinked e -> projections.apply(e);
+            case FamilyErased e -> projections.apply(e);
+            case RecordsErased e -> projections.apply(e);
             default -> throw new IllegalStateException("The insight listener never took " + type);
         }
     }

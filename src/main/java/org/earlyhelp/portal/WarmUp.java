@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -20,15 +23,11 @@ import org.springframework.stereotype.Component;
  * is asked for: it reads and writes nothing. Off with {@code earlyhelp.warm-up=false}.
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
-        name = "earlyhelp.warm-up",
-        havingValue = "true",
-        matchIfMissing = true)
+@ConditionalOnProperty(name = "earlyhelp.warm-up", havingValue = "true", matchIfMissing = true)
 class WarmUp {
 
     private static final Logger log = LoggerFactory.getLogger(WarmUp.class);
-    private static final java.util.regex.Pattern RESOURCE =
-            java.util.regex.Pattern.compile("(?:src|href)=\"\\./((?:VAADIN|lumo|styles)/[^\"]+)\"");
+    private static final Pattern RESOURCE = Pattern.compile("(?:src|href)=\"\\./((?:VAADIN|lumo|styles)/[^\"]+)\"");
 
     /** Runs before readiness turns to accepting traffic (Spring Boot publishes it after this event). */
     @EventListener
@@ -47,7 +46,7 @@ class WarmUp {
             for (int round = 0; round < 2; round++) {
                 String page = get(http, base + "say");
                 // The scripts and styles the page names, as the browser will ask for them.
-                java.util.regex.Matcher resource = RESOURCE.matcher(page);
+                Matcher resource = RESOURCE.matcher(page);
                 while (resource.find()) {
                     get(http, base + resource.group(1));
                 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
@@ -363,10 +364,10 @@ public class Cases {
      * What is wrong with a step-up reason, if anything: the same check the page makes before it
      * asks for a confirmation, so nobody confirms a step-up that is then refused.
      */
-    public static java.util.Optional<Message> stepUpReasonProblem(@Nullable String reason) {
+    public static Optional<Message> stepUpReasonProblem(@Nullable String reason) {
         return blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT
-                ? java.util.Optional.of(new Message("referrals.problem.stepup-reason", RequestsForSupport.MAX_TEXT))
-                : java.util.Optional.empty();
+                ? Optional.of(new Message("referrals.problem.stepup-reason", RequestsForSupport.MAX_TEXT))
+                : Optional.empty();
     }
 
     /** Steps the family up to children's social care: the case closes as stepped up. */

@@ -2,8 +2,11 @@ package org.earlyhelp.referrals;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
@@ -17,8 +20,11 @@ import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.PlainText;
+import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +43,7 @@ public class Families {
     private final HubDirectory hubs;
     private final AuditTrail audit;
     private final RequestsForSupport requests;
-    private final org.earlyhelp.shared.security.CurrentUsers currentUsers;
+    private final CurrentUsers currentUsers;
     private final Clock clock;
 
     Families(
@@ -46,7 +52,7 @@ public class Families {
             HubDirectory hubs,
             AuditTrail audit,
             RequestsForSupport requests,
-            org.earlyhelp.shared.security.CurrentUsers currentUsers,
+            CurrentUsers currentUsers,
             Clock clock) {
         this.currentUsers = currentUsers;
         this.journey = journey;
@@ -82,13 +88,12 @@ public class Families {
      */
     @Transactional
     public FamilyRecord breakGlass(UUID id, String reason) {
-        CurrentUser user =
-                currentUsers.requireAnyOf(org.earlyhelp.shared.Role.ADMIN, org.earlyhelp.shared.Role.COMMISSIONER);
+        CurrentUser user = currentUsers.requireAnyOf(Role.ADMIN, Role.COMMISSIONER);
         if (reason == null || reason.strip().length() < 20 || reason.length() > 1000) {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.say-why-you-must-read")));
         }
-        if (org.earlyhelp.shared.PlainText.hasControlCharacters(reason)) {
+        if (PlainText.hasControlCharacters(reason)) {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.some-these-characters-cannot-saved")));
         }
@@ -157,7 +162,7 @@ public class Families {
      */
     @Transactional
     public String subjectAccess(UUID id, String reason) {
-        currentUsers.requireAnyOf(org.earlyhelp.shared.Role.ADMIN);
+        currentUsers.requireAnyOf(Role.ADMIN);
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.give-request-s-reference-who")));
@@ -192,10 +197,7 @@ public class Families {
                     .append(", born ")
                     .append(m.dateOfBirth())
                     .append(", ")
-                    .append(m.relationship()
-                            .name()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', ' '))
+                    .append(m.relationship().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                     .append(m.sex() == null ? "" : ", sex: " + m.sex())
                     .append(m.ethnicity() == null ? "" : ", ethnicity: " + m.ethnicity())
                     .append("\n");
@@ -422,8 +424,7 @@ public class Families {
     }
 
     private static String day(String isoDate) {
-        return java.time.LocalDate.parse(isoDate)
-                .format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK));
+        return LocalDate.parse(isoDate).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK));
     }
 
     private static @Nullable Message areas(String codes) {
@@ -438,6 +439,6 @@ public class Families {
     }
 
     private static String slug(String code) {
-        return code.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return code.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -14,6 +14,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.FamilyChangeRepository;
 import org.earlyhelp.referrals.internal.JourneyRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
@@ -37,7 +38,7 @@ public class HubQueue {
     private static final int QUEUE_LIMIT = 500;
 
     private final JourneyRepository journey;
-    private final org.earlyhelp.referrals.internal.FamilyChangeRepository changes;
+    private final FamilyChangeRepository changes;
     private final Access access;
     private final HubTeams teams;
     private final WorkingCalendar calendar;
@@ -49,7 +50,7 @@ public class HubQueue {
 
     HubQueue(
             JourneyRepository journey,
-            org.earlyhelp.referrals.internal.FamilyChangeRepository changes,
+            FamilyChangeRepository changes,
             Access access,
             HubTeams teams,
             WorkingCalendar calendar,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.PlainText;
+import org.earlyhelp.shared.Postcode;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -348,7 +351,7 @@ public class RequestsForSupport {
 
     /** Requests with their hubs' names, looked up once for the whole list. */
     List<RequestSummary> named(List<RequestSummary> list) {
-        Map<HubId, String> names = new java.util.HashMap<>();
+        Map<HubId, String> names = new HashMap<>();
         for (Hub hub : hubs.hubs()) {
             names.put(hub.id(), hub.name());
         }
@@ -550,7 +553,7 @@ public class RequestsForSupport {
         texts.put("involved", draft.involved());
         texts.put("consent.givenBy", consent.givenBy());
         texts.put("consent.shareWith", consent.shareWith());
-        org.earlyhelp.shared.PlainText.check(texts, problems);
+        PlainText.check(texts, problems);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -779,7 +782,7 @@ public class RequestsForSupport {
 
     private static String normalisedPostcode(String typed) {
         try {
-            return org.earlyhelp.shared.Postcode.parse(typed).value();
+            return Postcode.parse(typed).value();
         } catch (IllegalArgumentException e) {
             return "";
         }

@@ -5,12 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.events.EventArchive;
+import org.earlyhelp.shared.events.RecordsErased;
+import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +46,7 @@ public class Retention {
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final org.earlyhelp.shared.events.EventArchive eventArchive;
+    private final EventArchive eventArchive;
     private final int keepUntilAge;
     private final Duration grace;
     private final Clock clock;
@@ -50,7 +56,7 @@ public class Retention {
             CurrentUsers currentUsers,
             AuditTrail audit,
             ApplicationEventPublisher events,
-            org.earlyhelp.shared.events.EventArchive eventArchive,
+            EventArchive eventArchive,
             @Value("${earlyhelp.retention.keep-until-youngest-is:25}") int keepUntilAge,
             @Value("${earlyhelp.retention.grace:P30D}") Duration grace,
             Clock clock) {
@@ -68,7 +74,7 @@ public class Retention {
      * The daily run: report what is due, delete what has been due for the grace period. The
      * scheduler runs it once across instances ({@code RetentionSchedule}).
      */
-    @org.earlyhelp.shared.jobs.SystemJob
+    @SystemJob
     @Transactional
     public void daily() {
         Report report = run(true);
@@ -152,7 +158,7 @@ public class Retention {
                 .param(family)
                 .query(UUID.class)
                 .list();
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         ids.add(family.toString());
         requestIds.forEach(r -> ids.add(r.toString()));
         caseIds.forEach(c -> ids.add(c.toString()));
@@ -161,7 +167,7 @@ public class Retention {
                 .query(UUID.class)
                 .list()
                 .forEach(f -> ids.add(f.toString()));
-        java.util.Set<String> texts = new java.util.LinkedHashSet<>();
+        Set<String> texts = new LinkedHashSet<>();
         jdbc.sql("SELECT label FROM referrals.family WHERE id = ?")
                 .param(family)
                 .query(String.class)
@@ -206,6 +212,6 @@ public class Retention {
                 null,
                 "retention: youngest child over " + keepUntilAge,
                 requestIds.size() + " requests, " + caseIds.size() + " cases, " + redacted + " stored events redacted");
-        events.publishEvent(new org.earlyhelp.shared.events.RecordsErased(requestIds, caseIds, clock.instant()));
+        events.publishEvent(new RecordsErased(requestIds, caseIds, clock.instant()));
     }
 }

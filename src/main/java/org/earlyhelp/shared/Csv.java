@@ -1,6 +1,8 @@
 package org.earlyhelp.shared;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -14,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Csv {
 
-    private static final java.util.regex.Pattern NEGATIVE_NUMBER =
-            java.util.regex.Pattern.compile("-[0-9]+(\\.[0-9]+)?");
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-[0-9]+(\\.[0-9]+)?");
 
     /** How every line ends (RFC 4180). */
     public static final String LINE_END = "\r\n";
@@ -27,7 +28,7 @@ public final class Csv {
 
     /** The file's bytes as sent: UTF-8, after a byte-order mark. */
     public static byte[] bytes(String csv) {
-        return (BYTE_ORDER_MARK + csv).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return (BYTE_ORDER_MARK + csv).getBytes(StandardCharsets.UTF_8);
     }
 
     /** One cell, quoted; nothing for null. */

@@ -3,8 +3,10 @@ package org.earlyhelp.shared;
 import java.io.Serializable;
 import java.text.MessageFormat;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.function.Function;
 
 /**
  * Something a service tells a person, by its key in the translation files
@@ -43,11 +45,11 @@ public record Message(String key, Object... args) implements Serializable {
     }
 
     /** A value as a page puts it in: a message said, a list of messages said one after another. */
-    public static Object said(Object value, java.util.function.Function<Message, String> say) {
+    public static Object said(Object value, Function<Message, String> say) {
         if (value instanceof Message m) {
             return say.apply(m);
         }
-        if (value instanceof java.util.List<?> list && list.stream().allMatch(Message.class::isInstance)) {
+        if (value instanceof List<?> list && list.stream().allMatch(Message.class::isInstance)) {
             return String.join(
                     "; ", list.stream().map(m -> say.apply((Message) m)).toList());
         }

@@ -1,5 +1,7 @@
 package org.earlyhelp.shared;
 
+import java.util.Locale;
+
 /**
  * The ten headline outcome areas of the national Supporting Families framework: the needs a
  * request for support names and the outcomes a plan works towards.
@@ -18,6 +20,6 @@ public enum OutcomeArea {
 
     /** The i18n key of its name, for example {@code outcome.domestic-abuse}. */
     public String key() {
-        return "outcome." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "outcome." + name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -1,5 +1,6 @@
 package org.earlyhelp.shared;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public class ValidationException extends RuntimeException {
         super("Please correct: "
                 + String.join(
                         "; ", messages.values().stream().map(Message::english).toList()));
-        this.messages = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(messages));
+        this.messages = Collections.unmodifiableMap(new LinkedHashMap<>(messages));
     }
 
     /** Field name to message, in the order found, for a page to say in the person's language. */

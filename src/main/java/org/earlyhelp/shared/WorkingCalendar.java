@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -143,7 +144,7 @@ public class WorkingCalendar {
     }
 
     private static List<LocalDate> parse(BufferedReader reader, String source) throws IOException {
-        List<LocalDate> dates = new java.util.ArrayList<>();
+        List<LocalDate> dates = new ArrayList<>();
         String line;
         int number = 0;
         while ((line = reader.readLine()) != null) {

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
@@ -25,6 +28,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.internal.Returns;
 import org.earlyhelp.sufficiency.internal.Rules;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,8 +52,7 @@ public class CareReturns {
             CurrentUsers currentUsers,
             AuditTrail audit,
             Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${earlyhelp.sufficiency.replace-keeps-at-least:0.5}")
-                    double keepShare) {
+            @Value("${earlyhelp.sufficiency.replace-keeps-at-least:0.5}") double keepShare) {
         this.keepShare = keepShare;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
@@ -84,7 +87,7 @@ public class CareReturns {
             List<String> headers,
             String error,
             String warning,
-            java.util.function.Function<Message, String> say) {
+            Function<Message, String> say) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         String why = reason.strip();
         if (why.length() < 10 || why.length() > 500) {
@@ -277,7 +280,7 @@ public class CareReturns {
         boolean errors = problems.stream().anyMatch(Problem::error);
         ImportReport903.Change change = errors ? null : change(byChild, today);
         List<Message> notes = new ArrayList<>(read.notes());
-        java.util.Set<String> councils = new java.util.TreeSet<>();
+        Set<String> councils = new TreeSet<>();
         read.councils().values().forEach(councils::addAll);
         if (councils.size() == 1) {
             notes.add(new Message(
@@ -302,7 +305,7 @@ public class CareReturns {
      */
     static List<Problem> whole(Returns.Read read, List<Problem> rows) {
         List<Problem> out = new ArrayList<>();
-        java.util.Set<String> councils = new java.util.TreeSet<>();
+        Set<String> councils = new TreeSet<>();
         read.councils().values().forEach(councils::addAll);
         councils.remove("");
         if (councils.size() > 1) {
@@ -317,8 +320,8 @@ public class CareReturns {
                             councils.size(),
                             String.join(", ", councils))));
         }
-        java.util.Map<Integer, String> episodeYears = new java.util.TreeMap<>();
-        java.util.Set<Integer> headerYears = new java.util.HashSet<>();
+        Map<Integer, String> episodeYears = new TreeMap<>();
+        Set<Integer> headerYears = new HashSet<>();
         read.tables().forEach((file, table) -> {
             int year = Returns.yearOf(file);
             if (table.equals("episodes")) {
@@ -341,7 +344,7 @@ public class CareReturns {
                 }
             });
         }
-        java.util.Map<String, Long> repeated = new java.util.TreeMap<>();
+        Map<String, Long> repeated = new TreeMap<>();
         rows.stream().filter(p -> p.rule().equals("E22")).forEach(p -> repeated.merge(p.file(), 1L, Long::sum));
         repeated.forEach((file, count) -> out.add(new Problem(
                 "FILE",

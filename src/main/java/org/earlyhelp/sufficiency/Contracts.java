@@ -1,11 +1,13 @@
 package org.earlyhelp.sufficiency;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
@@ -146,7 +148,7 @@ public class Contracts {
             return kind.equals("block") && weeklyCost != null
                     ? weeklyCost
                             .multiply(BigDecimal.valueOf(empty()))
-                            .divide(BigDecimal.valueOf(7), 0, java.math.RoundingMode.HALF_UP)
+                            .divide(BigDecimal.valueOf(7), 0, RoundingMode.HALF_UP)
                     : BigDecimal.ZERO;
         }
     }
@@ -201,7 +203,7 @@ public class Contracts {
     public UUID add(Draft d) {
         CurrentUser user = currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
         Map<String, Message> problems = new LinkedHashMap<>();
-        String urn = d.urn() == null ? "" : d.urn().strip().toUpperCase(java.util.Locale.ROOT);
+        String urn = d.urn() == null ? "" : d.urn().strip().toUpperCase(Locale.ROOT);
         if (!urn.matches("(SC|EY)?[0-9]{6,7}")) {
             problems.put("urn", new Message("sufficiency.problem.urn.ofsted-urn-six-seven-digits"));
         }

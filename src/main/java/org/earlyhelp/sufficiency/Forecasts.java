@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,11 +12,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.hubs.PostcodeSectors;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
@@ -126,8 +130,7 @@ public class Forecasts {
     private final AuditTrail audit;
     private final Clock clock;
 
-    private static final java.time.format.DateTimeFormatter DAY =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     Forecasts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Whereabouts whereabouts, Clock clock) {
         this.jdbc = jdbc;
@@ -269,7 +272,7 @@ public class Forecasts {
     @Transactional(readOnly = true)
     public List<AreaGap> gapByArea(Projection projection) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, org.earlyhelp.hubs.PostcodeSectors.Sector> lookup = whereabouts.sectors();
+        Map<String, PostcodeSectors.Sector> lookup = whereabouts.sectors();
         if (lookup.isEmpty()) {
             return List.of();
         }
@@ -286,7 +289,7 @@ public class Forecasts {
         Map<String, Long> places = new LinkedHashMap<>();
         jdbc.sql("SELECT postcode, sum(places) FROM sufficiency.provider WHERE places IS NOT NULL GROUP BY postcode")
                 .query((rs, n) -> places.merge(
-                        org.earlyhelp.hubs.PostcodeSectors.sectorOf(rs.getString(1))
+                        PostcodeSectors.sectorOf(rs.getString(1))
                                 .map(lookup::get)
                                 .map(s -> s.hubName().orElse(Whereabouts.NO_HUB))
                                 .orElse(OUTSIDE_OR_UNKNOWN),
@@ -295,7 +298,7 @@ public class Forecasts {
                 .list();
         long now = homes.values().stream().mapToLong(Long::longValue).sum();
         double end = projection.last().total();
-        java.util.TreeSet<String> areas = new java.util.TreeSet<>(Whereabouts.AREA_ORDER);
+        TreeSet<String> areas = new TreeSet<>(Whereabouts.AREA_ORDER);
         areas.addAll(homes.keySet());
         areas.addAll(places.keySet());
         List<AreaGap> gaps = new ArrayList<>();

@@ -16,6 +16,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.sufficiency.internal.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,7 +124,7 @@ public class SectorPositions {
         jdbc.sql("DELETE FROM sufficiency.sector_position").update();
         List<Object[]> values = new ArrayList<>(sums.size());
         sums.forEach((sector, s) -> values.add(new Object[] {sector, s[0] / s[2], s[1] / s[2], (int) s[2]}));
-        org.earlyhelp.sufficiency.internal.Rows.insertAll(
+        Rows.insertAll(
                 jdbc, "INSERT INTO sufficiency.sector_position (sector, latitude, longitude, postcodes)", 4, values);
         audit.record(
                 AuditAction.IMPORT, "sector-positions", file, null, null, rows + " rows, " + sums.size() + " sectors");

@@ -1,10 +1,12 @@
 package org.earlyhelp.sufficiency;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.earlyhelp.hubs.PostcodeSectors;
 import org.earlyhelp.hubs.PostcodeSectors.Sector;
 import org.jspecify.annotations.Nullable;
@@ -112,7 +114,7 @@ class Whereabouts {
         for (String key : List.of(IN_BOROUGH, OUTSIDE, PLACEMENT_NOT_RECORDED)) {
             placedIn.put(key, 0L);
         }
-        Map<String, Long> homes = new java.util.TreeMap<>(AREA_ORDER);
+        Map<String, Long> homes = new TreeMap<>(AREA_ORDER);
         for (Pair p : pairs) {
             Optional<String> placementSector = PostcodeSectors.sectorOf(p.placement());
             Optional<Sector> placement = placementSector.map(lookup::get);
@@ -141,8 +143,8 @@ class Whereabouts {
     }
 
     /** Areas as tables list them: hubs by name, then the rows that are not a hub. */
-    static final java.util.Comparator<String> AREA_ORDER =
-            java.util.Comparator.comparingInt(Whereabouts::rank).thenComparing(java.util.Comparator.naturalOrder());
+    static final Comparator<String> AREA_ORDER =
+            Comparator.comparingInt(Whereabouts::rank).thenComparing(Comparator.naturalOrder());
 
     private static int rank(String area) {
         return switch (area) {

@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.PlainText;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.voice.internal.AnswerLimits;
+import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,20 +41,20 @@ public class FeedbackForms {
     private final Invitations invitations;
     private final VoiceProperties properties;
     private final ApplicationEventPublisher events;
-    private final org.earlyhelp.shared.security.CurrentUsers currentUsers;
+    private final CurrentUsers currentUsers;
     private final Clock clock;
     private final AnswerLimits limits;
     private final SafeguardingAlerts alerts;
-    private final org.earlyhelp.voice.internal.SealedIdentities sealed;
+    private final SealedIdentities sealed;
 
     FeedbackForms(
             JdbcClient jdbc,
             Invitations invitations,
             SafeguardingAlerts alerts,
-            org.earlyhelp.voice.internal.SealedIdentities sealed,
+            SealedIdentities sealed,
             VoiceProperties properties,
             ApplicationEventPublisher events,
-            org.earlyhelp.shared.security.CurrentUsers currentUsers,
+            CurrentUsers currentUsers,
             Clock clock) {
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
@@ -70,7 +75,7 @@ public class FeedbackForms {
         private final Map<String, Message> messages;
 
         NotTaken(Map<String, Message> messages) {
-            super(messages.values().stream().map(Message::english).collect(java.util.stream.Collectors.joining(" ")));
+            super(messages.values().stream().map(Message::english).collect(Collectors.joining(" ")));
             this.messages = Map.copyOf(messages);
         }
 
@@ -121,11 +126,11 @@ public class FeedbackForms {
         for (String[] text : texts) {
             if (text[1] != null && text[1].length() > MAX_TEXT) {
                 problems.put(text[0], new Message("voice.problem.too-long", MAX_TEXT));
-            } else if (org.earlyhelp.shared.PlainText.hasControlCharacters(text[1])) {
+            } else if (PlainText.hasControlCharacters(text[1])) {
                 problems.put(text[0], new Message("voice.problem.letters"));
             }
         }
-        if (org.earlyhelp.shared.PlainText.hasControlCharacters(name)) {
+        if (PlainText.hasControlCharacters(name)) {
             problems.put("name", new Message("voice.problem.name-letters"));
         }
         boolean answered = draft.feelSafe() != null
@@ -193,7 +198,7 @@ public class FeedbackForms {
         // A young person signed in with their own account, not anonymous, can see this again later.
         currentUsers
                 .find()
-                .filter(u -> u.has(org.earlyhelp.shared.Role.YOUNG_PERSON))
+                .filter(u -> u.has(Role.YOUNG_PERSON))
                 .filter(u -> mode != Mode.ANONYMOUS)
                 .ifPresent(u -> jdbc.sql("UPDATE voice.feedback SET account = ? WHERE id = ?")
                         .params(u.username(), id)

@@ -1,11 +1,13 @@
 package org.earlyhelp.voice;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -39,7 +42,7 @@ public class FeedbackInbox {
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
-    private final org.earlyhelp.shared.security.CaseAccess caseAccess;
+    private final CaseAccess caseAccess;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
     private final Clock clock;
@@ -47,7 +50,7 @@ public class FeedbackInbox {
     FeedbackInbox(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
-            org.earlyhelp.shared.security.CaseAccess caseAccess,
+            CaseAccess caseAccess,
             ApplicationEventPublisher events,
             AuditTrail audit,
             Clock clock) {
@@ -78,10 +81,7 @@ public class FeedbackInbox {
     /** Themes suggested by the words in the feedback (staff confirm them). */
     public static List<String> suggest(String... texts) {
         String all = String.join(
-                        " ",
-                        java.util.Arrays.stream(texts)
-                                .map(s -> s == null ? "" : s)
-                                .toList())
+                        " ", Arrays.stream(texts).map(s -> s == null ? "" : s).toList())
                 .toLowerCase(Locale.ROOT);
         List<String> found = new ArrayList<>();
         THEMES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
@@ -182,7 +182,7 @@ public class FeedbackInbox {
             ((f.case_id IS NULL AND (:lead OR i.created_by = :u)) OR f.case_id = ANY (:cases))""";
 
     /** Cases with feedback in this hub whose family the signed-in person may read now. */
-    private java.util.Set<UUID> readableCases(HubId hub) {
+    private Set<UUID> readableCases(HubId hub) {
         List<UUID> cases = jdbc.sql(
                         "SELECT DISTINCT case_id FROM voice.feedback WHERE hub_id = ? AND case_id IS NOT NULL")
                 .param(hub.value())
@@ -250,7 +250,7 @@ public class FeedbackInbox {
             FROM voice.feedback f JOIN voice.invitation i ON i.id = f.invitation_id""";
 
     private FeedbackItem item(ResultSet rs, int n) throws SQLException {
-        java.sql.Array confirmed = rs.getArray(16);
+        Array confirmed = rs.getArray(16);
         String safe = rs.getString(8);
         int mood = rs.getInt(9);
         boolean hasMood = !rs.wasNull();

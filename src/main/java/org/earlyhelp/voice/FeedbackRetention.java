@@ -2,12 +2,17 @@ package org.earlyhelp.voice;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.FeedbackErasure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +37,7 @@ public class FeedbackRetention {
     private final AuditTrail audit;
     private final int months;
     private final int namedMonths;
-    private final org.earlyhelp.voice.internal.FeedbackErasure erasure;
+    private final FeedbackErasure erasure;
     private final Clock clock;
 
     FeedbackRetention(
@@ -41,7 +46,7 @@ public class FeedbackRetention {
             AuditTrail audit,
             @Value("${earlyhelp.retention.anonymous-text-months:24}") int months,
             @Value("${earlyhelp.retention.named-feedback-months:24}") int namedMonths,
-            org.earlyhelp.voice.internal.FeedbackErasure erasure,
+            FeedbackErasure erasure,
             Clock clock) {
         this.namedMonths = namedMonths;
         this.erasure = erasure;
@@ -63,7 +68,7 @@ public class FeedbackRetention {
     }
 
     /** The daily run; the scheduler runs it once across instances ({@code VoiceSchedule}). */
-    @org.earlyhelp.shared.jobs.SystemJob
+    @SystemJob
     @Transactional
     public int daily() {
         int deleted = jdbc.sql("""
@@ -73,24 +78,24 @@ public class FeedbackRetention {
                 .update();
         audit.record(AuditAction.RETENTION_RUN, "feedback", "anonymous-text", null, null, deleted + " texts deleted");
         log.info("Retention: the words of {} pieces of anonymous feedback deleted", deleted);
-        java.util.List<java.util.UUID> named = jdbc.sql("""
+        List<UUID> named = jdbc.sql("""
                         SELECT f.id FROM voice.feedback f WHERE f.mode <> 'ANONYMOUS' AND f.submitted_at < ?
                           AND (f.first_name IS NOT NULL OR f.helping IS NOT NULL OR f.change IS NOT NULL
                                OR f.worker IS NOT NULL OR f.anything IS NOT NULL
                                OR EXISTS (SELECT 1 FROM voice.sealed_identity s WHERE s.feedback_id = f.id))""")
                 .param(Timestamp.from(cutoff(namedMonths)))
-                .query(java.util.UUID.class)
+                .query(UUID.class)
                 .list();
-        int erased = erasure.erase(named, java.util.List.of());
+        int erased = erasure.erase(named, List.of());
         audit.record(AuditAction.RETENTION_RUN, "feedback", "named-and-pseudonymous", null, null, erased + " erased");
         return deleted + erased;
     }
 
-    private java.time.Instant cutoff() {
+    private Instant cutoff() {
         return cutoff(months);
     }
 
-    private java.time.Instant cutoff(int monthsKept) {
+    private Instant cutoff(int monthsKept) {
         return ZonedDateTime.now(clock.withZone(WorkingCalendar.LONDON))
                 .minusMonths(monthsKept)
                 .toInstant();

@@ -22,13 +22,19 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Invitations to give feedback: made by practitioners and hub leads for a family on a case, a
@@ -45,9 +51,9 @@ public class Invitations {
     private static final int CODE_LENGTH = 16;
 
     private final JdbcClient jdbc;
-    private final org.springframework.core.env.Environment environment;
+    private final Environment environment;
     private final CurrentUsers currentUsers;
-    private final org.earlyhelp.shared.security.CaseAccess caseAccess;
+    private final CaseAccess caseAccess;
     private final HubDirectory hubs;
     private final VoiceProperties properties;
     private final AuditTrail audit;
@@ -57,11 +63,11 @@ public class Invitations {
     Invitations(
             JdbcClient jdbc,
             CurrentUsers currentUsers,
-            org.earlyhelp.shared.security.CaseAccess caseAccess,
+            CaseAccess caseAccess,
             HubDirectory hubs,
             VoiceProperties properties,
             AuditTrail audit,
-            org.springframework.core.env.Environment environment,
+            Environment environment,
             Clock clock) {
         this.environment = environment;
         this.caseAccess = caseAccess;
@@ -188,10 +194,8 @@ public class Invitations {
         if (configured.isPresent()) {
             return configured.get();
         }
-        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes request) {
-            return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(
-                            request.getRequest())
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return ServletUriComponentsBuilder.fromContextPath(request.getRequest())
                     .build()
                     .toUriString();
         }
@@ -222,7 +226,7 @@ public class Invitations {
         // crispEdges: modules meet without anti-aliased seams, so a camera sees clean squares.
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
                 + "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\" role=\"img\""
-                + " aria-label=\"" + org.springframework.web.util.HtmlUtils.htmlEscape(accessibleName) + "\">"
+                + " aria-label=\"" + HtmlUtils.htmlEscape(accessibleName) + "\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
                 + "\" fill=\"#000\"/></svg>";
     }

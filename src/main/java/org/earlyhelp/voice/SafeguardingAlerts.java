@@ -24,10 +24,14 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.jobs.SystemJob;
+import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
@@ -56,14 +60,14 @@ public class SafeguardingAlerts {
     static final String DUTY_ADDRESS = "duty-address";
 
     private final JdbcClient jdbc;
-    private final org.earlyhelp.shared.security.CaseAccess caseAccess;
+    private final CaseAccess caseAccess;
     private final HubTeams teams;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final VoiceProperties properties;
     private final Optional<JavaMailSender> mail;
-    private final org.springframework.context.ApplicationEventPublisher events;
-    private final org.earlyhelp.voice.internal.SealedIdentities sealedIdentities;
+    private final ApplicationEventPublisher events;
+    private final SealedIdentities sealedIdentities;
     private final Clock clock;
 
     SafeguardingAlerts(
@@ -73,9 +77,9 @@ public class SafeguardingAlerts {
             AuditTrail audit,
             VoiceProperties properties,
             Optional<JavaMailSender> mail,
-            org.springframework.context.ApplicationEventPublisher events,
-            org.earlyhelp.voice.internal.SealedIdentities sealedIdentities,
-            org.earlyhelp.shared.security.CaseAccess caseAccess,
+            ApplicationEventPublisher events,
+            SealedIdentities sealedIdentities,
+            CaseAccess caseAccess,
             Clock clock) {
         this.sealedIdentities = sealedIdentities;
         this.caseAccess = caseAccess;
@@ -149,7 +153,7 @@ public class SafeguardingAlerts {
      * configured interval until someone acknowledges; after a second interval, to the borough's
      * duty address too. Runs every minute. An alert is marked escalated only when a mail was sent.
      */
-    @org.earlyhelp.shared.jobs.SystemJob
+    @SystemJob
     public void escalate() {
         Instant now = clock.instant();
         Instant late = now.minus(properties.acknowledge());
@@ -262,7 +266,7 @@ public class SafeguardingAlerts {
     @Transactional
     public List<Alert> ofHub(HubId hub) {
         requireAlerts(hub);
-        java.util.Set<UUID> readable = caseAccess.readable(
+        Set<UUID> readable = caseAccess.readable(
                 jdbc.sql("""
                         SELECT DISTINCT f.case_id FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
                         WHERE a.hub_id = ? AND f.case_id IS NOT NULL""").param(hub.value()).query(UUID.class).list());
@@ -517,7 +521,7 @@ public class SafeguardingAlerts {
      * An alert as its card shows it. A case invitation's label names the family: it is given only
      * when the case is among those whose family the reader may read now.
      */
-    private static Alert alert(ResultSet rs, java.util.Set<UUID> readableCases) throws SQLException {
+    private static Alert alert(ResultSet rs, Set<UUID> readableCases) throws SQLException {
         String safe = rs.getString(18);
         int mood = rs.getInt(19);
         Integer moodOrNull = rs.wasNull() ? null : mood;

@@ -2,6 +2,7 @@ package org.earlyhelp.voice;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -88,9 +89,9 @@ public record VoiceProperties(
     }
 
     /** The configured public address, without a trailing slash; empty when none is set (production refuses to start so). */
-    public java.util.Optional<String> publicAddress() {
+    public Optional<String> publicAddress() {
         return publicBaseUrl == null || publicBaseUrl.isBlank()
-                ? java.util.Optional.empty()
-                : java.util.Optional.of(publicBaseUrl.strip().replaceAll("/+$", ""));
+                ? Optional.empty()
+                : Optional.of(publicBaseUrl.strip().replaceAll("/+$", ""));
     }
 }

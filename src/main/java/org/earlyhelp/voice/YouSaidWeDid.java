@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -47,14 +49,9 @@ public class YouSaidWeDid {
     private final AuditTrail audit;
     private final Clock clock;
 
-    private final org.earlyhelp.voice.internal.SealedIdentities sealed;
+    private final SealedIdentities sealed;
 
-    YouSaidWeDid(
-            JdbcClient jdbc,
-            CurrentUsers currentUsers,
-            AuditTrail audit,
-            org.earlyhelp.voice.internal.SealedIdentities sealed,
-            Clock clock) {
+    YouSaidWeDid(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, SealedIdentities sealed, Clock clock) {
         this.sealed = sealed;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
@@ -70,7 +67,7 @@ public class YouSaidWeDid {
         Map<String, Message> problems = new LinkedHashMap<>();
         if (blank(theme) || theme.length() > 60) {
             problems.put("theme", new Message("voice.problem.theme.choose-theme"));
-        } else if (!themesConfirmed(hub).containsKey(theme.strip().toLowerCase(java.util.Locale.ROOT))) {
+        } else if (!themesConfirmed(hub).containsKey(theme.strip().toLowerCase(Locale.ROOT))) {
             // A response answers what young people said: a theme nobody's feedback carries would list
             // nobody to tell, so only the hub's confirmed themes are taken.
             problems.put("theme", new Message("voice.problem.theme.choose-theme-confirmed-hub-s"));
@@ -96,7 +93,7 @@ public class YouSaidWeDid {
                 .params(
                         id,
                         hub.value(),
-                        theme.strip().toLowerCase(java.util.Locale.ROOT),
+                        theme.strip().toLowerCase(Locale.ROOT),
                         youSaid.strip(),
                         owner.strip(),
                         decision.strip(),

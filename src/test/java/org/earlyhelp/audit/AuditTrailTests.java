@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.earlyhelp.hubs.AreaSummary;
 import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
@@ -16,6 +20,7 @@ import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -86,8 +91,8 @@ class AuditTrailTests {
     }
 
     @Autowired
-    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
-    javax.sql.DataSource owner;
+    @FlywayDataSource
+    DataSource owner;
 
     @Test
     void auditEntriesCannotBeChangedOrRemovedEvenByTheApplication() {
@@ -164,7 +169,7 @@ class AuditTrailTests {
                     s -> audit.record(AuditAction.VIEW, "family", "CHAIN-" + n, null, null, "one"));
         }
         // Settled entries are sealed (the test's settle time is one second); the whole chain checks out.
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (jdbc.sql("""
                                 SELECT count(*) FROM audit.seal s JOIN audit.entry e ON e.id = s.entry_id
                                 WHERE e.record_id = 'CHAIN-2'""").query(Long.class).single() == 0) {
@@ -200,9 +205,8 @@ class AuditTrailTests {
                     .update();
         }
         assertThat(chain.check().intact()).as("restored, the chain holds again").isTrue();
-        SignedIn.as("lead.dudley-central", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of());
-        assertThatThrownBy(() -> chain.check())
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of());
+        assertThatThrownBy(() -> chain.check()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -220,26 +224,24 @@ class AuditTrailTests {
 
     @Test
     void administratorsSearchAndExportTheLogAndBothAreRecorded() {
-        SignedIn.as(
-                "lead.halesowen", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of("halesowen"));
+        SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
         transactions.executeWithoutResult(
                 t -> audit.record(AuditAction.VIEW, "family", "family-search-test", null, null, "=cmd|' /C calc'!A0"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                        () -> audit.search(null, null, "family-search-test", null, null, 10))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        Assertions.assertThatThrownBy(() -> audit.search(null, null, "family-search-test", null, null, 10))
+                .isInstanceOf(AccessDeniedException.class);
         SignedIn.admin();
         var found = audit.search(
                 "lead.halesowen",
                 "family",
                 "family-search-test",
-                java.time.LocalDate.now().minusDays(1),
-                java.time.LocalDate.now(),
+                LocalDate.now().minusDays(1),
+                LocalDate.now(),
                 10);
         assertThat(found).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("view"));
         String csv = audit.exportCsv(found, "test export");
         assertThat(csv).contains("\"lead.halesowen\"").contains("\"'=cmd").doesNotContain(",\"=cmd");
         assertThat(audit.search("admin", "audit", null, null, null, 10))
-                .extracting(org.earlyhelp.audit.AuditEntry::action)
+                .extracting(AuditEntry::action)
                 .contains("search", "export");
     }
 }

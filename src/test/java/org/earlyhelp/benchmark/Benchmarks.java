@@ -3,20 +3,52 @@ package org.earlyhelp.benchmark;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.earlyhelp.EarlyHelpApplication;
 import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
+import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.insight.BoroughComparison;
 import org.earlyhelp.insight.HubDashboard;
+import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.referrals.ConsentDraft;
+import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyMemberDraft;
+import org.earlyhelp.referrals.HubQueue;
+import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.referrals.RequestDraft;
+import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.sufficiency.CareReturns;
+import org.earlyhelp.sufficiency.Forecasts;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.FeedbackDraft;
+import org.earlyhelp.voice.FeedbackForms;
+import org.earlyhelp.voice.FeelSafe;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
+import org.earlyhelp.voice.Mode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +77,7 @@ public final class Benchmarks {
             SignedIn.admin();
             importAreasIfThere(context.getBean(HubAdministration.class));
             // Loaded as the schemas' owner (as a bulk load would be), so ANALYZE updates the statistics.
-            javax.sql.DataSource owner = context.getBean("flywayDataSource", javax.sql.DataSource.class);
+            DataSource owner = context.getBean("flywayDataSource", DataSource.class);
             ReadModelGenerator.Scale generated =
                     new ReadModelGenerator(JdbcClient.create(owner), owner, 20261126L).generate(scale);
             String scaleText = generated.toString();
@@ -83,26 +115,22 @@ public final class Benchmarks {
     /** My work, the hub queue, the drift list, the family timeline and submitting a request. */
     private static List<Result> journeyPaths(
             ConfigurableApplicationContext context, JdbcClient jdbc, String scale, HubId hub) {
-        org.earlyhelp.referrals.Cases cases = context.getBean(org.earlyhelp.referrals.Cases.class);
-        org.earlyhelp.referrals.HubQueue queue = context.getBean(org.earlyhelp.referrals.HubQueue.class);
-        org.earlyhelp.referrals.Families families = context.getBean(org.earlyhelp.referrals.Families.class);
-        org.earlyhelp.referrals.RequestsForSupport requests =
-                context.getBean(org.earlyhelp.referrals.RequestsForSupport.class);
+        Cases cases = context.getBean(Cases.class);
+        HubQueue queue = context.getBean(HubQueue.class);
+        Families families = context.getBean(Families.class);
+        RequestsForSupport requests = context.getBean(RequestsForSupport.class);
         String busiest = jdbc.sql("""
                         SELECT lead FROM referrals.case_file WHERE hub_id = ? AND closed_at IS NULL
                         GROUP BY lead ORDER BY count(*) DESC LIMIT 1""").param(hub.value()).query(String.class).single();
-        List<java.util.UUID> familyIds =
+        List<UUID> familyIds =
                 jdbc.sql("""
-                        SELECT family_id FROM referrals.case_file WHERE hub_id = ? ORDER BY id LIMIT 500""").param(hub.value()).query(java.util.UUID.class).list();
-        java.util.Random random = new java.util.Random(7);
+                        SELECT family_id FROM referrals.case_file WHERE hub_id = ? ORDER BY id LIMIT 500""").param(hub.value()).query(UUID.class).list();
+        Random random = new Random(7);
         List<Result> results = new ArrayList<>();
-        SignedIn.as(busiest, java.util.Set.of(org.earlyhelp.shared.Role.PRACTITIONER), java.util.Set.of(hub.value()));
+        SignedIn.as(busiest, Set.of(Role.PRACTITIONER), Set.of(hub.value()));
         int open = cases.myCases().size();
         results.add(measure("my work (" + open + " open cases)", scale, 50, cases::myCases));
-        SignedIn.as(
-                "lead." + hub.value(),
-                java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
-                java.util.Set.of(hub.value()));
+        SignedIn.as("lead." + hub.value(), Set.of(Role.HUB_LEAD), Set.of(hub.value()));
         results.add(measure("hub queue (decide and allocate)", scale, 50, () -> {
             queue.awaitingDecision(hub);
             return queue.awaitingAllocation(hub);
@@ -115,45 +143,40 @@ public final class Benchmarks {
                 () -> families.family(familyIds.get(random.nextInt(familyIds.size())))));
         // With real areas imported and no postcode directory loaded, the postcode is unknown and the
         // practitioner picks the hub with a reason: the same work, one lookup that finds nothing.
-        List<String> known =
-                context.getBean(org.earlyhelp.hubs.PostcodeLookup.class).postcodesIn(hub, 1);
+        List<String> known = context.getBean(PostcodeLookup.class).postcodesIn(hub, 1);
         String postcode = known.isEmpty() ? "DY1 1AA" : known.getFirst();
         HubId chosen = known.isEmpty() ? hub : null;
         String reason = known.isEmpty() ? "No postcode directory loaded in the benchmark" : null;
-        SignedIn.as("teacher", java.util.Set.of(org.earlyhelp.shared.Role.PRACTITIONER), java.util.Set.of(hub.value()));
-        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of(hub.value()));
+        AtomicInteger n = new AtomicInteger();
         results.add(measure(
                 "submit a request for support",
                 scale,
                 100,
-                () -> requests.submit(new org.earlyhelp.referrals.RequestDraft(
+                () -> requests.submit(new RequestDraft(
                         List.of(
-                                new org.earlyhelp.referrals.FamilyMemberDraft(
+                                new FamilyMemberDraft(
                                         "Sam",
                                         "Bench" + n.incrementAndGet(),
-                                        java.time.LocalDate.of(1990, 1, 1),
-                                        org.earlyhelp.referrals.Relationship.PARENT,
+                                        LocalDate.of(1990, 1, 1),
+                                        Relationship.PARENT,
                                         null,
                                         null),
-                                new org.earlyhelp.referrals.FamilyMemberDraft(
+                                new FamilyMemberDraft(
                                         "Alex",
                                         "Bench" + n.get(),
-                                        java.time.LocalDate.of(2016, 1, 1),
-                                        org.earlyhelp.referrals.Relationship.CHILD,
+                                        LocalDate.of(2016, 1, 1),
+                                        Relationship.CHILD,
                                         null,
                                         null)),
                         "1 High Street",
                         postcode,
                         chosen,
                         reason,
-                        Map.of(org.earlyhelp.shared.OutcomeArea.EDUCATION, "Attendance has fallen."),
+                        Map.of(OutcomeArea.EDUCATION, "Attendance has fallen."),
                         "",
                         "",
-                        new org.earlyhelp.referrals.ConsentDraft(
-                                "Sam",
-                                java.time.LocalDate.now(),
-                                org.earlyhelp.referrals.ConsentMethod.IN_PERSON,
-                                "School"),
+                        new ConsentDraft("Sam", LocalDate.now(), ConsentMethod.IN_PERSON, "School"),
                         null))));
         return results;
     }
@@ -161,16 +184,15 @@ public final class Benchmarks {
     /** The 903 import (five years of the demand model's returns), the forecast and a scenario. */
     private static List<Result> sufficiencyPaths(ConfigurableApplicationContext context) throws Exception {
         List<Result> results = new ArrayList<>();
-        org.earlyhelp.sufficiency.Forecasts generatedForecasts =
-                context.getBean(org.earlyhelp.sufficiency.Forecasts.class);
-        SignedIn.as("commissioner", java.util.Set.of(org.earlyhelp.shared.Role.COMMISSIONER), java.util.Set.of());
+        Forecasts generatedForecasts = context.getBean(Forecasts.class);
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         long generatedEpisodes = jdbc.sql("SELECT count(*) FROM sufficiency.episode")
                 .query(Long.class)
                 .single();
         if (generatedEpisodes > 0) {
             // The generator's ten years of episodes: the forecast over a borough's whole history.
-            java.time.LocalDate generatedEnd = generatedForecasts.dataEnd().orElseThrow();
+            LocalDate generatedEnd = generatedForecasts.dataEnd().orElseThrow();
             results.add(measure(
                     "forecast, generated episodes (5 years)",
                     String.format("%,d episodes over 10 years", generatedEpisodes),
@@ -187,20 +209,20 @@ public final class Benchmarks {
             System.out.println("No ../shared/data/ssda903: the 903 import, forecast and scenarios are not measured.");
             return results;
         }
-        Map<String, byte[]> files = new java.util.TreeMap<>();
+        Map<String, byte[]> files = new TreeMap<>();
         try (var list = Files.list(folder)) {
             for (Path p : list.filter(p -> p.toString().endsWith(".csv")).toList()) {
                 files.put(p.getFileName().toString(), Files.readAllBytes(p));
             }
         }
-        org.earlyhelp.sufficiency.CareReturns returns = context.getBean(org.earlyhelp.sufficiency.CareReturns.class);
-        org.earlyhelp.sufficiency.Forecasts forecasts = context.getBean(org.earlyhelp.sufficiency.Forecasts.class);
-        SignedIn.as("commissioner", java.util.Set.of(org.earlyhelp.shared.Role.COMMISSIONER), java.util.Set.of());
+        CareReturns returns = context.getBean(CareReturns.class);
+        Forecasts forecasts = context.getBean(Forecasts.class);
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         var report = returns.importFiles(files, true);
         String scale = files.size() + " files, " + report.children() + " children, " + report.episodes() + " episodes";
         results.add(measure(
                 "903 import (5 years, all tables)", scale, 5000, 3, 20, () -> returns.importFiles(files, true)));
-        java.time.LocalDate end = forecasts.dataEnd().orElseThrow();
+        LocalDate end = forecasts.dataEnd().orElseThrow();
         results.add(measure(
                 "forecast (3 years, current trends)",
                 scale,
@@ -208,7 +230,7 @@ public final class Benchmarks {
                 5,
                 30,
                 () -> forecasts.forecast(end.minusYears(2), end, 3, 3, List.of())));
-        var strategy = new org.earlyhelp.sufficiency.Forecasts.Scenario(null, "Strategy", 1, 0, 1, 1, 10, 10, 0.1);
+        var strategy = new Forecasts.Scenario(null, "Strategy", 1, 0, 1, 1, 10, 10, 0.1);
         results.add(measure(
                 "forecast with a scenario (5 years)",
                 scale,
@@ -228,21 +250,18 @@ public final class Benchmarks {
     private static Result feedbackUnderLoad(
             ConfigurableApplicationContext context, String scale, HubId hub, int submitters, int each, boolean oneCode)
             throws Exception {
-        org.earlyhelp.voice.Invitations invitations = context.getBean(org.earlyhelp.voice.Invitations.class);
-        org.earlyhelp.voice.FeedbackForms forms = context.getBean(org.earlyhelp.voice.FeedbackForms.class);
-        SignedIn.as(
-                "lead." + hub.value(),
-                java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
-                java.util.Set.of(hub.value()));
+        Invitations invitations = context.getBean(Invitations.class);
+        FeedbackForms forms = context.getBean(FeedbackForms.class);
+        SignedIn.as("lead." + hub.value(), Set.of(Role.HUB_LEAD), Set.of(hub.value()));
         List<String> codes = new ArrayList<>();
         for (int i = 0; i < (oneCode ? 1 : submitters); i++) {
             codes.add(invitations
                     .create(
-                            org.earlyhelp.voice.InvitationKind.CAMPAIGN,
+                            InvitationKind.CAMPAIGN,
                             hub,
                             null,
                             (oneCode ? "Benchmark class " : "Benchmark ") + i,
-                            org.earlyhelp.voice.AgeBand.TEEN,
+                            AgeBand.TEEN,
                             1)
                     .code());
         }
@@ -252,9 +271,9 @@ public final class Benchmarks {
             forms.submit(codes.get(i % codes.size()), feedback(i), "192.0.2." + (i % 250));
         }
         double[] millis = new double[submitters * each];
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(submitters);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(submitters);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < submitters; t++) {
             int thread = t;
             done.add(pool.submit(() -> {
@@ -282,13 +301,13 @@ public final class Benchmarks {
                 150);
     }
 
-    private static org.earlyhelp.voice.FeedbackDraft feedback(int i) {
-        return new org.earlyhelp.voice.FeedbackDraft(
-                org.earlyhelp.voice.AgeBand.TEEN,
-                org.earlyhelp.voice.Mode.ANONYMOUS,
+    private static FeedbackDraft feedback(int i) {
+        return new FeedbackDraft(
+                AgeBand.TEEN,
+                Mode.ANONYMOUS,
                 null,
                 null,
-                i % 10 == 0 ? org.earlyhelp.voice.FeelSafe.NO : org.earlyhelp.voice.FeelSafe.YES,
+                i % 10 == 0 ? FeelSafe.NO : FeelSafe.YES,
                 1 + i % 5,
                 "The youth club",
                 "Open more often",

@@ -1,6 +1,7 @@
 package org.earlyhelp.benchmark;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,12 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -177,7 +180,7 @@ public final class PortalLoadTest {
                 stopping = true;
                 double steady = (System.nanoTime() - steadyStart) / 1e9;
                 users.shutdown();
-                users.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+                users.awaitTermination(2, TimeUnit.MINUTES);
                 long withSessions = heapAfterFullGc(app.pid());
                 if (Boolean.getBoolean("earlyhelp.load.histogram")) {
                     // Where the sessions' memory goes: the biggest classes on the heap.
@@ -615,7 +618,7 @@ public final class PortalLoadTest {
             System.out.printf(
                     Locale.ROOT, "%-26s %8.0f %8.1f %8.1f %8.1f %8.1f%n", row.getKey(), p[0], p[1], p[2], p[3], p[4]);
         }
-        new java.util.TreeMap<>(byView).forEach((view, times) -> {
+        new TreeMap<>(byView).forEach((view, times) -> {
             double[] v = percentiles(new ArrayList<>(times));
             System.out.printf(
                     Locale.ROOT, "  %-24s %8.0f %8.1f %8.1f %8.1f %8.1f%n", view, v[0], v[1], v[2], v[3], v[4]);
@@ -725,7 +728,7 @@ public final class PortalLoadTest {
     }
 
     private static int freePort() throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }

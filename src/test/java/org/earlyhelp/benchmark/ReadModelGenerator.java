@@ -1,6 +1,12 @@
 package org.earlyhelp.benchmark;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -8,8 +14,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -562,7 +570,7 @@ final class ReadModelGenerator {
                         .param(a)
                         .query(String.class)
                         .optional()
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .orElse("DY1 1AA"));
     }
 
@@ -572,30 +580,30 @@ final class ReadModelGenerator {
      */
     private final class Journey {
 
-        private final Map<java.io.Writer, java.nio.file.Path> files = new java.util.LinkedHashMap<>();
-        final java.io.Writer family = writer("family");
-        final java.io.Writer person = writer("person");
-        final java.io.Writer request = writer("request");
-        final java.io.Writer need = writer("need");
-        final java.io.Writer consent = writer("consent");
-        final java.io.Writer caseFile = writer("case");
-        final java.io.Writer contact = writer("contact");
+        private final Map<Writer, Path> files = new LinkedHashMap<>();
+        final Writer family = writer("family");
+        final Writer person = writer("person");
+        final Writer request = writer("request");
+        final Writer need = writer("need");
+        final Writer consent = writer("consent");
+        final Writer caseFile = writer("case");
+        final Writer contact = writer("contact");
 
-        private java.io.Writer writer(String name) {
+        private Writer writer(String name) {
             try {
-                java.nio.file.Path file = java.nio.file.Files.createTempFile("earlyhelp-" + name, ".copy");
+                Path file = Files.createTempFile("earlyhelp-" + name, ".copy");
                 file.toFile().deleteOnExit();
-                java.io.Writer w = java.nio.file.Files.newBufferedWriter(file);
+                Writer w = Files.newBufferedWriter(file);
                 files.put(w, file);
                 return w;
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
 
         void load() throws Exception {
-            Map<java.io.Writer, java.nio.file.Path> all = files;
-            for (java.io.Writer w : all.keySet()) {
+            Map<Writer, Path> all = files;
+            for (Writer w : all.keySet()) {
                 w.close();
             }
             jdbc.sql("""
@@ -634,15 +642,15 @@ final class ReadModelGenerator {
                     List.of("family", "person", "request", "request_need", "consent", "case_file", "contact")) {
                 jdbc.sql("ANALYZE referrals." + table).update();
             }
-            for (java.nio.file.Path file : all.values()) {
-                java.nio.file.Files.deleteIfExists(file);
+            for (Path file : all.values()) {
+                Files.deleteIfExists(file);
             }
         }
     }
 
-    private void copyFile(String sql, java.nio.file.Path file) throws Exception {
+    private void copyFile(String sql, Path file) throws Exception {
         try (Connection connection = dataSource.getConnection();
-                java.io.Reader reader = java.nio.file.Files.newBufferedReader(file)) {
+                Reader reader = Files.newBufferedReader(file)) {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn(sql, reader);
         }

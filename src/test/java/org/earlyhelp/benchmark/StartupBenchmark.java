@@ -1,6 +1,7 @@
 package org.earlyhelp.benchmark;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,11 +76,11 @@ public final class StartupBenchmark {
 
     private static Run start(String label, List<String> command, List<String> env) throws Exception {
         int port;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         int managementPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             managementPort = socket.getLocalPort();
         }
         List<String> full = new ArrayList<>(command);

@@ -13,12 +13,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,7 +87,7 @@ public final class Browser implements AutoCloseable {
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
                 "--window-size=1280,900",
                 "--lang=" + language);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         try {
             Path profile = Files.createTempDirectory("earlyhelp-chromium");
             options.addArguments("--user-data-dir=" + profile);
@@ -96,10 +100,8 @@ public final class Browser implements AutoCloseable {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         // Every request, the page's own calls too, asks for the language.
-        driver.executeCdpCommand("Network.enable", java.util.Map.of());
-        driver.executeCdpCommand(
-                "Network.setExtraHTTPHeaders",
-                java.util.Map.of("headers", java.util.Map.of("Accept-Language", language)));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", language)));
         return new Browser(driver);
     }
 
@@ -114,7 +116,7 @@ public final class Browser implements AutoCloseable {
 
     /** Forgets every cookie of every site and path (Keycloak's session cookies included). */
     public void clearCookies() {
-        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     public void go(String url) {
@@ -153,11 +155,11 @@ public final class Browser implements AutoCloseable {
      * had focus instead: after an action rebuilds the part of the page a person used, focus must
      * not fall to the page (WCAG 2.4.3).
      */
-    public void waitForFocus(String expected, java.util.function.Predicate<String> test) {
+    public void waitForFocus(String expected, Predicate<String> test) {
         String[] last = {""};
         try {
             new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> test.test(last[0] = focused()));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("Focus should be on " + expected + ", but it is on \"" + last[0] + "\"", e);
         }
     }
@@ -190,7 +192,7 @@ public final class Browser implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public String download(WebElement link) {
-        List<Object> file = (List<Object>) ((org.openqa.selenium.JavascriptExecutor) driver)
+        List<Object> file = (List<Object>) ((JavascriptExecutor) driver)
                 .executeAsyncScript(
                         "const done = arguments[arguments.length - 1];"
                                 + "fetch(arguments[0].href, {credentials: 'same-origin'})"
@@ -205,8 +207,7 @@ public final class Browser implements AutoCloseable {
     /** A picture of one element only (a chart, say), scrolled into view first. */
     public Path screenshot(WebElement element, String name) {
         try {
-            ((org.openqa.selenium.JavascriptExecutor) driver)
-                    .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
             Files.createDirectories(SCREENSHOTS);
             File file = element.getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");
@@ -417,9 +418,9 @@ public final class Browser implements AutoCloseable {
     public void assertNoSidewaysScroll(String pageName) {
         assertThat(sideways()).as("%s scrolls sideways", pageName).isEmpty();
         // And on a phone: 390 px wide, then back to the window the test chose.
-        org.openqa.selenium.Dimension chosen = driver.manage().window().getSize();
+        Dimension chosen = driver.manage().window().getSize();
         if (chosen.getWidth() > 400) {
-            driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            driver.manage().window().setSize(new Dimension(390, 844));
             try {
                 String onPhone = "";
                 for (int i = 0; i < 10; i++) {

@@ -1,11 +1,14 @@
 package org.earlyhelp.browser;
 
 import java.time.Duration;
+import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -71,11 +74,11 @@ abstract class BrowserTest {
      * database of a production jar; returns the case's id.
      */
     static String caseInvitation(String database, String code, String label) throws Exception {
-        String caseId = org.earlyhelp.testing.ProductionJar.text(
+        String caseId = ProductionJar.text(
                 database,
                 "SELECT id FROM referrals.case_file WHERE hub_id = 'dudley-central' AND closed_at IS NULL"
                         + " ORDER BY allocated_at LIMIT 1");
-        org.earlyhelp.testing.ProductionJar.execute(database, """
+        ProductionJar.execute(database, """
                 INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by, created_at,
                   expires_at)
                 VALUES (gen_random_uuid(), '%s', 'CASE', 'dudley-central', '%s', '%s', 'TEEN', 'test', now(),
@@ -85,7 +88,7 @@ abstract class BrowserTest {
 
     /** How many feedback items are in the case's family record. */
     static long caseFeedback(String database, String caseId) throws Exception {
-        return org.earlyhelp.testing.ProductionJar.count(
+        return ProductionJar.count(
                 database,
                 "SELECT count(*) FROM referrals.case_feedback cf JOIN voice.feedback f ON f.id = cf.feedback_id"
                         + " WHERE cf.case_id = '" + caseId + "'");
@@ -133,7 +136,7 @@ abstract class BrowserTest {
             try {
                 item.click();
                 return;
-            } catch (org.openqa.selenium.ElementClickInterceptedException moving) {
+            } catch (ElementClickInterceptedException moving) {
                 if (attempt == 10) {
                     throw moving;
                 }
@@ -153,7 +156,7 @@ abstract class BrowserTest {
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
         clickWhenStill(select);
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(i -> i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase()))
                 .findFirst()

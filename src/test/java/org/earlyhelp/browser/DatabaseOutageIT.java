@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -63,7 +64,7 @@ class DatabaseOutageIT extends BrowserTest {
                 .as("the portal works again within 30 s of the database allowing connections")
                 .isPositive();
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%nDatabase outage: plain message shown; working again %.1f s after the"
                         + " database allowed connections (%d page load(s)), without a restart.%n",
                 (System.nanoTime() - allowed) / 1e9,

@@ -3,12 +3,16 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Demonstration mode: every demonstration account signs in and lands on its role's home page. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -17,8 +21,8 @@ class DemoLoginIT extends BrowserTest {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     private String base() {
         return "http://localhost:" + port;
@@ -71,7 +75,7 @@ class DemoLoginIT extends BrowserTest {
                 // development tools or Copilot in the page (issue 21).
                 assertThat(browser.driver().findElements(By.cssSelector("vaadin-dev-tools, copilot-main")))
                         .isEmpty();
-                assertThat((Boolean) ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                assertThat((Boolean) ((JavascriptExecutor) browser.driver())
                                 .executeScript("return !!(window.Vaadin && window.Vaadin.developmentMode);"))
                         .isFalse();
             }
@@ -139,7 +143,7 @@ class DemoLoginIT extends BrowserTest {
         browser.waitFor(By.id("home-practitioner"));
         browser.go(base() + "/admin/audit");
         assertThat(browser.waitFor(By.id("refused")).getText()).isNotBlank();
-        String crafted = java.util.UUID.randomUUID().toString();
+        String crafted = UUID.randomUUID().toString();
         browser.go(base() + "/families/" + crafted);
         assertThat(browser.waitFor(By.id("refused")).getText()).isNotBlank();
         browser.assertAccessible("refused page");

@@ -3,8 +3,10 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +44,7 @@ class DisabledAccountIT extends BrowserTest {
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
                 refused = true;
-            } catch (org.openqa.selenium.TimeoutException stillIn) {
+            } catch (TimeoutException stillIn) {
                 // still signed in: the next check has not come round yet
             }
         }
@@ -50,7 +52,7 @@ class DisabledAccountIT extends BrowserTest {
                 .as("the disabled account was sent to the sign-in page")
                 .isTrue();
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%nDisabled account refused %.1f s after it was disabled (check every 2 s).%n",
                 (System.nanoTime() - disabled) / 1e9);
         signInLocally(base, "housing.officer", DEMO_PASSWORD);

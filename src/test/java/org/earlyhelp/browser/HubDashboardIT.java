@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
@@ -18,6 +21,7 @@ import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.ThemeConfirmed;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -73,7 +77,7 @@ class HubDashboardIT extends BrowserTest {
                 }
             }
             for (var ward : administration.wards()) {
-                if (java.util.Set.of("Castle & Priory", "Netherton & Holly Hall", "St. James's", "St. Thomas's")
+                if (Set.of("Castle & Priory", "Netherton & Holly Hall", "St. James's", "St. Thomas's")
                         .contains(ward.name())) {
                     administration.assignWard(ward.code(), CENTRAL);
                 }
@@ -140,8 +144,7 @@ class HubDashboardIT extends BrowserTest {
                 LocalDate.now().minusDays(20),
                 "family.worker"));
         awaitProjected("SELECT count(*) FROM insight.case_file", 1);
-        publish(new org.earlyhelp.voice.ThemeConfirmed(
-                UUID.randomUUID(), CENTRAL, "Feeling listened to", now.minusSeconds(3600)));
+        publish(new ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Feeling listened to", now.minusSeconds(3600)));
         awaitProjected("SELECT coalesce(sum(count), 0) FROM insight.theme_monthly", 1);
 
         String base = "http://localhost:" + port;
@@ -171,7 +174,7 @@ class HubDashboardIT extends BrowserTest {
         String trends = browser.download(browser.waitFor(By.id("trends-csv")));
         assertThat(trends)
                 .startsWith("\"Month\",\"Requests\",")
-                .contains("\"" + java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")) + "\",");
+                .contains("\"" + YearMonth.now(ZoneId.of("Europe/London")) + "\",");
         assertThat(trends.split("\r\n")).hasSize(13);
         assertThat(browser.download(browser.waitFor(By.id("caseloads-csv")))).contains("\"Fran Lewis\",");
         assertThat(browser.download(browser.waitFor(By.id("reach-csv")))).startsWith("\"Area code\",\"Area\",");

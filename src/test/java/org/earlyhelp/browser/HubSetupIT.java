@@ -14,7 +14,10 @@ import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -53,15 +56,14 @@ class HubSetupIT extends BrowserTest {
             choose("ward-target-hub", e.getValue());
             browser.waitFor(By.id("assign-ward")).click();
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
                             .anyMatch(c -> c.getText().startsWith(e.getKey() + ":")));
         }
 
         browser.screenshot("hub-setup-after-wards");
         WebElement hubTotals = browser.driver().findElement(By.id("hub-totals"));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView()", hubTotals);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", hubTotals);
         String totals = hubTotals.getDomProperty("textContent");
         assertThat(totals)
                 .contains("59,116", "54,058", "52,612", "50,333", "51,158", "49,054")
@@ -78,8 +80,7 @@ class HubSetupIT extends BrowserTest {
         // Saving a hub's status draws the hubs' rows again: focus goes to their heading, not the page.
         WebElement change = browser.driver()
                 .findElement(By.cssSelector("vaadin-button[aria-label='Change the status of Halesowen']"));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-                .executeScript("arguments[0].scrollIntoView({block: 'center'})", change);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", change);
         change.click();
         browser.waitFor(By.id("save-status")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
@@ -111,7 +112,7 @@ class HubSetupIT extends BrowserTest {
             // It ran in the background, with its progress on the card, and says it has finished.
             assertThat(browser.waitFor(By.id("hubs-" + card + "-status")).getText())
                     .isEqualTo("Finished importing " + path.getFileName() + ".");
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             browser.screenshot("hub-setup-upload-failed");
             throw new AssertionError(
                     "No \"" + expected + "\" after uploading " + file + "; the card says: "

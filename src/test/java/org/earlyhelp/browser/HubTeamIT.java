@@ -14,6 +14,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,7 +122,7 @@ class HubTeamIT extends BrowserTest {
                 .findFirst()
                 .orElse(null));
         // The details row can open below the grid's visible rows: bring it into view first.
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", remove);
         clickWhenStill(remove);
         browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -82,7 +83,7 @@ class JourneyCrashIT {
             for (Future<?> f : sent) {
                 try {
                     f.get();
-                } catch (java.util.concurrent.ExecutionException killed) {
+                } catch (ExecutionException killed) {
                     failed.incrementAndGet();
                 }
             }

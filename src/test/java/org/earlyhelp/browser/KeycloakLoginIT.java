@@ -2,6 +2,8 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,8 +94,7 @@ class KeycloakLoginIT extends BrowserTest {
         try {
             boolean refused = false;
             while (!refused
-                    && System.nanoTime() - disabledAt
-                            < java.time.Duration.ofSeconds(60).toNanos()) {
+                    && System.nanoTime() - disabledAt < Duration.ofSeconds(60).toNanos()) {
                 Thread.sleep(1000);
                 browser.go(base() + "/my-feedback");
                 // Refused: sent to the sign-in page, which passes them on to Keycloak.
@@ -102,9 +103,7 @@ class KeycloakLoginIT extends BrowserTest {
             }
             double seconds = (System.nanoTime() - disabledAt) / 1e9;
             System.out.printf(
-                    java.util.Locale.ROOT,
-                    "Disabled in Keycloak: refused %.1f s later (checking every 2 s)%n",
-                    seconds);
+                    Locale.ROOT, "Disabled in Keycloak: refused %.1f s later (checking every 2 s)%n", seconds);
             assertThat(refused)
                     .as("the portal still served a user disabled in Keycloak after 60 s")
                     .isTrue();

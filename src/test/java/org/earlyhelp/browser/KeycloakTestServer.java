@@ -9,12 +9,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
@@ -125,8 +130,7 @@ public final class KeycloakTestServer {
 
     /** An access token for a partner system's client (client credentials), as its system would get one. */
     public String clientToken(String client, String secret) throws Exception {
-        String basic = java.util.Base64.getEncoder()
-                .encodeToString((client + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
@@ -135,8 +139,7 @@ public final class KeycloakTestServer {
                                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(response.body());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
         if (response.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException(
                     "No token for " + client + ": " + response.statusCode() + " " + response.body());
@@ -212,9 +215,8 @@ public final class KeycloakTestServer {
                                 "{\"clientId\": \"earlyhelp-portal\", \"directAccessGrantsEnabled\": true}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        String basic = java.util.Base64.getEncoder()
-                .encodeToString("earlyhelp-portal:earlyhelp-portal-dev-secret"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString("earlyhelp-portal:earlyhelp-portal-dev-secret".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
                         .header("Authorization", "Basic " + basic)
@@ -223,8 +225,7 @@ public final class KeycloakTestServer {
                                 "grant_type=password&scope=openid&username=" + username + "&password=" + password))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"")
-                .matcher(response.body());
+        Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
         if (response.statusCode() != 200 || !m.find()) {
             throw new IllegalStateException(
                     "No token for " + username + ": " + response.statusCode() + " " + response.body());
@@ -305,8 +306,7 @@ public final class KeycloakTestServer {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            process.waitFor(
-                    java.util.concurrent.TimeUnit.SECONDS.toMillis(20), java.util.concurrent.TimeUnit.MILLISECONDS);
+            process.waitFor(TimeUnit.SECONDS.toMillis(20), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,6 +14,7 @@ import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,7 @@ class PublicPagesLanguageIT extends BrowserTest {
     private void pick(String language) {
         chooseInSelect(browser.waitFor(By.id("language")), language);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("h1")).getText().contains("⟦"));
     }
 

@@ -22,9 +22,13 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -54,7 +58,7 @@ class ReferralJourneyIT extends BrowserTest {
     private WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
         // Views rebuild themselves after each action: an element read mid-rebuild is read again.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
@@ -124,13 +128,12 @@ class ReferralJourneyIT extends BrowserTest {
         assertThat(find(By.id("decide-grid")).getDomProperty("textContent")).contains("working day");
         accessible("hub queue");
         // On a 1366 px laptop the queue's Action column is in view, with no sideways scroll.
-        org.openqa.selenium.Dimension before =
-                browser.driver().manage().window().getSize();
+        Dimension before = browser.driver().manage().window().getSize();
         browser.size(1366, 768);
         WebElement action =
                 find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
         waiting()
-                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                         .executeScript(
                                 "const b = arguments[0].getBoundingClientRect();"
                                         + " const g = document.getElementById('decide-grid').getBoundingClientRect();"
@@ -162,7 +165,7 @@ class ReferralJourneyIT extends BrowserTest {
         accessible("allocation dialog");
         click(find(By.id("save-allocation")));
         waiting()
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
                         "vaadin-button[aria-label='Allocate a lead practitioner for the " + surname + " family']")));
 
         // The referrer sees the decision.
@@ -261,7 +264,7 @@ class ReferralJourneyIT extends BrowserTest {
         click(find(By.id("close-case")));
         // The confirmation names the action in the plan that closing leaves unfinished.
         waiting()
-                .until(d -> String.valueOf(((org.openqa.selenium.JavascriptExecutor) d)
+                .until(d -> String.valueOf(((JavascriptExecutor) d)
                                 .executeScript("const c = document.querySelector('vaadin-confirm-dialog[opened]');"
                                         + " return c ? c.message : '';"))
                         .contains("One action in the plan is not finished: Morning routine chart"));
@@ -352,7 +355,7 @@ class ReferralJourneyIT extends BrowserTest {
                 return value != null && !value.isBlank();
             });
             return true;
-        } catch (org.openqa.selenium.TimeoutException notYet) {
+        } catch (TimeoutException notYet) {
             return false;
         }
     }
@@ -403,8 +406,7 @@ class ReferralJourneyIT extends BrowserTest {
 
     /** Waits for the element to be in the page, scrolls it into view and returns it. */
     private WebElement find(By by) {
-        WebElement element =
-                waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(by));
+        WebElement element = waiting().until(ExpectedConditions.presenceOfElementLocated(by));
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         return element;
@@ -420,7 +422,7 @@ class ReferralJourneyIT extends BrowserTest {
     private void waitForFocusWithin(String id) {
         browser.waitForFocus(
                 "#" + id,
-                f -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                f -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
                         .executeScript(
                                 "const a = document.activeElement; return !!a && !!a.closest('#' + arguments[0]);",
                                 id)));
@@ -483,7 +485,7 @@ class ReferralJourneyIT extends BrowserTest {
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> (Boolean) ((JavascriptExecutor) d)
                         .executeScript("return document.querySelectorAll('[data-aria-hidden]').length === 0"));
                 break;
-            } catch (org.openqa.selenium.TimeoutException stillOpen) {
+            } catch (TimeoutException stillOpen) {
                 browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             }
         }

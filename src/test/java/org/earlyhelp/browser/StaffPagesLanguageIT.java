@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,12 +72,12 @@ class StaffPagesLanguageIT extends BrowserTest {
                         () -> "the page did not settle in the pseudo-locale: "
                                 + browser.driver().getCurrentUrl()
                                 + " says "
-                                + ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+                                + ((JavascriptExecutor) browser.driver())
                                         .executeScript(
                                                 "return document.querySelector('h1') && document.querySelector('h1').textContent"))
                 .until(
                         d -> Boolean.TRUE.equals(
-                                ((org.openqa.selenium.JavascriptExecutor) d)
+                                ((JavascriptExecutor) d)
                                         .executeScript(
                                                 "return !document.querySelector('vaadin-grid[loading], vaadin-connection-indicator[loading]')"
                                                         + " && (document.querySelector('main') || document.body).textContent.includes('⟦')")));
@@ -142,7 +144,7 @@ class StaffPagesLanguageIT extends BrowserTest {
                 List.of("admin/hubs", "admin/audit", "admin/data-protection", "admin/alerts", "services"),
                 failures);
         read("young.person", List.of("my-feedback"), failures);
-        org.assertj.core.api.Assertions.assertThat(failures)
+        Assertions.assertThat(failures)
                 .as("staff pages with words not from the translation files")
                 .isEmpty();
     }

@@ -2,15 +2,26 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.earlyhelp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A commissioner sees the demonstration returns, imports the five synthetic years of SSDA903
@@ -25,11 +36,11 @@ class SufficiencyIT extends BrowserTest {
     @LocalServerPort
     int port;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     private void click(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
@@ -62,7 +73,7 @@ class SufficiencyIT extends BrowserTest {
         browser.assertAccessible("sufficiency, with the demonstration returns");
         // Removing a contract asks first; then focus goes to the section's heading, not the page.
         // The definition's click scrolled the page: bring the contracts back into view.
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeScript("document.getElementById('contracts').scrollIntoView({block: 'start'});");
         String contractsBefore = browser.waitFor(By.id("contracts-summary")).getText();
         click(browser.waitFor(By.cssSelector("#contracts-grid vaadin-button")));
@@ -71,20 +82,19 @@ class SufficiencyIT extends BrowserTest {
                 .until(d -> !d.findElement(By.id("contracts-summary")).getText().equals(contractsBefore));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> "contracts-heading"
-                        .equals(((org.openqa.selenium.JavascriptExecutor) d)
-                                .executeScript("return document.activeElement.id")));
+                        .equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
         // Focus (and the view) are on the contracts now: bring the import back into view.
         WebElement upload = browser.driver().findElement(By.cssSelector("#import-903 vaadin-upload"));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", upload);
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
-        java.util.List<Path> fiveYears;
-        try (var files = java.nio.file.Files.list(SharedData.file("ssda903/d2i-cs-demand-model"))) {
+        List<Path> fiveYears;
+        try (var files = Files.list(SharedData.file("ssda903/d2i-cs-demand-model"))) {
             fiveYears = files.filter(f -> f.getFileName().toString().endsWith(".csv"))
                     .sorted()
                     .toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         assertThat(fiveYears)
                 .extracting(f -> f.getFileName().toString().substring(0, 4))
@@ -96,7 +106,7 @@ class SufficiencyIT extends BrowserTest {
                         .toList()));
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
         // Parts of the page are drawn again after each action: an element found a moment ago may be gone.
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
                 .withMessage(() -> "files chosen: "
                         + browser.driver().findElement(By.id("files-chosen")).getText())
@@ -108,14 +118,13 @@ class SufficiencyIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("ssda903-check-status")).getText())
                 .isEqualTo("Finished checking 40 files of returns.");
         WebElement importButton = browser.waitFor(By.id("import-903-button"));
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", importButton);
         importButton.click();
         // Replacing the returns held asks first, saying what would change; an upload that would leave
         // fewer than half the children in care today asks a second time, explicitly.
         String figures = browser.waitFor(By.id("replace-figures")).getText();
-        java.util.regex.Matcher inCare = java.util.regex.Pattern.compile(
-                        "Children in care today: ([\\d,]+) now, ([\\d,]+) after")
+        Matcher inCare = Pattern.compile("Children in care today: ([\\d,]+) now, ([\\d,]+) after")
                 .matcher(figures);
         assertThat(inCare.find()).as(figures).isTrue();
         int now = Integer.parseInt(inCare.group(1).replace(",", ""));
@@ -161,7 +170,7 @@ class SufficiencyIT extends BrowserTest {
                                 SELECT count(*) FROM audit.entry WHERE actor = 'commissioner' AND action = 'export'
                                   AND record_type = 'ssda903-problems-with-child-ids'
                                   AND reason = 'data team to correct the episodes on the case system'""").query(Long.class).single()).isEqualTo(1);
-        browser.driver().findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
         wait.until(d ->
                 d.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
         wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));
@@ -182,7 +191,7 @@ class SufficiencyIT extends BrowserTest {
         wait.until(d -> d.findElement(By.id("contract-urn")).getDomAttribute("invalid") != null);
         assertThat(browser.waitFor(By.id("contract-urn")).getDomProperty("errorMessage"))
                 .contains("Ofsted URN");
-        urn.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "SC123456");
+        urn.sendKeys(Keys.chord(Keys.CONTROL, "a"), "SC123456");
         click(browser.waitFor(By.id("add-contract")));
         // It starts today, after the end of the imported returns: added, and the page says why it is not listed.
         wait.until(d -> d.findElement(By.id("contract-added")).getText().contains("Oak House"));
@@ -196,18 +205,12 @@ class SufficiencyIT extends BrowserTest {
         browser.waitFor(By.cssSelector("#scenario-name input")).sendKeys("Strategy");
         WebElement sgo = browser.waitFor(By.cssSelector("#scenario-sgo input"));
         // More than the cohort is refused, next to the field, with the cohort's size.
-        sgo.sendKeys(
-                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                "10000",
-                org.openqa.selenium.Keys.TAB);
+        sgo.sendKeys(Keys.chord(Keys.CONTROL, "a"), "10000", Keys.TAB);
         click(browser.waitFor(By.id("save-scenario")));
         wait.until(d -> d.findElement(By.id("scenario-sgo"))
                 .getText()
                 .contains("children are in family and friends fostering on 31 Mar 2022"));
-        sgo.sendKeys(
-                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                "2",
-                org.openqa.selenium.Keys.TAB);
+        sgo.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
         click(browser.waitFor(By.id("save-scenario")));
         WebElement strategy = wait.until(
                 d -> d.findElement(By.id("compare-scenarios")).findElements(By.tagName("vaadin-checkbox")).stream()
@@ -276,7 +279,7 @@ class SufficiencyIT extends BrowserTest {
                 .contains("Made-up supply from the demonstration is still held");
         click(browser.waitFor(By.id("remove-demonstration-supply")));
         // Checked once the dialog has finished fading in (half-faded colours fail any contrast check).
-        wait.until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript("return !!document.querySelector('vaadin-confirm-dialog[opened]')"
                         + " && !document.querySelector('[opening]');")));
         browser.assertAccessible("confirm removing the demonstration supply");

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.fail;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.File;
+import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,7 +123,7 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                                         : answer.body().contains("appError") ? " error" : " " + answer.location());
                         reloadAfterLosingTheSession();
                         break;
-                    } catch (java.io.IOException lost) {
+                    } catch (IOException lost) {
                         if (!killing || !instance.equals("a") || attempt == 3) {
                             errors.add(route + ": " + lost);
                             break;
@@ -580,15 +583,14 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
             }
             try {
                 int status = http.send(
-                                java.net.http.HttpRequest.newBuilder(
-                                                java.net.URI.create("http://localhost:" + port + "/login"))
+                                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                                         .build(),
                                 HttpResponse.BodyHandlers.discarding())
                         .statusCode();
                 if (status == 200) {
                     return process;
                 }
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 // not listening yet
             }
             if (System.nanoTime() > deadline) {

@@ -2,23 +2,37 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.FeedbackDraft;
+import org.earlyhelp.voice.FeedbackForms;
 import org.earlyhelp.voice.FeelSafe;
 import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
+import org.earlyhelp.voice.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +40,16 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -53,15 +71,15 @@ class VoiceIT extends BrowserTest {
     Invitations invitations;
 
     @Autowired
-    org.earlyhelp.voice.FeedbackForms forms;
+    FeedbackForms forms;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
         int smtpPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             smtpPort = socket.getLocalPort();
         }
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
@@ -95,7 +113,7 @@ class VoiceIT extends BrowserTest {
 
     private WebDriverWait waiting() {
         WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
 
@@ -135,7 +153,7 @@ class VoiceIT extends BrowserTest {
         browser.go(base() + "/say/" + invitation.code());
         find(By.id("send"));
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%nPublic feedback form usable in %.2f s (navigation to the Send button).%n",
                 (System.nanoTime() - loading) / 1e9);
         find(By.id("choices-mood"));
@@ -209,29 +227,18 @@ class VoiceIT extends BrowserTest {
         browser.size(1280, 900);
         signInAndWait(base(), "lead.dudley-central");
         String home = find(By.id("home-hub-lead")).getText();
-        java.util.regex.Matcher count = java.util.regex.Pattern.compile(
-                        "Safeguarding alerts from feedback waiting for you: (\\d+)")
+        Matcher count = Pattern.compile("Safeguarding alerts from feedback waiting for you: (\\d+)")
                 .matcher(home);
         assertThat(count.find()).as(home).isTrue();
         int waitingNow = Integer.parseInt(count.group(1));
         // The home page's count goes up by itself when another alert is raised, within 10 seconds.
         forms.submit(
                 invitation.code(),
-                new org.earlyhelp.voice.FeedbackDraft(
-                        AgeBand.TEEN,
-                        null,
-                        null,
-                        null,
-                        org.earlyhelp.voice.FeelSafe.NOT_SURE,
-                        2,
-                        null,
-                        null,
-                        null,
-                        null),
+                new FeedbackDraft(AgeBand.TEEN, null, null, null, FeelSafe.NOT_SURE, 2, null, null, null, null),
                 "10.9.9.8");
         // The section is drawn again when the count changes: a stale element is looked up again.
-        WebDriverWait tenSeconds = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
-        tenSeconds.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        WebDriverWait tenSeconds = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+        tenSeconds.ignoring(StaleElementReferenceException.class);
         tenSeconds.until(d -> d.findElement(By.id("home-hub-lead"))
                 .getText()
                 .contains("Safeguarding alerts from feedback waiting for you: " + (waitingNow + 1)));
@@ -257,15 +264,14 @@ class VoiceIT extends BrowserTest {
         int cards = browser.driver().findElements(By.cssSelector(".alert-open")).size();
         forms.submit(
                 invitation.code(),
-                new org.earlyhelp.voice.FeedbackDraft(
-                        AgeBand.CHILD, null, null, null, org.earlyhelp.voice.FeelSafe.NO, 1, null, null, null, null),
+                new FeedbackDraft(AgeBand.CHILD, null, null, null, FeelSafe.NO, 1, null, null, null, null),
                 "10.9.9.9");
         long raised = System.nanoTime();
-        WebDriverWait withinTen = new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10));
-        withinTen.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        WebDriverWait withinTen = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+        withinTen.ignoring(StaleElementReferenceException.class);
         withinTen.until(d -> d.findElements(By.cssSelector(".alert-open")).size() == cards + 1);
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "%nA new alert appeared on the open alerts page %.1f s after it was raised.%n",
                 (System.nanoTime() - raised) / 1e9);
         assertThat(find(By.cssSelector(".alert-open")).getText()).contains("Form: I am 8 to 12");
@@ -411,9 +417,8 @@ class VoiceIT extends BrowserTest {
         browser.assertAccessible("bad code page");
     }
 
-    private static org.earlyhelp.voice.FeedbackDraft teen(FeelSafe safe, String anything) {
-        return new org.earlyhelp.voice.FeedbackDraft(
-                AgeBand.TEEN, org.earlyhelp.voice.Mode.ANONYMOUS, null, null, safe, 3, null, null, null, anything);
+    private static FeedbackDraft teen(FeelSafe safe, String anything) {
+        return new FeedbackDraft(AgeBand.TEEN, Mode.ANONYMOUS, null, null, safe, 3, null, null, null, anything);
     }
 
     /** The response card, found by its text whether or not it is scrolled into view. */
@@ -422,7 +427,7 @@ class VoiceIT extends BrowserTest {
                 .filter(c -> c.getDomProperty("textContent").contains("Homework club is too noisy"))
                 .findFirst()
                 // Selenium's own kind of "not found", which waits ignore while the page loads.
-                .orElseThrow(() -> new org.openqa.selenium.NoSuchElementException("the homework response"));
+                .orElseThrow(() -> new NoSuchElementException("the homework response"));
     }
 
     /** Issue 21: the QR code is drawn at its box size and a QR reader gets the link back from it. */
@@ -444,11 +449,10 @@ class VoiceIT extends BrowserTest {
         WebElement qr = card.findElement(By.cssSelector("svg.invitation-qr, .invitation-qr svg"));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
         assertThat(qr.getSize().getWidth()).as("drawn at its box size").isGreaterThanOrEqualTo(200);
-        byte[] png = qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
-        com.google.zxing.Result decoded = new com.google.zxing.qrcode.QRCodeReader()
-                .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))));
+        byte[] png = qr.getScreenshotAs(OutputType.BYTES);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        Result decoded = new QRCodeReader()
+                .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))));
         assertThat(decoded.getText()).isEqualTo(link);
         browser.screenshot("voice-invitation-qr");
         browser.assertAccessible("invitations with a QR code");

@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationType;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.testing.SharedData;
@@ -197,10 +200,10 @@ class HubAdministrationTests {
         assertThat(report.problems())
                 .extracting(ImportReport.Problem::line, ImportReport.Problem::key)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(3L, "E01009719"),
-                        org.assertj.core.groups.Tuple.tuple(4L, "X123"),
-                        org.assertj.core.groups.Tuple.tuple(5L, "E01009720"),
-                        org.assertj.core.groups.Tuple.tuple(6L, "E01009721"));
+                        Tuple.tuple(3L, "E01009719"),
+                        Tuple.tuple(4L, "X123"),
+                        Tuple.tuple(5L, "E01009720"),
+                        Tuple.tuple(6L, "E01009721"));
         assertThat(report.problems().get(0).reason()).contains("more than once");
         assertThat(report.problems().get(3).reason()).contains("more children than people");
         assertThat(count("SELECT count(*) FROM hubs.area")).isZero();
@@ -221,10 +224,9 @@ class HubAdministrationTests {
         assertThat(twice.problems())
                 .extracting(ImportReport.Problem::line, ImportReport.Problem::reason)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(
-                                4L, "this area is assigned more than once; an area belongs to one hub"),
-                        org.assertj.core.groups.Tuple.tuple(5L, "unknown hub \"Atlantis\""),
-                        org.assertj.core.groups.Tuple.tuple(6L, "unknown area: import the list of areas first"));
+                        Tuple.tuple(4L, "this area is assigned more than once; an area belongs to one hub"),
+                        Tuple.tuple(5L, "unknown hub \"Atlantis\""),
+                        Tuple.tuple(6L, "unknown area: import the list of areas first"));
         assertThat(count("SELECT count(*) FROM hubs.area WHERE hub_id IS NOT NULL"))
                 .isZero();
 
@@ -381,20 +383,15 @@ class HubAdministrationTests {
     void anAdministratorAddsAPartnerOrganisationAndBadInputIsNamed() {
         assertThatThrownBy(() -> administration.addOrganisation(" ", null, Set.of()))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
+                        ValidationException.class,
                         e -> assertThat(e.problems()).containsOnlyKeys("name", "type", "hubs"));
         Organisation added = administration.addOrganisation(
-                "Dudley Women's Aid",
-                org.earlyhelp.shared.OrganisationType.VOLUNTARY,
-                Set.of(new HubId("dudley-central")));
+                "Dudley Women's Aid", OrganisationType.VOLUNTARY, Set.of(new HubId("dudley-central")));
         assertThat(added.id().value()).isEqualTo("dudley-women-s-aid");
         assertThatThrownBy(() -> administration.addOrganisation(
-                        "Dudley Women's Aid",
-                        org.earlyhelp.shared.OrganisationType.VOLUNTARY,
-                        Set.of(new HubId("halesowen"))))
+                        "Dudley Women's Aid", OrganisationType.VOLUNTARY, Set.of(new HubId("halesowen"))))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
-                        e -> assertThat(e.problems()).containsOnlyKeys("name"));
+                        ValidationException.class, e -> assertThat(e.problems()).containsOnlyKeys("name"));
     }
 
     @Test

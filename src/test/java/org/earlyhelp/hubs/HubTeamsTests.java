@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,17 +72,10 @@ class HubTeamsTests {
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> teams.add(CENTRAL, "x", "", null, 99, false, false))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
+                        ValidationException.class,
                         e -> assertThat(e.problems())
                                 .containsOnlyKeys("username", "displayName", "organisation", "capacity"));
-        teams.add(
-                CENTRAL,
-                "School.Nurse",
-                "Sam Nurse",
-                new org.earlyhelp.shared.OrganisationId("black-country-health"),
-                5,
-                false,
-                true);
+        teams.add(CENTRAL, "School.Nurse", "Sam Nurse", new OrganisationId("black-country-health"), 5, false, true);
         HubMember nurse = member(CENTRAL, "school.nurse");
         assertThat(nurse.safeguardingLead()).isTrue();
         assertThat(teams.safeguardingLeads(CENTRAL))
@@ -90,21 +85,14 @@ class HubTeamsTests {
                         CENTRAL,
                         "school.nurse",
                         "Sam Nurse",
-                        new org.earlyhelp.shared.OrganisationId("black-country-health"),
+                        new OrganisationId("black-country-health"),
                         5,
                         false,
                         false))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
-                        e -> assertThat(e.problems()).containsOnlyKeys("username"));
-        assertThatThrownBy(() -> teams.add(
-                        HALESOWEN,
-                        "someone",
-                        "Some One",
-                        new org.earlyhelp.shared.OrganisationId("dudley-cvs"),
-                        1,
-                        false,
-                        false))
+                        ValidationException.class, e -> assertThat(e.problems()).containsOnlyKeys("username"));
+        assertThatThrownBy(() ->
+                        teams.add(HALESOWEN, "someone", "Some One", new OrganisationId("dudley-cvs"), 1, false, false))
                 .isInstanceOf(AccessDeniedException.class);
         teams.remove(nurse);
         assertThat(teams.team(CENTRAL)).extracting(HubMember::username).doesNotContain("school.nurse");

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.util.Set;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.hubs.ServiceDirectory.Query;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -117,7 +120,7 @@ class ServiceDirectoryTests {
     private static ServiceDraft draft(HubId hub, String name, String email) {
         return new ServiceDraft(
                 hub,
-                new org.earlyhelp.shared.OrganisationId("dudley-cvs"),
+                new OrganisationId("dudley-cvs"),
                 name,
                 "Homework help and a hot meal after school.",
                 ServiceCategory.ACTIVITIES,
@@ -141,7 +144,7 @@ class ServiceDirectoryTests {
                 CENTRAL, null, "x", "", null, Set.of(), "", 12, 5, "", "", "DY", "phone!", "not-an-email", "www", "");
         assertThatThrownBy(() -> directory.add(invalid))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
+                        ValidationException.class,
                         e -> assertThat(e.problems())
                                 .containsOnlyKeys(
                                         "organisation",
@@ -163,8 +166,7 @@ class ServiceDirectoryTests {
                 .satisfies(s -> assertThat(s.organisationName()).isEqualTo("Dudley Council for Voluntary Service"));
         assertThatThrownBy(() -> directory.add(draft(CENTRAL, "Homework club", "")))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
-                        e -> assertThat(e.problems()).containsOnlyKeys("name"));
+                        ValidationException.class, e -> assertThat(e.problems()).containsOnlyKeys("name"));
         assertThatThrownBy(() -> directory.add(draft(new HubId("halesowen"), "Elsewhere", "")))
                 .isInstanceOf(AccessDeniedException.class);
         directory.remove(added);
@@ -172,8 +174,7 @@ class ServiceDirectoryTests {
                         .search(new Query(CENTRAL, null, null, "homework", null, null))
                         .services())
                 .isEmpty();
-        assertThatThrownBy(() -> directory.remove(added))
-                .isInstanceOf(org.earlyhelp.shared.ChangedBySomeoneElseException.class);
+        assertThatThrownBy(() -> directory.remove(added)).isInstanceOf(ChangedBySomeoneElseException.class);
 
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         assertThatThrownBy(() -> directory.add(draft(CENTRAL, "Not mine to add", "")))

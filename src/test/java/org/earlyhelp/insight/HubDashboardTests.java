@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
+import org.assertj.core.groups.Tuple;
 import org.earlyhelp.insight.HubDashboard.Dashboard;
 import org.earlyhelp.insight.HubDashboard.DriftReason;
 import org.earlyhelp.insight.internal.Projections;
@@ -21,24 +27,28 @@ import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestSubmitted;
+import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.ThemeConfirmed;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The dashboard's read models, fed by the referrals module's events as they will be published:
  * until referrals publishes them itself, this test publishes them.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
-@org.springframework.test.context.TestPropertySource(properties = "earlyhelp.demo.journeys=false")
+@TestPropertySource(properties = "earlyhelp.demo.journeys=false")
 class HubDashboardTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");
@@ -51,7 +61,7 @@ class HubDashboardTests {
     Projections projections;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     /** Read straight from the read models: the waiting happens on another thread, signed out. */
     private long count(String sql) {
@@ -137,8 +147,8 @@ class HubDashboardTests {
 
     @Test
     void theLast12MonthsAreThisMonthAndTheElevenBeforeOnEveryFigure() {
-        java.time.ZoneId london = java.time.ZoneId.of("Europe/London");
-        java.time.YearMonth first = java.time.YearMonth.now(london).minusMonths(11);
+        ZoneId london = ZoneId.of("Europe/London");
+        YearMonth first = YearMonth.now(london).minusMonths(11);
         Instant windowStart = first.atDay(1).atStartOfDay(london).toInstant();
         String area = jdbc.sql("SELECT code FROM hubs.area WHERE hub_id = ? ORDER BY code LIMIT 1")
                 .param(CENTRAL.value())
@@ -215,8 +225,8 @@ class HubDashboardTests {
         assertThat(d.drift())
                 .extracting(HubDashboard.Drift::familyLabel, HubDashboard.Drift::reason)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple("Evans family", DriftReason.NO_CONTACT),
-                        org.assertj.core.groups.Tuple.tuple("Green family", DriftReason.ASSESSMENT_OVERDUE));
+                        Tuple.tuple("Evans family", DriftReason.NO_CONTACT),
+                        Tuple.tuple("Green family", DriftReason.ASSESSMENT_OVERDUE));
 
         scenario.publish(new AssessmentCompleted(
                         busy, CENTRAL, daysAgo(0), true, LocalDate.now().plusWeeks(6)))
@@ -240,7 +250,7 @@ class HubDashboardTests {
         Instant assessed = daysAgo(50);
         Instant reviewed = daysAgo(1);
         Instant contacted = daysAgo(1).plusSeconds(60);
-        java.util.Set<String> results = new java.util.LinkedHashSet<>();
+        Set<String> results = new LinkedHashSet<>();
         int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
         for (int[] order : orders) {
             UUID request = UUID.randomUUID();
@@ -260,8 +270,7 @@ class HubDashboardTests {
                     "family.worker"));
             List<Runnable> transaction = List.of(
                     () -> projections.apply(new AssessmentCompleted(caseId, CENTRAL, assessed, true, firstReview)),
-                    () -> projections.apply(
-                            new org.earlyhelp.referrals.ReviewHeld(caseId, CENTRAL, reviewed, nextReview)),
+                    () -> projections.apply(new ReviewHeld(caseId, CENTRAL, reviewed, nextReview)),
                     () -> projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, contacted, true)));
             for (int i : order) {
                 transaction.get(i).run();
@@ -273,7 +282,7 @@ class HubDashboardTests {
                             .param(caseId)
                             .query(LocalDate.class)
                             .single())
-                    .as("the review held sets the next review, in order %s", java.util.Arrays.toString(order))
+                    .as("the review held sets the next review, in order %s", Arrays.toString(order))
                     .isEqualTo(nextReview);
         }
         assertThat(results).as("one result for all six orders").hasSize(1);
@@ -355,7 +364,7 @@ class HubDashboardTests {
                 .orElseThrow();
         assertThat(central.requests()).isEqualTo(2);
         assertThat(central.requestsPer10000Children())
-                .isCloseTo(2 * 10_000.0 / central.hub().children(), org.assertj.core.data.Offset.offset(0.001));
+                .isCloseTo(2 * 10_000.0 / central.hub().children(), Offset.offset(0.001));
         // Dudley Central is a pilot hub; Halesowen is not.
         BoroughComparison.PilotMonth last = c.pilotAgainstOthers().getLast();
         assertThat(c.pilotAgainstOthers()).hasSize(12);
@@ -367,7 +376,7 @@ class HubDashboardTests {
                         .mapToDouble(BoroughComparison.PilotMonth::otherRequestsPer10000)
                         .sum())
                 .isPositive();
-        assertThat(last.month()).isEqualTo(java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")));
+        assertThat(last.month()).isEqualTo(YearMonth.now(ZoneId.of("Europe/London")));
         assertThat(c.toString()).doesNotContain("Reed family", "Cole family");
 
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
@@ -394,16 +403,13 @@ class HubDashboardTests {
     @Test
     void confirmedFeedbackThemesAreCountedOncePerHubWithoutWhoSaidIt(Scenario scenario) {
         UUID feedback = UUID.randomUUID();
-        scenario.publish(new org.earlyhelp.voice.ThemeConfirmed(feedback, CENTRAL, "Feeling listened to", daysAgo(3)))
+        scenario.publish(new ThemeConfirmed(feedback, CENTRAL, "Feeling listened to", daysAgo(3)))
                 .andWaitForStateChange(
                         () -> count("SELECT coalesce(sum(count), 0) FROM insight.theme_monthly") == 1 ? true : null);
-        projections.apply(new org.earlyhelp.voice.ThemeConfirmed(feedback, CENTRAL, "Feeling listened to", daysAgo(3)));
-        projections.apply(
-                new org.earlyhelp.voice.ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Feeling listened to", daysAgo(2)));
-        projections.apply(
-                new org.earlyhelp.voice.ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Distance from home", daysAgo(1)));
-        projections.apply(new org.earlyhelp.voice.ThemeConfirmed(
-                UUID.randomUUID(), new HubId("halesowen"), "School", daysAgo(1)));
+        projections.apply(new ThemeConfirmed(feedback, CENTRAL, "Feeling listened to", daysAgo(3)));
+        projections.apply(new ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Feeling listened to", daysAgo(2)));
+        projections.apply(new ThemeConfirmed(UUID.randomUUID(), CENTRAL, "Distance from home", daysAgo(1)));
+        projections.apply(new ThemeConfirmed(UUID.randomUUID(), new HubId("halesowen"), "School", daysAgo(1)));
         assertThat(dashboard().themes())
                 .containsExactly(
                         new HubDashboard.Theme("Feeling listened to", 2),
@@ -439,8 +445,7 @@ class HubDashboardTests {
 
     @Test
     void stepUpsOfTheLastTwelveMonthsAgainstTheTwelveBeforeGiveTheShareForSufficiency() {
-        java.time.YearMonth last =
-                java.time.YearMonth.now(java.time.ZoneId.of("Europe/London")).minusMonths(1);
+        YearMonth last = YearMonth.now(ZoneId.of("Europe/London")).minusMonths(1);
         // 24 months of two hubs: 20 step-ups in the year before (the month 24 ago counted), 15 in
         // the last year; the current month and the month 25 ago are outside and must not count.
         int[][] rows = {{0, 3, 9}, {11, 2, 1}, {12, 5, 0}, {23, 7, 0}, {-1, 40, 0}, {24, 40, 0}};
@@ -459,8 +464,7 @@ class HubDashboardTests {
         assertThat(trend.stepUpsLastYear()).isEqualTo(10);
         assertThat(trend.stepUpsYearBefore()).isEqualTo(24);
         assertThat(trend.closuresLastYear()).isEqualTo(20);
-        assertThat(trend.fall())
-                .hasValueSatisfying(f -> assertThat(f).isCloseTo(14.0 / 24, org.assertj.core.data.Offset.offset(1e-9)));
+        assertThat(trend.fall()).hasValueSatisfying(f -> assertThat(f).isCloseTo(14.0 / 24, Offset.offset(1e-9)));
         assertThat(new StepUpTrend.StepUps(last, 30, 24, 0).fall()).contains(0.0);
         assertThat(new StepUpTrend.StepUps(last, 3, 0, 0).fall()).isEmpty();
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.GeneratedDocs;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -100,7 +101,7 @@ class AccessMatrixTests {
         }
         table.append("\n").append(END);
         // Rewritten locally; under CI=true a committed document that differs fails the build.
-        org.earlyhelp.testing.GeneratedDocs.keepTrue(DOC, BEGIN, END, table.toString());
+        GeneratedDocs.keepTrue(DOC, BEGIN, END, table.toString());
         assertThat(Files.readString(DOC, StandardCharsets.UTF_8)).contains(table);
     }
 }

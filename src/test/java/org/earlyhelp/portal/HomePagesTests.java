@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ConsentDraft;
@@ -69,7 +70,7 @@ class HomePagesTests {
     ReferralsProperties properties;
 
     @Autowired
-    org.earlyhelp.hubs.PostcodeLookup postcodes;
+    PostcodeLookup postcodes;
 
     @Autowired
     JdbcClient jdbc;

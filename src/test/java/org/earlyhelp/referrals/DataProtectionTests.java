@@ -3,15 +3,29 @@ package org.earlyhelp.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.earlyhelp.insight.ProjectionRebuild;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.FeedbackDraft;
+import org.earlyhelp.voice.FeedbackForms;
+import org.earlyhelp.voice.FeedbackRetention;
+import org.earlyhelp.voice.FeelSafe;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
+import org.earlyhelp.voice.Mode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +37,7 @@ import org.springframework.security.access.AccessDeniedException;
 @SpringBootTest(properties = {"earlyhelp.test.isolated=data-protection", "earlyhelp.retention.grace=PT0S"})
 class DataProtectionTests {
 
-    static final LocalDate TODAY = LocalDate.now(org.earlyhelp.shared.WorkingCalendar.LONDON);
+    static final LocalDate TODAY = LocalDate.now(WorkingCalendar.LONDON);
 
     @Autowired
     RequestsForSupport requests;
@@ -35,7 +49,7 @@ class DataProtectionTests {
     Retention retention;
 
     @Autowired
-    org.earlyhelp.voice.FeedbackRetention feedbackRetention;
+    FeedbackRetention feedbackRetention;
 
     @Autowired
     JdbcClient jdbc;
@@ -153,19 +167,19 @@ class DataProtectionTests {
     Cases cases;
 
     @Autowired
-    org.earlyhelp.voice.Invitations invitations;
+    Invitations invitations;
 
     @Autowired
-    org.earlyhelp.voice.FeedbackForms forms;
+    FeedbackForms forms;
 
     @Autowired
-    org.earlyhelp.insight.ProjectionRebuild rebuild;
+    ProjectionRebuild rebuild;
 
     private static final List<String> NAMES =
             List.of("Quillfeather", "Thaddeus", "Gwendolyn", "Brackenbury", "Ottoline");
 
-    private void await(String what, java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+    private void await(String what, BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(deadline);
             Thread.sleep(100);
@@ -220,21 +234,21 @@ class DataProtectionTests {
                         "Thaddeus said school scares him",
                         "Visit to Quillfeather home"));
         var invitation = invitations.create(
-                org.earlyhelp.voice.InvitationKind.CASE,
-                new org.earlyhelp.shared.HubId("dudley-central"),
+                InvitationKind.CASE,
+                new HubId("dudley-central"),
                 caseId,
                 "Quillfeather family review",
-                org.earlyhelp.voice.AgeBand.TEEN,
+                AgeBand.TEEN,
                 30);
         SignedIn.nobody();
         var feedback = forms.submit(
                 invitation.code(),
-                new org.earlyhelp.voice.FeedbackDraft(
-                        org.earlyhelp.voice.AgeBand.TEEN,
-                        org.earlyhelp.voice.Mode.NAMED,
+                new FeedbackDraft(
+                        AgeBand.TEEN,
+                        Mode.NAMED,
                         "Thaddeus",
                         "thaddeus.q@example.org",
-                        org.earlyhelp.voice.FeelSafe.NO,
+                        FeelSafe.NO,
                         2,
                         "Thaddeus here: the worker helps",
                         null,
@@ -289,7 +303,7 @@ class DataProtectionTests {
                                         concern)
                                 == 1);
 
-        List<String> terms = new java.util.ArrayList<>(NAMES);
+        List<String> terms = new ArrayList<>(NAMES);
         terms.add(family.toString());
         terms.add(concernFamily.toString());
         terms.add("thaddeus.q@example.org");
@@ -314,7 +328,7 @@ class DataProtectionTests {
 
     /** Every row of every table in every schema but the audit trail's, searched for each term. */
     private List<String> search(List<String> terms, long[] searched) {
-        List<String> hits = new java.util.ArrayList<>();
+        List<String> hits = new ArrayList<>();
         List<String[]> tables = jdbc.sql("""
                         SELECT table_schema, table_name FROM information_schema.tables
                         WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema', 'audit')

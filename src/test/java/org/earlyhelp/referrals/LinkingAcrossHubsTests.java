@@ -3,6 +3,7 @@ package org.earlyhelp.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,7 @@ class LinkingAcrossHubsTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
     static final HubId BRIERLEY = new HubId("brierley-hill");
-    static final LocalDate TODAY = LocalDate.now(org.earlyhelp.shared.WorkingCalendar.LONDON);
+    static final LocalDate TODAY = LocalDate.now(WorkingCalendar.LONDON);
 
     @Autowired
     RequestsForSupport requests;
@@ -189,7 +191,7 @@ class LinkingAcrossHubsTests {
                 .param(waiting.get(1).id())
                 .query(UUID.class)
                 .single();
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         UUID inReadModel = null;
         while (System.nanoTime() < deadline) {
             inReadModel = jdbc.sql("SELECT family_id FROM insight.request WHERE id = ?")

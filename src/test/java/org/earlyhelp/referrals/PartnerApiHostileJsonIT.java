@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,8 +49,8 @@ class PartnerApiHostileJsonIT {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final AtomicInteger saved = new AtomicInteger();
     private static final AtomicInteger refused = new AtomicInteger();
-    private static final Map<String, Integer> byStatus = new java.util.TreeMap<>();
-    private static final Map<String, Integer> details = new java.util.TreeMap<>();
+    private static final Map<String, Integer> byStatus = new TreeMap<>();
+    private static final Map<String, Integer> details = new TreeMap<>();
 
     @BeforeAll
     static void start() {

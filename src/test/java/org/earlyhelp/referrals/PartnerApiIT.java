@@ -7,17 +7,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.browser.KeycloakTestServer;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,7 +48,7 @@ class PartnerApiIT {
     RequestsForSupport requests;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -156,13 +160,13 @@ class PartnerApiIT {
         UUID someoneElses;
         try {
             someoneElses = requests.submit(new RequestDraft(
-                            java.util.List.of(new FamilyMemberDraft(
+                            List.of(new FamilyMemberDraft(
                                     "Ava", "Lindqvist", LocalDate.now().minusYears(7), Relationship.CHILD, null, null)),
                             "1 High Street",
                             postcode,
                             null,
                             null,
-                            java.util.Map.of(org.earlyhelp.shared.OutcomeArea.HEALTH, "Missed appointments."),
+                            Map.of(OutcomeArea.HEALTH, "Missed appointments."),
                             "",
                             "",
                             new ConsentDraft("Mother", LocalDate.now(), ConsentMethod.PHONE, "Health"),

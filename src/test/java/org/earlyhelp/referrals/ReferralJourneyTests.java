@@ -3,17 +3,34 @@ package org.earlyhelp.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.Alert;
+import org.earlyhelp.voice.FeedbackDraft;
+import org.earlyhelp.voice.FeedbackForms;
+import org.earlyhelp.voice.FeelSafe;
+import org.earlyhelp.voice.Invitation;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
+import org.earlyhelp.voice.Mode;
+import org.earlyhelp.voice.SafeguardingAlerts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +46,7 @@ import org.springframework.security.access.AccessDeniedException;
 class ReferralJourneyTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
-    static final LocalDate TODAY = LocalDate.now(org.earlyhelp.shared.WorkingCalendar.LONDON);
+    static final LocalDate TODAY = LocalDate.now(WorkingCalendar.LONDON);
 
     @Autowired
     RequestsForSupport requests;
@@ -98,7 +115,7 @@ class ReferralJourneyTests {
         String postcode = postcodeIn("dudley-central");
         Submitted submitted = requests.submit(draft("Ashworth", TODAY.minusYears(9), postcode));
         assertThat(submitted.hub()).isEqualTo(CENTRAL);
-        assertThat(submitted.decisionDue()).isAfter(java.time.Instant.now());
+        assertThat(submitted.decisionDue()).isAfter(Instant.now());
         assertThat(requests.myRequests(0, 10)).anySatisfy(r -> {
             assertThat(r.id()).isEqualTo(submitted.request());
             assertThat(r.status()).isEqualTo(RequestStatus.AWAITING_DECISION);
@@ -433,32 +450,27 @@ class ReferralJourneyTests {
     }
 
     @Autowired
-    org.earlyhelp.voice.Invitations invitations;
+    Invitations invitations;
 
     @Autowired
-    org.earlyhelp.voice.FeedbackForms feedbackForms;
+    FeedbackForms feedbackForms;
 
     @Test
     void whatAChildSaysOnTheirCaseJoinsTheFamilyTimeline() throws Exception {
         teacher();
         Submitted submitted = requests.submit(draft("Fairweather", TODAY.minusYears(10), postcodeIn("dudley-central")));
         UUID caseId = earlyHelpLedByFamilyWorker(submitted);
-        org.earlyhelp.voice.Invitation invitation = invitations.create(
-                org.earlyhelp.voice.InvitationKind.CASE,
-                CENTRAL,
-                caseId,
-                "Fairweather family",
-                org.earlyhelp.voice.AgeBand.CHILD,
-                14);
+        Invitation invitation =
+                invitations.create(InvitationKind.CASE, CENTRAL, caseId, "Fairweather family", AgeBand.CHILD, 14);
         SignedIn.nobody();
         feedbackForms.submit(
                 invitation.code(),
-                new org.earlyhelp.voice.FeedbackDraft(
-                        org.earlyhelp.voice.AgeBand.CHILD,
-                        org.earlyhelp.voice.Mode.NAMED,
+                new FeedbackDraft(
+                        AgeBand.CHILD,
+                        Mode.NAMED,
                         "Leo",
                         null,
-                        org.earlyhelp.voice.FeelSafe.YES,
+                        FeelSafe.YES,
                         4,
                         "Football club",
                         "More time with Fran",
@@ -487,7 +499,7 @@ class ReferralJourneyTests {
     }
 
     @Autowired
-    org.earlyhelp.voice.SafeguardingAlerts safeguardingAlerts;
+    SafeguardingAlerts safeguardingAlerts;
 
     /**
      * Issue 21: an alert's card says what the child said and where it came from; a case
@@ -498,22 +510,12 @@ class ReferralJourneyTests {
         teacher();
         Submitted submitted = requests.submit(draft("Underhill", TODAY.minusYears(12), postcodeIn("dudley-central")));
         UUID caseId = earlyHelpLedByFamilyWorker(submitted);
-        org.earlyhelp.voice.Invitation invitation = invitations.create(
-                org.earlyhelp.voice.InvitationKind.CASE, CENTRAL, caseId, "Underhill family", null, 14);
+        Invitation invitation = invitations.create(InvitationKind.CASE, CENTRAL, caseId, "Underhill family", null, 14);
         SignedIn.nobody();
         feedbackForms.submit(
                 invitation.code(),
-                new org.earlyhelp.voice.FeedbackDraft(
-                        org.earlyhelp.voice.AgeBand.CHILD,
-                        null,
-                        null,
-                        null,
-                        org.earlyhelp.voice.FeelSafe.NO,
-                        1,
-                        null,
-                        null,
-                        null,
-                        "Someone at home hurts me"),
+                new FeedbackDraft(
+                        AgeBand.CHILD, null, null, null, FeelSafe.NO, 1, null, null, null, "Someone at home hurts me"),
                 "10.1.1.2");
         // A safeguarding lead of the hub who does not work with the family.
         String outsider = jdbc.sql("""
@@ -529,15 +531,15 @@ class ReferralJourneyTests {
                 .update();
         try {
             centralLead();
-            org.earlyhelp.voice.Alert seenByLead = fromCase(invitation);
+            Alert seenByLead = fromCase(invitation);
             assertThat(seenByLead.source()).isEqualTo("Underhill family");
-            assertThat(seenByLead.from()).isEqualTo(org.earlyhelp.voice.InvitationKind.CASE);
+            assertThat(seenByLead.from()).isEqualTo(InvitationKind.CASE);
             assertThat(seenByLead.said().anything()).isEqualTo("Someone at home hurts me");
-            assertThat(seenByLead.said().ageBand()).isEqualTo(org.earlyhelp.voice.AgeBand.CHILD);
-            assertThat(seenByLead.said().feelSafe()).isEqualTo(org.earlyhelp.voice.FeelSafe.NO);
+            assertThat(seenByLead.said().ageBand()).isEqualTo(AgeBand.CHILD);
+            assertThat(seenByLead.said().feelSafe()).isEqualTo(FeelSafe.NO);
 
             SignedIn.as(outsider, Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
-            org.earlyhelp.voice.Alert seenByOutsider = fromCase(invitation);
+            Alert seenByOutsider = fromCase(invitation);
             assertThat(seenByOutsider.source())
                     .as("the family is not named to who does not work with it")
                     .isNull();
@@ -551,7 +553,7 @@ class ReferralJourneyTests {
         }
     }
 
-    private org.earlyhelp.voice.Alert fromCase(org.earlyhelp.voice.Invitation invitation) {
+    private Alert fromCase(Invitation invitation) {
         UUID feedback = jdbc.sql("SELECT id FROM voice.feedback WHERE invitation_id = ?")
                 .param(invitation.id())
                 .query(UUID.class)
@@ -631,7 +633,7 @@ class ReferralJourneyTests {
             assertThat(timeline.get(i).at())
                     .isBeforeOrEqualTo(timeline.get(i - 1).at());
         }
-        java.util.function.Function<String, Integer> at = kind -> java.util.stream.IntStream.range(0, timeline.size())
+        Function<String, Integer> at = kind -> IntStream.range(0, timeline.size())
                 .filter(i -> timeline.get(i).kind().equals(kind))
                 .findFirst()
                 .orElseThrow();
@@ -642,9 +644,9 @@ class ReferralJourneyTests {
         assertThat(at.apply("request")).isGreaterThan(at.apply("contact"));
         assertThat(at.apply("request")).isGreaterThan(at.apply("review"));
         // The visit keeps the time it was logged, as the database holds it.
-        java.time.Instant logged = jdbc.sql("SELECT logged_at FROM referrals.contact WHERE id = ?")
+        Instant logged = jdbc.sql("SELECT logged_at FROM referrals.contact WHERE id = ?")
                 .param(visit)
-                .query(java.sql.Timestamp.class)
+                .query(Timestamp.class)
                 .single()
                 .toInstant();
         assertThat(timeline)
@@ -660,12 +662,11 @@ class ReferralJourneyTests {
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.timeKnown()).isFalse();
-                    assertThat(e.at().atZone(org.earlyhelp.shared.WorkingCalendar.LONDON)
-                                    .toLocalDate())
+                    assertThat(e.at().atZone(WorkingCalendar.LONDON).toLocalDate())
                             .isEqualTo(TODAY);
                     assertThat(e.at())
                             .isEqualTo(TODAY.plusDays(1)
-                                    .atStartOfDay(org.earlyhelp.shared.WorkingCalendar.LONDON)
+                                    .atStartOfDay(WorkingCalendar.LONDON)
                                     .toInstant()
                                     .minusNanos(1000));
                 });
@@ -678,8 +679,7 @@ class ReferralJourneyTests {
                 .filteredOn(e -> e.kind().equals("action-status"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.title()).isEqualTo("Plan: action marked done"));
-        java.time.format.DateTimeFormatter day =
-                java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
         String checks = "Follow-up checks due: 6 months, " + day.format(TODAY.plusMonths(6)) + "; 12 months, "
                 + day.format(TODAY.plusMonths(12));
         assertThat(timeline)

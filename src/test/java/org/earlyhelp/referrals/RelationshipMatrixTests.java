@@ -3,6 +3,7 @@ package org.earlyhelp.referrals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,9 +12,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -49,7 +53,7 @@ class RelationshipMatrixTests {
     static final int GRACE_DAYS = 90;
 
     /** Who the person is to the family. */
-    enum Relationship {
+    enum Connection {
         LEAD("lead of the open case", "rm.lead", Role.PRACTITIONER, "dudley-central"),
         TEAM("team of the open case", "rm.team", Role.PRACTITIONER, "dudley-central"),
         FORMER_LEAD_IN_GRACE("lead of a case closed 10 days ago", "rm.lead.grace", Role.PRACTITIONER, "dudley-central"),
@@ -69,7 +73,7 @@ class RelationshipMatrixTests {
         final Role role;
         final String hub;
 
-        Relationship(String description, String username, Role role, String hub) {
+        Connection(String description, String username, Role role, String hub) {
             this.description = description;
             this.username = username;
             this.role = role;
@@ -165,7 +169,7 @@ class RelationshipMatrixTests {
     private static String code() {
         String alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
         StringBuilder code = new StringBuilder();
-        java.util.Random random = new java.security.SecureRandom();
+        Random random = new SecureRandom();
         for (int i = 0; i < 16; i++) {
             code.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
@@ -247,7 +251,7 @@ class RelationshipMatrixTests {
                 new Check("`Families.withdrawConsent`", f -> {
                     try {
                         families.withdrawConsent(f.family(), 0, "Mother asked us to stop sharing");
-                    } catch (org.earlyhelp.shared.ChangedBySomeoneElseException versionOnly) {
+                    } catch (ChangedBySomeoneElseException versionOnly) {
                         // Allowed through the access check; the fixture's version is not 0 here.
                     }
                     return "yes";
@@ -268,13 +272,13 @@ class RelationshipMatrixTests {
                                                 "Ada",
                                                 f.familyName(),
                                                 LocalDate.now().minusYears(8),
-                                                Relationship_.CHILD,
+                                                Relationship.CHILD,
                                                 null,
                                                 null)),
                                         "DY1 1AA")
                                 .stream()
                                 .map(m -> f.family().equals(m.family()) ? "yes" : m.restricted() ? "known only" : null)
-                                .filter(java.util.Objects::nonNull)
+                                .filter(Objects::nonNull)
                                 .findFirst()
                                 .orElse("no")),
                 new Check("`FeedbackInbox.ofHub` shows the case's named feedback", f -> {
@@ -292,7 +296,7 @@ class RelationshipMatrixTests {
     }
 
     /** The family access policy, written out from the issue, independently of the code. */
-    static String expected(String method, Relationship r, boolean restricted) {
+    static String expected(String method, Connection r, boolean restricted) {
         boolean reads = switch (r) {
             case LEAD, FORMER_LEAD_IN_GRACE, CURRENT_HUB_LEAD -> true;
             case TEAM, FORMER_TEAM_IN_GRACE -> !restricted;
@@ -303,18 +307,17 @@ class RelationshipMatrixTests {
             return yes(reads);
         }
         if (method.startsWith("`Cases.logContact`")) {
-            return yes(r == Relationship.LEAD
-                    || r == Relationship.CURRENT_HUB_LEAD
-                    || (r == Relationship.TEAM && !restricted));
+            return yes(
+                    r == Connection.LEAD || r == Connection.CURRENT_HUB_LEAD || (r == Connection.TEAM && !restricted));
         }
         if (method.startsWith("`Cases.myCases`")) {
-            return r == Relationship.LEAD ? "yes" : r == Relationship.TEAM ? (restricted ? "no name" : "yes") : "no";
+            return r == Connection.LEAD ? "yes" : r == Connection.TEAM ? (restricted ? "no name" : "yes") : "no";
         }
         if (method.startsWith("`Families.withdrawConsent`")) {
-            return yes(r == Relationship.LEAD || r == Relationship.CURRENT_HUB_LEAD);
+            return yes(r == Connection.LEAD || r == Connection.CURRENT_HUB_LEAD);
         }
         if (method.startsWith("`HubQueue.detail`") || method.startsWith("`RequestsForSupport.status`")) {
-            return yes(r == Relationship.CURRENT_HUB_LEAD);
+            return yes(r == Connection.CURRENT_HUB_LEAD);
         }
         if (method.startsWith("`RequestsForSupport.matches`")) {
             return !worker ? "no" : restricted ? "known only" : "yes";
@@ -323,7 +326,7 @@ class RelationshipMatrixTests {
             return yes(reads);
         }
         if (method.startsWith("`Families.breakGlass`")) {
-            return yes(r == Relationship.ADMIN || r == Relationship.COMMISSIONER);
+            return yes(r == Connection.ADMIN || r == Connection.COMMISSIONER);
         }
         throw new IllegalArgumentException(method);
     }
@@ -333,7 +336,7 @@ class RelationshipMatrixTests {
     }
 
     /** What the code does: the call's answer, or "no" when it is refused. */
-    private String observe(Check check, Fixture f, Relationship r) {
+    private String observe(Check check, Fixture f, Connection r) {
         TransactionTemplate rolledBack = new TransactionTemplate(transactions);
         return rolledBack.execute(status -> {
             status.setRollbackOnly();
@@ -353,11 +356,11 @@ class RelationshipMatrixTests {
     @Test
     void everyReadOfAFamilyFollowsThePolicyForEveryRelationshipAndTheDocumentSaysSo() throws Exception {
         List<String> wrong = new ArrayList<>();
-        Map<String, Map<Relationship, String>> table = new LinkedHashMap<>();
+        Map<String, Map<Connection, String>> table = new LinkedHashMap<>();
         int cells = 0;
         for (Check check : checks()) {
-            Map<Relationship, String> row = new LinkedHashMap<>();
-            for (Relationship r : Relationship.values()) {
+            Map<Connection, String> row = new LinkedHashMap<>();
+            for (Connection r : Connection.values()) {
                 String[] both = new String[2];
                 for (Fixture f : List.of(given, withdrawn)) {
                     boolean restricted = f == withdrawn;
@@ -375,17 +378,17 @@ class RelationshipMatrixTests {
             table.put(check.method(), row);
         }
         System.out.printf(
-                "Relationship matrix: %d cells checked (%d reads x %d relationships x 2 consent states)%n",
-                cells, table.size(), Relationship.values().length);
+                "Connection matrix: %d cells checked (%d reads x %d relationships x 2 consent states)%n",
+                cells, table.size(), Connection.values().length);
         assertThat(wrong).as("cells where the code and the policy disagree").isEmpty();
 
         StringBuilder doc = new StringBuilder(BEGIN).append("\n\n");
         doc.append("| read | ");
-        for (Relationship r : Relationship.values()) {
+        for (Connection r : Connection.values()) {
             doc.append(r.description).append(" | ");
         }
         doc.append("\n|---|");
-        doc.append("---|".repeat(Relationship.values().length)).append("\n");
+        doc.append("---|".repeat(Connection.values().length)).append("\n");
         table.forEach((method, row) -> {
             doc.append("| ").append(method).append(" | ");
             row.values().forEach(v -> doc.append(v).append(" | "));
@@ -397,10 +400,5 @@ class RelationshipMatrixTests {
                 .append(" given, the second with consent withdrawn.\n\n")
                 .append(END);
         GeneratedDocs.keepTrue(DOC, BEGIN, END, doc.toString());
-    }
-
-    /** The relationship enum of the referrals module, under a name that does not clash with this test's. */
-    private static final class Relationship_ {
-        static final org.earlyhelp.referrals.Relationship CHILD = org.earlyhelp.referrals.Relationship.CHILD;
     }
 }

@@ -2,6 +2,7 @@ package org.earlyhelp.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,6 @@ class CsvTests {
         assertThat(Csv.line(Arrays.asList("a", null, "-7"))).isEqualTo("\"a\",,\"-7\"\r\n");
         byte[] file = Csv.bytes(Csv.line(Arrays.asList("Zoë", "Łukasz")));
         assertThat(Arrays.copyOf(file, 3)).containsExactly(0xEF, 0xBB, 0xBF);
-        assertThat(new String(file, 3, file.length - 3, java.nio.charset.StandardCharsets.UTF_8))
-                .isEqualTo("\"Zoë\",\"Łukasz\"\r\n");
+        assertThat(new String(file, 3, file.length - 3, StandardCharsets.UTF_8)).isEqualTo("\"Zoë\",\"Łukasz\"\r\n");
     }
 }

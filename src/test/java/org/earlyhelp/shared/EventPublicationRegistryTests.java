@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.earlyhelp.EarlyHelpApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,7 +131,7 @@ class EventPublicationRegistryTests {
                 .single();
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

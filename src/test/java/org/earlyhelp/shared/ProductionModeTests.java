@@ -3,6 +3,7 @@ package org.earlyhelp.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,9 +82,7 @@ class ProductionModeTests {
         safe.put("earlyhelp.api.audience", "earlyhelp-api");
         safe.put("earlyhelp.api.clients", "school-mis,health-record");
         safe.put("earlyhelp.voice.public-base-url", "https://earlyhelp.council.example");
-        safe.put(
-                "earlyhelp.voice.sealing-keys",
-                "k2026:" + java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        safe.put("earlyhelp.voice.sealing-keys", "k2026:" + Base64.getEncoder().encodeToString(new byte[32]));
         environment.getPropertySources().addFirst(new MapPropertySource("safe", safe));
         environment.setActiveProfiles(ProductionMode.PROFILE);
         assertThat(ProductionMode.problems(environment)).isEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -15,7 +16,7 @@ class WorkingCalendarTests {
     private final WorkingCalendar calendar = WorkingCalendar.englandAndWales();
 
     private static Instant london(String localDateTime) {
-        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), WorkingCalendar.LONDON)
+        return ZonedDateTime.of(LocalDateTime.parse(localDateTime), WorkingCalendar.LONDON)
                 .toInstant();
     }
 

@@ -10,11 +10,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.sufficiency.internal.Rules;
 import org.earlyhelp.testing.SharedData;
@@ -46,7 +52,7 @@ class CareReturnsTests {
 
     @BeforeEach
     void commissioner() {
-        SignedIn.as("commissioner", java.util.Set.of(org.earlyhelp.shared.Role.COMMISSIONER), java.util.Set.of());
+        SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
     }
 
     @AfterEach
@@ -77,10 +83,8 @@ class CareReturnsTests {
         ImportReport903 report = returns.importFiles(all, true);
         System.out.println("Demand model, problems by rule (! = error): "
                 + report.problems().stream()
-                        .collect(java.util.stream.Collectors.groupingBy(
-                                p -> p.rule() + (p.error() ? "!" : ""),
-                                java.util.TreeMap::new,
-                                java.util.stream.Collectors.counting())));
+                        .collect(Collectors.groupingBy(
+                                p -> p.rule() + (p.error() ? "!" : ""), TreeMap::new, Collectors.counting())));
         assertThat(report.problems().stream().filter(Problem::error).limit(5).toList())
                 .as("errors in the demand model's files")
                 .isEmpty();
@@ -206,10 +210,8 @@ class CareReturnsTests {
         ImportReport903 report = returns.importFiles(csv, true);
         System.out.println("Validator CSV, problems by rule (! = error): "
                 + report.problems().stream()
-                        .collect(java.util.stream.Collectors.groupingBy(
-                                p -> p.rule() + (p.error() ? "!" : ""),
-                                java.util.TreeMap::new,
-                                java.util.stream.Collectors.counting())));
+                        .collect(Collectors.groupingBy(
+                                p -> p.rule() + (p.error() ? "!" : ""), TreeMap::new, Collectors.counting())));
         assertThat(report.saved()).isTrue();
         assertThat(report.otherTables()).containsKeys("reviews", "missing", "uasc", "oc2", "oc3", "ad1");
         long before = jdbc.sql("SELECT count(*) FROM sufficiency.episode")
@@ -239,8 +241,7 @@ class CareReturnsTests {
         System.out.println("Validator XML: " + xml.children() + " children, " + xml.episodes()
                 + " episodes, problems by rule: "
                 + xml.problems().stream()
-                        .collect(java.util.stream.Collectors.groupingBy(
-                                Problem::rule, java.util.TreeMap::new, java.util.stream.Collectors.counting())));
+                        .collect(Collectors.groupingBy(Problem::rule, TreeMap::new, Collectors.counting())));
         assertThat(xml.children()).isPositive();
         assertThat(xml.episodes()).isPositive();
 
@@ -284,7 +285,7 @@ class CareReturnsTests {
         String day = "31 Mar 2022";
         assertThatThrownBy(() -> forecasts.save(
                         new Forecasts.Scenario(null, "Too many", 1, 0, 1, 1, (int) atHome + 1, (int) friends + 1, 0)))
-                .isInstanceOfSatisfying(org.earlyhelp.shared.ValidationException.class, e -> {
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
                     assertThat(e.problems().get("discharge"))
                             .isEqualTo("Only " + atHome + " children are placed with parents on " + day
                                     + ", where the forecast starts unless you choose otherwise: discharge at most "
@@ -349,8 +350,7 @@ class CareReturnsTests {
         }
         System.out.println("Forecast band (standard deviation) by quarter: "
                 + base.points().stream()
-                        .map(p ->
-                                p.on() + " " + String.format(java.util.Locale.ROOT, "%.2f", (p.high() - p.total()) / 2))
+                        .map(p -> p.on() + " " + String.format(Locale.ROOT, "%.2f", (p.high() - p.total()) / 2))
                         .toList());
         assertThat(base.last().exitsSoFar())
                 .containsKeys(
@@ -372,8 +372,8 @@ class CareReturnsTests {
         forecasts.saveCarer(new Forecasts.Carer("FC-001", "in-house", 2, 1, 0, 4));
         forecasts.saveCarer(new Forecasts.Carer("FC-002", "in-house", 3, 0, 10, 17));
         assertThatThrownBy(() -> forecasts.saveCarer(new Forecasts.Carer("Mrs Smith!", "in-house", 2, 3, 5, 1)))
-                .isInstanceOf(org.earlyhelp.shared.ValidationException.class)
-                .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems())
                         .containsKeys("reference", "vacancies", "ages"));
         assertThat(forecasts.fosteringGapByAge(base, forecast))
                 .filteredOn(g -> g.ageBand().equals("10 to 15"))
@@ -394,7 +394,7 @@ class CareReturnsTests {
         assertThat(test.referenceTo()).isEqualTo(dataEnd.minusYears(1));
         assertThat(test.actualTotal()).isEqualTo(stock.on(dataEnd).total());
         System.out.printf(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "Back-test %s to %s (the end of the data), rates %s to %s: forecast %.1f (band %.1f to %.1f),"
                         + " actual %d, error %.1f%%%n",
                 test.from(),
@@ -413,9 +413,8 @@ class CareReturnsTests {
         assertThat(chosen.forecastTotal()).isNotEqualTo(test.forecastTotal());
         assertThatThrownBy(() -> forecasts.backTest(
                         dataEnd.minusYears(1), dataEnd, dataEnd.minusYears(1), dataEnd.minusMonths(6)))
-                .isInstanceOf(org.earlyhelp.shared.ValidationException.class)
-                .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
-                        .containsKey("backTestReference"));
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKey("backTestReference"));
 
         // Saved scenarios fit the cohorts where the forecast starts by default (31 March 2022).
         Forecasts.Scenario fits = new Forecasts.Scenario(
@@ -430,10 +429,10 @@ class CareReturnsTests {
                 0.1);
         UUID saved = forecasts.save(fits);
         assertThat(forecasts.scenarios()).extracting(Forecasts.Scenario::name).contains("Strategy");
-        assertThatThrownBy(() -> forecasts.save(fits)).isInstanceOf(org.earlyhelp.shared.ValidationException.class);
+        assertThatThrownBy(() -> forecasts.save(fits)).isInstanceOf(ValidationException.class);
         forecasts.delete(saved);
         assertThatThrownBy(() -> forecasts.forecast(end, end.minusYears(1), 9, 0, List.of()))
-                .isInstanceOf(org.earlyhelp.shared.ValidationException.class);
+                .isInstanceOf(ValidationException.class);
     }
 
     @Autowired
@@ -509,8 +508,7 @@ class CareReturnsTests {
         assertThatThrownBy(() -> returns.problemsWithChildIds(
                         report.problems(), "  because ", columns, "E", "W", Message::english))
                 .isInstanceOfSatisfying(
-                        org.earlyhelp.shared.ValidationException.class,
-                        e -> assertThat(e.problems()).containsKey("reason"));
+                        ValidationException.class, e -> assertThat(e.problems()).containsKey("reason"));
         String reason = "Sent to the data team to correct B2's episode on the case system";
         String csv = returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W", Message::english);
         assertThat(csv)
@@ -525,10 +523,10 @@ class CareReturnsTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
-        SignedIn.as("lead", java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD), java.util.Set.of("dudley-central"));
+        SignedIn.as("lead", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() ->
                         returns.problemsWithChildIds(report.problems(), reason, columns, "E", "W", Message::english))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -542,10 +540,7 @@ class CareReturnsTests {
 
     @Test
     void onlyCommissionersAndAdministratorsImportOrSeeTheFigures() {
-        SignedIn.as(
-                "lead.dudley-central",
-                java.util.Set.of(org.earlyhelp.shared.Role.HUB_LEAD),
-                java.util.Set.of("dudley-central"));
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> stock.on(LocalDate.now())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> returns.check(Map.of())).isInstanceOf(AccessDeniedException.class);
         List.of();
@@ -595,7 +590,7 @@ class CareReturnsTests {
                 .repeat(10)
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] random = new byte[50 * 1024 * 1024];
-        new java.util.Random(903).nextBytes(random);
+        new Random(903).nextBytes(random);
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
         byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
         Map<String, Map<String, byte[]>> bad = new LinkedHashMap<>();

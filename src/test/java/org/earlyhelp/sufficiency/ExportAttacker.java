@@ -2,7 +2,9 @@ package org.earlyhelp.sufficiency;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,7 @@ final class ExportAttacker {
         List<Fraction[]> system = new ArrayList<>();
         for (Equation e : equations) {
             Fraction[] row = new Fraction[unknowns.size() + 1];
-            java.util.Arrays.fill(row, Fraction.ZERO);
+            Arrays.fill(row, Fraction.ZERO);
             Fraction constant = Fraction.of(e.constant());
             boolean usable = true;
             for (Map.Entry<Cell, BigDecimal> term : e.terms().entrySet()) {
@@ -111,7 +113,7 @@ final class ExportAttacker {
         for (int i = 0; i < unknowns.size(); i++) {
             List<Fraction[]> with = new ArrayList<>(system);
             Fraction[] probe = new Fraction[unknowns.size() + 1];
-            java.util.Arrays.fill(probe, Fraction.ZERO);
+            Arrays.fill(probe, Fraction.ZERO);
             probe[i] = Fraction.ONE;
             with.add(probe);
             if (rank(with, unknowns.size()) == rank) {
@@ -265,7 +267,7 @@ final class ExportAttacker {
 
         double toDouble() {
             return new BigDecimal(numerator)
-                    .divide(new BigDecimal(denominator), java.math.MathContext.DECIMAL64)
+                    .divide(new BigDecimal(denominator), MathContext.DECIMAL64)
                     .doubleValue();
         }
     }

@@ -4,12 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,18 +101,18 @@ class SufficiencyDemonstrationTests {
         int checked = 0;
         for (LocalDate day : List.of(end, end.minusMonths(6), end.minusYears(1))) {
             // In care on a day: started by then and not yet ended; one episode a child, the first begun.
-            Map<String, Episode> inCare = new java.util.TreeMap<>();
+            Map<String, Episode> inCare = new TreeMap<>();
             episodes.stream()
                     .filter(e -> !e.start().isAfter(day)
                             && (e.end() == null || e.end().isAfter(day)))
-                    .sorted(java.util.Comparator.comparing(Episode::start))
+                    .sorted(Comparator.comparing(Episode::start))
                     .forEach(e -> inCare.putIfAbsent(e.child(), e));
-            Map<String, Long> byGroup = new java.util.TreeMap<>();
-            Map<String, Long> byAge = new java.util.TreeMap<>();
+            Map<String, Long> byGroup = new TreeMap<>();
+            Map<String, Long> byAge = new TreeMap<>();
             long atHome = 0;
             for (Episode e : inCare.values()) {
                 byGroup.merge(group(e.placement()), 1L, Long::sum);
-                int years = java.time.Period.between(e.born(), day).getYears();
+                int years = Period.between(e.born(), day).getYears();
                 String band = years < 1
                         ? "1. Under 1"
                         : years < 5
@@ -115,12 +125,10 @@ class SufficiencyDemonstrationTests {
             }
             CareStock.Snapshot shown = stock.on(day);
             assertThat(shown.total()).as("in care on %s", day).isEqualTo(inCare.size());
-            assertThat(new java.util.TreeMap<>(shown.byPlacement()))
+            assertThat(new TreeMap<>(shown.byPlacement()))
                     .as("by placement on %s", day)
                     .isEqualTo(byGroup);
-            assertThat(new java.util.TreeMap<>(shown.byAge()))
-                    .as("by age on %s", day)
-                    .isEqualTo(byAge);
+            assertThat(new TreeMap<>(shown.byAge())).as("by age on %s", day).isEqualTo(byAge);
             assertThat(shown.careOrdersAtHome())
                     .as("care orders at home on %s", day)
                     .isEqualTo(atHome);
@@ -213,12 +221,12 @@ class SufficiencyDemonstrationTests {
     void noWithheldCellCanBeWorkedOutFromItsExportAndThePage() {
         SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         LocalDate today = LocalDate.now();
-        List<ExportAttacker> attacks = new java.util.ArrayList<>();
-        List<List<List<Object>>> truths = new java.util.ArrayList<>();
+        List<ExportAttacker> attacks = new ArrayList<>();
+        List<List<List<Object>>> truths = new ArrayList<>();
 
         // Breakdowns of the children in care add up to the total above them.
         CareStock.Snapshot now = stock.on(forecasts.dataEnd().orElseThrow());
-        List<Map<String, Long>> breakdowns = new java.util.ArrayList<>(
+        List<Map<String, Long>> breakdowns = new ArrayList<>(
                 List.of(now.byPlacement(), now.byAge(), now.byLegalStatus(), now.byProvider(), now.byDistance()));
         breakdowns.add(Map.of("A", 3L, "B", 40L, "C", 12L, "D", 2L));
         breakdowns.add(Map.of("A", 3L, "B", 40L));
@@ -257,8 +265,8 @@ class SufficiencyDemonstrationTests {
             // The supply form on the page shows each category's places.
             for (int r = 0; r < rows.size(); r++) {
                 a.knows(
-                        Map.of(new ExportAttacker.Cell(r, 3), java.math.BigDecimal.ONE),
-                        new java.math.BigDecimal(pair.getKey().get(r).supply()));
+                        Map.of(new ExportAttacker.Cell(r, 3), BigDecimal.ONE),
+                        new BigDecimal(pair.getKey().get(r).supply()));
             }
             attacks.add(a);
             truths.add(rows);
@@ -289,7 +297,7 @@ class SufficiencyDemonstrationTests {
 
         // Contracts: placed = beds - empty; a block's empty beds cost its weekly price each; the
         // sentence above gives the beds, empty beds and their cost.
-        List<Contracts.Occupancy> occupancy = new java.util.ArrayList<>(contracts.inForceOn(today));
+        List<Contracts.Occupancy> occupancy = new ArrayList<>(contracts.inForceOn(today));
         List<Contracts.Occupancy> madeUpContracts = List.of(
                 occupancy("block", 6, "4200.00", 2),
                 occupancy("block", 10, "3900.50", 9),
@@ -320,22 +328,16 @@ class SufficiencyDemonstrationTests {
                 ExportAttacker.Cell placed = new ExportAttacker.Cell(r, 5);
                 ExportAttacker.Cell empty = new ExportAttacker.Cell(r, 6);
                 a.knows(
-                        Map.of(
-                                beds,
-                                java.math.BigDecimal.ONE,
-                                placed,
-                                java.math.BigDecimal.ONE.negate(),
-                                empty,
-                                java.math.BigDecimal.ONE.negate()),
-                        java.math.BigDecimal.ZERO);
+                        Map.of(beds, BigDecimal.ONE, placed, BigDecimal.ONE.negate(), empty, BigDecimal.ONE.negate()),
+                        BigDecimal.ZERO);
                 if (a.cell(r, 2).equals("block") && !a.cell(r, 7).isEmpty() && !a.withheld(r, 7)) {
                     a.knows(
                             Map.of(
                                     new ExportAttacker.Cell(r, 8),
-                                    java.math.BigDecimal.ONE,
+                                    BigDecimal.ONE,
                                     empty,
-                                    new java.math.BigDecimal(a.cell(r, 7)).negate()),
-                            java.math.BigDecimal.ZERO);
+                                    new BigDecimal(a.cell(r, 7)).negate()),
+                            BigDecimal.ZERO);
                 }
             }
             a.columnTotal(4, list.stream().mapToInt(Contracts.Occupancy::beds).sum())
@@ -348,7 +350,7 @@ class SufficiencyDemonstrationTests {
                             8,
                             list.stream()
                                     .map(Contracts.Occupancy::emptyCostAWeek)
-                                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                                    .reduce(BigDecimal.ZERO, BigDecimal::add)
                                     .doubleValue());
             attacks.add(a);
             truths.add(rows);
@@ -376,7 +378,7 @@ class SufficiencyDemonstrationTests {
         truths.add(rows);
 
         long withheld = 0;
-        List<String> givenAway = new java.util.ArrayList<>();
+        List<String> givenAway = new ArrayList<>();
         for (int t = 0; t < attacks.size(); t++) {
             ExportAttacker a = attacks.get(t);
             withheld += a.withheldCells();
@@ -402,13 +404,13 @@ class SufficiencyDemonstrationTests {
 
     private static Contracts.Occupancy occupancy(String kind, int beds, String weekly, long placed) {
         return new Contracts.Occupancy(
-                java.util.UUID.randomUUID(),
+                UUID.randomUUID(),
                 "SC" + beds + placed,
                 "Provider, " + kind,
                 "Children's homes",
                 kind,
                 beds,
-                weekly == null ? null : new java.math.BigDecimal(weekly),
+                weekly == null ? null : new BigDecimal(weekly),
                 LocalDate.now().minusYears(1),
                 null,
                 placed);
@@ -439,7 +441,7 @@ class SufficiencyDemonstrationTests {
 
     private static Contracts.Occupancy endingOn(LocalDate end) {
         return new Contracts.Occupancy(
-                java.util.UUID.randomUUID(),
+                UUID.randomUUID(),
                 "SC000001",
                 "Provider",
                 "Children's homes",
@@ -479,17 +481,17 @@ class SufficiencyDemonstrationTests {
             assertThat(c.emptyCostAWeek())
                     .isEqualByComparingTo(
                             c.kind().equals("block")
-                                    ? c.weeklyCost().multiply(java.math.BigDecimal.valueOf(c.emptyBeds()))
-                                    : java.math.BigDecimal.ZERO);
+                                    ? c.weeklyCost().multiply(BigDecimal.valueOf(c.emptyBeds()))
+                                    : BigDecimal.ZERO);
         }
 
         long before = jdbc.sql("SELECT count(*) FROM sufficiency.contract")
                 .query(Long.class)
                 .single();
         assertThatThrownBy(() -> contracts.add(new Contracts.Draft(
-                        "12", " ", "Castles", "block", 0, java.math.BigDecimal.valueOf(-1), today, today.minusDays(1))))
-                .isInstanceOf(org.earlyhelp.shared.ValidationException.class)
-                .satisfies(e -> assertThat(((org.earlyhelp.shared.ValidationException) e).problems())
+                        "12", " ", "Castles", "block", 0, BigDecimal.valueOf(-1), today, today.minusDays(1))))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).problems())
                         .containsOnlyKeys("urn", "provider", "category", "beds", "weeklyCost", "endsOn"));
         assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.contract")
                         .query(Long.class)
@@ -497,13 +499,13 @@ class SufficiencyDemonstrationTests {
                 .as("nothing saved")
                 .isEqualTo(before);
 
-        java.util.UUID added = contracts.add(new Contracts.Draft(
+        UUID added = contracts.add(new Contracts.Draft(
                 "sc123456",
                 "Oak House",
                 "Children's homes",
                 "block",
                 2,
-                java.math.BigDecimal.valueOf(4000),
+                BigDecimal.valueOf(4000),
                 today.minusMonths(1),
                 null));
         assertThat(contracts.inForceOn(today))
@@ -535,13 +537,13 @@ class SufficiencyDemonstrationTests {
         // By hand: a block contract with a provider nobody is placed with, 2 beds at £700 a week,
         // from 10 days ago: the nights from then to last night are 10, so 2 x 10 = 20 bed-nights,
         // none used, and 20 empty at £100 a night cost £2,000.
-        java.util.UUID added = contracts.add(new Contracts.Draft(
+        UUID added = contracts.add(new Contracts.Draft(
                 "SC999999",
                 "Empty House",
                 "Children's homes",
                 "block",
                 2,
-                java.math.BigDecimal.valueOf(700),
+                BigDecimal.valueOf(700),
                 today.minusDays(10),
                 null));
         try {
@@ -569,10 +571,9 @@ class SufficiencyDemonstrationTests {
                         .param(c.id())
                         .query()
                         .singleRow();
-                LocalDate starts = ((java.sql.Date) contract.get("starts_on")).toLocalDate();
-                LocalDate ends = contract.get("ends_on") == null
-                        ? today
-                        : ((java.sql.Date) contract.get("ends_on")).toLocalDate();
+                LocalDate starts = ((Date) contract.get("starts_on")).toLocalDate();
+                LocalDate ends =
+                        contract.get("ends_on") == null ? today : ((Date) contract.get("ends_on")).toLocalDate();
                 List<LocalDate[]> stays = jdbc.sql("SELECT started_on, ended_on FROM sufficiency.episode WHERE urn = ?")
                         .param(c.urn())
                         .query((rs, n) ->
@@ -611,8 +612,8 @@ class SufficiencyDemonstrationTests {
         int held = positions.count();
         // Refused whole: a position that is not in the UK, a code that is not a postcode.
         String bad = "pcds,lat,long\nWV1 4AA,52.58,-2.13\nWV1 4AB,200,-2.13\nnonsense,52.5,-2.0\n";
-        assertThatThrownBy(() -> positions.importCsv("bad.csv", bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .isInstanceOf(org.earlyhelp.shared.imports.ImportException.class)
+        assertThatThrownBy(() -> positions.importCsv("bad.csv", bad.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(ImportException.class)
                 .hasMessageContaining("line 3")
                 .hasMessageContaining("line 4")
                 .hasMessageContaining("nothing was saved");
@@ -620,8 +621,7 @@ class SufficiencyDemonstrationTests {
         // The ONS directory's layout; its 99.999999 (no grid reference) is skipped; postcodes are averaged by sector.
         String onspd = "pcds,lat,long\nWV1 4AA,52.58,-2.12\nWV1 4AB,52.60,-2.14\nWV1 4ZZ,99.999999,0.000000\n"
                 + "WS1 2AA,52.58,-1.98\nB17 9AA,52.46,-1.96\n";
-        SectorPositions.Imported imported =
-                positions.importCsv("onspd.csv", onspd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        SectorPositions.Imported imported = positions.importCsv("onspd.csv", onspd.getBytes(StandardCharsets.UTF_8));
         assertThat(imported.sectors()).isEqualTo(3);
         assertThat(imported.rows()).isEqualTo(5);
         assertThat(jdbc.sql("SELECT latitude FROM sufficiency.sector_position WHERE sector = 'WV1 4'")
@@ -634,7 +634,7 @@ class SufficiencyDemonstrationTests {
                 .as("children placed in WV1 4, WS1 2 or B17 9 now have a distance")
                 .isLessThan(unknownBefore);
         SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
-        assertThatThrownBy(() -> positions.importCsv("x.csv", onspd.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> positions.importCsv("x.csv", onspd.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +85,7 @@ class AlertInvariantsTests {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         setup = new ServerSetup(port, "127.0.0.1", "smtp");
@@ -166,7 +168,7 @@ class AlertInvariantsTests {
                         && Arrays.stream(m.getAllRecipients())
                                 .map(Address::toString)
                                 .anyMatch(address::equalsIgnoreCase);
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 return false;
             }
         };

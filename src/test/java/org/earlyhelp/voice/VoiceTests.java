@@ -6,15 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +31,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Voice against the real database and an in-process SMTP server: feedback with no account, the
@@ -59,10 +72,10 @@ class VoiceTests {
     JdbcClient jdbc;
 
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactions;
+    PlatformTransactionManager transactions;
 
     @Autowired
-    org.springframework.mail.javamail.JavaMailSender mailSender;
+    JavaMailSender mailSender;
 
     /**
      * A mail server that stops answering fails the alert's mail within half a minute a step, so the
@@ -71,8 +84,7 @@ class VoiceTests {
      */
     @Test
     void aMailServerThatStopsAnsweringCannotHoldAnAlertForEver() {
-        java.util.Properties mail =
-                ((org.springframework.mail.javamail.JavaMailSenderImpl) mailSender).getJavaMailProperties();
+        Properties mail = ((JavaMailSenderImpl) mailSender).getJavaMailProperties();
         for (String timeout : List.of("mail.smtp.connectiontimeout", "mail.smtp.timeout", "mail.smtp.writetimeout")) {
             assertThat(mail.getProperty(timeout)).as(timeout).isNotNull();
             assertThat(Long.parseLong(mail.getProperty(timeout)))
@@ -85,7 +97,7 @@ class VoiceTests {
     @DynamicPropertySource
     static void mail(DynamicPropertyRegistry registry) throws Exception {
         int port;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
@@ -185,7 +197,7 @@ class VoiceTests {
         assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore + 1);
 
         // Raised again for the same feedback: still one alert.
-        new org.springframework.transaction.support.TransactionTemplate(transactions)
+        new TransactionTemplate(transactions)
                 .executeWithoutResult(t -> alerts.raise(received.feedback(), CENTRAL, "again"));
         assertThat(alertsFor(received.feedback())).isEqualTo(1);
 
@@ -197,14 +209,14 @@ class VoiceTests {
                 .filter(a -> a.feedback().equals(received.feedback()))
                 .findFirst()
                 .orElseThrow();
-        assertThat(alerts.waitingFor(org.earlyhelp.testing.SignedIn.as(
-                        "lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"))))
+        assertThat(alerts.waitingFor(
+                        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"))))
                 .isPositive();
         assertThatThrownBy(() -> alerts.acknowledge(alert.id(), alert.version(), " "))
                 .isInstanceOf(ValidationException.class);
         alerts.acknowledge(alert.id(), alert.version(), "Spoke to the youth club leader; child seen today.");
         assertThatThrownBy(() -> alerts.acknowledge(alert.id(), alert.version(), "Again"))
-                .isInstanceOf(org.earlyhelp.shared.ChangedBySomeoneElseException.class);
+                .isInstanceOf(ChangedBySomeoneElseException.class);
     }
 
     @Test
@@ -230,7 +242,7 @@ class VoiceTests {
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         List<FeedbackItem> all = inbox.ofHub(CENTRAL, 500);
         assertThat(all).hasSizeGreaterThanOrEqualTo(9);
-        List<FeedbackItem> paged = new java.util.ArrayList<>();
+        List<FeedbackItem> paged = new ArrayList<>();
         for (int offset = 0; offset < all.size(); offset += 7) {
             paged.addAll(inbox.ofHub(CENTRAL, 7, offset));
         }
@@ -395,7 +407,7 @@ class VoiceTests {
         confirmTheme(theme);
         SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         // Every confirmed theme with its count of feedback, counted again from the table.
-        java.util.Map<String, Long> counted = new java.util.HashMap<>();
+        Map<String, Long> counted = new HashMap<>();
         jdbc.sql("SELECT t.theme FROM voice.feedback_theme t JOIN voice.feedback f ON f.id = t.feedback_id"
                         + " WHERE f.hub_id = 'dudley-central'")
                 .query(String.class)
@@ -414,7 +426,7 @@ class VoiceTests {
     void theInboxFiltersByThemeDateModeAndAlert() {
         String theme = "filter " + UUID.randomUUID().toString().substring(0, 8);
         Invitation invitation = groupInvitation();
-        List<UUID> mine = new java.util.ArrayList<>();
+        List<UUID> mine = new ArrayList<>();
         Mode[] modes = {Mode.ANONYMOUS, Mode.NAMED, Mode.PSEUDONYMOUS};
         FeelSafe[] safe = {FeelSafe.YES, FeelSafe.NO, FeelSafe.YES, FeelSafe.NOT_SURE};
         for (int i = 0; i < 8; i++) {
@@ -430,8 +442,8 @@ class VoiceTests {
         for (UUID old : List.of(mine.get(1), mine.get(2))) {
             jdbc.sql("UPDATE voice.feedback SET submitted_at = ? WHERE id = ?")
                     .params(
-                            java.sql.Timestamp.from(longAgo.atTime(23, 30)
-                                    .atZone(org.earlyhelp.shared.WorkingCalendar.LONDON)
+                            Timestamp.from(longAgo.atTime(23, 30)
+                                    .atZone(WorkingCalendar.LONDON)
                                     .toInstant()),
                             old)
                     .update();
@@ -477,11 +489,9 @@ class VoiceTests {
     }
 
     private static boolean passes(FeedbackItem f, InboxFilter filter) {
-        LocalDate given = f.submittedAt()
-                .atZone(org.earlyhelp.shared.WorkingCalendar.LONDON)
-                .toLocalDate();
+        LocalDate given = f.submittedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
         return (filter.theme() == null
-                        || f.confirmedThemes().contains(filter.theme().toLowerCase(java.util.Locale.ROOT)))
+                        || f.confirmedThemes().contains(filter.theme().toLowerCase(Locale.ROOT)))
                 && (filter.from() == null || !given.isBefore(filter.from()))
                 && (filter.to() == null || !given.isAfter(filter.to()))
                 && (filter.mode() == null || f.mode() == filter.mode())
@@ -578,7 +588,7 @@ class VoiceTests {
         assertThat(responses.toTell(response))
                 .singleElement()
                 .satisfies(t -> assertThat(t.toldAt()).isNotNull());
-        assertThat(responses.publishedOn(CENTRAL, java.util.List.of("things to do")))
+        assertThat(responses.publishedOn(CENTRAL, List.of("things to do")))
                 .extracting(Response::weDid)
                 .contains("There is now a football night on Wednesdays.");
     }

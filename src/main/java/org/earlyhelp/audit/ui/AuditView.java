@@ -7,7 +7,9 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -18,8 +20,10 @@ import java.io.ByteArrayInputStream;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.earlyhelp.audit.AuditChain;
 import org.earlyhelp.audit.AuditEntry;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Page;
@@ -33,12 +37,12 @@ class AuditView extends Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK);
 
     private final transient AuditTrail trail;
-    private final transient org.earlyhelp.audit.AuditChain chain;
+    private final transient AuditChain chain;
     private final Grid<AuditEntry> grid = new Grid<>();
     private final Div export = new Div();
     private List<AuditEntry> found = List.of();
 
-    AuditView(AuditTrail trail, org.earlyhelp.audit.AuditChain chain) {
+    AuditView(AuditTrail trail, AuditChain chain) {
         super("");
         this.trail = trail;
         this.chain = chain;
@@ -69,7 +73,7 @@ class AuditView extends Page {
                 List<AuditEntry> rows = found;
                 Anchor download = new Anchor(
                         DownloadHandler.fromInputStream(event -> {
-                            byte[] csv = org.earlyhelp.shared.Csv.bytes(trail.exportCsv(rows, what));
+                            byte[] csv = Csv.bytes(trail.exportCsv(rows, what));
                             return new DownloadResponse(
                                     new ByteArrayInputStream(csv),
                                     "audit-trail.csv",
@@ -108,22 +112,21 @@ class AuditView extends Page {
     }
 
     /** Whether the trail is as it was written: the hash chain checked on request. */
-    private com.vaadin.flow.component.html.Section integrity() {
-        com.vaadin.flow.component.html.Section section = new com.vaadin.flow.component.html.Section();
+    private Section integrity() {
+        Section section = new Section();
         section.setId("audit-integrity");
-        com.vaadin.flow.component.html.H2 heading =
-                new com.vaadin.flow.component.html.H2(getTranslation("audit.chain.title"));
+        H2 heading = new H2(getTranslation("audit.chain.title"));
         Paragraph result = new Paragraph();
         result.setId("audit-chain-result");
         result.getElement().setAttribute("aria-live", "polite");
         Button check = new Button(getTranslation("audit.chain.check"), e -> {
-            org.earlyhelp.audit.AuditChain.Check c = chain.check();
+            AuditChain.Check c = chain.check();
             if (c.intact()) {
                 result.setText(getTranslation(
                         "audit.chain.intact", c.sealed(), c.unsealed(), c.head().substring(0, 16)));
                 result.removeClassName("field-error");
             } else {
-                org.earlyhelp.audit.AuditChain.Broken b = c.firstBroken();
+                AuditChain.Broken b = c.firstBroken();
                 result.setText(getTranslation(
                         "audit.chain.broken",
                         b.entryId(),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -492,8 +493,7 @@ public class AreaImporter {
             Map<String, String> hubIds = new HashMap<>();
             for (var hub : hubs.findAll()) {
                 hubIds.put(hub.id().value(), hub.id().value());
-                hubIds.put(
-                        hub.name().toLowerCase(java.util.Locale.ROOT), hub.id().value());
+                hubIds.put(hub.name().toLowerCase(Locale.ROOT), hub.id().value());
             }
             try (CsvReader csv = CsvReader.open(in)) {
                 int code = required(
@@ -505,7 +505,7 @@ public class AreaImporter {
                 for (CsvReader.Row row = csv.next(); row != null; row = csv.next()) {
                     progress.read++;
                     String areaCode = row.get(code);
-                    String hubId = hubIds.get(row.get(hub).toLowerCase(java.util.Locale.ROOT));
+                    String hubId = hubIds.get(row.get(hub).toLowerCase(Locale.ROOT));
                     if (!known.contains(areaCode)) {
                         progress.problem(
                                 row.line(), areaCode, new Message("hubs.import.row.unknown-area-import-list-areas-2"));

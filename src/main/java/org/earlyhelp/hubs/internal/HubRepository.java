@@ -4,7 +4,9 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -106,8 +108,8 @@ public class HubRepository {
     }
 
     /** Every hub's row version, by hub code, for detecting concurrent changes. */
-    public java.util.Map<String, Integer> versions() {
-        java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+    public Map<String, Integer> versions() {
+        Map<String, Integer> versions = new HashMap<>();
         jdbc.sql("SELECT id, version FROM hubs.hub")
                 .query((rs, n) -> versions.put(rs.getString(1), rs.getInt(2)))
                 .list();

@@ -1,5 +1,6 @@
 package org.earlyhelp.hubs.ui;
 
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -129,7 +130,7 @@ class AddServiceDialog extends Dialog {
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
     }
 
-    private void label(com.vaadin.flow.component.HasLabel field, String key) {
+    private void label(HasLabel field, String key) {
         field.setLabel(getTranslation(key));
     }
 

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
@@ -51,13 +53,18 @@ import org.earlyhelp.hubs.HubAdministration.Ward;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubStatus;
 import org.earlyhelp.hubs.HubTotals;
+import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationType;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgMap;
+import org.earlyhelp.shared.ui.Uploads;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
@@ -167,12 +174,12 @@ class HubSetupView extends Page {
                 administration.setStatus(totals.hub(), status.getValue(), totals.version());
                 dialog.close();
                 // The hubs' rows are drawn again: focus goes to their heading, not the page.
-                org.earlyhelp.shared.ui.Focus.afterDialog(hubsHeading);
+                Focus.afterDialog(hubsHeading);
                 notify(getTranslation("hubs.status-saved", totals.hub().name()));
             } catch (ChangedBySomeoneElseException ex) {
                 status.setInvalid(true);
                 status.setErrorMessage(Words.of(ex));
-            } catch (org.earlyhelp.shared.ValidationException invalid) {
+            } catch (ValidationException invalid) {
                 status.setInvalid(true);
                 status.setErrorMessage(Words.of(invalid).get("status"));
                 return;
@@ -259,7 +266,7 @@ class HubSetupView extends Page {
         // Read as a stream from the temporary file, in the background with its progress: a
         // postcode directory is large, and never held whole. The page stays usable meanwhile.
         long max = kind == FileKind.POSTCODES ? 2L * 1024 * 1024 * 1024 : 200L * 1024 * 1024;
-        org.earlyhelp.shared.ui.Uploads.limit(upload, max, (metadata, file) -> {
+        Uploads.limit(upload, max, (metadata, file) -> {
             // The work owns its own copy of the file and removes it when it has finished.
             Path own = Files.createTempFile("earlyhelp-import-", ".upload");
             Files.move(file.toPath(), own, StandardCopyOption.REPLACE_EXISTING);
@@ -309,8 +316,7 @@ class HubSetupView extends Page {
         });
         upload.addFailedListener(e -> {
             result.removeAll();
-            result.add(new Paragraph(
-                    getTranslation("hubs.import.upload-failed-size", org.earlyhelp.shared.ui.Uploads.megabytes(max))));
+            result.add(new Paragraph(getTranslation("hubs.import.upload-failed-size", Uploads.megabytes(max))));
         });
         card.add(upload, importing, result);
         return card;
@@ -426,14 +432,12 @@ class HubSetupView extends Page {
 
     // ---- organisations ------------------------------------------------------------------------------
 
-    private final Grid<org.earlyhelp.hubs.Organisation> organisationGrid = new Grid<>();
+    private final Grid<Organisation> organisationGrid = new Grid<>();
 
     private Section organisationsSection() {
         Section section = new Section(new H2(getTranslation("hubs.organisations")));
         section.setId("organisations");
-        organisationGrid
-                .addColumn(org.earlyhelp.hubs.Organisation::name)
-                .setHeader(getTranslation("hubs.team.organisation"));
+        organisationGrid.addColumn(Organisation::name).setHeader(getTranslation("hubs.team.organisation"));
         organisationGrid
                 .addColumn(o ->
                         getTranslation("organisation-type." + o.type().name().toLowerCase(Locale.ROOT)))
@@ -456,13 +460,12 @@ class HubSetupView extends Page {
         dialog.setWidth("min(32rem, 95vw)");
         TextField name = new TextField(getTranslation("hubs.team.organisation"));
         name.setWidthFull();
-        ComboBox<org.earlyhelp.shared.OrganisationType> type = new ComboBox<>(getTranslation("hubs.organisation.type"));
-        type.setItems(org.earlyhelp.shared.OrganisationType.values());
+        ComboBox<OrganisationType> type = new ComboBox<>(getTranslation("hubs.organisation.type"));
+        type.setItems(OrganisationType.values());
         type.setItemLabelGenerator(
                 t -> getTranslation("organisation-type." + t.name().toLowerCase(Locale.ROOT)));
         type.setWidthFull();
-        com.vaadin.flow.component.combobox.MultiSelectComboBox<Hub> in =
-                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>(getTranslation("hubs.organisation.hubs"));
+        MultiSelectComboBox<Hub> in = new MultiSelectComboBox<>(getTranslation("hubs.organisation.hubs"));
         in.setItems(hubs);
         in.setItemLabelGenerator(Hub::name);
         in.setWidthFull();
@@ -475,7 +478,7 @@ class HubSetupView extends Page {
                 dialog.close();
                 notify(getTranslation("hubs.organisation.added", name.getValue().strip()));
                 refresh();
-            } catch (org.earlyhelp.shared.ValidationException invalid) {
+            } catch (ValidationException invalid) {
                 name.setInvalid(Words.of(invalid).containsKey("name"));
                 name.setErrorMessage(Words.of(invalid).get("name"));
                 type.setInvalid(Words.of(invalid).containsKey("type"));
@@ -485,7 +488,7 @@ class HubSetupView extends Page {
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(name, type, in));
+        dialog.add(new VerticalLayout(name, type, in));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }

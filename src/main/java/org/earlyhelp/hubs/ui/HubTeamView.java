@@ -2,14 +2,19 @@ package org.earlyhelp.hubs.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,11 +23,14 @@ import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 
@@ -70,7 +78,7 @@ class HubTeamView extends Page {
                     Button remove = new Button(getTranslation("hubs.team.remove"), e -> confirmRemove(m));
                     remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
                     remove.setAriaLabel(getTranslation("hubs.team.remove-for", m.displayName()));
-                    return new com.vaadin.flow.component.html.Span(change, remove);
+                    return new Span(change, remove);
                 })
                 .setHeader(getTranslation("hubs.team.actions"))
                 .setAutoWidth(true);
@@ -114,8 +122,7 @@ class HubTeamView extends Page {
     }
 
     private void confirmRemove(HubMember member) {
-        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("hubs.team.remove-title", member.displayName()));
         confirm.setText(getTranslation("hubs.team.remove-text"));
         confirm.setCancelable(true);
@@ -127,12 +134,12 @@ class HubTeamView extends Page {
                 teams.remove(member);
             } catch (ChangedBySomeoneElseException ex) {
                 Notification.show(Words.of(ex), 6000, Notification.Position.MIDDLE);
-            } catch (org.earlyhelp.shared.ValidationException invalid) {
+            } catch (ValidationException invalid) {
                 Notification.show(Words.of(invalid).get("team"), 8000, Notification.Position.MIDDLE);
             }
             refresh();
             // The row and its buttons are gone: focus goes to the team's heading, not the page.
-            org.earlyhelp.shared.ui.Focus.afterDialog(heading());
+            Focus.afterDialog(heading());
         });
         confirm.open();
     }
@@ -144,26 +151,21 @@ class HubTeamView extends Page {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("hubs.team.add-to", hub.getValue().name()));
         dialog.setWidth("min(32rem, 95vw)");
-        com.vaadin.flow.component.textfield.TextField username =
-                new com.vaadin.flow.component.textfield.TextField(getTranslation("hubs.team.username"));
+        TextField username = new TextField(getTranslation("hubs.team.username"));
         username.setHelperText(getTranslation("hubs.team.username-help"));
         username.setId("member-username");
-        com.vaadin.flow.component.textfield.TextField name =
-                new com.vaadin.flow.component.textfield.TextField(getTranslation("hubs.team.name"));
+        TextField name = new TextField(getTranslation("hubs.team.name"));
         name.setId("member-name");
-        ComboBox<org.earlyhelp.hubs.Organisation> organisation =
-                new ComboBox<>(getTranslation("hubs.team.organisation"));
+        ComboBox<Organisation> organisation = new ComboBox<>(getTranslation("hubs.team.organisation"));
         organisation.setItems(directory.organisations());
         organisation.setId("member-organisation");
-        organisation.setItemLabelGenerator(org.earlyhelp.hubs.Organisation::name);
+        organisation.setItemLabelGenerator(Organisation::name);
         IntegerField capacity = new IntegerField(getTranslation("hubs.team.capacity"));
         capacity.setMin(0);
         capacity.setMax(HubTeams.MAX_CAPACITY);
         capacity.setValue(0);
-        com.vaadin.flow.component.checkbox.Checkbox lead =
-                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("hubs.team.lead"));
-        com.vaadin.flow.component.checkbox.Checkbox safeguarding =
-                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("hubs.team.safeguarding"));
+        Checkbox lead = new Checkbox(getTranslation("hubs.team.lead"));
+        Checkbox safeguarding = new Checkbox(getTranslation("hubs.team.safeguarding"));
         for (var field : List.of(username, name)) {
             field.setWidthFull();
         }
@@ -183,7 +185,7 @@ class HubTeamView extends Page {
                         safeguarding.getValue());
                 dialog.close();
                 refresh();
-            } catch (org.earlyhelp.shared.ValidationException invalid) {
+            } catch (ValidationException invalid) {
                 var problems = Words.of(invalid);
                 username.setInvalid(problems.containsKey("username"));
                 username.setErrorMessage(problems.get("username"));
@@ -197,8 +199,7 @@ class HubTeamView extends Page {
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-member");
-        dialog.add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(
-                username, name, organisation, capacity, lead, safeguarding));
+        dialog.add(new VerticalLayout(username, name, organisation, capacity, lead, safeguarding));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
@@ -224,7 +225,7 @@ class HubTeamView extends Page {
                 teams.setCapacity(member, value);
                 dialog.close();
                 // The rows are drawn again, so the button that opened the dialog is gone.
-                org.earlyhelp.shared.ui.Focus.afterDialog(heading());
+                Focus.afterDialog(heading());
                 Notification.show(getTranslation("hubs.team.saved"), 3000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             } catch (ChangedBySomeoneElseException ex) {

@@ -1,5 +1,6 @@
 package org.earlyhelp.hubs.ui;
 
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -13,6 +14,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +35,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 
@@ -95,7 +98,7 @@ class ServiceDirectoryView extends Page {
         Button search = new Button(getTranslation("services.search"), e -> search());
         search.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         search.setId("search-services");
-        search.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        search.addClickShortcut(Key.ENTER);
         FlexLayout filters = new FlexLayout(hub, need, category, words, postcode, withinKm, search);
         if (user.has(Role.HUB_LEAD) || user.has(Role.ADMIN)) {
             Button addService = new Button(
@@ -133,7 +136,7 @@ class ServiceDirectoryView extends Page {
         grid.addColumn(s -> s.locationName()).setHeader(getTranslation("services.where"));
         grid.addColumn(s -> s.distanceKm() == null ? "" : String.format(Locale.UK, "%.1f km", s.distanceKm()))
                 .setHeader(getTranslation("services.distance"));
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(this::details));
         grid.setAriaLabel(getTranslation("services.title"));
         grid.setId("service-grid");
         grid.setHeight("32rem");
@@ -183,7 +186,7 @@ class ServiceDirectoryView extends Page {
                     }
                     search();
                     // The listing and its button are gone: focus goes to how many were found.
-                    org.earlyhelp.shared.ui.Focus.afterDialog(summary);
+                    Focus.afterDialog(summary);
                 });
                 confirm.open();
             });

@@ -2,6 +2,7 @@ package org.earlyhelp.identity.internal;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.earlyhelp.identity.DemoAccount;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
@@ -155,7 +156,7 @@ public class IdentityDemonstrationData implements DemonstrationData {
                     hash,
                     seed.account().roles(),
                     seed.organisation() == null ? null : new OrganisationId(seed.organisation()),
-                    seed.hubs().stream().map(HubId::new).collect(java.util.stream.Collectors.toSet()),
+                    seed.hubs().stream().map(HubId::new).collect(Collectors.toSet()),
                     true));
         }
     }

@@ -4,10 +4,12 @@ import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
 import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.FamiliesLinked;
 import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.shared.events.RecordsErased;
 import org.earlyhelp.voice.ThemeConfirmed;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -63,12 +65,12 @@ class JourneyListener {
     }
 
     @ApplicationModuleListener
-    void on(org.earlyhelp.shared.events.RecordsErased event) {
+    void on(RecordsErased event) {
         projections.apply(event);
     }
 
     @ApplicationModuleListener
-    void on(org.earlyhelp.referrals.FamiliesLinked event) {
+    void on(FamiliesLinked event) {
         patiently(() -> projections.apply(event));
     }
 

@@ -1,18 +1,23 @@
 package org.earlyhelp.insight.internal;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
+import java.util.UUID;
 import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
 import org.earlyhelp.referrals.ContactLogged;
+import org.earlyhelp.referrals.FamiliesLinked;
+import org.earlyhelp.referrals.FamilyErased;
 import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.events.RecordsErased;
 import org.earlyhelp.voice.ThemeConfirmed;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -202,19 +207,19 @@ public class Projections {
      * id: the rows of its requests and cases say "Deleted record" under an id nobody knows.
      */
     @Transactional
-    public void apply(org.earlyhelp.shared.events.RecordsErased e) {
-        java.util.UUID unknown = java.util.UUID.randomUUID();
+    public void apply(RecordsErased e) {
+        UUID unknown = UUID.randomUUID();
         jdbc.sql("UPDATE insight.request SET family_label = 'Deleted record', family_id = ? WHERE id = ANY (?)")
-                .params(unknown, e.requests().toArray(java.util.UUID[]::new))
+                .params(unknown, e.requests().toArray(UUID[]::new))
                 .update();
         jdbc.sql("UPDATE insight.case_file SET family_label = 'Deleted record', family_id = ? WHERE id = ANY (?)")
-                .params(unknown, e.cases().toArray(java.util.UUID[]::new))
+                .params(unknown, e.cases().toArray(UUID[]::new))
                 .update();
     }
 
     /** An erasure recorded before erasure named no records: by the family's id. */
     @Transactional
-    public void apply(org.earlyhelp.referrals.FamilyErased e) {
+    public void apply(FamilyErased e) {
         jdbc.sql("UPDATE insight.request SET family_label = 'Deleted record' WHERE family_id = ?")
                 .param(e.family())
                 .update();
@@ -228,8 +233,8 @@ public class Projections {
      * requests that are re-referrals once linked count as such, once.
      */
     @Transactional(noRollbackFor = NotSeenYet.class)
-    public void apply(org.earlyhelp.referrals.FamiliesLinked e) {
-        for (java.util.UUID request : e.reReferrals()) {
+    public void apply(FamiliesLinked e) {
+        for (UUID request : e.reReferrals()) {
             requireRequest(request);
         }
         jdbc.sql("UPDATE insight.request SET family_id = ?, family_label = ? WHERE family_id = ?")
@@ -238,7 +243,7 @@ public class Projections {
         jdbc.sql("UPDATE insight.case_file SET family_id = ?, family_label = ? WHERE family_id = ?")
                 .params(e.into(), e.label(), e.from())
                 .update();
-        for (java.util.UUID request : e.reReferrals()) {
+        for (UUID request : e.reReferrals()) {
             jdbc.sql("""
                             UPDATE insight.request SET re_referral = true WHERE id = ? AND NOT re_referral
                             RETURNING hub_id, submitted_at""")
@@ -266,7 +271,7 @@ public class Projections {
                           insight.theme_seen, insight.theme_monthly""").update();
     }
 
-    private void requireRequest(java.util.UUID id) {
+    private void requireRequest(UUID id) {
         if (jdbc.sql("SELECT count(*) FROM insight.request WHERE id = ?")
                         .param(id)
                         .query(Integer.class)
@@ -276,7 +281,7 @@ public class Projections {
         }
     }
 
-    private void requireCase(java.util.UUID id) {
+    private void requireCase(UUID id) {
         if (jdbc.sql("SELECT count(*) FROM insight.case_file WHERE id = ?")
                         .param(id)
                         .query(Integer.class)
@@ -295,7 +300,7 @@ public class Projections {
                 .update();
     }
 
-    private static java.sql.Timestamp ts(Instant instant) {
-        return java.sql.Timestamp.from(instant);
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
     }
 }

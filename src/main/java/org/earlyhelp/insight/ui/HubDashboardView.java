@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.earlyhelp.audit.TableDownloads;
@@ -67,7 +68,7 @@ class HubDashboardView extends Page {
     private int driftWeeks = 4;
 
     /** Sections whose figures need saying how they are counted, beyond the tiles'. */
-    static final java.util.Set<String> DEFINED_SECTIONS = java.util.Set.of("caseloads", "trends", "reach");
+    static final Set<String> DEFINED_SECTIONS = Set.of("caseloads", "trends", "reach");
 
     private final DateTimeFormatter day =
             DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK);

@@ -12,6 +12,7 @@ import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -21,6 +22,7 @@ import org.springframework.security.oauth2.client.endpoint.RestClientRefreshToke
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -91,8 +93,7 @@ final class AccessRecheck extends OncePerRequestFilter {
     private Boolean localStillActive(String username) {
         try {
             return accounts.stillActive(username);
-        } catch (org.springframework.dao.DataAccessException
-                | org.springframework.transaction.TransactionException down) {
+        } catch (DataAccessException | TransactionException down) {
             // The database is not answering: the page will say so.
             return null;
         }

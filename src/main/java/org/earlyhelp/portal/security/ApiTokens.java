@@ -13,7 +13,11 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Turns a partner system's client-credentials token from Keycloak into the same {@link
@@ -79,12 +83,11 @@ final class ApiTokens implements Converter<Jwt, AbstractAuthenticationToken> {
     }
 
     /** Accepts only tokens that name the API as (one of) their audience. */
-    static org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> audience(String audience) {
+    static OAuth2TokenValidator<Jwt> audience(String audience) {
         return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
-                : org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
-                        new org.springframework.security.oauth2.core.OAuth2Error(
-                                "invalid_token", "The token is not for the partner API", null));
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(
+                        new OAuth2Error("invalid_token", "The token is not for the partner API", null));
     }
 
     /**
@@ -92,22 +95,21 @@ final class ApiTokens implements Converter<Jwt, AbstractAuthenticationToken> {
      * client is the token's authorised party, and it names no person: Keycloak gives a client's own
      * service account the user name {@code service-account-<client>}).
      */
-    static org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> clients(List<String> clients) {
+    static OAuth2TokenValidator<Jwt> clients(List<String> clients) {
         return jwt -> {
             String client = jwt.getClaimAsString("azp");
             String username = jwt.getClaimAsString("preferred_username");
             boolean listed = client != null && clients.contains(client);
             boolean system = username == null || username.equals("service-account-" + client);
             return listed && system
-                    ? org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success()
-                    : org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.failure(
-                            new org.springframework.security.oauth2.core.OAuth2Error(
-                                    "invalid_token", "This client may not call the partner API", null));
+                    ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(
+                            new OAuth2Error("invalid_token", "This client may not call the partner API", null));
         };
     }
 
     /** Answers with an RFC 9457 problem detail and the given status. */
-    static org.springframework.security.web.AuthenticationEntryPoint problem(int status, String detail) {
+    static AuthenticationEntryPoint problem(int status, String detail) {
         return (request, response, exception) -> {
             response.setStatus(status);
             response.setContentType("application/problem+json");

@@ -4,25 +4,38 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import org.earlyhelp.identity.KeycloakUserService;
+import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.portal.ui.LoginView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.IdTokenClaimNames;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -45,7 +58,7 @@ class SecurityConfiguration {
      * refused. Without Keycloak every call is refused with a message saying why.
      */
     @Bean
-    @org.springframework.core.annotation.Order(1)
+    @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, KeycloakProperties keycloak, ApiProperties api)
             throws Exception {
         http.securityMatcher("/api/**", "/v3/api-docs", "/v3/api-docs/**")
@@ -54,8 +67,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(ApiTokens.problem(
                                 401,
@@ -66,12 +78,11 @@ class SecurityConfiguration {
                                 (request, response, denied) -> ApiTokens.problem(403, "This client may not do this.")
                                         .commence(request, response, null)));
         if (keycloak.enabled()) {
-            org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder =
-                    org.springframework.security.oauth2.jwt.NimbusJwtDecoder.withJwkSetUri(
-                                    keycloak.backchannel() + "/protocol/openid-connect/certs")
-                            .build();
-            decoder.setJwtValidator(new org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator<>(
-                    org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithIssuer(keycloak.issuer()),
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                            keycloak.backchannel() + "/protocol/openid-connect/certs")
+                    .build();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(keycloak.issuer()),
                     ApiTokens.audience(api.audienceOrDefault()),
                     ApiTokens.clients(api.clientList())));
             if (api.clientList().isEmpty()) {
@@ -90,13 +101,12 @@ class SecurityConfiguration {
      * token (nothing it answers changes anything); limited per address by the hubs module.
      */
     @Bean
-    @org.springframework.core.annotation.Order(2)
+    @Order(2)
     SecurityFilterChain openReferralFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/openreferral", "/openreferral/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(
-                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
@@ -108,16 +118,14 @@ class SecurityConfiguration {
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
             KeycloakProperties keycloak,
-            org.earlyhelp.identity.LocalAccounts accounts,
-            @org.springframework.beans.factory.annotation.Value("${earlyhelp.access.recheck-every:PT30S}")
-                    java.time.Duration recheck,
-            org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClients,
-            org.springframework.context.ApplicationContext context,
+            LocalAccounts accounts,
+            @Value("${earlyhelp.access.recheck-every:PT30S}") Duration recheck,
+            OAuth2AuthorizedClientRepository authorizedClients,
+            ApplicationContext context,
             Clock clock)
             throws Exception {
         http.addFilterAfter(
-                new AccessRecheck(accounts, recheck, authorizedClients, clock),
-                org.springframework.security.web.context.SecurityContextHolderFilter.class);
+                new AccessRecheck(accounts, recheck, authorizedClients, clock), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
                 .permitAll()
@@ -175,8 +183,8 @@ class SecurityConfiguration {
      * still sign in.
      */
     @Bean
-    org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository authorizedClientRepository() {
-        return new org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository();
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new HttpSessionOAuth2AuthorizedClientRepository();
     }
 
     @Bean
@@ -219,7 +227,7 @@ class SecurityConfiguration {
                 .userInfoUri(backchannel + "/protocol/openid-connect/userinfo")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 .providerConfigurationMetadata(
-                        java.util.Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
+                        Map.of("end_session_endpoint", issuer + "/protocol/openid-connect/logout"))
                 .build();
         return new InMemoryClientRegistrationRepository(registration);
     }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 
 /** What the system is, its licence, the software it stands on and the data it uses. */
@@ -30,7 +31,7 @@ public class AboutView extends Page {
 
         Section software = new Section(new H2(getTranslation("about.software.title")));
         // Software and licences by their own names.
-        UnorderedList list = org.earlyhelp.shared.ui.Data.mark(new UnorderedList());
+        UnorderedList list = Data.mark(new UnorderedList());
         for (String line : getTranslation("about.software.list").split("\\|")) {
             list.add(new ListItem(line.strip()));
         }

@@ -6,13 +6,14 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.earlyhelp.audit.AuditTrail;
 
 /** A page this person's role does not allow: a clear refusal. */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
 public class AccessDeniedView extends RefusalPage implements HasErrorParameter<AccessDeniedException> {
 
-    AccessDeniedView(org.earlyhelp.audit.AuditTrail audit) {
+    AccessDeniedView(AuditTrail audit) {
         super(audit);
     }
 

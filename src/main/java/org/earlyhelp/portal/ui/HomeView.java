@@ -16,6 +16,7 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
+import java.util.Objects;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
@@ -75,16 +76,16 @@ public class HomeView extends Page {
     private @Nullable Registration polling;
 
     private List<WaitingItem> waiting() {
-        CurrentUser who = java.util.Objects.requireNonNull(user);
+        CurrentUser who = Objects.requireNonNull(user);
         return waitingWork.stream().flatMap(w -> w.waitingFor(who).stream()).toList();
     }
 
     private void show(List<WaitingItem> waiting) {
-        CurrentUser who = java.util.Objects.requireNonNull(user);
+        CurrentUser who = Objects.requireNonNull(user);
         sections.removeAll();
         for (Role role : Role.values()) {
             if (who.has(role)) {
-                sections.add(roleSection(who, role, java.util.Objects.requireNonNull(hubs), waiting));
+                sections.add(roleSection(who, role, Objects.requireNonNull(hubs), waiting));
             }
         }
         shown = waiting;

@@ -5,6 +5,7 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.earlyhelp.audit.AuditTrail;
 import org.springframework.security.access.AccessDeniedException;
 
 /** An action a service refused for this person: the same clear refusal as for a page. */
@@ -12,7 +13,7 @@ import org.springframework.security.access.AccessDeniedException;
 @AnonymousAllowed
 public class RefusedView extends RefusalPage implements HasErrorParameter<AccessDeniedException> {
 
-    RefusedView(org.earlyhelp.audit.AuditTrail audit) {
+    RefusedView(AuditTrail audit) {
         super(audit);
     }
 

@@ -1,15 +1,27 @@
 package org.earlyhelp.referrals.api;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.earlyhelp.shared.ValidationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /** The partner API's errors as RFC 9457 problem details, with each field's message. */
 @RestControllerAdvice(assignableTypes = PartnerApi.class)
@@ -41,12 +53,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
      * and says what it should be, instead of Spring's "Failed to read request".
      */
     @Override
-    protected org.springframework.http.@org.jspecify.annotations.Nullable ResponseEntity<Object>
-            handleHttpMessageNotReadable(
-                    org.springframework.http.converter.HttpMessageNotReadableException e,
-                    org.springframework.http.HttpHeaders headers,
-                    org.springframework.http.HttpStatusCode status,
-                    org.springframework.web.context.request.WebRequest request) {
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldProblem unreadable = unreadable(e.getMostSpecificCause());
         ProblemDetail problem =
                 ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, unreadable.message() + " Nothing was saved.");
@@ -58,11 +66,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** What was wrong with a body Jackson could not read, in plain words, and where. */
     static FieldProblem unreadable(Throwable cause) {
-        if (!(cause instanceof tools.jackson.core.JacksonException jackson)) {
+        if (!(cause instanceof JacksonException jackson)) {
             return new FieldProblem("body", "The body is empty or is not JSON.");
         }
         StringBuilder path = new StringBuilder();
-        for (tools.jackson.core.JacksonException.Reference r : jackson.getPath()) {
+        for (JacksonException.Reference r : jackson.getPath()) {
             if (r.getPropertyName() != null) {
                 path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
             } else if (r.getIndex() >= 0) {
@@ -70,21 +78,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         String field = path.isEmpty() ? "body" : path.toString();
-        if (jackson instanceof tools.jackson.databind.exc.MismatchedInputException mismatch) {
+        if (jackson instanceof MismatchedInputException mismatch) {
             Class<?> type = mismatch.getTargetType();
             String wanted;
             if (type == null) {
                 wanted = "a value of another kind";
-            } else if (type == java.time.LocalDate.class) {
+            } else if (type == LocalDate.class) {
                 wanted = "a date written as yyyy-mm-dd";
             } else if (type.isEnum()) {
                 wanted = "one of "
-                        + java.util.Arrays.stream(type.getEnumConstants())
+                        + Arrays.stream(type.getEnumConstants())
                                 .map(Object::toString)
-                                .collect(java.util.stream.Collectors.joining(", "));
+                                .collect(Collectors.joining(", "));
             } else if (type == String.class) {
                 wanted = "text";
-            } else if (java.util.Collection.class.isAssignableFrom(type)) {
+            } else if (Collection.class.isAssignableFrom(type)) {
                 wanted = "a list";
             } else if (Map.class.isAssignableFrom(type) || type.isRecord()) {
                 wanted = "an object";

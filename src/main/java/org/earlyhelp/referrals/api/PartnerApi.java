@@ -23,13 +23,16 @@ import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -157,7 +160,7 @@ class PartnerApi {
     Status status(@PathVariable UUID id) {
         try {
             return status(requests.status(id));
-        } catch (org.springframework.security.access.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             // The same answer for "not yours" as for "does not exist": a crafted id learns nothing.
             ProblemDetail problem =
                     ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No such request made by this system.");
@@ -175,8 +178,7 @@ class PartnerApi {
         try {
             return new HubId(code.strip());
         } catch (IllegalArgumentException e) {
-            throw new org.earlyhelp.shared.ValidationException(
-                    java.util.Map.of("hub", new org.earlyhelp.shared.Message("referrals.problem.api-hub-code")));
+            throw new ValidationException(Map.of("hub", new Message("referrals.problem.api-hub-code")));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.earlyhelp.referrals.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -118,7 +119,7 @@ public class Access implements CaseAccess {
                         WHERE c.family_id = :f""")
                 .param("led", led)
                 .param("u", user.username())
-                .param("since", java.sql.Timestamp.from(graceStart()))
+                .param("since", Timestamp.from(graceStart()))
                 .param("f", family.id())
                 .query((rs, n) -> new Standing(
                         currentHubLead || rs.getBoolean(1),
@@ -245,7 +246,7 @@ public class Access implements CaseAccess {
                 .param("ids", cases.toArray(UUID[]::new))
                 .param("led", ledHubs(user))
                 .param("u", user.username())
-                .param("since", java.sql.Timestamp.from(graceStart()))
+                .param("since", Timestamp.from(graceStart()))
                 .query(UUID.class)
                 .list();
         return new LinkedHashSet<>(ids);

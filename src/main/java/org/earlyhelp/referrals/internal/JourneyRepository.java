@@ -1,5 +1,7 @@
 package org.earlyhelp.referrals.internal;
 
+import java.sql.Array;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,9 +12,11 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.earlyhelp.referrals.ActionStatus;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.ClosureReason;
@@ -25,8 +29,10 @@ import org.earlyhelp.referrals.NeedResult;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSummary;
+import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -190,10 +196,9 @@ public class JourneyRepository {
         if (familyNames.isEmpty()) {
             return List.of();
         }
-        String[] names = familyNames.stream()
-                .map(s -> s.toLowerCase(java.util.Locale.ROOT))
-                .toArray(String[]::new);
-        java.sql.Date[] dates = births.stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new);
+        String[] names =
+                familyNames.stream().map(s -> s.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        Date[] dates = births.stream().map(Date::valueOf).toArray(Date[]::new);
         return jdbc.sql("""
                         SELECT f.id, f.label, f.hub_id, p.given_name, p.family_name, p.date_of_birth, f.restricted,
                                EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL)
@@ -225,8 +230,7 @@ public class JourneyRepository {
 
     // ---- break-glass reads -------------------------------------------------------------------
 
-    public void insertBreakGlass(
-            UUID family, HubId hub, org.earlyhelp.shared.CurrentUser user, String reason, Instant at) {
+    public void insertBreakGlass(UUID family, HubId hub, CurrentUser user, String reason, Instant at) {
         jdbc.sql("""
                         INSERT INTO referrals.break_glass (id, family_id, hub_id, actor, actor_name, actor_roles, reason, read_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -236,10 +240,7 @@ public class JourneyRepository {
                         hub.value(),
                         user.username(),
                         user.displayName(),
-                        user.roles().stream()
-                                .map(org.earlyhelp.shared.Role::externalName)
-                                .sorted()
-                                .collect(java.util.stream.Collectors.joining(",")),
+                        user.roles().stream().map(Role::externalName).sorted().collect(Collectors.joining(",")),
                         reason,
                         ts(at))
                 .update();
@@ -440,7 +441,7 @@ public class JourneyRepository {
     }
 
     private RequestSummary requestSummary(ResultSet rs, int n) throws SQLException {
-        java.sql.Array needs = rs.getArray(15);
+        Array needs = rs.getArray(15);
         List<OutcomeArea> areas = needs == null
                 ? List.of()
                 : Arrays.stream((String[]) needs.getArray())

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -37,6 +38,7 @@ import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.demo.AsDemonstrationData;
 import org.earlyhelp.shared.demo.DemonstrationData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,7 +212,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        org.earlyhelp.shared.demo.AsDemonstrationData.run(() -> {
+        AsDemonstrationData.run(() -> {
             List<List<Object>> waves = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             transactions.executeWithoutResult(tx -> {
                 Random random = new Random(20261126L);
@@ -354,7 +356,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 false,
                 RequestStatus.AWAITING_DECISION));
         List<OutcomeArea> areas = new ArrayList<>(List.of(OutcomeArea.values()));
-        java.util.Collections.shuffle(areas, random);
+        Collections.shuffle(areas, random);
         List<OutcomeArea> needs = areas.subList(0, 1 + random.nextInt(3));
         for (OutcomeArea need : needs) {
             journey.insertNeed(request, need, NEED_TEXT.get(need));

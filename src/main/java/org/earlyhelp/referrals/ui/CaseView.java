@@ -3,11 +3,13 @@ package org.earlyhelp.referrals.ui;
 import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -26,6 +28,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -34,8 +37,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.earlyhelp.referrals.ActionStatus;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
@@ -50,10 +56,16 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Disclosure;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
+import org.earlyhelp.voice.AgeBand;
+import org.earlyhelp.voice.Invitation;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -66,12 +78,12 @@ class CaseView extends Page implements BeforeEnterObserver {
 
     private final transient Cases cases;
     private final transient Clock clock;
-    private final transient org.earlyhelp.voice.Invitations invitations;
+    private final transient Invitations invitations;
     private final CurrentUser user;
     private UUID id;
     private CaseRecord record;
 
-    CaseView(Cases cases, org.earlyhelp.voice.Invitations invitations, CurrentUsers currentUsers, Clock clock) {
+    CaseView(Cases cases, Invitations invitations, CurrentUsers currentUsers, Clock clock) {
         this.clock = clock;
         super("");
         this.cases = cases;
@@ -84,7 +96,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         try {
             id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
         } catch (IllegalArgumentException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
+            event.rerouteToError(NotFoundException.class);
             return;
         }
         try {
@@ -149,7 +161,7 @@ class CaseView extends Page implements BeforeEnterObserver {
 
     private void section(String heading, Component content) {
         // Focusable by script only: where focus returns after saving from this section.
-        H2 title = org.earlyhelp.shared.ui.Focus.focusableHeading(new H2(heading));
+        H2 title = Focus.focusableHeading(new H2(heading));
         Section section = new Section(title, content);
         section.addClassName("case-section");
         add(section);
@@ -191,7 +203,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         Map<OutcomeArea, TextArea[]> fields = new EnumMap<>(OutcomeArea.class);
         Map<String, Component> byKey = new LinkedHashMap<>();
         for (Map.Entry<OutcomeArea, String> need : record.needs().entrySet()) {
-            String slug = need.getKey().name().toLowerCase(java.util.Locale.ROOT);
+            String slug = need.getKey().name().toLowerCase(Locale.ROOT);
             tab.add(new H3(getTranslation(need.getKey().key())));
             tab.add(new Paragraph(t("assessment.referrer-said", need.getValue())));
             TextArea strengths = area(t("assessment.strengths"), "assess-" + slug + "-strengths");
@@ -310,7 +322,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         TextField owner = new TextField(t("plan.owner"));
         owner.setValue(user.displayName());
         owner.setId("action-owner");
-        DatePicker due = org.earlyhelp.shared.ui.DateFields.of(t("plan.due"));
+        DatePicker due = DateFields.of(t("plan.due"));
         due.setId("action-due");
         Paragraph actionErrors = errors();
         Button addAction = new Button(
@@ -355,7 +367,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     private Component reviewForm() {
-        DatePicker held = org.earlyhelp.shared.ui.DateFields.of(t("review.date"));
+        DatePicker held = DateFields.of(t("review.date"));
         held.setValue(today());
         held.setId("review-date");
         Map<String, Component> fields = new LinkedHashMap<>();
@@ -453,27 +465,21 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     private Component invitationForm() {
-        Select<org.earlyhelp.voice.AgeBand> band = new Select<>();
+        Select<AgeBand> band = new Select<>();
         band.setLabel(t("voice.band"));
-        band.setItems(org.earlyhelp.voice.AgeBand.values());
-        band.setItemLabelGenerator(b -> getTranslation("voice.band." + b.name().toLowerCase(java.util.Locale.ROOT)));
+        band.setItems(AgeBand.values());
+        band.setItemLabelGenerator(b -> getTranslation("voice.band." + b.name().toLowerCase(Locale.ROOT)));
         band.setId("case-voice-band");
         Div made = new Div();
         Button invite = new Button(t("voice.invite"), e -> {
             try {
-                org.earlyhelp.voice.Invitation invitation = invitations.create(
-                        org.earlyhelp.voice.InvitationKind.CASE,
-                        record.hub(),
-                        record.id(),
-                        record.familyLabel(),
-                        band.getValue(),
-                        null);
+                Invitation invitation = invitations.create(
+                        InvitationKind.CASE, record.hub(), record.id(), record.familyLabel(), band.getValue(), null);
                 made.removeAll();
                 made.add(
                         new Paragraph(t("voice.code", invitation.displayCode())),
                         Data.mark(new Anchor(invitations.link(invitation), invitations.link(invitation))),
-                        new com.vaadin.flow.component.Html(
-                                invitations.qrSvg(invitation, getTranslation("voice.invitations.qr"))));
+                        new Html(invitations.qrSvg(invitation, getTranslation("voice.invitations.qr"))));
             } catch (ValidationException invalid) {
                 Notification.show(String.join(" ", Words.of(invalid).values()), 6000, Notification.Position.MIDDLE);
             }
@@ -544,7 +550,7 @@ class CaseView extends Page implements BeforeEnterObserver {
             RadioButtonGroup<NeedResult> result = new RadioButtonGroup<>(getTranslation(need.key()));
             result.setItems(NeedResult.values());
             result.setItemLabelGenerator(r -> Texts.label("result", r));
-            result.setId("close-result-" + need.name().toLowerCase(java.util.Locale.ROOT));
+            result.setId("close-result-" + need.name().toLowerCase(Locale.ROOT));
             results.put(need, result);
             fields.put("results." + need.name(), result);
         }
@@ -597,8 +603,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         Paragraph stepErrors = errors();
         Button stepUp = new Button(t("stepup.save"), e -> {
             // The reason is checked first: a confirmation is never asked for a step-up that would be refused.
-            java.util.Optional<String> problem =
-                    Cases.stepUpReasonProblem(why.getValue()).map(Words::of);
+            Optional<String> problem = Cases.stepUpReasonProblem(why.getValue()).map(Words::of);
             why.setInvalid(problem.isPresent());
             why.setErrorMessage(problem.orElse(null));
             if (problem.isPresent()) {
@@ -631,7 +636,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         try {
             action.run();
             Notification.show(done, 3000, Notification.Position.BOTTOM_START);
-            java.util.Optional<String> from = sectionOf(
+            Optional<String> from = sectionOf(
                     errors != null
                             ? errors
                             : fields.values().stream().findFirst().orElse(null));
@@ -653,7 +658,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     /** The heading of the case section a component sits in. */
-    private static java.util.Optional<String> sectionOf(Component component) {
+    private static Optional<String> sectionOf(Component component) {
         for (Component c = component; c != null; c = c.getParent().orElse(null)) {
             if (c instanceof Section section && section.hasClassName("case-section")) {
                 return section.getChildren()
@@ -662,7 +667,7 @@ class CaseView extends Page implements BeforeEnterObserver {
                         .findFirst();
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private void focusSection(String heading) {
@@ -671,12 +676,11 @@ class CaseView extends Page implements BeforeEnterObserver {
                 .flatMap(Component::getChildren)
                 .filter(c -> c instanceof H2 h && h.getText().equals(heading))
                 .findFirst()
-                .ifPresent(org.earlyhelp.shared.ui.Focus::now);
+                .ifPresent(Focus::now);
     }
 
-    private static com.vaadin.flow.component.details.Details disclosure(
-            String id, String summary, java.util.function.Supplier<Component> form) {
-        com.vaadin.flow.component.details.Details details = Disclosure.of(summary, form);
+    private static Details disclosure(String id, String summary, Supplier<Component> form) {
+        Details details = Disclosure.of(summary, form);
         details.setId(id);
         details.addClassName("case-form");
         return details;
@@ -703,8 +707,8 @@ class CaseView extends Page implements BeforeEnterObserver {
     /** The work log form, shared with the quick-log screen. */
     static final class ContactForm extends Div {
 
-        ContactForm(Cases cases, java.util.function.Supplier<UUID> caseId, Runnable saved, LocalDate today) {
-            DatePicker on = org.earlyhelp.shared.ui.DateFields.of(t("log.date"));
+        ContactForm(Cases cases, Supplier<UUID> caseId, Runnable saved, LocalDate today) {
+            DatePicker on = DateFields.of(t("log.date"));
             on.setValue(today);
             on.setMax(today);
             on.setId("contact-date");

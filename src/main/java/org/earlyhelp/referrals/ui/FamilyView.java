@@ -5,6 +5,7 @@ import static org.earlyhelp.referrals.ui.Texts.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -30,10 +31,13 @@ import org.earlyhelp.referrals.Families;
 import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
+import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,12 +53,12 @@ class FamilyView extends Page implements BeforeEnterObserver {
 
     private final transient Families families;
     private final transient Clock clock;
-    private final transient org.earlyhelp.shared.security.CurrentUsers currentUsers;
+    private final transient CurrentUsers currentUsers;
     private UUID id;
     /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
     private H2 consentHeading = new H2();
 
-    FamilyView(Families families, org.earlyhelp.shared.security.CurrentUsers currentUsers, Clock clock) {
+    FamilyView(Families families, CurrentUsers currentUsers, Clock clock) {
         this.clock = clock;
         super("");
         this.families = families;
@@ -69,7 +73,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
             event.rerouteToError(NotFoundException.class);
             return;
         }
-        org.earlyhelp.shared.CurrentUser user = currentUsers.require();
+        CurrentUser user = currentUsers.require();
         if (!user.has(Role.PRACTITIONER) && !user.has(Role.HUB_LEAD)) {
             askWhy();
             return;
@@ -93,7 +97,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
         Button read = new Button(t("family.break-glass.read"), e -> {
             try {
                 render(families.breakGlass(id, reason.getValue()));
-                org.earlyhelp.shared.ui.Focus.now(heading());
+                Focus.now(heading());
             } catch (ValidationException invalid) {
                 reason.setInvalid(true);
                 reason.setErrorMessage(Words.of(invalid).get("reason"));
@@ -204,7 +208,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
                         families.withdrawConsent(id, f.version(), reason.getValue());
                         refresh();
                         // The page is drawn again without the form: focus goes to the consent.
-                        org.earlyhelp.shared.ui.Focus.afterDialog(consentHeading);
+                        Focus.afterDialog(consentHeading);
                     } catch (ValidationException invalid) {
                         reason.setInvalid(true);
                         reason.setErrorMessage(Words.of(invalid).get("reason"));
@@ -218,8 +222,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
             });
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
             withdraw.setId("withdraw-consent");
-            add(new com.vaadin.flow.component.details.Details(
-                    t("family.withdraw"), new Div(new Paragraph(t("family.withdraw-help")), reason, withdraw)));
+            add(new Details(t("family.withdraw"), new Div(new Paragraph(t("family.withdraw-help")), reason, withdraw)));
         }
 
         add(new H2(t("family.timeline")));

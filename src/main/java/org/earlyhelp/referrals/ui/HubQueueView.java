@@ -5,6 +5,7 @@ import static org.earlyhelp.referrals.ui.Texts.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
@@ -23,17 +24,20 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.referrals.Candidate;
 import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamilyChanges;
 import org.earlyhelp.referrals.HubQueue;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestSummary;
@@ -44,6 +48,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
@@ -59,7 +64,7 @@ class HubQueueView extends Page {
 
     private final transient HubQueue queue;
     private final transient Clock clock;
-    private final transient org.earlyhelp.referrals.FamilyChanges familyChanges;
+    private final transient FamilyChanges familyChanges;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div changes = new Div();
     private final H2 decideHeading = new H2();
@@ -71,7 +76,7 @@ class HubQueueView extends Page {
 
     HubQueueView(
             HubQueue queue,
-            org.earlyhelp.referrals.FamilyChanges familyChanges,
+            FamilyChanges familyChanges,
             HubDirectory directory,
             CurrentUsers currentUsers,
             Clock clock) {
@@ -183,7 +188,7 @@ class HubQueueView extends Page {
             text = t(
                     "queue.due-today",
                     Texts.dayTime(r.decisionDue()),
-                    timeLeft(java.time.Duration.between(clock.instant(), r.decisionDue()), Texts::t));
+                    timeLeft(Duration.between(clock.instant(), r.decisionDue()), Texts::t));
         } else {
             text = t("queue.due-in", left, Texts.dayTime(r.decisionDue()));
         }
@@ -191,7 +196,7 @@ class HubQueueView extends Page {
     }
 
     /** "3 hours 20 minutes", "1 hour", "45 minutes", "less than a minute": what is left of a day. */
-    static String timeLeft(java.time.Duration left, java.util.function.BiFunction<String, Object[], String> t) {
+    static String timeLeft(Duration left, BiFunction<String, Object[], String> t) {
         long minutes = Math.max(0, left.toMinutes());
         long hours = minutes / 60;
         long rest = minutes % 60;
@@ -224,7 +229,7 @@ class HubQueueView extends Page {
     /** Known families that a new request may be about, or that may have moved: for the hub lead to decide. */
     private void drawChanges() {
         changes.removeAll();
-        List<org.earlyhelp.referrals.FamilyChanges.Pending> pending =
+        List<FamilyChanges.Pending> pending =
                 familyChanges.pending(hub.getValue().id());
         if (pending.isEmpty()) {
             return;
@@ -233,7 +238,7 @@ class HubQueueView extends Page {
         heading.setId("family-changes-heading");
         changes.add(heading, new Paragraph(t("changes.intro")));
         LocalDate today = WorkingCalendar.today(clock);
-        for (org.earlyhelp.referrals.FamilyChanges.Pending p : pending) {
+        for (FamilyChanges.Pending p : pending) {
             Div card = new Div();
             card.addClassName("home-section");
             card.addClassName("family-change");
@@ -264,8 +269,7 @@ class HubQueueView extends Page {
                 card.add(new Paragraph(t("changes.changes-hub", p.proposed().hubName())));
             }
             Button yes = new Button(p.link() ? t("changes.link-yes") : t("changes.move-yes"), e -> {
-                com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                        new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                ConfirmDialog confirm = new ConfirmDialog();
                 confirm.setHeader(p.link() ? t("changes.link-yes") : t("changes.move-yes"));
                 confirm.setText(
                         p.changesHub()
@@ -289,7 +293,7 @@ class HubQueueView extends Page {
         }
     }
 
-    private void decideChange(org.earlyhelp.referrals.FamilyChanges.Pending p, boolean confirm) {
+    private void decideChange(FamilyChanges.Pending p, boolean confirm) {
         try {
             familyChanges.decide(p.id(), p.version(), confirm);
             Notification.show(confirm ? t("changes.done") : t("changes.declined"), 5000, Notification.Position.MIDDLE);
@@ -297,7 +301,7 @@ class HubQueueView extends Page {
             Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
         }
         refresh();
-        org.earlyhelp.shared.ui.Focus.afterDialog(decideHeading);
+        Focus.afterDialog(decideHeading);
     }
 
     private void openDecision(RequestSummary summary) {
@@ -347,7 +351,7 @@ class HubQueueView extends Page {
                 Notification.show(t("decide.saved"), 4000, Notification.Position.BOTTOM_START);
                 refresh();
                 // The row that opened the dialog has gone: focus the list the request moved to.
-                org.earlyhelp.shared.ui.Focus.afterDialog(allocateHeading);
+                Focus.afterDialog(allocateHeading);
             } catch (ValidationException invalid) {
                 Texts.show(Words.of(invalid), Map.of("level", level, "outcome", outcome, "reasons", reasons));
             } catch (ChangedBySomeoneElseException changed) {
@@ -393,7 +397,7 @@ class HubQueueView extends Page {
                 dialog.close();
                 Notification.show(t("allocate.saved"), 4000, Notification.Position.BOTTOM_START);
                 refresh();
-                org.earlyhelp.shared.ui.Focus.afterDialog(decideHeading);
+                Focus.afterDialog(decideHeading);
             } catch (ValidationException invalid) {
                 Texts.show(Words.of(invalid), Map.of("lead", lead, "team", around));
             } catch (ChangedBySomeoneElseException changed) {

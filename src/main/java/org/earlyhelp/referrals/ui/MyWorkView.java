@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.CaseSummary;
@@ -117,13 +118,13 @@ class MyWorkView extends Page {
                                 c -> c.due().stream()
                                         .filter(CaseSummary.Due::overdue)
                                         .map(d -> t("work.overdue." + d.what(), Texts.day(d.on())))
-                                        .collect(java.util.stream.Collectors.joining(" · ")))
+                                        .collect(Collectors.joining(" · ")))
                         .withProperty(
                                 "due",
                                 c -> c.due().stream()
                                         .filter(d -> !d.overdue())
                                         .map(d -> t("work.due." + d.what(), Texts.day(d.on())))
-                                        .collect(java.util.stream.Collectors.joining(" · "))))
+                                        .collect(Collectors.joining(" · "))))
                 .setHeader(t("work.due"));
         grid.setItems(items);
         Grids.fit(grid, items.size());

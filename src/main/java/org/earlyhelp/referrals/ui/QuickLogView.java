@@ -10,9 +10,12 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.earlyhelp.referrals.CaseSummary;
 import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
@@ -54,8 +57,7 @@ class QuickLogView extends Page {
                             if (family.getValue() == null) {
                                 family.setInvalid(true);
                                 family.setErrorMessage(t("quick.choose"));
-                                throw new org.earlyhelp.shared.ValidationException(java.util.Map.of(
-                                        "case", new org.earlyhelp.shared.Message("referrals.quick.choose")));
+                                throw new ValidationException(Map.of("case", new Message("referrals.quick.choose")));
                             }
                             family.setInvalid(false);
                             return family.getValue().id();

@@ -52,6 +52,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
@@ -420,7 +421,7 @@ class RequestForSupportView extends Page {
             done.setVisible(true);
             // The form (and the button used, perhaps in the dialog of possible matches) is gone:
             // focus goes to what happened, not to the page.
-            org.earlyhelp.shared.ui.Focus.afterDialog(sent);
+            Focus.afterDialog(sent);
         } catch (ValidationException invalid) {
             showProblems(Words.of(invalid));
         }

@@ -6,8 +6,11 @@ import com.vaadin.flow.component.UI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +43,7 @@ final class Texts {
     }
 
     /** A request's status; once its case is closed, that early help finished and how. */
-    static String status(org.earlyhelp.referrals.RequestSummary r) {
+    static String status(RequestSummary r) {
         return r.closedAs() == null ? label("status", r.status()) : t("status.closed", label("closure", r.closedAs()));
     }
 
@@ -52,8 +55,8 @@ final class Texts {
      * Shows each problem next to its field, clearing fields that are now fine; returns the
      * problems no field took, to show together.
      */
-    static java.util.List<String> show(Map<String, String> problems, Map<String, ? extends Component> fields) {
-        java.util.List<String> rest = new java.util.ArrayList<>();
+    static List<String> show(Map<String, String> problems, Map<String, ? extends Component> fields) {
+        List<String> rest = new ArrayList<>();
         for (Map.Entry<String, ? extends Component> f : fields.entrySet()) {
             if (f.getValue() instanceof HasValidation v) {
                 String message = problems.get(f.getKey());

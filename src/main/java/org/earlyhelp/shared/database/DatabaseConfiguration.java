@@ -9,9 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The application's one data source, found by {@link DatabaseResolver}. */
 @Configuration(proxyBeanMethods = false)
@@ -33,7 +36,7 @@ class DatabaseConfiguration {
     }
 
     @Bean
-    @org.springframework.context.annotation.Primary
+    @Primary
     DataSource dataSource(ManagedDatabase database) {
         return database.dataSource();
     }
@@ -43,7 +46,7 @@ class DatabaseConfiguration {
      * them) are not run as the application's role.
      */
     @Bean
-    @org.springframework.boot.flyway.autoconfigure.FlywayDataSource
+    @FlywayDataSource
     DataSource flywayDataSource(ManagedDatabase database) {
         return database.ownerDataSource();
     }
@@ -97,8 +100,7 @@ class DatabaseConfiguration {
         }
 
         DataSource ownerDataSource() {
-            org.springframework.jdbc.datasource.DriverManagerDataSource owner =
-                    new org.springframework.jdbc.datasource.DriverManagerDataSource(database.url());
+            DriverManagerDataSource owner = new DriverManagerDataSource(database.url());
             owner.setUsername(database.username());
             if (database.password() != null) {
                 owner.setPassword(database.password());

@@ -2,6 +2,8 @@ package org.earlyhelp.shared.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -51,10 +53,9 @@ class ModuleMigrations implements FlywayMigrationStrategy {
             }
         }
         if (!database.role().isEmpty()) {
-            try (java.sql.Connection owner =
-                    flyway.getConfiguration().getDataSource().getConnection()) {
+            try (Connection owner = flyway.getConfiguration().getDataSource().getConnection()) {
                 ApplicationRole.grant(owner, database.role());
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("Could not grant the application's role its rights", e);
             }
         }

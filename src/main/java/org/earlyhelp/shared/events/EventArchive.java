@@ -11,6 +11,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,8 +30,7 @@ public class EventArchive {
     static final String NIL = new UUID(0, 0).toString();
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json =
-            tools.jackson.databind.json.JsonMapper.builder().build();
+    private final ObjectMapper json = JsonMapper.builder().build();
 
     EventArchive(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -91,7 +92,7 @@ public class EventArchive {
                 }
             }
         } else if (node.isArray()) {
-            var array = (tools.jackson.databind.node.ArrayNode) node;
+            var array = (ArrayNode) node;
             for (int i = 0; i < array.size(); i++) {
                 JsonNode value = array.get(i);
                 if (value.isString()) {

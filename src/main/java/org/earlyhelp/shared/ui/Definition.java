@@ -1,5 +1,6 @@
 package org.earlyhelp.shared.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Paragraph;
 
@@ -22,7 +23,7 @@ public final class Definition {
     }
 
     /** As {@link #of(String, String, String)}, for a definition of several parts (a list). */
-    public static Details of(String summary, String key, com.vaadin.flow.component.Component content) {
+    public static Details of(String summary, String key, Component content) {
         Details details = new Details(summary, content);
         details.addClassName("definition");
         details.setId("define-" + key.replace('.', '-'));

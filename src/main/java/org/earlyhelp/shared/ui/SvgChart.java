@@ -1,8 +1,10 @@
 package org.earlyhelp.shared.ui;
 
 import com.vaadin.flow.component.Svg;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Simple charts drawn as SVG on the server (no front-end build): a bar chart of labelled values.
@@ -79,7 +81,7 @@ public final class SvgChart {
         int bottom = labels.below();
         int height = 16 + plotHeight + bottom;
         double range = top - low;
-        java.util.function.DoubleUnaryOperator y = v -> 16 + plotHeight * (top - v) / range;
+        DoubleUnaryOperator y = v -> 16 + plotHeight * (top - v) / range;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT,
@@ -92,7 +94,7 @@ public final class SvgChart {
         // Axis and grid lines, labelled: 0, half way and the top; the bottom too below zero. Zero
         // is labelled first; a line too close to a labelled one to take its own label goes without.
         double[] lines = low < 0 ? new double[] {0, low, top} : new double[] {0, top / 2, top};
-        List<Double> labelled = new java.util.ArrayList<>();
+        List<Double> labelled = new ArrayList<>();
         for (double value : lines) {
             double at = y.applyAsDouble(value);
             boolean room = labelled.stream().allMatch(other -> Math.abs(other - at) >= LINE);

@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Svg;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,10 +125,9 @@ public final class SvgLineChart {
         int labelRow = plotTop + PLOT + 18;
         int height = labelRow + 8;
         double range = top - bottom;
-        java.util.function.DoubleUnaryOperator yOf = v -> plotTop + PLOT * (top - v) / range;
+        DoubleUnaryOperator yOf = v -> plotTop + PLOT * (top - v) / range;
         double step = n <= 1 ? 0 : (double) (WIDTH - LEFT - RIGHT) / (n - 1);
-        java.util.function.IntToDoubleFunction xOf =
-                i -> n <= 1 ? LEFT + (WIDTH - LEFT - RIGHT) / 2.0 : LEFT + i * step;
+        IntToDoubleFunction xOf = i -> n <= 1 ? LEFT + (WIDTH - LEFT - RIGHT) / 2.0 : LEFT + i * step;
 
         // Grid lines labelled at the bottom, half way and the top (and zero when below it).
         double[] marks = bottom < 0 ? new double[] {bottom, 0, top} : new double[] {0, top / 2, top};

@@ -1,6 +1,7 @@
 package org.earlyhelp.shared.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -18,7 +19,7 @@ public final class Words {
 
     /** One message in the page's language; a value that is itself a message (or a list of them) is said in it too. */
     public static String of(Message message) {
-        Object[] values = java.util.Arrays.stream(message.args())
+        Object[] values = Arrays.stream(message.args())
                 .map(a -> Message.said(a, Words::of))
                 .toArray();
         return I18NProvider.translate(message.key(), values);

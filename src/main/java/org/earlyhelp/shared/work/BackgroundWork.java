@@ -1,5 +1,6 @@
 package org.earlyhelp.shared.work;
 
+import io.micrometer.core.instrument.Metrics;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -225,12 +227,12 @@ public class BackgroundWork {
     private void finish(Job<?> job, State state, String summary) {
         Instant finished = clock.instant();
         // Imports by kind and how they ended, for the metrics (Micrometer's global registry).
-        io.micrometer.core.instrument.Metrics.counter(
+        Metrics.counter(
                         "earlyhelp.imports",
                         "kind",
                         job.kind(),
                         "outcome",
-                        state.name().toLowerCase(java.util.Locale.ROOT))
+                        state.name().toLowerCase(Locale.ROOT))
                 .increment();
         try {
             jdbc.sql("UPDATE work.job SET state = ?, summary = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")

@@ -3,12 +3,14 @@ package org.earlyhelp.sufficiency.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.hubs.PostcodeSectors;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.demo.AsDemonstrationData;
 import org.earlyhelp.shared.demo.DemonstrationData;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -80,7 +82,7 @@ class CareReturnsDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        org.earlyhelp.shared.demo.AsDemonstrationData.run(this::loadAll);
+        AsDemonstrationData.run(this::loadAll);
     }
 
     private void loadAll() {
@@ -89,7 +91,7 @@ class CareReturnsDemonstrationData implements DemonstrationData {
         for (Hub hub : hubs.hubs()) {
             List<String> sectors = postcodes.postcodesIn(hub.id(), 400).stream()
                     .map(PostcodeSectors::sectorOf)
-                    .flatMap(java.util.Optional::stream)
+                    .flatMap(Optional::stream)
                     .distinct()
                     .toList();
             if (!sectors.isEmpty()) {

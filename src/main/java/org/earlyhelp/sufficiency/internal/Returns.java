@@ -11,8 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
@@ -70,7 +76,7 @@ public final class Returns {
             List<Message> notes,
             Map<String, Message> refused,
             Map<String, String> tables,
-            Map<String, java.util.Set<String>> councils) {
+            Map<String, Set<String>> councils) {
 
         public Read(
                 List<HeaderRow> headers,
@@ -170,7 +176,7 @@ public final class Returns {
         List<Message> notes = new ArrayList<>();
         Map<String, Message> refused = new LinkedHashMap<>();
         Map<String, String> tables = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> councils = new LinkedHashMap<>();
+        Map<String, Set<String>> councils = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String name = file.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
@@ -184,7 +190,7 @@ public final class Returns {
             List<HeaderRow> fileHeaders = new ArrayList<>();
             List<EpisodeRow> fileEpisodes = new ArrayList<>();
             Map<String, Integer> fileOthers = new LinkedHashMap<>();
-            java.util.Set<String> fileCouncils = new java.util.TreeSet<>();
+            Set<String> fileCouncils = new TreeSet<>();
             String fileTable = "xml";
             try {
                 if (lower.endsWith(".xml")) {
@@ -315,12 +321,12 @@ public final class Returns {
     /** How deep a return's elements go (root, CHILD, HEADER or EPISODE, a value, and a little room). */
     static final int MAX_XML_DEPTH = 8;
 
-    private static final javax.xml.stream.XMLInputFactory XML = xmlFactory();
+    private static final XMLInputFactory XML = xmlFactory();
 
-    private static javax.xml.stream.XMLInputFactory xmlFactory() {
-        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
-        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    private static XMLInputFactory xmlFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return factory;
     }
 
@@ -331,7 +337,7 @@ public final class Returns {
      */
     private static void readXml(String name, int year, byte[] bytes, List<HeaderRow> headers, List<EpisodeRow> episodes)
             throws IOException {
-        javax.xml.stream.XMLStreamReader reader = null;
+        XMLStreamReader reader = null;
         try {
             reader = XML.createXMLStreamReader(new ByteArrayInputStream(bytes));
             int depth = 0;
@@ -343,11 +349,10 @@ public final class Returns {
             StringBuilder text = new StringBuilder();
             while (reader.hasNext()) {
                 int event = reader.next();
-                if (event == javax.xml.stream.XMLStreamConstants.DTD
-                        || event == javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE) {
+                if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
                     throw new ImportException(new Message("sufficiency.import.0-not-readable-xml-return", name));
                 }
-                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                     if (depth > MAX_XML_DEPTH) {
                         throw new ImportException(new Message("sufficiency.import.0-not-readable-xml-return-2", name));
@@ -366,12 +371,11 @@ public final class Returns {
                         valueTag = tag;
                         text.setLength(0);
                     }
-                } else if (event == javax.xml.stream.XMLStreamConstants.CHARACTERS
-                        || event == javax.xml.stream.XMLStreamConstants.CDATA) {
+                } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
                     if (valueTag != null && text.length() < 10_000) {
                         text.append(reader.getText());
                     }
-                } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
                     if (depth == 4 && values != null && valueTag != null) {
                         values.putIfAbsent(valueTag, text.toString().strip());
                         valueTag = null;
@@ -414,14 +418,14 @@ public final class Returns {
                     depth--;
                 }
             }
-        } catch (javax.xml.stream.XMLStreamException e) {
+        } catch (XMLStreamException e) {
             throw new ImportException(
                     new Message("sufficiency.import.0-not-readable-xml-return-3", name, e.getMessage()));
         } finally {
             if (reader != null) {
                 try {
                     reader.close();
-                } catch (javax.xml.stream.XMLStreamException ignored) {
+                } catch (XMLStreamException ignored) {
                     // nothing held
                 }
             }

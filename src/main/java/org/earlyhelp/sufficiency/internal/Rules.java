@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.sufficiency.Problem;
@@ -400,7 +401,7 @@ public final class Rules {
      * replaces an earlier one (an episode open at one year end is reported closed the next).
      */
     public static List<EpisodeRow> merge(List<EpisodeRow> episodes) {
-        Map<LocalDate, EpisodeRow> byStart = new java.util.TreeMap<>();
+        Map<LocalDate, EpisodeRow> byStart = new TreeMap<>();
         for (EpisodeRow e : episodes) {
             LocalDate start = Returns.date(e.decom());
             if (start == null) {

@@ -3,6 +3,7 @@ package org.earlyhelp.sufficiency.internal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.work.WaitingItem;
@@ -36,7 +37,7 @@ class SufficiencyWaitingWork implements WaitingWork {
         if (!user.has(Role.COMMISSIONER)) {
             return items;
         }
-        java.util.Optional<LocalDate> latest = forecasts.dataEnd();
+        Optional<LocalDate> latest = forecasts.dataEnd();
         if (latest.isEmpty()) {
             return items;
         }

@@ -5,9 +5,11 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -18,17 +20,21 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.function.ValueProvider;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Definition;
+import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.Contracts;
@@ -140,7 +146,7 @@ class ContractsSection extends Section {
         return yearGrid;
     }
 
-    private com.vaadin.flow.component.html.Anchor yearCsv(TableExports exports) {
+    private Anchor yearCsv(TableExports exports) {
         String title = getTranslation("contracts.year.table");
         return CsvLink.of(
                 exports,
@@ -158,7 +164,7 @@ class ContractsSection extends Section {
                         getTranslation("contracts.year.empty-cost"),
                         getTranslation("contracts.year.to")),
                 () -> contracts.yearTo(on).stream()
-                        .map(c -> java.util.Arrays.<Object>asList(
+                        .map(c -> Arrays.<Object>asList(
                                 c.urn(),
                                 c.provider(),
                                 c.kind(),
@@ -172,7 +178,7 @@ class ContractsSection extends Section {
     }
 
     /** A column of figures, aligned to the right, under a translated header. */
-    private <T> void number(Grid<T> to, com.vaadin.flow.function.ValueProvider<T, String> value, String header) {
+    private <T> void number(Grid<T> to, ValueProvider<T, String> value, String header) {
         to.addColumn(value).setHeader(getTranslation(header)).setTextAlign(ColumnTextAlign.END);
     }
 
@@ -254,7 +260,7 @@ class ContractsSection extends Section {
                 contracts.remove(c.id());
                 refresh(on);
                 // The row's button has gone with the row.
-                org.earlyhelp.shared.ui.Focus.afterDialog(heading);
+                Focus.afterDialog(heading);
             });
             confirm.open();
         });
@@ -289,9 +295,9 @@ class ContractsSection extends Section {
         BigDecimalField cost = new BigDecimalField(getTranslation("contracts.weekly-cost"));
         cost.setId("contract-cost");
         cost.setHelperText(getTranslation("contracts.weekly-cost-help"));
-        DatePicker starts = org.earlyhelp.shared.ui.DateFields.of(getTranslation("contracts.starts"));
+        DatePicker starts = DateFields.of(getTranslation("contracts.starts"));
         starts.setValue(WorkingCalendar.today(clock));
-        DatePicker ends = org.earlyhelp.shared.ui.DateFields.of(getTranslation("contracts.ends"));
+        DatePicker ends = DateFields.of(getTranslation("contracts.ends"));
         ends.setHelperText(getTranslation("contracts.ends-help"));
         Map<String, HasValidation> fields = Map.of(
                 "urn", urn,
@@ -341,7 +347,7 @@ class ContractsSection extends Section {
         add.setId("add-contract");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div box = new Div(
-                new com.vaadin.flow.component.html.H3(getTranslation("contracts.add-title")),
+                new H3(getTranslation("contracts.add-title")),
                 new FormLayout(urn, provider, category, kind, beds, cost, starts, ends),
                 add,
                 added);
@@ -349,7 +355,7 @@ class ContractsSection extends Section {
     }
 
     /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    private com.vaadin.flow.component.details.Details define(String key) {
+    private Details define(String key) {
         return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

@@ -3,10 +3,13 @@ package org.earlyhelp.sufficiency.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -24,13 +27,17 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.earlyhelp.insight.StepUpTrend;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
+import org.earlyhelp.shared.ui.Focus;
+import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.Words;
@@ -58,7 +65,7 @@ class ForecastView extends Page {
             "Other placements");
 
     private final transient Forecasts forecasts;
-    private final transient org.earlyhelp.insight.StepUpTrend stepUps;
+    private final transient StepUpTrend stepUps;
     private final transient TableExports exports;
     private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
     private final NumberFormat money = NumberFormat.getCurrencyInstance(Locale.UK);
@@ -70,11 +77,7 @@ class ForecastView extends Page {
     private final CheckboxGroup<Forecasts.Scenario> compare = new CheckboxGroup<>();
     private final Div results = new Div();
 
-    ForecastView(
-            Forecasts forecasts,
-            org.earlyhelp.insight.StepUpTrend stepUps,
-            TableExports exports,
-            DemonstrationSupply demonstration) {
+    ForecastView(Forecasts forecasts, StepUpTrend stepUps, TableExports exports, DemonstrationSupply demonstration) {
         super("");
         this.forecasts = forecasts;
         this.stepUps = stepUps;
@@ -163,7 +166,7 @@ class ForecastView extends Page {
         earlyHelp.setId("scenario-early-help");
         // The share is taken from the referrals module's step-ups (through the dashboards' read
         // model) when there are figures for two years: offered, never applied without a click.
-        org.earlyhelp.insight.StepUpTrend.StepUps trend = stepUps.lastTwoYears();
+        StepUpTrend.StepUps trend = stepUps.lastTwoYears();
         Paragraph fromReferrals = new Paragraph();
         fromReferrals.setId("early-help-figures");
         Button useIt = new Button(getTranslation("forecast.scenario.early-help-use"));
@@ -175,10 +178,8 @@ class ForecastView extends Page {
                                     "forecast.scenario.early-help-figures",
                                     trend.stepUpsYearBefore(),
                                     trend.stepUpsLastYear(),
-                                    trend.lastYearEnds()
-                                            .format(java.time.format.DateTimeFormatter.ofPattern(
-                                                    "MMMM yyyy", java.util.Locale.UK)),
-                                    String.format(java.util.Locale.UK, "%.1f", fall * 100)));
+                                    trend.lastYearEnds().format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK)),
+                                    String.format(Locale.UK, "%.1f", fall * 100)));
                             useIt.addClickListener(e -> earlyHelp.setValue(Math.round(fall * 1000) / 10.0));
                         },
                         () -> {
@@ -203,7 +204,7 @@ class ForecastView extends Page {
                 sgo.setInvalid(false);
                 refreshScenarios();
             } catch (ValidationException invalid) {
-                Map<String, String> problems = new java.util.LinkedHashMap<>(Words.of(invalid));
+                Map<String, String> problems = new LinkedHashMap<>(Words.of(invalid));
                 String discharge = problems.remove("discharge");
                 atHome.setInvalid(discharge != null);
                 atHome.setErrorMessage(discharge);
@@ -467,12 +468,11 @@ class ForecastView extends Page {
         return section;
     }
 
-    private com.vaadin.flow.component.html.Anchor csv(
-            String id, String title, List<String> headers, List<? extends List<?>> rows) {
+    private Anchor csv(String id, String title, List<String> headers, List<? extends List<?>> rows) {
         return csv(id, title, headers, rows, TableExports.Protection.of());
     }
 
-    private com.vaadin.flow.component.html.Anchor csv(
+    private Anchor csv(
             String id,
             String title,
             List<String> headers,
@@ -526,7 +526,7 @@ class ForecastView extends Page {
             }
             try {
                 forecasts.setWeeklyCost(category.getValue(), group.getValue(), cost.getValue());
-                costs.computeIfAbsent(category.getValue(), k -> new java.util.LinkedHashMap<>())
+                costs.computeIfAbsent(category.getValue(), k -> new LinkedHashMap<>())
                         .put(group.getValue(), cost.getValue());
                 Notification.show(getTranslation("forecast.costs.saved"), 3000, Notification.Position.BOTTOM_START);
             } catch (ValidationException invalid) {
@@ -555,8 +555,7 @@ class ForecastView extends Page {
         grid.addColumn(c -> c.ageFrom() + " to " + c.ageTo()).setHeader(getTranslation("forecast.carers.ages"));
         grid.addComponentColumn(c -> {
                     Button remove = new Button(getTranslation("forecast.carers.remove"), e -> {
-                        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+                        ConfirmDialog confirm = new ConfirmDialog();
                         confirm.setHeader(getTranslation("forecast.carers.remove-title", c.reference()));
                         confirm.setCancelable(true);
                         confirm.setCancelText(getTranslation("action.cancel"));
@@ -564,7 +563,7 @@ class ForecastView extends Page {
                         confirm.addConfirmListener(x -> {
                             forecasts.removeCarer(c.reference());
                             grid.setItems(forecasts.carers());
-                            org.earlyhelp.shared.ui.Focus.afterDialog(carersHeading);
+                            Focus.afterDialog(carersHeading);
                         });
                         confirm.open();
                     });
@@ -579,7 +578,7 @@ class ForecastView extends Page {
         grid.setAriaLabel(getTranslation("forecast.carers.title"));
         List<Forecasts.Carer> register = forecasts.carers();
         grid.setItems(register);
-        org.earlyhelp.shared.ui.Grids.fit(grid, register.size());
+        Grids.fit(grid, register.size());
         TextField reference = new TextField(getTranslation("forecast.carers.reference"));
         reference.setId("carer-reference");
         Select<String> kind = new Select<>();
@@ -761,7 +760,7 @@ class ForecastView extends Page {
     }
 
     /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    private com.vaadin.flow.component.details.Details define(String key) {
+    private Details define(String key) {
         return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

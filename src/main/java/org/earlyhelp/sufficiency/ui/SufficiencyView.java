@@ -2,7 +2,11 @@ package org.earlyhelp.sufficiency.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +21,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.text.MessageFormat;
 import java.text.NumberFormat;
@@ -29,21 +34,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.Uploads;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.CareReturns;
 import org.earlyhelp.sufficiency.CareStock;
+import org.earlyhelp.sufficiency.Contracts;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.ImportReport903;
 import org.earlyhelp.sufficiency.Problem;
+import org.earlyhelp.sufficiency.Providers;
+import org.earlyhelp.sufficiency.SectorPositions;
 import org.earlyhelp.sufficiency.TableExports;
 
 /**
@@ -70,10 +80,10 @@ class SufficiencyView extends Page {
     private final transient CareReturns returns;
     private final transient Clock clock;
     private final transient CareStock stock;
-    private final transient org.earlyhelp.sufficiency.Providers providers;
+    private final transient Providers providers;
     private final transient TableExports exports;
     private final ContractsSection contractsSection;
-    private final transient org.earlyhelp.sufficiency.SectorPositions positions;
+    private final transient SectorPositions positions;
     private final transient DemonstrationSupply demonstration;
     private final Div madeUp = new Div();
     private final Map<String, byte[]> files = new TreeMap<>();
@@ -94,10 +104,10 @@ class SufficiencyView extends Page {
     SufficiencyView(
             CareReturns returns,
             CareStock stock,
-            org.earlyhelp.sufficiency.Providers providers,
+            Providers providers,
             TableExports exports,
-            org.earlyhelp.sufficiency.Contracts contracts,
-            org.earlyhelp.sufficiency.SectorPositions positions,
+            Contracts contracts,
+            SectorPositions positions,
             DemonstrationSupply demonstration,
             BackgroundWork work,
             Clock clock) {
@@ -123,15 +133,13 @@ class SufficiencyView extends Page {
         upload.setId("import-903");
         upload.add(new Paragraph(getTranslation("sufficiency.import.intro")));
         Upload files903 = new Upload();
-        org.earlyhelp.shared.ui.Uploads.limit(files903, MAX_RETURN_FILE, (metadata, file) -> {
+        Uploads.limit(files903, MAX_RETURN_FILE, (metadata, file) -> {
             try {
                 long held = files.values().stream().mapToLong(b -> b.length).sum();
                 if (held + Files.size(file.toPath()) > MAX_RETURN_UPLOAD) {
                     report.removeAll();
                     Paragraph p = new Paragraph(getTranslation(
-                            "sufficiency.import.too-much",
-                            metadata.fileName(),
-                            org.earlyhelp.shared.ui.Uploads.megabytes(MAX_RETURN_UPLOAD)));
+                            "sufficiency.import.too-much", metadata.fileName(), Uploads.megabytes(MAX_RETURN_UPLOAD)));
                     p.addClassName("field-error");
                     report.add(p);
                     return;
@@ -146,9 +154,7 @@ class SufficiencyView extends Page {
         files903.addFailedListener(e -> {
             report.removeAll();
             Paragraph p = new Paragraph(getTranslation(
-                    "sufficiency.import.too-large",
-                    e.getFileName(),
-                    org.earlyhelp.shared.ui.Uploads.megabytes(MAX_RETURN_FILE)));
+                    "sufficiency.import.too-large", e.getFileName(), Uploads.megabytes(MAX_RETURN_FILE)));
             p.addClassName("field-error");
             report.add(p);
         });
@@ -203,20 +209,20 @@ class SufficiencyView extends Page {
         Div result = new Div();
         result.setId("providers-result");
         result.getElement().setAttribute("aria-live", "polite");
-        Grid<org.earlyhelp.sufficiency.Providers.Summary> grid = new Grid<>();
-        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::kind)
+        Grid<Providers.Summary> grid = new Grid<>();
+        grid.addColumn(Providers.Summary::kind)
                 .setHeader(getTranslation("sufficiency.providers.kind"))
                 .setAutoWidth(true);
-        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::sector)
+        grid.addColumn(Providers.Summary::sector)
                 .setHeader(getTranslation("sufficiency.providers.sector"))
                 .setAutoWidth(true);
-        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::providers)
+        grid.addColumn(Providers.Summary::providers)
                 .setHeader(getTranslation("sufficiency.providers.count"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::places)
+        grid.addColumn(Providers.Summary::places)
                 .setHeader(getTranslation("sufficiency.providers.places"))
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(org.earlyhelp.sufficiency.Providers.Summary::childrenPlaced)
+        grid.addColumn(Providers.Summary::childrenPlaced)
                 .setHeader(getTranslation("sufficiency.providers.placed"))
                 .setTextAlign(ColumnTextAlign.END);
         grid.setAllRowsVisible(true);
@@ -291,12 +297,12 @@ class SufficiencyView extends Page {
     }
 
     /** An import of one file: what it gives when it worked; an {@link ImportException} when refused. */
-    private interface FileImport<R> extends java.io.Serializable {
+    private interface FileImport<R> extends Serializable {
         R run(String name, byte[] content);
     }
 
     /** What the page says about a finished import, on the page's own thread. */
-    private interface Said<R> extends java.io.Serializable {
+    private interface Said<R> extends Serializable {
         List<String> of(R result);
     }
 
@@ -312,7 +318,7 @@ class SufficiencyView extends Page {
             result.removeAll();
             said.of(r).forEach(line -> result.add(new Paragraph(line)));
         });
-        org.earlyhelp.shared.ui.Uploads.limit(upload, MAX_OTHER_FILE, (metadata, file) -> {
+        Uploads.limit(upload, MAX_OTHER_FILE, (metadata, file) -> {
             result.removeAll();
             byte[] content;
             try {
@@ -332,10 +338,8 @@ class SufficiencyView extends Page {
         });
         upload.addFailedListener(e -> {
             result.removeAll();
-            Paragraph p = new Paragraph(getTranslation(
-                    "sufficiency.import.too-large",
-                    e.getFileName(),
-                    org.earlyhelp.shared.ui.Uploads.megabytes(MAX_OTHER_FILE)));
+            Paragraph p = new Paragraph(
+                    getTranslation("sufficiency.import.too-large", e.getFileName(), Uploads.megabytes(MAX_OTHER_FILE)));
             p.addClassName("field-error");
             result.add(p);
         });
@@ -371,8 +375,7 @@ class SufficiencyView extends Page {
             return;
         }
         ImportReport903.Change change = checked.change();
-        com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("sufficiency.import.replace-title"));
         Span figuresText = new Span(getTranslation(
                 "sufficiency.import.replace-figures",
@@ -400,7 +403,7 @@ class SufficiencyView extends Page {
 
     /** The second confirmation, for an upload that would leave much less than is held. */
     private void confirmLarge(ImportReport903.Change change) {
-        com.vaadin.flow.component.dialog.Dialog dialog = new com.vaadin.flow.component.dialog.Dialog();
+        Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("sufficiency.import.large-title"));
         dialog.setId("confirm-import-large");
         dialog.setWidth("min(36rem, 95vw)");
@@ -410,8 +413,7 @@ class SufficiencyView extends Page {
                 numbers.format(change.after().inCareToday()),
                 numbers.format(change.now().episodes()),
                 numbers.format(change.after().episodes()))));
-        com.vaadin.flow.component.checkbox.Checkbox sure =
-                new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("sufficiency.import.large-sure"));
+        Checkbox sure = new Checkbox(getTranslation("sufficiency.import.large-sure"));
         sure.setId("import-large-sure");
         Button replace = new Button(getTranslation("sufficiency.import.large-replace"), e -> {
             dialog.close();
@@ -616,8 +618,7 @@ class SufficiencyView extends Page {
                 held.supplyFigures(),
                 held.carers())));
         Button remove = new Button(getTranslation("sufficiency.demonstration.remove"), e -> {
-            com.vaadin.flow.component.confirmdialog.ConfirmDialog confirm =
-                    new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+            ConfirmDialog confirm = new ConfirmDialog();
             confirm.setHeader(getTranslation("sufficiency.demonstration.confirm-title"));
             confirm.setText(getTranslation("sufficiency.demonstration.confirm-text"));
             confirm.setCancelable(true);
@@ -698,11 +699,7 @@ class SufficiencyView extends Page {
 
     /** A breakdown of the children in care; its counts add up to the total above it. */
     private Section table(
-            String key,
-            Map<String, Long> counts,
-            boolean chart,
-            long total,
-            java.util.function.UnaryOperator<String> label) {
+            String key, Map<String, Long> counts, boolean chart, long total, UnaryOperator<String> label) {
         Section section = new Section(new H3(getTranslation(key)));
         Grid<Map.Entry<String, Long>> grid = new Grid<>();
         grid.addColumn(e -> label.apply(e.getKey().replaceFirst("^\\d\\. ", "")))
@@ -734,7 +731,7 @@ class SufficiencyView extends Page {
     }
 
     /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    private com.vaadin.flow.component.details.Details define(String key) {
+    private Details define(String key) {
         return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.demo.AsDemonstrationData;
 import org.earlyhelp.shared.demo.DemonstrationData;
 import org.earlyhelp.voice.ThemeConfirmed;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,7 +70,7 @@ class VoiceDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        org.earlyhelp.shared.demo.AsDemonstrationData.run(this::fill);
+        AsDemonstrationData.run(this::fill);
     }
 
     private void fill() {

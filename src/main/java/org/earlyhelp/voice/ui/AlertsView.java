@@ -1,7 +1,10 @@
 package org.earlyhelp.voice.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -11,12 +14,16 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
@@ -31,9 +38,11 @@ import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Alert;
+import org.earlyhelp.voice.Concerns;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.SafeguardingAlerts;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -50,9 +59,9 @@ class AlertsView extends Page {
     private final transient SafeguardingAlerts alerts;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div list = new Div();
-    private final java.util.Map<UUID, String> drafts = new java.util.HashMap<>();
+    private final Map<UUID, String> drafts = new HashMap<>();
     private String marker = "";
-    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration polling;
+    private @Nullable Registration polling;
 
     /** How often the page looks for new or changed alerts while it is open. */
     static final int POLL_MILLISECONDS = 5_000;
@@ -79,14 +88,14 @@ class AlertsView extends Page {
     }
 
     @Override
-    protected void onAttach(com.vaadin.flow.component.AttachEvent attach) {
+    protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
         attach.getUI().setPollInterval(POLL_MILLISECONDS);
         polling = attach.getUI().addPollListener(e -> lookAgain());
     }
 
     @Override
-    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+    protected void onDetach(DetachEvent detach) {
         if (polling != null) {
             polling.remove();
             polling = null;
@@ -146,7 +155,7 @@ class AlertsView extends Page {
      * Builds the list again; focus then goes to the heading of the alert just acted on (its button
      * is gone), so a keyboard or screen reader user keeps their place.
      */
-    private void refresh(@org.jspecify.annotations.Nullable UUID focusOn) {
+    private void refresh(@Nullable UUID focusOn) {
         list.removeAll();
         List<Alert> all;
         try {
@@ -173,9 +182,7 @@ class AlertsView extends Page {
                     "voice.alerts.why",
                     String.join(
                             "; ",
-                            org.earlyhelp.voice.Concerns.said(a.reasons()).stream()
-                                    .map(Words::of)
-                                    .toList()))));
+                            Concerns.said(a.reasons()).stream().map(Words::of).toList()))));
             card.add(new Paragraph(
                     a.from() == InvitationKind.CASE && a.source() == null
                             ? getTranslation("voice.alerts.from.case-hidden")
@@ -219,7 +226,7 @@ class AlertsView extends Page {
                 // What someone was typing survives the page looking again for new alerts.
                 action.setValue(drafts.getOrDefault(a.id(), ""));
                 action.addValueChangeListener(e -> drafts.put(a.id(), e.getValue()));
-                action.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+                action.setValueChangeMode(ValueChangeMode.LAZY);
                 Button acknowledge = new Button(getTranslation("voice.alerts.acknowledge"), e -> {
                     try {
                         alerts.acknowledge(a.id(), a.version(), action.getValue());
@@ -251,7 +258,7 @@ class AlertsView extends Page {
                     }
                 });
                 unseal.addThemeVariants(ButtonVariant.LUMO_ERROR);
-                card.add(new com.vaadin.flow.component.details.Details(
+                card.add(new Details(
                         getTranslation("voice.alerts.unseal"),
                         new Div(new Paragraph(getTranslation("voice.alerts.unseal-help")), reason, unseal, sealed)));
             }

@@ -14,8 +14,10 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -27,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +48,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
+import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
@@ -84,7 +88,7 @@ class FeedbackView extends Page {
     /** Which feedback the inbox shows; kept while the page is rebuilt. */
     private InboxFilter filter = InboxFilter.ALL;
     /** The headings focus can go back to after a rebuild, by what they head. */
-    private final Map<String, Component> anchors = new java.util.HashMap<>();
+    private final Map<String, Component> anchors = new HashMap<>();
 
     private final transient TableDownloads downloads;
 
@@ -273,7 +277,7 @@ class FeedbackView extends Page {
         owner.setId("response-owner");
         TextArea decision = new TextArea(getTranslation("voice.responses.decision"));
         decision.setId("response-decision");
-        DatePicker due = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.responses.due"));
+        DatePicker due = DateFields.of(getTranslation("voice.responses.due"));
         due.setId("response-due");
         Button create = new Button(getTranslation("voice.responses.create"), e -> {
             try {
@@ -400,8 +404,7 @@ class FeedbackView extends Page {
                         told.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                         item.add(told);
                     } else {
-                        item.add(
-                                new com.vaadin.flow.component.html.Span(" · " + getTranslation("voice.tell.was-told")));
+                        item.add(new Span(" · " + getTranslation("voice.tell.was-told")));
                     }
                     list.add(item);
                 }
@@ -415,7 +418,7 @@ class FeedbackView extends Page {
     private Component hearingForm(Response r) {
         TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
         heardBy.addClassName("heard-by");
-        DatePicker heardOn = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.responses.heard-on"));
+        DatePicker heardOn = DateFields.of(getTranslation("voice.responses.heard-on"));
         heardOn.addClassName("heard-on");
         TextArea changed = new TextArea(getTranslation("voice.responses.what-changed"));
         changed.addClassName("what-changed");
@@ -447,10 +450,10 @@ class FeedbackView extends Page {
         theme.setEmptySelectionAllowed(true);
         theme.setEmptySelectionCaption(getTranslation("voice.inbox.filter.any-theme"));
         theme.setValue(filter.theme());
-        DatePicker from = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.inbox.filter.from"));
+        DatePicker from = DateFields.of(getTranslation("voice.inbox.filter.from"));
         from.setId("inbox-from");
         from.setValue(filter.from());
-        DatePicker to = org.earlyhelp.shared.ui.DateFields.of(getTranslation("voice.inbox.filter.to"));
+        DatePicker to = DateFields.of(getTranslation("voice.inbox.filter.to"));
         to.setId("inbox-to");
         to.setValue(filter.to());
         Select<Mode> mode = new Select<>();
@@ -485,7 +488,7 @@ class FeedbackView extends Page {
         clear.setId("inbox-clear");
         clear.setEnabled(filter.filters());
         FormLayout fields = new FormLayout(theme, mode, from, to, alerts);
-        Div form = new Div(fields, new com.vaadin.flow.component.orderedlayout.HorizontalLayout(show, clear));
+        Div form = new Div(fields, new HorizontalLayout(show, clear));
         form.addClassName("inbox-filter");
         return form;
     }
@@ -573,7 +576,7 @@ class FeedbackView extends Page {
         older.setId("inbox-older");
         older.setEnabled(page.size() > INBOX_PAGE);
         if (newer.isEnabled() || older.isEnabled()) {
-            section.add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(newer, older));
+            section.add(new HorizontalLayout(newer, older));
         }
         content.add(section);
     }

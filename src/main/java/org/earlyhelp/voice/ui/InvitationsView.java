@@ -1,5 +1,6 @@
 package org.earlyhelp.voice.ui;
 
+import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -138,8 +139,7 @@ class InvitationsView extends Page {
                     DAY.format(i.expiresAt().atZone(WorkingCalendar.LONDON)),
                     i.answers())));
             // An Svg component keeps the SVG's own case (viewBox): drawn at its box size, not 29 px.
-            com.vaadin.flow.component.Svg qr =
-                    new com.vaadin.flow.component.Svg(invitations.qrSvg(i, getTranslation("voice.invitations.qr")));
+            Svg qr = new Svg(invitations.qrSvg(i, getTranslation("voice.invitations.qr")));
             qr.addClassName("invitation-qr");
             card.add(facts, qr);
             list.add(card);

@@ -17,6 +17,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
+import org.earlyhelp.voice.YouSaidWeDid;
 
 /** A young person's own feedback, and where to see what changed. */
 @Route("my-feedback")
@@ -26,7 +27,7 @@ class MyFeedbackView extends Page {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    MyFeedbackView(FeedbackInbox inbox, org.earlyhelp.voice.YouSaidWeDid answers) {
+    MyFeedbackView(FeedbackInbox inbox, YouSaidWeDid answers) {
         super("");
         setHeading(getTranslation("voice.mine.title"));
         add(new Paragraph(getTranslation("voice.mine.intro")));

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.LanguagePicker;
@@ -291,8 +292,7 @@ class SayView extends Page implements BeforeEnterObserver {
     }
 
     /** A row of big toggle buttons; exactly one can be pressed; works without colour (a tick shows). */
-    private Div choiceRow(
-            String id, int count, java.util.function.IntFunction<String> label, Consumer<Integer> chosen) {
+    private Div choiceRow(String id, int count, IntFunction<String> label, Consumer<Integer> chosen) {
         Div row = new Div();
         row.addClassName("say-choices");
         row.setId("choices-" + id);
@@ -333,8 +333,7 @@ class SayView extends Page implements BeforeEnterObserver {
         add(new Paragraph(
                 new Span(t("thanks.see")),
                 new Span(" "),
-                new com.vaadin.flow.component.html.Anchor(
-                        "you-said-we-did/" + invitation.hub().value(), t("thanks.link"))));
+                new Anchor("you-said-we-did/" + invitation.hub().value(), t("thanks.link"))));
     }
 
     /**

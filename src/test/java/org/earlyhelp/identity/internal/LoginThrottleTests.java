@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -31,8 +32,7 @@ class LoginThrottleTests {
 
     private static AuthenticationFailureBadCredentialsEvent failure(String name) {
         return new AuthenticationFailureBadCredentialsEvent(
-                new UsernamePasswordAuthenticationToken(name, "wrong"),
-                new org.springframework.security.authentication.BadCredentialsException("bad"));
+                new UsernamePasswordAuthenticationToken(name, "wrong"), new BadCredentialsException("bad"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The backup and restore docs/operations.md describes, done: the application fills a database,
@@ -76,7 +79,7 @@ class BackupRestoreTests {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database, user(), null);
                 Statement s = c.createStatement()) {
-            List<String> tables = new java.util.ArrayList<>(List.of(
+            List<String> tables = new ArrayList<>(List.of(
                     "referrals.family",
                     "referrals.request",
                     "referrals.case_file",
@@ -119,13 +122,11 @@ class BackupRestoreTests {
             AuditTrail audit = first.getBean(AuditTrail.class);
             SignedIn.as("admin", Set.of(Role.ADMIN), Set.of());
             try {
-                new org.springframework.transaction.support.TransactionTemplate(
-                                first.getBean(org.springframework.transaction.PlatformTransactionManager.class))
-                        .executeWithoutResult(t -> {
-                            for (int i = 0; i < 3; i++) {
-                                audit.record(AuditAction.EXPORT, "database", original, null, "before the dump", null);
-                            }
-                        });
+                new TransactionTemplate(first.getBean(PlatformTransactionManager.class)).executeWithoutResult(t -> {
+                    for (int i = 0; i < 3; i++) {
+                        audit.record(AuditAction.EXPORT, "database", original, null, "before the dump", null);
+                    }
+                });
             } finally {
                 SignedIn.nobody();
             }

@@ -2,10 +2,12 @@ package org.earlyhelp.shared.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** Bar charts drawn on the server. */
@@ -39,10 +41,10 @@ class SvgChartTests {
         List<double[]> bars = bars(svg);
         assertThat(bars).hasSize(3);
         // The plot runs from y 16 (12) to y 184 (-6): zero sits two thirds of the way down, at 128.
-        assertThat(bars.get(0)[0]).isCloseTo(16, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(bars.get(0)[1]).isCloseTo(128, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(bars.get(1)[0]).isCloseTo(128, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(bars.get(1)[1]).isCloseTo(184, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(bars.get(0)[0]).isCloseTo(16, Offset.offset(0.1));
+        assertThat(bars.get(0)[1]).isCloseTo(128, Offset.offset(0.1));
+        assertThat(bars.get(1)[0]).isCloseTo(128, Offset.offset(0.1));
+        assertThat(bars.get(1)[1]).isCloseTo(184, Offset.offset(0.1));
         assertThat(bars.get(2)[1] - bars.get(2)[0]).isZero();
         assertThat(svg).contains(">-6</text>", "Homes: -6");
     }
@@ -54,9 +56,9 @@ class SvgChartTests {
                 .getElement()
                 .getProperty("innerHTML");
         List<double[]> bars = bars(svg);
-        assertThat(bars.get(0)[0]).isCloseTo(100, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(bars.get(1)[0]).isCloseTo(16, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(bars.get(1)[1]).isCloseTo(184, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(bars.get(0)[0]).isCloseTo(100, Offset.offset(0.1));
+        assertThat(bars.get(1)[0]).isCloseTo(16, Offset.offset(0.1));
+        assertThat(bars.get(1)[1]).isCloseTo(184, Offset.offset(0.1));
     }
 
     private static final Pattern LABEL = Pattern.compile(
@@ -83,7 +85,7 @@ class SvgChartTests {
     void shortLabelsStayLevelAndAllShow() {
         List<SvgChart.Bar> months = new ArrayList<>();
         for (int i = 1; i <= 12; i++) {
-            months.add(new SvgChart.Bar(java.time.Month.of(i).name().substring(0, 3) + " 26", i, String.valueOf(i)));
+            months.add(new SvgChart.Bar(Month.of(i).name().substring(0, 3) + " 26", i, String.valueOf(i)));
         }
         String svg = chart(months);
         assertThat(svg).doesNotContain("rotate(");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,10 +72,9 @@ class TranslationsTests {
                 "(?:new Message|getTranslation|translate)\\(\\s*\"([a-z][a-z0-9.-]*[a-z0-9])\"\\s*[,)]");
         List<String> missing = new ArrayList<>();
         int found = 0;
-        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
-            for (java.nio.file.Path file :
-                    files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                var m = named.matcher(java.nio.file.Files.readString(file));
+        try (var files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                var m = named.matcher(Files.readString(file));
                 while (m.find()) {
                     found++;
                     if (!texts.containsKey(m.group(1))) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Long work runs away from the page, as the person who started it; the person can come back to it
@@ -138,6 +139,6 @@ class BackgroundWorkTests {
     void nobodySignedInStartsNothing() {
         BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
         assertThatThrownBy(() -> here.start("test-import", "x.csv", p -> "", r -> r))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
     }
 }

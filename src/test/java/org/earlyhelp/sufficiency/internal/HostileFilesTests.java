@@ -3,6 +3,7 @@ package org.earlyhelp.sufficiency.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.management.ThreadMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -38,7 +39,7 @@ class HostileFilesTests {
 
     /** Bytes the current thread allocated while running the reader: all the memory it could hold. */
     private static long allocatedBy(String file, Runnable reader) {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         reader.run();
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.earlyhelp.sufficiency.internal.StockFlowModel.Day;
 import org.earlyhelp.sufficiency.internal.StockFlowModel.Rates;
 import org.earlyhelp.sufficiency.internal.StockFlowModel.Spell;
@@ -144,7 +146,7 @@ class StockFlowModelTests {
         // different route: each child's chance of still being in care (worked backwards from the
         // horizon), each starter a Bernoulli trial and each day's entrants Poisson.
         int states = StockFlowModel.STATES;
-        java.util.Random random = new java.util.Random(20261202L);
+        Random random = new Random(20261202L);
         Rates first = randomRates(random);
         Rates then = randomRates(random);
         double[] start = new double[states];
@@ -156,7 +158,7 @@ class StockFlowModelTests {
         List<Day> days = StockFlowModel.project(first, switchAfter, then, start, LocalDate.of(2021, 4, 1), horizon);
         for (int t : new int[] {1, 90, 365, 366, 400, 730, 1096}) {
             double[] stillIn = new double[states];
-            java.util.Arrays.fill(stillIn, 1);
+            Arrays.fill(stillIn, 1);
             double entrants = 0;
             for (int k = t; k >= 1; k--) {
                 Rates r = k <= switchAfter ? first : then;
@@ -200,7 +202,7 @@ class StockFlowModelTests {
         return u;
     }
 
-    private static Rates randomRates(java.util.Random random) {
+    private static Rates randomRates(Random random) {
         int states = StockFlowModel.STATES;
         double[][] move = new double[states][states];
         double[][] exit = new double[states][StockFlowModel.EXITS.size()];

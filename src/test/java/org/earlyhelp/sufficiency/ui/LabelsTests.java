@@ -2,6 +2,7 @@ package org.earlyhelp.sufficiency.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ class LabelsTests {
     private static final ResourceBundle FILES = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.ROOT);
 
     /** CareStock's PLACEMENT_GROUP: the SQL that names each child's placement group. */
-    private static String placementGroups() throws java.io.IOException {
+    private static String placementGroups() throws IOException {
         String source = Files.readString(Path.of("src/main/java/org/earlyhelp/sufficiency/CareStock.java"));
         int from = source.indexOf("PLACEMENT_GROUP = \"\"\"");
         return source.substring(from, source.indexOf("\"\"\";", from));
