@@ -35,11 +35,11 @@ class AuditChainCommand implements ApplicationRunner {
     }
 
     static String describe(AuditChain.Check check) {
-        if (check.intact()) {
+        AuditChain.Broken b = check.firstBroken();
+        if (b == null) {
             return "Audit trail intact: " + check.sealed() + " entries sealed in an unbroken chain, " + check.unsealed()
                     + " newer entries not sealed yet. Chain head: " + check.head();
         }
-        AuditChain.Broken b = check.firstBroken();
         return "Audit trail BROKEN at entry " + b.entryId() + " (position " + b.position() + ", " + b.at() + ", "
                 + b.action() + "): " + b.why() + ". " + check.sealed() + " entries before it are intact.";
     }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.earlyhelp.shared.Csv;
@@ -64,7 +65,7 @@ public class AuditTrail {
         jdbc.sql("""
                         INSERT INTO audit.entry (actor, actor_roles, action, record_type, record_id, hub_id, reason,
                           source_address, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+                .params(Arrays.asList(
                         actor,
                         roles,
                         action,
@@ -75,7 +76,7 @@ public class AuditTrail {
                         sourceAddress(),
                         details == null || details.length() <= MAX_DETAILS
                                 ? details
-                                : details.substring(0, MAX_DETAILS))
+                                : details.substring(0, MAX_DETAILS)))
                 .update();
     }
 

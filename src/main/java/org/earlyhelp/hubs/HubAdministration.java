@@ -1,5 +1,7 @@
 package org.earlyhelp.hubs;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.InputStream;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -166,7 +168,7 @@ public class HubAdministration {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        Organisation organisation = new Organisation(new OrganisationId(code), trimmed, type, in);
+        Organisation organisation = new Organisation(new OrganisationId(code), trimmed, requireNonNull(type), in);
         hubs.insert(organisation);
         audit.record(AuditAction.ADD, "organisation", code, null, null, trimmed + " (" + type + ") in " + in);
         return organisation;

@@ -1,5 +1,7 @@
 package org.earlyhelp.hubs;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +109,15 @@ public class HubTeams {
         }
         if (problems.isEmpty()
                 && !members.insert(new HubMember(
-                        hub, name, displayName.strip(), organisation, "", capacity, hubLead, safeguardingLead, 0))) {
+                        hub,
+                        name,
+                        displayName.strip(),
+                        requireNonNull(organisation),
+                        "",
+                        requireNonNull(capacity),
+                        hubLead,
+                        safeguardingLead,
+                        0))) {
             problems.put("username", new Message("hubs.problem.username.person-already-hub-s-team"));
         }
         if (!problems.isEmpty()) {

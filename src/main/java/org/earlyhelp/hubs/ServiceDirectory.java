@@ -1,5 +1,7 @@
 package org.earlyhelp.hubs;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -197,11 +199,11 @@ public class ServiceDirectory {
         }
         ServiceListing listing = new ServiceListing(
                 UUID.randomUUID(),
-                draft.hub(),
+                requireNonNull(draft.hub()),
                 "",
                 name,
                 description,
-                draft.category(),
+                requireNonNull(draft.category()),
                 draft.needs(),
                 draft.eligibility().strip(),
                 draft.minAge(),
@@ -214,7 +216,7 @@ public class ServiceDirectory {
                 website,
                 draft.openingTimes().strip(),
                 null);
-        services.insert(listing, draft.organisation().value());
+        services.insert(listing, requireNonNull(draft.organisation()).value());
         audit.record(AuditAction.ADD, "service", listing.id().toString(), draft.hub(), null, name);
         return listing;
     }

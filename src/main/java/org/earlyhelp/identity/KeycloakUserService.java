@@ -1,5 +1,7 @@
 package org.earlyhelp.identity;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.Serial;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -44,7 +46,7 @@ public class KeycloakUserService extends OidcUserService {
 
     /** Reads the person from the ID token, falling back to user info for any claim it lacks. */
     static CurrentUser toCurrentUser(OidcIdToken token, @Nullable OidcUserInfo userInfo) {
-        String username = firstNonBlank(token.getPreferredUsername(), token.getSubject());
+        String username = firstNonBlank(token.getPreferredUsername(), requireNonNull(token.getSubject()));
         String name = firstNonBlank(token.getFullName(), username);
         Set<Role> roles = strings(claim(token, userInfo, "roles")).stream()
                 .flatMap(r -> Role.fromName(r).stream())

@@ -1,5 +1,7 @@
 package org.earlyhelp.referrals;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -190,7 +192,13 @@ public class Cases {
         }
         touch(c, version);
         UUID outcomeId = journey.upsertOutcome(id, area, outcome.strip(), clock.instant(), user.displayName());
-        audit.record(AuditAction.PLAN_OUTCOME, "case", id.toString(), c.hub(), null, area.name());
+        audit.record(
+                AuditAction.PLAN_OUTCOME,
+                "case",
+                id.toString(),
+                c.hub(),
+                null,
+                requireNonNull(area).name());
         return outcomeId;
     }
 
@@ -270,11 +278,11 @@ public class Cases {
             throw new ValidationException(problems);
         }
         touch(c, version);
-        LocalDate next = heldOn.plusMonths(properties.reviewEvery());
+        LocalDate next = requireNonNull(heldOn).plusMonths(properties.reviewEvery());
         UUID review = UUID.randomUUID();
         journey.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next, clock.instant());
         for (CaseRecord.PlanOutcome o : plan) {
-            journey.insertScore(review, o.id(), scores.get(o.id()));
+            journey.insertScore(review, o.id(), requireNonNull(scores.get(o.id())));
         }
         journey.setNextReview(id, next);
         audit.record(AuditAction.REVIEW, "case", id.toString(), c.hub(), null, null);
@@ -320,7 +328,7 @@ public class Cases {
                 id,
                 draft.on(),
                 draft.kind(),
-                draft.minutes(),
+                requireNonNull(draft.minutes()),
                 draft.childSeen(),
                 strip(draft.childViews()),
                 draft.note().strip(),
@@ -333,12 +341,15 @@ public class Cases {
                 id.toString(),
                 c.hub(),
                 null,
-                draft.kind().name());
+                requireNonNull(draft.kind()).name());
         events.publishEvent(new ContactLogged(
                 contact,
                 id,
                 c.hub(),
-                draft.on().atTime(12, 0).atZone(WorkingCalendar.LONDON).toInstant(),
+                requireNonNull(draft.on())
+                        .atTime(12, 0)
+                        .atZone(WorkingCalendar.LONDON)
+                        .toInstant(),
                 draft.childSeen()));
         return contact;
     }
@@ -365,7 +376,7 @@ public class Cases {
      * asks for a confirmation, so nobody confirms a step-up that is then refused.
      */
     public static Optional<Message> stepUpReasonProblem(@Nullable String reason) {
-        return blank(reason) || reason.length() > RequestsForSupport.MAX_TEXT
+        return reason == null || reason.isBlank() || reason.length() > RequestsForSupport.MAX_TEXT
                 ? Optional.of(new Message("referrals.problem.stepup-reason", RequestsForSupport.MAX_TEXT))
                 : Optional.empty();
     }
@@ -437,7 +448,13 @@ public class Cases {
         }
         journey.insertFollowUp(id, 6, today().plusMonths(6));
         journey.insertFollowUp(id, 12, today().plusMonths(12));
-        audit.record(AuditAction.CLOSE, "case", id.toString(), c.hub(), null, reason.name());
+        audit.record(
+                AuditAction.CLOSE,
+                "case",
+                id.toString(),
+                c.hub(),
+                null,
+                requireNonNull(reason).name());
         events.publishEvent(new CaseClosed(id, c.hub(), now, reason, needs.size(), achieved));
     }
 

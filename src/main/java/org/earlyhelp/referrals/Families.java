@@ -25,6 +25,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.jspecify.annotations.NullUnmarked;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -325,6 +326,9 @@ public class Families {
         return r.timeKnown() ? e : new TimelineEntry(e.at(), false, e.kind(), e.heading(), e.more(), e.by());
     }
 
+    // A timeline row's columns a, b and c mean something different for each kind of entry, and
+    // which of them a kind leaves empty is known here, not to NullAway.
+    @NullUnmarked
     private static TimelineEntry phrase(TimelineRow r) {
         return switch (r.kind()) {
             case "request" ->

@@ -1,5 +1,7 @@
 package org.earlyhelp.referrals;
 
+import static java.util.Objects.requireNonNull;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -156,7 +158,7 @@ public class HubQueue {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        RequestStatus next = switch (outcome) {
+        RequestStatus next = switch (requireNonNull(outcome)) {
             case EARLY_HELP -> RequestStatus.AWAITING_ALLOCATION;
             case STEP_UP -> RequestStatus.STEPPED_UP;
             default -> RequestStatus.DECIDED;
@@ -166,8 +168,13 @@ public class HubQueue {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         audit.record(
-                AuditAction.DECIDE, "request", request.toString(), summary.hub(), null, level.number() + " " + outcome);
-        events.publishEvent(new RequestDecided(request, summary.hub(), now, level, outcome));
+                AuditAction.DECIDE,
+                "request",
+                request.toString(),
+                summary.hub(),
+                null,
+                requireNonNull(level).number() + " " + outcome);
+        events.publishEvent(new RequestDecided(request, summary.hub(), now, level, requireNonNull(outcome)));
         if (outcome == DecisionOutcome.STEP_UP) {
             events.publishEvent(new SteppedUp(request, null, summary.hub(), now));
         }
@@ -253,7 +260,7 @@ public class HubQueue {
                 request,
                 summary.family(),
                 summary.hub(),
-                chosen.username(),
+                requireNonNull(chosen).username(),
                 chosen.displayName(),
                 chosen.organisationName(),
                 now,

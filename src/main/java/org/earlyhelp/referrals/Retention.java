@@ -152,11 +152,11 @@ public class Retention {
         // label and its people's names, to take out of the stored events too.
         List<UUID> requestIds = jdbc.sql("SELECT id FROM referrals.request WHERE family_id = ?")
                 .param(family)
-                .query(UUID.class)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         List<UUID> caseIds = jdbc.sql("SELECT id FROM referrals.case_file WHERE family_id = ?")
                 .param(family)
-                .query(UUID.class)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         List<String> ids = new ArrayList<>();
         ids.add(family.toString());
@@ -164,7 +164,7 @@ public class Retention {
         caseIds.forEach(c -> ids.add(c.toString()));
         jdbc.sql("SELECT feedback_id FROM referrals.case_feedback WHERE case_id = ANY (?)")
                 .param(caseIds.toArray(UUID[]::new))
-                .query(UUID.class)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list()
                 .forEach(f -> ids.add(f.toString()));
         Set<String> texts = new LinkedHashSet<>();

@@ -1,5 +1,7 @@
 package org.earlyhelp.sufficiency;
 
+import static java.util.Objects.requireNonNull;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -28,6 +30,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.internal.Returns;
 import org.earlyhelp.sufficiency.internal.Rules;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -154,7 +157,7 @@ public class CareReturns {
         if (!checked.replaceable()) {
             return checked;
         }
-        if (checked.change().large() && !confirmedLarge) {
+        if (requireNonNull(checked.change()).large() && !confirmedLarge) {
             return new ImportReport903(
                     false,
                     checked.children(),
@@ -172,11 +175,11 @@ public class CareReturns {
         read.headers().forEach(h -> children.putIfAbsent(h.child(), h));
         for (Returns.HeaderRow h : children.values()) {
             jdbc.sql("INSERT INTO sufficiency.child (child_id, sex, born_on, ethnicity) VALUES (?, ?, ?, ?)")
-                    .params(
+                    .params(Arrays.asList(
                             h.child(),
                             Returns.sex(h.sex()),
                             Returns.date(h.dob()),
-                            h.ethnic().toUpperCase())
+                            h.ethnic().toUpperCase()))
                     .update();
         }
         Map<String, List<Returns.EpisodeRow>> byChild = new HashMap<>();
@@ -193,7 +196,7 @@ public class CareReturns {
                                 INSERT INTO sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement,
                                   provider, ended_on, reason_ended, reason_place_change, home_postcode, placement_postcode, urn,
                                   return_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(
+                        .params(Arrays.asList(
                                 e.child(),
                                 Returns.date(e.decom()),
                                 e.rne().toUpperCase(),
@@ -207,7 +210,7 @@ public class CareReturns {
                                 blank(e.homePost()),
                                 blank(e.plPost()),
                                 blank(e.urn()),
-                                e.year())
+                                e.year()))
                         .update();
                 saved++;
             }
@@ -368,8 +371,8 @@ public class CareReturns {
         List<Span> after = new ArrayList<>();
         byChild.values()
                 .forEach(episodes -> Rules.merge(episodes)
-                        .forEach(e -> after.add(
-                                new Span(e.child(), Returns.date(e.decom()), Returns.date(e.dec()), e.year()))));
+                        .forEach(e -> after.add(new Span(
+                                e.child(), requireNonNull(Returns.date(e.decom())), Returns.date(e.dec()), e.year()))));
         ImportReport903.Figures now = figures(held, today);
         ImportReport903.Figures then = figures(after, today);
         boolean large = (now.inCareToday() > 0 && then.inCareToday() < keepShare * now.inCareToday())
@@ -377,7 +380,8 @@ public class CareReturns {
         return new ImportReport903.Change(now, then, large);
     }
 
-    private record Span(String child, LocalDate started, LocalDate ended, int year) {}
+    private record Span(
+            String child, LocalDate started, @Nullable LocalDate ended, int year) {}
 
     private static ImportReport903.Figures figures(List<Span> episodes, LocalDate today) {
         long inCare = episodes.stream()
@@ -396,7 +400,7 @@ public class CareReturns {
         return new ImportReport903.Figures((int) inCare, episodes.size(), years);
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -238,7 +239,7 @@ public class Contracts {
         jdbc.sql("""
                         INSERT INTO sufficiency.contract (id, urn, provider, category, kind, beds, weekly_cost, starts_on,
                           ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+                .params(Arrays.asList(
                         id,
                         urn,
                         provider,
@@ -249,7 +250,7 @@ public class Contracts {
                         d.startsOn(),
                         d.endsOn(),
                         user.username(),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant())))
                 .update();
         audit.record(
                 AuditAction.ADD_CONTRACT,

@@ -13,6 +13,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.sufficiency.internal.Xlsx;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -152,7 +153,7 @@ public class Providers {
         return column < 0 || column >= row.size() ? "" : row.get(column);
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() || s.equals("-") ? null : s;
     }
 }

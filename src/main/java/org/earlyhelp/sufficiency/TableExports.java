@@ -1,5 +1,7 @@
 package org.earlyhelp.sufficiency;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -201,8 +203,8 @@ public class TableExports {
                 Cell cell = new Cell(r, c);
                 if (SUPPRESSED.equals(text(value))) {
                     primary.add(cell);
-                } else if (number(value) != null && !known.shownOnPage.contains(c)) {
-                    candidates.add(new Candidate(cell, number(value), value instanceof Children));
+                } else if (number(value) instanceof Double n && !known.shownOnPage.contains(c)) {
+                    candidates.add(new Candidate(cell, n, value instanceof Children));
                 }
                 Map<Cell, Double> column = columns.get(c);
                 if (column != null) {
@@ -219,7 +221,7 @@ public class TableExports {
                 }
             }
         }
-        columns.forEach((c, terms) -> relations.add(new Relation(terms, known.columnTotals.get(c))));
+        columns.forEach((c, terms) -> relations.add(new Relation(terms, requireNonNull(known.columnTotals.get(c)))));
         SecondarySuppression.Outcome outcome = SecondarySuppression.protect(primary, candidates, relations);
         return new Withheld(
                 primary, outcome.secondary(), outcome.stillDerivable().size());

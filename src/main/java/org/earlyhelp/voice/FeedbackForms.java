@@ -1,9 +1,12 @@
 package org.earlyhelp.voice;
 
+import static java.util.Objects.requireNonNull;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -161,12 +164,12 @@ public class FeedbackForms {
                         INSERT INTO voice.feedback (id, invitation_id, hub_id, case_id, age_band, mode, first_name, feel_safe,
                           mood, helping, change, worker, anything, safeguarding, concerns, submitted_at, over_limit)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+                .params(Arrays.asList(
                         id,
                         invitation.id(),
                         invitation.hub().value(),
                         invitation.caseId(),
-                        band.name(),
+                        requireNonNull(band).name(),
                         mode.name(),
                         mode == Mode.NAMED ? name : null,
                         draft.feelSafe() == null ? null : draft.feelSafe().name(),
@@ -178,7 +181,7 @@ public class FeedbackForms {
                         !concerns.isEmpty(),
                         concerns.isEmpty() ? null : Concerns.english(concerns),
                         Timestamp.from(now),
-                        overLimit)
+                        overLimit))
                 .update();
         if (!concerns.isEmpty()) {
             // Saved with the feedback, whatever happens to mail afterwards.
@@ -192,7 +195,7 @@ public class FeedbackForms {
         // only when an answer on their feedback's theme is published.
         if (mode == Mode.PSEUDONYMOUS || (mode == Mode.NAMED && blankToNull(draft.contact()) != null)) {
             jdbc.sql("INSERT INTO voice.sealed_identity (feedback_id, name, contact) VALUES (?, ?, ?)")
-                    .params(id, sealed.seal(name), sealed.seal(blankToNull(draft.contact())))
+                    .params(Arrays.asList(id, sealed.seal(name), sealed.seal(blankToNull(draft.contact()))))
                     .update();
         }
         // A young person signed in with their own account, not anonymous, can see this again later.
@@ -245,20 +248,19 @@ public class FeedbackForms {
         return concerns;
     }
 
+    private static void addWritten(List<String> parts, String heading, @Nullable String written) {
+        String text = blankToNull(written);
+        if (text != null) {
+            parts.add(heading + text.strip());
+        }
+    }
+
     private static @Nullable String words(FeedbackDraft draft) {
         List<String> parts = new ArrayList<>();
-        if (blankToNull(draft.helping()) != null) {
-            parts.add("What is helping: " + draft.helping().strip());
-        }
-        if (blankToNull(draft.change()) != null) {
-            parts.add("What should change: " + draft.change().strip());
-        }
-        if (blankToNull(draft.worker()) != null) {
-            parts.add("About their worker: " + draft.worker().strip());
-        }
-        if (blankToNull(draft.anything()) != null) {
-            parts.add("Anything else: " + draft.anything().strip());
-        }
+        addWritten(parts, "What is helping: ", draft.helping());
+        addWritten(parts, "What should change: ", draft.change());
+        addWritten(parts, "About their worker: ", draft.worker());
+        addWritten(parts, "Anything else: ", draft.anything());
         return parts.isEmpty() ? null : String.join("\n", parts);
     }
 

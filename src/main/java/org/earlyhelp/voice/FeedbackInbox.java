@@ -186,7 +186,7 @@ public class FeedbackInbox {
         List<UUID> cases = jdbc.sql(
                         "SELECT DISTINCT case_id FROM voice.feedback WHERE hub_id = ? AND case_id IS NOT NULL")
                 .param(hub.value())
-                .query(UUID.class)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         return caseAccess.readable(cases);
     }

@@ -84,7 +84,7 @@ public class FeedbackRetention {
                                OR f.worker IS NOT NULL OR f.anything IS NOT NULL
                                OR EXISTS (SELECT 1 FROM voice.sealed_identity s WHERE s.feedback_id = f.id))""")
                 .param(Timestamp.from(cutoff(namedMonths)))
-                .query(UUID.class)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         int erased = erasure.erase(named, List.of());
         audit.record(AuditAction.RETENTION_RUN, "feedback", "named-and-pseudonymous", null, null, erased + " erased");

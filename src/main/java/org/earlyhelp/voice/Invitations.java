@@ -1,5 +1,7 @@
 package org.earlyhelp.voice;
 
+import static java.util.Objects.requireNonNull;
+
 import io.nayuki.qrcodegen.QrCode;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -8,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -124,17 +127,17 @@ public class Invitations {
         jdbc.sql("""
                         INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by,
                           created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
+                .params(Arrays.asList(
                         id,
                         code,
-                        kind.name(),
-                        hub.value(),
+                        requireNonNull(kind).name(),
+                        requireNonNull(hub).value(),
                         caseId,
                         label.strip(),
                         ageBand == null ? null : ageBand.name(),
                         user.username(),
                         Timestamp.from(now),
-                        Timestamp.from(expires))
+                        Timestamp.from(expires)))
                 .update();
         audit.record(AuditAction.CREATE, "invitation", id.toString(), hub, null, kind.name());
         return byId(id).orElseThrow();
@@ -154,7 +157,7 @@ public class Invitations {
         List<UUID> cases = jdbc.sql(
                         "SELECT DISTINCT case_id FROM voice.invitation WHERE hub_id = ? AND case_id IS NOT NULL")
                 .param(hub.value())
-                .query(UUID.class)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         return jdbc.sql(SELECT + "\n" + """
                          WHERE hub_id = :hub AND ((case_id IS NULL AND (:lead OR created_by = :u)) OR case_id = ANY (:cases))

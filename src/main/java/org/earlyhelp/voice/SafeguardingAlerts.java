@@ -266,10 +266,12 @@ public class SafeguardingAlerts {
     @Transactional
     public List<Alert> ofHub(HubId hub) {
         requireAlerts(hub);
-        Set<UUID> readable = caseAccess.readable(
-                jdbc.sql("""
+        Set<UUID> readable = caseAccess.readable(jdbc.sql("""
                         SELECT DISTINCT f.case_id FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
-                        WHERE a.hub_id = ? AND f.case_id IS NOT NULL""").param(hub.value()).query(UUID.class).list());
+                        WHERE a.hub_id = ? AND f.case_id IS NOT NULL""")
+                .param(hub.value())
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list());
         List<Alert> alerts = jdbc.sql(SELECT
                         + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC LIMIT 200")
                 .param(hub.value())

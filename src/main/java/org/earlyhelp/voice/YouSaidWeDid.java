@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,7 +91,7 @@ public class YouSaidWeDid {
         jdbc.sql("""
                         INSERT INTO voice.response (id, hub_id, theme, you_said, owner, decision, status, due_on, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, 'HEARD', ?, ?)""")
-                .params(
+                .params(Arrays.asList(
                         id,
                         hub.value(),
                         theme.strip().toLowerCase(Locale.ROOT),
@@ -98,7 +99,7 @@ public class YouSaidWeDid {
                         owner.strip(),
                         decision.strip(),
                         due,
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(clock.instant())))
                 .update();
         audit.record(AuditAction.CREATE, "response", id.toString(), hub, null, theme);
         return id;
@@ -162,7 +163,7 @@ public class YouSaidWeDid {
             UUID feedback,
             UUID response,
             @Nullable String firstName,
-            String contact,
+            @Nullable String contact,
             @Nullable Instant toldAt) {}
 
     /** Who still needs telling about an answer, with how to reach them; the hub's people. Audited. */
@@ -234,7 +235,8 @@ public class YouSaidWeDid {
         jdbc.sql("""
                         INSERT INTO voice.hearing (id, response_id, heard_by, heard_on, what_changed, recorded_by)
                         VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), id, heardBy.strip(), heardOn, whatChanged.strip(), user.username())
+                .params(Arrays.asList(
+                        UUID.randomUUID(), id, heardBy.strip(), heardOn, whatChanged.strip(), user.username()))
                 .update();
         audit.record(AuditAction.HEARING, "response", id.toString(), hub, null, heardBy);
     }

@@ -121,12 +121,12 @@ class AuditView extends Page {
         result.getElement().setAttribute("aria-live", "polite");
         Button check = new Button(getTranslation("audit.chain.check"), e -> {
             AuditChain.Check c = chain.check();
-            if (c.intact()) {
+            AuditChain.Broken b = c.firstBroken();
+            if (b == null) {
                 result.setText(getTranslation(
                         "audit.chain.intact", c.sealed(), c.unsealed(), c.head().substring(0, 16)));
                 result.removeClassName("field-error");
             } else {
-                AuditChain.Broken b = c.firstBroken();
                 result.setText(getTranslation(
                         "audit.chain.broken",
                         b.entryId(),

@@ -151,7 +151,7 @@ class OpenReferralApi {
     Map<String, Object> taxonomy(@PathVariable String id) {
         UUID wanted = uuid("id", id);
         Map<String, Object> taxonomy = Taxonomies.taxonomies().stream()
-                .filter(t -> t.get("id").equals(wanted.toString()))
+                .filter(t -> wanted.toString().equals(t.get("id")))
                 .findFirst()
                 .map(LinkedHashMap::new)
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "There is no taxonomy with the id " + id + "."));
@@ -175,7 +175,7 @@ class OpenReferralApi {
     Map<String, Object> taxonomyTerm(@PathVariable String id) {
         String wanted = uuid("id", id).toString();
         return Taxonomies.terms(Optional.empty()).stream()
-                .filter(t -> t.get("id").equals(wanted))
+                .filter(t -> wanted.equals(t.get("id")))
                 .findFirst()
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "There is no taxonomy term with the id " + id + "."));
     }

@@ -68,6 +68,7 @@ import org.earlyhelp.shared.ui.Uploads;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an administrator defines the hubs: imports the open data about areas, assigns areas to
@@ -591,7 +592,7 @@ class HubSetupView extends Page {
                 unassignedOnly.getValue()));
     }
 
-    private String hubName(HubId id) {
+    private String hubName(@Nullable HubId id) {
         if (id == null) {
             return getTranslation("hubs.unassigned");
         }

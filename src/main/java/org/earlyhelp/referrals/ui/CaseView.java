@@ -39,6 +39,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -66,6 +67,7 @@ import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -80,12 +82,17 @@ class CaseView extends Page implements BeforeEnterObserver {
     private final transient Clock clock;
     private final transient Invitations invitations;
     private final CurrentUser user;
+    // Set by beforeEnter, which Vaadin runs before the page is shown or used.
+    @SuppressWarnings("NullAway.Init")
     private UUID id;
+
+    // Set by beforeEnter, which Vaadin runs before the page is shown or used.
+    @SuppressWarnings("NullAway.Init")
     private CaseRecord record;
 
     CaseView(Cases cases, Invitations invitations, CurrentUsers currentUsers, Clock clock) {
-        this.clock = clock;
         super("");
+        this.clock = clock;
         this.cases = cases;
         this.invitations = invitations;
         this.user = currentUsers.require();
@@ -506,7 +513,11 @@ class CaseView extends Page implements BeforeEnterObserver {
                 row.add(new Paragraph(t("close.follow-up", f.months(), Texts.day(f.due()))
                         + (f.doneAt() == null
                                 ? ""
-                                : " · " + t("close.follow-up-done", Texts.day(f.doneAt()), f.note()))));
+                                : " · "
+                                        + t(
+                                                "close.follow-up-done",
+                                                Texts.day(f.doneAt()),
+                                                Objects.requireNonNullElse(f.note(), "")))));
                 if (f.doneAt() == null && leads) {
                     TextField note = new TextField(t("close.follow-up-note"));
                     note.setWidthFull();
@@ -632,7 +643,8 @@ class CaseView extends Page implements BeforeEnterObserver {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private void act(Runnable action, Map<String, ? extends Component> fields, Paragraph errors, String done) {
+    private void act(
+            Runnable action, Map<String, ? extends Component> fields, @Nullable Paragraph errors, String done) {
         try {
             action.run();
             Notification.show(done, 3000, Notification.Position.BOTTOM_START);
@@ -658,7 +670,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     }
 
     /** The heading of the case section a component sits in. */
-    private static Optional<String> sectionOf(Component component) {
+    private static Optional<String> sectionOf(@Nullable Component component) {
         for (Component c = component; c != null; c = c.getParent().orElse(null)) {
             if (c instanceof Section section && section.hasClassName("case-section")) {
                 return section.getChildren()

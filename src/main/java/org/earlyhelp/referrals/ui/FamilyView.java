@@ -54,13 +54,15 @@ class FamilyView extends Page implements BeforeEnterObserver {
     private final transient Families families;
     private final transient Clock clock;
     private final transient CurrentUsers currentUsers;
+    // Set by beforeEnter, which Vaadin runs before the page is shown or used.
+    @SuppressWarnings("NullAway.Init")
     private UUID id;
     /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
     private H2 consentHeading = new H2();
 
     FamilyView(Families families, CurrentUsers currentUsers, Clock clock) {
-        this.clock = clock;
         super("");
+        this.clock = clock;
         this.families = families;
         this.currentUsers = currentUsers;
     }
@@ -238,7 +240,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
             Span title = new Span(Words.of(e.heading()));
             title.addClassName("timeline-title");
             item.add(when, title);
-            if (e.more() != null && !e.detail().isBlank()) {
+            if (e.more() != null && e.detail() != null && !e.detail().isBlank()) {
                 Paragraph detail = new Paragraph(Words.of(e.more()));
                 detail.addClassName("timeline-detail");
                 item.add(detail);

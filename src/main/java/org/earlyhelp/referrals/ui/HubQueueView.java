@@ -80,8 +80,8 @@ class HubQueueView extends Page {
             HubDirectory directory,
             CurrentUsers currentUsers,
             Clock clock) {
-        this.clock = clock;
         super("");
+        this.clock = clock;
         this.queue = queue;
         this.familyChanges = familyChanges;
         setHeading(t("queue.title"));

@@ -1,5 +1,6 @@
 package org.earlyhelp.referrals.ui;
 
+import static java.util.Objects.requireNonNull;
 import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.button.Button;
@@ -48,7 +49,7 @@ class MyRequestsView extends Page {
         grid.addColumn(r -> r.outcome() == null
                         ? t("mine.due", Texts.dayTime(r.decisionDue()))
                         : Texts.label("outcome", r.outcome()) + " ("
-                                + t("level.number", r.level().number()) + ")")
+                                + t("level.number", requireNonNull(r.level()).number()) + ")")
                 .setHeader(t("mine.decision"))
                 .setAutoWidth(true);
         grid.addColumn(r -> r.reasons() == null ? "" : r.reasons()).setHeader(t("mine.reasons"));

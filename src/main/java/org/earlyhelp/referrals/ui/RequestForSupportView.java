@@ -1,5 +1,6 @@
 package org.earlyhelp.referrals.ui;
 
+import static java.util.Objects.requireNonNull;
 import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.Component;
@@ -100,8 +101,8 @@ class RequestForSupportView extends Page {
             HubDirectory hubs,
             CurrentUsers currentUsers,
             Clock clock) {
-        this.clock = clock;
         super("");
+        this.clock = clock;
         this.requests = requests;
         this.postcodes = postcodes;
         setHeading(t("request.title"));
@@ -331,7 +332,7 @@ class RequestForSupportView extends Page {
         Map<OutcomeArea, String> needs = new LinkedHashMap<>();
         needBoxes.forEach((area, box) -> {
             if (box.getValue()) {
-                needs.put(area, needTexts.get(area).getValue());
+                needs.put(area, requireNonNull(needTexts.get(area)).getValue());
             }
         });
         return new RequestDraft(

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -58,12 +59,13 @@ class DatabaseConfiguration {
     static final class ManagedDatabase implements DisposableBean {
 
         private final ResolvedDatabase database;
-        private final EmbeddedPostgres embedded;
+        private final @Nullable EmbeddedPostgres embedded;
         private final boolean dropOnClose;
         private final HikariDataSource dataSource;
         private final String role;
 
-        ManagedDatabase(ResolvedDatabase database, EmbeddedPostgres embedded, boolean dropOnClose, Environment env) {
+        ManagedDatabase(
+                ResolvedDatabase database, @Nullable EmbeddedPostgres embedded, boolean dropOnClose, Environment env) {
             this.database = database;
             this.embedded = embedded;
             this.dropOnClose = dropOnClose;

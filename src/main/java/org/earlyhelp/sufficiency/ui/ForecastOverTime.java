@@ -76,7 +76,7 @@ final class ForecastOverTime {
         lines.add(new SvgLineChart.Line(
                 words.apply("forecast.chart.observed"),
                 rows.stream()
-                        .map(r -> r.observed() == null ? null : (double) r.observed())
+                        .<@Nullable Double>map(r -> r.observed() == null ? null : (double) r.observed())
                         .toList(),
                 OBSERVED_COLOUR,
                 false));
@@ -85,14 +85,16 @@ final class ForecastOverTime {
             int index = p;
             lines.add(new SvgLineChart.Line(
                     projections.get(p).scenario().name(),
-                    rows.stream().map(r -> r.totals().get(index)).toList(),
+                    rows.stream()
+                            .<@Nullable Double>map(r -> r.totals().get(index))
+                            .toList(),
                     p == 0 ? BASE_COLOUR : SCENARIO_COLOURS.get((p - 1) % SCENARIO_COLOURS.size()),
                     p > 0));
         }
         SvgLineChart.Band band = new SvgLineChart.Band(
                 words.apply("forecast.chart.band"),
-                rows.stream().map(Row::low).toList(),
-                rows.stream().map(Row::high).toList());
+                rows.stream().<@Nullable Double>map(Row::low).toList(),
+                rows.stream().<@Nullable Double>map(Row::high).toList());
         int startAt = 0;
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).on().equals(forecast.start())) {

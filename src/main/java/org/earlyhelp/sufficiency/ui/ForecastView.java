@@ -1,5 +1,7 @@
 package org.earlyhelp.sufficiency.ui;
 
+import static java.util.Objects.requireNonNull;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
@@ -292,7 +294,8 @@ class ForecastView extends Page {
                         whole.format(Math.round(p.last().high()))))
                 .setHeader(getTranslation("forecast.band"));
         for (String route : base.last().exitsSoFar().keySet()) {
-            side.addColumn(p -> whole.format(Math.round(p.last().exitsSoFar().get(route))))
+            side.addColumn(p -> whole.format(
+                            Math.round(requireNonNull(p.last().exitsSoFar().get(route)))))
                     .setHeader(Labels.exit(route))
                     .setTextAlign(ColumnTextAlign.END);
         }
@@ -318,8 +321,8 @@ class ForecastView extends Page {
                     new TableExports.Children(p.last().total()),
                     new TableExports.Children(p.last().low()),
                     new TableExports.Children(p.last().high())));
-            routes.forEach(route ->
-                    row.add(new TableExports.Children(p.last().exitsSoFar().get(route))));
+            routes.forEach(route -> row.add(new TableExports.Children(
+                    requireNonNull(p.last().exitsSoFar().get(route)))));
             row.add(Math.round(p.last().spendSoFar()));
             sideRows.add(row);
         }

@@ -1,5 +1,7 @@
 package org.earlyhelp.sufficiency.ui;
 
+import static java.util.Objects.requireNonNull;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -111,8 +113,8 @@ class SufficiencyView extends Page {
             DemonstrationSupply demonstration,
             BackgroundWork work,
             Clock clock) {
-        this.clock = clock;
         super("");
+        this.clock = clock;
         this.work = work;
         this.importing = new WorkPanel<>(work, IMPORT_903, r -> showIfNewer(IMPORT_903, CHECK_903, r));
         this.checking = new WorkPanel<>(work, CHECK_903, "work.check", r -> showIfNewer(CHECK_903, IMPORT_903, r));
@@ -374,7 +376,7 @@ class SufficiencyView extends Page {
             show(checked);
             return;
         }
-        ImportReport903.Change change = checked.change();
+        ImportReport903.Change change = requireNonNull(checked.change());
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("sufficiency.import.replace-title"));
         Span figuresText = new Span(getTranslation(

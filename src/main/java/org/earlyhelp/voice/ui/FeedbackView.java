@@ -61,6 +61,7 @@ import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.ResponseStatus;
 import org.earlyhelp.voice.YouSaidWeDid;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -127,7 +128,7 @@ class FeedbackView extends Page {
      * the heading of what they acted on ({@code "response:" + id}, {@code "feedback:" + id}, {@code
      * "inbox"}), and a keyboard or screen reader user keeps their place.
      */
-    private void refresh(String focusOn) {
+    private void refresh(@Nullable String focusOn) {
         content.removeAll();
         anchors.clear();
         if (hub.getValue() == null) {

@@ -1,5 +1,7 @@
 package org.earlyhelp.voice.ui;
 
+import static java.util.Objects.requireNonNull;
+
 import com.vaadin.flow.component.html.Article;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -61,7 +63,8 @@ class PublicAnswersView extends Page implements BeforeEnterObserver {
             article.add(new Paragraph(getTranslation("voice.public.you-said", r.youSaid())));
             article.add(new Paragraph(getTranslation("voice.public.we-did", r.weDid())));
             article.add(new Paragraph(getTranslation(
-                    "voice.public.when", MONTH.format(r.publishedAt().atZone(WorkingCalendar.LONDON)))));
+                    "voice.public.when",
+                    MONTH.format(requireNonNull(r.publishedAt()).atZone(WorkingCalendar.LONDON)))));
             add(article);
         }
     }

@@ -1,5 +1,7 @@
 package org.earlyhelp.voice.ui;
 
+import static java.util.Objects.requireNonNull;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -130,6 +132,8 @@ class SayView extends Page implements BeforeEnterObserver {
     }
 
     private void form() {
+        Invitation invitation = requireNonNull(this.invitation);
+        AgeBand band = requireNonNull(this.band);
         String b = slug(band);
         setHeading(t("form." + b + ".title"));
         add(new Paragraph(t("form." + b + ".intro")));
@@ -320,6 +324,7 @@ class SayView extends Page implements BeforeEnterObserver {
     }
 
     private void thanks(boolean safeguarding) {
+        Invitation invitation = requireNonNull(this.invitation);
         getChildren().skip(2).toList().forEach(this::remove);
         setHeading(t("thanks.title"));
         // The form is gone: focus goes to the thanks, which the help (if any) follows.
