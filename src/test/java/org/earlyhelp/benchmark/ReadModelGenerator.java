@@ -347,15 +347,15 @@ final class ReadModelGenerator {
             }
             monthlyRows.append('\n');
         });
-        jdbc.sql("TRUNCATE insight.request, insight.case_file, insight.contact_seen, insight.monthly")
+        jdbc.sql("TRUNCATE insight.request_row, insight.case_row, insight.contact_seen, insight.monthly")
                 .update();
         long started = System.nanoTime();
         copy(
-                "COPY insight.request (id, family_id, family_label, hub_id, area_code, submitted_at, decision_due,"
+                "COPY insight.request_row (id, family_id, family_label, hub_id, area_code, submitted_at, decision_due,"
                         + " re_referral, step_down, decided_at, level, outcome, allocated_at, stepped_up_at) FROM STDIN",
                 requestRows);
         copy(
-                "COPY insight.case_file (id, request_id, family_id, family_label, hub_id, lead_practitioner,"
+                "COPY insight.case_row (id, request_id, family_id, family_label, hub_id, lead_practitioner,"
                         + " allocated_at, assessment_due, assessment_done_at, next_review_due, last_contact_at, contacts,"
                         + " closed_at, close_reason, needs, needs_achieved) FROM STDIN",
                 caseRows);
@@ -367,8 +367,8 @@ final class ReadModelGenerator {
         journey.load();
         long feedback = feedback(scale, hubs, now, years);
         long careEpisodes = careEpisodes(scale, now, years);
-        jdbc.sql("ANALYZE insight.request").update();
-        jdbc.sql("ANALYZE insight.case_file").update();
+        jdbc.sql("ANALYZE insight.request_row").update();
+        jdbc.sql("ANALYZE insight.case_row").update();
         jdbc.sql("ANALYZE insight.monthly").update();
         System.out.printf("Loaded with COPY in %.1f s%n", (System.nanoTime() - started) / 1e9);
         return new Scale(requests, cases, contacts, feedback, careEpisodes, years);

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
@@ -24,6 +27,7 @@ import org.earlyhelp.referrals.CaseClosed;
 import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamiliesLinked;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestSubmitted;
@@ -417,12 +421,119 @@ class HubDashboardTests {
     }
 
     @Test
-    void anEventAboutARecordNotSeenYetFailsSoItIsDeliveredAgain() {
-        UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> projections.apply(
-                        new RequestDecided(unknown, CENTRAL, NOW, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("delivered again");
+    void eventsInAnyOrderAndDeliveredTwiceLeaveTheSameReadModels() {
+        UUID family = UUID.randomUUID();
+        UUID known = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneId.of("Europe/London"));
+        List<Object> journey = List.of(
+                new RequestSubmitted(
+                        request, family, "Khan family", CENTRAL, null, daysAgo(40), daysAgo(39), false, false),
+                new RequestDecided(
+                        request,
+                        CENTRAL,
+                        daysAgo(40).plusSeconds(3600),
+                        NeedLevel.TARGETED,
+                        DecisionOutcome.EARLY_HELP),
+                new CaseAllocated(
+                        caseId,
+                        request,
+                        family,
+                        "Khan family",
+                        CENTRAL,
+                        "Sam Lead",
+                        daysAgo(39),
+                        today.minusDays(30),
+                        "sam.lead"),
+                new AssessmentCompleted(caseId, CENTRAL, daysAgo(31), true, today.minusDays(10)),
+                new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(20), true),
+                new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(12), false),
+                new ReviewHeld(caseId, CENTRAL, daysAgo(9), today.plusDays(80)),
+                new FamiliesLinked(family, known, "Khan family (known)", List.of(request), daysAgo(8)),
+                new RequestSubmitted(later, family, "Khan family", CENTRAL, null, daysAgo(6), daysAgo(3), false, false),
+                // Decided after its due time: a decision, but not on time.
+                new RequestDecided(later, CENTRAL, daysAgo(2), NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP),
+                new SteppedUp(later, null, CENTRAL, daysAgo(2)),
+                new CaseClosed(caseId, CENTRAL, daysAgo(1), ClosureReason.NEEDS_MET, 3, 2));
+        journey.forEach(this::apply);
+        String inOrder = readModels();
+        assertThat(inOrder)
+                .as("the request is filed under the known family and counted once as a re-referral")
+                .contains("Khan family (known)")
+                .doesNotContain("|Khan family|");
+        assertThat(count("SELECT sum(re_referrals) FROM insight.monthly")).isEqualTo(1);
+        assertThat(count("SELECT sum(decided) FROM insight.monthly")).isEqualTo(2);
+        assertThat(count("SELECT sum(decided_on_time) FROM insight.monthly")).isEqualTo(1);
+        assertThat(count("SELECT sum(contacts) FROM insight.monthly")).isEqualTo(2);
+
+        List<List<Object>> orders = new ArrayList<>();
+        orders.add(journey.reversed());
+        Random random = new Random(17);
+        for (int i = 0; i < 8; i++) {
+            List<Object> shuffled = new ArrayList<>(journey);
+            Collections.shuffle(shuffled, random);
+            orders.add(shuffled);
+        }
+        for (List<Object> order : orders) {
+            projections.clear();
+            order.forEach(this::apply);
+            order.forEach(this::apply);
+            assertThat(readModels()).as("applied twice in the order %s", order).isEqualTo(inOrder);
+        }
+    }
+
+    @Test
+    void aRecordShowsOnTheDashboardOnlyOnceTheEventThatCreatesItHasArrived() {
+        UUID request = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        projections.apply(new RequestDecided(request, CENTRAL, NOW, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE));
+        projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, NOW, true));
+        assertThat(count("SELECT count(*) FROM insight.request")).isZero();
+        assertThat(count("SELECT count(*) FROM insight.case_file")).isZero();
+        Dashboard before = dashboard();
+        assertThat(before.awaitingCount()).isZero();
+        assertThat(before.caseloads()).allMatch(c -> c.openCases() == 0);
+        projections.apply(submitted(request, "Jones family", 1, false));
+        assertThat(count("SELECT count(*) FROM insight.request")).isOne();
+    }
+
+    /** Every read model's rows, in a fixed order, as text. */
+    private String readModels() {
+        StringBuilder out = new StringBuilder();
+        for (String sql : List.of(
+                "SELECT * FROM insight.request_row ORDER BY submitted_at, id",
+                "SELECT * FROM insight.case_row ORDER BY id",
+                "SELECT * FROM insight.monthly ORDER BY hub_id, month",
+                "SELECT * FROM insight.family_link ORDER BY from_id",
+                "SELECT count(*) FROM insight.contact_seen")) {
+            jdbc.sql(sql).query(rs -> {
+                int columns = rs.getMetaData().getColumnCount();
+                StringBuilder row = new StringBuilder("|");
+                for (int c = 1; c <= columns; c++) {
+                    row.append(rs.getString(c)).append('|');
+                }
+                out.append(row).append('\n');
+            });
+            out.append("--\n");
+        }
+        return out.toString();
+    }
+
+    private void apply(Object event) {
+        switch (event) {
+            case RequestSubmitted e -> projections.apply(e);
+            case RequestDecided e -> projections.apply(e);
+            case CaseAllocated e -> projections.apply(e);
+            case AssessmentCompleted e -> projections.apply(e);
+            case ContactLogged e -> projections.apply(e);
+            case ReviewHeld e -> projections.apply(e);
+            case FamiliesLinked e -> projections.apply(e);
+            case SteppedUp e -> projections.apply(e);
+            case CaseClosed e -> projections.apply(e);
+            default -> throw new IllegalArgumentException(event.toString());
+        }
     }
 
     @Test

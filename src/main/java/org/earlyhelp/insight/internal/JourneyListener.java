@@ -14,7 +14,10 @@ import org.earlyhelp.voice.ThemeConfirmed;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds the read models from the referrals and voice modules' events, after their transaction commits. */
+/**
+ * Feeds the read models from the referrals and voice modules' events, after their transaction
+ * commits, in whatever order they arrive (see {@link Projections}).
+ */
 @Component
 class JourneyListener {
 
@@ -26,42 +29,42 @@ class JourneyListener {
 
     @ApplicationModuleListener
     void on(RequestSubmitted event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(RequestDecided event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(CaseAllocated event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(AssessmentCompleted event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(ReviewHeld event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(ContactLogged event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(SteppedUp event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(CaseClosed event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
@@ -71,35 +74,11 @@ class JourneyListener {
 
     @ApplicationModuleListener
     void on(FamiliesLinked event) {
-        patiently(() -> projections.apply(event));
+        projections.apply(event);
     }
 
     @ApplicationModuleListener
     void on(ThemeConfirmed event) {
-        patiently(() -> projections.apply(event));
-    }
-
-    /**
-     * Events published together (a request and its decision, say) reach their listeners on
-     * separate threads, so one about a record not taken in yet waits a moment and tries again
-     * before giving up; a publication that still fails stays incomplete and is delivered later.
-     */
-    private static void patiently(Runnable apply) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                apply.run();
-                return;
-            } catch (Projections.NotSeenYet e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        projections.apply(event);
     }
 }
