@@ -1,5 +1,7 @@
 package org.earlyhelp.sufficiency;
 
+import static java.util.Objects.requireNonNull;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -19,7 +21,6 @@ import org.earlyhelp.shared.PlainText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.earlyhelp.sufficiency.internal.StockFlowModel;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -44,7 +45,7 @@ public class Contracts {
     public record Draft(
             String urn,
             String provider,
-            String category,
+            @Nullable PlacementCategory category,
             String kind,
             int beds,
             @Nullable BigDecimal weeklyCost,
@@ -56,7 +57,7 @@ public class Contracts {
             UUID id,
             String urn,
             String provider,
-            String category,
+            PlacementCategory category,
             String kind,
             int beds,
             @Nullable BigDecimal weeklyCost,
@@ -115,7 +116,7 @@ public class Contracts {
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getString(3),
-                        rs.getString(4),
+                        PlacementCategory.stored(rs.getString(4)),
                         rs.getString(5),
                         rs.getInt(6),
                         rs.getBigDecimal(7),
@@ -214,7 +215,8 @@ public class Contracts {
         } else if (PlainText.hasControlCharacters(provider)) {
             problems.put("provider", new Message("sufficiency.problem.provider.name-has-characters-cannot-saved"));
         }
-        if (!StockFlowModel.CATEGORIES.contains(d.category())) {
+        PlacementCategory category = d.category();
+        if (category == null || !PlacementCategory.commissioned().contains(category)) {
             problems.put("category", new Message("sufficiency.problem.category.choose-kind-placement-beds-are"));
         }
         if (!KINDS.contains(d.kind())) {
@@ -243,7 +245,7 @@ public class Contracts {
                         id,
                         urn,
                         provider,
-                        d.category(),
+                        requireNonNull(category).english(),
                         d.kind(),
                         d.beds(),
                         d.weeklyCost(),

@@ -34,7 +34,11 @@ public final class ExportedTables {
     public static List<List<Object>> gaps(List<Forecasts.Gap> gaps) {
         return gaps.stream()
                 .map(g -> List.<Object>of(
-                        g.category(), new Children(g.need()), new Children(g.high()), g.supply(), Math.round(g.gap())))
+                        g.category().english(),
+                        new Children(g.need()),
+                        new Children(g.high()),
+                        g.supply(),
+                        Math.round(g.gap())))
                 .toList();
     }
 
@@ -88,7 +92,7 @@ public final class ExportedTables {
                         c.urn(),
                         c.provider(),
                         c.kind(),
-                        c.category(),
+                        c.category().english(),
                         c.beds(),
                         new Children(c.childrenPlaced()),
                         c.emptyBeds(),
@@ -131,7 +135,8 @@ public final class ExportedTables {
     /** A back-test by category (category, forecast, actual). */
     public static List<List<Object>> backTest(Forecasts.BackTest test) {
         return test.byCategory().entrySet().stream()
-                .map(x -> List.<Object>of(x.getKey(), new Children(x.getValue()[0]), new Children(x.getValue()[1])))
+                .map(x -> List.<Object>of(
+                        x.getKey().english(), new Children(x.getValue()[0]), new Children(x.getValue()[1])))
                 .toList();
     }
 

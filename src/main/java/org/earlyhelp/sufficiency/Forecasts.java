@@ -68,7 +68,7 @@ public class Forecasts {
             double total,
             double low,
             double high,
-            Map<String, Double> byCategory,
+            Map<PlacementCategory, Double> byCategory,
             Map<String, Double> byAge,
             Map<String, Double> exitsSoFar,
             double spendSoFar,
@@ -101,7 +101,7 @@ public class Forecasts {
             List<Observed> history) {}
 
     /** Forecast need minus supply, by category, at the horizon. */
-    public record Gap(String category, double need, double high, int supply, double gap) {}
+    public record Gap(PlacementCategory category, double need, double high, int supply, double gap) {}
 
     /** How a forecast from an earlier date compared with what happened. */
     public record BackTest(
@@ -113,7 +113,7 @@ public class Forecasts {
             double low,
             double high,
             long actualTotal,
-            Map<String, double[]> byCategory) {
+            Map<PlacementCategory, double[]> byCategory) {
 
         public double errorPercent() {
             return actualTotal == 0 ? 0 : 100.0 * (forecastTotal - actualTotal) / actualTotal;
@@ -129,10 +129,18 @@ public class Forecasts {
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final Clock clock;
+    private final PlacementSupply placementSupply;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    Forecasts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Whereabouts whereabouts, Clock clock) {
+    Forecasts(
+            JdbcClient jdbc,
+            CurrentUsers currentUsers,
+            AuditTrail audit,
+            Whereabouts whereabouts,
+            Clock clock,
+            PlacementSupply placementSupply) {
+        this.placementSupply = placementSupply;
         this.jdbc = jdbc;
         this.currentUsers = currentUsers;
         this.audit = audit;
@@ -244,11 +252,11 @@ public class Forecasts {
     @Transactional(readOnly = true)
     public List<Gap> gap(Projection projection) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, Integer> supply = supply();
+        Map<PlacementCategory, Integer> supply = placementSupply.supply();
         Point end = projection.last();
         double share = end.total() == 0 ? 0 : (end.high() - end.total()) / end.total();
         List<Gap> gaps = new ArrayList<>();
-        for (String category : StockFlowModel.CATEGORIES) {
+        for (PlacementCategory category : PlacementCategory.values()) {
             double need = end.byCategory().getOrDefault(category, 0.0);
             int places = supply.getOrDefault(category, 0);
             gaps.add(new Gap(category, need, need * (1 + share), places, need - places));
@@ -353,7 +361,7 @@ public class Forecasts {
                 rates, StockFlowModel.stock(children, from), from, (int) ChronoUnit.DAYS.between(from, to));
         Day last = days.getLast();
         double[] actual = StockFlowModel.stock(children, to);
-        Map<String, double[]> byCategory = new LinkedHashMap<>();
+        Map<PlacementCategory, double[]> byCategory = new LinkedHashMap<>();
         for (int c = 0; c < StockFlowModel.CATEGORIES.size(); c++) {
             double f = 0;
             double a = 0;
@@ -485,61 +493,6 @@ public class Forecasts {
                 .param(scenario)
                 .update();
         audit.record(AuditAction.DELETE, "scenario", scenario.toString(), null, null, null);
-    }
-
-    /** Weekly costs by category and provider group (own, external, family), with their sources. */
-    @Transactional(readOnly = true)
-    public Map<String, Map<String, Double>> weeklyCosts() {
-        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, Map<String, Double>> costs = new LinkedHashMap<>();
-        jdbc.sql(
-                        "SELECT category, provider_group, weekly_cost FROM sufficiency.weekly_cost ORDER BY category, provider_group")
-                .query((rs, n) -> costs.computeIfAbsent(rs.getString(1), k -> new LinkedHashMap<>())
-                        .put(rs.getString(2), rs.getDouble(3)))
-                .list();
-        return costs;
-    }
-
-    @Transactional
-    public void setWeeklyCost(String category, String group, double cost) {
-        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        if (cost < 0 || cost > 50_000) {
-            throw new ValidationException(
-                    Map.of("cost", new Message("sufficiency.problem.cost.weekly-cost-from-0-50")));
-        }
-        jdbc.sql(
-                        "UPDATE sufficiency.weekly_cost SET weekly_cost = ?, source = 'set by the council' WHERE category = ? AND provider_group = ?")
-                .params(cost, category, group)
-                .update();
-        audit.record(AuditAction.SET_COST, "weekly-cost", category + "/" + group, null, null, String.valueOf(cost));
-    }
-
-    /** Places available by category (in-house carers' places, homes' beds, contracted and block beds). */
-    @Transactional(readOnly = true)
-    public Map<String, Integer> supply() {
-        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        Map<String, Integer> supply = new LinkedHashMap<>();
-        jdbc.sql("SELECT category, places FROM sufficiency.supply")
-                .query((rs, n) -> supply.put(rs.getString(1), rs.getInt(2)))
-                .list();
-        return supply;
-    }
-
-    @Transactional
-    public void setSupply(String category, int places) {
-        currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        if (!StockFlowModel.CATEGORIES.contains(category)) {
-            throw new ValidationException(
-                    Map.of("category", new Message("sufficiency.problem.category.choose-placement-category")));
-        }
-        if (places < 0 || places > 100_000) {
-            throw new ValidationException(
-                    Map.of("places", new Message("sufficiency.problem.places.places-from-0-100-000")));
-        }
-        jdbc.sql("""
-                        INSERT INTO sufficiency.supply (category, places) VALUES (?, ?)
-                        ON CONFLICT (category) DO UPDATE SET places = excluded.places, note = NULL""").params(category, places).update();
-        audit.record(AuditAction.SET_SUPPLY, "supply", category, null, null, String.valueOf(places));
     }
 
     // ---- foster carers ---------------------------------------------------------------------------
@@ -732,7 +685,7 @@ public class Forecasts {
     }
 
     private static Point point(Day d, double spend) {
-        Map<String, Double> byCategory = new LinkedHashMap<>();
+        Map<PlacementCategory, Double> byCategory = new LinkedHashMap<>();
         Map<String, Double> byAge = new LinkedHashMap<>();
         Map<String, Double> fostering = new LinkedHashMap<>();
         for (int age = 0; age < StockFlowModel.AGES.size(); age++) {
@@ -767,25 +720,24 @@ public class Forecasts {
      * providers by their share among the children in that category on the start date.
      */
     private double[][] costs(Map<String, List<Spell>> children, LocalDate on) {
-        Map<String, Map<String, Double>> weekly = new LinkedHashMap<>();
+        Map<PlacementCategory, Map<String, Double>> weekly = new LinkedHashMap<>();
         jdbc.sql("SELECT category, provider_group, weekly_cost FROM sufficiency.weekly_cost")
-                .query((rs, n) -> weekly.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                .query((rs, n) -> weekly.computeIfAbsent(
+                                PlacementCategory.stored(rs.getString(1)), k -> new HashMap<>())
                         .put(rs.getString(2), rs.getDouble(3)))
                 .list();
-        Map<String, Map<String, Long>> shares = new HashMap<>();
+        Map<PlacementCategory, Map<String, Long>> shares = new HashMap<>();
         jdbc.sql("""
                         SELECT placement, CASE WHEN provider = 'PR1' THEN 'own' WHEN provider = 'PR0' THEN 'family' ELSE 'external' END,
                                count(*) FROM sufficiency.episode
                         WHERE started_on <= ? AND (ended_on IS NULL OR ended_on > ?) GROUP BY 1, 2""")
                 .params(on, on)
-                .query((rs, n) -> shares.computeIfAbsent(
-                                StockFlowModel.CATEGORIES.get(StockFlowModel.category(rs.getString(1))),
-                                k -> new HashMap<>())
+                .query((rs, n) -> shares.computeIfAbsent(PlacementCategory.of903(rs.getString(1)), k -> new HashMap<>())
                         .merge(rs.getString(2), rs.getLong(3), Long::sum))
                 .list();
         double[][] costs = new double[StockFlowModel.CATEGORIES.size()][1];
         for (int c = 0; c < StockFlowModel.CATEGORIES.size(); c++) {
-            String category = StockFlowModel.CATEGORIES.get(c);
+            PlacementCategory category = StockFlowModel.CATEGORIES.get(c);
             Map<String, Double> w = weekly.getOrDefault(category, Map.of());
             Map<String, Long> share = shares.getOrDefault(category, Map.of());
             long total = share.values().stream().mapToLong(Long::longValue).sum();

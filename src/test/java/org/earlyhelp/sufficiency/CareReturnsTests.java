@@ -256,6 +256,9 @@ class CareReturnsTests {
     @Autowired
     Forecasts forecasts;
 
+    @Autowired
+    PlacementSupply placementSupply;
+
     @Test
     void theReferencePeriodEndsWithTheLastCompleteCollectionYear() {
         LocalDate today = LocalDate.of(2026, 12, 2);
@@ -363,9 +366,9 @@ class CareReturnsTests {
                 .isGreaterThan(base.last().exitsSoFar().get("Special guardianship order"));
         assertThat(changed.last().spendSoFar()).isLessThan(base.last().spendSoFar());
 
-        forecasts.setSupply("Children's homes", 3);
+        placementSupply.setSupply(PlacementCategory.CHILDRENS_HOMES, 3);
         assertThat(forecasts.gap(base))
-                .filteredOn(g -> g.category().equals("Children's homes"))
+                .filteredOn(g -> g.category() == PlacementCategory.CHILDRENS_HOMES)
                 .singleElement()
                 .satisfies(g -> assertThat(g.gap()).isCloseTo(g.need() - 3, within(1e-9)));
 

@@ -244,10 +244,10 @@ class SufficiencyDemonstrationTests {
                 .projections()
                 .getFirst();
         List<Forecasts.Gap> madeUp = List.of(
-                new Forecasts.Gap("Fostering", 3.2, 3.2 * 1.2, 10, 3.2 - 10),
-                new Forecasts.Gap("Homes", 40.4, 40.4 * 1.2, 30, 40.4 - 30),
-                new Forecasts.Gap("Adoption", 4.4, 4.4 * 1.2, 1, 4.4 - 1),
-                new Forecasts.Gap("Other", 8.0, 8.0 * 1.2, 0, 8.0));
+                new Forecasts.Gap(PlacementCategory.OTHER_FOSTERING, 3.2, 3.2 * 1.2, 10, 3.2 - 10),
+                new Forecasts.Gap(PlacementCategory.CHILDRENS_HOMES, 40.4, 40.4 * 1.2, 30, 40.4 - 30),
+                new Forecasts.Gap(PlacementCategory.PLACED_FOR_ADOPTION, 4.4, 4.4 * 1.2, 1, 4.4 - 1),
+                new Forecasts.Gap(PlacementCategory.OTHER_PLACEMENTS, 8.0, 8.0 * 1.2, 0, 8.0));
         Forecasts.Point madeUpEnd =
                 new Forecasts.Point(today, 56, 40, 56 * 1.2, Map.of(), Map.of(), Map.of(), 0, Map.of());
         for (var pair : List.of(Map.entry(forecasts.gap(base), base.last()), Map.entry(madeUp, madeUpEnd))) {
@@ -367,9 +367,12 @@ class SufficiencyDemonstrationTests {
                 70,
                 58,
                 new LinkedHashMap<>(Map.of(
-                        "Fostering", new double[] {40.2, 41}, "Homes", new double[] {3.1, 2}, "Adoption", new double[] {
-                            18.1, 15
-                        })));
+                        PlacementCategory.OTHER_FOSTERING,
+                        new double[] {40.2, 41},
+                        PlacementCategory.CHILDRENS_HOMES,
+                        new double[] {3.1, 2},
+                        PlacementCategory.PLACED_FOR_ADOPTION,
+                        new double[] {18.1, 15})));
         List<List<Object>> rows = ExportedTables.backTest(test);
         attacks.add(
                 attack("Back-test", List.of("Category", "Forecast", "Actual"), rows, ExportedTables.backTestKnown(test))
@@ -407,7 +410,7 @@ class SufficiencyDemonstrationTests {
                 UUID.randomUUID(),
                 "SC" + beds + placed,
                 "Provider, " + kind,
-                "Children's homes",
+                PlacementCategory.CHILDRENS_HOMES,
                 kind,
                 beds,
                 weekly == null ? null : new BigDecimal(weekly),
@@ -444,7 +447,7 @@ class SufficiencyDemonstrationTests {
                 UUID.randomUUID(),
                 "SC000001",
                 "Provider",
-                "Children's homes",
+                PlacementCategory.CHILDRENS_HOMES,
                 "block",
                 1,
                 null,
@@ -489,7 +492,7 @@ class SufficiencyDemonstrationTests {
                 .query(Long.class)
                 .single();
         assertThatThrownBy(() -> contracts.add(new Contracts.Draft(
-                        "12", " ", "Castles", "block", 0, BigDecimal.valueOf(-1), today, today.minusDays(1))))
+                        "12", " ", null, "block", 0, BigDecimal.valueOf(-1), today, today.minusDays(1))))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).problems())
                         .containsOnlyKeys("urn", "provider", "category", "beds", "weeklyCost", "endsOn"));
@@ -502,7 +505,7 @@ class SufficiencyDemonstrationTests {
         UUID added = contracts.add(new Contracts.Draft(
                 "sc123456",
                 "Oak House",
-                "Children's homes",
+                PlacementCategory.CHILDRENS_HOMES,
                 "block",
                 2,
                 BigDecimal.valueOf(4000),
@@ -540,7 +543,7 @@ class SufficiencyDemonstrationTests {
         UUID added = contracts.add(new Contracts.Draft(
                 "SC999999",
                 "Empty House",
-                "Children's homes",
+                PlacementCategory.CHILDRENS_HOMES,
                 "block",
                 2,
                 BigDecimal.valueOf(700),

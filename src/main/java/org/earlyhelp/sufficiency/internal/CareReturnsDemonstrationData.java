@@ -217,7 +217,9 @@ class CareReturnsDemonstrationData implements DemonstrationData {
         for (int[] s : supply) {
             jdbc.sql("""
                             INSERT INTO sufficiency.supply (category, places, note) VALUES (?, ?, 'demonstration figure')
-                            ON CONFLICT DO NOTHING""").params(StockFlowModel.CATEGORIES.get(s[0]), s[1]).update();
+                            ON CONFLICT DO NOTHING""")
+                    .params(StockFlowModel.CATEGORIES.get(s[0]).english(), s[1])
+                    .update();
         }
         for (int c = 1; c <= 24; c++) {
             int from = random.nextInt(12);

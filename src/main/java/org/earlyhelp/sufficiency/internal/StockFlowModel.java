@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.earlyhelp.sufficiency.PlacementCategory;
 
 /**
  * The Markov stock-flow model of the open demand models (Data to Insight, Social Finance), with
@@ -22,15 +23,8 @@ public final class StockFlowModel {
     /** Age bands. */
     public static final List<String> AGES = List.of("Under 1", "1 to 4", "5 to 9", "10 to 15", "16 and over");
 
-    /** Placement categories. */
-    public static final List<String> CATEGORIES = List.of(
-            "Placed with parents",
-            "Family and friends fostering",
-            "Other fostering",
-            "Children's homes",
-            "Supported and independent living",
-            "Placed for adoption",
-            "Other placements");
+    /** Placement categories, in the model's order (a state's category is its index here). */
+    public static final List<PlacementCategory> CATEGORIES = List.of(PlacementCategory.values());
 
     /** How children leave care. */
     public static final List<String> EXITS =
@@ -114,26 +108,7 @@ public final class StockFlowModel {
     }
 
     public static int category(String placement) {
-        String p = placement.toUpperCase();
-        if (p.equals("P1")) {
-            return 0;
-        }
-        if (Set.of("U1", "U2", "U3").contains(p)) {
-            return 1;
-        }
-        if (Set.of("U4", "U5", "U6").contains(p)) {
-            return 2;
-        }
-        if (Set.of("K1", "K2").contains(p)) {
-            return 3;
-        }
-        if (Set.of("H5", "K3", "P2").contains(p)) {
-            return 4;
-        }
-        if (Set.of("A3", "A4", "A5", "A6").contains(p)) {
-            return 5;
-        }
-        return 6;
+        return PlacementCategory.of903(placement).ordinal();
     }
 
     /**

@@ -39,6 +39,7 @@ import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.Contracts;
 import org.earlyhelp.sufficiency.ExportedTables;
+import org.earlyhelp.sufficiency.PlacementCategory;
 import org.earlyhelp.sufficiency.TableExports;
 
 /**
@@ -47,13 +48,6 @@ import org.earlyhelp.sufficiency.TableExports;
  * beds cost; a form to add one (each problem next to its field) and removal after a confirmation.
  */
 class ContractsSection extends Section {
-
-    private static final List<String> CATEGORIES = List.of(
-            "Family and friends fostering",
-            "Other fostering",
-            "Children's homes",
-            "Supported and independent living",
-            "Other placements");
 
     private final transient Contracts contracts;
     private final Grid<Contracts.Occupancy> grid = new Grid<>();
@@ -276,11 +270,11 @@ class ContractsSection extends Section {
         TextField provider = new TextField(getTranslation("contracts.provider"));
         provider.setId("contract-provider");
         provider.setMaxLength(200);
-        Select<String> category = new Select<>();
+        Select<PlacementCategory> category = new Select<>();
         category.setLabel(getTranslation("contracts.category"));
-        category.setItems(CATEGORIES);
+        category.setItems(PlacementCategory.commissioned());
         category.setItemLabelGenerator(Labels::category);
-        category.setValue("Children's homes");
+        category.setValue(PlacementCategory.CHILDRENS_HOMES);
         Select<String> kind = new Select<>();
         kind.setLabel(getTranslation("contracts.kind"));
         kind.setItems(Contracts.KINDS);

@@ -46,6 +46,8 @@ import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.Forecasts;
+import org.earlyhelp.sufficiency.PlacementCategory;
+import org.earlyhelp.sufficiency.PlacementSupply;
 import org.earlyhelp.sufficiency.TableExports;
 
 /**
@@ -57,16 +59,8 @@ import org.earlyhelp.sufficiency.TableExports;
 @RolesAllowed({Role.COMMISSIONER_AUTHORITY, Role.ADMIN_AUTHORITY})
 class ForecastView extends Page {
 
-    private static final List<String> CATEGORIES = List.of(
-            "Placed with parents",
-            "Family and friends fostering",
-            "Other fostering",
-            "Children's homes",
-            "Supported and independent living",
-            "Placed for adoption",
-            "Other placements");
-
     private final transient Forecasts forecasts;
+    private final transient PlacementSupply placementSupply;
     private final transient StepUpTrend stepUps;
     private final transient TableExports exports;
     private final NumberFormat whole = NumberFormat.getIntegerInstance(Locale.UK);
@@ -79,7 +73,13 @@ class ForecastView extends Page {
     private final CheckboxGroup<Forecasts.Scenario> compare = new CheckboxGroup<>();
     private final Div results = new Div();
 
-    ForecastView(Forecasts forecasts, StepUpTrend stepUps, TableExports exports, DemonstrationSupply demonstration) {
+    ForecastView(
+            Forecasts forecasts,
+            PlacementSupply placementSupply,
+            StepUpTrend stepUps,
+            TableExports exports,
+            DemonstrationSupply demonstration) {
+        this.placementSupply = placementSupply;
         super("");
         this.forecasts = forecasts;
         this.stepUps = stepUps;
@@ -486,58 +486,7 @@ class ForecastView extends Page {
     }
 
     private Section supplyForm() {
-        Section section = new Section(new H2(getTranslation("forecast.supply.title")));
-        section.add(new Paragraph(getTranslation("forecast.supply.intro")));
-        Map<String, Integer> supply = forecasts.supply();
-        FormLayout form = new FormLayout();
-        for (String category : CATEGORIES) {
-            IntegerField places = new IntegerField(Labels.category(category));
-            places.setMin(0);
-            places.setValue(supply.getOrDefault(category, 0));
-            places.addValueChangeListener(e -> {
-                if (e.isFromClient() && e.getValue() != null) {
-                    try {
-                        forecasts.setSupply(category, e.getValue());
-                    } catch (ValidationException invalid) {
-                        places.setInvalid(true);
-                        places.setErrorMessage(
-                                String.join(" ", Words.of(invalid).values()));
-                    }
-                }
-            });
-            form.add(places);
-        }
-        section.add(form);
-        Map<String, Map<String, Double>> costs = forecasts.weeklyCosts();
-        section.add(
-                new H3(getTranslation("forecast.costs.title")), new Paragraph(getTranslation("forecast.costs.intro")));
-        Select<String> category = new Select<>();
-        category.setLabel(getTranslation("forecast.gap.category"));
-        category.setItems(CATEGORIES);
-        category.setItemLabelGenerator(Labels::category);
-        Select<String> group = new Select<>();
-        group.setLabel(getTranslation("forecast.costs.group"));
-        group.setItems("own", "external", "family");
-        group.setItemLabelGenerator(Labels::providerGroup);
-        NumberField cost = new NumberField(getTranslation("forecast.costs.weekly"));
-        cost.setMin(0);
-        category.addValueChangeListener(e -> show(costs, category, group, cost));
-        group.addValueChangeListener(e -> show(costs, category, group, cost));
-        Button set = new Button(getTranslation("forecast.costs.set"), e -> {
-            if (category.getValue() == null || group.getValue() == null || cost.getValue() == null) {
-                return;
-            }
-            try {
-                forecasts.setWeeklyCost(category.getValue(), group.getValue(), cost.getValue());
-                costs.computeIfAbsent(category.getValue(), k -> new LinkedHashMap<>())
-                        .put(group.getValue(), cost.getValue());
-                Notification.show(getTranslation("forecast.costs.saved"), 3000, Notification.Position.BOTTOM_START);
-            } catch (ValidationException invalid) {
-                cost.setInvalid(true);
-                cost.setErrorMessage(String.join(" ", Words.of(invalid).values()));
-            }
-        });
-        section.add(new FormLayout(category, group, cost), set);
+        Section section = new SupplySection(placementSupply);
         section.add(carers());
         return section;
     }
@@ -646,13 +595,6 @@ class ForecastView extends Page {
         return box;
     }
 
-    private static void show(
-            Map<String, Map<String, Double>> costs, Select<String> category, Select<String> group, NumberField cost) {
-        if (category.getValue() != null && group.getValue() != null) {
-            cost.setValue(costs.getOrDefault(category.getValue(), Map.of()).get(group.getValue()));
-        }
-    }
-
     private Section backTest(LocalDate end) {
         Section section = new Section(new H2(getTranslation("forecast.back.title")));
         section.add(new Paragraph(getTranslation("forecast.back.intro")), define("forecast.back.title"));
@@ -719,8 +661,8 @@ class ForecastView extends Page {
                         getTranslation(t.withinBand() ? "forecast.back.within" : "forecast.back.outside"),
                         day.format(t.referenceFrom()),
                         day.format(t.referenceTo()))));
-                Grid<Map.Entry<String, double[]>> grid = new Grid<>();
-                grid.addColumn(Map.Entry::getKey)
+                Grid<Map.Entry<PlacementCategory, double[]>> grid = new Grid<>();
+                grid.addColumn(x -> Labels.category(x.getKey()))
                         .setHeader(getTranslation("forecast.gap.category"))
                         .setAutoWidth(true);
                 grid.addColumn(x -> whole.format(Math.round(x.getValue()[0])))

@@ -2,6 +2,7 @@ package org.earlyhelp.sufficiency.ui;
 
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.Locale;
+import org.earlyhelp.sufficiency.PlacementCategory;
 
 /**
  * The forecasting model's labels in the page's language. The model and its stored rows name
@@ -13,8 +14,17 @@ final class Labels {
     private Labels() {}
 
     /** A placement category ("Children's homes"), from {@code sufficiency.category.*}. */
-    static String category(String category) {
-        return I18NProvider.translate("sufficiency.category." + slug(category));
+    static String category(PlacementCategory category) {
+        return I18NProvider.translate("sufficiency.category." + slug(category.english()));
+    }
+
+    /**
+     * A group of placements on the stock page ("Residential schools"): the model's categories and,
+     * split out of its "Other placements", residential schools and secure, health and temporary
+     * placements; from {@code sufficiency.category.*}.
+     */
+    static String placementGroup(String english) {
+        return I18NProvider.translate("sufficiency.category." + slug(english));
     }
 
     /** A way of leaving care ("Special guardianship order"), from {@code sufficiency.exit.*}. */

@@ -670,7 +670,7 @@ class SufficiencyView extends Page {
                 getTranslation("sufficiency.cohorts.sgo", numbers.format(s.longTermFosteringCouldBeSgo()))));
         cohorts.add(list, define("sufficiency.cohorts.title"));
         figures.add(cohorts);
-        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total(), Labels::category));
+        figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total(), Labels::placementGroup));
         figures.add(table("sufficiency.stock.by-age", s.byAge(), true, s.total(), g -> g));
         figures.add(table("sufficiency.stock.by-legal", s.byLegalStatus(), false, s.total(), g -> g));
         figures.add(table("sufficiency.stock.by-provider", s.byProvider(), false, s.total(), g -> g));

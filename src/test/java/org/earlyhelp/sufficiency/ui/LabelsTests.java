@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.earlyhelp.sufficiency.PlacementCategory;
 import org.earlyhelp.sufficiency.internal.StockFlowModel;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,9 @@ class LabelsTests {
 
     @Test
     void everyCategoryExitAndProviderGroupIsInTheFiles() throws Exception {
-        List<String> categories = new ArrayList<>(StockFlowModel.CATEGORIES);
+        List<String> categories = new ArrayList<>(StockFlowModel.CATEGORIES.stream()
+                .map(PlacementCategory::english)
+                .toList());
         // The groups children in care are counted in, as the SQL names them.
         Matcher named =
                 Pattern.compile("THEN '((?:[^']|'')+)'|ELSE '((?:[^']|'')+)'").matcher(placementGroups());
