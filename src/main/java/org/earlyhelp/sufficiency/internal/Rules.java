@@ -16,6 +16,7 @@ import org.earlyhelp.shared.Message;
 import org.earlyhelp.sufficiency.Problem;
 import org.earlyhelp.sufficiency.internal.Returns.EpisodeRow;
 import org.earlyhelp.sufficiency.internal.Returns.HeaderRow;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SSDA903 checks that matter most for counting children in care, each with a plain-English
@@ -115,285 +116,169 @@ public final class Rules {
 
     /** Every problem in an upload, in file and line order. */
     public static List<Problem> check(Returns.Read read, LocalDate today) {
-        List<Problem> problems = new ArrayList<>();
+        Found found = new Found();
         Map<String, HeaderRow> children = new LinkedHashMap<>();
         Map<String, LocalDate> born = new HashMap<>();
         for (HeaderRow h : read.headers()) {
-            if (h.child().isBlank()) {
-                add(problems, "H01", h.file(), h.line(), "", new Message("sufficiency.rule.h01.child-has-no-child-id"));
-                continue;
-            }
-            if (Returns.sex(h.sex()) == null) {
-                add(
-                        problems,
-                        "H02",
-                        h.file(),
-                        h.line(),
-                        h.child(),
-                        new Message("sufficiency.rule.h02.sex-0-should-1-male", h.sex()));
-            }
-            LocalDate dob = Returns.date(h.dob());
-            if (dob == null) {
-                add(
-                        problems,
-                        "H03",
-                        h.file(),
-                        h.line(),
-                        h.child(),
-                        new Message("sufficiency.rule.h03.dob-0-not-date-like", h.dob()));
-            } else if (dob.isAfter(today)) {
-                add(
-                        problems,
-                        "H04",
-                        h.file(),
-                        h.line(),
-                        h.child(),
-                        new Message("sufficiency.rule.h04.dob-0-future", h.dob()));
-            } else {
-                born.putIfAbsent(h.child(), dob);
-            }
-            if (!ETHNIC.contains(h.ethnic().toUpperCase())) {
-                add(
-                        problems,
-                        "H05",
-                        h.file(),
-                        h.line(),
-                        h.child(),
-                        new Message("sufficiency.rule.h05.ethnic-0-not-dfe-ethnicity", h.ethnic()));
-            }
-            HeaderRow before = children.putIfAbsent(h.child(), h);
-            if (before != null
-                    && !(same(Returns.sex(before.sex()), Returns.sex(h.sex()))
-                            && same(Returns.date(before.dob()), dob))) {
-                add(
-                        problems,
-                        "H06",
-                        h.file(),
-                        h.line(),
-                        h.child(),
-                        new Message("sufficiency.rule.h06.child-also-0-line-1", before.file(), before.line()));
-            }
+            checkHeader(h, today, children, born, found);
         }
         Map<String, List<EpisodeRow>> byChild = new LinkedHashMap<>();
         Map<String, EpisodeRow> seen = new HashMap<>();
         for (EpisodeRow e : read.episodes()) {
-            String where = e.child();
-            if (!children.containsKey(e.child())) {
-                add(
-                        problems,
-                        "E01",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e01.child-0-has-episode-but", e.child()));
-            }
+            checkEpisode(e, today, children.containsKey(e.child()), born.get(e.child()), found);
             LocalDate start = Returns.date(e.decom());
-            LocalDate end = Returns.date(e.dec());
-            if (start == null) {
-                add(
-                        problems,
-                        "E02",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e02.decom-0-not-date", e.decom()));
-            } else {
-                if (start.isAfter(today)) {
-                    add(
-                            problems,
-                            "E03",
-                            e.file(),
-                            e.line(),
-                            where,
-                            new Message("sufficiency.rule.e03.decom-0-future", e.decom()));
-                }
-                LocalDate dob = born.get(e.child());
-                if (dob != null && start.isBefore(dob)) {
-                    add(
-                            problems,
-                            "E04",
-                            e.file(),
-                            e.line(),
-                            where,
-                            new Message("sufficiency.rule.e04.episode-starts-0-before-child", e.decom()));
-                } else if (dob != null && Period.between(dob, start).getYears() >= 18) {
-                    add(
-                            problems,
-                            "E21",
-                            e.file(),
-                            e.line(),
-                            where,
-                            new Message("sufficiency.rule.e21.child-was-18-over-when"));
-                }
-            }
-            code(problems, "E05", RNE, e.rne(), e, "RNE");
-            code(problems, "E06", LS, e.ls(), e, "LS");
-            code(problems, "E07", CIN, e.cin(), e, "CIN");
-            code(problems, "E08", PLACE, e.place(), e, "PLACE");
-            if (!e.provider().isBlank()) {
-                code(problems, "E09", PROVIDER, e.provider(), e, "PLACE_PROVIDER");
-            } else if (!Set.of("T0", "T1", "T2", "T3", "T4", "P1", "Z1")
-                    .contains(e.place().toUpperCase())) {
-                add(
-                        problems,
-                        "E10",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e10.place-provider-missing-placement-0", e.place()));
-            }
-            if (!e.dec().isBlank() && end == null) {
-                add(
-                        problems,
-                        "E11",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e11.dec-0-not-date", e.dec()));
-            }
-            if (start != null && end != null && end.isBefore(start)) {
-                add(
-                        problems,
-                        "E12",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e12.episode-ends-0-before-starts", e.dec(), e.decom()));
-            }
-            if (!e.rec().isBlank()) {
-                code(problems, "E13", REC, e.rec(), e, "REC");
-            }
-            if (!e.dec().isBlank() && e.rec().isBlank()) {
-                add(
-                        problems,
-                        "E14",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e14.episode-ended-0-but-rec", e.dec()));
-            }
-            if (e.dec().isBlank() && !e.rec().isBlank() && !e.rec().equalsIgnoreCase("X1")) {
-                add(
-                        problems,
-                        "E15",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e15.rec-0-but-there-no", e.rec()));
-            }
-            if (!e.reasonPlaceChange().isBlank()
-                    && !PLACE_CHANGE.contains(e.reasonPlaceChange().toUpperCase())) {
-                add(
-                        problems,
-                        "E16",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e16.reason-place-change-0-not", e.reasonPlaceChange()));
-            }
-            if (!e.homePost().isBlank()
-                    && !POSTCODE.matcher(e.homePost().strip()).matches()) {
-                add(
-                        problems,
-                        "E17",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e17.home-post-0-not-postcode", e.homePost()));
-            }
-            if (!e.plPost().isBlank() && !POSTCODE.matcher(e.plPost().strip()).matches()) {
-                add(
-                        problems,
-                        "E18",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e18.pl-post-0-not-postcode", e.plPost()));
-            }
-            if (Set.of("K1", "K2").contains(e.place().toUpperCase())
-                    && !URN.matcher(e.urn().strip()).matches()) {
-                add(
-                        problems,
-                        "E19",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e19.children-s-home-placement-needs"));
-            }
-            if ("P1".equalsIgnoreCase(e.place()) && "V2".equalsIgnoreCase(e.ls())) {
-                add(
-                        problems,
-                        "E23",
-                        e.file(),
-                        e.line(),
-                        where,
-                        new Message("sufficiency.rule.e23.child-accommodated-under-section-20"));
-            }
             if (start != null) {
-                String key = e.file() + "|" + e.child() + "|" + start;
-                EpisodeRow twin = seen.putIfAbsent(key, e);
+                EpisodeRow twin = seen.putIfAbsent(e.file() + "|" + e.child() + "|" + start, e);
                 if (twin != null && !twin.equals(e) && !sameEpisode(twin, e)) {
-                    add(
-                            problems,
-                            "E22",
-                            e.file(),
-                            e.line(),
-                            where,
-                            new Message("sufficiency.rule.e22.episode-also-line-0-with", twin.line()));
+                    found.at(e, "E22", new Message("sufficiency.rule.e22.episode-also-line-0-with", twin.line()));
                 }
                 byChild.computeIfAbsent(e.child(), k -> new ArrayList<>()).add(e);
             }
         }
         for (List<EpisodeRow> episodes : byChild.values()) {
-            List<EpisodeRow> merged = merge(episodes);
-            for (int i = 1; i < merged.size(); i++) {
-                EpisodeRow previous = merged.get(i - 1);
-                EpisodeRow e = merged.get(i);
-                LocalDate prevEnd = Returns.date(previous.dec());
-                LocalDate start = Returns.date(e.decom());
-                if (start == null) {
-                    continue;
-                }
-                if (prevEnd == null) {
-                    add(
-                            problems,
-                            "E26",
-                            e.file(),
-                            e.line(),
-                            e.child(),
-                            new Message("sufficiency.rule.e26.earlier-episode-0-has-no", previous.decom(), e.decom()));
-                } else if (start.isBefore(prevEnd)) {
-                    add(
-                            problems,
-                            "E20",
-                            e.file(),
-                            e.line(),
-                            e.child(),
-                            new Message(
-                                    "sufficiency.rule.e20.episode-starts-0-before-previous",
-                                    e.decom(),
-                                    previous.dec()));
-                } else if (start.equals(prevEnd) && "S".equalsIgnoreCase(e.rne())) {
-                    add(
-                            problems,
-                            "E24",
-                            e.file(),
-                            e.line(),
-                            e.child(),
-                            new Message("sufficiency.rule.e24.new-period-care-rne-s"));
-                } else if (start.isAfter(prevEnd) && !"S".equalsIgnoreCase(e.rne())) {
-                    add(
-                            problems,
-                            "E25",
-                            e.file(),
-                            e.line(),
-                            e.child(),
-                            new Message("sufficiency.rule.e25.after-gap-care-from-0", previous.dec()));
-                }
+            checkSequence(merge(episodes), found);
+        }
+        found.problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
+        return found.problems;
+    }
+
+    /** A child's header row (H01 to H06); a child seen before must agree with its first row. */
+    private static void checkHeader(
+            HeaderRow h, LocalDate today, Map<String, HeaderRow> children, Map<String, LocalDate> born, Found found) {
+        if (h.child().isBlank()) {
+            found.at(h, "H01", "", new Message("sufficiency.rule.h01.child-has-no-child-id"));
+            return;
+        }
+        if (Returns.sex(h.sex()) == null) {
+            found.at(h, "H02", h.child(), new Message("sufficiency.rule.h02.sex-0-should-1-male", h.sex()));
+        }
+        LocalDate dob = Returns.date(h.dob());
+        if (dob == null) {
+            found.at(h, "H03", h.child(), new Message("sufficiency.rule.h03.dob-0-not-date-like", h.dob()));
+        } else if (dob.isAfter(today)) {
+            found.at(h, "H04", h.child(), new Message("sufficiency.rule.h04.dob-0-future", h.dob()));
+        } else {
+            born.putIfAbsent(h.child(), dob);
+        }
+        if (!ETHNIC.contains(h.ethnic().toUpperCase())) {
+            found.at(h, "H05", h.child(), new Message("sufficiency.rule.h05.ethnic-0-not-dfe-ethnicity", h.ethnic()));
+        }
+        HeaderRow before = children.putIfAbsent(h.child(), h);
+        if (before != null
+                && !(same(Returns.sex(before.sex()), Returns.sex(h.sex())) && same(Returns.date(before.dob()), dob))) {
+            found.at(
+                    h,
+                    "H06",
+                    h.child(),
+                    new Message("sufficiency.rule.h06.child-also-0-line-1", before.file(), before.line()));
+        }
+    }
+
+    /** One episode on its own (E01 to E19, E21, E23): its dates, codes and postcodes. */
+    private static void checkEpisode(
+            EpisodeRow e, LocalDate today, boolean childKnown, @Nullable LocalDate dob, Found found) {
+        if (!childKnown) {
+            found.at(e, "E01", new Message("sufficiency.rule.e01.child-0-has-episode-but", e.child()));
+        }
+        LocalDate start = Returns.date(e.decom());
+        LocalDate end = Returns.date(e.dec());
+        if (start == null) {
+            found.at(e, "E02", new Message("sufficiency.rule.e02.decom-0-not-date", e.decom()));
+        } else {
+            if (start.isAfter(today)) {
+                found.at(e, "E03", new Message("sufficiency.rule.e03.decom-0-future", e.decom()));
+            }
+            if (dob != null && start.isBefore(dob)) {
+                found.at(e, "E04", new Message("sufficiency.rule.e04.episode-starts-0-before-child", e.decom()));
+            } else if (dob != null && Period.between(dob, start).getYears() >= 18) {
+                found.at(e, "E21", new Message("sufficiency.rule.e21.child-was-18-over-when"));
             }
         }
-        problems.sort(Comparator.comparing(Problem::file).thenComparingLong(Problem::line));
-        return problems;
+        code(found, "E05", RNE, e.rne(), e, "RNE");
+        code(found, "E06", LS, e.ls(), e, "LS");
+        code(found, "E07", CIN, e.cin(), e, "CIN");
+        code(found, "E08", PLACE, e.place(), e, "PLACE");
+        if (!e.provider().isBlank()) {
+            code(found, "E09", PROVIDER, e.provider(), e, "PLACE_PROVIDER");
+        } else if (!Set.of("T0", "T1", "T2", "T3", "T4", "P1", "Z1")
+                .contains(e.place().toUpperCase())) {
+            found.at(e, "E10", new Message("sufficiency.rule.e10.place-provider-missing-placement-0", e.place()));
+        }
+        if (!e.dec().isBlank() && end == null) {
+            found.at(e, "E11", new Message("sufficiency.rule.e11.dec-0-not-date", e.dec()));
+        }
+        if (start != null && end != null && end.isBefore(start)) {
+            found.at(e, "E12", new Message("sufficiency.rule.e12.episode-ends-0-before-starts", e.dec(), e.decom()));
+        }
+        if (!e.rec().isBlank()) {
+            code(found, "E13", REC, e.rec(), e, "REC");
+        }
+        if (!e.dec().isBlank() && e.rec().isBlank()) {
+            found.at(e, "E14", new Message("sufficiency.rule.e14.episode-ended-0-but-rec", e.dec()));
+        }
+        if (e.dec().isBlank() && !e.rec().isBlank() && !e.rec().equalsIgnoreCase("X1")) {
+            found.at(e, "E15", new Message("sufficiency.rule.e15.rec-0-but-there-no", e.rec()));
+        }
+        if (!e.reasonPlaceChange().isBlank()
+                && !PLACE_CHANGE.contains(e.reasonPlaceChange().toUpperCase())) {
+            found.at(e, "E16", new Message("sufficiency.rule.e16.reason-place-change-0-not", e.reasonPlaceChange()));
+        }
+        if (!e.homePost().isBlank() && !POSTCODE.matcher(e.homePost().strip()).matches()) {
+            found.at(e, "E17", new Message("sufficiency.rule.e17.home-post-0-not-postcode", e.homePost()));
+        }
+        if (!e.plPost().isBlank() && !POSTCODE.matcher(e.plPost().strip()).matches()) {
+            found.at(e, "E18", new Message("sufficiency.rule.e18.pl-post-0-not-postcode", e.plPost()));
+        }
+        if (Set.of("K1", "K2").contains(e.place().toUpperCase())
+                && !URN.matcher(e.urn().strip()).matches()) {
+            found.at(e, "E19", new Message("sufficiency.rule.e19.children-s-home-placement-needs"));
+        }
+        if ("P1".equalsIgnoreCase(e.place()) && "V2".equalsIgnoreCase(e.ls())) {
+            found.at(e, "E23", new Message("sufficiency.rule.e23.child-accommodated-under-section-20"));
+        }
+    }
+
+    /** A child's episodes in order (E20, E24 to E26): each starts where the one before ended. */
+    private static void checkSequence(List<EpisodeRow> merged, Found found) {
+        for (int i = 1; i < merged.size(); i++) {
+            EpisodeRow previous = merged.get(i - 1);
+            EpisodeRow e = merged.get(i);
+            LocalDate prevEnd = Returns.date(previous.dec());
+            LocalDate start = Returns.date(e.decom());
+            if (start == null) {
+                continue;
+            }
+            if (prevEnd == null) {
+                found.at(
+                        e,
+                        "E26",
+                        new Message("sufficiency.rule.e26.earlier-episode-0-has-no", previous.decom(), e.decom()));
+            } else if (start.isBefore(prevEnd)) {
+                found.at(
+                        e,
+                        "E20",
+                        new Message(
+                                "sufficiency.rule.e20.episode-starts-0-before-previous", e.decom(), previous.dec()));
+            } else if (start.equals(prevEnd) && "S".equalsIgnoreCase(e.rne())) {
+                found.at(e, "E24", new Message("sufficiency.rule.e24.new-period-care-rne-s"));
+            } else if (start.isAfter(prevEnd) && !"S".equalsIgnoreCase(e.rne())) {
+                found.at(e, "E25", new Message("sufficiency.rule.e25.after-gap-care-from-0", previous.dec()));
+            }
+        }
+    }
+
+    /** The problems found so far, each with its rule's severity. */
+    private static final class Found {
+
+        final List<Problem> problems = new ArrayList<>();
+
+        void at(HeaderRow h, String rule, String child, Message why) {
+            problems.add(new Problem(rule, BY_CODE.get(rule).error(), h.file(), h.line(), child, why));
+        }
+
+        void at(EpisodeRow e, String rule, Message why) {
+            problems.add(new Problem(rule, BY_CODE.get(rule).error(), e.file(), e.line(), e.child(), why));
+        }
     }
 
     /**
@@ -423,25 +308,16 @@ public final class Rules {
                 && a.rec().equals(b.rec());
     }
 
-    private static void code(
-            List<Problem> problems, String rule, Set<String> valid, String value, EpisodeRow e, String field) {
+    private static void code(Found found, String rule, Set<String> valid, String value, EpisodeRow e, String field) {
         if (!valid.contains(value.strip().toUpperCase())) {
-            add(
-                    problems,
+            found.at(
+                    e,
                     rule,
-                    e.file(),
-                    e.line(),
-                    e.child(),
                     new Message(
                             value.isBlank() ? "sufficiency.rule.code-empty" : "sufficiency.rule.not-a-code",
                             field,
                             value));
         }
-    }
-
-    private static void add(
-            List<Problem> problems, String rule, String file, long line, String child, Message message) {
-        problems.add(new Problem(rule, BY_CODE.get(rule).error(), file, line, child, message));
     }
 
     private static boolean same(Object a, Object b) {
