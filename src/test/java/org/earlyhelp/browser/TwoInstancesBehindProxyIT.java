@@ -452,9 +452,12 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                         .isPositive();
                 assertThat(alerts).as("one alert for each unsafe answer").isEqualTo(unsafe);
                 assertThat(raisedAudit).as("each alert raised once").isEqualTo(unsafe);
+                // b's retry takes over a publication a has held for longer than retry-older-than (30 s
+                // here), so on a slow machine b may have mailed the first alerts before the kill: the
+                // kill must still catch at least one in flight, and every alert is mailed once.
                 assertThat(mailsInFlight)
-                        .as("the alerts' mails were in flight at the kill")
-                        .isEqualTo(unsafe);
+                        .as("at least one alert's mail was in flight at the kill")
+                        .isBetween(1L, (long) unsafe);
                 assertThat(ProductionJar.count(database, "SELECT count(*) FROM voice.alert WHERE mailed_at IS NULL"))
                         .as("every alert mailed, by b")
                         .isZero();
