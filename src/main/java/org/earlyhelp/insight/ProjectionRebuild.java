@@ -1,20 +1,8 @@
 package org.earlyhelp.insight;
 
 import org.earlyhelp.insight.internal.Projections;
-import org.earlyhelp.referrals.AssessmentCompleted;
-import org.earlyhelp.referrals.CaseAllocated;
-import org.earlyhelp.referrals.CaseClosed;
-import org.earlyhelp.referrals.ContactLogged;
-import org.earlyhelp.referrals.FamiliesLinked;
-import org.earlyhelp.referrals.FamilyErased;
-import org.earlyhelp.referrals.RequestDecided;
-import org.earlyhelp.referrals.RequestSubmitted;
-import org.earlyhelp.referrals.ReviewHeld;
-import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.Role;
-import org.earlyhelp.shared.events.RecordsErased;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.earlyhelp.voice.ThemeConfirmed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,20 +60,6 @@ public class ProjectionRebuild {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("An archived event of unknown type " + type, e);
         }
-        switch (event) {
-            case RequestSubmitted e -> projections.apply(e);
-            case RequestDecided e -> projections.apply(e);
-            case CaseAllocated e -> projections.apply(e);
-            case AssessmentCompleted e -> projections.apply(e);
-            case ReviewHeld e -> projections.apply(e);
-            case ContactLogged e -> projections.apply(e);
-            case SteppedUp e -> projections.apply(e);
-            case CaseClosed e -> projections.apply(e);
-            case ThemeConfirmed e -> projections.apply(e);
-            case FamiliesLinked e -> projections.apply(e);
-            case FamilyErased e -> projections.apply(e);
-            case RecordsErased e -> projections.apply(e);
-            default -> throw new IllegalStateException("The insight listener never took " + type);
-        }
+        projections.apply(event);
     }
 }

@@ -44,10 +44,7 @@ public class PlacementSupply {
     @Transactional
     public void setWeeklyCost(@Nullable PlacementCategory category, String group, double cost) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        if (category == null) {
-            throw new ValidationException(
-                    Map.of("category", new Message("sufficiency.problem.category.choose-placement-category")));
-        }
+        PlacementCategory known = requireCategory(category);
         if (cost < 0 || cost > 50_000) {
             throw new ValidationException(
                     Map.of("cost", new Message("sufficiency.problem.cost.weekly-cost-from-0-50")));
@@ -56,14 +53,9 @@ public class PlacementSupply {
             throw new ValidationException(
                     Map.of("group", new Message("sufficiency.problem.group.choose-provider-group")));
         }
-        repository.setWeeklyCost(category, group, cost);
+        repository.setWeeklyCost(known, group, cost);
         audit.record(
-                AuditAction.SET_COST,
-                "weekly-cost",
-                category.english() + "/" + group,
-                null,
-                null,
-                String.valueOf(cost));
+                AuditAction.SET_COST, "weekly-cost", known.english() + "/" + group, null, null, String.valueOf(cost));
     }
 
     /** Places available by category (in-house carers' places, homes' beds, contracted and block beds). */
@@ -76,15 +68,20 @@ public class PlacementSupply {
     @Transactional
     public void setSupply(@Nullable PlacementCategory category, int places) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        if (category == null) {
-            throw new ValidationException(
-                    Map.of("category", new Message("sufficiency.problem.category.choose-placement-category")));
-        }
+        PlacementCategory known = requireCategory(category);
         if (places < 0 || places > 100_000) {
             throw new ValidationException(
                     Map.of("places", new Message("sufficiency.problem.places.places-from-0-100-000")));
         }
-        repository.setSupply(category, places);
-        audit.record(AuditAction.SET_SUPPLY, "supply", category.english(), null, null, String.valueOf(places));
+        repository.setSupply(known, places);
+        audit.record(AuditAction.SET_SUPPLY, "supply", known.english(), null, null, String.valueOf(places));
+    }
+
+    private static PlacementCategory requireCategory(@Nullable PlacementCategory category) {
+        if (category == null) {
+            throw new ValidationException(
+                    Map.of("category", new Message("sufficiency.problem.category.choose-placement-category")));
+        }
+        return category;
     }
 }

@@ -457,7 +457,7 @@ class HubDashboardTests {
                 new RequestDecided(later, CENTRAL, daysAgo(2), NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP),
                 new SteppedUp(later, null, CENTRAL, daysAgo(2)),
                 new CaseClosed(caseId, CENTRAL, daysAgo(1), ClosureReason.NEEDS_MET, 3, 2));
-        journey.forEach(this::apply);
+        journey.forEach(projections::apply);
         String inOrder = readModels();
         assertThat(inOrder)
                 .as("the request is filed under the known family and counted once as a re-referral")
@@ -478,8 +478,8 @@ class HubDashboardTests {
         }
         for (List<Object> order : orders) {
             projections.clear();
-            order.forEach(this::apply);
-            order.forEach(this::apply);
+            order.forEach(projections::apply);
+            order.forEach(projections::apply);
             assertThat(readModels()).as("applied twice in the order %s", order).isEqualTo(inOrder);
         }
     }
@@ -519,21 +519,6 @@ class HubDashboardTests {
             out.append("--\n");
         }
         return out.toString();
-    }
-
-    private void apply(Object event) {
-        switch (event) {
-            case RequestSubmitted e -> projections.apply(e);
-            case RequestDecided e -> projections.apply(e);
-            case CaseAllocated e -> projections.apply(e);
-            case AssessmentCompleted e -> projections.apply(e);
-            case ContactLogged e -> projections.apply(e);
-            case ReviewHeld e -> projections.apply(e);
-            case FamiliesLinked e -> projections.apply(e);
-            case SteppedUp e -> projections.apply(e);
-            case CaseClosed e -> projections.apply(e);
-            default -> throw new IllegalArgumentException(event.toString());
-        }
     }
 
     @Test

@@ -313,6 +313,28 @@ public class Projections {
 
     private record Family(UUID id, String label) {}
 
+    /** Applies any event the insight listener takes: for a rebuild from the archive, and for tests. */
+    @Transactional
+    public void apply(Object event) {
+        switch (event) {
+            case RequestSubmitted e -> apply(e);
+            case RequestDecided e -> apply(e);
+            case CaseAllocated e -> apply(e);
+            case AssessmentCompleted e -> apply(e);
+            case ReviewHeld e -> apply(e);
+            case ContactLogged e -> apply(e);
+            case SteppedUp e -> apply(e);
+            case CaseClosed e -> apply(e);
+            case ThemeConfirmed e -> apply(e);
+            case FamiliesLinked e -> apply(e);
+            case FamilyErased e -> apply(e);
+            case RecordsErased e -> apply(e);
+            default ->
+                throw new IllegalStateException(
+                        "The insight listener never took " + event.getClass().getName());
+        }
+    }
+
     /** Empties every read model, before a rebuild. */
     @Transactional
     public void clear() {
