@@ -61,6 +61,7 @@ public enum AuditAction {
     STEP_DOWN("step-down"),
     STEP_UP("step-up"),
     SUBMIT("submit"),
+    SUPERVISE("supervise"),
     TOLD("told"),
     UNSEAL("unseal"),
     VIEW("view"),

@@ -2,7 +2,6 @@ package org.earlyhelp.insight;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -15,6 +14,7 @@ import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubStatus;
+import org.earlyhelp.insight.internal.DriftRule;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
@@ -54,26 +54,33 @@ public class BoroughComparison {
             @Nullable Double pilotOnTimePercent,
             @Nullable Double otherOnTimePercent) {}
 
-    /** @param driftWeeks how long without contact makes a case drift, for the page's definitions */
-    public record Comparison(List<HubRow> hubs, List<PilotMonth> pilotAgainstOthers, int driftWeeks) {}
+    /**
+     * @param driftWeeks how long without contact makes a case drift, for the page's definitions
+     * @param oversightWeeks how long without supervision makes a case drift, for the definitions
+     */
+    public record Comparison(
+            List<HubRow> hubs, List<PilotMonth> pilotAgainstOthers, int driftWeeks, int oversightWeeks) {}
 
     private final JdbcClient jdbc;
     private final HubDirectory directory;
     private final CurrentUsers currentUsers;
     private final Clock clock;
     private final int driftWeeks;
+    private final int oversightWeeks;
 
     BoroughComparison(
             JdbcClient jdbc,
             HubDirectory directory,
             CurrentUsers currentUsers,
             Clock clock,
-            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
+            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks,
+            @Value("${earlyhelp.referrals.oversight-weeks:6}") int oversightWeeks) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.currentUsers = currentUsers;
         this.clock = clock;
         this.driftWeeks = driftWeeks;
+        this.oversightWeeks = oversightWeeks;
     }
 
     public Comparison compare() {
@@ -105,12 +112,9 @@ public class BoroughComparison {
                 .list();
         Map<String, int[]> cases = new HashMap<>();
         jdbc.sql("""
-                        SELECT hub_id, count(*),
-                               count(*) FILTER (WHERE coalesce(last_contact_at, allocated_at) < ?
-                                 OR (assessment_done_at IS NULL AND assessment_due < ?)
-                                 OR (assessment_done_at IS NOT NULL AND next_review_due < ?))
-                        FROM insight.case_file WHERE closed_at IS NULL GROUP BY hub_id""")
-                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(7L * driftWeeks))), today, today)
+                        SELECT hub_id, count(*), count(*) FILTER (WHERE """ + DriftRule.CONDITION + """
+                        ) FROM insight.case_file WHERE closed_at IS NULL GROUP BY hub_id""")
+                .params(DriftRule.parameters(clock.instant(), today, driftWeeks, oversightWeeks))
                 .query((rs, n) -> cases.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}))
                 .list();
 
@@ -181,6 +185,6 @@ public class BoroughComparison {
                     Percentages.of(v[2], v[1]),
                     Percentages.of(v[5], v[4])));
         }
-        return new Comparison(rows, months, driftWeeks);
+        return new Comparison(rows, months, driftWeeks, oversightWeeks);
     }
 }

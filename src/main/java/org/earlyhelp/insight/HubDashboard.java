@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.AreaSummary;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
+import org.earlyhelp.insight.internal.DriftRule;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
@@ -48,7 +50,8 @@ public class HubDashboard {
     public enum DriftReason {
         NO_CONTACT,
         ASSESSMENT_OVERDUE,
-        REVIEW_OVERDUE
+        REVIEW_OVERDUE,
+        NO_OVERSIGHT
     }
 
     /** A case on the drift list. */
@@ -122,7 +125,8 @@ public class HubDashboard {
             List<Month> trend,
             List<Reach> reach,
             List<Theme> themes,
-            int driftWeeks) {}
+            int driftWeeks,
+            int oversightWeeks) {}
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
@@ -131,6 +135,7 @@ public class HubDashboard {
     private final HubDirectory hubs;
     private final Clock clock;
     private final int driftWeeks;
+    private final int oversightWeeks;
 
     HubDashboard(
             JdbcClient jdbc,
@@ -139,7 +144,8 @@ public class HubDashboard {
             HubTeams teams,
             HubDirectory hubs,
             Clock clock,
-            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks) {
+            @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks,
+            @Value("${earlyhelp.referrals.oversight-weeks:6}") int oversightWeeks) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.currentUsers = currentUsers;
@@ -147,6 +153,7 @@ public class HubDashboard {
         this.hubs = hubs;
         this.clock = clock;
         this.driftWeeks = driftWeeks;
+        this.oversightWeeks = oversightWeeks;
     }
 
     /**
@@ -230,13 +237,13 @@ public class HubDashboard {
         Instant contactCutoff = now.minus(Duration.ofDays(7L * driftWeeks));
         List<Drift> drift = jdbc.sql("""
                         SELECT id, family_label, lead_practitioner, last_contact_at, allocated_at, assessment_due,
-                               assessment_done_at, next_review_due FROM insight.case_file
-                        WHERE hub_id = ? AND closed_at IS NULL AND (
-                              coalesce(last_contact_at, allocated_at) < ?
-                           OR (assessment_done_at IS NULL AND assessment_due < ?)
-                           OR (assessment_done_at IS NOT NULL AND next_review_due < ?))
+                               assessment_done_at, next_review_due, last_supervised_on FROM insight.case_file
+                        WHERE hub_id = ? AND closed_at IS NULL AND """ + DriftRule.CONDITION + """
                         ORDER BY coalesce(last_contact_at, allocated_at)""")
-                .params(hub.value(), Timestamp.from(contactCutoff), today, today)
+                .params(Stream.concat(
+                                Stream.of(hub.value()),
+                                DriftRule.parameters(now, today, driftWeeks, oversightWeeks).stream())
+                        .toList())
                 .query((rs, n) -> {
                     Instant last = rs.getTimestamp(4) == null
                             ? null
@@ -253,8 +260,13 @@ public class HubDashboard {
                     } else if (assessed && reviewDue != null && reviewDue.isBefore(today)) {
                         reason = DriftReason.REVIEW_OVERDUE;
                         due = reviewDue;
-                    } else {
+                    } else if ((last == null ? allocated : last).isBefore(contactCutoff)) {
                         reason = DriftReason.NO_CONTACT;
+                    } else {
+                        LocalDate supervised = rs.getObject(9, LocalDate.class);
+                        reason = DriftReason.NO_OVERSIGHT;
+                        due = (supervised == null ? allocated.atZone(LONDON).toLocalDate() : supervised)
+                                .plusWeeks(oversightWeeks);
                     }
                     String lead = worker.apply(rs.getString(3));
                     HubMember member = lead == null ? null : members.get(lead);
@@ -316,7 +328,8 @@ public class HubDashboard {
                 trend,
                 reach,
                 themes(hub, YearMonth.from(today).minusMonths(11)),
-                driftWeeks);
+                driftWeeks,
+                oversightWeeks);
     }
 
     private List<Theme> themes(HubId hub, YearMonth from) {

@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,7 @@ import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.JourneyRepository;
 import org.earlyhelp.referrals.internal.JourneyRepository.CaseRow;
+import org.earlyhelp.referrals.internal.WorkLists;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
@@ -45,6 +44,7 @@ public class Cases {
     private static final int CONTACTS_SHOWN = 200;
 
     private final JourneyRepository journey;
+    private final WorkLists workLists;
     private final Access access;
     private final HubTeams teams;
     private final ReferralsProperties properties;
@@ -54,6 +54,7 @@ public class Cases {
 
     Cases(
             JourneyRepository journey,
+            WorkLists workLists,
             Access access,
             HubTeams teams,
             ReferralsProperties properties,
@@ -61,6 +62,7 @@ public class Cases {
             AuditTrail audit,
             Clock clock) {
         this.journey = journey;
+        this.workLists = workLists;
         this.access = access;
         this.teams = teams;
         this.properties = properties;
@@ -479,7 +481,7 @@ public class Cases {
     @Transactional(readOnly = true)
     public List<CaseSummary> myCases() {
         CurrentUser user = access.worker();
-        return summaries(journey.openCasesOf(user.username()), user);
+        return workLists.summaries(journey.openCasesOf(user.username()), user, today(), false);
     }
 
     /** A check after closing that is due (or overdue), with the family it is about. */
@@ -503,55 +505,14 @@ public class Cases {
                 .toList();
     }
 
-    /** The hub's drifting cases: overdue assessments and reviews, and no contact for weeks. Hub lead only. */
+    /**
+     * The hub's drifting cases: overdue assessments and reviews, no contact for weeks, no
+     * supervision for weeks. Hub lead only.
+     */
     @Transactional(readOnly = true)
     public List<CaseSummary> drift(HubId hub) {
         CurrentUser user = access.hubLead(hub);
-        return summaries(journey.drifting(hub, today(), properties.drift() * 7, 500), user);
-    }
-
-    private List<CaseSummary> summaries(List<CaseRow> rows, CurrentUser user) {
-        LocalDate today = today();
-        List<UUID> ids = rows.stream().map(CaseRow::id).toList();
-        Map<UUID, LocalDate> last = journey.lastContacts(ids);
-        Map<UUID, LocalDate> nextAction = journey.nextActions(ids);
-        List<CaseSummary> out = new ArrayList<>();
-        for (CaseRow c : rows) {
-            List<CaseSummary.Due> due = new ArrayList<>();
-            if (c.assessedAt() == null) {
-                due.add(new CaseSummary.Due(
-                        "assessment", c.assessmentDue(), c.assessmentDue().isBefore(today)));
-            }
-            if (c.nextReviewDue() != null) {
-                due.add(new CaseSummary.Due(
-                        "review", c.nextReviewDue(), c.nextReviewDue().isBefore(today)));
-            }
-            LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
-            LocalDate lastContact = last.get(c.id());
-            LocalDate contactDue = (lastContact == null ? allocated : lastContact).plusWeeks(properties.drift());
-            due.add(new CaseSummary.Due("contact", contactDue, contactDue.isBefore(today)));
-            LocalDate action = nextAction.get(c.id());
-            if (action != null) {
-                due.add(new CaseSummary.Due("action", action, action.isBefore(today)));
-            }
-            due.sort(Comparator.comparing(CaseSummary.Due::on));
-            out.add(new CaseSummary(
-                    c.id(),
-                    c.family(),
-                    c.restricted() && !c.lead().equals(user.username()) && !Access.leads(user, c.hub())
-                            ? "Restricted record"
-                            : c.familyLabel(),
-                    c.hub(),
-                    c.leadName(),
-                    c.lead().equals(user.username()),
-                    allocated,
-                    lastContact,
-                    due));
-        }
-        out.sort(Comparator.comparing((CaseSummary s) -> !s.overdue())
-                .thenComparing(s ->
-                        s.due().isEmpty() ? LocalDate.MAX : s.due().getFirst().on()));
-        return out;
+        return workLists.summaries(workLists.drifting(hub, today(), 500), user, today(), true);
     }
 
     private JourneyRepository.FamilyRow familyOf(CaseRow c) {

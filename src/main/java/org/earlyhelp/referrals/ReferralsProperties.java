@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstReviewWeeks weeks from the assessment to the first review (default 6)
  * @param reviewEveryMonths months between later reviews (default 3)
  * @param driftWeeks weeks without a contact after which an open case drifts (default 4)
+ * @param oversightWeeks weeks without a recorded supervision after which an open case drifts
+ *     (default 6)
  * @param reReferralMonths a request this soon after closure is a re-referral (default 12)
  * @param closedCaseReadDays how long after a case closes its lead and team may still read the
  *     family's record, read only (default 90)
@@ -22,6 +24,7 @@ public record ReferralsProperties(
         @Nullable Integer firstReviewWeeks,
         @Nullable Integer reviewEveryMonths,
         @Nullable Integer driftWeeks,
+        @Nullable Integer oversightWeeks,
         @Nullable Integer reReferralMonths,
         @Nullable Integer closedCaseReadDays) {
 
@@ -43,6 +46,10 @@ public record ReferralsProperties(
 
     public int drift() {
         return driftWeeks == null ? 4 : driftWeeks;
+    }
+
+    public int oversight() {
+        return oversightWeeks == null ? 6 : oversightWeeks;
     }
 
     public int reReferral() {

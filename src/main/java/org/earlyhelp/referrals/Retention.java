@@ -191,6 +191,7 @@ public class Retention {
                 "DELETE FROM referrals.assessment WHERE case_id IN " + cases,
                 "DELETE FROM referrals.closure_outcome WHERE case_id IN " + cases,
                 "DELETE FROM referrals.follow_up WHERE case_id IN " + cases,
+                "DELETE FROM referrals.supervision WHERE case_id IN " + cases,
                 "DELETE FROM referrals.case_member WHERE case_id IN " + cases,
                 "DELETE FROM referrals.case_feedback WHERE case_id IN " + cases,
                 "DELETE FROM referrals.case_file WHERE family_id = :f",

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -245,6 +248,40 @@ class ReferralJourneyIT extends BrowserTest {
                 .until(d -> d.findElement(By.id("tab-reviews"))
                         .getDomProperty("textContent")
                         .contains("6/10"));
+
+        // The hub lead records the case's supervision: an empty form is refused field by field.
+        String caseAddress = browser.driver().getCurrentUrl();
+        signInAndWait(base(), "lead.dudley-central");
+        browser.go(caseAddress);
+        tab("Management oversight");
+        open("open-oversight");
+        click(find(By.id("save-oversight")));
+        waiting()
+                .until(d -> String.valueOf(
+                                d.findElement(By.id("oversight-discussion")).getDomProperty("errorMessage"))
+                        .contains("Write down what was discussed."));
+        assertThat(String.valueOf(find(By.id("oversight-decisions")).getDomProperty("errorMessage")))
+                .contains("Write down what was decided");
+        assertThat(find(By.id("tab-oversight")).getDomProperty("textContent")).contains("No supervision recorded yet.");
+        typeArea("oversight-discussion", "Attendance and the morning routine.");
+        typeArea("oversight-decisions", "Carry on; review the routine at the next visit.");
+        click(find(By.id("save-oversight")));
+        waiting()
+                .until(d -> d.findElement(By.id("tab-oversight"))
+                        .getDomProperty("textContent")
+                        .contains("Carry on; review the routine at the next visit."));
+        assertThat(find(By.id("tab-oversight")).getDomProperty("textContent"))
+                .contains("Next supervision by "
+                        + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+                                .format(LocalDate.now(WorkingCalendar.LONDON).plusWeeks(6)));
+        accessible("management oversight");
+        signInAndWait(base(), "family.worker");
+        browser.go(caseAddress);
+        find(By.id("case-summary"));
+        assertThat(find(By.id("tab-oversight")).getDomProperty("textContent"))
+                .as("the lead practitioner reads the supervision and has no form to record one")
+                .contains("Attendance and the morning routine.");
+        assertThat(browser.driver().findElements(By.id("open-oversight"))).isEmpty();
 
         tab("Close or step up");
         open("open-close");

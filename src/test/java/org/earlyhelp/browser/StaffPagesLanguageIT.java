@@ -124,7 +124,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "requests",
                         "requests/new",
                         "log",
-                        "about"),
+                        "about",
+                        "cases/" + caseId),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
         // The refusal and the page that is not there are pages too.

@@ -57,8 +57,9 @@ class FigureDefinitionsTests {
             assertThat(name).as("the figure %s has a label on the page", figure).isNotNull();
             String definition = texts.getProperty("define." + figure);
             if (definition.contains("{0}")) {
-                definition = new MessageFormat(definition, Locale.UK).format(new Object[] {4})
-                        + " The number of weeks is set by `earlyhelp.insight.drift-weeks` (4 unless it is changed).";
+                definition = new MessageFormat(definition, Locale.UK).format(new Object[] {4, 6})
+                        + " The numbers of weeks are set by `earlyhelp.insight.drift-weeks` (4 unless it is changed)"
+                        + " and `earlyhelp.referrals.oversight-weeks` (6 unless it is changed).";
             }
             doc.append("* **").append(name).append("**: ").append(definition).append('\n');
         }

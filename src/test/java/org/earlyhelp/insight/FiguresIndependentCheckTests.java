@@ -37,6 +37,8 @@ class FiguresIndependentCheckTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final int DRIFT_WEEKS = 4;
+    /** Weeks without a recorded supervision after which an open case drifts (management oversight). */
+    private static final int OVERSIGHT_WEEKS = 6;
 
     @Autowired
     HubDashboard dashboards;
@@ -97,9 +99,16 @@ class FiguresIndependentCheckTests {
                               coalesce((SELECT max((x.happened_on + TIME '12:00') AT TIME ZONE 'Europe/London')
                                         FROM referrals.contact x WHERE x.case_id = c.id), c.allocated_at) < ?
                            OR (c.assessed_at IS NULL AND c.assessment_due < ?)
-                           OR (c.assessed_at IS NOT NULL AND c.next_review_due < ?))
+                           OR (c.assessed_at IS NOT NULL AND c.next_review_due < ?)
+                           OR coalesce((SELECT max(s.held_on) FROM referrals.supervision s WHERE s.case_id = c.id),
+                                       (c.allocated_at AT TIME ZONE 'Europe/London')::date) < ?)
                         ORDER BY 1""")
-                .params(h, Timestamp.from(now.minus(Duration.ofDays(7L * DRIFT_WEEKS))), today, today)
+                .params(
+                        h,
+                        Timestamp.from(now.minus(Duration.ofDays(7L * DRIFT_WEEKS))),
+                        today,
+                        today,
+                        today.minusWeeks(OVERSIGHT_WEEKS))
                 .query(String.class)
                 .list();
         f.put("drifting", drifting);

@@ -24,6 +24,7 @@ import org.earlyhelp.insight.internal.Projections;
 import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.CaseSupervised;
 import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.DecisionOutcome;
@@ -35,6 +36,7 @@ import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.ThemeConfirmed;
 import org.junit.jupiter.api.AfterEach;
@@ -272,6 +274,8 @@ class HubDashboardTests {
                     daysAgo(58),
                     LocalDate.now().minusDays(30),
                     "family.worker"));
+            projections.apply(new CaseSupervised(
+                    UUID.randomUUID(), caseId, CENTRAL, LocalDate.now().minusDays(3), NOW));
             List<Runnable> transaction = List.of(
                     () -> projections.apply(new AssessmentCompleted(caseId, CENTRAL, assessed, true, firstReview)),
                     () -> projections.apply(new ReviewHeld(caseId, CENTRAL, reviewed, nextReview)),
@@ -292,7 +296,48 @@ class HubDashboardTests {
         assertThat(results).as("one result for all six orders").hasSize(1);
         assertThat(dashboard().drift())
                 .filteredOn(d -> d.familyLabel().equals("Order family"))
-                .as("a case whose review was held is not 'review overdue'")
+                .as("a case whose review was held (and supervised) is not 'review overdue'")
+                .isEmpty();
+    }
+
+    @Test
+    void aCaseWithoutSupervisionForSixWeeksDriftsUntilSupervisedWhateverTheOrder() {
+        UUID request = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
+        // Supervised 50 days ago, before the row's other events arrive: the row keeps it.
+        projections.apply(new CaseSupervised(UUID.randomUUID(), caseId, CENTRAL, today.minusDays(50), daysAgo(50)));
+        projections.apply(submitted(request, "Oversight family", 70, false));
+        projections.apply(
+                new RequestDecided(request, CENTRAL, daysAgo(69), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
+        projections.apply(new CaseAllocated(
+                caseId,
+                request,
+                UUID.randomUUID(),
+                "Oversight family",
+                CENTRAL,
+                "Fran Lewis",
+                daysAgo(68),
+                today.plusDays(5),
+                "family.worker"));
+        projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(1), true));
+
+        assertThat(dashboard().drift())
+                .filteredOn(d -> d.caseId().equals(caseId))
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.reason()).isEqualTo(DriftReason.NO_OVERSIGHT);
+                    assertThat(d.due()).isEqualTo(today.minusDays(50).plusWeeks(6));
+                });
+
+        // A recent supervision takes the case off the list; an older one delivered late does not put it back.
+        projections.apply(new CaseSupervised(UUID.randomUUID(), caseId, CENTRAL, today.minusDays(2), daysAgo(2)));
+        assertThat(dashboard().drift())
+                .filteredOn(d -> d.caseId().equals(caseId))
+                .isEmpty();
+        projections.apply(new CaseSupervised(UUID.randomUUID(), caseId, CENTRAL, today.minusDays(60), daysAgo(60)));
+        assertThat(dashboard().drift())
+                .filteredOn(d -> d.caseId().equals(caseId))
                 .isEmpty();
     }
 

@@ -175,6 +175,9 @@ class DataProtectionTests {
     @Autowired
     ProjectionRebuild rebuild;
 
+    @Autowired
+    CaseSupervision supervision;
+
     private static final List<String> NAMES =
             List.of("Quillfeather", "Thaddeus", "Gwendolyn", "Brackenbury", "Ottoline");
 
@@ -192,7 +195,7 @@ class DataProtectionTests {
 
     @Test
     void anErasedFamilyLeavesNoTraceInAnySchemaOrStoredEventAndTheDashboardsRebuild() throws Exception {
-        // A family with the whole journey: a request, a case, a contact with the child's words, a
+        // A family with the whole journey: a request, a case, its supervision, a contact with the child's words, a
         // named young person's feedback through the case's invitation, and a safeguarding alert.
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         String postcode = jdbc.sql("""
@@ -223,6 +226,13 @@ class DataProtectionTests {
                 "Early help with the school, for Thaddeus.");
         UUID caseId = queue.allocate(
                 submitted.request(), queue.detail(submitted.request()).summary().version(), "family.worker", Set.of());
+        supervision.record(
+                caseId,
+                new CaseSupervision.Draft(
+                        TODAY,
+                        "Thaddeus Quillfeather's attendance.",
+                        "Brackenbury School to meet Gwendolyn.",
+                        TODAY.plusWeeks(6)));
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         cases.logContact(
                 caseId,

@@ -3,6 +3,7 @@ package org.earlyhelp.insight.internal;
 import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.CaseSupervised;
 import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.FamiliesLinked;
 import org.earlyhelp.referrals.RequestDecided;
@@ -59,6 +60,11 @@ class JourneyListener {
 
     @ApplicationModuleListener
     void on(SteppedUp event) {
+        projections.apply(event);
+    }
+
+    @ApplicationModuleListener
+    void on(CaseSupervised event) {
         projections.apply(event);
     }
 

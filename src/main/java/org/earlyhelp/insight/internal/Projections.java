@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.CaseSupervised;
 import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.FamiliesLinked;
 import org.earlyhelp.referrals.FamilyErased;
@@ -192,6 +193,14 @@ public class Projections {
     }
 
     @Transactional
+    public void apply(CaseSupervised e) {
+        jdbc.sql("""
+                        INSERT INTO insight.case_row AS c (id, hub_id, last_supervised_on) VALUES (?, ?, ?)
+                        ON CONFLICT (id) DO UPDATE
+                          SET last_supervised_on = greatest(c.last_supervised_on, excluded.last_supervised_on)""").params(e.caseId(), e.hub().value(), e.heldOn()).update();
+    }
+
+    @Transactional
     public void apply(SteppedUp e) {
         int updated =
                 jdbc.sql("""
@@ -325,6 +334,7 @@ public class Projections {
             case ContactLogged e -> apply(e);
             case SteppedUp e -> apply(e);
             case CaseClosed e -> apply(e);
+            case CaseSupervised e -> apply(e);
             case ThemeConfirmed e -> apply(e);
             case FamiliesLinked e -> apply(e);
             case FamilyErased e -> apply(e);

@@ -103,7 +103,7 @@ class BoroughView extends Page {
                                         r.stepUps(),
                                         r.stepDowns()))
                                 .toList()),
-                definitions(c.driftWeeks()));
+                definitions(c.driftWeeks(), c.oversightWeeks()));
         hubs.add(new Paragraph(getTranslation("borough.chart.requests")));
         hubs.add(SvgChart.bars(
                 getTranslation("borough.chart.requests"),
@@ -181,11 +181,11 @@ class BoroughView extends Page {
      * How each column is counted, one click from the table: the same words as the hub dashboard's,
      * from the same texts (and in docs/figures.md).
      */
-    private Details definitions(int driftWeeks) {
+    private Details definitions(int driftWeeks, int oversightWeeks) {
         UnorderedList list = new UnorderedList();
         for (String[] column : BOROUGH_COLUMNS) {
             String text = column[1].equals("define.dashboard.drift")
-                    ? getTranslation(column[1], driftWeeks)
+                    ? getTranslation(column[1], driftWeeks, oversightWeeks)
                     : getTranslation(column[1]);
             list.add(new ListItem(getTranslation(column[0]) + ": " + text));
         }

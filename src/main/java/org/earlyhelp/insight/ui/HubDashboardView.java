@@ -65,7 +65,7 @@ class HubDashboardView extends Page {
     private final Div content = new Div();
     private final DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(Locale.UK);
-    private int driftWeeks = 4;
+    private int[] weeks = {4, 6};
 
     /** Sections whose figures need saying how they are counted, beyond the tiles'. */
     static final Set<String> DEFINED_SECTIONS = Set.of("caseloads", "trends", "reach");
@@ -102,7 +102,7 @@ class HubDashboardView extends Page {
             return;
         }
         Dashboard d = dashboards.of(hub.getValue().id());
-        driftWeeks = d.driftWeeks();
+        weeks = new int[] {d.driftWeeks(), d.oversightWeeks()};
         content.add(Data.mark(new H2(hub.getValue().name())));
         content.add(tiles(d));
         if (d.withNames()) {
@@ -152,7 +152,7 @@ class HubDashboardView extends Page {
                 getTranslation("define.summary"),
                 key,
                 key.equals("dashboard.drift")
-                        ? getTranslation("define." + key, driftWeeks)
+                        ? getTranslation("define." + key, weeks[0], weeks[1])
                         : getTranslation("define." + key));
     }
 

@@ -81,7 +81,7 @@ public class JourneyRepository {
                        AS closed_as
             FROM referrals.request r JOIN referrals.family f ON f.id = r.family_id""";
 
-    private static final String CASE_SELECT = """
+    static final String CASE_SELECT = """
             SELECT c.id, c.request_id, c.family_id, f.label, c.hub_id, c.lead, c.lead_name, c.allocated_at,
                    c.assessment_due, c.assessed_at, c.next_review_due, c.closed_at, c.close_reason, f.restricted,
                    c.version
@@ -535,52 +535,6 @@ public class JourneyRepository {
                 .list();
     }
 
-    /**
-     * A hub's open cases that drift: no contact for the given number of days, or an assessment or
-     * review overdue.
-     */
-    public List<CaseRow> drifting(HubId hub, LocalDate today, int noContactDays, int limit) {
-        return jdbc.sql(CASE_SELECT + "\n" + """
-                         WHERE c.hub_id = ? AND c.closed_at IS NULL AND (
-                           (c.assessed_at IS NULL AND c.assessment_due < ?)
-                           OR (c.next_review_due IS NOT NULL AND c.next_review_due < ?)
-                           OR coalesce((SELECT max(t.happened_on) FROM referrals.contact t WHERE t.case_id = c.id),
-                                       c.allocated_at::date) < ?)
-                         ORDER BY c.allocated_at LIMIT ?""")
-                .params(hub.value(), today, today, today.minusDays(noContactDays), limit)
-                .query(JourneyRepository::caseRow)
-                .list();
-    }
-
-    public Map<UUID, LocalDate> lastContacts(List<UUID> cases) {
-        Map<UUID, LocalDate> last = new LinkedHashMap<>();
-        if (cases.isEmpty()) {
-            return last;
-        }
-        jdbc.sql("""
-                        SELECT case_id, max(happened_on) FROM referrals.contact WHERE case_id = ANY (?) GROUP BY case_id""")
-                .param(cases.toArray(UUID[]::new))
-                .query((rs, n) -> last.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
-                .list();
-        return last;
-    }
-
-    /** Each case's soonest due plan action that is neither done nor dropped. */
-    public Map<UUID, LocalDate> nextActions(List<UUID> cases) {
-        Map<UUID, LocalDate> next = new LinkedHashMap<>();
-        if (cases.isEmpty()) {
-            return next;
-        }
-        jdbc.sql("""
-                        SELECT o.case_id, min(a.due_on) FROM referrals.plan_action a
-                        JOIN referrals.plan_outcome o ON o.id = a.outcome_id
-                        WHERE o.case_id = ANY (?) AND a.status IN ('NOT_STARTED', 'IN_PROGRESS') GROUP BY o.case_id""")
-                .param(cases.toArray(UUID[]::new))
-                .query((rs, n) -> next.put(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class)))
-                .list();
-        return next;
-    }
-
     /** A check after closing not yet done. */
     public record FollowUpRow(UUID caseId, String familyLabel, int months, LocalDate due) {}
 
@@ -974,7 +928,7 @@ public class JourneyRepository {
                 .list();
     }
 
-    private static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
+    static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
         String reason = rs.getString(13);
         return new CaseRow(
                 rs.getObject(1, UUID.class),

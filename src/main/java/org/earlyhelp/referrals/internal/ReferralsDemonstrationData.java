@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,6 +19,7 @@ import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
 import org.earlyhelp.referrals.CaseRecord;
+import org.earlyhelp.referrals.CaseSupervised;
 import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.ConsentMethod;
 import org.earlyhelp.referrals.ContactKind;
@@ -35,6 +35,7 @@ import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
+import org.earlyhelp.referrals.Supervision;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -51,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Families at every stage of the journey in every hub, generated from a fixed seed: requests
  * waiting for a decision (one overdue), families waiting for a lead practitioner, open cases
- * (assessed or not, reviewed, drifting), closed ones with outcomes, and step-ups. The events are
+ * (assessed or not, reviewed, supervised, drifting), closed ones with outcomes, and step-ups. The events are
  * published in three waves, each after the last has been taken in, so that the dashboards fill
  * exactly as they would in use. Off with {@code earlyhelp.demo.journeys=false}.
  */
@@ -162,6 +163,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             "cvs.worker|Vic Adeyemi|Dudley CVS");
 
     private final JourneyRepository journey;
+    private final SupervisionRepository supervisions;
     private final Clock clock;
     private final HubDirectory hubs;
     private final HubTeams teams;
@@ -175,6 +177,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
 
     ReferralsDemonstrationData(
             JourneyRepository journey,
+            SupervisionRepository supervisions,
             HubDirectory hubs,
             HubTeams teams,
             PostcodeLookup postcodes,
@@ -187,6 +190,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
         this.clock = clock;
         this.journey = journey;
+        this.supervisions = supervisions;
         this.hubs = hubs;
         this.teams = teams;
         this.postcodes = postcodes;
@@ -359,7 +363,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         Collections.shuffle(areas, random);
         List<OutcomeArea> needs = areas.subList(0, 1 + random.nextInt(3));
         for (OutcomeArea need : needs) {
-            journey.insertNeed(request, need, NEED_TEXT.get(need));
+            journey.insertNeed(request, need, DemonstrationTexts.NEED_TEXT.get(need));
         }
         journey.insertConsent(
                 familyId,
@@ -462,13 +466,30 @@ class ReferralsDemonstrationData implements DemonstrationData {
                     kind,
                     30 + 15 * random.nextInt(5),
                     seen,
-                    seen ? CHILD_VIEWS.get(random.nextInt(CHILD_VIEWS.size())) : null,
+                    seen
+                            ? DemonstrationTexts.CHILD_VIEWS.get(random.nextInt(DemonstrationTexts.CHILD_VIEWS.size()))
+                            : null,
                     "Worked on the plan with the family.",
                     contacts % 2 == 0 ? lead.username() : other.username(),
                     contacts % 2 == 0 ? lead.displayName() : other.displayName(),
                     at(d));
             third.accept(new ContactLogged(contact, caseId, hub, at(d), seen));
             contacts++;
+        }
+        // Supervised every four to five weeks; case 6 not for eight weeks (drifting for want of oversight).
+        LocalDate superviseUntil = index == 6 ? today.minusWeeks(8) : lastDay;
+        for (LocalDate d = allocatedOn.plusWeeks(4); !d.isAfter(superviseUntil); d = d.plusDays(28 + 3 * (index % 3))) {
+            Supervision s = new Supervision(
+                    UUID.randomUUID(),
+                    caseId,
+                    d,
+                    DemonstrationTexts.SUPERVISION_DISCUSSED,
+                    DemonstrationTexts.SUPERVISION_DECIDED,
+                    d.plusWeeks(properties.oversight()),
+                    leadName(leads, hub),
+                    at(d));
+            supervisions.insert(s);
+            third.accept(new CaseSupervised(s.id(), caseId, hub, d, s.recordedAt()));
         }
         if (!assessed) {
             return;
@@ -493,8 +514,8 @@ class ReferralsDemonstrationData implements DemonstrationData {
         third.accept(new AssessmentCompleted(caseId, hub, at(assessedOn), true, firstReview));
         List<UUID> outcomes = new ArrayList<>();
         for (OutcomeArea need : needs) {
-            UUID outcome =
-                    journey.upsertOutcome(caseId, need, OUTCOME_TEXT.get(need), at(assessedOn), lead.displayName());
+            UUID outcome = journey.upsertOutcome(
+                    caseId, need, DemonstrationTexts.OUTCOME_TEXT.get(need), at(assessedOn), lead.displayName());
             outcomes.add(outcome);
             journey.insertAction(
                     outcome,
@@ -557,35 +578,4 @@ class ReferralsDemonstrationData implements DemonstrationData {
         Instant instant = noon.toInstant();
         return instant.isAfter(clock.instant()) ? clock.instant().minusSeconds(60) : instant;
     }
-
-    private static final Map<OutcomeArea, String> NEED_TEXT = Map.of(
-            OutcomeArea.EDUCATION, "Attendance has fallen to 82% this term; often late.",
-            OutcomeArea.EARLY_YEARS, "Speech and language behind for age; not taking up the free nursery place.",
-            OutcomeArea.HEALTH, "Mother's low mood; the eldest has missed health appointments.",
-            OutcomeArea.SUBSTANCE_USE, "Father's drinking has increased since losing his job.",
-            OutcomeArea.FAMILY_RELATIONSHIPS, "Arguments at home; the children are anxious.",
-            OutcomeArea.SAFE_FROM_ABUSE, "Teenager out late with older young people; missing once.",
-            OutcomeArea.CRIME, "Anti-social behaviour warnings for the eldest.",
-            OutcomeArea.DOMESTIC_ABUSE, "Police attended a domestic incident last month (standard risk).",
-            OutcomeArea.HOUSING, "Rent arrears; a notice has been served.",
-            OutcomeArea.FINANCIAL_STABILITY, "Debts and no money for the gas meter some weeks.");
-
-    private static final Map<OutcomeArea, String> OUTCOME_TEXT = Map.of(
-            OutcomeArea.EDUCATION, "The children attend school at least 95% of days.",
-            OutcomeArea.EARLY_YEARS, "The youngest takes up the nursery place and speech improves.",
-            OutcomeArea.HEALTH, "Mother has support for her mood; appointments are kept.",
-            OutcomeArea.SUBSTANCE_USE, "Father is engaged with the alcohol service.",
-            OutcomeArea.FAMILY_RELATIONSHIPS, "Fewer arguments; the children say home feels calmer.",
-            OutcomeArea.SAFE_FROM_ABUSE, "The teenager is home by the agreed time and not missing.",
-            OutcomeArea.CRIME, "No further warnings.",
-            OutcomeArea.DOMESTIC_ABUSE, "Mother and children are safe and have a safety plan.",
-            OutcomeArea.HOUSING, "The family keeps its home with an arrears plan.",
-            OutcomeArea.FINANCIAL_STABILITY, "Debts are managed; the family has the benefits it is owed.");
-
-    private static final List<String> CHILD_VIEWS = List.of(
-            "I like it when we play football.",
-            "Mornings are better now.",
-            "I want to stay at my school.",
-            "I don't like the shouting.",
-            "The youth club is good.");
 }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
@@ -45,10 +44,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.earlyhelp.referrals.ActionStatus;
 import org.earlyhelp.referrals.CaseRecord;
+import org.earlyhelp.referrals.CaseSupervision;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ClosureReason;
-import org.earlyhelp.referrals.ContactKind;
 import org.earlyhelp.referrals.NeedResult;
+import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
@@ -81,6 +81,8 @@ class CaseView extends Page implements BeforeEnterObserver {
     private final transient Cases cases;
     private final transient Clock clock;
     private final transient Invitations invitations;
+    private final transient CaseSupervision supervision;
+    private final int oversightWeeks;
     private final CurrentUser user;
     // Set by beforeEnter, which Vaadin runs before the page is shown or used.
     @SuppressWarnings("NullAway.Init")
@@ -90,11 +92,19 @@ class CaseView extends Page implements BeforeEnterObserver {
     @SuppressWarnings("NullAway.Init")
     private CaseRecord record;
 
-    CaseView(Cases cases, Invitations invitations, CurrentUsers currentUsers, Clock clock) {
+    CaseView(
+            Cases cases,
+            Invitations invitations,
+            CaseSupervision supervision,
+            ReferralsProperties properties,
+            CurrentUsers currentUsers,
+            Clock clock) {
         super("");
         this.clock = clock;
         this.cases = cases;
         this.invitations = invitations;
+        this.supervision = supervision;
+        this.oversightWeeks = properties.oversight();
         this.user = currentUsers.require();
     }
 
@@ -163,6 +173,10 @@ class CaseView extends Page implements BeforeEnterObserver {
         section(t("case.tab.reviews"), reviews(leads));
         section(t("case.tab.log"), workLog());
         section(t("case.tab.voice"), voice(leads));
+        boolean supervises = user.has(Role.HUB_LEAD) && user.hubs().contains(record.hub()) && record.open();
+        section(
+                t("case.tab.oversight"),
+                new SupervisionSection(supervision, id, supervises, today(), oversightWeeks, this::act));
         section(t("case.tab.close"), closure(leads));
     }
 
@@ -691,7 +705,7 @@ class CaseView extends Page implements BeforeEnterObserver {
                 .ifPresent(Focus::now);
     }
 
-    private static Details disclosure(String id, String summary, Supplier<Component> form) {
+    static Details disclosure(String id, String summary, Supplier<Component> form) {
         Details details = Disclosure.of(summary, form);
         details.setId(id);
         details.addClassName("case-form");
@@ -702,85 +716,17 @@ class CaseView extends Page implements BeforeEnterObserver {
         return WorkingCalendar.today(clock);
     }
 
-    private static TextArea area(String label, String id) {
+    static TextArea area(String label, String id) {
         TextArea area = new TextArea(label);
         area.setWidthFull();
         area.setId(id);
         return area;
     }
 
-    private static Paragraph errors() {
+    static Paragraph errors() {
         Paragraph p = new Paragraph();
         p.addClassName("field-error");
         p.getElement().setAttribute("role", "alert");
         return p;
-    }
-
-    /** The work log form, shared with the quick-log screen. */
-    static final class ContactForm extends Div {
-
-        ContactForm(Cases cases, Supplier<UUID> caseId, Runnable saved, LocalDate today) {
-            DatePicker on = DateFields.of(t("log.date"));
-            on.setValue(today);
-            on.setMax(today);
-            on.setId("contact-date");
-            RadioButtonGroup<ContactKind> kind = new RadioButtonGroup<>(t("log.kind"));
-            kind.setItems(ContactKind.values());
-            kind.setItemLabelGenerator(k -> Texts.label("contact", k));
-            kind.setId("contact-kind");
-            IntegerField minutes = new IntegerField(t("log.minutes"));
-            minutes.setMin(1);
-            minutes.setMax(720);
-            minutes.setId("contact-minutes");
-            Checkbox seen = new Checkbox(t("log.child-seen"));
-            seen.setId("contact-seen");
-            TextArea views = area(t("log.child-views"), "contact-views");
-            views.setHelperText(t("log.child-views-help"));
-            views.setVisible(false);
-            seen.addValueChangeListener(e -> views.setVisible(e.getValue()));
-            TextArea note = area(t("log.note"), "contact-note");
-            Paragraph errors = errors();
-            Button save = new Button(t("log.save"), e -> {
-                try {
-                    cases.logContact(
-                            caseId.get(),
-                            new Cases.ContactDraft(
-                                    on.getValue(),
-                                    kind.getValue(),
-                                    minutes.getValue(),
-                                    seen.getValue(),
-                                    views.getValue(),
-                                    note.getValue()));
-                    Texts.show(
-                            Map.of(),
-                            Map.of("on", on, "kind", kind, "minutes", minutes, "note", note, "childViews", views));
-                    errors.setText("");
-                    note.clear();
-                    views.clear();
-                    saved.run();
-                } catch (ValidationException invalid) {
-                    errors.setText(String.join(
-                            " ",
-                            Texts.show(
-                                    Words.of(invalid),
-                                    Map.of(
-                                            "on",
-                                            on,
-                                            "kind",
-                                            kind,
-                                            "minutes",
-                                            minutes,
-                                            "note",
-                                            note,
-                                            "childViews",
-                                            views))));
-                }
-            });
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            save.setId("save-contact");
-            save.addClassName("big-button");
-            add(new H2(t("log.title")), on, kind, minutes, seen, views, note, errors, save);
-            addClassName("contact-form");
-        }
     }
 }

@@ -51,7 +51,7 @@ class QuickLogView extends Page {
         add(
                 family,
                 choose,
-                new CaseView.ContactForm(
+                new ContactForm(
                         cases,
                         () -> {
                             if (family.getValue() == null) {
