@@ -47,6 +47,7 @@ public enum AuditAction {
     RAISE_ALERT("raise-alert"),
     REMOVE("remove"),
     REMOVE_CARER("remove-carer"),
+    PUBLISH_FRAMEWORK("publish-framework"),
     REMOVE_CONTRACT("remove-contract"),
     RETENTION_DRY_RUN("retention-dry-run"),
     RETENTION_RUN("retention-run"),

@@ -125,7 +125,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "requests/new",
                         "log",
                         "about",
-                        "cases/" + caseId),
+                        "cases/" + caseId,
+                        "quality/framework"),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
         // The refusal and the page that is not there are pages too.
@@ -142,7 +143,13 @@ class StaffPagesLanguageIT extends BrowserTest {
         read("commissioner", List.of("sufficiency", "sufficiency/forecast", "borough"), failures);
         read(
                 "admin",
-                List.of("admin/hubs", "admin/audit", "admin/data-protection", "admin/alerts", "services"),
+                List.of(
+                        "admin/hubs",
+                        "admin/audit",
+                        "admin/data-protection",
+                        "admin/alerts",
+                        "services",
+                        "quality/framework"),
                 failures);
         read("young.person", List.of("my-feedback"), failures);
         Assertions.assertThat(failures)

@@ -1,0 +1,102 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * An administrator writes the next version of the audit framework: a domain without a name is
+ * refused next to its field, nothing published; a new domain is added, the version published
+ * after a confirmation, and a hub lead reads it without an editor.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuditFrameworkIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private void type(String id, String text) {
+        // Found when present, then scrolled to: the editor is long, and its fields sit below the framework.
+        WebElement field = waiting()
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#" + id + " > input, #" + id + " > textarea")));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
+    }
+
+    private void publishAndConfirm() {
+        click(browser.waitFor(By.id("framework-publish")));
+        click(browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']")));
+    }
+
+    @Test
+    void anAdministratorPublishesTheNextVersionAndAHubLeadReadsIt() {
+        String base = "http://localhost:" + port;
+        signInAndWait(base, "admin");
+        browser.go(base + "/quality/framework");
+        WebElement shown = browser.waitFor(By.id("framework-shown"));
+        assertThat(shown.getDomProperty("textContent"))
+                .as("the demonstration's first version")
+                .contains("The child's lived experience and voice")
+                .contains("Requires improvement");
+        browser.assertAccessible("audit framework, administrator");
+        String publishLabel = browser.waitFor(By.id("framework-publish")).getText();
+
+        // A domain without a name: refused next to the field, nothing published.
+        type("domain-1-name", "");
+        type("framework-note", "Adds a domain on working with schools.");
+        publishAndConfirm();
+        waiting()
+                .until(d -> String.valueOf(d.findElement(By.id("domain-1-name")).getDomProperty("errorMessage"))
+                        .contains("Give the domain a name."));
+        assertThat(browser.waitFor(By.id("framework-publish")).getText()).isEqualTo(publishLabel);
+
+        type("domain-1-name", "The child's lived experience and voice");
+        click(browser.waitFor(By.id("framework-add-domain")));
+        WebElement last = browser.waitFor(By.cssSelector(".framework-domain-form:last-of-type"));
+        String n = last.getDomAttribute("id").replace("domain-form-", "");
+        type("domain-" + n + "-name", "Working with schools");
+        type("domain-" + n + "-question", "Does the school know the plan and play its part?");
+        type("domain-" + n + "-outstanding", "The school leads parts of the plan.");
+        type("domain-" + n + "-good", "The school attends reviews and knows the plan.");
+        type("domain-" + n + "-requiresImprovement", "The school is told, but not involved.");
+        type("domain-" + n + "-inadequate", "The school does not know there is a plan.");
+        browser.assertAccessible("audit framework editor with a new domain");
+        publishAndConfirm();
+        waiting()
+                .until(d -> d.findElement(By.id("framework-shown"))
+                        .getDomProperty("textContent")
+                        .contains("Working with schools"));
+        assertThat(browser.waitFor(By.id("framework-publish")).getText())
+                .as("the editor now starts from the new version")
+                .isNotEqualTo(publishLabel);
+
+        signInAndWait(base, "lead.dudley-central");
+        browser.go(base + "/quality/framework");
+        waiting()
+                .until(d -> d.findElement(By.id("framework-shown"))
+                        .getDomProperty("textContent")
+                        .contains("Does the school know the plan and play its part?"));
+        assertThat(browser.isPresent(By.id("framework-editor"))).isFalse();
+        browser.assertAccessible("audit framework, hub lead");
+    }
+}
