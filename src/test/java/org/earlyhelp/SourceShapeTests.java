@@ -52,7 +52,6 @@ class SourceShapeTests {
             entry("hubs/openreferral/OpenReferralApi.java", 488),
             entry("insight/ui/HubDashboardView.java", 469),
             entry("sufficiency/internal/Returns.java", 463),
-            entry("referrals/Families.java", 448),
             entry("referrals/ui/HubQueueView.java", 415),
             entry("sufficiency/CareReturns.java", 406));
 

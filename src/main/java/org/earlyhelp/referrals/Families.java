@@ -17,13 +17,13 @@ import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.JourneyRepository;
 import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
 import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
+import org.earlyhelp.referrals.internal.SubjectAccessExport;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.PlainText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
-import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.NullUnmarked;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +45,7 @@ public class Families {
     private final AuditTrail audit;
     private final RequestsForSupport requests;
     private final CurrentUsers currentUsers;
+    private final SubjectAccessExport export;
     private final Clock clock;
 
     Families(
@@ -54,8 +55,10 @@ public class Families {
             AuditTrail audit,
             RequestsForSupport requests,
             CurrentUsers currentUsers,
+            SubjectAccessExport export,
             Clock clock) {
         this.currentUsers = currentUsers;
+        this.export = export;
         this.journey = journey;
         this.access = access;
         this.hubs = hubs;
@@ -176,149 +179,7 @@ public class Families {
         // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.
         journey.insertBreakGlass(
                 id, f.hub(), currentUsers.require(), "Subject access export: " + reason.strip(), clock.instant());
-        StringBuilder out = new StringBuilder();
-        out.append("Everything Early Help holds about the ").append(f.label()).append("\n");
-        out.append("Exported ")
-                .append(clock.instant())
-                .append(" for: ")
-                .append(reason.strip())
-                .append("\n\n");
-        out.append("Address: ")
-                .append(f.address())
-                .append(", ")
-                .append(f.postcode())
-                .append(" (hub ")
-                .append(f.hub().value())
-                .append(")\n")
-                .append(f.restricted() ? "Consent withdrawn: the record is restricted.\n" : "")
-                .append("\nPeople\n");
-        for (FamilyRecord.Member m : journey.members(id)) {
-            out.append("- ")
-                    .append(m.name())
-                    .append(", born ")
-                    .append(m.dateOfBirth())
-                    .append(", ")
-                    .append(m.relationship().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                    .append(m.sex() == null ? "" : ", sex: " + m.sex())
-                    .append(m.ethnicity() == null ? "" : ", ethnicity: " + m.ethnicity())
-                    .append("\n");
-        }
-        out.append("\nConsent\n");
-        for (FamilyRecord.Consent c : journey.consents(id)) {
-            out.append("- Given by ")
-                    .append(c.givenBy())
-                    .append(" on ")
-                    .append(c.givenOn())
-                    .append(" (")
-                    .append(c.method())
-                    .append("), to share with: ")
-                    .append(c.shareWith())
-                    .append(c.withdrawn() ? "; withdrawn " + c.withdrawnAt() + ": " + c.withdrawnReason() : "")
-                    .append("\n");
-        }
-        out.append("\nRequests for support\n");
-        for (RequestSummary r : journey.requestsOfFamily(id)) {
-            String[] narrative = journey.triedAndInvolved(r.id());
-            out.append("- ")
-                    .append(r.submittedAt())
-                    .append(", from ")
-                    .append(r.referrerName())
-                    .append(r.referrerOrganisation() == null ? "" : " (" + r.referrerOrganisation() + ")")
-                    .append(": ")
-                    .append(r.status())
-                    .append(r.reasons() == null ? "" : "; decided: " + r.reasons())
-                    .append("\n");
-            journey.needs(r.id())
-                    .forEach((area, text) -> out.append("  - Need, ")
-                            .append(area)
-                            .append(": ")
-                            .append(text)
-                            .append("\n"));
-            out.append("  - What had been tried: ")
-                    .append(narrative[0])
-                    .append("\n  - Who was involved: ")
-                    .append(narrative[1])
-                    .append("\n");
-        }
-        for (JourneyRepository.CaseRow c : journey.casesOfFamily(id)) {
-            out.append("\nEarly help case led by ")
-                    .append(c.leadName())
-                    .append(" from ")
-                    .append(c.allocatedAt())
-                    .append("\n");
-            for (CaseRecord.Assessment a : journey.assessment(c.id())) {
-                out.append("- Assessment, ")
-                        .append(a.area())
-                        .append(": strengths: ")
-                        .append(a.strengths())
-                        .append("; worries: ")
-                        .append(a.worries())
-                        .append("; the child says: ")
-                        .append(a.childSays() == null ? "(not seen: " + a.childNotSeenReason() + ")" : a.childSays())
-                        .append("; the parents say: ")
-                        .append(a.parentsSay())
-                        .append("\n");
-            }
-            for (CaseRecord.PlanOutcome o : journey.plan(c.id())) {
-                out.append("- Plan, ")
-                        .append(o.area())
-                        .append(": ")
-                        .append(o.outcome())
-                        .append("\n");
-                for (CaseRecord.Action a : o.actions()) {
-                    out.append("  - ")
-                            .append(a.action())
-                            .append(" (")
-                            .append(a.owner())
-                            .append(", by ")
-                            .append(a.due())
-                            .append(", ")
-                            .append(a.status())
-                            .append(")\n");
-                }
-            }
-            for (CaseRecord.Review r : journey.reviews(c.id())) {
-                out.append("- Review on ")
-                        .append(r.heldOn())
-                        .append(" by ")
-                        .append(r.heldBy())
-                        .append(": ")
-                        .append(r.notes())
-                        .append("\n");
-            }
-            for (CaseRecord.Contact t : journey.contacts(c.id(), 100_000)) {
-                out.append("- ")
-                        .append(t.on())
-                        .append(", ")
-                        .append(t.kind())
-                        .append(" (")
-                        .append(t.minutes())
-                        .append(" min, ")
-                        .append(t.loggedBy())
-                        .append("): ")
-                        .append(t.note())
-                        .append(t.childViews() == null ? "" : "; the child said: " + t.childViews())
-                        .append("\n");
-            }
-        }
-        out.append("\nTimeline\n");
-        for (TimelineRow r : journey.timeline(id, 100_000)) {
-            TimelineEntry e = entry(r);
-            out.append("- ")
-                    .append(
-                            e.timeKnown()
-                                    ? e.at().toString()
-                                    : e.at().atZone(WorkingCalendar.LONDON).toLocalDate() + " (time not recorded)")
-                    .append(": ")
-                    .append(e.title())
-                    .append(
-                            e.detail() == null || e.detail().isBlank()
-                                    ? ""
-                                    : " (" + e.detail().replace('\n', ' ') + ")")
-                    .append(e.by() == null ? "" : ", by " + e.by())
-                    .append("\n");
-        }
-        return out.toString();
+        return export.write(f, reason.strip(), clock.instant(), Families::entry);
     }
 
     private static TimelineEntry entry(TimelineRow r) {

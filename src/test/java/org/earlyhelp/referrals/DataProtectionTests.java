@@ -233,6 +233,12 @@ class DataProtectionTests {
                         "Thaddeus Quillfeather's attendance.",
                         "Brackenbury School to meet Gwendolyn.",
                         TODAY.plusWeeks(6)));
+        SignedIn.admin();
+        assertThat(families.subjectAccess(family, "SAR-2026-077 from Gwendolyn Quillfeather"))
+                .as("the subject access export holds the case's supervision")
+                .contains("Supervision on " + TODAY + " by ")
+                .contains("discussed: Thaddeus Quillfeather's attendance.")
+                .contains("decided: Brackenbury School to meet Gwendolyn.");
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         cases.logContact(
                 caseId,
