@@ -1,0 +1,278 @@
+package org.earlyhelp.voice.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.earlyhelp.hubs.Hub;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.DateFields;
+import org.earlyhelp.shared.ui.Grids;
+import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.Words;
+import org.earlyhelp.voice.Engagement;
+import org.earlyhelp.voice.EngagementMethod;
+import org.earlyhelp.voice.Engagements;
+import org.earlyhelp.voice.Engagements.Planned;
+
+/**
+ * The shared timetable of engagement: what every partner plans to ask children and young people,
+ * with clashes and over-consulted groups flagged, and the form to plan another.
+ */
+@Route("voice/engagements")
+@Menu(order = 33, title = "menu.engagements")
+@RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY})
+class EngagementsView extends Page {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final transient Engagements engagements;
+    private final CurrentUser user;
+    private final DatePicker from;
+    private final DatePicker to;
+    private final Grid<Planned> grid = new Grid<>();
+    private final Paragraph empty = new Paragraph();
+    private final Map<UUID, String> topics = new LinkedHashMap<>();
+    private final LocalDate today;
+
+    EngagementsView(Engagements engagements, HubDirectory hubs, CurrentUsers currentUsers, Clock clock) {
+        super("");
+        this.engagements = engagements;
+        this.user = currentUsers.require();
+        setHeading(getTranslation("voice.engagements.title"));
+        add(new Paragraph(getTranslation("voice.engagements.intro", engagements.mostPerTerm())));
+        this.today = WorkingCalendar.today(clock);
+        from = DateFields.of(getTranslation("voice.engagements.from"));
+        from.setValue(today);
+        from.setId("engagements-from");
+        to = DateFields.of(getTranslation("voice.engagements.to"));
+        to.setValue(today.plusMonths(6));
+        to.setId("engagements-to");
+        Button show = new Button(getTranslation("voice.engagements.show"), e -> load());
+        show.setId("engagements-show");
+        FlexLayout window = new FlexLayout(from, to, show);
+        window.addClassName("filters");
+        window.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        window.setAlignItems(FlexLayout.Alignment.BASELINE);
+        add(window);
+
+        grid.addColumn(p -> getTranslation(
+                        "voice.engagements.dates",
+                        DAY.format(p.engagement().startsOn()),
+                        DAY.format(p.engagement().endsOn())))
+                .setHeader(getTranslation("voice.engagements.when"))
+                .setAutoWidth(true);
+        grid.addColumn(p -> p.engagement().topic()).setHeader(getTranslation("voice.engagements.topic"));
+        grid.addColumn(p -> p.engagement().audience()
+                        + " ("
+                        + getTranslation(
+                                "voice.engagements.ages",
+                                p.engagement().youngest(),
+                                p.engagement().oldest())
+                        + ")")
+                .setHeader(getTranslation("voice.engagements.audience"));
+        Map<HubId, String> hubNames =
+                hubs.hubs().stream().collect(Collectors.toMap(Hub::id, Hub::name, (a, b) -> a, LinkedHashMap::new));
+        grid.addColumn(p -> p.engagement().hub() == null
+                        ? getTranslation("voice.engagements.borough")
+                        : hubNames.getOrDefault(
+                                p.engagement().hub(), p.engagement().hub().value()))
+                .setHeader(getTranslation("voice.engagements.area"));
+        grid.addColumn(p -> method(p.engagement().method())).setHeader(getTranslation("voice.engagements.method"));
+        grid.addColumn(p -> p.engagement().organisation()).setHeader(getTranslation("voice.engagements.by"));
+        grid.addComponentColumn(this::flags).setHeader(getTranslation("voice.engagements.flags"));
+        grid.addComponentColumn(this::removeButton).setHeader("");
+        grid.setId("engagements-grid");
+        grid.setAriaLabel(getTranslation("voice.engagements.grid"));
+        empty.setText(getTranslation("voice.engagements.empty"));
+        empty.setId("engagements-empty");
+        add(grid, empty);
+
+        Details plan = new Details(getTranslation("voice.engagements.plan"), form(hubs.hubs(), today));
+        plan.setId("open-plan-engagement");
+        add(plan);
+        load();
+    }
+
+    private void load() {
+        LocalDate start = Optional.ofNullable(from.getValue()).orElse(today);
+        LocalDate end = Optional.ofNullable(to.getValue()).orElse(start.plusMonths(6));
+        List<Planned> shown = engagements.timetable(start, end.isBefore(start) ? start : end);
+        topics.clear();
+        shown.forEach(p -> topics.put(p.engagement().id(), p.engagement().topic()));
+        grid.setItems(shown);
+        Grids.fit(grid, shown.size());
+        grid.setVisible(!shown.isEmpty());
+        empty.setVisible(shown.isEmpty());
+    }
+
+    private String method(EngagementMethod m) {
+        return getTranslation(
+                "voice.engagement.method." + m.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
+    private Component flags(Planned p) {
+        List<String> said = new ArrayList<>();
+        if (!p.flags().clashesWith().isEmpty()) {
+            said.add(getTranslation(
+                    "voice.engagements.clashes",
+                    p.flags().clashesWith().stream()
+                            .map(id -> topics.getOrDefault(id, ""))
+                            .filter(t -> !t.isEmpty())
+                            .collect(Collectors.joining("; "))));
+        }
+        if (p.flags().askedTooOften()) {
+            said.add(getTranslation("voice.engagements.too-often", p.flags().askedThisTerm()));
+        }
+        Span flags = new Span(said.isEmpty() ? getTranslation("voice.engagements.none") : String.join(". ", said));
+        if (!said.isEmpty()) {
+            flags.addClassName("badge-overdue");
+        }
+        return flags;
+    }
+
+    private Component removeButton(Planned p) {
+        Engagement e = p.engagement();
+        if (!user.has(Role.ADMIN) && !e.plannedByUser().equals(user.username())) {
+            return new Span();
+        }
+        Button remove = new Button(getTranslation("voice.engagements.remove"), click -> {
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader(getTranslation("voice.engagements.remove.confirm.title"));
+            dialog.setText(getTranslation("voice.engagements.remove.confirm.text", e.topic()));
+            dialog.setConfirmText(getTranslation("voice.engagements.remove.confirm.yes"));
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("voice.engagements.remove.confirm.no"));
+            dialog.addConfirmListener(c -> {
+                engagements.remove(e.id());
+                Notification.show(
+                        getTranslation("voice.engagements.removed"), 3000, Notification.Position.BOTTOM_START);
+                load();
+            });
+            dialog.open();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        remove.getElement().setAttribute("aria-label", getTranslation("voice.engagements.remove") + ": " + e.topic());
+        return remove;
+    }
+
+    private Component form(List<Hub> hubs, LocalDate today) {
+        TextField topic = new TextField(getTranslation("voice.engagement.field.topic"));
+        topic.setId("engagement-topic");
+        topic.setWidthFull();
+        IntegerField youngest = new IntegerField(getTranslation("voice.engagement.field.youngest"));
+        youngest.setId("engagement-youngest");
+        youngest.setMin(0);
+        youngest.setMax(25);
+        IntegerField oldest = new IntegerField(getTranslation("voice.engagement.field.oldest"));
+        oldest.setId("engagement-oldest");
+        oldest.setMin(0);
+        oldest.setMax(25);
+        Select<Optional<HubId>> hub = new Select<>();
+        hub.setLabel(getTranslation("voice.engagement.field.hub"));
+        hub.setId("engagement-hub");
+        List<Optional<HubId>> areas = new ArrayList<>();
+        areas.add(Optional.empty());
+        hubs.forEach(h -> areas.add(Optional.of(h.id())));
+        hub.setItems(areas);
+        hub.setItemLabelGenerator(a -> a.map(id -> hubs.stream()
+                        .filter(h -> h.id().equals(id))
+                        .map(Hub::name)
+                        .findFirst()
+                        .orElse(id.value()))
+                .orElse(getTranslation("voice.engagements.borough")));
+        hub.setValue(Optional.empty());
+        TextField audience = new TextField(getTranslation("voice.engagement.field.audience"));
+        audience.setHelperText(getTranslation("voice.engagement.field.audience-help"));
+        audience.setId("engagement-audience");
+        audience.setWidthFull();
+        Select<EngagementMethod> method = new Select<>();
+        method.setLabel(getTranslation("voice.engagement.field.method"));
+        method.setId("engagement-method");
+        method.setItems(EngagementMethod.values());
+        method.setItemLabelGenerator(this::method);
+        DatePicker starts = DateFields.of(getTranslation("voice.engagement.field.starts-on"));
+        starts.setId("engagement-starts");
+        starts.setMin(today);
+        DatePicker ends = DateFields.of(getTranslation("voice.engagement.field.ends-on"));
+        ends.setId("engagement-ends");
+        ends.setMin(today);
+        TextField organisation = new TextField(getTranslation("voice.engagement.field.organisation"));
+        organisation.setId("engagement-organisation");
+        Map<String, Component> fields = new LinkedHashMap<>();
+        fields.put("topic", topic);
+        fields.put("youngest", youngest);
+        fields.put("oldest", oldest);
+        fields.put("hub", hub);
+        fields.put("audience", audience);
+        fields.put("method", method);
+        fields.put("startsOn", starts);
+        fields.put("endsOn", ends);
+        fields.put("organisation", organisation);
+        Button save = new Button(getTranslation("voice.engagements.save"), e -> {
+            try {
+                engagements.plan(new Engagements.Draft(
+                        topic.getValue(),
+                        youngest.getValue(),
+                        oldest.getValue(),
+                        hub.getValue() == null ? null : hub.getValue().orElse(null),
+                        audience.getValue(),
+                        method.getValue(),
+                        starts.getValue(),
+                        ends.getValue(),
+                        organisation.getValue()));
+                fields.values().forEach(f -> ((HasValidation) f).setInvalid(false));
+                Notification.show(
+                        getTranslation("voice.engagements.planned", topic.getValue()),
+                        3000,
+                        Notification.Position.BOTTOM_START);
+                topic.clear();
+                audience.clear();
+                load();
+            } catch (ValidationException invalid) {
+                Map<String, String> words = Words.of(invalid);
+                fields.forEach((key, f) -> {
+                    ((HasValidation) f).setInvalid(words.containsKey(key));
+                    ((HasValidation) f).setErrorMessage(words.get(key));
+                });
+            }
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("engagement-save");
+        Div form = new Div(topic, youngest, oldest, hub, audience, method, starts, ends, organisation, save);
+        form.addClassName("case-form");
+        return form;
+    }
+}
