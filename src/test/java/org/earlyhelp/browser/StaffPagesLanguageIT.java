@@ -126,7 +126,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "log",
                         "about",
                         "cases/" + caseId,
-                        "quality/framework"),
+                        "quality/framework",
+                        "voice/engagements"),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
         // The refusal and the page that is not there are pages too.

@@ -38,6 +38,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
@@ -112,7 +113,9 @@ class EngagementsView extends Page {
                 .setHeader(getTranslation("voice.engagements.area"));
         grid.addColumn(p -> method(p.engagement().method())).setHeader(getTranslation("voice.engagements.method"));
         grid.addColumn(p -> p.engagement().organisation()).setHeader(getTranslation("voice.engagements.by"));
-        grid.addComponentColumn(this::flags).setHeader(getTranslation("voice.engagements.flags"));
+        grid.addColumn(this::flags)
+                .setHeader(getTranslation("voice.engagements.flags"))
+                .setFlexGrow(2);
         grid.addComponentColumn(this::removeButton).setHeader("");
         grid.setId("engagements-grid");
         grid.setAriaLabel(getTranslation("voice.engagements.grid"));
@@ -143,7 +146,7 @@ class EngagementsView extends Page {
                 "voice.engagement.method." + m.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
-    private Component flags(Planned p) {
+    private String flags(Planned p) {
         List<String> said = new ArrayList<>();
         if (!p.flags().clashesWith().isEmpty()) {
             said.add(getTranslation(
@@ -156,11 +159,7 @@ class EngagementsView extends Page {
         if (p.flags().askedTooOften()) {
             said.add(getTranslation("voice.engagements.too-often", p.flags().askedThisTerm()));
         }
-        Span flags = new Span(said.isEmpty() ? getTranslation("voice.engagements.none") : String.join(". ", said));
-        if (!said.isEmpty()) {
-            flags.addClassName("badge-overdue");
-        }
-        return flags;
+        return said.isEmpty() ? getTranslation("voice.engagements.none") : String.join(". ", said);
     }
 
     private Component removeButton(Planned p) {
@@ -200,7 +199,8 @@ class EngagementsView extends Page {
         oldest.setId("engagement-oldest");
         oldest.setMin(0);
         oldest.setMax(25);
-        Select<Optional<HubId>> hub = new Select<>();
+        // Hubs' names are data; the select's own label is still the page's words.
+        Select<Optional<HubId>> hub = Data.mark(new Select<>());
         hub.setLabel(getTranslation("voice.engagement.field.hub"));
         hub.setId("engagement-hub");
         List<Optional<HubId>> areas = new ArrayList<>();

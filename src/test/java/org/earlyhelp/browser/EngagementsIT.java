@@ -1,0 +1,86 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A partner reads the timetable of engagement with its flags, is told next to each field what an
+ * empty plan lacks, and puts a consultation on the timetable.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EngagementsIT extends BrowserTest {
+
+    @LocalServerPort
+    int port;
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+    }
+
+    private WebElement scrolledTo(WebElement element) {
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        return element;
+    }
+
+    private void type(String id, String text) {
+        WebElement field =
+                waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " > input")));
+        scrolledTo(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
+    }
+
+    @Test
+    void aPartnerSeesTheFlagsAndPlansAConsultation() {
+        String base = "http://localhost:" + port;
+        signInAndWait(base, "cvs.worker");
+        browser.go(base + "/voice/engagements");
+        WebElement grid = browser.waitFor(By.id("engagements-grid"));
+        waiting().until(d -> grid.getDomProperty("textContent").contains("Feeling safe in the park"));
+        assertThat(grid.getDomProperty("textContent"))
+                .as("the demonstration's school asked three times, and the borough-wide clash")
+                .contains("Asked 3 times this term")
+                .contains("Clashes with");
+        browser.assertAccessible("timetable of engagement");
+
+        WebElement plan = browser.waitFor(By.id("open-plan-engagement"));
+        scrolledTo(plan).click();
+        WebElement save = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("engagement-save")));
+        scrolledTo(save).click();
+        waiting()
+                .until(d -> String.valueOf(
+                                d.findElement(By.id("engagement-topic")).getDomProperty("errorMessage"))
+                        .contains("Say what the engagement asks about."));
+        assertThat(String.valueOf(browser.waitFor(By.id("engagement-method")).getDomProperty("errorMessage")))
+                .contains("Choose how children and young people are asked.");
+
+        type("engagement-topic", "Getting to school on the bus");
+        type("engagement-youngest", "11");
+        type("engagement-oldest", "16");
+        type("engagement-audience", "Netherton Park Youth Club");
+        chooseInSelect(browser.waitFor(By.id("engagement-method")), "Survey");
+        WebElement starts = browser.waitFor(By.id("engagement-starts"));
+        String day = (String) ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.getElementById('engagement-starts').min;");
+        ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                        "for (const id of ['engagement-starts', 'engagement-ends']) {"
+                                + " const p = document.getElementById(id); p.value = arguments[0];"
+                                + " p.dispatchEvent(new CustomEvent('change', {bubbles: true})); }",
+                        day);
+        assertThat(starts).isNotNull();
+        type("engagement-organisation", "Dudley CVS");
+        scrolledTo(browser.waitFor(By.id("engagement-save"))).click();
+        waiting().until(d -> grid.getDomProperty("textContent").contains("Getting to school on the bus"));
+        browser.assertAccessible("timetable of engagement after planning");
+    }
+}
