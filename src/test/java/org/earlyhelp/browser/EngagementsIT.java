@@ -82,5 +82,9 @@ class EngagementsIT extends BrowserTest {
         scrolledTo(browser.waitFor(By.id("engagement-save"))).click();
         waiting().until(d -> grid.getDomProperty("textContent").contains("Getting to school on the bus"));
         browser.assertAccessible("timetable of engagement after planning");
+        // The table as a file, as every table the portal shows.
+        String csv = browser.download(scrolledTo(browser.waitFor(By.id("engagements-csv"))));
+        assertThat(csv.split("\r\n")[0]).startsWith("\"First day\",\"Last day\",\"Topic\"");
+        assertThat(csv).contains("\"Getting to school on the bus\",\"Netherton Park Youth Club\",\"11\",\"16\",");
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
@@ -38,6 +39,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Grids;
@@ -67,8 +69,15 @@ class EngagementsView extends Page {
     private final Paragraph empty = new Paragraph();
     private final Map<UUID, String> topics = new LinkedHashMap<>();
     private final LocalDate today;
+    private final Map<HubId, String> hubNames = new LinkedHashMap<>();
+    private List<Planned> shown = List.of();
 
-    EngagementsView(Engagements engagements, HubDirectory hubs, CurrentUsers currentUsers, Clock clock) {
+    EngagementsView(
+            Engagements engagements,
+            HubDirectory hubs,
+            TableDownloads downloads,
+            CurrentUsers currentUsers,
+            Clock clock) {
         super("");
         this.engagements = engagements;
         this.user = currentUsers.require();
@@ -104,13 +113,8 @@ class EngagementsView extends Page {
                                 p.engagement().oldest())
                         + ")")
                 .setHeader(getTranslation("voice.engagements.audience"));
-        Map<HubId, String> hubNames =
-                hubs.hubs().stream().collect(Collectors.toMap(Hub::id, Hub::name, (a, b) -> a, LinkedHashMap::new));
-        grid.addColumn(p -> p.engagement().hub() == null
-                        ? getTranslation("voice.engagements.borough")
-                        : hubNames.getOrDefault(
-                                p.engagement().hub(), p.engagement().hub().value()))
-                .setHeader(getTranslation("voice.engagements.area"));
+        hubs.hubs().forEach(h -> hubNames.put(h.id(), h.name()));
+        grid.addColumn(this::area).setHeader(getTranslation("voice.engagements.area"));
         grid.addColumn(p -> method(p.engagement().method())).setHeader(getTranslation("voice.engagements.method"));
         grid.addColumn(p -> p.engagement().organisation()).setHeader(getTranslation("voice.engagements.by"));
         grid.addColumn(this::flags)
@@ -121,7 +125,15 @@ class EngagementsView extends Page {
         grid.setAriaLabel(getTranslation("voice.engagements.grid"));
         empty.setText(getTranslation("voice.engagements.empty"));
         empty.setId("engagements-empty");
-        add(grid, empty);
+        String title = getTranslation("voice.engagements.title");
+        add(
+                grid,
+                empty,
+                CsvDownload.of(
+                        "engagements-csv",
+                        getTranslation("voice.engagements.csv"),
+                        TableDownloads.fileName(title),
+                        () -> downloads.csv(title, null, headers(), rows())));
 
         Details plan = new Details(getTranslation("voice.engagements.plan"), form(hubs.hubs(), today));
         plan.setId("open-plan-engagement");
@@ -132,13 +144,49 @@ class EngagementsView extends Page {
     private void load() {
         LocalDate start = Optional.ofNullable(from.getValue()).orElse(today);
         LocalDate end = Optional.ofNullable(to.getValue()).orElse(start.plusMonths(6));
-        List<Planned> shown = engagements.timetable(start, end.isBefore(start) ? start : end);
+        shown = engagements.timetable(start, end.isBefore(start) ? start : end);
         topics.clear();
         shown.forEach(p -> topics.put(p.engagement().id(), p.engagement().topic()));
         grid.setItems(shown);
         Grids.fit(grid, shown.size());
         grid.setVisible(!shown.isEmpty());
         empty.setVisible(shown.isEmpty());
+    }
+
+    private String area(Planned p) {
+        HubId hub = p.engagement().hub();
+        return hub == null ? getTranslation("voice.engagements.borough") : hubNames.getOrDefault(hub, hub.value());
+    }
+
+    private List<String> headers() {
+        return List.of(
+                getTranslation("voice.engagements.starts"),
+                getTranslation("voice.engagements.ends"),
+                getTranslation("voice.engagements.topic"),
+                getTranslation("voice.engagements.audience"),
+                getTranslation("voice.engagement.field.youngest"),
+                getTranslation("voice.engagement.field.oldest"),
+                getTranslation("voice.engagements.area"),
+                getTranslation("voice.engagements.method"),
+                getTranslation("voice.engagements.by"),
+                getTranslation("voice.engagements.flags"));
+    }
+
+    /** The rows shown, as the CSV gives them. */
+    private List<List<Object>> rows() {
+        return shown.stream()
+                .map(p -> List.<Object>of(
+                        p.engagement().startsOn().toString(),
+                        p.engagement().endsOn().toString(),
+                        p.engagement().topic(),
+                        p.engagement().audience(),
+                        p.engagement().youngest(),
+                        p.engagement().oldest(),
+                        area(p),
+                        method(p.engagement().method()),
+                        p.engagement().organisation(),
+                        flags(p)))
+                .toList();
     }
 
     private String method(EngagementMethod m) {
