@@ -71,9 +71,13 @@ class AuditFrameworkIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("framework-publish")).getText()).isEqualTo(publishLabel);
 
         type("domain-1-name", "The child's lived experience and voice");
+        int before = browser.driver()
+                .findElements(By.cssSelector(".framework-domain-form"))
+                .size();
         click(browser.waitFor(By.id("framework-add-domain")));
-        WebElement last = browser.waitFor(By.cssSelector(".framework-domain-form:last-of-type"));
-        String n = last.getDomAttribute("id").replace("domain-form-", "");
+        // The new domain's form comes from the server: wait for it, not for the last one there was.
+        int n = before + 1;
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("domain-form-" + n)));
         type("domain-" + n + "-name", "Working with schools");
         type("domain-" + n + "-question", "Does the school know the plan and play its part?");
         type("domain-" + n + "-outstanding", "The school leads parts of the plan.");
