@@ -30,6 +30,24 @@ public final class EngagementChecks {
                     ? new Term(day.getYear() - 1, "spring")
                     : new Term(day.getYear() - 1, "summer");
         }
+
+        /** The term's first day. */
+        public LocalDate start() {
+            return switch (season) {
+                case "autumn" -> LocalDate.of(startYear, 9, 1);
+                case "spring" -> LocalDate.of(startYear + 1, 1, 1);
+                default -> LocalDate.of(startYear + 1, 4, 1);
+            };
+        }
+
+        /** The term's last day: the day before the next term starts. */
+        public LocalDate end() {
+            return switch (season) {
+                case "autumn" -> LocalDate.of(startYear, 12, 31);
+                case "spring" -> LocalDate.of(startYear + 1, 3, 31);
+                default -> LocalDate.of(startYear + 1, 8, 31);
+            };
+        }
     }
 
     /** What is flagged on one engagement: those it clashes with, and whether its group is asked too often. */

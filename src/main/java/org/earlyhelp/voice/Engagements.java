@@ -91,8 +91,8 @@ public class Engagements {
         requirePartner();
         // Everything that could overlap the window or one shown in it (none is longer than a year),
         // in whole terms, so that each group's count in a term is complete.
-        LocalDate first = termStart(Term.of(from.minusDays(LONGEST_DAYS)));
-        LocalDate last = nextTermStart(Term.of(to.plusDays(LONGEST_DAYS))).minusDays(1);
+        LocalDate first = Term.of(from.minusDays(LONGEST_DAYS)).start();
+        LocalDate last = Term.of(to.plusDays(LONGEST_DAYS)).end();
         List<Engagement> around = repository.overlapping(first, last);
         Map<UUID, Flags> flags = EngagementChecks.flags(around, mostPerTerm);
         return around.stream()
@@ -177,22 +177,6 @@ public class Engagements {
 
     private CurrentUser requirePartner() {
         return currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD, Role.ADMIN);
-    }
-
-    private static LocalDate termStart(Term t) {
-        return switch (t.season()) {
-            case "autumn" -> LocalDate.of(t.startYear(), 9, 1);
-            case "spring" -> LocalDate.of(t.startYear() + 1, 1, 1);
-            default -> LocalDate.of(t.startYear() + 1, 4, 1);
-        };
-    }
-
-    private static LocalDate nextTermStart(Term t) {
-        return switch (t.season()) {
-            case "autumn" -> LocalDate.of(t.startYear() + 1, 1, 1);
-            case "spring" -> LocalDate.of(t.startYear() + 1, 4, 1);
-            default -> LocalDate.of(t.startYear() + 1, 9, 1);
-        };
     }
 
     private static void text(@Nullable String value, String field, Map<String, Message> problems) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,15 +33,6 @@ class AuditFrameworkIT extends BrowserTest {
         element.click();
     }
 
-    private void type(String id, String text) {
-        // Found when present, then scrolled to: the editor is long, and its fields sit below the framework.
-        WebElement field = waiting()
-                .until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#" + id + " > input, #" + id + " > textarea")));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
-    }
-
     private void publishAndConfirm() {
         click(browser.waitFor(By.id("framework-publish")));
         click(browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']")));
@@ -62,15 +52,15 @@ class AuditFrameworkIT extends BrowserTest {
         String publishLabel = browser.waitFor(By.id("framework-publish")).getText();
 
         // A domain without a name: refused next to the field, nothing published.
-        type("domain-1-name", "");
-        type("framework-note", "Adds a domain on working with schools.");
+        browser.typeInto("domain-1-name", "");
+        browser.typeInto("framework-note", "Adds a domain on working with schools.");
         publishAndConfirm();
         waiting()
                 .until(d -> String.valueOf(d.findElement(By.id("domain-1-name")).getDomProperty("errorMessage"))
                         .contains("Give the domain a name."));
         assertThat(browser.waitFor(By.id("framework-publish")).getText()).isEqualTo(publishLabel);
 
-        type("domain-1-name", "The child's lived experience and voice");
+        browser.typeInto("domain-1-name", "The child's lived experience and voice");
         int before = browser.driver()
                 .findElements(By.cssSelector(".framework-domain-form"))
                 .size();
@@ -78,12 +68,12 @@ class AuditFrameworkIT extends BrowserTest {
         // The new domain's form comes from the server: wait for it, not for the last one there was.
         int n = before + 1;
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("domain-form-" + n)));
-        type("domain-" + n + "-name", "Working with schools");
-        type("domain-" + n + "-question", "Does the school know the plan and play its part?");
-        type("domain-" + n + "-outstanding", "The school leads parts of the plan.");
-        type("domain-" + n + "-good", "The school attends reviews and knows the plan.");
-        type("domain-" + n + "-requiresImprovement", "The school is told, but not involved.");
-        type("domain-" + n + "-inadequate", "The school does not know there is a plan.");
+        browser.typeInto("domain-" + n + "-name", "Working with schools");
+        browser.typeInto("domain-" + n + "-question", "Does the school know the plan and play its part?");
+        browser.typeInto("domain-" + n + "-outstanding", "The school leads parts of the plan.");
+        browser.typeInto("domain-" + n + "-good", "The school attends reviews and knows the plan.");
+        browser.typeInto("domain-" + n + "-requiresImprovement", "The school is told, but not involved.");
+        browser.typeInto("domain-" + n + "-inadequate", "The school does not know there is a plan.");
         browser.assertAccessible("audit framework editor with a new domain");
         publishAndConfirm();
         waiting()

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -162,6 +163,17 @@ public final class Browser implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError("Focus should be on " + expected + ", but it is on \"" + last[0] + "\"", e);
         }
+    }
+
+    /**
+     * Types into a text field or area by its id: found once present (a long form's field may be
+     * below the fold), scrolled to, cleared, typed into, then left with Tab so its value is sent.
+     */
+    public void typeInto(String id, String text) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + id + " > input, #" + id + " > textarea")));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
     }
 
     public boolean isPresent(By by) {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,12 +32,6 @@ class EngagementsIT extends BrowserTest {
         return element;
     }
 
-    private void type(String id, String text) {
-        WebElement field =
-                waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " > input")));
-        scrolledTo(field).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
-    }
-
     @Test
     void aPartnerSeesTheFlagsAndPlansAConsultation() {
         String base = "http://localhost:" + port;
@@ -63,10 +56,10 @@ class EngagementsIT extends BrowserTest {
         assertThat(String.valueOf(browser.waitFor(By.id("engagement-method")).getDomProperty("errorMessage")))
                 .contains("Choose how children and young people are asked.");
 
-        type("engagement-topic", "Getting to school on the bus");
-        type("engagement-youngest", "11");
-        type("engagement-oldest", "16");
-        type("engagement-audience", "Netherton Park Youth Club");
+        browser.typeInto("engagement-topic", "Getting to school on the bus");
+        browser.typeInto("engagement-youngest", "11");
+        browser.typeInto("engagement-oldest", "16");
+        browser.typeInto("engagement-audience", "Netherton Park Youth Club");
         chooseInSelect(browser.waitFor(By.id("engagement-method")), "Survey");
         WebElement starts = browser.waitFor(By.id("engagement-starts"));
         String day = (String) ((JavascriptExecutor) browser.driver())
@@ -78,7 +71,7 @@ class EngagementsIT extends BrowserTest {
                                 + " p.dispatchEvent(new CustomEvent('change', {bubbles: true})); }",
                         day);
         assertThat(starts).isNotNull();
-        type("engagement-organisation", "Dudley CVS");
+        browser.typeInto("engagement-organisation", "Dudley CVS");
         scrolledTo(browser.waitFor(By.id("engagement-save"))).click();
         waiting().until(d -> grid.getDomProperty("textContent").contains("Getting to school on the bus"));
         browser.assertAccessible("timetable of engagement after planning");
