@@ -9,7 +9,12 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.jspecify.annotations.Nullable;
 
-/** Everything about one family's early help, for those allowed to see it. */
+/**
+ * Everything about one family's early help, for those allowed to see it.
+ *
+ * <p>{@code auditReadUntil} is set when the reader holds only a case file auditor's grant: they
+ * read this case, change nothing, and lose the read at that moment.
+ */
 public record CaseRecord(
         UUID id,
         UUID request,
@@ -34,7 +39,13 @@ public record CaseRecord(
         Map<OutcomeArea, NeedResult> closure,
         List<FollowUp> followUps,
         List<FamilyRecord.Member> children,
-        int version) {
+        int version,
+        @Nullable Instant auditReadUntil) {
+
+    /** Whether the reader reads this case only for a case file audit. */
+    public boolean auditing() {
+        return auditReadUntil != null;
+    }
 
     public boolean open() {
         return closedAt == null;

@@ -85,8 +85,7 @@ public class Cases {
     public CaseRecord caseRecord(UUID id) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
-        access.requireCase(user, c, familyOf(c));
-        audit.record(AuditAction.VIEW, "case", id.toString(), c.hub(), null, "family " + c.family());
+        Optional<Instant> grant = access.readCase(user, c, familyOf(c));
         return new CaseRecord(
                 c.id(),
                 c.request(),
@@ -113,7 +112,8 @@ public class Cases {
                 journey.members(c.family()).stream()
                         .filter(m -> m.relationship().isChild())
                         .toList(),
-                c.version());
+                c.version(),
+                grant.orElse(null));
     }
 
     /**

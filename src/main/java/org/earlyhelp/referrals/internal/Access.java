@@ -17,7 +17,9 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CaseAccess;
+import org.earlyhelp.shared.security.CaseReadGrants;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,9 @@ import org.springframework.stereotype.Component;
  *       (90 by default), they may still read it, and change nothing;
  *   <li>the hub lead of the family's <b>current</b> hub, and of the hub holding an open case for
  *       the family, read the record and work on the hub's cases;
+ *   <li>a case file auditor reads the one case they audit, read only, while the audit's grant
+ *       holds ({@link CaseReadGrants}): not the family's other cases, and not once consent is
+ *       withdrawn;
  *   <li>once consent is withdrawn, only the lead practitioner and the hub lead, everywhere;
  *   <li>nobody else: not a practitioner of the same hub without a case, not the lead of another
  *       hub, not a former team member after the grace period; administrators and commissioners
@@ -55,8 +60,16 @@ public class Access implements CaseAccess {
     private final AuditTrail audit;
     private final ReferralsProperties properties;
     private final Clock clock;
+    private final ObjectProvider<CaseReadGrants> grants;
 
-    Access(CurrentUsers currentUsers, JdbcClient jdbc, AuditTrail audit, ReferralsProperties properties, Clock clock) {
+    Access(
+            CurrentUsers currentUsers,
+            JdbcClient jdbc,
+            AuditTrail audit,
+            ReferralsProperties properties,
+            Clock clock,
+            ObjectProvider<CaseReadGrants> grants) {
+        this.grants = grants;
         this.currentUsers = currentUsers;
         this.jdbc = jdbc;
         this.audit = audit;
@@ -147,12 +160,42 @@ public class Access implements CaseAccess {
         }
     }
 
-    /** Refuses, audited, unless the person may read the case's family now. */
-    public void requireCase(CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
-        if (!mayRead(user, family)) {
+    /**
+     * Refuses, audited, unless the person may read the case's family now, or holds a read grant
+     * for this one case (a case file audit) and the family's consent stands.
+     *
+     * @return the end of the grant when the read is by grant only; empty for a read by standing
+     */
+    public Optional<Instant> requireCase(
+            CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
+        if (mayRead(user, family)) {
+            return Optional.empty();
+        }
+        Optional<Instant> granted = family.restricted() ? Optional.empty() : granted(c.id(), user.username());
+        if (granted.isEmpty()) {
             audit.refused(AuditAction.VIEW, "case", c.id().toString(), c.hub(), "family " + family.id());
             throw new AccessDeniedException("You do not work with this family");
         }
+        return granted;
+    }
+
+    /** {@link #requireCase}, and the read recorded: a read by grant with the reason "case file audit". */
+    public Optional<Instant> readCase(
+            CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
+        Optional<Instant> grant = requireCase(user, c, family);
+        String reason = grant.isPresent() ? "case file audit" : null;
+        audit.record(AuditAction.VIEW, "case", c.id().toString(), c.hub(), reason, "family " + family.id());
+        return grant;
+    }
+
+    /** The latest end of the read grants this person holds now on this case, if any. */
+    private Optional<Instant> granted(UUID caseId, String username) {
+        Instant now = clock.instant();
+        return grants.orderedStream()
+                .map(g -> g.readableUntil(caseId, username))
+                .flatMap(Optional::stream)
+                .filter(now::isBefore)
+                .max(Instant::compareTo);
     }
 
     /**

@@ -3,7 +3,6 @@ package org.earlyhelp.referrals.ui;
 import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -31,6 +30,7 @@ import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -63,9 +63,6 @@ import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
-import org.earlyhelp.voice.AgeBand;
-import org.earlyhelp.voice.Invitation;
-import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -127,8 +124,10 @@ class CaseView extends Page implements BeforeEnterObserver {
         record = cases.caseRecord(id);
         getChildren().skip(1).toList().forEach(this::remove);
         setHeading(t("case.title", record.familyLabel()));
-        boolean leads = record.lead().equals(user.username())
-                || (user.has(Role.HUB_LEAD) && user.hubs().contains(record.hub()));
+        // A case file auditor reads the case and changes nothing.
+        boolean leads = !record.auditing()
+                && (record.lead().equals(user.username())
+                        || (user.has(Role.HUB_LEAD) && user.hubs().contains(record.hub())));
 
         Section summary = new Section();
         summary.addClassName("home-section");
@@ -163,7 +162,15 @@ class CaseView extends Page implements BeforeEnterObserver {
             restricted.addClassName("badge-overdue");
             summary.add(restricted);
         }
-        summary.add(new Anchor("families/" + record.family(), t("case.family-link")));
+        Instant auditReadUntil = record.auditReadUntil();
+        if (auditReadUntil == null) {
+            summary.add(new Anchor("families/" + record.family(), t("case.family-link")));
+        } else {
+            Paragraph auditing = new Paragraph(t("case.audit-read", Texts.day(auditReadUntil)));
+            auditing.setId("case-audit-read");
+            auditing.addClassName("notice");
+            summary.add(auditing);
+        }
         add(summary);
 
         // Sections under headings rather than tabs: every part of the case is one scroll and one
@@ -173,7 +180,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         section(t("case.tab.reviews"), reviews(leads));
         section(t("case.tab.log"), workLog());
         section(t("case.tab.voice"), voice(leads));
-        boolean supervises = user.has(Role.HUB_LEAD) && user.hubs().contains(record.hub()) && record.open();
+        boolean supervises = leads && user.has(Role.HUB_LEAD) && user.hubs().contains(record.hub()) && record.open();
         section(
                 t("case.tab.oversight"),
                 new SupervisionSection(supervision, id, supervises, today(), oversightWeeks, this::act));
@@ -433,7 +440,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     private Component workLog() {
         Div tab = new Div();
         tab.setId("tab-log");
-        if (record.open()) {
+        if (record.open() && !record.auditing()) {
             tab.add(disclosure(
                     "open-log",
                     t("log.open"),
@@ -481,32 +488,8 @@ class CaseView extends Page implements BeforeEnterObserver {
         if (!leads || !record.open()) {
             return tab;
         }
-        tab.add(disclosure("open-voice-invite", t("voice.invite"), this::invitationForm));
+        tab.add(disclosure("open-voice-invite", t("voice.invite"), () -> new CaseInvitationForm(invitations, record)));
         return tab;
-    }
-
-    private Component invitationForm() {
-        Select<AgeBand> band = new Select<>();
-        band.setLabel(t("voice.band"));
-        band.setItems(AgeBand.values());
-        band.setItemLabelGenerator(b -> getTranslation("voice.band." + b.name().toLowerCase(Locale.ROOT)));
-        band.setId("case-voice-band");
-        Div made = new Div();
-        Button invite = new Button(t("voice.invite"), e -> {
-            try {
-                Invitation invitation = invitations.create(
-                        InvitationKind.CASE, record.hub(), record.id(), record.familyLabel(), band.getValue(), null);
-                made.removeAll();
-                made.add(
-                        new Paragraph(t("voice.code", invitation.displayCode())),
-                        Data.mark(new Anchor(invitations.link(invitation), invitations.link(invitation))),
-                        new Html(invitations.qrSvg(invitation, getTranslation("voice.invitations.qr"))));
-            } catch (ValidationException invalid) {
-                Notification.show(String.join(" ", Words.of(invalid).values()), 6000, Notification.Position.MIDDLE);
-            }
-        });
-        invite.setId("case-voice-invite");
-        return new Div(new FormLayout(band), invite, made);
     }
 
     // ---- closure -------------------------------------------------------------------------------

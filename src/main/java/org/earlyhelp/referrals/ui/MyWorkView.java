@@ -14,6 +14,7 @@ import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
@@ -26,14 +27,20 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.work.AssignedTask;
+import org.earlyhelp.shared.work.AssignedWork;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** A practitioner's cases with what is due or overdue; for a hub lead, also the hub's drift list. */
+/**
+ * A practitioner's cases with what is due or overdue, and their tasks from other modules (case
+ * file audits and their actions); for a hub lead, also the hub's drift list.
+ */
 @Route("my-work")
 @Menu(order = 4, title = "menu.my-work")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
 class MyWorkView extends Page {
 
-    MyWorkView(Cases cases, HubDirectory directory, CurrentUsers currentUsers) {
+    MyWorkView(Cases cases, HubDirectory directory, CurrentUsers currentUsers, ObjectProvider<AssignedWork> assigned) {
         super("");
         setHeading(t("work.title"));
         CurrentUser user = currentUsers.require();
@@ -45,6 +52,32 @@ class MyWorkView extends Page {
             add(empty);
         } else {
             add(grid(mine, "my-cases", t("work.mine")));
+        }
+        add(new H2(t("work.tasks")));
+        List<AssignedTask> tasks = assigned.orderedStream()
+                .flatMap(w -> w.assignedTo(user).stream())
+                .sorted(Comparator.comparing(AssignedTask::due))
+                .toList();
+        if (tasks.isEmpty()) {
+            Paragraph none = new Paragraph(t("work.tasks-empty"));
+            none.addClassName("empty-state");
+            add(none);
+        } else {
+            UnorderedList list = new UnorderedList();
+            list.setId("my-tasks");
+            for (AssignedTask task : tasks) {
+                ListItem item = new ListItem(new Anchor(
+                        task.route(),
+                        getTranslation(task.titleKey(), task.titleArguments().toArray())));
+                Span when = new Span(
+                        " · " + t(task.overdue() ? "work.task-overdue" : "work.task-due", Texts.day(task.due())));
+                if (task.overdue()) {
+                    when.addClassName("badge-overdue");
+                }
+                item.add(when);
+                list.add(item);
+            }
+            add(list);
         }
         if (user.has(Role.HUB_LEAD)) {
             add(new H2(t("work.drift")));
