@@ -91,6 +91,7 @@ class ServiceAccessMatrixTests {
             Map.entry("Invitations.qrSvg", "the QR code of an invitation the caller holds: no lookup"),
             Map.entry("HubQueue.workingDaysLeft", "arithmetic on a request the caller holds: no lookup"),
             Map.entry("HubAdministration.populationRange", "thresholds from configuration: no data"),
+            Map.entry("CaseAudits.sampleSize", "the monthly sample's size, from configuration: no data"),
             Map.entry("AuditTrail.record", "other modules record what their callers did, anonymous ones too"),
             Map.entry("AuditTrail.refused", "refused attempts are recorded, anonymous ones too"),
             Map.entry("DemonstrationMode.on", "whether every page shows the demonstration banner: configuration"),

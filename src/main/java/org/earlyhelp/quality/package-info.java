@@ -1,10 +1,10 @@
 /**
  * Quality assurance across the partnership: the audit framework of standards the partners agree,
- * against which case files are audited.
+ * against which case files are audited, and the monthly case file audits themselves.
  */
 @ApplicationModule(
         displayName = "Quality",
-        allowedDependencies = {"shared", "audit"})
+        allowedDependencies = {"shared", "audit", "hubs", "referrals"})
 @NullMarked
 package org.earlyhelp.quality;
 

@@ -97,6 +97,11 @@ class StaffPagesLanguageIT extends BrowserTest {
         UUID caseId = (UUID) open.get("id");
         UUID familyId = (UUID) open.get("family_id");
 
+        // A moderated audit of the hub's, with grades, a moderation and actions to show.
+        String audit = jdbc.sql("""
+                        SELECT id::text FROM quality.case_audit WHERE hub_id = 'dudley-central'
+                        ORDER BY stage = 'DONE' DESC, month, id LIMIT 1""").query(String.class).single();
+
         List<String> failures = new ArrayList<>();
         // Before signing in: the portal's own sign-in page.
         browser.clearCookies();
@@ -127,6 +132,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "about",
                         "cases/" + caseId,
                         "quality/framework",
+                        "quality/audits",
+                        "quality/audits/" + audit,
                         "voice/engagements"),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
@@ -150,7 +157,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "admin/data-protection",
                         "admin/alerts",
                         "services",
-                        "quality/framework"),
+                        "quality/framework",
+                        "quality/audits"),
                 failures);
         read("young.person", List.of("my-feedback"), failures);
         Assertions.assertThat(failures)
