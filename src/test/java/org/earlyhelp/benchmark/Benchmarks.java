@@ -93,6 +93,7 @@ public final class Benchmarks {
             results.add(feedbackUnderLoad(context, scaleText, biggest, 50, 20, false));
             results.add(feedbackUnderLoad(context, scaleText, biggest, 30, 10, true));
             results.addAll(sufficiencyPaths(context));
+            results.add(QualityBenchmark.sampleDraw(context, scaleText));
 
             System.out.println();
             System.out.printf(Locale.ROOT, "%-36s %9s %9s %9s %9s%n", "path", "p50 ms", "p95 ms", "p99 ms", "target");
@@ -359,7 +360,7 @@ public final class Benchmarks {
         return new Result(path, scale, percentile(millis, 50), percentile(millis, 95), percentile(millis, 99), target);
     }
 
-    private static double percentile(double[] sorted, double p) {
+    static double percentile(double[] sorted, double p) {
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }

@@ -78,6 +78,20 @@ class CaseAuditIT extends BrowserTest {
         waiting().until(d -> grid.getDomProperty("textContent").contains("Waiting for the auditor"));
         browser.assertAccessible("case file audits, administrator");
 
+        // What the moderated audits teach: a chart with its table, and the table as a file.
+        browser.go(base + "/quality/learning");
+        waiting()
+                .until(d -> String.valueOf(
+                                d.findElement(By.id("learning-overall")).getDomProperty("textContent"))
+                        .contains("grades good or better"));
+        browser.waitFor(By.id("learning-domains-table"));
+        browser.assertAccessible("learning from audits");
+        String csv = browser.download(browser.waitFor(By.id("learning-domains-csv")));
+        assertThat(csv.split("\r\n")[0])
+                .isEqualTo(
+                        "\"Domain\",\"Outstanding\",\"Good\",\"Requires improvement\",\"Inadequate\",\"Good or better\"");
+        assertThat(csv).contains("\"Timeliness\"");
+
         // The auditor: the task in "My work", the case read only, then the grades.
         signInAndWait(base, (String) audit.get("auditor"));
         browser.go(base + "/my-work");
@@ -156,6 +170,7 @@ class CaseAuditIT extends BrowserTest {
         click(task);
         click(browser.waitFor(By.cssSelector("#audit-actions vaadin-button")));
         waiting()
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> String.valueOf(d.findElement(By.id("audit-actions")).getDomProperty("textContent"))
                         .contains("Done"));
     }

@@ -134,6 +134,7 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "quality/framework",
                         "quality/audits",
                         "quality/audits/" + audit,
+                        "quality/learning",
                         "voice/engagements"),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
@@ -158,7 +159,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "admin/alerts",
                         "services",
                         "quality/framework",
-                        "quality/audits"),
+                        "quality/audits",
+                        "quality/learning"),
                 failures);
         read("young.person", List.of("my-feedback"), failures);
         Assertions.assertThat(failures)

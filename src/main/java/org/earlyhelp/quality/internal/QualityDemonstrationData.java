@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A first version of the audit framework for the demonstration, in the domains councils commonly
- * audit against, for an administrator to change; and three months of case file audits drawn by
- * the application's own sample draw: two months ago moderated, last month waiting for reflections
- * and moderation, this month waiting for the auditors (one of them overdue). Off with
+ * audit against, for an administrator to change; and case file audits drawn by
+ * the application's own sample draw: six months: the oldest four moderated, last month waiting for
+ * reflections and moderation, this month waiting for the auditors (one of them overdue). Off with
  * {@code earlyhelp.demo.journeys=false}.
  */
 @Component
@@ -104,18 +104,21 @@ class QualityDemonstrationData implements DemonstrationData {
         LocalDate today = WorkingCalendar.today(clock);
         YearMonth now = YearMonth.from(today);
         AsDemonstrationData.run(() -> {
-            for (int back = 2; back >= 0; back--) {
+            for (int back = 5; back >= 0; back--) {
                 caseAudits.draw(now.minusMonths(back));
             }
         });
         int n = 0;
-        for (CaseAudit a : audits.ofMonth(now.minusMonths(2))) {
-            grade(a, n++, today);
-            reflect(a.id(), today);
-            moderate(a.id(), today);
+        for (int back = 5; back >= 2; back--) {
+            for (CaseAudit a : audits.ofMonth(now.minusMonths(back))) {
+                // Practice improves month by month: fewer grades below good as the months go on.
+                grade(a, n++, back, today);
+                reflect(a.id(), today);
+                moderate(a.id(), today);
+            }
         }
         for (CaseAudit a : audits.ofMonth(now.minusMonths(1))) {
-            grade(a, n, today);
+            grade(a, n, 1, today);
             if (n++ % 2 == 0) {
                 reflect(a.id(), today);
             }
@@ -123,11 +126,12 @@ class QualityDemonstrationData implements DemonstrationData {
         audits.ofMonth(now).stream().findFirst().ifPresent(a -> audits.backdate(a.id(), today.minusDays(3)));
     }
 
-    /** The auditor's grades: mostly good, some requiring improvement, one action for the lead. */
-    private void grade(CaseAudit a, int n, LocalDate today) {
+    /** The auditor's grades: mostly good, more so in recent months; one action for the lead. */
+    private void grade(CaseAudit a, int n, int monthsAgo, LocalDate today) {
         List<CaseAudit.DomainGrade> grades = new ArrayList<>();
         for (int i = 0; i < EVIDENCE.length; i++) {
-            Grade g = Grade.values()[Math.abs((n * 7 + i * 3) % 10) < 6 ? 1 : (i + n) % 4];
+            // Good for most domains, more so in recent months; otherwise any grade.
+            Grade g = Grade.values()[(n * 7 + i * 3) % 10 < 10 - monthsAgo ? 1 : (i + n) % 4];
             grades.add(new CaseAudit.DomainGrade(
                     repository
                             .version(a.frameworkVersion())
@@ -166,13 +170,14 @@ class QualityDemonstrationData implements DemonstrationData {
         List<CaseAudit.DomainGrade> moderated = new ArrayList<>();
         for (int i = 0; i < a.grades().size(); i++) {
             CaseAudit.DomainGrade g = a.grades().get(i);
-            boolean lower = i == 2 && g.grade() == Grade.OUTSTANDING;
+            // The moderator finds the assessment weaker than the auditor did in about a third.
+            boolean lower = i == 2 && g.grade() == Grade.GOOD && Math.floorMod(a.id().hashCode(), 3) == 0;
             moderated.add(new CaseAudit.DomainGrade(
                     g.domain(),
                     g.grade(),
                     g.evidence(),
-                    lower ? Grade.GOOD : null,
-                    lower ? "The child's view is missing: good, not outstanding." : null));
+                    lower ? Grade.REQUIRES_IMPROVEMENT : null,
+                    lower ? "The child's view of school is missing from the assessment." : null));
         }
         audits.advance(id, a.version(), AuditStage.MODERATION, AuditStage.DONE, today);
         audits.moderated(id, moderated, null, clock.instant());

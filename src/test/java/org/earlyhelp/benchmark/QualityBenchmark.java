@@ -1,0 +1,52 @@
+package org.earlyhelp.benchmark;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import org.earlyhelp.quality.CaseAudits;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.SignedIn;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The monthly case file audit draw at borough scale: every hub's sample for one month, with its
+ * candidates, the staff of every hub and the month's load, in one transaction. A month is drawn
+ * once, so each run draws another month (going back from seven months ago, before the
+ * demonstration's own samples).
+ */
+final class QualityBenchmark {
+
+    private static final int WARM_UP = 2;
+    private static final int RUNS = 20;
+
+    private QualityBenchmark() {}
+
+    static Benchmarks.Result sampleDraw(ConfigurableApplicationContext context, String scale) {
+        CaseAudits audits = context.getBean(CaseAudits.class);
+        SignedIn.admin();
+        YearMonth month = YearMonth.from(LocalDate.now(WorkingCalendar.LONDON)).minusMonths(7);
+        for (int i = 0; i < WARM_UP; i++) {
+            audits.draw(month);
+            month = month.minusMonths(1);
+        }
+        double[] millis = new double[RUNS];
+        int drawn = 0;
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            List<CaseAudits.HubSample> samples = audits.draw(month);
+            millis[i] = (System.nanoTime() - start) / 1e6;
+            drawn += samples.stream().mapToInt(CaseAudits.HubSample::drawn).sum();
+            month = month.minusMonths(1);
+        }
+        Arrays.sort(millis);
+        System.out.println("Audit sample draw: " + drawn + " cases drawn over " + RUNS + " months");
+        return new Benchmarks.Result(
+                "audit sample draw (every hub)",
+                scale,
+                Benchmarks.percentile(millis, 50),
+                Benchmarks.percentile(millis, 95),
+                Benchmarks.percentile(millis, 99),
+                1000);
+    }
+}
