@@ -396,6 +396,19 @@ class CaseAuditsTests {
                 .isInstanceOf(AccessDeniedException.class);
         familyWorker();
         audits.completeAction(action.id(), action.version());
+
+        // The family's subject access export includes the audit: grades, evidence, reflection, actions.
+        SignedIn.admin();
+        UUID family = jdbc.sql("SELECT family_id FROM referrals.case_file WHERE id = ?")
+                .param(caseId)
+                .query(UUID.class)
+                .single();
+        assertThat(families.subjectAccess(family, "Request SAR-2026-17 from the parent"))
+                .contains("Case file audit of " + month)
+                .contains("The child's words are everywhere.")
+                .contains("moderated to good: The school's view is missing.")
+                .contains("Fair: I will ask Ava about school on her own.")
+                .contains("Action: Record the child's view of school.");
         assertThat(tasksOf("family.worker", Set.of(Role.PRACTITIONER)))
                 .noneSatisfy(t -> assertThat(t.route()).isEqualTo("quality/audits/" + a.id()));
     }

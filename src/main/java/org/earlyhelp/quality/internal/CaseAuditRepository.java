@@ -110,6 +110,14 @@ public class CaseAuditRepository {
                 .optional();
     }
 
+    /** The ids of a case's audits, the oldest month first. */
+    public List<UUID> idsOfCase(UUID caseId) {
+        return jdbc.sql("SELECT id FROM quality.case_audit WHERE case_id = ? ORDER BY month, id")
+                .param(caseId)
+                .query((rs, n) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
     /** A month's audits, without their grades' evidence or actions: for lists. */
     public List<CaseAudit> ofMonth(YearMonth month) {
         return jdbc.sql("SELECT " + AUDIT_COLUMNS + " FROM quality.case_audit WHERE month = ? ORDER BY hub_id, case_id")

@@ -11,6 +11,8 @@ import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
 import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.security.CaseRecordsElsewhere;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,13 +24,21 @@ public class SubjectAccessExport {
 
     private final JourneyRepository journey;
     private final SupervisionRepository supervisions;
+    private final ObjectProvider<CaseRecordsElsewhere> elsewhere;
 
-    SubjectAccessExport(JourneyRepository journey, SupervisionRepository supervisions) {
+    SubjectAccessExport(
+            JourneyRepository journey,
+            SupervisionRepository supervisions,
+            ObjectProvider<CaseRecordsElsewhere> elsewhere) {
         this.journey = journey;
         this.supervisions = supervisions;
+        this.elsewhere = elsewhere;
     }
 
-    /** The family's record, its cases (with their supervisions) and its timeline, as text. */
+    /**
+     * The family's record, its cases (with their supervisions, and what other modules hold about
+     * them, such as case file audits) and its timeline, as text.
+     */
     public String write(FamilyRow f, String reason, Instant exported, Function<TimelineRow, TimelineEntry> entry) {
         StringBuilder out = new StringBuilder();
         out.append("Everything Early Help holds about the ").append(f.label()).append("\n");
@@ -149,6 +159,10 @@ public class SubjectAccessExport {
                         .append(s.nextOn())
                         .append("\n");
             }
+            elsewhere
+                    .orderedStream()
+                    .flatMap(e -> e.aboutCase(c.id()).stream())
+                    .forEach(line -> out.append("- ").append(line).append("\n"));
             for (CaseRecord.Contact t : journey.contacts(c.id(), 100_000)) {
                 out.append("- ")
                         .append(t.on())
