@@ -128,21 +128,13 @@ class QualityDemonstrationData implements DemonstrationData {
 
     /** The auditor's grades: mostly good, more so in recent months; one action for the lead. */
     private void grade(CaseAudit a, int n, int monthsAgo, LocalDate today) {
+        List<Domain> domains =
+                repository.version(a.frameworkVersion()).orElseThrow().domains();
         List<CaseAudit.DomainGrade> grades = new ArrayList<>();
         for (int i = 0; i < EVIDENCE.length; i++) {
             // Good for most domains, more so in recent months; otherwise any grade.
             Grade g = Grade.values()[(n * 7 + i * 3) % 10 < 10 - monthsAgo ? 1 : (i + n) % 4];
-            grades.add(new CaseAudit.DomainGrade(
-                    repository
-                            .version(a.frameworkVersion())
-                            .orElseThrow()
-                            .domains()
-                            .get(i)
-                            .name(),
-                    g,
-                    EVIDENCE[i],
-                    null,
-                    null));
+            grades.add(new CaseAudit.DomainGrade(domains.get(i).name(), g, EVIDENCE[i], null, null));
         }
         List<CaseAudit.Action> actions = List.of(new CaseAudit.Action(
                 UUID.randomUUID(),
