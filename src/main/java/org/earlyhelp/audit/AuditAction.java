@@ -49,6 +49,7 @@ public enum AuditAction {
     REFLECT("reflect"),
     GRADE_CASE("grade-case"),
     DRAW_SAMPLE("draw-sample"),
+    WRITE_COMMENTARY("write-commentary"),
     RAISE_ALERT("raise-alert"),
     REMOVE("remove"),
     REMOVE_CARER("remove-carer"),

@@ -57,6 +57,15 @@ public class HubTeams {
     }
 
     /**
+     * How many cases the hub's people can lead between them (every hub's, with no hub): a figure
+     * for the board pack, without names.
+     */
+    public int capacity(@Nullable HubId hub) {
+        currentUsers.requireAnyOf(Role.HUB_LEAD, Role.ADMIN);
+        return members.capacity(hub);
+    }
+
+    /**
      * The hub's safeguarding leads, for raising alerts. Names and user names only: any module may
      * ask, including listeners that run without a signed-in person.
      */

@@ -87,12 +87,17 @@ public final class Benchmarks {
             BoroughComparison borough = context.getBean(BoroughComparison.class);
             HubId biggest = new HubId("dudley-central");
             List<Result> results = new ArrayList<>();
-            results.add(measure("hub dashboard (dudley-central)", scaleText, 100, () -> dashboards.of(biggest)));
-            results.add(measure("borough comparison", scaleText, 200, borough::compare));
-            results.addAll(journeyPaths(context, jdbc, scaleText, biggest));
-            results.add(feedbackUnderLoad(context, scaleText, biggest, 50, 20, false));
-            results.add(feedbackUnderLoad(context, scaleText, biggest, 30, 10, true));
-            results.addAll(sufficiencyPaths(context));
+            // -Dearlyhelp.benchmark.only=quality runs the board pack and the audit draw alone.
+            boolean all = !"quality".equals(System.getProperty("earlyhelp.benchmark.only"));
+            if (all) {
+                results.add(measure("hub dashboard (dudley-central)", scaleText, 100, () -> dashboards.of(biggest)));
+                results.add(measure("borough comparison", scaleText, 200, borough::compare));
+                results.addAll(journeyPaths(context, jdbc, scaleText, biggest));
+                results.add(feedbackUnderLoad(context, scaleText, biggest, 50, 20, false));
+                results.add(feedbackUnderLoad(context, scaleText, biggest, 30, 10, true));
+                results.addAll(sufficiencyPaths(context));
+            }
+            results.addAll(QualityBenchmark.boardPacks(context, scaleText));
             results.add(QualityBenchmark.sampleDraw(context, scaleText));
 
             System.out.println();
@@ -342,7 +347,7 @@ public final class Benchmarks {
         }
     }
 
-    private static Result measure(String path, String scale, double target, Supplier<?> call) {
+    static Result measure(String path, String scale, double target, Supplier<?> call) {
         return measure(path, scale, target, WARM_UP, RUNS, call);
     }
 

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import org.earlyhelp.board.BoardPacks;
 import org.earlyhelp.quality.CaseAudits;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,5 +50,25 @@ final class QualityBenchmark {
                 Benchmarks.percentile(millis, 95),
                 Benchmarks.percentile(millis, 99),
                 1000);
+    }
+
+    /** The board pack over ten years of generated data: the borough's and one hub's, past and current. */
+    static List<Benchmarks.Result> boardPacks(ConfigurableApplicationContext context, String scale) {
+        BoardPacks packs = context.getBean(BoardPacks.class);
+        SignedIn.admin();
+        YearMonth thisMonth = YearMonth.from(LocalDate.now(WorkingCalendar.LONDON));
+        HubId central = new HubId("dudley-central");
+        return List.of(
+                Benchmarks.measure(
+                        "board pack (borough, last month)",
+                        scale,
+                        300,
+                        () -> packs.pack(thisMonth.minusMonths(1), null)),
+                Benchmarks.measure("board pack (borough, this month)", scale, 300, () -> packs.pack(thisMonth, null)),
+                Benchmarks.measure(
+                        "board pack (hub, 5 years ago)",
+                        scale,
+                        300,
+                        () -> packs.pack(thisMonth.minusYears(5), central)));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,12 +24,14 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -214,6 +217,25 @@ public final class Browser implements AutoCloseable {
                         link);
         assertThat(file.subList(0, 3)).as("a byte-order mark").containsExactly(0xEFL, 0xBBL, 0xBFL);
         return (String) file.get(3);
+    }
+
+    /** The file a link downloads, as its bytes (a PDF, say). */
+    public byte[] downloadBytes(WebElement link) {
+        String encoded = (String) ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0].href, {credentials: 'same-origin'})"
+                                + ".then(r => r.blob()).then(b => { const f = new FileReader();"
+                                + " f.onload = () => done(f.result.substring(f.result.indexOf(',') + 1));"
+                                + " f.readAsDataURL(b); }, e => done('failed: ' + e));",
+                        link);
+        return Base64.getDecoder().decode(encoded);
+    }
+
+    /** The page as the browser prints it (its print stylesheet applied), as PDF bytes. */
+    public byte[] print() {
+        return Base64.getDecoder()
+                .decode(((PrintsPage) driver).print(new PrintOptions()).getContent());
     }
 
     /** A picture of one element only (a chart, say), scrolled into view first. */

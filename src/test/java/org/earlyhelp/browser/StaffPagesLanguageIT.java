@@ -135,6 +135,7 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "quality/audits",
                         "quality/audits/" + audit,
                         "quality/learning",
+                        "board",
                         "voice/engagements"),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
@@ -160,7 +161,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "services",
                         "quality/framework",
                         "quality/audits",
-                        "quality/learning"),
+                        "quality/learning",
+                        "board"),
                 failures);
         read("young.person", List.of("my-feedback"), failures);
         Assertions.assertThat(failures)

@@ -6,6 +6,7 @@ import java.util.List;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,6 +30,15 @@ public class MemberRepository {
                 .param(hub.value())
                 .query(MemberRepository::member)
                 .list();
+    }
+
+    /** The cases the hub's people (or everyone's, with no hub) can lead between them. */
+    public int capacity(@Nullable HubId hub) {
+        return jdbc.sql(
+                        "SELECT coalesce(sum(capacity), 0) FROM hubs.member WHERE CAST(? AS TEXT) IS NULL OR hub_id = ?")
+                .params(new Object[] {hub == null ? null : hub.value(), hub == null ? null : hub.value()})
+                .query(Integer.class)
+                .single();
     }
 
     public List<HubMember> findByUsername(String username) {
