@@ -4,11 +4,17 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.earlyhelp.board.BoardPacks;
+import org.earlyhelp.insight.BoroughComparison;
+import org.earlyhelp.insight.MonthlyPerformance;
+import org.earlyhelp.quality.AuditLearning;
 import org.earlyhelp.quality.CaseAudits;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.sufficiency.CareForBoard;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.VoiceForBoard;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -58,6 +64,23 @@ final class QualityBenchmark {
         SignedIn.admin();
         YearMonth thisMonth = YearMonth.from(LocalDate.now(WorkingCalendar.LONDON));
         HubId central = new HubId("dudley-central");
+        YearMonth last = thisMonth.minusMonths(1);
+        YearMonth first = last.minusMonths(11);
+        MonthlyPerformance performance = context.getBean(MonthlyPerformance.class);
+        CareForBoard care = context.getBean(CareForBoard.class);
+        VoiceForBoard voice = context.getBean(VoiceForBoard.class);
+        AuditLearning learning = context.getBean(AuditLearning.class);
+        BoroughComparison comparison = context.getBean(BoroughComparison.class);
+        // Its parts alone, to see where the time goes.
+        for (Benchmarks.Result part : List.of(
+                Benchmarks.measure("  its performance months", scale, 300, () -> performance.months(null, first, last)),
+                Benchmarks.measure("  its care figures", scale, 300, () -> care.figures(first, last)),
+                Benchmarks.measure("  its voice figures", scale, 300, () -> voice.figures(null, first, last)),
+                Benchmarks.measure("  its audit grades", scale, 300, () -> learning.learning(first, last, null)),
+                Benchmarks.measure("  its drift (this month)", scale, 300, comparison::compare))) {
+            System.out.printf(
+                    Locale.ROOT, "%-36s %9.1f %9.1f %9.1f%n", part.path(), part.p50(), part.p95(), part.p99());
+        }
         return List.of(
                 Benchmarks.measure(
                         "board pack (borough, last month)",

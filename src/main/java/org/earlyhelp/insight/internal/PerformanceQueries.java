@@ -1,8 +1,10 @@
 package org.earlyhelp.insight.internal;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PerformanceQueries {
 
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final String HUB = "(CAST(:hub AS TEXT) IS NULL OR c.hub_id = :hub)";
 
     private final JdbcClient jdbc;
@@ -72,24 +75,37 @@ public class PerformanceQueries {
                         YearMonth.from(rs.getDate(1).toLocalDate()), new int[] {rs.getInt(2), rs.getInt(3)}))
                 .list();
 
-        // A month's end is midnight in London at the start of the next month, or today's end for the
-        // month that has not ended.
-        Map<YearMonth, Integer> open = new HashMap<>();
+        // Cases open at a month's end (midnight in London at the start of the next month): those
+        // allocated before it less those closed before it. One pass: each allocation adds one and
+        // each closure takes one away, in the month it happened (those before the first month in
+        // the first), and the months' sums add up.
+        Map<YearMonth, Integer> change = new HashMap<>();
         jdbc.sql("""
-                        WITH m AS (
-                            SELECT d::date AS month,
-                                   least(((d + interval '1 month')::timestamp AT TIME ZONE 'Europe/London'),
-                                         ((CAST(:today AS date) + 1)::timestamp AT TIME ZONE 'Europe/London')) AS ends
-                            FROM generate_series(CAST(:from AS date), CAST(:to AS date), interval '1 month') d)
-                        SELECT m.month, count(c.id) FROM m JOIN insight.case_file c
-                          ON c.allocated_at < m.ends AND (c.closed_at IS NULL OR c.closed_at >= m.ends)
-                        WHERE\s""" + HUB + " GROUP BY m.month")
+                        WITH moves AS (
+                            SELECT c.allocated_at AS at, 1 AS delta FROM insight.case_file c
+                            WHERE c.allocated_at < :end AND\s""" + HUB + """
+
+                            UNION ALL
+                            SELECT c.closed_at, -1 FROM insight.case_file c
+                            WHERE c.closed_at < :end AND\s""" + HUB + """
+                        )
+                        SELECT greatest(date_trunc('month', at AT TIME ZONE 'Europe/London')::date, CAST(:from AS date)),
+                               sum(delta)
+                        FROM moves GROUP BY 1""")
                 .param("from", Date.valueOf(from.atDay(1)))
-                .param("to", Date.valueOf(to.atDay(1)))
-                .param("today", Date.valueOf(today))
+                .param(
+                        "end",
+                        Timestamp.from(
+                                to.plusMonths(1).atDay(1).atStartOfDay(LONDON).toInstant()))
                 .param("hub", hubId)
-                .query((rs, n) -> open.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getInt(2)))
+                .query((rs, n) -> change.put(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getInt(2)))
                 .list();
+        Map<YearMonth, Integer> open = new HashMap<>();
+        int running = 0;
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            running += change.getOrDefault(m, 0);
+            open.put(m, running);
+        }
 
         // Closed with every need met, and whether the family has asked again within six months.
         Map<YearMonth, int[]> sustained = new HashMap<>();
