@@ -46,7 +46,7 @@ class SourceShapeTests {
             entry("hubs/ui/HubSetupView.java", 605),
             entry("referrals/Cases.java", 563),
             entry("referrals/internal/ReferralsDemonstrationData.java", 581),
-            entry("voice/ui/FeedbackView.java", 584),
+            entry("voice/ui/FeedbackView.java", 550),
             entry("voice/SafeguardingAlerts.java", 567),
             entry("referrals/ui/RequestForSupportView.java", 521),
             entry("hubs/openreferral/OpenReferralApi.java", 488),

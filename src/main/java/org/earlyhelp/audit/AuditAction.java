@@ -54,6 +54,8 @@ public enum AuditAction {
     REMOVE("remove"),
     REMOVE_CARER("remove-carer"),
     PLAN_ENGAGEMENT("plan-engagement"),
+    LINK_ENGAGEMENT("link-engagement"),
+    UNLINK_ENGAGEMENT("unlink-engagement"),
     PUBLISH_FRAMEWORK("publish-framework"),
     REMOVE_CONTRACT("remove-contract"),
     REMOVE_ENGAGEMENT("remove-engagement"),

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -79,5 +80,55 @@ class EngagementsIT extends BrowserTest {
         String csv = browser.download(scrolledTo(browser.waitFor(By.id("engagements-csv"))));
         assertThat(csv.split("\r\n")[0]).startsWith("\"First day\",\"Last day\",\"Topic\"");
         assertThat(csv).contains("\"Getting to school on the bus\",\"Netherton Park Youth Club\",\"11\",\"16\",");
+    }
+
+    @Test
+    void theHubsLeadSeesWhatCameOfAnEngagementAndLinksItsInvitations() {
+        String base = "http://localhost:" + port;
+        signInAndWait(base, "lead.dudley-central");
+        browser.go(base + "/voice/engagements");
+        WebElement grid = browser.waitFor(By.id("engagements-grid"));
+        waiting().until(d -> grid.getDomProperty("textContent").contains("What the youth club offers"));
+        String lundy = browser.download(scrolledTo(browser.waitFor(By.id("engagements-lundy-csv"))));
+        assertThat(lundy)
+                .as("the Lundy report covers the engagement that has run, with who heard what changed")
+                .contains("\"What the youth club offers\"")
+                .contains("\"The youth council\"")
+                .contains("Saturday opening is now part of the borough's youth offer.");
+
+        WebElement open = waiting()
+                .until(d -> d.findElements(By.cssSelector("#engagements-grid a")).stream()
+                        .filter(a ->
+                                String.valueOf(a.getDomProperty("textContent")).equals("What the youth club offers"))
+                        .findFirst()
+                        .orElse(null));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].click();", open);
+        WebElement lundyOnPage = browser.waitFor(By.id("engagement-lundy"));
+        waiting().until(d -> lundyOnPage.getDomProperty("textContent").contains("heard by The youth council"));
+        browser.waitFor(By.id("engagement-invitations-grid"));
+        browser.assertAccessible("an engagement and what came of it");
+        int before = browser.driver()
+                .findElements(By.cssSelector("#engagement-invitations-grid vaadin-button"))
+                .size();
+        assertThat(before).as("the lead may unlink what is linked").isPositive();
+        scrolledTo(browser.driver()
+                        .findElements(By.cssSelector("#engagement-invitations-grid vaadin-button"))
+                        .getFirst())
+                .click();
+        waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#engagement-invitations-grid vaadin-button"))
+                                .size()
+                        == before - 1);
+        WebElement choose = browser.waitFor(By.id("engagement-link-invitation-choose"));
+        assertThat(String.valueOf(choose.getDomProperty("disabled"))).isEqualTo("false");
+        chooseInSelect(choose, "");
+        scrolledTo(browser.waitFor(By.id("engagement-link-invitation-add"))).click();
+        waiting()
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#engagement-invitations-grid vaadin-button"))
+                                .size()
+                        == before);
+        browser.assertAccessible("an engagement after linking");
     }
 }

@@ -102,6 +102,10 @@ class StaffPagesLanguageIT extends BrowserTest {
                         SELECT id::text FROM quality.case_audit WHERE hub_id = 'dudley-central'
                         ORDER BY stage = 'DONE' DESC, month, id LIMIT 1""").query(String.class).single();
 
+        String engagement = jdbc.sql("SELECT id::text FROM voice.engagement WHERE topic = 'What the youth club offers'")
+                .query(String.class)
+                .single();
+
         List<String> failures = new ArrayList<>();
         // Before signing in: the portal's own sign-in page.
         browser.clearCookies();
@@ -136,7 +140,8 @@ class StaffPagesLanguageIT extends BrowserTest {
                         "quality/audits/" + audit,
                         "quality/learning",
                         "board",
-                        "voice/engagements"),
+                        "voice/engagements",
+                        "voice/engagements/" + engagement),
                 failures);
         read(lead, List.of("cases/" + caseId, "families/" + familyId, "my-work", "log"), failures);
         // The refusal and the page that is not there are pages too.

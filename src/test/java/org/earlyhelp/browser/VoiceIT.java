@@ -361,7 +361,7 @@ class VoiceIT extends BrowserTest {
         // The Lundy report and the measures download as CSV, one row for each time an answer was heard.
         String lundy = browser.download(find(By.id("lundy-csv")));
         assertThat(lundy)
-                .startsWith("\"Theme\",")
+                .startsWith("\"Engagement\",\"Theme\",")
                 .contains(
                         "\"Homework club is too noisy to work in.\"",
                         "\"Children's Partnership Board\",\"" + heardOn + "\",\"A room was set aside.\"\r\n");

@@ -21,12 +21,17 @@ import org.springframework.stereotype.Component;
 class EngagementDemonstrationData implements DemonstrationData {
 
     private final EngagementRepository repository;
+    private final EngagementLinkRepository links;
     private final Clock clock;
     private final boolean enabled;
 
     EngagementDemonstrationData(
-            EngagementRepository repository, Clock clock, @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+            EngagementRepository repository,
+            EngagementLinkRepository links,
+            Clock clock,
+            @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
         this.repository = repository;
+        this.links = links;
         this.clock = clock;
         this.enabled = enabled;
     }
@@ -106,9 +111,24 @@ class EngagementDemonstrationData implements DemonstrationData {
                 "Dudley CVS",
                 "Vic Adeyemi",
                 "cvs.worker");
+        // One that has run: the hub's group and campaign invitations asked its group, and the answer
+        // on "things to do" came of it.
+        UUID ran = plan(
+                "What the youth club offers",
+                11,
+                16,
+                central,
+                "Youth club members",
+                EngagementMethod.SURVEY,
+                today.minusDays(60),
+                28,
+                "Dudley Council",
+                "Fran Lewis",
+                "family.worker");
+        links.linkForDemonstration(ran, central, "things to do");
     }
 
-    private void plan(
+    private UUID plan(
             String topic,
             int youngest,
             int oldest,
@@ -120,8 +140,9 @@ class EngagementDemonstrationData implements DemonstrationData {
             String organisation,
             String by,
             String username) {
+        UUID id = UUID.randomUUID();
         repository.insert(new Engagement(
-                UUID.randomUUID(),
+                id,
                 topic,
                 youngest,
                 oldest,
@@ -134,5 +155,6 @@ class EngagementDemonstrationData implements DemonstrationData {
                 by,
                 username,
                 clock.instant()));
+        return id;
     }
 }

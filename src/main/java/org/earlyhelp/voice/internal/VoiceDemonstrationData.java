@@ -1,5 +1,6 @@
 package org.earlyhelp.voice.internal;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.demo.AsDemonstrationData;
 import org.earlyhelp.shared.demo.DemonstrationData;
 import org.earlyhelp.voice.ThemeConfirmed;
@@ -115,6 +117,7 @@ class VoiceDemonstrationData implements DemonstrationData {
                                     VALUES (?, ?, 'system', ?)""").params(feedback, said[1], Timestamp.from(at)).update();
                     events.publishEvent(new ThemeConfirmed(feedback, hub.id(), said[1], at));
                 }
+                UUID answer = UUID.randomUUID();
                 jdbc.sql("UPDATE voice.invitation SET answers = 12 WHERE id = ?")
                         .param(invitation)
                         .update();
@@ -125,11 +128,24 @@ class VoiceDemonstrationData implements DemonstrationData {
                                   'Open on Saturdays from next month with Dudley CVS.', 'DONE',
                                   'The youth club is now open on Saturday afternoons too.', 'Hub lead', ?, ?, ?)""")
                         .params(
-                                UUID.randomUUID(),
+                                answer,
                                 hub.id().value(),
                                 Timestamp.from(now.minus(Duration.ofDays(10))),
                                 Timestamp.from(now.minus(Duration.ofDays(10))),
                                 Timestamp.from(now.minus(Duration.ofDays(40))))
+                        .update();
+                // The answer went to the youth council, and what it changed (the Lundy model's
+                // audience and influence).
+                jdbc.sql("""
+                                INSERT INTO voice.hearing (id, response_id, heard_by, heard_on, what_changed, recorded_by)
+                                VALUES (?, ?, 'The youth council', ?, 'Saturday opening is now part of the borough''s youth offer.',
+                                  'Hub lead')""")
+                        .params(
+                                UUID.randomUUID(),
+                                answer,
+                                Date.valueOf(now.atZone(WorkingCalendar.LONDON)
+                                        .toLocalDate()
+                                        .minusDays(5)))
                         .update();
             }
         });

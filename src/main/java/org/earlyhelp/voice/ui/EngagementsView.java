@@ -18,11 +18,14 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +49,8 @@ import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Engagement;
+import org.earlyhelp.voice.EngagementLink;
+import org.earlyhelp.voice.EngagementLinks;
 import org.earlyhelp.voice.EngagementMethod;
 import org.earlyhelp.voice.Engagements;
 import org.earlyhelp.voice.Engagements.Planned;
@@ -62,6 +67,7 @@ class EngagementsView extends Page {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final transient Engagements engagements;
+    private final transient EngagementLinks links;
     private final CurrentUser user;
     private final DatePicker from;
     private final DatePicker to;
@@ -74,18 +80,21 @@ class EngagementsView extends Page {
 
     EngagementsView(
             Engagements engagements,
+            EngagementLinks links,
             HubDirectory hubs,
             TableDownloads downloads,
             CurrentUsers currentUsers,
             Clock clock) {
         super("");
         this.engagements = engagements;
+        this.links = links;
         this.user = currentUsers.require();
         setHeading(getTranslation("voice.engagements.title"));
         add(new Paragraph(getTranslation("voice.engagements.intro", engagements.mostPerTerm())));
         this.today = WorkingCalendar.today(clock);
         from = DateFields.of(getTranslation("voice.engagements.from"));
-        from.setValue(today);
+        // What ran in the last three months too, so that partners see what came of it.
+        from.setValue(today.minusMonths(3));
         from.setId("engagements-from");
         to = DateFields.of(getTranslation("voice.engagements.to"));
         to.setValue(today.plusMonths(6));
@@ -104,7 +113,14 @@ class EngagementsView extends Page {
                         DAY.format(p.engagement().endsOn())))
                 .setHeader(getTranslation("voice.engagements.when"))
                 .setAutoWidth(true);
-        grid.addColumn(p -> p.engagement().topic()).setHeader(getTranslation("voice.engagements.topic"));
+        grid.addComponentColumn(p -> {
+                    RouterLink open = new RouterLink(
+                            p.engagement().topic(),
+                            EngagementView.class,
+                            new RouteParameters("id", p.engagement().id().toString()));
+                    return Data.mark(open);
+                })
+                .setHeader(getTranslation("voice.engagements.topic"));
         grid.addColumn(p -> p.engagement().audience()
                         + " ("
                         + getTranslation(
@@ -133,12 +149,63 @@ class EngagementsView extends Page {
                         "engagements-csv",
                         getTranslation("voice.engagements.csv"),
                         TableDownloads.fileName(title),
-                        () -> downloads.csv(title, null, headers(), rows())));
+                        () -> downloads.csv(title, null, headers(), rows())),
+                lundyDownload(downloads));
 
         Details plan = new Details(getTranslation("voice.engagements.plan"), form(hubs.hubs(), today));
         plan.setId("open-plan-engagement");
         add(plan);
         load();
+    }
+
+    /** The Lundy report of the engagements in the window shown: one row per hearing of each answer. */
+    private Component lundyDownload(TableDownloads downloads) {
+        String title = getTranslation("voice.engagements.lundy");
+        List<String> headers = List.of(
+                getTranslation("voice.engagements.topic"),
+                getTranslation("voice.engagements.by"),
+                getTranslation("voice.engagements.audience"),
+                getTranslation("voice.engagements.method"),
+                getTranslation("voice.engagements.from"),
+                getTranslation("voice.engagements.to"),
+                getTranslation("voice.engagement.invitations"),
+                getTranslation("voice.engagement.answers"),
+                getTranslation("voice.responses.theme"),
+                getTranslation("voice.responses.status"),
+                getTranslation("voice.responses.we-did"),
+                getTranslation("voice.lundy.heard-by"),
+                getTranslation("voice.lundy.heard-on"),
+                getTranslation("voice.lundy.what-changed"));
+        return CsvDownload.of(
+                "engagements-lundy-csv", getTranslation("export.csv", title), TableDownloads.fileName(title), () -> {
+                    LocalDate start = Optional.ofNullable(from.getValue()).orElse(today);
+                    LocalDate end = Optional.ofNullable(to.getValue()).orElse(start.plusMonths(6));
+                    List<List<Object>> rows = new ArrayList<>();
+                    for (EngagementLink.LundyRow r : links.lundy(start, end.isBefore(start) ? start : end)) {
+                        rows.add(Arrays.asList(
+                                r.topic(),
+                                r.organisation(),
+                                r.audience(),
+                                method(r.method()),
+                                r.startsOn().toString(),
+                                r.endsOn().toString(),
+                                r.invitations(),
+                                r.answers(),
+                                r.theme(),
+                                r.status() == null
+                                        ? null
+                                        : getTranslation("voice.status."
+                                                + r.status()
+                                                        .name()
+                                                        .toLowerCase(Locale.ROOT)
+                                                        .replace('_', '-')),
+                                r.weDid(),
+                                r.heardBy(),
+                                r.heardOn() == null ? null : r.heardOn().toString(),
+                                r.whatChanged()));
+                    }
+                    return downloads.csv(title, null, headers, rows);
+                });
     }
 
     private void load() {

@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +53,7 @@ import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
+import org.earlyhelp.voice.EngagementLinks;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
 import org.earlyhelp.voice.InboxFilter;
@@ -92,10 +92,12 @@ class FeedbackView extends Page {
     private final Map<String, Component> anchors = new HashMap<>();
 
     private final transient TableDownloads downloads;
+    private final transient EngagementLinks engagementLinks;
 
     FeedbackView(
             FeedbackInbox inbox,
             YouSaidWeDid responses,
+            EngagementLinks engagementLinks,
             HubDirectory directory,
             CurrentUsers currentUsers,
             TableDownloads downloads) {
@@ -103,6 +105,7 @@ class FeedbackView extends Page {
         this.downloads = downloads;
         this.inbox = inbox;
         this.responses = responses;
+        this.engagementLinks = engagementLinks;
         this.user = currentUsers.require();
         setHeading(getTranslation("voice.feedback.title"));
         List<Hub> hubs = directory.hubs().stream()
@@ -199,53 +202,16 @@ class FeedbackView extends Page {
             section.add(response(r));
         }
         if (!all.isEmpty()) {
-            section.add(download("lundy-csv", "voice.lundy.title", lundyHeaders(), lundyRows(all)));
+            section.add(download(
+                    "lundy-csv",
+                    "voice.lundy.title",
+                    LundyReport.headers(this::getTranslation),
+                    LundyReport.rows(
+                            all,
+                            engagementLinks.topicsOfResponses(hub.getValue().id()),
+                            this::getTranslation)));
         }
         content.add(section);
-    }
-
-    /** The board's Lundy report as a table: one row for each time an answer was heard (or none yet). */
-    private List<String> lundyHeaders() {
-        return List.of(
-                getTranslation("voice.responses.theme"),
-                getTranslation("voice.responses.you-said"),
-                getTranslation("voice.responses.owner"),
-                getTranslation("voice.responses.decision"),
-                getTranslation("voice.responses.status"),
-                getTranslation("voice.responses.due"),
-                getTranslation("voice.responses.we-did"),
-                getTranslation("voice.lundy.published-on"),
-                getTranslation("voice.lundy.heard-by"),
-                getTranslation("voice.lundy.heard-on"),
-                getTranslation("voice.lundy.what-changed"));
-    }
-
-    private List<List<Object>> lundyRows(List<Response> all) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Response r : all) {
-            List<Response.Hearing> hearings = r.hearings().isEmpty() ? Collections.singletonList(null) : r.hearings();
-            for (Response.Hearing h : hearings) {
-                rows.add(Arrays.asList(
-                        r.theme(),
-                        r.youSaid(),
-                        r.owner(),
-                        r.decision(),
-                        getTranslation("voice.status."
-                                + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')),
-                        r.due() == null ? null : r.due().toString(),
-                        r.weDid(),
-                        r.publishedAt() == null
-                                ? null
-                                : r.publishedAt()
-                                        .atZone(WorkingCalendar.LONDON)
-                                        .toLocalDate()
-                                        .toString(),
-                        h == null ? null : h.heardBy(),
-                        h == null ? null : h.heardOn().toString(),
-                        h == null ? null : h.whatChanged()));
-            }
-        }
-        return rows;
     }
 
     /** A table of the page as CSV, recorded in the audit log with the hub. */

@@ -1,0 +1,67 @@
+package org.earlyhelp.voice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/** What links to an engagement: the invitations that asked its group and the answers that came of it. */
+public final class EngagementLink {
+
+    private EngagementLink() {}
+
+    /** What can be linked. */
+    public enum Kind {
+        INVITATION,
+        RESPONSE
+    }
+
+    /** An invitation (a group's or a campaign's, never one child's), with how many answered it. */
+    public record LinkedInvitation(UUID id, String label, InvitationKind kind, Instant createdAt, int answers) {}
+
+    /** A "you said, we did" answer with its hearings: who heard what changed (the Lundy model). */
+    public record LinkedResponse(
+            UUID id,
+            String theme,
+            String youSaid,
+            ResponseStatus status,
+            @Nullable String weDid,
+            @Nullable Instant publishedAt,
+            List<Response.Hearing> hearings) {}
+
+    /** An engagement's links, and what could still be linked to it. */
+    public record Links(
+            Engagement engagement,
+            List<LinkedInvitation> invitations,
+            List<LinkedResponse> responses,
+            List<LinkedInvitation> otherInvitations,
+            List<LinkedResponse> otherResponses,
+            boolean mayLink) {
+
+        /** Answers received through its invitations. */
+        public int answers() {
+            return invitations.stream().mapToInt(LinkedInvitation::answers).sum();
+        }
+    }
+
+    /**
+     * One row of the engagements' Lundy report: the space (method, dates), the voice (answers), the
+     * audience (who heard) and the influence (what changed), one row per hearing of each answer.
+     */
+    public record LundyRow(
+            String topic,
+            String organisation,
+            String audience,
+            EngagementMethod method,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            int invitations,
+            int answers,
+            @Nullable String theme,
+            @Nullable ResponseStatus status,
+            @Nullable String weDid,
+            @Nullable String heardBy,
+            @Nullable LocalDate heardOn,
+            @Nullable String whatChanged) {}
+}

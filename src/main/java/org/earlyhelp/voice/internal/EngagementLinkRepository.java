@@ -1,0 +1,121 @@
+package org.earlyhelp.voice.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.voice.EngagementLink.Kind;
+import org.earlyhelp.voice.EngagementLink.LinkedInvitation;
+import org.earlyhelp.voice.EngagementLink.LinkedResponse;
+import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Response;
+import org.earlyhelp.voice.ResponseStatus;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Which invitations and answers belong to which engagement. */
+@Repository
+public class EngagementLinkRepository {
+
+    private final JdbcClient jdbc;
+
+    EngagementLinkRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static String table(Kind kind) {
+        return kind == Kind.INVITATION ? "voice.invitation" : "voice.response";
+    }
+
+    /** The hub of an invitation or answer, and whether it is one child's (a case's) invitation. */
+    public record Item(HubId hub, boolean oneChild) {}
+
+    public Optional<Item> item(Kind kind, UUID id) {
+        String oneChild = kind == Kind.INVITATION ? "case_id IS NOT NULL" : "false";
+        return jdbc.sql("SELECT hub_id, " + oneChild + " FROM " + table(kind) + " WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Item(new HubId(rs.getString(1)), rs.getBoolean(2)))
+                .optional();
+    }
+
+    public void link(Kind kind, UUID id, @Nullable UUID engagement) {
+        jdbc.sql("UPDATE " + table(kind) + " SET engagement_id = ? WHERE id = ?")
+                .params(new Object[] {engagement, id})
+                .update();
+    }
+
+    /** The invitations linked to the engagement, or (with {@code null}) the unlinked ones of the hubs. */
+    public List<LinkedInvitation> invitations(@Nullable UUID engagement, List<HubId> hubs) {
+        String where = engagement == null
+                ? "engagement_id IS NULL AND case_id IS NULL AND hub_id = ANY (?)"
+                : "engagement_id = ?";
+        Object param = engagement == null ? hubs.stream().map(HubId::value).toArray(String[]::new) : engagement;
+        return jdbc.sql("SELECT id, label, kind, created_at, answers FROM voice.invitation WHERE " + where
+                        + " ORDER BY created_at DESC LIMIT 100")
+                .param(param)
+                .query((rs, n) -> new LinkedInvitation(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        InvitationKind.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getInt(5)))
+                .list();
+    }
+
+    /** The answers linked to the engagement, or (with {@code null}) the unlinked ones of the hubs. */
+    public List<LinkedResponse> responses(@Nullable UUID engagement, List<HubId> hubs) {
+        String where = engagement == null ? "r.engagement_id IS NULL AND r.hub_id = ANY (?)" : "r.engagement_id = ?";
+        Object param = engagement == null ? hubs.stream().map(HubId::value).toArray(String[]::new) : engagement;
+        Map<UUID, List<Response.Hearing>> hearings = new HashMap<>();
+        jdbc.sql("SELECT h.response_id, h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h"
+                        + " JOIN voice.response r ON r.id = h.response_id WHERE " + where + " ORDER BY h.heard_on")
+                .param(param)
+                .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+                        .add(new Response.Hearing(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
+                .list();
+        return jdbc.sql("SELECT r.id, r.theme, r.you_said, r.status, r.we_did, r.published_at FROM voice.response r"
+                        + " WHERE " + where + " ORDER BY r.created_at DESC LIMIT 100")
+                .param(param)
+                .query((rs, n) -> {
+                    UUID id = rs.getObject(1, UUID.class);
+                    return new LinkedResponse(
+                            id,
+                            rs.getString(2),
+                            rs.getString(3),
+                            ResponseStatus.valueOf(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getTimestamp(6) == null
+                                    ? null
+                                    : rs.getTimestamp(6).toInstant(),
+                            hearings.getOrDefault(id, List.of()));
+                })
+                .list();
+    }
+
+    /** The topic of the engagement each of the hub's answers came of, by answer. */
+    public Map<UUID, String> topicsOfResponses(HubId hub) {
+        Map<UUID, String> topics = new HashMap<>();
+        jdbc.sql("""
+                        SELECT r.id, e.topic FROM voice.response r JOIN voice.engagement e ON e.id = r.engagement_id
+                        WHERE r.hub_id = ?""")
+                .param(hub.value())
+                .query((rs, n) -> topics.put(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list();
+        return topics;
+    }
+
+    /** Links the hub's group and campaign invitations made on or after the day, and its answers on the theme. */
+    public void linkForDemonstration(UUID engagement, HubId hub, String theme) {
+        jdbc.sql("UPDATE voice.invitation SET engagement_id = ? WHERE hub_id = ? AND case_id IS NULL")
+                .params(engagement, hub.value())
+                .update();
+        jdbc.sql("UPDATE voice.response SET engagement_id = ? WHERE hub_id = ? AND theme = ?")
+                .params(engagement, hub.value(), theme)
+                .update();
+    }
+}
