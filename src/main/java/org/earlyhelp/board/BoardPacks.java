@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
@@ -19,6 +18,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.PersonalDetails;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -43,11 +43,6 @@ public class BoardPacks {
 
     /** How far back a board may look. */
     public static final int MOST_MONTHS_BACK = 120;
-
-    /** Words that look like a person's details: long numbers, e-mail addresses, postcodes, dates of birth. */
-    private static final Pattern PERSONAL = Pattern.compile(
-            "(\\b\\d{5,}\\b)|(@)|(\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b)|(\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b)",
-            Pattern.CASE_INSENSITIVE);
 
     static final String BOROUGH = "borough";
 
@@ -144,7 +139,7 @@ public class BoardPacks {
             throw new ValidationException(
                     Map.of("text", new Message("board.problem.too-long", MOST_CHARACTERS, body.length())));
         }
-        if (PERSONAL.matcher(body).find()) {
+        if (PersonalDetails.appearIn(body)) {
             throw new ValidationException(Map.of("text", new Message("board.problem.personal")));
         }
         if (!commentary.save(scope(hub), month, section, body, user.displayName(), clock.instant(), version)) {
@@ -183,10 +178,8 @@ public class BoardPacks {
     }
 
     private String name(HubId hub) {
-        return hubs.hubs().stream()
-                .filter(h -> h.id().equals(hub))
+        return hubs.hub(hub)
                 .map(Hub::name)
-                .findFirst()
                 .orElseThrow(() -> new ValidationException(Map.of("hub", new Message("board.problem.hub"))));
     }
 }

@@ -34,6 +34,11 @@ public enum PlacementCategory {
         return english;
     }
 
+    /** Its words' key, the English name as a slug: {@code sufficiency.category.<key>}, e.g. {@code children-s-homes}. */
+    public String key() {
+        return english.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
     /** The category of an SSDA903 placement code (P1, U4, K2...). */
     public static PlacementCategory of903(String placement) {
         String code = placement.strip().toUpperCase(Locale.ROOT);

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.PersonalDetails;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -40,10 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class YouSaidWeDid {
-
-    private static final Pattern PERSONAL = Pattern.compile(
-            "(\\b\\d{5,}\\b)|(@)|(\\b[A-Z]{1,2}\\d[A-Z\\d]?\\s*\\d[A-Z]{2}\\b)|(\\b\\d{1,2}/\\d{1,2}/\\d{2,4}\\b)",
-            Pattern.CASE_INSENSITIVE);
 
     private final JdbcClient jdbc;
     private final CurrentUsers currentUsers;
@@ -75,7 +71,7 @@ public class YouSaidWeDid {
         }
         if (blank(youSaid) || youSaid.length() > 1000) {
             problems.put("youSaid", new Message("voice.problem.yousaid.sum-up-what-young-people"));
-        } else if (PERSONAL.matcher(youSaid).find()) {
+        } else if (PersonalDetails.appearIn(youSaid)) {
             problems.put("youSaid", new Message("voice.problem.wedid.take-out-numbers-addresses-e"));
         }
         if (blank(owner) || owner.length() > 120) {
@@ -115,7 +111,7 @@ public class YouSaidWeDid {
         Map<String, Message> problems = new LinkedHashMap<>();
         if (blank(weDid) || weDid.length() > 1000) {
             problems.put("weDid", new Message("voice.problem.wedid.write-what-was-done-words"));
-        } else if (PERSONAL.matcher(weDid).find()) {
+        } else if (PersonalDetails.appearIn(weDid)) {
             problems.put("weDid", new Message("voice.problem.wedid.take-out-numbers-addresses-e"));
         }
         if (!problems.isEmpty()) {

@@ -54,6 +54,7 @@ final class BoardPackPdf {
         Document document = new Document(PageSize.A4, 40, 40, 40, 40);
         try {
             PdfWriter writer = PdfWriter.getInstance(document, out);
+            BaseFont axisFont = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, false);
             document.addTitle(title);
             document.addCreator("Early Help");
             document.open();
@@ -73,7 +74,7 @@ final class BoardPackPdf {
                     document.add(c);
                 }
                 if (!table.lines().isEmpty()) {
-                    Image chart = Image.getInstance(chart(writer, table.labels(), table.lines()));
+                    Image chart = Image.getInstance(chart(writer, axisFont, table.labels(), table.lines()));
                     chart.setAlignment(Element.ALIGN_LEFT);
                     document.add(chart);
                     document.add(new Paragraph(legend(table.lines()), SMALL));
@@ -90,6 +91,8 @@ final class BoardPackPdf {
             document.close();
         } catch (DocumentException e) {
             throw new IllegalStateException("Could not write the board pack's PDF", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
@@ -125,7 +128,8 @@ final class BoardPackPdf {
     }
 
     /** The lines over the months, from zero to the highest value, with the first and last months named. */
-    private static PdfTemplate chart(PdfWriter writer, List<String> labels, List<Line> lines) throws DocumentException {
+    private static PdfTemplate chart(PdfWriter writer, BaseFont font, List<String> labels, List<Line> lines)
+            throws DocumentException {
         PdfTemplate t = PdfTemplate.createTemplate(writer, CHART_WIDTH, CHART_HEIGHT);
         float left = 36;
         float bottom = 16;
@@ -141,12 +145,6 @@ final class BoardPackPdf {
         }
         if (high == 0) {
             high = 1;
-        }
-        BaseFont font;
-        try {
-            font = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.WINANSI, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         t.setColorStroke(new Color(0x60, 0x60, 0x60));
         t.setLineWidth(0.5f);

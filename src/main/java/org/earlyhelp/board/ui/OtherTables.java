@@ -5,7 +5,6 @@ import static org.earlyhelp.board.ui.PackTables.line;
 import static org.earlyhelp.board.ui.PackTables.n;
 import static org.earlyhelp.board.ui.PackTables.percent;
 import static org.earlyhelp.board.ui.PackTables.share;
-import static org.earlyhelp.board.ui.PackTables.slug;
 import static org.earlyhelp.board.ui.PackTables.table;
 
 import java.time.YearMonth;
@@ -181,7 +180,7 @@ final class OtherTables {
                         care.categories().stream()
                                 .map(c -> List.of(
                                         w.of("sufficiency.category."
-                                                + slug(c.category().english())),
+                                                + c.category().key()),
                                         n(c.children()),
                                         n(c.places()),
                                         n(c.gap())))

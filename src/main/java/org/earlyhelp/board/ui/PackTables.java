@@ -292,10 +292,6 @@ final class PackTables {
         return new Line(name, copy, dashed ? RED : BLUE, dashed);
     }
 
-    static String slug(String english) {
-        return english.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-    }
-
     static String n(int value) {
         return String.valueOf(value);
     }

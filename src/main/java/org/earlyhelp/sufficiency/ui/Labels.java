@@ -15,7 +15,7 @@ final class Labels {
 
     /** A placement category ("Children's homes"), from {@code sufficiency.category.*}. */
     static String category(PlacementCategory category) {
-        return I18NProvider.translate("sufficiency.category." + slug(category.english()));
+        return I18NProvider.translate("sufficiency.category." + category.key());
     }
 
     /**
