@@ -11,8 +11,10 @@ import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.referrals.internal.Access;
-import org.earlyhelp.referrals.internal.JourneyRepository;
-import org.earlyhelp.referrals.internal.JourneyRepository.CaseRow;
+import org.earlyhelp.referrals.internal.CaseRepository;
+import org.earlyhelp.referrals.internal.CaseRow;
+import org.earlyhelp.referrals.internal.FamilyRepository;
+import org.earlyhelp.referrals.internal.FamilyRow;
 import org.earlyhelp.referrals.internal.SupervisionRepository;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
@@ -36,7 +38,8 @@ public class CaseSupervision {
     /** The furthest ahead the next supervision may be set. */
     static final int MOST_WEEKS_AHEAD = 26;
 
-    private final JourneyRepository journey;
+    private final CaseRepository cases;
+    private final FamilyRepository families;
     private final SupervisionRepository supervisions;
     private final Access access;
     private final ApplicationEventPublisher events;
@@ -44,13 +47,15 @@ public class CaseSupervision {
     private final Clock clock;
 
     CaseSupervision(
-            JourneyRepository journey,
+            CaseRepository cases,
+            FamilyRepository families,
             SupervisionRepository supervisions,
             Access access,
             ApplicationEventPublisher events,
             AuditTrail audit,
             Clock clock) {
-        this.journey = journey;
+        this.cases = cases;
+        this.families = families;
         this.supervisions = supervisions;
         this.access = access;
         this.events = events;
@@ -139,10 +144,10 @@ public class CaseSupervision {
     }
 
     private CaseRow row(UUID id) {
-        return journey.caseRow(id).orElseThrow(() -> access.unknown("case", id));
+        return cases.caseRow(id).orElseThrow(() -> access.unknown("case", id));
     }
 
-    private JourneyRepository.FamilyRow family(CaseRow c) {
-        return journey.family(c.family()).orElseThrow(() -> new AccessDeniedException("No such case"));
+    private FamilyRow family(CaseRow c) {
+        return families.family(c.family()).orElseThrow(() -> new AccessDeniedException("No such case"));
     }
 }

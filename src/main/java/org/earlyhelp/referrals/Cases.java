@@ -17,8 +17,12 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.referrals.internal.Access;
-import org.earlyhelp.referrals.internal.JourneyRepository;
-import org.earlyhelp.referrals.internal.JourneyRepository.CaseRow;
+import org.earlyhelp.referrals.internal.CaseRepository;
+import org.earlyhelp.referrals.internal.CaseRow;
+import org.earlyhelp.referrals.internal.CaseWorkRepository;
+import org.earlyhelp.referrals.internal.FamilyRepository;
+import org.earlyhelp.referrals.internal.FamilyRow;
+import org.earlyhelp.referrals.internal.RequestRepository;
 import org.earlyhelp.referrals.internal.WorkLists;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
@@ -43,7 +47,10 @@ public class Cases {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final int CONTACTS_SHOWN = 200;
 
-    private final JourneyRepository journey;
+    private final CaseRepository cases;
+    private final RequestRepository requests;
+    private final CaseWorkRepository work;
+    private final FamilyRepository families;
     private final WorkLists workLists;
     private final Access access;
     private final HubTeams teams;
@@ -53,7 +60,10 @@ public class Cases {
     private final Clock clock;
 
     Cases(
-            JourneyRepository journey,
+            CaseRepository cases,
+            RequestRepository requests,
+            CaseWorkRepository work,
+            FamilyRepository families,
             WorkLists workLists,
             Access access,
             HubTeams teams,
@@ -61,7 +71,10 @@ public class Cases {
             ApplicationEventPublisher events,
             AuditTrail audit,
             Clock clock) {
-        this.journey = journey;
+        this.cases = cases;
+        this.requests = requests;
+        this.work = work;
+        this.families = families;
         this.workLists = workLists;
         this.access = access;
         this.teams = teams;
@@ -101,15 +114,15 @@ public class Cases {
                 c.closedAt(),
                 c.closeReason(),
                 c.restricted(),
-                journey.team(id),
-                journey.needs(c.request()),
-                journey.assessment(id),
-                journey.plan(id),
-                journey.reviews(id),
-                journey.contacts(id, CONTACTS_SHOWN),
-                journey.closure(id),
-                journey.followUps(id),
-                journey.members(c.family()).stream()
+                cases.team(id),
+                requests.needs(c.request()),
+                work.assessment(id),
+                work.plan(id),
+                work.reviews(id),
+                work.contacts(id, CONTACTS_SHOWN),
+                cases.closure(id),
+                cases.followUps(id),
+                families.members(c.family()).stream()
                         .filter(m -> m.relationship().isChild())
                         .toList(),
                 c.version(),
@@ -126,36 +139,16 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, Message> problems = new LinkedHashMap<>();
-        if (c.assessedAt() != null) {
-            problems.put("assessment", new Message("referrals.problem.assessment.assessment-already-complete"));
-        }
-        Map<OutcomeArea, String> needs = journey.needs(c.request());
-        for (OutcomeArea need : needs.keySet()) {
-            if (entries.stream().noneMatch(e -> e.area() == need)) {
-                problems.put(need.name(), new Message("referrals.problem.field.assess-every-need-request-named"));
-            }
-        }
-        boolean childViews = false;
-        for (CaseRecord.Assessment e : entries) {
-            String key = e.area().name();
-            if (blank(e.strengths()) || blank(e.worries()) || blank(e.parentsSay())) {
-                problems.put(key, new Message("referrals.problem.field.record-strengths-worries-what-parents"));
-            } else if (blank(e.childSays()) && blank(e.childNotSeenReason())) {
-                problems.put(key, new Message("referrals.problem.field.record-what-child-says-why"));
-            } else if (tooLong(e.strengths(), e.worries(), e.parentsSay(), e.childSays(), e.childNotSeenReason())) {
-                problems.put(
-                        key,
-                        new Message("referrals.problem.field.keep-each-answer-under-0", RequestsForSupport.MAX_TEXT));
-            }
-            childViews |= !blank(e.childSays());
-        }
+        Map<OutcomeArea, String> needs = requests.needs(c.request());
+        Map<String, Message> problems =
+                JourneyRules.assessmentProblems(c.assessedAt() != null, needs.keySet(), entries);
+        boolean childViews = entries.stream().anyMatch(e -> !JourneyRules.blank(e.childSays()));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         touch(c, version);
         for (CaseRecord.Assessment e : entries) {
-            journey.insertAssessment(
+            work.insertAssessment(
                     id,
                     new CaseRecord.Assessment(
                             e.area(),
@@ -167,7 +160,7 @@ public class Cases {
         }
         Instant now = clock.instant();
         LocalDate firstReview = today().plusWeeks(properties.firstReview());
-        journey.setAssessed(id, now, firstReview);
+        cases.setAssessed(id, now, firstReview);
         audit.record(AuditAction.ASSESS, "case", id.toString(), c.hub(), null, entries.size() + " needs");
         events.publishEvent(new AssessmentCompleted(id, c.hub(), now, childViews, firstReview));
     }
@@ -193,7 +186,7 @@ public class Cases {
             throw new ValidationException(problems);
         }
         touch(c, version);
-        UUID outcomeId = journey.upsertOutcome(id, area, outcome.strip(), clock.instant(), user.displayName());
+        UUID outcomeId = work.upsertOutcome(id, area, outcome.strip(), clock.instant(), user.displayName());
         audit.record(
                 AuditAction.PLAN_OUTCOME,
                 "case",
@@ -208,7 +201,7 @@ public class Cases {
     @Transactional
     public void addAction(UUID outcome, String action, String owner, @Nullable LocalDate due) {
         CurrentUser user = access.worker();
-        CaseRow c = row(journey.caseOfOutcome(outcome).orElseThrow(() -> access.unknown("outcome", outcome)));
+        CaseRow c = row(work.caseOfOutcome(outcome).orElseThrow(() -> access.unknown("outcome", outcome)));
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, Message> problems = new LinkedHashMap<>();
@@ -226,7 +219,7 @@ public class Cases {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        journey.insertAction(outcome, action.strip(), owner.strip(), due, clock.instant(), user.displayName());
+        work.insertAction(outcome, action.strip(), owner.strip(), due, clock.instant(), user.displayName());
         audit.record(AuditAction.PLAN_ACTION, "case", c.id().toString(), c.hub(), null, null);
     }
 
@@ -234,10 +227,10 @@ public class Cases {
     @Transactional
     public void setActionStatus(UUID action, int version, ActionStatus status) {
         CurrentUser user = access.worker();
-        CaseRow c = row(journey.caseOfAction(action).orElseThrow(() -> access.unknown("action", action)));
+        CaseRow c = row(work.caseOfAction(action).orElseThrow(() -> access.unknown("action", action)));
         access.requireWork(user, c, familyHub(c));
         requireOpen(c);
-        if (!journey.setActionStatus(action, version, status, clock.instant(), user.displayName())) {
+        if (!work.setActionStatus(action, version, status, clock.instant(), user.displayName())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.action"));
         }
         audit.record(AuditAction.PLAN_ACTION_STATUS, "case", c.id().toString(), c.hub(), null, status.name());
@@ -253,40 +246,20 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, Message> problems = new LinkedHashMap<>();
-        List<CaseRecord.PlanOutcome> plan = journey.plan(id);
-        if (c.assessedAt() == null) {
-            problems.put("heldOn", new Message("referrals.problem.heldon.review-comes-after-assessment-complete"));
-        } else if (heldOn == null) {
-            problems.put("heldOn", new Message("referrals.problem.heldon.give-date-review"));
-        } else if (heldOn.isAfter(today())) {
-            problems.put("heldOn", new Message("referrals.problem.heldon.review-cannot-recorded-before-happens"));
-        } else if (heldOn.isBefore(c.assessedAt().atZone(WorkingCalendar.LONDON).toLocalDate())) {
-            problems.put("heldOn", new Message("referrals.problem.heldon.review-cannot-before-assessment"));
-        }
-        if (plan.isEmpty()) {
-            problems.put("scores", new Message("referrals.problem.scores.add-plan-s-outcomes-before"));
-        }
-        for (CaseRecord.PlanOutcome o : plan) {
-            Integer score = scores.get(o.id());
-            if (score == null || score < 1 || score > 10) {
-                problems.put("scores." + o.id(), new Message("referrals.problem.field.score-progress-from-1-10"));
-            }
-        }
-        if (blank(notes) || notes.length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("notes", new Message("referrals.problem.notes.record-what-review-found"));
-        }
+        List<CaseRecord.PlanOutcome> plan = work.plan(id);
+        Map<String, Message> problems =
+                JourneyRules.reviewProblems(c.assessedAt(), heldOn, today(), plan, scores, notes);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         touch(c, version);
         LocalDate next = requireNonNull(heldOn).plusMonths(properties.reviewEvery());
         UUID review = UUID.randomUUID();
-        journey.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next, clock.instant());
+        work.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next, clock.instant());
         for (CaseRecord.PlanOutcome o : plan) {
-            journey.insertScore(review, o.id(), requireNonNull(scores.get(o.id())));
+            work.insertScore(review, o.id(), requireNonNull(scores.get(o.id())));
         }
-        journey.setNextReview(id, next);
+        cases.setNextReview(id, next);
         audit.record(AuditAction.REVIEW, "case", id.toString(), c.hub(), null, null);
         events.publishEvent(new ReviewHeld(
                 id, c.hub(), heldOn.atStartOfDay(WorkingCalendar.LONDON).toInstant(), next));
@@ -325,7 +298,7 @@ public class Cases {
         }
         UUID contact = UUID.randomUUID();
         Instant now = clock.instant();
-        journey.insertContact(
+        work.insertContact(
                 contact,
                 id,
                 draft.on(),
@@ -369,7 +342,7 @@ public class Cases {
                 .orElseThrow(() -> new ValidationException(
                         Map.of("team", new Message("referrals.problem.team.choose-someone-from-hub-s"))));
         touch(c, version);
-        journey.insertCaseMember(id, member.username(), member.displayName(), member.organisationName());
+        cases.insertCaseMember(id, member.username(), member.displayName(), member.organisationName());
         audit.record(AuditAction.ADD_TO_TEAM, "case", id.toString(), c.hub(), null, username);
     }
 
@@ -395,10 +368,10 @@ public class Cases {
         });
         touch(c, version);
         Instant now = clock.instant();
-        journey.setSteppedUp(id, now);
-        journey.close(id, now, ClosureReason.STEPPED_UP, reason.strip());
+        cases.setSteppedUp(id, now);
+        cases.close(id, now, ClosureReason.STEPPED_UP, reason.strip());
         audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), reason.strip(), null);
-        int needs = journey.needs(c.request()).size();
+        int needs = requests.needs(c.request()).size();
         events.publishEvent(new SteppedUp(c.request(), id, c.hub(), now));
         events.publishEvent(new CaseClosed(id, c.hub(), now, ClosureReason.STEPPED_UP, needs, 0));
     }
@@ -418,38 +391,23 @@ public class Cases {
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
-        Map<String, Message> problems = new LinkedHashMap<>();
-        if (reason == null) {
-            problems.put("reason", new Message("referrals.problem.reason.choose-why-early-help-ending"));
-        } else if (reason == ClosureReason.STEPPED_UP) {
-            problems.put("reason", new Message("referrals.problem.reason.step-up-use-step-up"));
-        }
-        Map<OutcomeArea, String> needs = journey.needs(c.request());
-        for (OutcomeArea need : needs.keySet()) {
-            if (!results.containsKey(need)) {
-                problems.put("results." + need.name(), new Message("referrals.problem.field.say-what-became-need"));
-            }
-        }
-        if (note != null && note.length() > RequestsForSupport.MAX_TEXT) {
-            problems.put(
-                    "note", new Message("referrals.problem.note.keep-under-0-characters", RequestsForSupport.MAX_TEXT));
-        }
+        Map<OutcomeArea, String> needs = requests.needs(c.request());
+        Map<String, Message> problems = JourneyRules.closureProblems(reason, needs.keySet(), results, note);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         touch(c, version);
         Instant now = clock.instant();
-        journey.close(id, now, reason, strip(note));
+        cases.close(id, now, reason, strip(note));
         int achieved = 0;
         for (OutcomeArea need : needs.keySet()) {
             NeedResult result = results.get(need);
-            journey.insertClosureOutcome(id, need, result);
+            cases.insertClosureOutcome(id, need, result);
             if (result == NeedResult.ACHIEVED) {
                 achieved++;
             }
         }
-        journey.insertFollowUp(id, 6, today().plusMonths(6));
-        journey.insertFollowUp(id, 12, today().plusMonths(12));
+        JourneyRules.followUpsAfterClosing(today()).forEach((months, due) -> cases.insertFollowUp(id, months, due));
         audit.record(
                 AuditAction.CLOSE,
                 "case",
@@ -471,7 +429,7 @@ public class Cases {
             throw new ValidationException(
                     Map.of("note", new Message("referrals.problem.note.say-how-family-doing-now")));
         }
-        if (!journey.completeFollowUp(id, months, user.displayName(), note.strip(), clock.instant())) {
+        if (!cases.completeFollowUp(id, months, user.displayName(), note.strip(), clock.instant())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.check"));
         }
         audit.record(AuditAction.FOLLOW_UP, "case", id.toString(), c.hub(), null, months + " months");
@@ -481,7 +439,7 @@ public class Cases {
     @Transactional(readOnly = true)
     public List<CaseSummary> myCases() {
         CurrentUser user = access.worker();
-        return workLists.summaries(journey.openCasesOf(user.username()), user, today(), false);
+        return workLists.summaries(cases.openCasesOf(user.username()), user, today(), false);
     }
 
     /** A check after closing that is due (or overdue), with the family it is about. */
@@ -495,7 +453,7 @@ public class Cases {
     public List<FollowUpDue> followUpsDue(HubId hub) {
         access.hubLead(hub);
         LocalDate today = today();
-        return journey.followUpsDue(hub, today.plusWeeks(2)).stream()
+        return cases.followUpsDue(hub, today.plusWeeks(2)).stream()
                 .map(f -> new FollowUpDue(
                         f.caseId(),
                         f.familyLabel(),
@@ -515,8 +473,8 @@ public class Cases {
         return workLists.summaries(workLists.drifting(hub, today(), 500), user, today(), true);
     }
 
-    private JourneyRepository.FamilyRow familyOf(CaseRow c) {
-        return journey.family(c.family()).orElseThrow(() -> new AccessDeniedException("No such case"));
+    private FamilyRow familyOf(CaseRow c) {
+        return families.family(c.family()).orElseThrow(() -> new AccessDeniedException("No such case"));
     }
 
     private HubId familyHub(CaseRow c) {
@@ -524,11 +482,11 @@ public class Cases {
     }
 
     private CaseRow row(UUID id) {
-        return journey.caseRow(id).orElseThrow(() -> access.unknown("case", id));
+        return cases.caseRow(id).orElseThrow(() -> access.unknown("case", id));
     }
 
     private void touch(CaseRow c, int version) {
-        if (!journey.touchCase(c.id(), version)) {
+        if (!cases.touchCase(c.id(), version)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
     }
@@ -545,16 +503,7 @@ public class Cases {
     }
 
     private static boolean blank(@Nullable String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static boolean tooLong(@Nullable String... texts) {
-        for (String t : texts) {
-            if (t != null && t.length() > RequestsForSupport.MAX_TEXT) {
-                return true;
-            }
-        }
-        return false;
+        return JourneyRules.blank(s);
     }
 
     private static @Nullable String strip(@Nullable String s) {

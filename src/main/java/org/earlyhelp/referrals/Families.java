@@ -14,10 +14,14 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.internal.Access;
-import org.earlyhelp.referrals.internal.JourneyRepository;
-import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
-import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
+import org.earlyhelp.referrals.internal.CaseRepository;
+import org.earlyhelp.referrals.internal.CaseRow;
+import org.earlyhelp.referrals.internal.FamilyRepository;
+import org.earlyhelp.referrals.internal.FamilyRow;
+import org.earlyhelp.referrals.internal.RequestRepository;
 import org.earlyhelp.referrals.internal.SubjectAccessExport;
+import org.earlyhelp.referrals.internal.TimelineQuery;
+import org.earlyhelp.referrals.internal.TimelineQuery.TimelineRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
@@ -39,7 +43,10 @@ public class Families {
 
     private static final int TIMELINE_LIMIT = 1000;
 
-    private final JourneyRepository journey;
+    private final FamilyRepository families;
+    private final RequestRepository requestRows;
+    private final CaseRepository cases;
+    private final TimelineQuery timeline;
     private final Access access;
     private final HubDirectory hubs;
     private final AuditTrail audit;
@@ -49,7 +56,10 @@ public class Families {
     private final Clock clock;
 
     Families(
-            JourneyRepository journey,
+            FamilyRepository families,
+            RequestRepository requestRows,
+            CaseRepository cases,
+            TimelineQuery timeline,
             Access access,
             HubDirectory hubs,
             AuditTrail audit,
@@ -59,7 +69,10 @@ public class Families {
             Clock clock) {
         this.currentUsers = currentUsers;
         this.export = export;
-        this.journey = journey;
+        this.families = families;
+        this.requestRows = requestRows;
+        this.cases = cases;
+        this.timeline = timeline;
         this.access = access;
         this.hubs = hubs;
         this.audit = audit;
@@ -74,7 +87,7 @@ public class Families {
     @Transactional
     public FamilyRecord family(UUID id) {
         CurrentUser user = access.worker();
-        FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
+        FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         Access.Standing standing = access.standing(user, f);
         if (!Access.mayRead(standing, f.restricted())) {
             access.requireFamily(user, f);
@@ -82,7 +95,7 @@ public class Families {
         boolean readOnly = !standing.hubLead() && !standing.lead() && !standing.team();
         audit.record(
                 AuditAction.VIEW, "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
-        return record(f, readOnly, standing.hubLead() ? journey.breakGlassReads(id) : List.of());
+        return record(f, readOnly, standing.hubLead() ? families.breakGlassReads(id) : List.of());
     }
 
     /**
@@ -101,8 +114,8 @@ public class Families {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.some-these-characters-cannot-saved")));
         }
-        FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
-        journey.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
+        FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
+        families.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
         audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
         return record(f, true, List.of());
     }
@@ -117,13 +130,11 @@ public class Families {
                 f.hub(),
                 hubs.hub(f.hub()).map(Hub::name).orElse(f.hub().value()),
                 f.restricted(),
-                journey.members(id),
-                journey.consents(id),
-                requests.named(journey.requestsOfFamily(id)),
-                journey.casesOfFamily(id).stream()
-                        .map(JourneyRepository.CaseRow::id)
-                        .toList(),
-                journey.timeline(id, TIMELINE_LIMIT).stream()
+                families.members(id),
+                families.consents(id),
+                requests.named(requestRows.requestsOfFamily(id)),
+                cases.casesOfFamily(id).stream().map(CaseRow::id).toList(),
+                timeline.timeline(id, TIMELINE_LIMIT).stream()
                         .map(Families::entry)
                         .toList(),
                 readOnly,
@@ -138,7 +149,7 @@ public class Families {
     @Transactional
     public void withdrawConsent(UUID id, int version, String reason) {
         CurrentUser user = access.worker();
-        FamilyRow f = journey.family(id).orElseThrow(() -> access.unknown("family", id));
+        FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         Access.Standing standing = access.standing(user, f);
         if (!standing.hubLead() && !standing.lead()) {
             throw access.refusal(
@@ -152,11 +163,11 @@ public class Families {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.say-who-withdrew-consent-what")));
         }
-        if (!journey.restrictFamily(id, version)) {
+        if (!families.restrictFamily(id, version)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
         Instant now = clock.instant();
-        journey.withdrawConsents(id, user.displayName(), reason.strip(), now);
+        families.withdrawConsents(id, user.displayName(), reason.strip(), now);
         audit.record(AuditAction.WITHDRAW_CONSENT, "family", id.toString(), f.hub(), reason.strip(), null);
     }
 
@@ -171,13 +182,13 @@ public class Families {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.give-request-s-reference-who")));
         }
-        FamilyRow f = journey.family(id).orElseThrow(() -> {
+        FamilyRow f = families.family(id).orElseThrow(() -> {
             access.unknown("family", id);
             return new ValidationException(Map.of("family", new Message("referrals.problem.family.no-family-has-id")));
         });
         audit.record(AuditAction.EXPORT_SUBJECT_ACCESS, "family", id.toString(), f.hub(), reason.strip(), null);
         // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.
-        journey.insertBreakGlass(
+        families.insertBreakGlass(
                 id, f.hub(), currentUsers.require(), "Subject access export: " + reason.strip(), clock.instant());
         return export.write(f, reason.strip(), clock.instant(), Families::entry);
     }

@@ -13,8 +13,8 @@ import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.FamilyChangeRepository;
 import org.earlyhelp.referrals.internal.FamilyChangeRepository.ChangeRow;
 import org.earlyhelp.referrals.internal.FamilyChangeRepository.Kind;
-import org.earlyhelp.referrals.internal.JourneyRepository;
-import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
+import org.earlyhelp.referrals.internal.FamilyRepository;
+import org.earlyhelp.referrals.internal.FamilyRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
@@ -36,7 +36,7 @@ public class FamilyChanges {
     private static final int LIMIT = 200;
 
     private final FamilyChangeRepository changes;
-    private final JourneyRepository journey;
+    private final FamilyRepository families;
     private final Access access;
     private final HubDirectory hubs;
     private final ReferralsProperties properties;
@@ -46,7 +46,7 @@ public class FamilyChanges {
 
     FamilyChanges(
             FamilyChangeRepository changes,
-            JourneyRepository journey,
+            FamilyRepository families,
             Access access,
             HubDirectory hubs,
             ReferralsProperties properties,
@@ -54,7 +54,7 @@ public class FamilyChanges {
             AuditTrail audit,
             Clock clock) {
         this.changes = changes;
-        this.journey = journey;
+        this.families = families;
         this.access = access;
         this.hubs = hubs;
         this.properties = properties;
@@ -123,16 +123,16 @@ public class FamilyChanges {
     }
 
     private Optional<Pending> pending(ChangeRow c) {
-        Optional<FamilyRow> known = journey.family(c.family());
+        Optional<FamilyRow> known = families.family(c.family());
         if (known.isEmpty()) {
             return Optional.empty();
         }
         FamilyRow k = known.get();
-        Side knownSide = new Side(k.label(), k.address(), k.postcode(), hubName(k.hub()), journey.members(k.id()));
+        Side knownSide = new Side(k.label(), k.address(), k.postcode(), hubName(k.hub()), families.members(k.id()));
         Side proposed;
         if (c.kind() == Kind.LINK) {
             UUID proposedFamily = c.proposedFamily();
-            Optional<FamilyRow> other = proposedFamily == null ? Optional.empty() : journey.family(proposedFamily);
+            Optional<FamilyRow> other = proposedFamily == null ? Optional.empty() : families.family(proposedFamily);
             if (other.isEmpty()) {
                 return Optional.empty();
             }
@@ -141,7 +141,7 @@ public class FamilyChanges {
                     c.newAddress(),
                     c.newPostcode(),
                     hubName(c.newHub()),
-                    journey.members(other.get().id()));
+                    families.members(other.get().id()));
         } else {
             proposed = new Side(k.label(), c.newAddress(), c.newPostcode(), hubName(c.newHub()), knownSide.members());
         }
@@ -169,7 +169,7 @@ public class FamilyChanges {
         access.hubLead();
         ChangeRow c = changes.find(change).orElseThrow(() -> access.unknown("family-change", change));
         CurrentUser user = access.hubLead(c.hub());
-        FamilyRow known = journey.family(c.family()).orElseThrow(() -> access.unknown("family", c.family()));
+        FamilyRow known = families.family(c.family()).orElseThrow(() -> access.unknown("family", c.family()));
         if (!known.hub().equals(c.hub())) {
             // The family moved since: its new hub's lead decides now.
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));

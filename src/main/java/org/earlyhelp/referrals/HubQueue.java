@@ -16,8 +16,10 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.CaseRepository;
 import org.earlyhelp.referrals.internal.FamilyChangeRepository;
-import org.earlyhelp.referrals.internal.JourneyRepository;
+import org.earlyhelp.referrals.internal.FamilyRepository;
+import org.earlyhelp.referrals.internal.RequestRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
@@ -39,7 +41,9 @@ public class HubQueue {
 
     private static final int QUEUE_LIMIT = 500;
 
-    private final JourneyRepository journey;
+    private final RequestRepository requestRows;
+    private final FamilyRepository families;
+    private final CaseRepository cases;
     private final FamilyChangeRepository changes;
     private final Access access;
     private final HubTeams teams;
@@ -51,7 +55,9 @@ public class HubQueue {
     private final Clock clock;
 
     HubQueue(
-            JourneyRepository journey,
+            RequestRepository requestRows,
+            FamilyRepository families,
+            CaseRepository cases,
             FamilyChangeRepository changes,
             Access access,
             HubTeams teams,
@@ -61,7 +67,9 @@ public class HubQueue {
             AuditTrail audit,
             RequestsForSupport requests,
             Clock clock) {
-        this.journey = journey;
+        this.requestRows = requestRows;
+        this.families = families;
+        this.cases = cases;
         this.changes = changes;
         this.access = access;
         this.teams = teams;
@@ -77,14 +85,14 @@ public class HubQueue {
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingDecision(HubId hub) {
         access.hubLead(hub);
-        return requests.named(journey.inStatus(hub, RequestStatus.AWAITING_DECISION, QUEUE_LIMIT));
+        return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_DECISION, QUEUE_LIMIT));
     }
 
     /** Requests decided as early help in the hub and waiting for a lead practitioner, oldest first. */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingAllocation(HubId hub) {
         access.hubLead(hub);
-        return requests.named(journey.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, QUEUE_LIMIT));
+        return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, QUEUE_LIMIT));
     }
 
     /** Working days left to decide (0: due today; negative: overdue by that many). */
@@ -108,15 +116,15 @@ public class HubQueue {
     public RequestDetail detail(UUID request) {
         // The role first: nobody learns whether a request exists before being allowed to ask.
         access.hubLead();
-        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
+        RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         access.hubLead(summary.hub());
         audit.record(
                 AuditAction.VIEW, "request", request.toString(), summary.hub(), null, "family " + summary.family());
-        String[] text = journey.triedAndInvolved(request);
+        String[] text = requestRows.triedAndInvolved(request);
         return new RequestDetail(
                 requests.named(summary),
-                journey.needs(request),
-                journey.members(summary.family()),
+                requestRows.needs(request),
+                families.members(summary.family()),
                 text[0],
                 text[1],
                 changes.linkPending(request));
@@ -132,7 +140,7 @@ public class HubQueue {
     public void decide(
             UUID request, int version, @Nullable NeedLevel level, @Nullable DecisionOutcome outcome, String reasons) {
         access.hubLead();
-        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
+        RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
         Map<String, Message> problems = new LinkedHashMap<>();
         if (level == null) {
@@ -164,7 +172,7 @@ public class HubQueue {
             default -> RequestStatus.DECIDED;
         };
         Instant now = clock.instant();
-        if (!journey.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
+        if (!requestRows.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         audit.record(
@@ -184,7 +192,7 @@ public class HubQueue {
     @Transactional(readOnly = true)
     public List<Candidate> candidates(HubId hub) {
         access.hubLead(hub);
-        Map<String, Integer> loads = journey.caseloads(hub);
+        Map<String, Integer> loads = cases.caseloads(hub);
         List<Candidate> candidates = new ArrayList<>();
         for (HubMember m : teams.team(hub)) {
             if (m.capacity() > 0) {
@@ -215,7 +223,7 @@ public class HubQueue {
     @Transactional
     public UUID allocate(UUID request, int version, @Nullable String lead, Set<String> team) {
         access.hubLead();
-        RequestSummary summary = journey.request(request).orElseThrow(() -> access.unknown("request", request));
+        RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
         Map<String, Message> problems = new LinkedHashMap<>();
         List<HubMember> members = teams.team(summary.hub());
@@ -229,7 +237,7 @@ public class HubQueue {
         if (chosen == null || chosen.capacity() == 0) {
             problems.put("lead", new Message("referrals.problem.lead.choose-lead-practitioner-from-hub"));
         } else {
-            int load = journey.caseloads(summary.hub()).getOrDefault(chosen.username(), 0);
+            int load = cases.caseloads(summary.hub()).getOrDefault(chosen.username(), 0);
             if (load >= chosen.capacity()) {
                 problems.put(
                         "lead",
@@ -248,14 +256,15 @@ public class HubQueue {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        if (!journey.setRequestStatus(request, version, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED)) {
+        if (!requestRows.setRequestStatus(
+                request, version, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         Instant now = clock.instant();
         LocalDate due =
                 calendar.plusWorkingDays(now.atZone(WorkingCalendar.LONDON).toLocalDate(), properties.assessmentDays());
         UUID caseId = UUID.randomUUID();
-        journey.insertCase(
+        cases.insertCase(
                 caseId,
                 request,
                 summary.family(),
@@ -272,7 +281,7 @@ public class HubQueue {
                         .filter(x -> x.username().equals(t))
                         .findFirst()
                         .orElseThrow();
-                journey.insertCaseMember(caseId, m.username(), m.displayName(), m.organisationName());
+                cases.insertCaseMember(caseId, m.username(), m.displayName(), m.organisationName());
             }
         }
         audit.record(

@@ -36,6 +36,32 @@ public record RequestSummary(
         int version,
         @Nullable ClosureReason closedAs) {
 
+    /** The same request, with its hub's name as the directory gives it today. */
+    public RequestSummary withHubName(String name) {
+        return new RequestSummary(
+                id,
+                family,
+                familyLabel,
+                hub,
+                name,
+                referrerName,
+                referrerOrganisation,
+                submittedAt,
+                decisionDue,
+                status,
+                level,
+                outcome,
+                reasons,
+                decidedAt,
+                leadName,
+                needs,
+                reReferral,
+                stepDown,
+                restricted,
+                version,
+                closedAs);
+    }
+
     /** Whether the decision is late (undecided past its due time). */
     public boolean overdue(Instant now) {
         return status == RequestStatus.AWAITING_DECISION && now.isAfter(decisionDue);

@@ -115,7 +115,7 @@ public class Access implements CaseAccess {
     }
 
     /** What the person is to the family now, from its cases, in one query. */
-    public Standing standing(CurrentUser user, JourneyRepository.FamilyRow family) {
+    public Standing standing(CurrentUser user, FamilyRow family) {
         if (!worksWithFamilies(user)) {
             return Standing.NONE;
         }
@@ -144,7 +144,7 @@ public class Access implements CaseAccess {
     }
 
     /** Whether the person may read the family's record now (see the class comment). */
-    public boolean mayRead(CurrentUser user, JourneyRepository.FamilyRow family) {
+    public boolean mayRead(CurrentUser user, FamilyRow family) {
         return mayRead(standing(user, family), family.restricted());
     }
 
@@ -153,7 +153,7 @@ public class Access implements CaseAccess {
     }
 
     /** Refuses, audited, unless the person may read the family's record now. */
-    public void requireFamily(CurrentUser user, JourneyRepository.FamilyRow family) {
+    public void requireFamily(CurrentUser user, FamilyRow family) {
         if (!mayRead(user, family)) {
             audit.refused(AuditAction.VIEW, "family", family.id().toString(), family.hub(), null);
             throw new AccessDeniedException("You do not work with this family");
@@ -166,8 +166,7 @@ public class Access implements CaseAccess {
      *
      * @return the end of the grant when the read is by grant only; empty for a read by standing
      */
-    public Optional<Instant> requireCase(
-            CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
+    public Optional<Instant> requireCase(CurrentUser user, CaseRow c, FamilyRow family) {
         if (mayRead(user, family)) {
             return Optional.empty();
         }
@@ -180,8 +179,7 @@ public class Access implements CaseAccess {
     }
 
     /** {@link #requireCase}, and the read recorded: a read by grant with the reason "case file audit". */
-    public Optional<Instant> readCase(
-            CurrentUser user, JourneyRepository.CaseRow c, JourneyRepository.FamilyRow family) {
+    public Optional<Instant> readCase(CurrentUser user, CaseRow c, FamilyRow family) {
         Optional<Instant> grant = requireCase(user, c, family);
         String reason = grant.isPresent() ? "case file audit" : null;
         audit.record(AuditAction.VIEW, "case", c.id().toString(), c.hub(), reason, "family " + family.id());
@@ -203,7 +201,7 @@ public class Access implements CaseAccess {
      * or the lead of its hub or of the family's current hub. Whether the case is still open is
      * the caller's next question, so that its own lead is told plainly that it has closed.
      */
-    public boolean worksOn(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+    public boolean worksOn(CurrentUser user, CaseRow c, HubId familyHub) {
         if (!worksWithFamilies(user)) {
             return false;
         }
@@ -214,7 +212,7 @@ public class Access implements CaseAccess {
     }
 
     /** Refuses, audited, unless the person works on this case (see {@link #worksOn}). */
-    public void requireWork(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+    public void requireWork(CurrentUser user, CaseRow c, HubId familyHub) {
         if (!worksOn(user, c, familyHub)) {
             audit.refused(AuditAction.WORK, "case", c.id().toString(), c.hub(), null);
             throw new AccessDeniedException("You do not work with this family");
@@ -222,7 +220,7 @@ public class Access implements CaseAccess {
     }
 
     /** Refuses, audited, unless the person leads this case or leads its hub or the family's hub. */
-    public void requireLead(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+    public void requireLead(CurrentUser user, CaseRow c, HubId familyHub) {
         boolean allowed = worksWithFamilies(user)
                 && (leads(user, c.hub()) || leads(user, familyHub) || c.lead().equals(user.username()));
         if (!allowed) {
@@ -232,7 +230,7 @@ public class Access implements CaseAccess {
     }
 
     /** Refuses, audited, unless the person leads the hub of the case or of the family. */
-    public void requireHubLeadOf(CurrentUser user, JourneyRepository.CaseRow c, HubId familyHub) {
+    public void requireHubLeadOf(CurrentUser user, CaseRow c, HubId familyHub) {
         if (!leads(user, c.hub()) && !leads(user, familyHub)) {
             audit.refused(AuditAction.HUB_LEAD, "case", c.id().toString(), c.hub(), null);
             throw new AccessDeniedException("Only the hub lead can do this");

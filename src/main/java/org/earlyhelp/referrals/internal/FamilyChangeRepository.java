@@ -62,7 +62,7 @@ public class FamilyChangeRepository {
 
     public void insert(
             Kind kind,
-            JourneyRepository.FamilyRow known,
+            FamilyRow known,
             @Nullable UUID proposedFamily,
             @Nullable UUID request,
             String newAddress,

@@ -61,108 +61,10 @@ class ReferralsDemonstrationData implements DemonstrationData {
 
     private static final Logger log = LoggerFactory.getLogger(ReferralsDemonstrationData.class);
     private static final int FAMILIES_PER_HUB = 14;
-    private static final List<String> SURNAMES = List.of(
-            "Ashworth",
-            "Begum",
-            "Carter",
-            "Dhillon",
-            "Evans",
-            "Fletcher",
-            "Griffiths",
-            "Hussain",
-            "Iqbal",
-            "Jones",
-            "Kowalski",
-            "Lloyd",
-            "Mahmood",
-            "Nowak",
-            "O'Brien",
-            "Patel",
-            "Quinn",
-            "Rahman",
-            "Singh",
-            "Taylor",
-            "Usman",
-            "Walker",
-            "Young",
-            "Zielinski",
-            "Bennett",
-            "Cooper",
-            "Davies",
-            "Edwards",
-            "Foster",
-            "Green",
-            "Harris",
-            "Jackson",
-            "Khan",
-            "Lewis",
-            "Morgan",
-            "Nash",
-            "Owen",
-            "Price",
-            "Roberts",
-            "Smith",
-            "Turner",
-            "Ward",
-            "Wright",
-            "Ali",
-            "Brown",
-            "Clarke",
-            "Dunn",
-            "Ellis",
-            "Finch",
-            "Gray",
-            "Hall",
-            "Ingram",
-            "James",
-            "Kaur",
-            "Lane",
-            "Mills",
-            "Noble",
-            "Oakes",
-            "Parry",
-            "Reid",
-            "Shaw",
-            "Thomas",
-            "Vaughan",
-            "Webb",
-            "Yates",
-            "Abbott",
-            "Barnes",
-            "Cole",
-            "Dixon",
-            "Ferguson",
-            "Gill",
-            "Hart",
-            "Irwin",
-            "Jordan",
-            "Knight",
-            "Lowe",
-            "Marsh",
-            "Nicholls",
-            "Osborne",
-            "Palmer",
-            "Rees",
-            "Stevens",
-            "Tucker",
-            "Underwood",
-            "Vickers",
-            "Wilson",
-            "Bird",
-            "Chapman");
-    private static final List<String> ADULTS = List.of(
-            "Jade", "Kerry", "Amina", "Paul", "Gemma", "Lee", "Shazia", "Mark", "Natalie", "Dean", "Sobia", "Claire");
-    private static final List<String> CHILDREN = List.of(
-            "Leo", "Mia", "Ayaan", "Ruby", "Jayden", "Amelia", "Zain", "Lily", "Tyler", "Aisha", "Oliver", "Poppy",
-            "Harley", "Maryam", "Riley", "Evie");
-    private static final List<String> REFERRERS = List.of(
-            "teacher|Tom Baker|Netherton Academy",
-            "health.visitor|Hayley Green|Black Country Healthcare",
-            "police.officer|Paul Owen|West Midlands Police",
-            "housing.officer|Helen Ward|Dudley Homes",
-            "cvs.worker|Vic Adeyemi|Dudley CVS");
-
-    private final JourneyRepository journey;
+    private final FamilyRepository families;
+    private final RequestRepository requests;
+    private final CaseRepository cases;
+    private final CaseWorkRepository work;
     private final SupervisionRepository supervisions;
     private final Clock clock;
     private final HubDirectory hubs;
@@ -176,7 +78,10 @@ class ReferralsDemonstrationData implements DemonstrationData {
     private final boolean enabled;
 
     ReferralsDemonstrationData(
-            JourneyRepository journey,
+            FamilyRepository families,
+            RequestRepository requests,
+            CaseRepository cases,
+            CaseWorkRepository work,
             SupervisionRepository supervisions,
             HubDirectory hubs,
             HubTeams teams,
@@ -189,7 +94,10 @@ class ReferralsDemonstrationData implements DemonstrationData {
             Clock clock,
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
         this.clock = clock;
-        this.journey = journey;
+        this.families = families;
+        this.requests = requests;
+        this.cases = cases;
+        this.work = work;
         this.supervisions = supervisions;
         this.hubs = hubs;
         this.teams = teams;
@@ -230,7 +138,14 @@ class ReferralsDemonstrationData implements DemonstrationData {
                         continue;
                     }
                     for (int i = 0; i < FAMILIES_PER_HUB; i++) {
-                        family(hub.id(), i, SURNAMES.get(surname++ % SURNAMES.size()), codes, leads, random, waves);
+                        family(
+                                hub.id(),
+                                i,
+                                DemonstrationTexts.SURNAMES.get(surname++ % DemonstrationTexts.SURNAMES.size()),
+                                codes,
+                                leads,
+                                random,
+                                waves);
                     }
                 }
             });
@@ -299,7 +214,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         String area = postcodes.lookup(postcode) instanceof PostcodeLookup.Found f ? f.areaCode() : null;
         UUID familyId = UUID.randomUUID();
         String label = surname + " family";
-        journey.insertFamily(new JourneyRepository.FamilyRow(
+        families.insertFamily(new FamilyRow(
                 familyId,
                 label,
                 (1 + random.nextInt(120)) + " "
@@ -311,8 +226,8 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 false,
                 submitted,
                 0));
-        String adult = ADULTS.get(random.nextInt(ADULTS.size()));
-        journey.insertPerson(
+        String adult = DemonstrationTexts.ADULTS.get(random.nextInt(DemonstrationTexts.ADULTS.size()));
+        families.insertPerson(
                 familyId,
                 new FamilyRecord.Member(
                         UUID.randomUUID(),
@@ -326,9 +241,9 @@ class ReferralsDemonstrationData implements DemonstrationData {
         int children = 1 + random.nextInt(3);
         List<String> childNames = new ArrayList<>();
         for (int c = 0; c < children; c++) {
-            String child = CHILDREN.get(random.nextInt(CHILDREN.size()));
+            String child = DemonstrationTexts.CHILDREN.get(random.nextInt(DemonstrationTexts.CHILDREN.size()));
             childNames.add(child);
-            journey.insertPerson(
+            families.insertPerson(
                     familyId,
                     new FamilyRecord.Member(
                             UUID.randomUUID(),
@@ -340,9 +255,11 @@ class ReferralsDemonstrationData implements DemonstrationData {
                             null),
                     c + 1);
         }
-        String[] referrer = REFERRERS.get(random.nextInt(REFERRERS.size())).split("\\|");
+        String[] referrer = DemonstrationTexts.REFERRERS
+                .get(random.nextInt(DemonstrationTexts.REFERRERS.size()))
+                .split("\\|");
         UUID request = UUID.randomUUID();
-        journey.insertRequest(new JourneyRepository.NewRequest(
+        requests.insertRequest(new RequestRepository.NewRequest(
                 request,
                 familyId,
                 hub,
@@ -363,9 +280,9 @@ class ReferralsDemonstrationData implements DemonstrationData {
         Collections.shuffle(areas, random);
         List<OutcomeArea> needs = areas.subList(0, 1 + random.nextInt(3));
         for (OutcomeArea need : needs) {
-            journey.insertNeed(request, need, DemonstrationTexts.NEED_TEXT.get(need));
+            requests.insertNeed(request, need, DemonstrationTexts.NEED_TEXT.get(need));
         }
-        journey.insertConsent(
+        families.insertConsent(
                 familyId,
                 request,
                 adult + " " + surname + " (parent)",
@@ -382,7 +299,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 ? submitted.plusSeconds(4 * 3600)
                 : due.minusSeconds(3600 * (2 + random.nextInt(20)));
         if (index == 12) {
-            journey.decide(
+            requests.decide(
                     request,
                     0,
                     RequestStatus.DECIDED,
@@ -395,7 +312,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             return;
         }
         if (index == 13) {
-            journey.decide(
+            requests.decide(
                     request,
                     0,
                     RequestStatus.STEPPED_UP,
@@ -409,7 +326,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             return;
         }
         NeedLevel level = needs.size() > 1 ? NeedLevel.TARGETED : NeedLevel.SINGLE_AGENCY;
-        journey.decide(
+        requests.decide(
                 request,
                 0,
                 RequestStatus.AWAITING_ALLOCATION,
@@ -422,13 +339,13 @@ class ReferralsDemonstrationData implements DemonstrationData {
         if (index == 2) {
             return;
         }
-        journey.setRequestStatus(request, 1, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED);
+        requests.setRequestStatus(request, 1, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED);
         HubMember lead = leads.get(index % leads.size());
         Instant allocated = decided.plusSeconds(3600 * (4 + random.nextInt(40)));
         LocalDate allocatedOn = allocated.atZone(WorkingCalendar.LONDON).toLocalDate();
         LocalDate assessmentDue = calendar.plusWorkingDays(allocatedOn, properties.assessmentDays());
         UUID caseId = UUID.randomUUID();
-        journey.insertCase(
+        cases.insertCase(
                 caseId,
                 request,
                 familyId,
@@ -441,7 +358,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 assessmentDue);
         HubMember other = leads.get((index + 1) % leads.size());
         if (!other.username().equals(lead.username())) {
-            journey.insertCaseMember(caseId, other.username(), other.displayName(), other.organisationName());
+            cases.insertCaseMember(caseId, other.username(), other.displayName(), other.organisationName());
         }
         second.accept(new CaseAllocated(
                 caseId, request, familyId, label, hub, lead.displayName(), allocated, assessmentDue, lead.username()));
@@ -459,7 +376,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             UUID contact = UUID.randomUUID();
             boolean seen = random.nextInt(3) > 0;
             ContactKind kind = ContactKind.values()[random.nextInt(4)];
-            journey.insertContact(
+            work.insertContact(
                     contact,
                     caseId,
                     d,
@@ -499,7 +416,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             assessedOn = today;
         }
         for (OutcomeArea need : needs) {
-            journey.insertAssessment(
+            work.insertAssessment(
                     caseId,
                     new CaseRecord.Assessment(
                             need,
@@ -510,14 +427,14 @@ class ReferralsDemonstrationData implements DemonstrationData {
                             "We need some help to get back on track."));
         }
         LocalDate firstReview = assessedOn.plusWeeks(properties.firstReview());
-        journey.setAssessed(caseId, at(assessedOn), firstReview);
+        cases.setAssessed(caseId, at(assessedOn), firstReview);
         third.accept(new AssessmentCompleted(caseId, hub, at(assessedOn), true, firstReview));
         List<UUID> outcomes = new ArrayList<>();
         for (OutcomeArea need : needs) {
-            UUID outcome = journey.upsertOutcome(
+            UUID outcome = work.upsertOutcome(
                     caseId, need, DemonstrationTexts.OUTCOME_TEXT.get(need), at(assessedOn), lead.displayName());
             outcomes.add(outcome);
-            journey.insertAction(
+            work.insertAction(
                     outcome,
                     "Agree a weekly plan with the family",
                     lead.displayName(),
@@ -530,7 +447,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         while (!nextReview.isAfter(index >= 9 ? lastDay : today.minusDays(index == 7 ? 20 : 0)) && index != 4) {
             UUID review = UUID.randomUUID();
             LocalDate next = nextReview.plusMonths(properties.reviewEvery());
-            journey.insertReview(
+            work.insertReview(
                     review,
                     caseId,
                     nextReview,
@@ -539,10 +456,10 @@ class ReferralsDemonstrationData implements DemonstrationData {
                     next,
                     at(nextReview));
             for (UUID outcome : outcomes) {
-                journey.insertScore(review, outcome, Math.min(10, score));
+                work.insertScore(review, outcome, Math.min(10, score));
             }
             score += 2;
-            journey.setNextReview(caseId, next);
+            cases.setNextReview(caseId, next);
             third.accept(new ReviewHeld(caseId, hub, at(nextReview), next));
             nextReview = next;
         }
@@ -551,17 +468,17 @@ class ReferralsDemonstrationData implements DemonstrationData {
         }
         Instant closed = at(lastDay);
         ClosureReason reason = index == 11 ? ClosureReason.DISENGAGED : ClosureReason.NEEDS_MET;
-        journey.close(caseId, closed, reason, "Closing summary agreed with the family.");
+        cases.close(caseId, closed, reason, "Closing summary agreed with the family.");
         int achieved = 0;
         for (OutcomeArea need : needs) {
             NeedResult result = reason == ClosureReason.NEEDS_MET
                     ? (random.nextInt(4) == 0 ? NeedResult.PARTLY_ACHIEVED : NeedResult.ACHIEVED)
                     : NeedResult.NOT_ACHIEVED;
-            journey.insertClosureOutcome(caseId, need, result);
+            cases.insertClosureOutcome(caseId, need, result);
             achieved += result == NeedResult.ACHIEVED ? 1 : 0;
         }
-        journey.insertFollowUp(caseId, 6, lastDay.plusMonths(6));
-        journey.insertFollowUp(caseId, 12, lastDay.plusMonths(12));
+        cases.insertFollowUp(caseId, 6, lastDay.plusMonths(6));
+        cases.insertFollowUp(caseId, 12, lastDay.plusMonths(12));
         third.accept(new CaseClosed(caseId, hub, closed, reason, needs.size(), achieved));
     }
 

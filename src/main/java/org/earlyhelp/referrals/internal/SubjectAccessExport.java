@@ -8,8 +8,7 @@ import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.referrals.Supervision;
 import org.earlyhelp.referrals.TimelineEntry;
-import org.earlyhelp.referrals.internal.JourneyRepository.FamilyRow;
-import org.earlyhelp.referrals.internal.JourneyRepository.TimelineRow;
+import org.earlyhelp.referrals.internal.TimelineQuery.TimelineRow;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CaseRecordsElsewhere;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,15 +21,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class SubjectAccessExport {
 
-    private final JourneyRepository journey;
+    private final FamilyRepository families;
+    private final RequestRepository requests;
+    private final CaseRepository cases;
+    private final CaseWorkRepository work;
+    private final TimelineQuery timeline;
     private final SupervisionRepository supervisions;
     private final ObjectProvider<CaseRecordsElsewhere> elsewhere;
 
     SubjectAccessExport(
-            JourneyRepository journey,
+            FamilyRepository families,
+            RequestRepository requests,
+            CaseRepository cases,
+            CaseWorkRepository work,
+            TimelineQuery timeline,
             SupervisionRepository supervisions,
             ObjectProvider<CaseRecordsElsewhere> elsewhere) {
-        this.journey = journey;
+        this.families = families;
+        this.requests = requests;
+        this.cases = cases;
+        this.work = work;
+        this.timeline = timeline;
         this.supervisions = supervisions;
         this.elsewhere = elsewhere;
     }
@@ -52,7 +63,7 @@ public class SubjectAccessExport {
                 .append(")\n")
                 .append(f.restricted() ? "Consent withdrawn: the record is restricted.\n" : "")
                 .append("\nPeople\n");
-        for (FamilyRecord.Member m : journey.members(f.id())) {
+        for (FamilyRecord.Member m : families.members(f.id())) {
             out.append("- ")
                     .append(m.name())
                     .append(", born ")
@@ -64,7 +75,7 @@ public class SubjectAccessExport {
                     .append("\n");
         }
         out.append("\nConsent\n");
-        for (FamilyRecord.Consent c : journey.consents(f.id())) {
+        for (FamilyRecord.Consent c : families.consents(f.id())) {
             out.append("- Given by ")
                     .append(c.givenBy())
                     .append(" on ")
@@ -77,8 +88,8 @@ public class SubjectAccessExport {
                     .append("\n");
         }
         out.append("\nRequests for support\n");
-        for (RequestSummary r : journey.requestsOfFamily(f.id())) {
-            String[] narrative = journey.triedAndInvolved(r.id());
+        for (RequestSummary r : requests.requestsOfFamily(f.id())) {
+            String[] narrative = requests.triedAndInvolved(r.id());
             out.append("- ")
                     .append(r.submittedAt())
                     .append(", from ")
@@ -88,7 +99,7 @@ public class SubjectAccessExport {
                     .append(r.status())
                     .append(r.reasons() == null ? "" : "; decided: " + r.reasons())
                     .append("\n");
-            journey.needs(r.id())
+            requests.needs(r.id())
                     .forEach((area, text) -> out.append("  - Need, ")
                             .append(area)
                             .append(": ")
@@ -100,13 +111,13 @@ public class SubjectAccessExport {
                     .append(narrative[1])
                     .append("\n");
         }
-        for (JourneyRepository.CaseRow c : journey.casesOfFamily(f.id())) {
+        for (CaseRow c : cases.casesOfFamily(f.id())) {
             out.append("\nEarly help case led by ")
                     .append(c.leadName())
                     .append(" from ")
                     .append(c.allocatedAt())
                     .append("\n");
-            for (CaseRecord.Assessment a : journey.assessment(c.id())) {
+            for (CaseRecord.Assessment a : work.assessment(c.id())) {
                 out.append("- Assessment, ")
                         .append(a.area())
                         .append(": strengths: ")
@@ -119,7 +130,7 @@ public class SubjectAccessExport {
                         .append(a.parentsSay())
                         .append("\n");
             }
-            for (CaseRecord.PlanOutcome o : journey.plan(c.id())) {
+            for (CaseRecord.PlanOutcome o : work.plan(c.id())) {
                 out.append("- Plan, ")
                         .append(o.area())
                         .append(": ")
@@ -137,7 +148,7 @@ public class SubjectAccessExport {
                             .append(")\n");
                 }
             }
-            for (CaseRecord.Review r : journey.reviews(c.id())) {
+            for (CaseRecord.Review r : work.reviews(c.id())) {
                 out.append("- Review on ")
                         .append(r.heldOn())
                         .append(" by ")
@@ -163,7 +174,7 @@ public class SubjectAccessExport {
                     .orderedStream()
                     .flatMap(e -> e.aboutCase(c.id()).stream())
                     .forEach(line -> out.append("- ").append(line).append("\n"));
-            for (CaseRecord.Contact t : journey.contacts(c.id(), 100_000)) {
+            for (CaseRecord.Contact t : work.contacts(c.id(), 100_000)) {
                 out.append("- ")
                         .append(t.on())
                         .append(", ")
@@ -179,7 +190,7 @@ public class SubjectAccessExport {
             }
         }
         out.append("\nTimeline\n");
-        for (TimelineRow r : journey.timeline(f.id(), 100_000)) {
+        for (TimelineRow r : timeline.timeline(f.id(), 100_000)) {
             TimelineEntry e = entry.apply(r);
             out.append("- ")
                     .append(

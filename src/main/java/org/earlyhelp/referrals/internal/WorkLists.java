@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.referrals.CaseSummary;
 import org.earlyhelp.referrals.ReferralsProperties;
-import org.earlyhelp.referrals.internal.JourneyRepository.CaseRow;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -37,7 +36,7 @@ public class WorkLists {
      * {@code oversight-weeks} (since allocation if never), or an assessment or review overdue.
      */
     public List<CaseRow> drifting(HubId hub, LocalDate today, int limit) {
-        return jdbc.sql(JourneyRepository.CASE_SELECT + "\n" + """
+        return jdbc.sql(CaseRepository.CASE_SELECT + "\n" + """
                          WHERE c.hub_id = ? AND c.closed_at IS NULL AND (
                            (c.assessed_at IS NULL AND c.assessment_due < ?)
                            OR (c.next_review_due IS NOT NULL AND c.next_review_due < ?)
@@ -53,7 +52,7 @@ public class WorkLists {
                         today.minusWeeks(properties.drift()),
                         today.minusWeeks(properties.oversight()),
                         limit)
-                .query(JourneyRepository::caseRow)
+                .query(CaseRepository::caseRow)
                 .list();
     }
 

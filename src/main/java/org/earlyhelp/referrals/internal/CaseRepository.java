@@ -1,0 +1,215 @@
+package org.earlyhelp.referrals.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.earlyhelp.referrals.CaseRecord;
+import org.earlyhelp.referrals.ClosureReason;
+import org.earlyhelp.referrals.NeedResult;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Case files: allocation, the team, the dates that drive the work, closure and the checks after it. */
+@Repository
+public class CaseRepository {
+
+    private final JdbcClient jdbc;
+
+    CaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static final String CASE_SELECT = """
+            SELECT c.id, c.request_id, c.family_id, f.label, c.hub_id, c.lead, c.lead_name, c.allocated_at,
+                   c.assessment_due, c.assessed_at, c.next_review_due, c.closed_at, c.close_reason, f.restricted,
+                   c.version
+            FROM referrals.case_file c JOIN referrals.family f ON f.id = c.family_id""";
+
+    public void insertCase(
+            UUID id,
+            UUID request,
+            UUID family,
+            HubId hub,
+            String lead,
+            String leadName,
+            @Nullable String leadOrg,
+            Instant at,
+            String by,
+            LocalDate assessmentDue) {
+        jdbc.sql("""
+                        INSERT INTO referrals.case_file (id, request_id, family_id, hub_id, lead, lead_name, lead_org,
+                          allocated_at, allocated_by, assessment_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, request, family, hub.value(), lead, leadName, leadOrg, ts(at), by, assessmentDue)
+                .update();
+    }
+
+    public void insertCaseMember(UUID caseId, String username, String name, @Nullable String organisation) {
+        jdbc.sql("""
+                        INSERT INTO referrals.case_member (case_id, username, display_name, organisation) VALUES (?, ?, ?, ?)
+                        ON CONFLICT DO NOTHING""").params(caseId, username, name, organisation).update();
+    }
+
+    public List<CaseRecord.TeamMember> team(UUID caseId) {
+        return jdbc.sql("""
+                        SELECT username, display_name, organisation FROM referrals.case_member WHERE case_id = ?
+                        ORDER BY display_name""")
+                .param(caseId)
+                .query((rs, n) -> new CaseRecord.TeamMember(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    public Optional<CaseRow> caseRow(UUID id) {
+        return jdbc.sql(CASE_SELECT + " WHERE c.id = ?")
+                .param(id)
+                .query(CaseRepository::caseRow)
+                .optional();
+    }
+
+    public List<CaseRow> casesOfFamily(UUID family) {
+        return jdbc.sql(CASE_SELECT + " WHERE c.family_id = ? ORDER BY c.allocated_at")
+                .param(family)
+                .query(CaseRepository::caseRow)
+                .list();
+    }
+
+    /** Open cases someone leads or is in the team of. */
+    public List<CaseRow> openCasesOf(String username) {
+        return jdbc.sql(CASE_SELECT + "\n" + """
+                         WHERE c.closed_at IS NULL AND (c.lead = ?
+                           OR EXISTS (SELECT 1 FROM referrals.case_member m WHERE m.case_id = c.id AND m.username = ?))
+                         ORDER BY c.allocated_at""")
+                .params(username, username)
+                .query(CaseRepository::caseRow)
+                .list();
+    }
+
+    /** A check after closing not yet done. */
+    public record FollowUpRow(UUID caseId, String familyLabel, int months, LocalDate due) {}
+
+    /** A hub's checks after closing not yet done, due on or before a day (the case's or the family's hub). */
+    public List<FollowUpRow> followUpsDue(HubId hub, LocalDate by) {
+        return jdbc.sql("""
+                        SELECT c.id, f.label, u.months, u.due_on FROM referrals.follow_up u
+                        JOIN referrals.case_file c ON c.id = u.case_id JOIN referrals.family f ON f.id = c.family_id
+                        WHERE (f.hub_id = ? OR c.hub_id = ?) AND u.done_at IS NULL AND u.due_on <= ?
+                        ORDER BY u.due_on, c.id LIMIT 500""")
+                .params(hub.value(), hub.value(), by)
+                .query((rs, n) -> new FollowUpRow(
+                        rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    /** Open cases each person leads in a hub. */
+    public Map<String, Integer> caseloads(HubId hub) {
+        Map<String, Integer> loads = new LinkedHashMap<>();
+        jdbc.sql("SELECT lead, count(*) FROM referrals.case_file WHERE hub_id = ? AND closed_at IS NULL GROUP BY lead")
+                .param(hub.value())
+                .query((rs, n) -> loads.put(rs.getString(1), rs.getInt(2)))
+                .list();
+        return loads;
+    }
+
+    /** Bumps a case's version: false if someone else changed it since it was read. */
+    public boolean touchCase(UUID id, int version) {
+        return jdbc.sql("UPDATE referrals.case_file SET version = version + 1 WHERE id = ? AND version = ?")
+                        .params(id, version)
+                        .update()
+                == 1;
+    }
+
+    public void setAssessed(UUID id, Instant at, LocalDate firstReview) {
+        jdbc.sql("UPDATE referrals.case_file SET assessed_at = ?, next_review_due = ? WHERE id = ?")
+                .params(ts(at), firstReview, id)
+                .update();
+    }
+
+    public void setNextReview(UUID id, LocalDate due) {
+        jdbc.sql("UPDATE referrals.case_file SET next_review_due = ? WHERE id = ?")
+                .params(due, id)
+                .update();
+    }
+
+    public void close(UUID id, Instant at, ClosureReason reason, @Nullable String note) {
+        jdbc.sql("""
+                        UPDATE referrals.case_file SET closed_at = ?, close_reason = ?, close_note = ?, next_review_due = NULL
+                        WHERE id = ?""").params(ts(at), reason.name(), note, id).update();
+    }
+
+    public void setSteppedUp(UUID id, Instant at) {
+        jdbc.sql("UPDATE referrals.case_file SET stepped_up_at = ? WHERE id = ?")
+                .params(ts(at), id)
+                .update();
+    }
+
+    public void insertClosureOutcome(UUID caseId, OutcomeArea area, NeedResult result) {
+        jdbc.sql("INSERT INTO referrals.closure_outcome (case_id, area, result) VALUES (?, ?, ?)")
+                .params(caseId, area.name(), result.name())
+                .update();
+    }
+
+    public Map<OutcomeArea, NeedResult> closure(UUID caseId) {
+        Map<OutcomeArea, NeedResult> results = new EnumMap<>(OutcomeArea.class);
+        jdbc.sql("SELECT area, result FROM referrals.closure_outcome WHERE case_id = ?")
+                .param(caseId)
+                .query((rs, n) ->
+                        results.put(OutcomeArea.valueOf(rs.getString(1)), NeedResult.valueOf(rs.getString(2))))
+                .list();
+        return results;
+    }
+
+    public void insertFollowUp(UUID caseId, int months, LocalDate due) {
+        jdbc.sql("INSERT INTO referrals.follow_up (case_id, months, due_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(caseId, months, due)
+                .update();
+    }
+
+    public List<CaseRecord.FollowUp> followUps(UUID caseId) {
+        return jdbc.sql(
+                        "SELECT months, due_on, done_at, note FROM referrals.follow_up WHERE case_id = ? ORDER BY months")
+                .param(caseId)
+                .query((rs, n) -> new CaseRecord.FollowUp(
+                        rs.getInt(1), rs.getObject(2, LocalDate.class), Rows.instant(rs, 3), rs.getString(4)))
+                .list();
+    }
+
+    public boolean completeFollowUp(UUID caseId, int months, String by, String note, Instant at) {
+        return jdbc.sql("""
+                                UPDATE referrals.follow_up SET done_at = ?, done_by = ?, note = ?
+                                WHERE case_id = ? AND months = ? AND done_at IS NULL""").params(ts(at), by, note, caseId, months).update() == 1;
+    }
+
+    static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
+        String reason = rs.getString(13);
+        return new CaseRow(
+                rs.getObject(1, UUID.class),
+                rs.getObject(2, UUID.class),
+                rs.getObject(3, UUID.class),
+                rs.getString(4),
+                new HubId(rs.getString(5)),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant(),
+                rs.getObject(9, LocalDate.class),
+                Rows.instant(rs, 10),
+                rs.getObject(11, LocalDate.class),
+                Rows.instant(rs, 12),
+                reason == null ? null : ClosureReason.valueOf(reason),
+                rs.getBoolean(14),
+                rs.getInt(15));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,245 @@
+package org.earlyhelp.referrals.internal;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.FamilyRecord;
+import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** A family's own tables: the family, its members, the break-glass reads and consent. */
+@Repository
+public class FamilyRepository {
+
+    private final JdbcClient jdbc;
+
+    FamilyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertFamily(FamilyRow f) {
+        jdbc.sql("""
+                        INSERT INTO referrals.family (id, label, address, postcode, area_code, hub_id, restricted, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        f.id(),
+                        f.label(),
+                        f.address(),
+                        f.postcode(),
+                        f.areaCode(),
+                        f.hub().value(),
+                        f.restricted(),
+                        ts(f.createdAt()))
+                .update();
+    }
+
+    public Optional<FamilyRow> family(UUID id) {
+        return jdbc.sql("""
+                        SELECT id, label, address, postcode, area_code, hub_id, restricted, created_at, version
+                        FROM referrals.family WHERE id = ?""")
+                .param(id)
+                .query((rs, n) -> new FamilyRow(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        new HubId(rs.getString(6)),
+                        rs.getBoolean(7),
+                        rs.getTimestamp(8).toInstant(),
+                        rs.getInt(9)))
+                .optional();
+    }
+
+    public boolean restrictFamily(UUID id, int version) {
+        return jdbc.sql(
+                                "UPDATE referrals.family SET restricted = true, version = version + 1 WHERE id = ? AND version = ?")
+                        .params(id, version)
+                        .update()
+                == 1;
+    }
+
+    public void insertPerson(UUID family, FamilyRecord.Member m, int position) {
+        jdbc.sql("""
+                        INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship,
+                          sex, ethnicity, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        m.id(),
+                        family,
+                        m.givenName(),
+                        m.familyName(),
+                        m.dateOfBirth(),
+                        m.relationship().name(),
+                        m.sex(),
+                        m.ethnicity(),
+                        position)
+                .update();
+    }
+
+    public List<FamilyRecord.Member> members(UUID family) {
+        return jdbc.sql("""
+                        SELECT id, given_name, family_name, date_of_birth, relationship, sex, ethnicity
+                        FROM referrals.person WHERE family_id = ? ORDER BY position""")
+                .param(family)
+                .query((rs, n) -> new FamilyRecord.Member(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getObject(4, LocalDate.class),
+                        Relationship.valueOf(rs.getString(5)),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .list();
+    }
+
+    public int nextPosition(UUID family) {
+        return jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM referrals.person WHERE family_id = ?")
+                .param(family)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * A known person matching on family name and date of birth, or on family name at the same
+     * postcode; with what the duplicate check may show and whether the family's record is
+     * restricted or has an open case.
+     */
+    public record PersonMatch(
+            UUID family,
+            String label,
+            String hubId,
+            String givenName,
+            String familyName,
+            LocalDate born,
+            boolean restricted,
+            boolean openCase) {}
+
+    public List<PersonMatch> matches(List<String> familyNames, List<LocalDate> births, String postcode) {
+        if (familyNames.isEmpty()) {
+            return List.of();
+        }
+        String[] names =
+                familyNames.stream().map(s -> s.toLowerCase(Locale.ROOT)).toArray(String[]::new);
+        Date[] dates = births.stream().map(Date::valueOf).toArray(Date[]::new);
+        return jdbc.sql("""
+                        SELECT f.id, f.label, f.hub_id, p.given_name, p.family_name, p.date_of_birth, f.restricted,
+                               EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL)
+                        FROM referrals.person p JOIN referrals.family f ON f.id = p.family_id
+                        WHERE lower(p.family_name) = ANY (?)
+                          AND (p.date_of_birth = ANY (?) OR f.postcode = ?)
+                        ORDER BY f.created_at DESC, p.position LIMIT 50""")
+                .params(names, dates, postcode)
+                .query((rs, n) -> new PersonMatch(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, LocalDate.class),
+                        rs.getBoolean(7),
+                        rs.getBoolean(8)))
+                .list();
+    }
+
+    /** When the family's early help last closed, if it did. */
+    public Optional<Instant> lastClosure(UUID family) {
+        return jdbc.sql("SELECT max(closed_at) FROM referrals.case_file WHERE family_id = ?")
+                .param(family)
+                .query((rs, n) -> rs.getTimestamp(1))
+                .optional()
+                .map(Timestamp::toInstant);
+    }
+
+    // ---- break-glass reads -------------------------------------------------------------------
+
+    public void insertBreakGlass(UUID family, HubId hub, CurrentUser user, String reason, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO referrals.break_glass (id, family_id, hub_id, actor, actor_name, actor_roles, reason, read_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        family,
+                        hub.value(),
+                        user.username(),
+                        user.displayName(),
+                        user.roles().stream().map(Role::externalName).sorted().collect(Collectors.joining(",")),
+                        reason,
+                        ts(at))
+                .update();
+    }
+
+    public List<FamilyRecord.BreakGlassRead> breakGlassReads(UUID family) {
+        return jdbc.sql("""
+                        SELECT read_at, actor_name || ' (' || actor || ')', actor_roles, reason FROM referrals.break_glass
+                        WHERE family_id = ? ORDER BY read_at DESC LIMIT 100""")
+                .param(family)
+                .query((rs, n) -> new FamilyRecord.BreakGlassRead(
+                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    // ---- consent -----------------------------------------------------------------------------
+
+    public void insertConsent(
+            UUID family,
+            @Nullable UUID request,
+            String givenBy,
+            LocalDate givenOn,
+            ConsentMethod method,
+            String shareWith,
+            String recordedBy,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO referrals.consent (id, family_id, request_id, given_by, given_on, how, share_with,
+                          recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        family,
+                        request,
+                        givenBy,
+                        givenOn,
+                        method.name(),
+                        shareWith,
+                        recordedBy,
+                        ts(at))
+                .update();
+    }
+
+    public List<FamilyRecord.Consent> consents(UUID family) {
+        return jdbc.sql("""
+                        SELECT id, given_by, given_on, how, share_with, withdrawn_at, withdrawn_reason
+                        FROM referrals.consent WHERE family_id = ? ORDER BY recorded_at""")
+                .param(family)
+                .query((rs, n) -> new FamilyRecord.Consent(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getObject(3, LocalDate.class),
+                        ConsentMethod.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        Rows.instant(rs, 6),
+                        rs.getString(7)))
+                .list();
+    }
+
+    public int withdrawConsents(UUID family, String by, String reason, Instant at) {
+        return jdbc.sql("""
+                        UPDATE referrals.consent SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
+                        WHERE family_id = ? AND withdrawn_at IS NULL""").params(ts(at), by, reason, family).update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

@@ -1,0 +1,18 @@
+package org.earlyhelp.referrals.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Reading the journey's rows: what every repository of the module needs the same way. */
+final class Rows {
+
+    private Rows() {}
+
+    static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}
