@@ -145,7 +145,6 @@ class ArchitectureTests {
             "org.earlyhelp.voice.FeedbackInbox",
             "org.earlyhelp.voice.FeedbackRetention",
             "org.earlyhelp.voice.Invitations",
-            "org.earlyhelp.voice.SafeguardingAlerts",
             "org.earlyhelp.voice.YouSaidWeDid");
 
     @ArchTest

@@ -45,7 +45,6 @@ class SourceShapeTests {
             entry("referrals/Cases.java", 512),
             entry("referrals/internal/ReferralsDemonstrationData.java", 498),
             entry("voice/ui/FeedbackView.java", 550),
-            entry("voice/SafeguardingAlerts.java", 567),
             entry("referrals/ui/RequestForSupportView.java", 521),
             entry("hubs/openreferral/OpenReferralApi.java", 488),
             entry("insight/ui/HubDashboardView.java", 469),

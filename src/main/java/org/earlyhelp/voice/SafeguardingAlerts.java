@@ -1,17 +1,9 @@
 package org.earlyhelp.voice;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
@@ -27,15 +19,13 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.AlertRepository;
+import org.earlyhelp.voice.internal.AlertRepository.Late;
 import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -56,39 +46,38 @@ public class SafeguardingAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(SafeguardingAlerts.class);
 
-    /** The setting an administrator keeps: the borough's duty address. */
-    static final String DUTY_ADDRESS = "duty-address";
+    private static final String DUTY_ADDRESS = AlertRepository.DUTY_ADDRESS;
 
-    private final JdbcClient jdbc;
+    private final AlertRepository alerts;
     private final CaseAccess caseAccess;
     private final HubTeams teams;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final VoiceProperties properties;
-    private final Optional<JavaMailSender> mail;
+    private final AlertMails mails;
     private final ApplicationEventPublisher events;
     private final SealedIdentities sealedIdentities;
     private final Clock clock;
 
     SafeguardingAlerts(
-            JdbcClient jdbc,
+            AlertRepository alerts,
             HubTeams teams,
             CurrentUsers currentUsers,
             AuditTrail audit,
             VoiceProperties properties,
-            Optional<JavaMailSender> mail,
+            AlertMails mails,
             ApplicationEventPublisher events,
             SealedIdentities sealedIdentities,
             CaseAccess caseAccess,
             Clock clock) {
         this.sealedIdentities = sealedIdentities;
         this.caseAccess = caseAccess;
-        this.jdbc = jdbc;
+        this.alerts = alerts;
         this.teams = teams;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.properties = properties;
-        this.mail = mail;
+        this.mails = mails;
         this.events = events;
         this.clock = clock;
     }
@@ -101,12 +90,7 @@ public class SafeguardingAlerts {
     void raise(UUID feedback, HubId hub, String reasons) {
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        int inserted = jdbc.sql("""
-                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
-                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (feedback_id) DO NOTHING""")
-                .params(id, feedback, hub.value(), reasons, Timestamp.from(now))
-                .update();
-        if (inserted == 0) {
+        if (!alerts.insert(id, feedback, hub, reasons, now)) {
             return;
         }
         audit.record(AuditAction.RAISE_ALERT, "feedback", feedback.toString(), hub, null, reasons);
@@ -121,12 +105,7 @@ public class SafeguardingAlerts {
      */
     @ApplicationModuleListener
     void mail(SafeguardingAlertRaised raised) {
-        boolean mailed = jdbc.sql("SELECT mailed_at IS NOT NULL FROM voice.alert WHERE id = ?")
-                .param(raised.alert())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-        if (mailed) {
+        if (alerts.mailed(raised.alert())) {
             return;
         }
         List<HubMember> leads = teams.safeguardingLeads(raised.hub());
@@ -134,17 +113,15 @@ public class SafeguardingAlerts {
             // A hub cannot be left without one (HubTeams); if it happens, its hub leads are told.
             leads = teams.hubLeads(raised.hub());
         }
-        List<String> to = addresses(leads);
-        boolean sent = send(
+        List<String> to = mails.addresses(leads);
+        boolean sent = mails.send(
                 to,
                 "Safeguarding alert: feedback in the " + raised.hub().value() + " hub",
                 "A young person's feedback needs a safeguarding lead now.\n\nWhy: " + raised.reasons()
                         + "\n\nOpen the alerts page in Early Help to read it and record what you did."
                         + " The feedback itself is not in this e-mail.");
         if (sent) {
-            jdbc.sql("UPDATE voice.alert SET mailed_to = ?, mailed_at = ? WHERE id = ?")
-                    .params(String.join(", ", to), Timestamp.from(clock.instant()), raised.alert())
-                    .update();
+            alerts.markMailed(raised.alert(), String.join(", ", to), clock.instant());
         }
     }
 
@@ -159,18 +136,8 @@ public class SafeguardingAlerts {
         Instant late = now.minus(properties.acknowledge());
         Instant again = now.minus(properties.repeatEscalation());
         Instant duty = late.minus(properties.toDutyAfter());
-        List<Late> alerts = jdbc.sql("""
-                        SELECT id, hub_id, raised_at, last_escalated_at, duty_notified_at FROM voice.alert
-                        WHERE acknowledged_at IS NULL AND raised_at < ? ORDER BY raised_at""")
-                .param(Timestamp.from(late))
-                .query((rs, n) -> new Late(
-                        rs.getObject(1, UUID.class),
-                        new HubId(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant(),
-                        instant(rs.getTimestamp(4)),
-                        instant(rs.getTimestamp(5))))
-                .list();
-        for (Late alert : alerts) {
+        List<Late> lateAlerts = alerts.unacknowledgedSince(late);
+        for (Late alert : lateAlerts) {
             try {
                 if (alert.lastEscalated() == null || !alert.lastEscalated().isAfter(again)) {
                     toHubLeads(alert, now);
@@ -186,16 +153,9 @@ public class SafeguardingAlerts {
         }
     }
 
-    private record Late(
-            UUID id,
-            HubId hub,
-            Instant raisedAt,
-            @Nullable Instant lastEscalated,
-            @Nullable Instant dutyNotified) {}
-
     private void toHubLeads(Late alert, Instant now) {
-        List<String> to = addresses(teams.hubLeads(alert.hub()));
-        boolean sent = send(
+        List<String> to = mails.addresses(teams.hubLeads(alert.hub()));
+        boolean sent = mails.send(
                 to,
                 "ESCALATED safeguarding alert in the " + alert.hub().value() + " hub",
                 "A safeguarding alert raised at " + alert.raisedAt() + " has not been acknowledged within "
@@ -210,12 +170,7 @@ public class SafeguardingAlerts {
                     alert.hub());
             return;
         }
-        jdbc.sql("""
-                        UPDATE voice.alert SET escalations = escalations + 1, last_escalated_at = ?,
-                          escalated_at = coalesce(escalated_at, ?), escalated_to = ?
-                        WHERE id = ? AND acknowledged_at IS NULL""")
-                .params(Timestamp.from(now), Timestamp.from(now), String.join(", ", to), alert.id())
-                .update();
+        alerts.markEscalated(alert.id(), String.join(", ", to), now);
         log.warn(
                 "Safeguarding alert {} in {} not acknowledged: mailed to its hub leads {}",
                 alert.id(),
@@ -233,7 +188,7 @@ public class SafeguardingAlerts {
                     alert.hub());
             return;
         }
-        boolean sent = send(
+        boolean sent = mails.send(
                 List.of(address),
                 "UNACKNOWLEDGED safeguarding alert in the " + alert.hub().value() + " hub",
                 "A safeguarding alert raised at " + alert.raisedAt() + " in the "
@@ -241,9 +196,7 @@ public class SafeguardingAlerts {
                         + " hub has not been acknowledged by its safeguarding or hub leads, who have been mailed."
                         + " Please make sure someone acts on it now.");
         if (sent) {
-            jdbc.sql("""
-                            UPDATE voice.alert SET duty_notified_at = ?, duty_notices = duty_notices + 1
-                            WHERE id = ? AND acknowledged_at IS NULL""").params(Timestamp.from(now), alert.id()).update();
+            alerts.markDutyNotified(alert.id(), now);
         }
     }
 
@@ -256,53 +209,32 @@ public class SafeguardingAlerts {
     @Transactional(readOnly = true)
     public String changeMarker(HubId hub) {
         requireAlerts(hub);
-        return jdbc.sql("""
-                        SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(sum(escalations), 0)
-                               || ':' || coalesce(max(raised_at)::text, '') || ':' || coalesce(max(duty_notified_at)::text, '')
-                        FROM voice.alert WHERE hub_id = ?""").param(hub.value()).query(String.class).single();
+        return alerts.changeMarker(hub);
     }
 
     /** Open and recent alerts for a hub: its hub leads and safeguarding leads. Audited. */
     @Transactional
     public List<Alert> ofHub(HubId hub) {
         requireAlerts(hub);
-        Set<UUID> readable = caseAccess.readable(jdbc.sql("""
-                        SELECT DISTINCT f.case_id FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
-                        WHERE a.hub_id = ? AND f.case_id IS NOT NULL""")
-                .param(hub.value())
-                .query((rs, row) -> rs.getObject(1, UUID.class))
-                .list());
-        List<Alert> alerts = jdbc.sql(SELECT
-                        + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC LIMIT 200")
-                .param(hub.value())
-                .query((rs, n) -> alert(rs, readable))
-                .list();
+        Set<UUID> readable = caseAccess.readable(alerts.casesWithAlerts(hub));
+        List<Alert> shown = alerts.ofHub(hub, readable);
         audit.record(
                 AuditAction.VIEW,
                 "alerts",
                 hub.value(),
                 hub,
                 null,
-                alerts.size() + " alerts: "
-                        + alerts.stream().map(a -> a.id().toString()).toList());
-        return alerts;
+                shown.size() + " alerts: "
+                        + shown.stream().map(a -> a.id().toString()).toList());
+        return shown;
     }
 
     /** How many alerts wait for this person (hub lead or safeguarding lead), for the home page. */
     @Transactional(readOnly = true)
     public long waitingFor(CurrentUser user) {
         currentUsers.require();
-        String[] hubs = user.hubs().stream()
-                .filter(h -> mayHandle(user, h))
-                .map(HubId::value)
-                .toArray(String[]::new);
-        if (hubs.length == 0) {
-            return 0;
-        }
-        return jdbc.sql("SELECT count(*) FROM voice.alert WHERE hub_id = ANY (?) AND acknowledged_at IS NULL")
-                .param(hubs)
-                .query(Long.class)
-                .single();
+        return alerts.waiting(
+                user.hubs().stream().filter(h -> mayHandle(user, h)).toList());
     }
 
     /** Records that a safeguarding lead or the hub lead has the alert in hand, and what they did. */
@@ -316,12 +248,7 @@ public class SafeguardingAlerts {
             throw new ValidationException(
                     Map.of("action", new Message("voice.problem.action.record-what-you-did-are")));
         }
-        int updated = jdbc.sql("""
-                        UPDATE voice.alert SET acknowledged_at = ?, acknowledged_by = ?, action_taken = ?, version = version + 1
-                        WHERE id = ? AND version = ? AND acknowledged_at IS NULL""")
-                .params(Timestamp.from(clock.instant()), user.displayName(), actionTaken.strip(), alert, version)
-                .update();
-        if (updated == 0) {
+        if (!alerts.acknowledge(alert, version, user.displayName(), actionTaken.strip(), clock.instant())) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.alert"));
         }
         audit.record(AuditAction.ACKNOWLEDGE_ALERT, "alert", alert.toString(), hub, null, null);
@@ -334,11 +261,7 @@ public class SafeguardingAlerts {
     @Transactional
     public String unseal(UUID feedback, String reason) {
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
-        HubId hub = jdbc.sql("SELECT hub_id FROM voice.feedback WHERE id = ?")
-                .param(feedback)
-                .query(String.class)
-                .optional()
-                .map(HubId::new)
+        HubId hub = alerts.hubOfFeedback(feedback)
                 .orElseThrow(() -> refused(AuditAction.UNSEAL, "feedback", feedback, null, "No such feedback"));
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!isSafeguardingLead(user, hub)) {
@@ -352,18 +275,14 @@ public class SafeguardingAlerts {
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(Map.of("reason", new Message("voice.problem.reason.say-why-you-need-know")));
         }
-        String sealed = jdbc.sql("SELECT name, contact FROM voice.sealed_identity WHERE feedback_id = ?")
-                .param(feedback)
-                .query((rs, n) -> {
-                    String contact = sealedIdentities.open(rs.getString(2));
-                    return sealedIdentities.open(rs.getString(1)) + (contact == null ? "" : " (" + contact + ")");
+        String sealed = alerts.sealedIdentity(feedback)
+                .map(s -> {
+                    String contact = sealedIdentities.open(s.contact());
+                    return sealedIdentities.open(s.name()) + (contact == null ? "" : " (" + contact + ")");
                 })
-                .optional()
                 .orElseThrow(() -> new ValidationException(
                         Map.of("reason", new Message("voice.problem.reason.feedback-has-no-sealed-name"))));
-        jdbc.sql("INSERT INTO voice.unseal (id, feedback_id, unsealed_by, reason, unsealed_at) VALUES (?, ?, ?, ?, ?)")
-                .params(UUID.randomUUID(), feedback, user.username(), reason.strip(), Timestamp.from(clock.instant()))
-                .update();
+        alerts.recordUnseal(feedback, user.username(), reason.strip(), clock.instant());
         audit.record(AuditAction.UNSEAL, "feedback", feedback.toString(), hub, reason.strip(), null);
         return sealed;
     }
@@ -372,10 +291,8 @@ public class SafeguardingAlerts {
     @Transactional(readOnly = true)
     public DutyAddress dutyAddress() {
         currentUsers.requireAnyOf(Role.ADMIN);
-        return jdbc.sql("SELECT value, version FROM voice.setting WHERE name = ?")
-                .param(DUTY_ADDRESS)
-                .query((rs, n) -> new DutyAddress(rs.getString(1), rs.getInt(2)))
-                .optional()
+        return alerts.dutyAddress()
+                .map(s -> new DutyAddress(s.address(), s.version()))
                 .orElse(new DutyAddress(properties.configuredDutyAddress(), -1));
     }
 
@@ -390,32 +307,19 @@ public class SafeguardingAlerts {
     public void setDutyAddress(String address, int version) {
         CurrentUser user = currentUsers.requireAnyOf(Role.ADMIN);
         String clean = address == null ? "" : address.strip();
-        if (clean.isEmpty() || clean.length() > 200 || !validAddress(clean)) {
+        if (clean.isEmpty() || clean.length() > 200 || !AlertMails.validAddress(clean)) {
             throw new ValidationException(
                     Map.of("address", new Message("voice.problem.address.give-one-e-mail-address")));
         }
-        int changed = version < 0
-                ? jdbc.sql("""
-                                INSERT INTO voice.setting (name, value, changed_by, changed_at) VALUES (?, ?, ?, ?)
-                                ON CONFLICT (name) DO NOTHING""")
-                        .params(DUTY_ADDRESS, clean, user.username(), Timestamp.from(clock.instant()))
-                        .update()
-                : jdbc.sql("""
-                                UPDATE voice.setting SET value = ?, changed_by = ?, changed_at = ?, version = version + 1
-                                WHERE name = ? AND version = ?""")
-                        .params(clean, user.username(), Timestamp.from(clock.instant()), DUTY_ADDRESS, version)
-                        .update();
-        if (changed == 0) {
+        if (!alerts.setDutyAddress(clean, version, user.username(), clock.instant())) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.duty-address"));
         }
         audit.record(AuditAction.SET_DUTY_ADDRESS, "setting", DUTY_ADDRESS, null, null, clean);
     }
 
     private @Nullable String dutyAddressOrNull() {
-        return jdbc.sql("SELECT value FROM voice.setting WHERE name = ?")
-                .param(DUTY_ADDRESS)
-                .query(String.class)
-                .optional()
+        return alerts.dutyAddress()
+                .map(AlertRepository.DutySetting::address)
                 .orElse(properties.configuredDutyAddress());
     }
 
@@ -450,118 +354,7 @@ public class SafeguardingAlerts {
     }
 
     private HubId hubOf(UUID alert) {
-        return jdbc.sql("SELECT hub_id FROM voice.alert WHERE id = ?")
-                .param(alert)
-                .query(String.class)
-                .optional()
-                .map(HubId::new)
+        return alerts.hubOfAlert(alert)
                 .orElseThrow(() -> refused(AuditAction.ACKNOWLEDGE, "alert", alert, null, "No such alert"));
-    }
-
-    /**
-     * Where to mail these people: a user name that is itself an e-mail address is used as it is,
-     * others get the configured domain; anything that is not a valid address is left out and
-     * logged, rather than failing the whole mail.
-     */
-    List<String> addresses(List<HubMember> people) {
-        Set<String> to = new LinkedHashSet<>();
-        for (HubMember m : people) {
-            String address = m.username().contains("@") ? m.username() : m.username() + "@" + properties.domain();
-            if (validAddress(address)) {
-                to.add(address);
-            } else {
-                log.error("Cannot mail {}: {} is not a valid e-mail address", m.displayName(), address);
-            }
-        }
-        return new ArrayList<>(to);
-    }
-
-    private static boolean validAddress(String address) {
-        try {
-            new InternetAddress(address, true).validate();
-            return true;
-        } catch (AddressException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Sends a mail; true only if it was handed to the mail server. Without a mail server or anyone
-     * to mail, false (and logged). A failure of the server is thrown, for the caller to retry.
-     */
-    private boolean send(List<String> to, String subject, String text) {
-        if (to.isEmpty()) {
-            log.error("No one to mail for: {}", subject);
-            return false;
-        }
-        if (mail.isEmpty()) {
-            log.warn("No mail server configured (spring.mail.host): the alert is in the portal only: {}", subject);
-            return false;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.from());
-        message.setTo(to.toArray(String[]::new));
-        message.setSubject(subject);
-        message.setText(text);
-        try {
-            mail.get().send(message);
-            return true;
-        } catch (MailException e) {
-            throw new IllegalStateException("Could not mail the safeguarding alert; it will be tried again", e);
-        }
-    }
-
-    private static final String SELECT = """
-            SELECT a.id, a.feedback_id, a.hub_id, a.reasons, a.raised_at, a.mailed_to, a.acknowledged_at,
-                   a.acknowledged_by, a.action_taken, a.escalated_at, f.mode, f.first_name, a.version, a.escalations,
-                   a.duty_notified_at, f.over_limit, f.age_band, f.feel_safe, f.mood, f.helping, f.change, f.worker,
-                   f.anything, i.kind, i.label, f.case_id
-            FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
-            JOIN voice.invitation i ON i.id = f.invitation_id""";
-
-    /**
-     * An alert as its card shows it. A case invitation's label names the family: it is given only
-     * when the case is among those whose family the reader may read now.
-     */
-    private static Alert alert(ResultSet rs, Set<UUID> readableCases) throws SQLException {
-        String safe = rs.getString(18);
-        int mood = rs.getInt(19);
-        Integer moodOrNull = rs.wasNull() ? null : mood;
-        InvitationKind kind = InvitationKind.valueOf(rs.getString(24));
-        UUID caseId = rs.getObject(26, UUID.class);
-        String source = kind != InvitationKind.CASE || (caseId != null && readableCases.contains(caseId))
-                ? rs.getString(25)
-                : null;
-        return new Alert(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                new HubId(rs.getString(3)),
-                rs.getString(4),
-                rs.getTimestamp(5).toInstant(),
-                rs.getString(6),
-                instant(rs.getTimestamp(7)),
-                rs.getString(8),
-                rs.getString(9),
-                instant(rs.getTimestamp(10)),
-                Mode.valueOf(rs.getString(11)),
-                rs.getString(12),
-                rs.getInt(13),
-                rs.getInt(14),
-                instant(rs.getTimestamp(15)),
-                rs.getBoolean(16),
-                new Alert.Said(
-                        AgeBand.valueOf(rs.getString(17)),
-                        safe == null ? null : FeelSafe.valueOf(safe),
-                        moodOrNull,
-                        rs.getString(20),
-                        rs.getString(21),
-                        rs.getString(22),
-                        rs.getString(23)),
-                kind,
-                source);
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }
