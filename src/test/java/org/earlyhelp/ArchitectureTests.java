@@ -140,12 +140,9 @@ class ArchitectureTests {
             "org.earlyhelp.sufficiency.Providers",
             "org.earlyhelp.sufficiency.SectorPositions",
             "org.earlyhelp.sufficiency.Whereabouts",
-            "org.earlyhelp.voice.AlertMetrics",
             "org.earlyhelp.voice.FeedbackForms",
             "org.earlyhelp.voice.FeedbackInbox",
-            "org.earlyhelp.voice.FeedbackRetention",
-            "org.earlyhelp.voice.Invitations",
-            "org.earlyhelp.voice.YouSaidWeDid");
+            "org.earlyhelp.voice.Invitations");
 
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()

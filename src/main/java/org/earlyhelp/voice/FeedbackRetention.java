@@ -1,6 +1,5 @@
 package org.earlyhelp.voice;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,10 +12,10 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.voice.internal.FeedbackErasure;
+import org.earlyhelp.voice.internal.RetentionQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,7 +31,7 @@ public class FeedbackRetention {
 
     private static final Logger log = LoggerFactory.getLogger(FeedbackRetention.class);
 
-    private final JdbcClient jdbc;
+    private final RetentionQueries retention;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final int months;
@@ -41,7 +40,7 @@ public class FeedbackRetention {
     private final Clock clock;
 
     FeedbackRetention(
-            JdbcClient jdbc,
+            RetentionQueries retention,
             CurrentUsers currentUsers,
             AuditTrail audit,
             @Value("${earlyhelp.retention.anonymous-text-months:24}") int months,
@@ -50,7 +49,7 @@ public class FeedbackRetention {
             Clock clock) {
         this.namedMonths = namedMonths;
         this.erasure = erasure;
-        this.jdbc = jdbc;
+        this.retention = retention;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.months = months;
@@ -61,31 +60,17 @@ public class FeedbackRetention {
     @Transactional(readOnly = true)
     public long dryRun() {
         currentUsers.requireAnyOf(Role.ADMIN);
-        return jdbc.sql("""
-                        SELECT count(*) FROM voice.feedback WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL
-                          AND submitted_at < ? AND (helping IS NOT NULL OR change IS NOT NULL OR worker IS NOT NULL
-                          OR anything IS NOT NULL)""").param(Timestamp.from(cutoff())).query(Long.class).single();
+        return retention.anonymousTextsDue(cutoff());
     }
 
     /** The daily run; the scheduler runs it once across instances ({@code VoiceSchedule}). */
     @SystemJob
     @Transactional
     public int daily() {
-        int deleted = jdbc.sql("""
-                        UPDATE voice.feedback SET helping = NULL, change = NULL, worker = NULL, anything = NULL, text_deleted_at = ?
-                        WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL AND submitted_at < ?""")
-                .params(Timestamp.from(clock.instant()), Timestamp.from(cutoff()))
-                .update();
+        int deleted = retention.deleteAnonymousTexts(cutoff(), clock.instant());
         audit.record(AuditAction.RETENTION_RUN, "feedback", "anonymous-text", null, null, deleted + " texts deleted");
         log.info("Retention: the words of {} pieces of anonymous feedback deleted", deleted);
-        List<UUID> named = jdbc.sql("""
-                        SELECT f.id FROM voice.feedback f WHERE f.mode <> 'ANONYMOUS' AND f.submitted_at < ?
-                          AND (f.first_name IS NOT NULL OR f.helping IS NOT NULL OR f.change IS NOT NULL
-                               OR f.worker IS NOT NULL OR f.anything IS NOT NULL
-                               OR EXISTS (SELECT 1 FROM voice.sealed_identity s WHERE s.feedback_id = f.id))""")
-                .param(Timestamp.from(cutoff(namedMonths)))
-                .query((rs, row) -> rs.getObject(1, UUID.class))
-                .list();
+        List<UUID> named = retention.namedDue(cutoff(namedMonths));
         int erased = erasure.erase(named, List.of());
         audit.record(AuditAction.RETENTION_RUN, "feedback", "named-and-pseudonymous", null, null, erased + " erased");
         return deleted + erased;

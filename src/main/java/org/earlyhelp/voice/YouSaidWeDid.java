@@ -1,14 +1,12 @@
 package org.earlyhelp.voice;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static java.util.Objects.requireNonNull;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +23,9 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.ResponseRepository;
 import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,16 +39,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class YouSaidWeDid {
 
-    private final JdbcClient jdbc;
+    private final ResponseRepository responses;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final Clock clock;
 
     private final SealedIdentities sealed;
 
-    YouSaidWeDid(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, SealedIdentities sealed, Clock clock) {
+    YouSaidWeDid(
+            ResponseRepository responses,
+            CurrentUsers currentUsers,
+            AuditTrail audit,
+            SealedIdentities sealed,
+            Clock clock) {
         this.sealed = sealed;
-        this.jdbc = jdbc;
+        this.responses = responses;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.clock = clock;
@@ -84,19 +87,15 @@ public class YouSaidWeDid {
             throw new ValidationException(problems);
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO voice.response (id, hub_id, theme, you_said, owner, decision, status, due_on, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, 'HEARD', ?, ?)""")
-                .params(Arrays.asList(
-                        id,
-                        hub.value(),
-                        theme.strip().toLowerCase(Locale.ROOT),
-                        youSaid.strip(),
-                        owner.strip(),
-                        decision.strip(),
-                        due,
-                        Timestamp.from(clock.instant())))
-                .update();
+        responses.insert(
+                id,
+                hub,
+                theme.strip().toLowerCase(Locale.ROOT),
+                youSaid.strip(),
+                owner.strip(),
+                decision.strip(),
+                due,
+                clock.instant());
         audit.record(AuditAction.CREATE, "response", id.toString(), hub, null, theme);
         return id;
     }
@@ -117,9 +116,7 @@ public class YouSaidWeDid {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        if (jdbc.sql("""
-                                UPDATE voice.response SET we_did = ?, status = ?, approved_by = NULL, approved_at = NULL,
-                                  published_at = NULL, version = version + 1 WHERE id = ? AND version = ?""").params(weDid.strip(), status.name(), id, version).update() == 0) {
+        if (!responses.answer(id, version, status, weDid.strip())) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.response"));
         }
         audit.record(AuditAction.ANSWER, "response", id.toString(), hub, null, status.name());
@@ -135,22 +132,11 @@ public class YouSaidWeDid {
             throw new AccessDeniedException("You do not lead this hub");
         }
         Instant now = Timestamp.from(clock.instant()).toInstant();
-        if (jdbc.sql("""
-                                UPDATE voice.response SET approved_by = ?, approved_at = ?, published_at = ?, version = version + 1
-                                WHERE id = ? AND version = ? AND we_did IS NOT NULL""")
-                        .params(user.displayName(), Timestamp.from(now), Timestamp.from(now), id, version)
-                        .update()
-                == 0) {
+        if (!responses.approve(id, version, user.displayName(), now)) {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.response-has-no-answer-yet"));
         }
         // Everyone named who left a way to be told, whose feedback has this theme, is listed to tell.
-        int toTell = jdbc.sql("""
-                        INSERT INTO voice.to_tell (feedback_id, response_id, first_name, contact)
-                        SELECT f.id, r.id, f.first_name, s.contact FROM voice.response r
-                        JOIN voice.feedback_theme t ON t.theme = r.theme
-                        JOIN voice.feedback f ON f.id = t.feedback_id AND f.hub_id = r.hub_id AND f.mode = 'NAMED'
-                        JOIN voice.sealed_identity s ON s.feedback_id = f.id AND s.contact IS NOT NULL
-                        WHERE r.id = ? ON CONFLICT DO NOTHING""").param(id).update();
+        int toTell = responses.listPeopleToTell(id);
         audit.record(AuditAction.PUBLISH, "response", id.toString(), hub, null, toTell + " people to tell");
     }
 
@@ -168,17 +154,9 @@ public class YouSaidWeDid {
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(response);
         worker(hub);
-        List<ToTell> people = jdbc.sql("""
-                        SELECT feedback_id, response_id, first_name, contact, told_at FROM voice.to_tell WHERE response_id = ?
-                        ORDER BY told_at NULLS FIRST, first_name""")
-                .param(response)
-                .query((rs, n) -> new ToTell(
-                        rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
-                        rs.getString(3),
-                        sealed.open(rs.getString(4)),
-                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
-                .list();
+        List<ToTell> people = responses.toTell(response).stream()
+                .map(p -> new ToTell(p.feedback(), p.response(), p.firstName(), sealed.open(p.contact()), p.toldAt()))
+                .toList();
         audit.record(
                 AuditAction.VIEW_CONTACTS,
                 "response",
@@ -196,10 +174,7 @@ public class YouSaidWeDid {
         currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         HubId hub = hubOf(response);
         CurrentUser user = worker(hub);
-        jdbc.sql(
-                        "UPDATE voice.to_tell SET told_at = ?, told_by = ? WHERE feedback_id = ? AND response_id = ? AND told_at IS NULL")
-                .params(Timestamp.from(clock.instant()), user.username(), feedback, response)
-                .update();
+        responses.told(feedback, response, user.username(), clock.instant());
         audit.record(AuditAction.TOLD, "response", response.toString(), hub, null, "feedback " + feedback);
     }
 
@@ -228,12 +203,7 @@ public class YouSaidWeDid {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        jdbc.sql("""
-                        INSERT INTO voice.hearing (id, response_id, heard_by, heard_on, what_changed, recorded_by)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(
-                        UUID.randomUUID(), id, heardBy.strip(), heardOn, whatChanged.strip(), user.username()))
-                .update();
+        responses.insertHearing(id, heardBy.strip(), requireNonNull(heardOn), whatChanged.strip(), user.username());
         audit.record(AuditAction.HEARING, "response", id.toString(), hub, null, heardBy);
     }
 
@@ -248,28 +218,20 @@ public class YouSaidWeDid {
     }
 
     private Map<String, Long> themesConfirmed(HubId hub) {
-        Map<String, Long> themes = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT t.theme, count(DISTINCT t.feedback_id) FROM voice.feedback_theme t
-                        JOIN voice.feedback f ON f.id = t.feedback_id
-                        WHERE f.hub_id = ? GROUP BY t.theme ORDER BY 2 DESC, 1""")
-                .param(hub.value())
-                .query((rs, n) -> themes.put(rs.getString(1), rs.getLong(2)))
-                .list();
-        return themes;
+        return responses.themesConfirmed(hub);
     }
 
     /** The hub's responses with their hearings, newest first: the board's report. */
     @Transactional(readOnly = true)
     public List<Response> ofHub(HubId hub) {
         worker(hub);
-        return responses("WHERE r.hub_id = ?", hub.value());
+        return responses.ofHub(hub, false);
     }
 
     /** What is published on the hub's public page: no names, no personal data. Anyone may read it. */
     @Transactional(readOnly = true)
     public List<Response> published(HubId hub) {
-        return responses("WHERE r.hub_id = ? AND r.published_at IS NOT NULL", hub.value()).stream()
+        return responses.ofHub(hub, true).stream()
                 .map(r -> new Response(
                         r.id(),
                         r.hub(),
@@ -300,75 +262,7 @@ public class YouSaidWeDid {
     @Transactional(readOnly = true)
     public Measures measures(HubId hub) {
         worker(hub);
-        long feedback = jdbc.sql("SELECT count(*) FROM voice.feedback WHERE hub_id = ?")
-                .param(hub.value())
-                .query(Long.class)
-                .single();
-        long alerts = jdbc.sql("SELECT count(*) FROM voice.alert WHERE hub_id = ?")
-                .param(hub.value())
-                .query(Long.class)
-                .single();
-        Double median =
-                jdbc.sql("""
-                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM acknowledged_at - raised_at) / 60)
-                        FROM voice.alert WHERE hub_id = ? AND acknowledged_at IS NOT NULL""").param(hub.value()).query(Double.class).optional().orElse(null);
-        long themes = jdbc.sql("""
-                        SELECT count(DISTINCT t.theme) FROM voice.feedback_theme t JOIN voice.feedback f ON f.id = t.feedback_id
-                        WHERE f.hub_id = ?""").param(hub.value()).query(Long.class).single();
-        long answered = jdbc.sql(
-                        "SELECT count(DISTINCT theme) FROM voice.response WHERE hub_id = ? AND published_at IS NOT NULL")
-                .param(hub.value())
-                .query(Long.class)
-                .single();
-        Map<YearMonth, Double> mood = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT date_trunc('month', submitted_at AT TIME ZONE 'Europe/London')::date, avg(mood)
-                        FROM voice.feedback WHERE hub_id = ? AND mood IS NOT NULL
-                          AND submitted_at AT TIME ZONE 'Europe/London'
-                              >= date_trunc('month', now() AT TIME ZONE 'Europe/London') - interval '11 months'
-                        GROUP BY 1 ORDER BY 1""")
-                .param(hub.value())
-                .query((rs, n) -> mood.put(YearMonth.from(rs.getObject(1, LocalDate.class)), rs.getDouble(2)))
-                .list();
-        return new Measures(feedback, alerts, median, themes, answered, mood);
-    }
-
-    private List<Response> responses(String where, String hub) {
-        Map<UUID, List<Response.Hearing>> hearings = new LinkedHashMap<>();
-        jdbc.sql("""
-                        SELECT h.response_id, h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h
-                        JOIN voice.response r ON r.id = h.response_id""" + "\n" + where + " ORDER BY h.heard_on")
-                .param(hub)
-                .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new Response.Hearing(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
-                .list();
-        return jdbc.sql("""
-                        SELECT r.id, r.hub_id, r.theme, r.you_said, r.owner, r.decision, r.status, r.due_on, r.we_did,
-                               r.approved_by, r.published_at, r.created_at, r.version
-                        FROM voice.response r""" + "\n" + where + " ORDER BY r.created_at DESC LIMIT 200")
-                .param(hub)
-                .query((ResultSet rs, int n) -> response(rs, hearings))
-                .list();
-    }
-
-    private static Response response(ResultSet rs, Map<UUID, List<Response.Hearing>> hearings) throws SQLException {
-        UUID id = rs.getObject(1, UUID.class);
-        Timestamp published = rs.getTimestamp(11);
-        return new Response(
-                id,
-                new HubId(rs.getString(2)),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                ResponseStatus.valueOf(rs.getString(7)),
-                rs.getObject(8, LocalDate.class),
-                rs.getString(9),
-                rs.getString(10),
-                published == null ? null : published.toInstant(),
-                rs.getTimestamp(12).toInstant(),
-                hearings.getOrDefault(id, List.of()),
-                rs.getInt(13));
+        return responses.measures(hub);
     }
 
     private CurrentUser worker(HubId hub) {
@@ -380,12 +274,7 @@ public class YouSaidWeDid {
     }
 
     private HubId hubOf(UUID response) {
-        return jdbc.sql("SELECT hub_id FROM voice.response WHERE id = ?")
-                .param(response)
-                .query(String.class)
-                .optional()
-                .map(HubId::new)
-                .orElseThrow(() -> new AccessDeniedException("No such response"));
+        return responses.hubOf(response).orElseThrow(() -> new AccessDeniedException("No such response"));
     }
 
     private static boolean blank(@Nullable String s) {

@@ -1,4 +1,4 @@
-package org.earlyhelp.voice;
+package org.earlyhelp.voice.internal;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
