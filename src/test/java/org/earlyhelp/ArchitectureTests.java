@@ -125,7 +125,6 @@ class ArchitectureTests {
             "org.earlyhelp.insight.HubDashboard",
             "org.earlyhelp.insight.ProjectionRebuild",
             "org.earlyhelp.insight.StepUpTrend",
-            "org.earlyhelp.referrals.Retention",
             "org.earlyhelp.shared.events.EventArchive",
             "org.earlyhelp.shared.events.EventMetrics",
             "org.earlyhelp.shared.events.EventsHealth",
