@@ -1,6 +1,5 @@
 package org.earlyhelp.insight;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,21 +12,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.AreaSummary;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
-import org.earlyhelp.insight.internal.DriftRule;
+import org.earlyhelp.insight.internal.DashboardQueries;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -128,7 +125,7 @@ public class HubDashboard {
             int driftWeeks,
             int oversightWeeks) {}
 
-    private final JdbcClient jdbc;
+    private final DashboardQueries queries;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final HubTeams teams;
@@ -138,7 +135,7 @@ public class HubDashboard {
     private final int oversightWeeks;
 
     HubDashboard(
-            JdbcClient jdbc,
+            DashboardQueries queries,
             CurrentUsers currentUsers,
             AuditTrail audit,
             HubTeams teams,
@@ -146,7 +143,7 @@ public class HubDashboard {
             Clock clock,
             @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks,
             @Value("${earlyhelp.referrals.oversight-weeks:6}") int oversightWeeks) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.audit = audit;
         this.currentUsers = currentUsers;
         this.teams = teams;
@@ -177,21 +174,9 @@ public class HubDashboard {
                 .atStartOfDay(LONDON)
                 .toInstant();
 
-        List<Awaiting> awaiting = jdbc.sql("""
-                        SELECT id, family_label, submitted_at, decision_due FROM insight.request
-                        WHERE hub_id = ? AND decided_at IS NULL ORDER BY decision_due, submitted_at""")
-                .param(hub.value())
-                .query((rs, n) -> new Awaiting(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getTimestamp(4).toInstant().isBefore(now)))
-                .list();
+        List<Awaiting> awaiting = queries.awaiting(hub, now);
 
-        int unallocated = jdbc.sql("""
-                        SELECT count(*) FROM insight.request
-                        WHERE hub_id = ? AND outcome = 'EARLY_HELP' AND allocated_at IS NULL""").param(hub.value()).query(Integer.class).single();
+        int unallocated = queries.unallocated(hub);
 
         // The read model holds each lead's user name; rows from events before it was carried hold
         // their display name, so both are matched to the hub's team and counted once per worker.
@@ -203,7 +188,7 @@ public class HubDashboard {
                 byDisplayName.putIfAbsent(m.displayName(), m);
             });
         }
-        UnaryOperator<String> worker = lead -> {
+        UnaryOperator<@Nullable String> worker = lead -> {
             if (lead == null || members.containsKey(lead)) {
                 return lead;
             }
@@ -211,12 +196,9 @@ public class HubDashboard {
             return m == null ? lead : m.username();
         };
         Map<String, Integer> open = new HashMap<>();
-        jdbc.sql("""
-                        SELECT lead_practitioner, count(*) FROM insight.case_file
-                        WHERE hub_id = ? AND closed_at IS NULL GROUP BY lead_practitioner""")
-                .param(hub.value())
-                .query((rs, n) -> open.merge(worker.apply(rs.getString(1)), rs.getInt(2), Integer::sum))
-                .list();
+        for (DashboardQueries.OpenCases o : queries.openCasesByLead(hub)) {
+            open.merge(worker.apply(o.lead()), o.count(), Integer::sum);
+        }
         int openCases = open.values().stream().mapToInt(Integer::intValue).sum();
         List<Caseload> caseloads = new ArrayList<>();
         if (withCaseloads) {
@@ -235,23 +217,13 @@ public class HubDashboard {
         }
 
         Instant contactCutoff = now.minus(Duration.ofDays(7L * driftWeeks));
-        List<Drift> drift = jdbc.sql("""
-                        SELECT id, family_label, lead_practitioner, last_contact_at, allocated_at, assessment_due,
-                               assessment_done_at, next_review_due, last_supervised_on FROM insight.case_file
-                        WHERE hub_id = ? AND closed_at IS NULL AND """ + DriftRule.CONDITION + """
-                        ORDER BY coalesce(last_contact_at, allocated_at)""")
-                .params(Stream.concat(
-                                Stream.of(hub.value()),
-                                DriftRule.parameters(now, today, driftWeeks, oversightWeeks).stream())
-                        .toList())
-                .query((rs, n) -> {
-                    Instant last = rs.getTimestamp(4) == null
-                            ? null
-                            : rs.getTimestamp(4).toInstant();
-                    Instant allocated = rs.getTimestamp(5).toInstant();
-                    LocalDate assessmentDue = rs.getObject(6, LocalDate.class);
-                    boolean assessed = rs.getTimestamp(7) != null;
-                    LocalDate reviewDue = rs.getObject(8, LocalDate.class);
+        List<Drift> drift = queries.drifting(hub, now, today, driftWeeks, oversightWeeks).stream()
+                .map(r -> {
+                    Instant last = r.lastContact();
+                    Instant allocated = r.allocated();
+                    LocalDate assessmentDue = r.assessmentDue();
+                    boolean assessed = r.assessed();
+                    LocalDate reviewDue = r.reviewDue();
                     DriftReason reason;
                     LocalDate due = null;
                     if (!assessed && assessmentDue.isBefore(today)) {
@@ -263,22 +235,22 @@ public class HubDashboard {
                     } else if ((last == null ? allocated : last).isBefore(contactCutoff)) {
                         reason = DriftReason.NO_CONTACT;
                     } else {
-                        LocalDate supervised = rs.getObject(9, LocalDate.class);
+                        LocalDate supervised = r.supervised();
                         reason = DriftReason.NO_OVERSIGHT;
                         due = (supervised == null ? allocated.atZone(LONDON).toLocalDate() : supervised)
                                 .plusWeeks(oversightWeeks);
                     }
-                    String lead = worker.apply(rs.getString(3));
+                    String lead = worker.apply(r.lead());
                     HubMember member = lead == null ? null : members.get(lead);
                     return new Drift(
-                            rs.getObject(1, UUID.class),
-                            rs.getString(2),
-                            member == null ? lead : member.displayName(),
+                            r.caseId(),
+                            r.familyLabel(),
+                            member == null ? (lead == null ? "" : lead) : member.displayName(),
                             reason,
                             last == null ? allocated : last,
                             due);
                 })
-                .list();
+                .toList();
 
         List<Month> trend = trend(hub, YearMonth.from(today));
         int requests12 = trend.stream().mapToInt(Month::requests).sum();
@@ -288,12 +260,7 @@ public class HubDashboard {
         int achieved12 = trend.stream().mapToInt(Month::needsAchieved).sum();
         int reReferrals12 = trend.stream().mapToInt(Month::reReferrals).sum();
         // A request past its deadline with no decision counts against the on-time share.
-        int overdueUndecided = jdbc.sql("""
-                        SELECT count(*) FROM insight.request
-                        WHERE hub_id = ? AND decided_at IS NULL AND decision_due < ? AND submitted_at >= ?""")
-                .params(hub.value(), Timestamp.from(now), Timestamp.from(yearAgo))
-                .query(Integer.class)
-                .single();
+        int overdueUndecided = queries.overdueUndecided(hub, now, yearAgo);
 
         List<Reach> reach = reach(hub, yearAgo);
         if (withNames && !(awaiting.isEmpty() && drift.isEmpty())) {
@@ -333,12 +300,7 @@ public class HubDashboard {
     }
 
     private List<Theme> themes(HubId hub, YearMonth from) {
-        return jdbc.sql("""
-                        SELECT theme, sum(count) AS heard FROM insight.theme_monthly
-                        WHERE hub_id = ? AND month >= ? GROUP BY theme ORDER BY heard DESC, theme LIMIT 10""")
-                .params(hub.value(), from.atDay(1))
-                .query((rs, n) -> new Theme(rs.getString(1), rs.getInt(2)))
-                .list();
+        return queries.themes(hub, from);
     }
 
     private static double load(Caseload c) {
@@ -348,31 +310,7 @@ public class HubDashboard {
     /** The last 12 months, oldest first, with empty months filled in. */
     private List<Month> trend(HubId hub, YearMonth current) {
         YearMonth first = current.minusMonths(11);
-        Map<YearMonth, Month> rows = new HashMap<>();
-        jdbc.sql("""
-                        SELECT month, requests, decided, decided_on_time, closures, needs, needs_achieved, step_ups,
-                               step_downs, re_referrals, contacts
-                        FROM insight.monthly WHERE hub_id = ? AND month >= ? AND month <= ?""")
-                .params(hub.value(), first.atDay(1), current.atDay(1))
-                .query((rs, n) -> {
-                    YearMonth m = YearMonth.from(rs.getObject(1, LocalDate.class));
-                    rows.put(
-                            m,
-                            new Month(
-                                    m,
-                                    rs.getInt(2),
-                                    rs.getInt(3),
-                                    rs.getInt(4),
-                                    rs.getInt(5),
-                                    rs.getInt(6),
-                                    rs.getInt(7),
-                                    rs.getInt(8),
-                                    rs.getInt(9),
-                                    rs.getInt(10),
-                                    rs.getInt(11)));
-                    return m;
-                })
-                .list();
+        Map<YearMonth, Month> rows = queries.months(hub, first, current);
         List<Month> months = new ArrayList<>(12);
         for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
             months.add(rows.getOrDefault(m, new Month(m, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
@@ -381,13 +319,7 @@ public class HubDashboard {
     }
 
     private List<Reach> reach(HubId hub, Instant since) {
-        Map<String, Integer> requests = new HashMap<>();
-        jdbc.sql("""
-                        SELECT area_code, count(*) FROM insight.request
-                        WHERE hub_id = ? AND submitted_at >= ? AND area_code IS NOT NULL GROUP BY area_code""")
-                .params(hub.value(), Timestamp.from(since))
-                .query((rs, n) -> requests.put(rs.getString(1), rs.getInt(2)))
-                .list();
+        Map<String, Integer> requests = queries.requestsByArea(hub, since);
         List<Reach> reach = new ArrayList<>();
         for (AreaSummary area : hubs.areasOf(hub)) {
             int count = requests.getOrDefault(area.code(), 0);

@@ -1,11 +1,11 @@
 package org.earlyhelp.insight;
 
+import org.earlyhelp.insight.internal.ArchivedEvents;
 import org.earlyhelp.insight.internal.Projections;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -22,13 +22,13 @@ public class ProjectionRebuild {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
     private static final String LISTENER = "org.earlyhelp.insight.internal.JourneyListener%";
 
-    private final JdbcClient jdbc;
+    private final ArchivedEvents archive;
     private final Projections projections;
     private final CurrentUsers currentUsers;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    ProjectionRebuild(JdbcClient jdbc, Projections projections, CurrentUsers currentUsers) {
-        this.jdbc = jdbc;
+    ProjectionRebuild(ArchivedEvents archive, Projections projections, CurrentUsers currentUsers) {
+        this.archive = archive;
         this.projections = projections;
         this.currentUsers = currentUsers;
     }
@@ -39,16 +39,10 @@ public class ProjectionRebuild {
         currentUsers.requireAnyOf(Role.ADMIN);
         projections.clear();
         long[] applied = {0};
-        jdbc.sql("""
-                        SELECT event_type, serialized_event FROM events.event_publication_archive
-                        WHERE listener_id LIKE ? ORDER BY publication_date, id""")
-                .param(LISTENER)
-                .query((rs, n) -> {
-                    apply(rs.getString(1), rs.getString(2));
-                    applied[0]++;
-                    return null;
-                })
-                .list();
+        archive.forEachOf(LISTENER, (type, serialized) -> {
+            apply(type, serialized);
+            applied[0]++;
+        });
         log.info("Rebuilt the insight read models from {} archived events", applied[0]);
         return applied[0];
     }

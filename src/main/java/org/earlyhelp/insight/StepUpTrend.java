@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Optional;
+import org.earlyhelp.insight.internal.PerformanceQueries;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,12 +42,12 @@ public class StepUpTrend {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final PerformanceQueries queries;
     private final CurrentUsers currentUsers;
     private final Clock clock;
 
-    StepUpTrend(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
-        this.jdbc = jdbc;
+    StepUpTrend(PerformanceQueries queries, CurrentUsers currentUsers, Clock clock) {
+        this.queries = queries;
         this.currentUsers = currentUsers;
         this.clock = clock;
     }
@@ -58,17 +58,6 @@ public class StepUpTrend {
         LocalDate lastStart = last.minusMonths(11).atDay(1);
         LocalDate beforeStart = last.minusMonths(23).atDay(1);
         LocalDate end = last.plusMonths(1).atDay(1);
-        return jdbc.sql("""
-                        SELECT coalesce(sum(step_ups) FILTER (WHERE month >= :lastStart), 0) AS last_year,
-                               coalesce(sum(step_ups) FILTER (WHERE month < :lastStart), 0) AS year_before,
-                               coalesce(sum(closures) FILTER (WHERE month >= :lastStart), 0) AS closures
-                        FROM insight.monthly
-                        WHERE month >= :beforeStart AND month < :end""")
-                .param("lastStart", lastStart)
-                .param("beforeStart", beforeStart)
-                .param("end", end)
-                .query((rs, n) ->
-                        new StepUps(last, rs.getInt("last_year"), rs.getInt("year_before"), rs.getInt("closures")))
-                .single();
+        return queries.stepUps(last, beforeStart, lastStart, end);
     }
 }

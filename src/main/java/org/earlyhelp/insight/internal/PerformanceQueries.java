@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.insight.PerformanceMonth;
+import org.earlyhelp.insight.StepUpTrend;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -150,5 +151,24 @@ public class PerformanceQueries {
                     m.isAfter(lastKnown) ? null : s[1]));
         }
         return rows;
+    }
+
+    /**
+     * Step-ups in the twelve months from {@code lastStart} to {@code end} and in the twelve before,
+     * from {@code beforeStart}, with the closures of the last twelve: the strategy's trend.
+     */
+    public StepUpTrend.StepUps stepUps(YearMonth last, LocalDate beforeStart, LocalDate lastStart, LocalDate end) {
+        return jdbc.sql("""
+                        SELECT coalesce(sum(step_ups) FILTER (WHERE month >= :lastStart), 0) AS last_year,
+                               coalesce(sum(step_ups) FILTER (WHERE month < :lastStart), 0) AS year_before,
+                               coalesce(sum(closures) FILTER (WHERE month >= :lastStart), 0) AS closures
+                        FROM insight.monthly
+                        WHERE month >= :beforeStart AND month < :end""")
+                .param("lastStart", lastStart)
+                .param("beforeStart", beforeStart)
+                .param("end", end)
+                .query((rs, n) -> new StepUpTrend.StepUps(
+                        last, rs.getInt("last_year"), rs.getInt("year_before"), rs.getInt("closures")))
+                .single();
     }
 }
