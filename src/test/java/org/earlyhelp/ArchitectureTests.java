@@ -121,7 +121,6 @@ class ArchitectureTests {
             "org.earlyhelp.audit.AuditTrail",
             "org.earlyhelp.hubs.PostcodeSectors",
             "org.earlyhelp.hubs.openreferral.DirectoryRows",
-            "org.earlyhelp.insight.BoroughComparison",
             "org.earlyhelp.shared.events.EventArchive",
             "org.earlyhelp.shared.events.EventMetrics",
             "org.earlyhelp.shared.events.EventsHealth",

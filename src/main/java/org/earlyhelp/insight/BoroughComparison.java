@@ -1,12 +1,10 @@
 package org.earlyhelp.insight;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,12 +12,11 @@ import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubStatus;
-import org.earlyhelp.insight.internal.DriftRule;
+import org.earlyhelp.insight.internal.BoroughQueries;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +58,7 @@ public class BoroughComparison {
     public record Comparison(
             List<HubRow> hubs, List<PilotMonth> pilotAgainstOthers, int driftWeeks, int oversightWeeks) {}
 
-    private final JdbcClient jdbc;
+    private final BoroughQueries queries;
     private final HubDirectory directory;
     private final CurrentUsers currentUsers;
     private final Clock clock;
@@ -69,13 +66,13 @@ public class BoroughComparison {
     private final int oversightWeeks;
 
     BoroughComparison(
-            JdbcClient jdbc,
+            BoroughQueries queries,
             HubDirectory directory,
             CurrentUsers currentUsers,
             Clock clock,
             @Value("${earlyhelp.insight.drift-weeks:4}") int driftWeeks,
             @Value("${earlyhelp.referrals.oversight-weeks:6}") int oversightWeeks) {
-        this.jdbc = jdbc;
+        this.queries = queries;
         this.directory = directory;
         this.currentUsers = currentUsers;
         this.clock = clock;
@@ -90,48 +87,17 @@ public class BoroughComparison {
         YearMonth first = current.minusMonths(11);
         List<Hub> hubs = directory.hubs();
 
-        record Sums(
-                int requests, int decided, int onTime, int needs, int achieved, int reReferrals, int ups, int downs) {}
-        Map<String, Sums> sums = new HashMap<>();
-        jdbc.sql("""
-                        SELECT hub_id, sum(requests), sum(decided), sum(decided_on_time), sum(needs), sum(needs_achieved),
-                               sum(re_referrals), sum(step_ups), sum(step_downs)
-                        FROM insight.monthly WHERE month BETWEEN ? AND ? GROUP BY hub_id""")
-                .params(first.atDay(1), current.atDay(1))
-                .query((rs, n) -> sums.put(
-                        rs.getString(1),
-                        new Sums(
-                                rs.getInt(2),
-                                rs.getInt(3),
-                                rs.getInt(4),
-                                rs.getInt(5),
-                                rs.getInt(6),
-                                rs.getInt(7),
-                                rs.getInt(8),
-                                rs.getInt(9))))
-                .list();
-        Map<String, int[]> cases = new HashMap<>();
-        jdbc.sql("""
-                        SELECT hub_id, count(*), count(*) FILTER (WHERE """ + DriftRule.CONDITION + """
-                        ) FROM insight.case_file WHERE closed_at IS NULL GROUP BY hub_id""")
-                .params(DriftRule.parameters(clock.instant(), today, driftWeeks, oversightWeeks))
-                .query((rs, n) -> cases.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)}))
-                .list();
+        Map<String, BoroughQueries.Sums> sums = queries.sumsByHub(first, current);
+        Map<String, int[]> cases = queries.openAndDriftingByHub(clock.instant(), today, driftWeeks, oversightWeeks);
 
         // As on the hub dashboard: a request past its deadline with no decision is not on time.
-        Map<String, Integer> overdue = new HashMap<>();
-        jdbc.sql("""
-                        SELECT hub_id, count(*) FROM insight.request
-                        WHERE decided_at IS NULL AND decision_due < ? AND submitted_at >= ? GROUP BY hub_id""")
-                .params(
-                        Timestamp.from(clock.instant()),
-                        Timestamp.from(first.atDay(1).atStartOfDay(LONDON).toInstant()))
-                .query((rs, n) -> overdue.put(rs.getString(1), rs.getInt(2)))
-                .list();
+        Map<String, Integer> overdue = queries.overdueUndecidedByHub(
+                clock.instant(), first.atDay(1).atStartOfDay(LONDON).toInstant());
 
         List<HubRow> rows = new ArrayList<>();
         for (Hub hub : hubs) {
-            Sums s = sums.getOrDefault(hub.id().value(), new Sums(0, 0, 0, 0, 0, 0, 0, 0));
+            BoroughQueries.Sums s =
+                    sums.getOrDefault(hub.id().value(), new BoroughQueries.Sums(0, 0, 0, 0, 0, 0, 0, 0));
             int[] c = cases.getOrDefault(hub.id().value(), new int[] {0, 0});
             rows.add(new HubRow(
                     hub,
@@ -160,21 +126,7 @@ public class BoroughComparison {
                 .filter(h -> !pilots.contains(h.id().value()))
                 .mapToLong(Hub::children)
                 .sum();
-        Map<YearMonth, int[]> byMonth = new HashMap<>();
-        jdbc.sql("""
-                        SELECT month, hub_id = ANY (?) AS pilot, sum(requests), sum(decided), sum(decided_on_time)
-                        FROM insight.monthly WHERE month BETWEEN ? AND ? GROUP BY month, 2""")
-                .params(pilots.toArray(String[]::new), first.atDay(1), current.atDay(1))
-                .query((rs, n) -> {
-                    int[] m =
-                            byMonth.computeIfAbsent(YearMonth.from(rs.getObject(1, LocalDate.class)), k -> new int[6]);
-                    int offset = rs.getBoolean(2) ? 0 : 3;
-                    m[offset] += rs.getInt(3);
-                    m[offset + 1] += rs.getInt(4);
-                    m[offset + 2] += rs.getInt(5);
-                    return null;
-                })
-                .list();
+        Map<YearMonth, int[]> byMonth = queries.pilotAndOthersByMonth(pilots, first, current);
         List<PilotMonth> months = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(current); m = m.plusMonths(1)) {
             int[] v = byMonth.getOrDefault(m, new int[6]);
