@@ -127,7 +127,6 @@ class ArchitectureTests {
             "org.earlyhelp.shared.jobs.ScheduledJobs",
             "org.earlyhelp.shared.metrics.Backlog",
             "org.earlyhelp.shared.work.BackgroundWork",
-            "org.earlyhelp.sufficiency.CareReturns",
             "org.earlyhelp.sufficiency.CareStock",
             "org.earlyhelp.sufficiency.Contracts",
             "org.earlyhelp.sufficiency.DemonstrationSupply",

@@ -2,7 +2,6 @@ package org.earlyhelp.sufficiency;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.earlyhelp.audit.AuditAction;
@@ -29,10 +27,10 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.internal.Returns;
+import org.earlyhelp.sufficiency.internal.ReturnsRepository;
 import org.earlyhelp.sufficiency.internal.Rules;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,20 +42,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CareReturns {
 
-    private final JdbcClient jdbc;
+    private final ReturnsRepository returns;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final Clock clock;
     private final double keepShare;
 
     CareReturns(
-            JdbcClient jdbc,
+            ReturnsRepository returns,
             CurrentUsers currentUsers,
             AuditTrail audit,
             Clock clock,
             @Value("${earlyhelp.sufficiency.replace-keeps-at-least:0.5}") double keepShare) {
         this.keepShare = keepShare;
-        this.jdbc = jdbc;
+        this.returns = returns;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.clock = clock;
@@ -169,19 +167,9 @@ public class CareReturns {
                     checked.change(),
                     true);
         }
-        jdbc.sql("DELETE FROM sufficiency.episode").update();
-        jdbc.sql("DELETE FROM sufficiency.child").update();
         Map<String, Returns.HeaderRow> children = new LinkedHashMap<>();
         read.headers().forEach(h -> children.putIfAbsent(h.child(), h));
-        for (Returns.HeaderRow h : children.values()) {
-            jdbc.sql("INSERT INTO sufficiency.child (child_id, sex, born_on, ethnicity) VALUES (?, ?, ?, ?)")
-                    .params(Arrays.asList(
-                            h.child(),
-                            Returns.sex(h.sex()),
-                            Returns.date(h.dob()),
-                            h.ethnic().toUpperCase()))
-                    .update();
-        }
+        returns.replaceChildren(children.values());
         Map<String, List<Returns.EpisodeRow>> byChild = new HashMap<>();
         read.episodes()
                 .forEach(e -> byChild.computeIfAbsent(e.child(), k -> new ArrayList<>())
@@ -192,40 +180,11 @@ public class CareReturns {
         for (List<Returns.EpisodeRow> episodes : byChild.values()) {
             progress.done(0.3 + 0.7 * childrenSaved++ / Math.max(1, byChild.size()));
             for (Returns.EpisodeRow e : Rules.merge(episodes)) {
-                jdbc.sql("""
-                                INSERT INTO sufficiency.episode (child_id, started_on, reason_new, legal_status, need, placement,
-                                  provider, ended_on, reason_ended, reason_place_change, home_postcode, placement_postcode, urn,
-                                  return_year) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                        .params(Arrays.asList(
-                                e.child(),
-                                Returns.date(e.decom()),
-                                e.rne().toUpperCase(),
-                                e.ls().toUpperCase(),
-                                e.cin().toUpperCase(),
-                                e.place().toUpperCase(),
-                                blank(e.provider()),
-                                Returns.date(e.dec()),
-                                blank(e.rec()),
-                                blank(e.reasonPlaceChange()),
-                                blank(e.homePost()),
-                                blank(e.plPost()),
-                                blank(e.urn()),
-                                e.year()))
-                        .update();
+                returns.insertEpisode(e);
                 saved++;
             }
         }
-        jdbc.sql("""
-                        INSERT INTO sufficiency.import_run (id, files, children, episodes, imported_by, imported_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(
-                        UUID.randomUUID(),
-                        String.join(", ", files.keySet()),
-                        children.size(),
-                        saved,
-                        user.username(),
-                        Timestamp.from(clock.instant()))
-                .update();
+        returns.recordImport(files.keySet(), children.size(), saved, user.username(), clock.instant());
         audit.record(
                 AuditAction.IMPORT,
                 "ssda903",
@@ -361,13 +320,9 @@ public class CareReturns {
 
     /** The returns held now and after this upload, counted the same way: in care today, episodes, years. */
     private ImportReport903.Change change(Map<String, List<Returns.EpisodeRow>> byChild, LocalDate today) {
-        List<Span> held = jdbc.sql("SELECT child_id, started_on, ended_on, return_year FROM sufficiency.episode")
-                .query((rs, n) -> new Span(
-                        rs.getString(1),
-                        rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getInt(4)))
-                .list();
+        List<Span> held = returns.held().stream()
+                .map(h -> new Span(h.child(), h.started(), h.ended(), h.year()))
+                .toList();
         List<Span> after = new ArrayList<>();
         byChild.values()
                 .forEach(episodes -> Rules.merge(episodes)
@@ -398,9 +353,5 @@ public class CareReturns {
                 .sorted()
                 .toList();
         return new ImportReport903.Figures((int) inCare, episodes.size(), years);
-    }
-
-    private static @Nullable String blank(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
