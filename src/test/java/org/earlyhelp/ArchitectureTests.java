@@ -135,8 +135,7 @@ class ArchitectureTests {
             "org.earlyhelp.sufficiency.SectorPositions",
             "org.earlyhelp.sufficiency.Whereabouts",
             "org.earlyhelp.voice.FeedbackForms",
-            "org.earlyhelp.voice.FeedbackInbox",
-            "org.earlyhelp.voice.Invitations");
+            "org.earlyhelp.voice.FeedbackInbox");
 
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()

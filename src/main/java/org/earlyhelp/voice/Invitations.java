@@ -4,13 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.nayuki.qrcodegen.QrCode;
 import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +23,10 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.InvitationRepository;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,7 +49,7 @@ public class Invitations {
 
     private static final int CODE_LENGTH = 16;
 
-    private final JdbcClient jdbc;
+    private final InvitationRepository invitations;
     private final Environment environment;
     private final CurrentUsers currentUsers;
     private final CaseAccess caseAccess;
@@ -64,7 +60,7 @@ public class Invitations {
     private final Clock clock;
 
     Invitations(
-            JdbcClient jdbc,
+            InvitationRepository invitations,
             CurrentUsers currentUsers,
             CaseAccess caseAccess,
             HubDirectory hubs,
@@ -74,7 +70,7 @@ public class Invitations {
             Clock clock) {
         this.environment = environment;
         this.caseAccess = caseAccess;
-        this.jdbc = jdbc;
+        this.invitations = invitations;
         this.currentUsers = currentUsers;
         this.hubs = hubs;
         this.properties = properties;
@@ -124,21 +120,17 @@ public class Invitations {
         String code = newCode();
         Instant now = clock.instant();
         Instant expires = now.plus(Duration.ofDays(open));
-        jdbc.sql("""
-                        INSERT INTO voice.invitation (id, code, kind, hub_id, case_id, label, age_band, created_by,
-                          created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(
-                        id,
-                        code,
-                        requireNonNull(kind).name(),
-                        requireNonNull(hub).value(),
-                        caseId,
-                        label.strip(),
-                        ageBand == null ? null : ageBand.name(),
-                        user.username(),
-                        Timestamp.from(now),
-                        Timestamp.from(expires)))
-                .update();
+        invitations.insert(
+                id,
+                code,
+                requireNonNull(kind),
+                requireNonNull(hub),
+                caseId,
+                label.strip(),
+                ageBand,
+                user.username(),
+                now,
+                expires);
         audit.record(AuditAction.CREATE, "invitation", id.toString(), hub, null, kind.name());
         return byId(id).orElseThrow();
     }
@@ -154,20 +146,8 @@ public class Invitations {
         if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
-        List<UUID> cases = jdbc.sql(
-                        "SELECT DISTINCT case_id FROM voice.invitation WHERE hub_id = ? AND case_id IS NOT NULL")
-                .param(hub.value())
-                .query((rs, row) -> rs.getObject(1, UUID.class))
-                .list();
-        return jdbc.sql(SELECT + "\n" + """
-                         WHERE hub_id = :hub AND ((case_id IS NULL AND (:lead OR created_by = :u)) OR case_id = ANY (:cases))
-                         ORDER BY created_at DESC LIMIT 200""")
-                .param("hub", hub.value())
-                .param("lead", user.has(Role.HUB_LEAD))
-                .param("u", user.username())
-                .param("cases", caseAccess.readable(cases).toArray(UUID[]::new))
-                .query(this::invitation)
-                .list();
+        List<UUID> readable = List.copyOf(caseAccess.readable(invitations.casesInvited(hub)));
+        return invitations.ofHub(hub, user.has(Role.HUB_LEAD), user.username(), readable);
     }
 
     /** An open invitation by the code typed or scanned: anyone may ask; expired codes are not found. */
@@ -177,10 +157,7 @@ public class Invitations {
         if (code.length() != CODE_LENGTH) {
             return Optional.empty();
         }
-        return jdbc.sql(SELECT + " WHERE code = ? AND expires_at > ?")
-                .params(code, Timestamp.from(clock.instant()))
-                .query(this::invitation)
-                .optional();
+        return invitations.openByCode(code, clock.instant());
     }
 
     /**
@@ -253,30 +230,6 @@ public class Invitations {
     }
 
     Optional<Invitation> byId(UUID id) {
-        return jdbc.sql(SELECT + " WHERE id = ?")
-                .param(id)
-                .query(this::invitation)
-                .optional();
-    }
-
-    private static final String SELECT = """
-            SELECT id, code, kind, hub_id, case_id, label, age_band, created_at, expires_at, answers
-            FROM voice.invitation""";
-
-    private Invitation invitation(ResultSet rs, int n) throws SQLException {
-        HubId hub = new HubId(rs.getString(4));
-        String band = rs.getString(7);
-        return new Invitation(
-                rs.getObject(1, UUID.class),
-                rs.getString(2),
-                InvitationKind.valueOf(rs.getString(3)),
-                hub,
-                hubs.publicName(hub).orElse(hub.value()),
-                rs.getObject(5, UUID.class),
-                rs.getString(6),
-                band == null ? null : AgeBand.valueOf(band),
-                rs.getTimestamp(8).toInstant(),
-                rs.getTimestamp(9).toInstant(),
-                rs.getInt(10));
+        return invitations.byId(id);
     }
 }
