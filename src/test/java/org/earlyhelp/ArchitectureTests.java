@@ -134,8 +134,7 @@ class ArchitectureTests {
             "org.earlyhelp.sufficiency.Providers",
             "org.earlyhelp.sufficiency.SectorPositions",
             "org.earlyhelp.sufficiency.Whereabouts",
-            "org.earlyhelp.voice.FeedbackForms",
-            "org.earlyhelp.voice.FeedbackInbox");
+            "org.earlyhelp.voice.FeedbackForms");
 
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()

@@ -1,9 +1,5 @@
 package org.earlyhelp.voice;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,12 +16,11 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
-import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.voice.internal.InboxQueries;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,7 +35,7 @@ public class FeedbackInbox {
     /** Themes and the words that suggest them. */
     public static final Map<String, List<String>> THEMES = themes();
 
-    private final JdbcClient jdbc;
+    private final InboxQueries inbox;
     private final CurrentUsers currentUsers;
     private final CaseAccess caseAccess;
     private final ApplicationEventPublisher events;
@@ -48,13 +43,13 @@ public class FeedbackInbox {
     private final Clock clock;
 
     FeedbackInbox(
-            JdbcClient jdbc,
+            InboxQueries inbox,
             CurrentUsers currentUsers,
             CaseAccess caseAccess,
             ApplicationEventPublisher events,
             AuditTrail audit,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.inbox = inbox;
         this.caseAccess = caseAccess;
         this.currentUsers = currentUsers;
         this.events = events;
@@ -120,47 +115,8 @@ public class FeedbackInbox {
             audit.refused(AuditAction.VIEW, "feedback-inbox", hub.value(), hub, null);
             throw new AccessDeniedException("You do not work in this hub");
         }
-        StringBuilder where = new StringBuilder(" WHERE f.hub_id = :hub AND " + VISIBLE);
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (filter.theme() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM voice.feedback_theme ft WHERE ft.feedback_id = f.id"
-                    + " AND ft.theme = :theme)");
-            params.put("theme", filter.theme().strip().toLowerCase(Locale.ROOT));
-        }
-        if (filter.from() != null) {
-            where.append(" AND f.submitted_at >= :from");
-            params.put(
-                    "from",
-                    Timestamp.from(
-                            filter.from().atStartOfDay(WorkingCalendar.LONDON).toInstant()));
-        }
-        if (filter.to() != null) {
-            where.append(" AND f.submitted_at < :to");
-            params.put(
-                    "to",
-                    Timestamp.from(filter.to()
-                            .plusDays(1)
-                            .atStartOfDay(WorkingCalendar.LONDON)
-                            .toInstant()));
-        }
-        if (filter.mode() != null) {
-            where.append(" AND f.mode = :mode");
-            params.put("mode", filter.mode().name());
-        }
-        if (filter.alertsOnly()) {
-            where.append(" AND f.safeguarding");
-        }
-        List<FeedbackItem> items = jdbc.sql(
-                        SELECT + where + " ORDER BY f.submitted_at DESC, f.id LIMIT :limit OFFSET :offset")
-                .params(params)
-                .param("hub", hub.value())
-                .param("lead", user.has(Role.HUB_LEAD))
-                .param("u", user.username())
-                .param("cases", readableCases(hub).toArray(UUID[]::new))
-                .param("limit", Math.min(Math.max(limit, 1), 500))
-                .param("offset", Math.max(offset, 0))
-                .query(this::item)
-                .list();
+        List<FeedbackItem> items =
+                inbox.page(hub, filter, user.has(Role.HUB_LEAD), user.username(), readableCases(hub), limit, offset);
         audit.record(
                 AuditAction.VIEW,
                 "feedback-inbox",
@@ -177,17 +133,9 @@ public class FeedbackInbox {
         return items;
     }
 
-    /** Who reads which feedback, as SQL over {@code f} (feedback) and {@code i} (its invitation). */
-    private static final String VISIBLE = """
-            ((f.case_id IS NULL AND (:lead OR i.created_by = :u)) OR f.case_id = ANY (:cases))""";
-
     /** Cases with feedback in this hub whose family the signed-in person may read now. */
     private Set<UUID> readableCases(HubId hub) {
-        List<UUID> cases = jdbc.sql(
-                        "SELECT DISTINCT case_id FROM voice.feedback WHERE hub_id = ? AND case_id IS NOT NULL")
-                .param(hub.value())
-                .query((rs, row) -> rs.getObject(1, UUID.class))
-                .list();
+        List<UUID> cases = inbox.casesWithFeedback(hub);
         return caseAccess.readable(cases);
     }
 
@@ -195,32 +143,16 @@ public class FeedbackInbox {
     @Transactional(readOnly = true)
     public List<FeedbackItem> mine() {
         CurrentUser user = currentUsers.requireAnyOf(Role.YOUNG_PERSON);
-        return jdbc.sql(SELECT + " WHERE f.account = ? ORDER BY f.submitted_at DESC LIMIT 200")
-                .param(user.username())
-                .query(this::item)
-                .list();
+        return inbox.ofAccount(user.username());
     }
 
     /** Confirms themes for a piece of feedback; each new one is published for dashboards. */
     @Transactional
     public void confirm(UUID feedback, Set<String> themes) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
-        HubId hub = jdbc.sql("SELECT hub_id FROM voice.feedback WHERE id = ?")
-                .param(feedback)
-                .query(String.class)
-                .optional()
-                .map(HubId::new)
-                .orElseThrow(() -> new AccessDeniedException("No such feedback"));
+        HubId hub = inbox.hubOf(feedback).orElseThrow(() -> new AccessDeniedException("No such feedback"));
         boolean visible = user.hubs().contains(hub)
-                && jdbc.sql(
-                                "SELECT EXISTS (SELECT 1 FROM voice.feedback f JOIN voice.invitation i ON i.id = f.invitation_id"
-                                        + " WHERE f.id = :id AND " + VISIBLE + ")")
-                        .param("id", feedback)
-                        .param("lead", user.has(Role.HUB_LEAD))
-                        .param("u", user.username())
-                        .param("cases", readableCases(hub).toArray(UUID[]::new))
-                        .query(Boolean.class)
-                        .single();
+                && inbox.visible(feedback, user.has(Role.HUB_LEAD), user.username(), readableCases(hub));
         if (!visible) {
             audit.refused(AuditAction.CONFIRM_THEMES, "feedback", feedback.toString(), hub, null);
             throw new AccessDeniedException("You do not work with this feedback");
@@ -231,47 +163,12 @@ public class FeedbackInbox {
             if (clean.isEmpty() || clean.length() > 60) {
                 continue;
             }
-            int added = jdbc.sql("""
-                            INSERT INTO voice.feedback_theme (feedback_id, theme, confirmed_by, confirmed_at)
-                            VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                    .params(feedback, clean, user.username(), Timestamp.from(now))
-                    .update();
+            int added = inbox.confirmTheme(feedback, clean, user.username(), now);
             if (added == 1) {
                 events.publishEvent(new ThemeConfirmed(feedback, hub, clean, now));
             }
         }
         audit.record(AuditAction.CONFIRM_THEMES, "feedback", feedback.toString(), hub, null, String.join(", ", themes));
-    }
-
-    private static final String SELECT = """
-            SELECT f.id, f.hub_id, f.case_id, i.label, f.age_band, f.mode, f.first_name, f.feel_safe, f.mood,
-                   f.helping, f.change, f.worker, f.anything, f.safeguarding, f.submitted_at,
-                   (SELECT array_agg(t.theme ORDER BY t.theme) FROM voice.feedback_theme t WHERE t.feedback_id = f.id)
-            FROM voice.feedback f JOIN voice.invitation i ON i.id = f.invitation_id""";
-
-    private FeedbackItem item(ResultSet rs, int n) throws SQLException {
-        Array confirmed = rs.getArray(16);
-        String safe = rs.getString(8);
-        int mood = rs.getInt(9);
-        boolean hasMood = !rs.wasNull();
-        return new FeedbackItem(
-                rs.getObject(1, UUID.class),
-                new HubId(rs.getString(2)),
-                rs.getObject(3, UUID.class),
-                rs.getString(4),
-                AgeBand.valueOf(rs.getString(5)),
-                Mode.valueOf(rs.getString(6)),
-                rs.getString(7),
-                safe == null ? null : FeelSafe.valueOf(safe),
-                hasMood ? mood : null,
-                rs.getString(10),
-                rs.getString(11),
-                rs.getString(12),
-                rs.getString(13),
-                rs.getBoolean(14),
-                rs.getTimestamp(15).toInstant(),
-                suggest(rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)),
-                confirmed == null ? List.of() : List.of((String[]) confirmed.getArray()));
     }
 
     static @Nullable String nullIfBlank(@Nullable String s) {
