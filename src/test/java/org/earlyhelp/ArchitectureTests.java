@@ -133,8 +133,7 @@ class ArchitectureTests {
             "org.earlyhelp.sufficiency.Forecasts",
             "org.earlyhelp.sufficiency.Providers",
             "org.earlyhelp.sufficiency.SectorPositions",
-            "org.earlyhelp.sufficiency.Whereabouts",
-            "org.earlyhelp.voice.FeedbackForms");
+            "org.earlyhelp.sufficiency.Whereabouts");
 
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()

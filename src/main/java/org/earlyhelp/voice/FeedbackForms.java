@@ -2,11 +2,9 @@ package org.earlyhelp.voice;
 
 import static java.util.Objects.requireNonNull;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,10 +16,10 @@ import org.earlyhelp.shared.PlainText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.voice.internal.AnswerLimits;
+import org.earlyhelp.voice.internal.FeedbackRepository;
 import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,7 +38,7 @@ public class FeedbackForms {
 
     private static final int PER_CODE_PER_HOUR = 600;
 
-    private final JdbcClient jdbc;
+    private final FeedbackRepository feedback;
     private final Invitations invitations;
     private final VoiceProperties properties;
     private final ApplicationEventPublisher events;
@@ -51,7 +49,8 @@ public class FeedbackForms {
     private final SealedIdentities sealed;
 
     FeedbackForms(
-            JdbcClient jdbc,
+            FeedbackRepository feedback,
+            AnswerLimits limits,
             Invitations invitations,
             SafeguardingAlerts alerts,
             SealedIdentities sealed,
@@ -60,14 +59,14 @@ public class FeedbackForms {
             CurrentUsers currentUsers,
             Clock clock) {
         this.currentUsers = currentUsers;
-        this.jdbc = jdbc;
+        this.feedback = feedback;
         this.invitations = invitations;
         this.alerts = alerts;
         this.sealed = sealed;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
-        this.limits = new AnswerLimits(jdbc, this.clock);
+        this.limits = limits;
     }
 
     /** What the person is told once their feedback is saved. */
@@ -160,29 +159,23 @@ public class FeedbackForms {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        jdbc.sql("""
-                        INSERT INTO voice.feedback (id, invitation_id, hub_id, case_id, age_band, mode, first_name, feel_safe,
-                          mood, helping, change, worker, anything, safeguarding, concerns, submitted_at, over_limit)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(
-                        id,
-                        invitation.id(),
-                        invitation.hub().value(),
-                        invitation.caseId(),
-                        requireNonNull(band).name(),
-                        mode.name(),
-                        mode == Mode.NAMED ? name : null,
-                        draft.feelSafe() == null ? null : draft.feelSafe().name(),
-                        draft.mood(),
-                        blankToNull(draft.helping()),
-                        blankToNull(draft.change()),
-                        blankToNull(draft.worker()),
-                        blankToNull(draft.anything()),
-                        !concerns.isEmpty(),
-                        concerns.isEmpty() ? null : Concerns.english(concerns),
-                        Timestamp.from(now),
-                        overLimit))
-                .update();
+        feedback.insert(new FeedbackRepository.NewFeedback(
+                id,
+                invitation.id(),
+                invitation.hub(),
+                invitation.caseId(),
+                requireNonNull(band),
+                mode,
+                mode == Mode.NAMED ? name : null,
+                draft.feelSafe(),
+                draft.mood(),
+                blankToNull(draft.helping()),
+                blankToNull(draft.change()),
+                blankToNull(draft.worker()),
+                blankToNull(draft.anything()),
+                concerns.isEmpty() ? null : Concerns.english(concerns),
+                now,
+                overLimit));
         if (!concerns.isEmpty()) {
             // Saved with the feedback, whatever happens to mail afterwards.
             List<Message> reasons = new ArrayList<>(concerns);
@@ -194,18 +187,14 @@ public class FeedbackForms {
         // A pseudonymous name is sealed; a named person's way to be told is kept beside it, read
         // only when an answer on their feedback's theme is published.
         if (mode == Mode.PSEUDONYMOUS || (mode == Mode.NAMED && blankToNull(draft.contact()) != null)) {
-            jdbc.sql("INSERT INTO voice.sealed_identity (feedback_id, name, contact) VALUES (?, ?, ?)")
-                    .params(Arrays.asList(id, sealed.seal(name), sealed.seal(blankToNull(draft.contact()))))
-                    .update();
+            feedback.sealIdentity(id, sealed.seal(name), sealed.seal(blankToNull(draft.contact())));
         }
         // A young person signed in with their own account, not anonymous, can see this again later.
         currentUsers
                 .find()
                 .filter(u -> u.has(Role.YOUNG_PERSON))
                 .filter(u -> mode != Mode.ANONYMOUS)
-                .ifPresent(u -> jdbc.sql("UPDATE voice.feedback SET account = ? WHERE id = ?")
-                        .params(u.username(), id)
-                        .update());
+                .ifPresent(u -> feedback.linkAccount(id, u.username()));
         events.publishEvent(new FeedbackReceived(
                 id,
                 invitation.hub(),
@@ -218,9 +207,7 @@ public class FeedbackForms {
                 mode == Mode.NAMED && invitation.caseId() != null ? words(draft) : null));
         // Last, so that the invitation's row, which every answer on the same code updates, is locked
         // only until the commit: a class answering one survey does not wait on each other's events.
-        jdbc.sql("UPDATE voice.invitation SET answers = answers + 1 WHERE id = ?")
-                .param(invitation.id())
-                .update();
+        feedback.countAnswer(invitation.id());
         countInThisTransaction(addressKey, codeKey);
         return new Received(id, !concerns.isEmpty());
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.earlyhelp.shared.limits.ClientAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * How many answers came from one code or one network address in the last hour, to stop floods of
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * trying every address: it is kept for an hour, not published.) Two answers at the very same
  * moment from one address may both be counted in, which a brake on floods can bear.
  */
+@Component
 public final class AnswerLimits {
 
     private static final Duration WINDOW = Duration.ofHours(1);
