@@ -131,8 +131,6 @@ class ArchitectureTests {
             "org.earlyhelp.sufficiency.Contracts",
             "org.earlyhelp.sufficiency.DemonstrationSupply",
             "org.earlyhelp.sufficiency.Forecasts",
-            "org.earlyhelp.sufficiency.Providers",
-            "org.earlyhelp.sufficiency.SectorPositions",
             "org.earlyhelp.sufficiency.Whereabouts");
 
     @ArchTest

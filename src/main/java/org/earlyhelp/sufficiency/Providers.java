@@ -12,9 +12,9 @@ import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.sufficiency.internal.ProviderRepository;
 import org.earlyhelp.sufficiency.internal.Xlsx;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,12 +33,12 @@ public class Providers {
     /** Providers by kind and sector, with places where known and the council's children placed there. */
     public record Summary(String kind, String sector, long providers, long places, long childrenPlaced) {}
 
-    private final JdbcClient jdbc;
+    private final ProviderRepository providers;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
 
-    Providers(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit) {
-        this.jdbc = jdbc;
+    Providers(ProviderRepository providers, CurrentUsers currentUsers, AuditTrail audit) {
+        this.providers = providers;
         this.currentUsers = currentUsers;
         this.audit = audit;
     }
@@ -109,14 +109,7 @@ public class Providers {
             }
             bySheet.put(sheet.getKey(), count);
         }
-        jdbc.sql("DELETE FROM sufficiency.provider WHERE list_name LIKE ?")
-                .param(file + " / %")
-                .update();
-        for (Object[] r : rows) {
-            jdbc.sql("""
-                            INSERT INTO sufficiency.provider (urn, list_name, name, kind, sector, local_authority, postcode, status, places)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (urn, list_name) DO UPDATE SET name = excluded.name""").params(r).update();
-        }
+        providers.replaceList(file, rows);
         audit.record(AuditAction.IMPORT, "ofsted-providers", file, null, null, rows.size() + " providers");
         return new Imported(file, rows.size(), bySheet, notes);
     }
@@ -125,18 +118,7 @@ public class Providers {
     @Transactional(readOnly = true)
     public List<Summary> summary(LocalDate on) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        return jdbc.sql("""
-                        WITH placed AS (
-                          SELECT urn, count(*) AS n FROM sufficiency.episode
-                          WHERE urn IS NOT NULL AND started_on <= ? AND (ended_on IS NULL OR ended_on > ?) GROUP BY urn)
-                        SELECT p.kind, coalesce(p.sector, 'Not given'), count(DISTINCT p.urn), coalesce(sum(p.places), 0),
-                               coalesce(sum(pl.n), 0)
-                        FROM sufficiency.provider p LEFT JOIN placed pl ON pl.urn = p.urn
-                        GROUP BY 1, 2 ORDER BY 1, 2""")
-                .params(on, on)
-                .query((rs, n) ->
-                        new Summary(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                .list();
+        return providers.summary(on);
     }
 
     private static int first(List<String> header, String... names) {

@@ -16,8 +16,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.earlyhelp.sufficiency.internal.Rows;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.earlyhelp.sufficiency.internal.SectorPositionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,13 +36,13 @@ public class SectorPositions {
     public record Imported(String file, long rows, int sectors) {}
 
     /** Problems reported before the file is refused. */
-    private final JdbcClient jdbc;
+    private final SectorPositionRepository positions;
 
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
 
-    SectorPositions(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit) {
-        this.jdbc = jdbc;
+    SectorPositions(SectorPositionRepository positions, CurrentUsers currentUsers, AuditTrail audit) {
+        this.positions = positions;
         this.currentUsers = currentUsers;
         this.audit = audit;
     }
@@ -52,9 +51,7 @@ public class SectorPositions {
     @Transactional(readOnly = true)
     public int count() {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        return jdbc.sql("SELECT count(*) FROM sufficiency.sector_position")
-                .query(Integer.class)
-                .single();
+        return positions.count();
     }
 
     /**
@@ -121,11 +118,9 @@ public class SectorPositions {
         if (sums.isEmpty()) {
             throw new ImportException(new Message("sufficiency.import.0-no-postcodes-with-position", file));
         }
-        jdbc.sql("DELETE FROM sufficiency.sector_position").update();
         List<Object[]> values = new ArrayList<>(sums.size());
         sums.forEach((sector, s) -> values.add(new Object[] {sector, s[0] / s[2], s[1] / s[2], (int) s[2]}));
-        Rows.insertAll(
-                jdbc, "INSERT INTO sufficiency.sector_position (sector, latitude, longitude, postcodes)", 4, values);
+        positions.replaceAll(values);
         audit.record(
                 AuditAction.IMPORT, "sector-positions", file, null, null, rows + " rows, " + sums.size() + " sectors");
         return new Imported(file, rows, sums.size());
@@ -133,10 +128,6 @@ public class SectorPositions {
 
     /** Every position held, by sector. Callers check the role. */
     Map<String, double[]> all() {
-        Map<String, double[]> positions = new LinkedHashMap<>();
-        jdbc.sql("SELECT sector, latitude, longitude FROM sufficiency.sector_position")
-                .query((rs, n) -> positions.put(rs.getString(1), new double[] {rs.getDouble(2), rs.getDouble(3)}))
-                .list();
-        return positions;
+        return positions.all();
     }
 }
