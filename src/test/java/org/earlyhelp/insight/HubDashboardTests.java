@@ -250,6 +250,24 @@ class HubDashboardTests {
     }
 
     @Test
+    void aContactThatArrivesBeforeItsCasesAllocationLeavesTheDashboardWhole() {
+        UUID caseId = UUID.randomUUID();
+        projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(40), true));
+        assertThat(jdbc.sql("SELECT count(*) FROM insight.case_row WHERE id = ? AND allocated_at IS NULL")
+                        .param(caseId)
+                        .query(Integer.class)
+                        .single())
+                .as("the contact's row waits for its allocation")
+                .isEqualTo(1);
+
+        Dashboard d = dashboard();
+        assertThat(d.drift())
+                .extracting(HubDashboard.Drift::caseId)
+                .as("a case not yet allocated is not drifting: nobody leads it yet")
+                .doesNotContain(caseId);
+    }
+
+    @Test
     void aCasesRowIsTheSameWhateverOrderItsEventsArriveIn() {
         LocalDate firstReview = LocalDate.now().plusWeeks(6);
         LocalDate nextReview = LocalDate.now().plusMonths(3);
