@@ -127,11 +127,9 @@ class ArchitectureTests {
             "org.earlyhelp.shared.jobs.ScheduledJobs",
             "org.earlyhelp.shared.metrics.Backlog",
             "org.earlyhelp.shared.work.BackgroundWork",
-            "org.earlyhelp.sufficiency.CareStock",
             "org.earlyhelp.sufficiency.Contracts",
             "org.earlyhelp.sufficiency.DemonstrationSupply",
-            "org.earlyhelp.sufficiency.Forecasts",
-            "org.earlyhelp.sufficiency.Whereabouts");
+            "org.earlyhelp.sufficiency.Forecasts");
 
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()

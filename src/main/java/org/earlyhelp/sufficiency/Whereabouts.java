@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.earlyhelp.hubs.PostcodeSectors;
 import org.earlyhelp.hubs.PostcodeSectors.Sector;
+import org.earlyhelp.sufficiency.internal.StockQueries;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +44,12 @@ class Whereabouts {
     /** The three breakdowns, each adding up to the children in care. */
     record Counts(Map<String, Long> placedIn, Map<String, Long> distance, Map<String, Long> homeArea) {}
 
-    private final JdbcClient jdbc;
+    private final StockQueries stock;
     private final PostcodeSectors sectors;
     private final SectorPositions positions;
 
-    Whereabouts(JdbcClient jdbc, PostcodeSectors sectors, SectorPositions positions) {
-        this.jdbc = jdbc;
+    Whereabouts(StockQueries stock, PostcodeSectors sectors, SectorPositions positions) {
+        this.stock = stock;
         this.sectors = sectors;
         this.positions = positions;
     }
@@ -60,11 +60,9 @@ class Whereabouts {
 
     /** One episode a child (the earliest of any that overlap the date), as {@link CareStock} counts them. */
     List<Pair> pairsOn(LocalDate date) {
-        return jdbc.sql("SELECT e.home_postcode, e.placement_postcode, count(*) " + CareStock.IN_CARE
-                        + " GROUP BY 1, 2")
-                .param("d", date)
-                .query((rs, n) -> new Pair(rs.getString(1), rs.getString(2), rs.getLong(3)))
-                .list();
+        return stock.postcodePairs(date).stream()
+                .map(p -> new Pair(p.home(), p.placement(), p.children()))
+                .toList();
     }
 
     Counts on(LocalDate date) {

@@ -24,9 +24,9 @@ class LabelsTests {
 
     private static final ResourceBundle FILES = ResourceBundle.getBundle("vaadin-i18n.translations", Locale.ROOT);
 
-    /** CareStock's PLACEMENT_GROUP: the SQL that names each child's placement group. */
+    /** StockQueries' PLACEMENT_GROUP: the SQL that names each child's placement group. */
     private static String placementGroups() throws IOException {
-        String source = Files.readString(Path.of("src/main/java/org/earlyhelp/sufficiency/CareStock.java"));
+        String source = Files.readString(Path.of("src/main/java/org/earlyhelp/sufficiency/internal/StockQueries.java"));
         int from = source.indexOf("PLACEMENT_GROUP = \"\"\"");
         return source.substring(from, source.indexOf("\"\"\";", from));
     }
