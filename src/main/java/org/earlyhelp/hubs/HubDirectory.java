@@ -51,6 +51,11 @@ public class HubDirectory {
         return hubs.findById(id);
     }
 
+    /** The hub's name, or its code when no hub has that code. */
+    public String nameOf(HubId id) {
+        return hub(id).map(Hub::name).orElse(id.value());
+    }
+
     /** The small areas of a hub, with their children and deprivation: public geography. */
     public List<AreaSummary> areasOf(HubId hub) {
         currentUsers.require();

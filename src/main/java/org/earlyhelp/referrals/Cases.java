@@ -176,7 +176,7 @@ public class Cases {
         if (area == null) {
             problems.put("area", new Message("referrals.problem.area.choose-need-outcome"));
         }
-        if (blank(outcome) || outcome.length() > 1000) {
+        if (JourneyRules.blank(outcome) || outcome.length() > 1000) {
             problems.put("outcome", new Message("referrals.problem.outcome.say-what-will-different-family"));
         }
         if (c.assessedAt() == null) {
@@ -205,10 +205,10 @@ public class Cases {
         access.requireLead(user, c, familyHub(c));
         requireOpen(c);
         Map<String, Message> problems = new LinkedHashMap<>();
-        if (blank(action) || action.length() > 1000) {
+        if (JourneyRules.blank(action) || action.length() > 1000) {
             problems.put("action", new Message("referrals.problem.action.say-what-will-done"));
         }
-        if (blank(owner) || owner.length() > 200) {
+        if (JourneyRules.blank(owner) || owner.length() > 200) {
             problems.put("owner", new Message("referrals.problem.owner.say-who-will-do"));
         }
         if (due == null) {
@@ -287,10 +287,10 @@ public class Cases {
         if (draft.minutes() == null || draft.minutes() < 1 || draft.minutes() > 720) {
             problems.put("minutes", new Message("referrals.problem.minutes.give-how-long-took-minutes"));
         }
-        if (blank(draft.note()) || draft.note().length() > RequestsForSupport.MAX_TEXT) {
+        if (JourneyRules.blank(draft.note()) || draft.note().length() > RequestsForSupport.MAX_TEXT) {
             problems.put("note", new Message("referrals.problem.note.write-short-note-what-happened"));
         }
-        if (!draft.childSeen() && !blank(draft.childViews())) {
+        if (!draft.childSeen() && !JourneyRules.blank(draft.childViews())) {
             problems.put("childViews", new Message("referrals.problem.childviews.child-s-views-are-recorded"));
         }
         if (!problems.isEmpty()) {
@@ -425,7 +425,7 @@ public class Cases {
         CaseRow c = row(id);
         // Months after closure the lead and team no longer read the record: the hub's lead checks.
         access.requireHubLeadOf(user, c, familyHub(c));
-        if (blank(note) || note.length() > RequestsForSupport.MAX_TEXT) {
+        if (JourneyRules.blank(note) || note.length() > RequestsForSupport.MAX_TEXT) {
             throw new ValidationException(
                     Map.of("note", new Message("referrals.problem.note.say-how-family-doing-now")));
         }
@@ -500,10 +500,6 @@ public class Cases {
 
     private LocalDate today() {
         return WorkingCalendar.today(clock);
-    }
-
-    private static boolean blank(@Nullable String s) {
-        return JourneyRules.blank(s);
     }
 
     private static @Nullable String strip(@Nullable String s) {

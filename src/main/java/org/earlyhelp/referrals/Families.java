@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
-import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.CaseRepository;
@@ -128,7 +127,7 @@ public class Families {
                 f.address(),
                 f.postcode(),
                 f.hub(),
-                hubs.hub(f.hub()).map(Hub::name).orElse(f.hub().value()),
+                hubs.nameOf(f.hub()),
                 f.restricted(),
                 families.members(id),
                 families.consents(id),

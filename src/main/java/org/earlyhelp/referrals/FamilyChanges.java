@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
-import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.FamilyChangeRepository;
@@ -214,6 +213,6 @@ public class FamilyChanges {
     }
 
     private String hubName(@Nullable HubId hub) {
-        return hub == null ? "" : hubs.hub(hub).map(Hub::name).orElse(hub.value());
+        return hub == null ? "" : hubs.nameOf(hub);
     }
 }

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
-import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.HubPlacing.Placed;
 import org.earlyhelp.referrals.internal.Access;
@@ -313,6 +312,6 @@ class FamilyResolution {
     }
 
     private String hubName(HubId hub) {
-        return hubs.hub(hub).map(Hub::name).orElse(hub.value());
+        return hubs.nameOf(hub);
     }
 }

@@ -363,7 +363,7 @@ public class RequestsForSupport {
     }
 
     String hubName(HubId hub) {
-        return hubs.hub(hub).map(Hub::name).orElse(hub.value());
+        return hubs.nameOf(hub);
     }
 
     /** Whether this person may make requests at all (for menus). */

@@ -146,8 +146,8 @@ public class Invitations {
         if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
-        List<UUID> readable = List.copyOf(caseAccess.readable(invitations.casesInvited(hub)));
-        return invitations.ofHub(hub, user.has(Role.HUB_LEAD), user.username(), readable);
+        return invitations.ofHub(
+                hub, user.has(Role.HUB_LEAD), user.username(), caseAccess.readable(invitations.casesInvited(hub)));
     }
 
     /** An open invitation by the code typed or scanned: anyone may ask; expired codes are not found. */

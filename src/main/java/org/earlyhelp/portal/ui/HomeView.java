@@ -17,7 +17,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Objects;
-import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
@@ -123,7 +122,7 @@ public class HomeView extends Page {
         section.add(new H2(getTranslation("home." + key + ".title")));
         if (!user.hubs().isEmpty()) {
             String hubNames = user.hubs().stream()
-                    .map(h -> hubs.hub(h).map(Hub::name).orElse(h.value()))
+                    .map(hubs::nameOf)
                     .sorted()
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("");

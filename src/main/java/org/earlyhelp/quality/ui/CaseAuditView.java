@@ -21,7 +21,6 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -81,12 +80,11 @@ class CaseAuditView extends Page implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class);
+        UUID routed = idFrom(event);
+        if (routed == null) {
             return;
         }
+        id = routed;
         try {
             refresh();
         } catch (AccessDeniedException e) {

@@ -2,7 +2,6 @@ package org.earlyhelp.referrals.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -50,7 +49,7 @@ public class CaseRepository {
         jdbc.sql("""
                         INSERT INTO referrals.case_file (id, request_id, family_id, hub_id, lead, lead_name, lead_org,
                           allocated_at, allocated_by, assessment_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, request, family, hub.value(), lead, leadName, leadOrg, ts(at), by, assessmentDue)
+                .params(id, request, family, hub.value(), lead, leadName, leadOrg, Rows.ts(at), by, assessmentDue)
                 .update();
     }
 
@@ -130,7 +129,7 @@ public class CaseRepository {
 
     public void setAssessed(UUID id, Instant at, LocalDate firstReview) {
         jdbc.sql("UPDATE referrals.case_file SET assessed_at = ?, next_review_due = ? WHERE id = ?")
-                .params(ts(at), firstReview, id)
+                .params(Rows.ts(at), firstReview, id)
                 .update();
     }
 
@@ -143,12 +142,12 @@ public class CaseRepository {
     public void close(UUID id, Instant at, ClosureReason reason, @Nullable String note) {
         jdbc.sql("""
                         UPDATE referrals.case_file SET closed_at = ?, close_reason = ?, close_note = ?, next_review_due = NULL
-                        WHERE id = ?""").params(ts(at), reason.name(), note, id).update();
+                        WHERE id = ?""").params(Rows.ts(at), reason.name(), note, id).update();
     }
 
     public void setSteppedUp(UUID id, Instant at) {
         jdbc.sql("UPDATE referrals.case_file SET stepped_up_at = ? WHERE id = ?")
-                .params(ts(at), id)
+                .params(Rows.ts(at), id)
                 .update();
     }
 
@@ -186,7 +185,7 @@ public class CaseRepository {
     public boolean completeFollowUp(UUID caseId, int months, String by, String note, Instant at) {
         return jdbc.sql("""
                                 UPDATE referrals.follow_up SET done_at = ?, done_by = ?, note = ?
-                                WHERE case_id = ? AND months = ? AND done_at IS NULL""").params(ts(at), by, note, caseId, months).update() == 1;
+                                WHERE case_id = ? AND months = ? AND done_at IS NULL""").params(Rows.ts(at), by, note, caseId, months).update() == 1;
     }
 
     static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
@@ -207,9 +206,5 @@ public class CaseRepository {
                 reason == null ? null : ClosureReason.valueOf(reason),
                 rs.getBoolean(14),
                 rs.getInt(15));
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

@@ -1,6 +1,5 @@
 package org.earlyhelp.referrals.internal;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,7 +62,7 @@ public class CaseWorkRepository {
                         INSERT INTO referrals.plan_outcome (id, case_id, area, outcome, position, recorded_at, recorded_by)
                         VALUES (?, ?, ?, ?, (SELECT count(*) FROM referrals.plan_outcome WHERE case_id = ?), ?, ?)
                         ON CONFLICT (case_id, area) DO UPDATE SET outcome = excluded.outcome RETURNING id""")
-                .params(UUID.randomUUID(), caseId, area.name(), outcome, caseId, ts(at), by)
+                .params(UUID.randomUUID(), caseId, area.name(), outcome, caseId, Rows.ts(at), by)
                 .query(UUID.class)
                 .single();
     }
@@ -85,14 +84,17 @@ public class CaseWorkRepository {
         jdbc.sql("""
                         INSERT INTO referrals.plan_action (id, outcome_id, action, owner, due_on, status, recorded_at, recorded_by)
                         VALUES (?, ?, ?, ?, ?, 'NOT_STARTED', ?, ?)""")
-                .params(UUID.randomUUID(), outcome, action, owner, due, ts(at), by)
+                .params(UUID.randomUUID(), outcome, action, owner, due, Rows.ts(at), by)
                 .update();
     }
 
     public boolean setActionStatus(UUID action, int version, ActionStatus status, Instant at, String by) {
         return jdbc.sql("""
                                 UPDATE referrals.plan_action SET status = ?, status_changed_at = ?, status_changed_by = ?,
-                                  version = version + 1 WHERE id = ? AND version = ?""").params(status.name(), ts(at), by, action, version).update() == 1;
+                                  version = version + 1 WHERE id = ? AND version = ?""")
+                        .params(status.name(), Rows.ts(at), by, action, version)
+                        .update()
+                == 1;
     }
 
     public List<CaseRecord.PlanOutcome> plan(UUID caseId) {
@@ -135,7 +137,7 @@ public class CaseWorkRepository {
         jdbc.sql("""
                         INSERT INTO referrals.review (id, case_id, held_on, held_by, notes, next_due, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, caseId, heldOn, by, notes, next, ts(recordedAt))
+                .params(id, caseId, heldOn, by, notes, next, Rows.ts(recordedAt))
                 .update();
     }
 
@@ -186,7 +188,7 @@ public class CaseWorkRepository {
         jdbc.sql("""
                         INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, child_views, note,
                           logged_by, logged_name, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, caseId, on, kind.name(), minutes, childSeen, views, note, by, byName, ts(at))
+                .params(id, caseId, on, kind.name(), minutes, childSeen, views, note, by, byName, Rows.ts(at))
                 .update();
     }
 
@@ -205,9 +207,5 @@ public class CaseWorkRepository {
                         rs.getString(7),
                         rs.getString(8)))
                 .list();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

@@ -41,7 +41,7 @@ public class FamilyRepository {
                         f.areaCode(),
                         f.hub().value(),
                         f.restricted(),
-                        ts(f.createdAt()))
+                        Rows.ts(f.createdAt()))
                 .update();
     }
 
@@ -176,7 +176,7 @@ public class FamilyRepository {
                         user.displayName(),
                         user.roles().stream().map(Role::externalName).sorted().collect(Collectors.joining(",")),
                         reason,
-                        ts(at))
+                        Rows.ts(at))
                 .update();
     }
 
@@ -213,7 +213,7 @@ public class FamilyRepository {
                         method.name(),
                         shareWith,
                         recordedBy,
-                        ts(at))
+                        Rows.ts(at))
                 .update();
     }
 
@@ -236,10 +236,6 @@ public class FamilyRepository {
     public int withdrawConsents(UUID family, String by, String reason, Instant at) {
         return jdbc.sql("""
                         UPDATE referrals.consent SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
-                        WHERE family_id = ? AND withdrawn_at IS NULL""").params(ts(at), by, reason, family).update();
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+                        WHERE family_id = ? AND withdrawn_at IS NULL""").params(Rows.ts(at), by, reason, family).update();
     }
 }

@@ -3,7 +3,6 @@ package org.earlyhelp.referrals.internal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -74,8 +73,8 @@ public class RequestRepository {
                         r.referrerName(),
                         r.referrerOrg(),
                         r.source(),
-                        ts(r.submittedAt()),
-                        ts(r.decisionDue()),
+                        Rows.ts(r.submittedAt()),
+                        Rows.ts(r.decisionDue()),
                         r.tried(),
                         r.involved(),
                         r.reReferral(),
@@ -164,7 +163,7 @@ public class RequestRepository {
                                 UPDATE referrals.request SET status = ?, level = ?, outcome = ?, reasons = ?, decided_by = ?,
                                   decided_at = ?, version = version + 1
                                 WHERE id = ? AND version = ? AND status = 'AWAITING_DECISION'""")
-                        .params(status.name(), level.number(), outcome.name(), reasons, by, ts(at), id, version)
+                        .params(status.name(), level.number(), outcome.name(), reasons, by, Rows.ts(at), id, version)
                         .update()
                 == 1;
     }
@@ -208,9 +207,5 @@ public class RequestRepository {
                 rs.getBoolean(18),
                 rs.getInt(19),
                 rs.getString(20) == null ? null : ClosureReason.valueOf(rs.getString(20)));
-    }
-
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
     }
 }

@@ -11,6 +11,10 @@ final class Rows {
 
     private Rows() {}
 
+    static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
     static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

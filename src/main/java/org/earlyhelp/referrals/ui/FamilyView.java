@@ -20,7 +20,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -69,12 +68,11 @@ class FamilyView extends Page implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class);
+        UUID routed = idFrom(event);
+        if (routed == null) {
             return;
         }
+        id = routed;
         CurrentUser user = currentUsers.require();
         if (!user.has(Role.PRACTITIONER) && !user.has(Role.HUB_LEAD)) {
             askWhy();

@@ -3,9 +3,13 @@ package org.earlyhelp.shared.ui;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.VaadinServlet;
+import java.util.UUID;
 import org.earlyhelp.shared.DemonstrationMode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.context.support.WebApplicationContextUtils;
 
@@ -33,6 +37,19 @@ public class Page extends Main implements HasDynamicTitle {
         }
         add(this.heading);
         this.heading.setText(heading);
+    }
+
+    /**
+     * The record the route's {@code id} names; a malformed id shows "not found", as an unknown one
+     * does, and gives null.
+     */
+    protected @Nullable UUID idFrom(BeforeEnterEvent event) {
+        try {
+            return UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+        } catch (IllegalArgumentException e) {
+            event.rerouteToError(NotFoundException.class);
+            return null;
+        }
     }
 
     /** Whether young people read this page: the demonstration banner then uses their words. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class InvitationRepository {
      * The hub's invitations, newest first: those for no case that the person made (or all of
      * them, for the hub's lead), and those for the cases given as readable.
      */
-    public List<Invitation> ofHub(HubId hub, boolean lead, String username, List<UUID> readableCases) {
+    public List<Invitation> ofHub(HubId hub, boolean lead, String username, Collection<UUID> readableCases) {
         return jdbc.sql(SELECT + "\n" + """
                          WHERE hub_id = :hub AND ((case_id IS NULL AND (:lead OR created_by = :u)) OR case_id = ANY (:cases))
                          ORDER BY created_at DESC LIMIT 200""")

@@ -65,12 +65,11 @@ class EngagementView extends Page implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        try {
-            id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
-        } catch (IllegalArgumentException e) {
-            event.rerouteToError(NotFoundException.class);
+        UUID routed = idFrom(event);
+        if (routed == null) {
             return;
         }
+        id = routed;
         try {
             refresh();
         } catch (AccessDeniedException e) {
