@@ -33,7 +33,7 @@ class DatabaseConfiguration {
                 environment.getProperty("spring.datasource.password"));
         ResolvedDatabase database = resolver.resolve();
         log.info("Using {} as {} ({})", database.url(), database.username(), database.source());
-        return new ManagedDatabase(database, resolver.embedded(), properties.freshOrDefault(), environment);
+        return new ManagedDatabase(database, resolver.embedded(), environment);
     }
 
     @Bean
@@ -55,20 +55,17 @@ class DatabaseConfiguration {
     /** The application login's password where none is configured: for development and tests only. */
     static final String DEVELOPMENT_APP_PASSWORD = "earlyhelp-app-dev-password";
 
-    /** Owns the pool, the embedded server and a fresh test database, and closes them in order. */
+    /** Owns the pool and the embedded server, and closes them in order. */
     static final class ManagedDatabase implements DisposableBean {
 
         private final ResolvedDatabase database;
         private final @Nullable EmbeddedPostgres embedded;
-        private final boolean dropOnClose;
         private final HikariDataSource dataSource;
         private final String role;
 
-        ManagedDatabase(
-                ResolvedDatabase database, @Nullable EmbeddedPostgres embedded, boolean dropOnClose, Environment env) {
+        ManagedDatabase(ResolvedDatabase database, @Nullable EmbeddedPostgres embedded, Environment env) {
             this.database = database;
             this.embedded = embedded;
-            this.dropOnClose = dropOnClose;
             HikariConfig config = new HikariConfig();
             config.setPoolName("earlyhelp");
             config.setJdbcUrl(database.url());
@@ -113,9 +110,6 @@ class DatabaseConfiguration {
         @Override
         public void destroy() throws IOException {
             dataSource.close();
-            if (dropOnClose) {
-                DatabaseResolver.dropDatabase(database);
-            }
             if (embedded != null) {
                 embedded.close();
             }

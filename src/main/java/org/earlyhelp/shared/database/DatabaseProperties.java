@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedEnabled whether to fall back to an embedded PostgreSQL
  * @param embeddedDataDir where the embedded PostgreSQL keeps its data between starts
  * @param embeddedPort the port of the embedded PostgreSQL
- * @param fresh create a new, empty database for this run and drop it at shutdown (tests)
  */
 @ConfigurationProperties("earlyhelp.db")
 public record DatabaseProperties(
@@ -29,8 +28,7 @@ public record DatabaseProperties(
         @Nullable String name,
         @Nullable Boolean embeddedEnabled,
         @Nullable Path embeddedDataDir,
-        @Nullable Integer embeddedPort,
-        @Nullable Boolean fresh) {
+        @Nullable Integer embeddedPort) {
 
     String localHostOrDefault() {
         return localHost == null ? "localhost" : localHost;
@@ -56,9 +54,5 @@ public record DatabaseProperties(
 
     int embeddedPortOrDefault() {
         return embeddedPort == null ? 54329 : embeddedPort;
-    }
-
-    boolean freshOrDefault() {
-        return fresh != null && fresh;
     }
 }

@@ -9,12 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds the database, in this order: explicit settings ({@code SPRING_DATASOURCE_*} or {@code
  * EARLYHELP_DB_*}); PostgreSQL on localhost:5432, creating the {@code earlyhelp} database if it is
- * missing and the role may; an embedded PostgreSQL whose data lives under the user's home. With
- * {@code fresh}, a new empty database is created on the server found, for one test run.
+ * missing and the role may; an embedded PostgreSQL whose data lives under the user's home.
  */
 class DatabaseResolver {
 
@@ -58,11 +55,6 @@ class DatabaseResolver {
     }
 
     ResolvedDatabase resolve() {
-        ResolvedDatabase server = resolveServer();
-        return properties.freshOrDefault() ? createFreshDatabase(server) : server;
-    }
-
-    private ResolvedDatabase resolveServer() {
         if (springUrl != null && !springUrl.isBlank()) {
             return checked(new ResolvedDatabase(
                     springUrl, orDefault(springUsername, systemUser()), springPassword, "spring.datasource.url"));
@@ -175,45 +167,6 @@ class DatabaseResolver {
             return new ResolvedDatabase(withDatabase(url, name), "postgres", null, "embedded PostgreSQL");
         } catch (SQLException e) {
             throw explain(server, e);
-        }
-    }
-
-    private ResolvedDatabase createFreshDatabase(ResolvedDatabase server) {
-        String name = "earlyhelp_test_"
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        String maintenanceUrl = withDatabase(server.url(), "postgres");
-        try (Connection connection = connect(maintenanceUrl, server.username(), server.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + quote(name));
-        } catch (SQLException e) {
-            throw new DatabaseStartupException(
-                    "Could not create a fresh test database on " + server.source() + " as " + server.username() + ": "
-                            + firstLine(e),
-                    "Give the role CREATEDB (ALTER ROLE " + server.username() + " CREATEDB), or point the tests at"
-                            + " a server where it may create databases with EARLYHELP_DB_URL.",
-                    e);
-        }
-        log.info("Created fresh database {} on {}", name, server.source());
-        return new ResolvedDatabase(
-                withDatabase(server.url(), name),
-                server.username(),
-                server.password(),
-                server.source() + ", fresh database " + name);
-    }
-
-    /** Drops a database made by {@link #createFreshDatabase}. */
-    static void dropDatabase(ResolvedDatabase database) {
-        Matcher m = JDBC_URL.matcher(database.url());
-        if (!m.matches()) {
-            return;
-        }
-        try (Connection connection =
-                        connect(withDatabase(database.url(), "postgres"), database.username(), database.password());
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + quote(m.group("db")) + " WITH (FORCE)");
-            log.info("Dropped database {}", m.group("db"));
-        } catch (SQLException e) {
-            log.warn("Could not drop test database {}: {}", m.group("db"), firstLine(e));
         }
     }
 

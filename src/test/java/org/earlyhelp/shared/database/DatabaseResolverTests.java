@@ -15,20 +15,20 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /** Finding the database: against the real PostgreSQL on localhost, and the ways it can go wrong. */
 class DatabaseResolverTests {
 
-    private static DatabaseProperties properties(Integer localPort, Boolean embedded, Path dataDir, boolean fresh) {
-        return new DatabaseProperties(null, null, null, null, localPort, null, embedded, dataDir, null, fresh);
+    private static DatabaseProperties properties(Integer localPort, Boolean embedded, Path dataDir) {
+        return new DatabaseProperties(null, null, null, null, localPort, null, embedded, dataDir, null);
     }
 
     @Test
-    void aFreshDatabaseIsCreatedOnTheLocalServerAndDroppedAfterwards() throws SQLException {
+    void aFreshTestDatabaseIsCreatedOnTheLocalServerAndDroppedAfterwards() throws SQLException {
         ResolvedDatabase database =
-                new DatabaseResolver(properties(null, false, null, true), null, null, null).resolve();
+                FreshDatabases.create(new DatabaseResolver(properties(null, false, null), null, null, null).resolve());
         assertThat(database.url()).matches("jdbc:postgresql://localhost:5432/earlyhelp_test_[0-9a-f]{16}");
         try (Connection connection =
                 DatabaseResolver.connect(database.url(), database.username(), database.password())) {
             assertThat(connection.isValid(2)).isTrue();
         }
-        DatabaseResolver.dropDatabase(database);
+        FreshDatabases.drop(database);
         assertThatThrownBy(() -> DatabaseResolver.connect(database.url(), database.username(), database.password())
                         .close())
                 .isInstanceOf(SQLException.class)
@@ -38,7 +38,7 @@ class DatabaseResolverTests {
     @Test
     void explicitSettingsWinOverTheLocalServer() {
         ResolvedDatabase database = new DatabaseResolver(
-                        properties(null, false, null, false), "jdbc:postgresql://localhost:5432/postgres", null, null)
+                        properties(null, false, null), "jdbc:postgresql://localhost:5432/postgres", null, null)
                 .resolve();
         assertThat(database.url()).isEqualTo("jdbc:postgresql://localhost:5432/postgres");
         assertThat(database.source()).isEqualTo("spring.datasource.url");
@@ -57,8 +57,7 @@ class DatabaseResolverTests {
                         null,
                         false,
                         null,
-                        null,
-                        false),
+                        null),
                 null,
                 null,
                 null);
@@ -81,8 +80,7 @@ class DatabaseResolverTests {
     @Test
     void noLocalServerFallsBackToEmbeddedOrExplainsWhyItCannot() throws IOException {
         Path dataDir = Files.createTempDirectory("earlyhelp-embedded");
-        DatabaseResolver resolver =
-                new DatabaseResolver(properties(closedPort(), true, dataDir, false), null, null, null);
+        DatabaseResolver resolver = new DatabaseResolver(properties(closedPort(), true, dataDir), null, null, null);
         if ("root".equals(System.getProperty("user.name"))) {
             assertThatThrownBy(resolver::resolve)
                     .isInstanceOf(DatabaseStartupException.class)
