@@ -168,19 +168,6 @@ abstract class BrowserTest {
     static void signInAndWait(String base, String username) {
         signInLocally(base, username, DEMO_PASSWORD);
         By home = By.cssSelector("[id^='home-'], #no-access");
-        try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(ExpectedConditions.visibilityOfElementLocated(home));
-        } catch (TimeoutException slow) {
-            // Still on the sign-in form (the key press was lost while the page settled): say so and
-            // submit once more; any other page is a real failure, and the wait below reports it.
-            if (browser.isPresent(By.cssSelector("input[name='username']"))) {
-                System.err.println("!!! signing in as " + username + " did not leave the sign-in page in 20 s; "
-                        + "submitting the form once more (page: "
-                        + browser.driver().getCurrentUrl() + ")");
-                signInLocally(base, username, DEMO_PASSWORD);
-            }
-        }
         browser.waitFor(home);
     }
 }

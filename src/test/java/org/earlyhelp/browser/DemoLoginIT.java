@@ -116,14 +116,23 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void repeatedWrongPasswordsPauseTheAccountEvenForTheRightOne() {
-        for (int i = 0; i < 5; i++) {
-            signIn("police.officer", "guess-" + i);
+        try {
+            for (int i = 0; i < 5; i++) {
+                signIn("police.officer", "guess-" + i);
+                browser.waitForUrlStartingWith(base() + "/login?error");
+            }
+            signIn("police.officer", "demo-early-help");
             browser.waitForUrlStartingWith(base() + "/login?error");
+            assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText())
+                    .contains("Too many attempts");
+            browser.assertAccessible("login page, account paused");
+        } finally {
+            // The pause is kept in the database, which the other browser tests of this application
+            // share: CaseAuditIT signs in as police.officer whenever the sample makes them an
+            // auditor, and was refused for ten minutes after this test.
+            jdbc.sql("DELETE FROM identity.login_failure WHERE username_key = 'police.officer'")
+                    .update();
         }
-        signIn("police.officer", "demo-early-help");
-        browser.waitForUrlStartingWith(base() + "/login?error");
-        assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText()).contains("Too many attempts");
-        browser.assertAccessible("login page, account paused");
     }
 
     @Test

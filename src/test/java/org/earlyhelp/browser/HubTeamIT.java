@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Set;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.hubs.ServiceCategory;
 import org.earlyhelp.hubs.ServiceDirectory;
 import org.earlyhelp.hubs.ServiceDraft;
@@ -32,6 +34,9 @@ class HubTeamIT extends BrowserTest {
 
     @Autowired
     ServiceDirectory directory;
+
+    @Autowired
+    HubTeams teams;
 
     private String signIn(String username) {
         String base = "http://localhost:" + port;
@@ -159,6 +164,34 @@ class HubTeamIT extends BrowserTest {
 
     @Test
     void aHubLeadChangesAPractitionersCapacity() {
+        int before = franLewis().capacity();
+        try {
+            changeFranLewisCapacityInTheBrowser();
+        } finally {
+            // Other browser tests of this application allocate to Fran Lewis and read her
+            // capacity: put it back as it was.
+            SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+            try {
+                teams.setCapacity(franLewis(), before);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
+    }
+
+    private HubMember franLewis() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        try {
+            return teams.team(new HubId("dudley-central")).stream()
+                    .filter(m -> m.displayName().equals("Fran Lewis"))
+                    .findFirst()
+                    .orElseThrow();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void changeFranLewisCapacityInTheBrowser() {
         String base = signIn("lead.dudley-central");
         browser.go(base + "/hub/team");
         WebElement grid = browser.waitFor(By.id("team-grid"));
