@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,19 +191,7 @@ public class HubQueue {
     @Transactional(readOnly = true)
     public List<Candidate> candidates(HubId hub) {
         access.hubLead(hub);
-        Map<String, Integer> loads = cases.caseloads(hub);
-        List<Candidate> candidates = new ArrayList<>();
-        for (HubMember m : teams.team(hub)) {
-            if (m.capacity() > 0) {
-                candidates.add(new Candidate(
-                        m.username(),
-                        m.displayName(),
-                        m.organisationName(),
-                        loads.getOrDefault(m.username(), 0),
-                        m.capacity()));
-            }
-        }
-        return candidates;
+        return JourneyRules.candidates(teams.team(hub), cases.caseloads(hub));
     }
 
     /** Everyone in the hub's team, for choosing the team around the family. */
@@ -225,34 +212,16 @@ public class HubQueue {
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
-        Map<String, Message> problems = new LinkedHashMap<>();
         List<HubMember> members = teams.team(summary.hub());
+        if (summary.status() != RequestStatus.AWAITING_ALLOCATION) {
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
+        }
+        Map<String, Message> problems =
+                JourneyRules.allocationProblems(members, cases.caseloads(summary.hub()), lead, team);
         HubMember chosen = members.stream()
                 .filter(m -> m.username().equals(lead))
                 .findFirst()
                 .orElse(null);
-        if (summary.status() != RequestStatus.AWAITING_ALLOCATION) {
-            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
-        }
-        if (chosen == null || chosen.capacity() == 0) {
-            problems.put("lead", new Message("referrals.problem.lead.choose-lead-practitioner-from-hub"));
-        } else {
-            int load = cases.caseloads(summary.hub()).getOrDefault(chosen.username(), 0);
-            if (load >= chosen.capacity()) {
-                problems.put(
-                        "lead",
-                        new Message(
-                                "referrals.problem.lead.0-already-leads-1-2",
-                                chosen.displayName(),
-                                load,
-                                chosen.capacity()));
-            }
-        }
-        for (String t : team) {
-            if (members.stream().noneMatch(m -> m.username().equals(t))) {
-                problems.put("team", new Message("referrals.problem.team.everyone-team-around-family-must"));
-            }
-        }
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -16,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The rules of a family's journey that need nothing but the facts in front of them: when a request
- * is a re-referral, what an assessment, a review and a closure must hold, and when the checks after
- * closing fall due. The services look the facts up, check who may act, and save; these rules are
+ * is a re-referral, who may lead a family's early help (capacity), what an assessment, a review and
+ * a closure must hold, and when the checks after closing fall due. The services look the facts up, check who may act, and save; these rules are
  * tested on their own, without Spring or a database.
  */
 final class JourneyRules {
@@ -31,6 +32,54 @@ final class JourneyRules {
     static boolean isReReferral(Optional<Instant> lastClosure, Instant now, int months) {
         ZonedDateTime since = now.atZone(WorkingCalendar.LONDON).minusMonths(months);
         return lastClosure.map(closed -> closed.isAfter(since.toInstant())).orElse(false);
+    }
+
+    /**
+     * Who could lead a family's early help: the hub's team members with any capacity, each with
+     * the number of open cases they lead now.
+     */
+    static List<Candidate> candidates(List<HubMember> team, Map<String, Integer> caseloads) {
+        return team.stream()
+                .filter(m -> m.capacity() > 0)
+                .map(m -> new Candidate(
+                        m.username(),
+                        m.displayName(),
+                        m.organisationName(),
+                        caseloads.getOrDefault(m.username(), 0),
+                        m.capacity()))
+                .toList();
+    }
+
+    /**
+     * What is wrong with an allocation: the lead must be a member of the hub's team with room in
+     * their caseload (they lead fewer open cases than their capacity), and everyone in the team
+     * around the family must be a member of the hub's team.
+     */
+    static Map<String, Message> allocationProblems(
+            List<HubMember> team, Map<String, Integer> caseloads, @Nullable String lead, Set<String> around) {
+        Map<String, Message> problems = new LinkedHashMap<>();
+        HubMember chosen =
+                team.stream().filter(m -> m.username().equals(lead)).findFirst().orElse(null);
+        if (chosen == null || chosen.capacity() == 0) {
+            problems.put("lead", new Message("referrals.problem.lead.choose-lead-practitioner-from-hub"));
+        } else {
+            int load = caseloads.getOrDefault(chosen.username(), 0);
+            if (load >= chosen.capacity()) {
+                problems.put(
+                        "lead",
+                        new Message(
+                                "referrals.problem.lead.0-already-leads-1-2",
+                                chosen.displayName(),
+                                load,
+                                chosen.capacity()));
+            }
+        }
+        for (String t : around) {
+            if (team.stream().noneMatch(m -> m.username().equals(t))) {
+                problems.put("team", new Message("referrals.problem.team.everyone-team-around-family-must"));
+            }
+        }
+        return problems;
     }
 
     /**

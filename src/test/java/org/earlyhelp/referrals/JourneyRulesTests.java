@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.junit.jupiter.api.Test;
@@ -109,5 +112,49 @@ class JourneyRulesTests {
     void theChecksAfterClosingFallSixAndTwelveMonthsOn() {
         assertThat(JourneyRules.followUpsAfterClosing(LocalDate.of(2026, 8, 31)))
                 .containsExactly(Map.entry(6, LocalDate.of(2027, 2, 28)), Map.entry(12, LocalDate.of(2027, 8, 31)));
+    }
+
+    private static HubMember member(String username, int capacity) {
+        return new HubMember(
+                new HubId("dudley-central"),
+                username,
+                "Name of " + username,
+                new OrganisationId("dudley-council"),
+                "Dudley Council",
+                capacity,
+                false,
+                false,
+                0);
+    }
+
+    @Test
+    void aLeadNeedsRoomInTheirCaseloadAndTheTeamAroundTheFamilyComesFromTheHub() {
+        List<HubMember> team = List.of(member("fran", 3), member("dan", 0), member("sam", 1));
+        Map<String, Integer> loads = Map.of("fran", 2, "sam", 1);
+
+        assertThat(JourneyRules.allocationProblems(team, loads, "fran", Set.of("dan")))
+                .isEmpty();
+        assertThat(JourneyRules.allocationProblems(team, Map.of("fran", 3), "fran", Set.of()))
+                .as("a caseload at capacity has no room")
+                .containsOnlyKeys("lead")
+                .extractingByKey("lead")
+                .satisfies(m -> assertThat(m.args()).containsExactly("Name of fran", 3, 3));
+        assertThat(JourneyRules.allocationProblems(team, loads, "sam", Set.of()))
+                .as("one case led, capacity one")
+                .containsOnlyKeys("lead");
+        assertThat(JourneyRules.allocationProblems(team, loads, "dan", Set.of()))
+                .as("no capacity at all: a member, but not a lead practitioner")
+                .containsOnlyKeys("lead");
+        assertThat(JourneyRules.allocationProblems(team, loads, "someone.else", Set.of()))
+                .containsOnlyKeys("lead");
+        assertThat(JourneyRules.allocationProblems(team, loads, null, Set.of())).containsOnlyKeys("lead");
+        assertThat(JourneyRules.allocationProblems(team, loads, "fran", Set.of("dan", "not.in.hub")))
+                .containsOnlyKeys("team");
+
+        assertThat(JourneyRules.candidates(team, loads))
+                .as("only members with capacity, with their caseloads")
+                .containsExactly(
+                        new Candidate("fran", "Name of fran", "Dudley Council", 2, 3),
+                        new Candidate("sam", "Name of sam", "Dudley Council", 1, 1));
     }
 }
