@@ -126,10 +126,7 @@ class ArchitectureTests {
             "org.earlyhelp.shared.events.EventsHealth",
             "org.earlyhelp.shared.jobs.ScheduledJobs",
             "org.earlyhelp.shared.metrics.Backlog",
-            "org.earlyhelp.shared.work.BackgroundWork",
-            "org.earlyhelp.sufficiency.Contracts",
-            "org.earlyhelp.sufficiency.DemonstrationSupply",
-            "org.earlyhelp.sufficiency.Forecasts");
+            "org.earlyhelp.shared.work.BackgroundWork");
 
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()

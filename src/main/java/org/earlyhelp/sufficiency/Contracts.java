@@ -4,10 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +19,8 @@ import org.earlyhelp.shared.PlainText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.sufficiency.internal.ContractRepository;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,13 +84,13 @@ public class Contracts {
         }
     }
 
-    private final JdbcClient jdbc;
+    private final ContractRepository repository;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Contracts(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit, Clock clock) {
-        this.jdbc = jdbc;
+    Contracts(ContractRepository repository, CurrentUsers currentUsers, AuditTrail audit, Clock clock) {
+        this.repository = repository;
         this.currentUsers = currentUsers;
         this.audit = audit;
         this.clock = clock;
@@ -102,28 +100,7 @@ public class Contracts {
     @Transactional(readOnly = true)
     public List<Occupancy> inForceOn(LocalDate on) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        return jdbc.sql("""
-                        WITH placed AS (
-                          SELECT urn, count(DISTINCT child_id) AS n FROM sufficiency.episode
-                          WHERE urn IS NOT NULL AND started_on <= :d AND (ended_on IS NULL OR ended_on > :d) GROUP BY urn)
-                        SELECT c.id, c.urn, c.provider, c.category, c.kind, c.beds, c.weekly_cost, c.starts_on, c.ends_on,
-                               coalesce(p.n, 0)
-                        FROM sufficiency.contract c LEFT JOIN placed p ON p.urn = c.urn
-                        WHERE c.starts_on <= :d AND (c.ends_on IS NULL OR c.ends_on >= :d)
-                        ORDER BY c.provider, c.starts_on""")
-                .param("d", on)
-                .query((rs, n) -> new Occupancy(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        PlacementCategory.stored(rs.getString(4)),
-                        rs.getString(5),
-                        rs.getInt(6),
-                        rs.getBigDecimal(7),
-                        rs.getObject(8, LocalDate.class),
-                        rs.getObject(9, LocalDate.class),
-                        rs.getLong(10)))
-                .list();
+        return repository.inForceOn(on);
     }
 
     /**
@@ -164,40 +141,7 @@ public class Contracts {
     @Transactional(readOnly = true)
     public List<BedNights> yearTo(LocalDate to) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        return jdbc.sql("""
-                        WITH c AS (
-                          SELECT * FROM sufficiency.contract
-                          WHERE starts_on <= :last AND (ends_on IS NULL OR ends_on >= :first)),
-                        nights AS (
-                          SELECT c.id, c.urn, c.beds, d::date AS night
-                          FROM c, generate_series(greatest(c.starts_on, :first)::timestamp,
-                                                  least(coalesce(c.ends_on, :last), :last)::timestamp,
-                                                  interval '1 day') d),
-                        placed AS (
-                          SELECT urn, child_id, started_on, ended_on FROM sufficiency.episode
-                          WHERE urn IN (SELECT urn FROM c) AND started_on <= :last
-                            AND (ended_on IS NULL OR ended_on > :first)),
-                        used AS (
-                          SELECT n.id, n.night, least(n.beds, count(DISTINCT p.child_id)) AS used
-                          FROM nights n LEFT JOIN placed p ON p.urn = n.urn AND p.started_on <= n.night
-                            AND (p.ended_on IS NULL OR p.ended_on > n.night)
-                          GROUP BY n.id, n.night, n.beds)
-                        SELECT c.id, c.urn, c.provider, c.kind, c.beds, c.weekly_cost,
-                               c.beds * (SELECT count(*) FROM nights n WHERE n.id = c.id),
-                               coalesce((SELECT sum(u.used) FROM used u WHERE u.id = c.id), 0)
-                        FROM c ORDER BY c.provider, c.starts_on""")
-                .param("first", to.minusYears(1))
-                .param("last", to.minusDays(1))
-                .query((rs, n) -> new BedNights(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getInt(5),
-                        rs.getBigDecimal(6),
-                        rs.getLong(7),
-                        rs.getLong(8)))
-                .list();
+        return repository.yearTo(to);
     }
 
     /** Adds a contract, each field checked; nothing is saved when any is wrong. */
@@ -238,22 +182,7 @@ public class Contracts {
             throw new ValidationException(problems);
         }
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO sufficiency.contract (id, urn, provider, category, kind, beds, weekly_cost, starts_on,
-                          ends_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(
-                        id,
-                        urn,
-                        provider,
-                        requireNonNull(category).english(),
-                        d.kind(),
-                        d.beds(),
-                        d.weeklyCost(),
-                        d.startsOn(),
-                        d.endsOn(),
-                        user.username(),
-                        Timestamp.from(clock.instant())))
-                .update();
+        repository.insert(id, urn, provider, requireNonNull(category), d, user.username(), clock.instant());
         audit.record(
                 AuditAction.ADD_CONTRACT,
                 "contract",
@@ -268,9 +197,7 @@ public class Contracts {
     @Transactional
     public void remove(UUID id) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        int removed = jdbc.sql("DELETE FROM sufficiency.contract WHERE id = ?")
-                .param(id)
-                .update();
+        int removed = repository.delete(id);
         if (removed > 0) {
             audit.record(AuditAction.REMOVE_CONTRACT, "contract", id.toString(), null, null, null);
         }

@@ -4,7 +4,7 @@ import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.earlyhelp.sufficiency.internal.DemonstrationSupplyRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,19 +32,12 @@ public class DemonstrationSupply {
         }
     }
 
-    private static final String DEMO_PROVIDERS = "list_name LIKE 'Demonstration list%'";
-    private static final String DEMO_CONTRACTS =
-            "created_by = 'system' AND provider LIKE 'Demonstration children''s home%'";
-    private static final String DEMO_SUPPLY = "note = 'demonstration figure'";
-    private static final String DEMO_CARERS = "reference LIKE 'DEMO-FC-%'";
-    private static final String DEMO_CHILDREN = "child_id LIKE 'DEMO%'";
-
-    private final JdbcClient jdbc;
+    private final DemonstrationSupplyRepository repository;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
 
-    DemonstrationSupply(JdbcClient jdbc, CurrentUsers currentUsers, AuditTrail audit) {
-        this.jdbc = jdbc;
+    DemonstrationSupply(DemonstrationSupplyRepository repository, CurrentUsers currentUsers, AuditTrail audit) {
+        this.repository = repository;
         this.currentUsers = currentUsers;
         this.audit = audit;
     }
@@ -52,12 +45,7 @@ public class DemonstrationSupply {
     @Transactional(readOnly = true)
     public Held held() {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
-        return new Held(
-                count("sufficiency.child", DEMO_CHILDREN),
-                count("sufficiency.provider", DEMO_PROVIDERS),
-                count("sufficiency.contract", DEMO_CONTRACTS),
-                count("sufficiency.supply", DEMO_SUPPLY),
-                count("sufficiency.foster_carer", DEMO_CARERS));
+        return repository.held();
     }
 
     /**
@@ -75,10 +63,7 @@ public class DemonstrationSupply {
             throw new IllegalStateException("The returns are still the demonstration's own: import the council's"
                     + " returns first, then remove the made-up supply.");
         }
-        jdbc.sql("DELETE FROM sufficiency.contract WHERE " + DEMO_CONTRACTS).update();
-        jdbc.sql("DELETE FROM sufficiency.provider WHERE " + DEMO_PROVIDERS).update();
-        jdbc.sql("DELETE FROM sufficiency.supply WHERE " + DEMO_SUPPLY).update();
-        jdbc.sql("DELETE FROM sufficiency.foster_carer WHERE " + DEMO_CARERS).update();
+        repository.deleteSupply();
         audit.record(
                 AuditAction.DELETE,
                 "demonstration-supply",
@@ -88,11 +73,5 @@ public class DemonstrationSupply {
                 before.providers() + " homes, " + before.contracts() + " contracts, " + before.supplyFigures()
                         + " supply figures, " + before.carers() + " foster carers");
         return before;
-    }
-
-    private long count(String table, String where) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE " + where)
-                .query(Long.class)
-                .single();
     }
 }

@@ -257,6 +257,9 @@ class CareReturnsTests {
     Forecasts forecasts;
 
     @Autowired
+    FosterCarers carers;
+
+    @Autowired
     PlacementSupply placementSupply;
 
     @Test
@@ -372,13 +375,13 @@ class CareReturnsTests {
                 .singleElement()
                 .satisfies(g -> assertThat(g.gap()).isCloseTo(g.need() - 3, within(1e-9)));
 
-        forecasts.saveCarer(new Forecasts.Carer("FC-001", "in-house", 2, 1, 0, 4));
-        forecasts.saveCarer(new Forecasts.Carer("FC-002", "in-house", 3, 0, 10, 17));
-        assertThatThrownBy(() -> forecasts.saveCarer(new Forecasts.Carer("Mrs Smith!", "in-house", 2, 3, 5, 1)))
+        carers.saveCarer(new FosterCarers.Carer("FC-001", "in-house", 2, 1, 0, 4));
+        carers.saveCarer(new FosterCarers.Carer("FC-002", "in-house", 3, 0, 10, 17));
+        assertThatThrownBy(() -> carers.saveCarer(new FosterCarers.Carer("Mrs Smith!", "in-house", 2, 3, 5, 1)))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).problems())
                         .containsKeys("reference", "vacancies", "ages"));
-        assertThat(forecasts.fosteringGapByAge(base, forecast))
+        assertThat(carers.fosteringGapByAge(base))
                 .filteredOn(g -> g.ageBand().equals("10 to 15"))
                 .singleElement()
                 .satisfies(g -> {
@@ -386,8 +389,8 @@ class CareReturnsTests {
                     assertThat(g.vacancies()).isZero();
                     assertThat(g.need()).isCloseTo(base.last().fosteringByAge().get("10 to 15"), within(1e-9));
                 });
-        forecasts.removeCarer("FC-002");
-        assertThat(forecasts.carers()).extracting(Forecasts.Carer::reference).containsExactly("FC-001");
+        carers.removeCarer("FC-002");
+        assertThat(carers.carers()).extracting(FosterCarers.Carer::reference).containsExactly("FC-001");
 
         // The back-test as the page runs it unless the commissioner changes it: from a year before
         // the end of the data to its end, with rates from the year before the start.

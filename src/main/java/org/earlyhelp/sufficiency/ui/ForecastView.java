@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -18,7 +17,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextField;
@@ -38,14 +36,13 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
-import org.earlyhelp.shared.ui.Focus;
-import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.Forecasts;
+import org.earlyhelp.sufficiency.FosterCarers;
 import org.earlyhelp.sufficiency.PlacementCategory;
 import org.earlyhelp.sufficiency.PlacementSupply;
 import org.earlyhelp.sufficiency.TableExports;
@@ -60,6 +57,7 @@ import org.earlyhelp.sufficiency.TableExports;
 class ForecastView extends Page {
 
     private final transient Forecasts forecasts;
+    private final transient FosterCarers carers;
     private final transient PlacementSupply placementSupply;
     private final transient StepUpTrend stepUps;
     private final transient TableExports exports;
@@ -75,6 +73,7 @@ class ForecastView extends Page {
 
     ForecastView(
             Forecasts forecasts,
+            FosterCarers carers,
             PlacementSupply placementSupply,
             StepUpTrend stepUps,
             TableExports exports,
@@ -82,6 +81,7 @@ class ForecastView extends Page {
         this.placementSupply = placementSupply;
         super("");
         this.forecasts = forecasts;
+        this.carers = carers;
         this.stepUps = stepUps;
         this.exports = exports;
         money.setMaximumFractionDigits(0);
@@ -374,7 +374,7 @@ class ForecastView extends Page {
                         ExportedTables.gaps(gap),
                         ExportedTables.gapsKnown(base.last())));
         results.add(byArea(forecasts.gapByArea(base), base.last().total()));
-        results.add(fosteringByAge(forecasts.fosteringGapByAge(base, forecast)));
+        results.add(fosteringByAge(carers.fosteringGapByAge(base)));
     }
 
     /** Need shared out by home area against providers' places there. */
@@ -428,13 +428,13 @@ class ForecastView extends Page {
     }
 
     /** Fostering need by age band at the horizon against the carers' register. */
-    private Section fosteringByAge(List<Forecasts.AgeGap> gaps) {
+    private Section fosteringByAge(List<FosterCarers.AgeGap> gaps) {
         String title = getTranslation("forecast.age-gap.title");
         Section section = new Section(
                 new H3(title),
                 new Paragraph(getTranslation("forecast.age-gap.intro")),
                 define("forecast.age-gap.title"));
-        Grid<Forecasts.AgeGap> grid = new Grid<>();
+        Grid<FosterCarers.AgeGap> grid = new Grid<>();
         grid.addColumn(g -> g.ageBand().replaceFirst("^\\d\\. ", ""))
                 .setHeader(getTranslation("forecast.age-gap.band"))
                 .setAutoWidth(true);
@@ -487,112 +487,8 @@ class ForecastView extends Page {
 
     private Section supplyForm() {
         Section section = new SupplySection(placementSupply);
-        section.add(carers());
+        section.add(new FosterCarersRegister(carers, exports));
         return section;
-    }
-
-    private Div carers() {
-        Div box = new Div();
-        H3 carersHeading = new H3(getTranslation("forecast.carers.title"));
-        box.add(carersHeading, new Paragraph(getTranslation("forecast.carers.intro")));
-        Grid<Forecasts.Carer> grid = new Grid<>();
-        grid.addColumn(Forecasts.Carer::reference)
-                .setHeader(getTranslation("forecast.carers.reference"))
-                .setAutoWidth(true);
-        grid.addColumn(Forecasts.Carer::kind)
-                .setHeader(getTranslation("forecast.carers.kind"))
-                .setAutoWidth(true);
-        grid.addColumn(Forecasts.Carer::approvedPlaces).setHeader(getTranslation("forecast.carers.places"));
-        grid.addColumn(Forecasts.Carer::vacancies).setHeader(getTranslation("forecast.carers.vacancies"));
-        grid.addColumn(c -> c.ageFrom() + " to " + c.ageTo()).setHeader(getTranslation("forecast.carers.ages"));
-        grid.addComponentColumn(c -> {
-                    Button remove = new Button(getTranslation("forecast.carers.remove"), e -> {
-                        ConfirmDialog confirm = new ConfirmDialog();
-                        confirm.setHeader(getTranslation("forecast.carers.remove-title", c.reference()));
-                        confirm.setCancelable(true);
-                        confirm.setCancelText(getTranslation("action.cancel"));
-                        confirm.setConfirmText(getTranslation("forecast.carers.remove"));
-                        confirm.addConfirmListener(x -> {
-                            forecasts.removeCarer(c.reference());
-                            grid.setItems(forecasts.carers());
-                            Focus.afterDialog(carersHeading);
-                        });
-                        confirm.open();
-                    });
-                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                    remove.setAriaLabel(getTranslation("forecast.carers.remove-title", c.reference()));
-                    return remove;
-                })
-                .setHeader(getTranslation("forecast.carers.action"))
-                // As wide as its button, so that the button is never cut off.
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.setAriaLabel(getTranslation("forecast.carers.title"));
-        List<Forecasts.Carer> register = forecasts.carers();
-        grid.setItems(register);
-        Grids.fit(grid, register.size());
-        TextField reference = new TextField(getTranslation("forecast.carers.reference"));
-        reference.setId("carer-reference");
-        Select<String> kind = new Select<>();
-        kind.setLabel(getTranslation("forecast.carers.kind"));
-        kind.setItems("in-house", "family and friends");
-        kind.setItemLabelGenerator(k -> getTranslation("forecast.carers.kind." + Labels.slug(k)));
-        kind.setValue("in-house");
-        IntegerField places = new IntegerField(getTranslation("forecast.carers.places"));
-        places.setValue(1);
-        IntegerField vacancies = new IntegerField(getTranslation("forecast.carers.vacancies"));
-        vacancies.setValue(0);
-        IntegerField from = new IntegerField(getTranslation("forecast.carers.age-from"));
-        from.setValue(0);
-        IntegerField to = new IntegerField(getTranslation("forecast.carers.age-to"));
-        to.setValue(17);
-        Paragraph problems = new Paragraph();
-        problems.addClassName("field-error");
-        Button save = new Button(getTranslation("forecast.carers.save"), e -> {
-            try {
-                forecasts.saveCarer(new Forecasts.Carer(
-                        reference.getValue(),
-                        kind.getValue(),
-                        places.getValue() == null ? 0 : places.getValue(),
-                        vacancies.getValue() == null ? -1 : vacancies.getValue(),
-                        from.getValue() == null ? -1 : from.getValue(),
-                        to.getValue() == null ? -1 : to.getValue()));
-                problems.setText("");
-                reference.clear();
-                grid.setItems(forecasts.carers());
-            } catch (ValidationException invalid) {
-                problems.setText(String.join(" ", Words.of(invalid).values()));
-            }
-        });
-        save.setId("save-carer");
-        String title = getTranslation("forecast.carers.title");
-        box.add(
-                new FormLayout(reference, kind, places, vacancies, from, to),
-                problems,
-                save,
-                grid,
-                CsvLink.of(
-                        exports,
-                        "carers-csv",
-                        title,
-                        getTranslation("sufficiency.export", title),
-                        List.of(
-                                getTranslation("forecast.carers.reference"),
-                                getTranslation("forecast.carers.kind"),
-                                getTranslation("forecast.carers.places"),
-                                getTranslation("forecast.carers.vacancies"),
-                                getTranslation("forecast.carers.age-from"),
-                                getTranslation("forecast.carers.age-to")),
-                        () -> forecasts.carers().stream()
-                                .map(c -> List.<Object>of(
-                                        c.reference(),
-                                        c.kind(),
-                                        c.approvedPlaces(),
-                                        c.vacancies(),
-                                        c.ageFrom(),
-                                        c.ageTo()))
-                                .toList()));
-        return box;
     }
 
     private Section backTest(LocalDate end) {
