@@ -170,9 +170,10 @@ class HubTeamIT extends BrowserTest {
         } finally {
             // Other browser tests of this application allocate to Fran Lewis and read her
             // capacity: put it back as it was.
+            HubMember now = franLewis();
             SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
             try {
-                teams.setCapacity(franLewis(), before);
+                teams.setCapacity(now, before);
             } finally {
                 SecurityContextHolder.clearContext();
             }
