@@ -36,12 +36,12 @@ class SourceShapeTests {
      * leaves the list once it fits (issue 17).
      */
     static final Map<String, Integer> STILL_TOO_LONG = Map.ofEntries(
-            entry("referrals/ui/CaseView.java", 715),
+            entry("referrals/ui/CaseView.java", 713),
             entry("sufficiency/ui/ForecastView.java", 607),
             entry("sufficiency/ui/SufficiencyView.java", 739),
             entry("hubs/internal/AreaImporter.java", 632),
             entry("hubs/ui/HubSetupView.java", 605),
-            entry("referrals/Cases.java", 512),
+            entry("referrals/Cases.java", 508),
             entry("referrals/internal/ReferralsDemonstrationData.java", 498),
             entry("voice/ui/FeedbackView.java", 550),
             entry("referrals/ui/RequestForSupportView.java", 521),

@@ -3,23 +3,22 @@ package org.earlyhelp.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import org.earlyhelp.audit.internal.SealRepository;
+import org.earlyhelp.audit.internal.SealRepository.Entry;
+import org.earlyhelp.audit.internal.SealRepository.Head;
+import org.earlyhelp.audit.internal.SealRepository.Sealed;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,17 +39,17 @@ public class AuditChain {
     private static final long SEALING_LOCK = 0x4155_4449_5453_4541L;
     private static final int BATCH = 5_000;
 
-    private final JdbcClient jdbc;
+    private final SealRepository seals;
     private final CurrentUsers currentUsers;
     private final Duration settle;
     private final Clock clock;
 
     AuditChain(
-            JdbcClient jdbc,
+            SealRepository seals,
             CurrentUsers currentUsers,
             @Value("${earlyhelp.audit.settle:PT10S}") Duration settle,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.seals = seals;
         this.currentUsers = currentUsers;
         this.settle = settle;
         this.clock = clock;
@@ -77,26 +76,18 @@ public class AuditChain {
     @Scheduled(initialDelayString = "PT10S", fixedDelayString = "${earlyhelp.audit.seal-every:PT10S}")
     @Transactional
     int seal() {
-        if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)")
-                .param(SEALING_LOCK)
-                .query(Boolean.class)
-                .single()) {
+        if (!seals.tryLock(SEALING_LOCK)) {
             return 0;
         }
-        Head head = head();
+        Head head = seals.head().orElse(new Head(0, 0, GENESIS));
         Instant settled = clock.instant().minus(settle);
-        List<Entry> entries = jdbc.sql(SELECT + " WHERE e.id > ? AND e.at < ? ORDER BY e.id LIMIT ?")
-                .params(head.entryId(), Timestamp.from(settled), BATCH)
-                .query(AuditChain::entry)
-                .list();
+        List<Entry> entries = seals.entriesAfter(head.entryId(), settled, BATCH);
         long position = head.position();
         String hash = head.hash();
         for (Entry e : entries) {
             position++;
             String next = hash(hash, e);
-            jdbc.sql("INSERT INTO audit.seal (position, entry_id, prev_hash, hash) VALUES (?, ?, ?, ?)")
-                    .params(position, e.id(), hash, next)
-                    .update();
+            seals.insert(position, e.id(), hash, next);
             hash = next;
         }
         if (!entries.isEmpty()) {
@@ -124,23 +115,11 @@ public class AuditChain {
         long checked = 0;
         long lastEntry = 0;
         while (true) {
-            List<Sealed> seals = jdbc.sql("""
-                            SELECT s.position, s.entry_id, s.prev_hash, s.hash, e.id, e.at, e.actor, e.actor_roles,
-                                   e.action, e.record_type, e.record_id, e.hub_id, e.reason, e.source_address, e.details
-                            FROM audit.seal s LEFT JOIN audit.entry e ON e.id = s.entry_id
-                            WHERE s.position > ? ORDER BY s.position LIMIT ?""")
-                    .params(position, BATCH)
-                    .query((rs, n) -> new Sealed(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getString(4),
-                            rs.getObject(5) == null ? null : entryAt(rs, 5)))
-                    .list();
-            if (seals.isEmpty()) {
+            List<Sealed> batch = seals.sealsAfter(position, BATCH);
+            if (batch.isEmpty()) {
                 break;
             }
-            for (Sealed s : seals) {
+            for (Sealed s : batch) {
                 Entry e = s.entry();
                 if (s.position() != position + 1) {
                     return broken(s, e, "a seal is missing before position " + s.position(), checked, previous);
@@ -160,10 +139,7 @@ public class AuditChain {
                 checked++;
             }
         }
-        long unsealed = jdbc.sql("SELECT count(*) FROM audit.entry WHERE id > ?")
-                .param(lastEntry)
-                .query(Long.class)
-                .single();
+        long unsealed = seals.countEntriesAfter(lastEntry);
         return new Check(checked, unsealed, null, previous);
     }
 
@@ -173,59 +149,6 @@ public class AuditChain {
                 0,
                 new Broken(s.position(), s.entryId(), e == null ? null : e.at(), e == null ? null : e.action(), why),
                 head);
-    }
-
-    private record Head(long position, long entryId, String hash) {}
-
-    private Head head() {
-        return jdbc.sql("SELECT position, entry_id, hash FROM audit.seal ORDER BY position DESC LIMIT 1")
-                .query((rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3)))
-                .optional()
-                .orElse(new Head(0, 0, GENESIS));
-    }
-
-    private record Sealed(
-            long position,
-            long entryId,
-            String prevHash,
-            String hash,
-            @Nullable Entry entry) {}
-
-    private record Entry(
-            long id,
-            Instant at,
-            String actor,
-            String roles,
-            String action,
-            String type,
-            String recordId,
-            @Nullable String hub,
-            @Nullable String reason,
-            @Nullable String from,
-            @Nullable String details) {}
-
-    private static final String SELECT = """
-            SELECT e.id, e.at, e.actor, e.actor_roles, e.action, e.record_type, e.record_id, e.hub_id, e.reason,
-                   e.source_address, e.details FROM audit.entry e""";
-
-    private static Entry entry(ResultSet rs, int n) throws SQLException {
-        return entryAt(rs, 1);
-    }
-
-    /** The entry in the columns from {@code first} on. */
-    private static Entry entryAt(ResultSet rs, int first) throws SQLException {
-        return new Entry(
-                rs.getLong(first),
-                rs.getObject(first + 1, OffsetDateTime.class).toInstant(),
-                rs.getString(first + 2),
-                rs.getString(first + 3),
-                rs.getString(first + 4),
-                rs.getString(first + 5),
-                rs.getString(first + 6),
-                rs.getString(first + 7),
-                rs.getString(first + 8),
-                rs.getString(first + 9),
-                rs.getString(first + 10));
     }
 
     /**

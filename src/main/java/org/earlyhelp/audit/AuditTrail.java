@@ -1,19 +1,16 @@
 package org.earlyhelp.audit;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.earlyhelp.audit.internal.EntryRepository;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,11 +27,11 @@ public class AuditTrail {
 
     private static final int MAX_DETAILS = 2000;
 
-    private final JdbcClient jdbc;
+    private final EntryRepository entries;
     private final CurrentUsers currentUsers;
 
-    AuditTrail(JdbcClient jdbc, CurrentUsers currentUsers) {
-        this.jdbc = jdbc;
+    AuditTrail(EntryRepository entries, CurrentUsers currentUsers) {
+        this.entries = entries;
         this.currentUsers = currentUsers;
     }
 
@@ -62,22 +59,16 @@ public class AuditTrail {
         String roles = user == null
                 ? ""
                 : user.roles().stream().map(Role::externalName).sorted().collect(Collectors.joining(","));
-        jdbc.sql("""
-                        INSERT INTO audit.entry (actor, actor_roles, action, record_type, record_id, hub_id, reason,
-                          source_address, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Arrays.asList(
-                        actor,
-                        roles,
-                        action,
-                        recordType,
-                        recordId,
-                        hub == null ? null : hub.value(),
-                        reason,
-                        sourceAddress(),
-                        details == null || details.length() <= MAX_DETAILS
-                                ? details
-                                : details.substring(0, MAX_DETAILS)))
-                .update();
+        entries.insert(
+                actor,
+                roles,
+                action,
+                recordType,
+                recordId,
+                hub == null ? null : hub.value(),
+                reason,
+                sourceAddress(),
+                details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS));
     }
 
     /**
@@ -95,12 +86,7 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public List<AuditEntry> trailOf(String recordType, String recordId) {
         currentUsers.requireAnyOf(Role.ADMIN);
-        return jdbc.sql("""
-                        SELECT at, actor, actor_roles, action, record_type, record_id, hub_id, reason, source_address,
-                          details FROM audit.entry WHERE record_type = ? AND record_id = ? ORDER BY at DESC, id DESC""")
-                .params(recordType, recordId)
-                .query(AuditTrail::entry)
-                .list();
+        return entries.trailOf(recordType, recordId);
     }
 
     /**
@@ -117,23 +103,7 @@ public class AuditTrail {
             @Nullable LocalDate to,
             int limit) {
         currentUsers.requireAnyOf(Role.ADMIN);
-        List<AuditEntry> found = jdbc.sql("""
-                        SELECT at, actor, actor_roles, action, record_type, record_id, hub_id, reason, source_address, details
-                        FROM audit.entry
-                        WHERE (:actor = '' OR actor = :actor)
-                          AND (:type = '' OR record_type = :type)
-                          AND (:id = '' OR record_id = :id OR details LIKE '%' || :id || '%')
-                          AND (CAST(:from AS date) IS NULL OR at >= CAST(:from AS date))
-                          AND (CAST(:to AS date) IS NULL OR at < CAST(:to AS date) + 1)
-                        ORDER BY at DESC, id DESC LIMIT :limit""")
-                .param("actor", actor == null ? "" : actor.strip())
-                .param("type", recordType == null ? "" : recordType.strip())
-                .param("id", recordId == null ? "" : recordId.strip())
-                .param("from", from)
-                .param("to", to)
-                .param("limit", Math.max(1, Math.min(limit, 5000)))
-                .query(AuditTrail::entry)
-                .list();
+        List<AuditEntry> found = entries.search(actor, recordType, recordId, from, to, limit);
         record(
                 AuditAction.SEARCH,
                 "audit",
@@ -169,20 +139,6 @@ public class AuditTrail {
         }
         record(AuditAction.EXPORT, "audit", what, null, null, entries.size() + " entries");
         return csv.toString();
-    }
-
-    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(
-                rs.getTimestamp(1).toInstant(),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getString(5),
-                rs.getString(6),
-                rs.getString(7),
-                rs.getString(8),
-                rs.getString(9),
-                rs.getString(10));
     }
 
     private static String quote(@Nullable String value) {

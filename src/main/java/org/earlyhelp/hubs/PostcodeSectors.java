@@ -1,12 +1,11 @@
 package org.earlyhelp.hubs;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.earlyhelp.hubs.internal.SectorQueries;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,38 +24,15 @@ public class PostcodeSectors {
     public record Sector(
             String sector, double latitude, double longitude, Optional<HubId> hub, Optional<String> hubName) {}
 
-    private final JdbcClient jdbc;
+    private final SectorQueries queries;
 
-    PostcodeSectors(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    PostcodeSectors(SectorQueries queries) {
+        this.queries = queries;
     }
 
     /** Every sector of the borough's postcode lookup with a located area, by sector. */
     public Map<String, Sector> all() {
-        Map<String, Sector> sectors = new LinkedHashMap<>();
-        jdbc.sql("""
-                        WITH s AS (
-                          SELECT split_part(p.postcode, ' ', 1) || ' ' || left(split_part(p.postcode, ' ', 2), 1) AS sector,
-                                 a.centroid_lat, a.centroid_lon, a.hub_id
-                          FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
-                          WHERE a.centroid_lat IS NOT NULL AND a.centroid_lon IS NOT NULL),
-                        located AS (
-                          SELECT sector, avg(centroid_lat) AS lat, avg(centroid_lon) AS lon,
-                                 mode() WITHIN GROUP (ORDER BY hub_id) AS hub_id
-                          FROM s GROUP BY sector)
-                        SELECT l.sector, l.lat, l.lon, h.id, h.name
-                        FROM located l LEFT JOIN hubs.hub h ON h.id = l.hub_id
-                        ORDER BY l.sector""")
-                .query((rs, n) -> sectors.put(
-                        rs.getString(1),
-                        new Sector(
-                                rs.getString(1),
-                                rs.getDouble(2),
-                                rs.getDouble(3),
-                                Optional.ofNullable(rs.getString(4)).map(HubId::new),
-                                Optional.ofNullable(rs.getString(5)))))
-                .list();
-        return sectors;
+        return queries.sectors();
     }
 
     /**

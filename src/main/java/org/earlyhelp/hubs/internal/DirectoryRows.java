@@ -1,4 +1,4 @@
-package org.earlyhelp.hubs.openreferral;
+package org.earlyhelp.hubs.internal;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -18,10 +18,10 @@ import org.springframework.stereotype.Repository;
 
 /** The public parts of the directory, read for the Open Referral API: services and organisations. */
 @Repository
-class DirectoryRows {
+public class DirectoryRows {
 
     /** A service with its hub's name and where it is, if known. */
-    record ServiceRow(
+    public record ServiceRow(
             UUID id,
             String hubName,
             String organisationId,
@@ -43,7 +43,7 @@ class DirectoryRows {
             String openingTimes) {}
 
     /** A partner organisation. */
-    record OrganisationRow(String id, String name, OrganisationType type) {}
+    public record OrganisationRow(String id, String name, OrganisationType type) {}
 
     private static final String SERVICES = """
             SELECT s.id, h.name AS hub_name, s.organisation_id, s.name, s.description, s.category, s.needs,
@@ -59,21 +59,21 @@ class DirectoryRows {
     }
 
     /** Every service, by name then id (a stable order for paging). */
-    List<ServiceRow> services() {
+    public List<ServiceRow> services() {
         return jdbc.sql(SERVICES + " ORDER BY s.name, s.id")
                 .query(DirectoryRows::service)
                 .list();
     }
 
     /** The services of the hub that covers a postcode. */
-    List<ServiceRow> servicesOfHub(String hubId) {
+    public List<ServiceRow> servicesOfHub(String hubId) {
         return jdbc.sql(SERVICES + " WHERE s.hub_id = ? ORDER BY s.name, s.id")
                 .param(hubId)
                 .query(DirectoryRows::service)
                 .list();
     }
 
-    Optional<ServiceRow> service(UUID id) {
+    public Optional<ServiceRow> service(UUID id) {
         return jdbc.sql(SERVICES + " WHERE s.id = ?")
                 .param(id)
                 .query(DirectoryRows::service)
@@ -81,7 +81,7 @@ class DirectoryRows {
     }
 
     /** Organisations that run at least one service in the directory, by name. */
-    List<OrganisationRow> organisations() {
+    public List<OrganisationRow> organisations() {
         return jdbc.sql("""
                         SELECT o.id, o.name, o.type FROM hubs.organisation o
                         WHERE EXISTS (SELECT 1 FROM hubs.service s WHERE s.organisation_id = o.id)

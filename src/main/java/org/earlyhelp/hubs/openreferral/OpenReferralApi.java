@@ -14,9 +14,10 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.hubs.PostcodeSectors;
+import org.earlyhelp.hubs.internal.DirectoryRows;
+import org.earlyhelp.hubs.internal.DirectoryRows.OrganisationRow;
+import org.earlyhelp.hubs.internal.DirectoryRows.ServiceRow;
 import org.earlyhelp.hubs.internal.ServiceRepository;
-import org.earlyhelp.hubs.openreferral.DirectoryRows.OrganisationRow;
-import org.earlyhelp.hubs.openreferral.DirectoryRows.ServiceRow;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -197,12 +198,11 @@ class OpenReferralApi {
                 .findFirst()
                 .orElseThrow(() -> problem(HttpStatus.NOT_FOUND, "There is no organisation with the id " + id + "."));
         Map<String, Object> organisation = organisation(found);
-        Map<String, OrganisationRow> organisations = Map.of(found.id(), found);
         organisation.put(
                 "services",
                 rows.services().stream()
                         .filter(r -> r.organisationId().equals(found.id()))
-                        .map(r -> listed(r, organisations))
+                        .map(r -> listed(r, Map.of(found.id(), found)))
                         .peek(s -> s.remove("organization"))
                         .toList());
         return organisation;
