@@ -22,7 +22,6 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.List;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.time.ClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,29 +111,11 @@ class ArchitectureTests {
                     + " (shared.time.ClockConfiguration), so that a test can set it for the whole application"
                     + " and \"today\" is the same day everywhere (WorkingCalendar.today)");
 
-    /**
-     * Classes outside an {@code internal} package that still issue SQL themselves: their statements
-     * are to move behind the module's repositories (issue 17). The list may only shrink.
-     */
-    static final List<String> SQL_STILL_OUTSIDE_INTERNAL = List.of(
-            "org.earlyhelp.audit.AuditChain",
-            "org.earlyhelp.audit.AuditTrail",
-            "org.earlyhelp.hubs.PostcodeSectors",
-            "org.earlyhelp.hubs.openreferral.DirectoryRows",
-            "org.earlyhelp.shared.events.EventArchive",
-            "org.earlyhelp.shared.events.EventMetrics",
-            "org.earlyhelp.shared.events.EventsHealth",
-            "org.earlyhelp.shared.jobs.ScheduledJobs",
-            "org.earlyhelp.shared.metrics.Backlog",
-            "org.earlyhelp.shared.work.BackgroundWork");
-
+    /** No SQL outside a module's {@code internal} repositories and queries (issue 17: the last classes moved). */
     @ArchTest
     static final ArchRule sqlOnlyBehindInternalRepositories = noClasses()
             .that()
             .resideOutsideOfPackage("..internal..")
-            .and()
-            .haveNameNotMatching(
-                    "(" + String.join("|", SQL_STILL_OUTSIDE_INTERNAL).replace(".", "\\.") + ")(\\$.*)?")
             .should()
             .dependOnClassesThat()
             .areAssignableTo(JdbcClient.class)

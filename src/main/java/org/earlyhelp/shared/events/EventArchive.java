@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.earlyhelp.shared.events.internal.PublicationRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +29,11 @@ public class EventArchive {
 
     static final String NIL = new UUID(0, 0).toString();
 
-    private final JdbcClient jdbc;
+    private final PublicationRepository publications;
     private final ObjectMapper json = JsonMapper.builder().build();
 
-    EventArchive(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EventArchive(PublicationRepository publications) {
+        this.publications = publications;
     }
 
     /**
@@ -49,7 +49,7 @@ public class EventArchive {
         int redacted = 0;
         Set<String> replace = Set.copyOf(replaceIds);
         Set<String> names = Set.copyOf(texts);
-        for (String table : List.of("events.event_publication_archive", "events.event_publication")) {
+        for (String table : PublicationRepository.TABLES) {
             for (String id : mentioning) {
                 redacted += redactWhere(table, id, replace, names);
             }
@@ -62,19 +62,11 @@ public class EventArchive {
         return redacted;
     }
 
-    private record Row(UUID id, String event) {}
-
     private int redactWhere(String table, String mention, Set<String> ids, Set<String> texts) {
-        List<Row> rows = jdbc.sql(
-                        "SELECT id, serialized_event FROM " + table + " WHERE strpos(lower(serialized_event), ?) > 0")
-                .param(mention.toLowerCase(Locale.ROOT))
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2)))
-                .list();
-        for (Row row : rows) {
+        List<PublicationRepository.Stored> rows = publications.mentioning(table, mention);
+        for (PublicationRepository.Stored row : rows) {
             JsonNode tree = json.readTree(row.event());
-            jdbc.sql("UPDATE " + table + " SET serialized_event = ? WHERE id = ?")
-                    .params(json.writeValueAsString(redacted(tree, ids, texts)), row.id())
-                    .update();
+            publications.replace(table, row.id(), json.writeValueAsString(redacted(tree, ids, texts)));
         }
         return rows.size();
     }

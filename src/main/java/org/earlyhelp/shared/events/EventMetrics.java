@@ -2,8 +2,8 @@ package org.earlyhelp.shared.events;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.earlyhelp.shared.events.internal.PublicationRepository;
 import org.earlyhelp.shared.metrics.Backlog;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,20 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class EventMetrics implements MeterBinder {
 
-    private final JdbcClient jdbc;
+    private final PublicationRepository publications;
 
-    EventMetrics(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EventMetrics(PublicationRepository publications) {
+        this.publications = publications;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Backlog.register(
                 registry,
-                jdbc,
                 "earlyhelp.events.incomplete",
                 "Event publications not yet completed by their listener",
-                "events.event_publication WHERE completion_date IS NULL",
-                "publication_date");
+                publications::incomplete,
+                publications::oldestIncompleteAgeSeconds);
     }
 }

@@ -3,9 +3,9 @@ package org.earlyhelp.shared.events;
 import java.util.List;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.events.internal.PublicationRepository;
 import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EventsHealth implements WaitingWork {
 
-    private final JdbcClient jdbc;
+    private final PublicationRepository publications;
 
-    EventsHealth(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EventsHealth(PublicationRepository publications) {
+        this.publications = publications;
     }
 
     @Override
@@ -28,9 +28,7 @@ class EventsHealth implements WaitingWork {
         if (!user.has(Role.ADMIN)) {
             return List.of();
         }
-        long stuck = jdbc.sql("""
-                        SELECT count(*) FROM events.event_publication
-                        WHERE completion_date IS NULL AND publication_date < now() - interval '5 minutes'""").query(Long.class).single();
+        long stuck = publications.stuck();
         return List.of(
                 stuck == 0
                         ? new WaitingItem("admin.health.ok", 0, "")

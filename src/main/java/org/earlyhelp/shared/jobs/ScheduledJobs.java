@@ -2,20 +2,16 @@ package org.earlyhelp.shared.jobs;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.earlyhelp.shared.jobs.internal.JobRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,25 +30,19 @@ public class ScheduledJobs {
     static final Duration KEPT = Duration.ofDays(30);
 
     private final LockingTaskExecutor locks;
-    private final JdbcClient jdbc;
+    private final JobRuns runs;
     private final Clock clock;
     private final String instance;
 
     @Autowired
-    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, Clock clock) {
-        this(dataSource, jdbc, clock, hostName() + ":" + ProcessHandle.current().pid());
+    ScheduledJobs(DataSource dataSource, JobRuns runs, Clock clock) {
+        this(dataSource, runs, clock, hostName() + ":" + ProcessHandle.current().pid());
     }
 
     /** Another instance on the same database, for tests. */
-    ScheduledJobs(DataSource dataSource, JdbcClient jdbc, Clock clock, String instance) {
-        this.locks = new DefaultLockingTaskExecutor(
-                new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                        .withJdbcTemplate(new JdbcTemplate(dataSource))
-                        .withTableName("jobs.shedlock")
-                        .withLockedByValue(instance)
-                        .usingDbTime()
-                        .build()));
-        this.jdbc = jdbc;
+    ScheduledJobs(DataSource dataSource, JobRuns runs, Clock clock, String instance) {
+        this.locks = runs.locks(dataSource, instance);
+        this.runs = runs;
         this.clock = clock;
         this.instance = instance;
     }
@@ -95,22 +85,15 @@ public class ScheduledJobs {
 
     private void run(String name, Runnable work) {
         Instant started = clock.instant();
-        long id = jdbc.sql("INSERT INTO jobs.run (name, instance, started_at) VALUES (?, ?, ?) RETURNING id")
-                .params(name, instance, Timestamp.from(started))
-                .query(Long.class)
-                .single();
+        long id = runs.started(name, instance, started);
         String outcome = "failed";
         try {
             work.run();
             outcome = "done";
         } finally {
             try {
-                jdbc.sql("UPDATE jobs.run SET finished_at = ?, outcome = ? WHERE id = ?")
-                        .params(Timestamp.from(clock.instant()), outcome, id)
-                        .update();
-                jdbc.sql("DELETE FROM jobs.run WHERE name = ? AND started_at < ?")
-                        .params(name, Timestamp.from(started.minus(KEPT)))
-                        .update();
+                runs.finished(id, clock.instant(), outcome);
+                runs.forget(name, started.minus(KEPT));
             } catch (RuntimeException e) {
                 log.warn("Could not record how job {} ended: {}", name, e.getMessage());
             }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Metrics;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,10 +19,10 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.work.internal.WorkRows;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -160,15 +159,15 @@ public class BackgroundWork {
     /** How long finished work is remembered for the person to come back to. */
     static final Duration KEPT = Duration.ofDays(1);
 
-    private final JdbcClient jdbc;
+    private final WorkRows rows;
     private final CurrentUsers currentUsers;
     private final Clock clock;
     private final Map<String, Job<?>> latest = new ConcurrentHashMap<>();
     private final ExecutorService threads = Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("background-work-", 1).daemon(true).factory());
 
-    BackgroundWork(JdbcClient jdbc, CurrentUsers currentUsers, Clock clock) {
-        this.jdbc = jdbc;
+    BackgroundWork(WorkRows rows, CurrentUsers currentUsers, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
         this.currentUsers = currentUsers;
     }
@@ -191,17 +190,7 @@ public class BackgroundWork {
             throw new AlreadyRunningException(running.label());
         }
         Job<T> job = new Job<>(UUID.randomUUID(), user.username(), kind, label, clock.instant());
-        jdbc.sql("""
-                        INSERT INTO work.job (id, owner, kind, label, state, started_at, heartbeat_at)
-                        VALUES (?, ?, ?, ?, 'RUNNING', ?, ?)""")
-                .params(
-                        job.id(),
-                        job.owner(),
-                        kind,
-                        label,
-                        Timestamp.from(job.started()),
-                        Timestamp.from(job.started()))
-                .update();
+        rows.started(job.id(), job.owner(), kind, label, job.started());
         latest.put(key, job);
         SecurityContext context = SecurityContextHolder.getContext();
         threads.execute(() -> {
@@ -235,9 +224,7 @@ public class BackgroundWork {
                         state.name().toLowerCase(Locale.ROOT))
                 .increment();
         try {
-            jdbc.sql("UPDATE work.job SET state = ?, summary = ?, finished_at = ?, heartbeat_at = ? WHERE id = ?")
-                    .params(state.name(), summary, Timestamp.from(finished), Timestamp.from(finished), job.id())
-                    .update();
+            rows.finished(job.id(), state.name(), summary, finished);
         } catch (RuntimeException e) {
             log.warn("Could not record how background work {} ended", job.id(), e);
         }
@@ -257,27 +244,14 @@ public class BackgroundWork {
             return Optional.of(here);
         }
         Instant now = clock.instant();
-        return jdbc.sql("""
-                        SELECT id, label, state, summary, started_at, finished_at, heartbeat_at FROM work.job
-                        WHERE owner = ? AND kind = ? AND started_at > ? ORDER BY started_at DESC LIMIT 1""")
-                .params(user.username(), kind, Timestamp.from(now.minus(KEPT)))
-                .query((rs, n) -> {
-                    Job<Object> job = new Job<>(
-                            rs.getObject("id", UUID.class),
-                            user.username(),
-                            kind,
-                            rs.getString("label"),
-                            rs.getTimestamp("started_at").toInstant());
-                    State state = State.valueOf(rs.getString("state"));
-                    Instant heartbeat = rs.getTimestamp("heartbeat_at").toInstant();
-                    job.state = state == State.RUNNING && heartbeat.isBefore(now.minus(SILENT)) ? State.STOPPED : state;
-                    job.summary = rs.getString("summary");
-                    Timestamp finished = rs.getTimestamp("finished_at");
-                    job.finished = finished == null ? null : finished.toInstant();
-                    return job;
-                })
-                .optional()
-                .map(j -> (Job<?>) j);
+        return rows.latest(user.username(), kind, now.minus(KEPT)).map(row -> {
+            Job<Object> job = new Job<>(row.id(), user.username(), kind, row.label(), row.started());
+            State state = State.valueOf(row.state());
+            job.state = state == State.RUNNING && row.heartbeat().isBefore(now.minus(SILENT)) ? State.STOPPED : state;
+            job.summary = row.summary();
+            job.finished = row.finished();
+            return (Job<?>) job;
+        });
     }
 
     /**
@@ -292,16 +266,12 @@ public class BackgroundWork {
                 .map(Job::id)
                 .toArray(UUID[]::new);
         if (running.length > 0) {
-            jdbc.sql("UPDATE work.job SET heartbeat_at = ? WHERE id = ANY (?)")
-                    .params(Timestamp.from(now), running)
-                    .update();
+            rows.heartbeat(running, now);
         }
         latest.values()
                 .removeIf(
                         j -> j.finished().map(f -> f.isBefore(now.minus(KEPT))).orElse(false));
-        jdbc.sql("DELETE FROM work.job WHERE started_at < ?")
-                .param(Timestamp.from(now.minus(KEPT.multipliedBy(30))))
-                .update();
+        rows.forgetStartedBefore(now.minus(KEPT.multipliedBy(30)));
     }
 
     /** Reads a stream and says how much of it has been read, as work that reads a file goes. */

@@ -23,10 +23,13 @@ class AlertMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         Backlog.register(
                 registry,
-                jdbc,
                 "earlyhelp.alerts.unacknowledged",
                 "Safeguarding alerts nobody has acknowledged",
-                "voice.alert WHERE acknowledged_at IS NULL",
-                "raised_at");
+                () -> jdbc.sql("SELECT count(*) FROM voice.alert WHERE acknowledged_at IS NULL")
+                        .query(Long.class)
+                        .single(),
+                () -> jdbc.sql("""
+                                SELECT coalesce(extract(epoch FROM now() - min(raised_at)), 0)
+                                FROM voice.alert WHERE acknowledged_at IS NULL""").query(Double.class).single());
     }
 }

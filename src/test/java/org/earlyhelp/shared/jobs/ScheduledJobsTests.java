@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.earlyhelp.shared.jobs.internal.JobRuns;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,7 +37,7 @@ class ScheduledJobsTests {
     JdbcClient jdbc;
 
     private ScheduledJobs instance(String name) {
-        return new ScheduledJobs(dataSource, jdbc, Clock.systemUTC(), name);
+        return new ScheduledJobs(dataSource, new JobRuns(jdbc), Clock.systemUTC(), name);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.work.internal.WorkRows;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,8 @@ class BackgroundWorkTests {
 
     @Test
     void workRunsAsItsOwnerReportsProgressAndIsFoundAgainHereAndElsewhere() throws Exception {
-        BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
-        BackgroundWork elsewhere = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
+        BackgroundWork here = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
+        BackgroundWork elsewhere = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
         SignedIn.as("commissioner.work", Set.of(Role.COMMISSIONER), Set.of());
         CountDownLatch go = new CountDownLatch(1);
         BackgroundWork.Job<String> job = here.start(
@@ -90,7 +91,7 @@ class BackgroundWorkTests {
 
     @Test
     void workThatFailsSaysWhyAndWorkWhoseInstanceStoppedSaysSo() throws Exception {
-        BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
+        BackgroundWork here = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
         SignedIn.as("commissioner.fails", Set.of(Role.COMMISSIONER), Set.of());
         BackgroundWork.Job<String> job = here.start(
                 "test-import",
@@ -104,7 +105,7 @@ class BackgroundWorkTests {
 
         SignedIn.as("commissioner.stopped", Set.of(Role.COMMISSIONER), Set.of());
         CountDownLatch never = new CountDownLatch(1);
-        BackgroundWork dying = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
+        BackgroundWork dying = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
         dying.start(
                 "test-import",
                 "big.csv",
@@ -120,14 +121,14 @@ class BackgroundWorkTests {
         // The instance running it went quiet long ago: another instance says it stopped.
         jdbc.sql("UPDATE work.job SET heartbeat_at = now() - interval '5 minutes' WHERE owner = 'commissioner.stopped'")
                 .update();
-        assertThat(new BackgroundWork(jdbc, currentUsers, Clock.systemUTC())
+        assertThat(new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC())
                         .latest("test-import")
                         .orElseThrow()
                         .state())
                 .isEqualTo(BackgroundWork.State.STOPPED);
         // Its own heartbeat says it is alive.
         dying.heartbeat();
-        assertThat(new BackgroundWork(jdbc, currentUsers, Clock.systemUTC())
+        assertThat(new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC())
                         .latest("test-import")
                         .orElseThrow()
                         .state())
@@ -137,7 +138,7 @@ class BackgroundWorkTests {
 
     @Test
     void nobodySignedInStartsNothing() {
-        BackgroundWork here = new BackgroundWork(jdbc, currentUsers, Clock.systemUTC());
+        BackgroundWork here = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
         assertThatThrownBy(() -> here.start("test-import", "x.csv", p -> "", r -> r))
                 .isInstanceOf(AccessDeniedException.class);
     }
