@@ -4,7 +4,6 @@ import static org.earlyhelp.referrals.ui.Texts.t;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -27,15 +26,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
-import org.earlyhelp.hubs.HubMember;
-import org.earlyhelp.referrals.Candidate;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyChanges;
 import org.earlyhelp.referrals.HubQueue;
@@ -159,7 +155,17 @@ class HubQueueView extends Page {
                                         + "${item.text}</vaadin-button>")
                         .withProperty("label", r -> t("queue.allocate-for", r.familyLabel()))
                         .withProperty("text", r -> t("queue.allocate-button"))
-                        .withFunction("act", this::openAllocation))
+                        .withFunction(
+                                "act",
+                                r -> new AllocationDialog(
+                                                queue,
+                                                r,
+                                                () -> {
+                                                    refresh();
+                                                    Focus.afterDialog(decideHeading);
+                                                },
+                                                this::refresh)
+                                        .open()))
                 .setHeader(t("queue.action"))
                 .setAutoWidth(true);
         allocating.setId("allocate-grid");
@@ -363,52 +369,6 @@ class HubQueueView extends Page {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-decision");
         dialog.add(about, level, outcome, reasons);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
-    }
-
-    private void openAllocation(RequestSummary summary) {
-        List<Candidate> candidates = queue.candidates(summary.hub());
-        List<HubMember> team = queue.teamOf(summary.hub());
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(t("allocate.title", summary.familyLabel()));
-        dialog.setWidth("min(40rem, 95vw)");
-        RadioButtonGroup<Candidate> lead = new RadioButtonGroup<>(t("allocate.lead"));
-        lead.setItems(candidates);
-        lead.setItemLabelGenerator(
-                c -> t("allocate.candidate", c.displayName(), c.organisationName(), c.caseload(), c.capacity()));
-        lead.setItemEnabledProvider(Candidate::hasRoom);
-        lead.setHelperText(t("allocate.lead-help"));
-        lead.setId("allocate-lead");
-        CheckboxGroup<HubMember> around = new CheckboxGroup<>(t("allocate.team"));
-        around.setItems(team.stream().filter(m -> !m.hubLead()).toList());
-        around.setItemLabelGenerator(m -> m.displayName() + " (" + m.organisationName() + ")");
-        around.setHelperText(t("allocate.team-help"));
-        around.setId("allocate-team");
-        Button save = new Button(t("allocate.save"), e -> {
-            try {
-                queue.allocate(
-                        summary.id(),
-                        summary.version(),
-                        lead.getValue() == null ? null : lead.getValue().username(),
-                        around.getValue().stream()
-                                .map(HubMember::username)
-                                .collect(Collectors.toCollection(HashSet::new)));
-                dialog.close();
-                Notification.show(t("allocate.saved"), 4000, Notification.Position.BOTTOM_START);
-                refresh();
-                Focus.afterDialog(decideHeading);
-            } catch (ValidationException invalid) {
-                Texts.show(Words.of(invalid), Map.of("lead", lead, "team", around));
-            } catch (ChangedBySomeoneElseException changed) {
-                lead.setInvalid(true);
-                lead.setErrorMessage(Words.of(changed));
-                refresh();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("save-allocation");
-        dialog.add(lead, around);
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
         dialog.open();
     }
