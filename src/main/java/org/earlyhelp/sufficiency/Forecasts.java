@@ -2,12 +2,10 @@ package org.earlyhelp.sufficiency;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -126,8 +124,6 @@ public class Forecasts {
     private final AuditTrail audit;
     private final Clock clock;
     private final PlacementSupply placementSupply;
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     Forecasts(
             ForecastRepository repository,

@@ -63,6 +63,9 @@ public final class FreshDatabases implements ApplicationContextInitializer<Confi
 
     /** The server the application would use, found the way the application finds it. */
     private static synchronized ResolvedDatabase server(ConfigurableEnvironment environment) {
+        if (embedded != null) {
+            return new ResolvedDatabase(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null, "embedded");
+        }
         DatabaseProperties properties = Binder.get(environment)
                 .bind("earlyhelp.db", DatabaseProperties.class)
                 .orElseGet(() -> new DatabaseProperties(null, null, null, null, null, null, null, null, null));
@@ -71,9 +74,6 @@ public final class FreshDatabases implements ApplicationContextInitializer<Confi
                 environment.getProperty("spring.datasource.url"),
                 environment.getProperty("spring.datasource.username"),
                 environment.getProperty("spring.datasource.password"));
-        if (embedded != null) {
-            return new ResolvedDatabase(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null, "embedded");
-        }
         ResolvedDatabase server = resolver.resolve();
         if (resolver.embedded() != null) {
             embedded = resolver.embedded();
