@@ -41,7 +41,6 @@ class SourceShapeTests {
             entry("sufficiency/ui/SufficiencyView.java", 739),
             entry("hubs/internal/AreaImporter.java", 632),
             entry("hubs/ui/HubSetupView.java", 605),
-            entry("referrals/Cases.java", 508),
             entry("referrals/internal/ReferralsDemonstrationData.java", 498),
             entry("voice/ui/FeedbackView.java", 550),
             entry("referrals/ui/RequestForSupportView.java", 521),

@@ -5,10 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,7 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cases {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final int CONTACTS_SHOWN = 200;
 
     private final CaseRepository cases;
@@ -83,15 +79,6 @@ public class Cases {
         this.audit = audit;
         this.clock = clock;
     }
-
-    /** A visit, session or call as logged. */
-    public record ContactDraft(
-            @Nullable LocalDate on,
-            @Nullable ContactKind kind,
-            @Nullable Integer minutes,
-            boolean childSeen,
-            @Nullable String childViews,
-            String note) {}
 
     /** The whole case, for its lead, its team and its hub's lead. Audited. */
     @Transactional
@@ -138,31 +125,12 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
-        Map<OutcomeArea, String> needs = requests.needs(c.request());
-        Map<String, Message> problems =
-                JourneyRules.assessmentProblems(c.assessedAt() != null, needs.keySet(), entries);
-        boolean childViews = entries.stream().anyMatch(e -> !JourneyRules.blank(e.childSays()));
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        touch(c, version);
-        for (CaseRecord.Assessment e : entries) {
-            work.insertAssessment(
-                    id,
-                    new CaseRecord.Assessment(
-                            e.area(),
-                            e.strengths().strip(),
-                            e.worries().strip(),
-                            strip(e.childSays()),
-                            strip(e.childNotSeenReason()),
-                            e.parentsSay().strip()));
-        }
-        Instant now = clock.instant();
-        LocalDate firstReview = today().plusWeeks(properties.firstReview());
-        cases.setAssessed(id, now, firstReview);
+        CaseFile file = file(c);
+        List<CaseRecord.Assessment> kept = file.assess(entries, clock.instant(), today(), properties.firstReview());
+        save(file, version);
+        kept.forEach(e -> work.insertAssessment(id, e));
         audit.record(AuditAction.ASSESS, "case", id.toString(), c.hub(), null, entries.size() + " needs");
-        events.publishEvent(new AssessmentCompleted(id, c.hub(), now, childViews, firstReview));
+        publish(file);
     }
 
     /** Adds (or rewords) the outcome the plan works towards for one need. */
@@ -171,20 +139,7 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
-        Map<String, Message> problems = new LinkedHashMap<>();
-        if (area == null) {
-            problems.put("area", new Message("referrals.problem.area.choose-need-outcome"));
-        }
-        if (JourneyRules.blank(outcome) || outcome.length() > 1000) {
-            problems.put("outcome", new Message("referrals.problem.outcome.say-what-will-different-family"));
-        }
-        if (c.assessedAt() == null) {
-            problems.put("outcome", new Message("referrals.problem.outcome.complete-assessment-before-plan"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        file(c).checkOutcome(area, outcome);
         touch(c, version);
         UUID outcomeId = work.upsertOutcome(id, area, outcome.strip(), clock.instant(), user.displayName());
         audit.record(
@@ -203,23 +158,9 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(work.caseOfOutcome(outcome).orElseThrow(() -> access.unknown("outcome", outcome)));
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
-        Map<String, Message> problems = new LinkedHashMap<>();
-        if (JourneyRules.blank(action) || action.length() > 1000) {
-            problems.put("action", new Message("referrals.problem.action.say-what-will-done"));
-        }
-        if (JourneyRules.blank(owner) || owner.length() > 200) {
-            problems.put("owner", new Message("referrals.problem.owner.say-who-will-do"));
-        }
-        if (due == null) {
-            problems.put("due", new Message("referrals.problem.due.give-due-date"));
-        } else if (due.isBefore(c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate())) {
-            problems.put("due", new Message("referrals.problem.due.due-date-cannot-before-family"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        work.insertAction(outcome, action.strip(), owner.strip(), due, clock.instant(), user.displayName());
+        file(c).checkAction(action, owner, due);
+        work.insertAction(
+                outcome, action.strip(), owner.strip(), requireNonNull(due), clock.instant(), user.displayName());
         audit.record(AuditAction.PLAN_ACTION, "case", c.id().toString(), c.hub(), null, null);
     }
 
@@ -229,7 +170,7 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(work.caseOfAction(action).orElseThrow(() -> access.unknown("action", action)));
         access.requireWork(user, c, familyHub(c));
-        requireOpen(c);
+        file(c).requireOpen();
         if (!work.setActionStatus(action, version, status, clock.instant(), user.displayName())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.action"));
         }
@@ -245,24 +186,17 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
+        CaseFile file = file(c);
         List<CaseRecord.PlanOutcome> plan = work.plan(id);
-        Map<String, Message> problems =
-                JourneyRules.reviewProblems(c.assessedAt(), heldOn, today(), plan, scores, notes);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        touch(c, version);
-        LocalDate next = requireNonNull(heldOn).plusMonths(properties.reviewEvery());
+        LocalDate next = file.review(heldOn, today(), plan, scores, notes, properties.reviewEvery());
+        save(file, version);
         UUID review = UUID.randomUUID();
-        work.insertReview(review, id, heldOn, user.displayName(), notes.strip(), next, clock.instant());
+        work.insertReview(review, id, requireNonNull(heldOn), user.displayName(), notes.strip(), next, clock.instant());
         for (CaseRecord.PlanOutcome o : plan) {
             work.insertScore(review, o.id(), requireNonNull(scores.get(o.id())));
         }
-        cases.setNextReview(id, next);
         audit.record(AuditAction.REVIEW, "case", id.toString(), c.hub(), null, null);
-        events.publishEvent(new ReviewHeld(
-                id, c.hub(), heldOn.atStartOfDay(WorkingCalendar.LONDON).toInstant(), next));
+        publish(file);
     }
 
     /** Logs a visit, session or call: anyone in the team around the family may. */
@@ -271,61 +205,29 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireWork(user, c, familyHub(c));
-        requireOpen(c);
-        Map<String, Message> problems = new LinkedHashMap<>();
-        LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
-        if (draft.on() == null) {
-            problems.put("on", new Message("referrals.problem.on.give-date"));
-        } else if (draft.on().isAfter(today())) {
-            problems.put("on", new Message("referrals.problem.on.contact-cannot-logged-before-happens"));
-        } else if (draft.on().isBefore(allocated)) {
-            problems.put("on", new Message("referrals.problem.on.case-started-0-log-earlier", DAY.format(allocated)));
-        }
-        if (draft.kind() == null) {
-            problems.put("kind", new Message("referrals.problem.kind.choose-what-kind-contact-was"));
-        }
-        if (draft.minutes() == null || draft.minutes() < 1 || draft.minutes() > 720) {
-            problems.put("minutes", new Message("referrals.problem.minutes.give-how-long-took-minutes"));
-        }
-        if (JourneyRules.blank(draft.note()) || draft.note().length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("note", new Message("referrals.problem.note.write-short-note-what-happened"));
-        }
-        if (!draft.childSeen() && !JourneyRules.blank(draft.childViews())) {
-            problems.put("childViews", new Message("referrals.problem.childviews.child-s-views-are-recorded"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
+        CaseFile file = file(c);
         UUID contact = UUID.randomUUID();
-        Instant now = clock.instant();
+        file.logContact(contact, draft, today(), RequestsForSupport.MAX_TEXT);
         work.insertContact(
                 contact,
                 id,
-                draft.on(),
-                draft.kind(),
+                requireNonNull(draft.on()),
+                requireNonNull(draft.kind()),
                 requireNonNull(draft.minutes()),
                 draft.childSeen(),
-                strip(draft.childViews()),
+                CaseFile.strip(draft.childViews()),
                 draft.note().strip(),
                 user.username(),
                 user.displayName(),
-                now);
+                clock.instant());
         audit.record(
                 AuditAction.LOG_CONTACT,
                 "case",
                 id.toString(),
                 c.hub(),
                 null,
-                requireNonNull(draft.kind()).name());
-        events.publishEvent(new ContactLogged(
-                contact,
-                id,
-                c.hub(),
-                requireNonNull(draft.on())
-                        .atTime(12, 0)
-                        .atZone(WorkingCalendar.LONDON)
-                        .toInstant(),
-                draft.childSeen()));
+                draft.kind().name());
+        publish(file);
         return contact;
     }
 
@@ -335,7 +237,7 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
+        file(c).requireOpen();
         HubMember member = teams.team(c.hub()).stream()
                 .filter(m -> m.username().equals(username))
                 .findFirst()
@@ -362,18 +264,11 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
-        stepUpReasonProblem(reason).ifPresent(problem -> {
-            throw new ValidationException(Map.of("reason", problem));
-        });
-        touch(c, version);
-        Instant now = clock.instant();
-        cases.setSteppedUp(id, now);
-        cases.close(id, now, ClosureReason.STEPPED_UP, reason.strip());
+        CaseFile file = file(c);
+        file.stepUp(reason, clock.instant());
+        save(file, version);
         audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), reason.strip(), null);
-        int needs = requests.needs(c.request()).size();
-        events.publishEvent(new SteppedUp(c.request(), id, c.hub(), now));
-        events.publishEvent(new CaseClosed(id, c.hub(), now, ClosureReason.STEPPED_UP, needs, 0));
+        publish(file);
     }
 
     /**
@@ -390,24 +285,11 @@ public class Cases {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
-        requireOpen(c);
-        Map<OutcomeArea, String> needs = requests.needs(c.request());
-        Map<String, Message> problems = JourneyRules.closureProblems(reason, needs.keySet(), results, note);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        touch(c, version);
-        Instant now = clock.instant();
-        cases.close(id, now, reason, strip(note));
-        int achieved = 0;
-        for (OutcomeArea need : needs.keySet()) {
-            NeedResult result = results.get(need);
-            cases.insertClosureOutcome(id, need, result);
-            if (result == NeedResult.ACHIEVED) {
-                achieved++;
-            }
-        }
-        JourneyRules.followUpsAfterClosing(today()).forEach((months, due) -> cases.insertFollowUp(id, months, due));
+        CaseFile file = file(c);
+        Map<Integer, LocalDate> followUps = file.close(reason, results, note, clock.instant(), today());
+        save(file, version);
+        file.needs().forEach(need -> cases.insertClosureOutcome(id, need, requireNonNull(results.get(need))));
+        followUps.forEach((months, due) -> cases.insertFollowUp(id, months, due));
         audit.record(
                 AuditAction.CLOSE,
                 "case",
@@ -415,7 +297,7 @@ public class Cases {
                 c.hub(),
                 null,
                 requireNonNull(reason).name());
-        events.publishEvent(new CaseClosed(id, c.hub(), now, reason, needs.size(), achieved));
+        publish(file);
     }
 
     /** Records the 6- or 12-month check after closure: are things still better? The hub lead. */
@@ -491,18 +373,21 @@ public class Cases {
         }
     }
 
-    private static void requireOpen(CaseRow c) {
-        if (c.closedAt() != null) {
-            throw new ValidationException(
-                    Map.of("case", new Message("referrals.problem.case.family-s-early-help-has")));
+    private CaseFile file(CaseRow c) {
+        return new CaseFile(c, requests.needs(c.request()).keySet());
+    }
+
+    private void save(CaseFile file, int version) {
+        if (!cases.save(file.progress(), version)) {
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
+    }
+
+    private void publish(CaseFile file) {
+        file.events().forEach(events::publishEvent);
     }
 
     private LocalDate today() {
         return WorkingCalendar.today(clock);
-    }
-
-    private static @Nullable String strip(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -23,6 +23,7 @@ import org.earlyhelp.referrals.CaseSupervision;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.ContactDraft;
 import org.earlyhelp.referrals.ContactKind;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.Families;
@@ -278,7 +279,7 @@ class CaseAuditsTests {
         assertThat(supervision.of(caseId)).isEmpty();
         // Read only: no contact, and not the family's record.
         assertThatThrownBy(() -> cases.logContact(
-                        caseId, new Cases.ContactDraft(TODAY, ContactKind.HOME_VISIT, 30, true, null, "Visit.")))
+                        caseId, new ContactDraft(TODAY, ContactKind.HOME_VISIT, 30, true, null, "Visit.")))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> families.family(read.family())).isInstanceOf(AccessDeniedException.class);
 

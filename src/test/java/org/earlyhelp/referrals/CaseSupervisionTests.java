@@ -99,8 +99,7 @@ class CaseSupervisionTests {
                 .update();
         familyWorker();
         cases.logContact(
-                caseId,
-                new Cases.ContactDraft(TODAY, ContactKind.HOME_VISIT, 45, true, "Fine.", "Visited the family."));
+                caseId, new ContactDraft(TODAY, ContactKind.HOME_VISIT, 45, true, "Fine.", "Visited the family."));
         return caseId;
     }
 

@@ -242,7 +242,7 @@ class DataProtectionTests {
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         cases.logContact(
                 caseId,
-                new Cases.ContactDraft(
+                new ContactDraft(
                         TODAY,
                         ContactKind.HOME_VISIT,
                         30,

@@ -99,7 +99,7 @@ class LinkingAcrossHubsTests {
                 submitted.request(), queue.detail(submitted.request()).summary().version(), "family.worker", Set.of());
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         cases.logContact(
-                caseId, new Cases.ContactDraft(TODAY, ContactKind.HOME_VISIT, 40, true, "Misses his friends", "Visit"));
+                caseId, new ContactDraft(TODAY, ContactKind.HOME_VISIT, 40, true, "Misses his friends", "Visit"));
         CaseRecord record = cases.caseRecord(caseId);
         jdbc.sql("UPDATE referrals.case_file SET closed_at = now() - interval '200 days', close_reason = 'NEEDS_MET'"
                         + " WHERE id = ?")

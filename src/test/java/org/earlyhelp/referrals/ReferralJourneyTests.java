@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
@@ -183,11 +184,11 @@ class ReferralJourneyTests {
         cases.addAction(school, "Morning routine chart", "Fran Lewis", TODAY.plusWeeks(2));
         cases.logContact(
                 caseId,
-                new Cases.ContactDraft(
+                new ContactDraft(
                         TODAY, ContactKind.HOME_VISIT, 60, true, "Wants to walk to school with a friend", "Visit"));
 
         SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
-        cases.logContact(caseId, new Cases.ContactDraft(TODAY, ContactKind.SESSION, 45, false, null, "Youth club"));
+        cases.logContact(caseId, new ContactDraft(TODAY, ContactKind.SESSION, 45, false, null, "Youth club"));
         assertThatThrownBy(() -> cases.close(caseId, 99, ClosureReason.NEEDS_MET, Map.of(), null))
                 .isInstanceOf(AccessDeniedException.class);
 
@@ -385,6 +386,45 @@ class ReferralJourneyTests {
                         "Early help it is."))
                 .isInstanceOf(ChangedBySomeoneElseException.class);
         assertThat(requests.status(submitted.request()).outcome()).isEqualTo(DecisionOutcome.ADVICE);
+    }
+
+    /**
+     * Issue 17: a step on a case is saved with the version the practitioner saw. Two people
+     * closing the same case from the same page: the second gets a clear message, and the first
+     * closure stands.
+     */
+    @Test
+    void twoPeopleClosingTheSameCaseGetAClearMessage() {
+        teacher();
+        UUID caseId = earlyHelpLedByFamilyWorker(
+                requests.submit(draft("Osei", TODAY.minusYears(4), postcodeIn("dudley-central"))));
+        CaseRecord seen = cases.caseRecord(caseId);
+        Map<OutcomeArea, NeedResult> results =
+                seen.needs().keySet().stream().collect(Collectors.toMap(n -> n, n -> NeedResult.NOT_ACHIEVED));
+        cases.close(caseId, seen.version(), ClosureReason.MOVED_AWAY, results, "Moved away.");
+        assertThatThrownBy(() -> cases.stepUp(caseId, seen.version(), "Harm disclosed."))
+                .isInstanceOf(ValidationException.class);
+        CaseRecord closed = cases.caseRecord(caseId);
+        assertThat(closed.closeReason()).isEqualTo(ClosureReason.MOVED_AWAY);
+        assertThat(closed.version()).isEqualTo(seen.version() + 1);
+    }
+
+    @Test
+    void aCaseStepOnAStaleVersionChangesNothing() {
+        teacher();
+        UUID caseId = earlyHelpLedByFamilyWorker(
+                requests.submit(draft("Nowak", TODAY.minusYears(5), postcodeIn("dudley-central"))));
+        CaseRecord seen = cases.caseRecord(caseId);
+        cases.addToTeam(caseId, seen.version(), "cvs.worker");
+        Map<OutcomeArea, NeedResult> results =
+                seen.needs().keySet().stream().collect(Collectors.toMap(n -> n, n -> NeedResult.NOT_ACHIEVED));
+        assertThatThrownBy(() -> cases.close(caseId, seen.version(), ClosureReason.NEEDS_MET, results, null))
+                .isInstanceOf(ChangedBySomeoneElseException.class);
+        CaseRecord after = cases.caseRecord(caseId);
+        assertThat(after.closedAt())
+                .as("a refused closure leaves the case open")
+                .isNull();
+        assertThat(after.followUps()).isEmpty();
     }
 
     @Test
@@ -598,10 +638,9 @@ class ReferralJourneyTests {
                 cases.caseRecord(caseId).plan().getFirst().actions().getFirst();
         cases.setActionStatus(action.id(), action.version(), ActionStatus.DONE);
         UUID visit = cases.logContact(
-                caseId,
-                new Cases.ContactDraft(TODAY, ContactKind.HOME_VISIT, 60, true, "Mornings are better", "Visit"));
-        UUID lateNote = cases.logContact(
-                caseId, new Cases.ContactDraft(TODAY, ContactKind.PHONE_CALL, 10, false, null, "Call"));
+                caseId, new ContactDraft(TODAY, ContactKind.HOME_VISIT, 60, true, "Mornings are better", "Visit"));
+        UUID lateNote =
+                cases.logContact(caseId, new ContactDraft(TODAY, ContactKind.PHONE_CALL, 10, false, null, "Call"));
         // This call is written up the day after it happened: only its day is known.
         jdbc.sql("UPDATE referrals.contact SET logged_at = logged_at + interval '1 day' WHERE id = ?")
                 .param(lateNote)

@@ -237,7 +237,7 @@ class RelationshipMatrixTests {
                 new Check("`Cases.logContact` (work on the open case)", f -> {
                     cases.logContact(
                             f.openCase(),
-                            new Cases.ContactDraft(
+                            new ContactDraft(
                                     LocalDate.now(), ContactKind.HOME_VISIT, 30, false, null, "Visit, all well"));
                     return "yes";
                 }),

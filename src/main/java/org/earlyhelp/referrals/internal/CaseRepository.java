@@ -127,6 +127,29 @@ public class CaseRepository {
                 == 1;
     }
 
+    /**
+     * Writes what a step changed on the case, if nobody changed the case since {@code version}:
+     * false if someone did, and then nothing is written.
+     */
+    public boolean save(CaseProgress p, int version) {
+        return jdbc.sql("""
+                                UPDATE referrals.case_file
+                                SET assessed_at = ?, next_review_due = ?, closed_at = ?, close_reason = ?,
+                                    close_note = ?, stepped_up_at = ?, version = version + 1
+                                WHERE id = ? AND version = ?""")
+                        .params(
+                                Rows.nullableTs(p.assessedAt()),
+                                p.nextReviewDue(),
+                                Rows.nullableTs(p.closedAt()),
+                                p.closeReason() == null ? null : p.closeReason().name(),
+                                p.closeNote(),
+                                Rows.nullableTs(p.steppedUpAt()),
+                                p.id(),
+                                version)
+                        .update()
+                == 1;
+    }
+
     public void setAssessed(UUID id, Instant at, LocalDate firstReview) {
         jdbc.sql("UPDATE referrals.case_file SET assessed_at = ?, next_review_due = ? WHERE id = ?")
                 .params(Rows.ts(at), firstReview, id)

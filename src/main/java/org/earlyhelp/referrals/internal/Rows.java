@@ -15,6 +15,10 @@ final class Rows {
         return Timestamp.from(instant);
     }
 
+    static @Nullable Timestamp nullableTs(@Nullable Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
     static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();

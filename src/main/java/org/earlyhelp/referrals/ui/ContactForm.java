@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.referrals.ContactDraft;
 import org.earlyhelp.referrals.ContactKind;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.DateFields;
@@ -50,7 +51,7 @@ final class ContactForm extends Div {
             try {
                 cases.logContact(
                         caseId.get(),
-                        new Cases.ContactDraft(
+                        new ContactDraft(
                                 on.getValue(),
                                 kind.getValue(),
                                 minutes.getValue(),
