@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,36 +140,9 @@ public class HubQueue {
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
-        Map<String, Message> problems = new LinkedHashMap<>();
-        if (level == null) {
-            problems.put("level", new Message("referrals.problem.level.choose-level-continuum-need"));
-        }
-        if (outcome == null) {
-            problems.put("outcome", new Message("referrals.problem.outcome.choose-what-happens-next"));
-        }
-        if (reasons == null || reasons.strip().length() < 10 || reasons.length() > RequestsForSupport.MAX_TEXT) {
-            problems.put("reasons", new Message("referrals.problem.reasons.give-reasons-decision-least-sentence"));
-        }
-        if (level != null && outcome != null) {
-            if (outcome == DecisionOutcome.STEP_UP && level != NeedLevel.SPECIALIST) {
-                problems.put("level", new Message("referrals.problem.level.step-up-social-care-level"));
-            } else if (outcome == DecisionOutcome.EARLY_HELP
-                    && level != NeedLevel.SINGLE_AGENCY
-                    && level != NeedLevel.TARGETED) {
-                problems.put("level", new Message("referrals.problem.level.early-help-hub-level-2"));
-            } else if (level == NeedLevel.SPECIALIST && outcome != DecisionOutcome.STEP_UP) {
-                problems.put("outcome", new Message("referrals.problem.outcome.level-4-family-needs-children"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        RequestStatus next = switch (requireNonNull(outcome)) {
-            case EARLY_HELP -> RequestStatus.AWAITING_ALLOCATION;
-            case STEP_UP -> RequestStatus.STEPPED_UP;
-            default -> RequestStatus.DECIDED;
-        };
+        SupportRequest aggregate = new SupportRequest(summary);
         Instant now = clock.instant();
+        RequestStatus next = aggregate.decide(level, outcome, reasons, now);
         if (!requestRows.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
@@ -181,10 +153,7 @@ public class HubQueue {
                 summary.hub(),
                 null,
                 requireNonNull(level).number() + " " + outcome);
-        events.publishEvent(new RequestDecided(request, summary.hub(), now, level, requireNonNull(outcome)));
-        if (outcome == DecisionOutcome.STEP_UP) {
-            events.publishEvent(new SteppedUp(request, null, summary.hub(), now));
-        }
+        aggregate.events().forEach(events::publishEvent);
     }
 
     /** Who could lead a family's early help in the hub: its team members with capacity, and their caseloads. */
@@ -212,47 +181,31 @@ public class HubQueue {
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
-        List<HubMember> members = teams.team(summary.hub());
-        if (summary.status() != RequestStatus.AWAITING_ALLOCATION) {
-            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
-        }
-        Map<String, Message> problems =
-                JourneyRules.allocationProblems(members, cases.caseloads(summary.hub()), lead, team);
-        HubMember chosen = members.stream()
-                .filter(m -> m.username().equals(lead))
-                .findFirst()
-                .orElse(null);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        if (!requestRows.setRequestStatus(
-                request, version, RequestStatus.AWAITING_ALLOCATION, RequestStatus.ALLOCATED)) {
-            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
-        }
+        SupportRequest aggregate = new SupportRequest(summary);
         Instant now = clock.instant();
         LocalDate due =
                 calendar.plusWorkingDays(now.atZone(WorkingCalendar.LONDON).toLocalDate(), properties.assessmentDays());
         UUID caseId = UUID.randomUUID();
+        List<HubMember> around = aggregate.allocate(
+                caseId, teams.team(summary.hub()), cases.caseloads(summary.hub()), lead, team, now, due);
+        if (!requestRows.setRequestStatus(request, version, RequestStatus.AWAITING_ALLOCATION, aggregate.status())) {
+            throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
+        }
+        HubMember chosen = around.getFirst();
         cases.insertCase(
                 caseId,
                 request,
                 summary.family(),
                 summary.hub(),
-                requireNonNull(chosen).username(),
+                chosen.username(),
                 chosen.displayName(),
                 chosen.organisationName(),
                 now,
                 user.displayName(),
                 due);
-        for (String t : team) {
-            if (!t.equals(chosen.username())) {
-                HubMember m = members.stream()
-                        .filter(x -> x.username().equals(t))
-                        .findFirst()
-                        .orElseThrow();
-                cases.insertCaseMember(caseId, m.username(), m.displayName(), m.organisationName());
-            }
-        }
+        around.stream()
+                .skip(1)
+                .forEach(m -> cases.insertCaseMember(caseId, m.username(), m.displayName(), m.organisationName()));
         audit.record(
                 AuditAction.ALLOCATE,
                 "case",
@@ -260,16 +213,7 @@ public class HubQueue {
                 summary.hub(),
                 null,
                 "lead " + chosen.username() + ", team " + team);
-        events.publishEvent(new CaseAllocated(
-                caseId,
-                request,
-                summary.family(),
-                summary.familyLabel(),
-                summary.hub(),
-                chosen.displayName(),
-                now,
-                due,
-                chosen.username()));
+        aggregate.events().forEach(events::publishEvent);
         return caseId;
     }
 }
