@@ -19,7 +19,6 @@ import org.earlyhelp.referrals.CaseSupervision;
 import org.earlyhelp.referrals.Supervision;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A case's management oversight: the hub lead's recorded supervisions, the latest first, and for
@@ -27,13 +26,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class SupervisionSection extends Div {
 
-    /** How the case page saves a form: runs it, then says it is done or shows its problems. */
-    interface Act {
-        void run(Runnable action, Map<String, ? extends Component> fields, @Nullable Paragraph errors, String done);
-    }
-
     SupervisionSection(
-            CaseSupervision supervision, UUID caseId, boolean mayRecord, LocalDate today, int everyWeeks, Act act) {
+            CaseSupervision supervision, UUID caseId, boolean mayRecord, LocalDate today, int everyWeeks, CaseAct act) {
         setId("tab-oversight");
         add(new Paragraph(t("oversight.intro", everyWeeks)));
         List<Supervision> held = supervision.of(caseId);
@@ -52,7 +46,8 @@ final class SupervisionSection extends Div {
         }
     }
 
-    private static Component form(CaseSupervision supervision, UUID caseId, LocalDate today, int everyWeeks, Act act) {
+    private static Component form(
+            CaseSupervision supervision, UUID caseId, LocalDate today, int everyWeeks, CaseAct act) {
         DatePicker held = DateFields.of(t("oversight.date"));
         held.setValue(today);
         held.setMax(today);

@@ -1,0 +1,186 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.earlyhelp.referrals.CaseRecord;
+import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.referrals.ClosureReason;
+import org.earlyhelp.referrals.ConsentDraft;
+import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamilyMemberDraft;
+import org.earlyhelp.referrals.HubQueue;
+import org.earlyhelp.referrals.NeedLevel;
+import org.earlyhelp.referrals.NeedResult;
+import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.referrals.RequestDraft;
+import org.earlyhelp.referrals.RequestsForSupport;
+import org.earlyhelp.referrals.Submitted;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Ending a case on its page, without a browser: a closure without a reason or a result for each
+ * need is refused next to each field and the case stays open; a closure over someone else's change
+ * is refused and changes nothing; a step-up without a reason is refused before anyone is asked to
+ * confirm; a complete closure ends the case and lists the checks after it. Each test has a family
+ * and a case of its own, led by the family worker.
+ */
+@SpringBootTest
+class CaseClosureTests extends SpringBrowserlessTest {
+
+    static final HubId CENTRAL = new HubId("dudley-central");
+    static final LocalDate TODAY = LocalDate.now(WorkingCalendar.LONDON);
+
+    @Autowired
+    RequestsForSupport requests;
+
+    @Autowired
+    HubQueue queue;
+
+    @Autowired
+    Cases cases;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void anIncompleteClosureIsRefusedNextToEachFieldAndTheCaseStaysOpen() {
+        UUID caseId = caseLedByFamilyWorker();
+        navigate("cases/" + caseId, CaseView.class);
+        test($(Details.class).id("open-close")).openDetails();
+
+        test($(Button.class).id("close-case")).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat($(Select.class).id("close-reason").isInvalid()).isTrue();
+        RadioButtonGroup<?> education = $(RadioButtonGroup.class).id("close-result-education");
+        assertThat(education.isInvalid()).isTrue();
+        assertThat(education.getErrorMessage()).isNotBlank();
+        assertThat(cases.caseRecord(caseId).open()).as("nothing saved").isTrue();
+    }
+
+    @Test
+    void aClosureOverSomeoneElsesChangeIsRefusedAndChangesNothing() {
+        UUID caseId = caseLedByFamilyWorker();
+        navigate("cases/" + caseId, CaseView.class);
+        test($(Details.class).id("open-close")).openDetails();
+        fillIn();
+
+        // Meanwhile the lead adds someone to the team around the family: the case moves on.
+        CaseRecord seen = cases.caseRecord(caseId);
+        cases.addToTeam(caseId, seen.version(), "cvs.worker");
+
+        test($(Button.class).id("close-case")).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        CaseRecord after = cases.caseRecord(caseId);
+        assertThat(after.open()).as("the closure did not overwrite the change").isTrue();
+        assertThat(after.team()).extracting(CaseRecord.TeamMember::username).contains("cvs.worker");
+        assertThat(after.followUps()).isEmpty();
+    }
+
+    @Test
+    void aStepUpWithoutAReasonIsRefusedBeforeAnyoneIsAskedToConfirm() {
+        UUID caseId = caseLedByFamilyWorker();
+        navigate("cases/" + caseId, CaseView.class);
+        test($(Details.class).id("open-step-up")).openDetails();
+
+        test($(Button.class).id("step-up")).click();
+
+        TextArea reason = $(TextArea.class).id("step-up-reason");
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat($(ConfirmDialog.class).all()).as("no confirmation asked").isEmpty();
+        assertThat(cases.caseRecord(caseId).open()).isTrue();
+    }
+
+    @Test
+    void aCompleteClosureEndsTheCaseAndListsTheChecksAfterIt() {
+        UUID caseId = caseLedByFamilyWorker();
+        navigate("cases/" + caseId, CaseView.class);
+        test($(Details.class).id("open-close")).openDetails();
+        fillIn();
+
+        test($(Button.class).id("close-case")).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        CaseRecord closed = cases.caseRecord(caseId);
+        assertThat(closed.open()).isFalse();
+        assertThat(closed.closeReason()).isEqualTo(ClosureReason.NEEDS_MET);
+        assertThat(closed.closure()).containsEntry(OutcomeArea.EDUCATION, NeedResult.ACHIEVED);
+        assertThat(closed.followUps()).extracting(CaseRecord.FollowUp::months).containsExactly(6, 12);
+        assertThat($(Details.class).all())
+                .as("a closed case offers no closing form")
+                .noneMatch(d -> d.getId().orElse("").equals("open-close"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fillIn() {
+        test((Select<ClosureReason>) $(Select.class).id("close-reason")).selectItem("Needs met");
+        RadioButtonGroup<NeedResult> education = $(RadioButtonGroup.class).id("close-result-education");
+        education.setValue(NeedResult.ACHIEVED);
+    }
+
+    /** A case of a new family, allocated to the family worker, who is then signed in. */
+    private UUID caseLedByFamilyWorker() {
+        String surname = "Closure" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
+                + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
+                + (char) ('a' + ThreadLocalRandom.current().nextInt(26));
+        String postcode =
+                jdbc.sql("""
+                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
+                        WHERE a.hub_id = ? ORDER BY p.postcode LIMIT 1""").param(CENTRAL.value()).query(String.class).single();
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
+        Submitted submitted = requests.submit(new RequestDraft(
+                List.of(
+                        new FamilyMemberDraft(
+                                "Jade", surname, TODAY.minusYears(34), Relationship.PARENT, "Female", null),
+                        new FamilyMemberDraft("Leo", surname, TODAY.minusYears(9), Relationship.CHILD, null, null)),
+                "12 Castle Street, Dudley",
+                postcode,
+                null,
+                null,
+                Map.of(OutcomeArea.EDUCATION, "Leo has missed 30% of school this term."),
+                "School attendance meetings.",
+                "School nurse.",
+                new ConsentDraft("Jade " + surname + " (mother)", TODAY, ConsentMethod.IN_PERSON, "School, health"),
+                null));
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(),
+                version,
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency.");
+        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
+        return caseId;
+    }
+}
