@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -33,7 +32,6 @@ import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.DateFields;
-import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Words;
@@ -69,7 +67,7 @@ class ContractsSection extends Section {
         money.setMaximumFractionDigits(0);
         setId("contracts");
         heading.setId("contracts-heading");
-        add(heading, new Paragraph(getTranslation("contracts.intro")), define("contracts.title"));
+        add(heading, new Paragraph(getTranslation("contracts.intro")), Labels.define("contracts.title"));
         summary.setId("contracts-summary");
         grid.addColumn(c -> c.provider() + " (" + c.urn() + ")")
                 .setHeader(getTranslation("contracts.provider"))
@@ -115,7 +113,7 @@ class ContractsSection extends Section {
                         () -> ExportedTables.contractsKnown(contracts.inForceOn(on))),
                 yearHeading,
                 yearSummary,
-                define("contracts.year.table"),
+                Labels.define("contracts.year.table"),
                 yearGrid(),
                 yearCsv(exports),
                 form());
@@ -346,10 +344,5 @@ class ContractsSection extends Section {
                 add,
                 added);
         return box;
-    }
-
-    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    private Details define(String key) {
-        return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

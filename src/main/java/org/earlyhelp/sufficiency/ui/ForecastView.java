@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -34,7 +33,6 @@ import java.util.Map;
 import org.earlyhelp.insight.StepUpTrend;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
-import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
@@ -43,7 +41,6 @@ import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
 import org.earlyhelp.sufficiency.Forecasts;
 import org.earlyhelp.sufficiency.FosterCarers;
-import org.earlyhelp.sufficiency.PlacementCategory;
 import org.earlyhelp.sufficiency.PlacementSupply;
 import org.earlyhelp.sufficiency.TableExports;
 
@@ -138,7 +135,7 @@ class ForecastView extends Page {
                 run,
                 results,
                 supplyForm(),
-                backTest(end));
+                new BackTestSection(forecasts, exports, end));
         refreshScenarios();
     }
 
@@ -274,7 +271,7 @@ class ForecastView extends Page {
                 Disclosure.of(
                         getTranslation("forecast.chart.table"),
                         () -> ForecastOverTime.table(shown, this::getTranslation, whole)),
-                define("forecast.chart"),
+                Labels.define("forecast.chart"),
                 csv(
                         "forecast-over-time-csv",
                         getTranslation("forecast.chart"),
@@ -329,7 +326,7 @@ class ForecastView extends Page {
         results.add(
                 new H3(getTranslation("forecast.side-by-side")),
                 side,
-                define("forecast.side-by-side"),
+                Labels.define("forecast.side-by-side"),
                 csv("side-by-side-csv", getTranslation("forecast.side-by-side"), sideHeaders, sideRows));
 
         Grid<Forecasts.Gap> gaps = new Grid<>();
@@ -360,7 +357,7 @@ class ForecastView extends Page {
                 new H3(getTranslation("forecast.gap.title")),
                 new Paragraph(getTranslation("forecast.gap.intro")),
                 gaps,
-                define("forecast.gap.title"),
+                Labels.define("forecast.gap.title"),
                 SvgChart.bars(getTranslation("forecast.gap.title"), gapBars, 0),
                 csv(
                         "gap-csv",
@@ -373,102 +370,9 @@ class ForecastView extends Page {
                                 getTranslation("forecast.gap.gap")),
                         ExportedTables.gaps(gap),
                         ExportedTables.gapsKnown(base.last())));
-        results.add(byArea(forecasts.gapByArea(base), base.last().total()));
-        results.add(fosteringByAge(carers.fosteringGapByAge(base)));
-    }
-
-    /** Need shared out by home area against providers' places there. */
-    private Section byArea(List<Forecasts.AreaGap> gaps, double total) {
-        String title = getTranslation("forecast.area-gap.title");
-        Section section = new Section(new H3(title));
-        if (gaps.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("forecast.area-gap.no-lookup"));
-            none.addClassName("empty-state");
-            section.add(none);
-            return section;
-        }
-        section.add(new Paragraph(getTranslation("forecast.area-gap.intro")), define("forecast.area-gap.title"));
-        Grid<Forecasts.AreaGap> grid = new Grid<>();
-        grid.addColumn(Forecasts.AreaGap::area)
-                .setHeader(getTranslation("forecast.area-gap.area"))
-                .setAutoWidth(true);
-        grid.addColumn(g -> whole.format(g.inCareNow()))
-                .setHeader(getTranslation("forecast.area-gap.now"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(g -> whole.format(Math.round(g.need())))
-                .setHeader(getTranslation("forecast.gap.need"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(g -> whole.format(g.places()))
-                .setHeader(getTranslation("forecast.gap.supply"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(g -> whole.format(Math.round(g.gap())))
-                .setHeader(getTranslation("forecast.gap.gap"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.setItems(gaps);
-        grid.setAllRowsVisible(true);
-        grid.setId("area-gap");
-        grid.setAriaLabel(title);
-        List<SvgChart.Bar> bars = new ArrayList<>();
-        gaps.forEach(g -> bars.add(new SvgChart.Bar(g.area(), g.gap(), whole.format(Math.round(g.gap())))));
-        section.add(
-                grid,
-                SvgChart.bars(title, bars, 0),
-                csv(
-                        "area-gap-csv",
-                        title,
-                        List.of(
-                                getTranslation("forecast.area-gap.area"),
-                                getTranslation("forecast.area-gap.now"),
-                                getTranslation("forecast.gap.need"),
-                                getTranslation("forecast.gap.supply"),
-                                getTranslation("forecast.gap.gap")),
-                        ExportedTables.areaGaps(gaps),
-                        ExportedTables.areaGapsKnown(gaps, total)));
-        return section;
-    }
-
-    /** Fostering need by age band at the horizon against the carers' register. */
-    private Section fosteringByAge(List<FosterCarers.AgeGap> gaps) {
-        String title = getTranslation("forecast.age-gap.title");
-        Section section = new Section(
-                new H3(title),
-                new Paragraph(getTranslation("forecast.age-gap.intro")),
-                define("forecast.age-gap.title"));
-        Grid<FosterCarers.AgeGap> grid = new Grid<>();
-        grid.addColumn(g -> g.ageBand().replaceFirst("^\\d\\. ", ""))
-                .setHeader(getTranslation("forecast.age-gap.band"))
-                .setAutoWidth(true);
-        grid.addColumn(g -> whole.format(Math.round(g.need())))
-                .setHeader(getTranslation("forecast.age-gap.need"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(g -> whole.format(g.approvedPlaces()))
-                .setHeader(getTranslation("forecast.carers.places"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(g -> whole.format(g.vacancies()))
-                .setHeader(getTranslation("forecast.carers.vacancies"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.setItems(gaps);
-        grid.setAllRowsVisible(true);
-        grid.setId("age-gap");
-        grid.setAriaLabel(title);
-        section.add(
-                grid,
-                csv(
-                        "age-gap-csv",
-                        title,
-                        List.of(
-                                getTranslation("forecast.age-gap.band"),
-                                getTranslation("forecast.age-gap.need"),
-                                getTranslation("forecast.carers.places"),
-                                getTranslation("forecast.carers.vacancies")),
-                        gaps.stream()
-                                .map(g -> List.<Object>of(
-                                        g.ageBand().replaceFirst("^\\d\\. ", ""),
-                                        new TableExports.Children(g.need()),
-                                        g.approvedPlaces(),
-                                        g.vacancies()))
-                                .toList()));
-        return section;
+        results.add(new ForecastGapSections(exports)
+                .byArea(forecasts.gapByArea(base), base.last().total()));
+        results.add(new ForecastGapSections(exports).fosteringByAge(carers.fosteringGapByAge(base)));
     }
 
     private Anchor csv(String id, String title, List<String> headers, List<? extends List<?>> rows) {
@@ -489,119 +393,5 @@ class ForecastView extends Page {
         Section section = new SupplySection(placementSupply);
         section.add(new FosterCarersRegister(carers, exports));
         return section;
-    }
-
-    private Section backTest(LocalDate end) {
-        Section section = new Section(new H2(getTranslation("forecast.back.title")));
-        section.add(new Paragraph(getTranslation("forecast.back.intro")), define("forecast.back.title"));
-        DatePicker start = new DatePicker(getTranslation("forecast.back.from"));
-        start.setLocale(Locale.UK);
-        start.setValue(end.minusYears(1));
-        start.setId("back-test-from");
-        DatePicker until = new DatePicker(getTranslation("forecast.back.to"));
-        until.setLocale(Locale.UK);
-        until.setValue(end);
-        until.setHelperText(getTranslation("forecast.back.to-help"));
-        until.setId("back-test-to");
-        DatePicker referenceFrom = new DatePicker(getTranslation("forecast.back.reference-from"));
-        referenceFrom.setLocale(Locale.UK);
-        referenceFrom.setValue(end.minusYears(2));
-        referenceFrom.setId("back-test-reference-from");
-        DatePicker referenceTo = new DatePicker(getTranslation("forecast.back.reference-to"));
-        referenceTo.setLocale(Locale.UK);
-        referenceTo.setValue(end.minusYears(1));
-        referenceTo.setHelperText(getTranslation("forecast.back.reference-help"));
-        referenceTo.setId("back-test-reference-to");
-        // The reference period follows the start (the year before it) until someone changes it.
-        start.addValueChangeListener(e -> {
-            if (e.isFromClient()
-                    && e.getValue() != null
-                    && e.getOldValue() != null
-                    && e.getOldValue().equals(referenceTo.getValue())
-                    && e.getOldValue().minusYears(1).equals(referenceFrom.getValue())) {
-                referenceTo.setValue(e.getValue());
-                referenceFrom.setValue(e.getValue().minusYears(1));
-            }
-        });
-        Div result = new Div();
-        result.setId("back-test");
-        Button run = new Button(getTranslation("forecast.back.run"), e -> {
-            result.removeAll();
-            for (DatePicker picker : List.of(start, until, referenceFrom, referenceTo)) {
-                picker.setInvalid(false);
-            }
-            if (start.getValue() == null
-                    || until.getValue() == null
-                    || referenceFrom.getValue() == null
-                    || referenceTo.getValue() == null) {
-                for (DatePicker picker : List.of(start, until, referenceFrom, referenceTo)) {
-                    if (picker.getValue() == null) {
-                        picker.setErrorMessage(getTranslation("forecast.back.date-needed"));
-                        picker.setInvalid(true);
-                    }
-                }
-                return;
-            }
-            try {
-                Forecasts.BackTest t = forecasts.backTest(
-                        start.getValue(), until.getValue(), referenceFrom.getValue(), referenceTo.getValue());
-                result.add(new Paragraph(getTranslation(
-                        "forecast.back.result",
-                        day.format(t.from()),
-                        day.format(t.to()),
-                        whole.format(Math.round(t.forecastTotal())),
-                        whole.format(Math.round(t.low())),
-                        whole.format(Math.round(t.high())),
-                        whole.format(t.actualTotal()),
-                        String.format(Locale.UK, "%+.1f", t.errorPercent()),
-                        getTranslation(t.withinBand() ? "forecast.back.within" : "forecast.back.outside"),
-                        day.format(t.referenceFrom()),
-                        day.format(t.referenceTo()))));
-                Grid<Map.Entry<PlacementCategory, double[]>> grid = new Grid<>();
-                grid.addColumn(x -> Labels.category(x.getKey()))
-                        .setHeader(getTranslation("forecast.gap.category"))
-                        .setAutoWidth(true);
-                grid.addColumn(x -> whole.format(Math.round(x.getValue()[0])))
-                        .setHeader(getTranslation("forecast.back.forecast"))
-                        .setTextAlign(ColumnTextAlign.END);
-                grid.addColumn(x -> whole.format(Math.round(x.getValue()[1])))
-                        .setHeader(getTranslation("forecast.back.actual"))
-                        .setTextAlign(ColumnTextAlign.END);
-                grid.setItems(new ArrayList<>(t.byCategory().entrySet()));
-                grid.setAllRowsVisible(true);
-                grid.setAriaLabel(getTranslation("forecast.back.title"));
-                result.add(
-                        grid,
-                        csv(
-                                "back-test-csv",
-                                getTranslation("forecast.back.title"),
-                                List.of(
-                                        getTranslation("forecast.gap.category"),
-                                        getTranslation("forecast.back.forecast"),
-                                        getTranslation("forecast.back.actual")),
-                                ExportedTables.backTest(t),
-                                ExportedTables.backTestKnown(t)));
-            } catch (ValidationException invalid) {
-                String dates = Words.of(invalid).get("backTest");
-                if (dates != null) {
-                    until.setErrorMessage(dates);
-                    until.setInvalid(true);
-                }
-                String reference = Words.of(invalid).get("backTestReference");
-                if (reference != null) {
-                    referenceTo.setErrorMessage(reference);
-                    referenceTo.setInvalid(true);
-                }
-                result.add(new Paragraph(String.join(" ", Words.of(invalid).values())));
-            }
-        });
-        run.setId("run-back-test");
-        section.add(new FormLayout(start, until, referenceFrom, referenceTo), run, result);
-        return section;
-    }
-
-    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    private Details define(String key) {
-        return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }

@@ -1,7 +1,9 @@
 package org.earlyhelp.sufficiency.ui;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.Locale;
+import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.sufficiency.PlacementCategory;
 
 /**
@@ -35,6 +37,11 @@ final class Labels {
     /** Who provides a placement ("own", "external", "family"), from {@code sufficiency.provider-group.*}. */
     static String providerGroup(String group) {
         return I18NProvider.translate("sufficiency.provider-group." + slug(group));
+    }
+
+    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
+    static Details define(String key) {
+        return Definition.of(I18NProvider.translate("define.summary"), key, I18NProvider.translate("define." + key));
     }
 
     static String slug(String english) {

@@ -2,7 +2,6 @@ package org.earlyhelp.sufficiency.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -30,7 +29,6 @@ import java.util.function.UnaryOperator;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.imports.ImportException;
-import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.Uploads;
@@ -174,7 +172,7 @@ class SufficiencyView extends Page {
                     refresh.run();
                     return said;
                 });
-        section.add(upload, result, grid, define("sufficiency.providers.title"), download);
+        section.add(upload, result, grid, Labels.define("sufficiency.providers.title"), download);
         refresh.run();
         return section;
     }
@@ -291,7 +289,7 @@ class SufficiencyView extends Page {
                 day.format(s.dataFrom().get()),
                 day.format(s.dataTo().get())));
         total.setId("stock-total");
-        figures.add(total, define("sufficiency.stock.total"));
+        figures.add(total, Labels.define("sufficiency.stock.total"));
         Section cohorts = new Section(new H3(getTranslation("sufficiency.cohorts.title")));
         cohorts.setId("cohorts");
         UnorderedList list = new UnorderedList();
@@ -299,7 +297,7 @@ class SufficiencyView extends Page {
         list.add(new ListItem(getTranslation("sufficiency.cohorts.friends", numbers.format(s.familyAndFriends()))));
         list.add(new ListItem(
                 getTranslation("sufficiency.cohorts.sgo", numbers.format(s.longTermFosteringCouldBeSgo()))));
-        cohorts.add(list, define("sufficiency.cohorts.title"));
+        cohorts.add(list, Labels.define("sufficiency.cohorts.title"));
         figures.add(cohorts);
         figures.add(table("sufficiency.stock.by-placement", s.byPlacement(), true, s.total(), Labels::placementGroup));
         figures.add(table("sufficiency.stock.by-age", s.byAge(), true, s.total(), g -> g));
@@ -318,7 +316,7 @@ class SufficiencyView extends Page {
         figures.add(
                 new H3(trendTitle),
                 SvgChart.bars(trendTitle, trend, 0),
-                define("sufficiency.stock.trend"),
+                Labels.define("sufficiency.stock.trend"),
                 CsvLink.of(
                         exports,
                         "sufficiency-stock-trend-csv",
@@ -343,7 +341,7 @@ class SufficiencyView extends Page {
         grid.setItems(new ArrayList<>(counts.entrySet()));
         grid.setAllRowsVisible(true);
         grid.setAriaLabel(getTranslation(key));
-        section.add(grid, define(key));
+        section.add(grid, Labels.define(key));
         String title = getTranslation(key);
         List<List<Object>> rows = ExportedTables.breakdown(counts);
         section.add(CsvLink.of(
@@ -361,10 +359,5 @@ class SufficiencyView extends Page {
             section.add(SvgChart.bars(getTranslation(key), bars, 0));
         }
         return section;
-    }
-
-    /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    private Details define(String key) {
-        return Definition.of(getTranslation("define.summary"), key, getTranslation("define." + key));
     }
 }
