@@ -16,6 +16,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.internal.AreaImporter;
 import org.earlyhelp.hubs.internal.AreaMaps;
 import org.earlyhelp.hubs.internal.AreaRepository;
+import org.earlyhelp.hubs.internal.BoundaryImporter;
 import org.earlyhelp.hubs.internal.HubRepository;
 import org.earlyhelp.hubs.internal.MemberRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -42,6 +43,7 @@ public class HubAdministration {
 
     private final CurrentUsers currentUsers;
     private final AreaImporter importer;
+    private final BoundaryImporter boundaries;
     private final AreaRepository areas;
     private final HubRepository hubs;
     private final HubsProperties properties;
@@ -52,6 +54,7 @@ public class HubAdministration {
     HubAdministration(
             CurrentUsers currentUsers,
             AreaImporter importer,
+            BoundaryImporter boundaries,
             AreaRepository areas,
             HubRepository hubs,
             HubsProperties properties,
@@ -63,6 +66,7 @@ public class HubAdministration {
         this.audit = audit;
         this.currentUsers = currentUsers;
         this.importer = importer;
+        this.boundaries = boundaries;
         this.areas = areas;
         this.hubs = hubs;
         this.properties = properties;
@@ -84,8 +88,8 @@ public class HubAdministration {
         return switch (kind) {
             case AREAS -> importer.importAreas(fileName, in);
             case DEPRIVATION -> importer.importDeprivation(fileName, in);
-            case AREA_BOUNDARIES -> importer.importAreaBoundaries(fileName, in);
-            case WARD_BOUNDARIES -> importer.importWardBoundaries(fileName, in);
+            case AREA_BOUNDARIES -> boundaries.importAreaBoundaries(fileName, in);
+            case WARD_BOUNDARIES -> boundaries.importWardBoundaries(fileName, in);
             case POSTCODES -> importer.importPostcodes(fileName, in);
             case ASSIGNMENTS -> importer.importAssignments(fileName, in);
         };

@@ -1,37 +1,23 @@
 package org.earlyhelp.hubs.internal;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.earlyhelp.audit.AuditAction;
-import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Postcode;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.imports.ImportReport;
-import org.earlyhelp.shared.imports.ImportReport.Problem;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports the open data that defines areas: the list of small areas with their population, the
@@ -44,87 +30,16 @@ public class AreaImporter {
 
     static final Pattern AREA_CODE = Pattern.compile("[EW]01\\d{6}");
     static final Pattern WARD_CODE = Pattern.compile("[EW]05\\d{6}");
-    private static final int MAX_PROBLEMS = 500;
     private static final int POSTCODE_BATCH = 1000;
 
     private final JdbcClient jdbc;
     private final HubRepository hubs;
-    private final TransactionTemplate transactions;
-    private final AuditTrail audit;
-    // Features are read one at a time from the middle of the stream.
-    private final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private final ImportRun runs;
 
-    AreaImporter(JdbcClient jdbc, HubRepository hubs, TransactionTemplate transactions, AuditTrail audit) {
-        this.audit = audit;
+    AreaImporter(JdbcClient jdbc, HubRepository hubs, ImportRun runs) {
         this.jdbc = jdbc;
         this.hubs = hubs;
-        this.transactions = transactions;
-    }
-
-    /** A report being built while a file streams through. */
-    private static final class Progress {
-        final String file;
-        long read;
-        long saved;
-        long skipped;
-        final List<Problem> problems = new ArrayList<>();
-
-        Progress(String file) {
-            this.file = file;
-        }
-
-        void problem(long line, String key, Message reason) {
-            if (problems.size() < MAX_PROBLEMS) {
-                problems.add(new Problem(line, key, reason));
-            }
-        }
-
-        ImportReport report() {
-            return new ImportReport(file, read, problems.isEmpty() ? saved : 0, skipped, problems);
-        }
-    }
-
-    private ImportReport inTransaction(String file, String what, Work work) {
-        Progress progress = new Progress(file);
-        try {
-            transactions.executeWithoutResult(status -> {
-                try {
-                    work.run(progress);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                if (!progress.problems.isEmpty()) {
-                    status.setRollbackOnly();
-                } else {
-                    audit.record(
-                            AuditAction.IMPORT,
-                            "reference-data",
-                            what,
-                            null,
-                            null,
-                            file + ": " + progress.read + " rows read, " + progress.saved + " saved, "
-                                    + progress.skipped + " passed over");
-                }
-            });
-        } catch (ImportException e) {
-            return ImportReport.refused(file, e.why());
-        } catch (UncheckedIOException e) {
-            return ImportReport.refused(
-                    file,
-                    new Message(
-                            "hubs.import.unreadable",
-                            String.valueOf(e.getCause().getMessage())));
-        } catch (JacksonException e) {
-            return ImportReport.refused(file, new Message("hubs.import.not-geojson", e.getOriginalMessage()));
-        }
-        return progress.report();
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run(Progress progress) throws IOException;
+        this.runs = runs;
     }
 
     // ---- the list of areas ------------------------------------------------------------------
@@ -136,7 +51,7 @@ public class AreaImporter {
      * file does not list are kept, with their postcodes, so nothing that refers to them dangles.
      */
     public ImportReport importAreas(String file, InputStream in) {
-        return inTransaction(file, "areas", progress -> {
+        return runs.run(file, "areas", progress -> {
             // No area is removed: families, requests and postcodes refer to the areas they were
             // given, so areas missing from this file (demonstration areas included) stay.
             try (CsvReader csv = CsvReader.open(in)) {
@@ -226,8 +141,8 @@ public class AreaImporter {
      * file has them, the seven domain deciles. Every area in the file must already be known.
      */
     public ImportReport importDeprivation(String file, InputStream in) {
-        return inTransaction(file, "deprivation", progress -> {
-            Set<String> known = knownAreas();
+        return runs.run(file, "deprivation", progress -> {
+            Set<String> known = runs.knownAreas();
             try (CsvReader csv = CsvReader.open(in)) {
                 int code = required(
                         csv, "area code (LSOA code)", h -> h.startsWith("lsoa code") || h.matches("lsoa\\d\\dcd"));
@@ -311,175 +226,6 @@ public class AreaImporter {
         });
     }
 
-    // ---- boundaries ---------------------------------------------------------------------------
-
-    /**
-     * Area boundaries as a GeoJSON FeatureCollection in longitude and latitude (the ONS layout:
-     * properties {@code LSOA11CD} or {@code LSOA21CD}). Every area must already be known; areas
-     * are then placed in the ward that contains their centre.
-     */
-    public ImportReport importAreaBoundaries(String file, InputStream in) {
-        return inTransaction(file, "area-boundaries", progress -> {
-            Set<String> known = knownAreas();
-            Set<String> seen = new HashSet<>();
-            features(in, progress, (line, properties, geometry) -> {
-                String code = property(properties, "lsoa\\d\\dcd");
-                if (code == null) {
-                    progress.problem(line, "", new Message("hubs.import.row.feature-has-no-lsoa11cd-lsoa21cd"));
-                    return;
-                }
-                if (!known.contains(code)) {
-                    progress.problem(line, code, new Message("hubs.import.row.unknown-area-import-list-areas"));
-                    return;
-                }
-                if (!seen.add(code)) {
-                    progress.problem(line, code, new Message("hubs.import.row.area-appears-more-than-once"));
-                    return;
-                }
-                Geometry shape = parse(geometry, line, code, progress);
-                if (shape == null || !progress.problems.isEmpty()) {
-                    return;
-                }
-                // ONS files carry an internal centre point (LAT, LONG), which lies inside the area
-                // even when its shape is concave; the geometric centre is the fallback.
-                double[] centre = properties.path("LONG").isNumber()
-                                && properties.path("LAT").isNumber()
-                        ? new double[] {
-                            properties.path("LONG").asDouble(),
-                            properties.path("LAT").asDouble()
-                        }
-                        : shape.centroid();
-                jdbc.sql("""
-                                UPDATE hubs.area SET boundary = ?::jsonb, centroid_lon = ?, centroid_lat = ?,
-                                  version = version + 1 WHERE code = ?""")
-                        .params(json.writeValueAsString(geometry), centre[0], centre[1], code)
-                        .update();
-                progress.saved++;
-            });
-            if (progress.problems.isEmpty()) {
-                placeAreasInWards();
-            }
-        });
-    }
-
-    /**
-     * Electoral ward boundaries as a GeoJSON FeatureCollection (properties such as {@code WD25CD}
-     * and {@code WD25NM}); areas are then placed in the ward that contains their centre.
-     */
-    public ImportReport importWardBoundaries(String file, InputStream in) {
-        return inTransaction(file, "ward-boundaries", progress -> {
-            Set<String> seen = new HashSet<>();
-            features(in, progress, (line, properties, geometry) -> {
-                String code = property(properties, "wd\\d\\dcd");
-                String name = property(properties, "wd\\d\\dnm");
-                if (code == null || !WARD_CODE.matcher(code).matches()) {
-                    progress.problem(
-                            line, code == null ? "" : code, new Message("hubs.import.row.feature-has-no-ward-code"));
-                    return;
-                }
-                if (name == null || name.isBlank()) {
-                    progress.problem(line, code, new Message("hubs.import.row.feature-has-no-ward-name"));
-                    return;
-                }
-                if (!seen.add(code)) {
-                    progress.problem(line, code, new Message("hubs.import.row.ward-appears-more-than-once"));
-                    return;
-                }
-                Geometry shape = parse(geometry, line, code, progress);
-                if (shape == null || !progress.problems.isEmpty()) {
-                    return;
-                }
-                jdbc.sql("""
-                                INSERT INTO hubs.ward (code, name, boundary) VALUES (?, ?, ?::jsonb)
-                                ON CONFLICT (code) DO UPDATE SET name = excluded.name, boundary = excluded.boundary""")
-                        .params(code, name.strip(), json.writeValueAsString(geometry))
-                        .update();
-                progress.saved++;
-            });
-            if (progress.problems.isEmpty()) {
-                placeAreasInWards();
-            }
-        });
-    }
-
-    private @Nullable Geometry parse(JsonNode geometry, long line, String code, Progress progress) {
-        try {
-            return Geometry.fromGeoJson(geometry);
-        } catch (IllegalArgumentException e) {
-            progress.problem(line, code, new Message("hubs.import.row.invalid-geometry-0", e.getMessage()));
-            return null;
-        }
-    }
-
-    @FunctionalInterface
-    private interface FeatureHandler {
-        void handle(long line, JsonNode properties, JsonNode geometry);
-    }
-
-    /** Streams the features of a FeatureCollection one at a time. */
-    private void features(InputStream in, Progress progress, FeatureHandler handler) {
-        try (JsonParser parser = json.createParser(in)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new ImportException(new Message("hubs.import.file-not-geojson-featurecollection"));
-            }
-            boolean sawFeatures = false;
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("features".equals(field) && value == JsonToken.START_ARRAY) {
-                    sawFeatures = true;
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        long line = parser.currentLocation().getLineNr();
-                        JsonNode feature = json.readTree(parser);
-                        progress.read++;
-                        handler.handle(line, feature.path("properties"), feature.path("geometry"));
-                    }
-                } else if ("type".equals(field) && !"FeatureCollection".equals(parser.getString())) {
-                    throw new ImportException(new Message("hubs.import.file-geojson-but-not-featurecollection"));
-                } else {
-                    parser.skipChildren();
-                }
-            }
-            if (!sawFeatures) {
-                throw new ImportException(new Message("hubs.import.file-not-geojson-featurecollection-has"));
-            }
-        }
-    }
-
-    private static @Nullable String property(JsonNode properties, String keyPattern) {
-        for (Map.Entry<String, JsonNode> e : properties.properties()) {
-            if (e.getKey().toLowerCase().matches(keyPattern) && e.getValue().isString()) {
-                return e.getValue().asString().strip();
-            }
-        }
-        return null;
-    }
-
-    /** Puts every area with a centre in the ward whose boundary contains it. */
-    private void placeAreasInWards() {
-        record WardShape(String code, Geometry shape) {}
-        List<WardShape> wards = jdbc.sql("SELECT code, boundary::text FROM hubs.ward WHERE boundary IS NOT NULL")
-                .query((rs, n) -> new WardShape(rs.getString(1), Geometry.fromGeoJson(json.readTree(rs.getString(2)))))
-                .list();
-        if (wards.isEmpty()) {
-            return;
-        }
-        record Centre(String code, double lon, double lat) {}
-        List<Centre> centres = jdbc.sql(
-                        "SELECT code, centroid_lon, centroid_lat FROM hubs.area WHERE centroid_lon IS NOT NULL")
-                .query((rs, n) -> new Centre(rs.getString(1), rs.getDouble(2), rs.getDouble(3)))
-                .list();
-        for (Centre c : centres) {
-            Optional<String> ward = wards.stream()
-                    .filter(w -> w.shape().contains(c.lon(), c.lat()))
-                    .map(WardShape::code)
-                    .findFirst();
-            jdbc.sql("UPDATE hubs.area SET ward_code = ? WHERE code = ? AND ward_code IS DISTINCT FROM ?")
-                    .params(ward.orElse(null), c.code(), ward.orElse(null))
-                    .update();
-        }
-    }
-
     // ---- assignments ----------------------------------------------------------------------------
 
     /**
@@ -488,8 +234,8 @@ public class AreaImporter {
      * their hub.
      */
     public ImportReport importAssignments(String file, InputStream in) {
-        return inTransaction(file, "assignments", progress -> {
-            Set<String> known = knownAreas();
+        return runs.run(file, "assignments", progress -> {
+            Set<String> known = runs.knownAreas();
             Map<String, String> hubIds = new HashMap<>();
             for (var hub : hubs.findAll()) {
                 hubIds.put(hub.id().value(), hub.id().value());
@@ -543,8 +289,8 @@ public class AreaImporter {
      * and counted; a malformed or repeated postcode fails the file.
      */
     public ImportReport importPostcodes(String file, InputStream in) {
-        return inTransaction(file, "postcodes", progress -> {
-            Set<String> known = knownAreas();
+        return runs.run(file, "postcodes", progress -> {
+            Set<String> known = runs.knownAreas();
             try (CsvReader csv = CsvReader.open(in)) {
                 int postcode = required(
                         csv, "postcode (pcds)", h -> h.equals("pcds") || h.equals("pcd") || h.equals("postcode"));
@@ -605,11 +351,6 @@ public class AreaImporter {
     }
 
     // ---- shared -------------------------------------------------------------------------------
-
-    private Set<String> knownAreas() {
-        return new HashSet<>(
-                jdbc.sql("SELECT code FROM hubs.area").query(String.class).list());
-    }
 
     private static int required(CsvReader csv, String what, Predicate<String> header) {
         return csv.column(header)

@@ -5,9 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
@@ -21,21 +19,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.text.MessageFormat;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -48,25 +36,17 @@ import org.earlyhelp.hubs.AreaMap;
 import org.earlyhelp.hubs.AreaSummary;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubAdministration;
-import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.hubs.HubAdministration.Ward;
 import org.earlyhelp.hubs.HubDirectory;
-import org.earlyhelp.hubs.HubStatus;
 import org.earlyhelp.hubs.HubTotals;
-import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
-import org.earlyhelp.shared.OrganisationType;
 import org.earlyhelp.shared.Role;
-import org.earlyhelp.shared.ValidationException;
-import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgMap;
-import org.earlyhelp.shared.ui.Uploads;
 import org.earlyhelp.shared.ui.Words;
-import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.jspecify.annotations.Nullable;
 
@@ -94,6 +74,7 @@ class HubSetupView extends Page {
     private final ComboBox<Ward> wardToAssign = new ComboBox<>();
     private final ComboBox<Hub> wardTargetHub = Data.mark(new ComboBox<>());
     private final H2 hubsHeading = new H2();
+    private final OrganisationsSection organisations;
     private List<Hub> hubs = List.of();
 
     private final transient BackgroundWork work;
@@ -103,12 +84,13 @@ class HubSetupView extends Page {
         this.work = work;
         this.administration = administration;
         this.directory = directory;
+        this.organisations = new OrganisationsSection(administration, directory, this::hubName, this::refresh);
         setHeading(getTranslation("hubs.setup.title"));
         hubsHeading.setText(getTranslation("hubs.setup.hubs"));
         hubsHeading.setId("hubs-heading");
         addClassName("hub-setup");
         add(new Paragraph(getTranslation("hubs.setup.intro")));
-        add(hubsSection(), importSection(), assignSection(), organisationsSection());
+        add(hubsSection(), new HubImportsSection(administration, work, this::refresh), assignSection(), organisations);
         refresh();
     }
 
@@ -161,37 +143,14 @@ class HubSetupView extends Page {
     }
 
     private void openStatus(HubTotals totals) {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(
-                getTranslation("hubs.change-status-of", totals.hub().name()));
-        RadioButtonGroup<HubStatus> status = new RadioButtonGroup<>(getTranslation("hubs.status"));
-        status.setItems(HubStatus.values());
-        status.setItemLabelGenerator(
-                s -> getTranslation("hubs.status." + s.name().toLowerCase(Locale.ROOT)));
-        status.setValue(totals.hub().status());
-        status.setId("hub-status");
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                administration.setStatus(totals.hub(), status.getValue(), totals.version());
-                dialog.close();
+        new HubStatusDialog(administration, totals, saved -> {
+            if (saved) {
                 // The hubs' rows are drawn again: focus goes to their heading, not the page.
                 Focus.afterDialog(hubsHeading);
                 notify(getTranslation("hubs.status-saved", totals.hub().name()));
-            } catch (ChangedBySomeoneElseException ex) {
-                status.setInvalid(true);
-                status.setErrorMessage(Words.of(ex));
-            } catch (ValidationException invalid) {
-                status.setInvalid(true);
-                status.setErrorMessage(Words.of(invalid).get("status"));
-                return;
             }
             refresh();
         });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("save-status");
-        dialog.add(status);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
     }
 
     private void drawMap() {
@@ -231,130 +190,6 @@ class HubSetupView extends Page {
         none.getStyle().set("background", "#f2f2f2");
         legend.add(new ListItem(none, new Span(getTranslation("hubs.unassigned"))));
         mapHolder.add(legend);
-    }
-
-    // ---- imports ----------------------------------------------------------------------------------
-
-    private Section importSection() {
-        Section section = new Section(new H2(getTranslation("hubs.setup.import")));
-        section.add(new Paragraph(getTranslation("hubs.setup.import.intro")));
-        FlexLayout cards = new FlexLayout();
-        cards.addClassName("import-cards");
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        for (FileKind kind : FileKind.values()) {
-            cards.add(importCard(kind));
-        }
-        section.add(cards);
-        return section;
-    }
-
-    private Component importCard(FileKind kind) {
-        String key = "hubs.import." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        Div card = new Div();
-        card.addClassName("import-card");
-        card.setId("import-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        card.add(new H3(getTranslation(key)));
-        card.add(new Paragraph(getTranslation(key + ".format")));
-        Div result = new Div();
-        result.addClassName("import-result");
-        result.getElement().setAttribute("aria-live", "polite");
-        String jobKind = "hubs-import-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
-        WorkPanel<ImportReport> importing = new WorkPanel<>(work, jobKind, report -> {
-            showReport(result, report);
-            refresh();
-        });
-        Upload upload = new Upload();
-        // Read as a stream from the temporary file, in the background with its progress: a
-        // postcode directory is large, and never held whole. The page stays usable meanwhile.
-        long max = kind == FileKind.POSTCODES ? 2L * 1024 * 1024 * 1024 : 200L * 1024 * 1024;
-        Uploads.limit(upload, max, (metadata, file) -> {
-            // The work owns its own copy of the file and removes it when it has finished.
-            Path own = Files.createTempFile("earlyhelp-import-", ".upload");
-            Files.move(file.toPath(), own, StandardCopyOption.REPLACE_EXISTING);
-            upload.clearFileList();
-            result.removeAll();
-            String name = metadata.fileName();
-            String succeeded = getTranslation("hubs.import.succeeded");
-            String failed = getTranslation("hubs.import.failed");
-            try {
-                importing.follow(work.start(
-                        jobKind,
-                        name,
-                        progress -> {
-                            try (InputStream in =
-                                    BackgroundWork.counting(Files.newInputStream(own), Files.size(own), progress)) {
-                                return administration.importFile(kind, name, in);
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            } finally {
-                                try {
-                                    Files.deleteIfExists(own);
-                                } catch (IOException ignored) {
-                                    // a temporary file: the system's own clean-up removes it
-                                }
-                            }
-                        },
-                        r -> r.succeeded()
-                                ? new MessageFormat(succeeded, Locale.UK).format(new Object[] {r.file(), r.rowsSaved()})
-                                : new MessageFormat(failed, Locale.UK).format(new Object[] {
-                                    r.file(), r.problems().size()
-                                })));
-            } catch (BackgroundWork.AlreadyRunningException running) {
-                Files.deleteIfExists(own);
-                result.add(new Paragraph(getTranslation("work.already-running", running.label())));
-            }
-        });
-        upload.setMaxFiles(1);
-        upload.setAcceptedFileTypes(
-                kind == FileKind.AREA_BOUNDARIES || kind == FileKind.WARD_BOUNDARIES
-                        ? new String[] {".geojson", ".json"}
-                        : new String[] {".csv"});
-        upload.setUploadButton(new Button(getTranslation("hubs.import.choose")));
-        upload.setDropLabel(new Span(getTranslation("hubs.import.drop")));
-        upload.addFileRejectedListener(e -> {
-            result.removeAll();
-            result.add(new Paragraph(getTranslation("hubs.import.rejected", e.getErrorMessage())));
-        });
-        upload.addFailedListener(e -> {
-            result.removeAll();
-            result.add(new Paragraph(getTranslation("hubs.import.upload-failed-size", Uploads.megabytes(max))));
-        });
-        card.add(upload, importing, result);
-        return card;
-    }
-
-    private void showReport(Div result, ImportReport report) {
-        result.removeAll();
-        if (report.succeeded()) {
-            Paragraph ok = new Paragraph(
-                    getTranslation("hubs.import.succeeded", report.file(), numbers.format(report.rowsSaved())));
-            ok.addClassName("ok-text");
-            result.add(ok);
-            if (report.rowsSkipped() > 0) {
-                result.add(new Paragraph(getTranslation("hubs.import.skipped", numbers.format(report.rowsSkipped()))));
-            }
-            return;
-        }
-        Paragraph failed = new Paragraph(getTranslation(
-                "hubs.import.failed",
-                report.file(),
-                numbers.format(report.problems().size())));
-        failed.addClassName("warning-text");
-        Grid<ImportReport.Problem> problems = new Grid<>();
-        problems.addColumn(ImportReport.Problem::line)
-                .setHeader(getTranslation("hubs.import.line"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        problems.addColumn(ImportReport.Problem::key)
-                .setHeader(getTranslation("hubs.import.record"))
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        problems.addColumn(p -> Words.of(p.why())).setHeader(getTranslation("hubs.import.reason"));
-        problems.setItems(report.problems());
-        problems.setAriaLabel(getTranslation("hubs.import.problems"));
-        problems.addClassName("problems");
-        problems.setAllRowsVisible(report.problems().size() <= 10);
-        result.add(failed, problems);
     }
 
     // ---- assignment -------------------------------------------------------------------------------
@@ -429,69 +264,6 @@ class HubSetupView extends Page {
                 areaGrid,
                 assignRow);
         return section;
-    }
-
-    // ---- organisations ------------------------------------------------------------------------------
-
-    private final Grid<Organisation> organisationGrid = new Grid<>();
-
-    private Section organisationsSection() {
-        Section section = new Section(new H2(getTranslation("hubs.organisations")));
-        section.setId("organisations");
-        organisationGrid.addColumn(Organisation::name).setHeader(getTranslation("hubs.team.organisation"));
-        organisationGrid
-                .addColumn(o ->
-                        getTranslation("organisation-type." + o.type().name().toLowerCase(Locale.ROOT)))
-                .setHeader(getTranslation("hubs.organisation.type"));
-        organisationGrid
-                .addColumn(o -> o.hubs().stream().map(this::hubName).sorted().collect(Collectors.joining(", ")))
-                .setHeader(getTranslation("hubs.organisation.hubs"))
-                .setFlexGrow(2);
-        organisationGrid.setAriaLabel(getTranslation("hubs.organisations"));
-        organisationGrid.setHeight("18rem");
-        Button add = new Button(getTranslation("hubs.organisation.add"), e -> openAddOrganisation());
-        add.setId("add-organisation");
-        section.add(add, organisationGrid);
-        return section;
-    }
-
-    private void openAddOrganisation() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("hubs.organisation.add"));
-        dialog.setWidth("min(32rem, 95vw)");
-        TextField name = new TextField(getTranslation("hubs.team.organisation"));
-        name.setWidthFull();
-        ComboBox<OrganisationType> type = new ComboBox<>(getTranslation("hubs.organisation.type"));
-        type.setItems(OrganisationType.values());
-        type.setItemLabelGenerator(
-                t -> getTranslation("organisation-type." + t.name().toLowerCase(Locale.ROOT)));
-        type.setWidthFull();
-        MultiSelectComboBox<Hub> in = new MultiSelectComboBox<>(getTranslation("hubs.organisation.hubs"));
-        in.setItems(hubs);
-        in.setItemLabelGenerator(Hub::name);
-        in.setWidthFull();
-        Button save = new Button(getTranslation("action.save"), e -> {
-            try {
-                administration.addOrganisation(
-                        name.getValue(),
-                        type.getValue(),
-                        in.getValue().stream().map(Hub::id).collect(Collectors.toSet()));
-                dialog.close();
-                notify(getTranslation("hubs.organisation.added", name.getValue().strip()));
-                refresh();
-            } catch (ValidationException invalid) {
-                name.setInvalid(Words.of(invalid).containsKey("name"));
-                name.setErrorMessage(Words.of(invalid).get("name"));
-                type.setInvalid(Words.of(invalid).containsKey("type"));
-                type.setErrorMessage(Words.of(invalid).get("type"));
-                in.setInvalid(Words.of(invalid).containsKey("hubs"));
-                in.setErrorMessage(Words.of(invalid).get("hubs"));
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(name, type, in));
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
     }
 
     private static FlexLayout row(Component... components) {
@@ -580,7 +352,7 @@ class HubSetupView extends Page {
         }
         refreshAreas();
         drawMap();
-        organisationGrid.setItems(directory.organisations());
+        organisations.refresh(hubs);
     }
 
     private void refreshAreas() {

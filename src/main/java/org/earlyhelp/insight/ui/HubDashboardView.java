@@ -3,7 +3,6 @@ package org.earlyhelp.insight.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -22,10 +21,7 @@ import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.hubs.AreaMap;
 import org.earlyhelp.hubs.Hub;
@@ -41,7 +37,7 @@ import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
-import org.earlyhelp.shared.ui.SvgMap;
+import org.earlyhelp.shared.ui.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,9 +52,8 @@ class HubDashboardView extends Page {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     /** Reach bands, light to dark (ColorBrewer Blues, readable on white). */
-    private static final List<String> BANDS = List.of("#deebf7", "#9ecae1", "#4292c6", "#08519c");
-
     private final transient HubDashboard dashboards;
+
     private final transient HubDirectory hubs;
     private final transient TableDownloads downloads;
     private final ComboBox<Hub> hub = Data.mark(new ComboBox<>());
@@ -211,40 +206,17 @@ class HubDashboardView extends Page {
             section.add(new Paragraph(getTranslation("dashboard.caseloads.empty")));
             return section;
         }
-        Grid<HubDashboard.Caseload> grid = new Grid<>();
-        grid.addColumn(HubDashboard.Caseload::name).setHeader(getTranslation("hubs.team.name"));
-        grid.addColumn(HubDashboard.Caseload::openCases)
-                .setHeader(getTranslation("dashboard.open-cases-header"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(HubDashboard.Caseload::capacity)
-                .setHeader(getTranslation("hubs.team.capacity"))
-                .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(c -> getTranslation(c.overCapacity() ? "dashboard.over-capacity" : "dashboard.within-capacity"))
-                .setHeader(getTranslation("dashboard.load"));
-        grid.setItems(d.caseloads());
-        grid.setAllRowsVisible(true);
-        grid.setAriaLabel(getTranslation("dashboard.caseloads.title"));
+        Table<HubDashboard.Caseload> table = Table.of(HubDashboard.Caseload.class)
+                .text(getTranslation("hubs.team.name"), HubDashboard.Caseload::name)
+                .number(getTranslation("dashboard.open-cases-header"), HubDashboard.Caseload::openCases)
+                .number(getTranslation("hubs.team.capacity"), HubDashboard.Caseload::capacity)
+                .text(
+                        getTranslation("dashboard.load"),
+                        c -> getTranslation(
+                                c.overCapacity() ? "dashboard.over-capacity" : "dashboard.within-capacity"));
         section.add(
-                grid,
-                download(
-                        d,
-                        "caseloads-csv",
-                        "dashboard.caseloads.title",
-                        List.of(
-                                getTranslation("hubs.team.name"),
-                                getTranslation("dashboard.open-cases-header"),
-                                getTranslation("hubs.team.capacity"),
-                                getTranslation("dashboard.load")),
-                        d.caseloads().stream()
-                                .map(c -> List.<Object>of(
-                                        c.name(),
-                                        c.openCases(),
-                                        c.capacity(),
-                                        getTranslation(
-                                                c.overCapacity()
-                                                        ? "dashboard.over-capacity"
-                                                        : "dashboard.within-capacity")))
-                                .toList()));
+                table.grid(getTranslation("dashboard.caseloads.title"), d.caseloads()),
+                download(d, "caseloads-csv", "dashboard.caseloads.title", table.headers(), table.rows(d.caseloads())));
         return section;
     }
 
@@ -355,63 +327,8 @@ class HubDashboardView extends Page {
         Section section = section("reach", "dashboard.reach.title");
         section.add(new Paragraph(getTranslation("dashboard.reach.intro")));
         AreaMap map = hubs.mapOf(d.hub());
-        Map<String, HubDashboard.Reach> byArea =
-                d.reach().stream().collect(Collectors.toMap(HubDashboard.Reach::areaCode, Function.identity()));
-        double max = d.reach().stream()
-                .mapToDouble(HubDashboard.Reach::per10000)
-                .max()
-                .orElse(0);
-        if (map.isEmpty()) {
-            section.add(new Paragraph(getTranslation("dashboard.reach.no-map")));
-        } else {
-            Div holder = new Div();
-            holder.addClassName("map-holder");
-            holder.setId("reach-map");
-            holder.add(SvgMap.draw(
-                    map.width(),
-                    map.height(),
-                    getTranslation("dashboard.reach.map-title"),
-                    map.areas().stream()
-                            .map(a -> {
-                                HubDashboard.Reach r = byArea.get(a.code());
-                                double value = r == null ? 0 : r.per10000();
-                                return new SvgMap.Region(
-                                        a.code(),
-                                        a.path(),
-                                        BANDS.get(band(value, max)),
-                                        getTranslation(
-                                                "dashboard.reach.tooltip",
-                                                a.name(),
-                                                String.format(Locale.UK, "%.0f", value),
-                                                a.imdDecile() == null ? "-" : a.imdDecile()));
-                            })
-                            .toList()));
-            UnorderedList legend = new UnorderedList();
-            legend.addClassName("map-legend");
-            for (int i = 0; i < BANDS.size(); i++) {
-                Span swatch = new Span();
-                swatch.addClassName("swatch");
-                swatch.getStyle().set("background", BANDS.get(i));
-                legend.add(new ListItem(swatch, new Span(getTranslation("dashboard.reach.band." + i))));
-            }
-            holder.add(legend);
-            section.add(holder);
-        }
+        section.add(ReachMap.of(map, d.reach()), ReachMap.table(d.reach()));
         List<HubDashboard.Reach> reach = d.reach();
-        section.add(Disclosure.of(getTranslation("dashboard.reach.table"), () -> {
-            Grid<HubDashboard.Reach> table = new Grid<>();
-            table.addColumn(HubDashboard.Reach::areaName).setHeader(getTranslation("hubs.area.name"));
-            table.addColumn(HubDashboard.Reach::children).setHeader(getTranslation("hubs.children"));
-            table.addColumn(HubDashboard.Reach::requests).setHeader(getTranslation("dashboard.requests"));
-            table.addColumn(r -> String.format(Locale.UK, "%.0f", r.per10000()))
-                    .setHeader(getTranslation("dashboard.per-10000"));
-            table.addColumn(r -> r.imdDecile() == null ? "" : String.valueOf(r.imdDecile()))
-                    .setHeader(getTranslation("hubs.area.imd-decile"));
-            table.setItems(reach);
-            table.setAriaLabel(getTranslation("dashboard.reach.table"));
-            table.setHeight("20rem");
-            return table;
-        }));
         section.add(download(
                 d,
                 "reach-csv",
@@ -447,14 +364,6 @@ class HubDashboardView extends Page {
                 getTranslation("export.csv", getTranslation(titleKey)),
                 TableDownloads.fileName(title),
                 () -> downloads.csv(title, d.hub(), headers, rows));
-    }
-
-    /** Four bands: none, then thirds of the highest rate. */
-    private static int band(double value, double max) {
-        if (value <= 0 || max <= 0) {
-            return 0;
-        }
-        return Math.min(3, 1 + (int) Math.floor(value / max * 2.999));
     }
 
     private Section section(String id, String titleKey) {

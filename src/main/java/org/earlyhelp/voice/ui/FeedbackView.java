@@ -2,7 +2,6 @@ package org.earlyhelp.voice.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -14,17 +13,12 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,11 +28,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
-import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
@@ -59,7 +51,6 @@ import org.earlyhelp.voice.FeedbackItem;
 import org.earlyhelp.voice.InboxFilter;
 import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.Response;
-import org.earlyhelp.voice.ResponseStatus;
 import org.earlyhelp.voice.YouSaidWeDid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -196,10 +187,12 @@ class FeedbackView extends Page {
         Section section = new Section(new H2(getTranslation("voice.responses.title")));
         section.setId("responses");
         section.add(new Paragraph(getTranslation("voice.responses.intro")));
-        section.add(Disclosure.of(getTranslation("voice.responses.new"), this::newResponseForm));
+        section.add(Disclosure.of(
+                getTranslation("voice.responses.new"),
+                () -> new NewResponseForm(responses, hub.getValue().id(), user.displayName(), this::refresh)));
         List<Response> all = responses.ofHub(hub.getValue().id());
         for (Response r : all) {
-            section.add(response(r));
+            section.add(new ResponseCard(responses, r, user.has(Role.HUB_LEAD), this::refresh, anchors));
         }
         if (!all.isEmpty()) {
             section.add(download(
@@ -223,188 +216,6 @@ class FeedbackView extends Page {
                 getTranslation("export.csv", getTranslation(titleKey)),
                 TableDownloads.fileName(title),
                 () -> downloads.csv(title, of, headers, rows));
-    }
-
-    private Component newResponseForm() {
-        Map<String, Long> confirmed = responses.confirmedThemes(hub.getValue().id());
-        if (confirmed.isEmpty()) {
-            return new Paragraph(getTranslation("voice.responses.no-themes"));
-        }
-        Select<String> theme = new Select<>();
-        theme.setLabel(getTranslation("voice.responses.theme"));
-        theme.setHelperText(getTranslation("voice.responses.theme-help"));
-        theme.setItems(confirmed.keySet());
-        theme.setItemLabelGenerator(
-                t -> getTranslation("voice.responses.theme-count", Themes.label(t), confirmed.get(t)));
-        theme.setId("response-theme");
-        TextArea youSaid = new TextArea(getTranslation("voice.responses.you-said"));
-        youSaid.setId("response-you-said");
-        TextField owner = new TextField(getTranslation("voice.responses.owner"));
-        owner.setValue(user.displayName());
-        owner.setId("response-owner");
-        TextArea decision = new TextArea(getTranslation("voice.responses.decision"));
-        decision.setId("response-decision");
-        DatePicker due = DateFields.of(getTranslation("voice.responses.due"));
-        due.setId("response-due");
-        Button create = new Button(getTranslation("voice.responses.create"), e -> {
-            try {
-                UUID created = responses.create(
-                        hub.getValue().id(),
-                        theme.getValue() == null ? "" : theme.getValue(),
-                        youSaid.getValue(),
-                        owner.getValue(),
-                        decision.getValue(),
-                        due.getValue());
-                refresh("response:" + created);
-            } catch (ValidationException invalid) {
-                Map<String, String> p = Words.of(invalid);
-                theme.setInvalid(p.containsKey("theme"));
-                theme.setErrorMessage(p.get("theme"));
-                youSaid.setInvalid(p.containsKey("youSaid"));
-                youSaid.setErrorMessage(p.get("youSaid"));
-                owner.setInvalid(p.containsKey("owner"));
-                owner.setErrorMessage(p.get("owner"));
-                decision.setInvalid(p.containsKey("decision"));
-                decision.setErrorMessage(p.get("decision"));
-            }
-        });
-        create.setId("create-response");
-        return new Div(new FormLayout(theme, owner, youSaid, decision, due), create);
-    }
-
-    private Section response(Response r) {
-        Section card = new Section();
-        card.addClassName("home-section");
-        card.addClassName("response");
-        H3 heading = new H3(getTranslation("voice.public.theme", Themes.label(r.theme())));
-        anchors.put("response:" + r.id(), heading);
-        card.add(heading);
-        UnorderedList facts = new UnorderedList();
-        facts.add(new ListItem(getTranslation("voice.public.you-said", r.youSaid())));
-        facts.add(new ListItem(getTranslation("voice.responses.owned", r.owner(), r.decision())));
-        facts.add(new ListItem(getTranslation(
-                "voice.responses.status-is",
-                getTranslation("voice.status."
-                        + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
-        if (r.due() != null) {
-            boolean overdue = r.overdue(LocalDate.now(WorkingCalendar.LONDON));
-            ListItem due = new ListItem(getTranslation(
-                    overdue ? "voice.responses.overdue" : "voice.responses.due-on", DAY.format(r.due())));
-            if (overdue) {
-                due.addClassName("badge-overdue");
-            }
-            due.addClassName("response-due");
-            facts.add(due);
-        }
-        if (r.weDid() != null) {
-            facts.add(new ListItem(getTranslation("voice.public.we-did", r.weDid())));
-        }
-        facts.add(new ListItem(
-                r.publishedAt() == null
-                        ? getTranslation("voice.responses.not-published")
-                        : getTranslation(
-                                "voice.responses.published",
-                                WHEN.format(r.publishedAt().atZone(WorkingCalendar.LONDON)),
-                                r.approvedBy())));
-        for (Response.Hearing h : r.hearings()) {
-            facts.add(new ListItem(
-                    getTranslation("voice.responses.heard", h.heardBy(), DAY.format(h.heardOn()), h.whatChanged())));
-        }
-        card.add(facts);
-
-        Select<ResponseStatus> status = new Select<>();
-        status.setLabel(getTranslation("voice.responses.status"));
-        status.setItems(ResponseStatus.values());
-        status.setItemLabelGenerator(s -> getTranslation(
-                "voice.status." + s.name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        status.setValue(r.status());
-        TextArea weDid = new TextArea(getTranslation("voice.responses.we-did"));
-        weDid.setHelperText(getTranslation("voice.responses.we-did-help"));
-        weDid.setWidthFull();
-        weDid.addClassName("response-we-did");
-        if (r.weDid() != null) {
-            weDid.setValue(r.weDid());
-        }
-        Button save = new Button(getTranslation("voice.responses.save-answer"), e -> {
-            try {
-                responses.answer(r.id(), r.version(), status.getValue(), weDid.getValue());
-                refresh("response:" + r.id());
-            } catch (ValidationException invalid) {
-                weDid.setInvalid(true);
-                weDid.setErrorMessage(Words.of(invalid).get("weDid"));
-            } catch (ChangedBySomeoneElseException changed) {
-                Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
-                refresh("response:" + r.id());
-            }
-        });
-        save.addClassName("save-answer");
-        card.add(new FormLayout(status), weDid, save);
-        if (user.has(Role.HUB_LEAD) && r.weDid() != null && r.publishedAt() == null) {
-            Button publish = new Button(getTranslation("voice.responses.publish"), e -> {
-                try {
-                    responses.approveAndPublish(r.id(), r.version());
-                    refresh("response:" + r.id());
-                } catch (ChangedBySomeoneElseException changed) {
-                    Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
-                    refresh("response:" + r.id());
-                }
-            });
-            publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            publish.addClassName("publish");
-            card.add(publish);
-        }
-        if (r.publishedAt() != null) {
-            var people = responses.toTell(r.id());
-            if (!people.isEmpty()) {
-                card.add(new H3(getTranslation(
-                        "voice.tell.title",
-                        people.stream().filter(p -> p.toldAt() == null).count())));
-                UnorderedList list = new UnorderedList();
-                for (var p : people) {
-                    ListItem item = new ListItem(getTranslation(
-                            "voice.tell.person", p.firstName() == null ? "" : p.firstName(), p.contact()));
-                    if (p.toldAt() == null) {
-                        Button told = new Button(getTranslation("voice.tell.done"), e -> {
-                            responses.told(p.feedback(), p.response());
-                            refresh("response:" + r.id());
-                        });
-                        told.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                        item.add(told);
-                    } else {
-                        item.add(new Span(" · " + getTranslation("voice.tell.was-told")));
-                    }
-                    list.add(item);
-                }
-                card.add(list);
-            }
-        }
-        card.add(Disclosure.of(getTranslation("voice.responses.record-hearing"), () -> hearingForm(r)));
-        return card;
-    }
-
-    private Component hearingForm(Response r) {
-        TextField heardBy = new TextField(getTranslation("voice.responses.heard-by"));
-        heardBy.addClassName("heard-by");
-        DatePicker heardOn = DateFields.of(getTranslation("voice.responses.heard-on"));
-        heardOn.addClassName("heard-on");
-        TextArea changed = new TextArea(getTranslation("voice.responses.what-changed"));
-        changed.addClassName("what-changed");
-        Button heard = new Button(getTranslation("voice.responses.record-hearing"), e -> {
-            try {
-                responses.heard(r.id(), heardBy.getValue(), heardOn.getValue(), changed.getValue());
-                refresh("response:" + r.id());
-            } catch (ValidationException invalid) {
-                Map<String, String> p = Words.of(invalid);
-                heardBy.setInvalid(p.containsKey("heardBy"));
-                heardBy.setErrorMessage(p.get("heardBy"));
-                heardOn.setInvalid(p.containsKey("heardOn"));
-                heardOn.setErrorMessage(p.get("heardOn"));
-                changed.setInvalid(p.containsKey("whatChanged"));
-                changed.setErrorMessage(p.get("whatChanged"));
-            }
-        });
-        heard.addClassName("record-hearing");
-        return new Div(new FormLayout(heardBy, heardOn, changed), heard);
     }
 
     /** Filters for the inbox: a confirmed theme, dates, how the young person chose to be known, alerts. */
