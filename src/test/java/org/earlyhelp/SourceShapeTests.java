@@ -1,6 +1,5 @@
 package org.earlyhelp;
 
-import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,36 +29,21 @@ class SourceShapeTests {
     /** A class says one thing: past this many lines it is split. */
     static final int MOST_LINES = 400;
 
-    /**
-     * The files over {@link #MOST_LINES} today, with their length: each may shrink but not grow, and
-     * leaves the list once it fits (issue 17).
-     */
-    static final Map<String, Integer> STILL_TOO_LONG = Map.ofEntries(
-            entry("referrals/internal/ReferralsDemonstrationData.java", 498),
-            entry("referrals/ui/RequestForSupportView.java", 521));
-
     @Test
     void noClassGrowsPastFourHundredLines() throws IOException {
         List<String> tooLong = new ArrayList<>();
-        List<String> fitNow = new ArrayList<>();
         Path base = MAIN.resolve("org/earlyhelp");
         try (Stream<Path> files = Files.walk(base)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                String name = base.relativize(f).toString().replace('\\', '/');
                 long lines = Files.readAllLines(f).size();
-                int allowed = STILL_TOO_LONG.getOrDefault(name, MOST_LINES);
-                if (lines > allowed) {
-                    tooLong.add(name + ": " + lines + " lines, at most " + allowed);
-                } else if (STILL_TOO_LONG.containsKey(name) && lines <= MOST_LINES) {
-                    fitNow.add(name);
+                if (lines > MOST_LINES) {
+                    tooLong.add(base.relativize(f) + ": " + lines + " lines");
                 }
             }
         }
-        assertThat(tooLong).as("split these classes").isEmpty();
-        assertThat(fitNow).as("these now fit: take them off STILL_TOO_LONG").isEmpty();
-        assertThat(STILL_TOO_LONG.keySet())
-                .as("every file on the list exists")
-                .allMatch(name -> Files.exists(base.resolve(name)));
+        assertThat(tooLong)
+                .as("split these classes: no class is over %d lines (issue 17)", MOST_LINES)
+                .isEmpty();
     }
 
     @Test

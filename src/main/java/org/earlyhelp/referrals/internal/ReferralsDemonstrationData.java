@@ -3,7 +3,6 @@ package org.earlyhelp.referrals.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,27 +14,17 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.hubs.PostcodeLookup;
-import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
-import org.earlyhelp.referrals.CaseClosed;
-import org.earlyhelp.referrals.CaseRecord;
-import org.earlyhelp.referrals.CaseSupervised;
-import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.ConsentMethod;
-import org.earlyhelp.referrals.ContactKind;
-import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.NeedLevel;
-import org.earlyhelp.referrals.NeedResult;
 import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDecided;
 import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSubmitted;
-import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
-import org.earlyhelp.referrals.Supervision;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -64,8 +53,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
     private final FamilyRepository families;
     private final RequestRepository requests;
     private final CaseRepository cases;
-    private final CaseWorkRepository work;
-    private final SupervisionRepository supervisions;
+    private final DemonstrationCaseHistory history;
     private final Clock clock;
     private final HubDirectory hubs;
     private final HubTeams teams;
@@ -81,8 +69,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
             FamilyRepository families,
             RequestRepository requests,
             CaseRepository cases,
-            CaseWorkRepository work,
-            SupervisionRepository supervisions,
+            DemonstrationCaseHistory history,
             HubDirectory hubs,
             HubTeams teams,
             PostcodeLookup postcodes,
@@ -97,8 +84,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         this.families = families;
         this.requests = requests;
         this.cases = cases;
-        this.work = work;
-        this.supervisions = supervisions;
+        this.history = history;
         this.hubs = hubs;
         this.teams = teams;
         this.postcodes = postcodes;
@@ -363,123 +349,11 @@ class ReferralsDemonstrationData implements DemonstrationData {
         second.accept(new CaseAllocated(
                 caseId, request, familyId, label, hub, lead.displayName(), allocated, assessmentDue, lead.username()));
 
-        // Open cases 3-5 are young: 3 unassessed and overdue or near, 4-5 assessed. 6-8 older, reviewed
-        // (8 drifting: no contact for weeks). 9-11 closed.
-        boolean assessed = index != 3;
-        LocalDate lastDay = index >= 9 ? allocatedOn.plusDays(90 + random.nextInt(120)) : today;
-        if (lastDay.isAfter(today)) {
-            lastDay = today;
-        }
-        LocalDate contactUntil = index == 8 ? today.minusWeeks(6) : lastDay;
-        int contacts = 0;
-        for (LocalDate d = allocatedOn.plusDays(2); !d.isAfter(contactUntil); d = d.plusDays(7 + random.nextInt(10))) {
-            UUID contact = UUID.randomUUID();
-            boolean seen = random.nextInt(3) > 0;
-            ContactKind kind = ContactKind.values()[random.nextInt(4)];
-            work.insertContact(
-                    contact,
-                    caseId,
-                    d,
-                    kind,
-                    30 + 15 * random.nextInt(5),
-                    seen,
-                    seen
-                            ? DemonstrationTexts.CHILD_VIEWS.get(random.nextInt(DemonstrationTexts.CHILD_VIEWS.size()))
-                            : null,
-                    "Worked on the plan with the family.",
-                    contacts % 2 == 0 ? lead.username() : other.username(),
-                    contacts % 2 == 0 ? lead.displayName() : other.displayName(),
-                    at(d));
-            third.accept(new ContactLogged(contact, caseId, hub, at(d), seen));
-            contacts++;
-        }
-        // Supervised every four to five weeks; case 6 not for eight weeks (drifting for want of oversight).
-        LocalDate superviseUntil = index == 6 ? today.minusWeeks(8) : lastDay;
-        for (LocalDate d = allocatedOn.plusWeeks(4); !d.isAfter(superviseUntil); d = d.plusDays(28 + 3 * (index % 3))) {
-            Supervision s = new Supervision(
-                    UUID.randomUUID(),
-                    caseId,
-                    d,
-                    DemonstrationTexts.SUPERVISION_DISCUSSED,
-                    DemonstrationTexts.SUPERVISION_DECIDED,
-                    d.plusWeeks(properties.oversight()),
-                    leadName(leads, hub),
-                    at(d));
-            supervisions.insert(s);
-            third.accept(new CaseSupervised(s.id(), caseId, hub, d, s.recordedAt()));
-        }
-        if (!assessed) {
-            return;
-        }
-        LocalDate assessedOn = calendar.plusWorkingDays(allocatedOn, 5 + random.nextInt(22));
-        if (assessedOn.isAfter(today)) {
-            assessedOn = today;
-        }
-        for (OutcomeArea need : needs) {
-            work.insertAssessment(
-                    caseId,
-                    new CaseRecord.Assessment(
-                            need,
-                            "The family want things to change.",
-                            "Things have got worse this term.",
-                            "I want things to be calmer at home.",
-                            null,
-                            "We need some help to get back on track."));
-        }
-        LocalDate firstReview = assessedOn.plusWeeks(properties.firstReview());
-        cases.setAssessed(caseId, at(assessedOn), firstReview);
-        third.accept(new AssessmentCompleted(caseId, hub, at(assessedOn), true, firstReview));
-        List<UUID> outcomes = new ArrayList<>();
-        for (OutcomeArea need : needs) {
-            UUID outcome = work.upsertOutcome(
-                    caseId, need, DemonstrationTexts.OUTCOME_TEXT.get(need), at(assessedOn), lead.displayName());
-            outcomes.add(outcome);
-            work.insertAction(
-                    outcome,
-                    "Agree a weekly plan with the family",
-                    lead.displayName(),
-                    assessedOn.plusWeeks(3),
-                    at(assessedOn),
-                    lead.displayName());
-        }
-        LocalDate nextReview = firstReview;
-        int score = 3 + random.nextInt(3);
-        while (!nextReview.isAfter(index >= 9 ? lastDay : today.minusDays(index == 7 ? 20 : 0)) && index != 4) {
-            UUID review = UUID.randomUUID();
-            LocalDate next = nextReview.plusMonths(properties.reviewEvery());
-            work.insertReview(
-                    review,
-                    caseId,
-                    nextReview,
-                    lead.displayName(),
-                    "Progress reviewed with the family.",
-                    next,
-                    at(nextReview));
-            for (UUID outcome : outcomes) {
-                work.insertScore(review, outcome, Math.min(10, score));
-            }
-            score += 2;
-            cases.setNextReview(caseId, next);
-            third.accept(new ReviewHeld(caseId, hub, at(nextReview), next));
-            nextReview = next;
-        }
-        if (index < 9) {
-            return;
-        }
-        Instant closed = at(lastDay);
-        ClosureReason reason = index == 11 ? ClosureReason.DISENGAGED : ClosureReason.NEEDS_MET;
-        cases.close(caseId, closed, reason, "Closing summary agreed with the family.");
-        int achieved = 0;
-        for (OutcomeArea need : needs) {
-            NeedResult result = reason == ClosureReason.NEEDS_MET
-                    ? (random.nextInt(4) == 0 ? NeedResult.PARTLY_ACHIEVED : NeedResult.ACHIEVED)
-                    : NeedResult.NOT_ACHIEVED;
-            cases.insertClosureOutcome(caseId, need, result);
-            achieved += result == NeedResult.ACHIEVED ? 1 : 0;
-        }
-        cases.insertFollowUp(caseId, 6, lastDay.plusMonths(6));
-        cases.insertFollowUp(caseId, 12, lastDay.plusMonths(12));
-        third.accept(new CaseClosed(caseId, hub, closed, reason, needs.size(), achieved));
+        history.write(
+                new DemonstrationCaseHistory.Story(
+                        caseId, hub, index, needs, lead, other, allocatedOn, leadName(leads, hub)),
+                random,
+                third);
     }
 
     private String leadName(List<HubMember> members, HubId hub) {
@@ -488,11 +362,5 @@ class ReferralsDemonstrationData implements DemonstrationData {
                 .map(HubMember::displayName)
                 .findFirst()
                 .orElse("Hub lead");
-    }
-
-    private Instant at(LocalDate day) {
-        ZonedDateTime noon = day.atTime(12, 0).atZone(WorkingCalendar.LONDON);
-        Instant instant = noon.toInstant();
-        return instant.isAfter(clock.instant()) ? clock.instant().minusSeconds(60) : instant;
     }
 }

@@ -8,17 +8,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -40,11 +35,9 @@ import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
 import org.earlyhelp.referrals.FamilyMatch;
-import org.earlyhelp.referrals.FamilyMemberDraft;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
 import org.earlyhelp.referrals.RequestsForSupport;
-import org.earlyhelp.referrals.SafeguardingConcern;
 import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
@@ -71,7 +64,7 @@ class RequestForSupportView extends Page {
     private final transient RequestsForSupport requests;
     private final transient Clock clock;
     private final transient PostcodeLookup postcodes;
-    private final List<MemberRow> members = new ArrayList<>();
+    private final List<FamilyMemberFields> members = new ArrayList<>();
     private final Div memberList = new Div();
     private final TextField address = new TextField();
     private final TextField postcode = new TextField();
@@ -117,6 +110,8 @@ class RequestForSupportView extends Page {
         question.setRequiredIndicatorVisible(true);
         add(question);
 
+        shutter.setId("shutter");
+        shutter.addClassName("shutter");
         done.setId("request-done");
         done.addClassName("home-section");
         shutter.setVisible(false);
@@ -129,7 +124,7 @@ class RequestForSupportView extends Page {
             boolean concern = Boolean.TRUE.equals(e.getValue());
             boolean none = Boolean.FALSE.equals(e.getValue());
             if (concern && shutter.getChildren().findAny().isEmpty()) {
-                buildShutter(hubs);
+                shutter.add(new SafeguardingShutter(requests, hubs));
             }
             if (none && form.getChildren().findAny().isEmpty()) {
                 buildForm(hubs, user);
@@ -137,56 +132,6 @@ class RequestForSupportView extends Page {
             shutter.setVisible(concern);
             form.setVisible(none);
         });
-    }
-
-    // ---- the safeguarding shutter ----------------------------------------------------------------
-
-    private void buildShutter(HubDirectory hubs) {
-        shutter.setId("shutter");
-        shutter.addClassName("shutter");
-        shutter.add(new H2(t("shutter.title")));
-        shutter.add(new Paragraph(t("shutter.call")));
-        shutter.add(new Paragraph(t("shutter.danger")));
-        shutter.add(new Paragraph(t("shutter.record")));
-        TextField child = new TextField(t("shutter.child"));
-        child.setId("concern-child");
-        TextField where = new TextField(t("request.postcode"));
-        where.setId("concern-postcode");
-        Select<Hub> hub = Data.mark(new Select<>());
-        hub.setLabel(t("request.hub"));
-        hub.setItems(hubs.hubs());
-        hub.setItemLabelGenerator(h -> h == null ? t("shutter.no-hub") : h.name());
-        hub.setEmptySelectionAllowed(true);
-        hub.setHelperText(t("shutter.hub-help"));
-        TextArea worry = new TextArea(t("shutter.worry"));
-        worry.setId("concern-worry");
-        worry.setWidthFull();
-        Checkbox called = new Checkbox(t("shutter.called"));
-        called.setId("concern-called");
-        Paragraph result = new Paragraph();
-        result.setId("concern-result");
-        result.getElement().setAttribute("role", "status");
-        Button record = new Button(t("shutter.save"), e -> {
-            try {
-                requests.recordSafeguardingConcern(new SafeguardingConcern(
-                        child.getValue(),
-                        where.getValue(),
-                        worry.getValue(),
-                        called.getValue(),
-                        hub.getValue() == null ? null : hub.getValue().id()));
-                Texts.show(Map.of(), Map.of("childName", child, "postcode", where, "hub", hub, "worry", worry));
-                result.setText(t("shutter.saved"));
-                e.getSource().setEnabled(false);
-            } catch (ValidationException invalid) {
-                List<String> rest = Texts.show(
-                        Words.of(invalid), Map.of("childName", child, "postcode", where, "hub", hub, "worry", worry));
-                result.setText(String.join(" ", rest));
-            }
-        });
-        record.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-        record.setId("record-concern");
-        FormLayout layout = new FormLayout(child, where, hub);
-        shutter.add(layout, worry, called, record, result);
     }
 
     // ---- the request -----------------------------------------------------------------------------
@@ -291,8 +236,10 @@ class RequestForSupportView extends Page {
         form.add(formErrors, send);
     }
 
-    private MemberRow addMember(Relationship relationship) {
-        MemberRow row = new MemberRow(members.size(), relationship);
+    private FamilyMemberFields addMember(Relationship relationship) {
+        // The button pressed is gone with its row: the keyboard goes on to adding someone.
+        FamilyMemberFields row =
+                new FamilyMemberFields(members.size(), relationship, WorkingCalendar.today(clock), addAnother::focus);
         members.add(row);
         memberList.add(row.layout);
         return row;
@@ -338,7 +285,7 @@ class RequestForSupportView extends Page {
         return new RequestDraft(
                 members.stream()
                         .filter(r -> r.layout.isVisible())
-                        .map(MemberRow::draft)
+                        .map(FamilyMemberFields::draft)
                         .toList(),
                 address.getValue(),
                 postcode.getValue(),
@@ -359,41 +306,7 @@ class RequestForSupportView extends Page {
             send(null);
             return;
         }
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(t("match.title"));
-        dialog.setWidth("min(40rem, 95vw)");
-        dialog.add(new Paragraph(t("match.intro")));
-        for (FamilyMatch match : matches) {
-            Div card = new Div();
-            card.addClassName("home-section");
-            UUID family = match.family();
-            if (match.restricted() || family == null) {
-                Paragraph restricted = new Paragraph(t("match.restricted"));
-                restricted.addClassName("match-restricted");
-                card.add(restricted);
-                dialog.add(card);
-                continue;
-            }
-            card.add(new H3(match.label() + " · " + match.hubName()));
-            card.add(new Paragraph(match.openCase() ? t("match.open-case") : t("match.no-open-case")));
-            UnorderedList matched = new UnorderedList();
-            match.matchedOn().forEach(m -> matched.add(new ListItem(m)));
-            card.add(matched);
-            Button link = new Button(t("match.link", match.label()), e -> {
-                dialog.close();
-                send(family);
-            });
-            link.addClassName("match-link");
-            card.add(link);
-            dialog.add(card);
-        }
-        Button none = new Button(t("match.none"), e -> {
-            dialog.close();
-            send(null);
-        });
-        none.setId("match-none");
-        dialog.getFooter().add(new Button(t("match.back"), e -> dialog.close()), none);
-        dialog.open();
+        new FamilyMatchesDialog(matches, this::send).open();
     }
 
     private void send(@Nullable UUID existing) {
@@ -443,7 +356,7 @@ class RequestForSupportView extends Page {
         fields.put("reasons", stepDownReasons);
         needTexts.forEach((area, text) -> fields.put("needs." + area.name(), text));
         int visible = 0;
-        for (MemberRow row : members) {
+        for (FamilyMemberFields row : members) {
             if (row.layout.isVisible()) {
                 row.fields(visible++).forEach(fields::put);
             }
@@ -452,70 +365,5 @@ class RequestForSupportView extends Page {
         List<String> rest = Texts.show(problems, fields);
         rest.remove(problems.get("needs"));
         formErrors.setText(problems.isEmpty() ? "" : t("request.fix", problems.size()) + " " + String.join(" ", rest));
-    }
-
-    /** One family member's fields. */
-    private final class MemberRow {
-
-        final FormLayout layout = new FormLayout();
-        final TextField given = new TextField(t("member.given"));
-        final TextField family = new TextField(t("member.family"));
-        final DatePicker born = new DatePicker(t("member.born"));
-        final Select<Relationship> relationship = new Select<>();
-        final TextField sex = new TextField(t("member.sex"));
-        final TextField ethnicity = new TextField(t("member.ethnicity"));
-
-        MemberRow(int index, Relationship initial) {
-            String id = "member-" + index + "-";
-            given.setId(id + "given");
-            family.setId(id + "family");
-            born.setId(id + "born");
-            born.setLocale(Locale.UK);
-            born.setMax(WorkingCalendar.today(clock));
-            born.setHelperText(t("member.born-help"));
-            relationship.setLabel(t("member.relationship"));
-            relationship.setItems(Relationship.values());
-            relationship.setItemLabelGenerator(r -> Texts.label("relationship", r));
-            relationship.setValue(initial);
-            relationship.setId(id + "relationship");
-            sex.setHelperText(t("member.optional"));
-            ethnicity.setHelperText(t("member.optional"));
-            Button remove = new Button(t("member.remove"), e -> {
-                layout.setVisible(false);
-                // The button pressed is gone with its row: the keyboard goes on to adding someone.
-                addAnother.focus();
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            remove.setAriaLabel(t("member.remove-label", index + 1));
-            layout.add(given, family, born, relationship, sex, ethnicity, remove);
-            layout.addClassName("member-row");
-            Span number = new Span(t("member.number", index + 1));
-            number.addClassName("member-number");
-            layout.addComponentAsFirst(number);
-            layout.setColspan(number, 2);
-        }
-
-        FamilyMemberDraft draft() {
-            return new FamilyMemberDraft(
-                    given.getValue(),
-                    family.getValue(),
-                    born.getValue(),
-                    relationship.getValue(),
-                    sex.getValue(),
-                    ethnicity.getValue());
-        }
-
-        Map<String, Component> fields(int index) {
-            String p = "members[" + index + "].";
-            return Map.of(
-                    p + "givenName",
-                    given,
-                    p + "familyName",
-                    family,
-                    p + "dateOfBirth",
-                    born,
-                    p + "relationship",
-                    relationship);
-        }
     }
 }
