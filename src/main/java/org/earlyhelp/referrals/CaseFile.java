@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.earlyhelp.referrals.internal.CaseProgress;
 import org.earlyhelp.referrals.internal.CaseRow;
 import org.earlyhelp.shared.HubId;
@@ -34,7 +35,8 @@ final class CaseFile {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final CaseRow row;
-    private final Set<OutcomeArea> needs;
+    private final Supplier<Set<OutcomeArea>> lookUpNeeds;
+    private @Nullable Set<OutcomeArea> needs;
     private final List<Object> events = new ArrayList<>();
     private @Nullable Instant assessedAt;
     private @Nullable LocalDate nextReviewDue;
@@ -45,8 +47,16 @@ final class CaseFile {
 
     /** The case as stored, with the needs its request named. */
     CaseFile(CaseRow row, Set<OutcomeArea> needs) {
+        this(row, () -> needs);
+    }
+
+    /**
+     * The case as stored; the needs its request named are looked up only by a step that uses them
+     * (an assessment, a step-up, a closure), and only once.
+     */
+    CaseFile(CaseRow row, Supplier<Set<OutcomeArea>> needs) {
         this.row = row;
-        this.needs = Collections.unmodifiableSet(new LinkedHashSet<>(needs));
+        this.lookUpNeeds = needs;
         this.assessedAt = row.assessedAt();
         this.nextReviewDue = row.nextReviewDue();
         this.closedAt = row.closedAt();
@@ -62,7 +72,12 @@ final class CaseFile {
     }
 
     Set<OutcomeArea> needs() {
-        return needs;
+        Set<OutcomeArea> known = needs;
+        if (known == null) {
+            known = Collections.unmodifiableSet(new LinkedHashSet<>(lookUpNeeds.get()));
+            needs = known;
+        }
+        return known;
     }
 
     /** What the steps so far changed on the case, to be saved. */
@@ -90,7 +105,7 @@ final class CaseFile {
     List<CaseRecord.Assessment> assess(
             List<CaseRecord.Assessment> entries, Instant now, LocalDate today, int firstReviewWeeks) {
         requireOpen();
-        Map<String, Message> problems = JourneyRules.assessmentProblems(assessedAt != null, needs, entries);
+        Map<String, Message> problems = JourneyRules.assessmentProblems(assessedAt != null, needs(), entries);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -204,7 +219,7 @@ final class CaseFile {
         steppedUpAt = now;
         end(now, ClosureReason.STEPPED_UP, reason.strip());
         events.add(new SteppedUp(row.request(), row.id(), row.hub(), now));
-        events.add(new CaseClosed(row.id(), row.hub(), now, ClosureReason.STEPPED_UP, needs.size(), 0));
+        events.add(new CaseClosed(row.id(), row.hub(), now, ClosureReason.STEPPED_UP, needs().size(), 0));
     }
 
     /**
@@ -218,12 +233,12 @@ final class CaseFile {
             Instant now,
             LocalDate today) {
         requireOpen();
-        throwIfAny(JourneyRules.closureProblems(reason, needs, results, note));
+        throwIfAny(JourneyRules.closureProblems(reason, needs(), results, note));
         end(now, requireNonNull(reason), strip(note));
-        int achieved = (int) needs.stream()
+        int achieved = (int) needs().stream()
                 .filter(need -> results.get(need) == NeedResult.ACHIEVED)
                 .count();
-        events.add(new CaseClosed(row.id(), row.hub(), now, reason, needs.size(), achieved));
+        events.add(new CaseClosed(row.id(), row.hub(), now, reason, needs().size(), achieved));
         return JourneyRules.followUpsAfterClosing(today);
     }
 

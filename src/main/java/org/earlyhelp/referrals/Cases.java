@@ -374,7 +374,7 @@ public class Cases {
     }
 
     private CaseFile file(CaseRow c) {
-        return new CaseFile(c, requests.needs(c.request()).keySet());
+        return new CaseFile(c, () -> requests.needs(c.request()).keySet());
     }
 
     private void save(CaseFile file, int version) {

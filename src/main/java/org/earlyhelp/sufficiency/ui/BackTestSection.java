@@ -5,7 +5,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -118,7 +117,8 @@ final class BackTestSection extends Section {
                 grid.setAriaLabel(getTranslation("forecast.back.title"));
                 result.add(
                         grid,
-                        csv(
+                        CsvLink.forTable(
+                                exports,
                                 "back-test-csv",
                                 getTranslation("forecast.back.title"),
                                 List.of(
@@ -143,19 +143,5 @@ final class BackTestSection extends Section {
         });
         run.setId("run-back-test");
         add(new FormLayout(start, until, referenceFrom, referenceTo), run, result);
-    }
-
-    private Anchor csv(String id, String title, List<String> headers, List<? extends List<?>> rows) {
-        return csv(id, title, headers, rows, TableExports.Protection.of());
-    }
-
-    private Anchor csv(
-            String id,
-            String title,
-            List<String> headers,
-            List<? extends List<?>> rows,
-            TableExports.Protection known) {
-        return CsvLink.of(
-                exports, id, title, getTranslation("sufficiency.export", title), headers, () -> rows, () -> known);
     }
 }

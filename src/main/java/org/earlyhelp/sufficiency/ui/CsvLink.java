@@ -2,6 +2,7 @@ package org.earlyhelp.sufficiency.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.function.SerializableSupplier;
+import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.sufficiency.TableExports;
@@ -35,5 +36,32 @@ final class CsvLink {
             SerializableSupplier<TableExports.Protection> known) {
         return CsvDownload.of(
                 id, label, exports.fileName(title), () -> exports.csv(title, headers, rows.get(), known.get()));
+    }
+
+    /**
+     * A link for a table the page shows now: labelled as the sufficiency pages label their exports,
+     * and with its rows as they are.
+     */
+    static Anchor forTable(
+            TableExports exports, String id, String title, List<String> headers, List<? extends List<?>> rows) {
+        return forTable(exports, id, title, headers, rows, TableExports.Protection.of());
+    }
+
+    /** As {@link #forTable}, with what else the page tells the export's reader. */
+    static Anchor forTable(
+            TableExports exports,
+            String id,
+            String title,
+            List<String> headers,
+            List<? extends List<?>> rows,
+            TableExports.Protection known) {
+        return of(
+                exports,
+                id,
+                title,
+                I18NProvider.translate("sufficiency.export", title),
+                headers,
+                () -> rows,
+                () -> known);
     }
 }

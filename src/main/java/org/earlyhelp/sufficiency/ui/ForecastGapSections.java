@@ -2,7 +2,6 @@ package org.earlyhelp.sufficiency.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -68,7 +67,8 @@ final class ForecastGapSections {
         section.add(
                 grid,
                 SvgChart.bars(title, bars, 0),
-                csv(
+                CsvLink.forTable(
+                        exports,
                         "area-gap-csv",
                         title,
                         List.of(
@@ -108,7 +108,8 @@ final class ForecastGapSections {
         grid.setAriaLabel(title);
         section.add(
                 grid,
-                csv(
+                CsvLink.forTable(
+                        exports,
                         "age-gap-csv",
                         title,
                         List.of(
@@ -124,25 +125,5 @@ final class ForecastGapSections {
                                         g.vacancies()))
                                 .toList()));
         return section;
-    }
-
-    private Anchor csv(String id, String title, List<String> headers, List<? extends List<?>> rows) {
-        return csv(id, title, headers, rows, TableExports.Protection.of());
-    }
-
-    private Anchor csv(
-            String id,
-            String title,
-            List<String> headers,
-            List<? extends List<?>> rows,
-            TableExports.Protection known) {
-        return CsvLink.of(
-                exports,
-                id,
-                title,
-                I18NProvider.translate("sufficiency.export", title),
-                headers,
-                () -> rows,
-                () -> known);
     }
 }

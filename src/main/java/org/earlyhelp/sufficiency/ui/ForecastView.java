@@ -9,7 +9,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -272,7 +271,8 @@ class ForecastView extends Page {
                         getTranslation("forecast.chart.table"),
                         () -> ForecastOverTime.table(shown, this::getTranslation, whole)),
                 Labels.define("forecast.chart"),
-                csv(
+                CsvLink.forTable(
+                        exports,
                         "forecast-over-time-csv",
                         getTranslation("forecast.chart"),
                         ForecastOverTime.headers(forecast, this::getTranslation),
@@ -327,7 +327,8 @@ class ForecastView extends Page {
                 new H3(getTranslation("forecast.side-by-side")),
                 side,
                 Labels.define("forecast.side-by-side"),
-                csv("side-by-side-csv", getTranslation("forecast.side-by-side"), sideHeaders, sideRows));
+                CsvLink.forTable(
+                        exports, "side-by-side-csv", getTranslation("forecast.side-by-side"), sideHeaders, sideRows));
 
         Grid<Forecasts.Gap> gaps = new Grid<>();
         gaps.addColumn(g -> Labels.category(g.category()))
@@ -359,7 +360,8 @@ class ForecastView extends Page {
                 gaps,
                 Labels.define("forecast.gap.title"),
                 SvgChart.bars(getTranslation("forecast.gap.title"), gapBars, 0),
-                csv(
+                CsvLink.forTable(
+                        exports,
                         "gap-csv",
                         getTranslation("forecast.gap.title"),
                         List.of(
@@ -373,20 +375,6 @@ class ForecastView extends Page {
         results.add(new ForecastGapSections(exports)
                 .byArea(forecasts.gapByArea(base), base.last().total()));
         results.add(new ForecastGapSections(exports).fosteringByAge(carers.fosteringGapByAge(base)));
-    }
-
-    private Anchor csv(String id, String title, List<String> headers, List<? extends List<?>> rows) {
-        return csv(id, title, headers, rows, TableExports.Protection.of());
-    }
-
-    private Anchor csv(
-            String id,
-            String title,
-            List<String> headers,
-            List<? extends List<?>> rows,
-            TableExports.Protection known) {
-        return CsvLink.of(
-                exports, id, title, getTranslation("sufficiency.export", title), headers, () -> rows, () -> known);
     }
 
     private Section supplyForm() {

@@ -10,23 +10,15 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ClosureReason;
-import org.earlyhelp.referrals.ConsentDraft;
-import org.earlyhelp.referrals.ConsentMethod;
 import org.earlyhelp.referrals.DecisionOutcome;
-import org.earlyhelp.referrals.FamilyMemberDraft;
 import org.earlyhelp.referrals.HubQueue;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.NeedResult;
-import org.earlyhelp.referrals.Relationship;
-import org.earlyhelp.referrals.RequestDraft;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.HubId;
@@ -149,28 +141,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
 
     /** A case of a new family, allocated to the family worker, who is then signed in. */
     private UUID caseLedByFamilyWorker() {
-        String surname = "Closure" + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
-                + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
-                + (char) ('a' + ThreadLocalRandom.current().nextInt(26));
-        String postcode =
-                jdbc.sql("""
-                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
-                        WHERE a.hub_id = ? ORDER BY p.postcode LIMIT 1""").param(CENTRAL.value()).query(String.class).single();
-        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
-        Submitted submitted = requests.submit(new RequestDraft(
-                List.of(
-                        new FamilyMemberDraft(
-                                "Jade", surname, TODAY.minusYears(34), Relationship.PARENT, "Female", null),
-                        new FamilyMemberDraft("Leo", surname, TODAY.minusYears(9), Relationship.CHILD, null, null)),
-                "12 Castle Street, Dudley",
-                postcode,
-                null,
-                null,
-                Map.of(OutcomeArea.EDUCATION, "Leo has missed 30% of school this term."),
-                "School attendance meetings.",
-                "School nurse.",
-                new ConsentDraft("Jade " + surname + " (mother)", TODAY, ConsentMethod.IN_PERSON, "School, health"),
-                null));
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Closure");
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
         int version = queue.detail(submitted.request()).summary().version();
         queue.decide(
