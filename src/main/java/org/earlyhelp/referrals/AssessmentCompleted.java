@@ -2,9 +2,8 @@ package org.earlyhelp.referrals;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 
 /** Published when a family's early help assessment is complete; the first review is then due. */
 public record AssessmentCompleted(
-        UUID caseId, HubId hub, Instant completedAt, boolean childViewsRecorded, LocalDate firstReviewDue) {}
+        CaseId caseId, HubId hub, Instant completedAt, boolean childViewsRecorded, LocalDate firstReviewDue) {}

@@ -2,7 +2,6 @@ package org.earlyhelp.referrals;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
@@ -14,9 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param lead the lead practitioner's user name ({@code null} in events from before it was carried)
  */
 public record CaseAllocated(
-        UUID caseId,
-        UUID request,
-        UUID family,
+        CaseId caseId,
+        RequestId request,
+        FamilyId family,
         String familyLabel,
         HubId hub,
         String leadPractitioner,

@@ -1,7 +1,6 @@
 package org.earlyhelp.referrals;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 
 /**
@@ -11,4 +10,4 @@ import org.earlyhelp.shared.HubId;
  * @param needsAchieved how many of them were achieved at closure
  */
 public record CaseClosed(
-        UUID caseId, HubId hub, Instant closedAt, ClosureReason reason, int needs, int needsAchieved) {}
+        CaseId caseId, HubId hub, Instant closedAt, ClosureReason reason, int needs, int needsAchieved) {}

@@ -63,7 +63,7 @@ final class CaseFile {
         this.closeReason = row.closeReason();
     }
 
-    UUID id() {
+    CaseId id() {
         return row.id();
     }
 

@@ -1,7 +1,6 @@
 package org.earlyhelp.referrals;
 
 import java.util.Set;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 
 /**
@@ -15,7 +14,7 @@ import org.earlyhelp.shared.HubId;
  * @param team the user names of the team around the family
  * @param closed whether the case had closed by the end of the month
  */
-public record CaseForAudit(UUID caseId, HubId hub, String lead, String leadName, Set<String> team, boolean closed) {
+public record CaseForAudit(CaseId caseId, HubId hub, String lead, String leadName, Set<String> team, boolean closed) {
 
     public CaseForAudit {
         team = Set.copyOf(team);

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * read this case, change nothing, and lose the read at that moment.
  */
 public record CaseRecord(
-        UUID id,
-        UUID request,
-        UUID family,
+        CaseId id,
+        RequestId request,
+        FamilyId family,
         String familyLabel,
         HubId hub,
         String lead,

@@ -2,7 +2,6 @@ package org.earlyhelp.referrals;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
@@ -13,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param due what is due or overdue, soonest first
  */
 public record CaseSummary(
-        UUID id,
-        UUID family,
+        CaseId id,
+        FamilyId family,
         String familyLabel,
         HubId hub,
         String leadName,

@@ -6,4 +6,4 @@ import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 
 /** Published when a hub lead has recorded a case's supervision (management oversight). */
-public record CaseSupervised(UUID supervision, UUID caseId, HubId hub, LocalDate heldOn, Instant at) {}
+public record CaseSupervised(UUID supervision, CaseId caseId, HubId hub, LocalDate heldOn, Instant at) {}

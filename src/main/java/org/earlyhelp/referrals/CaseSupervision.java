@@ -72,7 +72,7 @@ public class CaseSupervision {
 
     /** The case's supervisions, the latest first: for whoever may read the case. Audited. */
     @Transactional
-    public List<Supervision> of(UUID caseId) {
+    public List<Supervision> of(CaseId caseId) {
         CurrentUser user = access.worker();
         CaseRow c = row(caseId);
         access.requireCase(user, c, family(c));
@@ -86,7 +86,7 @@ public class CaseSupervision {
      * hub) may: refusals are audited. Nothing is saved unless every field is right.
      */
     @Transactional
-    public UUID record(UUID caseId, Draft draft) {
+    public UUID record(CaseId caseId, Draft draft) {
         CurrentUser user = access.worker();
         CaseRow c = row(caseId);
         access.requireHubLeadOf(user, c, family(c).hub());
@@ -143,7 +143,7 @@ public class CaseSupervision {
         }
     }
 
-    private CaseRow row(UUID id) {
+    private CaseRow row(CaseId id) {
         return cases.caseRow(id).orElseThrow(() -> access.unknown("case", id));
     }
 

@@ -82,7 +82,7 @@ public class Cases {
 
     /** The whole case, for its lead, its team and its hub's lead. Audited. */
     @Transactional
-    public CaseRecord caseRecord(UUID id) {
+    public CaseRecord caseRecord(CaseId id) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         Optional<Instant> grant = access.readCase(user, c, familyOf(c));
@@ -121,7 +121,7 @@ public class Cases {
      * the parents say, and what the child says or why the child was not seen.
      */
     @Transactional
-    public void assess(UUID id, int version, List<CaseRecord.Assessment> entries) {
+    public void assess(CaseId id, int version, List<CaseRecord.Assessment> entries) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
@@ -135,7 +135,7 @@ public class Cases {
 
     /** Adds (or rewords) the outcome the plan works towards for one need. */
     @Transactional
-    public UUID addOutcome(UUID id, int version, @Nullable OutcomeArea area, String outcome) {
+    public UUID addOutcome(CaseId id, int version, @Nullable OutcomeArea area, String outcome) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
@@ -182,7 +182,7 @@ public class Cases {
      * date (3 months on unless configured otherwise).
      */
     @Transactional
-    public void review(UUID id, int version, @Nullable LocalDate heldOn, String notes, Map<UUID, Integer> scores) {
+    public void review(CaseId id, int version, @Nullable LocalDate heldOn, String notes, Map<UUID, Integer> scores) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
@@ -201,7 +201,7 @@ public class Cases {
 
     /** Logs a visit, session or call: anyone in the team around the family may. */
     @Transactional
-    public UUID logContact(UUID id, ContactDraft draft) {
+    public UUID logContact(CaseId id, ContactDraft draft) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireWork(user, c, familyHub(c));
@@ -233,7 +233,7 @@ public class Cases {
 
     /** Adds a member of the hub's team to the team around the family. */
     @Transactional
-    public void addToTeam(UUID id, int version, String username) {
+    public void addToTeam(CaseId id, int version, String username) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
@@ -260,7 +260,7 @@ public class Cases {
 
     /** Steps the family up to children's social care: the case closes as stepped up. */
     @Transactional
-    public void stepUp(UUID id, int version, String reason) {
+    public void stepUp(CaseId id, int version, String reason) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
@@ -277,7 +277,7 @@ public class Cases {
      */
     @Transactional
     public void close(
-            UUID id,
+            CaseId id,
             int version,
             @Nullable ClosureReason reason,
             Map<OutcomeArea, NeedResult> results,
@@ -302,7 +302,7 @@ public class Cases {
 
     /** Records the 6- or 12-month check after closure: are things still better? The hub lead. */
     @Transactional
-    public void completeFollowUp(UUID id, int months, String note) {
+    public void completeFollowUp(CaseId id, int months, String note) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         // Months after closure the lead and team no longer read the record: the hub's lead checks.
@@ -325,7 +325,7 @@ public class Cases {
     }
 
     /** A check after closing that is due (or overdue), with the family it is about. */
-    public record FollowUpDue(UUID caseId, String familyLabel, int months, LocalDate due, boolean overdue) {}
+    public record FollowUpDue(CaseId caseId, String familyLabel, int months, LocalDate due, boolean overdue) {}
 
     /**
      * The hub's checks after closing that are overdue or due within two weeks, soonest first. Hub
@@ -363,7 +363,7 @@ public class Cases {
         return familyOf(c).hub();
     }
 
-    private CaseRow row(UUID id) {
+    private CaseRow row(CaseId id) {
         return cases.caseRow(id).orElseThrow(() -> access.unknown("case", id));
     }
 

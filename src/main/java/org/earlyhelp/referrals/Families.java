@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubDirectory;
@@ -84,7 +83,7 @@ public class Families {
      * (see {@link Access}). Audited; a refusal is audited too.
      */
     @Transactional
-    public FamilyRecord family(UUID id) {
+    public FamilyRecord family(FamilyId id) {
         CurrentUser user = access.worker();
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         Access.Standing standing = access.standing(user, f);
@@ -103,7 +102,7 @@ public class Families {
      * is shown to the family's hub lead on the record. Read only.
      */
     @Transactional
-    public FamilyRecord breakGlass(UUID id, String reason) {
+    public FamilyRecord breakGlass(FamilyId id, String reason) {
         CurrentUser user = currentUsers.requireAnyOf(Role.ADMIN, Role.COMMISSIONER);
         if (reason == null || reason.strip().length() < 20 || reason.length() > 1000) {
             throw new ValidationException(
@@ -120,7 +119,7 @@ public class Families {
     }
 
     private FamilyRecord record(FamilyRow f, boolean readOnly, List<FamilyRecord.BreakGlassRead> breakGlass) {
-        UUID id = f.id();
+        FamilyId id = f.id();
         return new FamilyRecord(
                 f.id(),
                 f.label(),
@@ -146,7 +145,7 @@ public class Families {
      * and the hub lead from then on. Only they may record it.
      */
     @Transactional
-    public void withdrawConsent(UUID id, int version, String reason) {
+    public void withdrawConsent(FamilyId id, int version, String reason) {
         CurrentUser user = access.worker();
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         Access.Standing standing = access.standing(user, f);
@@ -175,7 +174,7 @@ public class Families {
      * only (information governance), with a reason; the export is audited.
      */
     @Transactional
-    public String subjectAccess(UUID id, String reason) {
+    public String subjectAccess(FamilyId id, String reason) {
         currentUsers.requireAnyOf(Role.ADMIN);
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(

@@ -2,7 +2,6 @@ package org.earlyhelp.referrals;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Published when a hub lead confirmed that a new request's family is a family already known: the
@@ -13,4 +12,4 @@ import java.util.UUID;
  * @param label the known family's label
  * @param reReferrals requests that, now linked, turn out to be re-referrals
  */
-public record FamiliesLinked(UUID from, UUID into, String label, List<UUID> reReferrals, Instant at) {}
+public record FamiliesLinked(FamilyId from, FamilyId into, String label, List<RequestId> reReferrals, Instant at) {}

@@ -77,7 +77,7 @@ public class FamilyChanges {
     public record Pending(
             UUID id,
             boolean link,
-            UUID family,
+            FamilyId family,
             Side known,
             Side proposed,
             boolean changesHub,
@@ -116,7 +116,7 @@ public class FamilyChanges {
 
     /** Whether the family of this request waits to be linked to a known family by that family's hub lead. */
     @Transactional(readOnly = true)
-    public boolean linkPending(UUID request) {
+    public boolean linkPending(RequestId request) {
         access.worker();
         return changes.linkPending(request);
     }
@@ -130,7 +130,7 @@ public class FamilyChanges {
         Side knownSide = new Side(k.label(), k.address(), k.postcode(), hubName(k.hub()), families.members(k.id()));
         Side proposed;
         if (c.kind() == Kind.LINK) {
-            UUID proposedFamily = c.proposedFamily();
+            FamilyId proposedFamily = c.proposedFamily();
             Optional<FamilyRow> other = proposedFamily == null ? Optional.empty() : families.family(proposedFamily);
             if (other.isEmpty()) {
                 return Optional.empty();
@@ -196,9 +196,9 @@ public class FamilyChanges {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));
         }
         if (c.kind() == Kind.LINK && c.proposedFamily() != null) {
-            UUID from = c.proposedFamily();
-            List<UUID> moved = changes.merge(from, known.id());
-            List<UUID> reReferrals = changes.markReReferrals(known.id(), moved, properties.reReferral());
+            FamilyId from = c.proposedFamily();
+            List<RequestId> moved = changes.merge(from, known.id());
+            List<RequestId> reReferrals = changes.markReReferrals(known.id(), moved, properties.reReferral());
             audit.record(
                     AuditAction.LINK_FAMILY,
                     "family",

@@ -1,7 +1,6 @@
 package org.earlyhelp.referrals;
 
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param matchedOn what matched, for example "J. Smith, born 2015"
  */
 public record FamilyMatch(
-        @Nullable UUID family,
+        @Nullable FamilyId family,
         String label,
         String hubName,
         boolean openCase,

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *     the family's hub lead; empty for everybody else
  */
 public record FamilyRecord(
-        UUID id,
+        FamilyId id,
         String label,
         String address,
         String postcode,
@@ -26,7 +26,7 @@ public record FamilyRecord(
         List<Member> members,
         List<Consent> consents,
         List<RequestSummary> requests,
-        List<UUID> cases,
+        List<CaseId> cases,
         List<TimelineEntry> timeline,
         boolean readOnly,
         List<BreakGlassRead> breakGlassReads,

@@ -66,8 +66,8 @@ class FamilyResolution {
         List<String> names = familyNames(members);
         List<LocalDate> births = births(members);
         String normalised = normalisedPostcode(postcode);
-        Map<UUID, FamilyMatch> found = new LinkedHashMap<>();
-        Set<UUID> restricted = new LinkedHashSet<>();
+        Map<FamilyId, FamilyMatch> found = new LinkedHashMap<>();
+        Set<FamilyId> restricted = new LinkedHashSet<>();
         for (FamilyRepository.PersonMatch m : families.matches(names, births, normalised)) {
             if (m.restricted()) {
                 restricted.add(m.family());
@@ -130,7 +130,7 @@ class FamilyResolution {
      * are offered to their hub lead in the same way.
      */
     Resolved familyFor(RequestDraft draft, Placed placed, Instant now, CurrentUser user) {
-        UUID existing = draft.existingFamily();
+        FamilyId existing = draft.existingFamily();
         if (existing != null) {
             FamilyRow known = families.family(existing).orElseThrow(() -> access.unknown("family", existing));
             if (known.hub().equals(placed.hub()) && access.mayRead(user, known)) {
@@ -208,7 +208,7 @@ class FamilyResolution {
     }
 
     void askTheKnownFamiliesHubLead(
-            Resolved resolved, UUID request, RequestDraft draft, Placed placed, CurrentUser user, Instant now) {
+            Resolved resolved, RequestId request, RequestDraft draft, Placed placed, CurrentUser user, Instant now) {
         for (FamilyRow known : resolved.linkTo()) {
             changes.insert(
                     FamilyChangeRepository.Kind.LINK,
@@ -255,7 +255,7 @@ class FamilyResolution {
                 .findFirst()
                 .orElse(draft.members().getFirst());
         FamilyRow family = new FamilyRow(
-                UUID.randomUUID(),
+                FamilyId.random(),
                 first.familyName().strip() + " family",
                 draft.address().strip(),
                 placed.postcode(),

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubMember;
@@ -111,7 +110,7 @@ public class HubQueue {
 
     /** The request's detail for its hub's lead; audited as a read of the family's record. */
     @Transactional
-    public RequestDetail detail(UUID request) {
+    public RequestDetail detail(RequestId request) {
         // The role first: nobody learns whether a request exists before being allowed to ask.
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
@@ -136,7 +135,11 @@ public class HubQueue {
      */
     @Transactional
     public void decide(
-            UUID request, int version, @Nullable NeedLevel level, @Nullable DecisionOutcome outcome, String reasons) {
+            RequestId request,
+            int version,
+            @Nullable NeedLevel level,
+            @Nullable DecisionOutcome outcome,
+            String reasons) {
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
@@ -177,7 +180,7 @@ public class HubQueue {
      * @return the new case
      */
     @Transactional
-    public UUID allocate(UUID request, int version, @Nullable String lead, Set<String> team) {
+    public CaseId allocate(RequestId request, int version, @Nullable String lead, Set<String> team) {
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
@@ -185,7 +188,7 @@ public class HubQueue {
         Instant now = clock.instant();
         LocalDate due =
                 calendar.plusWorkingDays(now.atZone(WorkingCalendar.LONDON).toLocalDate(), properties.assessmentDays());
-        UUID caseId = UUID.randomUUID();
+        CaseId caseId = CaseId.random();
         List<HubMember> around = aggregate.allocate(
                 caseId, teams.team(summary.hub()), cases.caseloads(summary.hub()), lead, team, now, due);
         if (!requestRows.setRequestStatus(request, version, RequestStatus.AWAITING_ALLOCATION, aggregate.status())) {

@@ -1,8 +1,8 @@
 package org.earlyhelp.referrals;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 
 /** Published when a hub has decided a request for support. */
-public record RequestDecided(UUID request, HubId hub, Instant decidedAt, NeedLevel level, DecisionOutcome outcome) {}
+public record RequestDecided(
+        RequestId request, HubId hub, Instant decidedAt, NeedLevel level, DecisionOutcome outcome) {}

@@ -2,7 +2,6 @@ package org.earlyhelp.referrals;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.jspecify.annotations.Nullable;
@@ -31,4 +30,4 @@ public record RequestDraft(
         String tried,
         String involved,
         ConsentDraft consent,
-        @Nullable UUID existingFamily) {}
+        @Nullable FamilyId existingFamily) {}

@@ -1,7 +1,6 @@
 package org.earlyhelp.referrals;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param stepDown whether it came down from children's social care (already decided at level 3)
  */
 public record RequestSubmitted(
-        UUID request,
-        UUID family,
+        RequestId request,
+        FamilyId family,
         String familyLabel,
         HubId hub,
         @Nullable String area,

@@ -2,7 +2,6 @@ package org.earlyhelp.referrals;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param closedAs how the early help that came of it ended, once its case is closed
  */
 public record RequestSummary(
-        UUID id,
-        UUID family,
+        RequestId id,
+        FamilyId family,
         String familyLabel,
         HubId hub,
         String hubName,

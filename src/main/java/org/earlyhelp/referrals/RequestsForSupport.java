@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.Hub;
@@ -113,8 +112,10 @@ public class RequestsForSupport {
         FamilyRow family = resolved.family();
         boolean reReferral = JourneyRules.isReReferral(families.lastClosure(family.id()), now, properties.reReferral());
         Instant due = calendar.due(now, properties.decisionDays());
-        UUID request = UUID.randomUUID();
+        RequestId request = RequestId.random();
         HubId hub = resolved.requestHub();
+        SupportRequest arrived = SupportRequest.arrive(
+                request, family.id(), family.label(), hub, placed.area(), now, due, reReferral, false);
         saveRequest(request, family, placed, hub, user, source, now, due, draft, reReferral, false);
         resolution.askTheKnownFamiliesHubLead(resolved, request, draft, placed, user, now);
         audit.record(
@@ -125,8 +126,7 @@ public class RequestsForSupport {
                 null,
                 "family " + family.id() + ", " + resolved.linking() + ", "
                         + draft.needs().size() + " needs, from " + source);
-        events.publishEvent(new RequestSubmitted(
-                request, family.id(), family.label(), hub, placed.area(), now, due, reReferral, false));
+        arrived.events().forEach(events::publishEvent);
         return new Submitted(request, family.id(), hub, hubName(hub), due, reReferral, resolved.linking());
     }
 
@@ -136,7 +136,7 @@ public class RequestsForSupport {
      * once, decided at level 4, so the hub and the board can see it happened.
      */
     @Transactional
-    public UUID recordSafeguardingConcern(SafeguardingConcern concern) {
+    public RequestId recordSafeguardingConcern(SafeguardingConcern concern) {
         CurrentUser user = access.worker();
         Map<String, Message> problems = new LinkedHashMap<>();
         String name = concern.childName().strip();
@@ -154,7 +154,7 @@ public class RequestsForSupport {
         Instant now = clock.instant();
         String familyName = name.contains(" ") ? name.substring(name.lastIndexOf(' ') + 1) : name;
         FamilyRow family = new FamilyRow(
-                UUID.randomUUID(),
+                FamilyId.random(),
                 familyName + " family",
                 "",
                 placed.postcode(),
@@ -164,7 +164,7 @@ public class RequestsForSupport {
                 now,
                 0);
         families.insertFamily(family);
-        UUID request = UUID.randomUUID();
+        RequestId request = RequestId.random();
         requests.insertRequest(new NewRequest(
                 request,
                 family.id(),
@@ -186,21 +186,20 @@ public class RequestsForSupport {
                         ? "Front door contacted by the referrer. "
                         : "Referrer told to contact the front door now. ")
                 + "Concern about " + name + ": " + concern.worry().strip();
+        SupportRequest arrived = SupportRequest.arrive(
+                request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, false);
+        arrived.decideOnArrival(NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP, now);
         requests.decide(
                 request,
                 0,
-                RequestStatus.STEPPED_UP,
+                arrived.status(),
                 NeedLevel.SPECIALIST,
                 DecisionOutcome.STEP_UP,
                 reasons,
                 user.displayName(),
                 now);
         audit.record(AuditAction.SAFEGUARDING_CONCERN, "request", request.toString(), placed.hub(), null, null);
-        events.publishEvent(new RequestSubmitted(
-                request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, false));
-        events.publishEvent(
-                new RequestDecided(request, placed.hub(), now, NeedLevel.SPECIALIST, DecisionOutcome.STEP_UP));
-        events.publishEvent(new SteppedUp(request, null, placed.hub(), now));
+        arrived.events().forEach(events::publishEvent);
         return request;
     }
 
@@ -231,23 +230,24 @@ public class RequestsForSupport {
         Instant now = clock.instant();
         Resolved resolved = resolution.familyFor(draft, placed, now, user);
         FamilyRow family = resolved.family();
-        UUID request = UUID.randomUUID();
+        RequestId request = RequestId.random();
         saveRequest(request, family, placed, placed.hub(), user, "step-down", now, now, draft, false, true);
         resolution.askTheKnownFamiliesHubLead(resolved, request, draft, placed, user, now);
+        String decision = "Stepped down from children's social care: " + reasons.strip();
+        SupportRequest arrived = SupportRequest.arrive(
+                request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, true);
+        arrived.decideOnArrival(NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP, now);
         requests.decide(
                 request,
                 0,
-                RequestStatus.AWAITING_ALLOCATION,
+                arrived.status(),
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
-                "Stepped down from children's social care: " + reasons.strip(),
+                decision,
                 user.displayName(),
                 now);
         audit.record(AuditAction.STEP_DOWN, "request", request.toString(), placed.hub(), null, null);
-        events.publishEvent(new RequestSubmitted(
-                request, family.id(), family.label(), placed.hub(), placed.area(), now, now, false, true));
-        events.publishEvent(
-                new RequestDecided(request, placed.hub(), now, NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
+        arrived.events().forEach(events::publishEvent);
         return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), now, false, resolved.linking());
     }
 
@@ -265,7 +265,7 @@ public class RequestsForSupport {
 
     /** One request's status, for its referrer or its hub's lead. */
     @Transactional
-    public RequestSummary status(UUID request) {
+    public RequestSummary status(RequestId request) {
         CurrentUser user = access.worker();
         RequestSummary summary = requests.request(request).orElseThrow(() -> access.unknown("request", request));
         boolean referrer =
@@ -295,7 +295,7 @@ public class RequestsForSupport {
 
     /** Saves a request for support with its needs and the family's consent. */
     private void saveRequest(
-            UUID request,
+            RequestId request,
             FamilyRow family,
             Placed placed,
             HubId hub,

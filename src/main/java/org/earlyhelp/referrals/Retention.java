@@ -39,7 +39,7 @@ public class Retention {
     public record Report(int newlyDue, int due, int deleted, List<Due> families) {}
 
     /** A family due for deletion: no names, only the hub, the youngest child's birth year and since when. */
-    public record Due(UUID family, String hub, int youngestBornYear, Instant dueSince) {}
+    public record Due(FamilyId family, String hub, int youngestBornYear, Instant dueSince) {}
 
     private final RetentionRepository store;
     private final CurrentUsers currentUsers;
@@ -116,7 +116,7 @@ public class Retention {
         return new Report(newly, due.size(), deleted, due);
     }
 
-    private void erase(UUID family) {
+    private void erase(FamilyId family) {
         // What the family's record is known by elsewhere: its requests, cases and feedback, its
         // label and its people's names, to take out of the stored events too.
         RetentionRepository.Known known = store.known(family);

@@ -1,9 +1,8 @@
 package org.earlyhelp.referrals;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
 /** Published when a family was stepped up to children's social care, from a request or a case. */
-public record SteppedUp(UUID request, @Nullable UUID caseId, HubId hub, Instant at) {}
+public record SteppedUp(RequestId request, @Nullable CaseId caseId, HubId hub, Instant at) {}

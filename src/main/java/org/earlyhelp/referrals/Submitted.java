@@ -1,7 +1,6 @@
 package org.earlyhelp.referrals;
 
 import java.time.Instant;
-import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 
 /**
@@ -11,8 +10,8 @@ import org.earlyhelp.shared.HubId;
  *     waiting for the known family's hub lead
  */
 public record Submitted(
-        UUID request,
-        UUID family,
+        RequestId request,
+        FamilyId family,
         HubId hub,
         String hubName,
         Instant decisionDue,

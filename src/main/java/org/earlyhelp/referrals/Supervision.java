@@ -10,7 +10,7 @@ import java.util.UUID;
  */
 public record Supervision(
         UUID id,
-        UUID caseId,
+        CaseId caseId,
         LocalDate heldOn,
         String discussion,
         String decisions,

@@ -31,6 +31,7 @@ import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
 import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyMemberDraft;
 import org.earlyhelp.referrals.HubQueue;
 import org.earlyhelp.referrals.Relationship;
@@ -146,7 +147,7 @@ public final class Benchmarks {
                 "family timeline (record, audited)",
                 scale,
                 50,
-                () -> families.family(familyIds.get(random.nextInt(familyIds.size())))));
+                () -> families.family(new FamilyId(familyIds.get(random.nextInt(familyIds.size()))))));
         // With real areas imported and no postcode directory loaded, the postcode is unknown and the
         // practitioner picks the hub with a reason: the same work, one lookup that finds nothing.
         List<String> known = context.getBean(PostcodeLookup.class).postcodesIn(hub, 1);

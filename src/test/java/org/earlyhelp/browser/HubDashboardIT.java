@@ -14,9 +14,12 @@ import java.util.UUID;
 import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.testing.SharedData;
@@ -103,11 +106,11 @@ class HubDashboardIT extends BrowserTest {
                 .query(String.class)
                 .single();
         Instant now = Instant.now();
-        UUID waiting = UUID.randomUUID();
-        UUID drifting = UUID.randomUUID();
+        RequestId waiting = RequestId.random();
+        RequestId drifting = RequestId.random();
         publish(new RequestSubmitted(
                 waiting,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Okafor family",
                 CENTRAL,
                 area,
@@ -117,7 +120,7 @@ class HubDashboardIT extends BrowserTest {
                 false));
         publish(new RequestSubmitted(
                 drifting,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Hughes family",
                 CENTRAL,
                 area,
@@ -134,9 +137,9 @@ class HubDashboardIT extends BrowserTest {
                 DecisionOutcome.EARLY_HELP));
         awaitProjected("SELECT count(*) FROM insight.request WHERE decided_at IS NOT NULL", 1);
         publish(new CaseAllocated(
-                UUID.randomUUID(),
+                CaseId.random(),
                 drifting,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Hughes family",
                 CENTRAL,
                 "Fran Lewis",

@@ -24,13 +24,16 @@ import org.earlyhelp.insight.internal.Projections;
 import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseAllocated;
 import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseSupervised;
 import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamiliesLinked;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
@@ -89,10 +92,10 @@ class HubDashboardTests {
         return NOW.minus(Duration.ofDays(days));
     }
 
-    private static RequestSubmitted submitted(UUID request, String family, int daysAgo, boolean reReferral) {
+    private static RequestSubmitted submitted(RequestId request, String family, int daysAgo, boolean reReferral) {
         return new RequestSubmitted(
                 request,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 family,
                 CENTRAL,
                 null,
@@ -108,8 +111,8 @@ class HubDashboardTests {
 
     @Test
     void aNewRequestWaitsForADecisionWithItsClock(Scenario scenario) {
-        UUID fresh = UUID.randomUUID();
-        UUID late = UUID.randomUUID();
+        RequestId fresh = RequestId.random();
+        RequestId late = RequestId.random();
         scenario.publish(submitted(fresh, "Khan family", 0, false))
                 .andWaitForStateChange(() ->
                         count("SELECT count(*) FROM insight.request WHERE decided_at IS NULL") == 1 ? true : null);
@@ -127,8 +130,8 @@ class HubDashboardTests {
 
     @Test
     void decisionsOnTimeAndLateMakeTheShareDecidedOnTime(Scenario scenario) {
-        UUID onTime = UUID.randomUUID();
-        UUID late = UUID.randomUUID();
+        RequestId onTime = RequestId.random();
+        RequestId late = RequestId.random();
         projections.apply(submitted(onTime, "Ali family", 10, false));
         projections.apply(submitted(late, "Brown family", 10, false));
         scenario.publish(new RequestDecided(
@@ -144,10 +147,10 @@ class HubDashboardTests {
         assertThat(d.unallocated()).isEqualTo(1);
 
         // A request past its deadline and still undecided is not on time: one of three now.
-        projections.apply(submitted(UUID.randomUUID(), "Cole family", 3, false));
+        projections.apply(submitted(RequestId.random(), "Cole family", 3, false));
         assertThat(dashboard().decidedOnTimePercent()).isEqualTo(33.3);
         // One still within its deadline is neither.
-        projections.apply(submitted(UUID.randomUUID(), "Dean family", 0, false));
+        projections.apply(submitted(RequestId.random(), "Dean family", 0, false));
         assertThat(dashboard().decidedOnTimePercent()).isEqualTo(33.3);
     }
 
@@ -162,8 +165,8 @@ class HubDashboardTests {
                 .single();
         for (Instant at : List.of(windowStart.minusSeconds(3600), windowStart.plusSeconds(3600))) {
             projections.apply(new RequestSubmitted(
-                    UUID.randomUUID(),
-                    UUID.randomUUID(),
+                    RequestId.random(),
+                    FamilyId.random(),
                     "Edge family",
                     CENTRAL,
                     area,
@@ -182,16 +185,16 @@ class HubDashboardTests {
 
     @Test
     void caseloadsDriftAndOutcomesFollowTheCases(Scenario scenario) {
-        UUID request = UUID.randomUUID();
-        UUID quiet = UUID.randomUUID();
-        UUID busy = UUID.randomUUID();
+        RequestId request = RequestId.random();
+        CaseId quiet = CaseId.random();
+        CaseId busy = CaseId.random();
         projections.apply(submitted(request, "Evans family", 60, false));
         projections.apply(
                 new RequestDecided(request, CENTRAL, daysAgo(59), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
         projections.apply(new CaseAllocated(
                 quiet,
                 request,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Evans family",
                 CENTRAL,
                 "Fran Lewis",
@@ -201,7 +204,7 @@ class HubDashboardTests {
         projections.apply(new CaseAllocated(
                 busy,
                 request,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Green family",
                 CENTRAL,
                 "Fran Lewis",
@@ -251,10 +254,10 @@ class HubDashboardTests {
 
     @Test
     void aContactThatArrivesBeforeItsCasesAllocationLeavesTheDashboardWhole() {
-        UUID caseId = UUID.randomUUID();
+        CaseId caseId = CaseId.random();
         projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(40), true));
         assertThat(jdbc.sql("SELECT count(*) FROM insight.case_row WHERE id = ? AND allocated_at IS NULL")
-                        .param(caseId)
+                        .param(caseId.value())
                         .query(Integer.class)
                         .single())
                 .as("the contact's row waits for its allocation")
@@ -264,7 +267,7 @@ class HubDashboardTests {
         assertThat(d.drift())
                 .extracting(HubDashboard.Drift::caseId)
                 .as("a case not yet allocated is not drifting: nobody leads it yet")
-                .doesNotContain(caseId);
+                .doesNotContain(caseId.value());
     }
 
     @Test
@@ -277,15 +280,15 @@ class HubDashboardTests {
         Set<String> results = new LinkedHashSet<>();
         int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
         for (int[] order : orders) {
-            UUID request = UUID.randomUUID();
-            UUID caseId = UUID.randomUUID();
+            RequestId request = RequestId.random();
+            CaseId caseId = CaseId.random();
             projections.apply(submitted(request, "Order family", 60, false));
             projections.apply(
                     new RequestDecided(request, CENTRAL, daysAgo(59), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP));
             projections.apply(new CaseAllocated(
                     caseId,
                     request,
-                    UUID.randomUUID(),
+                    FamilyId.random(),
                     "Order family",
                     CENTRAL,
                     "Fran Lewis",
@@ -303,9 +306,9 @@ class HubDashboardTests {
             }
             results.add(jdbc.sql("""
                             SELECT assessment_done_at || '|' || last_review_at || '|' || next_review_due || '|' || contacts
-                            FROM insight.case_file WHERE id = ?""").param(caseId).query(String.class).single());
+                            FROM insight.case_file WHERE id = ?""").param(caseId.value()).query(String.class).single());
             assertThat(jdbc.sql("SELECT next_review_due FROM insight.case_file WHERE id = ?")
-                            .param(caseId)
+                            .param(caseId.value())
                             .query(LocalDate.class)
                             .single())
                     .as("the review held sets the next review, in order %s", Arrays.toString(order))
@@ -320,8 +323,8 @@ class HubDashboardTests {
 
     @Test
     void aCaseWithoutSupervisionForSixWeeksDriftsUntilSupervisedWhateverTheOrder() {
-        UUID request = UUID.randomUUID();
-        UUID caseId = UUID.randomUUID();
+        RequestId request = RequestId.random();
+        CaseId caseId = CaseId.random();
         LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
         // Supervised 50 days ago, before the row's other events arrive: the row keeps it.
         projections.apply(new CaseSupervised(UUID.randomUUID(), caseId, CENTRAL, today.minusDays(50), daysAgo(50)));
@@ -331,7 +334,7 @@ class HubDashboardTests {
         projections.apply(new CaseAllocated(
                 caseId,
                 request,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Oversight family",
                 CENTRAL,
                 "Fran Lewis",
@@ -341,7 +344,7 @@ class HubDashboardTests {
         projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, daysAgo(1), true));
 
         assertThat(dashboard().drift())
-                .filteredOn(d -> d.caseId().equals(caseId))
+                .filteredOn(d -> d.caseId().equals(caseId.value()))
                 .singleElement()
                 .satisfies(d -> {
                     assertThat(d.reason()).isEqualTo(DriftReason.NO_OVERSIGHT);
@@ -351,11 +354,11 @@ class HubDashboardTests {
         // A recent supervision takes the case off the list; an older one delivered late does not put it back.
         projections.apply(new CaseSupervised(UUID.randomUUID(), caseId, CENTRAL, today.minusDays(2), daysAgo(2)));
         assertThat(dashboard().drift())
-                .filteredOn(d -> d.caseId().equals(caseId))
+                .filteredOn(d -> d.caseId().equals(caseId.value()))
                 .isEmpty();
         projections.apply(new CaseSupervised(UUID.randomUUID(), caseId, CENTRAL, today.minusDays(60), daysAgo(60)));
         assertThat(dashboard().drift())
-                .filteredOn(d -> d.caseId().equals(caseId))
+                .filteredOn(d -> d.caseId().equals(caseId.value()))
                 .isEmpty();
     }
 
@@ -364,8 +367,8 @@ class HubDashboardTests {
 
     @Test
     void theReadModelsAreRebuiltFromTheArchivedEvents(Scenario scenario) {
-        UUID request = UUID.randomUUID();
-        UUID caseId = UUID.randomUUID();
+        RequestId request = RequestId.random();
+        CaseId caseId = CaseId.random();
         scenario.publish(submitted(request, "Ward family", 20, false))
                 .andWaitForStateChange(() -> count("SELECT count(*) FROM insight.request") == 1 ? true : null);
         scenario.publish(new RequestDecided(
@@ -375,7 +378,7 @@ class HubDashboardTests {
         scenario.publish(new CaseAllocated(
                         caseId,
                         request,
-                        UUID.randomUUID(),
+                        FamilyId.random(),
                         "Ward family",
                         CENTRAL,
                         "Vic Adeyemi",
@@ -390,7 +393,7 @@ class HubDashboardTests {
         scenario.stimulate(() -> {})
                 .andWaitForStateChange(() ->
                         count("SELECT count(*) FROM events.event_publication_archive WHERE serialized_event LIKE '%"
-                                                + caseId + "%'")
+                                                + caseId.value() + "%'")
                                         >= 2
                                 ? true
                                 : null);
@@ -411,11 +414,11 @@ class HubDashboardTests {
 
     @Test
     void theBoroughComparesHubsAndPilotsAgainstTheOthersWithoutNames() {
-        projections.apply(submitted(UUID.randomUUID(), "Reed family", 3, false));
-        projections.apply(submitted(UUID.randomUUID(), "Shaw family", 2, false));
+        projections.apply(submitted(RequestId.random(), "Reed family", 3, false));
+        projections.apply(submitted(RequestId.random(), "Shaw family", 2, false));
         projections.apply(new RequestSubmitted(
-                UUID.randomUUID(),
-                UUID.randomUUID(),
+                RequestId.random(),
+                FamilyId.random(),
                 "Cole family",
                 new HubId("halesowen"),
                 null,
@@ -452,7 +455,7 @@ class HubDashboardTests {
 
     @Test
     void anEventDeliveredTwiceIsCountedOnce() {
-        UUID request = UUID.randomUUID();
+        RequestId request = RequestId.random();
         RequestSubmitted event = submitted(request, "Patel family", 2, true);
         projections.apply(event);
         projections.apply(event);
@@ -485,11 +488,11 @@ class HubDashboardTests {
 
     @Test
     void eventsInAnyOrderAndDeliveredTwiceLeaveTheSameReadModels() {
-        UUID family = UUID.randomUUID();
-        UUID known = UUID.randomUUID();
-        UUID request = UUID.randomUUID();
-        UUID later = UUID.randomUUID();
-        UUID caseId = UUID.randomUUID();
+        FamilyId family = FamilyId.random();
+        FamilyId known = FamilyId.random();
+        RequestId request = RequestId.random();
+        RequestId later = RequestId.random();
+        CaseId caseId = CaseId.random();
         LocalDate today = LocalDate.ofInstant(NOW, ZoneId.of("Europe/London"));
         List<Object> journey = List.of(
                 new RequestSubmitted(
@@ -549,8 +552,8 @@ class HubDashboardTests {
 
     @Test
     void aRecordShowsOnTheDashboardOnlyOnceTheEventThatCreatesItHasArrived() {
-        UUID request = UUID.randomUUID();
-        UUID caseId = UUID.randomUUID();
+        RequestId request = RequestId.random();
+        CaseId caseId = CaseId.random();
         projections.apply(new RequestDecided(request, CENTRAL, NOW, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE));
         projections.apply(new ContactLogged(UUID.randomUUID(), caseId, CENTRAL, NOW, true));
         assertThat(count("SELECT count(*) FROM insight.request")).isZero();
@@ -586,7 +589,7 @@ class HubDashboardTests {
 
     @Test
     void otherHubsLeadsAreRefusedAndPractitionersSeeFiguresWithoutNames() {
-        projections.apply(submitted(UUID.randomUUID(), "Jones family", 0, false));
+        projections.apply(submitted(RequestId.random(), "Jones family", 0, false));
         SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
         assertThatThrownBy(() -> dashboards.of(CENTRAL)).isInstanceOf(AccessDeniedException.class);
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.PostcodeLookup;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ConsentDraft;
@@ -92,7 +93,7 @@ class HomePagesTests {
         return item == null ? 0 : item.count();
     }
 
-    private UUID caseLedByFamilyWorker(String familyName) {
+    private CaseId caseLedByFamilyWorker(String familyName) {
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         String postcode = postcodes.postcodesIn(CENTRAL, 1).getFirst();
         Submitted submitted = requests.submit(new RequestDraft(
@@ -117,7 +118,7 @@ class HomePagesTests {
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
                 "One need, one agency.");
-        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         return caseId;
     }
@@ -133,12 +134,12 @@ class HomePagesTests {
 
     @Test
     void aPractitionersHomeCountsWhatIsDueTodayAndOverdueAsTheDatabaseHoldsIt() {
-        UUID late = caseLedByFamilyWorker("Homeone");
+        CaseId late = caseLedByFamilyWorker("Homeone");
         // An assessment three days overdue.
         jdbc.sql("UPDATE referrals.case_file SET assessment_due = ? WHERE id = ?")
-                .params(TODAY.minusDays(3), late)
+                .params(TODAY.minusDays(3), late.value())
                 .update();
-        UUID planned = caseLedByFamilyWorker("Hometwo");
+        CaseId planned = caseLedByFamilyWorker("Hometwo");
         cases.assess(
                 planned,
                 cases.caseRecord(planned).version(),
@@ -149,7 +150,7 @@ class HomePagesTests {
         cases.addAction(outcome, "Morning routine chart", "Fran Lewis", TODAY);
         // A review due today.
         jdbc.sql("UPDATE referrals.case_file SET next_review_due = ? WHERE id = ?")
-                .params(TODAY, planned)
+                .params(TODAY, planned.value())
                 .update();
 
         Map<String, WaitingItem> home = home();
@@ -188,12 +189,12 @@ class HomePagesTests {
 
     @Test
     void aHubLeadsHomeCountsTheChecksAfterClosingThatAreDue() {
-        UUID closing = caseLedByFamilyWorker("Homethree");
+        CaseId closing = caseLedByFamilyWorker("Homethree");
         jdbc.sql("UPDATE referrals.case_file SET closed_at = now(), close_reason = 'NEEDS_MET' WHERE id = ?")
-                .param(closing)
+                .param(closing.value())
                 .update();
         jdbc.sql("INSERT INTO referrals.follow_up (case_id, months, due_on) VALUES (?, 6, ?)")
-                .params(closing, TODAY.minusDays(1))
+                .params(closing.value(), TODAY.minusDays(1))
                 .update();
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         long due = jdbc.sql("""

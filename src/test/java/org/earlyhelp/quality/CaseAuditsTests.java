@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.earlyhelp.quality.AuditChecks.ActionDraft;
 import org.earlyhelp.quality.AuditChecks.GradeDraft;
 import org.earlyhelp.quality.AuditChecks.ModerationDraft;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.CaseSupervision;
 import org.earlyhelp.referrals.Cases;
@@ -27,11 +28,13 @@ import org.earlyhelp.referrals.ContactDraft;
 import org.earlyhelp.referrals.ContactKind;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyMemberDraft;
 import org.earlyhelp.referrals.HubQueue;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -127,7 +130,7 @@ class CaseAuditsTests {
      * A Dudley Central case led by family.worker, open in the given month and closed in it, so
      * that another test's month does not draw it.
      */
-    private UUID caseOpenIn(YearMonth month, String surname) {
+    private CaseId caseOpenIn(YearMonth month, String surname) {
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         LocalDate born =
                 TODAY.minusYears(8).minusDays(ThreadLocalRandom.current().nextInt(3000));
@@ -154,29 +157,29 @@ class CaseAuditsTests {
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
                 "Targeted early help.");
-        UUID caseId = queue.allocate(submitted.request(), version(submitted.request()), "family.worker", Set.of());
+        CaseId caseId = queue.allocate(submitted.request(), version(submitted.request()), "family.worker", Set.of());
         jdbc.sql("UPDATE referrals.case_file SET allocated_at = ? WHERE id = ?")
                 .params(
                         Timestamp.from(month.atDay(5)
                                 .atTime(10, 0)
                                 .atZone(WorkingCalendar.LONDON)
                                 .toInstant()),
-                        caseId)
+                        caseId.value())
                 .update();
         SignedIn.nobody();
         return caseId;
     }
 
-    private int version(UUID request) {
+    private int version(RequestId request) {
         return jdbc.sql("SELECT version FROM referrals.request WHERE id = ?")
-                .param(request)
+                .param(request.value())
                 .query(Integer.class)
                 .single();
     }
 
-    private CaseAudit drawnFor(UUID caseId) {
+    private CaseAudit drawnFor(CaseId caseId) {
         UUID id = jdbc.sql("SELECT id FROM quality.case_audit WHERE case_id = ?")
-                .param(caseId)
+                .param(caseId.value())
                 .query(UUID.class)
                 .single();
         return audit(id);
@@ -212,7 +215,7 @@ class CaseAuditsTests {
     @Test
     void anAdministratorDrawsEachHubsSampleOnceAndTheSameCasesComeBackForTheSameInput() {
         YearMonth month = aMonthOfItsOwn();
-        List<UUID> ours = List.of(caseOpenIn(month, "Aldous"), caseOpenIn(month, "Bright"));
+        List<CaseId> ours = List.of(caseOpenIn(month, "Aldous"), caseOpenIn(month, "Bright"));
         familyWorker();
         assertThatThrownBy(() -> audits.draw(month)).isInstanceOf(AccessDeniedException.class);
 
@@ -226,7 +229,10 @@ class CaseAuditsTests {
                     assertThat(s.drawn()).isEqualTo(2);
                     assertThat(s.alreadyDrawn()).isFalse();
                 });
-        assertThat(audits.month(month)).extracting(CaseAudit::caseId).containsExactlyInAnyOrderElementsOf(ours);
+        assertThat(audits.month(month))
+                .extracting(CaseAudit::caseId)
+                .containsExactlyInAnyOrderElementsOf(
+                        ours.stream().map(CaseId::value).toList());
         assertThat(audited("draw-sample", "audit-sample", "dudley-central/" + month))
                 .isEqualTo(1);
 
@@ -254,7 +260,7 @@ class CaseAuditsTests {
     @Test
     void theAuditorReadsThatCaseOnlyReadOnlyAndOnlyWhileTheAuditWaitsForThem() {
         YearMonth month = aMonthOfItsOwn();
-        UUID caseId = caseOpenIn(month, "Castle");
+        CaseId caseId = caseOpenIn(month, "Castle");
         SignedIn.admin();
         audits.draw(month);
         CaseAudit a = drawnFor(caseId);
@@ -302,13 +308,13 @@ class CaseAuditsTests {
     @Test
     void noGrantOpensAFamilyWhoseConsentWasWithdrawn() {
         YearMonth month = aMonthOfItsOwn();
-        UUID caseId = caseOpenIn(month, "Dorsey");
+        CaseId caseId = caseOpenIn(month, "Dorsey");
         SignedIn.admin();
         audits.draw(month);
         CaseAudit a = drawnFor(caseId);
         jdbc.sql("UPDATE referrals.family SET restricted = true WHERE id = (SELECT family_id FROM"
                         + " referrals.case_file WHERE id = ?)")
-                .param(caseId)
+                .param(caseId.value())
                 .update();
         as(a.auditor());
         assertThatThrownBy(() -> cases.caseRecord(caseId)).isInstanceOf(AccessDeniedException.class);
@@ -317,7 +323,7 @@ class CaseAuditsTests {
     @Test
     void eachStageIsForItsOwnPersonAndTheAuditEndsModeratedWithItsActionsInMyWork() {
         YearMonth month = aMonthOfItsOwn();
-        UUID caseId = caseOpenIn(month, "Ellery");
+        CaseId caseId = caseOpenIn(month, "Ellery");
         SignedIn.admin();
         audits.draw(month);
         CaseAudit a = drawnFor(caseId);
@@ -400,10 +406,10 @@ class CaseAuditsTests {
 
         // The family's subject access export includes the audit: grades, evidence, reflection, actions.
         SignedIn.admin();
-        UUID family = jdbc.sql("SELECT family_id FROM referrals.case_file WHERE id = ?")
-                .param(caseId)
+        FamilyId family = new FamilyId(jdbc.sql("SELECT family_id FROM referrals.case_file WHERE id = ?")
+                .param(caseId.value())
                 .query(UUID.class)
-                .single();
+                .single());
         assertThat(families.subjectAccess(family, "Request SAR-2026-17 from the parent"))
                 .contains("Case file audit of " + month)
                 .contains("The child's words are everywhere.")
@@ -417,7 +423,7 @@ class CaseAuditsTests {
     @Test
     void anAuditIsReadOnlyByThoseItConcernsAndEveryReadIsRecorded() {
         YearMonth month = aMonthOfItsOwn();
-        UUID caseId = caseOpenIn(month, "Fenwick");
+        CaseId caseId = caseOpenIn(month, "Fenwick");
         SignedIn.admin();
         audits.draw(month);
         CaseAudit a = drawnFor(caseId);
@@ -429,7 +435,7 @@ class CaseAuditsTests {
             assertThat(audits.month(month)).isEmpty();
         }
         hubLead("dudley-central");
-        assertThat(audits.audit(a.id()).caseId()).isEqualTo(caseId);
+        assertThat(audits.audit(a.id()).caseId()).isEqualTo(caseId.value());
         assertThat(audits.month(month)).extracting(CaseAudit::id).containsExactly(a.id());
         familyWorker();
         assertThat(audits.audit(a.id()).lead()).isEqualTo("family.worker");
@@ -444,13 +450,13 @@ class CaseAuditsTests {
     @Test
     void erasingAFamilyErasesItsCasesAudits() throws InterruptedException {
         YearMonth month = aMonthOfItsOwn();
-        UUID caseId = caseOpenIn(month, "Gable");
+        CaseId caseId = caseOpenIn(month, "Gable");
         SignedIn.admin();
         audits.draw(month);
         assertThat(drawnFor(caseId)).isNotNull();
         SignedIn.nobody();
         transactions.executeWithoutResult(
-                s -> events.publishEvent(new RecordsErased(List.of(), List.of(caseId), Instant.now())));
+                s -> events.publishEvent(new RecordsErased(List.of(), List.of(caseId.value()), Instant.now())));
         Instant giveUp = Instant.now().plusSeconds(20);
         while (audits(caseId) > 0 && Instant.now().isBefore(giveUp)) {
             Thread.sleep(50);
@@ -458,9 +464,9 @@ class CaseAuditsTests {
         assertThat(audits(caseId)).isZero();
     }
 
-    private int audits(UUID caseId) {
+    private int audits(CaseId caseId) {
         return jdbc.sql("SELECT count(*) FROM quality.case_audit WHERE case_id = ?")
-                .param(caseId)
+                .param(caseId.value())
                 .query(Integer.class)
                 .single();
     }

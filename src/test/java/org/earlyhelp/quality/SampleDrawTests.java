@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.quality.SampleDraw.Person;
 import org.earlyhelp.referrals.CaseForAudit;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.shared.HubId;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class SampleDrawTests {
     static List<CaseForAudit> cases(int n, String lead, boolean closedLast) {
         List<CaseForAudit> cases = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            cases.add(new CaseForAudit(new UUID(0, i + 1), HUB, lead, lead, Set.of(), closedLast && i == n - 1));
+            cases.add(new CaseForAudit(
+                    new CaseId(new UUID(0, i + 1)), HUB, lead, lead, Set.of(), closedLast && i == n - 1));
         }
         return cases;
     }
@@ -52,7 +54,7 @@ class SampleDrawTests {
                 SampleDraw.noLoad());
     }
 
-    static List<UUID> ids(SampleDraw.Result r) {
+    static List<CaseId> ids(SampleDraw.Result r) {
         return r.drawn().stream().map(d -> d.candidate().caseId()).toList();
     }
 
@@ -80,7 +82,8 @@ class SampleDrawTests {
     void theAuditorIsNeverTheLeadOnTheTeamOrOfTheLeadsOrganisation() {
         List<CaseForAudit> cases = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            cases.add(new CaseForAudit(new UUID(1, i), HUB, "teacher", "Tom", Set.of("health.visitor"), false));
+            cases.add(new CaseForAudit(
+                    new CaseId(new UUID(1, i)), HUB, "teacher", "Tom", Set.of("health.visitor"), false));
         }
         SampleDraw.Result r = draw(MONTH, 30, cases);
         assertThat(r.drawn()).hasSize(30).allSatisfy(d -> {
@@ -96,7 +99,7 @@ class SampleDrawTests {
     void aCaseNobodyMayAuditIsPassedOverAndTheSampleIsNoBiggerThanAsked() {
         List<CaseForAudit> cases = new ArrayList<>(cases(4, "family.worker", false));
         cases.add(new CaseForAudit(
-                new UUID(2, 1),
+                new CaseId(new UUID(2, 1)),
                 HUB,
                 "family.worker",
                 "Fran",

@@ -29,15 +29,15 @@ class CaseFileTests {
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 12, 3, 10, 0, 0, 0, WorkingCalendar.LONDON);
     private static final LocalDate TODAY = NOW.toLocalDate();
     private static final HubId HUB = new HubId("dudley-central");
-    private static final UUID ID = UUID.randomUUID();
-    private static final UUID REQUEST = UUID.randomUUID();
+    private static final CaseId ID = CaseId.random();
+    private static final RequestId REQUEST = RequestId.random();
     private static final Set<OutcomeArea> NEEDS = Set.of(OutcomeArea.EDUCATION, OutcomeArea.HEALTH);
 
     private static CaseRow row(@Nullable Instant assessedAt, @Nullable Instant closedAt) {
         return new CaseRow(
                 ID,
                 REQUEST,
-                UUID.randomUUID(),
+                FamilyId.random(),
                 "Family A",
                 HUB,
                 "family.worker",

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
@@ -56,7 +55,7 @@ class CaseSupervisionTests {
     }
 
     /** A new case led by family.worker, allocated the given number of days ago, with a contact today. */
-    private UUID caseAllocatedDaysAgo(String surname, int days) {
+    private CaseId caseAllocatedDaysAgo(String surname, int days) {
         teacher();
         // A birthday of its own, so that a family made by an earlier run is not offered as a match.
         LocalDate born =
@@ -86,7 +85,7 @@ class CaseSupervisionTests {
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
                 "Targeted early help for two needs.");
-        UUID caseId = queue.allocate(submitted.request(), version(submitted.request()), "family.worker", Set.of());
+        CaseId caseId = queue.allocate(submitted.request(), version(submitted.request()), "family.worker", Set.of());
         LocalDate allocated = TODAY.minusDays(days);
         jdbc.sql("UPDATE referrals.case_file SET allocated_at = ?, assessment_due = ? WHERE id = ?")
                 .params(
@@ -95,7 +94,7 @@ class CaseSupervisionTests {
                                 .atZone(WorkingCalendar.LONDON)
                                 .toInstant()),
                         TODAY.plusDays(10),
-                        caseId)
+                        caseId.value())
                 .update();
         familyWorker();
         cases.logContact(
@@ -103,9 +102,9 @@ class CaseSupervisionTests {
         return caseId;
     }
 
-    private int version(UUID request) {
+    private int version(RequestId request) {
         return jdbc.sql("SELECT version FROM referrals.request WHERE id = ?")
-                .param(request)
+                .param(request.value())
                 .query(Integer.class)
                 .single();
     }
@@ -115,7 +114,7 @@ class CaseSupervisionTests {
                 heldOn, "Attendance and the housing notice.", "Ask housing for a payment plan.", heldOn.plusWeeks(6));
     }
 
-    private int audited(String action, UUID caseId) {
+    private int audited(String action, CaseId caseId) {
         return jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = ? AND record_id = ?")
                 .params(action, caseId.toString())
                 .query(Integer.class)
@@ -124,7 +123,7 @@ class CaseSupervisionTests {
 
     @Test
     void theHubLeadRecordsASupervisionAndThoseOnTheCaseReadItAudited() {
-        UUID caseId = caseAllocatedDaysAgo("Okafor", 20);
+        CaseId caseId = caseAllocatedDaysAgo("Okafor", 20);
         centralLead();
         supervision.record(caseId, good(TODAY.minusDays(1)));
 
@@ -148,7 +147,7 @@ class CaseSupervisionTests {
 
     @Test
     void onlyTheHubLeadRecordsAndOnlyThoseOnTheCaseReadRefusalsAudited() {
-        UUID caseId = caseAllocatedDaysAgo("Nowak", 20);
+        CaseId caseId = caseAllocatedDaysAgo("Nowak", 20);
         familyWorker();
         assertThatThrownBy(() -> supervision.record(caseId, good(TODAY))).isInstanceOf(AccessDeniedException.class);
         assertThat(audited("refused:hub-lead", caseId)).isEqualTo(1);
@@ -159,7 +158,7 @@ class CaseSupervisionTests {
         assertThatThrownBy(() -> supervision.record(caseId, good(TODAY))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> supervision.of(caseId)).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.supervision WHERE case_id = ?")
-                        .param(caseId)
+                        .param(caseId.value())
                         .query(Integer.class)
                         .single())
                 .isZero();
@@ -167,7 +166,7 @@ class CaseSupervisionTests {
 
     @Test
     void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
-        UUID caseId = caseAllocatedDaysAgo("Price", 20);
+        CaseId caseId = caseAllocatedDaysAgo("Price", 20);
         centralLead();
         assertThatThrownBy(() -> supervision.record(caseId, new CaseSupervision.Draft(null, " ", null, null)))
                 .isInstanceOfSatisfying(
@@ -195,8 +194,8 @@ class CaseSupervisionTests {
 
     @Test
     void aCaseWithoutSupervisionForSixWeeksDriftsUntilItIsSupervised() {
-        UUID late = caseAllocatedDaysAgo("Hughes", 43);
-        UUID recent = caseAllocatedDaysAgo("Patel", 41);
+        CaseId late = caseAllocatedDaysAgo("Hughes", 43);
+        CaseId recent = caseAllocatedDaysAgo("Patel", 41);
         centralLead();
         assertThat(cases.drift(CENTRAL))
                 .as("allocated 43 days ago with no supervision: drifting; 41 days: not yet")
@@ -226,10 +225,10 @@ class CaseSupervisionTests {
 
     @Test
     void aClosedCaseTakesNoSupervision() {
-        UUID caseId = caseAllocatedDaysAgo("Ward", 20);
+        CaseId caseId = caseAllocatedDaysAgo("Ward", 20);
         centralLead();
         int version = jdbc.sql("SELECT version FROM referrals.case_file WHERE id = ?")
-                .param(caseId)
+                .param(caseId.value())
                 .query(Integer.class)
                 .single();
         cases.close(

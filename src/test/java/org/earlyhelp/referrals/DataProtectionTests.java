@@ -59,7 +59,7 @@ class DataProtectionTests {
         SignedIn.nobody();
     }
 
-    private UUID family(String name, LocalDate childBorn) {
+    private FamilyId family(String name, LocalDate childBorn) {
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         String postcode = jdbc.sql("""
                         SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
@@ -80,8 +80,8 @@ class DataProtectionTests {
 
     @Test
     void aFamilyWhoseYoungestChildIsOver25IsReportedThenDeleted() {
-        UUID old = family("Oldfield", TODAY.minusYears(25).minusDays(10));
-        UUID young = family("Youngman", TODAY.minusYears(10));
+        FamilyId old = family("Oldfield", TODAY.minusYears(25).minusDays(10));
+        FamilyId young = family("Youngman", TODAY.minusYears(10));
         // Make the old family's request decided, so nothing is open.
         SignedIn.admin();
         Retention.Report report = retention.dryRun();
@@ -90,7 +90,7 @@ class DataProtectionTests {
                 .contains(old)
                 .doesNotContain(young);
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.family WHERE id = ?")
-                        .param(old)
+                        .param(old.value())
                         .query(Long.class)
                         .single())
                 .as("a dry run deletes nothing")
@@ -98,17 +98,17 @@ class DataProtectionTests {
         SignedIn.nobody();
         retention.daily();
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.family WHERE id = ?")
-                        .param(old)
+                        .param(old.value())
                         .query(Long.class)
                         .single())
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.person WHERE family_id = ?")
-                        .param(old)
+                        .param(old.value())
                         .query(Long.class)
                         .single())
                 .isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.family WHERE id = ?")
-                        .param(young)
+                        .param(young.value())
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -123,7 +123,7 @@ class DataProtectionTests {
 
     @Test
     void aSubjectAccessExportHoldsEverythingAndIsAudited() {
-        UUID id = family("Exportson", TODAY.minusYears(8));
+        FamilyId id = family("Exportson", TODAY.minusYears(8));
         SignedIn.admin();
         assertThatThrownBy(() -> families.subjectAccess(id, "x")).isInstanceOf(ValidationException.class);
         String text = families.subjectAccess(id, "SAR-2026-041 from the mother by e-mail");
@@ -216,7 +216,7 @@ class DataProtectionTests {
                 "",
                 new ConsentDraft("Gwendolyn Quillfeather", TODAY, ConsentMethod.WRITTEN, "School, the hub"),
                 null));
-        UUID family = submitted.family();
+        FamilyId family = submitted.family();
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         queue.decide(
                 submitted.request(),
@@ -224,7 +224,7 @@ class DataProtectionTests {
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
                 "Early help with the school, for Thaddeus.");
-        UUID caseId = queue.allocate(
+        CaseId caseId = queue.allocate(
                 submitted.request(), queue.detail(submitted.request()).summary().version(), "family.worker", Set.of());
         supervision.record(
                 caseId,
@@ -252,7 +252,7 @@ class DataProtectionTests {
         var invitation = invitations.create(
                 InvitationKind.CASE,
                 new HubId("dudley-central"),
-                caseId,
+                caseId.value(),
                 "Quillfeather family review",
                 AgeBand.TEEN,
                 30);
@@ -275,34 +275,34 @@ class DataProtectionTests {
                 "the feedback joins the family's record and the dashboards",
                 () -> count("SELECT count(*) FROM referrals.case_feedback WHERE feedback_id = ?", feedback.feedback())
                                 == 1
-                        && count("SELECT count(*) FROM insight.case_file WHERE id = ?", caseId) == 1);
+                        && count("SELECT count(*) FROM insight.case_file WHERE id = ?", caseId.value()) == 1);
         // A family known only from a safeguarding concern, 26 years ago.
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
-        UUID concern = requests.recordSafeguardingConcern(
+        RequestId concern = requests.recordSafeguardingConcern(
                 new SafeguardingConcern("Ottoline Brackenbury", postcode, "Bruises seen at school.", true, null));
         UUID concernFamily = jdbc.sql("SELECT family_id FROM referrals.request WHERE id = ?")
-                .param(concern)
+                .param(concern.value())
                 .query(UUID.class)
                 .single();
         // Time passes: the child is over 25, the case long closed, the concern 26 years old.
         jdbc.sql("UPDATE referrals.person SET date_of_birth = date_of_birth - interval '10 years' WHERE family_id = ?")
-                .param(family)
+                .param(family.value())
                 .update();
         jdbc.sql("UPDATE referrals.case_file SET closed_at = now(), close_reason = 'NEEDS_MET' WHERE id = ?")
-                .param(caseId)
+                .param(caseId.value())
                 .update();
         jdbc.sql("UPDATE referrals.request SET submitted_at = submitted_at - interval '26 years' WHERE id = ?")
-                .param(concern)
+                .param(concern.value())
                 .update();
         await(
                 "the concern's events are delivered",
-                () -> count("SELECT count(*) FROM insight.request WHERE id = ?", concern) == 1);
+                () -> count("SELECT count(*) FROM insight.request WHERE id = ?", concern.value()) == 1);
 
         SignedIn.nobody();
         retention.daily();
         retention.daily();
         assertThat(count("SELECT count(*) FROM referrals.family WHERE id = ANY (?)", (Object)
-                        new UUID[] {family, concernFamily}))
+                        new UUID[] {family.value(), concernFamily}))
                 .isZero();
         await(
                 "every module has erased what it held",
@@ -312,11 +312,11 @@ class DataProtectionTests {
                                 == 1
                         && count(
                                         "SELECT count(*) FROM insight.request WHERE id = ? AND family_label = 'Deleted record'",
-                                        submitted.request())
+                                        submitted.request().value())
                                 == 1
                         && count(
                                         "SELECT count(*) FROM insight.request WHERE id = ? AND family_label = 'Deleted record'",
-                                        concern)
+                                        concern.value())
                                 == 1);
 
         List<String> terms = new ArrayList<>(NAMES);
@@ -337,7 +337,9 @@ class DataProtectionTests {
         SignedIn.admin();
         assertThat(rebuild.rebuild()).isPositive();
         assertThat(search(terms, new long[2])).as("after the rebuild").isEmpty();
-        assertThat(count("SELECT count(*) FROM insight.request WHERE id = ?", submitted.request()))
+        assertThat(count(
+                        "SELECT count(*) FROM insight.request WHERE id = ?",
+                        submitted.request().value()))
                 .as("the counts stay")
                 .isEqualTo(1);
     }

@@ -63,7 +63,7 @@ class LinkingAcrossHubsTests {
                         WHERE a.hub_id = ? ORDER BY p.postcode LIMIT 1""").param(hub).query(String.class).single();
     }
 
-    static RequestDraft draft(String familyName, String address, String postcode, UUID existing) {
+    static RequestDraft draft(String familyName, String address, String postcode, FamilyId existing) {
         return new RequestDraft(
                 List.of(
                         new FamilyMemberDraft(
@@ -81,7 +81,7 @@ class LinkingAcrossHubsTests {
                 existing);
     }
 
-    record KnownFamily(UUID family, UUID caseId) {}
+    record KnownFamily(FamilyId family, CaseId caseId) {}
 
     /** A family of Dudley Central whose early help has closed, with a contact note on its case. */
     KnownFamily knownFamilyOfCentral(String name) {
@@ -95,7 +95,7 @@ class LinkingAcrossHubsTests {
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
                 "School-led early help with the hub's support.");
-        UUID caseId = queue.allocate(
+        CaseId caseId = queue.allocate(
                 submitted.request(), queue.detail(submitted.request()).summary().version(), "family.worker", Set.of());
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         cases.logContact(
@@ -103,16 +103,16 @@ class LinkingAcrossHubsTests {
         CaseRecord record = cases.caseRecord(caseId);
         jdbc.sql("UPDATE referrals.case_file SET closed_at = now() - interval '200 days', close_reason = 'NEEDS_MET'"
                         + " WHERE id = ?")
-                .param(caseId)
+                .param(caseId.value())
                 .update();
         return new KnownFamily(submitted.family(), record.id());
     }
 
     record FamilyState(String hub, String address, String postcode, int version, List<String> members) {}
 
-    FamilyState state(UUID family) {
+    FamilyState state(FamilyId family) {
         return jdbc.sql("SELECT hub_id, address, postcode, version FROM referrals.family WHERE id = ?")
-                .param(family)
+                .param(family.value())
                 .query((rs, n) -> new FamilyState(
                         rs.getString(1),
                         rs.getString(2),
@@ -120,7 +120,7 @@ class LinkingAcrossHubsTests {
                         rs.getInt(4),
                         jdbc.sql("""
                                         SELECT given_name || ' ' || family_name || ' ' || date_of_birth FROM referrals.person
-                                        WHERE family_id = ? ORDER BY position""").param(family).query(String.class).list()))
+                                        WHERE family_id = ? ORDER BY position""").param(family.value()).query(String.class).list()))
                 .single();
     }
 
@@ -199,19 +199,19 @@ class LinkingAcrossHubsTests {
                     .query(UUID.class)
                     .optional()
                     .orElse(null);
-            if (known.family().equals(inReadModel)) {
+            if (known.family().value().equals(inReadModel)) {
                 break;
             }
             Thread.sleep(100);
         }
-        assertThat(inReadModel).isEqualTo(known.family());
+        assertThat(inReadModel).isEqualTo(known.family().value());
     }
 
     @Test
     void someoneWhoWorksWithTheFamilyLinksDirectlyButANewAddressWaitsForTheHubLead() {
         KnownFamily known = knownFamilyOfCentral("Haddad");
         jdbc.sql("UPDATE referrals.case_file SET closed_at = NULL, close_reason = NULL WHERE id = ?")
-                .param(known.caseId())
+                .param(known.caseId().value())
                 .update();
         FamilyState before = state(known.family());
 
@@ -252,7 +252,7 @@ class LinkingAcrossHubsTests {
         KnownFamily open = knownFamilyOfCentral("Lindqvist");
         KnownFamily restricted = knownFamilyOfCentral("Lindqvist");
         jdbc.sql("UPDATE referrals.family SET restricted = true WHERE id = ?")
-                .param(restricted.family())
+                .param(restricted.family().value())
                 .update();
 
         SignedIn.as("police.officer", Set.of(Role.PRACTITIONER), Set.of("north-dudley"));

@@ -104,7 +104,7 @@ class PartnerApiIT {
                 .hasValueSatisfying(l -> assertThat(l).startsWith("/api/v1/requests/"));
         assertThat(created.body()).contains("\"status\":\"AWAITING_DECISION\"").contains("Dudley Central");
         String location = created.headers().firstValue("Location").orElseThrow();
-        UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+        RequestId id = RequestId.parse(location.substring(location.lastIndexOf('/') + 1));
 
         // The hub decides; the school's system sees the decision, never the family's record.
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
@@ -157,7 +157,7 @@ class PartnerApiIT {
                         .statusCode())
                 .isEqualTo(404);
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
-        UUID someoneElses;
+        RequestId someoneElses;
         try {
             someoneElses = requests.submit(new RequestDraft(
                             List.of(new FamilyMemberDraft(

@@ -148,7 +148,8 @@ class ReferralJourneyTests {
                 .orElseThrow();
         assertThat(queue.candidates(CENTRAL))
                 .anySatisfy(c -> assertThat(c.username()).isEqualTo("family.worker"));
-        UUID caseId = queue.allocate(submitted.request(), toAllocate.version(), "family.worker", Set.of("cvs.worker"));
+        CaseId caseId =
+                queue.allocate(submitted.request(), toAllocate.version(), "family.worker", Set.of("cvs.worker"));
 
         familyWorker();
         assertThat(cases.myCases()).anySatisfy(c -> {
@@ -256,18 +257,18 @@ class ReferralJourneyTests {
                 .orElseThrow();
         familyChanges.decide(link.id(), link.version(), true);
         assertThat(jdbc.sql("SELECT family_id FROM referrals.request WHERE id = ?")
-                        .param(second.request())
+                        .param(second.request().value())
                         .query(UUID.class)
                         .single())
-                .isEqualTo(submitted.family());
+                .isEqualTo(submitted.family().value());
         assertThat(jdbc.sql("SELECT re_referral FROM referrals.request WHERE id = ?")
-                        .param(second.request())
+                        .param(second.request().value())
                         .query(Boolean.class)
                         .single())
                 .as("linked within 12 months of closure: a re-referral")
                 .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.person WHERE family_id = ?")
-                        .param(submitted.family())
+                        .param(submitted.family().value())
                         .query(Integer.class)
                         .single())
                 .as("linking adds no duplicate people")
@@ -312,7 +313,7 @@ class ReferralJourneyTests {
     @Test
     void theSafeguardingShutterRecordsAStepUpInstead() {
         teacher();
-        UUID request = requests.recordSafeguardingConcern(new SafeguardingConcern(
+        RequestId request = requests.recordSafeguardingConcern(new SafeguardingConcern(
                 "Mia Hart", postcodeIn("dudley-central"), "Bruises and says she is scared to go home", true, null));
         RequestSummary status = requests.status(request);
         assertThat(status.status()).isEqualTo(RequestStatus.STEPPED_UP);
@@ -331,7 +332,8 @@ class ReferralJourneyTests {
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
                 "One need, one agency can help.");
-        UUID caseId = queue.allocate(submitted.request(), waiting.version() + 1, "family.worker", Set.of("cvs.worker"));
+        CaseId caseId =
+                queue.allocate(submitted.request(), waiting.version() + 1, "family.worker", Set.of("cvs.worker"));
 
         SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
         assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
@@ -346,7 +348,7 @@ class ReferralJourneyTests {
         assertThat(requests.status(submitted.request()).status()).isEqualTo(RequestStatus.ALLOCATED);
         assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> cases.caseRecord(caseId)).isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> cases.caseRecord(UUID.randomUUID())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> cases.caseRecord(CaseId.random())).isInstanceOf(AccessDeniedException.class);
 
         SignedIn.admin();
         assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
@@ -396,7 +398,7 @@ class ReferralJourneyTests {
     @Test
     void twoPeopleClosingTheSameCaseGetAClearMessage() {
         teacher();
-        UUID caseId = earlyHelpLedByFamilyWorker(
+        CaseId caseId = earlyHelpLedByFamilyWorker(
                 requests.submit(draft("Osei", TODAY.minusYears(4), postcodeIn("dudley-central"))));
         CaseRecord seen = cases.caseRecord(caseId);
         Map<OutcomeArea, NeedResult> results =
@@ -412,7 +414,7 @@ class ReferralJourneyTests {
     @Test
     void aCaseStepOnAStaleVersionChangesNothing() {
         teacher();
-        UUID caseId = earlyHelpLedByFamilyWorker(
+        CaseId caseId = earlyHelpLedByFamilyWorker(
                 requests.submit(draft("Nowak", TODAY.minusYears(5), postcodeIn("dudley-central"))));
         CaseRecord seen = cases.caseRecord(caseId);
         cases.addToTeam(caseId, seen.version(), "cvs.worker");
@@ -499,9 +501,9 @@ class ReferralJourneyTests {
     void whatAChildSaysOnTheirCaseJoinsTheFamilyTimeline() throws Exception {
         teacher();
         Submitted submitted = requests.submit(draft("Fairweather", TODAY.minusYears(10), postcodeIn("dudley-central")));
-        UUID caseId = earlyHelpLedByFamilyWorker(submitted);
-        Invitation invitation =
-                invitations.create(InvitationKind.CASE, CENTRAL, caseId, "Fairweather family", AgeBand.CHILD, 14);
+        CaseId caseId = earlyHelpLedByFamilyWorker(submitted);
+        Invitation invitation = invitations.create(
+                InvitationKind.CASE, CENTRAL, caseId.value(), "Fairweather family", AgeBand.CHILD, 14);
         SignedIn.nobody();
         feedbackForms.submit(
                 invitation.code(),
@@ -520,7 +522,7 @@ class ReferralJourneyTests {
         for (int i = 0;
                 i < 100
                         && jdbc.sql("SELECT count(*) FROM referrals.case_feedback WHERE case_id = ?")
-                                        .param(caseId)
+                                        .param(caseId.value())
                                         .query(Integer.class)
                                         .single()
                                 == 0;
@@ -549,8 +551,9 @@ class ReferralJourneyTests {
     void anAlertFromACaseNamesTheFamilyOnlyToThoseWhoMaySeeIt() {
         teacher();
         Submitted submitted = requests.submit(draft("Underhill", TODAY.minusYears(12), postcodeIn("dudley-central")));
-        UUID caseId = earlyHelpLedByFamilyWorker(submitted);
-        Invitation invitation = invitations.create(InvitationKind.CASE, CENTRAL, caseId, "Underhill family", null, 14);
+        CaseId caseId = earlyHelpLedByFamilyWorker(submitted);
+        Invitation invitation =
+                invitations.create(InvitationKind.CASE, CENTRAL, caseId.value(), "Underhill family", null, 14);
         SignedIn.nobody();
         feedbackForms.submit(
                 invitation.code(),
@@ -622,7 +625,7 @@ class ReferralJourneyTests {
     void theTimelineKeepsTheTimeOfDayAndShowsThePlanReviewsAndChecks() {
         teacher();
         Submitted submitted = requests.submit(draft("Timeline", TODAY.minusYears(8), postcodeIn("dudley-central")));
-        UUID caseId = earlyHelpLedByFamilyWorker(submitted);
+        CaseId caseId = earlyHelpLedByFamilyWorker(submitted);
         cases.assess(
                 caseId,
                 cases.caseRecord(caseId).version(),
@@ -735,7 +738,7 @@ class ReferralJourneyTests {
      * The hub lead decides the request as single-agency early help and allocates it to the family
      * worker, who is signed in afterwards.
      */
-    private UUID earlyHelpLedByFamilyWorker(Submitted submitted) {
+    private CaseId earlyHelpLedByFamilyWorker(Submitted submitted) {
         centralLead();
         int version = queue.detail(submitted.request()).summary().version();
         queue.decide(
@@ -744,7 +747,7 @@ class ReferralJourneyTests {
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
                 "One need, one agency.");
-        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
         familyWorker();
         return caseId;
     }

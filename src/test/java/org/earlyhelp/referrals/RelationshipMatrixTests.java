@@ -87,10 +87,10 @@ class RelationshipMatrixTests {
 
     /** One family of the fixture, with its cases, request, invitation and feedback. */
     record Fixture(
-            UUID family,
-            UUID openCase,
-            UUID graceCase,
-            UUID openRequest,
+            FamilyId family,
+            CaseId openCase,
+            CaseId graceCase,
+            RequestId openRequest,
             UUID invitation,
             UUID feedback,
             String familyName) {}
@@ -163,7 +163,14 @@ class RelationshipMatrixTests {
                         INSERT INTO voice.feedback (id, invitation_id, hub_id, case_id, age_band, mode, first_name, feel_safe,
                           mood, anything, safeguarding, submitted_at)
                         VALUES (?, ?, 'dudley-central', ?, 'TEEN', 'NAMED', 'Ada', 'YES', 4, 'It helps.', false, now())""").params(feedback, invitation, openCase).update();
-        return new Fixture(family, openCase, graceCase, openRequest, invitation, feedback, name);
+        return new Fixture(
+                new FamilyId(family),
+                new CaseId(openCase),
+                new CaseId(graceCase),
+                new RequestId(openRequest),
+                invitation,
+                feedback,
+                name);
     }
 
     private static String code() {

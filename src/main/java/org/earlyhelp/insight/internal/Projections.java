@@ -15,6 +15,7 @@ import org.earlyhelp.referrals.ContactLogged;
 import org.earlyhelp.referrals.FamiliesLinked;
 import org.earlyhelp.referrals.FamilyErased;
 import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.ReviewHeld;
 import org.earlyhelp.referrals.SteppedUp;
@@ -49,7 +50,7 @@ public class Projections {
 
     @Transactional
     public void apply(RequestSubmitted e) {
-        Family family = family(e.family(), e.familyLabel());
+        Family family = family(e.family().value(), e.familyLabel());
         Optional<Completed> completed = jdbc.sql("""
                         INSERT INTO insight.request_row AS r (id, family_id, family_label, hub_id, area_code, submitted_at,
                           decision_due, re_referral, step_down) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -60,7 +61,7 @@ public class Projections {
                         WHERE r.submitted_at IS NULL
                         RETURNING decided_at, coalesce(decided_at <= decision_due, false), re_referral""")
                 .params(Arrays.asList(
-                        e.request(),
+                        e.request().value(),
                         family.id(),
                         family.label(),
                         e.hub().value(),
@@ -103,7 +104,7 @@ public class Projections {
                         WHERE r.decided_at IS NULL
                         RETURNING coalesce(decided_at <= decision_due, false)""")
                 .params(
-                        e.request(),
+                        e.request().value(),
                         e.hub().value(),
                         ts(e.decidedAt()),
                         e.level().number(),
@@ -120,7 +121,7 @@ public class Projections {
 
     @Transactional
     public void apply(CaseAllocated e) {
-        Family family = family(e.family(), e.familyLabel());
+        Family family = family(e.family().value(), e.familyLabel());
         boolean allocated = jdbc.sql("""
                                 INSERT INTO insight.case_row AS c (id, request_id, family_id, family_label, hub_id,
                                   lead_practitioner, allocated_at, assessment_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -130,8 +131,8 @@ public class Projections {
                                   allocated_at = excluded.allocated_at, assessment_due = excluded.assessment_due
                                 WHERE c.allocated_at IS NULL""")
                         .params(
-                                e.caseId(),
-                                e.request(),
+                                e.caseId().value(),
+                                e.request().value(),
                                 family.id(),
                                 family.label(),
                                 e.hub().value(),
@@ -144,7 +145,9 @@ public class Projections {
                 == 1;
         jdbc.sql("""
                         INSERT INTO insight.request_row AS r (id, hub_id, allocated_at) VALUES (?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET allocated_at = excluded.allocated_at WHERE r.allocated_at IS NULL""").params(e.request(), e.hub().value(), ts(e.allocatedAt())).update();
+                        ON CONFLICT (id) DO UPDATE SET allocated_at = excluded.allocated_at WHERE r.allocated_at IS NULL""")
+                .params(e.request().value(), e.hub().value(), ts(e.allocatedAt()))
+                .update();
         if (allocated) {
             count(e.hub(), e.allocatedAt(), "allocations", 1);
         }
@@ -163,7 +166,7 @@ public class Projections {
                           next_review_due = CASE WHEN c.last_review_at IS NULL THEN excluded.next_review_due
                             ELSE c.next_review_due END
                         WHERE c.assessment_done_at IS NULL""")
-                .params(e.caseId(), e.hub().value(), ts(e.completedAt()), e.firstReviewDue())
+                .params(e.caseId().value(), e.hub().value(), ts(e.completedAt()), e.firstReviewDue())
                 .update();
     }
 
@@ -174,7 +177,7 @@ public class Projections {
                         ON CONFLICT (id) DO UPDATE SET last_review_at = excluded.last_review_at,
                           next_review_due = excluded.next_review_due
                         WHERE c.last_review_at IS NULL OR c.last_review_at < excluded.last_review_at""")
-                .params(e.caseId(), e.hub().value(), ts(e.heldAt()), e.nextReviewDue())
+                .params(e.caseId().value(), e.hub().value(), ts(e.heldAt()), e.nextReviewDue())
                 .update();
     }
 
@@ -187,7 +190,9 @@ public class Projections {
             jdbc.sql("""
                             INSERT INTO insight.case_row AS c (id, hub_id, contacts, last_contact_at) VALUES (?, ?, 1, ?)
                             ON CONFLICT (id) DO UPDATE SET contacts = c.contacts + 1,
-                              last_contact_at = greatest(c.last_contact_at, excluded.last_contact_at)""").params(e.caseId(), e.hub().value(), ts(e.at())).update();
+                              last_contact_at = greatest(c.last_contact_at, excluded.last_contact_at)""")
+                    .params(e.caseId().value(), e.hub().value(), ts(e.at()))
+                    .update();
             count(e.hub(), e.at(), "contacts", 1);
         }
     }
@@ -197,15 +202,16 @@ public class Projections {
         jdbc.sql("""
                         INSERT INTO insight.case_row AS c (id, hub_id, last_supervised_on) VALUES (?, ?, ?)
                         ON CONFLICT (id) DO UPDATE
-                          SET last_supervised_on = greatest(c.last_supervised_on, excluded.last_supervised_on)""").params(e.caseId(), e.hub().value(), e.heldOn()).update();
+                          SET last_supervised_on = greatest(c.last_supervised_on, excluded.last_supervised_on)""").params(e.caseId().value(), e.hub().value(), e.heldOn()).update();
     }
 
     @Transactional
     public void apply(SteppedUp e) {
-        int updated =
-                jdbc.sql("""
+        int updated = jdbc.sql("""
                         INSERT INTO insight.request_row AS r (id, hub_id, stepped_up_at) VALUES (?, ?, ?)
-                        ON CONFLICT (id) DO UPDATE SET stepped_up_at = excluded.stepped_up_at WHERE r.stepped_up_at IS NULL""").params(e.request(), e.hub().value(), ts(e.at())).update();
+                        ON CONFLICT (id) DO UPDATE SET stepped_up_at = excluded.stepped_up_at WHERE r.stepped_up_at IS NULL""")
+                .params(e.request().value(), e.hub().value(), ts(e.at()))
+                .update();
         if (updated == 1) {
             count(e.hub(), e.at(), "step_ups", 1);
         }
@@ -220,7 +226,7 @@ public class Projections {
                           needs = excluded.needs, needs_achieved = excluded.needs_achieved
                         WHERE c.closed_at IS NULL""")
                 .params(
-                        e.caseId(),
+                        e.caseId().value(),
                         e.hub().value(),
                         ts(e.closedAt()),
                         e.reason().name(),
@@ -267,10 +273,10 @@ public class Projections {
     @Transactional
     public void apply(FamilyErased e) {
         jdbc.sql("UPDATE insight.request_row SET family_label = 'Deleted record' WHERE family_id = ?")
-                .param(e.family())
+                .param(e.family().value())
                 .update();
         jdbc.sql("UPDATE insight.case_row SET family_label = 'Deleted record' WHERE family_id = ?")
-                .param(e.family())
+                .param(e.family().value())
                 .update();
     }
 
@@ -283,22 +289,22 @@ public class Projections {
     public void apply(FamiliesLinked e) {
         jdbc.sql("""
                         INSERT INTO insight.family_link (from_id, into_id, label) VALUES (?, ?, ?)
-                        ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, label = excluded.label""").params(e.from(), e.into(), e.label()).update();
+                        ON CONFLICT (from_id) DO UPDATE SET into_id = excluded.into_id, label = excluded.label""").params(e.from().value(), e.into().value(), e.label()).update();
         jdbc.sql("UPDATE insight.family_link SET into_id = ?, label = ? WHERE into_id = ?")
-                .params(e.into(), e.label(), e.from())
+                .params(e.into().value(), e.label(), e.from().value())
                 .update();
         jdbc.sql("UPDATE insight.request_row SET family_id = ?, family_label = ? WHERE family_id = ?")
-                .params(e.into(), e.label(), e.from())
+                .params(e.into().value(), e.label(), e.from().value())
                 .update();
         jdbc.sql("UPDATE insight.case_row SET family_id = ?, family_label = ? WHERE family_id = ?")
-                .params(e.into(), e.label(), e.from())
+                .params(e.into().value(), e.label(), e.from().value())
                 .update();
-        for (UUID request : e.reReferrals()) {
+        for (RequestId request : e.reReferrals()) {
             jdbc.sql("""
                             INSERT INTO insight.request_row AS r (id, re_referral) VALUES (?, true)
                             ON CONFLICT (id) DO UPDATE SET re_referral = true WHERE NOT r.re_referral
                             RETURNING hub_id, submitted_at""")
-                    .param(request)
+                    .param(request.value())
                     .query((rs, n) -> {
                         // A request not arrived yet is counted as a re-referral when it arrives.
                         Timestamp submitted = rs.getTimestamp(2);

@@ -74,7 +74,7 @@ public class CaseAuditRepository {
                         id,
                         hub.value(),
                         day(month),
-                        drawn.candidate().caseId(),
+                        drawn.candidate().caseId().value(),
                         frameworkVersion,
                         drawn.candidate().lead(),
                         drawn.candidate().leadName(),

@@ -18,6 +18,7 @@ import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyMemberDraft;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.referrals.RequestsForSupport;
@@ -159,7 +160,7 @@ class PartnerApi {
     @ApiResponse(responseCode = "404", description = "No such request made by this system")
     Status status(@PathVariable UUID id) {
         try {
-            return status(requests.status(id));
+            return status(requests.status(new RequestId(id)));
         } catch (AccessDeniedException e) {
             // The same answer for "not yours" as for "does not exist": a crafted id learns nothing.
             ProblemDetail problem =
@@ -184,7 +185,7 @@ class PartnerApi {
 
     private static Status status(RequestSummary s) {
         return new Status(
-                s.id(),
+                s.id().value(),
                 s.status(),
                 s.hubName(),
                 s.submittedAt(),

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
@@ -133,7 +134,7 @@ public class Access implements CaseAccess {
                 .param("led", led)
                 .param("u", user.username())
                 .param("since", Timestamp.from(graceStart()))
-                .param("f", family.id())
+                .param("f", family.id().value())
                 .query((rs, n) -> new Standing(
                         currentHubLead || rs.getBoolean(1),
                         rs.getBoolean(2),
@@ -187,10 +188,10 @@ public class Access implements CaseAccess {
     }
 
     /** The latest end of the read grants this person holds now on this case, if any. */
-    private Optional<Instant> granted(UUID caseId, String username) {
+    private Optional<Instant> granted(CaseId caseId, String username) {
         Instant now = clock.instant();
         return grants.orderedStream()
-                .map(g -> g.readableUntil(caseId, username))
+                .map(g -> g.readableUntil(caseId.value(), username))
                 .flatMap(Optional::stream)
                 .filter(now::isBefore)
                 .max(Instant::compareTo);
@@ -252,9 +253,9 @@ public class Access implements CaseAccess {
         return new AccessDeniedException("No such " + recordType);
     }
 
-    private boolean inTeam(UUID caseId, String username) {
+    private boolean inTeam(CaseId caseId, String username) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM referrals.case_member WHERE case_id = ? AND username = ?)")
-                .params(caseId, username)
+                .params(caseId.value(), username)
                 .query(Boolean.class)
                 .single();
     }

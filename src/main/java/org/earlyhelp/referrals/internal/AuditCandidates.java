@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.referrals.CaseForAudit;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.shared.HubId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,7 +40,7 @@ public class AuditCandidates {
                 .param("start", Timestamp.from(start))
                 .param("end", Timestamp.from(end))
                 .query((rs, n) -> new CaseForAudit(
-                        rs.getObject(1, UUID.class),
+                        new CaseId(rs.getObject(1, UUID.class)),
                         hub,
                         rs.getString(2),
                         rs.getString(3),

@@ -2,7 +2,7 @@ package org.earlyhelp.referrals.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.ClosureReason;
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * ending. The case file aggregate produces it; {@link CaseRepository#save} writes it.
  */
 public record CaseProgress(
-        UUID id,
+        CaseId id,
         @Nullable Instant assessedAt,
         @Nullable LocalDate nextReviewDue,
         @Nullable Instant closedAt,

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.ClosureReason;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.NeedResult;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +39,9 @@ public class CaseRepository {
             FROM referrals.case_file c JOIN referrals.family f ON f.id = c.family_id""";
 
     public void insertCase(
-            UUID id,
-            UUID request,
-            UUID family,
+            CaseId id,
+            RequestId request,
+            FamilyId family,
             HubId hub,
             String lead,
             String leadName,
@@ -49,35 +52,45 @@ public class CaseRepository {
         jdbc.sql("""
                         INSERT INTO referrals.case_file (id, request_id, family_id, hub_id, lead, lead_name, lead_org,
                           allocated_at, allocated_by, assessment_due) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, request, family, hub.value(), lead, leadName, leadOrg, Rows.ts(at), by, assessmentDue)
+                .params(
+                        id.value(),
+                        request.value(),
+                        family.value(),
+                        hub.value(),
+                        lead,
+                        leadName,
+                        leadOrg,
+                        Rows.ts(at),
+                        by,
+                        assessmentDue)
                 .update();
     }
 
-    public void insertCaseMember(UUID caseId, String username, String name, @Nullable String organisation) {
+    public void insertCaseMember(CaseId caseId, String username, String name, @Nullable String organisation) {
         jdbc.sql("""
                         INSERT INTO referrals.case_member (case_id, username, display_name, organisation) VALUES (?, ?, ?, ?)
-                        ON CONFLICT DO NOTHING""").params(caseId, username, name, organisation).update();
+                        ON CONFLICT DO NOTHING""").params(caseId.value(), username, name, organisation).update();
     }
 
-    public List<CaseRecord.TeamMember> team(UUID caseId) {
+    public List<CaseRecord.TeamMember> team(CaseId caseId) {
         return jdbc.sql("""
                         SELECT username, display_name, organisation FROM referrals.case_member WHERE case_id = ?
                         ORDER BY display_name""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> new CaseRecord.TeamMember(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }
 
-    public Optional<CaseRow> caseRow(UUID id) {
+    public Optional<CaseRow> caseRow(CaseId id) {
         return jdbc.sql(CASE_SELECT + " WHERE c.id = ?")
-                .param(id)
+                .param(id.value())
                 .query(CaseRepository::caseRow)
                 .optional();
     }
 
-    public List<CaseRow> casesOfFamily(UUID family) {
+    public List<CaseRow> casesOfFamily(FamilyId family) {
         return jdbc.sql(CASE_SELECT + " WHERE c.family_id = ? ORDER BY c.allocated_at")
-                .param(family)
+                .param(family.value())
                 .query(CaseRepository::caseRow)
                 .list();
     }
@@ -94,7 +107,7 @@ public class CaseRepository {
     }
 
     /** A check after closing not yet done. */
-    public record FollowUpRow(UUID caseId, String familyLabel, int months, LocalDate due) {}
+    public record FollowUpRow(CaseId caseId, String familyLabel, int months, LocalDate due) {}
 
     /** A hub's checks after closing not yet done, due on or before a day (the case's or the family's hub). */
     public List<FollowUpRow> followUpsDue(HubId hub, LocalDate by) {
@@ -105,7 +118,10 @@ public class CaseRepository {
                         ORDER BY u.due_on, c.id LIMIT 500""")
                 .params(hub.value(), hub.value(), by)
                 .query((rs, n) -> new FollowUpRow(
-                        rs.getObject(1, UUID.class), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class)))
+                        new CaseId(rs.getObject(1, UUID.class)),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getObject(4, LocalDate.class)))
                 .list();
     }
 
@@ -120,9 +136,9 @@ public class CaseRepository {
     }
 
     /** Bumps a case's version: false if someone else changed it since it was read. */
-    public boolean touchCase(UUID id, int version) {
+    public boolean touchCase(CaseId id, int version) {
         return jdbc.sql("UPDATE referrals.case_file SET version = version + 1 WHERE id = ? AND version = ?")
-                        .params(id, version)
+                        .params(id.value(), version)
                         .update()
                 == 1;
     }
@@ -144,79 +160,82 @@ public class CaseRepository {
                                 p.closeReason() == null ? null : p.closeReason().name(),
                                 p.closeNote(),
                                 Rows.nullableTs(p.steppedUpAt()),
-                                p.id(),
+                                p.id().value(),
                                 version)
                         .update()
                 == 1;
     }
 
-    public void setAssessed(UUID id, Instant at, LocalDate firstReview) {
+    public void setAssessed(CaseId id, Instant at, LocalDate firstReview) {
         jdbc.sql("UPDATE referrals.case_file SET assessed_at = ?, next_review_due = ? WHERE id = ?")
-                .params(Rows.ts(at), firstReview, id)
+                .params(Rows.ts(at), firstReview, id.value())
                 .update();
     }
 
-    public void setNextReview(UUID id, LocalDate due) {
+    public void setNextReview(CaseId id, LocalDate due) {
         jdbc.sql("UPDATE referrals.case_file SET next_review_due = ? WHERE id = ?")
-                .params(due, id)
+                .params(due, id.value())
                 .update();
     }
 
-    public void close(UUID id, Instant at, ClosureReason reason, @Nullable String note) {
+    public void close(CaseId id, Instant at, ClosureReason reason, @Nullable String note) {
         jdbc.sql("""
                         UPDATE referrals.case_file SET closed_at = ?, close_reason = ?, close_note = ?, next_review_due = NULL
-                        WHERE id = ?""").params(Rows.ts(at), reason.name(), note, id).update();
+                        WHERE id = ?""").params(Rows.ts(at), reason.name(), note, id.value()).update();
     }
 
-    public void setSteppedUp(UUID id, Instant at) {
+    public void setSteppedUp(CaseId id, Instant at) {
         jdbc.sql("UPDATE referrals.case_file SET stepped_up_at = ? WHERE id = ?")
-                .params(Rows.ts(at), id)
+                .params(Rows.ts(at), id.value())
                 .update();
     }
 
-    public void insertClosureOutcome(UUID caseId, OutcomeArea area, NeedResult result) {
+    public void insertClosureOutcome(CaseId caseId, OutcomeArea area, NeedResult result) {
         jdbc.sql("INSERT INTO referrals.closure_outcome (case_id, area, result) VALUES (?, ?, ?)")
-                .params(caseId, area.name(), result.name())
+                .params(caseId.value(), area.name(), result.name())
                 .update();
     }
 
-    public Map<OutcomeArea, NeedResult> closure(UUID caseId) {
+    public Map<OutcomeArea, NeedResult> closure(CaseId caseId) {
         Map<OutcomeArea, NeedResult> results = new EnumMap<>(OutcomeArea.class);
         jdbc.sql("SELECT area, result FROM referrals.closure_outcome WHERE case_id = ?")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) ->
                         results.put(OutcomeArea.valueOf(rs.getString(1)), NeedResult.valueOf(rs.getString(2))))
                 .list();
         return results;
     }
 
-    public void insertFollowUp(UUID caseId, int months, LocalDate due) {
+    public void insertFollowUp(CaseId caseId, int months, LocalDate due) {
         jdbc.sql("INSERT INTO referrals.follow_up (case_id, months, due_on) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-                .params(caseId, months, due)
+                .params(caseId.value(), months, due)
                 .update();
     }
 
-    public List<CaseRecord.FollowUp> followUps(UUID caseId) {
+    public List<CaseRecord.FollowUp> followUps(CaseId caseId) {
         return jdbc.sql(
                         "SELECT months, due_on, done_at, note FROM referrals.follow_up WHERE case_id = ? ORDER BY months")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> new CaseRecord.FollowUp(
                         rs.getInt(1), rs.getObject(2, LocalDate.class), Rows.instant(rs, 3), rs.getString(4)))
                 .list();
     }
 
-    public boolean completeFollowUp(UUID caseId, int months, String by, String note, Instant at) {
+    public boolean completeFollowUp(CaseId caseId, int months, String by, String note, Instant at) {
         return jdbc.sql("""
                                 UPDATE referrals.follow_up SET done_at = ?, done_by = ?, note = ?
-                                WHERE case_id = ? AND months = ? AND done_at IS NULL""").params(Rows.ts(at), by, note, caseId, months).update() == 1;
+                                WHERE case_id = ? AND months = ? AND done_at IS NULL""")
+                        .params(Rows.ts(at), by, note, caseId.value(), months)
+                        .update()
+                == 1;
     }
 
     static CaseRow caseRow(ResultSet rs, int n) throws SQLException {
         String reason = rs.getString(13);
         return new CaseRow(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
-                rs.getObject(3, UUID.class),
+                new CaseId(rs.getObject(1, UUID.class)),
+                new RequestId(rs.getObject(2, UUID.class)),
+                new FamilyId(rs.getObject(3, UUID.class)),
                 rs.getString(4),
                 new HubId(rs.getString(5)),
                 rs.getString(6),

@@ -2,16 +2,18 @@ package org.earlyhelp.referrals.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.ClosureReason;
+import org.earlyhelp.referrals.FamilyId;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
 /** A case as stored, for access checks. */
 public record CaseRow(
-        UUID id,
-        UUID request,
-        UUID family,
+        CaseId id,
+        RequestId request,
+        FamilyId family,
         String familyLabel,
         HubId hub,
         String lead,

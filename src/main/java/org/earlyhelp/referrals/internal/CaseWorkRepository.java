@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.referrals.ActionStatus;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.ContactKind;
 import org.earlyhelp.shared.OutcomeArea;
@@ -26,12 +27,12 @@ public class CaseWorkRepository {
         this.jdbc = jdbc;
     }
 
-    public void insertAssessment(UUID caseId, CaseRecord.Assessment a) {
+    public void insertAssessment(CaseId caseId, CaseRecord.Assessment a) {
         jdbc.sql("""
                         INSERT INTO referrals.assessment (case_id, area, strengths, worries, child_says, child_not_seen_reason,
                           parents_say) VALUES (?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        caseId,
+                        caseId.value(),
                         a.area().name(),
                         a.strengths(),
                         a.worries(),
@@ -41,11 +42,11 @@ public class CaseWorkRepository {
                 .update();
     }
 
-    public List<CaseRecord.Assessment> assessment(UUID caseId) {
+    public List<CaseRecord.Assessment> assessment(CaseId caseId) {
         return jdbc.sql("""
                         SELECT area, strengths, worries, child_says, child_not_seen_reason, parents_say
                         FROM referrals.assessment WHERE case_id = ? ORDER BY area""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> new CaseRecord.Assessment(
                         OutcomeArea.valueOf(rs.getString(1)),
                         rs.getString(2),
@@ -57,27 +58,28 @@ public class CaseWorkRepository {
     }
 
     /** Adds or replaces the outcome for a need (keeping when it was first agreed); returns its id. */
-    public UUID upsertOutcome(UUID caseId, OutcomeArea area, String outcome, Instant at, String by) {
+    public UUID upsertOutcome(CaseId caseId, OutcomeArea area, String outcome, Instant at, String by) {
         return jdbc.sql("""
                         INSERT INTO referrals.plan_outcome (id, case_id, area, outcome, position, recorded_at, recorded_by)
                         VALUES (?, ?, ?, ?, (SELECT count(*) FROM referrals.plan_outcome WHERE case_id = ?), ?, ?)
                         ON CONFLICT (case_id, area) DO UPDATE SET outcome = excluded.outcome RETURNING id""")
-                .params(UUID.randomUUID(), caseId, area.name(), outcome, caseId, Rows.ts(at), by)
+                .params(UUID.randomUUID(), caseId.value(), area.name(), outcome, caseId.value(), Rows.ts(at), by)
                 .query(UUID.class)
                 .single();
     }
 
-    public Optional<UUID> caseOfOutcome(UUID outcome) {
+    public Optional<CaseId> caseOfOutcome(UUID outcome) {
         return jdbc.sql("SELECT case_id FROM referrals.plan_outcome WHERE id = ?")
                 .param(outcome)
                 .query(UUID.class)
-                .optional();
+                .optional()
+                .map(CaseId::new);
     }
 
-    public Optional<UUID> caseOfAction(UUID action) {
+    public Optional<CaseId> caseOfAction(UUID action) {
         return jdbc.sql("""
                         SELECT o.case_id FROM referrals.plan_action a JOIN referrals.plan_outcome o ON o.id = a.outcome_id
-                        WHERE a.id = ?""").param(action).query(UUID.class).optional();
+                        WHERE a.id = ?""").param(action).query(UUID.class).optional().map(CaseId::new);
     }
 
     public void insertAction(UUID outcome, String action, String owner, LocalDate due, Instant at, String by) {
@@ -97,13 +99,13 @@ public class CaseWorkRepository {
                 == 1;
     }
 
-    public List<CaseRecord.PlanOutcome> plan(UUID caseId) {
+    public List<CaseRecord.PlanOutcome> plan(CaseId caseId) {
         Map<UUID, List<CaseRecord.Action>> actions = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT a.outcome_id, a.id, a.action, a.owner, a.due_on, a.status, a.version
                         FROM referrals.plan_action a JOIN referrals.plan_outcome o ON o.id = a.outcome_id
                         WHERE o.case_id = ? ORDER BY a.due_on, a.action""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> actions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new CaseRecord.Action(
                                 rs.getObject(2, UUID.class),
@@ -118,7 +120,7 @@ public class CaseWorkRepository {
                           (SELECT s.score FROM referrals.review_score s JOIN referrals.review r ON r.id = s.review_id
                            WHERE s.outcome_id = o.id ORDER BY r.held_on DESC, r.id LIMIT 1)
                         FROM referrals.plan_outcome o WHERE o.case_id = ? ORDER BY o.position""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     int score = rs.getInt(4);
@@ -133,11 +135,11 @@ public class CaseWorkRepository {
     }
 
     public void insertReview(
-            UUID id, UUID caseId, LocalDate heldOn, String by, String notes, LocalDate next, Instant recordedAt) {
+            UUID id, CaseId caseId, LocalDate heldOn, String by, String notes, LocalDate next, Instant recordedAt) {
         jdbc.sql("""
                         INSERT INTO referrals.review (id, case_id, held_on, held_by, notes, next_due, recorded_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, caseId, heldOn, by, notes, next, Rows.ts(recordedAt))
+                .params(id, caseId.value(), heldOn, by, notes, next, Rows.ts(recordedAt))
                 .update();
     }
 
@@ -147,19 +149,19 @@ public class CaseWorkRepository {
                 .update();
     }
 
-    public List<CaseRecord.Review> reviews(UUID caseId) {
+    public List<CaseRecord.Review> reviews(CaseId caseId) {
         Map<UUID, Map<UUID, Integer>> scores = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT s.review_id, s.outcome_id, s.score FROM referrals.review_score s
                         JOIN referrals.review r ON r.id = s.review_id WHERE r.case_id = ?""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> scores.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>())
                         .put(rs.getObject(2, UUID.class), rs.getInt(3)))
                 .list();
         return jdbc.sql("""
                         SELECT id, held_on, held_by, notes, next_due FROM referrals.review WHERE case_id = ?
                         ORDER BY held_on, id""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     return new CaseRecord.Review(
@@ -175,7 +177,7 @@ public class CaseWorkRepository {
 
     public void insertContact(
             UUID id,
-            UUID caseId,
+            CaseId caseId,
             LocalDate on,
             ContactKind kind,
             int minutes,
@@ -188,15 +190,15 @@ public class CaseWorkRepository {
         jdbc.sql("""
                         INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, child_views, note,
                           logged_by, logged_name, logged_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, caseId, on, kind.name(), minutes, childSeen, views, note, by, byName, Rows.ts(at))
+                .params(id, caseId.value(), on, kind.name(), minutes, childSeen, views, note, by, byName, Rows.ts(at))
                 .update();
     }
 
-    public List<CaseRecord.Contact> contacts(UUID caseId, int limit) {
+    public List<CaseRecord.Contact> contacts(CaseId caseId, int limit) {
         return jdbc.sql("""
                         SELECT id, happened_on, kind, minutes, child_seen, child_views, note, logged_name
                         FROM referrals.contact WHERE case_id = ? ORDER BY happened_on DESC, logged_at DESC LIMIT ?""")
-                .params(caseId, limit)
+                .params(caseId.value(), limit)
                 .query((rs, n) -> new CaseRecord.Contact(
                         rs.getObject(1, UUID.class),
                         rs.getObject(2, LocalDate.class),

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.referrals.AssessmentCompleted;
 import org.earlyhelp.referrals.CaseClosed;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.CaseSupervised;
 import org.earlyhelp.referrals.ClosureReason;
@@ -37,7 +38,7 @@ class DemonstrationCaseHistory {
 
     /** The case a history is written for. */
     record Story(
-            UUID caseId,
+            CaseId caseId,
             HubId hub,
             int index,
             List<OutcomeArea> needs,

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.referrals.FamilyId;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,10 +32,10 @@ public class FamilyChangeRepository {
     public record ChangeRow(
             UUID id,
             Kind kind,
-            UUID family,
+            FamilyId family,
             HubId hub,
-            @Nullable UUID proposedFamily,
-            @Nullable UUID request,
+            @Nullable FamilyId proposedFamily,
+            @Nullable RequestId request,
             String oldAddress,
             String oldPostcode,
             HubId oldHub,
@@ -63,8 +65,8 @@ public class FamilyChangeRepository {
     public void insert(
             Kind kind,
             FamilyRow known,
-            @Nullable UUID proposedFamily,
-            @Nullable UUID request,
+            @Nullable FamilyId proposedFamily,
+            @Nullable RequestId request,
             String newAddress,
             String newPostcode,
             @Nullable String newArea,
@@ -79,10 +81,10 @@ public class FamilyChangeRepository {
                 .params(
                         UUID.randomUUID(),
                         kind.name(),
-                        known.id(),
+                        known.id().value(),
                         known.hub().value(),
-                        proposedFamily,
-                        request,
+                        proposedFamily == null ? null : proposedFamily.value(),
+                        request == null ? null : request.value(),
                         known.address(),
                         known.postcode(),
                         known.hub().value(),
@@ -112,10 +114,10 @@ public class FamilyChangeRepository {
     }
 
     /** Whether a request's family waits to be linked to a family known in another hub. */
-    public boolean linkPending(UUID request) {
+    public boolean linkPending(RequestId request) {
         return jdbc.sql(
                         "SELECT EXISTS (SELECT 1 FROM referrals.family_change WHERE request_id = ? AND status = 'PENDING')")
-                .param(request)
+                .param(request.value())
                 .query(Boolean.class)
                 .single();
     }
@@ -139,19 +141,19 @@ public class FamilyChangeRepository {
 
     /** Moves a family to a new address (and perhaps hub); false if the family changed meanwhile. */
     public boolean moveFamily(
-            UUID family, int version, String address, String postcode, @Nullable String area, HubId hub) {
+            FamilyId family, int version, String address, String postcode, @Nullable String area, HubId hub) {
         return jdbc.sql("""
                                 UPDATE referrals.family SET address = ?, postcode = ?, area_code = ?, hub_id = ?,
                                   version = version + 1 WHERE id = ? AND version = ?""")
-                        .params(address, postcode, area, hub.value(), family, version)
+                        .params(address, postcode, area, hub.value(), family.value(), version)
                         .update()
                 == 1;
     }
 
     /** Bumps a family's version: false if someone else changed it since it was read. */
-    public boolean touchFamily(UUID family, int version) {
+    public boolean touchFamily(FamilyId family, int version) {
         return jdbc.sql("UPDATE referrals.family SET version = version + 1 WHERE id = ? AND version = ?")
-                        .params(family, version)
+                        .params(family.value(), version)
                         .update()
                 == 1;
     }
@@ -163,9 +165,9 @@ public class FamilyChangeRepository {
      *
      * @return the requests that moved
      */
-    public List<UUID> merge(UUID from, UUID into) {
+    public List<RequestId> merge(FamilyId from, FamilyId into) {
         int offset = jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM referrals.person WHERE family_id = ?")
-                .param(into)
+                .param(into.value())
                 .query(Integer.class)
                 .single();
         jdbc.sql("""
@@ -174,31 +176,36 @@ public class FamilyChangeRepository {
                           SELECT 1 FROM referrals.person k WHERE k.family_id = :into
                             AND lower(k.given_name) = lower(p.given_name) AND lower(k.family_name) = lower(p.family_name)
                             AND k.date_of_birth = p.date_of_birth)""")
-                .param("into", into)
-                .param("from", from)
+                .param("into", into.value())
+                .param("from", from.value())
                 .param("offset", offset)
                 .update();
-        jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?").param(from).update();
-        List<UUID> requests = jdbc.sql("UPDATE referrals.request SET family_id = ? WHERE family_id = ? RETURNING id")
-                .params(into, from)
-                .query(UUID.class)
+        jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?")
+                .param(from.value())
+                .update();
+        List<RequestId> requests = jdbc.sql(
+                        "UPDATE referrals.request SET family_id = ? WHERE family_id = ? RETURNING id")
+                .params(into.value(), from.value())
+                .query((rs, n) -> new RequestId(rs.getObject(1, UUID.class)))
                 .list();
         jdbc.sql("UPDATE referrals.consent SET family_id = ? WHERE family_id = ?")
-                .params(into, from)
+                .params(into.value(), from.value())
                 .update();
         jdbc.sql("UPDATE referrals.case_file SET family_id = ? WHERE family_id = ?")
-                .params(into, from)
+                .params(into.value(), from.value())
                 .update();
         jdbc.sql("UPDATE referrals.break_glass SET family_id = ? WHERE family_id = ?")
-                .params(into, from)
+                .params(into.value(), from.value())
                 .update();
         jdbc.sql("UPDATE referrals.family_change SET family_id = ? WHERE family_id = ?")
-                .params(into, from)
+                .params(into.value(), from.value())
                 .update();
         jdbc.sql("DELETE FROM referrals.retention_due WHERE family_id = ?")
-                .param(from)
+                .param(from.value())
                 .update();
-        jdbc.sql("DELETE FROM referrals.family WHERE id = ?").param(from).update();
+        jdbc.sql("DELETE FROM referrals.family WHERE id = ?")
+                .param(from.value())
+                .update();
         return requests;
     }
 
@@ -206,7 +213,7 @@ public class FamilyChangeRepository {
      * Marks as re-referrals those of these requests made within {@code months} of the family's
      * last closure before them; returns those newly marked.
      */
-    public List<UUID> markReReferrals(UUID family, List<UUID> requests, int months) {
+    public List<RequestId> markReReferrals(FamilyId family, List<RequestId> requests, int months) {
         if (requests.isEmpty()) {
             return List.of();
         }
@@ -216,8 +223,8 @@ public class FamilyChangeRepository {
                           SELECT 1 FROM referrals.case_file c WHERE c.family_id = ? AND c.closed_at < r.submitted_at
                             AND c.closed_at > r.submitted_at - make_interval(months => ?))
                         RETURNING r.id""")
-                .params(requests.toArray(UUID[]::new), family, months)
-                .query(UUID.class)
+                .params(requests.stream().map(RequestId::value).toArray(UUID[]::new), family.value(), months)
+                .query((rs, n) -> new RequestId(rs.getObject(1, UUID.class)))
                 .list();
     }
 
@@ -227,10 +234,10 @@ public class FamilyChangeRepository {
         return new ChangeRow(
                 rs.getObject(1, UUID.class),
                 Kind.valueOf(rs.getString(2)),
-                rs.getObject(3, UUID.class),
+                new FamilyId(rs.getObject(3, UUID.class)),
                 new HubId(rs.getString(4)),
-                rs.getObject(5, UUID.class),
-                rs.getObject(6, UUID.class),
+                Rows.id(rs, 5, FamilyId::new),
+                Rows.id(rs, 6, RequestId::new),
                 rs.getString(7),
                 rs.getString(8),
                 new HubId(rs.getString(9)),

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.Relationship;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
@@ -34,7 +36,7 @@ public class FamilyRepository {
                         INSERT INTO referrals.family (id, label, address, postcode, area_code, hub_id, restricted, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        f.id(),
+                        f.id().value(),
                         f.label(),
                         f.address(),
                         f.postcode(),
@@ -45,13 +47,13 @@ public class FamilyRepository {
                 .update();
     }
 
-    public Optional<FamilyRow> family(UUID id) {
+    public Optional<FamilyRow> family(FamilyId id) {
         return jdbc.sql("""
                         SELECT id, label, address, postcode, area_code, hub_id, restricted, created_at, version
                         FROM referrals.family WHERE id = ?""")
-                .param(id)
+                .param(id.value())
                 .query((rs, n) -> new FamilyRow(
-                        rs.getObject(1, UUID.class),
+                        new FamilyId(rs.getObject(1, UUID.class)),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
@@ -63,21 +65,21 @@ public class FamilyRepository {
                 .optional();
     }
 
-    public boolean restrictFamily(UUID id, int version) {
+    public boolean restrictFamily(FamilyId id, int version) {
         return jdbc.sql(
                                 "UPDATE referrals.family SET restricted = true, version = version + 1 WHERE id = ? AND version = ?")
-                        .params(id, version)
+                        .params(id.value(), version)
                         .update()
                 == 1;
     }
 
-    public void insertPerson(UUID family, FamilyRecord.Member m, int position) {
+    public void insertPerson(FamilyId family, FamilyRecord.Member m, int position) {
         jdbc.sql("""
                         INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship,
                           sex, ethnicity, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         m.id(),
-                        family,
+                        family.value(),
                         m.givenName(),
                         m.familyName(),
                         m.dateOfBirth(),
@@ -88,11 +90,11 @@ public class FamilyRepository {
                 .update();
     }
 
-    public List<FamilyRecord.Member> members(UUID family) {
+    public List<FamilyRecord.Member> members(FamilyId family) {
         return jdbc.sql("""
                         SELECT id, given_name, family_name, date_of_birth, relationship, sex, ethnicity
                         FROM referrals.person WHERE family_id = ? ORDER BY position""")
-                .param(family)
+                .param(family.value())
                 .query((rs, n) -> new FamilyRecord.Member(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -104,9 +106,9 @@ public class FamilyRepository {
                 .list();
     }
 
-    public int nextPosition(UUID family) {
+    public int nextPosition(FamilyId family) {
         return jdbc.sql("SELECT coalesce(max(position) + 1, 0) FROM referrals.person WHERE family_id = ?")
-                .param(family)
+                .param(family.value())
                 .query(Integer.class)
                 .single();
     }
@@ -117,7 +119,7 @@ public class FamilyRepository {
      * restricted or has an open case.
      */
     public record PersonMatch(
-            UUID family,
+            FamilyId family,
             String label,
             String hubId,
             String givenName,
@@ -142,7 +144,7 @@ public class FamilyRepository {
                         ORDER BY f.created_at DESC, p.position LIMIT 50""")
                 .params(names, dates, postcode)
                 .query((rs, n) -> new PersonMatch(
-                        rs.getObject(1, UUID.class),
+                        new FamilyId(rs.getObject(1, UUID.class)),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getString(4),
@@ -154,9 +156,9 @@ public class FamilyRepository {
     }
 
     /** When the family's early help last closed, if it did. */
-    public Optional<Instant> lastClosure(UUID family) {
+    public Optional<Instant> lastClosure(FamilyId family) {
         return jdbc.sql("SELECT max(closed_at) FROM referrals.case_file WHERE family_id = ?")
-                .param(family)
+                .param(family.value())
                 .query((rs, n) -> rs.getTimestamp(1))
                 .optional()
                 .map(Timestamp::toInstant);
@@ -164,13 +166,13 @@ public class FamilyRepository {
 
     // ---- break-glass reads -------------------------------------------------------------------
 
-    public void insertBreakGlass(UUID family, HubId hub, CurrentUser user, String reason, Instant at) {
+    public void insertBreakGlass(FamilyId family, HubId hub, CurrentUser user, String reason, Instant at) {
         jdbc.sql("""
                         INSERT INTO referrals.break_glass (id, family_id, hub_id, actor, actor_name, actor_roles, reason, read_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
-                        family,
+                        family.value(),
                         hub.value(),
                         user.username(),
                         user.displayName(),
@@ -180,11 +182,11 @@ public class FamilyRepository {
                 .update();
     }
 
-    public List<FamilyRecord.BreakGlassRead> breakGlassReads(UUID family) {
+    public List<FamilyRecord.BreakGlassRead> breakGlassReads(FamilyId family) {
         return jdbc.sql("""
                         SELECT read_at, actor_name || ' (' || actor || ')', actor_roles, reason FROM referrals.break_glass
                         WHERE family_id = ? ORDER BY read_at DESC LIMIT 100""")
-                .param(family)
+                .param(family.value())
                 .query((rs, n) -> new FamilyRecord.BreakGlassRead(
                         rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
@@ -193,8 +195,8 @@ public class FamilyRepository {
     // ---- consent -----------------------------------------------------------------------------
 
     public void insertConsent(
-            UUID family,
-            @Nullable UUID request,
+            FamilyId family,
+            @Nullable RequestId request,
             String givenBy,
             LocalDate givenOn,
             ConsentMethod method,
@@ -206,8 +208,8 @@ public class FamilyRepository {
                           recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
-                        family,
-                        request,
+                        family.value(),
+                        request == null ? null : request.value(),
                         givenBy,
                         givenOn,
                         method.name(),
@@ -217,11 +219,11 @@ public class FamilyRepository {
                 .update();
     }
 
-    public List<FamilyRecord.Consent> consents(UUID family) {
+    public List<FamilyRecord.Consent> consents(FamilyId family) {
         return jdbc.sql("""
                         SELECT id, given_by, given_on, how, share_with, withdrawn_at, withdrawn_reason
                         FROM referrals.consent WHERE family_id = ? ORDER BY recorded_at""")
-                .param(family)
+                .param(family.value())
                 .query((rs, n) -> new FamilyRecord.Consent(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
@@ -233,9 +235,9 @@ public class FamilyRepository {
                 .list();
     }
 
-    public int withdrawConsents(UUID family, String by, String reason, Instant at) {
+    public int withdrawConsents(FamilyId family, String by, String reason, Instant at) {
         return jdbc.sql("""
                         UPDATE referrals.consent SET withdrawn_at = ?, withdrawn_by = ?, withdrawn_reason = ?
-                        WHERE family_id = ? AND withdrawn_at IS NULL""").params(Rows.ts(at), by, reason, family).update();
+                        WHERE family_id = ? AND withdrawn_at IS NULL""").params(Rows.ts(at), by, reason, family.value()).update();
     }
 }

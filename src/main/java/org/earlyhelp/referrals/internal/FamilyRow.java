@@ -1,13 +1,13 @@
 package org.earlyhelp.referrals.internal;
 
 import java.time.Instant;
-import java.util.UUID;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
 /** A family as stored, for access checks and headers. */
 public record FamilyRow(
-        UUID id,
+        FamilyId id,
         String label,
         String address,
         String postcode,

@@ -15,13 +15,16 @@ import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.referrals.CaseAllocated;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.ConsentMethod;
 import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDecided;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.referrals.SteppedUp;
@@ -198,7 +201,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         Instant due = calendar.due(submitted, properties.decisionDays());
         String postcode = codes.get(random.nextInt(codes.size()));
         String area = postcodes.lookup(postcode) instanceof PostcodeLookup.Found f ? f.areaCode() : null;
-        UUID familyId = UUID.randomUUID();
+        FamilyId familyId = FamilyId.random();
         String label = surname + " family";
         families.insertFamily(new FamilyRow(
                 familyId,
@@ -244,7 +247,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         String[] referrer = DemonstrationTexts.REFERRERS
                 .get(random.nextInt(DemonstrationTexts.REFERRERS.size()))
                 .split("\\|");
-        UUID request = UUID.randomUUID();
+        RequestId request = RequestId.random();
         requests.insertRequest(new RequestRepository.NewRequest(
                 request,
                 familyId,
@@ -330,7 +333,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
         Instant allocated = decided.plusSeconds(3600 * (4 + random.nextInt(40)));
         LocalDate allocatedOn = allocated.atZone(WorkingCalendar.LONDON).toLocalDate();
         LocalDate assessmentDue = calendar.plusWorkingDays(allocatedOn, properties.assessmentDays());
-        UUID caseId = UUID.randomUUID();
+        CaseId caseId = CaseId.random();
         cases.insertCase(
                 caseId,
                 request,

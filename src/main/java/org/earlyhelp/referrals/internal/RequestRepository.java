@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.DecisionOutcome;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.NeedLevel;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestStatus;
 import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.shared.HubId;
@@ -42,8 +44,8 @@ public class RequestRepository {
             FROM referrals.request r JOIN referrals.family f ON f.id = r.family_id""";
 
     public record NewRequest(
-            UUID id,
-            UUID family,
+            RequestId id,
+            FamilyId family,
             HubId hub,
             @Nullable String hubReason,
             String referrer,
@@ -65,8 +67,8 @@ public class RequestRepository {
                           source, submitted_at, decision_due, tried, involved, re_referral, step_down, safeguarding, status)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        r.id(),
-                        r.family(),
+                        r.id().value(),
+                        r.family().value(),
                         r.hub().value(),
                         r.hubReason(),
                         r.referrer(),
@@ -84,39 +86,39 @@ public class RequestRepository {
                 .update();
     }
 
-    public void insertNeed(UUID request, OutcomeArea area, String description) {
+    public void insertNeed(RequestId request, OutcomeArea area, String description) {
         jdbc.sql("INSERT INTO referrals.request_need (request_id, area, description) VALUES (?, ?, ?)")
-                .params(request, area.name(), description)
+                .params(request.value(), area.name(), description)
                 .update();
     }
 
-    public Map<OutcomeArea, String> needs(UUID request) {
+    public Map<OutcomeArea, String> needs(RequestId request) {
         Map<OutcomeArea, String> needs = new EnumMap<>(OutcomeArea.class);
         jdbc.sql("SELECT area, description FROM referrals.request_need WHERE request_id = ?")
-                .param(request)
+                .param(request.value())
                 .query((rs, n) -> needs.put(OutcomeArea.valueOf(rs.getString(1)), rs.getString(2)))
                 .list();
         return needs;
     }
 
-    public Optional<RequestSummary> request(UUID id) {
+    public Optional<RequestSummary> request(RequestId id) {
         return jdbc.sql(REQUEST_SELECT + " WHERE r.id = ?")
-                .param(id)
+                .param(id.value())
                 .query(this::requestSummary)
                 .optional();
     }
 
-    public String[] triedAndInvolved(UUID request) {
+    public String[] triedAndInvolved(RequestId request) {
         return jdbc.sql("SELECT tried, involved FROM referrals.request WHERE id = ?")
-                .param(request)
+                .param(request.value())
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
     }
 
     /** Who made a request, for the referrer's own check. */
-    public Optional<String> referrerOf(UUID request) {
+    public Optional<String> referrerOf(RequestId request) {
         return jdbc.sql("SELECT referrer FROM referrals.request WHERE id = ?")
-                .param(request)
+                .param(request.value())
                 .query(String.class)
                 .optional();
     }
@@ -135,9 +137,9 @@ public class RequestRepository {
                 .single();
     }
 
-    public List<RequestSummary> requestsOfFamily(UUID family) {
+    public List<RequestSummary> requestsOfFamily(FamilyId family) {
         return jdbc.sql(REQUEST_SELECT + " WHERE r.family_id = ? ORDER BY r.submitted_at")
-                .param(family)
+                .param(family.value())
                 .query(this::requestSummary)
                 .list();
     }
@@ -151,7 +153,7 @@ public class RequestRepository {
     }
 
     public boolean decide(
-            UUID id,
+            RequestId id,
             int version,
             RequestStatus status,
             NeedLevel level,
@@ -163,15 +165,23 @@ public class RequestRepository {
                                 UPDATE referrals.request SET status = ?, level = ?, outcome = ?, reasons = ?, decided_by = ?,
                                   decided_at = ?, version = version + 1
                                 WHERE id = ? AND version = ? AND status = 'AWAITING_DECISION'""")
-                        .params(status.name(), level.number(), outcome.name(), reasons, by, Rows.ts(at), id, version)
+                        .params(
+                                status.name(),
+                                level.number(),
+                                outcome.name(),
+                                reasons,
+                                by,
+                                Rows.ts(at),
+                                id.value(),
+                                version)
                         .update()
                 == 1;
     }
 
-    public boolean setRequestStatus(UUID id, int version, RequestStatus from, RequestStatus to) {
+    public boolean setRequestStatus(RequestId id, int version, RequestStatus from, RequestStatus to) {
         return jdbc.sql("""
                                 UPDATE referrals.request SET status = ?, version = version + 1
-                                WHERE id = ? AND version = ? AND status = ?""").params(to.name(), id, version, from.name()).update() == 1;
+                                WHERE id = ? AND version = ? AND status = ?""").params(to.name(), id.value(), version, from.name()).update() == 1;
     }
 
     private RequestSummary requestSummary(ResultSet rs, int n) throws SQLException {
@@ -186,8 +196,8 @@ public class RequestRepository {
         String outcome = rs.getString(11);
         String hub = rs.getString(4);
         return new RequestSummary(
-                rs.getObject(1, UUID.class),
-                rs.getObject(2, UUID.class),
+                new RequestId(rs.getObject(1, UUID.class)),
+                new FamilyId(rs.getObject(2, UUID.class)),
                 rs.getString(3),
                 new HubId(hub),
                 hub,

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.Retention;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,20 +68,20 @@ public class RetentionRepository {
         return jdbc.sql(
                         "SELECT family_id, hub_id, youngest_born, first_due_at FROM referrals.retention_due ORDER BY first_due_at")
                 .query((rs, n) -> new Retention.Due(
-                        rs.getObject(1, UUID.class),
+                        new FamilyId(rs.getObject(1, UUID.class)),
                         rs.getString(2),
                         rs.getObject(3, LocalDate.class).getYear(),
                         rs.getTimestamp(4).toInstant()))
                 .list();
     }
 
-    public Known known(UUID family) {
+    public Known known(FamilyId family) {
         List<UUID> requestIds = jdbc.sql("SELECT id FROM referrals.request WHERE family_id = ?")
-                .param(family)
+                .param(family.value())
                 .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         List<UUID> caseIds = jdbc.sql("SELECT id FROM referrals.case_file WHERE family_id = ?")
-                .param(family)
+                .param(family.value())
                 .query((rs, row) -> rs.getObject(1, UUID.class))
                 .list();
         List<UUID> feedback = jdbc.sql("SELECT feedback_id FROM referrals.case_feedback WHERE case_id = ANY (?)")
@@ -89,12 +90,12 @@ public class RetentionRepository {
                 .list();
         Set<String> texts = new LinkedHashSet<>();
         jdbc.sql("SELECT label FROM referrals.family WHERE id = ?")
-                .param(family)
+                .param(family.value())
                 .query(String.class)
                 .list()
                 .forEach(texts::add);
         jdbc.sql("SELECT given_name || ' ' || family_name FROM referrals.person WHERE family_id = ?")
-                .param(family)
+                .param(family.value())
                 .query(String.class)
                 .list()
                 .forEach(texts::add);
@@ -102,7 +103,7 @@ public class RetentionRepository {
     }
 
     /** Deletes every row of the family's record, its cases' and requests' rows first. */
-    public void delete(UUID family) {
+    public void delete(FamilyId family) {
         String cases = "(SELECT id FROM referrals.case_file WHERE family_id = :f)";
         String requests = "(SELECT id FROM referrals.request WHERE family_id = :f)";
         for (String sql : List.of(
@@ -128,7 +129,7 @@ public class RetentionRepository {
                 "DELETE FROM referrals.family_change WHERE proposed_family_id = :f OR family_id = :f",
                 "DELETE FROM referrals.break_glass WHERE family_id = :f",
                 "DELETE FROM referrals.family WHERE id = :f")) {
-            jdbc.sql(sql).param("f", family).update();
+            jdbc.sql(sql).param("f", family.value()).update();
         }
     }
 }

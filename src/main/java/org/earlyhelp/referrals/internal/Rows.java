@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Reading the journey's rows: what every repository of the module needs the same way. */
@@ -22,5 +24,11 @@ final class Rows {
     static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    /** A typed id from a column, or null when the column is. */
+    static <T> @Nullable T id(ResultSet rs, int column, Function<UUID, T> type) throws SQLException {
+        UUID id = rs.getObject(column, UUID.class);
+        return id == null ? null : type.apply(id);
     }
 }

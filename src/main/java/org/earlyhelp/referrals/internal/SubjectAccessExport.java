@@ -172,7 +172,7 @@ public class SubjectAccessExport {
             }
             elsewhere
                     .orderedStream()
-                    .flatMap(e -> e.aboutCase(c.id()).stream())
+                    .flatMap(e -> e.aboutCase(c.id().value()).stream())
                     .forEach(line -> out.append("- ").append(line).append("\n"));
             for (CaseRecord.Contact t : work.contacts(c.id(), 100_000)) {
                 out.append("- ")

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.Supervision;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,7 @@ public class SupervisionRepository {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         s.id(),
-                        s.caseId(),
+                        s.caseId().value(),
                         s.heldOn(),
                         s.discussion(),
                         s.decisions(),
@@ -36,14 +37,14 @@ public class SupervisionRepository {
     }
 
     /** A case's supervisions, the latest first. */
-    public List<Supervision> of(UUID caseId) {
+    public List<Supervision> of(CaseId caseId) {
         return jdbc.sql("""
                         SELECT id, case_id, held_on, discussion, decisions, next_on, recorded_by, recorded_at
                         FROM referrals.supervision WHERE case_id = ? ORDER BY held_on DESC, recorded_at DESC""")
-                .param(caseId)
+                .param(caseId.value())
                 .query((rs, n) -> new Supervision(
                         rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class),
+                        new CaseId(rs.getObject(2, UUID.class)),
                         rs.getObject(3, LocalDate.class),
                         rs.getString(4),
                         rs.getString(5),

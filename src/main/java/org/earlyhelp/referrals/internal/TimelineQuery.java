@@ -2,7 +2,7 @@ package org.earlyhelp.referrals.internal;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.earlyhelp.referrals.FamilyId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +45,7 @@ public class TimelineQuery {
         return "coalesce((" + recorded + " AT TIME ZONE 'Europe/London')::date = " + day + ", false)";
     }
 
-    public List<TimelineRow> timeline(UUID family, int limit) {
+    public List<TimelineRow> timeline(FamilyId family, int limit) {
         // Within one instant, entries follow the journey's order (a request before its decision).
         return jdbc.sql("""
                         SELECT at, known, kind, a, b, c, by FROM (
@@ -118,7 +118,7 @@ public class TimelineQuery {
                           FROM referrals.follow_up u JOIN referrals.case_file c ON c.id = u.case_id
                           WHERE c.family_id = :f AND u.done_at IS NOT NULL
                         ) t ORDER BY at DESC, step DESC, kind LIMIT :limit""")
-                .param("f", family)
+                .param("f", family.value())
                 .param("limit", limit)
                 .query((rs, n) -> new TimelineRow(
                         rs.getTimestamp(1).toInstant(),

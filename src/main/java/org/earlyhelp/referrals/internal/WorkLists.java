@@ -61,7 +61,7 @@ public class WorkLists {
      * the hub lead's next supervision is one of the things due.
      */
     public List<CaseSummary> summaries(List<CaseRow> rows, CurrentUser user, LocalDate today, boolean oversight) {
-        List<UUID> ids = rows.stream().map(CaseRow::id).toList();
+        List<UUID> ids = rows.stream().map(c -> c.id().value()).toList();
         Map<UUID, LocalDate> last = latest(ids, """
                 SELECT case_id, max(happened_on) FROM referrals.contact WHERE case_id = ANY (?) GROUP BY case_id""");
         Map<UUID, LocalDate> nextAction = latest(ids, """
@@ -82,16 +82,16 @@ public class WorkLists {
                         "review", c.nextReviewDue(), c.nextReviewDue().isBefore(today)));
             }
             LocalDate allocated = c.allocatedAt().atZone(WorkingCalendar.LONDON).toLocalDate();
-            LocalDate lastContact = last.get(c.id());
+            LocalDate lastContact = last.get(c.id().value());
             LocalDate contactDue = (lastContact == null ? allocated : lastContact).plusWeeks(properties.drift());
             due.add(new CaseSummary.Due("contact", contactDue, contactDue.isBefore(today)));
             if (oversight) {
-                LocalDate supervisedOn = supervised.get(c.id());
+                LocalDate supervisedOn = supervised.get(c.id().value());
                 LocalDate oversightDue =
                         (supervisedOn == null ? allocated : supervisedOn).plusWeeks(properties.oversight());
                 due.add(new CaseSummary.Due("oversight", oversightDue, oversightDue.isBefore(today)));
             }
-            LocalDate action = nextAction.get(c.id());
+            LocalDate action = nextAction.get(c.id().value());
             if (action != null) {
                 due.add(new CaseSummary.Due("action", action, action.isBefore(today)));
             }

@@ -33,7 +33,12 @@ class CaseInvitationForm extends Div {
         Button invite = new Button(t("voice.invite"), e -> {
             try {
                 Invitation invitation = invitations.create(
-                        InvitationKind.CASE, record.hub(), record.id(), record.familyLabel(), band.getValue(), null);
+                        InvitationKind.CASE,
+                        record.hub(),
+                        record.id().value(),
+                        record.familyLabel(),
+                        band.getValue(),
+                        null);
                 made.removeAll();
                 made.add(
                         new Paragraph(t("voice.code", invitation.displayCode())),

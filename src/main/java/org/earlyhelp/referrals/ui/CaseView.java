@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.CaseSupervision;
 import org.earlyhelp.referrals.Cases;
@@ -69,7 +70,7 @@ class CaseView extends Page implements BeforeEnterObserver {
     private final CurrentUser user;
     // Set by beforeEnter, which Vaadin runs before the page is shown or used.
     @SuppressWarnings("NullAway.Init")
-    private UUID id;
+    private CaseId id;
 
     // Set by beforeEnter, which Vaadin runs before the page is shown or used.
     @SuppressWarnings("NullAway.Init")
@@ -97,7 +98,7 @@ class CaseView extends Page implements BeforeEnterObserver {
         if (routed == null) {
             return;
         }
-        id = routed;
+        id = new CaseId(routed);
         try {
             refresh();
         } catch (AccessDeniedException e) {

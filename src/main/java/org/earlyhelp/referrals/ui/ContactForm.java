@@ -14,8 +14,8 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Supplier;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ContactDraft;
 import org.earlyhelp.referrals.ContactKind;
@@ -26,7 +26,7 @@ import org.earlyhelp.shared.ui.Words;
 /** The work log form, shared with the quick-log screen. */
 final class ContactForm extends Div {
 
-    ContactForm(Cases cases, Supplier<UUID> caseId, Runnable saved, LocalDate today) {
+    ContactForm(Cases cases, Supplier<CaseId> caseId, Runnable saved, LocalDate today) {
         DatePicker on = DateFields.of(t("log.date"));
         on.setValue(today);
         on.setMax(today);

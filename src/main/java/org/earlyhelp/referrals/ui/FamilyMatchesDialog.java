@@ -10,8 +10,8 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyMatch;
 import org.jspecify.annotations.Nullable;
 
@@ -22,14 +22,14 @@ import org.jspecify.annotations.Nullable;
 final class FamilyMatchesDialog extends Dialog {
 
     /** {@code send} is given the family to link to, or {@code null} for a new family. */
-    FamilyMatchesDialog(List<FamilyMatch> matches, Consumer<@Nullable UUID> send) {
+    FamilyMatchesDialog(List<FamilyMatch> matches, Consumer<@Nullable FamilyId> send) {
         setHeaderTitle(t("match.title"));
         setWidth("min(40rem, 95vw)");
         add(new Paragraph(t("match.intro")));
         for (FamilyMatch match : matches) {
             Div card = new Div();
             card.addClassName("home-section");
-            UUID family = match.family();
+            FamilyId family = match.family();
             if (match.restricted() || family == null) {
                 Paragraph restricted = new Paragraph(t("match.restricted"));
                 restricted.addClassName("match-restricted");

@@ -26,7 +26,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
@@ -55,7 +57,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
     private final transient CurrentUsers currentUsers;
     // Set by beforeEnter, which Vaadin runs before the page is shown or used.
     @SuppressWarnings("NullAway.Init")
-    private UUID id;
+    private FamilyId id;
     /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
     private H2 consentHeading = new H2();
 
@@ -72,7 +74,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
         if (routed == null) {
             return;
         }
-        id = routed;
+        id = new FamilyId(routed);
         CurrentUser user = currentUsers.require();
         if (!user.has(Role.PRACTITIONER) && !user.has(Role.HUB_LEAD)) {
             askWhy();
@@ -169,7 +171,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
 
         add(new H2(t("family.work")));
         UnorderedList work = new UnorderedList();
-        for (UUID c : f.cases()) {
+        for (CaseId c : f.cases()) {
             work.add(new ListItem(new Anchor("cases/" + c, t("family.case-link"))));
         }
         f.requests()

@@ -28,12 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.FamilyMatch;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
@@ -275,7 +275,7 @@ class RequestForSupportView extends Page {
         }
     }
 
-    private RequestDraft draft(@Nullable UUID existing) {
+    private RequestDraft draft(@Nullable FamilyId existing) {
         Map<OutcomeArea, String> needs = new LinkedHashMap<>();
         needBoxes.forEach((area, box) -> {
             if (box.getValue()) {
@@ -309,7 +309,7 @@ class RequestForSupportView extends Page {
         new FamilyMatchesDialog(matches, this::send).open();
     }
 
-    private void send(@Nullable UUID existing) {
+    private void send(@Nullable FamilyId existing) {
         RequestDraft draft = draft(existing);
         try {
             Submitted submitted =

@@ -19,8 +19,8 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.Retention;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -49,9 +49,9 @@ class SubjectAccessView extends Page {
             result.removeAll();
             family.setInvalid(false);
             reason.setInvalid(false);
-            UUID id;
+            FamilyId id;
             try {
-                id = UUID.fromString(family.getValue().strip());
+                id = FamilyId.parse(family.getValue().strip());
             } catch (IllegalArgumentException bad) {
                 family.setInvalid(true);
                 family.setErrorMessage(t("dp.sar.bad-id"));

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseSupervision;
 import org.earlyhelp.referrals.Supervision;
 import org.earlyhelp.shared.ui.Data;
@@ -27,7 +27,12 @@ import org.earlyhelp.shared.ui.DateFields;
 final class SupervisionSection extends Div {
 
     SupervisionSection(
-            CaseSupervision supervision, UUID caseId, boolean mayRecord, LocalDate today, int everyWeeks, CaseAct act) {
+            CaseSupervision supervision,
+            CaseId caseId,
+            boolean mayRecord,
+            LocalDate today,
+            int everyWeeks,
+            CaseAct act) {
         setId("tab-oversight");
         add(new Paragraph(t("oversight.intro", everyWeeks)));
         List<Supervision> held = supervision.of(caseId);
@@ -47,7 +52,7 @@ final class SupervisionSection extends Div {
     }
 
     private static Component form(
-            CaseSupervision supervision, UUID caseId, LocalDate today, int everyWeeks, CaseAct act) {
+            CaseSupervision supervision, CaseId caseId, LocalDate today, int everyWeeks, CaseAct act) {
         DatePicker held = DateFields.of(t("oversight.date"));
         held.setValue(today);
         held.setMax(today);

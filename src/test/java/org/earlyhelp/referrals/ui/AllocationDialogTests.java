@@ -126,7 +126,7 @@ class AllocationDialogTests extends SpringBrowserlessTest {
 
     private RequestStatus statusOf(RequestSummary request) {
         return RequestStatus.valueOf(jdbc.sql("SELECT status FROM referrals.request WHERE id = ?")
-                .param(request.id())
+                .param(request.id().value())
                 .query(String.class)
                 .single());
     }

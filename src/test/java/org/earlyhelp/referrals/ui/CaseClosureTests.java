@@ -11,7 +11,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
 import java.util.Set;
-import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ClosureReason;
@@ -64,7 +64,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
 
     @Test
     void anIncompleteClosureIsRefusedNextToEachFieldAndTheCaseStaysOpen() {
-        UUID caseId = caseLedByFamilyWorker();
+        CaseId caseId = caseLedByFamilyWorker();
         navigate("cases/" + caseId, CaseView.class);
         test($(Details.class).id("open-close")).openDetails();
 
@@ -80,7 +80,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
 
     @Test
     void aClosureOverSomeoneElsesChangeIsRefusedAndChangesNothing() {
-        UUID caseId = caseLedByFamilyWorker();
+        CaseId caseId = caseLedByFamilyWorker();
         navigate("cases/" + caseId, CaseView.class);
         test($(Details.class).id("open-close")).openDetails();
         fillIn();
@@ -100,7 +100,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
 
     @Test
     void aStepUpWithoutAReasonIsRefusedBeforeAnyoneIsAskedToConfirm() {
-        UUID caseId = caseLedByFamilyWorker();
+        CaseId caseId = caseLedByFamilyWorker();
         navigate("cases/" + caseId, CaseView.class);
         test($(Details.class).id("open-step-up")).openDetails();
 
@@ -114,7 +114,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
 
     @Test
     void aCompleteClosureEndsTheCaseAndListsTheChecksAfterIt() {
-        UUID caseId = caseLedByFamilyWorker();
+        CaseId caseId = caseLedByFamilyWorker();
         navigate("cases/" + caseId, CaseView.class);
         test($(Details.class).id("open-close")).openDetails();
         fillIn();
@@ -140,7 +140,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
     }
 
     /** A case of a new family, allocated to the family worker, who is then signed in. */
-    private UUID caseLedByFamilyWorker() {
+    private CaseId caseLedByFamilyWorker() {
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Closure");
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
         int version = queue.detail(submitted.request()).summary().version();
@@ -150,7 +150,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
                 "One need, one agency.");
-        UUID caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
         return caseId;
     }
