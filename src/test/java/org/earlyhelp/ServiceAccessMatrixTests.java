@@ -27,11 +27,11 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.testing.GeneratedDocs;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.WebApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -40,7 +40,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,8 +57,7 @@ import org.springframework.util.ClassUtils;
  * differs from the code fails the build. Methods anyone may call without signing in are listed
  * below with the reason, and no other may be.
  */
-@SpringBootTest
-@TestPropertySource(properties = {"earlyhelp.test.context=service-access-matrix", "earlyhelp.demo.journeys=false"})
+@WebApplicationTest
 class ServiceAccessMatrixTests {
 
     static final Path DOC = Path.of("docs/security.md");

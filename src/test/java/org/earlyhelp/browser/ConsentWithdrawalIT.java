@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
+import org.earlyhelp.referrals.RequestsForSupport;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.testing.NewFamilyRequests;
+import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -16,12 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A hub lead records that a family withdrew consent, after a confirmation: the record is marked
- * restricted, the form is gone and focus lands on the consent section, not the page. On a database
- * of its own, so that no other test meets the restricted family.
+ * restricted, the form is gone and focus lands on the consent section, not the page. The family is
+ * the test's own (a new request under a surname no other test uses), so the shared demonstration
+ * application needs no database of its own: no other test meets the restricted family.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "earlyhelp.test.isolated=consent")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConsentWithdrawalIT extends BrowserTest {
 
     @LocalServerPort
@@ -30,11 +33,19 @@ class ConsentWithdrawalIT extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    RequestsForSupport requests;
+
     @Test
     void aHubLeadRecordsWithdrawnConsentAndTheRecordIsRestricted() {
-        UUID family = jdbc.sql("""
-                        SELECT id FROM referrals.family WHERE hub_id = 'dudley-central' AND NOT restricted
-                        ORDER BY label LIMIT 1""").query(UUID.class).single();
+        UUID family;
+        try {
+            family = NewFamilyRequests.submit(requests, jdbc, new HubId("dudley-central"), "Consentless")
+                    .family()
+                    .value();
+        } finally {
+            SignedIn.nobody();
+        }
         String base = "http://localhost:" + port;
         signInAndWait(base, "lead.dudley-central");
         browser.go(base + "/families/" + family);

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.WebApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,9 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * liveness, readiness (with the database) and the dependencies group (with Keycloak and mail),
  * and build and commit information. Gauges agree with the tables they count.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"management.server.port=0", "earlyhelp.demo.journeys=false"})
+@WebApplicationTest
 class ObservabilityTests {
 
     @LocalServerPort

@@ -34,7 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
  * exports of the tables with small counts withheld, so that none can be worked back out, and every
  * export audited.
  */
-@SpringBootTest(properties = "earlyhelp.test.isolated=sufficiency-demonstration")
+@SpringBootTest
 class SufficiencyDemonstrationTests {
 
     @Autowired

@@ -21,6 +21,7 @@ import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

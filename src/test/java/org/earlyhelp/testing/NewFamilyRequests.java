@@ -1,4 +1,4 @@
-package org.earlyhelp.referrals.ui;
+package org.earlyhelp.testing;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +16,6 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
-import org.earlyhelp.testing.SignedIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,11 +23,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * uses, at a postcode of the hub, with one need (school attendance), sent by the teacher, who is
  * left signed in.
  */
-final class NewFamilyRequests {
+public final class NewFamilyRequests {
 
     private NewFamilyRequests() {}
 
-    static Submitted submit(RequestsForSupport requests, JdbcClient jdbc, HubId hub, String surnamePrefix) {
+    public static Submitted submit(RequestsForSupport requests, JdbcClient jdbc, HubId hub, String surnamePrefix) {
         LocalDate today = LocalDate.now(WorkingCalendar.LONDON);
         String surname = surnamePrefix
                 + (char) ('a' + ThreadLocalRandom.current().nextInt(26))
