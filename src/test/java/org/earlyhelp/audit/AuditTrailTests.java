@@ -16,19 +16,19 @@ import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The audit trail: written with every change, and impossible to change afterwards. */
-@SpringBootTest(properties = {"earlyhelp.test.isolated=audit", "earlyhelp.audit.settle=PT1S"})
+@OwnDataApplicationTest
 class AuditTrailTests {
 
     @Autowired

@@ -18,12 +18,12 @@ import java.util.TreeMap;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the hubs' areas), never the read models the pages use, and compared figure by figure. The data
  * is the application's own demonstration journeys in every hub, taken in through its events.
  */
-@SpringBootTest(properties = {"earlyhelp.test.isolated=figures-check", "earlyhelp.demo.care-returns=false"})
+@OwnDataApplicationTest
 class FiguresIndependentCheckTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");

@@ -23,13 +23,13 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.sufficiency.internal.Rules;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -38,7 +38,7 @@ import org.springframework.security.access.AccessDeniedException;
  * model's five years merge and import; the validator's deliberately broken files are refused with
  * a report and nothing saved; who is in care on a date; only commissioners and administrators.
  */
-@SpringBootTest(properties = {"earlyhelp.test.isolated=sufficiency", "earlyhelp.demo.care-returns=false"})
+@OwnDataApplicationTest
 class CareReturnsTests {
 
     @Autowired
