@@ -3,13 +3,13 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * refused next to its field, nothing published; a new domain is added, the version published
  * after a confirmation, and a hub lead reads it without an editor.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemonstrationApplicationTest
 class AuditFrameworkIT extends BrowserTest {
 
     @LocalServerPort

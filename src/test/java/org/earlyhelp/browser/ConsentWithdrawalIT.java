@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the test's own (a new request under a surname no other test uses), so the shared demonstration
  * application needs no database of its own: no other test meets the restricted family.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemonstrationApplicationTest
 class ConsentWithdrawalIT extends BrowserTest {
 
     @LocalServerPort

@@ -4,23 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A local account disabled while its owner is signed in loses access at the next check (every
- * 30 s by default, every 2 s here), and cannot sign in again.
+ * 30 s by default, every 2 s in the browser tests' application), and cannot sign in again. The
+ * account is enabled again afterwards, whatever happens, since other tests share the application.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"earlyhelp.test.isolated=disabled-account", "earlyhelp.access.recheck-every=PT2S"})
+@DemonstrationApplicationTest
 class DisabledAccountIT extends BrowserTest {
 
     @LocalServerPort
@@ -34,32 +33,36 @@ class DisabledAccountIT extends BrowserTest {
         String base = "http://localhost:" + port;
         signInAndWait(base, "housing.officer");
         browser.waitFor(By.id("home-practitioner"));
-        jdbc.sql("UPDATE identity.account SET enabled = false WHERE username = 'housing.officer'")
-                .update();
-        long disabled = System.nanoTime();
-        boolean refused = false;
-        for (int i = 0; i < 10 && !refused; i++) {
-            browser.go(base + "/my-work");
-            try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
-                        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
-                refused = true;
-            } catch (TimeoutException stillIn) {
-                // still signed in: the next check has not come round yet
+        try {
+            jdbc.sql("UPDATE identity.account SET enabled = false WHERE username = 'housing.officer'")
+                    .update();
+            long disabled = System.nanoTime();
+            boolean refused = false;
+            for (int i = 0; i < 10 && !refused; i++) {
+                browser.go(base + "/my-work");
+                try {
+                    new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
+                            .until(ExpectedConditions.presenceOfElementLocated(
+                                    By.cssSelector("input[name='username']")));
+                    refused = true;
+                } catch (TimeoutException stillIn) {
+                    // still signed in: the next check has not come round yet
+                }
             }
+            assertThat(refused)
+                    .as("the disabled account was sent to the sign-in page")
+                    .isTrue();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nDisabled account refused %.1f s after it was disabled (check every 2 s).%n",
+                    (System.nanoTime() - disabled) / 1e9);
+            signInLocally(base, "housing.officer", DEMO_PASSWORD);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+            assertThat(browser.isPresent(By.id("home-practitioner"))).isFalse();
+        } finally {
+            jdbc.sql("UPDATE identity.account SET enabled = true WHERE username = 'housing.officer'")
+                    .update();
         }
-        assertThat(refused)
-                .as("the disabled account was sent to the sign-in page")
-                .isTrue();
-        System.out.printf(
-                Locale.ROOT,
-                "%nDisabled account refused %.1f s after it was disabled (check every 2 s).%n",
-                (System.nanoTime() - disabled) / 1e9);
-        signInLocally(base, "housing.officer", DEMO_PASSWORD);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
-        assertThat(browser.isPresent(By.id("home-practitioner"))).isFalse();
-        jdbc.sql("UPDATE identity.account SET enabled = true WHERE username = 'housing.officer'")
-                .update();
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.shared.imports.CsvReader;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.SharedData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,11 +21,10 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An administrator imports the Dudley open data in the browser and builds the six hubs. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemonstrationApplicationTest
 class HubSetupIT extends BrowserTest {
 
     @LocalServerPort

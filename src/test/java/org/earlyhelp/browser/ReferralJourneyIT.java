@@ -22,6 +22,7 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -34,7 +35,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -42,7 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * and allocates, the lead practitioner assesses, plans, logs a contact, reviews and closes, and
  * the family's timeline shows it all. Another hub's lead cannot reach the family.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemonstrationApplicationTest
 class ReferralJourneyIT extends BrowserTest {
 
     @LocalServerPort

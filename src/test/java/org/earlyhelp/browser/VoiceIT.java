@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.FeedbackDraft;
@@ -47,7 +48,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -59,7 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * the alert in the portal and by e-mail; staff publish a "you said, we did" answer that appears
  * on the public page. axe checks every public page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DemonstrationApplicationTest
 class VoiceIT extends BrowserTest {
 
     static GreenMail smtp;

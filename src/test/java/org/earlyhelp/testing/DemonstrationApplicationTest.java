@@ -1,0 +1,23 @@
+package org.earlyhelp.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The browser tests' one application: the demonstration, on a real port, with a signed-in
+ * person's account checked again every 2 seconds (30 by default), so that a test can see a
+ * disabled account lose access without waiting. Every browser test of a whole journey uses this
+ * configuration, so they share one application and database instead of starting one each: each
+ * makes data of its own, or leaves shared data as it found it.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "earlyhelp.access.recheck-every=PT2S")
+public @interface DemonstrationApplicationTest {}
