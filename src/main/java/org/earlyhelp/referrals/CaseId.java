@@ -7,8 +7,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
- * Identifies a family's case file: the early help a lead practitioner leads, from allocation to closure. Written in events and JSON as the bare UUID, as before it had a type of
- * its own, so events stored earlier still read.
+ * Identifies a family's case file: the early help a lead practitioner leads, from allocation to
+ * closure.
+ *
+ * <p>Written in events and JSON as the bare UUID, as before it had a type of its own, so events
+ * stored earlier still read.
  */
 public record CaseId(@JsonValue UUID value) {
 
@@ -22,7 +25,11 @@ public record CaseId(@JsonValue UUID value) {
         return new CaseId(UUID.randomUUID());
     }
 
-    /** The id written as text, as in a page's address; throws {@link IllegalArgumentException} if it is not one. */
+    /**
+     * The id written as text, as in a page's address.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
     public static CaseId parse(String text) {
         return new CaseId(UUID.fromString(text));
     }

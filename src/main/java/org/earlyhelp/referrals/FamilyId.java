@@ -7,8 +7,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
- * Identifies a family known to early help, whose requests and cases it holds. Written in events and JSON as the bare UUID, as before it had a type of
- * its own, so events stored earlier still read.
+ * Identifies a family known to early help, whose requests and cases it holds.
+ *
+ * <p>Written in events and JSON as the bare UUID, as before it had a type of its own, so events
+ * stored earlier still read.
  */
 public record FamilyId(@JsonValue UUID value) {
 
@@ -22,7 +24,11 @@ public record FamilyId(@JsonValue UUID value) {
         return new FamilyId(UUID.randomUUID());
     }
 
-    /** The id written as text, as in a page's address; throws {@link IllegalArgumentException} if it is not one. */
+    /**
+     * The id written as text, as in a page's address.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
     public static FamilyId parse(String text) {
         return new FamilyId(UUID.fromString(text));
     }

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 /**
- * Identifies a request for early help for a family, from submission to its decision. Written in events and JSON as the bare UUID, as before it had a type of
- * its own, so events stored earlier still read.
+ * Identifies a request for early help for a family, from submission to its decision.
+ *
+ * <p>Written in events and JSON as the bare UUID, as before it had a type of its own, so events
+ * stored earlier still read.
  */
 public record RequestId(@JsonValue UUID value) {
 
@@ -22,7 +24,11 @@ public record RequestId(@JsonValue UUID value) {
         return new RequestId(UUID.randomUUID());
     }
 
-    /** The id written as text, as in a page's address; throws {@link IllegalArgumentException} if it is not one. */
+    /**
+     * The id written as text, as in a page's address.
+     *
+     * @throws IllegalArgumentException if it is not one
+     */
     public static RequestId parse(String text) {
         return new RequestId(UUID.fromString(text));
     }
