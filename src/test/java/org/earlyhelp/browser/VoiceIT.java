@@ -7,11 +7,8 @@ import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +23,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.TestMailServer;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.FeedbackDraft;
 import org.earlyhelp.voice.FeedbackForms;
@@ -34,7 +32,6 @@ import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Mode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,8 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Voice on a phone-sized screen: a young child answers in pictures; a teenager answers
@@ -61,8 +56,6 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @DemonstrationApplicationTest
 class VoiceIT extends BrowserTest {
-
-    static GreenMail smtp;
 
     @LocalServerPort
     int port;
@@ -75,26 +68,6 @@ class VoiceIT extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) throws Exception {
-        int smtpPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            smtpPort = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-        smtp.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> smtpPort);
-    }
-
-    @AfterAll
-    static void stopMail() {
-        // Null when the class was skipped before the context started (no browser, CI unset).
-        if (smtp != null) {
-            smtp.stop();
-        }
-    }
 
     @BeforeEach
     void phone() {
@@ -171,7 +144,9 @@ class VoiceIT extends BrowserTest {
     @Test
     void aTeenagerWhoIsNotSafeSeesHelpAndTheSafeguardingLeadIsAlerted() throws Exception {
         Invitation invitation = invitation(null);
-        int mailsBefore = smtp.getReceivedMessages().length;
+        String lead = "lead.dudley-central@earlyhelp.example";
+        String subject = "Safeguarding alert: feedback in the dudley-central hub";
+        int mailsBefore = TestMailServer.to(lead, subject).size();
         browser.go(base() + "/say");
         browser.assertAccessible("code entry");
         find(By.cssSelector("#code input")).sendKeys(invitation.displayCode(), Keys.ENTER);
@@ -221,8 +196,8 @@ class VoiceIT extends BrowserTest {
         browser.screenshot("voice-help-now");
         browser.assertAccessible("help now");
 
-        assertThat(smtp.waitForIncomingEmail(15_000, mailsBefore + 1)).isTrue();
-        assertThat(smtp.getReceivedMessages()[mailsBefore].getSubject()).contains("Safeguarding alert");
+        assertThat(TestMailServer.await(lead, subject, mailsBefore + 1, Duration.ofSeconds(15)))
+                .hasSize(mailsBefore + 1);
 
         browser.size(1280, 900);
         signInAndWait(base(), "lead.dudley-central");

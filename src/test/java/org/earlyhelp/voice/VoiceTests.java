@@ -3,10 +3,7 @@ package org.earlyhelp.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.SignedIn;
-import org.junit.jupiter.api.AfterAll;
+import org.earlyhelp.testing.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,13 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Voice against the real database and an in-process SMTP server: feedback with no account, the
+ * Voice against the real database and the tests' SMTP server ({@link TestMailServer}): feedback with no account, the
  * safeguarding alert in the portal and by e-mail, exactly once, sealed names opened only by a
  * safeguarding lead with a reason, and "you said, we did" published without personal data.
  */
@@ -48,7 +43,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class VoiceTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
-    static GreenMail smtp;
 
     @Autowired
     VoiceProperties voiceProperties;
@@ -92,23 +86,6 @@ class VoiceTests {
                     .isPositive()
                     .isLessThanOrEqualTo(30_000);
         }
-    }
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
-        smtp.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
-    }
-
-    @AfterAll
-    static void stopMail() {
-        smtp.stop();
     }
 
     @AfterEach
@@ -174,15 +151,18 @@ class VoiceTests {
     @Test
     void notFeelingSafeRaisesOneAlertInThePortalAndByEmail() throws Exception {
         Invitation invitation = groupInvitation();
-        int mailsBefore = smtp.getReceivedMessages().length;
+        String lead = "lead.dudley-central@earlyhelp.example";
+        String subject = "Safeguarding alert: feedback in the dudley-central hub";
+        int mailsBefore = TestMailServer.to(lead, subject).size();
         FeedbackForms.Received received =
                 forms.submit(invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.NO, "Please help"), "10.0.0.2");
         assertThat(received.safeguarding()).isTrue();
         awaitAlert(received.feedback());
         assertThat(alertsFor(received.feedback())).isEqualTo(1);
-        assertThat(smtp.waitForIncomingEmail(10_000, mailsBefore + 1)).isTrue();
-        MimeMessage mail = smtp.getReceivedMessages()[mailsBefore];
-        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("lead.dudley-central@earlyhelp.example");
+        List<MimeMessage> mails = TestMailServer.await(lead, subject, mailsBefore + 1, Duration.ofSeconds(10));
+        assertThat(mails).hasSize(mailsBefore + 1);
+        MimeMessage mail = mails.getLast();
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(lead);
         assertThat(mail.getSubject()).contains("Safeguarding alert");
         assertThat(mail.getContent().toString()).contains("do not feel safe").doesNotContain("Please help");
 
@@ -194,7 +174,7 @@ class VoiceTests {
         awaitMailed(alertId);
         alerts.mail(new SafeguardingAlertRaised(alertId, received.feedback(), CENTRAL, "again", Instant.now()));
         Thread.sleep(500);
-        assertThat(smtp.getReceivedMessages()).hasSize(mailsBefore + 1);
+        assertThat(TestMailServer.to(lead, subject)).hasSize(mailsBefore + 1);
 
         // Raised again for the same feedback: still one alert.
         new TransactionTemplate(transactions)
