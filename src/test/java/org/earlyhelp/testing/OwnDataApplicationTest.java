@@ -5,18 +5,41 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.earlyhelp.shared.events.FailsOnceListener;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
- * The unit tests' application for tests that bring data of their own and follow it to its end:
- * no demonstration care returns (a test imports the returns it needs) and the audit trail sealed
- * once an entry is a second old. The demonstration journeys are there, as in the default
- * application. Every test with these needs
- * uses this one configuration, so they share one application instead of starting one each; each
- * works on records of its own, so the order they run in does not matter.
+ * The unit tests' application for tests that bring data of their own and follow it to its end, in
+ * seconds rather than the minutes and hours the application waits by default:
+ * <ul>
+ *   <li>no demonstration care returns (a test imports the returns it needs);
+ *   <li>the audit trail sealed once an entry is a second old;
+ *   <li>a young person's safeguarding alert escalates after 2 seconds without acknowledgement,
+ *       again every 2 seconds, and to the duty address 2 seconds after that, looked for every half
+ *       second; one address may send 5 answers an hour;
+ *   <li>an event publication a second old and not complete is delivered again, every half second
+ *       (with a listener that fails its first delivery of its own test event, {@link
+ *       FailsOnceListener}).
+ * </ul>
+ * The demonstration hubs, services and journeys are there, as in the default application. Every
+ * test with these needs uses this one configuration, so they share one application instead of
+ * starting one each; each works on records of its own, so the order they run in does not matter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(properties = {"earlyhelp.demo.care-returns=false", "earlyhelp.audit.settle=PT1S"})
+@SpringBootTest(
+        properties = {
+            "earlyhelp.demo.care-returns=false",
+            "earlyhelp.audit.settle=PT1S",
+            "earlyhelp.voice.acknowledge-within=PT2S",
+            "earlyhelp.voice.escalate-again-every=PT2S",
+            "earlyhelp.voice.duty-after=PT2S",
+            "earlyhelp.voice.escalate-every=PT0.5S",
+            "earlyhelp.voice.answers-per-address-per-hour=5",
+            "earlyhelp.events.retry-every=PT0.5S",
+            "earlyhelp.events.retry-older-than=PT1S"
+        })
+@Import(FailsOnceListener.class)
 public @interface OwnDataApplicationTest {}

@@ -3,18 +3,10 @@ package org.earlyhelp.voice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubDirectory;
@@ -25,15 +17,13 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
-import org.junit.jupiter.api.AfterAll;
+import org.earlyhelp.testing.TestMailServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A young person's safeguarding alert cannot go unseen, whatever goes wrong: a hub cannot be left
@@ -41,25 +31,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * e-mail address, or the code flooded from one address beforehand, an unsafe answer from another
  * address is saved, its alert is in the hub lead's list within 5 s, and an escalation mail reaches
  * a hub lead once the acknowledgement time has passed, again and again until someone acknowledges
- * it, and then the borough's duty address. Real PostgreSQL, a real SMTP server (GreenMail).
+ * it, and then the borough's duty address. Real PostgreSQL, a real SMTP server (GreenMail, {@link TestMailServer}), and the
+ * application that escalates in seconds ({@link OwnDataApplicationTest}).
  */
-@SpringBootTest(
-        properties = {
-            "earlyhelp.voice.acknowledge-within=PT2S",
-            "earlyhelp.voice.escalate-again-every=PT2S",
-            "earlyhelp.voice.duty-after=PT2S",
-            "earlyhelp.voice.escalate-every=PT0.5S",
-            "earlyhelp.voice.answers-per-address-per-hour=5",
-            "earlyhelp.events.retry-every=PT1S",
-            "earlyhelp.events.retry-older-than=PT1S"
-        })
+@OwnDataApplicationTest
 class AlertInvariantsTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
     static final HubId KINGSWINFORD = new HubId("kingswinford");
     static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
-    static GreenMail smtp;
-    static ServerSetup setup;
 
     @Autowired
     Invitations invitations;
@@ -81,26 +61,6 @@ class AlertInvariantsTests {
 
     @Autowired
     JdbcClient jdbc;
-
-    @DynamicPropertySource
-    static void mail(DynamicPropertyRegistry registry) throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        setup = new ServerSetup(port, "127.0.0.1", "smtp");
-        smtp = new GreenMail(setup);
-        smtp.start();
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> port);
-        registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> "2000");
-        registry.add("spring.mail.properties.mail.smtp.timeout", () -> "2000");
-    }
-
-    @AfterAll
-    static void stopMail() {
-        smtp.stop();
-    }
 
     @AfterEach
     void signOut() {
@@ -145,33 +105,6 @@ class AlertInvariantsTests {
         }
         throw new AssertionError(
                 "The alert for " + feedback + " was not visible to " + lead + " within " + VISIBLE_WITHIN);
-    }
-
-    /** Waits for mails that match; returns them. */
-    private static List<MimeMessage> awaitMail(Predicate<MimeMessage> wanted, int count, Duration within)
-            throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            List<MimeMessage> found =
-                    Arrays.stream(smtp.getReceivedMessages()).filter(wanted).toList();
-            if (found.size() >= count || System.nanoTime() > deadline) {
-                return found;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static Predicate<MimeMessage> to(String address, String subject) {
-        return m -> {
-            try {
-                return m.getSubject().contains(subject)
-                        && Arrays.stream(m.getAllRecipients())
-                                .map(Address::toString)
-                                .anyMatch(address::equalsIgnoreCase);
-            } catch (MessagingException e) {
-                return false;
-            }
-        };
     }
 
     private void acknowledge(HubId hub, String lead, Alert alert) {
@@ -219,7 +152,7 @@ class AlertInvariantsTests {
     @Test
     void withTheMailServerDownTheAlertIsSavedSeenAndMailedOnceTheServerIsBack() throws Exception {
         Invitation invitation = groupInvitation(CENTRAL, "lead.dudley-central");
-        smtp.stop();
+        TestMailServer.stop();
         FeedbackForms.Received received;
         try {
             received = forms.submit(invitation.code(), unsafe(), "10.20.0.1");
@@ -234,14 +167,14 @@ class AlertInvariantsTests {
                     .as("nothing is recorded as sent while nothing could be")
                     .isTrue();
         } finally {
-            smtp = new GreenMail(setup);
-            smtp.start();
+            TestMailServer.start();
         }
-        assertThat(awaitMail(to("lead.dudley-central@earlyhelp.example", "ESCALATED"), 1, Duration.ofSeconds(15)))
+        assertThat(TestMailServer.await(
+                        "lead.dudley-central@earlyhelp.example", "ESCALATED", 1, Duration.ofSeconds(15)))
                 .as("the escalation reaches the hub lead once the server is back")
                 .isNotEmpty();
-        assertThat(awaitMail(
-                        to("lead.dudley-central@earlyhelp.example", "Safeguarding alert"), 1, Duration.ofSeconds(15)))
+        assertThat(TestMailServer.await(
+                        "lead.dudley-central@earlyhelp.example", "Safeguarding alert", 1, Duration.ofSeconds(15)))
                 .as("the first mail, tried again from the event registry")
                 .isNotEmpty();
         Alert alert = visibleToTheHubLead(CENTRAL, "lead.dudley-central", received.feedback());
@@ -265,10 +198,10 @@ class AlertInvariantsTests {
         Invitation invitation = groupInvitation(KINGSWINFORD, "lead.kingswinford");
         FeedbackForms.Received received = forms.submit(invitation.code(), unsafe(), "10.20.0.2");
         Alert alert = visibleToTheHubLead(KINGSWINFORD, "lead.kingswinford", received.feedback());
-        assertThat(awaitMail(to("sg.lead@council.example", "Safeguarding alert"), 1, Duration.ofSeconds(10)))
+        assertThat(TestMailServer.await("sg.lead@council.example", "Safeguarding alert", 1, Duration.ofSeconds(10)))
                 .as("mailed to the user name as it is")
                 .isNotEmpty();
-        assertThat(awaitMail(to("lead.kingswinford@earlyhelp.example", "ESCALATED"), 1, Duration.ofSeconds(10)))
+        assertThat(TestMailServer.await("lead.kingswinford@earlyhelp.example", "ESCALATED", 1, Duration.ofSeconds(10)))
                 .isNotEmpty();
         acknowledge(KINGSWINFORD, "lead.kingswinford", alert);
     }
@@ -296,7 +229,8 @@ class AlertInvariantsTests {
 
         FeedbackForms.Received received = forms.submit(invitation.code(), unsafe(), "10.30.0.2");
         Alert alert = visibleToTheHubLead(CENTRAL, "lead.dudley-central", received.feedback());
-        assertThat(awaitMail(to("lead.dudley-central@earlyhelp.example", "ESCALATED"), 1, Duration.ofSeconds(10)))
+        assertThat(TestMailServer.await(
+                        "lead.dudley-central@earlyhelp.example", "ESCALATED", 1, Duration.ofSeconds(10)))
                 .isNotEmpty();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (escalations(alert.id()) < 2 && System.nanoTime() < deadline) {
@@ -313,7 +247,7 @@ class AlertInvariantsTests {
         assertThat(dutyNotified(alert.id()))
                 .as("and then it reaches the borough's duty address")
                 .isTrue();
-        assertThat(awaitMail(to("duty@council.example", "UNACKNOWLEDGED"), 1, Duration.ofSeconds(5)))
+        assertThat(TestMailServer.await("duty@council.example", "UNACKNOWLEDGED", 1, Duration.ofSeconds(5)))
                 .isNotEmpty();
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         Alert now = alerts.ofHub(CENTRAL).stream()
