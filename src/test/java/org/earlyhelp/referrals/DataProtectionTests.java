@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
-/** Retention with a dry run first and a grace period, and the subject access export. */
-@SpringBootTest(properties = {"earlyhelp.test.isolated=data-protection", "earlyhelp.retention.grace=PT0S"})
+/**
+ * Retention with a dry run first and a grace period, and the subject access export. On the shared
+ * application, with the grace period it has by default (30 days): a test makes families of its own
+ * and moves the day they fell due back past the grace period, as time would.
+ */
+@SpringBootTest
 class DataProtectionTests {
 
     static final LocalDate TODAY = LocalDate.now(WorkingCalendar.LONDON);
@@ -57,6 +62,19 @@ class DataProtectionTests {
     @AfterEach
     void signOut() {
         SignedIn.nobody();
+    }
+
+    /** The grace period the application has by default. */
+    static final Period GRACE = Period.ofDays(30);
+
+    /** Moves the day a family fell due for deletion back, as if that long had passed. */
+    private void dueSince(FamilyId family, Period ago) {
+        assertThat(jdbc.sql("UPDATE referrals.retention_due SET first_due_at = now() - make_interval(days => ?)"
+                                + " WHERE family_id = ?")
+                        .params(ago.getDays(), family.value())
+                        .update())
+                .as("the family is due")
+                .isEqualTo(1);
     }
 
     private FamilyId family(String name, LocalDate childBorn) {
@@ -95,13 +113,30 @@ class DataProtectionTests {
                         .single())
                 .as("a dry run deletes nothing")
                 .isEqualTo(1);
+        FamilyId graced = family("Gracewell", TODAY.minusYears(25).minusDays(5));
         SignedIn.nobody();
+        retention.daily();
+        assertThat(jdbc.sql("SELECT count(*) FROM referrals.family WHERE id IN (?, ?)")
+                        .params(old.value(), graced.value())
+                        .query(Long.class)
+                        .single())
+                .as("newly due: kept for the grace period")
+                .isEqualTo(2);
+        dueSince(old, GRACE.plusDays(1));
+        dueSince(graced, GRACE.minusDays(1));
         retention.daily();
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.family WHERE id = ?")
                         .param(old.value())
                         .query(Long.class)
                         .single())
+                .as("due for longer than the grace period: deleted")
                 .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM referrals.family WHERE id = ?")
+                        .param(graced.value())
+                        .query(Long.class)
+                        .single())
+                .as("due for a day less than the grace period: kept")
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM referrals.person WHERE family_id = ?")
                         .param(old.value())
                         .query(Long.class)
@@ -144,20 +179,60 @@ class DataProtectionTests {
 
     @Test
     void anonymousFeedbackLosesItsWordsAfterTheSetTime() {
-        jdbc.sql("""
-                        UPDATE voice.feedback SET submitted_at = now() - interval '30 months' WHERE id IN
-                          (SELECT id FROM voice.feedback WHERE mode = 'ANONYMOUS' LIMIT 3)""").update();
+        SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        var invitation = invitations.create(
+                InvitationKind.GROUP,
+                new HubId("dudley-central"),
+                null,
+                "Retention group " + UUID.randomUUID(),
+                null,
+                30);
+        SignedIn.nobody();
+        List<UUID> answers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answers.add(forms.submit(
+                            invitation.code(),
+                            new FeedbackDraft(
+                                    AgeBand.TEEN,
+                                    Mode.ANONYMOUS,
+                                    null,
+                                    null,
+                                    FeelSafe.YES,
+                                    4,
+                                    null,
+                                    null,
+                                    null,
+                                    "Words to forget " + i),
+                            "10.78.0." + i)
+                    .feedback());
+        }
+        List<UUID> old = answers.subList(0, 3);
+        UUID recent = answers.get(3);
+        for (UUID answer : old) {
+            jdbc.sql("UPDATE voice.feedback SET submitted_at = now() - interval '30 months' WHERE id = ?")
+                    .param(answer)
+                    .update();
+        }
         SignedIn.admin();
         long due = feedbackRetention.dryRun();
-        assertThat(due).isEqualTo(3);
-        SignedIn.nobody();
-        assertThat(feedbackRetention.daily()).isGreaterThanOrEqualTo(3);
-        assertThat(jdbc.sql(
-                                "SELECT count(*) FROM voice.feedback WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NOT NULL"
-                                        + " AND anything IS NULL")
-                        .query(Long.class)
-                        .single())
+        assertThat(due).as("at least this test's three").isGreaterThanOrEqualTo(3);
+        assertThat(count("SELECT count(*) FROM voice.feedback WHERE id = ANY (?) AND text_deleted_at IS NULL", (Object)
+                        old.toArray(UUID[]::new)))
+                .as("a dry run deletes nothing")
                 .isEqualTo(3);
+        SignedIn.nobody();
+        assertThat(feedbackRetention.daily()).isEqualTo(due);
+        assertThat(count(
+                        "SELECT count(*) FROM voice.feedback WHERE id = ANY (?) AND text_deleted_at IS NOT NULL"
+                                + " AND anything IS NULL",
+                        (Object) old.toArray(UUID[]::new)))
+                .isEqualTo(3);
+        assertThat(count(
+                        "SELECT count(*) FROM voice.feedback WHERE id = ? AND text_deleted_at IS NULL"
+                                + " AND anything = 'Words to forget 3'",
+                        recent))
+                .as("an answer inside the set time keeps its words")
+                .isEqualTo(1);
     }
 
     @Autowired
@@ -300,6 +375,8 @@ class DataProtectionTests {
 
         SignedIn.nobody();
         retention.daily();
+        dueSince(family, GRACE.plusDays(1));
+        dueSince(new FamilyId(concernFamily), GRACE.plusDays(1));
         retention.daily();
         assertThat(count("SELECT count(*) FROM referrals.family WHERE id = ANY (?)", (Object)
                         new UUID[] {family.value(), concernFamily}))
