@@ -25,18 +25,17 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.testing.Generated;
 import org.earlyhelp.testing.SignedIn;
-import org.junit.jupiter.api.AfterAll;
+import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hostile input through the real services and the real database (one application context for
- * the class), generated from seeds (a failing case is named by its seed and runs again exactly):
+ * Hostile input through the real services and the real database (the application that lets a
+ * test replace the borough's areas, {@link WithoutFamiliesApplicationTest}), generated from seeds (a failing case is named by its seed and runs again exactly):
  * whatever arrives, the answer says what is wrong in words, never another exception, and what is
  * refused changes nothing.
  *
@@ -50,31 +49,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * The parsers underneath are fuzzed, coverage-guided, by the {@code *FuzzTests} (Jazzer).
  */
+@WithoutFamiliesApplicationTest
 class HostileInputTests {
 
-    private static ConfigurableApplicationContext context;
     private static HubAdministration administration;
     private static JdbcClient jdbc;
     private static RequestsForSupport requests;
 
-    @BeforeAll
-    static void start() {
-        context = new SpringApplicationBuilder(EarlyHelpApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--earlyhelp.db.fresh=true",
-                        "--earlyhelp.demo.journeys=false",
-                        "--earlyhelp.events.retry-every=PT1H");
-        administration = context.getBean(HubAdministration.class);
-        jdbc = context.getBean(JdbcClient.class);
-        requests = context.getBean(RequestsForSupport.class);
-    }
+    @Autowired
+    HubAdministration hubAdministration;
 
-    @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.close();
-        }
+    @Autowired
+    JdbcClient database;
+
+    @Autowired
+    RequestsForSupport requestsForSupport;
+
+    @BeforeEach
+    void connect() {
+        administration = hubAdministration;
+        jdbc = database;
+        requests = requestsForSupport;
     }
 
     @AfterEach

@@ -48,6 +48,9 @@ abstract class BrowserTest {
      * message's "try again", until the cases show or the time is up. Returns how many loads it
      * took, or 0 when it never worked.
      */
+    /** The work list, or the words that say it is empty: the page read the database. */
+    private static final By WORK_LIST = By.cssSelector("#my-cases, main .empty-state");
+
     static int loadMyWorkUntilItWorks(String base, Duration limit) {
         long from = System.nanoTime();
         int loads = 0;
@@ -57,9 +60,9 @@ abstract class BrowserTest {
             try {
                 new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                         .until(ExpectedConditions.or(
-                                ExpectedConditions.presenceOfElementLocated(By.id("my-cases")),
+                                ExpectedConditions.presenceOfElementLocated(WORK_LIST),
                                 ExpectedConditions.presenceOfElementLocated(By.id("database-down"))));
-                if (browser.isPresent(By.id("my-cases"))) {
+                if (browser.isPresent(WORK_LIST)) {
                     return loads;
                 }
             } catch (TimeoutException slow) {

@@ -24,13 +24,13 @@ import org.earlyhelp.referrals.RequestSubmitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.earlyhelp.voice.ThemeConfirmed;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * journey's events (published here, on a borough without demonstration families, so that every
  * figure is known), and cannot see another hub's.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "earlyhelp.demo.journeys=false")
+@WithoutFamiliesApplicationTest
 class HubDashboardIT extends BrowserTest {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

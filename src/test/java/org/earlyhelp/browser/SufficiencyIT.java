@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -19,7 +20,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,9 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * returns in their place, sees who is in care, builds the SGO scenario, compares it with the
  * baseline and the gap, and exports a table.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "earlyhelp.test.isolated=sufficiency-browser")
+@WithoutFamiliesApplicationTest
 class SufficiencyIT extends BrowserTest {
 
     @LocalServerPort

@@ -24,11 +24,11 @@ import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -36,7 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
  * An administrator builds the borough's hubs from the real Dudley open data, and every kind of
  * bad file is refused with the bad rows named and nothing saved.
  */
-@SpringBootTest(properties = "earlyhelp.test.isolated=hub-administration")
+@WithoutFamiliesApplicationTest
 class HubAdministrationTests {
 
     @Autowired

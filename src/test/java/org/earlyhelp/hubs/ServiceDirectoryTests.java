@@ -18,15 +18,15 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The service directory, searched as practitioners and hub leads search it. */
-@SpringBootTest(properties = "earlyhelp.test.isolated=service-directory")
+@WithoutFamiliesApplicationTest
 class ServiceDirectoryTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

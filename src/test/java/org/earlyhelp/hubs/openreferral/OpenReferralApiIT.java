@@ -9,7 +9,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,12 +28,12 @@ import org.earlyhelp.hubs.ServiceCategory;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -44,14 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ../shared/standards/oruk-uk-profile}) with a maintained JSON Schema validator that asserts
  * formats too, and any violation fails the test. Filters are checked against the database.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "earlyhelp.test.isolated=open-referral",
-            "earlyhelp.open-referral.calls-per-minute=30",
-            // Calls come through a trusted proxy on this machine, so each test can be its own address.
-            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1|0:0:0:0:0:0:0:1"
-        })
+@WithoutFamiliesApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenReferralApiIT {
 
@@ -67,7 +62,21 @@ class OpenReferralApiIT {
     @Autowired
     PostcodeLookup postcodes;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * Calls come from 127.0.0.2, the proxy the application believes, so that each test can give an
+     * address of its own in X-Forwarded-For.
+     */
+    private final HttpClient http =
+            HttpClient.newBuilder().localAddress(proxy()).build();
+
+    private static InetAddress proxy() {
+        try {
+            return InetAddress.getByName("127.0.0.2");
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final ObjectMapper json = JsonMapper.builder().build();
     private final AtomicInteger addresses = new AtomicInteger(1);
     private SchemaRegistry schemas;
@@ -111,7 +120,7 @@ class OpenReferralApiIT {
 
     private HttpResponse<String> call(String method, String path, String address) throws Exception {
         return http.send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/openreferral" + path))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/openreferral" + path))
                         .header("X-Forwarded-For", address)
                         .header("Accept", "application/json")
                         .method(method, HttpRequest.BodyPublishers.noBody())
