@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Invitation;
@@ -17,7 +18,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,9 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * read with the pseudo-locales: every word comes from the translation files (nothing hard-coded),
  * longer words still fit, and right to left the pages are laid out from the right.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"earlyhelp.i18n.pseudo-locales=true", "earlyhelp.test.isolated=languages"})
+@DemonstrationApplicationTest
 class PublicPagesLanguageIT extends BrowserTest {
 
     @LocalServerPort

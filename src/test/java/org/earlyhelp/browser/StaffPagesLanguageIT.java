@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,9 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * another language. A hard-coded text fails the test, naming the page and the text. Data (names,
  * what people wrote, table cells, chart labels) is left out.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"earlyhelp.i18n.pseudo-locales=true", "earlyhelp.test.isolated=languages"})
+@DemonstrationApplicationTest
 class StaffPagesLanguageIT extends BrowserTest {
 
     @LocalServerPort

@@ -8,9 +8,11 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The browser tests' one application: the demonstration, on a real port, with a signed-in
+ * The browser tests' main application: the demonstration, on a real port, with a signed-in
  * person's account checked again every 2 seconds (30 by default), so that a test can see a
- * disabled account lose access without waiting. Every browser test of a whole journey uses this
+ * disabled account lose access without waiting, and the two pseudo-languages that show a word not
+ * taken from the translation files ({@code en-XA}, and its right-to-left twin) offered beside the
+ * real ones. Every browser test of a whole journey uses this
  * configuration, so they share one application and database instead of starting one each: each
  * makes data of its own, or leaves shared data as it found it.
  */
@@ -19,5 +21,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "earlyhelp.access.recheck-every=PT2S")
+        properties = {"earlyhelp.access.recheck-every=PT2S", "earlyhelp.i18n.pseudo-locales=true"})
 public @interface DemonstrationApplicationTest {}
