@@ -16,17 +16,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.earlyhelp.EarlyHelpApplication;
 import org.earlyhelp.browser.KeycloakTestServer;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.testing.Generated;
+import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,9 +37,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * document (RFC 9457) naming the field and saying what is wrong, and nothing written: never a
  * server error, never half a request.
  */
+@KeycloakApplicationTest
 class PartnerApiHostileJsonIT {
 
-    private static ConfigurableApplicationContext context;
     private static JdbcClient jdbc;
     private static KeycloakTestServer keycloak;
     private static String postcode;
@@ -52,23 +52,21 @@ class PartnerApiHostileJsonIT {
     private static final Map<String, Integer> byStatus = new TreeMap<>();
     private static final Map<String, Integer> details = new TreeMap<>();
 
-    @BeforeAll
-    static void start() {
+    @Autowired
+    JdbcClient database;
+
+    @Autowired
+    PostcodeLookup postcodes;
+
+    @LocalServerPort
+    int localPort;
+
+    @BeforeEach
+    void connect() {
         keycloak = KeycloakTestServer.running();
-        context = new SpringApplicationBuilder(EarlyHelpApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--earlyhelp.db.fresh=true",
-                        "--earlyhelp.demo.journeys=false",
-                        "--earlyhelp.demo.care-returns=false",
-                        "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
-                        "--earlyhelp.api.clients=earlyhelp-partner-school",
-                        "--earlyhelp.keycloak.client-secret=earlyhelp-portal-dev-secret");
-        jdbc = context.getBean(JdbcClient.class);
-        port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port", "0"));
-        postcode = context.getBean(PostcodeLookup.class)
-                .postcodesIn(new HubId("dudley-central"), 1)
-                .getFirst();
+        jdbc = database;
+        port = localPort;
+        postcode = postcodes.postcodesIn(new HubId("dudley-central"), 1).getFirst();
     }
 
     @AfterAll
@@ -77,9 +75,6 @@ class PartnerApiHostileJsonIT {
                 "%nPartner API, hostile JSON: %d saved whole, %d refused with a problem; by status %s%n",
                 saved.get(), refused.get(), byStatus);
         details.forEach((d, n) -> System.out.printf("  %3d x %s%n", n, d));
-        if (context != null) {
-            context.close();
-        }
     }
 
     /** The good request's values, each a JSON literal, by where they sit. */

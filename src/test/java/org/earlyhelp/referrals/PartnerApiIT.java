@@ -16,24 +16,28 @@ import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The partner API with a real client-credentials token from the real Keycloak: a school's system
  * submits a request for support, reads its status and the hub's decision, sees only its own
  * requests, and gets problem details for bad input and no token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@KeycloakApplicationTest
 class PartnerApiIT {
 
     private static KeycloakTestServer keycloak;
+
+    @BeforeAll
+    static void keycloak() {
+        keycloak = KeycloakTestServer.running();
+    }
 
     @LocalServerPort
     int port;
@@ -51,15 +55,6 @@ class PartnerApiIT {
     JdbcClient jdbc;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @DynamicPropertySource
-    static void keycloakMode(DynamicPropertyRegistry registry) {
-        keycloak = KeycloakTestServer.running();
-        registry.add("earlyhelp.keycloak.issuer-uri", keycloak::issuer);
-        registry.add("earlyhelp.keycloak.client-secret", () -> "earlyhelp-portal-dev-secret");
-        // The school's system, and one more listed client whose tokens name no API audience.
-        registry.add("earlyhelp.api.clients", () -> "earlyhelp-partner-school,earlyhelp-partner-noaudience");
-    }
 
     private String token(String client, String secret) throws Exception {
         return keycloak.clientToken(client, secret);
