@@ -24,8 +24,8 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.testing.Generated;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hostile input through the real services and the real database (the application that lets a
- * test replace the borough's areas, {@link WithoutFamiliesApplicationTest}), generated from seeds (a failing case is named by its seed and runs again exactly):
+ * Hostile input through the real services and the real database (the unit tests' second application,
+ * where a test may replace the borough's areas, {@link OwnDataApplicationTest}), generated from seeds (a failing case is named by its seed and runs again exactly):
  * whatever arrives, the answer says what is wrong in words, never another exception, and what is
  * refused changes nothing.
  *
@@ -49,7 +49,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * The parsers underneath are fuzzed, coverage-guided, by the {@code *FuzzTests} (Jazzer).
  */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class HostileInputTests {
 
     private static HubAdministration administration;

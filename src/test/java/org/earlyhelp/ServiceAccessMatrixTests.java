@@ -26,8 +26,8 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.testing.GeneratedDocs;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.aop.support.AopUtils;
@@ -57,7 +57,7 @@ import org.springframework.util.ClassUtils;
  * differs from the code fails the build. Methods anyone may call without signing in are listed
  * below with the reason, and no other may be.
  */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class ServiceAccessMatrixTests {
 
     static final Path DOC = Path.of("docs/security.md");

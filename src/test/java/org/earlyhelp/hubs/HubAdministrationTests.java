@@ -22,9 +22,9 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportReport;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
  * An administrator builds the borough's hubs from the real Dudley open data, and every kind of
  * bad file is refused with the bad rows named and nothing saved.
  */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class HubAdministrationTests {
 
     @Autowired

@@ -16,9 +16,9 @@ import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SharedData;
 import org.earlyhelp.testing.SignedIn;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The service directory, searched as practitioners and hub leads search it. */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class ServiceDirectoryTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

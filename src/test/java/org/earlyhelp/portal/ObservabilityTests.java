@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.work.BackgroundWork;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * liveness, readiness (with the database) and the dependencies group (with Keycloak and mail),
  * and build and commit information. Gauges agree with the tables they count.
  */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class ObservabilityTests {
 
     @LocalServerPort

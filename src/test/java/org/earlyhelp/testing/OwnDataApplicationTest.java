@@ -10,9 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The unit tests' application for tests that bring data of their own and follow it to its end, in
- * seconds rather than the minutes and hours the application waits by default:
+ * The unit tests' second application, for tests that bring data of their own and follow it to its
+ * end, in seconds rather than the minutes and hours the application waits by default, and for the
+ * checks that need a real port:
  * <ul>
+ *   <li>on a real port as in production: health and metrics on a management port of their own,
+ *       127.0.0.2 listed as the HTTPS proxy whose forwarded headers are believed (127.0.0.1, where
+ *       the tests' other requests come from, is not);
  *   <li>no demonstration care returns (a test imports the returns it needs);
  *   <li>the audit trail sealed once an entry is a second old;
  *   <li>a young person's safeguarding alert escalates after 2 seconds without acknowledgement,
@@ -23,14 +27,18 @@ import org.springframework.context.annotation.Import;
  *       FailsOnceListener}).
  * </ul>
  * The demonstration hubs, services and journeys are there, as in the default application. Every
- * test with these needs uses this one configuration, so they share one application instead of
- * starting one each; each works on records of its own, so the order they run in does not matter.
+ * unit test with these needs uses this one configuration, so they share one application instead of
+ * starting one each; each works on records of its own, or starts by clearing what it replaces (the
+ * borough's areas and postcodes), so the order they run in does not matter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "management.server.port=0",
+            "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.2",
             "earlyhelp.demo.care-returns=false",
             "earlyhelp.audit.settle=PT1S",
             "earlyhelp.voice.acknowledge-within=PT2S",

@@ -8,20 +8,15 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The application for tests that must know every record they read: the demonstration hubs,
- * services and care returns, but no demonstration families, so that every figure a test reads is
- * one it made, and the borough's areas can be replaced with no request pointing at them. On a real
- * port as in production: health and metrics on a management port of their own, 127.0.0.2 listed
- * as the HTTPS proxy whose forwarded headers are believed (127.0.0.1, where the tests' other
- * requests come from, is not), the Open Referral API allowing 30 calls a minute from one address,
- * and the database pool giving up on a connection after 2 seconds, so that a database outage
- * shows quickly.
- *
- * <p>Unit tests (headers, the trusted proxy, metrics, the access matrix, the borough's areas,
- * hostile imports) and browser tests (the hub dashboard, the care returns replaced, the Open
- * Referral API, the database outage) each share one such application in their own run. A test
- * here makes its own data, or starts by clearing what it replaces, and leaves the application
- * working: the order the tests run in does not matter.
+ * The browser and integration tests' second application, for tests that must know every record
+ * they read: the demonstration hubs, services and care returns, but no demonstration families, so
+ * that every figure a test reads is one it made. On a real port as in production: health and
+ * metrics on a management port of their own, 127.0.0.2 listed as the HTTPS proxy whose forwarded
+ * headers are believed, the Open Referral API allowing 30 calls a minute from one address, and the
+ * database pool giving up on a connection after 2 seconds, so that a database outage shows
+ * quickly. The hub dashboard, the care returns replaced, the Open Referral API and the database
+ * outage share it; each makes its own data and leaves the application working, so the order they
+ * run in does not matter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

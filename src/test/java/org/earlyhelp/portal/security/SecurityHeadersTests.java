@@ -6,12 +6,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every page carries the headers that keep it out of frames and its address out of referrers. */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class SecurityHeadersTests {
 
     @LocalServerPort

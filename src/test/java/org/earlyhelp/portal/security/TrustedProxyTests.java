@@ -11,17 +11,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Behind the HTTPS proxy, listed in {@code EARLYHELP_TRUSTED_PROXIES}: its forwarded headers are
  * believed, so pages ask browsers to use HTTPS only. The tests' application lists 127.0.0.2 as
- * its proxy (see {@link WithoutFamiliesApplicationTest}); this test connects from that address, while
+ * its proxy (see {@link OwnDataApplicationTest}); this test connects from that address, while
  * {@link SecurityHeadersTests} connects from 127.0.0.1, which is not listed and not believed.
  */
-@WithoutFamiliesApplicationTest
+@OwnDataApplicationTest
 class TrustedProxyTests {
 
     @LocalServerPort
