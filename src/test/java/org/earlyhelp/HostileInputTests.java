@@ -27,17 +27,19 @@ import org.earlyhelp.testing.Generated;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Hostile input through the real services and the real database (the unit tests' second application,
- * where a test may replace the borough's areas, {@link OwnDataApplicationTest}), generated from seeds (a failing case is named by its seed and runs again exactly):
- * whatever arrives, the answer says what is wrong in words, never another exception, and what is
- * refused changes nothing.
+ * Hostile input through the real services and the real database (the unit tests' second
+ * application, where a test may replace the borough's areas, {@link OwnDataApplicationTest}),
+ * generated from seeds (a failing case is named by its seed and runs again exactly): whatever
+ * arrives, the answer says what is wrong in words, never another exception, and what is refused
+ * changes nothing.
  *
  * <ul>
  *   <li>The open-data imports (the areas' CSV files, the postcode directory, the boundaries'
@@ -50,6 +52,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The parsers underneath are fuzzed, coverage-guided, by the {@code *FuzzTests} (Jazzer).
  */
 @OwnDataApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileInputTests {
 
     private static HubAdministration administration;
@@ -65,7 +68,8 @@ class HostileInputTests {
     @Autowired
     RequestsForSupport requestsForSupport;
 
-    @BeforeEach
+    /** Once for the class: the static helpers and generators below use them. */
+    @BeforeAll
     void connect() {
         administration = hubAdministration;
         jdbc = database;

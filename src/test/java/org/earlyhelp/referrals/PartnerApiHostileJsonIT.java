@@ -22,7 +22,8 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.testing.Generated;
 import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * server error, never half a request.
  */
 @KeycloakApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PartnerApiHostileJsonIT {
 
     private static JdbcClient jdbc;
@@ -61,7 +63,8 @@ class PartnerApiHostileJsonIT {
     @LocalServerPort
     int localPort;
 
-    @BeforeEach
+    /** Once for the class: the static helpers and generators below use them. */
+    @BeforeAll
     void connect() {
         keycloak = KeycloakTestServer.running();
         jdbc = database;
