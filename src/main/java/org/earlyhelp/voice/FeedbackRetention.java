@@ -56,11 +56,31 @@ public class FeedbackRetention {
         this.clock = clock;
     }
 
-    /** How many pieces of anonymous feedback have words due for deletion; administrators. */
+    /**
+     * What the daily run would erase today, and nothing else: anonymous answers whose words are
+     * due, and named or pseudonymous answers past their own period; administrators.
+     */
     @Transactional(readOnly = true)
-    public long dryRun() {
+    public Due dryRun() {
         currentUsers.requireAnyOf(Role.ADMIN);
-        return retention.anonymousTextsDue(cutoff());
+        return new Due(
+                retention.anonymousTextsDue(cutoff()),
+                retention.namedDue(cutoff(namedMonths)).size());
+    }
+
+    /**
+     * What a dry run found.
+     *
+     * @param anonymousTexts anonymous answers whose words would be deleted
+     * @param namedOrPseudonymous named or pseudonymous answers whose name, words and sealed name
+     *     would be erased
+     */
+    public record Due(long anonymousTexts, long namedOrPseudonymous) {
+
+        /** Every answer the daily run would change. */
+        public long total() {
+            return anonymousTexts + namedOrPseudonymous;
+        }
     }
 
     /** The daily run; the scheduler runs it once across instances ({@code VoiceSchedule}). */

@@ -178,7 +178,7 @@ class DataProtectionTests {
     }
 
     @Test
-    void anonymousFeedbackLosesItsWordsAfterTheSetTime() {
+    void feedbackLosesItsWordsAfterTheSetTimeAndTheDryRunSaysSoBeforehand() {
         SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         var invitation = invitations.create(
                 InvitationKind.GROUP,
@@ -206,35 +206,64 @@ class DataProtectionTests {
                             "10.78.0." + i)
                     .feedback());
         }
+        UUID named = forms.submit(
+                        invitation.code(),
+                        new FeedbackDraft(
+                                AgeBand.TEEN,
+                                Mode.NAMED,
+                                "Gwendolyn",
+                                null,
+                                FeelSafe.YES,
+                                4,
+                                "Gwendolyn's words to forget",
+                                null,
+                                null,
+                                null),
+                        "10.78.0.9")
+                .feedback();
         List<UUID> old = answers.subList(0, 3);
         UUID recent = answers.get(3);
-        for (UUID answer : old) {
+        for (UUID answer : List.of(old.get(0), old.get(1), old.get(2), named)) {
             jdbc.sql("UPDATE voice.feedback SET submitted_at = now() - interval '30 months' WHERE id = ?")
                     .param(answer)
                     .update();
         }
         SignedIn.admin();
-        long due = feedbackRetention.dryRun();
-        assertThat(due).as("at least this test's three").isGreaterThanOrEqualTo(3);
+        FeedbackRetention.Due due = feedbackRetention.dryRun();
+        assertThat(due.anonymousTexts()).as("at least this test's three").isGreaterThanOrEqualTo(3);
+        assertThat(due.namedOrPseudonymous())
+                .as("at least this test's named answer")
+                .isGreaterThanOrEqualTo(1);
         assertThat(count("SELECT count(*) FROM voice.feedback WHERE id = ANY (?) AND text_deleted_at IS NULL", (Object)
-                        old.toArray(UUID[]::new)))
+                        answers.toArray(UUID[]::new)))
                 .as("a dry run deletes nothing")
-                .isEqualTo(3);
+                .isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM voice.feedback WHERE id = ? AND first_name = 'Gwendolyn'", named))
+                .isEqualTo(1);
         SignedIn.nobody();
         assertThat((long) feedbackRetention.daily())
-                .as("the daily run also clears named feedback that other tests aged")
-                .isGreaterThanOrEqualTo(due);
+                .as("the daily run changes exactly what the dry run reported, other tests' aged answers included")
+                .isEqualTo(due.total());
         assertThat(count(
                         "SELECT count(*) FROM voice.feedback WHERE id = ANY (?) AND text_deleted_at IS NOT NULL"
                                 + " AND anything IS NULL",
                         (Object) old.toArray(UUID[]::new)))
                 .isEqualTo(3);
         assertThat(count(
+                        "SELECT count(*) FROM voice.feedback WHERE id = ? AND first_name IS NULL AND helping IS NULL",
+                        named))
+                .as("the named answer past its period loses the name and the words")
+                .isEqualTo(1);
+        assertThat(count(
                         "SELECT count(*) FROM voice.feedback WHERE id = ? AND text_deleted_at IS NULL"
                                 + " AND anything = 'Words to forget 3'",
                         recent))
                 .as("an answer inside the set time keeps its words")
                 .isEqualTo(1);
+        SignedIn.admin();
+        assertThat(feedbackRetention.dryRun().total())
+                .as("nothing is left due after the run")
+                .isZero();
     }
 
     @Autowired

@@ -26,14 +26,18 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
+import org.earlyhelp.voice.FeedbackRetention;
 
-/** Data protection duties for administrators: subject access exports and the retention report. */
+/**
+ * Data protection duties for administrators: subject access exports and the retention report (the
+ * families due for deletion, and the young people's feedback whose words are due).
+ */
 @Route("admin/data-protection")
 @Menu(order = 91, title = "menu.data-protection")
 @RolesAllowed(Role.ADMIN_AUTHORITY)
 class SubjectAccessView extends Page {
 
-    SubjectAccessView(Families families, Retention retention) {
+    SubjectAccessView(Families families, Retention retention, FeedbackRetention feedbackRetention) {
         super("");
         setHeading(t("dp.title"));
         add(new H2(t("dp.sar.title")), new Paragraph(t("dp.sar.intro")));
@@ -96,6 +100,11 @@ class SubjectAccessView extends Page {
                             d.youngestBornYear(),
                             Texts.day(d.dueSince())))));
             report.add(list);
+            FeedbackRetention.Due feedback = feedbackRetention.dryRun();
+            Paragraph voice = new Paragraph(
+                    t("dp.retention.feedback", feedback.anonymousTexts(), feedback.namedOrPseudonymous()));
+            voice.setId("retention-feedback");
+            report.add(voice);
         });
         dryRun.setId("retention-dry-run");
         add(dryRun, report);

@@ -21,19 +21,25 @@ public class RetentionQueries {
         this.jdbc = jdbc;
     }
 
+    /** Anonymous feedback given before the cut-off that still holds words: the same rows for the count and the deletion. */
+    private static final String ANONYMOUS_WITH_WORDS = """
+            mode = 'ANONYMOUS' AND text_deleted_at IS NULL AND submitted_at < ?
+              AND (helping IS NOT NULL OR change IS NOT NULL OR worker IS NOT NULL OR anything IS NOT NULL)""";
+
     /** How many pieces of anonymous feedback given before the cut-off still hold words. */
     public long anonymousTextsDue(Instant cutoff) {
-        return jdbc.sql("""
-                        SELECT count(*) FROM voice.feedback WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL
-                          AND submitted_at < ? AND (helping IS NOT NULL OR change IS NOT NULL OR worker IS NOT NULL
-                          OR anything IS NOT NULL)""").param(Timestamp.from(cutoff)).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM voice.feedback WHERE " + ANONYMOUS_WITH_WORDS)
+                .param(Timestamp.from(cutoff))
+                .query(Long.class)
+                .single();
     }
 
-    /** Deletes the words of anonymous feedback given before the cut-off; how many. */
+    /** Deletes the words of anonymous feedback given before the cut-off; how many answers lost words. */
     public int deleteAnonymousTexts(Instant cutoff, Instant now) {
-        return jdbc.sql("""
-                        UPDATE voice.feedback SET helping = NULL, change = NULL, worker = NULL, anything = NULL, text_deleted_at = ?
-                        WHERE mode = 'ANONYMOUS' AND text_deleted_at IS NULL AND submitted_at < ?""").params(Timestamp.from(now), Timestamp.from(cutoff)).update();
+        return jdbc.sql("UPDATE voice.feedback SET helping = NULL, change = NULL, worker = NULL, anything = NULL,"
+                        + " text_deleted_at = ? WHERE " + ANONYMOUS_WITH_WORDS)
+                .params(Timestamp.from(now), Timestamp.from(cutoff))
+                .update();
     }
 
     /** Named and pseudonymous feedback given before the cut-off that still holds a name, words or a sealed name. */
