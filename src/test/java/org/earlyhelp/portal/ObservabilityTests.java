@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,6 +16,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.testing.TestTraceCollector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -25,7 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * named in docs/operations.md (HTTP timings, events not yet delivered and the oldest's age,
  * unacknowledged safeguarding alerts and the oldest's age, imports, sign-ins, Vaadin sessions),
  * liveness, readiness (with the database) and the dependencies group (with Keycloak and mail),
- * and build and commit information. Gauges agree with the tables they count.
+ * and build and commit information. Gauges agree with the tables they count. With tracing on, a
+ * request whose caller's trace is sampled is traced and its spans reach an OpenTelemetry collector.
  */
 @OwnDataApplicationTest
 class ObservabilityTests {
@@ -112,5 +116,38 @@ class ObservabilityTests {
             assertThat(refused.statusCode()).as(path).isIn(302, 401, 403);
             assertThat(refused.body()).doesNotContain("earlyhelp_").doesNotContain("\"build\"");
         }
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    @Test
+    void aRequestInASampledTraceReachesTheCollectorAndOneInAnUnsampledTraceDoesNot() throws Exception {
+        String sampled = randomHex(16);
+        String unsampled = randomHex(16);
+        for (String traceparent :
+                List.of("00-" + sampled + "-" + randomHex(8) + "-01", "00-" + unsampled + "-" + randomHex(8) + "-00")) {
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .header("traceparent", traceparent)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+        }
+        for (int i = 0; i < 100 && TestTraceCollector.trace(sampled).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        String sent = String.join("", TestTraceCollector.trace(sampled));
+        assertThat(sent)
+                .as("the request's span, in its caller's trace, sent by the application")
+                .isNotEmpty()
+                .contains("early-help")
+                .contains("/login");
+        assertThat(TestTraceCollector.trace(unsampled))
+                .as("a request whose caller did not sample its trace is not sent")
+                .isEmpty();
     }
 }

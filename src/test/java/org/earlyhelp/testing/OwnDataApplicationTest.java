@@ -24,7 +24,9 @@ import org.springframework.context.annotation.Import;
  *       second; one address may send 5 answers an hour;
  *   <li>an event publication a second old and not complete is delivered again, every half second
  *       (with a listener that fails its first delivery of its own test event, {@link
- *       FailsOnceListener}).
+ *       FailsOnceListener});
+ *   <li>tracing on, sending to {@link TestTraceCollector}, but no request starts a trace of its
+ *       own: only one whose caller's trace is sampled is traced (spans sent every 0.2 seconds).
  * </ul>
  * The demonstration hubs, services and journeys are there, as in the default application. Every
  * unit test with these needs uses this one configuration, so they share one application instead of
@@ -47,7 +49,10 @@ import org.springframework.context.annotation.Import;
             "earlyhelp.voice.escalate-every=PT0.5S",
             "earlyhelp.voice.answers-per-address-per-hour=5",
             "earlyhelp.events.retry-every=PT0.5S",
-            "earlyhelp.events.retry-older-than=PT1S"
+            "earlyhelp.events.retry-older-than=PT1S",
+            "management.tracing.enabled=true",
+            "management.tracing.sampling.probability=0",
+            "management.opentelemetry.tracing.export.schedule-delay=200ms"
         })
 @Import(FailsOnceListener.class)
 public @interface OwnDataApplicationTest {}
