@@ -107,6 +107,15 @@ class KubernetesManifestTests {
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             assertThat((Object) at(container(), probe, "httpGet", "port")).isEqualTo("management");
         }
+        // Kubernetes gives a probe 1 s by default; at full load the instance can take longer
+        // (TwoInstancesBehindProxyIT saw HAProxy's 1 s checks fail at 300 sessions), and an
+        // instance taken out of rotation loses its people's sessions.
+        for (String probe : List.of("livenessProbe", "readinessProbe")) {
+            assertThat((Object) at(container(), probe, "timeoutSeconds"))
+                    .as("%s's timeout", probe)
+                    .isInstanceOf(Integer.class)
+                    .matches(t -> (Integer) t >= 5, "at least 5 seconds");
+        }
         assertThat((Map<String, Object>) at(container(), "resources", "limits")).containsKeys("cpu", "memory");
         assertThat((Map<String, Object>) at(container(), "resources", "requests"))
                 .containsKeys("cpu", "memory");
