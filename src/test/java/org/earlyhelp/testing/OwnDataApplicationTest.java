@@ -50,7 +50,7 @@ import org.springframework.context.annotation.Import;
             "earlyhelp.voice.answers-per-address-per-hour=5",
             "earlyhelp.events.retry-every=PT0.5S",
             "earlyhelp.events.retry-older-than=PT1S",
-            "management.tracing.enabled=true",
+            "EARLYHELP_TRACING=true",
             "management.tracing.sampling.probability=0",
             "management.opentelemetry.tracing.export.schedule-delay=200ms"
         })

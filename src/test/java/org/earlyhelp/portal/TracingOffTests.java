@@ -1,0 +1,32 @@
+package org.earlyhelp.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.tracing.Tracer;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Tracing is off unless an operator turns it on (docs/operations.md): then no span records anything
+ * and nothing is sent. The default application, as it runs
+ * without EARLYHELP_TRACING.
+ */
+@SpringBootTest
+class TracingOffTests {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void withoutTheSettingNothingIsTracedOrSent() {
+        assertThat(context.getBeanProvider(SpanExporter.class).stream())
+                .as("no exporter")
+                .isEmpty();
+        assertThat(context.getBean(Tracer.class).nextSpan().isNoop())
+                .as("the tracer the observations use records nothing")
+                .isTrue();
+    }
+}
