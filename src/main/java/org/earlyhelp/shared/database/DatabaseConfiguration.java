@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -43,6 +45,18 @@ class DatabaseConfiguration {
     }
 
     /**
+     * The database's health, for the readiness probe and the dependencies group, checked on a
+     * connection of its own: when every pooled connection is busy with people's requests, the
+     * check neither waits for one (up to the pool's 5 s, past a proxy's or Kubernetes' timeout,
+     * which would take a busy instance out of rotation and lose its people's sessions) nor reports
+     * a database that answers as down. A database that does not answer still fails it within 2 s.
+     */
+    @Bean
+    HealthIndicator dbHealthIndicator(ManagedDatabase database) {
+        return new DataSourceHealthIndicator(database.healthDataSource());
+    }
+
+    /**
      * Flyway's connections: the schemas' owner, unpooled, so that migrations (and the grants after
      * them) are not run as the application's role.
      */
@@ -55,12 +69,16 @@ class DatabaseConfiguration {
     /** The application login's password where none is configured: for development and tests only. */
     static final String DEVELOPMENT_APP_PASSWORD = "earlyhelp-app-dev-password";
 
+    /** How long the health check waits for its connection: well within a probe's 5 s. */
+    static final long HEALTH_CONNECTION_TIMEOUT_MS = 2_000;
+
     /** Owns the pool and the embedded server, and closes them in order. */
     static final class ManagedDatabase implements DisposableBean {
 
         private final ResolvedDatabase database;
         private final @Nullable EmbeddedPostgres embedded;
         private final HikariDataSource dataSource;
+        private final HikariDataSource healthDataSource;
         private final String role;
 
         ManagedDatabase(ResolvedDatabase database, @Nullable EmbeddedPostgres embedded, Environment env) {
@@ -86,7 +104,23 @@ class DatabaseConfiguration {
                     config.setPassword(database.password());
                 }
             }
+            HikariConfig health = new HikariConfig();
+            config.copyStateTo(health);
+            health.setPoolName("earlyhelp-health");
+            health.setMaximumPoolSize(1);
+            health.setConnectionTimeout(HEALTH_CONNECTION_TIMEOUT_MS);
             this.dataSource = new HikariDataSource(config);
+            this.healthDataSource = new HikariDataSource(health);
+        }
+
+        /** The connection the health check uses, apart from the pool that serves people. */
+        HikariDataSource healthDataSource() {
+            return healthDataSource;
+        }
+
+        /** The database, as found. */
+        ResolvedDatabase database() {
+            return database;
         }
 
         HikariDataSource dataSource() {
@@ -109,6 +143,7 @@ class DatabaseConfiguration {
 
         @Override
         public void destroy() throws IOException {
+            healthDataSource.close();
             dataSource.close();
             if (embedded != null) {
                 embedded.close();
