@@ -3,10 +3,17 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
@@ -15,18 +22,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The database goes away during use (every connection dropped and no new ones allowed, as in a
  * restart): the person sees a plain message, not a stack trace; when it is back the application
- * carries on without a restart. Prints how long recovery took.
+ * carries on without a restart. Prints how long recovery took. And when the database answers but
+ * every pooled connection is busy (an instance past its capacity), the person is told it is busy,
+ * not that the database is down, and readiness stays up at once, so the proxy keeps the instance.
  */
 @WithoutFamiliesApplicationTest
 class DatabaseOutageIT extends BrowserTest {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     DataSource dataSource;
@@ -69,6 +82,54 @@ class DatabaseOutageIT extends BrowserTest {
                         + " database allowed connections (%d page load(s)), without a restart.%n",
                 (System.nanoTime() - allowed) / 1e9,
                 loads);
+    }
+
+    @Test
+    void withEveryConnectionBusyThePageSaysBusyNotDownAndReadinessStaysUp() throws Exception {
+        String base = "http://localhost:" + port;
+        HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+        signInAndWait(base, "family.worker");
+        browser.go(base + "/my-work");
+        browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
+        List<Connection> held = new ArrayList<>();
+        try {
+            // Every connection in the pool, as the requests of an instance past its capacity hold them.
+            while (pool.getHikariPoolMXBean().getActiveConnections() < pool.getMaximumPoolSize()) {
+                try {
+                    held.add(pool.getConnection());
+                } catch (SQLTransientConnectionException takenByAnother) {
+                    // the application's own work had one for a moment: ask again
+                }
+            }
+            long asked = System.nanoTime();
+            HttpResponse<String> readiness = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + managementPort + "/actuator/health/readiness"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            double seconds = (System.nanoTime() - asked) / 1e9;
+            assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+            assertThat(seconds).as("seconds readiness took with the pool busy").isLessThan(1.0);
+
+            browser.go(base + "/my-work");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.id("database-busy")));
+            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                    .contains("very busy")
+                    .contains("Nothing you saved before is lost")
+                    .doesNotContain("cannot reach its database")
+                    .doesNotContain("Exception");
+            browser.screenshot("database-busy");
+            browser.assertAccessible("database busy");
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
+        assertThat(loadMyWorkUntilItWorks(base, Duration.ofSeconds(30)))
+                .as("the portal works again once connections are free")
+                .isPositive();
     }
 
     private static void admin(String user, String sql) throws Exception {

@@ -87,7 +87,9 @@ class ObservabilityTests {
                 "earlyhelp_alerts_unacknowledged_oldest_age_seconds",
                 "earlyhelp_imports_total",
                 "earlyhelp_signins_total",
-                "earlyhelp_vaadin_sessions")) {
+                "earlyhelp_vaadin_sessions",
+                "hikaricp_connections_active",
+                "hikaricp_connections_timeout_total")) {
             assertThat(metrics).as("the metrics name %s", name).containsPattern("(?m)^" + name + "[{ ]");
         }
         assertThat(value(metrics, "earlyhelp_alerts_unacknowledged"))

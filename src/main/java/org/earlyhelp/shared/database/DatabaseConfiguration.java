@@ -44,6 +44,11 @@ class DatabaseConfiguration {
         return database.dataSource();
     }
 
+    @Bean
+    ConnectionPool connectionPool(ManagedDatabase database) {
+        return new ConnectionPool(database);
+    }
+
     /**
      * The database's health, for the readiness probe and the dependencies group, checked on a
      * connection of its own: when every pooled connection is busy with people's requests, the

@@ -1,0 +1,29 @@
+package org.earlyhelp.shared.database;
+
+import com.zaxxer.hikari.HikariPoolMXBean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The pool of connections that serves people's requests, as far as a page needs to know it: whether
+ * every connection is in use, so that a request that waited in vain for one can be told "busy"
+ * rather than "the database is down".
+ */
+public final class ConnectionPool {
+
+    private final DatabaseConfiguration.ManagedDatabase database;
+
+    ConnectionPool(DatabaseConfiguration.ManagedDatabase database) {
+        this.database = database;
+    }
+
+    /** Whether every connection is in use now, with none idle (none have been lost to a failure). */
+    public boolean everyConnectionInUse() {
+        @Nullable HikariPoolMXBean pool = database.dataSource().getHikariPoolMXBean();
+        if (pool == null) {
+            return false;
+        }
+        return pool.getIdleConnections() == 0
+                && pool.getActiveConnections() > 0
+                && pool.getActiveConnections() >= database.dataSource().getMaximumPoolSize();
+    }
+}
