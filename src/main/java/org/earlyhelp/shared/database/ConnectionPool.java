@@ -16,7 +16,7 @@ public final class ConnectionPool {
         this.database = database;
     }
 
-    /** Whether every connection is in use now, with none idle (none have been lost to a failure). */
+    /** Whether the pool holds as many connections as it may, every one in use now and none idle. */
     public boolean everyConnectionInUse() {
         @Nullable HikariPoolMXBean pool = database.dataSource().getHikariPoolMXBean();
         if (pool == null) {
