@@ -113,7 +113,7 @@ class ContainerImageIT {
         Path log = Files.createTempFile("earlyhelp-image", ".log");
         Process process = image.start(image.environment(), log);
         if (!process.waitFor(3, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
+            OciImage.stop(process, Duration.ZERO);
             fail("The unconfigured image did not stop:\n" + Files.readString(log));
         }
         assertThat(process.exitValue()).isNotZero();

@@ -189,7 +189,9 @@ public final class OciImage {
     /**
      * Stops a container as an engine does: SIGTERM to its first process (the entry point, PID 1 of
      * its namespace), then SIGKILL if it has not stopped within the grace period. Returns whether
-     * it stopped within it.
+     * it stopped within it. Always stop a container this way: killing only {@code unshare} leaves
+     * the entry point running, since changing user cleared the signal it would have had on its
+     * parent's death.
      */
     public static boolean stop(Process container, Duration grace) throws InterruptedException {
         container.toHandle().children().forEach(ProcessHandle::destroy);
