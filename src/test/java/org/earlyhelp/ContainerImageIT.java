@@ -1,6 +1,7 @@
 package org.earlyhelp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.earlyhelp.KubernetesManifestTests.at;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.earlyhelp.testing.OciImage;
 import org.earlyhelp.testing.ProductionJar;
@@ -224,11 +226,13 @@ class ContainerImageIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The version Spring Boot's build information records for this build. */
     private static String projectVersion() throws Exception {
-        String pom = Files.readString(Path.of("pom.xml"));
-        int artifact = pom.indexOf("<artifactId>early-help</artifactId>");
-        int start = pom.indexOf("<version>", artifact) + "<version>".length();
-        return pom.substring(start, pom.indexOf("</version>", start));
+        Properties build = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("target/classes/META-INF/build-info.properties"))) {
+            build.load(in);
+        }
+        return build.getProperty("build.version");
     }
 
     private static String random() {
@@ -239,15 +243,5 @@ class ContainerImageIT {
         byte[] bytes = new byte[count];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T at(Object from, String... path) {
-        Object here = from;
-        for (String step : path) {
-            assertThat(here).as("%s in %s", step, String.join(".", path)).isInstanceOf(Map.class);
-            here = ((Map<String, Object>) here).get(step);
-        }
-        return (T) here;
     }
 }

@@ -50,8 +50,9 @@ class KubernetesManifestTests {
         return p;
     }
 
+    /** The value at a path of keys in a parsed YAML document (also used by ContainerImageIT). */
     @SuppressWarnings("unchecked")
-    private static <T> T at(Object from, String... path) {
+    static <T> T at(Object from, String... path) {
         Object here = from;
         for (String step : path) {
             assertThat(here).as("%s in %s", step, String.join(".", path)).isInstanceOf(Map.class);

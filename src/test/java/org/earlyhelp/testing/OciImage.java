@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -219,7 +220,7 @@ public final class OciImage {
     private static Path standInBase(Path base) throws Exception {
         Path java = base.resolve("opt/java/openjdk");
         if (!Files.exists(java.resolve("release"))) {
-            deleteRecursively(base);
+            FileSystemUtils.deleteRecursively(base);
             ToolProvider jlink = ToolProvider.findFirst("jlink")
                     .orElseThrow(() -> new IllegalStateException("jlink is not in " + System.getProperty("java.home")));
             int status = jlink.run(
@@ -280,18 +281,7 @@ public final class OciImage {
     }
 
     private static Path fresh(Path directory) throws IOException {
-        deleteRecursively(directory);
+        FileSystemUtils.deleteRecursively(directory);
         return Files.createDirectories(directory);
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path p : files.sorted((a, b) -> b.compareTo(a)).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }
