@@ -1,7 +1,6 @@
 package org.earlyhelp.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.PortalClient;
 import org.earlyhelp.testing.ProductionJar;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -727,10 +727,8 @@ public final class PortalLoadTest {
         return -1;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 
     private static void sleep(long millis) {

@@ -1,7 +1,6 @@
 package org.earlyhelp.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
+import org.earlyhelp.testing.FreePorts;
 
 /**
  * Starts the production jar as a separate process and prints the time from launch to ready (the
@@ -75,14 +75,8 @@ public final class StartupBenchmark {
     }
 
     private static Run start(String label, List<String> command, List<String> env) throws Exception {
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        int managementPort;
-        try (var socket = new ServerSocket(0)) {
-            managementPort = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         List<String> full = new ArrayList<>(command);
         full.add("--server.port=" + port);
         // Health is on the management port in production (and here in every run, for one readiness URL).

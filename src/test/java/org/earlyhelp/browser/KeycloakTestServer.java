@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.earlyhelp.testing.FreePorts;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -55,11 +55,7 @@ public final class KeycloakTestServer {
     /** The one application port Keycloak's portal client redirects to in this test run. */
     public static synchronized int appPort() {
         if (sharedAppPort == 0) {
-            try {
-                sharedAppPort = freePort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            sharedAppPort = freePort();
         }
         return sharedAppPort;
     }
@@ -319,10 +315,8 @@ public final class KeycloakTestServer {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    static int freePort() {
+        return FreePorts.next();
     }
 
     private static void deleteRecursively(Path path) throws IOException {

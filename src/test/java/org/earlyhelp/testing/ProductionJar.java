@@ -1,7 +1,6 @@
 package org.earlyhelp.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,10 +86,8 @@ public final class ProductionJar {
     }
 
     /** A port nobody listens on now, for a process to listen on. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    public static int freePort() {
+        return FreePorts.next();
     }
 
     /** The database user the tests and the processes connect as. */

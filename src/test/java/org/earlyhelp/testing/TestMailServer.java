@@ -5,9 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -35,12 +32,7 @@ public final class TestMailServer implements ApplicationContextInitializer<Confi
     /** The server, started on first use and kept for the run. */
     public static synchronized GreenMail smtp() {
         if (server == null) {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            int port = FreePorts.next();
             setup = new ServerSetup(port, "127.0.0.1", "smtp");
             server = new GreenMail(setup);
             server.start();

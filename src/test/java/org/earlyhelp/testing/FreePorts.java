@@ -1,0 +1,66 @@
+package org.earlyhelp.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Ports for the servers a test starts itself (an application on a fixed port, Keycloak, a proxy,
+ * a mail server), chosen <em>below the kernel's ephemeral range</em>.
+ *
+ * <p>A port the kernel hands out for {@code new ServerSocket(0)} comes from the ephemeral range,
+ * the same range it draws the local end of every outgoing connection from. Such a port, free when
+ * chosen, can be taken minutes later by a connection to PostgreSQL or by Chromium, before the
+ * server meant for it binds it: in CI, {@code KeycloakLoginIT}'s application, whose port is chosen
+ * when Keycloak starts, once failed with "Port … is already in use". The kernel never gives a port
+ * below that range to an outgoing connection or to a bind on port 0, so a port chosen here stays
+ * free until something asks for it by number. The same port is never handed out twice in one run.
+ */
+public final class FreePorts {
+
+    private static final int LOWEST = 10_000;
+    private static final Set<Integer> HANDED_OUT = new HashSet<>();
+
+    private FreePorts() {}
+
+    /** A port nobody listens on now and that no outgoing connection can take, for a server to listen on. */
+    public static synchronized int next() {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            if (!HANDED_OUT.contains(port) && bindable(port)) {
+                HANDED_OUT.add(port);
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port between " + LOWEST + " and " + below);
+    }
+
+    /** The first port of the kernel's ephemeral range ({@code 32768} on Linux unless configured). */
+    static int ephemeralRangeStart() {
+        Path range = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        try {
+            if (Files.isReadable(range)) {
+                int start = Integer.parseInt(Files.readString(range).trim().split("\\s+")[0]);
+                if (start > LOWEST + 1_000) {
+                    return start;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // The usual default below.
+        }
+        return 32_768;
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

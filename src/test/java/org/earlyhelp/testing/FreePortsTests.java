@@ -1,0 +1,36 @@
+package org.earlyhelp.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The ports tests start their own servers on: free, never handed out twice, out of the kernel's way. */
+class FreePortsTests {
+
+    @Test
+    void aPortIsFreeBelowTheEphemeralRangeAndNeverHandedOutTwice() throws IOException {
+        int below = FreePorts.ephemeralRangeStart();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            int port = FreePorts.next();
+            assertThat(port).isBetween(10_000, below - 1);
+            assertThat(seen.add(port)).as("port %d handed out twice", port).isTrue();
+        }
+        int port = FreePorts.next();
+        try (ServerSocket socket = new ServerSocket(port)) {
+            assertThat(socket.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
+    void aPortTheKernelHandsOutForAnyPortIsInTheEphemeralRange() throws IOException {
+        // What the old way of choosing did, and why it could collide with outgoing connections.
+        try (ServerSocket socket = new ServerSocket(0)) {
+            assertThat(socket.getLocalPort()).isGreaterThanOrEqualTo(FreePorts.ephemeralRangeStart());
+        }
+    }
+}
