@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -49,10 +49,22 @@ final class AccessRecheck extends OncePerRequestFilter {
     private final Clock clock;
     private final Duration every;
     private final OAuth2AuthorizedClientRepository clients;
+    private final SecurityContextHolderStrategy contexts;
     private final RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 
-    AccessRecheck(LocalAccounts accounts, Duration every, OAuth2AuthorizedClientRepository clients, Clock clock) {
+    /**
+     * @param contexts where the security filter chain keeps the signed-in person: the application's
+     *     own strategy, not {@code SecurityContextHolder}'s JVM-wide one, which the last Spring
+     *     application started in this JVM has set to its own (Vaadin sets it at start-up)
+     */
+    AccessRecheck(
+            LocalAccounts accounts,
+            Duration every,
+            OAuth2AuthorizedClientRepository clients,
+            Clock clock,
+            SecurityContextHolderStrategy contexts) {
         this.clock = clock;
+        this.contexts = contexts;
         this.accounts = accounts;
         this.every = every;
         this.clients = clients;
@@ -61,7 +73,7 @@ final class AccessRecheck extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Authentication authentication = contexts.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
         if (session != null
                 && authentication != null
@@ -73,10 +85,11 @@ final class AccessRecheck extends OncePerRequestFilter {
                 Boolean active = authentication instanceof OAuth2AuthenticationToken token
                         ? keycloakStillAllows(token, request, response)
                         : localStillActive(username);
+                log.debug("Access of {} checked again: {}", username, active);
                 if (Boolean.FALSE.equals(active)) {
                     log.info("{} may no longer sign in: their session is ended", username);
                     session.invalidate();
-                    SecurityContextHolder.clearContext();
+                    contexts.clearContext();
                     // Local accounts see why on the sign-in page; Keycloak says so on its own.
                     response.sendRedirect(request.getContextPath()
                             + (authentication instanceof OAuth2AuthenticationToken ? "/" : "/login?disabled"));

@@ -11,6 +11,7 @@ import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.portal.ui.LoginView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +23,8 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
@@ -122,10 +125,18 @@ class SecurityConfiguration {
             @Value("${earlyhelp.access.recheck-every:PT30S}") Duration recheck,
             OAuth2AuthorizedClientRepository authorizedClients,
             ApplicationContext context,
-            Clock clock)
+            Clock clock,
+            ObjectProvider<SecurityContextHolderStrategy> contexts)
             throws Exception {
+        // The strategy the filter chain itself uses: the application's one bean (Vaadin's), else the JVM-wide one.
         http.addFilterAfter(
-                new AccessRecheck(accounts, recheck, authorizedClients, clock), SecurityContextHolderFilter.class);
+                new AccessRecheck(
+                        accounts,
+                        recheck,
+                        authorizedClients,
+                        clock,
+                        contexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy)),
+                SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
                 .permitAll()
