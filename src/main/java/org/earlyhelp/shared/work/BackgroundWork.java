@@ -24,8 +24,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -192,9 +190,7 @@ public class BackgroundWork {
         Job<T> job = new Job<>(UUID.randomUUID(), user.username(), kind, label, clock.instant());
         rows.started(job.id(), job.owner(), kind, label, job.started());
         latest.put(key, job);
-        SecurityContext context = SecurityContextHolder.getContext();
-        threads.execute(() -> {
-            SecurityContextHolder.setContext(context);
+        threads.execute(currentUsers.asThePersonSignedInNow(() -> {
             try {
                 T result = work.apply(job);
                 job.result = result;
@@ -205,10 +201,8 @@ public class BackgroundWork {
                     job.failure = unreadable.why();
                 }
                 finish(job, State.FAILED, failed.getMessage() == null ? failed.toString() : failed.getMessage());
-            } finally {
-                SecurityContextHolder.clearContext();
             }
-        });
+        }));
         return job;
     }
 
