@@ -4,35 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Keycloak mode against the real Keycloak: each role signs in through Keycloak's own login page
- * and lands on its home page; signing out ends the Keycloak session too.
+ * and lands on its home page; signing out ends the Keycloak session too. It shares the partner
+ * API's application in Keycloak mode.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@KeycloakApplicationTest
 class KeycloakLoginIT extends BrowserTest {
 
     private static final int APP_PORT = KeycloakTestServer.appPort();
     private static final String PASSWORD = "Early-help-test-1";
-    private static KeycloakTestServer keycloak;
-
-    @DynamicPropertySource
-    static void keycloakMode(DynamicPropertyRegistry registry) {
-        keycloak = KeycloakTestServer.start(APP_PORT);
-        registry.add("server.port", () -> APP_PORT);
-        registry.add("earlyhelp.keycloak.issuer-uri", keycloak::issuer);
-        registry.add("earlyhelp.keycloak.client-secret", () -> "earlyhelp-portal-dev-secret");
-        // Checked every 2 s here so the test is quick; 30 s by default.
-        registry.add("earlyhelp.access.recheck-every", () -> "PT2S");
-    }
+    private static final KeycloakTestServer keycloak = KeycloakTestServer.running();
 
     @BeforeEach
     void forgetEveryone() {

@@ -14,18 +14,19 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The integration tests' application for the partner API in Keycloak mode, against the real
- * Keycloak ({@link KeycloakTestServer}, started once for the run): the API takes client-credentials
- * tokens from the school's client (and from one more listed client whose tokens name no API
- * audience). The demonstration hubs and services, no demonstration families. The partner API's
- * tests share this one application. (Signing in through Keycloak's page in a browser, {@code
- * KeycloakLoginIT}, has an application of its own on the one port Keycloak's portal client may
- * redirect to.)
+ * The integration tests' application in Keycloak mode, against the real Keycloak ({@link
+ * KeycloakTestServer}, started once for the run), on the one port Keycloak's portal client may
+ * redirect to: signing in through Keycloak's page in a browser ({@code KeycloakLoginIT}), and the
+ * partner API, which takes client-credentials tokens from the school's client (and from one more
+ * listed client whose tokens name no API audience). The demonstration hubs and services, no
+ * demonstration families. A signed-in person's account is checked again every 2 seconds (30 by
+ * default), so that a test can see a person disabled in Keycloak lose access without waiting.
+ * These tests share this one application.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = KeycloakApplicationTest.KeycloakMode.class)
 public @interface KeycloakApplicationTest {
 
@@ -39,6 +40,8 @@ public @interface KeycloakApplicationTest {
                     .addFirst(new MapPropertySource(
                             "keycloak-mode",
                             Map.of(
+                                    "server.port", Integer.toString(KeycloakTestServer.appPort()),
+                                    "earlyhelp.access.recheck-every", "PT2S",
                                     "earlyhelp.keycloak.issuer-uri", keycloak.issuer(),
                                     "earlyhelp.keycloak.client-secret", "earlyhelp-portal-dev-secret",
                                     "earlyhelp.api.clients", "earlyhelp-partner-school,earlyhelp-partner-noaudience",
