@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.OciImage;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.AfterAll;
@@ -127,15 +128,14 @@ class ContainerImageIT {
     @Test
     @SuppressWarnings("unchecked")
     void withTheManifestsVariablesAndSecretsItStartsReadyAsItsUserOnAReadOnlyRoot() throws Exception {
-        int port = ProductionJar.freePort();
-        int managementPort = ProductionJar.freePort();
+        int port = FreePorts.next();
+        int managementPort = FreePorts.next();
         Map<String, String> secret = new HashMap<>();
         secret.put("EARLYHELP_DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         secret.put("EARLYHELP_DB_USERNAME", ProductionJar.user());
         secret.put("EARLYHELP_DB_PASSWORD", random());
         secret.put("EARLYHELP_DB_APPPASSWORD", random());
-        secret.put(
-                "EARLYHELP_KEYCLOAK_ISSUER_URI", "http://localhost:" + ProductionJar.freePort() + "/realms/earlyhelp");
+        secret.put("EARLYHELP_KEYCLOAK_ISSUER_URI", "http://localhost:" + FreePorts.next() + "/realms/earlyhelp");
         secret.put("EARLYHELP_KEYCLOAK_CLIENT_SECRET", random());
         secret.put("EARLYHELP_API_CLIENTS", "school-mis");
         secret.put("EARLYHELP_VOICE_PUBLICBASEURL", "https://earlyhelp.council.example");

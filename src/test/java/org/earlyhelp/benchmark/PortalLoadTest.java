@@ -87,7 +87,7 @@ public final class PortalLoadTest {
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ProductionJar.execute("postgres", "CREATE DATABASE " + database);
         String url = "jdbc:postgresql://localhost:5432/" + database;
-        int port = freePort();
+        int port = FreePorts.next();
         base = "http://localhost:" + port + "/";
         Process app = null;
         try {
@@ -725,10 +725,6 @@ public final class PortalLoadTest {
             }
         }
         return -1;
-    }
-
-    private static int freePort() {
-        return FreePorts.next();
     }
 
     private static void sleep(long millis) {

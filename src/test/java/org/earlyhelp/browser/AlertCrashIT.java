@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.ProductionJar;
 import org.earlyhelp.testing.SilentMailServer;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ class AlertCrashIT extends BrowserTest {
         String database = "earlyhelp_crash_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ProductionJar.execute("postgres", "CREATE DATABASE " + database);
-        int port = ProductionJar.freePort();
+        int port = FreePorts.next();
         int safeguarding = 0;
         String caseId;
         long incompleteAtKill;
         SilentMailServer silentMail = new SilentMailServer();
-        GreenMail mail = new GreenMail(new ServerSetup(ProductionJar.freePort(), "127.0.0.1", "smtp"));
+        GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", "smtp"));
         mail.start();
         try {
             // First life: the mail server takes the alerts' mails and never answers (the sender would

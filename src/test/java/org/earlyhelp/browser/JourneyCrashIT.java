@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class JourneyCrashIT {
         String database = "earlyhelp_journey_crash_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ProductionJar.execute("postgres", "CREATE DATABASE " + database);
-        int port = ProductionJar.freePort();
+        int port = FreePorts.next();
         String[] keycloakArgs = {
             "--earlyhelp.keycloak.issuer-uri=" + keycloak.issuer(),
             "--earlyhelp.api.clients=earlyhelp-partner-school",

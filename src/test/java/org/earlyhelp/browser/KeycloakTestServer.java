@@ -55,7 +55,7 @@ public final class KeycloakTestServer {
     /** The one application port Keycloak's portal client redirects to in this test run. */
     public static synchronized int appPort() {
         if (sharedAppPort == 0) {
-            sharedAppPort = freePort();
+            sharedAppPort = FreePorts.next();
         }
         return sharedAppPort;
     }
@@ -83,8 +83,8 @@ public final class KeycloakTestServer {
             Assumptions.abort(message);
         }
         try {
-            int port = freePort();
-            int management = freePort();
+            int port = FreePorts.next();
+            int management = FreePorts.next();
             Path data = home.resolve("data");
             deleteRecursively(data.resolve("h2"));
             Path importDir = Files.createDirectories(data.resolve("import"));
@@ -313,10 +313,6 @@ public final class KeycloakTestServer {
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-    }
-
-    static int freePort() {
-        return FreePorts.next();
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.OwnPostgres;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class PostgresRestartIT extends BrowserTest {
     void postgresRestartsDuringUseAndTheApplicationRecoversWithoutARestart() throws Exception {
         try (OwnPostgres postgres = OwnPostgres.start()) {
             postgres.createDatabase("earlyhelp");
-            int port = ProductionJar.freePort();
+            int port = FreePorts.next();
             Process app = ProductionJar.start(
                     postgres.jdbcUrl("earlyhelp"),
                     OwnPostgres.USER,

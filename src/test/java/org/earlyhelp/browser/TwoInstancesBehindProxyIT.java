@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.earlyhelp.benchmark.PortalLoadTest;
+import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.PortalClient;
 import org.earlyhelp.testing.ProductionJar;
 import org.earlyhelp.testing.SilentMailServer;
@@ -174,11 +175,11 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
         String database = "earlyhelp_proxy_"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         ProductionJar.execute("postgres", "CREATE DATABASE " + database);
-        int portA = ProductionJar.freePort();
-        int managementA = ProductionJar.freePort();
-        int portB = ProductionJar.freePort();
-        int managementB = ProductionJar.freePort();
-        int proxyPort = ProductionJar.freePort();
+        int portA = FreePorts.next();
+        int managementA = FreePorts.next();
+        int portB = FreePorts.next();
+        int managementB = FreePorts.next();
+        int proxyPort = FreePorts.next();
         String proxy = "http://localhost:" + proxyPort;
         List<String> jobs = List.of(
                 "--earlyhelp.events.retry-every=" + TICK,
@@ -193,7 +194,7 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
         Process b = null;
         Process proxyProcess = null;
         try (SilentMailServer silentMail = new SilentMailServer()) {
-            GreenMail mail = new GreenMail(new ServerSetup(ProductionJar.freePort(), "127.0.0.1", "smtp"));
+            GreenMail mail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", "smtp"));
             mail.start();
             try {
                 long starting = System.nanoTime();

@@ -23,21 +23,21 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class FreePorts {
 
     private static final int LOWEST = 10_000;
+    private static final int EPHEMERAL_RANGE_START = ephemeralRangeStart();
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {}
 
     /** A port nobody listens on now and that no outgoing connection can take, for a server to listen on. */
     public static synchronized int next() {
-        int below = ephemeralRangeStart();
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_RANGE_START);
             if (!HANDED_OUT.contains(port) && bindable(port)) {
                 HANDED_OUT.add(port);
                 return port;
             }
         }
-        throw new IllegalStateException("No free port between " + LOWEST + " and " + below);
+        throw new IllegalStateException("No free port between " + LOWEST + " and " + EPHEMERAL_RANGE_START);
     }
 
     /** The first port of the kernel's ephemeral range ({@code 32768} on Linux unless configured). */

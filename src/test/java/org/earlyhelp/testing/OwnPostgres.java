@@ -59,7 +59,7 @@ public final class OwnPostgres implements AutoCloseable {
                     dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
         }
-        int port = ProductionJar.freePort();
+        int port = FreePorts.next();
         OwnPostgres server = new OwnPostgres(bin.get(), dir, port, root);
         server.run(
                 "initdb", "-D", dir.resolve("data").toString(), "-U", USER, "-A", "trust", "-E", "UTF8", "--no-sync");

@@ -40,7 +40,7 @@ public final class ProductionJar {
     /** Starts the jar against any PostgreSQL, and waits until it is ready. */
     public static Process start(String jdbcUrl, String databaseUser, int port, String... args) throws Exception {
         // Health is on the management port in production: one of its own for each process.
-        return start(jdbcUrl, databaseUser, port, freePort(), args);
+        return start(jdbcUrl, databaseUser, port, FreePorts.next(), args);
     }
 
     private static Process start(String jdbcUrl, String databaseUser, int port, int managementPort, String... args)
@@ -83,11 +83,6 @@ public final class ProductionJar {
             }
             Thread.sleep(100);
         }
-    }
-
-    /** A port nobody listens on now, for a process to listen on. */
-    public static int freePort() {
-        return FreePorts.next();
     }
 
     /** The database user the tests and the processes connect as. */
