@@ -44,6 +44,28 @@ abstract class BrowserTest {
     }
 
     /**
+     * Signs in through Keycloak's own page, as a person does on the application in Keycloak mode
+     * ({@code @KeycloakApplicationTest}), forgetting whoever was signed in before (the portal's
+     * session and Keycloak's), and waits until Keycloak has sent them back to the portal.
+     */
+    static void signInThroughKeycloak(String base, String username) {
+        String keycloak = KeycloakTestServer.running().baseUrl();
+        browser.clearCookies();
+        browser.go(base + "/");
+        browser.waitForUrlStartingWith(keycloak);
+        browser.waitFor(By.id("username")).sendKeys(username);
+        browser.waitFor(By.id("password")).sendKeys(KeycloakTestServer.PASSWORD);
+        browser.waitFor(By.id("kc-login")).click();
+        browser.waitForUrlStartingWith(base);
+    }
+
+    /** Signs in through Keycloak and waits for the home page (or the refusal of a person without a role). */
+    static void signInThroughKeycloakAndWait(String base, String username) {
+        signInThroughKeycloak(base, username);
+        browser.waitFor(By.cssSelector("[id^='home-'], #no-access"));
+    }
+
+    /**
      * After the database was away: loads "my work" again and again, as a person would follow the
      * message's "try again", until the cases show or the time is up. Returns how many loads it
      * took, or 0 when it never worked.

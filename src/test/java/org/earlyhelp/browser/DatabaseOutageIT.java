@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
+import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * every pooled connection is busy (an instance past its capacity), the person is told it is busy,
  * not that the database is down, and readiness stays up at once, so the proxy keeps the instance.
  */
-@WithoutFamiliesApplicationTest
+@KeycloakApplicationTest
 class DatabaseOutageIT extends BrowserTest {
 
     @LocalServerPort
@@ -50,7 +50,7 @@ class DatabaseOutageIT extends BrowserTest {
         String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         String user = System.getProperty("user.name");
-        signInAndWait(base, "family.worker");
+        signInThroughKeycloakAndWait(base, "practitioner");
         browser.go(base + "/my-work");
         // The work list, read from the database (on this application without demonstration
         // families it is empty, which the page says).
@@ -88,7 +88,7 @@ class DatabaseOutageIT extends BrowserTest {
     void withEveryConnectionBusyThePageSaysBusyNotDownAndReadinessStaysUp() throws Exception {
         String base = "http://localhost:" + port;
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        signInAndWait(base, "family.worker");
+        signInThroughKeycloakAndWait(base, "practitioner");
         browser.go(base + "/my-work");
         browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
         List<Connection> held = new ArrayList<>();

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class KeycloakTestServer {
 
+    /** The password of every person in the test realm, and of those tests add to it. */
+    public static final String PASSWORD = "Early-help-test-1";
+
     private static KeycloakTestServer instance;
 
     private final int port;
@@ -231,33 +234,83 @@ public final class KeycloakTestServer {
 
     /** Enables or disables a user of the realm through Keycloak's admin API, as an administrator would. */
     public void setEnabled(String username, boolean enabled) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> token = http.send(
-                HttpRequest.newBuilder(URI.create(baseUrl() + "/realms/master/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                                "grant_type=password&client_id=admin-cli&username=admin&password=admin"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String accessToken = token.body().replaceAll(".*\"access_token\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        String admin = baseUrl() + "/admin/realms/earlyhelp/users";
-        HttpResponse<String> found = http.send(
-                HttpRequest.newBuilder(URI.create(admin + "?exact=true&username=" + username))
-                        .header("Authorization", "Bearer " + accessToken)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        String id = found.body().replaceAll("(?s)^\\[\\{\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-        HttpResponse<String> updated = http.send(
-                HttpRequest.newBuilder(URI.create(admin + "/" + id))
-                        .header("Authorization", "Bearer " + accessToken)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": " + enabled + "}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        String admin = adminToken();
+        String id = userId(username, admin);
+        HttpResponse<String> updated = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/users/" + id))
+                                .header("Authorization", "Bearer " + admin)
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString("{\"enabled\": " + enabled + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (updated.statusCode() / 100 != 2) {
-            throw new IllegalStateException("Keycloak refused to change " + username + ": " + updated.statusCode() + " "
-                    + updated.body() + " (user search: " + found.body() + ")");
+            throw new IllegalStateException(
+                    "Keycloak refused to change " + username + ": " + updated.statusCode() + " " + updated.body());
         }
+    }
+
+    /**
+     * Adds a person to the realm through Keycloak's admin API, as an administrator would: the
+     * given realm role, working in the given hub for Dudley Council, with the realm's test password.
+     * Does nothing if they exist.
+     */
+    public void addPerson(String username, String realmRole, String hub) throws Exception {
+        String admin = adminToken();
+        HttpClient http = HttpClient.newHttpClient();
+        String json = """
+                {"username": "%1$s", "enabled": true, "firstName": "Test", "lastName": "%1$s",
+                 "email": "%1$s@earlyhelp.example", "emailVerified": true,
+                 "attributes": {"organisation": ["dudley-council"], "hub": ["%2$s"]},
+                 "credentials": [{"type": "password", "value": "%3$s", "temporary": false}]}""".formatted(username, hub, PASSWORD);
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/users"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() == 409) {
+            return;
+        }
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "Keycloak refused the person " + username + ": " + created.statusCode() + " " + created.body());
+        }
+        String role = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/roles/" + realmRole))
+                                .header("Authorization", "Bearer " + admin)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        HttpResponse<String> granted = http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/users/" + userId(username, admin)
+                                + "/role-mappings/realm"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("[" + role + "]"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (granted.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Keycloak refused the role " + realmRole + " to " + username + ": "
+                    + granted.statusCode() + " " + granted.body());
+        }
+    }
+
+    /** The id Keycloak gave a user of the realm. */
+    private String userId(String username, String adminToken) throws Exception {
+        HttpResponse<String> found = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        baseUrl() + "/admin/realms/earlyhelp/users?exact=true&username=" + username))
+                                .header("Authorization", "Bearer " + adminToken)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("^\\[\\{\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(found.body());
+        if (found.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("Keycloak has no user " + username + ": " + found.body());
+        }
+        return m.group(1);
     }
 
     public String baseUrl() {

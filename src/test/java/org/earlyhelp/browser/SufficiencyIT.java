@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.earlyhelp.testing.SharedData;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * returns in their place, sees who is in care, builds the SGO scenario, compares it with the
  * baseline and the gap, and exports a table.
  */
-@WithoutFamiliesApplicationTest
+@KeycloakApplicationTest
 class SufficiencyIT extends BrowserTest {
 
     @LocalServerPort
@@ -45,7 +45,7 @@ class SufficiencyIT extends BrowserTest {
 
     @Test
     void aCommissionerImportsReturnsAndSeesWhoIsInCare() {
-        signInAndWait("http://localhost:" + port, "commissioner");
+        signInThroughKeycloakAndWait("http://localhost:" + port, "commissioner");
         browser.go("http://localhost:" + port + "/sufficiency");
         browser.waitFor(By.id("import-903"));
         // The demonstration returns, placed against the demonstration hubs' postcode lookup, and

@@ -198,7 +198,7 @@ class PartnerApiIT {
     void onlyListedPartnerSystemsWithTheApisAudienceGetIn() throws Exception {
         String location = "/api/v1/requests/" + UUID.randomUUID();
         // A signed-in person's token from the portal's client: not a partner system.
-        String portalUser = keycloak.portalUserToken("practitioner", "Early-help-test-1");
+        String portalUser = keycloak.portalUserToken("practitioner", KeycloakTestServer.PASSWORD);
         HttpResponse<String> person = call("GET", location, portalUser, null);
         assertThat(person.statusCode()).as(person.body()).isEqualTo(401);
 

@@ -14,14 +14,22 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The integration tests' application in Keycloak mode, against the real Keycloak ({@link
- * KeycloakTestServer}, started once for the run), on the one port Keycloak's portal client may
- * redirect to: signing in through Keycloak's page in a browser ({@code KeycloakLoginIT}), and the
- * partner API, which takes client-credentials tokens from the school's client (and from one more
- * listed client whose tokens name no API audience). The demonstration hubs and services, no
- * demonstration families. A signed-in person's account is checked again every 2 seconds (30 by
- * default), so that a test can see a person disabled in Keycloak lose access without waiting.
- * These tests share this one application.
+ * The browser and integration tests' second application: Keycloak mode, against the real Keycloak
+ * ({@link KeycloakTestServer}, started once for the run), on the one port Keycloak's portal client
+ * may redirect to, so people sign in through Keycloak's own page. The demonstration hubs, services
+ * and care returns, but no demonstration families, so that every figure a test reads is one it
+ * made. Signing in through Keycloak ({@code KeycloakLoginIT}), the partner API (client-credentials
+ * tokens from the school's client, and from one more listed client whose tokens name no API
+ * audience), the hub dashboard, the care returns replaced, the Open Referral API and the database
+ * outage share it; each makes its own data and leaves the application working, so the order they
+ * run in does not matter.
+ *
+ * <p>As in production: health and metrics on a management port of their own, and 127.0.0.2 listed
+ * as the HTTPS proxy whose forwarded headers are believed (a request from anywhere else cannot
+ * claim another address). For the tests: a signed-in person's account is checked again every 2
+ * seconds (30 by default), so that a test can see a person disabled in Keycloak lose access without
+ * waiting; the Open Referral API allows 30 calls a minute from one address; and the database pool
+ * gives up on a connection after 2 seconds, so that a database outage shows quickly.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -45,7 +53,11 @@ public @interface KeycloakApplicationTest {
                                     "earlyhelp.keycloak.issuer-uri", keycloak.issuer(),
                                     "earlyhelp.keycloak.client-secret", "earlyhelp-portal-dev-secret",
                                     "earlyhelp.api.clients", "earlyhelp-partner-school,earlyhelp-partner-noaudience",
-                                    "earlyhelp.demo.journeys", "false")));
+                                    "earlyhelp.demo.journeys", "false",
+                                    "management.server.port", "0",
+                                    "server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.2",
+                                    "earlyhelp.open-referral.calls-per-minute", "30",
+                                    "earlyhelp.db.connection-timeout-ms", "2000")));
         }
     }
 }

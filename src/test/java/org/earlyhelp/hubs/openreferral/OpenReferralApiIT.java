@@ -27,8 +27,8 @@ import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.hubs.ServiceCategory;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.earlyhelp.testing.SharedData;
-import org.earlyhelp.testing.WithoutFamiliesApplicationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ../shared/standards/oruk-uk-profile}) with a maintained JSON Schema validator that asserts
  * formats too, and any violation fails the test. Filters are checked against the database.
  */
-@WithoutFamiliesApplicationTest
+@KeycloakApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OpenReferralApiIT {
 
