@@ -107,7 +107,7 @@ class MyWorkView extends Page {
                 checks.removeAll();
                 List<Cases.FollowUpDue> due = cases.followUpsDue(e.getValue().id());
                 for (Cases.FollowUpDue f : due) {
-                    ListItem item = new ListItem(new Anchor("cases/" + f.caseId(), f.familyLabel()));
+                    ListItem item = new ListItem(Data.mark(new Anchor("cases/" + f.caseId(), f.familyLabel())));
                     Span when = new Span(" · "
                             + t(
                                     f.overdue() ? "work.follow-up-overdue" : "work.follow-up-due",
