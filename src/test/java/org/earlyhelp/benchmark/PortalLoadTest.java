@@ -289,21 +289,27 @@ public final class PortalLoadTest {
             for (String choices : persona.routes()) {
                 long before = heapAfterFullGc(pid);
                 List<Session> open = new ArrayList<>();
+                long answered = 0;
                 for (int i = 0; i < n; i++) {
                     Session s = new Session(persona, new Random(i));
                     s.signIn();
+                    long received = s.client.received();
                     s.navigate(route(choices, s.random));
+                    answered += s.client.received() - received;
                     open.add(s);
                 }
                 long after = heapAfterFullGc(pid);
+                // The page's answer: Vaadin keeps the last one in the session, to send again if
+                // the browser repeats its message.
                 System.out.printf(
                         Locale.ROOT,
-                        "%-20s %-16s %8.1f KB per session%n",
+                        "%-20s %-16s %8.1f KB per session, the page's answer %6.1f K characters%n",
                         persona.username(),
                         choices.contains("/") && choices.contains("|")
                                 ? choices.substring(0, choices.indexOf('/'))
                                 : choices,
-                        (after - before) / (double) n);
+                        (after - before) / (double) n,
+                        answered / (double) n / 1000);
                 for (Session s : open) {
                     s.signOut();
                 }
