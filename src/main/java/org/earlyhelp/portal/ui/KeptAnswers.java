@@ -1,0 +1,99 @@
+package org.earlyhelp.portal.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.HandlerHelper;
+import com.vaadin.flow.server.HandlerHelper.RequestType;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinRequestInterceptor;
+import com.vaadin.flow.server.VaadinResponse;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.VaadinSessionState;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Vaadin keeps, for each open page, the last answer it sent, to send it again if the browser
+ * repeats its message (after a lost answer). Java stores a string in one byte a character only
+ * while every character is in Latin-1: one curly quote or emoji in a page and the whole kept
+ * answer (up to about 100,000 characters for the hub dashboard) takes two bytes a character. After
+ * each of a page's messages, the kept answer is written again with every character beyond Latin-1
+ * as a JSON escape ({@code \u201c}): the same JSON to the browser, half the memory. Measured in
+ * docs/performance.md.
+ */
+@Component
+class KeptAnswers implements VaadinServiceInitListener {
+
+    private static final long serialVersionUID = 1L;
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.addVaadinRequestInterceptor(new Interceptor());
+    }
+
+    /**
+     * The same JSON with every character beyond Latin-1 written as a {@code \}{@code uXXXX} escape
+     * (in JSON such characters can only be inside strings, where the escape means the same
+     * character); the same string when there is none.
+     */
+    static String inLatin1(String json) {
+        int first = 0;
+        while (first < json.length() && json.charAt(first) <= 0xFF) {
+            first++;
+        }
+        if (first == json.length()) {
+            return json;
+        }
+        StringBuilder out = new StringBuilder(json.length() + 64).append(json, 0, first);
+        for (int i = first; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c <= 0xFF) {
+                out.append(c);
+            } else {
+                out.append("\\u")
+                        .append(HEX[c >> 12 & 0xF])
+                        .append(HEX[c >> 8 & 0xF])
+                        .append(HEX[c >> 4 & 0xF])
+                        .append(HEX[c & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static final class Interceptor implements VaadinRequestInterceptor {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void requestStart(VaadinRequest request, VaadinResponse response) {}
+
+        @Override
+        public void handleException(
+                VaadinRequest request, VaadinResponse response, VaadinSession session, Exception exception) {}
+
+        @Override
+        public void requestEnd(VaadinRequest request, VaadinResponse response, @Nullable VaadinSession session) {
+            String uiId = request.getParameter("v-uiId");
+            if (session == null
+                    || session.getState() != VaadinSessionState.OPEN
+                    || uiId == null
+                    || !HandlerHelper.isRequestType(request, RequestType.UIDL)) {
+                return;
+            }
+            session.lock();
+            try {
+                UI ui = session.getUIById(Integer.parseInt(uiId));
+                String kept = ui == null ? null : ui.getInternals().getLastRequestResponse();
+                if (kept != null) {
+                    ui.getInternals().setLastRequestResponse(inLatin1(kept));
+                }
+            } catch (NumberFormatException notAPage) {
+                // not one of Vaadin's own messages: nothing kept
+            } finally {
+                session.unlock();
+            }
+        }
+    }
+}

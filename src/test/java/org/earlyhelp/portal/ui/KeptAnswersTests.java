@@ -1,0 +1,35 @@
+package org.earlyhelp.portal.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The answer Vaadin keeps for each page, written again so that Java can store it in one byte a
+ * character: the same JSON, and nothing beyond Latin-1 left in it.
+ */
+class KeptAnswersTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void charactersBeyondLatin1BecomeEscapesOfTheSameJson() {
+        String answer = """
+                {"changes":[{"key":"text","value":"Download “Caseloads” as CSV"},\
+                {"key":"label","value":"Zoë said 👍 – café, £5 \\"quoted\\" \\\\u201c"}],"syncId":3}""";
+
+        String kept = KeptAnswers.inLatin1(answer);
+
+        assertThat(kept.chars()).allMatch(c -> c <= 0xFF);
+        assertThat(kept).contains("\\u201c", "\\ud83d\\udc4d", "Zoë", "café", "£5");
+        assertThat(JSON.readTree(kept)).isEqualTo(JSON.readTree(answer));
+    }
+
+    @Test
+    void anAnswerAlreadyInLatin1IsKeptAsItIs() {
+        String answer = "{\"changes\":[{\"key\":\"text\",\"value\":\"Zoë · café\"}]}";
+
+        assertThat(KeptAnswers.inLatin1(answer)).isSameAs(answer);
+    }
+}
