@@ -1,4 +1,4 @@
-package org.earlyhelp.portal.ui;
+package org.earlyhelp.portal;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.HandlerHelper;

@@ -1,4 +1,4 @@
-package org.earlyhelp.portal.ui;
+package org.earlyhelp.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
