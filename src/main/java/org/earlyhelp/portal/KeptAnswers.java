@@ -77,13 +77,17 @@ class KeptAnswers implements VaadinServiceInitListener {
         public void requestEnd(VaadinRequest request, VaadinResponse response, @Nullable VaadinSession session) {
             String uiId = request.getParameter("v-uiId");
             if (session == null
-                    || session.getState() != VaadinSessionState.OPEN
+                    || session.getLockInstance() == null
                     || uiId == null
                     || !HandlerHelper.isRequestType(request, RequestType.UIDL)) {
                 return;
             }
+            // Nothing of a session or its pages may be read without its lock, not even its state.
             session.lock();
             try {
+                if (session.getState() != VaadinSessionState.OPEN) {
+                    return;
+                }
                 UI ui = session.getUIById(Integer.parseInt(uiId));
                 String kept = ui == null ? null : ui.getInternals().getLastRequestResponse();
                 if (kept != null) {

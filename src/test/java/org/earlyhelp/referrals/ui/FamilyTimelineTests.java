@@ -56,9 +56,8 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Timeline");
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
         int version = queue.detail(submitted.request()).summary().version();
+        // Decided, not allocated: the shared application's practitioners' caseloads are left as they were.
         queue.decide(submitted.request(), version, NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, TYPED);
-        queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
-        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
         List<TimelineEntry> entries = families.family(submitted.family()).timeline();
 
         navigate("families/" + submitted.family().value(), FamilyView.class);
@@ -67,7 +66,7 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
 
         assertThat(timeline.getChildren()).as("one node, not one per entry").isEmpty();
         assertThat(html.split("<li ", -1)).hasSize(entries.size() + 1);
-        assertThat(entries).extracting(TimelineEntry::kind).contains("request", "decision", "allocation");
+        assertThat(entries).extracting(TimelineEntry::kind).contains("request", "decision");
         int from = 0;
         for (TimelineEntry entry : entries) {
             int at = html.indexOf("<li class=\"timeline-" + entry.kind() + "\">", from);
