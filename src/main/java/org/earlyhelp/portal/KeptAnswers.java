@@ -10,6 +10,7 @@ import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.VaadinSessionState;
+import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 class KeptAnswers implements VaadinServiceInitListener {
 
     private static final long serialVersionUID = 1L;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final HexFormat HEX = HexFormat.of();
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
@@ -52,11 +53,7 @@ class KeptAnswers implements VaadinServiceInitListener {
             if (c <= 0xFF) {
                 out.append(c);
             } else {
-                out.append("\\u")
-                        .append(HEX[c >> 12 & 0xF])
-                        .append(HEX[c >> 8 & 0xF])
-                        .append(HEX[c >> 4 & 0xF])
-                        .append(HEX[c & 0xF]);
+                out.append("\\u").append(HEX.toHexDigits(c));
             }
         }
         return out.toString();

@@ -171,7 +171,7 @@ class HubDashboardIT extends BrowserTest {
 
         String base = "http://localhost:" + port;
         long exportsBefore = tablesExportedByTheLead();
-        signIn(base, "hublead");
+        signInThroughKeycloakAndWait(base, "hublead");
         // The waiting request counts; the decided one does not.
         assertThat(browser.waitFor(By.id("home-hub-lead")).getText())
                 .contains("Requests waiting for your decision: " + (awaitingBefore + 1));
@@ -210,7 +210,7 @@ class HubDashboardIT extends BrowserTest {
         browser.screenshot("hub-dashboard");
         browser.assertAccessible("hub dashboard");
 
-        signIn(base, "admin");
+        signInThroughKeycloakAndWait(base, "admin");
         browser.go(base + "/borough");
         String borough = browser.waitFor(By.id("borough-hubs")).getDomProperty("textContent");
         assertThat(borough).contains("Dudley Central & Netherton", "Halesowen").doesNotContain("Okafor family");
@@ -227,7 +227,7 @@ class HubDashboardIT extends BrowserTest {
         browser.screenshot("borough-view");
         browser.assertAccessible("borough view");
 
-        signIn(base, "lead.halesowen");
+        signInThroughKeycloakAndWait(base, "lead.halesowen");
         browser.go(base + "/hub/dashboard");
         browser.waitFor(By.id("figures"));
         String other = browser.waitFor(By.id("dashboard")).getDomProperty("textContent");
@@ -235,9 +235,5 @@ class HubDashboardIT extends BrowserTest {
         assertThat(browser.isPresent(By.id("dashboard-hub"))
                         && browser.waitFor(By.id("dashboard-hub")).isDisplayed())
                 .isFalse();
-    }
-
-    private void signIn(String base, String username) {
-        signInThroughKeycloakAndWait(base, username);
     }
 }

@@ -246,13 +246,13 @@ class FamilyView extends Page implements BeforeEnterObserver {
         for (TimelineEntry e : f.timeline()) {
             html.append("<li class=\"timeline-").append(escape(e.kind())).append("\">");
             // When it happened is data (marked, as Data.mark does, so translators' tools leave it).
-            element(html, "span", "timeline-when\" translate=\"no", when(e));
-            element(html, "span", "timeline-title", Words.of(e.heading()));
+            element(html, "span", "timeline-when", true, when(e));
+            element(html, "span", "timeline-title", false, Words.of(e.heading()));
             if (e.more() != null && e.detail() != null && !e.detail().isBlank()) {
-                element(html, "p", "timeline-detail", Words.of(e.more()));
+                element(html, "p", "timeline-detail", false, Words.of(e.more()));
             }
             if (e.by() != null) {
-                element(html, "span", "timeline-by", t("family.by", e.by()));
+                element(html, "span", "timeline-by", false, t("family.by", e.by()));
             }
             html.append("</li>");
         }
@@ -263,13 +263,10 @@ class FamilyView extends Page implements BeforeEnterObserver {
         return e.timeKnown() ? Texts.dayTime(e.at()) : t("family.day-only", Texts.day(e.at()));
     }
 
-    /** An element with its class (and any attributes after it, written by this class) and its text, escaped. */
-    private static void element(StringBuilder html, String tag, String classAndAttributes, String text) {
-        html.append('<')
-                .append(tag)
-                .append(" class=\"")
-                .append(classAndAttributes)
-                .append("\">");
+    /** An element with its class and its text, escaped; data is marked {@code translate="no"}. */
+    private static void element(StringBuilder html, String tag, String cssClass, boolean data, String text) {
+        html.append('<').append(tag).append(" class=\"").append(cssClass).append('"');
+        html.append(data ? " translate=\"no\">" : ">");
         html.append(escape(text)).append("</").append(tag).append('>');
     }
 
