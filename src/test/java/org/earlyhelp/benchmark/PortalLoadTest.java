@@ -43,7 +43,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * minus the same with none, divided by their number (target: at most 200 KB). Run with {@code
  * ./mvnw -Pload-test verify}; settings as system properties {@code earlyhelp.load.*} (sessions,
  * ramp-seconds, warm-up-seconds, steady-seconds, think-min-ms, think-max-ms, scale), and the modes
- * {@code cpu-by-page=true}, {@code saturation=50,100,...}, {@code by-view=true} and {@code jfr=true}.
+ * {@code cpu-by-page=true}, {@code saturation=50,100,...}, {@code by-view=true} and {@code jfr=true};
+ * with {@code answers-to=target/answers}, the last answer to each page's navigation is written there
+ * as a file, to see what a page sends.
  */
 public final class PortalLoadTest {
 

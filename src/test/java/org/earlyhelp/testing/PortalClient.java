@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -278,6 +280,17 @@ public final class PortalClient {
                     response.headers().firstValue("Location").orElse(""));
         }
         timings.roundTrip(kind, route, elapsed);
+        String keep = System.getProperty("earlyhelp.load.answers-to");
+        if (keep != null && kind == Kind.NAVIGATION) {
+            // What a page sends, to see where its size goes: the last answer for each route.
+            Path dir = Path.of(keep);
+            Files.createDirectories(dir);
+            Files.writeString(
+                    dir.resolve((route.isEmpty()
+                                    ? "home"
+                                    : route.replaceAll("/[0-9a-f-]{36}", "").replace('/', '_')) + ".json"),
+                    body);
+        }
         syncId = json.path("syncId").asInt();
         clientId = json.path("clientId").asInt();
         return json;
