@@ -23,6 +23,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -53,6 +54,19 @@ class SecurityConfiguration {
 
     static final String KEYCLOAK_REGISTRATION = "keycloak";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /**
+     * What Spring Security reports to tracing: each sign-in and each authorisation decision, but not
+     * a span for every one of the thirteen filters a request passes. Those spans were an
+     * observation started and stopped thirteen times on every request of every page, traced or not
+     * (see docs/performance.md), and said nothing the request's own span and the decision's do not.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults()
+                .shouldObserveRequests(false)
+                .build();
+    }
 
     /**
      * The partner API: stateless, bearer tokens from Keycloak only, answers in problem details. A
