@@ -38,6 +38,7 @@ import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.Table;
+import org.earlyhelp.shared.ui.TextList;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -142,7 +143,7 @@ class HubDashboardView extends Page {
     }
 
     /** How a figure is counted, one click away from it; the same words are in docs/figures.md. */
-    private Details definition(String key) {
+    private Component definition(String key) {
         return Definition.of(
                 getTranslation("define.summary"),
                 key,
@@ -222,13 +223,12 @@ class HubDashboardView extends Page {
 
     private Section outcomes(Dashboard d) {
         Section section = section("outcomes", "dashboard.outcomes.title");
-        UnorderedList list = new UnorderedList();
-        list.add(new ListItem(getTranslation("dashboard.outcomes.closures", d.closures12m())));
-        list.add(new ListItem(getTranslation("dashboard.outcomes.needs", percent(d.needsAchievedPercent()))));
-        list.add(new ListItem(
-                getTranslation("dashboard.outcomes.re-referrals", d.reReferrals12m(), percent(d.reReferralPercent()))));
-        list.add(new ListItem(getTranslation("dashboard.outcomes.steps", d.stepUps12m(), d.stepDowns12m())));
-        section.add(list);
+        TextList list = new TextList();
+        list.add(getTranslation("dashboard.outcomes.closures", d.closures12m()));
+        list.add(getTranslation("dashboard.outcomes.needs", percent(d.needsAchievedPercent())));
+        list.add(getTranslation("dashboard.outcomes.re-referrals", d.reReferrals12m(), percent(d.reReferralPercent())));
+        list.add(getTranslation("dashboard.outcomes.steps", d.stepUps12m(), d.stepDowns12m()));
+        section.add(list.build());
         return section;
     }
 
@@ -245,10 +245,10 @@ class HubDashboardView extends Page {
                         .map(t -> new SvgChart.Bar(t.theme(), t.count(), String.valueOf(t.count())))
                         .toList(),
                 0));
-        UnorderedList list = new UnorderedList();
-        d.themes().forEach(t -> list.add(new ListItem(getTranslation("dashboard.themes.item", t.theme(), t.count()))));
+        TextList list = new TextList();
+        d.themes().forEach(t -> list.add(getTranslation("dashboard.themes.item", t.theme(), t.count())));
         section.add(
-                list,
+                list.build(),
                 download(
                         d,
                         "themes-csv",

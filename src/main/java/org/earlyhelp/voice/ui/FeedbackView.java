@@ -10,10 +10,8 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
@@ -44,6 +42,7 @@ import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.TextList;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.EngagementLinks;
 import org.earlyhelp.voice.FeedbackInbox;
@@ -144,18 +143,18 @@ class FeedbackView extends Page {
         YouSaidWeDid.Measures m = responses.measures(hub.getValue().id());
         Section section = new Section(new H2(getTranslation("voice.measures.title")));
         section.setId("voice-measures");
-        UnorderedList list = new UnorderedList();
-        list.add(new ListItem(getTranslation("voice.measures.feedback", m.feedback(), m.alerts())));
-        list.add(new ListItem(
+        TextList list = new TextList();
+        list.add(getTranslation("voice.measures.feedback", m.feedback(), m.alerts()));
+        list.add(
                 m.medianMinutesToAcknowledge() == null
                         ? getTranslation("voice.measures.no-acknowledged")
-                        : getTranslation("voice.measures.acknowledge", Math.round(m.medianMinutesToAcknowledge()))));
-        list.add(new ListItem(getTranslation("voice.measures.answered", m.themesAnswered(), m.themes())));
+                        : getTranslation("voice.measures.acknowledge", Math.round(m.medianMinutesToAcknowledge())));
+        list.add(getTranslation("voice.measures.answered", m.themesAnswered(), m.themes()));
         m.moodByMonth()
-                .forEach((month, mood) -> list.add(new ListItem(getTranslation(
+                .forEach((month, mood) -> list.add(getTranslation(
                         "voice.measures.mood",
                         month.format(DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK)),
-                        String.format(Locale.UK, "%.1f", mood)))));
+                        String.format(Locale.UK, "%.1f", mood))));
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of(getTranslation("voice.measures.csv.feedback"), m.feedback()));
         rows.add(List.of(getTranslation("voice.measures.csv.alerts"), m.alerts()));
@@ -168,7 +167,7 @@ class FeedbackView extends Page {
                 .forEach((month, mood) -> rows.add(List.of(
                         getTranslation("voice.measures.csv.mood", month.toString()), Math.round(mood * 10) / 10.0)));
         section.add(
-                list,
+                list.build(),
                 download(
                         "voice-measures-csv",
                         "voice.measures.title",
@@ -298,32 +297,31 @@ class FeedbackView extends Page {
                     f.invitationLabel()));
             anchors.put("feedback:" + f.id(), itemHeading);
             card.add(itemHeading);
-            UnorderedList answers = new UnorderedList();
+            // What the young person said is only read here: one element, not a component a line.
+            TextList answers = new TextList();
             if (f.safeguarding()) {
-                ListItem alert = new ListItem(getTranslation("voice.inbox.safeguarding"));
-                alert.addClassName("badge-overdue");
-                answers.add(alert);
+                answers.add(getTranslation("voice.inbox.safeguarding"), "badge-overdue");
             }
-            answers.add(new ListItem(getTranslation(
+            answers.add(getTranslation(
                     "voice.inbox.who." + f.mode().name().toLowerCase(Locale.ROOT),
-                    f.firstName() == null ? "" : f.firstName())));
+                    f.firstName() == null ? "" : f.firstName()));
             if (f.mood() != null) {
-                answers.add(new ListItem(getTranslation("voice.inbox.mood", getTranslation("voice.mood." + f.mood()))));
+                answers.add(getTranslation("voice.inbox.mood", getTranslation("voice.mood." + f.mood())));
             }
             if (f.feelSafe() != null) {
-                answers.add(new ListItem(getTranslation(
+                answers.add(getTranslation(
                         "voice.inbox.safe",
                         getTranslation("voice.safe."
-                                + f.feelSafe().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
+                                + f.feelSafe().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
             }
             for (String[] a : new String[][] {
                 {"helping", f.helping()}, {"change", f.change()}, {"worker", f.worker()}, {"anything", f.anything()}
             }) {
                 if (a[1] != null) {
-                    answers.add(new ListItem(getTranslation("voice.inbox." + a[0], a[1])));
+                    answers.add(getTranslation("voice.inbox." + a[0], a[1]));
                 }
             }
-            card.add(answers);
+            card.add(answers.build());
             Set<String> themes = new LinkedHashSet<>(f.suggestedThemes());
             themes.addAll(f.confirmedThemes());
             if (!themes.isEmpty()) {

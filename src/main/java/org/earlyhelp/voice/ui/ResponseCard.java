@@ -25,6 +25,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Disclosure;
+import org.earlyhelp.shared.ui.TextList;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.ResponseStatus;
@@ -57,38 +58,33 @@ final class ResponseCard extends Section {
         H3 heading = new H3(getTranslation("voice.public.theme", Themes.label(r.theme())));
         anchors.put("response:" + r.id(), heading);
         add(heading);
-        UnorderedList facts = new UnorderedList();
-        facts.add(new ListItem(getTranslation("voice.public.you-said", r.youSaid())));
-        facts.add(new ListItem(getTranslation("voice.responses.owned", r.owner(), r.decision())));
-        facts.add(new ListItem(getTranslation(
+        TextList facts = new TextList();
+        facts.add(getTranslation("voice.public.you-said", r.youSaid()));
+        facts.add(getTranslation("voice.responses.owned", r.owner(), r.decision()));
+        facts.add(getTranslation(
                 "voice.responses.status-is",
                 getTranslation("voice.status."
-                        + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-')))));
+                        + r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'))));
         if (r.due() != null) {
             boolean overdue = r.overdue(LocalDate.now(WorkingCalendar.LONDON));
-            ListItem due = new ListItem(getTranslation(
-                    overdue ? "voice.responses.overdue" : "voice.responses.due-on", DAY.format(r.due())));
-            if (overdue) {
-                due.addClassName("badge-overdue");
-            }
-            due.addClassName("response-due");
-            facts.add(due);
+            facts.add(
+                    getTranslation(overdue ? "voice.responses.overdue" : "voice.responses.due-on", DAY.format(r.due())),
+                    overdue ? "badge-overdue response-due" : "response-due");
         }
         if (r.weDid() != null) {
-            facts.add(new ListItem(getTranslation("voice.public.we-did", r.weDid())));
+            facts.add(getTranslation("voice.public.we-did", r.weDid()));
         }
-        facts.add(new ListItem(
+        facts.add(
                 r.publishedAt() == null
                         ? getTranslation("voice.responses.not-published")
                         : getTranslation(
                                 "voice.responses.published",
                                 WHEN.format(r.publishedAt().atZone(WorkingCalendar.LONDON)),
-                                r.approvedBy())));
+                                r.approvedBy()));
         for (Response.Hearing h : r.hearings()) {
-            facts.add(new ListItem(
-                    getTranslation("voice.responses.heard", h.heardBy(), DAY.format(h.heardOn()), h.whatChanged())));
+            facts.add(getTranslation("voice.responses.heard", h.heardBy(), DAY.format(h.heardOn()), h.whatChanged()));
         }
-        add(facts);
+        add(facts.build());
 
         Select<ResponseStatus> status = new Select<>();
         status.setLabel(getTranslation("voice.responses.status"));

@@ -1,0 +1,40 @@
+package org.earlyhelp.shared.ui;
+
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A list of sentences that are only read (what a young person answered, a response's facts, a
+ * hub's measures), sent as one element whose items are written as HTML, not as a component each:
+ * the page is built, attached and sent in a fraction of the work, and holds less memory in its
+ * session. Every text is escaped, so what a person typed is shown as text, never as markup.
+ */
+public final class TextList {
+
+    private final List<String> items = new ArrayList<>();
+
+    /** Adds a sentence. */
+    public TextList add(String text) {
+        return add(text, null);
+    }
+
+    /** Adds a sentence with a class of the page's style sheet ({@code badge-overdue}, for one). */
+    public TextList add(String text, @Nullable String cssClass) {
+        items.add((cssClass == null ? "<li>" : "<li class=\"" + escape(cssClass) + "\">") + escape(text) + "</li>");
+        return this;
+    }
+
+    /** The list as an element of the page. */
+    public UnorderedList build() {
+        UnorderedList list = new UnorderedList();
+        list.getElement().setProperty("innerHTML", String.join("", items));
+        return list;
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}
