@@ -180,7 +180,7 @@ class HubDashboardIT extends BrowserTest {
         assertThat(dashboard.getText()).contains("requests awaiting a decision");
         // How a figure is counted is one click from it.
         WebElement onTime = browser.waitFor(By.id("define-dashboard-on-time"));
-        onTime.findElement(By.tagName("vaadin-details-summary")).click();
+        onTime.findElement(By.tagName("summary")).click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> onTime.getText().contains("A request left undecided past its deadline lowers the share."));
         String awaiting = browser.waitFor(By.id("awaiting")).getDomProperty("textContent");

@@ -65,7 +65,7 @@ class SufficiencyIT extends BrowserTest {
                 .containsPattern("[0-9,]+ of [0-9,]+ contracted bed-nights were used by the council's children");
         // How the total is counted is one click from it.
         WebElement definition = browser.waitFor(By.id("define-sufficiency-stock-total"));
-        click(definition.findElement(By.tagName("vaadin-details-summary")));
+        click(definition.findElement(By.tagName("summary")));
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> definition.getText().contains("A child with overlapping episodes is counted once"));
         browser.assertAccessible("sufficiency, with the demonstration returns");
@@ -245,7 +245,7 @@ class SufficiencyIT extends BrowserTest {
                 .as("the export is in the audit log")
                 .isEqualTo(1);
         WebElement gapDefinition = browser.waitFor(By.id("define-forecast-gap-title"));
-        click(gapDefinition.findElement(By.tagName("vaadin-details-summary")));
+        click(gapDefinition.findElement(By.tagName("summary")));
         wait.until(d -> gapDefinition.getText().contains("a negative gap is a surplus of places"));
         click(browser.waitFor(By.id("run-back-test")));
         wait.until(d -> d.findElement(By.id("back-test")).getText().contains("an error of"));

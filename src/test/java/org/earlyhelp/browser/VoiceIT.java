@@ -269,7 +269,7 @@ class VoiceIT extends BrowserTest {
         find(By.id("responses"));
         // How the measures are counted is one click from them.
         WebElement measures = find(By.id("define-voice-measures-title"));
-        measures.findElement(By.tagName("vaadin-details-summary")).click();
+        measures.findElement(By.tagName("summary")).click();
         waiting().until(d -> measures.getText().contains("the middle one of the times between an alert being raised"));
         browser.assertAccessible("what young people said");
         find(By.cssSelector("#responses vaadin-details")).click();

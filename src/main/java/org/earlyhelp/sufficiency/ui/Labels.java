@@ -1,6 +1,6 @@
 package org.earlyhelp.sufficiency.ui;
 
-import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.Locale;
 import org.earlyhelp.shared.ui.Definition;
@@ -40,7 +40,7 @@ final class Labels {
     }
 
     /** How a figure is counted, one click from it (the same words are in docs/figures.md). */
-    static Details define(String key) {
+    static Component define(String key) {
         return Definition.of(I18NProvider.translate("define.summary"), key, I18NProvider.translate("define." + key));
     }
 
