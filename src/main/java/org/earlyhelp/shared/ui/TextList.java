@@ -9,8 +9,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A list of sentences that are only read (what a young person answered, a response's facts, a
  * hub's measures), sent as one element whose items are written as HTML, not as a component each:
- * the page is built, attached and sent in a fraction of the work, and holds less memory in its
- * session. Every text is escaped, so what a person typed is shown as text, never as markup.
+ * less for the server to build, attach, send and keep in the session (docs/performance.md). Every
+ * text is escaped, so what a person typed is shown as text, never as markup.
  */
 public final class TextList {
 
