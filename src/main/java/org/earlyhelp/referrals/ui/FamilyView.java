@@ -38,10 +38,10 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
+import org.earlyhelp.shared.ui.Markup;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.Words;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A family's record: its members, consent, requests and cases, and everything in date order. For
@@ -244,7 +244,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
     private String timelineHtml(FamilyRecord f) {
         StringBuilder html = new StringBuilder();
         for (TimelineEntry e : f.timeline()) {
-            html.append("<li class=\"timeline-").append(escape(e.kind())).append("\">");
+            html.append("<li class=\"timeline-").append(Markup.escape(e.kind())).append("\">");
             // When it happened is data (marked, as Data.mark does, so translators' tools leave it).
             element(html, "span", "timeline-when", true, when(e));
             element(html, "span", "timeline-title", false, Words.of(e.heading()));
@@ -267,10 +267,6 @@ class FamilyView extends Page implements BeforeEnterObserver {
     private static void element(StringBuilder html, String tag, String cssClass, boolean data, String text) {
         html.append('<').append(tag).append(" class=\"").append(cssClass).append('"');
         html.append(data ? " translate=\"no\">" : ">");
-        html.append(escape(text)).append("</").append(tag).append('>');
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+        html.append(Markup.escape(text)).append("</").append(tag).append('>');
     }
 }

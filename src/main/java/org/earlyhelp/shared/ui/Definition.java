@@ -3,7 +3,6 @@ package org.earlyhelp.shared.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * How a figure is counted, one click away from it: a closed "How this is counted" disclosure under
@@ -32,7 +31,8 @@ public final class Definition {
                 .getElement()
                 .setProperty(
                         "innerHTML",
-                        "<details><summary>" + escape(summary) + "</summary><p>" + escape(text) + "</p></details>");
+                        "<details><summary>" + Markup.escape(summary) + "</summary><p>" + Markup.escape(text)
+                                + "</p></details>");
         return definition;
     }
 
@@ -46,9 +46,5 @@ public final class Definition {
 
     private static String id(String key) {
         return "define-" + key.replace('.', '-');
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

@@ -89,8 +89,8 @@ public final class SvgChart {
                         + " class=\"chart\"><title>%s</title>",
                 width,
                 height,
-                escape(title),
-                escape(title)));
+                Markup.escape(title),
+                Markup.escape(title)));
         // Axis and grid lines, labelled: 0, half way and the top; the bottom too below zero. Zero
         // is labelled first; a line too close to a labelled one to take its own label goes without.
         double[] lines = low < 0 ? new double[] {0, low, top} : new double[] {0, top / 2, top};
@@ -115,7 +115,7 @@ public final class SvgChart {
                         "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"#333\">%s</text>",
                         left - 4,
                         at + 4,
-                        escape(format(value))));
+                        Markup.escape(format(value))));
             }
         }
         double zero = y.applyAsDouble(0);
@@ -132,8 +132,8 @@ public final class SvgChart {
                     w,
                     Math.abs(zero - end),
                     bar.value() < 0 ? "#5c6b7a" : "#1a4fa0",
-                    escape(bar.label()),
-                    escape(bar.valueText())));
+                    Markup.escape(bar.label()),
+                    Markup.escape(bar.valueText())));
             if (i % labels.step() != 0) {
                 continue;
             }
@@ -149,14 +149,14 @@ public final class SvgChart {
                                     labelY - 4,
                                     labelX + 4,
                                     labelY - 4,
-                                    escape(shortened(bar.label())))
+                                    Markup.escape(shortened(bar.label())))
                             : String.format(
                                     Locale.ROOT,
                                     "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\""
                                             + " fill=\"#333\">%s</text>",
                                     labelX,
                                     labelY,
-                                    escape(shortened(bar.label()))));
+                                    Markup.escape(shortened(bar.label()))));
         }
         svg.append("</svg>");
         return new Svg(svg.toString());
@@ -164,12 +164,5 @@ public final class SvgChart {
 
     static String format(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.UK, "%.1f", value);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

@@ -118,7 +118,7 @@ public final class SvgLineChart {
                     "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#333\" class=\"legend\">%s</text>",
                     x + 28,
                     y,
-                    SvgChart.escape(name)));
+                    Markup.escape(name)));
             x += itemWidth;
         }
         int plotTop = 14 + (row + 1) * 18 + 8;
@@ -163,7 +163,7 @@ public final class SvgLineChart {
                         .append(upper)
                         .append(lower.toString().strip())
                         .append("\" fill=\"#1a4fa0\" fill-opacity=\"0.2\" stroke=\"none\"><title>")
-                        .append(SvgChart.escape(band.name()))
+                        .append(Markup.escape(band.name()))
                         .append("</title></polygon>");
             }
         }
@@ -182,7 +182,7 @@ public final class SvgLineChart {
                     roomOnRight ? at + 4 : at - 4,
                     plotTop + 12,
                     roomOnRight ? "start" : "end",
-                    SvgChart.escape(dividerText)));
+                    Markup.escape(dividerText)));
         }
         for (Line line : lines) {
             StringBuilder points = new StringBuilder();
@@ -217,7 +217,7 @@ public final class SvgLineChart {
                     at,
                     labelRow,
                     anchor,
-                    SvgChart.escape(labels.get(i))));
+                    Markup.escape(labels.get(i))));
         }
         String svg = String.format(
                         Locale.ROOT,
@@ -225,8 +225,8 @@ public final class SvgLineChart {
                                 + " aria-label=\"%s\" class=\"chart line-chart\"><title>%s</title>",
                         WIDTH,
                         height,
-                        SvgChart.escape(title),
-                        SvgChart.escape(title))
+                        Markup.escape(title),
+                        Markup.escape(title))
                 + body
                 + "</svg>";
         return new Svg(svg);
@@ -236,7 +236,7 @@ public final class SvgLineChart {
         return "<polyline fill=\"none\" stroke=\"" + line.colour() + "\" stroke-width=\"2.5\""
                 + (line.dashed() ? " stroke-dasharray=\"6 3\"" : "") + " points=\""
                 + points.toString().strip()
-                + "\"><title>" + SvgChart.escape(line.name()) + "</title></polyline>";
+                + "\"><title>" + Markup.escape(line.name()) + "</title></polyline>";
     }
 
     /** A round top for the scale: 1, 2 or 5 times a power of ten, at or above the value. */

@@ -32,27 +32,20 @@ public final class SvgMap {
                         + " aria-label=\"%s\" class=\"area-map\" preserveAspectRatio=\"xMidYMid meet\">",
                 width,
                 height,
-                escape(title)));
-        svg.append("<title>").append(escape(title)).append("</title>");
+                Markup.escape(title)));
+        svg.append("<title>").append(Markup.escape(title)).append("</title>");
         for (Region region : regions) {
             svg.append("<path d=\"")
                     .append(region.path())
                     .append("\" fill=\"")
                     .append(region.fill() == null ? "#f2f2f2" : region.fill())
                     .append("\" stroke=\"#ffffff\" stroke-width=\"0.6\" data-region=\"")
-                    .append(escape(region.id()))
+                    .append(Markup.escape(region.id()))
                     .append("\"><title>")
-                    .append(escape(region.label()))
+                    .append(Markup.escape(region.label()))
                     .append("</title></path>");
         }
         svg.append("</svg>");
         return new Svg(svg.toString());
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;")
-                .replace("<", "&lt;")
-                .replace(">", "&gt;")
-                .replace("\"", "&quot;");
     }
 }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.html.UnorderedList;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A list of sentences that are only read (what a young person answered, a response's facts, a
@@ -23,7 +22,8 @@ public final class TextList {
 
     /** Adds a sentence with a class of the page's style sheet ({@code badge-overdue}, for one). */
     public TextList add(String text, @Nullable String cssClass) {
-        items.add((cssClass == null ? "<li>" : "<li class=\"" + escape(cssClass) + "\">") + escape(text) + "</li>");
+        items.add((cssClass == null ? "<li>" : "<li class=\"" + Markup.escape(cssClass) + "\">") + Markup.escape(text)
+                + "</li>");
         return this;
     }
 
@@ -32,9 +32,5 @@ public final class TextList {
         UnorderedList list = new UnorderedList();
         list.getElement().setProperty("innerHTML", String.join("", items));
         return list;
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }
