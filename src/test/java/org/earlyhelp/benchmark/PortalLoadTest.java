@@ -75,6 +75,10 @@ public final class PortalLoadTest {
     private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
     private String base;
     private double serverCpuSeconds;
+    /** Of the server's CPU in the steady phase: its JIT compiler's threads and its garbage collector's. */
+    private double compilerCpuSeconds;
+
+    private double collectorCpuSeconds;
 
     /** A demonstration account and the routes it looks at; a route may be alternatives split by |. */
     public record Persona(String username, List<String> routes) {}
@@ -162,6 +166,7 @@ public final class PortalLoadTest {
                 measuring = true;
                 long steadyStart = System.nanoTime();
                 long cpuBefore = cpuNanos(app.pid());
+                Map<String, Long> threadsBefore = threadCpuNanos(app.pid());
                 boolean recording = Boolean.getBoolean("earlyhelp.load.jfr");
                 if (recording) {
                     // Where the server's CPU goes: Java Flight Recorder over the steady phase
@@ -179,6 +184,9 @@ public final class PortalLoadTest {
                     jcmd(app.pid(), "JFR.stop", "name=load");
                 }
                 serverCpuSeconds = (cpuNanos(app.pid()) - cpuBefore) / 1e9;
+                Map<String, Long> threadsAfter = threadCpuNanos(app.pid());
+                compilerCpuSeconds = cpuOf(threadsBefore, threadsAfter, "C1 CompilerThre", "C2 CompilerThre") / 1e9;
+                collectorCpuSeconds = cpuOf(threadsBefore, threadsAfter, "GC Thread", "G1 ") / 1e9;
                 stopping = true;
                 double steady = (System.nanoTime() - steadyStart) / 1e9;
                 users.shutdown();
@@ -469,6 +477,47 @@ public final class PortalLoadTest {
         return ticks * 1_000_000_000L / CLOCK_TICKS;
     }
 
+    /**
+     * Each thread's CPU time so far, by thread id and name ({@code "1234 C2 CompilerThre"}), from
+     * /proc/pid/task: to tell the JIT compiler's and the garbage collector's share of the server's
+     * CPU from the requests' own.
+     */
+    private static Map<String, Long> threadCpuNanos(long pid) throws IOException {
+        Map<String, Long> cpu = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    cpu.put(task.getFileName() + " " + name, ticks * 1_000_000_000L / CLOCK_TICKS);
+                } catch (IOException ended) {
+                    // the thread ended while the list was read
+                }
+            }
+        }
+        return cpu;
+    }
+
+    /**
+     * The CPU used between two readings by the threads whose names start with one of {@code
+     * prefixes}. A thread that ended in between is not counted (its time stays in "the rest").
+     */
+    private static long cpuOf(Map<String, Long> before, Map<String, Long> after, String... prefixes) {
+        long sum = 0;
+        for (Map.Entry<String, Long> thread : after.entrySet()) {
+            String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1);
+            for (String prefix : prefixes) {
+                if (name.startsWith(prefix)) {
+                    sum += thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+                    break;
+                }
+            }
+        }
+        return sum;
+    }
+
     /** The kernel's clock ticks per second (getconf CLK_TCK), 100 on Linux here. */
     private static final long CLOCK_TICKS = clockTicks();
 
@@ -642,6 +691,13 @@ public final class PortalLoadTest {
                 100 * serverCpuSeconds / steadySeconds / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors(),
                 cpuPerRoundTrip);
+        double rounds = Math.max(1, all.size());
+        System.out.printf(
+                Locale.ROOT,
+                "  of which the JIT compiler %.2f ms, the garbage collector %.2f ms, the rest (requests, jobs) %.2f ms%n",
+                compilerCpuSeconds * 1000 / rounds,
+                collectorCpuSeconds * 1000 / rounds,
+                (serverCpuSeconds - compilerCpuSeconds - collectorCpuSeconds) * 1000 / rounds);
         errorSamples.stream().limit(5).forEach(e -> System.out.println("  error: " + e));
         System.out.printf(
                 Locale.ROOT,
@@ -664,7 +720,8 @@ public final class PortalLoadTest {
                 "{\n  \"sessions\": %d,\n  \"data\": \"%s\",\n  \"thinkMs\": [%d, %d],\n  \"steadySeconds\": %.0f,\n"
                         + "  \"roundTrips\": %.0f,\n  \"p50\": %.1f,\n  \"p95\": %.1f,\n  \"p99\": %.1f,\n"
                         + "  \"errors\": %d,\n  \"heapBaselineKb\": %d,\n  \"heapWithSessionsKb\": %d,\n"
-                        + "  \"kbPerSession\": %.1f,\n  \"serverCpuMsPerRoundTrip\": %.2f\n}\n",
+                        + "  \"kbPerSession\": %.1f,\n  \"serverCpuMsPerRoundTrip\": %.2f,\n"
+                        + "  \"compilerCpuMsPerRoundTrip\": %.2f,\n  \"collectorCpuMsPerRoundTrip\": %.2f\n}\n",
                 open,
                 dataScale,
                 thinkMin,
@@ -678,7 +735,9 @@ public final class PortalLoadTest {
                 baselineKb,
                 withSessionsKb,
                 perSession,
-                cpuPerRoundTrip);
+                cpuPerRoundTrip,
+                compilerCpuSeconds * 1000 / rounds,
+                collectorCpuSeconds * 1000 / rounds);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "load-test.json"), json);
         System.out.println("Written to target/load-test.json");
