@@ -40,11 +40,8 @@ class KeptAnswers implements VaadinServiceInitListener {
      * character); the same string when there is none.
      */
     static String inLatin1(String json) {
-        int first = 0;
-        while (first < json.length() && json.charAt(first) <= 0xFF) {
-            first++;
-        }
-        if (first == json.length()) {
+        int first = firstBeyondLatin1(json);
+        if (first < 0) {
             return json;
         }
         StringBuilder out = new StringBuilder(json.length() + 64).append(json, 0, first);
@@ -58,6 +55,34 @@ class KeptAnswers implements VaadinServiceInitListener {
         }
         return out.toString();
     }
+
+    /**
+     * Where the first character beyond Latin-1 is, or -1: every answer is checked, most have none,
+     * so the string is copied out a block at a time and the block's characters OR-ed together, a
+     * loop the JIT compiles to vector instructions (about four times faster than {@code charAt}
+     * one by one, measured in docs/performance.md).
+     */
+    static int firstBeyondLatin1(String s) {
+        char[] block = new char[Math.min(s.length(), BLOCK)];
+        for (int start = 0; start < s.length(); start += BLOCK) {
+            int length = Math.min(BLOCK, s.length() - start);
+            s.getChars(start, start + length, block, 0);
+            int any = 0;
+            for (int i = 0; i < length; i++) {
+                any |= block[i];
+            }
+            if (any > 0xFF) {
+                for (int i = 0; i < length; i++) {
+                    if (block[i] > 0xFF) {
+                        return start + i;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static final int BLOCK = 2048;
 
     private static final class Interceptor implements VaadinRequestInterceptor {
 

@@ -32,4 +32,19 @@ class KeptAnswersTests {
 
         assertThat(KeptAnswers.inLatin1(answer)).isSameAs(answer);
     }
+
+    @Test
+    void theFirstCharacterBeyondLatin1IsFoundWhereverItIs() {
+        String plain = "{\"a\":\"café\"}".repeat(1000); // 12,000 characters, more than one block
+        assertThat(KeptAnswers.firstBeyondLatin1(plain)).isEqualTo(-1);
+        assertThat(KeptAnswers.firstBeyondLatin1("")).isEqualTo(-1);
+        for (int at : new int[] {0, 1, 2047, 2048, 2049, 4095, 4096, 11_999}) {
+            String answer = plain.substring(0, at) + "“" + plain.substring(at + 1);
+            assertThat(KeptAnswers.firstBeyondLatin1(answer)).as("at %d", at).isEqualTo(at);
+            String twice = answer.substring(0, 11_999) + "”";
+            assertThat(KeptAnswers.firstBeyondLatin1(twice))
+                    .as("the first of two, at %d", at)
+                    .isEqualTo(at);
+        }
+    }
 }
