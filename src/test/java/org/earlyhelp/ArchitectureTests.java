@@ -1,5 +1,6 @@
 package org.earlyhelp;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 
@@ -12,6 +13,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Route;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +27,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.time.ClockConfiguration;
+import org.earlyhelp.shared.ui.View;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -133,4 +137,16 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAPackage("org.earlyhelp.portal..")
             .because("the portal is a thin shell over the modules, never the other way round");
+
+    @ArchTest
+    static final ArchRule everyPageAndLayoutIsAPrototypeBean = classes()
+            .that()
+            .areAnnotatedWith(Route.class)
+            .or()
+            .areAnnotatedWith(Layout.class)
+            .should()
+            .beAnnotatedWith(View.class)
+            .because("Vaadin gets each page from the Spring context on every navigation: as a prototype bean it is"
+                    + " made from a definition prepared once, not worked out anew after a refused lookup"
+                    + " (shared.ui.View)");
 }

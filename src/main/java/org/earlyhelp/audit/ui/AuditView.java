@@ -27,8 +27,10 @@ import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 
 /** The audit log for administrators: who did what, to which record, when and from where. */
+@View
 @Route("admin/audit")
 @Menu(order = 90, title = "menu.audit")
 @RolesAllowed(Role.ADMIN_AUTHORITY)

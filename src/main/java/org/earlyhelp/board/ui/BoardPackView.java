@@ -42,6 +42,7 @@ import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgLineChart;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,7 @@ import org.jspecify.annotations.Nullable;
  * the hub lead's commentary, a 12-month trend chart and its table (with CSV). Prints on its own
  * (the print stylesheet hides the menu and the controls) and downloads as PDF.
  */
+@View
 @Route("board")
 @Menu(order = 64, title = "menu.board-pack")
 @RolesAllowed({Role.ADMIN_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

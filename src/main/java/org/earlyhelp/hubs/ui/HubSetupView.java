@@ -46,6 +46,7 @@ import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgMap;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +55,7 @@ import org.jspecify.annotations.Nullable;
  * Where an administrator defines the hubs: imports the open data about areas, assigns areas to
  * hubs (a ward at a time, or area by area), and sees each hub's size and the map.
  */
+@View
 @Route("admin/hubs")
 @Menu(order = 90, title = "menu.hub-setup")
 @RolesAllowed(Role.ADMIN_AUTHORITY)

@@ -32,9 +32,11 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 
 /** A hub's team: who works in it, for which organisation, and how many cases each can lead. */
+@View
 @Route("hub/team")
 @Menu(order = 20, title = "menu.hub-team")
 @RolesAllowed({Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY})

@@ -26,9 +26,11 @@ import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.View;
 import org.jspecify.annotations.Nullable;
 
 /** The borough view: hubs side by side, and the pilot hubs against the others over time. */
+@View
 @Route("borough")
 @Menu(order = 15, title = "menu.borough")
 @RolesAllowed({Role.ADMIN_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

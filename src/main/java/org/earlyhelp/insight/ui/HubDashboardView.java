@@ -38,6 +38,7 @@ import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.Table;
 import org.earlyhelp.shared.ui.TextList;
+import org.earlyhelp.shared.ui.View;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * outcomes, 12-month trends and reach by area beside deprivation. Every figure links to the list
  * behind it.
  */
+@View
 @Route("hub/dashboard")
 @Menu(order = 10, title = "menu.dashboard")
 @RolesAllowed({Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY, Role.PRACTITIONER_AUTHORITY})

@@ -11,8 +11,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 
 /** What the system is, its licence, the software it stands on and the data it uses. */
+@View
 @Route("about")
 @Menu(order = 100, title = "menu.about")
 @AnonymousAllowed

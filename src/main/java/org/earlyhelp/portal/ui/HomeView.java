@@ -22,6 +22,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * Each person's home page: for every role they hold, what is waiting for them, or a plain
  * empty state; a clear refusal for a person who has signed in but has no role.
  */
+@View
 @Route("")
 @Menu(order = 0, title = "menu.home")
 @PermitAll

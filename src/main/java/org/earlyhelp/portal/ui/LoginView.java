@@ -17,6 +17,7 @@ import org.earlyhelp.identity.DemoAccount;
 import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
@@ -25,6 +26,7 @@ import org.springframework.security.web.WebAttributes;
  * Sign-in with a local account (demonstration mode). The demonstration accounts are listed here,
  * and only here, because in demonstration mode they are public knowledge.
  */
+@View
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends Page implements BeforeEnterObserver {

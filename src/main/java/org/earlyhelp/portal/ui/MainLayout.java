@@ -23,6 +23,7 @@ import java.util.Set;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.work.MenuFilter;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * The main layout: a skip link, the app's name, who is signed in with a way to sign out, and the
  * navigation built from the views this person may open.
  */
+@View
 @Layout
 @AnonymousAllowed
 public class MainLayout extends AppLayout implements AfterNavigationObserver {

@@ -9,11 +9,13 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.Optional;
 import org.earlyhelp.portal.security.KeycloakStatus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 
 /**
  * Keycloak mode's sign-in page: sends the person on to Keycloak, or, when Keycloak cannot be
  * used, says so plainly and what to do.
  */
+@View
 @Route(value = "signin", autoLayout = false)
 @AnonymousAllowed
 public class SignInView extends Page implements BeforeEnterObserver {

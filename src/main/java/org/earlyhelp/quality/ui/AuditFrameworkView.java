@@ -38,6 +38,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * The partnership's audit framework: any published version, domain by domain with its question
  * and the four grades' descriptors; for administrators, the editor of the next version.
  */
+@View
 @Route("quality/framework")
 @Menu(order = 60, title = "menu.quality-framework")
 @RolesAllowed({Role.ADMIN_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.PRACTITIONER_AUTHORITY})

@@ -37,6 +37,7 @@ import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +46,7 @@ import org.jspecify.annotations.Nullable;
  * better by month, domain and hub, the themes of the actions, and what changed for cases audited
  * again. Each chart has its table beside it, and each table downloads as CSV.
  */
+@View
 @Route("quality/learning")
 @Menu(order = 62, title = "menu.audit-learning")
 @RolesAllowed({Role.ADMIN_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

@@ -48,6 +48,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -57,6 +58,7 @@ import org.springframework.security.access.AccessDeniedException;
  * evidence and sets actions; the lead practitioner reflects; the moderator agrees or changes each
  * grade with a reason; the actions' owners mark them done.
  */
+@View
 @Route("quality/audits/:id")
 @RolesAllowed({Role.HUB_LEAD_AUTHORITY, Role.PRACTITIONER_AUTHORITY})
 class CaseAuditView extends Page implements BeforeEnterObserver {

@@ -35,12 +35,14 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 
 /**
  * A month's case file audits: for administrators every hub's, with the button that draws the
  * month's sample; for hub leads and practitioners the audits that concern them.
  */
+@View
 @Route("quality/audits")
 @Menu(order = 61, title = "menu.case-audits")
 @RolesAllowed({Role.ADMIN_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.PRACTITIONER_AUTHORITY})

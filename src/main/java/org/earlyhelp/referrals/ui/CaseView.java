@@ -49,6 +49,7 @@ import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Invitations;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,7 @@ import org.springframework.security.access.AccessDeniedException;
  * One family's early help: the team, the assessment, the plan, reviews, the work log, and
  * closure. The lead practitioner and the hub lead change it; the team logs their work.
  */
+@View
 @Route("cases/:id")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
 class CaseView extends Page implements BeforeEnterObserver {

@@ -40,6 +40,7 @@ import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Markup;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -48,6 +49,7 @@ import org.springframework.security.access.AccessDeniedException;
  * those who work with the family now; an administrator or commissioner reads it only by giving a
  * reason first (a break-glass read, audited and shown to the family's hub lead).
  */
+@View
 @Route("families/:id")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY, Role.COMMISSIONER_AUTHORITY})
 class FamilyView extends Page implements BeforeEnterObserver {

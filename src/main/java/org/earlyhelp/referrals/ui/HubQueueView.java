@@ -47,12 +47,14 @@ import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 
 /**
  * The hub lead's queue: requests to decide with their working-day clock, then decided ones to
  * allocate to a lead practitioner with room in their caseload.
  */
+@View
 @Route("hub/queue")
 @Menu(order = 15, title = "menu.queue")
 @RolesAllowed(Role.HUB_LEAD_AUTHORITY)

@@ -17,8 +17,10 @@ import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 
 /** The requests for support a person has made, with where each one is: status and decision only. */
+@View
 @Route("requests")
 @Menu(order = 6, title = "menu.my-requests")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

@@ -27,6 +27,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.work.AssignedTask;
 import org.earlyhelp.shared.work.AssignedWork;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,7 @@ import org.springframework.beans.factory.ObjectProvider;
  * A practitioner's cases with what is due or overdue, and their tasks from other modules (case
  * file audits and their actions); for a hub lead, also the hub's drift list.
  */
+@View
 @Route("my-work")
 @Menu(order = 4, title = "menu.my-work")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

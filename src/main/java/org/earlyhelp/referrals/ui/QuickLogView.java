@@ -19,8 +19,10 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 
 /** Logging a visit, session or call in a few taps, on a phone, straight after it happened. */
+@View
 @Route("log")
 @Menu(order = 7, title = "menu.quick-log")
 @RolesAllowed(Role.PRACTITIONER_AUTHORITY)

@@ -48,6 +48,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,7 @@ import org.jspecify.annotations.Nullable;
  * they live, what they need, what has been tried and their consent; known families are offered
  * before saving so that duplicates are linked, not created.
  */
+@View
 @Route("requests/new")
 @Menu(order = 5, title = "menu.request")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

@@ -25,6 +25,7 @@ import org.earlyhelp.referrals.Retention;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.FeedbackRetention;
 
@@ -32,6 +33,7 @@ import org.earlyhelp.voice.FeedbackRetention;
  * Data protection duties for administrators: subject access exports and the retention report (the
  * families due for deletion, and the young people's feedback whose words are due).
  */
+@View
 @Route("admin/data-protection")
 @Menu(order = 91, title = "menu.data-protection")
 @RolesAllowed(Role.ADMIN_AUTHORITY)

@@ -35,6 +35,7 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
 import org.earlyhelp.sufficiency.ExportedTables;
@@ -47,6 +48,7 @@ import org.earlyhelp.sufficiency.TableExports;
  * The forecast for commissioners: rates from a reference period, up to five years ahead with a
  * band, exit routes, scenarios side by side, spend, the gap against supply, and a back-test.
  */
+@View
 @Route("sufficiency/forecast")
 @Menu(order = 41, title = "menu.forecast")
 @RolesAllowed({Role.COMMISSIONER_AUTHORITY, Role.ADMIN_AUTHORITY})

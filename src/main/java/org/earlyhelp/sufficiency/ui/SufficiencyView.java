@@ -32,6 +32,7 @@ import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.SvgChart;
 import org.earlyhelp.shared.ui.Uploads;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.WorkPanel;
 import org.earlyhelp.shared.work.BackgroundWork;
 import org.earlyhelp.sufficiency.CareReturns;
@@ -48,6 +49,7 @@ import org.earlyhelp.sufficiency.TableExports;
  * who is in care on any date, by placement, age, legal status, provider and area, the strategy's
  * cohorts and the trend. Aggregates only.
  */
+@View
 @Route("sufficiency")
 @Menu(order = 40, title = "menu.sufficiency")
 @RolesAllowed({Role.COMMISSIONER_AUTHORITY, Role.ADMIN_AUTHORITY})

@@ -12,6 +12,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.SafeguardingAlerts;
 
@@ -19,6 +20,7 @@ import org.earlyhelp.voice.SafeguardingAlerts;
  * The borough's duty address, which safeguarding alerts that nobody in the hub acknowledged reach
  * last. Administrators.
  */
+@View
 @Route("admin/alerts")
 @Menu(order = 93, title = "menu.alert-settings")
 @RolesAllowed(Role.ADMIN_AUTHORITY)

@@ -36,6 +36,7 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Alert;
 import org.earlyhelp.voice.Concerns;
@@ -49,6 +50,7 @@ import org.springframework.security.access.AccessDeniedException;
  * Safeguarding alerts from feedback, for the hub's leads and safeguarding leads: acknowledge and
  * act; a safeguarding lead may unseal a pseudonymous name.
  */
+@View
 @Route("voice/alerts")
 @Menu(order = 31, title = "menu.alerts")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

@@ -30,6 +30,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Engagement;
 import org.earlyhelp.voice.EngagementLink.Kind;
@@ -47,6 +48,7 @@ import org.springframework.security.access.AccessDeniedException;
  * voice, the audience and the influence. Whoever planned it, its hub's lead and administrators link
  * and unlink.
  */
+@View
 @Route("voice/engagements/:id")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY})
 class EngagementView extends Page implements BeforeEnterObserver {

@@ -47,6 +47,7 @@ import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Engagement;
 import org.earlyhelp.voice.EngagementLink;
@@ -59,6 +60,7 @@ import org.earlyhelp.voice.Engagements.Planned;
  * The shared timetable of engagement: what every partner plans to ask children and young people,
  * with clashes and over-consulted groups flagged, and the form to plan another.
  */
+@View
 @Route("voice/engagements")
 @Menu(order = 33, title = "menu.engagements")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY, Role.ADMIN_AUTHORITY})

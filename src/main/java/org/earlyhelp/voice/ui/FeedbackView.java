@@ -43,6 +43,7 @@ import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.TextList;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.EngagementLinks;
 import org.earlyhelp.voice.FeedbackInbox;
@@ -58,6 +59,7 @@ import org.springframework.security.access.AccessDeniedException;
  * What young people and families said in a hub, with themes to confirm; "you said, we did"
  * responses, who heard them and what changed (the board's Lundy report); and the measures.
  */
+@View
 @Route("voice/feedback")
 @Menu(order = 32, title = "menu.feedback")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

@@ -30,6 +30,7 @@ import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Invitation;
@@ -37,6 +38,7 @@ import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Invitations;
 
 /** Invitations to give feedback: a short code, a link and a QR code for a group or a campaign. */
+@View
 @Route("voice/invitations")
 @Menu(order = 30, title = "menu.invitations")
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})

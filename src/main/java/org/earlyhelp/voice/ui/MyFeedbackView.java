@@ -15,11 +15,13 @@ import java.util.Locale;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
 import org.earlyhelp.voice.YouSaidWeDid;
 
 /** A young person's own feedback, and where to see what changed. */
+@View
 @Route("my-feedback")
 @Menu(order = 3, title = "menu.my-feedback")
 @RolesAllowed(Role.YOUNG_PERSON_AUTHORITY)

@@ -17,10 +17,12 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.YouSaidWeDid;
 
 /** A hub's public "you said, we did" page: published answers only, no personal data. */
+@View
 @Route(value = "you-said-we-did/:hub", autoLayout = false)
 @AnonymousAllowed
 class PublicAnswersView extends Page implements BeforeEnterObserver {

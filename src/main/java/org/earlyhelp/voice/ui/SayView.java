@@ -31,6 +31,7 @@ import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
+import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.FeedbackDraft;
 import org.earlyhelp.voice.FeedbackForms;
@@ -46,6 +47,7 @@ import org.jspecify.annotations.Nullable;
  * being named, pseudonymous or anonymous (anonymous by default). Saying they do not feel safe
  * shows where to get help at once.
  */
+@View
 @Route(value = "say/:code?", autoLayout = false)
 @AnonymousAllowed
 class SayView extends Page implements BeforeEnterObserver {
