@@ -78,18 +78,44 @@ public class HubQueue {
         this.clock = clock;
     }
 
-    /** Requests waiting for the hub's decision, the most urgent first. */
+    /** Requests waiting for the hub's decision, the most urgent first (the first 500). */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingDecision(HubId hub) {
-        access.hubLead(hub);
-        return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_DECISION, QUEUE_LIMIT));
+        return awaitingDecision(hub, 0, QUEUE_LIMIT);
     }
 
-    /** Requests decided as early help in the hub and waiting for a lead practitioner, oldest first. */
+    /** A page of the requests waiting for the hub's decision, the most urgent first. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> awaitingDecision(HubId hub, int offset, int limit) {
+        access.hubLead(hub);
+        return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_DECISION, offset, limit));
+    }
+
+    /** How many requests wait for the hub's decision. */
+    @Transactional(readOnly = true)
+    public int countAwaitingDecision(HubId hub) {
+        access.hubLead(hub);
+        return requestRows.countInStatus(hub, RequestStatus.AWAITING_DECISION);
+    }
+
+    /** Requests decided as early help in the hub and waiting for a lead practitioner, oldest first (the first 500). */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingAllocation(HubId hub) {
+        return awaitingAllocation(hub, 0, QUEUE_LIMIT);
+    }
+
+    /** A page of the requests waiting for a lead practitioner in the hub, the earliest decided first. */
+    @Transactional(readOnly = true)
+    public List<RequestSummary> awaitingAllocation(HubId hub, int offset, int limit) {
         access.hubLead(hub);
-        return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, QUEUE_LIMIT));
+        return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, offset, limit));
+    }
+
+    /** How many requests wait for a lead practitioner in the hub. */
+    @Transactional(readOnly = true)
+    public int countAwaitingAllocation(HubId hub) {
+        access.hubLead(hub);
+        return requestRows.countInStatus(hub, RequestStatus.AWAITING_ALLOCATION);
     }
 
     /** Working days left to decide (0: due today; negative: overdue by that many). */

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,6 +109,39 @@ class ReferralJourneyTests {
                 new ConsentDraft(
                         "Jade " + familyName + " (mother)", TODAY, ConsentMethod.IN_PERSON, "School, health, housing"),
                 null);
+    }
+
+    /** The queue's grids read a page at a time: the pages, one after another, are the whole list. */
+    @Test
+    void theQueueReadAPageAtATimeIsTheWholeQueueInOrder() {
+        teacher();
+        String postcode = postcodeIn("dudley-central");
+        for (int i = 0; i < 3; i++) {
+            requests.submit(draft("Paged" + i, TODAY.minusYears(6 + i), postcode));
+        }
+        centralLead();
+        List<RequestSummary> whole = queue.awaitingDecision(CENTRAL);
+        assertThat(whole).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(queue.countAwaitingDecision(CENTRAL)).isEqualTo(whole.size());
+        List<RequestSummary> paged = new ArrayList<>();
+        for (int offset = 0; offset < whole.size(); offset += 2) {
+            paged.addAll(queue.awaitingDecision(CENTRAL, offset, 2));
+        }
+        assertThat(paged)
+                .extracting(RequestSummary::id)
+                .containsExactlyElementsOf(
+                        whole.stream().map(RequestSummary::id).toList());
+
+        List<RequestSummary> toAllocate = queue.awaitingAllocation(CENTRAL);
+        assertThat(queue.countAwaitingAllocation(CENTRAL)).isEqualTo(toAllocate.size());
+        List<RequestSummary> allocationPages = new ArrayList<>();
+        for (int offset = 0; offset < toAllocate.size() + 2; offset += 2) {
+            allocationPages.addAll(queue.awaitingAllocation(CENTRAL, offset, 2));
+        }
+        assertThat(allocationPages)
+                .extracting(RequestSummary::id)
+                .containsExactlyElementsOf(
+                        toAllocate.stream().map(RequestSummary::id).toList());
     }
 
     @Test
@@ -341,6 +375,10 @@ class ReferralJourneyTests {
         assertThatThrownBy(() -> queue.detail(submitted.request())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> requests.status(submitted.request())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> queue.awaitingDecision(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.awaitingDecision(CENTRAL, 0, 50)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.countAwaitingDecision(CENTRAL)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.awaitingAllocation(CENTRAL, 0, 50)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> queue.countAwaitingAllocation(CENTRAL)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> cases.drift(CENTRAL)).isInstanceOf(AccessDeniedException.class);
 
         // The referrer sees the status of their own request, not the family's record.

@@ -144,12 +144,24 @@ public class RequestRepository {
                 .list();
     }
 
-    public List<RequestSummary> inStatus(HubId hub, RequestStatus status, int limit) {
+    /**
+     * A page of a hub's requests in a status: waiting for a decision, the soonest due first; any
+     * other, the earliest decided first (the id breaks ties, so that pages neither repeat nor skip).
+     */
+    public List<RequestSummary> inStatus(HubId hub, RequestStatus status, int offset, int limit) {
         String order = status == RequestStatus.AWAITING_DECISION ? "r.decision_due" : "r.decided_at";
-        return jdbc.sql(REQUEST_SELECT + " WHERE r.hub_id = ? AND r.status = ? ORDER BY " + order + " LIMIT ?")
-                .params(hub.value(), status.name(), limit)
+        return jdbc.sql(REQUEST_SELECT + " WHERE r.hub_id = ? AND r.status = ? ORDER BY " + order
+                        + ", r.id OFFSET ? LIMIT ?")
+                .params(hub.value(), status.name(), offset, limit)
                 .query(this::requestSummary)
                 .list();
+    }
+
+    public int countInStatus(HubId hub, RequestStatus status) {
+        return jdbc.sql("SELECT count(*) FROM referrals.request WHERE hub_id = ? AND status = ?")
+                .params(hub.value(), status.name())
+                .query(Integer.class)
+                .single();
     }
 
     public boolean decide(

@@ -39,6 +39,7 @@ import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -221,17 +222,20 @@ class HubQueueView extends Page {
             return;
         }
         drawChanges();
-        List<RequestSummary> toDecide = queue.awaitingDecision(hub.getValue().id());
-        deciding.setItems(toDecide);
-        Grids.fit(deciding, toDecide.size());
-        deciding.setVisible(!toDecide.isEmpty());
-        decidingEmpty.setVisible(toDecide.isEmpty());
-        List<RequestSummary> toAllocate =
-                queue.awaitingAllocation(hub.getValue().id());
-        allocating.setItems(toAllocate);
-        Grids.fit(allocating, toAllocate.size());
-        allocating.setVisible(!toAllocate.isEmpty());
-        allocatingEmpty.setVisible(toAllocate.isEmpty());
+        // Both lists are read a page at a time as the grid scrolls: a busy hub's session holds the
+        // rows in view, not hundreds of requests. The count is taken once per refresh, as the
+        // whole list was before.
+        HubId id = hub.getValue().id();
+        int toDecide = queue.countAwaitingDecision(id);
+        deciding.setItems(q -> queue.awaitingDecision(id, q.getOffset(), q.getLimit()).stream(), q -> toDecide);
+        Grids.fit(deciding, toDecide);
+        deciding.setVisible(toDecide > 0);
+        decidingEmpty.setVisible(toDecide == 0);
+        int toAllocate = queue.countAwaitingAllocation(id);
+        allocating.setItems(q -> queue.awaitingAllocation(id, q.getOffset(), q.getLimit()).stream(), q -> toAllocate);
+        Grids.fit(allocating, toAllocate);
+        allocating.setVisible(toAllocate > 0);
+        allocatingEmpty.setVisible(toAllocate == 0);
     }
 
     /** Known families that a new request may be about, or that may have moved: for the hub lead to decide. */
