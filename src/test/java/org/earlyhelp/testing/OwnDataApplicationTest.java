@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Import;
  *   <li>the audit trail sealed once an entry is a second old;
  *   <li>a young person's safeguarding alert escalates after 2 seconds without acknowledgement,
  *       again every 2 seconds, and to the duty address 2 seconds after that, looked for every half
- *       second; one address may send 5 answers an hour;
+ *       second;
  *   <li>an event publication a second old and not complete is delivered again, every half second
  *       (with a listener that fails its first delivery of its own test event, {@link
  *       FailsOnceListener});
@@ -47,7 +47,6 @@ import org.springframework.context.annotation.Import;
             "earlyhelp.voice.escalate-again-every=PT2S",
             "earlyhelp.voice.duty-after=PT2S",
             "earlyhelp.voice.escalate-every=PT0.5S",
-            "earlyhelp.voice.answers-per-address-per-hour=5",
             "earlyhelp.events.retry-every=PT0.5S",
             "earlyhelp.events.retry-older-than=PT1S",
             "EARLYHELP_TRACING=true",

@@ -62,6 +62,9 @@ class AlertInvariantsTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    VoiceProperties voiceProperties;
+
     @AfterEach
     void signOut() {
         SignedIn.nobody();
@@ -214,7 +217,8 @@ class AlertInvariantsTests {
         alerts.setDutyAddress("duty@council.example", duty.version());
         SignedIn.nobody();
         Invitation invitation = groupInvitation(CENTRAL, "lead.dudley-central");
-        for (int i = 0; i < 5; i++) {
+        // Up to the limit the application runs with (30 an hour by default), then one too many.
+        for (int i = 0; i < voiceProperties.perAddressPerHour(); i++) {
             forms.submit(invitation.code(), fine("ok " + i), "10.30.0.1");
         }
         assertThatThrownBy(() -> forms.submit(invitation.code(), fine("one too many"), "10.30.0.1"))
@@ -294,11 +298,12 @@ class AlertInvariantsTests {
                             "10.40.0.1"))
                     .isInstanceOf(FeedbackForms.NotTaken.class);
         }
-        for (int i = 0; i < 5; i++) {
+        int limit = voiceProperties.perAddressPerHour();
+        for (int i = 0; i < limit; i++) {
             forms.submit(invitation.code(), fine("counted " + i), "10.40.0.1");
         }
         // One /64 is one address, however its last 64 bits change.
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= limit; i++) {
             forms.submit(invitation.code(), fine("v6 " + i), "2001:db8:1:2::" + i);
         }
         assertThatThrownBy(() -> forms.submit(invitation.code(), fine("v6 again"), "2001:db8:1:2:ffff::9"))

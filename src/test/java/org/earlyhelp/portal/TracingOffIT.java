@@ -4,18 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 
 /**
  * Tracing is off unless an operator turns it on (docs/operations.md): then no span records anything
- * and nothing is sent. The default application, as it runs
- * without EARLYHELP_TRACING.
+ * and nothing is sent. Checked on the browser tests' application, which runs with the default
+ * settings (without EARLYHELP_TRACING); the unit tests' application has tracing on for {@code
+ * ObservabilityTests}.
  */
-@SpringBootTest
-class TracingOffTests {
+@DemonstrationApplicationTest
+class TracingOffIT {
 
     @Autowired
     ApplicationContext context;
