@@ -17,6 +17,7 @@ import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.OwnDataApplicationTest;
+import org.earlyhelp.testing.SharedDataSnapshot;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,28 +51,34 @@ class AuditTrailTests {
 
     @Test
     void changesToReferenceDataAreAuditedWithWhoAndWhat() {
-        SignedIn.admin();
-        jdbc.sql("DELETE FROM hubs.postcode").update();
-        jdbc.sql("DELETE FROM hubs.area").update();
-        administration.importFile(
-                FileKind.AREAS,
-                "two-areas.csv",
-                new ByteArrayInputStream(
-                        "LSOA code,LSOA name,Total population,Children 0-15\nE01009719,Dudley 027A,1438,281\nE01009720,Dudley 028A,1391,244\n"
-                                .getBytes(StandardCharsets.UTF_8)));
-        List<AreaSummary> areas = administration.areas("E01009719", null, null, false);
-        administration.assign(areas, new HubId("stourbridge"));
+        // The demonstration's borough, cleared below, is put back for the tests that follow.
+        SharedDataSnapshot borough = SharedDataSnapshot.borough(jdbc);
+        try {
+            SignedIn.admin();
+            jdbc.sql("DELETE FROM hubs.postcode").update();
+            jdbc.sql("DELETE FROM hubs.area").update();
+            administration.importFile(
+                    FileKind.AREAS,
+                    "two-areas.csv",
+                    new ByteArrayInputStream(
+                            "LSOA code,LSOA name,Total population,Children 0-15\nE01009719,Dudley 027A,1438,281\nE01009720,Dudley 028A,1391,244\n"
+                                    .getBytes(StandardCharsets.UTF_8)));
+            List<AreaSummary> areas = administration.areas("E01009719", null, null, false);
+            administration.assign(areas, new HubId("stourbridge"));
 
-        List<AuditEntry> trail = audit.trailOf("area", "E01009719");
-        assertThat(trail).singleElement().satisfies(e -> {
-            assertThat(e.actor()).isEqualTo("admin");
-            assertThat(e.actorRoles()).isEqualTo("admin");
-            assertThat(e.action()).isEqualTo("assign");
-            assertThat(e.hub()).isEqualTo("stourbridge");
-        });
-        assertThat(audit.trailOf("reference-data", "areas"))
-                .first()
-                .satisfies(e -> assertThat(e.details()).contains("two-areas.csv", "2 saved"));
+            List<AuditEntry> trail = audit.trailOf("area", "E01009719");
+            assertThat(trail).singleElement().satisfies(e -> {
+                assertThat(e.actor()).isEqualTo("admin");
+                assertThat(e.actorRoles()).isEqualTo("admin");
+                assertThat(e.action()).isEqualTo("assign");
+                assertThat(e.hub()).isEqualTo("stourbridge");
+            });
+            assertThat(audit.trailOf("reference-data", "areas"))
+                    .first()
+                    .satisfies(e -> assertThat(e.details()).contains("two-areas.csv", "2 saved"));
+        } finally {
+            borough.restore();
+        }
     }
 
     @Test

@@ -9,16 +9,16 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A table downloaded as CSV: written as spreadsheets read it, recorded, and only for someone signed in. */
-@SpringBootTest
+@OwnDataApplicationTest
 class TableDownloadsTests {
 
     @Autowired

@@ -20,12 +20,12 @@ import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.sufficiency.CareForBoard;
 import org.earlyhelp.sufficiency.CareStock;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -34,7 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
  * by row in Java, or through another service); its commentary is written only by the hub's lead
  * (the borough's by an administrator), checked, and never overwrites another's edit.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class BoardPacksTests {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");

@@ -24,10 +24,14 @@ import org.earlyhelp.shared.imports.CsvReader;
 import org.earlyhelp.shared.imports.ImportReport;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.SharedDataSnapshot;
 import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -37,6 +41,7 @@ import org.springframework.security.access.AccessDeniedException;
  * bad file is refused with the bad rows named and nothing saved.
  */
 @OwnDataApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HubAdministrationTests {
 
     @Autowired
@@ -47,6 +52,19 @@ class HubAdministrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** The demonstration's borough, which each test clears: put back for the tests that follow. */
+    private SharedDataSnapshot borough;
+
+    @BeforeAll
+    void keepTheBorough() {
+        borough = SharedDataSnapshot.borough(jdbc);
+    }
+
+    @AfterAll
+    void putTheBoroughBack() {
+        borough.restore();
+    }
 
     @BeforeEach
     void freshAreas() {

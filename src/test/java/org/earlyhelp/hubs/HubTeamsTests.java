@@ -10,15 +10,15 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Hub teams: seen by the people of the hub, capacity changed by its lead, safely. */
-@SpringBootTest
+@OwnDataApplicationTest
 class HubTeamsTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

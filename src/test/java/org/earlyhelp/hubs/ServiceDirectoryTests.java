@@ -18,6 +18,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.SharedDataSnapshot;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -88,33 +89,47 @@ class ServiceDirectoryTests {
 
     @Test
     void servicesAreSortedByDistanceFromAKnownPostcode() throws Exception {
-        SignedIn.admin();
-        jdbc.sql("DELETE FROM hubs.postcode").update();
-        jdbc.sql("DELETE FROM hubs.area").update();
-        try (InputStream in = Files.newInputStream(SharedData.file("dudley/dudley_iod2019_population_lsoa11.csv"))) {
-            administration.importFile(FileKind.AREAS, "areas.csv", in);
+        // The demonstration's borough, cleared below, is put back for the tests that follow.
+        SharedDataSnapshot borough = SharedDataSnapshot.borough(jdbc);
+        String youthClub = "SELECT postcode FROM hubs.service WHERE hub_id = 'dudley-central' AND name = 'Youth club'";
+        String youthClubsPostcode =
+                jdbc.sql(youthClub).query(String.class).optional().orElse(null);
+        try {
+            SignedIn.admin();
+            jdbc.sql("DELETE FROM hubs.postcode").update();
+            jdbc.sql("DELETE FROM hubs.area").update();
+            try (InputStream in =
+                    Files.newInputStream(SharedData.file("dudley/dudley_iod2019_population_lsoa11.csv"))) {
+                administration.importFile(FileKind.AREAS, "areas.csv", in);
+            }
+            try (InputStream in = Files.newInputStream(SharedData.file("dudley/dudley_lsoa11_boundaries.geojson"))) {
+                administration.importFile(FileKind.AREA_BOUNDARIES, "boundaries.geojson", in);
+            }
+            // Two made-up postcodes at the centres of two areas about 2 km apart.
+            administration.importFile(
+                    FileKind.POSTCODES,
+                    "postcodes.csv",
+                    new ByteArrayInputStream(
+                            "pcds,lsoa11\nDY1 9ZA,E01009719\nDY1 9ZB,E01009720\n".getBytes(StandardCharsets.UTF_8)));
+            jdbc.sql(
+                            "UPDATE hubs.service SET postcode = 'DY1 9ZB' WHERE hub_id = 'dudley-central' AND name = 'Youth club'")
+                    .update();
+            var near = directory.search(new Query(CENTRAL, null, null, null, "dy19za", 5.0));
+            assertThat(near.postcodeProblem()).isEmpty();
+            assertThat(near.services()).singleElement().satisfies(s -> {
+                assertThat(s.name()).isEqualTo("Youth club");
+                assertThat(s.distanceKm()).isBetween(0.5, 3.0);
+            });
+            assertThat(directory
+                            .search(new Query(CENTRAL, null, null, null, "DY1 9ZA", 0.2))
+                            .services())
+                    .isEmpty();
+        } finally {
+            borough.restore();
+            jdbc.sql("UPDATE hubs.service SET postcode = ? WHERE hub_id = 'dudley-central' AND name = 'Youth club'")
+                    .param(youthClubsPostcode)
+                    .update();
         }
-        try (InputStream in = Files.newInputStream(SharedData.file("dudley/dudley_lsoa11_boundaries.geojson"))) {
-            administration.importFile(FileKind.AREA_BOUNDARIES, "boundaries.geojson", in);
-        }
-        // Two made-up postcodes at the centres of two areas about 2 km apart.
-        administration.importFile(
-                FileKind.POSTCODES,
-                "postcodes.csv",
-                new ByteArrayInputStream(
-                        "pcds,lsoa11\nDY1 9ZA,E01009719\nDY1 9ZB,E01009720\n".getBytes(StandardCharsets.UTF_8)));
-        jdbc.sql("UPDATE hubs.service SET postcode = 'DY1 9ZB' WHERE hub_id = 'dudley-central' AND name = 'Youth club'")
-                .update();
-        var near = directory.search(new Query(CENTRAL, null, null, null, "dy19za", 5.0));
-        assertThat(near.postcodeProblem()).isEmpty();
-        assertThat(near.services()).singleElement().satisfies(s -> {
-            assertThat(s.name()).isEqualTo("Youth club");
-            assertThat(s.distanceKm()).isBetween(0.5, 3.0);
-        });
-        assertThat(directory
-                        .search(new Query(CENTRAL, null, null, null, "DY1 9ZA", 0.2))
-                        .services())
-                .isEmpty();
     }
 
     private static ServiceDraft draft(HubId hub, String name, String email) {

@@ -32,18 +32,20 @@ import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.MenuFilter;
 import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
+import org.earlyhelp.testing.Caseloads;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 21: each role's home page starts the day. What it counts is checked against the database
  * counted again here, and the menu offers no page that could only refuse.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class HomePagesTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
@@ -75,6 +77,12 @@ class HomePagesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Family.worker leads these tests' cases: room for them, whatever the tests before left open. */
+    @BeforeEach
+    void roomInTheFamilyWorkersCaseload() {
+        Caseloads.roomFor(jdbc, "dudley-central", "family.worker", 5);
+    }
 
     @AfterEach
     void signOut() {

@@ -12,11 +12,11 @@ import org.earlyhelp.quality.AuditFramework.Version;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -25,7 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
  * change afterwards, staff who work with families read them, bad input and a stale start save
  * nothing, and each publication is audited.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class AuditFrameworkTests {
 
     @Autowired

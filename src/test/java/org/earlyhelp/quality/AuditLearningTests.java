@@ -13,11 +13,11 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -25,7 +25,7 @@ import org.springframework.security.access.AccessDeniedException;
  * The learning page's figures agree with an independent count in SQL over the demonstration's
  * moderated audits; figures are for hub leads and administrators only.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class AuditLearningTests {
 
     static final YearMonth NOW = YearMonth.from(LocalDate.now(WorkingCalendar.LONDON));

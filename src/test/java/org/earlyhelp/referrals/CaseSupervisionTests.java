@@ -18,11 +18,13 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.Caseloads;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -31,7 +33,7 @@ import org.springframework.security.access.AccessDeniedException;
  * a supervision, everyone who reads the case reads it (audited), bad input saves nothing, and a
  * case without supervision for six weeks is on the drift list until it is supervised.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class CaseSupervisionTests {
 
     @Autowired
@@ -48,6 +50,12 @@ class CaseSupervisionTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Family.worker leads these tests' cases: room for them, whatever the tests before left open. */
+    @BeforeEach
+    void roomInTheFamilyWorkersCaseload() {
+        Caseloads.roomFor(jdbc, "dudley-central", "family.worker", 5);
+    }
 
     @AfterEach
     void signOut() {

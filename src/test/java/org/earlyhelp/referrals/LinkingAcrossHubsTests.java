@@ -13,11 +13,13 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.Caseloads;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -27,7 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
  * it, stays exactly as it was until its own hub lead confirms; the duplicate check shows only
  * enough to recognise a family, and says which families it showed in the audit trail.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class LinkingAcrossHubsTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
@@ -51,6 +53,12 @@ class LinkingAcrossHubsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Family.worker leads these tests' cases: room for them, whatever the tests before left open. */
+    @BeforeEach
+    void roomInTheFamilyWorkersCaseload() {
+        Caseloads.roomFor(jdbc, "dudley-central", "family.worker", 5);
+    }
 
     @AfterEach
     void signOut() {

@@ -22,6 +22,8 @@ import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.Caseloads;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Alert;
@@ -34,9 +36,9 @@ import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.SafeguardingAlerts;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -44,7 +46,7 @@ import org.springframework.security.access.AccessDeniedException;
  * The early help journey through the services, against the real database: who may do what, bad
  * input refused with nothing saved, duplicates found, concurrent edits detected, reads audited.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class ReferralJourneyTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
@@ -67,6 +69,12 @@ class ReferralJourneyTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Family.worker leads these tests' cases: room for them, whatever the tests before left open. */
+    @BeforeEach
+    void roomInTheFamilyWorkersCaseload() {
+        Caseloads.roomFor(jdbc, "dudley-central", "family.worker", 5);
+    }
 
     @AfterEach
     void signOut() {

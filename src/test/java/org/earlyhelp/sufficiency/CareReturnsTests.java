@@ -25,10 +25,14 @@ import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.sufficiency.internal.Rules;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SharedData;
+import org.earlyhelp.testing.SharedDataSnapshot;
 import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -39,6 +43,7 @@ import org.springframework.security.access.AccessDeniedException;
  * a report and nothing saved; who is in care on a date; only commissioners and administrators.
  */
 @OwnDataApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CareReturnsTests {
 
     @Autowired
@@ -49,6 +54,22 @@ class CareReturnsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    /**
+     * The demonstration's care returns, providers and supply, which these imports replace: put back
+     * for the tests that follow.
+     */
+    private SharedDataSnapshot demonstrationReturns;
+
+    @BeforeAll
+    void keepTheDemonstrationReturns() {
+        demonstrationReturns = SharedDataSnapshot.sufficiency(jdbc);
+    }
+
+    @AfterAll
+    void putTheDemonstrationReturnsBack() {
+        demonstrationReturns.restore();
+    }
 
     @BeforeEach
     void commissioner() {
@@ -130,6 +151,9 @@ class CareReturnsTests {
 
     @Test
     void severalCouncilsInOneUploadAreRefusedInOneSentenceAndOneCouncilIsNamed() {
+        long episodesBefore = jdbc.sql("SELECT count(*) FROM sufficiency.episode")
+                .query(Long.class)
+                .single();
         Map<String, byte[]> regional = new LinkedHashMap<>();
         regional.put(
                 "2021-header.csv", text("LA,CHILD,SEX,DOB,ETHNIC\n332,1,1,01/01/2010,WBRI\n333,1,2,02/02/2012,WBRI\n"));
@@ -145,7 +169,7 @@ class CareReturnsTests {
         assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.episode")
                         .query(Long.class)
                         .single())
-                .isZero();
+                .isEqualTo(episodesBefore);
 
         Map<String, byte[]> one = new LinkedHashMap<>();
         one.put("2021-header.csv", text("LA,CHILD,SEX,DOB,ETHNIC\n332,1,1,01/01/2010,WBRI\n"));
@@ -375,6 +399,11 @@ class CareReturnsTests {
                 .singleElement()
                 .satisfies(g -> assertThat(g.gap()).isCloseTo(g.need() - 3, within(1e-9)));
 
+        // The carers held already (the demonstration's), then two more: one of them for 10 to 15.
+        FosterCarers.AgeGap tenToFifteen = carers.fosteringGapByAge(base).stream()
+                .filter(g -> g.ageBand().equals("10 to 15"))
+                .findFirst()
+                .orElseThrow();
         carers.saveCarer(new FosterCarers.Carer("FC-001", "in-house", 2, 1, 0, 4));
         carers.saveCarer(new FosterCarers.Carer("FC-002", "in-house", 3, 0, 10, 17));
         assertThatThrownBy(() -> carers.saveCarer(new FosterCarers.Carer("Mrs Smith!", "in-house", 2, 3, 5, 1)))
@@ -385,12 +414,15 @@ class CareReturnsTests {
                 .filteredOn(g -> g.ageBand().equals("10 to 15"))
                 .singleElement()
                 .satisfies(g -> {
-                    assertThat(g.approvedPlaces()).isEqualTo(3);
-                    assertThat(g.vacancies()).isZero();
+                    assertThat(g.approvedPlaces()).isEqualTo(tenToFifteen.approvedPlaces() + 3);
+                    assertThat(g.vacancies()).isEqualTo(tenToFifteen.vacancies());
                     assertThat(g.need()).isCloseTo(base.last().fosteringByAge().get("10 to 15"), within(1e-9));
                 });
         carers.removeCarer("FC-002");
-        assertThat(carers.carers()).extracting(FosterCarers.Carer::reference).containsExactly("FC-001");
+        assertThat(carers.carers())
+                .extracting(FosterCarers.Carer::reference)
+                .contains("FC-001")
+                .doesNotContain("FC-002");
 
         // The back-test as the page runs it unless the commissioner changes it: from a year before
         // the end of the data to its end, with rates from the year before the start.
@@ -448,6 +480,9 @@ class CareReturnsTests {
     void theOfstedProviderListsImport() throws Exception {
         Map<String, byte[]> lists = files("d2i-csc-validator-be-903", ".xlsx");
         assertThat(lists).hasSize(3);
+        long others = jdbc.sql("SELECT count(*) FROM sufficiency.provider")
+                .query(Long.class)
+                .single();
         int total = 0;
         for (Map.Entry<String, byte[]> list : lists.entrySet()) {
             Providers.Imported imported = providers.importList(list.getKey(), list.getValue());
@@ -458,7 +493,7 @@ class CareReturnsTests {
         assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider")
                         .query(Long.class)
                         .single())
-                .isEqualTo(total);
+                .isEqualTo(others + total);
         assertThat(providers.summary(LocalDate.of(2021, 3, 31))).isNotEmpty();
         assertThat(jdbc.sql("SELECT places FROM sufficiency.provider WHERE urn = '2'")
                         .query(Integer.class)
@@ -470,7 +505,7 @@ class CareReturnsTests {
         assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider")
                         .query(Long.class)
                         .single())
-                .isEqualTo(total);
+                .isEqualTo(others + total);
         assertThatThrownBy(() -> providers.importList("bad.xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(ImportException.class);
     }

@@ -20,11 +20,11 @@ import java.util.UUID;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportException;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -34,7 +34,7 @@ import org.springframework.security.access.AccessDeniedException;
  * exports of the tables with small counts withheld, so that none can be worked back out, and every
  * export audited.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class SufficiencyDemonstrationTests {
 
     @Autowired

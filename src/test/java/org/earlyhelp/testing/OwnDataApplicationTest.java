@@ -10,14 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * The unit tests' second application, for tests that bring data of their own and follow it to its
- * end, in seconds rather than the minutes and hours the application waits by default, and for the
- * checks that need a real port:
+ * The unit tests' application: every service and browserless test runs on it (the other
+ * application of the unit tests is {@code HubDashboardTests}' module test). The demonstration
+ * data is there, as in the application a person starts; on top of it:
  * <ul>
  *   <li>on a real port as in production: health and metrics on a management port of their own,
  *       127.0.0.2 listed as the HTTPS proxy whose forwarded headers are believed (127.0.0.1, where
  *       the tests' other requests come from, is not);
- *   <li>no demonstration care returns (a test imports the returns it needs);
  *   <li>the audit trail sealed once an entry is a second old;
  *   <li>a young person's safeguarding alert escalates after 2 seconds without acknowledgement,
  *       again every 2 seconds, and to the duty address 2 seconds after that, looked for every half
@@ -28,10 +27,9 @@ import org.springframework.context.annotation.Import;
  *   <li>tracing on, sending to {@link TestTraceCollector}, but no request starts a trace of its
  *       own: only one whose caller's trace is sampled is traced (spans sent every 0.2 seconds).
  * </ul>
- * The demonstration hubs, services and journeys are there, as in the default application. Every
- * unit test with these needs uses this one configuration, so they share one application instead of
- * starting one each; each works on records of its own, or starts by clearing what it replaces (the
- * borough's areas and postcodes), so the order they run in does not matter.
+ * The tests share it, in no fixed order: each works on records of its own, or puts back what it
+ * replaces ({@link SharedDataSnapshot} for the borough's areas and sufficiency's data, {@link
+ * Caseloads} for room in a practitioner's caseload).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,7 +39,6 @@ import org.springframework.context.annotation.Import;
         properties = {
             "management.server.port=0",
             "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.2",
-            "earlyhelp.demo.care-returns=false",
             "earlyhelp.audit.settle=PT1S",
             "earlyhelp.voice.acknowledge-within=PT2S",
             "earlyhelp.voice.escalate-again-every=PT2S",

@@ -12,6 +12,7 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.EngagementLink.Kind;
 import org.earlyhelp.voice.EngagementLink.LinkedInvitation;
@@ -20,7 +21,6 @@ import org.earlyhelp.voice.EngagementLink.LundyRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -29,7 +29,7 @@ import org.springframework.security.access.AccessDeniedException;
  * only its planner, its hub's lead or an administrator link, only what belongs to a hub they work
  * in, never one child's invitation; the Lundy report has one row per hearing of each answer.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class EngagementLinksTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");

@@ -11,11 +11,11 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -24,7 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
  * saves nothing, only the planner or an administrator takes an engagement off (audited), and the
  * flags count every engagement of a term, not only those in the window shown.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class EngagementsTests {
 
     private static final HubId CENTRAL = new HubId("dudley-central");

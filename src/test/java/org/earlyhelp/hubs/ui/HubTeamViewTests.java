@@ -19,12 +19,12 @@ import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The hub team page without a browser (Vaadin's browserless testing, on the service tests' own
@@ -33,7 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * accessibility are checked in the browser ({@code HubTeamIT}). Each test adds and removes a member
  * of its own, so the demonstration team other tests read is as it was.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class HubTeamViewTests extends SpringBrowserlessTest {
 
     static final HubId BRIERLEY = new HubId("brierley-hill");

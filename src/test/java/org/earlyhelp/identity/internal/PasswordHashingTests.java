@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.authentication.configuration.AuthenticationConfiguration;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -20,7 +20,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
  * Local accounts' passwords are hashed with Argon2id within OWASP's recommendations, and a hash
  * made with older parameters is made again with the current ones when its owner signs in.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class PasswordHashingTests {
 
     /** OWASP's Password Storage Cheat Sheet: equivalent Argon2id sets, memory in KiB and passes, one lane. */

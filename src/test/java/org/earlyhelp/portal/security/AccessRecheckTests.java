@@ -10,9 +10,9 @@ import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -29,7 +29,7 @@ import org.springframework.security.oauth2.client.web.HttpSessionOAuth2Authorize
  * the re-check found nobody on an application started earlier, let every request through
  * unchecked, and a person disabled in Keycloak kept their access.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class AccessRecheckTests {
 
     private record Principal(CurrentUser currentUser) implements EarlyHelpPrincipal {}

@@ -22,11 +22,11 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.NewFamilyRequests;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * cannot be chosen; with a lead chosen the request is allocated and the queue is told. Each test
  * submits and decides a request of its own, for a family of its own.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class AllocationDialogTests extends SpringBrowserlessTest {
 
     static final HubId CENTRAL = new HubId("dudley-central");

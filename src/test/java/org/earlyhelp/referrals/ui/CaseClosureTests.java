@@ -25,12 +25,14 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.testing.Caseloads;
 import org.earlyhelp.testing.NewFamilyRequests;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -40,7 +42,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * confirm; a complete closure ends the case and lists the checks after it. Each test has a family
  * and a case of its own, led by the family worker.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class CaseClosureTests extends SpringBrowserlessTest {
 
     static final HubId CENTRAL = new HubId("dudley-central");
@@ -57,6 +59,12 @@ class CaseClosureTests extends SpringBrowserlessTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Family.worker leads these tests' cases: room for them, whatever the tests before left open. */
+    @BeforeEach
+    void roomInTheFamilyWorkersCaseload() {
+        Caseloads.roomFor(jdbc, "dudley-central", "family.worker", 5);
+    }
 
     @AfterEach
     void signOut() {

@@ -7,18 +7,18 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
 import java.text.NumberFormat;
 import java.util.Locale;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.FeedbackRetention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The data protection page's retention report without a browser: besides the families due, it says
  * what the nightly feedback retention would erase, the same figures as the feedback dry run.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class DataProtectionViewTests extends SpringBrowserlessTest {
 
     @Autowired

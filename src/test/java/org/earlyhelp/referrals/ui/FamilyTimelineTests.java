@@ -16,11 +16,11 @@ import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.NewFamilyRequests;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the page to send and keep), it shows every entry of the family's record in order, and what
  * people typed is shown as text, never as markup.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class FamilyTimelineTests extends SpringBrowserlessTest {
 
     static final HubId CENTRAL = new HubId("dudley-central");

@@ -11,12 +11,12 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.Set;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the shutter, not the form; a concern or a request with its fields missing is refused next to
  * each field and nothing is saved.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class RequestFormTests extends SpringBrowserlessTest {
 
     @Autowired

@@ -8,13 +8,13 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import org.earlyhelp.shared.database.DatabaseConfiguration.ManagedDatabase;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -25,7 +25,7 @@ import org.springframework.mock.env.MockEnvironment;
  * a pooled connection (5 s) would be taken out of rotation by the proxy, and its people would lose
  * their sessions: two-instance runs at 500 sessions saw it (docs/performance.md).
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class DatabaseHealthTests {
 
     @Autowired

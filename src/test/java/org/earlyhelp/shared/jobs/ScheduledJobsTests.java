@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.earlyhelp.shared.jobs.internal.JobRuns;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database would have, fire the same tick at once and one of them runs it; a tick soon after is
  * skipped; once the lock's time is over, the next tick runs. Each run is recorded.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class ScheduledJobsTests {
 
     @Autowired

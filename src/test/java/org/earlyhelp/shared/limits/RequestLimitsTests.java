@@ -5,15 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A limit holds across instances: two {@link RequestLimits}, as two instances of the application
  * would have, count against the same bucket in PostgreSQL.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class RequestLimitsTests {
 
     @Autowired

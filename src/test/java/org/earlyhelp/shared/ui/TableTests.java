@@ -7,12 +7,12 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import java.util.List;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** One table definition: the grid on the page and the CSV's rows show the same cells. */
-@SpringBootTest
+@OwnDataApplicationTest
 class TableTests extends SpringBrowserlessTest {
 
     record Load(String name, int open, @Nullable Integer capacity) {}

@@ -11,11 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.internal.WorkRows;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -24,7 +24,7 @@ import org.springframework.security.access.AccessDeniedException;
  * on the same instance (with its result), on another (with its summary), or be told that the
  * instance running it stopped.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class BackgroundWorkTests {
 
     @Autowired

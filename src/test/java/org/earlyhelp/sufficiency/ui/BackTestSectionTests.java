@@ -17,18 +17,18 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.sufficiency.Forecasts;
 import org.earlyhelp.sufficiency.TableExports;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The forecast page's back-test, without a browser: a missing date is refused next to the field
  * and nothing is run; a complete one shows the figures the service gives for the same dates.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class BackTestSectionTests extends SpringBrowserlessTest {
 
     @Autowired

@@ -14,19 +14,19 @@ import java.util.UUID;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.sufficiency.FosterCarers;
 import org.earlyhelp.sufficiency.TableExports;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The foster carers' register on the forecast page, without a browser: a wrong carer is refused
  * with the problem next to each field it concerns and nothing saved; a right one is saved and
  * listed. Each test's carer has a reference of its own, removed afterwards.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class FosterCarersRegisterTests extends SpringBrowserlessTest {
 
     @Autowired

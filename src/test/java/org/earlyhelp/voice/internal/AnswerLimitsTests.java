@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The flood limits on feedback: per hour, held in PostgreSQL so that two instances count
  * together, keeping only a digest of each code and address, and nothing for longer than the hour.
  */
-@SpringBootTest
+@OwnDataApplicationTest
 class AnswerLimitsTests {
 
     @Autowired
