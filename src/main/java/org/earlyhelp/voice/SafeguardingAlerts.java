@@ -48,6 +48,12 @@ public class SafeguardingAlerts {
 
     private static final String DUTY_ADDRESS = AlertRepository.DUTY_ADDRESS;
 
+    /**
+     * The most alerts the alerts page lists at once: a flood of answers (kept when they raise an
+     * alert, even over the hourly limit) must not build a page without end.
+     */
+    public static final int MOST_SHOWN = 200;
+
     private final AlertRepository alerts;
     private final CaseAccess caseAccess;
     private final HubTeams teams;
@@ -212,12 +218,16 @@ public class SafeguardingAlerts {
         return alerts.changeMarker(hub);
     }
 
-    /** Open and recent alerts for a hub: its hub leads and safeguarding leads. Audited. */
+    /**
+     * Open and recent alerts for a hub, at most {@link #MOST_SHOWN}: those not acknowledged first,
+     * newest first, then the acknowledged ones, newest first. When more than that wait, {@link
+     * #waitingIn} says how many. Its hub leads and safeguarding leads. Audited.
+     */
     @Transactional
     public List<Alert> ofHub(HubId hub) {
         requireAlerts(hub);
         Set<UUID> readable = caseAccess.readable(alerts.casesWithAlerts(hub));
-        List<Alert> shown = alerts.ofHub(hub, readable);
+        List<Alert> shown = alerts.ofHub(hub, readable, MOST_SHOWN);
         audit.record(
                 AuditAction.VIEW,
                 "alerts",
@@ -227,6 +237,16 @@ public class SafeguardingAlerts {
                 shown.size() + " alerts: "
                         + shown.stream().map(a -> a.id().toString()).toList());
         return shown;
+    }
+
+    /**
+     * How many of the hub's alerts nobody has acknowledged: for the alerts page to say so when more
+     * wait than it shows. A count only, like {@link #changeMarker}: nothing a child said is read.
+     */
+    @Transactional(readOnly = true)
+    public long waitingIn(HubId hub) {
+        requireAlerts(hub);
+        return alerts.waiting(List.of(hub));
     }
 
     /** How many alerts wait for this person (hub lead or safeguarding lead), for the home page. */

@@ -122,13 +122,14 @@ public class AlertRepository {
     }
 
     /**
-     * The hub's alerts, those not acknowledged first, then the newest; a case invitation's label
-     * only for the cases given as readable.
+     * The hub's alerts, at most {@code limit}: those not acknowledged first, then the newest; a case
+     * invitation's label only for the cases given as readable.
      */
-    public List<Alert> ofHub(HubId hub, Set<UUID> readableCases) {
+    public List<Alert> ofHub(HubId hub, Set<UUID> readableCases, int limit) {
         return jdbc.sql(SELECT
-                        + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC LIMIT 200")
+                        + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC, a.id LIMIT ?")
                 .param(hub.value())
+                .param(limit)
                 .query((rs, n) -> alert(rs, readableCases))
                 .list();
     }

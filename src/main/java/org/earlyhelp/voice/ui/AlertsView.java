@@ -170,6 +170,16 @@ class AlertsView extends Page {
         if (all.isEmpty()) {
             list.add(new Paragraph(getTranslation("voice.alerts.none")));
         }
+        long openShown = all.stream().filter(a -> a.acknowledgedAt() == null).count();
+        if (openShown == SafeguardingAlerts.MOST_SHOWN) {
+            long waiting = alerts.waitingIn(hub.getValue().id());
+            if (waiting > openShown) {
+                Paragraph more = new Paragraph(getTranslation("voice.alerts.more-waiting", waiting, openShown));
+                more.setId("alerts-not-shown");
+                more.addClassName("badge-overdue");
+                list.add(more);
+            }
+        }
         for (Alert a : all) {
             Section card = new Section();
             card.addClassName("home-section");

@@ -1,0 +1,112 @@
+package org.earlyhelp.voice.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
+import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.SafeguardingAlerts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The alerts page without a browser, when more alerts wait than it lists: it says how many wait,
+ * so that none goes unseen without a word. Each test writes its own alerts straight into the
+ * tables (one group invitation, its answers, an alert for each) and deletes them afterwards; they
+ * are raised an hour in the test's future, so the escalation job (two seconds in these tests)
+ * leaves them alone.
+ */
+@OwnDataApplicationTest
+class AlertsViewTests extends SpringBrowserlessTest {
+
+    static final HubId CENTRAL = new HubId("dudley-central");
+
+    @Autowired
+    SafeguardingAlerts alerts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final UUID invitation = UUID.randomUUID();
+
+    @BeforeEach
+    void signInAsTheHubLead() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
+        jdbc.sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
+                          expires_at)
+                        VALUES (?, ?, 'GROUP', ?, 'Alerts page test', 'TEEN', 'test', now(), now() + interval '1 day')""")
+                .params(invitation, "alerts-" + invitation, CENTRAL.value())
+                .update();
+    }
+
+    @AfterEach
+    void deleteOwnAlertsAndSignOut() {
+        String ours = "(SELECT id FROM voice.feedback WHERE invitation_id = ?)";
+        jdbc.sql("DELETE FROM voice.alert WHERE feedback_id IN " + ours)
+                .param(invitation)
+                .update();
+        jdbc.sql("DELETE FROM voice.feedback WHERE invitation_id = ?")
+                .param(invitation)
+                .update();
+        jdbc.sql("DELETE FROM voice.invitation WHERE id = ?").param(invitation).update();
+        SignedIn.nobody();
+    }
+
+    @Test
+    void whenMoreAlertsWaitThanThePageListsItSaysHowMany() {
+        raise(SafeguardingAlerts.MOST_SHOWN + 1);
+        long waiting = alerts.waitingIn(CENTRAL);
+        assertThat(waiting).isGreaterThan(SafeguardingAlerts.MOST_SHOWN);
+
+        navigate(AlertsView.class);
+
+        assertThat($(Button.class).withClassName("acknowledge").all())
+                .as("the page lists at most the most it shows")
+                .hasSize(SafeguardingAlerts.MOST_SHOWN);
+        assertThat($(Paragraph.class).id("alerts-not-shown").getText())
+                .isEqualTo(waiting + " alerts are waiting to be acknowledged. This page shows the newest 200 of"
+                        + " them. Acknowledge these and the rest will appear.");
+    }
+
+    @Test
+    void whenThePageListsEveryWaitingAlertItSaysNothingMore() {
+        long before = alerts.waitingIn(CENTRAL);
+        assertThat(before)
+                .as("other tests leave fewer alerts waiting than the page shows")
+                .isLessThan(SafeguardingAlerts.MOST_SHOWN);
+        raise((int) (SafeguardingAlerts.MOST_SHOWN - before));
+        assertThat(alerts.waitingIn(CENTRAL)).isEqualTo(SafeguardingAlerts.MOST_SHOWN);
+
+        navigate(AlertsView.class);
+
+        assertThat($(Button.class).withClassName("acknowledge").all()).hasSize(SafeguardingAlerts.MOST_SHOWN);
+        assertThat($(Paragraph.class).withId("alerts-not-shown").exists()).isFalse();
+    }
+
+    /** Answers that said "not safe" through this test's invitation, each with its alert. */
+    private void raise(int count) {
+        List<UUID> feedback =
+                IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
+        for (UUID f : feedback) {
+            jdbc.sql("""
+                            INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
+                              submitted_at)
+                            VALUES (?, ?, ?, 'TEEN', 'ANONYMOUS', 'NO', true, now() + interval '1 hour')""").params(f, invitation, CENTRAL.value()).update();
+            jdbc.sql("""
+                            INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
+                            VALUES (gen_random_uuid(), ?, ?, 'feel-safe-no', now() + interval '1 hour')""").params(f, CENTRAL.value()).update();
+        }
+    }
+}
