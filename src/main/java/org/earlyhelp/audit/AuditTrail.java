@@ -8,6 +8,7 @@ import org.earlyhelp.audit.internal.EntryRepository;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
@@ -89,10 +90,15 @@ public class AuditTrail {
         return entries.trailOf(recordType, recordId);
     }
 
+    /** The most entries {@link #search} returns to one call. */
+    public static final int MOST_FOUND = 5000;
+
     /**
      * Searches the log: by who did it, the kind and id of record (a person's or family's id, say),
-     * the hub, and a period; newest first, at most {@code limit}. Administrators only; the
-     * search itself is recorded.
+     * the hub, and a period; newest first, at most {@code limit} (1 to {@link #MOST_FOUND}).
+     * Administrators only; the search itself is recorded.
+     *
+     * @throws IllegalArgumentException for a larger limit ({@link Paging})
      */
     @Transactional
     public List<AuditEntry> search(
@@ -103,6 +109,7 @@ public class AuditTrail {
             @Nullable LocalDate to,
             int limit) {
         currentUsers.requireAnyOf(Role.ADMIN);
+        Paging.require(limit, 0, MOST_FOUND);
         List<AuditEntry> found = entries.search(actor, recordType, recordId, from, to, limit);
         record(
                 AuditAction.SEARCH,

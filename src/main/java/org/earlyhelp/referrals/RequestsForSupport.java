@@ -22,6 +22,7 @@ import org.earlyhelp.referrals.internal.RequestRepository.NewRequest;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -251,11 +252,20 @@ public class RequestsForSupport {
         return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), now, false, resolved.linking());
     }
 
-    /** The signed-in person's own requests, newest first: status and decision only. */
+    /** The most requests {@link #myRequests} returns to one call. */
+    public static final int MOST_PER_PAGE = 200;
+
+    /**
+     * The signed-in person's own requests, newest first: status and decision only; {@code limit}
+     * of them (1 to {@link #MOST_PER_PAGE}) after skipping {@code offset}.
+     *
+     * @throws IllegalArgumentException for a larger page or a negative offset ({@link Paging})
+     */
     @Transactional(readOnly = true)
     public List<RequestSummary> myRequests(int offset, int limit) {
         CurrentUser user = access.worker();
-        return named(requests.requestsOf(user.username(), Math.max(0, offset), Math.min(Math.max(1, limit), 200)));
+        Paging.require(limit, offset, MOST_PER_PAGE);
+        return named(requests.requestsOf(user.username(), offset, limit));
     }
 
     @Transactional(readOnly = true)

@@ -15,6 +15,7 @@ import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -34,6 +35,9 @@ public class FeedbackInbox {
 
     /** Themes and the words that suggest them. */
     public static final Map<String, List<String>> THEMES = themes();
+
+    /** The most items one call returns; a caller that wants more asks again with an offset. */
+    public static final int MOST_PER_PAGE = 500;
 
     private final InboxQueries inbox;
     private final CurrentUsers currentUsers;
@@ -107,10 +111,14 @@ public class FeedbackInbox {
     /**
      * A page of the hub's feedback this person may read that passes the filter, newest first:
      * {@code limit} items after skipping {@code offset}. Audited, with the filter.
+     *
+     * @throws IllegalArgumentException when {@code limit} is not 1 to {@link #MOST_PER_PAGE} or
+     *     {@code offset} is negative ({@link Paging})
      */
     @Transactional
     public List<FeedbackItem> ofHub(HubId hub, InboxFilter filter, int limit, int offset) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        Paging.require(limit, offset, MOST_PER_PAGE);
         if (!user.hubs().contains(hub)) {
             audit.refused(AuditAction.VIEW, "feedback-inbox", hub.value(), hub, null);
             throw new AccessDeniedException("You do not work in this hub");

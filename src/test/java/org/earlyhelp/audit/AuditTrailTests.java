@@ -230,6 +230,16 @@ class AuditTrailTests {
     }
 
     @Test
+    void aSearchAsksForAtMostTheMostItReturnsRatherThanBeingCutShort() {
+        SignedIn.admin();
+        assertThatThrownBy(() -> audit.search(null, null, null, null, null, AuditTrail.MOST_FOUND + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A page holds 1 to 5000 items, not 5001");
+        assertThat(audit.search(null, null, null, null, null, AuditTrail.MOST_FOUND))
+                .hasSizeLessThanOrEqualTo(AuditTrail.MOST_FOUND);
+    }
+
+    @Test
     void administratorsSearchAndExportTheLogAndBothAreRecorded() {
         SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
         transactions.executeWithoutResult(

@@ -153,6 +153,17 @@ class ReferralJourneyTests {
     }
 
     @Test
+    void myRequestsRefusesAPageLargerThanItReturnsRatherThanCuttingItShort() {
+        teacher();
+        assertThat(requests.myRequests(0, RequestsForSupport.MOST_PER_PAGE))
+                .hasSizeLessThanOrEqualTo(RequestsForSupport.MOST_PER_PAGE);
+        assertThatThrownBy(() -> requests.myRequests(0, RequestsForSupport.MOST_PER_PAGE + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A page holds 1 to 200 items, not 201");
+        assertThatThrownBy(() -> requests.myRequests(-1, 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theWholeJourneyFromRequestToClosure() {
         teacher();
         String postcode = postcodeIn("dudley-central");

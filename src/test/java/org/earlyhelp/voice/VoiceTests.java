@@ -233,6 +233,20 @@ class VoiceTests {
     }
 
     @Test
+    void aPageLargerThanTheMostOneCallReturnsIsRefusedNotCutShort() {
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThatThrownBy(() -> inbox.ofHub(CENTRAL, InboxFilter.ALL, FeedbackInbox.MOST_PER_PAGE + 1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A page holds 1 to 500 items, not 501");
+        assertThatThrownBy(() -> inbox.ofHub(CENTRAL, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inbox.ofHub(CENTRAL, 10, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A page cannot start before the first item: -1");
+        assertThat(inbox.ofHub(CENTRAL, InboxFilter.ALL, FeedbackInbox.MOST_PER_PAGE, 0))
+                .hasSizeLessThanOrEqualTo(FeedbackInbox.MOST_PER_PAGE);
+    }
+
+    @Test
     void aSealedNameOpensOnlyForASafeguardingLeadWithAReason() throws Exception {
         Invitation invitation = groupInvitation();
         FeedbackForms.Received received = forms.submit(
@@ -318,10 +332,10 @@ class VoiceTests {
      */
     private List<FeedbackItem> wholeInbox(InboxFilter filter) {
         List<FeedbackItem> all = new ArrayList<>();
-        for (int offset = 0; ; offset += 500) {
-            List<FeedbackItem> page = inbox.ofHub(CENTRAL, filter, 500, offset);
+        for (int offset = 0; ; offset += FeedbackInbox.MOST_PER_PAGE) {
+            List<FeedbackItem> page = inbox.ofHub(CENTRAL, filter, FeedbackInbox.MOST_PER_PAGE, offset);
             all.addAll(page);
-            if (page.size() < 500) {
+            if (page.size() < FeedbackInbox.MOST_PER_PAGE) {
                 return all;
             }
         }

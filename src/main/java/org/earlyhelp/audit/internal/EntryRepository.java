@@ -70,7 +70,7 @@ public class EntryRepository {
                 .param("id", recordId == null ? "" : recordId.strip())
                 .param("from", from)
                 .param("to", to)
-                .param("limit", Math.max(1, Math.min(limit, 5000)))
+                .param("limit", limit)
                 .query(EntryRepository::entry)
                 .list();
     }

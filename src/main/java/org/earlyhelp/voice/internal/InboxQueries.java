@@ -41,7 +41,10 @@ public class InboxQueries {
         this.jdbc = jdbc;
     }
 
-    /** A page of the hub's feedback this person reads that passes the filter, newest first. */
+    /**
+     * A page of the hub's feedback this person reads that passes the filter, newest first: exactly
+     * {@code limit} items at most, after {@code offset}; the caller checks both.
+     */
     public List<FeedbackItem> page(
             HubId hub,
             InboxFilter filter,
@@ -86,8 +89,8 @@ public class InboxQueries {
                 .param("lead", lead)
                 .param("u", username)
                 .param("cases", readableCases.toArray(UUID[]::new))
-                .param("limit", Math.min(Math.max(limit, 1), 500))
-                .param("offset", Math.max(offset, 0))
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(InboxQueries::item)
                 .list();
     }
