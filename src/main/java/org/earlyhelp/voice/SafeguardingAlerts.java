@@ -219,9 +219,10 @@ public class SafeguardingAlerts {
     }
 
     /**
-     * Open and recent alerts for a hub, at most {@link #MOST_SHOWN}: those not acknowledged first,
-     * newest first, then the acknowledged ones, newest first. When more than that wait, {@link
-     * #waitingIn} says how many. Its hub leads and safeguarding leads. Audited.
+     * Open and recent alerts for a hub, at most {@link #MOST_SHOWN}: those not acknowledged first
+     * (the ones that came within the hourly limits before a flood's, which came over them), newest
+     * first, then the acknowledged ones, newest first. When more than that wait, {@link #waitingIn}
+     * says how many. Its hub leads and safeguarding leads. Audited.
      */
     @Transactional
     public List<Alert> ofHub(HubId hub) {

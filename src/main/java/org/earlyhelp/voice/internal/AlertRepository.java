@@ -122,12 +122,16 @@ public class AlertRepository {
     }
 
     /**
-     * The hub's alerts, at most {@code limit}: those not acknowledged first, then the newest; a case
-     * invitation's label only for the cases given as readable.
+     * The hub's alerts, at most {@code limit}: those not acknowledged first, and of those the ones
+     * that came within the hourly limits before those that came over them (a flood), then the
+     * newest; a case invitation's label only for the cases given as readable.
      */
     public List<Alert> ofHub(HubId hub, Set<UUID> readableCases, int limit) {
-        return jdbc.sql(SELECT
-                        + " WHERE a.hub_id = ? ORDER BY a.acknowledged_at IS NULL DESC, a.raised_at DESC, a.id LIMIT ?")
+        return jdbc.sql(SELECT + "\n" + """
+                         WHERE a.hub_id = ?
+                         ORDER BY a.acknowledged_at IS NULL DESC, (a.acknowledged_at IS NULL AND f.over_limit),
+                           a.raised_at DESC, a.id
+                         LIMIT ?""")
                 .param(hub.value())
                 .param(limit)
                 .query((rs, n) -> alert(rs, readableCases))

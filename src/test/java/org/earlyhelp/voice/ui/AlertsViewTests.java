@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.OwnDataApplicationTest;
@@ -24,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The alerts page without a browser, when more alerts wait than it lists: it says how many wait,
  * so that none goes unseen without a word. Each test writes its own alerts straight into the
  * tables (one group invitation, its answers, an alert for each) and deletes them afterwards; they
- * are raised an hour in the test's future, so the escalation job (two seconds in these tests)
- * leaves them alone.
+ * are raised within an hour in the test's future, so the escalation job (two seconds in these
+ * tests) leaves them alone.
  */
 @OwnDataApplicationTest
 class AlertsViewTests extends SpringBrowserlessTest {
@@ -95,18 +94,43 @@ class AlertsViewTests extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withId("alerts-not-shown").exists()).isFalse();
     }
 
+    @Test
+    void aFloodOverTheHourlyLimitCannotPushAnEarlierChildsAlertOffThePage() {
+        UUID earlier = raise(1, false, "50 minutes").getFirst();
+        raise(SafeguardingAlerts.MOST_SHOWN, true, "1 hour");
+
+        navigate(AlertsView.class);
+
+        assertThat($(Button.class).withClassName("acknowledge").all()).hasSize(SafeguardingAlerts.MOST_SHOWN);
+        assertThat(alerts.ofHub(CENTRAL))
+                .as("the alert that came within the limits is listed, though 200 newer ones came over them")
+                .anySatisfy(a -> assertThat(a.feedback()).isEqualTo(earlier));
+        assertThat($(Paragraph.class).id("alerts-not-shown").getText())
+                .startsWith(alerts.waitingIn(CENTRAL) + " alerts");
+    }
+
     /** Answers that said "not safe" through this test's invitation, each with its alert. */
     private void raise(int count) {
-        List<UUID> feedback =
-                IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
-        for (UUID f : feedback) {
-            jdbc.sql("""
-                            INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
-                              submitted_at)
-                            VALUES (?, ?, ?, 'TEEN', 'ANONYMOUS', 'NO', true, now() + interval '1 hour')""").params(f, invitation, CENTRAL.value()).update();
-            jdbc.sql("""
-                            INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
-                            VALUES (gen_random_uuid(), ?, ?, 'feel-safe-no', now() + interval '1 hour')""").params(f, CENTRAL.value()).update();
-        }
+        raise(count, false, "1 hour");
+    }
+
+    /**
+     * Answers that said "not safe" through this test's invitation, each with its alert, raised the
+     * given time in the test's future; over the hourly limit or not. Returns the answers' ids.
+     */
+    private List<UUID> raise(int count, boolean overLimit, String ahead) {
+        List<UUID> feedback = jdbc.sql("""
+                        INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
+                          submitted_at, over_limit)
+                        SELECT gen_random_uuid(), ?, ?, 'TEEN', 'ANONYMOUS', 'NO', true, now() + CAST(? AS interval), ?
+                        FROM generate_series(1, ?) RETURNING id""")
+                .params(invitation, CENTRAL.value(), ahead, overLimit, count)
+                .query(UUID.class)
+                .list();
+        jdbc.sql("""
+                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
+                        SELECT gen_random_uuid(), id, hub_id, 'feel-safe-no', submitted_at FROM voice.feedback
+                        WHERE id = ANY (?)""").param(feedback.toArray(UUID[]::new)).update();
+        return feedback;
     }
 }
