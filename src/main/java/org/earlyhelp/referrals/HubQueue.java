@@ -22,6 +22,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.jspecify.annotations.Nullable;
@@ -36,7 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HubQueue {
 
-    private static final int QUEUE_LIMIT = 500;
+    /**
+     * The most requests one call returns (the page of a grid is 50, and Vaadin itself never asks
+     * for more than 500 at once).
+     */
+    public static final int MOST_PER_PAGE = 500;
 
     private final RequestRepository requestRows;
     private final FamilyRepository families;
@@ -81,13 +86,19 @@ public class HubQueue {
     /** Requests waiting for the hub's decision, the most urgent first (the first 500). */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingDecision(HubId hub) {
-        return awaitingDecision(hub, 0, QUEUE_LIMIT);
+        return awaitingDecision(hub, 0, MOST_PER_PAGE);
     }
 
-    /** A page of the requests waiting for the hub's decision, the most urgent first. */
+    /**
+     * A page of the requests waiting for the hub's decision, the most urgent first: {@code limit}
+     * of them (1 to {@link #MOST_PER_PAGE}) after skipping {@code offset}.
+     *
+     * @throws IllegalArgumentException for a larger page or a negative offset ({@link Paging})
+     */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingDecision(HubId hub, int offset, int limit) {
         access.hubLead(hub);
+        Paging.require(limit, offset, MOST_PER_PAGE);
         return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_DECISION, offset, limit));
     }
 
@@ -101,13 +112,19 @@ public class HubQueue {
     /** Requests decided as early help in the hub and waiting for a lead practitioner, oldest first (the first 500). */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingAllocation(HubId hub) {
-        return awaitingAllocation(hub, 0, QUEUE_LIMIT);
+        return awaitingAllocation(hub, 0, MOST_PER_PAGE);
     }
 
-    /** A page of the requests waiting for a lead practitioner in the hub, the earliest decided first. */
+    /**
+     * A page of the requests waiting for a lead practitioner in the hub, the earliest decided first:
+     * {@code limit} of them (1 to {@link #MOST_PER_PAGE}) after skipping {@code offset}.
+     *
+     * @throws IllegalArgumentException for a larger page or a negative offset ({@link Paging})
+     */
     @Transactional(readOnly = true)
     public List<RequestSummary> awaitingAllocation(HubId hub, int offset, int limit) {
         access.hubLead(hub);
+        Paging.require(limit, offset, MOST_PER_PAGE);
         return requests.named(requestRows.inStatus(hub, RequestStatus.AWAITING_ALLOCATION, offset, limit));
     }
 

@@ -164,6 +164,20 @@ class ReferralJourneyTests {
     }
 
     @Test
+    void theHubQueueRefusesAPageLargerThanItReturnsRatherThanCuttingItShort() {
+        centralLead();
+        int larger = HubQueue.MOST_PER_PAGE + 1;
+        assertThatThrownBy(() -> queue.awaitingDecision(CENTRAL, 0, larger))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A page holds 1 to 500 items, not 501");
+        assertThatThrownBy(() -> queue.awaitingAllocation(CENTRAL, 0, larger))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> queue.awaitingDecision(CENTRAL, -1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(queue.awaitingAllocation(CENTRAL, 0, HubQueue.MOST_PER_PAGE))
+                .hasSizeLessThanOrEqualTo(HubQueue.MOST_PER_PAGE);
+    }
+
+    @Test
     void theWholeJourneyFromRequestToClosure() {
         teacher();
         String postcode = postcodeIn("dudley-central");
