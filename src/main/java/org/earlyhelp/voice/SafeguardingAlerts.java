@@ -16,15 +16,11 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
-import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.shared.security.CaseAccess;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.voice.internal.AlertRepository;
-import org.earlyhelp.voice.internal.AlertRepository.Late;
 import org.earlyhelp.voice.internal.SealedIdentities;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,8 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class SafeguardingAlerts {
-
-    private static final Logger log = LoggerFactory.getLogger(SafeguardingAlerts.class);
 
     private static final String DUTY_ADDRESS = AlertRepository.DUTY_ADDRESS;
 
@@ -128,81 +122,6 @@ public class SafeguardingAlerts {
                         + " The feedback itself is not in this e-mail.");
         if (sent) {
             alerts.markMailed(raised.alert(), String.join(", ", to), clock.instant());
-        }
-    }
-
-    /**
-     * Alerts nobody has acknowledged in time: mailed to every hub lead of the hub, again at the
-     * configured interval until someone acknowledges; after a second interval, to the borough's
-     * duty address too. Runs every minute. An alert is marked escalated only when a mail was sent.
-     */
-    @SystemJob
-    public void escalate() {
-        Instant now = clock.instant();
-        Instant late = now.minus(properties.acknowledge());
-        Instant again = now.minus(properties.repeatEscalation());
-        Instant duty = late.minus(properties.toDutyAfter());
-        List<Late> lateAlerts = alerts.unacknowledgedSince(late);
-        for (Late alert : lateAlerts) {
-            try {
-                if (alert.lastEscalated() == null || !alert.lastEscalated().isAfter(again)) {
-                    toHubLeads(alert, now);
-                }
-                if (alert.raisedAt().isBefore(duty)
-                        && (alert.dutyNotified() == null
-                                || !alert.dutyNotified().isAfter(again))) {
-                    toDuty(alert, now);
-                }
-            } catch (RuntimeException e) {
-                log.error("Could not escalate safeguarding alert {}: {}", alert.id(), e.getMessage());
-            }
-        }
-    }
-
-    private void toHubLeads(Late alert, Instant now) {
-        List<String> to = mails.addresses(teams.hubLeads(alert.hub()));
-        boolean sent = mails.send(
-                to,
-                "ESCALATED safeguarding alert in the " + alert.hub().value() + " hub",
-                "A safeguarding alert raised at " + alert.raisedAt() + " has not been acknowledged within "
-                        + properties.acknowledge().toMinutes() + " minutes. Open the alerts page in Early Help now;"
-                        + " this mail comes again every "
-                        + properties.repeatEscalation().toMinutes()
-                        + " minutes until someone acknowledges it.");
-        if (!sent) {
-            log.error(
-                    "Safeguarding alert {} in {} is not acknowledged and no hub lead could be mailed",
-                    alert.id(),
-                    alert.hub());
-            return;
-        }
-        alerts.markEscalated(alert.id(), String.join(", ", to), now);
-        log.warn(
-                "Safeguarding alert {} in {} not acknowledged: mailed to its hub leads {}",
-                alert.id(),
-                alert.hub(),
-                to);
-    }
-
-    private void toDuty(Late alert, Instant now) {
-        String address = dutyAddressOrNull();
-        if (address == null) {
-            log.error(
-                    "Safeguarding alert {} in {} is still not acknowledged and no borough duty address is set"
-                            + " (an administrator sets it at /admin/alerts)",
-                    alert.id(),
-                    alert.hub());
-            return;
-        }
-        boolean sent = mails.send(
-                List.of(address),
-                "UNACKNOWLEDGED safeguarding alert in the " + alert.hub().value() + " hub",
-                "A safeguarding alert raised at " + alert.raisedAt() + " in the "
-                        + alert.hub().value()
-                        + " hub has not been acknowledged by its safeguarding or hub leads, who have been mailed."
-                        + " Please make sure someone acts on it now.");
-        if (sent) {
-            alerts.markDutyNotified(alert.id(), now);
         }
     }
 
@@ -336,12 +255,6 @@ public class SafeguardingAlerts {
             throw new ChangedBySomeoneElseException(new Message("voice.changed.duty-address"));
         }
         audit.record(AuditAction.SET_DUTY_ADDRESS, "setting", DUTY_ADDRESS, null, null, clean);
-    }
-
-    private @Nullable String dutyAddressOrNull() {
-        return alerts.dutyAddress()
-                .map(AlertRepository.DutySetting::address)
-                .orElse(properties.configuredDutyAddress());
     }
 
     /** Whether this person sees and acknowledges the hub's alerts: its hub leads and safeguarding leads. */

@@ -14,19 +14,19 @@ import org.springframework.stereotype.Component;
 @Component
 class VoiceSchedule {
 
-    private final SafeguardingAlerts alerts;
+    private final AlertEscalation escalation;
     private final FeedbackForms forms;
     private final FeedbackRetention retention;
     private final ScheduledJobs jobs;
     private final Duration escalateEvery;
 
     VoiceSchedule(
-            SafeguardingAlerts alerts,
+            AlertEscalation escalation,
             FeedbackForms forms,
             FeedbackRetention retention,
             ScheduledJobs jobs,
             @Value("${earlyhelp.voice.escalate-every:PT1M}") Duration escalateEvery) {
-        this.alerts = alerts;
+        this.escalation = escalation;
         this.forms = forms;
         this.retention = retention;
         this.jobs = jobs;
@@ -35,7 +35,7 @@ class VoiceSchedule {
 
     @Scheduled(fixedDelayString = "${earlyhelp.voice.escalate-every:PT1M}")
     void escalate() {
-        jobs.runEvery("voice-escalation", escalateEvery, alerts::escalate);
+        jobs.runEvery("voice-escalation", escalateEvery, escalation::escalate);
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")

@@ -272,6 +272,83 @@ class AlertInvariantsTests {
                 .isEqualTo(atAcknowledgement);
     }
 
+    @Test
+    void lateAlertsOfOneHubAreEscalatedInOneMailPerRoundNotOneEach() throws Exception {
+        HubId north = new HubId("north-dudley");
+        SignedIn.admin();
+        alerts.setDutyAddress("duty@council.example", alerts.dutyAddress().version());
+        SignedIn.nobody();
+        assertThat(jdbc.sql("SELECT count(*) FROM voice.alert WHERE hub_id = ? AND acknowledged_at IS NULL")
+                        .param(north.value())
+                        .query(Long.class)
+                        .single())
+                .as("no other test leaves an alert waiting in " + north.value())
+                .isZero();
+        String lead = teams.hubLeads(north).getFirst().username() + "@earlyhelp.example";
+        String subject = "safeguarding alerts (3) in the north-dudley hub";
+        UUID invitation = UUID.randomUUID();
+        List<UUID> late = List.of();
+        try {
+            late = lateAlerts(north, invitation, 3);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((late.stream().anyMatch(a -> escalations(a) < 2)
+                            || !late.stream().allMatch(this::dutyNotified))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(late)
+                    .as("each alert counts its escalations, and the duty address was told of each")
+                    .allSatisfy(a -> {
+                        assertThat(escalations(a)).isGreaterThanOrEqualTo(2);
+                        assertThat(dutyNotified(a)).isTrue();
+                    });
+            assertThat(TestMailServer.to(lead, "ESCALATED"))
+                    .as("the hub's lead had one mail a round naming the three, not one an alert")
+                    .hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(m -> assertThat(m.getSubject()).isEqualTo("ESCALATED " + subject));
+            assertThat(TestMailServer.to("duty@council.example", "UNACKNOWLEDGED safeguarding alerts (3)"))
+                    .isNotEmpty();
+            assertThat(TestMailServer.to(
+                            "duty@council.example", "UNACKNOWLEDGED safeguarding alert in the north-dudley"))
+                    .as("no mail to the duty address for one of the three alone")
+                    .isEmpty();
+        } finally {
+            jdbc.sql("DELETE FROM voice.alert WHERE id = ANY (?)")
+                    .param(late.toArray(UUID[]::new))
+                    .update();
+            jdbc.sql("DELETE FROM voice.feedback WHERE invitation_id = ?")
+                    .param(invitation)
+                    .update();
+            jdbc.sql("DELETE FROM voice.invitation WHERE id = ?")
+                    .param(invitation)
+                    .update();
+        }
+    }
+
+    /**
+     * Alerts raised a minute ago, all at once and straight into the tables, so that one round of
+     * the escalation job finds them all late; returns their ids.
+     */
+    private List<UUID> lateAlerts(HubId hub, UUID invitation, int count) {
+        jdbc.sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
+                          expires_at)
+                        VALUES (?, ?, 'GROUP', ?, 'Escalation test', 'TEEN', 'test', now(), now() + interval '1 day')""")
+                .params(invitation, "escalation-" + invitation, hub.value())
+                .update();
+        return jdbc.sql("""
+                        WITH answers AS (
+                          INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
+                            submitted_at)
+                          SELECT gen_random_uuid(), ?, ?, 'TEEN', 'ANONYMOUS', 'NO', true, now() - interval '1 minute'
+                          FROM generate_series(1, ?) RETURNING id, hub_id, submitted_at)
+                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
+                        SELECT gen_random_uuid(), id, hub_id, 'feel-safe-no', submitted_at FROM answers RETURNING id""")
+                .params(invitation, hub.value(), count)
+                .query(UUID.class)
+                .list();
+    }
+
     private boolean dutyNotified(UUID alert) {
         return jdbc.sql("SELECT duty_notified_at IS NOT NULL FROM voice.alert WHERE id = ?")
                 .param(alert)
