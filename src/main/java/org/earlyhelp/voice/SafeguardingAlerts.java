@@ -1,6 +1,7 @@
 package org.earlyhelp.voice;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +101,22 @@ public class SafeguardingAlerts {
     /**
      * Mails the hub's safeguarding leads, after the alert's transaction has committed. Throws when
      * the mail cannot be sent, so that the publication stays incomplete and is tried again; the
-     * alert is in the portal meanwhile. An alert already mailed is not mailed again when its event
+     * alert is in the portal meanwhile. An alert whose answer came over the hourly limits is not
+     * mailed on its own once {@link VoiceProperties#floodMailsPerHour()} such alerts of the hub
+     * were mailed in the past hour: it is on the alerts page, counted on the home page, and
+     * escalates with the others. An alert already mailed is not mailed again when its event
      * is delivered a second time (a retry after a crash, another instance's retry).
      */
     @ApplicationModuleListener
     void mail(SafeguardingAlertRaised raised) {
         if (alerts.mailed(raised.alert())) {
+            return;
+        }
+        if (alerts.overLimitInTurn(raised.alert(), raised.hub())
+                && alerts.overLimitMailedSince(raised.hub(), clock.instant().minus(Duration.ofHours(1)))
+                        >= properties.floodMailsPerHour()) {
+            // A flood: the leads have had its first mails this hour; the alert is on the page and
+            // escalates with the others (one mail per hub and round).
             return;
         }
         List<HubMember> leads = teams.safeguardingLeads(raised.hub());

@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dutyAddress the borough's duty address when the administrator has set none in the portal
  * @param answersPerAddressPerHour how many answers one network address may send in an hour
  *     (default 120: a class answering a survey in a school shares one address; a flood is stopped)
+ * @param floodAlertMailsPerHour how many alerts from answers over the hourly limits are mailed to a
+ *     hub's safeguarding leads on their own in an hour (default 10); later ones in that hour are on
+ *     the alerts page and escalate with the others, one mail per hub and round
  */
 @ConfigurationProperties("earlyhelp.voice")
 public record VoiceProperties(
@@ -34,7 +37,12 @@ public record VoiceProperties(
         @Nullable Integer answersPerAddressPerHour,
         @Nullable Duration escalateAgainEvery,
         @Nullable Duration dutyAfter,
-        @Nullable String dutyAddress) {
+        @Nullable String dutyAddress,
+        @Nullable Integer floodAlertMailsPerHour) {
+
+    public int floodMailsPerHour() {
+        return floodAlertMailsPerHour == null ? 10 : floodAlertMailsPerHour;
+    }
 
     public Duration repeatEscalation() {
         return escalateAgainEvery == null ? Duration.ofMinutes(30) : escalateAgainEvery;

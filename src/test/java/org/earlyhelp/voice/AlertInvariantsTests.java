@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -270,6 +271,57 @@ class AlertInvariantsTests {
         assertThat(escalations(alert.id()))
                 .as("no escalation once acknowledged")
                 .isEqualTo(atAcknowledgement);
+    }
+
+    @Test
+    void aFloodOfUnsafeAnswersOverTheLimitIsKeptButMailedOnItsOwnOnlyTenTimesAnHour() throws Exception {
+        HubId brierley = new HubId("brierley-hill");
+        int ownMails = voiceProperties.floodMailsPerHour();
+        String subject = "Safeguarding alert: feedback in the brierley-hill hub";
+        List<String> leads = teams.safeguardingLeads(brierley).stream()
+                .map(m -> m.username().contains("@") ? m.username() : m.username() + "@earlyhelp.example")
+                .toList();
+        int before = TestMailServer.to(leads.getFirst(), subject).size();
+        Invitation invitation = groupInvitation(brierley, "lead.brierley-hill");
+        for (int i = 0; i < voiceProperties.perAddressPerHour(); i++) {
+            forms.submit(invitation.code(), fine("ok " + i), "10.50.0.1");
+        }
+        List<UUID> flood = new ArrayList<>();
+        for (int i = 0; i < ownMails + 3; i++) {
+            flood.add(forms.submit(invitation.code(), unsafe(), "10.50.0.1").feedback());
+        }
+        try {
+            String mailed = "SELECT count(*) FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id"
+                    + " WHERE a.feedback_id = ANY (?) AND f.over_limit AND a.mailed_at IS NOT NULL";
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (count(mailed, flood) < ownMails && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000);
+            assertThat(count("SELECT count(*) FROM voice.alert WHERE feedback_id = ANY (?)", flood))
+                    .as("every unsafe answer of the flood is kept with its alert")
+                    .isEqualTo(flood.size());
+            assertThat(count(mailed, flood))
+                    .as("only the first %d are mailed on their own", ownMails)
+                    .isEqualTo(ownMails);
+            assertThat(TestMailServer.to(leads.getFirst(), subject)).hasSize(before + ownMails);
+            assertThat(TestMailServer.await(
+                            "lead.brierley-hill@earlyhelp.example",
+                            "ESCALATED safeguarding alerts",
+                            1,
+                            Duration.ofSeconds(10)))
+                    .as("the rest escalate with the others, in one mail a round")
+                    .isNotEmpty();
+        } finally {
+            jdbc.sql("UPDATE voice.alert SET acknowledged_at = now(), acknowledged_by = 'test', action_taken = 'test'"
+                            + " WHERE feedback_id = ANY (?)")
+                    .param(flood.toArray(UUID[]::new))
+                    .update();
+        }
+    }
+
+    private long count(String sql, List<UUID> ids) {
+        return jdbc.sql(sql).param(ids.toArray(UUID[]::new)).query(Long.class).single();
     }
 
     @Test

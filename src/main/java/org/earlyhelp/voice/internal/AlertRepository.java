@@ -67,6 +67,35 @@ public class AlertRepository {
                 .orElse(false);
     }
 
+    /**
+     * Whether the alert's answer came over the hourly limits; if so, waits for any other mail of
+     * such an alert in the hub to finish (a lock held to the end of the transaction), so that they
+     * are counted one after another.
+     */
+    public boolean overLimitInTurn(UUID alert, HubId hub) {
+        boolean overLimit =
+                jdbc.sql("""
+                        SELECT f.over_limit FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
+                        WHERE a.id = ?""").param(alert).query(Boolean.class).optional().orElse(false);
+        if (overLimit) {
+            jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+                    .param("voice.flood-mail:" + hub.value())
+                    .query((rs, n) -> 1)
+                    .single();
+        }
+        return overLimit;
+    }
+
+    /** How many of the hub's alerts from answers over the hourly limits were mailed since then. */
+    public long overLimitMailedSince(HubId hub, Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
+                        WHERE a.hub_id = ? AND f.over_limit AND a.mailed_at >= ?""")
+                .params(hub.value(), Timestamp.from(since))
+                .query(Long.class)
+                .single();
+    }
+
     public void markMailed(UUID alert, String to, Instant at) {
         jdbc.sql("UPDATE voice.alert SET mailed_to = ?, mailed_at = ? WHERE id = ?")
                 .params(to, Timestamp.from(at), alert)
