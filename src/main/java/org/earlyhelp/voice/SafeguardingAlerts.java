@@ -36,7 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * commit by its own listener, through the event publication registry: a mail server that is down
  * leaves the publication incomplete, and it is sent again, never rolling the alert back. An alert
  * nobody acknowledges is mailed to every hub lead of the hub, again at an interval until someone
- * does, and then to the borough's duty address. Only what was really sent is recorded as sent.
+ * does, and then to the borough's duty address ({@link AlertEscalation}, one mail per hub and
+ * round). Only what was really sent is recorded as sent. A flood of answers over the hourly limits
+ * is kept whole, but only its first alerts in an hour are mailed on their own.
  */
 @Service
 public class SafeguardingAlerts {

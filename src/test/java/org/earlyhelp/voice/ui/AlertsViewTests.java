@@ -75,8 +75,9 @@ class AlertsViewTests extends SpringBrowserlessTest {
                 .as("the page lists at most the most it shows")
                 .hasSize(SafeguardingAlerts.MOST_SHOWN);
         assertThat($(Paragraph.class).id("alerts-not-shown").getText())
-                .isEqualTo(waiting + " alerts are waiting to be acknowledged. This page shows the newest 200 of"
-                        + " them. Acknowledge these and the rest will appear.");
+                .isEqualTo(waiting + " alerts are waiting to be acknowledged. This page shows 200 of them: first"
+                        + " those from answers that came within the hourly limits, then the newest. Acknowledge these"
+                        + " and the rest will appear.");
     }
 
     @Test
