@@ -3,12 +3,16 @@ package org.earlyhelp.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
 import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -424,13 +428,33 @@ class VoiceIT extends BrowserTest {
         WebElement qr = card.findElement(By.cssSelector("svg.invitation-qr, .invitation-qr svg"));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", qr);
         assertThat(qr.getSize().getWidth()).as("drawn at its box size").isGreaterThanOrEqualTo(200);
-        byte[] png = qr.getScreenshotAs(OutputType.BYTES);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        Result decoded = new QRCodeReader()
-                .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))));
+        // Read as a phone would, from a picture of the screen: a picture taken while the page is
+        // still settling after the scroll may not decode (a checksum error), so it is taken again
+        // until one decodes, for up to 10 s. Whatever decodes must be the link.
+        Result decoded = new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .ignoring(ReaderFailure.class)
+                .until(d -> scan(qr));
         assertThat(decoded.getText()).isEqualTo(link);
         browser.screenshot("voice-invitation-qr");
         browser.assertAccessible("invitations with a QR code");
+    }
+
+    /** Decodes the QR code in a picture of the element, or throws what the reader found wrong. */
+    private static Result scan(WebElement qr) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.getScreenshotAs(OutputType.BYTES)));
+            return new QRCodeReader()
+                    .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))));
+        } catch (IOException | ChecksumException | FormatException | NotFoundException e) {
+            throw new ReaderFailure(e);
+        }
+    }
+
+    /** A picture that did not decode, unchecked so that a wait can ignore it and try again. */
+    static final class ReaderFailure extends RuntimeException {
+        ReaderFailure(Exception cause) {
+            super(cause);
+        }
     }
 
     @Test
