@@ -75,12 +75,18 @@ class AlertEscalation {
         try {
             mail.run();
         } catch (RuntimeException e) {
-            log.error(
-                    "Could not escalate the safeguarding alerts {} in {}: {}",
-                    named(due.stream().map(Late::id).toList()),
-                    hub,
-                    e.getMessage());
+            log.error("Could not escalate the safeguarding alerts {} in {}: {}", named(ids(due)), hub, e.getMessage());
         }
+    }
+
+    private static List<UUID> ids(List<Late> due) {
+        return due.stream().map(Late::id).toList();
+    }
+
+    /** "safeguarding alert in the x hub", or "safeguarding alerts (3) in the x hub": for a subject. */
+    private static String subject(List<Late> due, HubId hub) {
+        return "safeguarding alert" + (due.size() == 1 ? "" : "s (" + due.size() + ")") + " in the " + hub.value()
+                + " hub";
     }
 
     /** The alerts' ids for the log: all of them, or the first 20 and how many more. */
@@ -99,11 +105,10 @@ class AlertEscalation {
 
     private void toHubLeads(HubId hub, List<Late> due, Instant now) {
         List<String> to = mails.addresses(teams.hubLeads(hub));
-        List<UUID> ids = due.stream().map(Late::id).toList();
+        List<UUID> ids = ids(due);
         boolean sent = mails.send(
                 to,
-                "ESCALATED safeguarding alert" + (due.size() == 1 ? "" : "s (" + due.size() + ")") + " in the "
-                        + hub.value() + " hub",
+                "ESCALATED " + subject(due, hub),
                 howMany(due) + " not been acknowledged within "
                         + properties.acknowledge().toMinutes() + " minutes. Open the alerts page in Early Help now;"
                         + " this mail comes again every "
@@ -117,12 +122,12 @@ class AlertEscalation {
                     hub);
             return;
         }
-        ids.forEach(id -> alerts.markEscalated(id, String.join(", ", to), now));
+        alerts.markEscalated(ids, String.join(", ", to), now);
         log.warn("Safeguarding alerts {} in {} not acknowledged: mailed to its hub leads {}", named(ids), hub, to);
     }
 
     private void toDuty(HubId hub, List<Late> due, Instant now) {
-        List<UUID> ids = due.stream().map(Late::id).toList();
+        List<UUID> ids = ids(due);
         String address = dutyAddressOrNull();
         if (address == null) {
             log.error(
@@ -134,13 +139,12 @@ class AlertEscalation {
         }
         boolean sent = mails.send(
                 List.of(address),
-                "UNACKNOWLEDGED safeguarding alert" + (due.size() == 1 ? "" : "s (" + due.size() + ")") + " in the "
-                        + hub.value() + " hub",
+                "UNACKNOWLEDGED " + subject(due, hub),
                 howMany(due) + " not been acknowledged by the " + hub.value()
                         + " hub's safeguarding or hub leads, who have been mailed."
                         + " Please make sure someone acts now.");
         if (sent) {
-            ids.forEach(id -> alerts.markDutyNotified(id, now));
+            alerts.markDutyNotified(ids, now);
         }
     }
 

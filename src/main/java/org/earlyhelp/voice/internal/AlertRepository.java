@@ -117,19 +117,21 @@ public class AlertRepository {
                 .list();
     }
 
-    /** Records a mail to the hub's leads, unless someone acknowledged the alert meanwhile. */
-    public void markEscalated(UUID alert, String to, Instant at) {
+    /** Records a mail to the hub's leads on these alerts, except those someone acknowledged meanwhile. */
+    public void markEscalated(List<UUID> alerts, String to, Instant at) {
         jdbc.sql("""
                         UPDATE voice.alert SET escalations = escalations + 1, last_escalated_at = ?,
                           escalated_at = coalesce(escalated_at, ?), escalated_to = ?
-                        WHERE id = ? AND acknowledged_at IS NULL""").params(Timestamp.from(at), Timestamp.from(at), to, alert).update();
+                        WHERE id = ANY (?) AND acknowledged_at IS NULL""")
+                .params(Timestamp.from(at), Timestamp.from(at), to, alerts.toArray(UUID[]::new))
+                .update();
     }
 
-    /** Records a mail to the duty address, unless someone acknowledged the alert meanwhile. */
-    public void markDutyNotified(UUID alert, Instant at) {
+    /** Records a mail to the duty address on these alerts, except those someone acknowledged meanwhile. */
+    public void markDutyNotified(List<UUID> alerts, Instant at) {
         jdbc.sql("""
                         UPDATE voice.alert SET duty_notified_at = ?, duty_notices = duty_notices + 1
-                        WHERE id = ? AND acknowledged_at IS NULL""").params(Timestamp.from(at), alert).update();
+                        WHERE id = ANY (?) AND acknowledged_at IS NULL""").params(Timestamp.from(at), alerts.toArray(UUID[]::new)).update();
     }
 
     /** A marker that changes whenever the hub's alerts are raised, acknowledged, escalated or erased. */
