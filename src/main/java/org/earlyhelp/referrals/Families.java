@@ -23,6 +23,7 @@ import org.earlyhelp.referrals.internal.TimelineQuery.TimelineRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.PlainText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -39,7 +40,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Families {
 
-    private static final int TIMELINE_LIMIT = 1000;
+    /** The timeline's entries a record shows at first, and how many more each "older entries" asks for. */
+    public static final int TIMELINE_PAGE = 1000;
+
+    /** The most timeline entries one read of a record returns. */
+    public static final int TIMELINE_MOST = 100_000;
 
     private final FamilyRepository families;
     private final RequestRepository requestRows;
@@ -79,12 +84,23 @@ public class Families {
     }
 
     /**
-     * The family's record with its timeline, newest first, for those who work with the family now
-     * (see {@link Access}). Audited; a refusal is audited too.
+     * The family's record with the newest {@link #TIMELINE_PAGE} entries of its timeline, for those
+     * who work with the family now (see {@link Access}). Audited; a refusal is audited too.
      */
     @Transactional
     public FamilyRecord family(FamilyId id) {
+        return family(id, TIMELINE_PAGE);
+    }
+
+    /**
+     * The family's record with the newest {@code timelineEntries} entries of its timeline (1 to
+     * {@link #TIMELINE_MOST}); {@link FamilyRecord#olderTimelineEntries()} says whether there are
+     * older ones. The same rules as {@link #family(FamilyId)}, and audited the same way.
+     */
+    @Transactional
+    public FamilyRecord family(FamilyId id, int timelineEntries) {
         CurrentUser user = access.worker();
+        Paging.require(timelineEntries, 0, TIMELINE_MOST);
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         Access.Standing standing = access.standing(user, f);
         if (!Access.mayRead(standing, f.restricted())) {
@@ -93,7 +109,7 @@ public class Families {
         boolean readOnly = !standing.hubLead() && !standing.lead() && !standing.team();
         audit.record(
                 AuditAction.VIEW, "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
-        return record(f, readOnly, standing.hubLead() ? families.breakGlassReads(id) : List.of());
+        return record(f, readOnly, standing.hubLead() ? families.breakGlassReads(id) : List.of(), timelineEntries);
     }
 
     /**
@@ -103,7 +119,18 @@ public class Families {
      */
     @Transactional
     public FamilyRecord breakGlass(FamilyId id, String reason) {
+        return breakGlass(id, reason, TIMELINE_PAGE);
+    }
+
+    /**
+     * A break-glass read with the newest {@code timelineEntries} entries of the timeline (1 to
+     * {@link #TIMELINE_MOST}): each such read is recorded and shown to the hub lead, as {@link
+     * #breakGlass(FamilyId, String)} is.
+     */
+    @Transactional
+    public FamilyRecord breakGlass(FamilyId id, String reason, int timelineEntries) {
         CurrentUser user = currentUsers.requireAnyOf(Role.ADMIN, Role.COMMISSIONER);
+        Paging.require(timelineEntries, 0, TIMELINE_MOST);
         if (reason == null || reason.strip().length() < 20 || reason.length() > 1000) {
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.say-why-you-must-read")));
@@ -115,11 +142,14 @@ public class Families {
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         families.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
         audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
-        return record(f, true, List.of());
+        return record(f, true, List.of(), timelineEntries);
     }
 
-    private FamilyRecord record(FamilyRow f, boolean readOnly, List<FamilyRecord.BreakGlassRead> breakGlass) {
+    private FamilyRecord record(
+            FamilyRow f, boolean readOnly, List<FamilyRecord.BreakGlassRead> breakGlass, int timelineEntries) {
         FamilyId id = f.id();
+        // One more than asked for, to know whether older entries are left out.
+        List<TimelineRow> rows = timeline.timeline(id, timelineEntries + 1);
         return new FamilyRecord(
                 f.id(),
                 f.label(),
@@ -132,9 +162,8 @@ public class Families {
                 families.consents(id),
                 requests.named(requestRows.requestsOfFamily(id)),
                 cases.casesOfFamily(id).stream().map(CaseRow::id).toList(),
-                timeline.timeline(id, TIMELINE_LIMIT).stream()
-                        .map(Families::entry)
-                        .toList(),
+                rows.stream().limit(timelineEntries).map(Families::entry).toList(),
+                rows.size() > timelineEntries,
                 readOnly,
                 breakGlass,
                 f.version());

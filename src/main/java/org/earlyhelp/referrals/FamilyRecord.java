@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A family's record: who they are, their consent, their requests and cases, and their timeline.
  *
+ * @param timeline its newest entries first, as many as were asked for
+ * @param olderTimelineEntries whether the timeline has older entries than those given
  * @param readOnly whether the person reads it without working with the family now (a closed
  *     case's lead or team inside the grace period, or a break-glass read)
  * @param breakGlassReads reads by people outside the relationship rules, with their reasons: for
@@ -28,6 +30,7 @@ public record FamilyRecord(
         List<RequestSummary> requests,
         List<CaseId> cases,
         List<TimelineEntry> timeline,
+        boolean olderTimelineEntries,
         boolean readOnly,
         List<BreakGlassRead> breakGlassReads,
         int version) {

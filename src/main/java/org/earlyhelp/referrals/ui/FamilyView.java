@@ -42,6 +42,7 @@ import org.earlyhelp.shared.ui.Markup;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
@@ -62,6 +63,12 @@ class FamilyView extends Page implements BeforeEnterObserver {
     private FamilyId id;
     /** The consent section's heading: where focus goes once withdrawn consent is recorded. */
     private H2 consentHeading = new H2();
+    /** How many of the timeline's newest entries the page asks for: more each time older ones are asked for. */
+    private int timelineShown = Families.TIMELINE_PAGE;
+    /** The first entry that "show older entries" brought, where focus goes; -1 when none. */
+    private int firstOlder = -1;
+    /** The reason given for a break-glass read, which each further read of the record repeats. */
+    private @Nullable String breakGlassReason;
 
     FamilyView(Families families, CurrentUsers currentUsers, Clock clock) {
         super("");
@@ -100,7 +107,8 @@ class FamilyView extends Page implements BeforeEnterObserver {
         reason.setRequired(true);
         Button read = new Button(t("family.break-glass.read"), e -> {
             try {
-                render(families.breakGlass(id, reason.getValue()));
+                render(families.breakGlass(id, reason.getValue(), timelineShown));
+                breakGlassReason = reason.getValue();
                 Focus.now(heading());
             } catch (ValidationException invalid) {
                 reason.setInvalid(true);
@@ -113,7 +121,10 @@ class FamilyView extends Page implements BeforeEnterObserver {
     }
 
     private void refresh() {
-        render(families.family(id));
+        render(
+                breakGlassReason == null
+                        ? families.family(id, timelineShown)
+                        : families.breakGlass(id, breakGlassReason, timelineShown));
     }
 
     private void render(FamilyRecord f) {
@@ -240,13 +251,44 @@ class FamilyView extends Page implements BeforeEnterObserver {
             add(new Paragraph(t("family.timeline-empty")));
         }
         add(timeline);
+        if (firstOlder >= 0) {
+            timeline.getElement().executeJs("const e = this.querySelector('#timeline-first-older'); if (e) e.focus();");
+            firstOlder = -1;
+        }
+        if (f.olderTimelineEntries()) {
+            olderEntries(f);
+        }
+    }
+
+    /** Says that older entries are left out, and (up to the most a page shows) offers them. */
+    private void olderEntries(FamilyRecord f) {
+        boolean most = timelineShown >= Families.TIMELINE_MOST;
+        Paragraph notShown = new Paragraph(t(
+                most ? "family.timeline-most" : "family.timeline-older",
+                f.timeline().size()));
+        notShown.setId("timeline-older");
+        add(notShown);
+        if (most) {
+            return;
+        }
+        int more = Math.min(Families.TIMELINE_PAGE, Families.TIMELINE_MOST - timelineShown);
+        Button older = new Button(t("family.timeline-show-older", more), e -> {
+            firstOlder = f.timeline().size();
+            timelineShown += more;
+            refresh();
+        });
+        older.setId("timeline-show-older");
+        add(older);
     }
 
     /** The timeline's entries as list items, every text escaped; the classes style them. */
     private String timelineHtml(FamilyRecord f) {
         StringBuilder html = new StringBuilder();
+        int index = 0;
         for (TimelineEntry e : f.timeline()) {
-            html.append("<li class=\"timeline-").append(Markup.escape(e.kind())).append("\">");
+            html.append("<li class=\"timeline-").append(Markup.escape(e.kind())).append('"');
+            // The first of the entries just asked for takes focus from script, not by tabbing.
+            html.append(index++ == firstOlder ? " id=\"timeline-first-older\" tabindex=\"-1\">" : ">");
             // When it happened is data (marked, as Data.mark does, so translators' tools leave it).
             element(html, "span", "timeline-when", true, when(e));
             element(html, "span", "timeline-title", false, Words.of(e.heading()));

@@ -1,13 +1,17 @@
 package org.earlyhelp.referrals.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.OrderedList;
+import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.Set;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.Families;
+import org.earlyhelp.referrals.FamilyRecord;
 import org.earlyhelp.referrals.HubQueue;
 import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestsForSupport;
@@ -77,5 +81,66 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
                 .contains("&lt;img src=x onerror=alert(1)&gt; Mum &amp; Dad said &quot;yes&quot;")
                 .doesNotContain("<img")
                 .contains("<span class=\"timeline-when\" translate=\"no\">");
+    }
+
+    /**
+     * A family with more entries than a page shows at first: the service and the page say that
+     * older entries are left out, rather than dropping the oldest (often the first concerns)
+     * without a word, and the page shows them when asked.
+     */
+    @Test
+    void aLongTimelineSaysOlderEntriesAreLeftOutAndShowsThemWhenAsked() {
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Chronology");
+        // A thousand consents recorded before the request: with the request and its own consent,
+        // 1,002 entries, the oldest "Consent 1000".
+        jdbc.sql("""
+                        INSERT INTO referrals.consent (id, family_id, given_by, given_on, how, share_with,
+                                                       recorded_by, recorded_at)
+                        SELECT gen_random_uuid(), ?, 'Consent ' || n, current_date - 30, 'IN_PERSON', 'School',
+                               'teacher', now() - interval '1 day' - n * interval '1 minute'
+                        FROM generate_series(1, 1000) n""").param(submitted.family().value()).update();
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
+
+        FamilyRecord first = families.family(submitted.family());
+        FamilyRecord whole = families.family(submitted.family(), 2 * Families.TIMELINE_PAGE);
+        assertThat(first.timeline()).hasSize(Families.TIMELINE_PAGE);
+        assertThat(first.olderTimelineEntries()).isTrue();
+        assertThat(whole.timeline()).hasSize(1002);
+        assertThat(whole.olderTimelineEntries()).isFalse();
+        assertThat(whole.timeline().subList(0, Families.TIMELINE_PAGE)).isEqualTo(first.timeline());
+        assertThat(whole.timeline().getLast().title()).isEqualTo("Consent given by Consent 1000 (In person)");
+        assertThat(first.timeline()).noneMatch(e -> e.title().contains("Consent 1000"));
+        assertThat(families.family(submitted.family(), 1002).olderTimelineEntries())
+                .isFalse();
+        assertThat(families.family(submitted.family(), 1001).olderTimelineEntries())
+                .isTrue();
+        assertThatThrownBy(() -> families.family(submitted.family(), Families.TIMELINE_MOST + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> families.family(submitted.family(), 0)).isInstanceOf(IllegalArgumentException.class);
+
+        navigate("families/" + submitted.family().value(), FamilyView.class);
+        assertThat(entriesShown()).isEqualTo(Families.TIMELINE_PAGE);
+        assertThat($(Paragraph.class).id("timeline-older").getText())
+                .isEqualTo("This timeline shows the newest 1,000 entries. Older entries are not shown yet.");
+        assertThat($(Button.class).id("timeline-show-older").getText()).isEqualTo("Show 1,000 older entries");
+
+        test($(Button.class).id("timeline-show-older")).click();
+
+        assertThat(entriesShown()).isEqualTo(1002);
+        assertThat($(OrderedList.class).id("timeline").getElement().getProperty("innerHTML"))
+                .contains("Consent 1000")
+                .containsOnlyOnce("id=\"timeline-first-older\"");
+        assertThat($(Paragraph.class).withId("timeline-older").exists()).isFalse();
+        assertThat($(Button.class).withId("timeline-show-older").exists()).isFalse();
+    }
+
+    private int entriesShown() {
+        return $(OrderedList.class)
+                        .id("timeline")
+                        .getElement()
+                        .getProperty("innerHTML")
+                        .split("<li ", -1)
+                        .length
+                - 1;
     }
 }
