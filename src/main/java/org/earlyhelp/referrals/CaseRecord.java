@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.OutcomeArea;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything about one family's early help, for those allowed to see it.
+ *
+ * <p>{@code contacts} are the newest of the work log, and say whether older ones are left out.
  *
  * <p>{@code auditReadUntil} is set when the reader holds only a case file auditor's grant: they
  * read this case, change nothing, and lose the read at that moment.
@@ -35,7 +38,7 @@ public record CaseRecord(
         List<Assessment> assessment,
         List<PlanOutcome> plan,
         List<Review> reviews,
-        List<Contact> contacts,
+        Listing<Contact> contacts,
         Map<OutcomeArea, NeedResult> closure,
         List<FollowUp> followUps,
         List<FamilyRecord.Member> children,

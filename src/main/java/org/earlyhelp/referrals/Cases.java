@@ -24,6 +24,7 @@ import org.earlyhelp.referrals.internal.WorkLists;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.ValidationException;
@@ -41,7 +42,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cases {
 
-    private static final int CONTACTS_SHOWN = 200;
+    /** The most contacts a case record holds, the newest; all of them are in the family's timeline. */
+    public static final int CONTACTS_SHOWN = 200;
+
+    /** The most cases and checks the drift and follow-up lists hold. */
+    public static final int MOST_LISTED = 500;
 
     private final CaseRepository cases;
     private final RequestRepository requests;
@@ -106,7 +111,7 @@ public class Cases {
                 work.assessment(id),
                 work.plan(id),
                 work.reviews(id),
-                work.contacts(id, CONTACTS_SHOWN),
+                Listing.of(work.contacts(id, CONTACTS_SHOWN + 1), CONTACTS_SHOWN),
                 cases.closure(id),
                 cases.followUps(id),
                 families.members(c.family()).stream()
@@ -328,31 +333,33 @@ public class Cases {
     public record FollowUpDue(CaseId caseId, String familyLabel, int months, LocalDate due, boolean overdue) {}
 
     /**
-     * The hub's checks after closing that are overdue or due within two weeks, soonest first. Hub
-     * lead only: months after closing, the lead and team no longer read the family's record.
+     * The hub's checks after closing that are overdue or due within two weeks, soonest first, at
+     * most {@link #MOST_LISTED}. Hub lead only: months after closing, the lead and team no longer
+     * read the family's record.
      */
     @Transactional(readOnly = true)
-    public List<FollowUpDue> followUpsDue(HubId hub) {
+    public Listing<FollowUpDue> followUpsDue(HubId hub) {
         access.hubLead(hub);
         LocalDate today = today();
-        return cases.followUpsDue(hub, today.plusWeeks(2)).stream()
+        return Listing.of(cases.followUpsDue(hub, today, MOST_LISTED + 1), MOST_LISTED)
                 .map(f -> new FollowUpDue(
                         f.caseId(),
                         f.familyLabel(),
                         f.months(),
                         f.due(),
-                        f.due().isBefore(today)))
-                .toList();
+                        f.due().isBefore(today)));
     }
 
     /**
      * The hub's drifting cases: overdue assessments and reviews, no contact for weeks, no
-     * supervision for weeks. Hub lead only.
+     * supervision for weeks; at most {@link #MOST_LISTED}, those allocated longest ago. Hub lead
+     * only.
      */
     @Transactional(readOnly = true)
-    public List<CaseSummary> drift(HubId hub) {
+    public Listing<CaseSummary> drift(HubId hub) {
         CurrentUser user = access.hubLead(hub);
-        return workLists.summaries(workLists.drifting(hub, today(), 500), user, today(), true);
+        Listing<CaseRow> drifting = Listing.of(workLists.drifting(hub, today(), MOST_LISTED + 1), MOST_LISTED);
+        return new Listing<>(workLists.summaries(drifting.items(), user, today(), true), drifting.more());
     }
 
     private FamilyRow familyOf(CaseRow c) {

@@ -211,7 +211,7 @@ class HomePagesTests {
                         WHERE (f.hub_id = 'dudley-central' OR c.hub_id = 'dudley-central') AND u.done_at IS NULL
                           AND u.due_on <= ?""").param(TODAY.plusWeeks(2)).query(Long.class).single();
         assertThat(countOf(home(), "hub-lead.follow-ups")).isEqualTo(due).isPositive();
-        assertThat(cases.followUpsDue(CENTRAL))
+        assertThat(cases.followUpsDue(CENTRAL).items())
                 .filteredOn(f -> f.caseId().equals(closing))
                 .singleElement()
                 .satisfies(f -> {

@@ -205,7 +205,7 @@ class CaseSupervisionTests {
         CaseId late = caseAllocatedDaysAgo("Hughes", 43);
         CaseId recent = caseAllocatedDaysAgo("Patel", 41);
         centralLead();
-        assertThat(cases.drift(CENTRAL))
+        assertThat(cases.drift(CENTRAL).items())
                 .as("allocated 43 days ago with no supervision: drifting; 41 days: not yet")
                 .anySatisfy(c -> {
                     assertThat(c.id()).isEqualTo(late);
@@ -220,7 +220,8 @@ class CaseSupervisionTests {
                 .noneSatisfy(c -> assertThat(c.id()).isEqualTo(recent));
 
         supervision.record(late, good(TODAY.minusDays(2)));
-        assertThat(cases.drift(CENTRAL)).noneSatisfy(c -> assertThat(c.id()).isEqualTo(late));
+        assertThat(cases.drift(CENTRAL).items())
+                .noneSatisfy(c -> assertThat(c.id()).isEqualTo(late));
 
         // A practitioner's own list does not carry the hub lead's supervision.
         familyWorker();

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,14 +110,29 @@ public class CaseRepository {
     /** A check after closing not yet done. */
     public record FollowUpRow(CaseId caseId, String familyLabel, int months, LocalDate due) {}
 
+    /** How far ahead the hub lead sees checks after closing that fall due. */
+    public static final Period FOLLOW_UP_NOTICE = Period.ofWeeks(2);
+
     /** A hub's checks after closing not yet done, due on or before a day (the case's or the family's hub). */
-    public List<FollowUpRow> followUpsDue(HubId hub, LocalDate by) {
-        return jdbc.sql("""
-                        SELECT c.id, f.label, u.months, u.due_on FROM referrals.follow_up u
-                        JOIN referrals.case_file c ON c.id = u.case_id JOIN referrals.family f ON f.id = c.family_id
-                        WHERE (f.hub_id = ? OR c.hub_id = ?) AND u.done_at IS NULL AND u.due_on <= ?
-                        ORDER BY u.due_on, c.id LIMIT 500""")
-                .params(hub.value(), hub.value(), by)
+    private static final String FOLLOW_UPS_DUE = """
+
+            FROM referrals.follow_up u
+            JOIN referrals.case_file c ON c.id = u.case_id JOIN referrals.family f ON f.id = c.family_id
+            WHERE (f.hub_id = ? OR c.hub_id = ?) AND u.done_at IS NULL AND u.due_on <= ?""";
+
+    /** How many of a hub's checks after closing are not yet done: overdue, or due within the notice. */
+    public long countFollowUpsDue(HubId hub, LocalDate today) {
+        return jdbc.sql("SELECT count(*)" + FOLLOW_UPS_DUE)
+                .params(hub.value(), hub.value(), today.plus(FOLLOW_UP_NOTICE))
+                .query(Long.class)
+                .single();
+    }
+
+    /** The first of a hub's checks after closing not yet done (overdue, or due within the notice), soonest first. */
+    public List<FollowUpRow> followUpsDue(HubId hub, LocalDate today, int limit) {
+        return jdbc.sql("SELECT c.id, f.label, u.months, u.due_on" + FOLLOW_UPS_DUE
+                        + " ORDER BY u.due_on, c.id LIMIT ?")
+                .params(hub.value(), hub.value(), today.plus(FOLLOW_UP_NOTICE), limit)
                 .query((rs, n) -> new FollowUpRow(
                         new CaseId(rs.getObject(1, UUID.class)),
                         rs.getString(2),

@@ -29,10 +29,12 @@ class ReferralsWaitingWork implements WaitingWork {
 
     private final JdbcClient jdbc;
     private final Cases cases;
+    private final CaseRepository caseRows;
 
-    ReferralsWaitingWork(JdbcClient jdbc, Cases cases) {
+    ReferralsWaitingWork(JdbcClient jdbc, Cases cases, CaseRepository caseRows) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.caseRows = caseRows;
     }
 
     /** Due items of one kind, on cases the person leads, that pass a test. */
@@ -82,11 +84,11 @@ class ReferralsWaitingWork implements WaitingWork {
             if (waiting > 0) {
                 items.add(new WaitingItem("hub-lead.awaiting-allocation", waiting, "hub/queue"));
             }
+            // Counted in full: the hub lead's list stops at Cases.MOST_LISTED and says so.
             long checks = user.hubs().stream()
                     .filter(h -> Access.leads(user, h))
-                    .flatMap(h -> cases.followUpsDue(h).stream())
-                    .map(Cases.FollowUpDue::caseId)
-                    .count();
+                    .mapToLong(h -> caseRows.countFollowUpsDue(h, today))
+                    .sum();
             if (checks > 0) {
                 items.add(new WaitingItem("hub-lead.follow-ups", checks, "my-work"));
             }

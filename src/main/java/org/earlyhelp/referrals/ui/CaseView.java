@@ -280,11 +280,16 @@ class CaseView extends Page implements BeforeEnterObserver {
             grid.addColumn(c -> c.note() + (c.childViews() == null ? "" : " · " + t("log.child-said", c.childViews())))
                     .setHeader(t("log.note"));
             grid.addColumn(CaseRecord.Contact::loggedBy).setHeader(t("log.by")).setAutoWidth(true);
-            grid.setItems(record.contacts());
+            grid.setItems(record.contacts().items());
             Grids.fit(grid, record.contacts().size());
             grid.setId("contact-grid");
             grid.setAriaLabel(t("case.tab.log"));
             tab.add(grid);
+        }
+        if (record.contacts().more()) {
+            Paragraph older = new Paragraph(t("log.older", record.contacts().size()));
+            older.setId("contacts-older");
+            tab.add(older);
         }
         return tab;
     }

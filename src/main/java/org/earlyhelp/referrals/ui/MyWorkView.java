@@ -22,6 +22,7 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.CaseSummary;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Data;
@@ -95,20 +96,26 @@ class MyWorkView extends Page {
             Grid<CaseSummary> drift = grid(List.of(), "drift-cases", t("work.drift"));
             Paragraph none = new Paragraph(t("work.drift-empty"));
             none.addClassName("empty-state");
+            Paragraph driftMore = new Paragraph(t("work.drift-more", Cases.MOST_LISTED));
+            driftMore.setId("drift-more");
             H2 checksHeading = new H2(t("work.follow-ups"));
             UnorderedList checks = new UnorderedList();
             checks.setId("follow-ups-due");
             Paragraph noChecks = new Paragraph(t("work.follow-ups-empty"));
             noChecks.addClassName("empty-state");
+            Paragraph checksMore = new Paragraph(t("work.follow-ups-more", Cases.MOST_LISTED));
+            checksMore.setId("follow-ups-more");
             hub.addValueChangeListener(e -> {
-                List<CaseSummary> drifting = cases.drift(e.getValue().id());
-                drift.setItems(drifting);
+                Listing<CaseSummary> drifting = cases.drift(e.getValue().id());
+                drift.setItems(drifting.items());
                 Grids.fit(drift, drifting.size());
                 drift.setVisible(!drifting.isEmpty());
                 none.setVisible(drifting.isEmpty());
+                driftMore.setVisible(drifting.more());
                 checks.removeAll();
-                List<Cases.FollowUpDue> due = cases.followUpsDue(e.getValue().id());
-                for (Cases.FollowUpDue f : due) {
+                Listing<Cases.FollowUpDue> due = cases.followUpsDue(e.getValue().id());
+                checksMore.setVisible(due.more());
+                for (Cases.FollowUpDue f : due.items()) {
                     ListItem item = new ListItem(Data.mark(new Anchor("cases/" + f.caseId(), f.familyLabel())));
                     Span when = new Span(" · "
                             + t(
@@ -124,7 +131,16 @@ class MyWorkView extends Page {
                 checks.setVisible(!due.isEmpty());
                 noChecks.setVisible(due.isEmpty());
             });
-            add(hub, drift, none, checksHeading, new Paragraph(t("work.follow-ups-intro")), checks, noChecks);
+            add(
+                    hub,
+                    drift,
+                    none,
+                    driftMore,
+                    checksHeading,
+                    new Paragraph(t("work.follow-ups-intro")),
+                    checks,
+                    noChecks,
+                    checksMore);
             if (!hubs.isEmpty()) {
                 hub.setValue(hubs.getFirst());
             }

@@ -9,6 +9,9 @@ import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.Set;
+import org.earlyhelp.referrals.CaseId;
+import org.earlyhelp.referrals.CaseRecord;
+import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.Families;
 import org.earlyhelp.referrals.FamilyRecord;
@@ -19,6 +22,7 @@ import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.Caseloads;
 import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
@@ -46,6 +50,9 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
 
     @Autowired
     Families families;
+
+    @Autowired
+    Cases cases;
 
     @Autowired
     JdbcClient jdbc;
@@ -142,5 +149,49 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
                         .split("<li ", -1)
                         .length
                 - 1;
+    }
+
+    /**
+     * A case's work log holds its newest {@link Cases#CONTACTS_SHOWN} contacts and says when there
+     * are older ones; the family's timeline has every one of them.
+     */
+    @Test
+    void aCasesWorkLogSaysWhenOlderContactsAreLeftOutAndTheTimelineHasThemAll() {
+        Caseloads.roomFor(jdbc, CENTRAL.value(), "family.worker", 1);
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Worklog");
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(),
+                version,
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency: school attendance.");
+        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        jdbc.sql("""
+                        INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, note, logged_by,
+                                                       logged_name, logged_at)
+                        SELECT gen_random_uuid(), ?, current_date - 1, 'HOME_VISIT', 30, false, 'Visit ' || n,
+                               'family.worker', 'Family Worker', now() - n * interval '1 minute'
+                        FROM generate_series(1, ?) n""").params(caseId.value(), Cases.CONTACTS_SHOWN + 1).update();
+        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
+
+        CaseRecord record = cases.caseRecord(caseId);
+        assertThat(record.contacts().size()).isEqualTo(Cases.CONTACTS_SHOWN);
+        assertThat(record.contacts().more()).isTrue();
+        assertThat(record.contacts().items()).noneMatch(c -> c.note().equals("Visit " + (Cases.CONTACTS_SHOWN + 1)));
+        assertThat(families.family(submitted.family()).timeline())
+                .filteredOn(e -> e.kind().equals("contact"))
+                .hasSize(Cases.CONTACTS_SHOWN + 1);
+
+        navigate("cases/" + caseId, CaseView.class);
+        assertThat($(Paragraph.class).id("contacts-older").getText())
+                .isEqualTo("This log shows the newest 200 contacts. Older contacts are not shown here: they are all on"
+                        + " the family's timeline, for those who work with the family.");
+
+        jdbc.sql("DELETE FROM referrals.contact WHERE case_id = ? AND note = ?")
+                .params(caseId.value(), "Visit " + (Cases.CONTACTS_SHOWN + 1))
+                .update();
+        assertThat(cases.caseRecord(caseId).contacts().more()).isFalse();
     }
 }
