@@ -8,16 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
@@ -43,6 +44,9 @@ import org.springframework.web.util.HtmlUtils;
 @Service
 @EnableConfigurationProperties(VoiceProperties.class)
 public class Invitations {
+
+    /** The most invitations the hub's list holds, the newest. */
+    public static final int MOST_LISTED = 200;
 
     /** Crockford's base 32: no I, L, O or U, so codes read aloud and typed without confusion. */
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -136,18 +140,20 @@ public class Invitations {
     }
 
     /**
-     * The hub's invitations this person may see, newest first: the hub lead sees the hub's; a
+     * The hub's invitations this person may see, newest first and at most {@link #MOST_LISTED}: the hub lead sees the hub's; a
      * practitioner those they made; an invitation for a family's case only those who may read the
      * family now (the family access policy).
      */
     @Transactional(readOnly = true)
-    public List<Invitation> ofHub(HubId hub) {
+    public Listing<Invitation> ofHub(HubId hub) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
-        return invitations.ofHub(
-                hub, user.has(Role.HUB_LEAD), user.username(), caseAccess.readable(invitations.casesInvited(hub)));
+        Set<UUID> readable = caseAccess.readable(invitations.casesInvited(hub));
+        return Listing.of(
+                invitations.ofHub(hub, user.has(Role.HUB_LEAD), user.username(), readable, MOST_LISTED + 1),
+                MOST_LISTED);
     }
 
     /** An open invitation by the code typed or scanned: anyone may ask; expired codes are not found. */

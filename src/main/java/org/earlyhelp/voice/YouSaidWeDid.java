@@ -17,6 +17,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.PersonalDetails;
 import org.earlyhelp.shared.Role;
@@ -38,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class YouSaidWeDid {
+
+    /** The most responses the hub's page and its public page list, the newest. */
+    public static final int MOST_LISTED = 200;
 
     private final ResponseRepository responses;
     private final CurrentUsers currentUsers;
@@ -181,7 +185,11 @@ public class YouSaidWeDid {
     /** Published answers on these themes in a hub: what a young person sees about their own feedback. */
     @Transactional(readOnly = true)
     public List<Response> publishedOn(HubId hub, List<String> themes) {
-        return published(hub).stream().filter(r -> themes.contains(r.theme())).toList();
+        // From every published answer, not only the newest the public page lists.
+        return responses.ofHub(hub, true, Integer.MAX_VALUE).stream()
+                .filter(r -> themes.contains(r.theme()))
+                .map(YouSaidWeDid::forThePublic)
+                .toList();
     }
 
     /** Records who heard the theme and what changed as a result. */
@@ -221,33 +229,46 @@ public class YouSaidWeDid {
         return responses.themesConfirmed(hub);
     }
 
-    /** The hub's responses with their hearings, newest first: the board's report. */
+    /** The hub's newest responses with their hearings, newest first, at most {@link #MOST_LISTED}. */
     @Transactional(readOnly = true)
-    public List<Response> ofHub(HubId hub) {
+    public Listing<Response> ofHub(HubId hub) {
         worker(hub);
-        return responses.ofHub(hub, false);
+        return Listing.of(responses.ofHub(hub, false, MOST_LISTED + 1), MOST_LISTED);
     }
 
-    /** What is published on the hub's public page: no names, no personal data. Anyone may read it. */
+    /** Every response of the hub with its hearings, newest first: the board's report (Lundy's CSV). */
     @Transactional(readOnly = true)
-    public List<Response> published(HubId hub) {
-        return responses.ofHub(hub, true).stream()
-                .map(r -> new Response(
-                        r.id(),
-                        r.hub(),
-                        r.theme(),
-                        r.youSaid(),
-                        "",
-                        "",
-                        r.status(),
-                        null,
-                        r.weDid(),
-                        null,
-                        r.publishedAt(),
-                        r.createdAt(),
-                        List.of(),
-                        0))
-                .toList();
+    public List<Response> report(HubId hub) {
+        worker(hub);
+        return responses.ofHub(hub, false, Integer.MAX_VALUE);
+    }
+
+    /**
+     * What is published on the hub's public page, newest first and at most {@link #MOST_LISTED}:
+     * no names, no personal data. Anyone may read it.
+     */
+    @Transactional(readOnly = true)
+    public Listing<Response> published(HubId hub) {
+        return Listing.of(responses.ofHub(hub, true, MOST_LISTED + 1), MOST_LISTED)
+                .map(YouSaidWeDid::forThePublic);
+    }
+
+    private static Response forThePublic(Response r) {
+        return new Response(
+                r.id(),
+                r.hub(),
+                r.theme(),
+                r.youSaid(),
+                "",
+                "",
+                r.status(),
+                null,
+                r.weDid(),
+                null,
+                r.publishedAt(),
+                r.createdAt(),
+                List.of(),
+                0);
     }
 
     /** The measures for a hub: response times, answered themes, wellbeing by month (the last 12). */

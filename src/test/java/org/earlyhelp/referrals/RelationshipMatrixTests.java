@@ -317,7 +317,7 @@ class RelationshipMatrixTests {
                     return inbox.ofHub(CENTRAL, 500).stream().anyMatch(i -> i.id().equals(f.feedback())) ? "yes" : "no";
                 }),
                 new Check("`Invitations.ofHub` shows the case's invitation", f -> {
-                    return invitations.ofHub(CENTRAL).stream().anyMatch(i -> i.id().equals(f.invitation()))
+                    return invitations.ofHub(CENTRAL).items().stream().anyMatch(i -> i.id().equals(f.invitation()))
                             ? "yes"
                             : "no";
                 }),

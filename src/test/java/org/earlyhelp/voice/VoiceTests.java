@@ -364,7 +364,7 @@ class VoiceTests {
                 "Vic Adeyemi",
                 "Open on Saturdays",
                 LocalDate.now().plusMonths(1));
-        Response created = responses.ofHub(CENTRAL).stream()
+        Response created = responses.ofHub(CENTRAL).items().stream()
                 .filter(r -> r.id().equals(id))
                 .findFirst()
                 .orElseThrow();
@@ -374,13 +374,13 @@ class VoiceTests {
         assertThatThrownBy(() -> responses.approveAndPublish(id, created.version() + 1))
                 .as("only the hub lead approves")
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(responses.published(CENTRAL)).noneMatch(r -> r.id().equals(id));
+        assertThat(responses.published(CENTRAL).items()).noneMatch(r -> r.id().equals(id));
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         responses.approveAndPublish(id, created.version() + 1);
         responses.heard(
                 id, "Dudley Children's Partnership Board", LocalDate.now(), "Weekend opening funded for a year.");
         SignedIn.nobody();
-        assertThat(responses.published(CENTRAL))
+        assertThat(responses.published(CENTRAL).items())
                 .filteredOn(r -> r.id().equals(id))
                 .singleElement()
                 .satisfies(r -> {
@@ -389,7 +389,7 @@ class VoiceTests {
                     assertThat(r.hearings()).isEmpty();
                 });
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        assertThat(responses.ofHub(CENTRAL))
+        assertThat(responses.ofHub(CENTRAL).items())
                 .filteredOn(r -> r.id().equals(id))
                 .singleElement()
                 .satisfies(r -> assertThat(r.hearings())
@@ -581,7 +581,7 @@ class VoiceTests {
         inbox.confirm(received.feedback(), Set.of("things to do"));
         UUID response = responses.create(
                 CENTRAL, "things to do", "More sport at the youth club.", "Vic", "Add a football night", null);
-        int version = responses.ofHub(CENTRAL).stream()
+        int version = responses.ofHub(CENTRAL).items().stream()
                 .filter(r -> r.id().equals(response))
                 .findFirst()
                 .orElseThrow()

@@ -73,10 +73,11 @@ public class InvitationRepository {
      * The hub's invitations, newest first: those for no case that the person made (or all of
      * them, for the hub's lead), and those for the cases given as readable.
      */
-    public List<Invitation> ofHub(HubId hub, boolean lead, String username, Collection<UUID> readableCases) {
+    public List<Invitation> ofHub(HubId hub, boolean lead, String username, Collection<UUID> readableCases, int limit) {
         return jdbc.sql(SELECT + "\n" + """
                          WHERE hub_id = :hub AND ((case_id IS NULL AND (:lead OR created_by = :u)) OR case_id = ANY (:cases))
-                         ORDER BY created_at DESC LIMIT 200""")
+                         ORDER BY created_at DESC LIMIT :limit""")
+                .param("limit", limit)
                 .param("hub", hub.value())
                 .param("lead", lead)
                 .param("u", username)

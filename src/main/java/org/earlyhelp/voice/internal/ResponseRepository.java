@@ -128,11 +128,12 @@ public class ResponseRepository {
         return themes;
     }
 
-    /** The hub's answers with their hearings, newest first; only the published ones if asked. */
-    public List<Response> ofHub(HubId hub, boolean publishedOnly) {
+    /** The hub's newest answers with their hearings, newest first; only the published ones if asked. */
+    public List<Response> ofHub(HubId hub, boolean publishedOnly, int limit) {
         return responses(
                 publishedOnly ? "WHERE r.hub_id = ? AND r.published_at IS NOT NULL" : "WHERE r.hub_id = ?",
-                hub.value());
+                hub.value(),
+                limit);
     }
 
     public YouSaidWeDid.Measures measures(HubId hub) {
@@ -177,7 +178,7 @@ public class ResponseRepository {
                 .map(HubId::new);
     }
 
-    private List<Response> responses(String where, String hub) {
+    private List<Response> responses(String where, String hub, int limit) {
         Map<UUID, List<Response.Hearing>> hearings = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT h.response_id, h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h
@@ -189,8 +190,8 @@ public class ResponseRepository {
         return jdbc.sql("""
                         SELECT r.id, r.hub_id, r.theme, r.you_said, r.owner, r.decision, r.status, r.due_on, r.we_did,
                                r.approved_by, r.published_at, r.created_at, r.version
-                        FROM voice.response r""" + "\n" + where + " ORDER BY r.created_at DESC LIMIT 200")
-                .param(hub)
+                        FROM voice.response r""" + "\n" + where + " ORDER BY r.created_at DESC LIMIT ?")
+                .params(hub, limit)
                 .query((ResultSet rs, int n) -> response(rs, hearings))
                 .list();
     }

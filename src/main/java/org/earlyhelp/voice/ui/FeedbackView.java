@@ -31,6 +31,7 @@ import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -191,17 +192,22 @@ class FeedbackView extends Page {
         section.add(Disclosure.of(
                 getTranslation("voice.responses.new"),
                 () -> new NewResponseForm(responses, hub.getValue().id(), user.displayName(), this::refresh)));
-        List<Response> all = responses.ofHub(hub.getValue().id());
-        for (Response r : all) {
+        Listing<Response> listed = responses.ofHub(hub.getValue().id());
+        for (Response r : listed.items()) {
             section.add(new ResponseCard(responses, r, user.has(Role.HUB_LEAD), this::refresh, anchors));
         }
-        if (!all.isEmpty()) {
+        if (listed.more()) {
+            Paragraph older = new Paragraph(getTranslation("voice.responses.older", listed.size()));
+            older.setId("responses-older");
+            section.add(older);
+        }
+        if (!listed.isEmpty()) {
             section.add(download(
                     "lundy-csv",
                     "voice.lundy.title",
                     LundyReport.headers(this::getTranslation),
                     LundyReport.rows(
-                            all,
+                            responses.report(hub.getValue().id()),
                             engagementLinks.topicsOfResponses(hub.getValue().id()),
                             this::getTranslation)));
         }

@@ -24,6 +24,7 @@ import java.util.Map;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -124,11 +125,11 @@ class InvitationsView extends Page {
         if (hub.getValue() == null) {
             return;
         }
-        List<Invitation> all = invitations.ofHub(hub.getValue().id());
+        Listing<Invitation> all = invitations.ofHub(hub.getValue().id());
         if (all.isEmpty()) {
             list.add(new Paragraph(getTranslation("voice.invitations.none")));
         }
-        for (Invitation i : all) {
+        for (Invitation i : all.items()) {
             Section card = new Section();
             card.addClassName("home-section");
             card.addClassName("invitation");
@@ -145,6 +146,11 @@ class InvitationsView extends Page {
             qr.addClassName("invitation-qr");
             card.add(facts, qr);
             list.add(card);
+        }
+        if (all.more()) {
+            Paragraph older = new Paragraph(getTranslation("voice.invitations.older", all.size()));
+            older.setId("invitations-older");
+            list.add(older);
         }
     }
 }

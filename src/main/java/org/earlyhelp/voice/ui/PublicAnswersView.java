@@ -10,10 +10,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
@@ -52,13 +52,13 @@ class PublicAnswersView extends Page implements BeforeEnterObserver {
         }
         setHeading(getTranslation("voice.public.title", name));
         add(new Paragraph(getTranslation("voice.public.intro")));
-        List<Response> published = answers.published(id);
+        Listing<Response> published = answers.published(id);
         if (published.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("voice.public.none"));
             none.addClassName("empty-state");
             add(none);
         }
-        for (Response r : published) {
+        for (Response r : published.items()) {
             Article article = new Article();
             article.addClassName("say-answer");
             article.add(new H2(getTranslation("voice.public.theme", Themes.label(r.theme()))));
@@ -68,6 +68,11 @@ class PublicAnswersView extends Page implements BeforeEnterObserver {
                     "voice.public.when",
                     MONTH.format(requireNonNull(r.publishedAt()).atZone(WorkingCalendar.LONDON)))));
             add(article);
+        }
+        if (published.more()) {
+            Paragraph older = new Paragraph(getTranslation("voice.public.older", published.size()));
+            older.setId("answers-older");
+            add(older);
         }
     }
 

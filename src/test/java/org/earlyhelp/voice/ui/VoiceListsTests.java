@@ -1,0 +1,124 @@
+package org.earlyhelp.voice.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Paragraph;
+import java.util.List;
+import java.util.Set;
+import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
+import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.Invitations;
+import org.earlyhelp.voice.Response;
+import org.earlyhelp.voice.YouSaidWeDid;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The voice pages' lists (a hub's invitations, its responses and its public "you said, we did"
+ * page) stop at the newest so many: past that, the service and the page say so, while the board's
+ * CSV and what a young person sees about their own themes still come from every response. Without
+ * a browser, in a hub the other tests leave alone; the rows are made in SQL and removed after.
+ */
+@OwnDataApplicationTest
+class VoiceListsTests extends SpringBrowserlessTest {
+
+    static final HubId HUB = new HubId("kingswinford");
+    static final String MARK = "Voice lists test";
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    YouSaidWeDid responses;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void removeOwnRowsAndSignOut() {
+        SignedIn.nobody();
+        jdbc.sql("DELETE FROM voice.invitation WHERE label LIKE ?")
+                .param(MARK + "%")
+                .update();
+        jdbc.sql("DELETE FROM voice.response WHERE owner = ?").param(MARK).update();
+    }
+
+    @Test
+    void theHubsInvitationsSayWhenOlderOnesAreNotListed() {
+        invitations(Invitations.MOST_LISTED + 1);
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+
+        assertThat(invitations.ofHub(HUB).size()).isEqualTo(Invitations.MOST_LISTED);
+        assertThat(invitations.ofHub(HUB).more()).isTrue();
+        assertThat(invitations.ofHub(HUB).items()).noneMatch(i -> i.label().equals(MARK + " 201"));
+
+        navigate("voice/invitations", InvitationsView.class);
+        assertThat($(Paragraph.class).id("invitations-older").getText())
+                .isEqualTo("This page lists the newest 200 invitations. Older ones are not listed here; their codes"
+                        + " still work until they close.");
+
+        // Without this test's own, the hub has fewer than the list holds.
+        jdbc.sql("DELETE FROM voice.invitation WHERE label LIKE ?")
+                .param(MARK + "%")
+                .update();
+        assertThat(invitations.ofHub(HUB).more()).isFalse();
+        // Away and back: the same page again would keep what it drew.
+        navigate("voice/feedback", FeedbackView.class);
+        navigate("voice/invitations", InvitationsView.class);
+        assertThat($(Paragraph.class).withId("invitations-older").exists()).isFalse();
+    }
+
+    @Test
+    void theHubsResponsesSayWhenOlderOnesAreNotListedAndTheReportHasThemAll() {
+        published(YouSaidWeDid.MOST_LISTED + 1);
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+
+        assertThat(responses.ofHub(HUB).size()).isEqualTo(YouSaidWeDid.MOST_LISTED);
+        assertThat(responses.ofHub(HUB).more()).isTrue();
+        List<Response> report = responses.report(HUB);
+        assertThat(report).filteredOn(r -> r.owner().equals(MARK)).hasSize(YouSaidWeDid.MOST_LISTED + 1);
+        // The oldest answer, on a theme of its own, still reaches the young person who raised it.
+        assertThat(responses.publishedOn(HUB, List.of("distance from home")))
+                .singleElement()
+                .satisfies(r -> assertThat(r.youSaid()).isEqualTo("The oldest thing you said"));
+
+        navigate("voice/feedback", FeedbackView.class);
+        assertThat($(Paragraph.class).id("responses-older").getText())
+                .isEqualTo("This page lists the newest 200 responses. Older ones are not listed here; the CSV below"
+                        + " has them all.");
+
+        SignedIn.nobody();
+        assertThat(responses.published(HUB).more()).isTrue();
+        assertThat(responses.published(HUB).items()).noneMatch(r -> r.theme().equals("distance from home"));
+        navigate("you-said-we-did/" + HUB.value(), PublicAnswersView.class);
+        assertThat($(Paragraph.class).id("answers-older").getText())
+                .isEqualTo("These are the newest 200 answers. Older answers are not shown here.");
+    }
+
+    /** Group invitations of the hub, open for a day, "… 1" the newest. */
+    private void invitations(int count) {
+        jdbc.sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
+                          expires_at)
+                        SELECT gen_random_uuid(), 'voicelists' || n || '-' || gen_random_uuid(), 'GROUP', ?, ? || ' ' || n,
+                               'TEEN', 'lead.kingswinford', now() - n * interval '1 minute', now() + interval '1 day'
+                        FROM generate_series(1, ?) n""").params(HUB.value(), MARK, count).update();
+    }
+
+    /** Published responses of the hub, the newest first; the oldest is on distance from home, the others on school. */
+    private void published(int count) {
+        jdbc.sql("""
+                        INSERT INTO voice.response (id, hub_id, theme, you_said, owner, decision, status, we_did,
+                          approved_by, approved_at, published_at, created_at)
+                        SELECT gen_random_uuid(), ?, CASE WHEN n = ? THEN 'distance from home' ELSE 'school' END,
+                               CASE WHEN n = ? THEN 'The oldest thing you said' ELSE 'You said ' || n END, ?,
+                               'Decided', 'DONE', 'We did it', 'lead.kingswinford', now(), now() - n * interval '1 minute',
+                               now() - n * interval '1 minute'
+                        FROM generate_series(1, ?) n""").params(HUB.value(), count, count, MARK, count).update();
+    }
+}
