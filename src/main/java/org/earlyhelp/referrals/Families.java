@@ -22,6 +22,7 @@ import org.earlyhelp.referrals.internal.TimelineQuery;
 import org.earlyhelp.referrals.internal.TimelineQuery.TimelineRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.PlainText;
@@ -45,6 +46,9 @@ public class Families {
 
     /** The most timeline entries one read of a record returns. */
     public static final int TIMELINE_MOST = 100_000;
+
+    /** The most break-glass reads the record lists for its hub lead, the newest; all are in the audit trail. */
+    public static final int BREAK_GLASS_LISTED = 100;
 
     private final FamilyRepository families;
     private final RequestRepository requestRows;
@@ -109,7 +113,10 @@ public class Families {
         boolean readOnly = !standing.hubLead() && !standing.lead() && !standing.team();
         audit.record(
                 AuditAction.VIEW, "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
-        return record(f, readOnly, standing.hubLead() ? families.breakGlassReads(id) : List.of(), timelineEntries);
+        Listing<FamilyRecord.BreakGlassRead> reads = standing.hubLead()
+                ? Listing.of(families.breakGlassReads(id, BREAK_GLASS_LISTED + 1), BREAK_GLASS_LISTED)
+                : new Listing<>(List.of(), false);
+        return record(f, readOnly, reads, timelineEntries);
     }
 
     /**
@@ -142,11 +149,11 @@ public class Families {
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         families.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
         audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
-        return record(f, true, List.of(), timelineEntries);
+        return record(f, true, new Listing<>(List.of(), false), timelineEntries);
     }
 
     private FamilyRecord record(
-            FamilyRow f, boolean readOnly, List<FamilyRecord.BreakGlassRead> breakGlass, int timelineEntries) {
+            FamilyRow f, boolean readOnly, Listing<FamilyRecord.BreakGlassRead> breakGlass, int timelineEntries) {
         FamilyId id = f.id();
         // One more than asked for, to know whether older entries are left out.
         List<TimelineRow> rows = timeline.timeline(id, timelineEntries + 1);

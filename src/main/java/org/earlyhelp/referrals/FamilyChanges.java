@@ -17,6 +17,7 @@ import org.earlyhelp.referrals.internal.FamilyRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FamilyChanges {
 
-    private static final int LIMIT = 200;
+    /** The most changes the hub lead's list holds, the oldest. */
+    public static final int MOST_LISTED = 200;
 
     private final FamilyChangeRepository changes;
     private final FamilyRepository families;
@@ -85,12 +87,16 @@ public class FamilyChanges {
             Instant requestedAt,
             int version) {}
 
-    /** Changes waiting for the hub's lead, oldest first. Audited: it shows families' details. */
+    /**
+     * Changes waiting for the hub's lead, oldest first, at most {@link #MOST_LISTED}. Audited: it
+     * shows families' details.
+     */
     @Transactional
-    public List<Pending> pending(HubId hub) {
+    public Listing<Pending> pending(HubId hub) {
         access.hubLead();
         access.hubLead(hub);
-        List<Pending> pending = changes.pending(hub, LIMIT).stream()
+        Listing<ChangeRow> rows = Listing.of(changes.pending(hub, MOST_LISTED + 1), MOST_LISTED);
+        List<Pending> pending = rows.items().stream()
                 .map(this::pending)
                 .flatMap(Optional::stream)
                 .toList();
@@ -103,7 +109,7 @@ public class FamilyChanges {
                     null,
                     pending.stream().map(p -> p.family().toString()).toList().toString());
         }
-        return pending;
+        return new Listing<>(pending, rows.more());
     }
 
     /** How many changes wait for the hub's lead. */

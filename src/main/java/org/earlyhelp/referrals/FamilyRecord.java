@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param olderTimelineEntries whether the timeline has older entries than those given
  * @param readOnly whether the person reads it without working with the family now (a closed
  *     case's lead or team inside the grace period, or a break-glass read)
- * @param breakGlassReads reads by people outside the relationship rules, with their reasons: for
- *     the family's hub lead; empty for everybody else
+ * @param breakGlassReads reads by people outside the relationship rules, with their reasons, the
+ *     newest: for the family's hub lead; empty for everybody else
  */
 public record FamilyRecord(
         FamilyId id,
@@ -32,7 +33,7 @@ public record FamilyRecord(
         List<TimelineEntry> timeline,
         boolean olderTimelineEntries,
         boolean readOnly,
-        List<BreakGlassRead> breakGlassReads,
+        Listing<BreakGlassRead> breakGlassReads,
         int version) {
 
     /** Someone outside the relationship rules read the record, and why. */

@@ -164,7 +164,7 @@ class LinkingAcrossHubsTests {
 
         // The requests wait for the known family's own hub lead.
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        List<FamilyChanges.Pending> waiting = changes.pending(CENTRAL).stream()
+        List<FamilyChanges.Pending> waiting = changes.pending(CENTRAL).items().stream()
                 .filter(p -> p.family().equals(known.family()))
                 .toList();
         assertThat(waiting).hasSize(2).allSatisfy(p -> {
@@ -242,7 +242,7 @@ class LinkingAcrossHubsTests {
         assertThat(waiting.hub()).isEqualTo(before.hub());
 
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        FamilyChanges.Pending move = changes.pending(CENTRAL).stream()
+        FamilyChanges.Pending move = changes.pending(CENTRAL).items().stream()
                 .filter(p -> p.family().equals(known.family()) && !p.link())
                 .findFirst()
                 .orElseThrow();
@@ -293,7 +293,7 @@ class LinkingAcrossHubsTests {
         Submitted sent = requests.submit(draft);
         assertThat(sent.linking()).isEqualTo(Submitted.Linking.LINK_ASKED);
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        assertThat(changes.pending(CENTRAL))
+        assertThat(changes.pending(CENTRAL).items())
                 .anySatisfy(p -> assertThat(p.family()).isEqualTo(restricted.family()));
     }
 }

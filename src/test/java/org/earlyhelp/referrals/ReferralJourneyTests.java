@@ -318,7 +318,7 @@ class ReferralJourneyTests {
         assertThat(second.family()).isNotEqualTo(submitted.family());
         assertThatThrownBy(() -> families.family(submitted.family())).isInstanceOf(AccessDeniedException.class);
         centralLead();
-        FamilyChanges.Pending link = familyChanges.pending(CENTRAL).stream()
+        FamilyChanges.Pending link = familyChanges.pending(CENTRAL).items().stream()
                 .filter(p -> p.family().equals(submitted.family()))
                 .findFirst()
                 .orElseThrow();

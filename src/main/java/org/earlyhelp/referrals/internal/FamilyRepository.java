@@ -182,11 +182,11 @@ public class FamilyRepository {
                 .update();
     }
 
-    public List<FamilyRecord.BreakGlassRead> breakGlassReads(FamilyId family) {
+    public List<FamilyRecord.BreakGlassRead> breakGlassReads(FamilyId family, int limit) {
         return jdbc.sql("""
                         SELECT read_at, actor_name || ' (' || actor || ')', actor_roles, reason FROM referrals.break_glass
-                        WHERE family_id = ? ORDER BY read_at DESC LIMIT 100""")
-                .param(family.value())
+                        WHERE family_id = ? ORDER BY read_at DESC LIMIT ?""")
+                .params(family.value(), limit)
                 .query((rs, n) -> new FamilyRecord.BreakGlassRead(
                         rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();

@@ -153,9 +153,16 @@ class FamilyView extends Page implements BeforeEnterObserver {
             reads.add(new H2(t("family.break-glass.reads")));
             UnorderedList list = new UnorderedList();
             f.breakGlassReads()
+                    .items()
                     .forEach(r -> list.add(new ListItem(
                             t("family.break-glass.line", Texts.dayTime(r.at()), r.by(), r.roles(), r.reason()))));
             reads.add(list);
+            if (f.breakGlassReads().more()) {
+                Paragraph older = new Paragraph(
+                        t("family.break-glass.older", f.breakGlassReads().size()));
+                older.setId("break-glass-older");
+                reads.add(older);
+            }
             add(reads);
         }
 

@@ -40,6 +40,7 @@ import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -241,16 +242,23 @@ class HubQueueView extends Page {
     /** Known families that a new request may be about, or that may have moved: for the hub lead to decide. */
     private void drawChanges() {
         changes.removeAll();
-        List<FamilyChanges.Pending> pending =
+        Listing<FamilyChanges.Pending> pending =
                 familyChanges.pending(hub.getValue().id());
         if (pending.isEmpty()) {
             return;
         }
-        H2 heading = new H2(t("changes.title", pending.size()));
+        // How many wait in all, which may be more than the list holds.
+        H2 heading = new H2(
+                t("changes.title", familyChanges.countPending(hub.getValue().id())));
         heading.setId("family-changes-heading");
         changes.add(heading, new Paragraph(t("changes.intro")));
+        if (pending.more()) {
+            Paragraph more = new Paragraph(t("changes.more", pending.size()));
+            more.setId("family-changes-more");
+            changes.add(more);
+        }
         LocalDate today = WorkingCalendar.today(clock);
-        for (FamilyChanges.Pending p : pending) {
+        for (FamilyChanges.Pending p : pending.items()) {
             Div card = new Div();
             card.addClassName("home-section");
             card.addClassName("family-change");

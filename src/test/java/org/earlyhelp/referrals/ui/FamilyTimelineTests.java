@@ -194,4 +194,33 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
                 .update();
         assertThat(cases.caseRecord(caseId).contacts().more()).isFalse();
     }
+
+    /**
+     * The family's hub lead sees the newest {@link Families#BREAK_GLASS_LISTED} break-glass reads
+     * on the record and is told there are older ones, rather than losing sight of them without a
+     * word.
+     */
+    @Test
+    void aHubLeadSeesTheNewestBreakGlassReadsAndIsToldOfOlderOnes() {
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Glassread");
+        jdbc.sql("""
+                        INSERT INTO referrals.break_glass (id, family_id, hub_id, actor, actor_name, actor_roles, reason,
+                                                           read_at)
+                        SELECT gen_random_uuid(), ?, ?, 'admin', 'An Administrator', 'ADMIN', 'Reason number ' || n,
+                               now() - n * interval '1 minute'
+                        FROM generate_series(1, ?) n""")
+                .params(submitted.family().value(), CENTRAL.value(), Families.BREAK_GLASS_LISTED + 1)
+                .update();
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
+
+        FamilyRecord record = families.family(submitted.family());
+        assertThat(record.breakGlassReads().size()).isEqualTo(Families.BREAK_GLASS_LISTED);
+        assertThat(record.breakGlassReads().more()).isTrue();
+        assertThat(record.breakGlassReads().items().getFirst().reason()).isEqualTo("Reason number 1");
+
+        navigate("families/" + submitted.family().value(), FamilyView.class);
+        assertThat($(Paragraph.class).id("break-glass-older").getText())
+                .isEqualTo("These are the newest 100 reads. Older ones are in the audit trail, where an administrator"
+                        + " can find them.");
+    }
 }
