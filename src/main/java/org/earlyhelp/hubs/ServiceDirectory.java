@@ -18,6 +18,7 @@ import org.earlyhelp.hubs.internal.ServiceRepository;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Postcode;
@@ -60,8 +61,15 @@ public class ServiceDirectory {
         }
     }
 
-    /** The services found, and a plain message when the postcode could not be used. */
-    public record Result(List<ServiceListing> services, Optional<Message> postcodeProblem) {}
+    /**
+     * The services found (at most {@link #MOST_LISTED}: by name, or the nearest first near a
+     * postcode), whether more match than that, and a plain message when the postcode could not be
+     * used.
+     */
+    public record Result(List<ServiceListing> services, Optional<Message> postcodeProblem, boolean more) {}
+
+    /** The most services one search lists. */
+    public static final int MOST_LISTED = 500;
 
     private final ServiceRepository services;
     private final HubRepository hubs;
@@ -96,9 +104,6 @@ public class ServiceDirectory {
                 }
             }
         }
-        List<ServiceRepository.Located> found =
-                scope.isEmpty() ? List.of() : services.search(scope, query.need(), categories, query.text());
-
         double[] origin = null;
         Message problem = null;
         if (query.nearPostcode() != null && !query.nearPostcode().isBlank()) {
@@ -112,9 +117,20 @@ public class ServiceDirectory {
                 problem = e.why();
             }
         }
+        // Near a postcode, every match is measured before the nearest are kept: the first by name
+        // would leave out a near service whose name comes late in the alphabet.
+        List<ServiceRepository.Located> found = scope.isEmpty()
+                ? List.of()
+                : services.search(
+                        scope, query.need(), categories, query.text(), origin == null ? MOST_LISTED + 1 : null);
         if (origin == null) {
+            Listing<ServiceRepository.Located> listed = Listing.of(found, MOST_LISTED);
             return new Result(
-                    found.stream().map(ServiceRepository.Located::listing).toList(), Optional.ofNullable(problem));
+                    listed.items().stream()
+                            .map(ServiceRepository.Located::listing)
+                            .toList(),
+                    Optional.ofNullable(problem),
+                    listed.more());
         }
         double[] from = origin;
         List<ServiceListing> measured = found.stream()
@@ -127,7 +143,8 @@ public class ServiceDirectory {
                 .sorted(Comparator.comparing(
                         ServiceListing::distanceKm, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-        return new Result(measured, Optional.empty());
+        Listing<ServiceListing> nearest = Listing.of(measured, MOST_LISTED);
+        return new Result(nearest.items(), Optional.empty(), nearest.more());
     }
 
     /**

@@ -37,7 +37,8 @@ public class ServiceRepository {
             Collection<HubId> hubs,
             @Nullable OutcomeArea need,
             Collection<ServiceCategory> categories,
-            @Nullable String text) {
+            @Nullable String text,
+            @Nullable Integer limit) {
         StringBuilder sql = new StringBuilder("""
                 SELECT s.*, o.name AS organisation_name,
                        coalesce(s.latitude, a.centroid_lat) AS lat, coalesce(s.longitude, a.centroid_lon) AS lon
@@ -61,7 +62,11 @@ public class ServiceRepository {
             params.add(like);
             params.add(like);
         }
-        sql.append(" ORDER BY s.name LIMIT 500");
+        sql.append(" ORDER BY s.name");
+        if (limit != null) {
+            sql.append(" LIMIT ?");
+            params.add(limit);
+        }
         return jdbc.sql(sql.toString())
                 .params(params)
                 .query(ServiceRepository::located)

@@ -257,6 +257,10 @@ class ServiceDirectoryView extends Page {
         summary.setText(
                 result.services().isEmpty()
                         ? getTranslation("services.none")
-                        : getTranslation("services.found", result.services().size()));
+                        : result.more()
+                                ? getTranslation(
+                                        "services.found-more", result.services().size())
+                                : getTranslation(
+                                        "services.found", result.services().size()));
     }
 }
