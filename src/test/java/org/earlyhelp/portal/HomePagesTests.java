@@ -14,10 +14,8 @@ import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
-import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyMemberDraft;
 import org.earlyhelp.referrals.HubQueue;
-import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.ReferralsProperties;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
@@ -33,6 +31,7 @@ import org.earlyhelp.shared.work.MenuFilter;
 import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
 import org.earlyhelp.testing.Caseloads;
+import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -118,16 +117,7 @@ class HomePagesTests {
                 "School nurse.",
                 new ConsentDraft("Jade " + familyName, TODAY, ConsentMethod.IN_PERSON, "School"),
                 null));
-        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        int version = queue.detail(submitted.request()).summary().version();
-        queue.decide(
-                submitted.request(),
-                version,
-                NeedLevel.SINGLE_AGENCY,
-                DecisionOutcome.EARLY_HELP,
-                "One need, one agency.");
-        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
-        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
         return caseId;
     }
 

@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyMemberDraft;
+import org.earlyhelp.referrals.HubQueue;
+import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
 import org.earlyhelp.referrals.RequestsForSupport;
@@ -51,5 +55,23 @@ public final class NewFamilyRequests {
                 "School nurse.",
                 new ConsentDraft("Jade " + surname + " (mother)", today, ConsentMethod.IN_PERSON, "School, health"),
                 null));
+    }
+
+    /**
+     * Early help for the request's family, decided by the hub's lead (single agency) and allocated
+     * to the family worker, who is left signed in.
+     */
+    public static CaseId ledByFamilyWorker(HubQueue queue, Submitted submitted, HubId hub) {
+        SignedIn.as("lead." + hub.value(), Set.of(Role.HUB_LEAD), Set.of(hub.value()));
+        int version = queue.detail(submitted.request()).summary().version();
+        queue.decide(
+                submitted.request(),
+                version,
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                "One need, one agency.");
+        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(hub.value()));
+        return caseId;
     }
 }

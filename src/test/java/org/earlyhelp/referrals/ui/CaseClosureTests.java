@@ -10,20 +10,16 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.LocalDate;
-import java.util.Set;
 import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.CaseRecord;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ClosureReason;
-import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.HubQueue;
-import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.NeedResult;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.OutcomeArea;
-import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.Caseloads;
 import org.earlyhelp.testing.NewFamilyRequests;
@@ -151,16 +147,7 @@ class CaseClosureTests extends SpringBrowserlessTest {
     /** A case of a new family, allocated to the family worker, who is then signed in. */
     private CaseId caseLedByFamilyWorker() {
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Closure");
-        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
-        int version = queue.detail(submitted.request()).summary().version();
-        queue.decide(
-                submitted.request(),
-                version,
-                NeedLevel.SINGLE_AGENCY,
-                DecisionOutcome.EARLY_HELP,
-                "One need, one agency.");
-        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
-        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
+        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
         return caseId;
     }
 }

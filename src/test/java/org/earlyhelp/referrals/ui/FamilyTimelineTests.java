@@ -159,15 +159,7 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
     void aCasesWorkLogSaysWhenOlderContactsAreLeftOutAndTheTimelineHasThemAll() {
         Caseloads.roomFor(jdbc, CENTRAL.value(), "family.worker", 1);
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Worklog");
-        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
-        int version = queue.detail(submitted.request()).summary().version();
-        queue.decide(
-                submitted.request(),
-                version,
-                NeedLevel.SINGLE_AGENCY,
-                DecisionOutcome.EARLY_HELP,
-                "One need, one agency: school attendance.");
-        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
+        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
         jdbc.sql("""
                         INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, note, logged_by,
                                                        logged_name, logged_at)
