@@ -23,6 +23,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.Caseloads;
+import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
@@ -810,17 +811,7 @@ class ReferralJourneyTests {
      * worker, who is signed in afterwards.
      */
     private CaseId earlyHelpLedByFamilyWorker(Submitted submitted) {
-        centralLead();
-        int version = queue.detail(submitted.request()).summary().version();
-        queue.decide(
-                submitted.request(),
-                version,
-                NeedLevel.SINGLE_AGENCY,
-                DecisionOutcome.EARLY_HELP,
-                "One need, one agency.");
-        CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
-        familyWorker();
-        return caseId;
+        return NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
     }
 
     private int count() {
