@@ -15,6 +15,7 @@ import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CaseAccess;
@@ -38,6 +39,9 @@ public class FeedbackInbox {
 
     /** The most items one call returns; a caller that wants more asks again with an offset. */
     public static final int MOST_PER_PAGE = 500;
+
+    /** The most of their own feedback a young person's page lists, the newest. */
+    public static final int MINE_LISTED = 200;
 
     private final InboxQueries inbox;
     private final CurrentUsers currentUsers;
@@ -147,11 +151,14 @@ public class FeedbackInbox {
         return caseAccess.readable(cases);
     }
 
-    /** A young person's own past feedback, when they gave it signed in and not anonymously. */
+    /**
+     * A young person's own past feedback, when they gave it signed in and not anonymously: the
+     * newest {@link #MINE_LISTED}.
+     */
     @Transactional(readOnly = true)
-    public List<FeedbackItem> mine() {
+    public Listing<FeedbackItem> mine() {
         CurrentUser user = currentUsers.requireAnyOf(Role.YOUNG_PERSON);
-        return inbox.ofAccount(user.username());
+        return Listing.of(inbox.ofAccount(user.username(), MINE_LISTED + 1), MINE_LISTED);
     }
 
     /** Confirms themes for a piece of feedback; each new one is published for dashboards. */

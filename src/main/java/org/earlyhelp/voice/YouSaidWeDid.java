@@ -185,11 +185,12 @@ public class YouSaidWeDid {
     /** Published answers on these themes in a hub: what a young person sees about their own feedback. */
     @Transactional(readOnly = true)
     public List<Response> publishedOn(HubId hub, List<String> themes) {
-        // From every published answer, not only the newest the public page lists.
-        return responses.ofHub(hub, true, Integer.MAX_VALUE).stream()
-                .filter(r -> themes.contains(r.theme()))
-                .map(YouSaidWeDid::forThePublic)
-                .toList();
+        // From every published answer on these themes, not only the newest the public page lists.
+        return themes.isEmpty()
+                ? List.of()
+                : responses.publishedOn(hub, themes).stream()
+                        .map(YouSaidWeDid::forThePublic)
+                        .toList();
     }
 
     /** Records who heard the theme and what changed as a result. */

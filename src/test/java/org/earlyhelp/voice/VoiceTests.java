@@ -550,12 +550,12 @@ class VoiceTests {
                 "10.0.0.7");
         FeedbackForms.Received anonymous = forms.submit(
                 invitation.code(), draft(Mode.ANONYMOUS, null, FeelSafe.YES, "Something private"), "10.0.0.7");
-        assertThat(inbox.mine())
+        assertThat(inbox.mine().items())
                 .extracting(FeedbackItem::id)
                 .contains(named.feedback())
                 .doesNotContain(anonymous.feedback());
         SignedIn.as("other.young.person", Set.of(Role.YOUNG_PERSON), Set.of());
-        assertThat(inbox.mine()).extracting(FeedbackItem::id).doesNotContain(named.feedback());
+        assertThat(inbox.mine().items()).extracting(FeedbackItem::id).doesNotContain(named.feedback());
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThatThrownBy(() -> inbox.mine()).isInstanceOf(AccessDeniedException.class);
     }

@@ -103,12 +103,20 @@ public class InboxQueries {
                 .list();
     }
 
-    /** What a young person gave signed in with their account, newest first. */
-    public List<FeedbackItem> ofAccount(String account) {
-        return jdbc.sql(SELECT + " WHERE f.account = ? ORDER BY f.submitted_at DESC LIMIT 200")
-                .param(account)
+    /** The newest of what a young person gave signed in with their account, newest first. */
+    public List<FeedbackItem> ofAccount(String account, int limit) {
+        return jdbc.sql(SELECT + " WHERE f.account = ? ORDER BY f.submitted_at DESC LIMIT ?")
+                .params(account, limit)
                 .query(InboxQueries::item)
                 .list();
+    }
+
+    /** How many pieces of feedback a young person gave signed in with their account. */
+    public long countOfAccount(String account) {
+        return jdbc.sql("SELECT count(*) FROM voice.feedback WHERE account = ?")
+                .param(account)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<HubId> hubOf(UUID feedback) {

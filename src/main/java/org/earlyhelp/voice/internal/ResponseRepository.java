@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,8 +133,17 @@ public class ResponseRepository {
     public List<Response> ofHub(HubId hub, boolean publishedOnly, int limit) {
         return responses(
                 publishedOnly ? "WHERE r.hub_id = ? AND r.published_at IS NOT NULL" : "WHERE r.hub_id = ?",
+                limit,
+                hub.value());
+    }
+
+    /** Every published answer of the hub on one of these themes, newest first. */
+    public List<Response> publishedOn(HubId hub, Collection<String> themes) {
+        return responses(
+                "WHERE r.hub_id = ? AND r.published_at IS NOT NULL AND r.theme = ANY (?)",
+                Integer.MAX_VALUE,
                 hub.value(),
-                limit);
+                themes.toArray(String[]::new));
     }
 
     public YouSaidWeDid.Measures measures(HubId hub) {
@@ -178,12 +188,14 @@ public class ResponseRepository {
                 .map(HubId::new);
     }
 
-    private List<Response> responses(String where, String hub, int limit) {
+    private List<Response> responses(String where, int limit, Object... params) {
+        List<Object> withLimit = new ArrayList<>(List.of(params));
+        withLimit.add(limit);
         Map<UUID, List<Response.Hearing>> hearings = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT h.response_id, h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h
                         JOIN voice.response r ON r.id = h.response_id""" + "\n" + where + " ORDER BY h.heard_on")
-                .param(hub)
+                .params(params)
                 .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new Response.Hearing(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .list();
@@ -191,7 +203,7 @@ public class ResponseRepository {
                         SELECT r.id, r.hub_id, r.theme, r.you_said, r.owner, r.decision, r.status, r.due_on, r.we_did,
                                r.approved_by, r.published_at, r.created_at, r.version
                         FROM voice.response r""" + "\n" + where + " ORDER BY r.created_at DESC LIMIT ?")
-                .params(hub, limit)
+                .params(withLimit)
                 .query((ResultSet rs, int n) -> response(rs, hearings))
                 .list();
     }

@@ -10,8 +10,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.Page;
@@ -33,14 +33,14 @@ class MyFeedbackView extends Page {
         super("");
         setHeading(getTranslation("voice.mine.title"));
         add(new Paragraph(getTranslation("voice.mine.intro")));
-        List<FeedbackItem> mine = inbox.mine();
+        Listing<FeedbackItem> mine = inbox.mine();
         if (mine.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("voice.mine.none"));
             none.addClassName("empty-state");
             none.setId("my-feedback-none");
             add(none);
         }
-        for (FeedbackItem f : mine) {
+        for (FeedbackItem f : mine.items()) {
             Section card = new Section();
             card.addClassName("home-section");
             card.addClassName("my-feedback");
@@ -68,6 +68,11 @@ class MyFeedbackView extends Page {
             }
             card.add(new Anchor("you-said-we-did/" + f.hub().value(), getTranslation("voice.mine.changed")));
             add(card);
+        }
+        if (mine.more()) {
+            Paragraph older = new Paragraph(getTranslation("voice.mine.older", mine.size()));
+            older.setId("my-feedback-older");
+            add(older);
         }
     }
 }

@@ -6,10 +6,15 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.Set;
+import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.work.WaitingItem;
+import org.earlyhelp.shared.work.WaitingWork;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.YouSaidWeDid;
@@ -29,6 +34,7 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
     static final HubId HUB = new HubId("kingswinford");
     static final String MARK = "Voice lists test";
+    static final String YOUNG_PERSON = "voice.lists.young.person";
 
     @Autowired
     Invitations invitations;
@@ -37,11 +43,23 @@ class VoiceListsTests extends SpringBrowserlessTest {
     YouSaidWeDid responses;
 
     @Autowired
+    FeedbackInbox inbox;
+
+    @Autowired
+    CurrentUsers currentUsers;
+
+    @Autowired
+    List<WaitingWork> waitingWork;
+
+    @Autowired
     JdbcClient jdbc;
 
     @AfterEach
     void removeOwnRowsAndSignOut() {
         SignedIn.nobody();
+        jdbc.sql("DELETE FROM voice.feedback WHERE account = ?")
+                .param(YOUNG_PERSON)
+                .update();
         jdbc.sql("DELETE FROM voice.invitation WHERE label LIKE ?")
                 .param(MARK + "%")
                 .update();
@@ -120,5 +138,37 @@ class VoiceListsTests extends SpringBrowserlessTest {
                                'Decided', 'DONE', 'We did it', 'lead.kingswinford', now(), now() - n * interval '1 minute',
                                now() - n * interval '1 minute'
                         FROM generate_series(1, ?) n""").params(HUB.value(), count, count, MARK, count).update();
+    }
+
+    /**
+     * A young person's own page lists the newest {@link FeedbackInbox#MINE_LISTED} things they told
+     * us and says there are older ones; their home page counts them all.
+     */
+    @Test
+    void aYoungPersonsOwnFeedbackSaysWhenOlderIsNotShownAndTheHomePageCountsItAll() {
+        invitations(1);
+        jdbc.sql("""
+                        INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, helping, safeguarding,
+                                                    submitted_at, account)
+                        SELECT gen_random_uuid(), (SELECT id FROM voice.invitation WHERE label = ?), ?, 'TEEN', 'NAMED',
+                               'Thing number ' || n, false, now() - n * interval '1 minute', ?
+                        FROM generate_series(1, ?) n""")
+                .params(MARK + " 1", HUB.value(), YOUNG_PERSON, FeedbackInbox.MINE_LISTED + 1)
+                .update();
+        SignedIn.as(YOUNG_PERSON, Set.of(Role.YOUNG_PERSON), Set.of());
+
+        assertThat(inbox.mine().size()).isEqualTo(FeedbackInbox.MINE_LISTED);
+        assertThat(inbox.mine().more()).isTrue();
+        CurrentUser user = currentUsers.require();
+        assertThat(waitingWork.stream()
+                        .flatMap(w -> w.waitingFor(user).stream())
+                        .filter(i -> i.titleKey().equals("young-person.my-feedback"))
+                        .mapToLong(WaitingItem::count)
+                        .sum())
+                .isEqualTo(FeedbackInbox.MINE_LISTED + 1);
+
+        navigate("my-feedback", MyFeedbackView.class);
+        assertThat($(Paragraph.class).id("my-feedback-older").getText())
+                .isEqualTo("These are the newest 200 things you told us. Older ones are not shown here.");
     }
 }
