@@ -12,12 +12,11 @@ import java.util.UUID;
 import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.Submitted;
-import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
+import org.earlyhelp.testing.HomeCounts;
 import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
@@ -82,12 +81,7 @@ class MyWorkListsTests extends SpringBrowserlessTest {
                         JOIN referrals.family f ON f.id = c.family_id
                         WHERE (f.hub_id = 'dudley-central' OR c.hub_id = 'dudley-central') AND u.done_at IS NULL
                           AND u.due_on <= current_date + 14""").query(Long.class).single();
-        CurrentUser user = currentUsers.require();
-        assertThat(waitingWork.stream()
-                        .flatMap(w -> w.waitingFor(user).stream())
-                        .filter(i -> i.titleKey().equals("hub-lead.follow-ups"))
-                        .mapToLong(WaitingItem::count)
-                        .sum())
+        assertThat(HomeCounts.of(waitingWork, currentUsers.require(), "hub-lead.follow-ups"))
                 .as("every check due, not the %d the list holds", Cases.MOST_LISTED)
                 .isEqualTo(due)
                 .isGreaterThan(Cases.MOST_LISTED);

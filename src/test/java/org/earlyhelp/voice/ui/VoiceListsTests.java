@@ -6,12 +6,11 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.List;
 import java.util.Set;
-import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.earlyhelp.shared.work.WaitingItem;
 import org.earlyhelp.shared.work.WaitingWork;
+import org.earlyhelp.testing.HomeCounts;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.FeedbackInbox;
@@ -159,12 +158,7 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
         assertThat(inbox.mine().size()).isEqualTo(FeedbackInbox.MINE_LISTED);
         assertThat(inbox.mine().more()).isTrue();
-        CurrentUser user = currentUsers.require();
-        assertThat(waitingWork.stream()
-                        .flatMap(w -> w.waitingFor(user).stream())
-                        .filter(i -> i.titleKey().equals("young-person.my-feedback"))
-                        .mapToLong(WaitingItem::count)
-                        .sum())
+        assertThat(HomeCounts.of(waitingWork, currentUsers.require(), "young-person.my-feedback"))
                 .isEqualTo(FeedbackInbox.MINE_LISTED + 1);
 
         navigate("my-feedback", MyFeedbackView.class);
