@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.earlyhelp.shared.Listing;
 import org.jspecify.annotations.Nullable;
 
 /** What links to an engagement: the invitations that asked its group and the answers that came of it. */
@@ -30,18 +31,25 @@ public final class EngagementLink {
             @Nullable Instant publishedAt,
             List<Response.Hearing> hearings) {}
 
-    /** An engagement's links, and what could still be linked to it. */
+    /** How many invitations and answers are linked to an engagement, and how many answered its invitations. */
+    public record Reach(int invitations, int answers, int responses) {}
+
+    /**
+     * An engagement's links, and what could still be linked to it: the newest of each, which say
+     * whether there are more; what it reached and every hearing of its answers, for the Lundy model.
+     */
     public record Links(
             Engagement engagement,
-            List<LinkedInvitation> invitations,
-            List<LinkedResponse> responses,
-            List<LinkedInvitation> otherInvitations,
-            List<LinkedResponse> otherResponses,
+            Listing<LinkedInvitation> invitations,
+            Listing<LinkedResponse> responses,
+            Listing<LinkedInvitation> otherInvitations,
+            Listing<LinkedResponse> otherResponses,
+            Reach reach,
+            List<Response.Hearing> hearings,
             boolean mayLink) {
 
-        /** Answers received through its invitations. */
-        public int answers() {
-            return invitations.stream().mapToInt(LinkedInvitation::answers).sum();
+        public Links {
+            hearings = List.copyOf(hearings);
         }
     }
 

@@ -11,15 +11,16 @@ import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.voice.EngagementLink.Kind;
-import org.earlyhelp.voice.EngagementLink.LinkedInvitation;
 import org.earlyhelp.voice.EngagementLink.LinkedResponse;
 import org.earlyhelp.voice.EngagementLink.Links;
 import org.earlyhelp.voice.EngagementLink.LundyRow;
+import org.earlyhelp.voice.EngagementLink.Reach;
 import org.earlyhelp.voice.internal.EngagementLinkRepository;
 import org.earlyhelp.voice.internal.EngagementRepository;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EngagementLinks {
+
+    /** The most invitations, or answers, an engagement's page lists of those linked and of those to link. */
+    public static final int MOST_LISTED = 100;
 
     private final EngagementRepository engagements;
     private final EngagementLinkRepository links;
@@ -65,10 +69,12 @@ public class EngagementLinks {
         List<HubId> mine = mayLink ? linkableHubs(user, e) : List.of();
         return new Links(
                 e,
-                links.invitations(e.id(), List.of()),
-                links.responses(e.id(), List.of()),
-                mine.isEmpty() ? List.of() : links.invitations(null, mine),
-                mine.isEmpty() ? List.of() : links.responses(null, mine),
+                links.invitations(e.id(), List.of(), MOST_LISTED),
+                links.responses(e.id(), List.of(), MOST_LISTED),
+                mine.isEmpty() ? new Listing<>(List.of(), false) : links.invitations(null, mine, MOST_LISTED),
+                mine.isEmpty() ? new Listing<>(List.of(), false) : links.responses(null, mine, MOST_LISTED),
+                links.reach(e.id()),
+                links.hearings(e.id()),
                 mayLink);
     }
 
@@ -112,19 +118,17 @@ public class EngagementLinks {
         partner();
         List<LundyRow> rows = new ArrayList<>();
         for (Engagement e : engagements.overlapping(from, to)) {
-            List<LinkedInvitation> invitations = links.invitations(e.id(), List.of());
-            int answers =
-                    invitations.stream().mapToInt(LinkedInvitation::answers).sum();
-            List<LinkedResponse> responses = links.responses(e.id(), List.of());
+            Reach reach = links.reach(e.id());
+            List<LinkedResponse> responses = links.allResponses(e.id());
             if (responses.isEmpty()) {
-                rows.add(row(e, invitations.size(), answers, null, null));
+                rows.add(row(e, reach, null, null));
             }
             for (LinkedResponse r : responses) {
                 if (r.hearings().isEmpty()) {
-                    rows.add(row(e, invitations.size(), answers, r, null));
+                    rows.add(row(e, reach, r, null));
                 }
                 for (Response.Hearing h : r.hearings()) {
-                    rows.add(row(e, invitations.size(), answers, r, h));
+                    rows.add(row(e, reach, r, h));
                 }
             }
         }
@@ -141,8 +145,7 @@ public class EngagementLinks {
         return links.topicsOfResponses(hub);
     }
 
-    private static LundyRow row(
-            Engagement e, int invitations, int answers, @Nullable LinkedResponse r, Response.@Nullable Hearing h) {
+    private static LundyRow row(Engagement e, Reach reach, @Nullable LinkedResponse r, Response.@Nullable Hearing h) {
         return new LundyRow(
                 e.topic(),
                 e.organisation(),
@@ -150,8 +153,8 @@ public class EngagementLinks {
                 e.method(),
                 e.startsOn(),
                 e.endsOn(),
-                invitations,
-                answers,
+                reach.invitations(),
+                reach.answers(),
                 r == null ? null : r.theme(),
                 r == null ? null : r.status(),
                 r == null ? null : r.weDid(),

@@ -74,13 +74,17 @@ class EngagementLinksTests {
         Invitation group = invitations.create(InvitationKind.GROUP, CENTRAL, null, "Safer walks workshop", null, 30);
         Links before = links.links(planned);
         assertThat(before.mayLink()).isTrue();
-        assertThat(before.invitations()).isEmpty();
-        assertThat(before.otherInvitations()).extracting(LinkedInvitation::id).contains(group.id());
+        assertThat(before.invitations().items()).isEmpty();
+        assertThat(before.otherInvitations().items())
+                .extracting(LinkedInvitation::id)
+                .contains(group.id());
 
         links.link(planned, Kind.INVITATION, group.id());
         Links after = links.links(planned);
-        assertThat(after.invitations()).extracting(LinkedInvitation::id).containsExactly(group.id());
-        assertThat(after.otherInvitations()).extracting(LinkedInvitation::id).doesNotContain(group.id());
+        assertThat(after.invitations().items()).extracting(LinkedInvitation::id).containsExactly(group.id());
+        assertThat(after.otherInvitations().items())
+                .extracting(LinkedInvitation::id)
+                .doesNotContain(group.id());
 
         // One child's invitation, as a case's lead would make it.
         UUID oneChild = UUID.randomUUID();
@@ -105,12 +109,12 @@ class EngagementLinksTests {
         assertThat(jdbc.sql("""
                         SELECT count(*) FROM audit.entry WHERE action = 'refused:unlink-engagement' AND record_id = ?""").param(planned.toString()).query(Integer.class).single())
                 .isEqualTo(2);
-        assertThat(links.links(planned).invitations()).hasSize(1);
+        assertThat(links.links(planned).invitations().items()).hasSize(1);
 
         // The hub's lead may unlink it.
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         links.unlink(planned, Kind.INVITATION, group.id());
-        assertThat(links.links(planned).invitations()).isEmpty();
+        assertThat(links.links(planned).invitations().items()).isEmpty();
     }
 
     @Test

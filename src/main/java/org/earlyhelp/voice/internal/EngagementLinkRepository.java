@@ -1,5 +1,6 @@
 package org.earlyhelp.voice.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.voice.EngagementLink.Kind;
 import org.earlyhelp.voice.EngagementLink.LinkedInvitation;
 import org.earlyhelp.voice.EngagementLink.LinkedResponse;
+import org.earlyhelp.voice.EngagementLink.Reach;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.ResponseStatus;
@@ -49,51 +52,104 @@ public class EngagementLinkRepository {
                 .update();
     }
 
-    /** The invitations linked to the engagement, or (with {@code null}) the unlinked ones of the hubs. */
-    public List<LinkedInvitation> invitations(@Nullable UUID engagement, List<HubId> hubs) {
+    /**
+     * The newest {@code most} invitations linked to the engagement, or (with {@code null}) the
+     * newest unlinked ones of the hubs, and whether there are more.
+     */
+    public Listing<LinkedInvitation> invitations(@Nullable UUID engagement, List<HubId> hubs, int most) {
         String where = engagement == null
                 ? "engagement_id IS NULL AND case_id IS NULL AND hub_id = ANY (?)"
                 : "engagement_id = ?";
         Object param = engagement == null ? hubs.stream().map(HubId::value).toArray(String[]::new) : engagement;
-        return jdbc.sql("SELECT id, label, kind, created_at, answers FROM voice.invitation WHERE " + where
-                        + " ORDER BY created_at DESC LIMIT 100")
-                .param(param)
-                .query((rs, n) -> new LinkedInvitation(
-                        rs.getObject(1, UUID.class),
-                        rs.getString(2),
-                        InvitationKind.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(),
-                        rs.getInt(5)))
-                .list();
+        return Listing.of(
+                jdbc.sql("SELECT id, label, kind, created_at, answers FROM voice.invitation WHERE " + where
+                                + " ORDER BY created_at DESC, id LIMIT ?")
+                        .params(param, most + 1)
+                        .query((rs, n) -> new LinkedInvitation(
+                                rs.getObject(1, UUID.class),
+                                rs.getString(2),
+                                InvitationKind.valueOf(rs.getString(3)),
+                                rs.getTimestamp(4).toInstant(),
+                                rs.getInt(5)))
+                        .list(),
+                most);
     }
 
-    /** The answers linked to the engagement, or (with {@code null}) the unlinked ones of the hubs. */
-    public List<LinkedResponse> responses(@Nullable UUID engagement, List<HubId> hubs) {
+    /**
+     * The newest {@code most} answers linked to the engagement, or (with {@code null}) the newest
+     * unlinked ones of the hubs, each with its hearings, and whether there are more.
+     */
+    public Listing<LinkedResponse> responses(@Nullable UUID engagement, List<HubId> hubs, int most) {
         String where = engagement == null ? "r.engagement_id IS NULL AND r.hub_id = ANY (?)" : "r.engagement_id = ?";
         Object param = engagement == null ? hubs.stream().map(HubId::value).toArray(String[]::new) : engagement;
+        return Listing.of(
+                responses(" WHERE " + where + " ORDER BY r.created_at DESC, r.id LIMIT ?", param, most + 1), most);
+    }
+
+    /** Every answer linked to the engagement, the newest first, each with its hearings: for the Lundy report. */
+    public List<LinkedResponse> allResponses(UUID engagement) {
+        return responses(" WHERE r.engagement_id = ? ORDER BY r.created_at DESC, r.id", engagement);
+    }
+
+    private List<LinkedResponse> responses(String whereAndOrder, Object... params) {
+        List<Row> rows = jdbc.sql(
+                        "SELECT r.id, r.theme, r.you_said, r.status, r.we_did, r.published_at FROM voice.response r"
+                                + whereAndOrder)
+                .params(params)
+                .query((rs, n) -> new Row(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        rs.getString(3),
+                        ResponseStatus.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
+                .list();
         Map<UUID, List<Response.Hearing>> hearings = new HashMap<>();
-        jdbc.sql("SELECT h.response_id, h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h"
-                        + " JOIN voice.response r ON r.id = h.response_id WHERE " + where + " ORDER BY h.heard_on")
-                .param(param)
+        jdbc.sql("SELECT response_id, heard_by, heard_on, what_changed FROM voice.hearing WHERE response_id = ANY (?)"
+                        + " ORDER BY heard_on, id")
+                .param(rows.stream().map(Row::id).toArray(UUID[]::new))
                 .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
                         .add(new Response.Hearing(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .list();
-        return jdbc.sql("SELECT r.id, r.theme, r.you_said, r.status, r.we_did, r.published_at FROM voice.response r"
-                        + " WHERE " + where + " ORDER BY r.created_at DESC LIMIT 100")
-                .param(param)
-                .query((rs, n) -> {
-                    UUID id = rs.getObject(1, UUID.class);
-                    return new LinkedResponse(
-                            id,
-                            rs.getString(2),
-                            rs.getString(3),
-                            ResponseStatus.valueOf(rs.getString(4)),
-                            rs.getString(5),
-                            rs.getTimestamp(6) == null
-                                    ? null
-                                    : rs.getTimestamp(6).toInstant(),
-                            hearings.getOrDefault(id, List.of()));
-                })
+        return rows.stream()
+                .map(r -> new LinkedResponse(
+                        r.id(),
+                        r.theme(),
+                        r.youSaid(),
+                        r.status(),
+                        r.weDid(),
+                        r.publishedAt(),
+                        hearings.getOrDefault(r.id(), List.of())))
+                .toList();
+    }
+
+    private record Row(
+            UUID id,
+            String theme,
+            String youSaid,
+            ResponseStatus status,
+            @Nullable String weDid,
+            @Nullable Instant publishedAt) {}
+
+    /** How many invitations and answers are linked to the engagement, and how many answered its invitations. */
+    public Reach reach(UUID engagement) {
+        return jdbc.sql("""
+                        SELECT (SELECT count(*) FROM voice.invitation WHERE engagement_id = :e),
+                               (SELECT coalesce(sum(answers), 0) FROM voice.invitation WHERE engagement_id = :e),
+                               (SELECT count(*) FROM voice.response WHERE engagement_id = :e)""")
+                .param("e", engagement)
+                .query((rs, n) -> new Reach(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+                .single();
+    }
+
+    /** Every hearing of the answers linked to the engagement, the earliest first. */
+    public List<Response.Hearing> hearings(UUID engagement) {
+        return jdbc.sql("""
+                        SELECT h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h
+                        JOIN voice.response r ON r.id = h.response_id WHERE r.engagement_id = ? ORDER BY h.heard_on, h.id""")
+                .param(engagement)
+                .query((rs, n) ->
+                        new Response.Hearing(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
                 .list();
     }
 

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -117,7 +118,15 @@ class EngagementView extends Page implements BeforeEnterObserver {
             asked.addComponentColumn(i -> unlink(Kind.INVITATION, i.id(), i.label()))
                     .setHeader("");
         }
-        invitations.add(list(asked, l.invitations(), "engagement-invitations-grid", "voice.engagement.none-invited"));
+        invitations.add(
+                list(asked, l.invitations().items(), "engagement-invitations-grid", "voice.engagement.none-invited"));
+        if (l.invitations().more()) {
+            invitations.add(older(
+                    "engagement-invitations-older",
+                    "voice.engagement.invitations-older",
+                    l.reach().invitations(),
+                    l.invitations().size()));
+        }
         if (l.mayLink()) {
             invitations.add(linker(
                     "engagement-link-invitation",
@@ -142,7 +151,14 @@ class EngagementView extends Page implements BeforeEnterObserver {
             came.addComponentColumn(r -> unlink(Kind.RESPONSE, r.id(), r.theme()))
                     .setHeader("");
         }
-        answers.add(list(came, l.responses(), "engagement-responses-grid", "voice.engagement.none-answered"));
+        answers.add(list(came, l.responses().items(), "engagement-responses-grid", "voice.engagement.none-answered"));
+        if (l.responses().more()) {
+            answers.add(older(
+                    "engagement-responses-older",
+                    "voice.engagement.responses-older",
+                    l.reach().responses(),
+                    l.responses().size()));
+        }
         if (l.mayLink()) {
             answers.add(linker(
                     "engagement-link-response",
@@ -170,9 +186,8 @@ class EngagementView extends Page implements BeforeEnterObserver {
                 DAY.format(l.engagement().startsOn()),
                 DAY.format(l.engagement().endsOn()))));
         list.add(new ListItem(getTranslation(
-                "voice.engagement.voice", l.answers(), l.invitations().size())));
-        List<Response.Hearing> heard =
-                l.responses().stream().flatMap(r -> r.hearings().stream()).toList();
+                "voice.engagement.voice", l.reach().answers(), l.reach().invitations())));
+        List<Response.Hearing> heard = l.hearings();
         list.add(new ListItem(
                 heard.isEmpty()
                         ? getTranslation("voice.engagement.audience-none")
@@ -195,6 +210,12 @@ class EngagementView extends Page implements BeforeEnterObserver {
                                                 .toList()))));
         s.add(list);
         return s;
+    }
+
+    private Paragraph older(String id, String key, int all, int listed) {
+        Paragraph older = new Paragraph(getTranslation(key, all, listed));
+        older.setId(id);
+        return older;
     }
 
     private <T> Component list(Grid<T> grid, List<T> items, String gridId, String noneKey) {
@@ -222,16 +243,18 @@ class EngagementView extends Page implements BeforeEnterObserver {
     }
 
     private <T> Component linker(
-            String idPrefix, String labelKey, List<T> others, Function<T, String> label, Consumer<T> link) {
+            String idPrefix, String labelKey, Listing<T> others, Function<T, String> label, Consumer<T> link) {
         Select<T> choose = Data.mark(new Select<>());
         choose.setLabel(getTranslation(labelKey));
         choose.setId(idPrefix + "-choose");
-        choose.setItems(others);
+        choose.setItems(others.items());
         choose.setItemLabelGenerator(label::apply);
         choose.setEmptySelectionAllowed(false);
         choose.setEnabled(!others.isEmpty());
         if (others.isEmpty()) {
             choose.setHelperText(getTranslation("voice.engagement.nothing-to-link"));
+        } else if (others.more()) {
+            choose.setHelperText(getTranslation("voice.engagement.more-to-link", others.size()));
         }
         Button add = new Button(getTranslation("voice.engagement.link"), e -> {
             T chosen = choose.getValue();

@@ -3,16 +3,28 @@ package org.earlyhelp.voice.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.work.WaitingWork;
 import org.earlyhelp.testing.HomeCounts;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
+import org.earlyhelp.voice.EngagementLink.Links;
+import org.earlyhelp.voice.EngagementLink.LundyRow;
+import org.earlyhelp.voice.EngagementLink.Reach;
+import org.earlyhelp.voice.EngagementLinks;
+import org.earlyhelp.voice.EngagementMethod;
+import org.earlyhelp.voice.Engagements;
 import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Response;
@@ -26,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The voice pages' lists (a hub's invitations, its responses and its public "you said, we did"
  * page) stop at the newest so many: past that, the service and the page say so, while the board's
  * CSV and what a young person sees about their own themes still come from every response. Without
- * a browser, in a hub the other tests leave alone; the rows are made in SQL and removed after.
+ * a browser, in a hub the other tests leave alone; the rows are made in SQL and removed after. An
+ * engagement's page does the same for what is linked to it.
  */
 @OwnDataApplicationTest
 class VoiceListsTests extends SpringBrowserlessTest {
@@ -43,6 +56,12 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
     @Autowired
     FeedbackInbox inbox;
+
+    @Autowired
+    Engagements engagements;
+
+    @Autowired
+    EngagementLinks links;
 
     @Autowired
     CurrentUsers currentUsers;
@@ -62,7 +81,11 @@ class VoiceListsTests extends SpringBrowserlessTest {
         jdbc.sql("DELETE FROM voice.invitation WHERE label LIKE ?")
                 .param(MARK + "%")
                 .update();
+        jdbc.sql("DELETE FROM voice.hearing WHERE response_id IN (SELECT id FROM voice.response WHERE owner = ?)")
+                .param(MARK)
+                .update();
         jdbc.sql("DELETE FROM voice.response WHERE owner = ?").param(MARK).update();
+        jdbc.sql("DELETE FROM voice.engagement WHERE topic = ?").param(MARK).update();
     }
 
     @Test
@@ -164,5 +187,76 @@ class VoiceListsTests extends SpringBrowserlessTest {
         navigate("my-feedback", MyFeedbackView.class);
         assertThat($(Paragraph.class).id("my-feedback-older").getText())
                 .isEqualTo("These are the newest 200 things you told us. Older ones are not shown here.");
+    }
+
+    /**
+     * An engagement's page lists the newest {@link EngagementLinks#MOST_LISTED} invitations and
+     * answers linked to it, and of those that could be, and says so; its Lundy figures and the
+     * Lundy report still count every one linked, and every hearing.
+     */
+    @Test
+    void anEngagementSaysWhenItListsOnlyTheNewestAndItsLundyFiguresCountThemAll() {
+        int linked = EngagementLinks.MOST_LISTED + 1;
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+        LocalDate today = WorkingCalendar.today(Clock.system(WorkingCalendar.LONDON));
+        UUID planned = engagements.plan(new Engagements.Draft(
+                MARK,
+                12,
+                16,
+                HUB,
+                "Year 9",
+                EngagementMethod.WORKSHOP,
+                today.plusDays(1),
+                today.plusDays(5),
+                "Kingswinford CVS"));
+        // The newest invitations stay unlinked; the older ones, answered once each, are the engagement's.
+        invitations(2 * linked);
+        jdbc.sql("UPDATE voice.invitation SET engagement_id = ?, answers = 1 WHERE label LIKE ? AND"
+                        + " split_part(label, ' ', 4)::int > ?")
+                .params(planned, MARK + "%", linked)
+                .update();
+        published(linked);
+        jdbc.sql("UPDATE voice.response SET engagement_id = ? WHERE owner = ?")
+                .params(planned, MARK)
+                .update();
+        // Only the oldest answer, which the page does not list, has been heard.
+        jdbc.sql("""
+                        INSERT INTO voice.hearing (id, response_id, heard_by, heard_on, what_changed, recorded_by)
+                        SELECT gen_random_uuid(), id, 'The youth council', current_date, 'A later bus', 'lead.kingswinford'
+                        FROM voice.response WHERE owner = ? AND theme = 'distance from home'""").param(MARK).update();
+
+        Links l = links.links(planned);
+        assertThat(l.invitations().size()).isEqualTo(EngagementLinks.MOST_LISTED);
+        assertThat(l.invitations().more()).isTrue();
+        assertThat(l.responses().size()).isEqualTo(EngagementLinks.MOST_LISTED);
+        assertThat(l.responses().more()).isTrue();
+        assertThat(l.responses().items()).noneMatch(r -> r.theme().equals("distance from home"));
+        assertThat(l.otherInvitations().more()).isTrue();
+        assertThat(l.reach()).isEqualTo(new Reach(linked, linked, linked));
+        assertThat(l.hearings()).extracting(Response.Hearing::whatChanged).containsExactly("A later bus");
+        List<LundyRow> report = links.lundy(today, today.plusDays(10)).stream()
+                .filter(r -> r.topic().equals(MARK))
+                .toList();
+        assertThat(report).hasSize(linked);
+        assertThat(report).allSatisfy(r -> {
+            assertThat(r.invitations()).isEqualTo(linked);
+            assertThat(r.answers()).isEqualTo(linked);
+        });
+        assertThat(report)
+                .filteredOn(r -> "A later bus".equals(r.whatChanged()))
+                .hasSize(1);
+
+        navigate("voice/engagements/" + planned, EngagementView.class);
+        assertThat($(Paragraph.class).id("engagement-invitations-older").getText())
+                .isEqualTo("101 invitations are linked to this engagement. The newest 100 are listed here; the Lundy"
+                        + " model above counts them all.");
+        assertThat($(Paragraph.class).id("engagement-responses-older").getText())
+                .isEqualTo("101 answers are linked to this engagement. The newest 100 are listed here; the Lundy model"
+                        + " above and the Lundy report have them all.");
+        assertThat($(ListItem.class).all())
+                .extracting(ListItem::getText)
+                .contains("Voice: 101 answers through 101 invitations.", "Influence: A later bus");
+        assertThat($(Select.class).id("engagement-link-invitation-choose").getHelperText())
+                .isEqualTo("Only the newest 100 not yet linked are offered here.");
     }
 }
