@@ -188,6 +188,49 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
     }
 
     /**
+     * A subject access export holds everything: past the {@link Families#TIMELINE_MOST} entries
+     * the timeline's page reads at most, every contact of a case and every entry of the timeline
+     * are in it.
+     */
+    @Test
+    void aSubjectAccessExportHoldsEveryContactAndEveryEntryOfALongRecord() {
+        int contacts = Families.TIMELINE_MOST + 1;
+        Caseloads.roomFor(jdbc, CENTRAL.value(), "family.worker", 1);
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Longrecord");
+        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
+        jdbc.sql("""
+                        INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, note, logged_by,
+                                                       logged_name, logged_at)
+                        SELECT gen_random_uuid(), ?, current_date - 1, 'PHONE_CALL', 5, false, 'Call ' || n || '.',
+                               'family.worker', 'Family Worker', now() - n * interval '1 second'
+                        FROM generate_series(1, ?) n""").params(caseId.value(), contacts).update();
+        SignedIn.as("admin", Set.of(Role.ADMIN), Set.of());
+
+        String export;
+        try {
+            export = families.subjectAccess(submitted.family(), "SAR-2026-0042 from the family's solicitor");
+        } finally {
+            // So many rows would slow the other tests that read every contact.
+            jdbc.sql("DELETE FROM referrals.contact WHERE case_id = ?")
+                    .param(caseId.value())
+                    .update();
+        }
+        int timelineStarts = export.indexOf("\nTimeline\n");
+        assertThat(timelineStarts).isPositive();
+        assertThat(callsIn(export.substring(0, timelineStarts)))
+                .as("contacts in the case section")
+                .isEqualTo(contacts);
+        assertThat(callsIn(export.substring(timelineStarts)))
+                .as("contacts on the timeline")
+                .isEqualTo(contacts);
+        assertThat(export).contains("Call 1.", "Call " + contacts + ".");
+    }
+
+    private static long callsIn(String part) {
+        return part.lines().filter(l -> l.matches(".*\\bCall \\d+\\..*")).count();
+    }
+
+    /**
      * The family's hub lead sees the newest {@link Families#BREAK_GLASS_LISTED} break-glass reads
      * on the record and is told there are older ones, rather than losing sight of them without a
      * word.
