@@ -66,6 +66,7 @@ public enum AuditAction {
     SAVE("save"),
     SAVE_CARER("save-carer"),
     SEARCH("search"),
+    SET_ASIDE_ALERTS("set-aside-alerts"),
     SET_COST("set-cost"),
     SET_DUTY_ADDRESS("set-duty-address"),
     SET_SUPPLY("set-supply"),

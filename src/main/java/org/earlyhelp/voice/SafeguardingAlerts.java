@@ -208,6 +208,56 @@ public class SafeguardingAlerts {
     }
 
     /**
+     * The hub's floods: its open alerts from answers that came over the hourly limits, by the group
+     * or campaign invitation they came through. Labels and counts only, like {@link #waitingIn}:
+     * nothing a child said is read. Its hub leads and safeguarding leads.
+     */
+    @Transactional(readOnly = true)
+    public List<AlertFlood> floods(HubId hub) {
+        requireAlerts(hub);
+        return alerts.floods(hub);
+    }
+
+    /**
+     * Sets a flood aside in one step, with one reason that is recorded: every open alert of the hub
+     * that came over the hourly limits through the invitation and was raised by {@code through}
+     * (the last the lead saw) is acknowledged with it. The alerts that came within the limits, any
+     * raised later and any of one child's invitation still wait to be acknowledged one by one.
+     * Its hub leads and safeguarding leads; how many were set aside.
+     */
+    @Transactional
+    public int setAside(HubId hub, UUID invitation, Instant through, String reason) {
+        CurrentUser user = requireAlerts(hub);
+        if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
+            throw new ValidationException(
+                    Map.of("reason", new Message("voice.problem.reason.say-why-flood-set-aside")));
+        }
+        AlertFlood flood = alerts.floods(hub).stream()
+                .filter(f -> f.invitation().equals(invitation))
+                .findFirst()
+                .orElse(null);
+        if (flood == null) {
+            // Someone else set it aside first, or nothing of it is left open.
+            throw new ChangedBySomeoneElseException(new Message("voice.changed.flood"));
+        }
+        List<UUID> setAside = alerts.setAside(
+                hub,
+                invitation,
+                through,
+                user.displayName(),
+                "Set aside with the flood from \"" + flood.label() + "\": " + reason.strip(),
+                clock.instant());
+        audit.record(
+                AuditAction.SET_ASIDE_ALERTS,
+                "invitation",
+                invitation.toString(),
+                hub,
+                reason.strip(),
+                setAside.size() + " alerts over the limits: " + setAside);
+        return setAside.size();
+    }
+
+    /**
      * Opens a pseudonymous young person's sealed name: only a safeguarding lead of the hub, with a
      * reason, and it is recorded.
      */

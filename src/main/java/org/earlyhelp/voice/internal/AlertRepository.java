@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Alert;
+import org.earlyhelp.voice.AlertFlood;
 import org.earlyhelp.voice.FeelSafe;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Mode;
@@ -188,6 +189,46 @@ public class AlertRepository {
                         .params(Timestamp.from(at), by, actionTaken, alert, version)
                         .update()
                 == 1;
+    }
+
+    /**
+     * The hub's open alerts that came over the hourly limits, by the group or campaign invitation
+     * they came through (never one child's), the largest flood first.
+     */
+    public List<AlertFlood> floods(HubId hub) {
+        return jdbc.sql("""
+                        SELECT i.id, i.label, i.kind, count(*), min(a.raised_at), max(a.raised_at)
+                        FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
+                        JOIN voice.invitation i ON i.id = f.invitation_id
+                        WHERE a.hub_id = ? AND a.acknowledged_at IS NULL AND f.over_limit AND i.kind <> 'CASE'
+                        GROUP BY i.id, i.label, i.kind ORDER BY count(*) DESC, i.label, i.id""")
+                .param(hub.value())
+                .query((rs, n) -> new AlertFlood(
+                        rs.getObject(1, UUID.class),
+                        rs.getString(2),
+                        InvitationKind.valueOf(rs.getString(3)),
+                        rs.getLong(4),
+                        rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /**
+     * Acknowledges, with the one action given, the hub's open alerts that came over the hourly
+     * limits through the invitation (a group's or a campaign's) and were raised by {@code through};
+     * the ids of those it acknowledged.
+     */
+    public List<UUID> setAside(HubId hub, UUID invitation, Instant through, String by, String actionTaken, Instant at) {
+        return jdbc.sql("""
+                        UPDATE voice.alert a SET acknowledged_at = ?, acknowledged_by = ?, action_taken = ?,
+                                                 version = a.version + 1
+                        FROM voice.feedback f JOIN voice.invitation i ON i.id = f.invitation_id
+                        WHERE f.id = a.feedback_id AND a.hub_id = ? AND f.invitation_id = ? AND a.acknowledged_at IS NULL
+                          AND f.over_limit AND i.kind <> 'CASE' AND a.raised_at <= ?
+                        RETURNING a.id""")
+                .params(Timestamp.from(at), by, actionTaken, hub.value(), invitation, Timestamp.from(through))
+                .query(UUID.class)
+                .list();
     }
 
     public Optional<HubId> hubOfAlert(UUID alert) {

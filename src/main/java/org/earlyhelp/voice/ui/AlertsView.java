@@ -4,6 +4,7 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -39,6 +40,7 @@ import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.Alert;
+import org.earlyhelp.voice.AlertFlood;
 import org.earlyhelp.voice.Concerns;
 import org.earlyhelp.voice.InvitationKind;
 import org.earlyhelp.voice.Mode;
@@ -120,6 +122,60 @@ class AlertsView extends Page {
         }
     }
 
+    /**
+     * The floods over the limits, each with a reason field and a button that, once confirmed, sets
+     * its alerts aside together; the alerts that came within the limits stay below, one by one.
+     */
+    private Section floods(List<AlertFlood> floods) {
+        Section section = new Section(new H2(getTranslation("voice.alerts.floods")));
+        section.setId("alert-floods");
+        section.addClassName("home-section");
+        section.add(new Paragraph(getTranslation("voice.alerts.floods-intro")));
+        for (AlertFlood f : floods) {
+            Div flood = new Div();
+            flood.addClassName("alert-flood");
+            flood.add(new Paragraph(getTranslation(
+                    "voice.alerts.flood",
+                    f.alerts(),
+                    f.label(),
+                    WHEN.format(f.first().atZone(WorkingCalendar.LONDON)),
+                    WHEN.format(f.last().atZone(WorkingCalendar.LONDON)))));
+            TextArea reason = new TextArea(getTranslation("voice.alerts.flood-reason"));
+            reason.setWidthFull();
+            reason.setMaxLength(1000);
+            Button setAside = new Button(getTranslation("voice.alerts.flood-set-aside", f.alerts()), e -> {
+                ConfirmDialog confirm = new ConfirmDialog();
+                confirm.setHeader(getTranslation("voice.alerts.flood-confirm-title", f.alerts()));
+                confirm.setText(getTranslation("voice.alerts.flood-confirm", f.alerts(), f.label()));
+                confirm.setCancelable(true);
+                confirm.setCancelText(getTranslation("action.cancel"));
+                confirm.setConfirmText(getTranslation("voice.alerts.flood-set-aside", f.alerts()));
+                confirm.setConfirmButtonTheme("error primary");
+                confirm.addConfirmListener(c -> {
+                    try {
+                        int done = alerts.setAside(hub.getValue().id(), f.invitation(), f.last(), reason.getValue());
+                        Notification.show(
+                                getTranslation("voice.alerts.flood-done", done), 6000, Notification.Position.MIDDLE);
+                        refresh(null);
+                    } catch (ValidationException invalid) {
+                        reason.setInvalid(true);
+                        reason.setErrorMessage(Words.of(invalid).get("reason"));
+                        reason.focus();
+                    } catch (ChangedBySomeoneElseException changed) {
+                        Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
+                        refresh(null);
+                    }
+                });
+                confirm.open();
+            });
+            setAside.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            setAside.addClassName("set-aside");
+            flood.add(reason, setAside);
+            section.add(flood);
+        }
+        return section;
+    }
+
     /** What the young person or parent answered, in their words, as the inbox shows it. */
     private UnorderedList said(Alert.Said said) {
         UnorderedList answers = new UnorderedList();
@@ -179,6 +235,10 @@ class AlertsView extends Page {
                 more.addClassName("badge-overdue");
                 list.add(more);
             }
+        }
+        List<AlertFlood> floods = alerts.floods(hub.getValue().id());
+        if (!floods.isEmpty()) {
+            list.add(floods(floods));
         }
         for (Alert a : all) {
             Section card = new Section();
