@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -263,6 +264,42 @@ class VoiceIT extends BrowserTest {
                         .anyMatch(e -> e.getText().contains("worker with the child now")));
         // The list is drawn again: focus goes to the heading of the alert just acknowledged.
         browser.waitForFocus("the acknowledged alert's heading", f -> f.startsWith("H2#") && f.contains("alert-done"));
+
+        // A flood over the limits through the same invitation is set aside in one step, once confirmed.
+        List<UUID> flood =
+                jdbc.sql("""
+                        INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
+                          submitted_at, over_limit)
+                        SELECT gen_random_uuid(), ?, 'dudley-central', 'TEEN', 'ANONYMOUS', 'NO', true, now(), true
+                        FROM generate_series(1, 3) RETURNING id""").param(invitation.id()).query(UUID.class).list();
+        jdbc.sql("""
+                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
+                        SELECT gen_random_uuid(), id, hub_id, 'feel-safe-no', submitted_at FROM voice.feedback
+                        WHERE id = ANY (?)""").param(flood.toArray(UUID[]::new)).update();
+        browser.go(base() + "/voice/alerts");
+        WebElement floods = find(By.id("alert-floods"));
+        assertThat(floods.getText()).contains("From \"Youth club\": alerts over the limits waiting, 3;");
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", floods);
+        browser.screenshot("voice-alert-flood");
+        browser.assertAccessible("safeguarding alerts with a flood over the limits");
+        floods.findElement(By.cssSelector("vaadin-text-area textarea"))
+                .sendKeys("The code was posted on a public forum; all three read.");
+        floods.findElement(By.cssSelector(".set-aside")).click();
+        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        browser.screenshot("voice-alert-flood-confirm");
+        browser.assertAccessible("setting a flood aside, asked to confirm");
+        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"))
+                .click();
+        waiting()
+                .until(d -> jdbc.sql(
+                                        "SELECT count(*) FROM voice.alert WHERE feedback_id = ANY (?) AND acknowledged_at IS NOT NULL")
+                                .param(flood.toArray(UUID[]::new))
+                                .query(Long.class)
+                                .single()
+                        == 3);
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                        .anyMatch(n -> n.getText().contains("Alerts set aside: 3.")));
     }
 
     @Test
