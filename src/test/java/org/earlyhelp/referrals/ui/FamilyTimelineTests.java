@@ -157,15 +157,8 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
      */
     @Test
     void aCasesWorkLogSaysWhenOlderContactsAreLeftOutAndTheTimelineHasThemAll() {
-        Caseloads.roomFor(jdbc, CENTRAL.value(), "family.worker", 1);
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Worklog");
-        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
-        jdbc.sql("""
-                        INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, note, logged_by,
-                                                       logged_name, logged_at)
-                        SELECT gen_random_uuid(), ?, current_date - 1, 'HOME_VISIT', 30, false, 'Visit ' || n,
-                               'family.worker', 'Family Worker', now() - n * interval '1 minute'
-                        FROM generate_series(1, ?) n""").params(caseId.value(), Cases.CONTACTS_SHOWN + 1).update();
+        CaseId caseId = ledWithContacts(submitted, Cases.CONTACTS_SHOWN + 1, "Visit ", "");
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
 
         CaseRecord record = cases.caseRecord(caseId);
@@ -195,15 +188,8 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
     @Test
     void aSubjectAccessExportHoldsEveryContactAndEveryEntryOfALongRecord() {
         int contacts = Families.TIMELINE_MOST + 1;
-        Caseloads.roomFor(jdbc, CENTRAL.value(), "family.worker", 1);
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Longrecord");
-        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
-        jdbc.sql("""
-                        INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, note, logged_by,
-                                                       logged_name, logged_at)
-                        SELECT gen_random_uuid(), ?, current_date - 1, 'PHONE_CALL', 5, false, 'Call ' || n || '.',
-                               'family.worker', 'Family Worker', now() - n * interval '1 second'
-                        FROM generate_series(1, ?) n""").params(caseId.value(), contacts).update();
+        CaseId caseId = ledWithContacts(submitted, contacts, "Call ", ".");
         SignedIn.as("admin", Set.of(Role.ADMIN), Set.of());
 
         String export;
@@ -224,6 +210,23 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
                 .as("contacts on the timeline")
                 .isEqualTo(contacts);
         assertThat(export).contains("Call 1.", "Call " + contacts + ".");
+    }
+
+    /**
+     * The request decided and allocated to the family worker, and its case given {@code count} home
+     * visits the day before, a second apart, the first the newest, noted as their number between
+     * {@code before} and {@code after}.
+     */
+    private CaseId ledWithContacts(Submitted submitted, int count, String before, String after) {
+        Caseloads.roomFor(jdbc, CENTRAL.value(), "family.worker", 1);
+        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
+        jdbc.sql("""
+                        INSERT INTO referrals.contact (id, case_id, happened_on, kind, minutes, child_seen, note, logged_by,
+                                                       logged_name, logged_at)
+                        SELECT gen_random_uuid(), ?, current_date - 1, 'HOME_VISIT', 30, false, ? || n || ?,
+                               'family.worker', 'Family Worker', now() - n * interval '1 second'
+                        FROM generate_series(1, ?) n""").params(caseId.value(), before, after, count).update();
+        return caseId;
     }
 
     private static long callsIn(String part) {
