@@ -14,6 +14,8 @@ import java.util.UUID;
  * @param alerts how many of its alerts over the limits nobody has acknowledged
  * @param first when the first of them was raised
  * @param last when the last of them was raised: setting the flood aside takes none raised later
+ * @param open whether the invitation's code is still open (its hub's lead or a safeguarding lead
+ *     may close it: {@link Invitations#close})
  */
 public record AlertFlood(
-        UUID invitation, String label, InvitationKind kind, long alerts, Instant first, Instant last) {}
+        UUID invitation, String label, InvitationKind kind, long alerts, Instant first, Instant last, boolean open) {}

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Listing;
@@ -58,6 +59,7 @@ public class Invitations {
     private final CurrentUsers currentUsers;
     private final CaseAccess caseAccess;
     private final HubDirectory hubs;
+    private final HubTeams teams;
     private final VoiceProperties properties;
     private final AuditTrail audit;
     private final SecureRandom random = new SecureRandom();
@@ -68,6 +70,7 @@ public class Invitations {
             CurrentUsers currentUsers,
             CaseAccess caseAccess,
             HubDirectory hubs,
+            HubTeams teams,
             VoiceProperties properties,
             AuditTrail audit,
             Environment environment,
@@ -77,6 +80,7 @@ public class Invitations {
         this.invitations = invitations;
         this.currentUsers = currentUsers;
         this.hubs = hubs;
+        this.teams = teams;
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
@@ -154,6 +158,32 @@ public class Invitations {
         return Listing.of(
                 invitations.ofHub(hub, user.has(Role.HUB_LEAD), user.username(), readable, MOST_LISTED + 1),
                 MOST_LISTED);
+    }
+
+    /**
+     * Closes an invitation now, before its day, for a code that was shared too widely or is no
+     * longer needed: its code opens nothing after this, and answers sent with it are refused (the
+     * form then shows where to get help now). Whoever made it, its hub's lead or a safeguarding
+     * lead of its hub; audited, as is a refusal. Whether it was still open.
+     */
+    @Transactional
+    public boolean close(UUID id) {
+        CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
+        InvitationRepository.Owner owner = invitations.owner(id).orElse(null);
+        if (owner == null
+                || !user.hubs().contains(owner.hub())
+                || !(user.has(Role.HUB_LEAD)
+                        || owner.createdBy().equals(user.username())
+                        || teams.safeguardingLeads(owner.hub()).stream()
+                                .anyMatch(m -> m.username().equals(user.username())))) {
+            audit.refused(AuditAction.CLOSE, "invitation", id.toString(), owner == null ? null : owner.hub(), null);
+            throw new AccessDeniedException("Not yours to close");
+        }
+        boolean closed = invitations.close(id, clock.instant());
+        if (closed) {
+            audit.record(AuditAction.CLOSE, "invitation", id.toString(), owner.hub(), null, null);
+        }
+        return closed;
     }
 
     /** An open invitation by the code typed or scanned: anyone may ask; expired codes are not found. */

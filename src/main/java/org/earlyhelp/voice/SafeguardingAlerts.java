@@ -215,7 +215,7 @@ public class SafeguardingAlerts {
     @Transactional(readOnly = true)
     public List<AlertFlood> floods(HubId hub) {
         requireAlerts(hub);
-        return alerts.floods(hub);
+        return alerts.floods(hub, clock.instant());
     }
 
     /**
@@ -232,7 +232,7 @@ public class SafeguardingAlerts {
             throw new ValidationException(
                     Map.of("reason", new Message("voice.problem.reason.say-why-flood-set-aside")));
         }
-        AlertFlood flood = alerts.floods(hub).stream()
+        AlertFlood flood = alerts.floods(hub, clock.instant()).stream()
                 .filter(f -> f.invitation().equals(invitation))
                 .findFirst()
                 .orElse(null);

@@ -474,6 +474,20 @@ class VoiceIT extends BrowserTest {
         assertThat(decoded.getText()).isEqualTo(link);
         browser.screenshot("voice-invitation-qr");
         browser.assertAccessible("invitations with a QR code");
+
+        // The code is closed before its day, once confirmed.
+        WebElement close = card.findElement(By.cssSelector(".close-code"));
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", close);
+        close.click();
+        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        browser.assertAccessible("closing a code, asked to confirm");
+        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"))
+                .click();
+        waiting()
+                .until(d -> d.findElements(By.cssSelector(".invitation")).stream()
+                        .anyMatch(c -> c.getText().contains(invitation.displayCode())
+                                && c.getText().contains("Closed on")));
+        assertThat(invitations.open(invitation.code())).isEmpty();
     }
 
     /** Decodes the QR code in a picture of the element, or throws what the reader found wrong. */

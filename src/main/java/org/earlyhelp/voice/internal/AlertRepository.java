@@ -195,21 +195,22 @@ public class AlertRepository {
      * The hub's open alerts that came over the hourly limits, by the group or campaign invitation
      * they came through (never one child's), the largest flood first.
      */
-    public List<AlertFlood> floods(HubId hub) {
+    public List<AlertFlood> floods(HubId hub, Instant now) {
         return jdbc.sql("""
-                        SELECT i.id, i.label, i.kind, count(*), min(a.raised_at), max(a.raised_at)
+                        SELECT i.id, i.label, i.kind, count(*), min(a.raised_at), max(a.raised_at), i.expires_at > ?
                         FROM voice.alert a JOIN voice.feedback f ON f.id = a.feedback_id
                         JOIN voice.invitation i ON i.id = f.invitation_id
                         WHERE a.hub_id = ? AND a.acknowledged_at IS NULL AND f.over_limit AND i.kind <> 'CASE'
-                        GROUP BY i.id, i.label, i.kind ORDER BY count(*) DESC, i.label, i.id""")
-                .param(hub.value())
+                        GROUP BY i.id, i.label, i.kind, i.expires_at ORDER BY count(*) DESC, i.label, i.id""")
+                .params(Timestamp.from(now), hub.value())
                 .query((rs, n) -> new AlertFlood(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         InvitationKind.valueOf(rs.getString(3)),
                         rs.getLong(4),
                         rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6).toInstant()))
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getBoolean(7)))
                 .list();
     }
 

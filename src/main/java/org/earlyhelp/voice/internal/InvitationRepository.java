@@ -94,6 +94,24 @@ public class InvitationRepository {
                 .optional();
     }
 
+    /** Whose an invitation is: its hub and who made it. */
+    public record Owner(HubId hub, String createdBy) {}
+
+    public Optional<Owner> owner(UUID id) {
+        return jdbc.sql("SELECT hub_id, created_by FROM voice.invitation WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Owner(new HubId(rs.getString(1)), rs.getString(2)))
+                .optional();
+    }
+
+    /** Closes the invitation now, if it is still open; whether it was. */
+    public boolean close(UUID id, Instant now) {
+        return jdbc.sql("UPDATE voice.invitation SET expires_at = ? WHERE id = ? AND expires_at > ?")
+                        .params(Timestamp.from(now), id, Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
     public Optional<Invitation> byId(UUID id) {
         return jdbc.sql(SELECT + " WHERE id = ?")
                 .param(id)

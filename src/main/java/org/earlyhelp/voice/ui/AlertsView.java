@@ -4,7 +4,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -43,6 +42,7 @@ import org.earlyhelp.voice.Alert;
 import org.earlyhelp.voice.AlertFlood;
 import org.earlyhelp.voice.Concerns;
 import org.earlyhelp.voice.InvitationKind;
+import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Mode;
 import org.earlyhelp.voice.SafeguardingAlerts;
 import org.jspecify.annotations.Nullable;
@@ -61,6 +61,7 @@ class AlertsView extends Page {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private final transient SafeguardingAlerts alerts;
+    private final transient Invitations invitations;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div list = new Div();
     private final Map<UUID, String> drafts = new HashMap<>();
@@ -70,9 +71,10 @@ class AlertsView extends Page {
     /** How often the page looks for new or changed alerts while it is open. */
     static final int POLL_MILLISECONDS = 5_000;
 
-    AlertsView(SafeguardingAlerts alerts, HubDirectory directory, CurrentUsers currentUsers) {
+    AlertsView(SafeguardingAlerts alerts, Invitations invitations, HubDirectory directory, CurrentUsers currentUsers) {
         super("");
         this.alerts = alerts;
+        this.invitations = invitations;
         setHeading(getTranslation("voice.alerts.title"));
         CurrentUser user = currentUsers.require();
         List<Hub> hubs = directory.hubs().stream()
@@ -120,60 +122,6 @@ class AlertsView extends Page {
         } catch (AccessDeniedException e) {
             // The list already says so.
         }
-    }
-
-    /**
-     * The floods over the limits, each with a reason field and a button that, once confirmed, sets
-     * its alerts aside together; the alerts that came within the limits stay below, one by one.
-     */
-    private Section floods(List<AlertFlood> floods) {
-        Section section = new Section(new H2(getTranslation("voice.alerts.floods")));
-        section.setId("alert-floods");
-        section.addClassName("home-section");
-        section.add(new Paragraph(getTranslation("voice.alerts.floods-intro")));
-        for (AlertFlood f : floods) {
-            Div flood = new Div();
-            flood.addClassName("alert-flood");
-            flood.add(new Paragraph(getTranslation(
-                    "voice.alerts.flood",
-                    f.alerts(),
-                    f.label(),
-                    WHEN.format(f.first().atZone(WorkingCalendar.LONDON)),
-                    WHEN.format(f.last().atZone(WorkingCalendar.LONDON)))));
-            TextArea reason = new TextArea(getTranslation("voice.alerts.flood-reason"));
-            reason.setWidthFull();
-            reason.setMaxLength(1000);
-            Button setAside = new Button(getTranslation("voice.alerts.flood-set-aside", f.alerts()), e -> {
-                ConfirmDialog confirm = new ConfirmDialog();
-                confirm.setHeader(getTranslation("voice.alerts.flood-confirm-title", f.alerts()));
-                confirm.setText(getTranslation("voice.alerts.flood-confirm", f.alerts(), f.label()));
-                confirm.setCancelable(true);
-                confirm.setCancelText(getTranslation("action.cancel"));
-                confirm.setConfirmText(getTranslation("voice.alerts.flood-set-aside", f.alerts()));
-                confirm.setConfirmButtonTheme("error primary");
-                confirm.addConfirmListener(c -> {
-                    try {
-                        int done = alerts.setAside(hub.getValue().id(), f.invitation(), f.last(), reason.getValue());
-                        Notification.show(
-                                getTranslation("voice.alerts.flood-done", done), 6000, Notification.Position.MIDDLE);
-                        refresh(null);
-                    } catch (ValidationException invalid) {
-                        reason.setInvalid(true);
-                        reason.setErrorMessage(Words.of(invalid).get("reason"));
-                        reason.focus();
-                    } catch (ChangedBySomeoneElseException changed) {
-                        Notification.show(Words.of(changed), 6000, Notification.Position.MIDDLE);
-                        refresh(null);
-                    }
-                });
-                confirm.open();
-            });
-            setAside.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            setAside.addClassName("set-aside");
-            flood.add(reason, setAside);
-            section.add(flood);
-        }
-        return section;
     }
 
     /** What the young person or parent answered, in their words, as the inbox shows it. */
@@ -238,7 +186,7 @@ class AlertsView extends Page {
         }
         List<AlertFlood> floods = alerts.floods(hub.getValue().id());
         if (!floods.isEmpty()) {
-            list.add(floods(floods));
+            list.add(new FloodsSection(alerts, invitations, hub.getValue().id(), floods, () -> refresh(null)));
         }
         for (Alert a : all) {
             Section card = new Section();

@@ -3,6 +3,7 @@ package org.earlyhelp.voice.ui;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -48,12 +50,14 @@ class InvitationsView extends Page {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final transient Invitations invitations;
+    private final transient Clock clock;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div list = new Div();
 
-    InvitationsView(Invitations invitations, HubDirectory directory, CurrentUsers currentUsers) {
+    InvitationsView(Invitations invitations, HubDirectory directory, CurrentUsers currentUsers, Clock clock) {
         super("");
         this.invitations = invitations;
+        this.clock = clock;
         setHeading(getTranslation("voice.invitations.title"));
         CurrentUser user = currentUsers.require();
         List<Hub> hubs = directory.hubs().stream()
@@ -137,14 +141,18 @@ class InvitationsView extends Page {
             UnorderedList facts = new UnorderedList();
             facts.add(new ListItem(getTranslation("voice.invitations.code", i.displayCode())));
             facts.add(new ListItem(Data.mark(new Anchor(invitations.link(i), invitations.link(i)))));
+            boolean open = i.expiresAt().isAfter(clock.instant());
             facts.add(new ListItem(getTranslation(
-                    "voice.invitations.open-until",
+                    open ? "voice.invitations.open-until" : "voice.invitations.closed-on",
                     DAY.format(i.expiresAt().atZone(WorkingCalendar.LONDON)),
                     i.answers())));
             // An Svg component keeps the SVG's own case (viewBox): drawn at its box size, not 29 px.
             Svg qr = new Svg(invitations.qrSvg(i, getTranslation("voice.invitations.qr")));
             qr.addClassName("invitation-qr");
             card.add(facts, qr);
+            if (open) {
+                card.add(closeButton(i));
+            }
             list.add(card);
         }
         if (all.more()) {
@@ -152,5 +160,26 @@ class InvitationsView extends Page {
             older.setId("invitations-older");
             list.add(older);
         }
+    }
+
+    /** Closes the invitation's code now, once confirmed; the list is drawn again. */
+    private Button closeButton(Invitation i) {
+        Button close = new Button(getTranslation("voice.invitations.close"), e -> {
+            ConfirmDialog confirm = new ConfirmDialog();
+            confirm.setHeader(getTranslation("voice.alerts.flood-close-title", i.label()));
+            confirm.setText(getTranslation("voice.alerts.flood-close-confirm"));
+            confirm.setCancelable(true);
+            confirm.setCancelText(getTranslation("action.cancel"));
+            confirm.setConfirmText(getTranslation("voice.invitations.close"));
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.addConfirmListener(c -> {
+                invitations.close(i.id());
+                refresh();
+            });
+            confirm.open();
+        });
+        close.addClassName("close-code");
+        close.setAriaLabel(getTranslation("voice.invitations.close-named", i.label()));
+        return close;
     }
 }

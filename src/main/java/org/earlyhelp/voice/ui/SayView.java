@@ -243,6 +243,10 @@ class SayView extends Page implements BeforeEnterObserver {
                 thanks(received.safeguarding());
             } catch (FeedbackForms.NotTaken notTaken) {
                 Map<String, Message> said = notTaken.messages();
+                // The code closed while they answered: whatever they said, they see where to get help now.
+                if (said.containsKey("code")) {
+                    helpNow.setVisible(true);
+                }
                 problems.setText(String.join(
                         " ",
                         said.values().stream()
