@@ -2,7 +2,6 @@ package org.earlyhelp.voice.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,6 +17,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.voice.AlertFlood;
 import org.earlyhelp.voice.Invitations;
@@ -65,7 +65,7 @@ class FloodsSection extends Section {
         reason.setMaxLength(1000);
         Button setAside = new Button(
                 getTranslation("voice.alerts.flood-set-aside", f.alerts()),
-                e -> confirm(
+                e -> Confirmations.ask(
                         getTranslation("voice.alerts.flood-confirm-title", f.alerts()),
                         getTranslation("voice.alerts.flood-confirm", f.alerts(), f.label()),
                         getTranslation("voice.alerts.flood-set-aside", f.alerts()),
@@ -78,7 +78,7 @@ class FloodsSection extends Section {
         if (f.open()) {
             Button close = new Button(
                     getTranslation("voice.alerts.flood-close"),
-                    e -> confirm(
+                    e -> Confirmations.ask(
                             getTranslation("voice.alerts.flood-close-title", f.label()),
                             getTranslation("voice.alerts.flood-close-confirm"),
                             getTranslation("voice.alerts.flood-close"),
@@ -112,17 +112,5 @@ class FloodsSection extends Section {
             Notification.show(Words.of(someoneElse), 6000, Notification.Position.MIDDLE);
             changed.run();
         }
-    }
-
-    private void confirm(String header, String text, String confirmText, Runnable then) {
-        ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader(header);
-        confirm.setText(text);
-        confirm.setCancelable(true);
-        confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(confirmText);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(c -> then.run());
-        confirm.open();
     }
 }

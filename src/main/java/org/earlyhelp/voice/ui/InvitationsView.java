@@ -3,7 +3,6 @@ package org.earlyhelp.voice.ui;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -31,6 +30,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
@@ -164,20 +164,16 @@ class InvitationsView extends Page {
 
     /** Closes the invitation's code now, once confirmed; the list is drawn again. */
     private Button closeButton(Invitation i) {
-        Button close = new Button(getTranslation("voice.invitations.close"), e -> {
-            ConfirmDialog confirm = new ConfirmDialog();
-            confirm.setHeader(getTranslation("voice.alerts.flood-close-title", i.label()));
-            confirm.setText(getTranslation("voice.alerts.flood-close-confirm"));
-            confirm.setCancelable(true);
-            confirm.setCancelText(getTranslation("action.cancel"));
-            confirm.setConfirmText(getTranslation("voice.invitations.close"));
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.addConfirmListener(c -> {
-                invitations.close(i.id());
-                refresh();
-            });
-            confirm.open();
-        });
+        Button close = new Button(
+                getTranslation("voice.invitations.close"),
+                e -> Confirmations.ask(
+                        getTranslation("voice.alerts.flood-close-title", i.label()),
+                        getTranslation("voice.alerts.flood-close-confirm"),
+                        getTranslation("voice.invitations.close"),
+                        () -> {
+                            invitations.close(i.id());
+                            refresh();
+                        }));
         close.addClassName("close-code");
         close.setAriaLabel(getTranslation("voice.invitations.close-named", i.label()));
         return close;
