@@ -27,6 +27,7 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.RaisedAlerts;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.testing.TestMailServer;
 import org.earlyhelp.voice.AgeBand;
@@ -266,16 +267,7 @@ class VoiceIT extends BrowserTest {
         browser.waitForFocus("the acknowledged alert's heading", f -> f.startsWith("H2#") && f.contains("alert-done"));
 
         // A flood over the limits through the same invitation is set aside in one step, once confirmed.
-        List<UUID> flood =
-                jdbc.sql("""
-                        INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
-                          submitted_at, over_limit)
-                        SELECT gen_random_uuid(), ?, 'dudley-central', 'TEEN', 'ANONYMOUS', 'NO', true, now(), true
-                        FROM generate_series(1, 3) RETURNING id""").param(invitation.id()).query(UUID.class).list();
-        jdbc.sql("""
-                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
-                        SELECT gen_random_uuid(), id, hub_id, 'feel-safe-no', submitted_at FROM voice.feedback
-                        WHERE id = ANY (?)""").param(flood.toArray(UUID[]::new)).update();
+        List<UUID> flood = RaisedAlerts.raise(jdbc, invitation.id(), new HubId("dudley-central"), 3, true, "0 seconds");
         browser.go(base() + "/voice/alerts");
         WebElement floods = find(By.id("alert-floods"));
         assertThat(floods.getText()).contains("From \"Youth club\": alerts over the limits waiting, 3;");

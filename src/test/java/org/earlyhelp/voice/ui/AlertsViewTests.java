@@ -19,6 +19,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.testing.OwnDataApplicationTest;
+import org.earlyhelp.testing.RaisedAlerts;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AlertFlood;
 import org.earlyhelp.voice.SafeguardingAlerts;
@@ -204,18 +205,6 @@ class AlertsViewTests extends SpringBrowserlessTest {
      * given time in the test's future; over the hourly limit or not. Returns the answers' ids.
      */
     private List<UUID> raise(int count, boolean overLimit, String ahead) {
-        List<UUID> feedback = jdbc.sql("""
-                        INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
-                          submitted_at, over_limit)
-                        SELECT gen_random_uuid(), ?, ?, 'TEEN', 'ANONYMOUS', 'NO', true, now() + CAST(? AS interval), ?
-                        FROM generate_series(1, ?) RETURNING id""")
-                .params(invitation, CENTRAL.value(), ahead, overLimit, count)
-                .query(UUID.class)
-                .list();
-        jdbc.sql("""
-                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
-                        SELECT gen_random_uuid(), id, hub_id, 'feel-safe-no', submitted_at FROM voice.feedback
-                        WHERE id = ANY (?)""").param(feedback.toArray(UUID[]::new)).update();
-        return feedback;
+        return RaisedAlerts.raise(jdbc, invitation, CENTRAL, count, overLimit, ahead);
     }
 }

@@ -8,12 +8,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.OwnDataApplicationTest;
+import org.earlyhelp.testing.RaisedAlerts;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.FeedbackDraft;
@@ -143,18 +143,7 @@ class InvitationClosingTests extends SpringBrowserlessTest {
     @Test
     void aFloodsCodeIsClosedFromTheAlertsPage() {
         Invitation invitation = made("cvs.worker", LABEL);
-        List<UUID> flood = jdbc.sql("""
-                        INSERT INTO voice.feedback (id, invitation_id, hub_id, age_band, mode, feel_safe, safeguarding,
-                          submitted_at, over_limit)
-                        SELECT gen_random_uuid(), ?, ?, 'TEEN', 'ANONYMOUS', 'NO', true, now() + interval '1 hour', true
-                        FROM generate_series(1, 2) RETURNING id""")
-                .params(invitation.id(), CENTRAL.value())
-                .query(UUID.class)
-                .list();
-        jdbc.sql("""
-                        INSERT INTO voice.alert (id, feedback_id, hub_id, reasons, raised_at)
-                        SELECT gen_random_uuid(), id, hub_id, 'feel-safe-no', submitted_at FROM voice.feedback
-                        WHERE id = ANY (?)""").param(flood.toArray(UUID[]::new)).update();
+        RaisedAlerts.raise(jdbc, invitation.id(), CENTRAL, 2, true, "1 hour");
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
         assertThat(alerts.floods(CENTRAL))
                 .filteredOn(f -> f.invitation().equals(invitation.id()))
