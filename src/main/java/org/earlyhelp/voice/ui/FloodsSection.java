@@ -76,22 +76,11 @@ class FloodsSection extends Section {
         actions.addClassName("alert-flood-actions");
         actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         if (f.open()) {
-            Button close = new Button(
-                    getTranslation("voice.alerts.flood-close"),
-                    e -> Confirmations.ask(
-                            getTranslation("voice.alerts.flood-close-title", f.label()),
-                            getTranslation("voice.alerts.flood-close-confirm"),
-                            getTranslation("voice.alerts.flood-close"),
-                            () -> {
-                                invitations.close(f.invitation());
-                                Notification.show(
-                                        getTranslation("voice.alerts.flood-closed-now", f.label()),
-                                        6000,
-                                        Notification.Position.MIDDLE);
-                                changed.run();
-                            }));
-            close.addClassName("close-code");
-            actions.add(close);
+            actions.add(CodeClosing.button(invitations, f.invitation(), f.label(), () -> {
+                Notification.show(
+                        getTranslation("voice.alerts.flood-closed-now", f.label()), 6000, Notification.Position.MIDDLE);
+                changed.run();
+            }));
         } else {
             flood.add(new Paragraph(getTranslation("voice.alerts.flood-code-closed")));
         }

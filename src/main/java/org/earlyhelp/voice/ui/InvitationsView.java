@@ -30,7 +30,6 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
-import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
@@ -151,7 +150,7 @@ class InvitationsView extends Page {
             qr.addClassName("invitation-qr");
             card.add(facts, qr);
             if (open) {
-                card.add(closeButton(i));
+                card.add(CodeClosing.button(invitations, i.id(), i.label(), this::refresh));
             }
             list.add(card);
         }
@@ -160,22 +159,5 @@ class InvitationsView extends Page {
             older.setId("invitations-older");
             list.add(older);
         }
-    }
-
-    /** Closes the invitation's code now, once confirmed; the list is drawn again. */
-    private Button closeButton(Invitation i) {
-        Button close = new Button(
-                getTranslation("voice.invitations.close"),
-                e -> Confirmations.ask(
-                        getTranslation("voice.alerts.flood-close-title", i.label()),
-                        getTranslation("voice.alerts.flood-close-confirm"),
-                        getTranslation("voice.invitations.close"),
-                        () -> {
-                            invitations.close(i.id());
-                            refresh();
-                        }));
-        close.addClassName("close-code");
-        close.setAriaLabel(getTranslation("voice.invitations.close-named", i.label()));
-        return close;
     }
 }
