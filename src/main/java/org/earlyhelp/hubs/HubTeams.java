@@ -75,6 +75,11 @@ public class HubTeams {
                 .toList();
     }
 
+    /** Whether the person is one of the hub's safeguarding leads. Any module may ask. */
+    public boolean isSafeguardingLead(HubId hub, String username) {
+        return safeguardingLeads(hub).stream().anyMatch(m -> m.username().equals(username));
+    }
+
     /**
      * The hub's leads, for escalating alerts nobody acknowledged. Names and user names only: any
      * module may ask, including scheduled jobs that run without a signed-in person.

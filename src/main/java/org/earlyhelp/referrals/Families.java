@@ -115,7 +115,7 @@ public class Families {
                 AuditAction.VIEW, "family", id.toString(), f.hub(), null, readOnly ? "read only (case closed)" : null);
         Listing<FamilyRecord.BreakGlassRead> reads = standing.hubLead()
                 ? Listing.of(families.breakGlassReads(id, BREAK_GLASS_LISTED + 1), BREAK_GLASS_LISTED)
-                : new Listing<>(List.of(), false);
+                : Listing.none();
         return record(f, readOnly, reads, timelineEntries);
     }
 
@@ -149,7 +149,7 @@ public class Families {
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
         families.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
         audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
-        return record(f, true, new Listing<>(List.of(), false), timelineEntries);
+        return record(f, true, Listing.none(), timelineEntries);
     }
 
     private FamilyRecord record(

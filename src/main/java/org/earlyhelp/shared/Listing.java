@@ -25,6 +25,11 @@ public record Listing<T>(List<T> items, boolean more) {
         return rows.size() > most ? new Listing<>(rows.subList(0, most), true) : new Listing<>(rows, false);
     }
 
+    /** A list with nothing in it, and nothing more. */
+    public static <T> Listing<T> none() {
+        return new Listing<>(List.of(), false);
+    }
+
     /** The same listing with each item turned into another. */
     public <R> Listing<R> map(Function<? super T, ? extends R> change) {
         return new Listing<>(items.stream().<R>map(change).toList(), more);

@@ -21,15 +21,14 @@ public final class EngagementLink {
     /** An invitation (a group's or a campaign's, never one child's), with how many answered it. */
     public record LinkedInvitation(UUID id, String label, InvitationKind kind, Instant createdAt, int answers) {}
 
-    /** A "you said, we did" answer with its hearings: who heard what changed (the Lundy model). */
+    /** A "you said, we did" answer linked to an engagement, or that could be. */
     public record LinkedResponse(
             UUID id,
             String theme,
             String youSaid,
             ResponseStatus status,
             @Nullable String weDid,
-            @Nullable Instant publishedAt,
-            List<Response.Hearing> hearings) {}
+            @Nullable Instant publishedAt) {}
 
     /** How many invitations and answers are linked to an engagement, and how many answered its invitations. */
     public record Reach(int invitations, int answers, int responses) {}

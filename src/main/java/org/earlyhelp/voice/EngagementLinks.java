@@ -71,8 +71,8 @@ public class EngagementLinks {
                 e,
                 links.invitations(e.id(), List.of(), MOST_LISTED),
                 links.responses(e.id(), List.of(), MOST_LISTED),
-                mine.isEmpty() ? new Listing<>(List.of(), false) : links.invitations(null, mine, MOST_LISTED),
-                mine.isEmpty() ? new Listing<>(List.of(), false) : links.responses(null, mine, MOST_LISTED),
+                mine.isEmpty() ? Listing.none() : links.invitations(null, mine, MOST_LISTED),
+                mine.isEmpty() ? Listing.none() : links.responses(null, mine, MOST_LISTED),
                 links.reach(e.id()),
                 links.hearings(e.id()),
                 mayLink);
@@ -120,14 +120,16 @@ public class EngagementLinks {
         for (Engagement e : engagements.overlapping(from, to)) {
             Reach reach = links.reach(e.id());
             List<LinkedResponse> responses = links.allResponses(e.id());
+            Map<UUID, List<Response.Hearing>> heard = links.hearingsByAnswer(e.id());
             if (responses.isEmpty()) {
                 rows.add(row(e, reach, null, null));
             }
             for (LinkedResponse r : responses) {
-                if (r.hearings().isEmpty()) {
+                List<Response.Hearing> hearings = heard.getOrDefault(r.id(), List.of());
+                if (hearings.isEmpty()) {
                     rows.add(row(e, reach, r, null));
                 }
-                for (Response.Hearing h : r.hearings()) {
+                for (Response.Hearing h : hearings) {
                     rows.add(row(e, reach, r, h));
                 }
             }

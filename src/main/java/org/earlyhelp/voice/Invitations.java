@@ -174,8 +174,7 @@ public class Invitations {
                 || !user.hubs().contains(owner.hub())
                 || !(user.has(Role.HUB_LEAD)
                         || owner.createdBy().equals(user.username())
-                        || teams.safeguardingLeads(owner.hub()).stream()
-                                .anyMatch(m -> m.username().equals(user.username())))) {
+                        || teams.isSafeguardingLead(owner.hub(), user.username()))) {
             audit.refused(AuditAction.CLOSE, "invitation", id.toString(), owner == null ? null : owner.hub(), null);
             throw new AccessDeniedException("Not yours to close");
         }

@@ -326,9 +326,7 @@ public class SafeguardingAlerts {
     }
 
     boolean isSafeguardingLead(CurrentUser user, HubId hub) {
-        return user.hubs().contains(hub)
-                && teams.safeguardingLeads(hub).stream()
-                        .anyMatch(m -> m.username().equals(user.username()));
+        return user.hubs().contains(hub) && teams.isSafeguardingLead(hub, user.username());
     }
 
     private CurrentUser requireAlerts(HubId hub) {

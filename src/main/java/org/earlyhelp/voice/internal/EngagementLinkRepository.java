@@ -1,6 +1,7 @@
 package org.earlyhelp.voice.internal;
 
-import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -77,26 +78,24 @@ public class EngagementLinkRepository {
 
     /**
      * The newest {@code most} answers linked to the engagement, or (with {@code null}) the newest
-     * unlinked ones of the hubs, each with its hearings, and whether there are more.
+     * unlinked ones of the hubs, and whether there are more.
      */
     public Listing<LinkedResponse> responses(@Nullable UUID engagement, List<HubId> hubs, int most) {
-        String where = engagement == null ? "r.engagement_id IS NULL AND r.hub_id = ANY (?)" : "r.engagement_id = ?";
+        String where = engagement == null ? "engagement_id IS NULL AND hub_id = ANY (?)" : "engagement_id = ?";
         Object param = engagement == null ? hubs.stream().map(HubId::value).toArray(String[]::new) : engagement;
         return Listing.of(
-                responses(" WHERE " + where + " ORDER BY r.created_at DESC, r.id LIMIT ?", param, most + 1), most);
+                responses(" WHERE " + where + " ORDER BY created_at DESC, id LIMIT ?", param, most + 1), most);
     }
 
-    /** Every answer linked to the engagement, the newest first, each with its hearings: for the Lundy report. */
+    /** Every answer linked to the engagement, the newest first: for the Lundy report. */
     public List<LinkedResponse> allResponses(UUID engagement) {
-        return responses(" WHERE r.engagement_id = ? ORDER BY r.created_at DESC, r.id", engagement);
+        return responses(" WHERE engagement_id = ? ORDER BY created_at DESC, id", engagement);
     }
 
     private List<LinkedResponse> responses(String whereAndOrder, Object... params) {
-        List<Row> rows = jdbc.sql(
-                        "SELECT r.id, r.theme, r.you_said, r.status, r.we_did, r.published_at FROM voice.response r"
-                                + whereAndOrder)
+        return jdbc.sql("SELECT id, theme, you_said, status, we_did, published_at FROM voice.response" + whereAndOrder)
                 .params(params)
-                .query((rs, n) -> new Row(
+                .query((rs, n) -> new LinkedResponse(
                         rs.getObject(1, UUID.class),
                         rs.getString(2),
                         rs.getString(3),
@@ -104,32 +103,7 @@ public class EngagementLinkRepository {
                         rs.getString(5),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()))
                 .list();
-        Map<UUID, List<Response.Hearing>> hearings = new HashMap<>();
-        jdbc.sql("SELECT response_id, heard_by, heard_on, what_changed FROM voice.hearing WHERE response_id = ANY (?)"
-                        + " ORDER BY heard_on, id")
-                .param(rows.stream().map(Row::id).toArray(UUID[]::new))
-                .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
-                        .add(new Response.Hearing(rs.getString(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
-                .list();
-        return rows.stream()
-                .map(r -> new LinkedResponse(
-                        r.id(),
-                        r.theme(),
-                        r.youSaid(),
-                        r.status(),
-                        r.weDid(),
-                        r.publishedAt(),
-                        hearings.getOrDefault(r.id(), List.of())))
-                .toList();
     }
-
-    private record Row(
-            UUID id,
-            String theme,
-            String youSaid,
-            ResponseStatus status,
-            @Nullable String weDid,
-            @Nullable Instant publishedAt) {}
 
     /** How many invitations and answers are linked to the engagement, and how many answered its invitations. */
     public Reach reach(UUID engagement) {
@@ -144,13 +118,29 @@ public class EngagementLinkRepository {
 
     /** Every hearing of the answers linked to the engagement, the earliest first. */
     public List<Response.Hearing> hearings(UUID engagement) {
-        return jdbc.sql("""
-                        SELECT h.heard_by, h.heard_on, h.what_changed FROM voice.hearing h
-                        JOIN voice.response r ON r.id = h.response_id WHERE r.engagement_id = ? ORDER BY h.heard_on, h.id""")
+        return jdbc.sql(HEARINGS)
                 .param(engagement)
-                .query((rs, n) ->
-                        new Response.Hearing(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3)))
+                .query((rs, n) -> hearing(rs))
                 .list();
+    }
+
+    /** The same hearings by the answer they are of, each answer's the earliest first. */
+    public Map<UUID, List<Response.Hearing>> hearingsByAnswer(UUID engagement) {
+        Map<UUID, List<Response.Hearing>> hearings = new HashMap<>();
+        jdbc.sql(HEARINGS)
+                .param(engagement)
+                .query((rs, n) -> hearings.computeIfAbsent(rs.getObject(4, UUID.class), k -> new ArrayList<>())
+                        .add(hearing(rs)))
+                .list();
+        return hearings;
+    }
+
+    private static final String HEARINGS = """
+            SELECT h.heard_by, h.heard_on, h.what_changed, h.response_id FROM voice.hearing h
+            JOIN voice.response r ON r.id = h.response_id WHERE r.engagement_id = ? ORDER BY h.heard_on, h.id""";
+
+    private static Response.Hearing hearing(ResultSet rs) throws SQLException {
+        return new Response.Hearing(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3));
     }
 
     /** The topic of the engagement each of the hub's answers came of, by answer. */

@@ -58,7 +58,7 @@ import org.springframework.security.access.AccessDeniedException;
 @RolesAllowed({Role.PRACTITIONER_AUTHORITY, Role.HUB_LEAD_AUTHORITY})
 class AlertsView extends Page {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private final transient SafeguardingAlerts alerts;
     private final transient Invitations invitations;

@@ -10,9 +10,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.ValidationException;
@@ -30,8 +28,6 @@ import org.earlyhelp.voice.SafeguardingAlerts;
  * stay below, to be acknowledged one by one.
  */
 class FloodsSection extends Section {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private final transient SafeguardingAlerts alerts;
     private final transient Invitations invitations;
@@ -52,7 +48,7 @@ class FloodsSection extends Section {
     }
 
     private static String when(Instant at) {
-        return WHEN.format(at.atZone(WorkingCalendar.LONDON));
+        return AlertsView.WHEN.format(at.atZone(WorkingCalendar.LONDON));
     }
 
     private Div flood(AlertFlood f) {
