@@ -49,6 +49,12 @@ public class Invitations {
     /** The most invitations the hub's list holds, the newest. */
     public static final int MOST_LISTED = 200;
 
+    /** The fewest characters of a code a search matches codes by: fewer match too many. */
+    public static final int SHORTEST_CODE_SEARCHED = 4;
+
+    /** The most characters of a search used: a name is never longer. */
+    private static final int MOST_TYPED = 120;
+
     /** Crockford's base 32: no I, L, O or U, so codes read aloud and typed without confusion. */
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -114,7 +120,7 @@ public class Invitations {
             audit.refused(AuditAction.CREATE, "invitation", caseId.toString(), hub, "case invitation");
             throw new AccessDeniedException("You do not work with this family");
         }
-        if (label == null || label.isBlank() || label.length() > 120) {
+        if (label == null || label.isBlank() || label.length() > MOST_TYPED) {
             problems.put("label", new Message("voice.problem.label.name-so-you-recognise-later"));
         }
         int open = days == null ? properties.days() : days;
@@ -144,20 +150,37 @@ public class Invitations {
     }
 
     /**
-     * The hub's invitations this person may see, newest first and at most {@link #MOST_LISTED}: the hub lead sees the hub's; a
-     * practitioner those they made; an invitation for a family's case only those who may read the
-     * family now (the family access policy).
+     * The hub's invitations this person may see, newest first and at most {@link #MOST_LISTED}: the hub lead and the hub's
+     * safeguarding leads see the hub's; a practitioner those they made; an invitation for a
+     * family's case only those who may read the family now (the family access policy).
      */
     @Transactional(readOnly = true)
     public Listing<Invitation> ofHub(HubId hub) {
+        return search(hub, "", false);
+    }
+
+    /**
+     * As {@link #ofHub}, narrowed to the invitations whose name holds the words typed or whose
+     * code begins with them (at least {@link #SHORTEST_CODE_SEARCHED} characters of a code, dashes
+     * and spaces ignored), and to those still open if asked: so that any code, however old, can be
+     * found and closed.
+     */
+    @Transactional(readOnly = true)
+    public Listing<Invitation> search(HubId hub, String words, boolean onlyOpen) {
         CurrentUser user = currentUsers.requireAnyOf(Role.PRACTITIONER, Role.HUB_LEAD);
         if (!user.hubs().contains(hub)) {
             throw new AccessDeniedException("You do not work in this hub");
         }
         Set<UUID> readable = caseAccess.readable(invitations.casesInvited(hub));
+        String typed = words == null ? "" : words.strip();
+        String code = normalise(typed);
+        InvitationRepository.Narrowing narrowing = new InvitationRepository.Narrowing(
+                typed.length() > MOST_TYPED ? typed.substring(0, MOST_TYPED) : typed,
+                code.length() < SHORTEST_CODE_SEARCHED ? "" : code,
+                onlyOpen ? clock.instant() : null);
+        boolean allOfHub = user.has(Role.HUB_LEAD) || teams.isSafeguardingLead(hub, user.username());
         return Listing.of(
-                invitations.ofHub(hub, user.has(Role.HUB_LEAD), user.username(), readable, MOST_LISTED + 1),
-                MOST_LISTED);
+                invitations.ofHub(hub, allOfHub, user.username(), readable, narrowing, MOST_LISTED + 1), MOST_LISTED);
     }
 
     /**

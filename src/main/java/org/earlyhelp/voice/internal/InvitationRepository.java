@@ -71,19 +71,45 @@ public class InvitationRepository {
 
     /**
      * The hub's invitations, newest first: those for no case that the person made (or all of
-     * them, for the hub's lead), and those for the cases given as readable.
+     * them, for the hub's lead and its safeguarding leads), and those for the cases given as
+     * readable; narrowed to those whose name holds the words or whose code begins with the code
+     * given (either may be empty: no narrowing), and to those still open at {@code openAt} when
+     * it is given.
      */
-    public List<Invitation> ofHub(HubId hub, boolean lead, String username, Collection<UUID> readableCases, int limit) {
+    public List<Invitation> ofHub(
+            HubId hub,
+            boolean allOfHub,
+            String username,
+            Collection<UUID> readableCases,
+            Narrowing narrowing,
+            int limit) {
         return jdbc.sql(SELECT + "\n" + """
-                         WHERE hub_id = :hub AND ((case_id IS NULL AND (:lead OR created_by = :u)) OR case_id = ANY (:cases))
+                         WHERE hub_id = :hub AND ((case_id IS NULL AND (:all OR created_by = :u)) OR case_id = ANY (:cases))
+                           AND (:words = '' OR strpos(lower(label), lower(:words)) > 0
+                                OR (:code <> '' AND starts_with(code, :code)))
+                           AND (NOT :onlyOpen OR expires_at > :openAt)
                          ORDER BY created_at DESC LIMIT :limit""")
                 .param("limit", limit)
                 .param("hub", hub.value())
-                .param("lead", lead)
+                .param("all", allOfHub)
                 .param("u", username)
                 .param("cases", readableCases.toArray(UUID[]::new))
+                .param("words", narrowing.words())
+                .param("code", narrowing.code())
+                .param("onlyOpen", narrowing.openAt() != null)
+                .param("openAt", Timestamp.from(narrowing.openAt() == null ? Instant.EPOCH : narrowing.openAt()))
                 .query(this::invitation)
                 .list();
+    }
+
+    /**
+     * What narrows a hub's invitations: words in the name, the start of a code (as stored, no
+     * dashes), and the instant they must still be open at.
+     */
+    public record Narrowing(
+            String words, String code, @Nullable Instant openAt) {
+
+        public static final Narrowing NONE = new Narrowing("", "", null);
     }
 
     /** An invitation by its code, while it is open. */

@@ -3,6 +3,7 @@ package org.earlyhelp.voice.ui;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,6 +53,8 @@ class InvitationsView extends Page {
     private final transient Invitations invitations;
     private final transient Clock clock;
     private final Select<Hub> hub = Data.mark(new Select<>());
+    private final TextField search = new TextField();
+    private final Checkbox onlyOpen = new Checkbox();
     private final Div list = new Div();
 
     InvitationsView(Invitations invitations, HubDirectory directory, CurrentUsers currentUsers, Clock clock) {
@@ -112,11 +116,22 @@ class InvitationsView extends Page {
         });
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-invitation");
+        list.setId("invitation-list");
+        search.setLabel(getTranslation("voice.invitations.find"));
+        search.setHelperText(getTranslation("voice.invitations.find-help", Invitations.SHORTEST_CODE_SEARCHED));
+        search.setId("invitation-search");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> refresh());
+        onlyOpen.setLabel(getTranslation("voice.invitations.only-open"));
+        onlyOpen.setId("invitation-only-open");
+        onlyOpen.addValueChangeListener(e -> refresh());
         add(
                 hub,
                 new FormLayout(kind, label, band, days),
                 create,
                 new H2(getTranslation("voice.invitations.list")),
+                new FormLayout(search, onlyOpen),
                 list);
         if (!hubs.isEmpty()) {
             hub.setValue(hubs.getFirst());
@@ -128,9 +143,13 @@ class InvitationsView extends Page {
         if (hub.getValue() == null) {
             return;
         }
-        Listing<Invitation> all = invitations.ofHub(hub.getValue().id());
+        boolean narrowed = !search.getValue().isBlank() || onlyOpen.getValue();
+        Listing<Invitation> all = invitations.search(hub.getValue().id(), search.getValue(), onlyOpen.getValue());
         if (all.isEmpty()) {
-            list.add(new Paragraph(getTranslation("voice.invitations.none")));
+            Paragraph none =
+                    new Paragraph(getTranslation(narrowed ? "voice.invitations.none-found" : "voice.invitations.none"));
+            none.setId("invitations-none");
+            list.add(none);
         }
         for (Invitation i : all.items()) {
             Section card = new Section();
@@ -155,7 +174,8 @@ class InvitationsView extends Page {
             list.add(card);
         }
         if (all.more()) {
-            Paragraph older = new Paragraph(getTranslation("voice.invitations.older", all.size()));
+            Paragraph older = new Paragraph(
+                    getTranslation(narrowed ? "voice.invitations.more-found" : "voice.invitations.older", all.size()));
             older.setId("invitations-older");
             list.add(older);
         }

@@ -1,17 +1,26 @@
 package org.earlyhelp.voice.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -26,6 +35,7 @@ import org.earlyhelp.voice.EngagementLinks;
 import org.earlyhelp.voice.EngagementMethod;
 import org.earlyhelp.voice.Engagements;
 import org.earlyhelp.voice.FeedbackInbox;
+import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.YouSaidWeDid;
@@ -33,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The voice pages' lists (a hub's invitations, its responses and its public "you said, we did"
@@ -99,8 +110,8 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
         navigate("voice/invitations", InvitationsView.class);
         assertThat($(Paragraph.class).id("invitations-older").getText())
-                .isEqualTo("This page lists the newest 200 invitations. Older ones are not listed here; their codes"
-                        + " still work until they close.");
+                .isEqualTo("This page lists the newest 200 invitations. To find an older one, type part of its name"
+                        + " or code above; its code works until it closes.");
 
         // Without this test's own, the hub has fewer than the list holds.
         jdbc.sql("DELETE FROM voice.invitation WHERE label LIKE ?")
@@ -141,12 +152,96 @@ class VoiceListsTests extends SpringBrowserlessTest {
     }
 
     /** Group invitations of the hub, open for a day, "… 1" the newest. */
+    /**
+     * Any invitation, however old, is found by part of its name or of its code (as shown, typed in
+     * any case, dashes or none) and can be closed from the page; the search keeps who sees what.
+     */
+    @Test
+    void anyInvitationIsFoundByNameOrCodeAndClosed() {
+        invitations(Invitations.MOST_LISTED + 1);
+        String code = "QQQQ" + "0123456789ABCDEF".substring(0, 12);
+        jdbc.sql("UPDATE voice.invitation SET code = ? WHERE label = ?")
+                .params(code, MARK + " 201")
+                .update();
+        jdbc.sql("UPDATE voice.invitation SET expires_at = now() - interval '1 day' WHERE label = ?")
+                .param(MARK + " 200")
+                .update();
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+        assertThat(invitations.ofHub(HUB).items()).noneMatch(i -> i.label().equals(MARK + " 201"));
+
+        String shown = "QQQQ-0123-4567-89AB";
+        assertThat(invitations
+                        .search(HUB, shown.toLowerCase(Locale.ROOT), false)
+                        .items())
+                .extracting(Invitation::label)
+                .containsExactly(MARK + " 201");
+        assertThat(invitations.search(HUB, " qqqq 01 ", false).items())
+                .extracting(Invitation::label)
+                .containsExactly(MARK + " 201");
+        assertThat(invitations.search(HUB, "QQQ", false).items())
+                .as("fewer than 4 characters of a code match no code")
+                .isEmpty();
+        assertThat(invitations.search(HUB, "TEST 201", false).items())
+                .extracting(Invitation::label)
+                .containsExactly(MARK + " 201");
+        assertThat(invitations.search(HUB, MARK + " 200", false).items())
+                .extracting(Invitation::label)
+                .containsExactly(MARK + " 200");
+        assertThat(invitations.search(HUB, MARK + " 200", true).items())
+                .as("a closed code is left out when only open ones are asked for")
+                .isEmpty();
+        Listing<Invitation> named = invitations.search(HUB, MARK, false);
+        assertThat(named.size()).isEqualTo(Invitations.MOST_LISTED);
+        assertThat(named.more()).isTrue();
+
+        // The hub's safeguarding lead sees the hub's codes too; another practitioner only their own.
+        SignedIn.as("lead.kingswinford", Set.of(Role.PRACTITIONER), Set.of(HUB.value()));
+        assertThat(invitations.search(HUB, shown, false).items()).hasSize(1);
+        SignedIn.as("voice.lists.practitioner", Set.of(Role.PRACTITIONER), Set.of(HUB.value()));
+        assertThat(invitations.search(HUB, shown, false).items()).isEmpty();
+        assertThat(invitations.search(HUB, MARK, false).items()).isEmpty();
+        SignedIn.as("lead.north-dudley", Set.of(Role.HUB_LEAD), Set.of("north-dudley"));
+        assertThatThrownBy(() -> invitations.search(HUB, shown, false)).isInstanceOf(AccessDeniedException.class);
+
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+        navigate("voice/invitations", InvitationsView.class);
+        test($(TextField.class).id("invitation-search")).setValue(shown);
+        assertThat($(H2.class).from(list()).all()).extracting(H2::getText).containsExactly(MARK + " 201");
+        test($(Button.class).from(list()).withClassName("close-code").single()).click();
+        test($(ConfirmDialog.class).single()).confirm();
+        assertThat($(ListItem.class).from(list()).all())
+                .anyMatch(li -> li.getText().startsWith("Closed on "));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'close' AND record_id = ?")
+                        .param(invitations
+                                .search(HUB, shown, false)
+                                .items()
+                                .getFirst()
+                                .id()
+                                .toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+
+        test($(Checkbox.class).id("invitation-only-open")).click();
+        assertThat($(Paragraph.class).id("invitations-none").getText())
+                .isEqualTo("No invitation you can see matches. Check the code, or clear the search to see the newest.");
+        test($(Checkbox.class).id("invitation-only-open")).click();
+        test($(TextField.class).id("invitation-search")).setValue(MARK);
+        assertThat($(Paragraph.class).id("invitations-older").getText())
+                .isEqualTo("The newest 200 invitations that match are listed. Type more of the name or code to find an"
+                        + " older one.");
+    }
+
+    private Div list() {
+        return $(Div.class).id("invitation-list");
+    }
+
     private void invitations(int count) {
         jdbc.sql("""
                         INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
                           expires_at)
                         SELECT gen_random_uuid(), 'voicelists' || n || '-' || gen_random_uuid(), 'GROUP', ?, ? || ' ' || n,
-                               'TEEN', 'lead.kingswinford', now() - n * interval '1 minute', now() + interval '1 day'
+                               'TEEN', 'voice.lists.maker', now() - n * interval '1 minute', now() + interval '1 day'
                         FROM generate_series(1, ?) n""").params(HUB.value(), MARK, count).update();
     }
 
