@@ -46,6 +46,34 @@ class SourceShapeTests {
                 .isEmpty();
     }
 
+    /**
+     * Every confirmation dialog opens with Cancel focused ({@code Confirmations.focusCancel}), so a
+     * key pressed at once does not do what cannot be undone: a file builds as many as it hands over.
+     */
+    @Test
+    void everyConfirmationDialogOpensOnCancel() throws IOException {
+        List<String> unguarded = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(f);
+                long built = Pattern.compile("new ConfirmDialog\\(")
+                        .matcher(text)
+                        .results()
+                        .count();
+                long guarded = Pattern.compile("focusCancel\\(\\w+\\)")
+                        .matcher(text)
+                        .results()
+                        .count();
+                if (guarded < built) {
+                    unguarded.add(MAIN.relativize(f) + ": " + built + " built, " + guarded + " focused on Cancel");
+                }
+            }
+        }
+        assertThat(unguarded)
+                .as("call Confirmations.focusCancel(dialog) before opening each, or use Confirmations.ask")
+                .isEmpty();
+    }
+
     @Test
     void codeNamesImportedTypesWithoutTheirPackage() throws IOException {
         List<String> found = new ArrayList<>();

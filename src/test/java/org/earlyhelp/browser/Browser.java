@@ -31,6 +31,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -134,6 +135,20 @@ public final class Browser implements AutoCloseable {
     /** Waits for an element to be visible and returns it. */
     public WebElement waitFor(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /**
+     * The open confirmation dialog's confirm button, once the dialog has finished opening, with the
+     * pointer resting on it: an accessibility check then sees the button as someone about to press
+     * it does (its hover colours), not as the pointer happened to lie.
+     */
+    public WebElement openConfirmation() {
+        WebElement confirm = waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript("const o = document.querySelector('vaadin-confirm-dialog[opened]')"
+                        + ".shadowRoot.querySelector('#overlay'); return !!o && !o.hasAttribute('opening');")));
+        new Actions(driver).moveToElement(confirm).perform();
+        return confirm;
     }
 
     /** Waits until the current address starts with the given text. */

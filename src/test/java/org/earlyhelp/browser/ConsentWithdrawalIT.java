@@ -59,7 +59,11 @@ class ConsentWithdrawalIT extends BrowserTest {
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'})", withdraw);
         withdraw.click();
-        browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
+        // An older dialog, built on its own, also opens with Cancel focused.
+        WebElement confirm = browser.openConfirmation();
+        browser.waitForFocus(
+                "Cancel, not the button that withdraws consent", f -> f.startsWith("VAADIN-BUTTON#: Cancel"));
+        confirm.click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.tagName("main")).getText().contains("Consent withdrawn"));
         assertThat(browser.isPresent(By.id("withdraw-consent")))

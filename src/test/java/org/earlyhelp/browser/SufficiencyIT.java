@@ -277,11 +277,9 @@ class SufficiencyIT extends BrowserTest {
                 .contains("Made-up supply from the demonstration is still held");
         click(browser.waitFor(By.id("remove-demonstration-supply")));
         // Checked once the dialog has finished fading in (half-faded colours fail any contrast check).
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("return !!document.querySelector('vaadin-confirm-dialog[opened]')"
-                        + " && !document.querySelector('[opening]');")));
+        WebElement remove = browser.openConfirmation();
         browser.assertAccessible("confirm removing the demonstration supply");
-        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        click(remove);
         wait.until(d -> d.findElements(By.id("import-903")).size() == 1
                 && d.findElements(By.id("demonstration-notice")).stream().noneMatch(WebElement::isDisplayed));
         assertThat(jdbc.sql("SELECT count(*) FROM sufficiency.provider WHERE list_name LIKE 'Demonstration%'")

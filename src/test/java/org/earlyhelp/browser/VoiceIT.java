@@ -48,6 +48,7 @@ import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -277,11 +278,10 @@ class VoiceIT extends BrowserTest {
         floods.findElement(By.cssSelector("vaadin-text-area textarea"))
                 .sendKeys("The code was posted on a public forum; all three read.");
         floods.findElement(By.cssSelector(".set-aside")).click();
-        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        WebElement setAside = browser.openConfirmation();
         browser.screenshot("voice-alert-flood-confirm");
         browser.assertAccessible("setting a flood aside, asked to confirm");
-        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"))
-                .click();
+        setAside.click();
         waiting()
                 .until(d -> jdbc.sql(
                                         "SELECT count(*) FROM voice.alert WHERE feedback_id = ANY (?) AND acknowledged_at IS NOT NULL")
@@ -467,14 +467,25 @@ class VoiceIT extends BrowserTest {
         browser.screenshot("voice-invitation-qr");
         browser.assertAccessible("invitations with a QR code");
 
-        // The code is closed before its day, once confirmed.
+        // The code is closed before its day, once confirmed. The dialog opens with Cancel focused:
+        // Enter pressed at once closes nothing.
         WebElement close = card.findElement(By.cssSelector(".close-code"));
         ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", close);
         close.click();
-        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
+        browser.openConfirmation();
+        browser.waitForFocus(
+                "Cancel, not the button that closes the code", f -> f.startsWith("VAADIN-BUTTON#: Cancel"));
+        new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+        waiting()
+                .until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog[opened]"))
+                        .isEmpty());
+        assertThat(invitations.open(invitation.code()))
+                .as("Enter on Cancel closed nothing")
+                .isPresent();
+        close.click();
+        WebElement closeNow = browser.openConfirmation();
         browser.assertAccessible("closing a code, asked to confirm");
-        browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"))
-                .click();
+        closeNow.click();
         waiting()
                 .until(d -> d.findElements(By.cssSelector(".invitation")).stream()
                         .anyMatch(c -> c.getText().contains(invitation.displayCode())

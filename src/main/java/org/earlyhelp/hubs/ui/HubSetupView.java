@@ -42,6 +42,7 @@ import org.earlyhelp.hubs.HubTotals;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
@@ -318,6 +319,7 @@ class HubSetupView extends Page {
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("hubs.confirm-move.confirm"));
         confirm.addConfirmListener(e -> doAssign(selected, hub));
+        Confirmations.focusCancel(confirm);
         confirm.open();
     }
 

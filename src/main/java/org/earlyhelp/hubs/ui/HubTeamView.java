@@ -29,6 +29,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
@@ -143,6 +144,7 @@ class HubTeamView extends Page {
             // The row and its buttons are gone: focus goes to the team's heading, not the page.
             Focus.afterDialog(heading());
         });
+        Confirmations.focusCancel(confirm);
         confirm.open();
     }
 

@@ -33,6 +33,7 @@ import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
@@ -190,6 +191,7 @@ class ServiceDirectoryView extends Page {
                     // The listing and its button are gone: focus goes to how many were found.
                     Focus.afterDialog(summary);
                 });
+                Confirmations.focusCancel(confirm);
                 confirm.open();
             });
             remove.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);

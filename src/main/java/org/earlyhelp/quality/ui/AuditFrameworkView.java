@@ -36,6 +36,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
@@ -248,6 +249,7 @@ class AuditFrameworkView extends Page {
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("quality.editor.confirm.no"));
         dialog.addConfirmListener(e -> publish());
+        Confirmations.focusCancel(dialog);
         dialog.open();
     }
 

@@ -32,6 +32,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Page;
@@ -170,6 +171,7 @@ class CaseAuditsView extends Page {
             }
             load();
         });
+        Confirmations.focusCancel(dialog);
         dialog.open();
     }
 }

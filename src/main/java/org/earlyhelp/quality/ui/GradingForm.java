@@ -24,6 +24,7 @@ import org.earlyhelp.quality.AuditFramework;
 import org.earlyhelp.quality.CaseAudit;
 import org.earlyhelp.quality.CaseAudits;
 import org.earlyhelp.quality.Grade;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
 import org.jspecify.annotations.Nullable;
@@ -116,6 +117,7 @@ class GradingForm extends Div {
                         problems,
                         getTranslation("quality.audit.submitted"));
             });
+            Confirmations.focusCancel(dialog);
             dialog.open();
         });
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

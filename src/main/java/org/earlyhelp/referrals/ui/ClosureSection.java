@@ -28,6 +28,7 @@ import org.earlyhelp.referrals.Cases;
 import org.earlyhelp.referrals.ClosureReason;
 import org.earlyhelp.referrals.NeedResult;
 import org.earlyhelp.shared.OutcomeArea;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Words;
 
 /** How a case ends: for an open case, its lead's forms to close it or step it up; for a closed one, the results and the checks after closing. */
@@ -139,6 +140,7 @@ final class ClosureSection extends Div {
                         errors,
                         t("close.saved"));
             });
+            Confirmations.focusCancel(confirm);
             confirm.open();
         });
         close.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -174,6 +176,7 @@ final class ClosureSection extends Div {
                     Map.of("reason", why),
                     stepErrors,
                     t("stepup.saved")));
+            Confirmations.focusCancel(confirm);
             confirm.open();
         });
         stepUp.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -36,6 +36,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Markup;
@@ -240,6 +241,7 @@ class FamilyView extends Page implements BeforeEnterObserver {
                         Notification.show(t("family.refused"), 6000, Notification.Position.MIDDLE);
                     }
                 });
+                Confirmations.focusCancel(confirm);
                 confirm.open();
             });
             withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);

@@ -45,6 +45,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
@@ -302,6 +303,7 @@ class HubQueueView extends Page {
                 confirm.setCancelText(getTranslation("action.cancel"));
                 confirm.setConfirmText(p.link() ? t("changes.link-yes") : t("changes.move-yes"));
                 confirm.addConfirmListener(c -> decideChange(p, true));
+                Confirmations.focusCancel(confirm);
                 confirm.open();
             });
             yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

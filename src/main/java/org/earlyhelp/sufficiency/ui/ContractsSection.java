@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
@@ -254,6 +255,7 @@ class ContractsSection extends Section {
                 // The row's button has gone with the row.
                 Focus.afterDialog(heading);
             });
+            Confirmations.focusCancel(confirm);
             confirm.open();
         });
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.sufficiency.DemonstrationSupply;
 
 /**
@@ -54,6 +55,7 @@ final class DemonstrationNotice extends Div {
                 demonstration.removeSupply();
                 getUI().ifPresent(ui -> ui.getPage().reload());
             });
+            Confirmations.focusCancel(confirm);
             confirm.open();
         });
         remove.setId("remove-demonstration-supply");

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Grids;
 import org.earlyhelp.shared.ui.Words;
@@ -57,6 +58,7 @@ class FosterCarersRegister extends Div {
                             grid.setItems(carers.carers());
                             Focus.afterDialog(carersHeading);
                         });
+                        Confirmations.focusCancel(confirm);
                         confirm.open();
                     });
                     remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.earlyhelp.shared.imports.ImportException;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.Uploads;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
@@ -180,6 +181,7 @@ final class ReturnsImportSection extends Section {
             }
         });
         confirm.setId("confirm-import");
+        Confirmations.focusCancel(confirm);
         confirm.open();
     }
 

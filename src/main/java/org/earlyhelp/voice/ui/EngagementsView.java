@@ -42,6 +42,7 @@ import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
+import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
@@ -297,6 +298,7 @@ class EngagementsView extends Page {
                         getTranslation("voice.engagements.removed"), 3000, Notification.Position.BOTTOM_START);
                 load();
             });
+            Confirmations.focusCancel(dialog);
             dialog.open();
         });
         remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
