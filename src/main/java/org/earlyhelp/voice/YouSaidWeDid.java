@@ -43,6 +43,9 @@ public class YouSaidWeDid {
     /** The most responses the hub's page and its public page list, the newest. */
     public static final int MOST_LISTED = 200;
 
+    /** The most characters of a search used: what was said is never longer. */
+    private static final int MOST_TYPED = 1000;
+
     private final ResponseRepository responses;
     private final CurrentUsers currentUsers;
     private final AuditTrail audit;
@@ -233,8 +236,22 @@ public class YouSaidWeDid {
     /** The hub's newest responses with their hearings, newest first, at most {@link #MOST_LISTED}. */
     @Transactional(readOnly = true)
     public Listing<Response> ofHub(HubId hub) {
+        return search(hub, "");
+    }
+
+    /**
+     * As {@link #ofHub}, narrowed to the responses whose theme, what was said or what was done
+     * holds the words typed (in any case): so that any response, however old, can be found, its
+     * answer changed or taken off the public page (a new answer waits for approval again).
+     */
+    @Transactional(readOnly = true)
+    public Listing<Response> search(HubId hub, String words) {
         worker(hub);
-        return Listing.of(responses.ofHub(hub, false, MOST_LISTED + 1), MOST_LISTED);
+        String typed = words == null ? "" : words.strip();
+        return Listing.of(
+                responses.ofHubHolding(
+                        hub, typed.length() > MOST_TYPED ? typed.substring(0, MOST_TYPED) : typed, MOST_LISTED + 1),
+                MOST_LISTED);
     }
 
     /** Every response of the hub with its hearings, newest first: the board's report (Lundy's CSV). */

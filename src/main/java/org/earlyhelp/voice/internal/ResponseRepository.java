@@ -137,6 +137,16 @@ public class ResponseRepository {
                 hub.value());
     }
 
+    /**
+     * The hub's responses whose theme, what was said or what was done holds the words (in any
+     * case; empty words: every response), newest first.
+     */
+    public List<Response> ofHubHolding(HubId hub, String words, int limit) {
+        return responses("""
+                WHERE r.hub_id = ? AND (? = '' OR strpos(lower(r.theme || ' ' || r.you_said || ' '
+                                                       || coalesce(r.we_did, '')), lower(?)) > 0)""", limit, hub.value(), words, words);
+    }
+
     /** Every published answer of the hub on one of these themes, newest first. */
     public List<Response> publishedOn(HubId hub, Collection<String> themes) {
         return responses(

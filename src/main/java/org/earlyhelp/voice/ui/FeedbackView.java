@@ -14,6 +14,8 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -77,6 +79,8 @@ class FeedbackView extends Page {
     private final CurrentUser user;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div content = new Div();
+    /** Finds an older response; kept while the page is rebuilt. */
+    private final TextField responseSearch = new TextField();
     /** The inbox shows a page at a time; how many items of newer feedback are skipped. */
     private int inboxOffset;
     /** Which feedback the inbox shows; kept while the page is rebuilt. */
@@ -111,7 +115,20 @@ class FeedbackView extends Page {
         hub.addValueChangeListener(e -> {
             inboxOffset = 0;
             filter = InboxFilter.ALL;
+            responseSearch.clear();
             refresh(null);
+        });
+        responseSearch.setLabel(getTranslation("voice.responses.find"));
+        responseSearch.setHelperText(getTranslation("voice.responses.find-help"));
+        responseSearch.setId("response-search");
+        responseSearch.setClearButtonVisible(true);
+        // Searched on Enter or on leaving the field: the page is rebuilt, and focus comes back here.
+        responseSearch.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        responseSearch.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                refresh(null);
+                responseSearch.focus();
+            }
         });
         add(new Paragraph(getTranslation("voice.feedback.intro")), hub, content);
         if (!hubs.isEmpty()) {
@@ -192,12 +209,20 @@ class FeedbackView extends Page {
         section.add(Disclosure.of(
                 getTranslation("voice.responses.new"),
                 () -> new NewResponseForm(responses, hub.getValue().id(), user.displayName(), this::refresh)));
-        Listing<Response> listed = responses.ofHub(hub.getValue().id());
+        section.add(responseSearch);
+        boolean narrowed = !responseSearch.getValue().isBlank();
+        Listing<Response> listed = responses.search(hub.getValue().id(), responseSearch.getValue());
+        if (narrowed && listed.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("voice.responses.none-found"));
+            none.setId("responses-none");
+            section.add(none);
+        }
         for (Response r : listed.items()) {
             section.add(new ResponseCard(responses, r, user.has(Role.HUB_LEAD), this::refresh, anchors));
         }
         if (listed.more()) {
-            Paragraph older = new Paragraph(getTranslation("voice.responses.older", listed.size()));
+            Paragraph older = new Paragraph(
+                    getTranslation(narrowed ? "voice.responses.more-found" : "voice.responses.older", listed.size()));
             older.setId("responses-older");
             section.add(older);
         }

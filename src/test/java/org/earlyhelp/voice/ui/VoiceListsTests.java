@@ -9,9 +9,11 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -140,8 +142,8 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
         navigate("voice/feedback", FeedbackView.class);
         assertThat($(Paragraph.class).id("responses-older").getText())
-                .isEqualTo("This page lists the newest 200 responses. Older ones are not listed here; the CSV below"
-                        + " has them all.");
+                .isEqualTo("This page lists the newest 200 responses. To find an older one, search above; the CSV"
+                        + " below has them all.");
 
         SignedIn.nobody();
         assertThat(responses.published(HUB).more()).isTrue();
@@ -243,6 +245,57 @@ class VoiceListsTests extends SpringBrowserlessTest {
                         SELECT gen_random_uuid(), 'voicelists' || n || '-' || gen_random_uuid(), 'GROUP', ?, ? || ' ' || n,
                                'TEEN', 'voice.lists.maker', now() - n * interval '1 minute', now() + interval '1 day'
                         FROM generate_series(1, ?) n""").params(HUB.value(), MARK, count).update();
+    }
+
+    /**
+     * Any response, however old, is found by words of its theme, of what was said or of what was
+     * done; its answer can then be changed, which takes it off the public pages until it is
+     * approved again.
+     */
+    @Test
+    void anOlderResponseIsFoundAndItsAnswerCanBeTakenOffThePublicPages() {
+        published(YouSaidWeDid.MOST_LISTED + 1);
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+        assertThat(responses.ofHub(HUB).items()).noneMatch(r -> r.youSaid().equals("The oldest thing you said"));
+
+        assertThat(responses.search(HUB, "  the OLDEST thing ").items())
+                .extracting(Response::youSaid)
+                .containsExactly("The oldest thing you said");
+        assertThat(responses.search(HUB, "distance from home").items())
+                .extracting(Response::youSaid)
+                .containsExactly("The oldest thing you said");
+        assertThat(responses.search(HUB, "We did it").items())
+                .as("what was done is searched too")
+                .filteredOn(r -> r.owner().equals(MARK))
+                .hasSize(YouSaidWeDid.MOST_LISTED);
+        assertThat(responses.search(HUB, "We did it").more()).isTrue();
+        SignedIn.as("lead.north-dudley", Set.of(Role.HUB_LEAD), Set.of("north-dudley"));
+        assertThatThrownBy(() -> responses.search(HUB, "oldest")).isInstanceOf(AccessDeniedException.class);
+
+        SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
+        navigate("voice/feedback", FeedbackView.class);
+        test($(TextField.class).id("response-search")).setValue("the oldest thing");
+        ResponseCard card = $(ResponseCard.class).single();
+        assertThat($(H3.class).from(card).single().getText())
+                .as("the oldest, the only one on its theme")
+                .isEqualTo("About: distance from home");
+        test($(TextArea.class).from(card).withClassName("response-we-did").single())
+                .setValue("We moved the group nearer the bus station.");
+        test($(Button.class).from(card).withClassName("save-answer").single()).click();
+        assertThat(responses.publishedOn(HUB, List.of("distance from home")))
+                .as("a changed answer waits for approval again, off the public pages")
+                .isEmpty();
+        assertThat(responses.search(HUB, "nearer the bus station").items())
+                .singleElement()
+                .satisfies(r -> assertThat(r.publishedAt()).isNull());
+
+        test($(TextField.class).id("response-search")).setValue("nothing anyone said");
+        assertThat($(Paragraph.class).id("responses-none").getText())
+                .isEqualTo("No response of this hub matches. Clear the search to see the newest.");
+        // "You said 1" to "You said 200", and "The oldest thing you said": 201.
+        test($(TextField.class).id("response-search")).setValue("you said");
+        assertThat($(Paragraph.class).id("responses-older").getText())
+                .isEqualTo("The newest 200 responses that match are listed. Add words to find an older one.");
     }
 
     /** Published responses of the hub, the newest first; the oldest is on distance from home, the others on school. */
