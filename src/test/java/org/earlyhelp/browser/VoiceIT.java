@@ -385,6 +385,25 @@ class VoiceIT extends BrowserTest {
         assertThat(overdue.getDomProperty("textContent")).startsWith("Overdue: was due by ");
         assertThat(overdue.getDomAttribute("class")).contains("badge-overdue");
 
+        // A response is found by its words, typed and then Enter; focus stays in the search.
+        WebElement search = find(By.cssSelector("#response-search input"));
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", search);
+        search.sendKeys("HOMEWORK club", Keys.ENTER);
+        waiting().until(d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector(".response"));
+            return !cards.isEmpty()
+                    && cards.stream()
+                            .allMatch(c -> c.getDomProperty("textContent")
+                                    .toLowerCase(Locale.ROOT)
+                                    .contains("homework club"));
+        });
+        waiting()
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                        .executeScript("return !!document.activeElement"
+                                + " && !!document.activeElement.closest('#response-search');")));
+        browser.assertAccessible("responses found by a search");
+
         // The inbox filters: only what raised an alert.
         String code = invitation(AgeBand.TEEN).code();
         forms.submit(code, teen(FeelSafe.NO, "Filter check: someone at home scares me"), "10.1.2.3");
