@@ -55,6 +55,9 @@ class InvitationsView extends Page {
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final TextField search = new TextField();
     private final Checkbox onlyOpen = new Checkbox();
+    /** How many a search found, announced by screen readers while the person types. */
+    private final Paragraph found = new Paragraph();
+
     private final Div list = new Div();
 
     InvitationsView(Invitations invitations, HubDirectory directory, CurrentUsers currentUsers, Clock clock) {
@@ -126,12 +129,15 @@ class InvitationsView extends Page {
         onlyOpen.setLabel(getTranslation("voice.invitations.only-open"));
         onlyOpen.setId("invitation-only-open");
         onlyOpen.addValueChangeListener(e -> refresh());
+        found.setId("invitations-found");
+        found.getElement().setAttribute("role", "status");
         add(
                 hub,
                 new FormLayout(kind, label, band, days),
                 create,
                 new H2(getTranslation("voice.invitations.list")),
                 new FormLayout(search, onlyOpen),
+                found,
                 list);
         if (!hubs.isEmpty()) {
             hub.setValue(hubs.getFirst());
@@ -145,6 +151,11 @@ class InvitationsView extends Page {
         }
         boolean narrowed = !search.getValue().isBlank() || onlyOpen.getValue();
         Listing<Invitation> all = invitations.search(hub.getValue().id(), search.getValue(), onlyOpen.getValue());
+        found.setText(
+                !narrowed
+                        ? ""
+                        : getTranslation(
+                                all.more() ? "voice.invitations.found-more" : "voice.invitations.found", all.size()));
         if (all.isEmpty()) {
             Paragraph none =
                     new Paragraph(getTranslation(narrowed ? "voice.invitations.none-found" : "voice.invitations.none"));

@@ -207,8 +207,14 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
         SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
         navigate("voice/invitations", InvitationsView.class);
+        assertThat($(Paragraph.class).id("invitations-found").getText())
+                .as("nothing to announce before a search")
+                .isEmpty();
         test($(TextField.class).id("invitation-search")).setValue(shown);
         assertThat($(H2.class).from(list()).all()).extracting(H2::getText).containsExactly(MARK + " 201");
+        Paragraph found = $(Paragraph.class).id("invitations-found");
+        assertThat(found.getText()).isEqualTo("1 invitation matches.");
+        assertThat(found.getElement().getAttribute("role")).isEqualTo("status");
         test($(Button.class).from(list()).withClassName("close-code").single()).click();
         test($(ConfirmDialog.class).single()).confirm();
         assertThat($(ListItem.class).from(list()).all())
@@ -227,11 +233,13 @@ class VoiceListsTests extends SpringBrowserlessTest {
         test($(Checkbox.class).id("invitation-only-open")).click();
         assertThat($(Paragraph.class).id("invitations-none").getText())
                 .isEqualTo("No invitation you can see matches. Check the code, or clear the search to see the newest.");
+        assertThat(found.getText()).isEqualTo("No invitation matches.");
         test($(Checkbox.class).id("invitation-only-open")).click();
         test($(TextField.class).id("invitation-search")).setValue(MARK);
         assertThat($(Paragraph.class).id("invitations-older").getText())
                 .isEqualTo("The newest 200 invitations that match are listed. Type more of the name or code to find an"
                         + " older one.");
+        assertThat(found.getText()).isEqualTo("More than 200 invitations match; the newest 200 are listed.");
     }
 
     private Div list() {
