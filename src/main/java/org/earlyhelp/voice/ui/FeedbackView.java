@@ -33,7 +33,6 @@ import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
-import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -42,7 +41,6 @@ import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.DateFields;
 import org.earlyhelp.shared.ui.Definition;
-import org.earlyhelp.shared.ui.Disclosure;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.TextList;
@@ -53,7 +51,6 @@ import org.earlyhelp.voice.FeedbackInbox;
 import org.earlyhelp.voice.FeedbackItem;
 import org.earlyhelp.voice.InboxFilter;
 import org.earlyhelp.voice.Mode;
-import org.earlyhelp.voice.Response;
 import org.earlyhelp.voice.YouSaidWeDid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -81,6 +78,8 @@ class FeedbackView extends Page {
     private final Div content = new Div();
     /** Finds an older response; kept while the page is rebuilt. */
     private final TextField responseSearch = new TextField();
+    /** The responses as last drawn, which a search draws again. */
+    private @Nullable ResponsesSection responsesSection;
     /** The inbox shows a page at a time; how many items of newer feedback are skipped. */
     private int inboxOffset;
     /** Which feedback the inbox shows; kept while the page is rebuilt. */
@@ -122,12 +121,12 @@ class FeedbackView extends Page {
         responseSearch.setHelperText(getTranslation("voice.responses.find-help"));
         responseSearch.setId("response-search");
         responseSearch.setClearButtonVisible(true);
-        // Searched on Enter or on leaving the field: the page is rebuilt, and focus comes back here.
+        // Searched on Enter or on leaving the field; only the responses are drawn again.
         responseSearch.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         responseSearch.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                refresh(null);
-                responseSearch.focus();
+            ResponsesSection drawn = responsesSection;
+            if (e.isFromClient() && drawn != null) {
+                drawn.draw();
             }
         });
         add(new Paragraph(getTranslation("voice.feedback.intro")), hub, content);
@@ -203,30 +202,16 @@ class FeedbackView extends Page {
     }
 
     private void responses() {
-        Section section = new Section(new H2(getTranslation("voice.responses.title")));
-        section.setId("responses");
-        section.add(new Paragraph(getTranslation("voice.responses.intro")));
-        section.add(Disclosure.of(
-                getTranslation("voice.responses.new"),
-                () -> new NewResponseForm(responses, hub.getValue().id(), user.displayName(), this::refresh)));
-        section.add(responseSearch);
-        boolean narrowed = !responseSearch.getValue().isBlank();
-        Listing<Response> listed = responses.search(hub.getValue().id(), responseSearch.getValue());
-        if (narrowed && listed.isEmpty()) {
-            Paragraph none = new Paragraph(getTranslation("voice.responses.none-found"));
-            none.setId("responses-none");
-            section.add(none);
-        }
-        for (Response r : listed.items()) {
-            section.add(new ResponseCard(responses, r, user.has(Role.HUB_LEAD), this::refresh, anchors));
-        }
-        if (listed.more()) {
-            Paragraph older = new Paragraph(
-                    getTranslation(narrowed ? "voice.responses.more-found" : "voice.responses.older", listed.size()));
-            older.setId("responses-older");
-            section.add(older);
-        }
-        if (!listed.isEmpty()) {
+        ResponsesSection section = new ResponsesSection(
+                responses,
+                hub.getValue().id(),
+                user.displayName(),
+                user.has(Role.HUB_LEAD),
+                responseSearch,
+                this::refresh,
+                anchors);
+        responsesSection = section;
+        if (section.any()) {
             section.add(download(
                     "lundy-csv",
                     "voice.lundy.title",

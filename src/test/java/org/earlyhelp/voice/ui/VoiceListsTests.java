@@ -282,7 +282,13 @@ class VoiceListsTests extends SpringBrowserlessTest {
 
         SignedIn.as("lead.kingswinford", Set.of(Role.HUB_LEAD), Set.of(HUB.value()));
         navigate("voice/feedback", FeedbackView.class);
+        assertThat($(Paragraph.class).id("responses-found").getText())
+                .as("nothing to announce before a search")
+                .isEmpty();
         test($(TextField.class).id("response-search")).setValue("the oldest thing");
+        Paragraph found = $(Paragraph.class).id("responses-found");
+        assertThat(found.getText()).isEqualTo("1 response matches.");
+        assertThat(found.getElement().getAttribute("role")).isEqualTo("status");
         ResponseCard card = $(ResponseCard.class).single();
         assertThat($(H3.class).from(card).single().getText())
                 .as("the oldest, the only one on its theme")
@@ -300,10 +306,13 @@ class VoiceListsTests extends SpringBrowserlessTest {
         test($(TextField.class).id("response-search")).setValue("nothing anyone said");
         assertThat($(Paragraph.class).id("responses-none").getText())
                 .isEqualTo("No response of this hub matches. Clear the search to see the newest.");
+        assertThat($(Paragraph.class).id("responses-found").getText()).isEqualTo("No response matches.");
         // "You said 1" to "You said 200", and "The oldest thing you said": 201.
         test($(TextField.class).id("response-search")).setValue("you said");
         assertThat($(Paragraph.class).id("responses-older").getText())
                 .isEqualTo("The newest 200 responses that match are listed. Add words to find an older one.");
+        assertThat($(Paragraph.class).id("responses-found").getText())
+                .isEqualTo("More than 200 responses match; the newest 200 are listed.");
     }
 
     /** Published responses of the hub, the newest first; the oldest is on distance from home, the others on school. */
