@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -193,7 +194,7 @@ class FeedbackView extends Page {
                         List.of(
                                 getTranslation("voice.measures.csv.measure"),
                                 getTranslation("voice.measures.csv.value")),
-                        rows),
+                        () -> rows),
                 Definition.of(
                         getTranslation("define.summary"),
                         "voice.measures.title",
@@ -212,27 +213,29 @@ class FeedbackView extends Page {
                 anchors);
         responsesSection = section;
         if (section.any()) {
+            // Every response and its hearings are read when the link is followed, not each time
+            // the page is drawn.
+            HubId of = hub.getValue().id();
             section.add(download(
                     "lundy-csv",
                     "voice.lundy.title",
                     LundyReport.headers(this::getTranslation),
-                    LundyReport.rows(
-                            responses.report(hub.getValue().id()),
-                            engagementLinks.topicsOfResponses(hub.getValue().id()),
-                            this::getTranslation)));
+                    () -> LundyReport.rows(
+                            responses.report(of), engagementLinks.topicsOfResponses(of), this::getTranslation)));
         }
         content.add(section);
     }
 
     /** A table of the page as CSV, recorded in the audit log with the hub. */
-    private Anchor download(String id, String titleKey, List<String> headers, List<? extends List<?>> rows) {
+    private Anchor download(
+            String id, String titleKey, List<String> headers, SerializableSupplier<List<? extends List<?>>> rows) {
         String title = getTranslation(titleKey) + ", " + hub.getValue().name();
         HubId of = hub.getValue().id();
         return CsvDownload.of(
                 id,
                 getTranslation("export.csv", getTranslation(titleKey)),
                 TableDownloads.fileName(title),
-                () -> downloads.csv(title, of, headers, rows));
+                () -> downloads.csv(title, of, headers, rows.get()));
     }
 
     /** Filters for the inbox: a confirmed theme, dates, how the young person chose to be known, alerts. */
