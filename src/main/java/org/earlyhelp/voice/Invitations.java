@@ -60,6 +60,9 @@ public class Invitations {
 
     private static final int CODE_LENGTH = 16;
 
+    /** The least width of an invitation's QR code on the page, in CSS pixels. */
+    private static final int QR_PIXELS = 220;
+
     private final InvitationRepository invitations;
     private final Environment environment;
     private final CurrentUsers currentUsers;
@@ -261,9 +264,13 @@ public class Invitations {
             }
         }
         int size = qr.size + 2 * border;
+        // Whole pixels per module, at least 220 px in all: at a fractional scale some modules come
+        // out a pixel wider than others, which a reader can misread (a checksum error).
+        int pixels = size * Math.ceilDiv(QR_PIXELS, size);
         // crispEdges: modules meet without anti-aliased seams, so a camera sees clean squares.
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
-                + "\" width=\"220\" height=\"220\" shape-rendering=\"crispEdges\" role=\"img\""
+                + "\" width=\"" + pixels + "\" height=\"" + pixels
+                + "\" shape-rendering=\"crispEdges\" role=\"img\""
                 + " aria-label=\"" + HtmlUtils.htmlEscape(accessibleName) + "\">"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
                 + "\" fill=\"#000\"/></svg>";

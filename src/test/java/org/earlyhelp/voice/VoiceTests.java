@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
@@ -138,7 +140,18 @@ class VoiceTests {
         assertThat(invitation.code()).hasSize(16).matches("[0-9A-HJKMNP-TV-Z]{16}");
         assertThat(invitations.open(invitation.displayCode().toLowerCase())).isPresent();
         assertThat(invitations.open("0000-0000-0000-0000")).isEmpty();
-        assertThat(invitations.qrSvg(invitation, "QR code")).startsWith("<svg").contains("<path d=\"M");
+        String svg = invitations.qrSvg(invitation, "QR code");
+        assertThat(svg).startsWith("<svg").contains("<path d=\"M");
+        // Drawn at a whole number of pixels per module, at least 220 px wide.
+        Matcher box = Pattern.compile("viewBox=\"0 0 (\\d+) \\d+\" width=\"(\\d+)\" height=\"(\\d+)\"")
+                .matcher(svg);
+        assertThat(box.find()).as(svg.substring(0, 200)).isTrue();
+        int modules = Integer.parseInt(box.group(1));
+        int width = Integer.parseInt(box.group(2));
+        assertThat(width).isGreaterThanOrEqualTo(220).isEqualTo(Integer.parseInt(box.group(3)));
+        assertThat(width % modules)
+                .as("pixels per module: %d / %d", width, modules)
+                .isZero();
         jdbc.sql("UPDATE voice.invitation SET expires_at = now() - interval '1 minute' WHERE id = ?")
                 .param(invitation.id())
                 .update();
