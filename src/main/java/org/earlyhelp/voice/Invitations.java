@@ -175,12 +175,10 @@ public class Invitations {
             throw new AccessDeniedException("You do not work in this hub");
         }
         Set<UUID> readable = caseAccess.readable(invitations.casesInvited(hub));
-        String typed = words == null ? "" : words.strip();
+        String typed = Searched.words(words, MOST_TYPED);
         String code = normalise(typed);
         InvitationRepository.Narrowing narrowing = new InvitationRepository.Narrowing(
-                typed.length() > MOST_TYPED ? typed.substring(0, MOST_TYPED) : typed,
-                code.length() < SHORTEST_CODE_SEARCHED ? "" : code,
-                onlyOpen ? clock.instant() : null);
+                typed, code.length() < SHORTEST_CODE_SEARCHED ? "" : code, onlyOpen ? clock.instant() : null);
         boolean allOfHub = user.has(Role.HUB_LEAD) || teams.isSafeguardingLead(hub, user.username());
         return Listing.of(
                 invitations.ofHub(hub, allOfHub, user.username(), readable, narrowing, MOST_LISTED + 1), MOST_LISTED);

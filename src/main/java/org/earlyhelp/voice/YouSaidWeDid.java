@@ -247,11 +247,7 @@ public class YouSaidWeDid {
     @Transactional(readOnly = true)
     public Listing<Response> search(HubId hub, String words) {
         worker(hub);
-        String typed = words == null ? "" : words.strip();
-        return Listing.of(
-                responses.ofHubHolding(
-                        hub, typed.length() > MOST_TYPED ? typed.substring(0, MOST_TYPED) : typed, MOST_LISTED + 1),
-                MOST_LISTED);
+        return Listing.of(responses.ofHubHolding(hub, Searched.words(words, MOST_TYPED), MOST_LISTED + 1), MOST_LISTED);
     }
 
     /** Every response of the hub with its hearings, newest first: the board's report (Lundy's CSV). */

@@ -144,11 +144,20 @@ public final class Browser implements AutoCloseable {
      */
     public WebElement openConfirmation() {
         WebElement confirm = waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']"));
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript("const o = document.querySelector('vaadin-confirm-dialog[opened]')"
-                        + ".shadowRoot.querySelector('#overlay'); return !!o && !o.hasAttribute('opening');")));
+        waitUntilNoOverlayMoves();
         new Actions(driver).moveToElement(confirm).perform();
         return confirm;
+    }
+
+    /**
+     * Waits until no overlay is fading in or out ({@code opening} or {@code closing}), in the page
+     * or inside a dialog's shadow root, where Vaadin 25 keeps a dialog's overlay.
+     */
+    private void waitUntilNoOverlayMoves() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                const moving = root => !!root.querySelector('[opening], [closing]');
+                return !moving(document) && ![...document.querySelectorAll('vaadin-dialog, vaadin-confirm-dialog')]
+                    .some(d => d.shadowRoot && moving(d.shadowRoot));""")));
     }
 
     /** Waits until the current address starts with the given text. */
@@ -271,10 +280,7 @@ public final class Browser implements AutoCloseable {
     public void assertAccessible(String pageName) {
         // A dialog or overlay still fading in or out has half-blended colours, which fail any
         // contrast check by chance of timing: axe reads the page once none is.
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
-                const moving = root => !!root.querySelector('[opening], [closing]');
-                return !moving(document) && ![...document.querySelectorAll('vaadin-dialog, vaadin-confirm-dialog')]
-                    .some(d => d.shadowRoot && moving(d.shadowRoot));""")));
+        waitUntilNoOverlayMoves();
         Results results = new AxeBuilder()
                 .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"))
                 .analyze(driver);

@@ -107,10 +107,7 @@ public class InvitationRepository {
      * dashes), and the instant they must still be open at.
      */
     public record Narrowing(
-            String words, String code, @Nullable Instant openAt) {
-
-        public static final Narrowing NONE = new Narrowing("", "", null);
-    }
+            String words, String code, @Nullable Instant openAt) {}
 
     /** An invitation by its code, while it is open. */
     public Optional<Invitation> openByCode(String code, Instant now) {
