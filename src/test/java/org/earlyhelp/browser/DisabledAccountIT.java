@@ -52,6 +52,8 @@ class DisabledAccountIT extends BrowserTest {
             assertThat(refused)
                     .as("the disabled account was sent to the sign-in page")
                     .isTrue();
+            assertThat(browser.waitFor(By.id("signed-out-disabled")).getText())
+                    .contains("this account can no longer sign in");
             System.out.printf(
                     Locale.ROOT,
                     "%nDisabled account refused %.1f s after it was disabled (check every 2 s).%n",

@@ -2,13 +2,19 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Locale;
+import org.earlyhelp.portal.security.IdleSignOut;
 import org.earlyhelp.testing.KeycloakApplicationTest;
+import org.earlyhelp.testing.OpenSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
 /**
  * Keycloak mode against the real Keycloak: each role signs in through Keycloak's own login page
@@ -20,6 +26,9 @@ class KeycloakLoginIT extends BrowserTest {
 
     private static final int APP_PORT = KeycloakTestServer.appPort();
     private static final KeycloakTestServer keycloak = KeycloakTestServer.running();
+
+    @Autowired
+    ServletWebServerApplicationContext application;
 
     private static String base() {
         return "http://localhost:" + APP_PORT;
@@ -56,6 +65,37 @@ class KeycloakLoginIT extends BrowserTest {
         browser.waitForUrlStartingWith(keycloak.baseUrl());
         assertThat(browser.waitFor(By.id("username")).isDisplayed()).isTrue();
         browser.screenshot("keycloak-after-sign-out");
+    }
+
+    @Test
+    void aPageLeftUnusedEndsTheKeycloakSessionSoSigningInAgainAsksForThePassword() {
+        signInThroughKeycloak(base(), "practitioner");
+        browser.waitFor(By.id("home-practitioner"));
+        String id = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        HttpSession session = OpenSessions.find(application, id).orElseThrow();
+        // Its 30 minutes are up: the home page's next poll (every 5 seconds) finds it signed out.
+        session.setAttribute(
+                IdleSignOut.LAST_USED,
+                System.currentTimeMillis() - Duration.ofMinutes(30).toMillis());
+        String why = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .withMessage("the unused page was still signed in")
+                .until(d -> d.findElements(By.id("signed-out-idle")).stream()
+                        .findFirst()
+                        .map(e -> e.getText())
+                        .orElse(null));
+        assertThat(why).contains("had not been used for 30 minutes");
+        assertThat(browser.url()).startsWith(base() + "/signin");
+        browser.assertAccessible("sign-in page after an idle sign-out (Keycloak)");
+        // Keycloak's session ended with the portal's: whoever is at the screen must give the password.
+        browser.waitFor(By.id("sign-in-again")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(d -> !d.findElements(By.id("password")).isEmpty()
+                        || !d.findElements(By.id("home-practitioner")).isEmpty());
+        assertThat(browser.isPresent(By.id("home-practitioner")))
+                .as("signed straight back in without a password: Keycloak's session was still open")
+                .isFalse();
+        assertThat(browser.url()).startsWith(keycloak.baseUrl());
+        assertThat(browser.waitFor(By.id("password")).isDisplayed()).isTrue();
     }
 
     @Test

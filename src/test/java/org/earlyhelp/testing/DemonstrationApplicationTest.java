@@ -10,7 +10,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * The browser tests' main application: the demonstration, on a real port, with a signed-in
  * person's account checked again every 2 seconds (30 by default), so that a test can see a
- * disabled account lose access without waiting, and the two pseudo-languages that show a word not
+ * disabled account lose access without waiting, an open page asking every 5 seconds (60 by default)
+ * whether it is still signed in, so that a test can see a page left unused go to the sign-in page
+ * without waiting, and the two
+ * pseudo-languages that show a word not
  * taken from the translation files ({@code en-XA}, and its right-to-left twin) offered beside the
  * real ones. Every browser test of a whole journey uses this
  * configuration, so they share one application and database instead of starting one each: each
@@ -21,5 +24,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"earlyhelp.access.recheck-every=PT2S", "earlyhelp.i18n.pseudo-locales=true"})
+        properties = {
+            "earlyhelp.access.recheck-every=PT2S",
+            "earlyhelp.i18n.pseudo-locales=true",
+            "earlyhelp.session.check-every=PT5S"
+        })
 public @interface DemonstrationApplicationTest {}

@@ -137,20 +137,25 @@ class SecurityConfiguration {
             KeycloakProperties keycloak,
             LocalAccounts accounts,
             @Value("${earlyhelp.access.recheck-every:PT30S}") Duration recheck,
+            @Value("${server.servlet.session.timeout:30m}") Duration idle,
             OAuth2AuthorizedClientRepository authorizedClients,
             ApplicationContext context,
             Clock clock,
             ObjectProvider<SecurityContextHolderStrategy> contexts)
             throws Exception {
         // The strategy the filter chain itself uses: the application's one bean (Vaadin's), else the JVM-wide one.
+        SecurityContextHolderStrategy strategy = contexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy);
+        // Signed out when idle first: a session that has ended needs no check with Keycloak.
         http.addFilterAfter(
-                new AccessRecheck(
-                        accounts,
-                        recheck,
-                        authorizedClients,
+                new IdleSignOut(
+                        idle,
                         clock,
-                        contexts.getIfUnique(SecurityContextHolder::getContextHolderStrategy)),
+                        strategy,
+                        authorizedClients,
+                        keycloak.enabled() ? keycloak.backchannel() + "/protocol/openid-connect/logout" : null),
                 SecurityContextHolderFilter.class);
+        http.addFilterAfter(
+                new AccessRecheck(accounts, recheck, authorizedClients, clock, strategy), IdleSignOut.class);
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/styles/**", "/images/**")
                 .permitAll()

@@ -15,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
 import org.earlyhelp.identity.DemoAccount;
 import org.earlyhelp.identity.LocalAccounts;
+import org.earlyhelp.portal.security.IdleSignOut;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
@@ -33,6 +34,9 @@ public class LoginView extends Page implements BeforeEnterObserver {
 
     private final LoginForm login = new LoginForm();
 
+    /** Why the person's last session ended, when the portal ended it. */
+    private final Paragraph signedOut = new Paragraph();
+
     public LoginView(LocalAccounts accounts) {
         super("");
         setHeading(getTranslation("app.name"));
@@ -40,6 +44,9 @@ public class LoginView extends Page implements BeforeEnterObserver {
         login.setAction("login");
         login.setI18n(i18n());
         login.setForgotPasswordButtonVisible(false);
+        signedOut.addClassName("notice");
+        signedOut.setVisible(false);
+        add(signedOut);
         add(new Paragraph(getTranslation("login.intro")));
         add(login);
         // The password field's "show password" button is named by the web component in English.
@@ -111,6 +118,16 @@ public class LoginView extends Page implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        Long idle = IdleSignOut.signedOutIdleAfterMinutes(session());
+        if (idle != null) {
+            signedOut.setId("signed-out-idle");
+            signedOut.setText(getTranslation("login.signed-out-idle", idle));
+            signedOut.setVisible(true);
+        } else if (event.getLocation().getQueryParameters().getParameters().containsKey("disabled")) {
+            signedOut.setId("signed-out-disabled");
+            signedOut.setText(getTranslation("login.signed-out-disabled"));
+            signedOut.setVisible(true);
+        }
         if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
             if (lastFailure() instanceof LockedException) {
                 LoginI18n i18n = i18n();
@@ -124,9 +141,12 @@ public class LoginView extends Page implements BeforeEnterObserver {
 
     /** Why the last sign-in failed, as Spring Security left it in the session. */
     private static @Nullable Object lastFailure() {
-        VaadinServletRequest request = VaadinServletRequest.getCurrent();
-        HttpSession session =
-                request == null ? null : request.getHttpServletRequest().getSession(false);
+        HttpSession session = session();
         return session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+    }
+
+    private static @Nullable HttpSession session() {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        return request == null ? null : request.getHttpServletRequest().getSession(false);
     }
 }

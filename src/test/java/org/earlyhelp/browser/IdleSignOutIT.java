@@ -1,0 +1,137 @@
+package org.earlyhelp.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.servlet.http.HttpSession;
+import java.time.Duration;
+import java.util.Locale;
+import org.earlyhelp.portal.security.IdleSignOut;
+import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.OpenSessions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+
+/**
+ * A page left open is signed out after 30 minutes without use, although it keeps asking the server
+ * for news (the home page, every 5 seconds) and Vaadin's heartbeat keeps its session alive: the page
+ * goes to the sign-in page, which says why, within the time it takes to ask whether it is still
+ * signed in (every 5 seconds in this application, every minute by default). Typing on a page counts
+ * as use even when the page sends nothing. Rather than wait half an hour, the test moves the
+ * session's last use back in time in the application's own Tomcat.
+ */
+@DemonstrationApplicationTest
+class IdleSignOutIT extends BrowserTest {
+
+    private static final Duration IDLE = Duration.ofMinutes(30);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ServletWebServerApplicationContext application;
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private HttpSession session() {
+        String id = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        return OpenSessions.find(application, id).orElseThrow(() -> new AssertionError("no session " + id));
+    }
+
+    private static long lastUsed(HttpSession session) {
+        return (Long) session.getAttribute(IdleSignOut.LAST_USED);
+    }
+
+    @Test
+    void theHomePageAskingForNewsDoesNotKeepAnUnusedSessionOpen() {
+        signInAndWait(base(), "lead.stourbridge");
+        browser.waitFor(By.id("home-hub-lead"));
+        HttpSession session = session();
+        String oldId = session.getId();
+        // Used last 29 minutes 54 seconds ago: the home page polls every 5 seconds meanwhile.
+        long expiresAt = System.currentTimeMillis() + 6_000;
+        session.setAttribute(IdleSignOut.LAST_USED, expiresAt - IDLE.toMillis());
+
+        String why = new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
+                .withMessage("the unused page was still signed in 40 s after its 30 minutes")
+                .until(d -> d.findElements(By.id("signed-out-idle")).stream()
+                        .findFirst()
+                        .map(e -> e.getText())
+                        .orElse(null));
+        System.out.printf(
+                Locale.ROOT,
+                "%nIdle home page on the sign-in page %.1f s after its 30 minutes were up.%n",
+                (System.currentTimeMillis() - expiresAt) / 1e3);
+        assertThat(why).contains("had not been used for 30 minutes").contains("not saved");
+        assertThat(browser.url()).startsWith(base() + "/login");
+        assertThat(browser.isPresent(By.id("home-hub-lead"))).isFalse();
+        assertThat(OpenSessions.find(application, oldId))
+                .as("the old session is ended")
+                .isEmpty();
+        browser.screenshot("signed-out-idle");
+        browser.assertAccessible("sign-in page after an idle sign-out");
+
+        // Said once: signing in again works, and coming back to the sign-in page says nothing more.
+        browser.go(base() + "/login");
+        browser.waitFor(By.cssSelector("input[name='username']"));
+        assertThat(browser.isPresent(By.id("signed-out-idle"))).isFalse();
+        signInAndWait(base(), "lead.stourbridge");
+        assertThat(browser.isPresent(By.id("home-hub-lead"))).isTrue();
+    }
+
+    @Test
+    void aPageThatAsksNothingGoesToTheSignInPageWhenItsTimeIsUp() {
+        signInAndWait(base(), "teacher");
+        browser.go(base() + "/my-work");
+        browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
+        session().setAttribute(IdleSignOut.LAST_USED, System.currentTimeMillis() - IDLE.toMillis());
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage("a page that asks nothing stayed on the screen after its time was up")
+                .until(d -> !d.findElements(By.id("signed-out-idle")).isEmpty());
+        assertThat(browser.isPresent(By.id("my-cases"))).isFalse();
+    }
+
+    @Test
+    void pollsAndHeartbeatsAreNotUseButTypingIs() throws InterruptedException {
+        signInAndWait(base(), "health.visitor");
+        HttpSession session = session();
+        long aged = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
+        session.setAttribute(IdleSignOut.LAST_USED, aged);
+        // At least one poll of the home page and one question whether still signed in (each every 5
+        // seconds), and Vaadin's heartbeat, which this test does not wait for.
+        Thread.sleep(7_000);
+        assertThat(lastUsed(session)).as("a poll or a heartbeat counted as use").isEqualTo(aged);
+
+        // A key pressed on the page, which asks the server nothing by itself.
+        long pressed = System.currentTimeMillis();
+        new Actions(browser.driver()).sendKeys(Keys.SHIFT).perform();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .withMessage("a key pressed on the page did not count as use")
+                .until(d -> lastUsed(session) >= pressed - 1_000);
+        assertThat(browser.isPresent(By.id("home-practitioner"))).isTrue();
+    }
+
+    @Test
+    void aYoungPersonsFormIsNeverReloadedUnderThem() throws InterruptedException {
+        browser.clearCookies();
+        browser.go(base() + "/say");
+        browser.typeInto("code", "ABCD");
+        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        page.executeScript("window.stillTheSamePage = true;");
+        // Longer than a signed-in page takes to ask whether it is still signed in (5 seconds here).
+        Thread.sleep(7_000);
+        assertThat(page.executeScript("return window.stillTheSamePage === true;"))
+                .as("the feedback form reloaded, losing what was typed")
+                .isEqualTo(true);
+        assertThat(browser.waitFor(By.cssSelector("#code input")).getDomProperty("value"))
+                .isEqualTo("ABCD");
+    }
+}
