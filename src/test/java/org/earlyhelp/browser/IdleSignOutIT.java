@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,6 +117,40 @@ class IdleSignOutIT extends BrowserTest {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                 .withMessage("a key pressed on the page did not count as use")
                 .until(d -> lastUsed(session) >= pressed - 1_000);
+        assertThat(browser.isPresent(By.id("home-practitioner"))).isTrue();
+    }
+
+    @Test
+    void aPageLeftUnusedSaysSoBeforeItIsSignedOutAndStayingKeepsThePersonIn() {
+        signInAndWait(base(), "family.worker");
+        HttpSession session = session();
+        long aged = System.currentTimeMillis() - Duration.ofMinutes(28).toMillis();
+        session.setAttribute(IdleSignOut.LAST_USED, aged);
+        // The page too last saw its person 28 minutes ago.
+        ((JavascriptExecutor) browser.driver())
+                .executeScript("window.earlyHelpInUse.last = Date.now() - 28 * 60 * 1000;");
+
+        WebElement stay = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage("no warning before the sign-out")
+                .until(d -> d.findElements(By.id("idle-stay")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
+        String warning = browser.waitFor(By.id("idle-warning")).getText();
+        assertThat(warning)
+                .contains("has not been used on this page for 27 minutes")
+                .contains("not saved will be lost");
+        assertThat(lastUsed(session)).as("the warning itself is not use").isEqualTo(aged);
+        browser.waitForFocus("Stay signed in", f -> f.contains("Stay signed in"));
+        browser.screenshot("idle-warning");
+        browser.assertAccessible("warning before an idle sign-out");
+
+        long pressed = System.currentTimeMillis();
+        stay.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .withMessage("staying signed in did not count as use")
+                .until(d -> lastUsed(session) >= pressed - 1_000
+                        && d.findElements(By.id("idle-stay")).isEmpty());
         assertThat(browser.isPresent(By.id("home-practitioner"))).isTrue();
     }
 

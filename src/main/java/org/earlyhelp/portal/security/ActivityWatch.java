@@ -34,14 +34,28 @@ class ActivityWatch implements VaadinServiceInitListener {
     /** The page says that it is in use at most this often. */
     static final int IN_USE_EVERY_MILLIS = 60_000;
 
+    /** The page's event that it has not been used for long enough to warn. */
+    static final String UNUSED = "earlyhelp-unused";
+
     private final Duration checkEvery;
+    private final Duration idle;
+    private final Duration warnAfter;
 
     /**
      * @param checkEvery how often an open page asks whether its person is still signed in, and so
      *     how soon after the idle time is up a page left open goes to the sign-in page
+     * @param idle how long without use signs a person out ({@link IdleSignOut})
      */
-    ActivityWatch(@Value("${earlyhelp.session.check-every:PT1M}") Duration checkEvery) {
+    ActivityWatch(
+            @Value("${earlyhelp.session.check-every:PT1M}") Duration checkEvery,
+            @Value("${server.servlet.session.timeout:30m}") Duration idle) {
         this.checkEvery = checkEvery;
+        this.idle = idle;
+        // The server may have heard of the last use up to a minute before the page did (the page
+        // says it is in use at most once a minute), and the page looks only every checkEvery.
+        Duration before =
+                checkEvery.plus(Duration.ofMillis(IN_USE_EVERY_MILLIS)).plusMinutes(1);
+        this.warnAfter = idle.compareTo(before.multipliedBy(2)) > 0 ? idle.minus(before) : idle.dividedBy(2);
     }
 
     @Override
@@ -64,19 +78,44 @@ class ActivityWatch implements VaadinServiceInitListener {
         }
         // Nothing to do on the server: the request that brings the event is the use.
         ui.getElement().addEventListener(IN_USE, used -> {}).throttle(IN_USE_EVERY_MILLIS);
+        ui.getElement().addEventListener(UNUSED, unused -> {
+            // Not use: the person has not touched the page.
+            VaadinRequest now = VaadinRequest.getCurrent();
+            if (now != null) {
+                now.setAttribute(IdleSignOut.NOT_USE, Boolean.TRUE);
+            }
+            IdleWarning.open(ui, warnAfter);
+        });
         // A page of a signed-out person reloads, and so comes to the sign-in page; an answer that
-        // does not come (the network, a restart) changes nothing.
+        // does not come (the network, a restart) changes nothing. A page unused for warnAfter says
+        // so once, and the server opens the warning.
         ui.getPage()
-                .executeJs("""
+                .executeJs(
+                        """
                 if (!window.earlyHelpInUse) {
-                  window.earlyHelpInUse = true;
-                  const inUse = () => document.body.dispatchEvent(new CustomEvent($0));
+                  const watch = window.earlyHelpInUse = { last: Date.now(), warned: false };
+                  const inUse = () => {
+                    watch.last = Date.now();
+                    watch.warned = false;
+                    document.body.dispatchEvent(new CustomEvent($0));
+                  };
                   for (const kind of ['keydown', 'pointerdown', 'wheel', 'touchstart']) {
                     document.addEventListener(kind, inUse, { capture: true, passive: true });
                   }
-                  setInterval(() => fetch($1, { credentials: 'same-origin', cache: 'no-store' })
+                  setInterval(() => {
+                    if (!watch.warned && Date.now() - watch.last >= $4) {
+                      watch.warned = true;
+                      document.body.dispatchEvent(new CustomEvent($3));
+                    }
+                    fetch($1, { credentials: 'same-origin', cache: 'no-store' })
                       .then(answer => { if (answer.status === 401) location.reload(); })
-                      .catch(() => {}), $2);
-                }""", IN_USE, request.getContextPath() + IdleSignOut.STILL_SIGNED_IN, checkEvery.toMillis());
+                      .catch(() => {});
+                  }, $2);
+                }""",
+                        IN_USE,
+                        request.getContextPath() + IdleSignOut.STILL_SIGNED_IN,
+                        checkEvery.toMillis(),
+                        UNUSED,
+                        warnAfter.toMillis());
     }
 }
