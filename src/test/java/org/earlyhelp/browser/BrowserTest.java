@@ -189,6 +189,19 @@ abstract class BrowserTest {
         clickWhenStill(item);
     }
 
+    /**
+     * Waits for the sign-in page to say that the person was signed out for not using the portal,
+     * and gives what it says.
+     */
+    static String waitForIdleSignOut(Duration limit, String failure) {
+        return new WebDriverWait(browser.driver(), limit)
+                .withMessage(failure)
+                .until(d -> d.findElements(By.id("signed-out-idle")).stream()
+                        .findFirst()
+                        .map(WebElement::getText)
+                        .orElse(null));
+    }
+
     /** Signs in with a demonstration account and waits for its home page. */
     static void signInAndWait(String base, String username) {
         signInLocally(base, username, DEMO_PASSWORD);

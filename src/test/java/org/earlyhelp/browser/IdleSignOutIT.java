@@ -61,12 +61,8 @@ class IdleSignOutIT extends BrowserTest {
         long expiresAt = System.currentTimeMillis() + 6_000;
         session.setAttribute(IdleSignOut.LAST_USED, expiresAt - IDLE.toMillis());
 
-        String why = new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
-                .withMessage("the unused page was still signed in 40 s after its 30 minutes")
-                .until(d -> d.findElements(By.id("signed-out-idle")).stream()
-                        .findFirst()
-                        .map(e -> e.getText())
-                        .orElse(null));
+        String why = waitForIdleSignOut(
+                Duration.ofSeconds(40), "the unused page was still signed in 40 s after its 30 minutes");
         System.out.printf(
                 Locale.ROOT,
                 "%nIdle home page on the sign-in page %.1f s after its 30 minutes were up.%n",

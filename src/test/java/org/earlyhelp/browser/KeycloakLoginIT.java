@@ -77,12 +77,7 @@ class KeycloakLoginIT extends BrowserTest {
         session.setAttribute(
                 IdleSignOut.LAST_USED,
                 System.currentTimeMillis() - Duration.ofMinutes(30).toMillis());
-        String why = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .withMessage("the unused page was still signed in")
-                .until(d -> d.findElements(By.id("signed-out-idle")).stream()
-                        .findFirst()
-                        .map(e -> e.getText())
-                        .orElse(null));
+        String why = waitForIdleSignOut(Duration.ofSeconds(30), "the unused page was still signed in");
         assertThat(why).contains("had not been used for 30 minutes");
         assertThat(browser.url()).startsWith(base() + "/signin");
         browser.assertAccessible("sign-in page after an idle sign-out (Keycloak)");

@@ -3,14 +3,13 @@ package org.earlyhelp.portal.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategy;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Set;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
+import org.earlyhelp.testing.MovingClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,27 +32,7 @@ class IdleSignOutTests {
 
     private record Principal(CurrentUser currentUser) implements EarlyHelpPrincipal {}
 
-    /** A clock the test moves on. */
-    private static final class Moving extends Clock {
-        Instant now = Instant.parse("2026-12-05T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final Moving clock = new Moving();
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-05T09:00:00Z"));
     private final SecurityContextHolderStrategy contexts = new VaadinAwareSecurityContextHolderStrategy();
     private final IdleSignOut filter =
             new IdleSignOut(IDLE, clock, contexts, new HttpSessionOAuth2AuthorizedClientRepository(), null);
@@ -86,7 +65,7 @@ class IdleSignOutTests {
     }
 
     private void after(Duration time) {
-        clock.now = clock.now.plus(time);
+        clock.pass(time);
     }
 
     private long lastUsed() {

@@ -2,12 +2,10 @@ package org.earlyhelp.voice.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.earlyhelp.testing.MovingClock;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,33 +31,9 @@ class AnswerLimitsTests {
                 .single();
     }
 
-    /** A clock the test moves on. */
-    private static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-11-26T09:00:00Z");
-
-        void pass(Duration time) {
-            now = now.plus(time);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void anHoursAnswersAreCountedAndTheOldestMakeRoomAsTheHourMovesOn() {
-        TestClock clock = new TestClock();
+        MovingClock clock = new MovingClock(Instant.parse("2026-11-26T09:00:00Z"));
         AnswerLimits limits = new AnswerLimits(jdbc, clock);
         AnswerLimits otherInstance = new AnswerLimits(jdbc, clock);
         String one = "address:" + run + ":192.0.2.1";
@@ -89,7 +63,7 @@ class AnswerLimitsTests {
 
     @Test
     void addressesWithNothingInTheLastHourAreForgotten() {
-        TestClock clock = new TestClock();
+        MovingClock clock = new MovingClock(Instant.parse("2026-11-26T09:00:00Z"));
         AnswerLimits limits = new AnswerLimits(jdbc, clock);
         for (int i = 0; i < 100; i++) {
             limits.record("address:" + run + ":198.51." + i / 250 + "." + i % 250);
