@@ -64,12 +64,7 @@ class ActivityWatch implements VaadinServiceInitListener {
     }
 
     private void watch(UI ui) {
-        ui.addPollListener(poll -> {
-            VaadinRequest request = VaadinRequest.getCurrent();
-            if (request != null) {
-                request.setAttribute(IdleSignOut.NOT_USE, Boolean.TRUE);
-            }
-        });
+        ui.addPollListener(poll -> notUse());
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request == null || request.getUserPrincipal() == null) {
             // Nobody signed in (the sign-in page, a young person's feedback form): nothing to end,
@@ -80,10 +75,7 @@ class ActivityWatch implements VaadinServiceInitListener {
         ui.getElement().addEventListener(IN_USE, used -> {}).throttle(IN_USE_EVERY_MILLIS);
         ui.getElement().addEventListener(UNUSED, unused -> {
             // Not use: the person has not touched the page.
-            VaadinRequest now = VaadinRequest.getCurrent();
-            if (now != null) {
-                now.setAttribute(IdleSignOut.NOT_USE, Boolean.TRUE);
-            }
+            notUse();
             IdleWarning.open(ui, warnAfter);
         });
         // A page of a signed-out person reloads, and so comes to the sign-in page; an answer that
@@ -117,5 +109,13 @@ class ActivityWatch implements VaadinServiceInitListener {
                         checkEvery.toMillis(),
                         UNUSED,
                         warnAfter.toMillis());
+    }
+
+    /** Marks the request being handled as not the person's use of the portal. */
+    private static void notUse() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) {
+            request.setAttribute(IdleSignOut.NOT_USE, Boolean.TRUE);
+        }
     }
 }

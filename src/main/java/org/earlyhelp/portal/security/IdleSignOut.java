@@ -125,18 +125,21 @@ public final class IdleSignOut extends OncePerRequestFilter {
             return;
         }
         long now = clock.millis();
+        String type = requestType(request);
+        boolean heartbeat = RequestType.HEARTBEAT.getIdentifier().equals(type);
         if (!(session.getAttribute(LAST_USED) instanceof Long lastUsed)) {
             session.setAttribute(LAST_USED, now);
         } else if (now - lastUsed >= idle.toMillis()) {
             signOut(principal.currentUser().username(), authentication, session, request);
             if (asking) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            } else if (heartbeat(request)) {
+            } else if (heartbeat) {
                 // "Gone": Vaadin's page stops; the page's own question comes to the sign-in page.
                 // Set, not sent as an error, whose error page would redirect a signed-out person.
                 response.setStatus(HttpServletResponse.SC_GONE);
-            } else if (vaadinInternal(request)) {
-                // Vaadin answers that the page's session has gone, and the page reloads.
+            } else if (type != null) {
+                // Vaadin's own request (a page's change, an upload): Vaadin answers that the
+                // page's session has gone, and the page reloads.
                 chain.doFilter(request, response);
             } else {
                 response.sendRedirect(request.getContextPath() + (keycloakLogout == null ? "/login" : "/signin"));
@@ -150,7 +153,7 @@ public final class IdleSignOut extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (!heartbeat(request) && request.getAttribute(NOT_USE) == null) {
+            if (!heartbeat && request.getAttribute(NOT_USE) == null) {
                 used(session);
             }
         }
@@ -203,18 +206,10 @@ public final class IdleSignOut extends OncePerRequestFilter {
         }
     }
 
-    private static boolean heartbeat(HttpServletRequest request) {
-        return RequestType.HEARTBEAT.getIdentifier().equals(requestType(request));
-    }
-
-    /** A request of Vaadin's own (page updates, heartbeats, uploads), not a page. */
-    private static boolean vaadinInternal(HttpServletRequest request) {
-        return requestType(request) != null;
-    }
-
     /**
-     * Vaadin's kind of request, read from the query string alone: asking the request for a
-     * parameter would read an upload's body, which Vaadin streams itself.
+     * Vaadin's kind of request (page changes, heartbeats, uploads), or null for a page; read from
+     * the query string alone: asking the request for a parameter would read an upload's body, which
+     * Vaadin streams itself.
      */
     private static @Nullable String requestType(HttpServletRequest request) {
         String query = request.getQueryString();
