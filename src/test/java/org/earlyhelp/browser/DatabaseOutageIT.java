@@ -9,21 +9,27 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.earlyhelp.testing.KeycloakApplicationTest;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The database goes away during use (every connection dropped and no new ones allowed, as in a
@@ -31,6 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * carries on without a restart. Prints how long recovery took. And when the database answers but
  * every pooled connection is busy (an instance past its capacity), the person is told it is busy,
  * not that the database is down, and readiness stays up at once, so the proxy keeps the instance.
+ * Something done on a page while the database is away (a young person sending their answers, a
+ * save) leaves the page as it was, with what was entered, and says that it was not done; a page's
+ * own poll for news changes nothing on it.
  */
 @KeycloakApplicationTest
 class DatabaseOutageIT extends BrowserTest {
@@ -47,17 +56,12 @@ class DatabaseOutageIT extends BrowserTest {
     @Test
     void aDatabaseOutageShowsAPlainMessageAndTheApplicationRecoversByItself() throws Exception {
         String base = "http://localhost:" + port;
-        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
-        String user = System.getProperty("user.name");
         signInThroughKeycloakAndWait(base, "practitioner");
         browser.go(base + "/my-work");
         // The work list, read from the database (on this application without demonstration
         // families it is empty, which the page says).
         browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
-        try {
-            admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
-            admin(user, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+        withTheDatabaseAway(() -> {
             browser.go(base + "/my-work");
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("database-down")));
@@ -66,9 +70,7 @@ class DatabaseOutageIT extends BrowserTest {
                     .doesNotContain("Exception");
             browser.screenshot("database-down");
             browser.assertAccessible("database down");
-        } finally {
-            admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
-        }
+        });
         // As a person would: load the page again (the message's "try again") until it works. The
         // first load can still meet connections the pool has not yet found dead.
         long allowed = System.nanoTime();
@@ -130,6 +132,164 @@ class DatabaseOutageIT extends BrowserTest {
         assertThat(loadMyWorkUntilItWorks(base, Duration.ofSeconds(30)))
                 .as("the portal works again once connections are free")
                 .isPositive();
+    }
+
+    @Test
+    void aYoungPersonsAnswersStayOnTheFormWhileTheDatabaseIsAwayAndAreSentOnceWhenItIsBack() throws Exception {
+        String base = "http://localhost:" + port;
+        UUID invitation = UUID.randomUUID();
+        // Hexadecimal digits are all letters of the codes' alphabet.
+        String code = invitation.toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        jdbc.sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
+                          expires_at)
+                        VALUES (?, ?, 'GROUP', 'dudley-central', 'Database outage test', 'TEEN', 'test', now(),
+                          now() + interval '1 day')""").params(invitation, code).update();
+        String words = "Something is wrong at home and I want someone to know (" + invitation + ")";
+        browser.clearCookies();
+        openFeedbackForm(base + "/say/" + code);
+        browser.waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words);
+        WebElement no = browser.waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
+                .filter(button -> button.getText().equals("No"))
+                .findFirst()
+                .orElseThrow();
+        no.click();
+        withTheDatabaseAway(() -> {
+            browser.waitFor(By.id("send")).click();
+            String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .withMessage("nothing on the form said that the answers were not sent")
+                    .until(d -> d.findElement(By.id("say-problems")).getText().isBlank()
+                            ? null
+                            : d.findElement(By.id("say-problems")).getText());
+            assertThat(said).contains("not been sent yet").contains("still here");
+            assertThat(browser.url())
+                    .as("the young person is still on their form")
+                    .isEqualTo(base + "/say/" + code);
+            assertThat(browser.waitFor(By.cssSelector("#answer-anything textarea"))
+                            .getDomProperty("value"))
+                    .as("what the young person wrote is still on the form")
+                    .isEqualTo(words);
+            assertThat(browser.waitFor(By.id("help-now-form")).getText()).contains("Childline");
+            assertThat(browser.isPresent(By.id("database-down"))).isFalse();
+            browser.screenshot("say-database-down");
+            browser.assertAccessible("feedback form not sent while the database is away");
+        });
+        // Sent again once the database is back (the pool may first meet connections it has not yet
+        // found dead): saved once, with its alert.
+        long back = System.nanoTime();
+        while (!browser.isPresent(By.id("help-now"))) {
+            assertThat(System.nanoTime() - back)
+                    .as("the answers could not be sent within 60 s of the database being back")
+                    .isLessThan(Duration.ofSeconds(60).toNanos());
+            browser.waitFor(By.id("send")).click();
+            try {
+                new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                        .until(ExpectedConditions.presenceOfElementLocated(By.id("help-now")));
+            } catch (TimeoutException notYet) {
+                // the pool met a connection it had not yet found dead: press Send again
+            }
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM voice.feedback WHERE invitation_id = ?")
+                        .param(invitation)
+                        .query(Long.class)
+                        .single())
+                .as("the answers saved exactly once")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSaveWhileTheDatabaseIsAwayKeepsWhatWasEnteredAndSaysItWasNotSaved() throws Exception {
+        String base = "http://localhost:" + port;
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        signInThroughKeycloakAndWait(base, "admin");
+        browser.go(base + "/admin/alerts");
+        WebElement address = browser.waitFor(By.cssSelector("#duty-address input"));
+        String before = address.getDomProperty("value");
+        String typed = "duty-" + UUID.randomUUID() + "@council.example";
+        address.clear();
+        address.sendKeys(typed);
+        withTheDatabaseAway(() -> {
+            browser.waitFor(By.id("duty-save")).click();
+            String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .withMessage("no dialog said that nothing was saved")
+                    .until(d -> d.findElements(By.id("database-down-not-saved")).stream()
+                            .filter(WebElement::isDisplayed)
+                            .findFirst()
+                            .map(WebElement::getText)
+                            .orElse(null));
+            assertThat(said).contains("nothing was saved").contains("still on the page");
+            browser.waitForFocus("Back to the page", f -> f.contains("Back to the page"));
+            browser.screenshot("not-saved");
+            browser.assertAccessible("not saved while the database is away");
+            browser.waitFor(By.id("not-saved-ok")).click();
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                    .until(ExpectedConditions.invisibilityOfElementLocated(By.id("not-saved")));
+            assertThat(browser.url()).isEqualTo(base + "/admin/alerts");
+            assertThat(browser.waitFor(By.cssSelector("#duty-address input")).getDomProperty("value"))
+                    .as("what was entered is still on the page")
+                    .isEqualTo(typed);
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM voice.setting WHERE value = ?")
+                        .param(typed)
+                        .query(Long.class)
+                        .single())
+                .as("nothing was saved")
+                .isZero();
+        assertThat(before).isNotEqualTo(typed);
+    }
+
+    @Test
+    void aPageLookingForNewsWhileTheDatabaseIsAwayStaysAsItIs() throws Exception {
+        String base = "http://localhost:" + port;
+        signInThroughKeycloakAndWait(base, "hublead");
+        // The hub lead's home page looks for news every 5 seconds.
+        String home = browser.waitFor(By.id("home-hub-lead")).getText();
+        withTheDatabaseAway(() -> {
+            Thread.sleep(12_000);
+            assertThat(browser.isPresent(By.id("not-saved")))
+                    .as("a dialog opened although the person did nothing")
+                    .isFalse();
+            assertThat(browser.isPresent(By.id("database-down")))
+                    .as("the page was replaced")
+                    .isFalse();
+            assertThat(browser.waitFor(By.id("home-hub-lead")).getText()).isEqualTo(home);
+        });
+    }
+
+    /** Takes the database away (no connections allowed, every one ended), runs the check, and allows them again. */
+    private void withTheDatabaseAway(ThrowingRunnable check) throws Exception {
+        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String user = System.getProperty("user.name");
+        try {
+            admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
+            admin(user, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
+            check.run();
+        } finally {
+            admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
+        }
+    }
+
+    /** Each test starts with a pool that has found out the connections a test before it dropped. */
+    @BeforeEach
+    void waitForTheDatabase() throws SQLException {
+        long from = System.nanoTime();
+        while (true) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+                return;
+            } catch (SQLException notYet) {
+                if (System.nanoTime() - from > Duration.ofSeconds(60).toNanos()) {
+                    throw notYet;
+                }
+            }
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
     }
 
     private static void admin(String user, String sql) throws Exception {

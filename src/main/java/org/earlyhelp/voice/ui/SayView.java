@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.database.DatabaseUnavailable;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
@@ -258,6 +259,14 @@ class SayView extends Page implements BeforeEnterObserver {
                                 ? getTranslation(
                                         said.get("name").key(), said.get("name").args())
                                 : null);
+            } catch (RuntimeException failed) {
+                if (!DatabaseUnavailable.caused(failed)) {
+                    throw failed;
+                }
+                // Nothing was saved and nobody has it yet: the answers stay here to be sent again,
+                // with where to get help now.
+                helpNow.setVisible(true);
+                problems.setText(t("say.not-sent"));
             }
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
