@@ -67,7 +67,7 @@ class ArchitectureTests {
             .doNotHaveSimpleName("DatabaseUnavailablePage")
             .and()
             // Both log the database's failure; the person reads translated words.
-            .doNotHaveSimpleName("NotSaved")
+            .doNotHaveSimpleName("FailedActions")
             .should()
             .callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("getMessage"))
                     .and(JavaCall.Predicates.target(

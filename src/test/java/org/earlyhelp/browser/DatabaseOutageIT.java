@@ -138,39 +138,11 @@ class DatabaseOutageIT extends BrowserTest {
     void aYoungPersonsAnswersStayOnTheFormWhileTheDatabaseIsAwayAndAreSentOnceWhenItIsBack() throws Exception {
         String base = "http://localhost:" + port;
         UUID invitation = UUID.randomUUID();
-        // Hexadecimal digits are all letters of the codes' alphabet.
-        String code = invitation.toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        String code = answerWithoutSending(invitation);
+        String words = words(invitation);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("""
-                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
-                          expires_at)
-                        VALUES (?, ?, 'GROUP', 'dudley-central', 'Database outage test', 'TEEN', 'test', now(),
-                          now() + interval '1 day')""").params(invitation, code).update();
-        String words = "Something is wrong at home and I want someone to know (" + invitation + ")";
-        browser.clearCookies();
-        openFeedbackForm(base + "/say/" + code);
-        browser.waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words);
-        WebElement no = browser.waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
-                .filter(button -> button.getText().equals("No"))
-                .findFirst()
-                .orElseThrow();
-        no.click();
         withTheDatabaseAway(() -> {
-            browser.waitFor(By.id("send")).click();
-            String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .withMessage("nothing on the form said that the answers were not sent")
-                    .until(d -> d.findElement(By.id("say-problems")).getText().isBlank()
-                            ? null
-                            : d.findElement(By.id("say-problems")).getText());
-            assertThat(said).contains("not been sent yet").contains("still here");
-            assertThat(browser.url())
-                    .as("the young person is still on their form")
-                    .isEqualTo(base + "/say/" + code);
-            assertThat(browser.waitFor(By.cssSelector("#answer-anything textarea"))
-                            .getDomProperty("value"))
-                    .as("what the young person wrote is still on the form")
-                    .isEqualTo(words);
-            assertThat(browser.waitFor(By.id("help-now-form")).getText()).contains("Childline");
+            sendAndSeeTheAnswersKept(base + "/say/" + code, words);
             assertThat(browser.isPresent(By.id("database-down"))).isFalse();
             browser.screenshot("say-database-down");
             browser.assertAccessible("feedback form not sent while the database is away");
@@ -199,44 +171,145 @@ class DatabaseOutageIT extends BrowserTest {
     }
 
     @Test
-    void aSaveWhileTheDatabaseIsAwayKeepsWhatWasEnteredAndSaysItWasNotSaved() throws Exception {
+    void aYoungPersonsAnswersStayOnTheFormWhenSavingThemFailsUnexpectedly() throws Exception {
         String base = "http://localhost:" + port;
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        signInThroughKeycloakAndWait(base, "admin");
-        browser.go(base + "/admin/alerts");
-        WebElement address = browser.waitFor(By.cssSelector("#duty-address input"));
-        String before = address.getDomProperty("value");
-        String typed = "duty-" + UUID.randomUUID() + "@council.example";
-        address.clear();
-        address.sendKeys(typed);
+        String user = System.getProperty("user.name");
+        UUID invitation = UUID.randomUUID();
+        String code = answerWithoutSending(invitation);
+        inTheApplicationsDatabase(user, """
+                CREATE FUNCTION voice.refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS
+                  $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+                CREATE TRIGGER refuse_for_test BEFORE INSERT ON voice.feedback
+                  FOR EACH ROW EXECUTE FUNCTION voice.refuse_for_test();""");
+        try {
+            sendAndSeeTheAnswersKept(base + "/say/" + code, words(invitation));
+            assertThat(browser.isPresent(By.id("action-failed")))
+                    .as("a staff message shown to a young person")
+                    .isFalse();
+        } finally {
+            inTheApplicationsDatabase(
+                    user, "DROP TRIGGER refuse_for_test ON voice.feedback; DROP FUNCTION voice.refuse_for_test();");
+        }
+    }
+
+    private static String words(UUID invitation) {
+        return "Something is wrong at home and I want someone to know (" + invitation + ")";
+    }
+
+    /**
+     * Opens a group invitation of its own on the public form, writes something and says "No" to
+     * feeling safe, without sending yet; gives the code.
+     */
+    private String answerWithoutSending(UUID invitation) {
+        // Hexadecimal digits are all letters of the codes' alphabet.
+        String code = invitation.toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        JdbcClient.create(dataSource).sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
+                          expires_at)
+                        VALUES (?, ?, 'GROUP', 'dudley-central', 'Database outage test', 'TEEN', 'test', now(),
+                          now() + interval '1 day')""").params(invitation, code).update();
+        browser.clearCookies();
+        openFeedbackForm("http://localhost:" + port + "/say/" + code);
+        browser.waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words(invitation));
+        browser.waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
+                .filter(button -> button.getText().equals("No"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        return code;
+    }
+
+    /** Presses Send and sees the form say that the answers were not sent, with them still on it and help now. */
+    private static void sendAndSeeTheAnswersKept(String form, String words) {
+        browser.waitFor(By.id("send")).click();
+        String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .withMessage("nothing on the form said that the answers were not sent")
+                .until(d -> d.findElement(By.id("say-problems")).getText().isBlank()
+                        ? null
+                        : d.findElement(By.id("say-problems")).getText());
+        assertThat(said).contains("not been sent yet").contains("still here");
+        assertThat(browser.url()).as("the young person is still on their form").isEqualTo(form);
+        assertThat(browser.waitFor(By.cssSelector("#answer-anything textarea")).getDomProperty("value"))
+                .as("what the young person wrote is still on the form")
+                .isEqualTo(words);
+        assertThat(browser.waitFor(By.id("help-now-form")).getText()).contains("Childline");
+    }
+
+    @Test
+    void aSaveWhileTheDatabaseIsAwayKeepsWhatWasEnteredAndSaysItWasNotSaved() throws Exception {
+        String typed = typeADutyAddress();
         withTheDatabaseAway(() -> {
-            browser.waitFor(By.id("duty-save")).click();
-            String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                    .withMessage("no dialog said that nothing was saved")
-                    .until(d -> d.findElements(By.id("database-down-not-saved")).stream()
-                            .filter(WebElement::isDisplayed)
-                            .findFirst()
-                            .map(WebElement::getText)
-                            .orElse(null));
+            String said = saveAndReadTheDialog("not-saved", "database-down-not-saved", typed);
             assertThat(said).contains("nothing was saved").contains("still on the page");
-            browser.waitForFocus("Back to the page", f -> f.contains("Back to the page"));
-            browser.screenshot("not-saved");
-            browser.assertAccessible("not saved while the database is away");
-            browser.waitFor(By.id("not-saved-ok")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                    .until(ExpectedConditions.invisibilityOfElementLocated(By.id("not-saved")));
-            assertThat(browser.url()).isEqualTo(base + "/admin/alerts");
-            assertThat(browser.waitFor(By.cssSelector("#duty-address input")).getDomProperty("value"))
-                    .as("what was entered is still on the page")
-                    .isEqualTo(typed);
         });
-        assertThat(jdbc.sql("SELECT count(*) FROM voice.setting WHERE value = ?")
+        assertThat(JdbcClient.create(dataSource)
+                        .sql("SELECT count(*) FROM voice.setting WHERE value = ?")
                         .param(typed)
                         .query(Long.class)
                         .single())
                 .as("nothing was saved")
                 .isZero();
-        assertThat(before).isNotEqualTo(typed);
+    }
+
+    @Test
+    void anUnexpectedFailureOfASaveKeepsWhatWasEnteredAndGivesAReference() throws Exception {
+        String user = System.getProperty("user.name");
+        String typed = typeADutyAddress();
+        // A failure no page expects: the database refuses the change with an error of its own.
+        inTheApplicationsDatabase(user, """
+                CREATE FUNCTION voice.refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS
+                  $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+                CREATE TRIGGER refuse_for_test BEFORE INSERT OR UPDATE ON voice.setting
+                  FOR EACH ROW EXECUTE FUNCTION voice.refuse_for_test();""");
+        try {
+            String said = saveAndReadTheDialog("action-failed", "action-failed-text", typed);
+            assertThat(said)
+                    .contains("did not work")
+                    .contains("still on the page")
+                    .containsPattern("[0-9a-f]{8}");
+        } finally {
+            inTheApplicationsDatabase(
+                    user, "DROP TRIGGER refuse_for_test ON voice.setting; DROP FUNCTION voice.refuse_for_test();");
+        }
+    }
+
+    /** Signs in as an administrator and types a new duty address for alerts, not yet saved. */
+    private String typeADutyAddress() {
+        String base = "http://localhost:" + port;
+        signInThroughKeycloakAndWait(base, "admin");
+        browser.go(base + "/admin/alerts");
+        WebElement address = browser.waitFor(By.cssSelector("#duty-address input"));
+        String typed = "duty-" + UUID.randomUUID() + "@council.example";
+        address.clear();
+        address.sendKeys(typed);
+        return typed;
+    }
+
+    /**
+     * Presses Save, waits for the dialog that says it failed (focus on its one button,
+     * axe-checked), closes it and checks that the page, and the address typed, are still there;
+     * gives what the dialog said.
+     */
+    private String saveAndReadTheDialog(String dialog, String words, String typed) {
+        browser.waitFor(By.id("duty-save")).click();
+        String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .withMessage("nothing on the page said that the save did not work")
+                .until(d -> d.findElements(By.id(words)).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .map(WebElement::getText)
+                        .orElse(null));
+        browser.waitForFocus("Back to the page", f -> f.contains("Back to the page"));
+        browser.screenshot(dialog);
+        browser.assertAccessible("the dialog " + dialog);
+        browser.waitFor(By.id(dialog + "-ok")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.invisibilityOfElementLocated(By.id(dialog)));
+        assertThat(browser.url()).endsWith("/admin/alerts");
+        assertThat(browser.waitFor(By.cssSelector("#duty-address input")).getDomProperty("value"))
+                .as("what was entered is still on the page")
+                .isEqualTo(typed);
+        return said;
     }
 
     @Test
@@ -259,8 +332,7 @@ class DatabaseOutageIT extends BrowserTest {
 
     /** Takes the database away (no connections allowed, every one ended), runs the check, and allows them again. */
     private void withTheDatabaseAway(ThrowingRunnable check) throws Exception {
-        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
-        String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String database = database();
         String user = System.getProperty("user.name");
         try {
             admin(user, "ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
@@ -290,6 +362,20 @@ class DatabaseOutageIT extends BrowserTest {
 
     private interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    /** The name of the application's database. */
+    private String database() throws SQLException {
+        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        return url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+    }
+
+    private void inTheApplicationsDatabase(String user, String sql) throws Exception {
+        String database = database();
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database, user, null);
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private static void admin(String user, String sql) throws Exception {

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.earlyhelp.shared.Message;
-import org.earlyhelp.shared.database.DatabaseUnavailable;
 import org.earlyhelp.shared.ui.Focus;
 import org.earlyhelp.shared.ui.LanguagePicker;
 import org.earlyhelp.shared.ui.Page;
@@ -41,6 +40,8 @@ import org.earlyhelp.voice.Invitation;
 import org.earlyhelp.voice.Invitations;
 import org.earlyhelp.voice.Mode;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public feedback form: no account, no tracking, nothing from other sites; plain words,
@@ -52,6 +53,8 @@ import org.jspecify.annotations.Nullable;
 @Route(value = "say/:code?", autoLayout = false)
 @AnonymousAllowed
 class SayView extends Page implements BeforeEnterObserver {
+
+    private static final Logger log = LoggerFactory.getLogger(SayView.class);
 
     private static final String[] MOODS = {"😢", "🙁", "😐", "🙂", "😀"};
 
@@ -226,8 +229,9 @@ class SayView extends Page implements BeforeEnterObserver {
         problems.addClassName("field-error");
         problems.getElement().setAttribute("role", "alert");
         Button send = new Button(t("say.send"), e -> {
+            FeedbackForms.Received received;
             try {
-                FeedbackForms.Received received = forms.submit(
+                received = forms.submit(
                         invitation.code(),
                         new FeedbackDraft(
                                 band,
@@ -241,7 +245,6 @@ class SayView extends Page implements BeforeEnterObserver {
                                 value(texts, "worker"),
                                 value(texts, "anything")),
                         address());
-                thanks(received.safeguarding());
             } catch (FeedbackForms.NotTaken notTaken) {
                 Map<String, Message> said = notTaken.messages();
                 // The code closed while they answered: whatever they said, they see where to get help now.
@@ -259,15 +262,16 @@ class SayView extends Page implements BeforeEnterObserver {
                                 ? getTranslation(
                                         said.get("name").key(), said.get("name").args())
                                 : null);
+                return;
             } catch (RuntimeException failed) {
-                if (!DatabaseUnavailable.caused(failed)) {
-                    throw failed;
-                }
-                // Nothing was saved and nobody has it yet: the answers stay here to be sent again,
-                // with where to get help now.
+                // The database away, or anything else: the one transaction saved nothing. The
+                // answers stay here to be sent again, with where to get help now.
+                log.error("A young person's answers could not be saved", failed);
                 helpNow.setVisible(true);
                 problems.setText(t("say.not-sent"));
+                return;
             }
+            thanks(received.safeguarding());
         });
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         send.addClassName("say-big");
