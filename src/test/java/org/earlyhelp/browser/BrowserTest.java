@@ -1,6 +1,8 @@
 package org.earlyhelp.browser;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.UUID;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +15,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** One headless Chromium per test class, and signing in with a demonstration account. */
 abstract class BrowserTest {
@@ -132,6 +135,33 @@ abstract class BrowserTest {
                             + ((JavascriptExecutor) browser.driver()).executeScript("return document.body.innerText"),
                     e);
         }
+    }
+
+    static String words(UUID invitation) {
+        return "Something is wrong at home and I want someone to know (" + invitation + ")";
+    }
+
+    /**
+     * Opens a group invitation of its own (of the Dudley Central hub, for teenagers) on the public form, writes something and says "No" to
+     * feeling safe, without sending yet; gives the code.
+     */
+    static String answerWithoutSending(JdbcClient jdbc, String base, UUID invitation) {
+        // Hexadecimal digits are all letters of the codes' alphabet.
+        String code = invitation.toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        jdbc.sql("""
+                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
+                          expires_at)
+                        VALUES (?, ?, 'GROUP', 'dudley-central', 'Browser test', 'TEEN', 'test', now(),
+                          now() + interval '1 day')""").params(invitation, code).update();
+        browser.clearCookies();
+        openFeedbackForm(base + "/say/" + code);
+        browser.waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words(invitation));
+        browser.waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
+                .filter(button -> button.getText().equals("No"))
+                .findFirst()
+                .orElseThrow()
+                .click();
+        return code;
     }
 
     /**

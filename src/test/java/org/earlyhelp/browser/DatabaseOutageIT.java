@@ -138,7 +138,7 @@ class DatabaseOutageIT extends BrowserTest {
     void aYoungPersonsAnswersStayOnTheFormWhileTheDatabaseIsAwayAndAreSentOnceWhenItIsBack() throws Exception {
         String base = "http://localhost:" + port;
         UUID invitation = UUID.randomUUID();
-        String code = answerWithoutSending(invitation);
+        String code = answerWithoutSending(JdbcClient.create(dataSource), "http://localhost:" + port, invitation);
         String words = words(invitation);
         JdbcClient jdbc = JdbcClient.create(dataSource);
         withTheDatabaseAway(() -> {
@@ -175,7 +175,7 @@ class DatabaseOutageIT extends BrowserTest {
         String base = "http://localhost:" + port;
         String user = System.getProperty("user.name");
         UUID invitation = UUID.randomUUID();
-        String code = answerWithoutSending(invitation);
+        String code = answerWithoutSending(JdbcClient.create(dataSource), "http://localhost:" + port, invitation);
         inTheApplicationsDatabase(user, """
                 CREATE FUNCTION voice.refuse_for_test() RETURNS trigger LANGUAGE plpgsql AS
                   $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
@@ -190,33 +190,6 @@ class DatabaseOutageIT extends BrowserTest {
             inTheApplicationsDatabase(
                     user, "DROP TRIGGER refuse_for_test ON voice.feedback; DROP FUNCTION voice.refuse_for_test();");
         }
-    }
-
-    private static String words(UUID invitation) {
-        return "Something is wrong at home and I want someone to know (" + invitation + ")";
-    }
-
-    /**
-     * Opens a group invitation of its own on the public form, writes something and says "No" to
-     * feeling safe, without sending yet; gives the code.
-     */
-    private String answerWithoutSending(UUID invitation) {
-        // Hexadecimal digits are all letters of the codes' alphabet.
-        String code = invitation.toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
-        JdbcClient.create(dataSource).sql("""
-                        INSERT INTO voice.invitation (id, code, kind, hub_id, label, age_band, created_by, created_at,
-                          expires_at)
-                        VALUES (?, ?, 'GROUP', 'dudley-central', 'Database outage test', 'TEEN', 'test', now(),
-                          now() + interval '1 day')""").params(invitation, code).update();
-        browser.clearCookies();
-        openFeedbackForm("http://localhost:" + port + "/say/" + code);
-        browser.waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words(invitation));
-        browser.waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
-                .filter(button -> button.getText().equals("No"))
-                .findFirst()
-                .orElseThrow()
-                .click();
-        return code;
     }
 
     /** Presses Send and sees the form say that the answers were not sent, with them still on it and help now. */

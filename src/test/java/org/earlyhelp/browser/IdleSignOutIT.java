@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 import org.earlyhelp.portal.security.IdleSignOut;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.earlyhelp.testing.OpenSessions;
@@ -18,6 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A page left open is signed out after 30 minutes without use, although it keeps asking the server
@@ -37,6 +39,9 @@ class IdleSignOutIT extends BrowserTest {
 
     @Autowired
     ServletWebServerApplicationContext application;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private String base() {
         return "http://localhost:" + port;
@@ -164,5 +169,37 @@ class IdleSignOutIT extends BrowserTest {
                 .isEqualTo(true);
         assertThat(browser.waitFor(By.cssSelector("#code input")).getDomProperty("value"))
                 .isEqualTo("ABCD");
+    }
+
+    @Test
+    void aYoungPersonWhoseSessionEndedWhileTheyWroteIsToldAndKeepsTheirWords() {
+        UUID invitation = UUID.randomUUID();
+        answerWithoutSending(jdbc, base(), invitation);
+        // Their phone slept for longer than the session lasts: the server no longer knows the page.
+        session().invalidate();
+        browser.waitFor(By.id("send")).click();
+        String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .withMessage("nothing said that the page had ended")
+                .until(d -> d.findElements(By.cssSelector(".v-system-error")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .map(WebElement::getText)
+                        .orElse(null));
+        browser.screenshot("say-session-ended");
+        assertThat(said)
+                .contains("This page has closed")
+                .contains("not sent or saved")
+                .contains("copy what you want to keep");
+        assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript("""
+                        const notice = document.querySelector('.v-system-error');
+                        const at = notice.getBoundingClientRect();
+                        return at.top >= 0 && at.bottom <= window.innerHeight
+                          && document.activeElement === notice && notice.getAttribute('role') === 'alert';"""))
+                .as("the notice is on the screen where the person is, has the focus and is read out")
+                .isTrue();
+        browser.assertAccessible("the notice that a young person's page has closed");
+        assertThat(browser.waitFor(By.cssSelector("#answer-anything textarea")).getDomProperty("value"))
+                .as("what the young person wrote is still on the screen, to copy")
+                .isEqualTo(words(invitation));
     }
 }
