@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -62,6 +63,33 @@ class DisabledAccountIT extends BrowserTest {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
             assertThat(browser.isPresent(By.id("home-practitioner"))).isFalse();
+        } finally {
+            jdbc.sql("UPDATE identity.account SET enabled = true WHERE username = 'housing.officer'")
+                    .update();
+        }
+    }
+
+    @Test
+    void aDisabledAccountFoundByAPagesOwnRequestIsStillToldWhy() throws InterruptedException {
+        String base = "http://localhost:" + port;
+        signInAndWait(base, "housing.officer");
+        browser.waitFor(By.id("home-practitioner"));
+        try {
+            jdbc.sql("UPDATE identity.account SET enabled = false WHERE username = 'housing.officer'")
+                    .update();
+            // Past the next check (every 2 s here), the page's own request in the background (here
+            // the event that says the page is in use) is the one that finds the account disabled.
+            Thread.sleep(2_500);
+            ((JavascriptExecutor) browser.driver())
+                    .executeScript("document.body.dispatchEvent(new CustomEvent('earlyhelp-in-use'));");
+            Thread.sleep(1_500);
+            browser.go(base + "/my-work");
+            browser.waitFor(By.cssSelector("input[name='username']"));
+            assertThat(browser.isPresent(By.id("signed-out-disabled")))
+                    .as("the sign-in page said why, although a background request had ended the session")
+                    .isTrue();
+            assertThat(browser.waitFor(By.id("signed-out-disabled")).getText())
+                    .contains("this account can no longer sign in");
         } finally {
             jdbc.sql("UPDATE identity.account SET enabled = true WHERE username = 'housing.officer'")
                     .update();

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.earlyhelp.identity.LocalAccounts;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -40,10 +41,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       everybody), and that is logged.
  * </ul>
  */
-final class AccessRecheck extends OncePerRequestFilter {
+public final class AccessRecheck extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(AccessRecheck.class);
     private static final String CHECKED = AccessRecheck.class.getName() + ".checkedAt";
+
+    /** Left in the new session when a local account's session was ended, for the sign-in page to say why. */
+    private static final String SIGNED_OUT_DISABLED = AccessRecheck.class.getName() + ".signedOutDisabled";
 
     private final LocalAccounts accounts;
     private final Clock clock;
@@ -70,6 +74,18 @@ final class AccessRecheck extends OncePerRequestFilter {
         this.clients = clients;
     }
 
+    /**
+     * Whether this session's local account was found disabled and its session ended; said once, so
+     * that the sign-in page tells them why and then forgets it.
+     */
+    public static boolean signedOutDisabled(@Nullable HttpSession session) {
+        if (session == null || session.getAttribute(SIGNED_OUT_DISABLED) == null) {
+            return false;
+        }
+        session.removeAttribute(SIGNED_OUT_DISABLED);
+        return true;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -90,6 +106,11 @@ final class AccessRecheck extends OncePerRequestFilter {
                     log.info("{} may no longer sign in: their session is ended", username);
                     session.invalidate();
                     contexts.clearContext();
+                    if (!(authentication instanceof OAuth2AuthenticationToken)) {
+                        // Whichever request found it (often a page's own request in the background,
+                        // whose redirect nobody sees), the sign-in page says why.
+                        request.getSession(true).setAttribute(SIGNED_OUT_DISABLED, Boolean.TRUE);
+                    }
                     // Local accounts see why on the sign-in page; Keycloak says so on its own.
                     response.sendRedirect(request.getContextPath()
                             + (authentication instanceof OAuth2AuthenticationToken ? "/" : "/login?disabled"));

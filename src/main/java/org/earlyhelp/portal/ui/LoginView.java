@@ -15,6 +15,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpSession;
 import org.earlyhelp.identity.DemoAccount;
 import org.earlyhelp.identity.LocalAccounts;
+import org.earlyhelp.portal.security.AccessRecheck;
 import org.earlyhelp.portal.security.IdleSignOut;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ui.Page;
@@ -119,11 +120,13 @@ public class LoginView extends Page implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Long idle = IdleSignOut.signedOutIdleAfterMinutes(session());
+        boolean disabled = AccessRecheck.signedOutDisabled(session())
+                | event.getLocation().getQueryParameters().getParameters().containsKey("disabled");
         if (idle != null) {
             signedOut.setId("signed-out-idle");
             signedOut.setText(getTranslation("login.signed-out-idle", idle));
             signedOut.setVisible(true);
-        } else if (event.getLocation().getQueryParameters().getParameters().containsKey("disabled")) {
+        } else if (disabled) {
             signedOut.setId("signed-out-disabled");
             signedOut.setText(getTranslation("login.signed-out-disabled"));
             signedOut.setVisible(true);
