@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -22,12 +23,16 @@ public class JobRuns {
 
     /**
      * The jobs' locks, in {@code jobs.shedlock} (ShedLock's JDBC provider, with the database's
-     * clock, so that instances' clocks may differ), held in this instance's name.
+     * clock, so that instances' clocks may differ), held in this instance's name. The database is
+     * named rather than asked: ShedLock asks it at the first lock, and when that falls while the
+     * database is away it fails as "DB time is not supported for database product: UNKNOWN" instead
+     * of saying that the database cannot be reached.
      */
     public LockingTaskExecutor locks(DataSource dataSource, String instance) {
         return new DefaultLockingTaskExecutor(
                 new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
+                        .withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
                         .withTableName("jobs.shedlock")
                         .withLockedByValue(instance)
                         .usingDbTime()
