@@ -37,11 +37,25 @@ public class KeycloakUserService extends OidcUserService {
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser oidcUser = super.loadUser(request);
-        CurrentUser user = toCurrentUser(oidcUser.getIdToken(), oidcUser.getUserInfo());
+        return principal(oidcUser.getIdToken(), oidcUser.getUserInfo());
+    }
+
+    /**
+     * The person an ID token says, with the rights it gives now: for a token Keycloak issued when a
+     * session's tokens were renewed, so that a person moved to another role or hub while signed in
+     * works with their new rights, not those of the morning's sign-in. Only the token's own claims
+     * count then, so a hub or role taken away is gone.
+     */
+    public static OidcUser renewed(OidcIdToken token) {
+        return principal(token, null);
+    }
+
+    private static OidcUser principal(OidcIdToken token, @Nullable OidcUserInfo userInfo) {
+        CurrentUser user = toCurrentUser(token, userInfo);
         List<GrantedAuthority> authorities = user.roles().stream()
                 .map(r -> (GrantedAuthority) new SimpleGrantedAuthority(r.authority()))
                 .toList();
-        return new KeycloakPrincipal(authorities, oidcUser.getIdToken(), oidcUser.getUserInfo(), user);
+        return new KeycloakPrincipal(authorities, token, userInfo, user);
     }
 
     /** Reads the person from the ID token, falling back to user info for any claim it lacks. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.http.HttpSession;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 import org.earlyhelp.portal.security.IdleSignOut;
 import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.earlyhelp.testing.OpenSessions;
@@ -129,5 +130,40 @@ class KeycloakLoginIT extends BrowserTest {
         } finally {
             keycloak.setEnabled("youngperson", true);
         }
+    }
+
+    @Test
+    void aPersonGivenAnotherRoleInKeycloakWorksWithItWithinAMinuteWithoutSigningInAgain() throws Exception {
+        String moved = "moved." + UUID.randomUUID().toString().substring(0, 8);
+        keycloak.addPerson(moved, "hub-lead", "dudley-central");
+        signInThroughKeycloakAndWait(base(), moved);
+        browser.go(base() + "/hub/queue");
+        browser.waitFor(By.id("queue-decide-heading"));
+
+        // No longer a hub lead: a practitioner now, in the same hub.
+        keycloak.changeRealmRole(moved, "hub-lead", "practitioner");
+        long changedAt = System.nanoTime();
+        boolean refused = false;
+        while (!refused
+                && System.nanoTime() - changedAt < Duration.ofSeconds(60).toNanos()) {
+            Thread.sleep(1000);
+            browser.go(base() + "/hub/queue");
+            refused = browser.waitFor(By.cssSelector("#refused, #queue-decide-heading"))
+                    .getAttribute("id")
+                    .equals("refused");
+        }
+        double seconds = (System.nanoTime() - changedAt) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "Hub lead made a practitioner in Keycloak: the hub queue refused %.1f s later, without signing in"
+                        + " again (checking every 2 s)%n",
+                seconds);
+        assertThat(refused)
+                .as("60 s after Keycloak took the hub lead role away, the portal still opened the hub's queue")
+                .isTrue();
+        // Still signed in, now with what a practitioner may do (a quick log of their visits).
+        assertThat(browser.driver().getCurrentUrl()).startsWith(base());
+        browser.go(base() + "/log");
+        browser.waitFor(By.cssSelector(".quick-log .empty-state, #quick-family"));
     }
 }

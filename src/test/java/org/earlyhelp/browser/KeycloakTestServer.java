@@ -297,6 +297,36 @@ public final class KeycloakTestServer {
         }
     }
 
+    /**
+     * Gives a user of the realm another realm role in place of one they had, through Keycloak's
+     * admin API, as an administrator does when someone changes job.
+     */
+    public void changeRealmRole(String username, String from, String to) throws Exception {
+        String admin = adminToken();
+        HttpClient http = HttpClient.newHttpClient();
+        String mappings =
+                baseUrl() + "/admin/realms/earlyhelp/users/" + userId(username, admin) + "/role-mappings/realm";
+        for (String[] change : new String[][] {{"DELETE", from}, {"POST", to}}) {
+            String role = http.send(
+                            HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/realms/earlyhelp/roles/" + change[1]))
+                                    .header("Authorization", "Bearer " + admin)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            HttpResponse<String> changed = http.send(
+                    HttpRequest.newBuilder(URI.create(mappings))
+                            .header("Authorization", "Bearer " + admin)
+                            .header("Content-Type", "application/json")
+                            .method(change[0], HttpRequest.BodyPublishers.ofString("[" + role + "]"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (changed.statusCode() / 100 != 2) {
+                throw new IllegalStateException("Keycloak refused to " + change[0] + " the role " + change[1] + " of "
+                        + username + ": " + changed.statusCode() + " " + changed.body());
+            }
+        }
+    }
+
     /** The id Keycloak gave a user of the realm. */
     private String userId(String username, String adminToken) throws Exception {
         HttpResponse<String> found = HttpClient.newHttpClient()

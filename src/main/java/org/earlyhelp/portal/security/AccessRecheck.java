@@ -8,7 +8,10 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
+import org.earlyhelp.identity.KeycloakUserService;
 import org.earlyhelp.identity.LocalAccounts;
+import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -20,9 +23,16 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,7 +46,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *   <li>A local account: is it still enabled in the identity module?
  *   <li>A Keycloak login: the session's refresh token is used, which Keycloak refuses once the
  *       user is disabled or their Keycloak session has been ended (signed out everywhere, deleted);
- *       the new tokens are kept for the next check. When Keycloak cannot be reached the session
+ *       the new tokens are kept for the next check, and the rights its new ID token gives (roles,
+ *       hubs, organisation) replace the session's when they changed. When Keycloak cannot be reached the session
  *       carries on and is checked again next time (an outage of Keycloak should not sign out
  *       everybody), and that is logged.
  * </ul>
@@ -55,6 +66,7 @@ public final class AccessRecheck extends OncePerRequestFilter {
     private final OAuth2AuthorizedClientRepository clients;
     private final SecurityContextHolderStrategy contexts;
     private final RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
+    private final OidcIdTokenDecoderFactory idTokens = new OidcIdTokenDecoderFactory();
 
     /**
      * @param contexts where the security filter chain keeps the signed-in person: the application's
@@ -154,16 +166,69 @@ public final class AccessRecheck extends OncePerRequestFilter {
                     token,
                     request,
                     response);
-            return true;
+            return takeTheRenewedRights(token, tokens, client.getClientRegistration());
         } catch (OAuth2AuthorizationException refused) {
             if ("invalid_grant".equals(refused.getError().getErrorCode())) {
                 return false;
             }
             log.warn("Keycloak did not renew the session of {}: {}", token.getName(), refused.getMessage());
             return null;
+        } catch (JwtException unreadable) {
+            log.warn(
+                    "Keycloak renewed the session of {} with an ID token that could not be read: {}",
+                    token.getName(),
+                    unreadable.getMessage());
+            return null;
         } catch (RuntimeException unreachable) {
             log.warn("Keycloak could not be asked about {}: {}", token.getName(), unreachable.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The rights Keycloak gives the person now, from the ID token it issued with the renewed tokens
+     * (its signature, issuer, audience and times checked as at sign-in), put in place of the
+     * session's when they differ: a role, hub or organisation given or taken away in Keycloak
+     * applies from this request on, to every page and service, not only after they sign in again
+     * (until this was fixed, someone moved out of a hub kept reading its families for the rest of
+     * their session: a working day, or Keycloak's longest session). The session's security context
+     * is changed where it is kept, so later requests find it too.
+     *
+     * @return false if the token names another person than the session's
+     */
+    private @Nullable Boolean takeTheRenewedRights(
+            OAuth2AuthenticationToken token, OAuth2AccessTokenResponse tokens, ClientRegistration registration) {
+        if (!(tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN) instanceof String value)
+                || !(token.getPrincipal() instanceof OidcUser before)
+                || !(before instanceof EarlyHelpPrincipal signedIn)) {
+            log.warn(
+                    "Keycloak renewed the session of {} without an ID token: their rights were not read again",
+                    token.getName());
+            return true;
+        }
+        Jwt jwt = idTokens.createDecoder(registration).decode(value);
+        OidcUser now = KeycloakUserService.renewed(
+                new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaims()));
+        if (!before.getSubject().equals(now.getSubject())) {
+            log.warn("Keycloak renewed the session of {} for another person: the session is ended", token.getName());
+            return false;
+        }
+        CurrentUser was = signedIn.currentUser();
+        CurrentUser is = ((EarlyHelpPrincipal) now).currentUser();
+        if (!was.roles().equals(is.roles())
+                || !was.hubs().equals(is.hubs())
+                || !Objects.equals(was.organisation(), is.organisation())) {
+            log.info(
+                    "The rights of {} changed in Keycloak and apply now: roles {} to {}, hubs {} to {}",
+                    was.username(),
+                    was.roles(),
+                    is.roles(),
+                    was.hubs(),
+                    is.hubs());
+            contexts.getContext()
+                    .setAuthentication(new OAuth2AuthenticationToken(
+                            now, now.getAuthorities(), token.getAuthorizedClientRegistrationId()));
+        }
+        return true;
     }
 }
