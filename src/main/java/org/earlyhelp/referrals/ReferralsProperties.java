@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reReferralMonths a request this soon after closure is a re-referral (default 12)
  * @param closedCaseReadDays how long after a case closes its lead and team may still read the
  *     family's record, read only (default 90)
+ * @param referrerDetailsDays how long after a request is decided its referrer still sees why it
+ *     was decided so and who leads the early help (default 90)
  */
 @ConfigurationProperties("earlyhelp.referrals")
 public record ReferralsProperties(
@@ -26,7 +28,8 @@ public record ReferralsProperties(
         @Nullable Integer driftWeeks,
         @Nullable Integer oversightWeeks,
         @Nullable Integer reReferralMonths,
-        @Nullable Integer closedCaseReadDays) {
+        @Nullable Integer closedCaseReadDays,
+        @Nullable Integer referrerDetailsDays) {
 
     public int decisionDays() {
         return decisionWorkingDays == null ? 1 : decisionWorkingDays;
@@ -58,5 +61,9 @@ public record ReferralsProperties(
 
     public int closedCaseGraceDays() {
         return closedCaseReadDays == null ? 90 : closedCaseReadDays;
+    }
+
+    public int referrerDetails() {
+        return referrerDetailsDays == null ? 90 : referrerDetailsDays;
     }
 }

@@ -1,5 +1,6 @@
 package org.earlyhelp.referrals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.earlyhelp.shared.HubId;
@@ -59,6 +60,39 @@ public record RequestSummary(
                 restricted,
                 version,
                 closedAs);
+    }
+
+    /**
+     * The request as its referrer sees it. They need to know that it arrived and how it was
+     * decided; why, who leads the early help and how it ended only for a while: not once the
+     * family has withdrawn consent, nor once {@code detailsFor} has passed since the decision.
+     */
+    public RequestSummary asItsReferrerSeesIt(Instant now, Duration detailsFor) {
+        if (!restricted && (decidedAt == null || now.isBefore(decidedAt.plus(detailsFor)))) {
+            return this;
+        }
+        return new RequestSummary(
+                id,
+                family,
+                familyLabel,
+                hub,
+                hubName,
+                referrerName,
+                referrerOrganisation,
+                submittedAt,
+                decisionDue,
+                status,
+                level,
+                outcome,
+                null,
+                decidedAt,
+                null,
+                needs,
+                reReferral,
+                stepDown,
+                restricted,
+                version,
+                null);
     }
 
     /** Whether the decision is late (undecided past its due time). */

@@ -1,6 +1,7 @@
 package org.earlyhelp.referrals;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -256,7 +257,8 @@ public class RequestsForSupport {
     public static final int MOST_PER_PAGE = 200;
 
     /**
-     * The signed-in person's own requests, newest first: status and decision only; {@code limit}
+     * The signed-in person's own requests, newest first: status and decision only, and why and
+     * who leads only for a while ({@link RequestSummary#asItsReferrerSeesIt}); {@code limit}
      * of them (1 to {@link #MOST_PER_PAGE}) after skipping {@code offset}.
      *
      * @throws IllegalArgumentException for a larger page or a negative offset ({@link Paging})
@@ -265,7 +267,19 @@ public class RequestsForSupport {
     public List<RequestSummary> myRequests(int offset, int limit) {
         CurrentUser user = access.worker();
         Paging.require(limit, offset, MOST_PER_PAGE);
-        return named(requests.requestsOf(user.username(), offset, limit));
+        return named(requests.requestsOf(user.username(), offset, limit)).stream()
+                .map(this::asItsReferrerSeesIt)
+                .toList();
+    }
+
+    private RequestSummary asItsReferrerSeesIt(RequestSummary s) {
+        return s.asItsReferrerSeesIt(clock.instant(), Duration.ofDays(properties.referrerDetails()));
+    }
+
+    /** For how many days after a decision its referrer sees why and who leads. */
+    public int referrerSeesDetailsForDays() {
+        access.worker();
+        return properties.referrerDetails();
     }
 
     @Transactional(readOnly = true)
@@ -273,7 +287,10 @@ public class RequestsForSupport {
         return requests.countRequestsOf(access.worker().username());
     }
 
-    /** One request's status, for its referrer or its hub's lead. */
+    /**
+     * One request's status, for its referrer or its hub's lead; its referrer sees why it was
+     * decided so and who leads only for a while ({@link RequestSummary#asItsReferrerSeesIt}).
+     */
     @Transactional
     public RequestSummary status(RequestId request) {
         CurrentUser user = access.worker();
@@ -285,7 +302,7 @@ public class RequestsForSupport {
             throw access.refusal(AuditAction.VIEW_STATUS, "request", request, summary.hub(), "No such request");
         }
         audit.record(AuditAction.VIEW_STATUS, "request", request.toString(), summary.hub(), null, null);
-        return named(summary);
+        return Access.leads(user, summary.hub()) ? named(summary) : asItsReferrerSeesIt(named(summary));
     }
 
     /** Requests with their hubs' names, looked up once for the whole list. */

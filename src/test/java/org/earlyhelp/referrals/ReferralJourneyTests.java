@@ -178,6 +178,77 @@ class ReferralJourneyTests {
                 .hasSizeLessThanOrEqualTo(HubQueue.MOST_PER_PAGE);
     }
 
+    /**
+     * The referrer needs to know that the request arrived and how it was decided; why, and who
+     * leads the early help, only for a while after the decision, and not once the family has
+     * withdrawn consent. The hub lead still sees it all.
+     */
+    @Test
+    void theReferrerSeesWhyAndWhoLeadsOnlyForAWhileAndNotOnceConsentIsWithdrawn() {
+        teacher();
+        Submitted submitted = requests.submit(draft("Okonjo", TODAY.minusYears(7), postcodeIn("dudley-central")));
+        centralLead();
+        RequestSummary waiting = queue.detail(submitted.request()).summary();
+        String why = "Leo's father is drinking more since the move; one agency can help.";
+        queue.decide(submitted.request(), waiting.version(), NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, why);
+        queue.allocate(submitted.request(), waiting.version() + 1, "family.worker", Set.of());
+
+        teacher();
+        assertThat(List.of(requests.status(submitted.request()), mine(submitted.request())))
+                .allSatisfy(r -> {
+                    assertThat(r.reasons()).isEqualTo(why);
+                    assertThat(r.leadName()).isNotBlank();
+                });
+
+        // A day more than the 90 after the decision.
+        moveTheDecision(submitted.request(), "- interval '91 days'");
+        teacher();
+        assertThat(requests.referrerSeesDetailsForDays()).isEqualTo(90);
+        assertThat(List.of(requests.status(submitted.request()), mine(submitted.request())))
+                .allSatisfy(r -> {
+                    assertThat(r.status()).isEqualTo(RequestStatus.ALLOCATED);
+                    assertThat(r.outcome()).isEqualTo(DecisionOutcome.EARLY_HELP);
+                    assertThat(r.level()).isEqualTo(NeedLevel.SINGLE_AGENCY);
+                    assertThat(r.decidedAt()).isNotNull();
+                    assertThat(r.reasons()).as("why it was decided so").isNull();
+                    assertThat(r.leadName()).as("who leads").isNull();
+                    assertThat(r.closedAs()).isNull();
+                });
+        centralLead();
+        assertThat(requests.status(submitted.request()).reasons()).isEqualTo(why);
+
+        // Back within the 90 days, but the family withdraws consent.
+        moveTheDecision(submitted.request(), "+ interval '91 days'");
+        teacher();
+        assertThat(requests.status(submitted.request()).reasons()).isEqualTo(why);
+        familyWorker();
+        families.withdrawConsent(
+                submitted.family(), families.family(submitted.family()).version(), "Mother asked us to stop sharing");
+        teacher();
+        assertThat(List.of(requests.status(submitted.request()), mine(submitted.request())))
+                .allSatisfy(r -> {
+                    assertThat(r.outcome()).isEqualTo(DecisionOutcome.EARLY_HELP);
+                    assertThat(r.restricted()).isTrue();
+                    assertThat(r.reasons()).isNull();
+                    assertThat(r.leadName()).isNull();
+                });
+        centralLead();
+        assertThat(requests.status(submitted.request()).leadName()).isNotBlank();
+    }
+
+    private RequestSummary mine(RequestId request) {
+        return requests.myRequests(0, RequestsForSupport.MOST_PER_PAGE).stream()
+                .filter(r -> r.id().equals(request))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private void moveTheDecision(RequestId request, String by) {
+        jdbc.sql("UPDATE referrals.request SET decided_at = decided_at " + by + " WHERE id = ?")
+                .param(request.value())
+                .update();
+    }
+
     @Test
     void theWholeJourneyFromRequestToClosure() {
         teacher();

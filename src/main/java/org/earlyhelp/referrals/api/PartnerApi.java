@@ -110,9 +110,18 @@ class PartnerApi {
             Instant decisionDue,
             @Nullable Integer level,
             @Nullable DecisionOutcome outcome,
-            @Nullable String reasons,
+
+            @Schema(
+                    description = "Why the hub decided so: absent before the decision, once the family has"
+                            + " withdrawn consent, and from earlyhelp.referrals.referrer-details-days (90)"
+                            + " after the decision")
+            @Nullable
+            String reasons,
+
             @Nullable Instant decidedAt,
-            @Nullable String leadPractitioner) {}
+
+            @Schema(description = "Who leads the early help: absent when reasons are, or before allocation") @Nullable
+            String leadPractitioner) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Ask for early help for a family")

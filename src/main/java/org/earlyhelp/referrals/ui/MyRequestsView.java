@@ -40,7 +40,8 @@ class MyRequestsView extends Page {
         super("");
         this.requests = requests;
         setHeading(t("mine.title"));
-        add(new Paragraph(t("mine.intro")));
+        int detailsDays = requests.referrerSeesDetailsForDays();
+        add(new Paragraph(t("mine.intro")), new Paragraph(t("mine.details", detailsDays)));
         add(new Anchor("requests/new", t("mine.new")));
         grid.addColumn(RequestSummary::familyLabel).setHeader(t("mine.family")).setAutoWidth(true);
         grid.addColumn(RequestSummary::hubName).setHeader(t("mine.hub")).setAutoWidth(true);
@@ -54,7 +55,12 @@ class MyRequestsView extends Page {
                                 + t("level.number", requireNonNull(r.level()).number()) + ")")
                 .setHeader(t("mine.decision"))
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.reasons() == null ? "" : r.reasons()).setHeader(t("mine.reasons"));
+        grid.addColumn(r -> r.reasons() != null
+                        ? r.reasons()
+                        : r.outcome() == null
+                                ? ""
+                                : r.restricted() ? t("mine.restricted") : t("mine.no-longer-shown", detailsDays))
+                .setHeader(t("mine.reasons"));
         grid.addColumn(r -> r.leadName() == null ? "" : r.leadName())
                 .setHeader(t("mine.lead"))
                 .setAutoWidth(true);
