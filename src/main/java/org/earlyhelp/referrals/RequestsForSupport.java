@@ -23,7 +23,6 @@ import org.earlyhelp.referrals.internal.RequestRepository.NewRequest;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
-import org.earlyhelp.shared.Paging;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
@@ -253,43 +252,10 @@ public class RequestsForSupport {
         return new Submitted(request, family.id(), placed.hub(), hubName(placed.hub()), now, false, resolved.linking());
     }
 
-    /** The most requests {@link #myRequests} returns to one call. */
-    public static final int MOST_PER_PAGE = 200;
-
-    /**
-     * The signed-in person's own requests, newest first: status and decision only, and why and
-     * who leads only for a while ({@link RequestSummary#asItsReferrerSeesIt}); {@code limit}
-     * of them (1 to {@link #MOST_PER_PAGE}) after skipping {@code offset}.
-     *
-     * @throws IllegalArgumentException for a larger page or a negative offset ({@link Paging})
-     */
-    @Transactional(readOnly = true)
-    public List<RequestSummary> myRequests(int offset, int limit) {
-        CurrentUser user = access.worker();
-        Paging.require(limit, offset, MOST_PER_PAGE);
-        return named(requests.requestsOf(user.username(), offset, limit)).stream()
-                .map(this::asItsReferrerSeesIt)
-                .toList();
-    }
-
-    private RequestSummary asItsReferrerSeesIt(RequestSummary s) {
-        return s.asItsReferrerSeesIt(clock.instant(), Duration.ofDays(properties.referrerDetails()));
-    }
-
-    /** For how many days after a decision its referrer sees why and who leads. */
-    public int referrerSeesDetailsForDays() {
-        access.worker();
-        return properties.referrerDetails();
-    }
-
-    @Transactional(readOnly = true)
-    public int countMyRequests() {
-        return requests.countRequestsOf(access.worker().username());
-    }
-
     /**
      * One request's status, for its referrer or its hub's lead; its referrer sees why it was
-     * decided so and who leads only for a while ({@link RequestSummary#asItsReferrerSeesIt}).
+     * decided so and who leads only for a while ({@link RequestSummary#asItsReferrerSeesIt}); their
+     * list of them is {@link MyRequests}.
      */
     @Transactional
     public RequestSummary status(RequestId request) {
@@ -302,7 +268,14 @@ public class RequestsForSupport {
             throw access.refusal(AuditAction.VIEW_STATUS, "request", request, summary.hub(), "No such request");
         }
         audit.record(AuditAction.VIEW_STATUS, "request", request.toString(), summary.hub(), null, null);
-        return Access.leads(user, summary.hub()) ? named(summary) : asItsReferrerSeesIt(named(summary));
+        return Access.leads(user, summary.hub())
+                ? named(summary)
+                : named(summary).asItsReferrerSeesIt(clock.instant(), referrerSeesDetailsFor());
+    }
+
+    /** How long after a decision its referrer sees why and who leads. */
+    Duration referrerSeesDetailsFor() {
+        return Duration.ofDays(properties.referrerDetails());
     }
 
     /** Requests with their hubs' names, looked up once for the whole list. */

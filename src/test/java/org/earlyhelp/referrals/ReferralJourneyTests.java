@@ -57,6 +57,9 @@ class ReferralJourneyTests {
     RequestsForSupport requests;
 
     @Autowired
+    MyRequests myRequests;
+
+    @Autowired
     HubQueue queue;
 
     @Autowired
@@ -156,12 +159,11 @@ class ReferralJourneyTests {
     @Test
     void myRequestsRefusesAPageLargerThanItReturnsRatherThanCuttingItShort() {
         teacher();
-        assertThat(requests.myRequests(0, RequestsForSupport.MOST_PER_PAGE))
-                .hasSizeLessThanOrEqualTo(RequestsForSupport.MOST_PER_PAGE);
-        assertThatThrownBy(() -> requests.myRequests(0, RequestsForSupport.MOST_PER_PAGE + 1))
+        assertThat(myRequests.page(0, MyRequests.MOST_PER_PAGE)).hasSizeLessThanOrEqualTo(MyRequests.MOST_PER_PAGE);
+        assertThatThrownBy(() -> myRequests.page(0, MyRequests.MOST_PER_PAGE + 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("A page holds 1 to 200 items, not 201");
-        assertThatThrownBy(() -> requests.myRequests(-1, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> myRequests.page(-1, 10)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -199,11 +201,19 @@ class ReferralJourneyTests {
                     assertThat(r.reasons()).isEqualTo(why);
                     assertThat(r.leadName()).isNotBlank();
                 });
+        // Reading the list is recorded, with the families it showed.
+        assertThat(jdbc.sql("""
+                                SELECT count(*) FROM audit.entry WHERE actor = 'teacher' AND action = 'view-status'
+                                AND record_type = 'my-requests' AND details LIKE ?""")
+                        .param("%" + submitted.request() + " (family " + submitted.family() + ")%")
+                        .query(Integer.class)
+                        .single())
+                .isPositive();
 
         // A day more than the 90 after the decision.
         moveTheDecision(submitted.request(), "- interval '91 days'");
         teacher();
-        assertThat(requests.referrerSeesDetailsForDays()).isEqualTo(90);
+        assertThat(myRequests.detailsShownForDays()).isEqualTo(90);
         assertThat(List.of(requests.status(submitted.request()), mine(submitted.request())))
                 .allSatisfy(r -> {
                     assertThat(r.status()).isEqualTo(RequestStatus.ALLOCATED);
@@ -237,7 +247,7 @@ class ReferralJourneyTests {
     }
 
     private RequestSummary mine(RequestId request) {
-        return requests.myRequests(0, RequestsForSupport.MOST_PER_PAGE).stream()
+        return myRequests.page(0, MyRequests.MOST_PER_PAGE).stream()
                 .filter(r -> r.id().equals(request))
                 .findFirst()
                 .orElseThrow();
@@ -256,7 +266,7 @@ class ReferralJourneyTests {
         Submitted submitted = requests.submit(draft("Ashworth", TODAY.minusYears(9), postcode));
         assertThat(submitted.hub()).isEqualTo(CENTRAL);
         assertThat(submitted.decisionDue()).isAfter(Instant.now());
-        assertThat(requests.myRequests(0, 10)).anySatisfy(r -> {
+        assertThat(myRequests.page(0, 10)).anySatisfy(r -> {
             assertThat(r.id()).isEqualTo(submitted.request());
             assertThat(r.status()).isEqualTo(RequestStatus.AWAITING_DECISION);
         });
@@ -351,7 +361,7 @@ class ReferralJourneyTests {
         assertThat(closed.followUps()).extracting(CaseRecord.FollowUp::months).containsExactly(6, 12);
         // The referrer sees that the early help has finished, and how.
         teacher();
-        assertThat(requests.myRequests(0, 50))
+        assertThat(myRequests.page(0, 50))
                 .filteredOn(r -> r.id().equals(submitted.request()))
                 .singleElement()
                 .satisfies(r -> assertThat(r.closedAs()).isEqualTo(ClosureReason.NEEDS_MET));

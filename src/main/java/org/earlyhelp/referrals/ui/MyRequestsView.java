@@ -13,8 +13,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.earlyhelp.referrals.MyRequests;
 import org.earlyhelp.referrals.RequestSummary;
-import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ui.Page;
 import org.earlyhelp.shared.ui.View;
@@ -28,7 +28,7 @@ class MyRequestsView extends Page {
 
     private static final int PAGE = 25;
 
-    private final transient RequestsForSupport requests;
+    private final transient MyRequests requests;
     private final Grid<RequestSummary> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
     private final Span position = new Span();
@@ -36,11 +36,11 @@ class MyRequestsView extends Page {
     private final Button next = new Button();
     private int offset;
 
-    MyRequestsView(RequestsForSupport requests) {
+    MyRequestsView(MyRequests requests) {
         super("");
         this.requests = requests;
         setHeading(t("mine.title"));
-        int detailsDays = requests.referrerSeesDetailsForDays();
+        int detailsDays = requests.detailsShownForDays();
         add(new Paragraph(t("mine.intro")), new Paragraph(t("mine.details", detailsDays)));
         add(new Anchor("requests/new", t("mine.new")));
         grid.addColumn(RequestSummary::familyLabel).setHeader(t("mine.family")).setAutoWidth(true);
@@ -84,8 +84,8 @@ class MyRequestsView extends Page {
     }
 
     private void refresh() {
-        int total = requests.countMyRequests();
-        List<RequestSummary> page = requests.myRequests(offset, PAGE);
+        int total = requests.count();
+        List<RequestSummary> page = requests.page(offset, PAGE);
         grid.setItems(page);
         grid.setVisible(!page.isEmpty());
         empty.setVisible(page.isEmpty());
