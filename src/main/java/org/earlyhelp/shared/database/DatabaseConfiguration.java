@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -71,6 +72,16 @@ class DatabaseConfiguration {
         return database.ownerDataSource();
     }
 
+    /**
+     * PostgreSQL's driver puts the server's detail of an error in the exception's message: for a
+     * row the database refused, "Failing row contains (...)" with every value of the row, or "Key
+     * (...)=(...) already exists", a child's words or a family's name among them. Those messages
+     * reach the log (a failed save is logged with its reference), which is kept, shipped and read
+     * apart from the records and is not erased with them. With this driver setting off, the message
+     * still says what failed and on which constraint, without the values.
+     */
+    static final String SERVER_ERROR_DETAIL = "logServerErrorDetail";
+
     /** The application login's password where none is configured: for development and tests only. */
     static final String DEVELOPMENT_APP_PASSWORD = "earlyhelp-app-dev-password";
 
@@ -92,6 +103,7 @@ class DatabaseConfiguration {
             HikariConfig config = new HikariConfig();
             config.setPoolName("earlyhelp");
             config.setJdbcUrl(database.url());
+            config.addDataSourceProperty(SERVER_ERROR_DETAIL, "false");
             config.setMaximumPoolSize(env.getProperty("earlyhelp.db.pool-size", Integer.class, 10));
             config.setConnectionTimeout(env.getProperty("earlyhelp.db.connection-timeout-ms", Long.class, 5_000L));
             // Fail fast is off: a database that goes away later must not stop the application.
@@ -139,6 +151,9 @@ class DatabaseConfiguration {
 
         DataSource ownerDataSource() {
             DriverManagerDataSource owner = new DriverManagerDataSource(database.url());
+            Properties quiet = new Properties();
+            quiet.setProperty(SERVER_ERROR_DETAIL, "false");
+            owner.setConnectionProperties(quiet);
             owner.setUsername(database.username());
             if (database.password() != null) {
                 owner.setPassword(database.password());
