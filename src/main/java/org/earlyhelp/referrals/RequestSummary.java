@@ -38,12 +38,29 @@ public record RequestSummary(
 
     /** The same request, with its hub's name as the directory gives it today. */
     public RequestSummary withHubName(String name) {
+        return with(name, reasons, leadName, closedAs);
+    }
+
+    /**
+     * The request as its referrer sees it. They need to know that it arrived and how it was
+     * decided; why, who leads the early help and how it ended only for a while: not once the
+     * family has withdrawn consent, nor once {@code detailsFor} has passed since the decision.
+     */
+    public RequestSummary asItsReferrerSeesIt(Instant now, Duration detailsFor) {
+        if (!restricted && (decidedAt == null || now.isBefore(decidedAt.plus(detailsFor)))) {
+            return this;
+        }
+        return with(hubName, null, null, null);
+    }
+
+    private RequestSummary with(
+            String hubName, @Nullable String reasons, @Nullable String leadName, @Nullable ClosureReason closedAs) {
         return new RequestSummary(
                 id,
                 family,
                 familyLabel,
                 hub,
-                name,
+                hubName,
                 referrerName,
                 referrerOrganisation,
                 submittedAt,
@@ -60,39 +77,6 @@ public record RequestSummary(
                 restricted,
                 version,
                 closedAs);
-    }
-
-    /**
-     * The request as its referrer sees it. They need to know that it arrived and how it was
-     * decided; why, who leads the early help and how it ended only for a while: not once the
-     * family has withdrawn consent, nor once {@code detailsFor} has passed since the decision.
-     */
-    public RequestSummary asItsReferrerSeesIt(Instant now, Duration detailsFor) {
-        if (!restricted && (decidedAt == null || now.isBefore(decidedAt.plus(detailsFor)))) {
-            return this;
-        }
-        return new RequestSummary(
-                id,
-                family,
-                familyLabel,
-                hub,
-                hubName,
-                referrerName,
-                referrerOrganisation,
-                submittedAt,
-                decisionDue,
-                status,
-                level,
-                outcome,
-                null,
-                decidedAt,
-                null,
-                needs,
-                reReferral,
-                stepDown,
-                restricted,
-                version,
-                null);
     }
 
     /** Whether the decision is late (undecided past its due time). */
