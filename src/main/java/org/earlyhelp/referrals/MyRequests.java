@@ -1,6 +1,8 @@
 package org.earlyhelp.referrals;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
@@ -52,9 +54,11 @@ public class MyRequests {
     public List<RequestSummary> page(int offset, int limit) {
         CurrentUser user = access.worker();
         Paging.require(limit, offset, MOST_PER_PAGE);
+        Instant now = clock.instant();
+        Duration detailsFor = requestsForSupport.referrerSeesDetailsFor();
         List<RequestSummary> page =
                 requestsForSupport.named(requests.requestsOf(user.username(), offset, limit)).stream()
-                        .map(r -> r.asItsReferrerSeesIt(clock.instant(), requestsForSupport.referrerSeesDetailsFor()))
+                        .map(r -> r.asItsReferrerSeesIt(now, detailsFor))
                         .toList();
         if (!page.isEmpty()) {
             audit.record(

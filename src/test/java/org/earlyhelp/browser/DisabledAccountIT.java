@@ -35,8 +35,7 @@ class DisabledAccountIT extends BrowserTest {
         signInAndWait(base, "housing.officer");
         browser.waitFor(By.id("home-practitioner"));
         try {
-            jdbc.sql("UPDATE identity.account SET enabled = false WHERE username = 'housing.officer'")
-                    .update();
+            enabled(false);
             long disabled = System.nanoTime();
             boolean refused = false;
             for (int i = 0; i < 10 && !refused; i++) {
@@ -64,8 +63,7 @@ class DisabledAccountIT extends BrowserTest {
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
             assertThat(browser.isPresent(By.id("home-practitioner"))).isFalse();
         } finally {
-            jdbc.sql("UPDATE identity.account SET enabled = true WHERE username = 'housing.officer'")
-                    .update();
+            enabled(true);
         }
     }
 
@@ -75,8 +73,7 @@ class DisabledAccountIT extends BrowserTest {
         signInAndWait(base, "housing.officer");
         browser.waitFor(By.id("home-practitioner"));
         try {
-            jdbc.sql("UPDATE identity.account SET enabled = false WHERE username = 'housing.officer'")
-                    .update();
+            enabled(false);
             // Past the next check (every 2 s here), the page's own request in the background (here
             // the event that says the page is in use) is the one that finds the account disabled.
             Thread.sleep(2_500);
@@ -91,8 +88,14 @@ class DisabledAccountIT extends BrowserTest {
             assertThat(browser.waitFor(By.id("signed-out-disabled")).getText())
                     .contains("this account can no longer sign in");
         } finally {
-            jdbc.sql("UPDATE identity.account SET enabled = true WHERE username = 'housing.officer'")
-                    .update();
+            enabled(true);
         }
+    }
+
+    /** Enables or disables the demonstration account these tests sign in as, as an administrator would. */
+    private void enabled(boolean enabled) {
+        jdbc.sql("UPDATE identity.account SET enabled = ? WHERE username = 'housing.officer'")
+                .param(enabled)
+                .update();
     }
 }

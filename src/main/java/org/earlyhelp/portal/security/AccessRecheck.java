@@ -196,7 +196,7 @@ public final class AccessRecheck extends OncePerRequestFilter {
      *
      * @return false if the token names another person than the session's
      */
-    private @Nullable Boolean takeTheRenewedRights(
+    private boolean takeTheRenewedRights(
             OAuth2AuthenticationToken token, OAuth2AccessTokenResponse tokens, ClientRegistration registration) {
         if (!(tokens.getAdditionalParameters().get(OidcParameterNames.ID_TOKEN) instanceof String value)
                 || !(token.getPrincipal() instanceof OidcUser before)
