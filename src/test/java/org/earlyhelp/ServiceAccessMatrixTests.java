@@ -98,7 +98,10 @@ class ServiceAccessMatrixTests {
             Map.entry("ServiceDirectory", "the service directory: published services"),
             Map.entry("WorkingCalendar", "working days: no data"),
             Map.entry("LocalAccounts", "sign-in: demonstration accounts, the access re-check"),
-            Map.entry("HubTeams", "other modules' synchronous questions; the callers check"));
+            Map.entry("HubTeams", "other modules' synchronous questions; the callers check"),
+            Map.entry(
+                    "SafeguardingMail",
+                    "other modules' listeners mail a hub's leads about a child's safety; no signed-in person there"));
 
     static final List<Role> ROLES =
             List.of(Role.PRACTITIONER, Role.HUB_LEAD, Role.COMMISSIONER, Role.YOUNG_PERSON, Role.ADMIN);

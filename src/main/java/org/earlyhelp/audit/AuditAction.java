@@ -20,6 +20,7 @@ public enum AuditAction {
     BREAK_GLASS("break-glass"),
     CHANGE_CAPACITY("change-capacity"),
     CHANGE_STATUS("change-status"),
+    CHECK_CONCERN("check-concern"),
     CLOSE("close"),
     CONFIRM_THEMES("confirm-themes"),
     CREATE("create"),

@@ -16,6 +16,7 @@ import org.earlyhelp.hubs.Organisation;
 import org.earlyhelp.referrals.FamilyResolution.Resolved;
 import org.earlyhelp.referrals.HubPlacing.Placed;
 import org.earlyhelp.referrals.internal.Access;
+import org.earlyhelp.referrals.internal.ConcernCheckRepository;
 import org.earlyhelp.referrals.internal.FamilyRepository;
 import org.earlyhelp.referrals.internal.FamilyRow;
 import org.earlyhelp.referrals.internal.RequestRepository;
@@ -45,6 +46,7 @@ public class RequestsForSupport {
     static final int MAX_TEXT = RequestDraftCheck.MAX_TEXT;
 
     private final FamilyRepository families;
+    private final ConcernCheckRepository concerns;
     private final RequestRepository requests;
     private final FamilyResolution resolution;
     private final HubPlacing placing;
@@ -67,7 +69,8 @@ public class RequestsForSupport {
             ReferralsProperties properties,
             ApplicationEventPublisher events,
             AuditTrail audit,
-            Clock clock) {
+            Clock clock,
+            ConcernCheckRepository concerns) {
         this.families = families;
         this.requests = requests;
         this.resolution = resolution;
@@ -79,6 +82,7 @@ public class RequestsForSupport {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.concerns = concerns;
     }
 
     /**
@@ -199,8 +203,11 @@ public class RequestsForSupport {
                 reasons,
                 user.displayName(),
                 now);
+        // Decided at once, so it never waits in the hub's queue: it waits to be checked instead.
+        concerns.insert(request, concern.frontDoorContacted());
         audit.record(AuditAction.SAFEGUARDING_CONCERN, "request", request.toString(), placed.hub(), null, null);
         arrived.events().forEach(events::publishEvent);
+        events.publishEvent(new SafeguardingConcernRecorded(request, placed.hub(), concern.frontDoorContacted(), now));
         return request;
     }
 

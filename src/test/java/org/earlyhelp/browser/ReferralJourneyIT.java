@@ -340,6 +340,41 @@ class ReferralJourneyIT extends BrowserTest {
         accessible("family record and timeline");
     }
 
+    /**
+     * A practitioner answers "yes" to the safeguarding question and records the concern; the hub
+     * lead finds it counted on the home page and heading the queue, and records how they know the
+     * front door has it, after which it is off the queue. axe on the shutter and on the queue.
+     */
+    @Test
+    void aSafeguardingConcernReachesTheHubLeadWhoChecksItWithTheFrontDoor() {
+        String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 1).getFirst();
+        signInAndWait(base(), "teacher");
+        browser.go(base() + "/requests/new");
+        radio("safeguarding-question", "Yes, or I am not sure");
+        type("concern-child", "Ada Thistlewood");
+        type("concern-postcode", postcode);
+        typeArea("concern-worry", "Bruises on her arms, and she says she is scared to go home.");
+        click(find(By.id("record-concern")));
+        waiting().until(d -> d.findElement(By.id("concern-result")).getText().contains("a hub lead will check"));
+        accessible("safeguarding shutter, concern recorded");
+
+        signInAndWait(base(), "lead.dudley-central");
+        browser.go(base() + "/");
+        waiting()
+                .until(d -> d.findElement(By.id("home-hub-lead"))
+                        .getText()
+                        .contains("Safeguarding concerns to check with the front door"));
+        browser.go(base() + "/hub/queue");
+        WebElement card = find(By.xpath("//div[contains(@class, 'concern-to-check')][contains(., 'Ada Thistlewood')]"));
+        assertThat(card.getText()).contains("NOT yet contacted the front door").contains("Bruises");
+        String id = card.getDomAttribute("id");
+        browser.screenshot("hub-queue-concern");
+        accessible("hub queue with a safeguarding concern to check");
+        typeArea("concern-note-" + id.substring("concern-".length()), "Spoke to the duty social worker: FD-77.");
+        click(find(By.id("concern-record-" + id.substring("concern-".length()))));
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+    }
+
     @Test
     void anotherHubsLeadCannotReachTheFamily() {
         String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 2).getLast();

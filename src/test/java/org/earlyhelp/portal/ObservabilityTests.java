@@ -85,6 +85,8 @@ class ObservabilityTests {
                 "earlyhelp_events_incomplete_oldest_age_seconds",
                 "earlyhelp_alerts_unacknowledged",
                 "earlyhelp_alerts_unacknowledged_oldest_age_seconds",
+                "earlyhelp_concerns_unchecked",
+                "earlyhelp_concerns_unchecked_oldest_age_seconds",
                 "earlyhelp_imports_total",
                 "earlyhelp_signins_total",
                 "earlyhelp_vaadin_sessions",
@@ -94,6 +96,11 @@ class ObservabilityTests {
         }
         assertThat(value(metrics, "earlyhelp_alerts_unacknowledged"))
                 .isEqualTo(jdbc.sql("SELECT count(*) FROM voice.alert WHERE acknowledged_at IS NULL")
+                        .query(Long.class)
+                        .single()
+                        .doubleValue());
+        assertThat(value(metrics, "earlyhelp_concerns_unchecked"))
+                .isEqualTo(jdbc.sql("SELECT count(*) FROM referrals.concern_check WHERE checked_at IS NULL")
                         .query(Long.class)
                         .single()
                         .doubleValue());

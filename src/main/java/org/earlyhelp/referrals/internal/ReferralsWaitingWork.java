@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * What waits on the home page: for practitioners, what is due today and overdue on the families
  * they lead (assessments, reviews, plan actions, contact), the families they work with and their
- * requests decided lately; for hub leads, families waiting for a lead practitioner and the checks
- * after closing that are due. Counts only, for the signed-in person's own work and hubs.
+ * requests decided lately; for hub leads, safeguarding concerns nobody has yet checked with the
+ * front door, families waiting for a lead practitioner and the checks after closing that are due.
+ * Counts only, for the signed-in person's own work and hubs.
  */
 @Component
 class ReferralsWaitingWork implements WaitingWork {
@@ -30,11 +31,13 @@ class ReferralsWaitingWork implements WaitingWork {
     private final JdbcClient jdbc;
     private final Cases cases;
     private final CaseRepository caseRows;
+    private final ConcernCheckRepository concerns;
 
-    ReferralsWaitingWork(JdbcClient jdbc, Cases cases, CaseRepository caseRows) {
+    ReferralsWaitingWork(JdbcClient jdbc, Cases cases, CaseRepository caseRows, ConcernCheckRepository concerns) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.caseRows = caseRows;
+        this.concerns = concerns;
     }
 
     /** Due items of one kind, on cases the person leads, that pass a test. */
@@ -75,6 +78,13 @@ class ReferralsWaitingWork implements WaitingWork {
             }
         }
         if (user.has(Role.HUB_LEAD) && !user.hubs().isEmpty()) {
+            // First: a child may be at risk of significant harm, and nobody has yet made sure the
+            // front door knows.
+            int concernsToCheck = concerns.countWaiting(
+                    user.hubs().stream().filter(h -> Access.leads(user, h)).toList());
+            if (concernsToCheck > 0) {
+                items.add(new WaitingItem("hub-lead.concerns-to-check", concernsToCheck, "hub/queue"));
+            }
             String[] hubs = user.hubs().stream().map(HubId::value).toArray(String[]::new);
             long waiting = jdbc.sql(
                             "SELECT count(*) FROM referrals.request WHERE hub_id = ANY (?) AND status = 'AWAITING_ALLOCATION'")

@@ -123,6 +123,7 @@ public class RetentionRepository {
                 "DELETE FROM referrals.case_file WHERE family_id = :f",
                 "DELETE FROM referrals.consent WHERE family_id = :f",
                 "DELETE FROM referrals.request_need WHERE request_id IN " + requests,
+                "DELETE FROM referrals.concern_check WHERE request_id IN " + requests,
                 "DELETE FROM referrals.request WHERE family_id = :f",
                 "DELETE FROM referrals.person WHERE family_id = :f",
                 "DELETE FROM referrals.retention_due WHERE family_id = :f",

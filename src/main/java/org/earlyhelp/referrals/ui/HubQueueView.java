@@ -32,6 +32,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.referrals.ConcernChecks;
 import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyChanges;
 import org.earlyhelp.referrals.HubQueue;
@@ -66,6 +67,7 @@ class HubQueueView extends Page {
     private final transient HubQueue queue;
     private final transient Clock clock;
     private final transient FamilyChanges familyChanges;
+    private final ConcernChecksSection concerns;
     private final Select<Hub> hub = Data.mark(new Select<>());
     private final Div changes = new Div();
     private final H2 decideHeading = new H2();
@@ -78,6 +80,7 @@ class HubQueueView extends Page {
     HubQueueView(
             HubQueue queue,
             FamilyChanges familyChanges,
+            ConcernChecks concernChecks,
             HubDirectory directory,
             CurrentUsers currentUsers,
             Clock clock) {
@@ -85,6 +88,7 @@ class HubQueueView extends Page {
         this.clock = clock;
         this.queue = queue;
         this.familyChanges = familyChanges;
+        this.concerns = new ConcernChecksSection(concernChecks);
         setHeading(t("queue.title"));
         CurrentUser user = currentUsers.require();
         List<Hub> hubs = directory.hubs().stream()
@@ -95,7 +99,8 @@ class HubQueueView extends Page {
         hub.setItemLabelGenerator(Hub::name);
         hub.setVisible(hubs.size() > 1);
         hub.addValueChangeListener(e -> refresh());
-        add(new Paragraph(t("queue.intro")), hub);
+        // A child who may be at risk of significant harm comes before everything else here.
+        add(new Paragraph(t("queue.intro")), hub, concerns);
         changes.setId("family-changes");
         add(changes);
 
@@ -223,6 +228,7 @@ class HubQueueView extends Page {
         if (hub.getValue() == null) {
             return;
         }
+        concerns.show(hub.getValue().id());
         drawChanges();
         // Both lists are read a page at a time as the grid scrolls: a busy hub's session holds the
         // rows in view, not hundreds of requests. The count is taken once per refresh, as the

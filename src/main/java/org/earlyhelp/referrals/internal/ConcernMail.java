@@ -1,0 +1,71 @@
+package org.earlyhelp.referrals.internal;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.referrals.SafeguardingConcernRecorded;
+import org.earlyhelp.referrals.internal.ConcernCheckRepository.ConcernRow;
+import org.earlyhelp.shared.WorkingCalendar;
+import org.earlyhelp.voice.SafeguardingMail;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells a hub's safeguarding leads and hub leads at once that a safeguarding concern was recorded
+ * for their hub, and the borough's duty address too when the practitioner said they had not
+ * contacted the front door. After the commit, from the event publication registry: while the mail
+ * server is down the listener fails and is tried again, and a second delivery mails nobody twice.
+ * The mail names the referrer, never the child, and carries none of what they wrote.
+ */
+@Component
+class ConcernMail {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM yyyy", Locale.UK).withZone(WorkingCalendar.LONDON);
+
+    private final ConcernCheckRepository checks;
+    private final SafeguardingMail mail;
+    private final HubDirectory hubs;
+    private final Clock clock;
+
+    ConcernMail(ConcernCheckRepository checks, SafeguardingMail mail, HubDirectory hubs, Clock clock) {
+        this.checks = checks;
+        this.mail = mail;
+        this.hubs = hubs;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void mail(SafeguardingConcernRecorded recorded) {
+        if (checks.mailed(recorded.request())) {
+            return;
+        }
+        ConcernRow concern = checks.find(recorded.request()).orElse(null);
+        if (concern == null) {
+            return;
+        }
+        String hub = hubs.publicName(recorded.hub()).orElse(recorded.hub().value());
+        String referrer = concern.referrerOrganisation() == null
+                ? concern.referrerName()
+                : concern.referrerName() + " (" + concern.referrerOrganisation() + ")";
+        List<String> to = mail.toHub(
+                recorded.hub(),
+                !recorded.frontDoorContacted(),
+                (recorded.frontDoorContacted() ? "" : "FRONT DOOR NOT YET CONTACTED: ")
+                        + "safeguarding concern recorded in the " + hub + " hub",
+                referrer + " recorded a safeguarding concern in Early Help at " + WHEN.format(recorded.at())
+                        + ": a child in the " + hub + " hub may be at risk of significant harm.\n\n"
+                        + (recorded.frontDoorContacted()
+                                ? "They said they had already contacted the front door."
+                                : "They said they had NOT yet contacted the front door. This mail goes to the"
+                                        + " borough's duty address too.")
+                        + "\n\nA lead of the hub must check with the front door that it has the concern, and"
+                        + " record that in Early Help (the hub's queue: safeguarding concerns to check)."
+                        + " The child's name and the concern are not in this e-mail.");
+        if (!to.isEmpty()) {
+            checks.markMailed(recorded.request(), String.join(", ", to), clock.instant());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.earlyhelp.referrals.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.Set;
+import java.util.UUID;
+import org.earlyhelp.referrals.RequestId;
+import org.earlyhelp.referrals.RequestsForSupport;
+import org.earlyhelp.referrals.SafeguardingConcern;
+import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.OwnDataApplicationTest;
+import org.earlyhelp.testing.SignedIn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The hub queue, without a browser: a safeguarding concern recorded for the hub heads it, with what
+ * was written and whether the front door was contacted; a check without a note is refused next to
+ * the note and changes nothing; a check with one takes the concern off the page.
+ */
+@OwnDataApplicationTest
+class ConcernChecksViewTests extends SpringBrowserlessTest {
+
+    @Autowired
+    RequestsForSupport requests;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void aConcernHeadsTheQueueUntilItsCheckIsRecordedWithANote() {
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        String child = "Ava Queue" + UUID.randomUUID().toString().substring(0, 8);
+        String postcode = jdbc.sql("""
+                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
+                        WHERE a.hub_id = 'dudley-central' ORDER BY p.postcode LIMIT 1""").query(String.class).single();
+        RequestId request = requests.recordSafeguardingConcern(
+                new SafeguardingConcern(child, postcode, "Came to school hungry and with a black eye", false, null));
+
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        navigate(HubQueueView.class);
+        assertThat($(H2.class).id("concerns-heading").getText()).startsWith("Safeguarding concerns to check");
+        Div card = $(Div.class).id("concern-" + request);
+        assertThat(card.getElement().getTextRecursively())
+                .contains(child)
+                .contains("black eye")
+                .contains("NOT yet contacted the front door");
+
+        test($(Button.class).id("concern-record-" + request)).click();
+        TextArea note = $(TextArea.class).id("concern-note-" + request);
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).startsWith("Say how you know the front door has it");
+        assertThat(checked(request)).as("nothing saved").isFalse();
+
+        test(note).setValue("Spoke to the duty social worker, reference FD-1234; they visit today.");
+        test($(Button.class).id("concern-record-" + request)).click();
+        assertThat(checked(request)).isTrue();
+        assertThat($(Div.class).withId("concern-" + request).exists())
+                .as("the concern is off the page once checked")
+                .isFalse();
+    }
+
+    private boolean checked(RequestId request) {
+        return jdbc.sql("SELECT checked_at IS NOT NULL FROM referrals.concern_check WHERE request_id = ?")
+                .param(request.value())
+                .query(Boolean.class)
+                .single();
+    }
+}
