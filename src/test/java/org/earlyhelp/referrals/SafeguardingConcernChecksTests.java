@@ -225,6 +225,46 @@ class SafeguardingConcernChecksTests {
                 .doesNotContain(DUTY);
     }
 
+    /**
+     * A concern nobody checks is reminded of (after 3 seconds in this application; an hour by
+     * default): one mail per hub to its safeguarding leads, hub leads and the borough's duty address,
+     * saying how many wait and naming no child.
+     */
+    @Test
+    void aConcernNobodyChecksIsRemindedOfToTheHubsLeadsAndTheDutyAddress() throws Exception {
+        SignedIn.admin();
+        alerts.setDutyAddress(DUTY, alerts.dutyAddress().version());
+        SignedIn.nobody();
+        String subject = "NOT YET CHECKED:";
+        List<String> told = new ArrayList<>(hubsLeadsAddresses());
+        told.add(DUTY);
+        Map<String, Integer> before = new HashMap<>();
+        told.forEach(a -> before.put(a, TestMailServer.to(a, subject).size()));
+        String child = "Isla Reminded" + UUID.randomUUID().toString().substring(0, 8);
+        RequestId request = concern(child, "Her mother's partner threatened her", true);
+
+        for (String address : told) {
+            List<MimeMessage> mails = TestMailServer.await(address, subject, before.get(address) + 1, MAILED_WITHIN);
+            assertThat(mails).as("a reminder to " + address).hasSizeGreaterThan(before.get(address));
+            assertThat(text(mails.getLast()))
+                    .contains("not yet checked with the front door")
+                    .doesNotContain(child.substring(child.indexOf(' ') + 1))
+                    .doesNotContain("threatened");
+        }
+        long deadline = System.nanoTime() + MAILED_WITHIN.toNanos();
+        while (!reminded(request) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(reminded(request)).as("the concern is marked reminded").isTrue();
+    }
+
+    private boolean reminded(RequestId request) {
+        return jdbc.sql("SELECT reminded_at IS NOT NULL FROM referrals.concern_check WHERE request_id = ?")
+                .param(request.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Waits until the listener has recorded the concern's mail as sent (just after the mail server took it). */
     private void awaitMarkedMailed(RequestId request) throws InterruptedException {
         long deadline = System.nanoTime() + MAILED_WITHIN.toNanos();

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Import;
  *   <li>a young person's safeguarding alert escalates after 2 seconds without acknowledgement,
  *       again every 2 seconds, and to the duty address 2 seconds after that, looked for every half
  *       second;
+ *   <li>a practitioner's safeguarding concern nobody has checked is reminded of 3 seconds after it
+ *       was recorded (and again after the usual hour), looked for every half second;
  *   <li>an event publication a second old and not complete is delivered again, every half second
  *       (with a listener that fails its first delivery of its own test event, {@link
  *       FailsOnceListener});
@@ -44,6 +46,8 @@ import org.springframework.context.annotation.Import;
             "earlyhelp.voice.escalate-again-every=PT2S",
             "earlyhelp.voice.duty-after=PT2S",
             "earlyhelp.voice.escalate-every=PT0.5S",
+            "earlyhelp.referrals.concern-remind-after=PT3S",
+            "earlyhelp.referrals.concern-remind-every=PT0.5S",
             "earlyhelp.events.retry-every=PT0.5S",
             "earlyhelp.events.retry-older-than=PT1S",
             "EARLYHELP_TRACING=true",

@@ -120,6 +120,34 @@ public class ConcernCheckRepository {
                 .update();
     }
 
+    /** A concern nobody has checked: its hub, and when it was recorded. */
+    public record Unchecked(RequestId request, HubId hub, Instant recordedAt) {}
+
+    /**
+     * Concerns nobody has checked that were recorded before {@code recordedBefore} and not reminded
+     * of since {@code remindedBefore}, the oldest first.
+     */
+    public List<Unchecked> toRemind(Instant recordedBefore, Instant remindedBefore) {
+        return jdbc.sql("""
+                        SELECT k.request_id, r.hub_id, r.submitted_at
+                        FROM referrals.concern_check k JOIN referrals.request r ON r.id = k.request_id
+                        WHERE k.checked_at IS NULL AND r.submitted_at < ?
+                          AND (k.reminded_at IS NULL OR k.reminded_at <= ?)
+                        ORDER BY r.submitted_at""")
+                .params(Rows.ts(recordedBefore), Rows.ts(remindedBefore))
+                .query((rs, n) -> new Unchecked(
+                        new RequestId(rs.getObject(1, UUID.class)),
+                        new HubId(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
+    public void markReminded(Collection<RequestId> requests, Instant at) {
+        jdbc.sql("UPDATE referrals.concern_check SET reminded_at = ? WHERE request_id = ANY (?)")
+                .params(Rows.ts(at), requests.stream().map(RequestId::value).toArray(UUID[]::new))
+                .update();
+    }
+
     /** Records the check; false when it was checked, or changed, since {@code version} was read. */
     public boolean check(RequestId request, int version, String by, String byName, String note, Instant at) {
         return jdbc.sql("""

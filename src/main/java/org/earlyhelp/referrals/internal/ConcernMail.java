@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ConcernMail {
 
-    private static final DateTimeFormatter WHEN =
+    static final DateTimeFormatter WHEN =
             DateTimeFormatter.ofPattern("HH:mm 'on' d MMMM yyyy", Locale.UK).withZone(WorkingCalendar.LONDON);
 
     private final ConcernCheckRepository checks;
