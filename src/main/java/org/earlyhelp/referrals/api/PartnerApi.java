@@ -124,7 +124,12 @@ class PartnerApi {
             String leadPractitioner) {}
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Ask for early help for a family")
+    @Operation(
+            summary = "Ask for early help for a family",
+            description = "Not the route when a child may be at risk of significant harm: contact the"
+                    + " borough's front door now (999 in an emergency). A request made here waits up to a"
+                    + " working day for the hub's decision; a concern recorded through the portal's request"
+                    + " form goes to the hub's safeguarding leads at once.")
     @ApiResponse(responseCode = "201", description = "Saved; the hub decides within one working day")
     @ApiResponse(responseCode = "400", description = "Problems with named fields (RFC 9457 problem details)")
     @ApiResponse(responseCode = "401", description = "No valid token")
