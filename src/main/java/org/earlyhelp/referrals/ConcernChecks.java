@@ -1,21 +1,18 @@
 package org.earlyhelp.referrals;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.audit.AuditAction;
 import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.ConcernCheckRepository;
-import org.earlyhelp.referrals.internal.ConcernCheckRepository.ConcernRow;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Message;
 import org.earlyhelp.shared.ValidationException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,47 +44,11 @@ public class ConcernChecks {
         this.clock = clock;
     }
 
-    /**
-     * A concern waiting to be checked, as its hub's leads see it.
-     *
-     * @param concern what the referrer wrote: whether they had contacted the front door, the
-     *     child's name and what worries them
-     * @param mailedTo who was mailed about it, or null while the mail has not gone
-     */
-    public record ConcernToCheck(
-            RequestId request,
-            FamilyId family,
-            String familyLabel,
-            HubId hub,
-            Instant recordedAt,
-            String referrerName,
-            @Nullable String referrerOrganisation,
-            String concern,
-            boolean frontDoorContacted,
-            @Nullable String mailedTo,
-            int version) {}
-
-    private static ConcernToCheck toCheck(ConcernRow r) {
-        return new ConcernToCheck(
-                r.request(),
-                r.family(),
-                r.familyLabel(),
-                r.hub(),
-                r.recordedAt(),
-                r.referrerName(),
-                r.referrerOrganisation(),
-                r.concern(),
-                r.frontDoorContacted(),
-                r.mailedTo(),
-                r.version());
-    }
-
     /** The hub's concerns nobody has checked yet, the longest waiting first. The hub's leads. */
     @Transactional
     public Listing<ConcernToCheck> waiting(HubId hub) {
         access.hubLead(hub);
-        Listing<ConcernToCheck> waiting =
-                Listing.of(checks.waiting(hub, MOST_LISTED + 1), MOST_LISTED).map(ConcernChecks::toCheck);
+        Listing<ConcernToCheck> waiting = Listing.of(checks.waiting(hub, MOST_LISTED + 1), MOST_LISTED);
         if (!waiting.isEmpty()) {
             audit.record(
                     AuditAction.VIEW,
@@ -121,7 +82,8 @@ public class ConcernChecks {
     @Transactional
     public void check(RequestId request, int version, String note) {
         access.hubLead();
-        ConcernRow concern = checks.find(request).orElseThrow(() -> access.unknown("safeguarding-concern", request));
+        ConcernToCheck concern =
+                checks.find(request).orElseThrow(() -> access.unknown("safeguarding-concern", request));
         CurrentUser user = access.hubLead(concern.hub());
         String said = note.strip();
         if (said.isEmpty() || said.length() > MAX_NOTE) {

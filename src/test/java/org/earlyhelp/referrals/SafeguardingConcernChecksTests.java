@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
-import org.earlyhelp.referrals.ConcernChecks.ConcernToCheck;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;

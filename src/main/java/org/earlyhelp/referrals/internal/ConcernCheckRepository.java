@@ -7,10 +7,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.referrals.ConcernToCheck;
 import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.shared.HubId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,39 +24,16 @@ public class ConcernCheckRepository {
         this.jdbc = jdbc;
     }
 
-    /**
-     * A concern as its hub's leads see it.
-     *
-     * @param concern what the referrer wrote (the decision's reasons: whether they contacted the
-     *     front door, the child's name and what worries them)
-     */
-    public record ConcernRow(
-            RequestId request,
-            FamilyId family,
-            String familyLabel,
-            HubId hub,
-            Instant recordedAt,
-            String referrerName,
-            @Nullable String referrerOrganisation,
-            String concern,
-            boolean frontDoorContacted,
-            @Nullable String mailedTo,
-            @Nullable Instant checkedAt,
-            @Nullable String checkedBy,
-            @Nullable String note,
-            int version) {}
-
     private static final String SELECT = """
             SELECT k.request_id, r.family_id, f.label, r.hub_id, r.submitted_at, r.referrer_name, r.referrer_org,
-                   coalesce(r.reasons, ''), k.front_door_contacted, k.mailed_to, k.checked_at, k.checked_by_name,
-                   k.note, k.version
+                   coalesce(r.reasons, ''), k.front_door_contacted, k.mailed_to, k.version
             FROM referrals.concern_check k
             JOIN referrals.request r ON r.id = k.request_id
             JOIN referrals.family f ON f.id = r.family_id
             """;
 
-    private static ConcernRow row(ResultSet rs, int n) throws SQLException {
-        return new ConcernRow(
+    private static ConcernToCheck row(ResultSet rs, int n) throws SQLException {
+        return new ConcernToCheck(
                 new RequestId(rs.getObject(1, UUID.class)),
                 new FamilyId(rs.getObject(2, UUID.class)),
                 rs.getString(3),
@@ -67,10 +44,7 @@ public class ConcernCheckRepository {
                 rs.getString(8),
                 rs.getBoolean(9),
                 rs.getString(10),
-                Rows.instant(rs, 11),
-                rs.getString(12),
-                rs.getString(13),
-                rs.getInt(14));
+                rs.getInt(11));
     }
 
     public void insert(RequestId request, boolean frontDoorContacted) {
@@ -79,7 +53,7 @@ public class ConcernCheckRepository {
                 .update();
     }
 
-    public Optional<ConcernRow> find(RequestId request) {
+    public Optional<ConcernToCheck> find(RequestId request) {
         return jdbc.sql(SELECT + "WHERE k.request_id = ?")
                 .param(request.value())
                 .query(ConcernCheckRepository::row)
@@ -87,7 +61,7 @@ public class ConcernCheckRepository {
     }
 
     /** The hub's concerns nobody has checked yet, the longest waiting first: at most {@code limit}. */
-    public List<ConcernRow> waiting(HubId hub, int limit) {
+    public List<ConcernToCheck> waiting(HubId hub, int limit) {
         return jdbc.sql(SELECT
                         + "WHERE k.checked_at IS NULL AND r.hub_id = ? ORDER BY r.submitted_at, k.request_id LIMIT ?")
                 .params(hub.value(), limit)

@@ -5,8 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.earlyhelp.hubs.HubDirectory;
+import org.earlyhelp.referrals.ConcernToCheck;
 import org.earlyhelp.referrals.SafeguardingConcernRecorded;
-import org.earlyhelp.referrals.internal.ConcernCheckRepository.ConcernRow;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.voice.SafeguardingMail;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -42,7 +42,7 @@ class ConcernMail {
         if (checks.mailed(recorded.request())) {
             return;
         }
-        ConcernRow concern = checks.find(recorded.request()).orElse(null);
+        ConcernToCheck concern = checks.find(recorded.request()).orElse(null);
         if (concern == null) {
             return;
         }

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.List;
 import java.util.Map;
 import org.earlyhelp.referrals.ConcernChecks;
-import org.earlyhelp.referrals.ConcernChecks.ConcernToCheck;
+import org.earlyhelp.referrals.ConcernToCheck;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Listing;
