@@ -1,6 +1,7 @@
 package org.earlyhelp.voice;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,19 @@ public final class Concerns {
     /** The reasons as an alert keeps them. */
     static String english(List<Message> concerns) {
         return String.join(SEPARATOR, concerns.stream().map(Message::english).toList());
+    }
+
+    /**
+     * The reasons as the audit trail keeps them: what kind of reason each is, never the words a
+     * young person wrote. The trail is kept for good and is not erased with the feedback, so the
+     * words (a phrase such as "kill myself") stay with the alert, which retention and erasure reach.
+     */
+    static String withoutWords(String reasons) {
+        return String.join(
+                SEPARATOR,
+                Arrays.stream(reasons.split(Pattern.quote(SEPARATOR)))
+                        .map(r -> WROTE.matcher(r).matches() ? "wrote words on the alert list" : r)
+                        .toList());
     }
 
     /** An alert's reasons, each as a message; a reason in another form is kept as it was written. */

@@ -96,7 +96,8 @@ public class SafeguardingAlerts {
         if (!alerts.insert(id, feedback, hub, reasons, now)) {
             return;
         }
-        audit.record(AuditAction.RAISE_ALERT, "feedback", feedback.toString(), hub, null, reasons);
+        audit.record(
+                AuditAction.RAISE_ALERT, "feedback", feedback.toString(), hub, null, Concerns.withoutWords(reasons));
         events.publishEvent(new SafeguardingAlertRaised(id, feedback, hub, reasons, now));
     }
 

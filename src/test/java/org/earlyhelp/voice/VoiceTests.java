@@ -161,6 +161,36 @@ class VoiceTests {
                 .isInstanceOf(FeedbackForms.NotTaken.class);
     }
 
+    /**
+     * The words that raised an alert are on the alert, for the safeguarding lead, and are erased
+     * with it; the audit trail, kept for good, says only what kind of reason it was.
+     */
+    @Test
+    void theWordsThatRaisedAnAlertStayOutOfTheAuditTrail() throws Exception {
+        Invitation invitation = groupInvitation();
+        FeedbackForms.Received received = forms.submit(
+                invitation.code(),
+                draft(Mode.ANONYMOUS, null, FeelSafe.NOT_SURE, "He says he will hurt me if I tell anyone"),
+                "10.0.0.7");
+        assertThat(received.safeguarding()).isTrue();
+        awaitAlert(received.feedback());
+        assertThat(jdbc.sql("SELECT reasons FROM voice.alert WHERE feedback_id = ?")
+                        .param(received.feedback())
+                        .query(String.class)
+                        .single())
+                .contains("hurt me");
+        String audited = jdbc.sql("""
+                        SELECT details FROM audit.entry
+                        WHERE action = 'raise-alert' AND record_type = 'feedback' AND record_id = ?""")
+                .param(received.feedback().toString())
+                .query(String.class)
+                .single();
+        assertThat(audited)
+                .contains("not sure they feel safe")
+                .contains("wrote words on the alert list")
+                .doesNotContain("hurt");
+    }
+
     @Test
     void notFeelingSafeRaisesOneAlertInThePortalAndByEmail() throws Exception {
         Invitation invitation = groupInvitation();
