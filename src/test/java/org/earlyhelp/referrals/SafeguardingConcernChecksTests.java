@@ -264,6 +264,43 @@ class SafeguardingConcernChecksTests {
                 .single();
     }
 
+    /**
+     * With the mail server down, the concern is saved and listed at once, and nothing is recorded
+     * as mailed; once the server is back its mail goes, tried again from the event registry.
+     */
+    @Test
+    void withTheMailServerDownTheConcernIsListedAndMailedOnceTheServerIsBack() throws Exception {
+        String child = "Leo Postponed" + UUID.randomUUID().toString().substring(0, 8);
+        RequestId request;
+        TestMailServer.stop();
+        try {
+            request = concern(child, "Left alone at home for days at a time", true);
+            centralLead();
+            assertThat(waitingOnTheList(request).mailedTo())
+                    .as("listed at once, and not recorded as mailed")
+                    .isNull();
+            Thread.sleep(2_000);
+            assertThat(mailed(request))
+                    .as("nothing is recorded as sent while nothing could be")
+                    .isFalse();
+            SignedIn.nobody();
+        } finally {
+            TestMailServer.start();
+        }
+        awaitMarkedMailed(request);
+        assertThat(TestMailServer.await(
+                        hubsLeadsAddresses().getFirst(), "safeguarding concern recorded in the", 1, MAILED_WITHIN))
+                .as("the concern's mail, once the server is back")
+                .isNotEmpty();
+    }
+
+    private boolean mailed(RequestId request) {
+        return jdbc.sql("SELECT mailed_at IS NOT NULL FROM referrals.concern_check WHERE request_id = ?")
+                .param(request.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Waits until the listener has recorded the concern's mail as sent (just after the mail server took it). */
     private void awaitMarkedMailed(RequestId request) throws InterruptedException {
         long deadline = System.nanoTime() + MAILED_WITHIN.toNanos();

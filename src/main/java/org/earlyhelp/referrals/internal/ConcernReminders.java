@@ -72,24 +72,37 @@ class ConcernReminders {
         Map<HubId, List<Unchecked>> byHub = checks.toRemind(now.minus(after), now.minus(again)).stream()
                 .collect(Collectors.groupingBy(Unchecked::hub, LinkedHashMap::new, Collectors.toList()));
         byHub.forEach((hub, waiting) -> {
-            String name = hubs.publicName(hub).orElse(hub.value());
-            String howMany = waiting.size() == 1 ? "1 safeguarding concern" : waiting.size() + " safeguarding concerns";
-            List<String> to = mail.toHub(
-                    hub,
-                    true,
-                    "NOT YET CHECKED: " + howMany + " in the " + name + " hub",
-                    howMany + " recorded in the " + name + " hub (the oldest at "
-                            + ConcernMail.WHEN.format(waiting.getFirst().recordedAt())
-                            + ") not yet checked with the front door by a lead of the hub."
-                            + " A child may be at risk of significant harm: please make sure the front door"
-                            + " has each, and a hub lead records that in Early Help (the hub's queue)."
-                            + " No child's name or concern is in this e-mail.");
-            if (to.isEmpty()) {
-                log.error("Safeguarding concerns {} in {} are not checked and nobody could be mailed", waiting, hub);
-                return;
+            // One hub's reminder: a mail that fails for one hub does not stop the others.
+            try {
+                remind(hub, waiting, now);
+            } catch (RuntimeException e) {
+                log.error(
+                        "Could not remind anyone of the safeguarding concerns {} in {}: {}",
+                        waiting,
+                        hub,
+                        e.getMessage());
             }
-            checks.markReminded(waiting.stream().map(Unchecked::request).toList(), now);
-            log.warn("Safeguarding concerns in {} not checked with the front door: reminded {}", hub, to);
         });
+    }
+
+    private void remind(HubId hub, List<Unchecked> waiting, Instant now) {
+        String name = hubs.publicName(hub).orElse(hub.value());
+        String howMany = waiting.size() == 1 ? "1 safeguarding concern" : waiting.size() + " safeguarding concerns";
+        List<String> to = mail.toHub(
+                hub,
+                true,
+                "NOT YET CHECKED: " + howMany + " in the " + name + " hub",
+                howMany + " recorded in the " + name + " hub (the oldest at "
+                        + ConcernMail.WHEN.format(waiting.getFirst().recordedAt())
+                        + ") not yet checked with the front door by a lead of the hub."
+                        + " A child may be at risk of significant harm: please make sure the front door"
+                        + " has each, and a hub lead records that in Early Help (the hub's queue)."
+                        + " No child's name or concern is in this e-mail.");
+        if (to.isEmpty()) {
+            log.error("Safeguarding concerns {} in {} are not checked and nobody could be mailed", waiting, hub);
+            return;
+        }
+        checks.markReminded(waiting.stream().map(Unchecked::request).toList(), now);
+        log.warn("Safeguarding concerns in {} not checked with the front door: reminded {}", hub, to);
     }
 }
