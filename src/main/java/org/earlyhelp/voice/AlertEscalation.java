@@ -13,7 +13,6 @@ import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.jobs.SystemJob;
 import org.earlyhelp.voice.internal.AlertRepository;
 import org.earlyhelp.voice.internal.AlertRepository.Late;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -128,7 +127,7 @@ class AlertEscalation {
 
     private void toDuty(HubId hub, List<Late> due, Instant now) {
         List<UUID> ids = ids(due);
-        String address = dutyAddressOrNull();
+        String address = mails.dutyAddress();
         if (address == null) {
             log.error(
                     "Safeguarding alerts {} in {} are still not acknowledged and no borough duty address is set"
@@ -146,11 +145,5 @@ class AlertEscalation {
         if (sent) {
             alerts.markDutyNotified(ids, now);
         }
-    }
-
-    private @Nullable String dutyAddressOrNull() {
-        return alerts.dutyAddress()
-                .map(AlertRepository.DutySetting::address)
-                .orElse(properties.configuredDutyAddress());
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.earlyhelp.hubs.HubMember;
+import org.earlyhelp.voice.internal.AlertRepository;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;
@@ -22,11 +24,21 @@ class AlertMails {
     private static final Logger log = LoggerFactory.getLogger(AlertMails.class);
 
     private final VoiceProperties properties;
+    private final AlertRepository alerts;
     private final Optional<JavaMailSender> mail;
 
-    AlertMails(VoiceProperties properties, Optional<JavaMailSender> mail) {
+    AlertMails(VoiceProperties properties, AlertRepository alerts, Optional<JavaMailSender> mail) {
         this.properties = properties;
+        this.alerts = alerts;
         this.mail = mail;
+    }
+
+    /** The borough's duty address: as an administrator set it at /admin/alerts, else as configured. */
+    @Nullable
+    String dutyAddress() {
+        return alerts.dutyAddress()
+                .map(AlertRepository.DutySetting::address)
+                .orElse(properties.configuredDutyAddress());
     }
 
     /**

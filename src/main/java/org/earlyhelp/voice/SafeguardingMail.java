@@ -7,7 +7,6 @@ import java.util.Set;
 import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.shared.HubId;
-import org.earlyhelp.voice.internal.AlertRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,14 +25,10 @@ public class SafeguardingMail {
 
     private final AlertMails mails;
     private final HubTeams teams;
-    private final AlertRepository alerts;
-    private final VoiceProperties properties;
 
-    SafeguardingMail(AlertMails mails, HubTeams teams, AlertRepository alerts, VoiceProperties properties) {
+    SafeguardingMail(AlertMails mails, HubTeams teams) {
         this.mails = mails;
         this.teams = teams;
-        this.alerts = alerts;
-        this.properties = properties;
     }
 
     /**
@@ -49,9 +44,7 @@ public class SafeguardingMail {
         people.addAll(teams.hubLeads(hub));
         Set<String> to = new LinkedHashSet<>(mails.addresses(people));
         if (andDuty) {
-            String duty = alerts.dutyAddress()
-                    .map(AlertRepository.DutySetting::address)
-                    .orElse(properties.configuredDutyAddress());
+            String duty = mails.dutyAddress();
             if (duty != null) {
                 to.add(duty);
             } else {

@@ -79,15 +79,6 @@ public class ConcernCheckRepository {
                 .single();
     }
 
-    /** Whether the concern's mail has gone (a listener delivered twice mails once). */
-    public boolean mailed(RequestId request) {
-        return jdbc.sql("SELECT mailed_at IS NOT NULL FROM referrals.concern_check WHERE request_id = ?")
-                .param(request.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(true);
-    }
-
     public void markMailed(RequestId request, String to, Instant at) {
         jdbc.sql("UPDATE referrals.concern_check SET mailed_at = ?, mailed_to = ? WHERE request_id = ?")
                 .params(Rows.ts(at), to, request.value())

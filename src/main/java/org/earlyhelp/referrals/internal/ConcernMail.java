@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.ConcernToCheck;
 import org.earlyhelp.referrals.SafeguardingConcernRecorded;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.voice.SafeguardingMail;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -37,16 +38,19 @@ class ConcernMail {
         this.clock = clock;
     }
 
+    /** The hub's name for a mail, read with nobody signed in. */
+    static String hubName(HubDirectory hubs, HubId hub) {
+        return hubs.publicName(hub).orElse(hub.value());
+    }
+
     @ApplicationModuleListener
     void mail(SafeguardingConcernRecorded recorded) {
-        if (checks.mailed(recorded.request())) {
-            return;
-        }
+        // Gone (erased), or mailed already by an earlier delivery of the same event.
         ConcernToCheck concern = checks.find(recorded.request()).orElse(null);
-        if (concern == null) {
+        if (concern == null || concern.mailedTo() != null) {
             return;
         }
-        String hub = hubs.publicName(recorded.hub()).orElse(recorded.hub().value());
+        String hub = hubName(hubs, recorded.hub());
         String referrer = concern.referrerOrganisation() == null
                 ? concern.referrerName()
                 : concern.referrerName() + " (" + concern.referrerOrganisation() + ")";

@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * Reminds a hub's safeguarding leads and hub leads, and the borough's duty address, of the
  * safeguarding concerns nobody has checked with the front door {@code
  * earlyhelp.referrals.concern-remind-after} (an hour) after they were recorded, and again every
- * {@code earlyhelp.referrals.concern-remind-again} (an hour) until a lead of the hub checks them. One mail per hub and round, saying how
- * many wait, naming no child. Run once across instances every {@code
- * earlyhelp.referrals.concern-remind-every} (five minutes).
+ * {@code earlyhelp.referrals.concern-remind-again} (an hour) until a lead of the hub checks them.
+ * One mail per hub and round, saying how many wait, naming no child. Run once across instances
+ * every {@code earlyhelp.referrals.concern-remind-every} (five minutes).
  */
 @Component
 class ConcernReminders {
@@ -86,7 +86,7 @@ class ConcernReminders {
     }
 
     private void remind(HubId hub, List<Unchecked> waiting, Instant now) {
-        String name = hubs.publicName(hub).orElse(hub.value());
+        String name = ConcernMail.hubName(hubs, hub);
         String howMany = waiting.size() == 1 ? "1 safeguarding concern" : waiting.size() + " safeguarding concerns";
         List<String> to = mail.toHub(
                 hub,

@@ -41,7 +41,8 @@ final class ConcernChecksSection extends Div {
         if (waiting.isEmpty()) {
             return;
         }
-        H2 heading = new H2(t("concerns.title", checks.countWaiting(hub)));
+        // Counted apart only when the list stops short of them all.
+        H2 heading = new H2(t("concerns.title", waiting.more() ? checks.countWaiting(hub) : waiting.size()));
         heading.setId("concerns-heading");
         add(heading, new Paragraph(t("concerns.intro")));
         if (waiting.more()) {
