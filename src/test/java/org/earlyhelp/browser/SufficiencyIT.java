@@ -2,14 +2,21 @@ package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.earlyhelp.testing.KeycloakApplicationTest;
 import org.earlyhelp.testing.SharedData;
 import org.junit.jupiter.api.Test;
@@ -41,6 +48,81 @@ class SufficiencyIT extends BrowserTest {
         ((JavascriptExecutor) browser.driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
+    }
+
+    /**
+     * The upload sends a file's bytes as they are, and the browser's size limit is only a courtesy:
+     * a request crafted by someone signed in, sent with no length or with a length over the limit,
+     * is refused by the server before it is read whole, and leaves no file behind.
+     */
+    @Test
+    void anUploadOverItsLimitIsRefusedByTheServerAndLeavesNoFileBehind() throws Exception {
+        String base = "http://localhost:" + port;
+        signInThroughKeycloakAndWait(base, "commissioner");
+        browser.go(base + "/sufficiency");
+        WebElement upload = browser.waitFor(By.cssSelector("#import-903 vaadin-upload"));
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        URI target = URI.create(base + "/").resolve((String) js.executeScript("return arguments[0].target;", upload));
+        long limit = ((Number) js.executeScript("return arguments[0].maxFileSize;", upload)).longValue();
+        assertThat(limit).as("the browser's limit, set from the server's").isEqualTo(30L * 1024 * 1024);
+        String cookies = browser.driver().manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
+                .collect(Collectors.joining("; "));
+        Set<Path> before = uploadFiles();
+        HttpClient http = HttpClient.newHttpClient();
+        byte[] over = new byte[(int) limit + 1];
+        // Sent as a stream, with no length given: read up to the limit, then refused.
+        HttpResponse<String> streamed = http.send(
+                uploadRequest(target, cookies, "streamed-over.csv")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(over)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(streamed.statusCode()).as(streamed.body()).isEqualTo(422);
+        // With its length given: refused before a byte is kept. The server may close the connection
+        // before the client has sent it all.
+        try {
+            HttpResponse<String> declared = http.send(
+                    uploadRequest(target, cookies, "declared-over.csv")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(over))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(declared.statusCode()).as(declared.body()).isEqualTo(422);
+        } catch (IOException closedEarly) {
+            // refused before the client finished sending
+        }
+        // The same way, a file within the limit is taken: the requests above reached the upload.
+        HttpResponse<String> within = http.send(
+                uploadRequest(target, cookies, "within.csv")
+                        .POST(HttpRequest.BodyPublishers.ofString("CHILD,SEX,DOB\n"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(within.statusCode()).as(within.body()).isEqualTo(200);
+        assertThat(uploadFiles())
+                .as("uploads' files left in the temporary folder")
+                .isSubsetOf(before);
+        // The page shows what it holds at its next round trip: "Check" makes one.
+        click(browser.waitFor(By.id("check-903")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> d.findElement(By.id("files-chosen")).getText().contains("within.csv"));
+        assertThat(browser.waitFor(By.id("files-chosen")).getText())
+                .startsWith("1 files ready")
+                .doesNotContain("over");
+    }
+
+    private static HttpRequest.Builder uploadRequest(URI target, String cookies, String fileName) {
+        return HttpRequest.newBuilder(target)
+                .timeout(Duration.ofSeconds(60))
+                .header("Cookie", cookies)
+                .header("Content-Type", "text/csv")
+                .header("X-Filename", fileName);
+    }
+
+    /** The files uploads are written to while they arrive, in this (the application's) JVM's temporary folder. */
+    private static Set<Path> uploadFiles() throws IOException {
+        try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(f -> f.getFileName().toString().startsWith("earlyhelp-upload-"))
+                    .collect(Collectors.toSet());
+        }
     }
 
     @Test

@@ -23,6 +23,7 @@ import java.util.Locale;
 import org.earlyhelp.hubs.HubAdministration;
 import org.earlyhelp.hubs.HubAdministration.FileKind;
 import org.earlyhelp.shared.imports.ImportReport;
+import org.earlyhelp.shared.ui.UploadLeftovers;
 import org.earlyhelp.shared.ui.Uploads;
 import org.earlyhelp.shared.ui.Words;
 import org.earlyhelp.shared.ui.WorkPanel;
@@ -75,7 +76,7 @@ final class HubImportsSection extends Section {
         long max = kind == FileKind.POSTCODES ? 2L * 1024 * 1024 * 1024 : 200L * 1024 * 1024;
         Uploads.limit(upload, max, (metadata, file) -> {
             // The work owns its own copy of the file and removes it when it has finished.
-            Path own = Files.createTempFile("earlyhelp-import-", ".upload");
+            Path own = Files.createTempFile(UploadLeftovers.IMPORT_PREFIX, ".upload");
             Files.move(file.toPath(), own, StandardCopyOption.REPLACE_EXISTING);
             upload.clearFileList();
             result.removeAll();

@@ -2,30 +2,21 @@ package org.earlyhelp.shared.ui;
 
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.FileUploadCallback;
-import com.vaadin.flow.server.streams.TemporaryFileUploadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
 
 /**
  * Uploads streamed to a temporary file, never held whole in memory while they arrive, with a
  * size limit the server enforces itself (the browser's limit is only a courtesy: a crafted request
- * ignores it).
+ * ignores it). The callback is given the file on the page's own thread; the file is removed once
+ * the callback returns, so a callback that keeps it moves it first.
  */
 public final class Uploads {
 
     private Uploads() {}
 
     /** A handler that refuses, on the server, any file over {@code maxBytes}. */
-    public static TemporaryFileUploadHandler toTempFile(long maxBytes, FileUploadCallback callback) {
-        return new TemporaryFileUploadHandler(callback) {
-            @Override
-            public long getFileSizeMax() {
-                return maxBytes;
-            }
-
-            @Override
-            public long getRequestSizeMax() {
-                return maxBytes + 64 * 1024;
-            }
-        };
+    public static UploadHandler toTempFile(long maxBytes, FileUploadCallback callback) {
+        return new LimitedUpload(maxBytes, callback);
     }
 
     /** Sets the handler and the same limit in the browser, so that a person is told at once. */

@@ -81,20 +81,16 @@ final class ReturnsImportSection extends Section {
         add(new Paragraph(getTranslation("sufficiency.import.intro")));
         Upload files903 = new Upload();
         Uploads.limit(files903, MAX_RETURN_FILE, (metadata, file) -> {
-            try {
-                long held = files.values().stream().mapToLong(b -> b.length).sum();
-                if (held + Files.size(file.toPath()) > MAX_RETURN_UPLOAD) {
-                    report.removeAll();
-                    Paragraph p = new Paragraph(getTranslation(
-                            "sufficiency.import.too-much", metadata.fileName(), Uploads.megabytes(MAX_RETURN_UPLOAD)));
-                    p.addClassName("field-error");
-                    report.add(p);
-                    return;
-                }
-                files.put(metadata.fileName(), Files.readAllBytes(file.toPath()));
-            } finally {
-                Files.deleteIfExists(file.toPath());
+            long held = files.values().stream().mapToLong(b -> b.length).sum();
+            if (held + Files.size(file.toPath()) > MAX_RETURN_UPLOAD) {
+                report.removeAll();
+                Paragraph p = new Paragraph(getTranslation(
+                        "sufficiency.import.too-much", metadata.fileName(), Uploads.megabytes(MAX_RETURN_UPLOAD)));
+                p.addClassName("field-error");
+                report.add(p);
+                return;
             }
+            files.put(metadata.fileName(), Files.readAllBytes(file.toPath()));
             chosen.setText(
                     getTranslation("sufficiency.import.chosen", files.size(), String.join(", ", files.keySet())));
         });

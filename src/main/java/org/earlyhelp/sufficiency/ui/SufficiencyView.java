@@ -232,13 +232,8 @@ class SufficiencyView extends Page {
         });
         Uploads.limit(upload, MAX_OTHER_FILE, (metadata, file) -> {
             result.removeAll();
-            byte[] content;
-            try {
-                content = Files.readAllBytes(file.toPath());
-            } finally {
-                Files.deleteIfExists(file.toPath());
-                upload.clearFileList();
-            }
+            upload.clearFileList();
+            byte[] content = Files.readAllBytes(file.toPath());
             String name = metadata.fileName();
             try {
                 importing.follow(work.start(kind, name, progress -> fileImport.run(name, content), r -> name));
