@@ -39,6 +39,9 @@ import org.earlyhelp.voice.FeedbackRetention;
 @RolesAllowed(Role.ADMIN_AUTHORITY)
 class SubjectAccessView extends Page {
 
+    /** The families due listed by name of record; any more are counted, not listed. */
+    static final int LISTED = 200;
+
     SubjectAccessView(Families families, Retention retention, FeedbackRetention feedbackRetention) {
         super("");
         setHeading(t("dp.title"));
@@ -94,7 +97,7 @@ class SubjectAccessView extends Page {
             report.add(new Paragraph(t("dp.retention.result", r.due(), r.newlyDue())));
             UnorderedList list = new UnorderedList();
             r.families().stream()
-                    .limit(200)
+                    .limit(LISTED)
                     .forEach(d -> list.add(new ListItem(t(
                             "dp.retention.family",
                             d.family().toString(),
@@ -102,6 +105,12 @@ class SubjectAccessView extends Page {
                             d.youngestBornYear(),
                             Texts.day(d.dueSince())))));
             report.add(list);
+            if (r.families().size() > LISTED) {
+                Paragraph more = new Paragraph(
+                        t("dp.retention.more", LISTED, r.families().size() - LISTED));
+                more.setId("retention-more");
+                report.add(more);
+            }
             FeedbackRetention.Due feedback = feedbackRetention.dryRun();
             Paragraph voice = new Paragraph(
                     t("dp.retention.feedback", feedback.anonymousTexts(), feedback.namedOrPseudonymous()));

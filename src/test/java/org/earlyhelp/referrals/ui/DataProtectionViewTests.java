@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import org.earlyhelp.referrals.Retention;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.FeedbackRetention;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The data protection page's retention report without a browser: besides the families due, it says
@@ -23,6 +29,12 @@ class DataProtectionViewTests extends SpringBrowserlessTest {
 
     @Autowired
     FeedbackRetention feedbackRetention;
+
+    @Autowired
+    Retention retention;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @AfterEach
     void signOut() {
@@ -40,5 +52,45 @@ class DataProtectionViewTests extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("retention-feedback").getText())
                 .startsWith("Young people's feedback: " + number.format(due.anonymousTexts()) + " anonymous answers")
                 .contains(" and " + number.format(due.namedOrPseudonymous()) + " named or pseudonymous answers");
+    }
+
+    @Test
+    void theRetentionReportSaysHowManyFamiliesItDoesNotList() {
+        // More families due than the page lists: each with one child born long enough ago.
+        List<UUID> added = new ArrayList<>();
+        for (int i = 0; i <= SubjectAccessView.LISTED; i++) {
+            UUID family = UUID.randomUUID();
+            jdbc.sql("""
+                            INSERT INTO referrals.family (id, label, address, postcode, hub_id, created_at)
+                            VALUES (?, 'Retention test', '1 Old Street', 'DY1 1AA', 'dudley-central', now())""").param(family).update();
+            jdbc.sql("""
+                            INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship, position)
+                            VALUES (?, ?, 'Grown', 'Up', DATE '1990-01-01', 'CHILD', 0)""").params(UUID.randomUUID(), family).update();
+            added.add(family);
+        }
+        try {
+            SignedIn.admin();
+            navigate(SubjectAccessView.class);
+            test($(Button.class).id("retention-dry-run")).click();
+
+            int due = retention.dryRun().families().size();
+            assertThat(due).isGreaterThan(SubjectAccessView.LISTED);
+            assertThat($(UnorderedList.class).first().getChildren().count()).isEqualTo(SubjectAccessView.LISTED);
+            assertThat($(Paragraph.class).id("retention-more").getText())
+                    .isEqualTo("Only the first 200 are listed here. " + (due - SubjectAccessView.LISTED)
+                            + " more families are due as well, and are deleted in the same way.");
+        } finally {
+            for (UUID family : added) {
+                jdbc.sql("DELETE FROM referrals.retention_due WHERE family_id = ?")
+                        .param(family)
+                        .update();
+                jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?")
+                        .param(family)
+                        .update();
+                jdbc.sql("DELETE FROM referrals.family WHERE id = ?")
+                        .param(family)
+                        .update();
+            }
+        }
     }
 }
