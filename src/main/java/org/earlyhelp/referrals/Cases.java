@@ -272,7 +272,7 @@ public class Cases {
         CaseFile file = file(c);
         file.stepUp(reason, clock.instant());
         save(file, version);
-        audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), reason.strip(), null);
+        audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), null, "reason kept on the case");
         publish(file);
     }
 

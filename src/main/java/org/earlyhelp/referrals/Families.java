@@ -16,6 +16,7 @@ import org.earlyhelp.referrals.internal.CaseRepository;
 import org.earlyhelp.referrals.internal.CaseRow;
 import org.earlyhelp.referrals.internal.FamilyRepository;
 import org.earlyhelp.referrals.internal.FamilyRow;
+import org.earlyhelp.referrals.internal.Reasons;
 import org.earlyhelp.referrals.internal.RequestRepository;
 import org.earlyhelp.referrals.internal.SubjectAccessExport;
 import org.earlyhelp.referrals.internal.TimelineQuery;
@@ -147,6 +148,7 @@ public class Families {
                     Map.of("reason", new Message("referrals.problem.reason.some-these-characters-cannot-saved")));
         }
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
+        refuseNames(reason, f);
         families.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
         audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
         return record(f, true, Listing.none(), timelineEntries);
@@ -202,7 +204,9 @@ public class Families {
         }
         Instant now = clock.instant();
         families.withdrawConsents(id, user.displayName(), reason.strip(), now);
-        audit.record(AuditAction.WITHDRAW_CONSENT, "family", id.toString(), f.hub(), reason.strip(), null);
+        // What the family said stays with the consent, where erasure reaches it; never in the trail.
+        audit.record(
+                AuditAction.WITHDRAW_CONSENT, "family", id.toString(), f.hub(), null, "reason kept with the consent");
     }
 
     /**
@@ -220,11 +224,23 @@ public class Families {
             access.unknown("family", id);
             return new ValidationException(Map.of("family", new Message("referrals.problem.family.no-family-has-id")));
         });
+        refuseNames(reason, f);
         audit.record(AuditAction.EXPORT_SUBJECT_ACCESS, "family", id.toString(), f.hub(), reason.strip(), null);
         // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.
         families.insertBreakGlass(
                 id, f.hub(), currentUsers.require(), "Subject access export: " + reason.strip(), clock.instant());
         return export.write(f, reason.strip(), clock.instant(), Families::entry);
+    }
+
+    /**
+     * A reason kept in the audit trail, which is never erased, may not name the family's people or
+     * give its address: the family's id is kept with it.
+     */
+    private void refuseNames(String reason, FamilyRow f) {
+        Reasons.naming(reason, f, families.members(f.id())).ifPresent(name -> {
+            throw new ValidationException(
+                    Map.of("reason", new Message("referrals.problem.reason.names-someone", name)));
+        });
     }
 
     private static TimelineEntry entry(TimelineRow r) {

@@ -184,9 +184,10 @@ public class FamilyChanges {
         if (!changes.decide(change, version, confirm ? "CONFIRMED" : "DECLINED", decision, user.username(), now)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.change"));
         }
-        String oldAndNew = "from " + known.address() + ", " + known.postcode() + " ("
-                + known.hub().value() + ") to " + c.newAddress() + ", " + c.newPostcode() + " ("
-                + c.newHub().value() + ")";
+        // Hubs, not addresses: the trail is never erased, and the addresses stay with the change,
+        // where erasure reaches them.
+        String oldAndNew = "address changed, from hub " + known.hub().value() + " to hub "
+                + c.newHub().value();
         if (!confirm) {
             audit.record(
                     c.kind() == Kind.LINK ? AuditAction.DECLINE_LINK : AuditAction.DECLINE_MOVE,

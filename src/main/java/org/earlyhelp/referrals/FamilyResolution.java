@@ -181,8 +181,9 @@ class FamilyResolution {
                     known.id().toString(),
                     known.hub(),
                     null,
-                    "from " + known.address() + ", " + known.postcode() + " to "
-                            + draft.address().strip() + ", " + placed.postcode());
+                    // Hubs, not addresses: the trail is never erased.
+                    "address changed, from hub " + known.hub().value() + " to hub "
+                            + placed.hub().value());
             moved = false;
         } else if (!changes.touchFamily(known.id(), known.version())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));

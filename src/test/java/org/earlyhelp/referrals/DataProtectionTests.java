@@ -348,7 +348,18 @@ class DataProtectionTests {
                         "Brackenbury School to meet Gwendolyn.",
                         TODAY.plusWeeks(6)));
         SignedIn.admin();
-        assertThat(families.subjectAccess(family, "SAR-2026-077 from Gwendolyn Quillfeather"))
+        // A reason the audit trail keeps may not name the family's people or give their address.
+        assertThatThrownBy(() -> families.subjectAccess(family, "SAR-2026-077 from Gwendolyn Quillfeather"))
+                .isInstanceOfSatisfying(
+                        ValidationException.class,
+                        e -> assertThat(e.messages().get("reason").key())
+                                .isEqualTo("referrals.problem.reason.names-someone"));
+        assertThatThrownBy(() -> families.breakGlass(family, "Police asked about the family at 3 Mill Lane today."))
+                .isInstanceOf(ValidationException.class);
+        assertThat(families.breakGlass(family, "Police enquiry 2026/0412 about the mother, asked for today.")
+                        .id())
+                .isEqualTo(family);
+        assertThat(families.subjectAccess(family, "SAR-2026-077 from the mother, by letter"))
                 .as("the subject access export holds the case's supervision")
                 .contains("Supervision on " + TODAY + " by ")
                 .contains("discussed: Thaddeus Quillfeather's attendance.")
@@ -390,6 +401,18 @@ class DataProtectionTests {
                 () -> count("SELECT count(*) FROM referrals.case_feedback WHERE feedback_id = ?", feedback.feedback())
                                 == 1
                         && count("SELECT count(*) FROM insight.case_file WHERE id = ?", caseId.value()) == 1);
+        // The child's words on stepping up, and what the mother said on withdrawing consent, are kept
+        // on the record, where erasure reaches them.
+        SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        cases.stepUp(
+                caseId,
+                cases.caseRecord(caseId).version(),
+                "Thaddeus Quillfeather told us his uncle hits him; the front door has it.");
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        families.withdrawConsent(
+                family,
+                families.family(family).version(),
+                "Gwendolyn Quillfeather phoned from 3 Mill Lane to stop the sharing.");
         // A family known only from a safeguarding concern, 26 years ago.
         SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
         RequestId concern = requests.recordSafeguardingConcern(
@@ -401,9 +424,6 @@ class DataProtectionTests {
         // Time passes: the child is over 25, the case long closed, the concern 26 years old.
         jdbc.sql("UPDATE referrals.person SET date_of_birth = date_of_birth - interval '10 years' WHERE family_id = ?")
                 .param(family.value())
-                .update();
-        jdbc.sql("UPDATE referrals.case_file SET closed_at = now(), close_reason = 'NEEDS_MET' WHERE id = ?")
-                .param(caseId.value())
                 .update();
         jdbc.sql("UPDATE referrals.request SET submitted_at = submitted_at - interval '26 years' WHERE id = ?")
                 .param(concern.value())
@@ -448,6 +468,21 @@ class DataProtectionTests {
         assertThat(hits)
                 .as("traces of the erased families outside the audit trail")
                 .isEmpty();
+        // The audit trail, never erased, keeps the families' ids, but not their people's names, their
+        // address or a way to reach them.
+        List<String> personal = new ArrayList<>(NAMES);
+        personal.add("Mill Lane");
+        personal.add("thaddeus.q@example.org");
+        assertThat(personal)
+                .as("the erased families' names, address and e-mail in the audit trail")
+                .allSatisfy(
+                        term -> assertThat(jdbc.sql("SELECT coalesce(string_agg(t::text, ' | '), '') FROM audit.entry t"
+                                                + " WHERE strpos(lower(t::text), lower(?)) > 0")
+                                        .param(term)
+                                        .query(String.class)
+                                        .single())
+                                .as(term)
+                                .isEmpty());
 
         // The dashboards rebuild from the redacted archive, and still hold no trace.
         SignedIn.admin();

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +94,51 @@ class DataProtectionViewTests extends SpringBrowserlessTest {
                         .param(family)
                         .update();
             }
+        }
+    }
+
+    @Test
+    void aSubjectAccessReasonThatNamesTheFamilysPeopleIsRefusedNextToTheField() {
+        UUID family = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO referrals.family (id, label, address, postcode, hub_id, created_at)
+                        VALUES (?, 'Lindgren family', '12 Castle Hill', 'DY1 4QF', 'dudley-central', now())""").param(family).update();
+        jdbc.sql("""
+                        INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship, position)
+                        VALUES (?, ?, 'Perpetua', 'Lindgren', DATE '2015-05-01', 'CHILD', 0)""").params(UUID.randomUUID(), family).update();
+        try {
+            SignedIn.admin();
+            navigate(SubjectAccessView.class);
+            test($(TextField.class).id("sar-family")).setValue(family.toString());
+            test($(TextArea.class).id("sar-reason")).setValue("SAR-2026-090 from Perpetua's father, by letter");
+            test($(Button.class).id("sar-prepare")).click();
+
+            TextArea reason = $(TextArea.class).id("sar-reason");
+            assertThat(reason.isInvalid()).isTrue();
+            assertThat(reason.getErrorMessage())
+                    .startsWith("Your reason holds \"Perpetua\", a name or the address in this family's record.");
+            assertThat($(Anchor.class).withId("sar-download").exists())
+                    .as("no export")
+                    .isFalse();
+            assertThat(jdbc.sql(
+                                    "SELECT count(*) FROM audit.entry WHERE action = 'export-subject-access' AND record_id = ?")
+                            .param(family.toString())
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+
+            test($(TextArea.class).id("sar-reason")).setValue("SAR-2026-090 from the father, by letter");
+            test($(Button.class).id("sar-prepare")).click();
+            assertThat(reason.isInvalid()).isFalse();
+            assertThat($(Anchor.class).withId("sar-download").exists()).isTrue();
+        } finally {
+            jdbc.sql("DELETE FROM referrals.break_glass WHERE family_id = ?")
+                    .param(family)
+                    .update();
+            jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?")
+                    .param(family)
+                    .update();
+            jdbc.sql("DELETE FROM referrals.family WHERE id = ?").param(family).update();
         }
     }
 }
