@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.text.NumberFormat;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,14 +63,7 @@ class DataProtectionViewTests extends SpringBrowserlessTest {
         // More families due than the page lists: each with one child born long enough ago.
         List<UUID> added = new ArrayList<>();
         for (int i = 0; i <= SubjectAccessView.LISTED; i++) {
-            UUID family = UUID.randomUUID();
-            jdbc.sql("""
-                            INSERT INTO referrals.family (id, label, address, postcode, hub_id, created_at)
-                            VALUES (?, 'Retention test', '1 Old Street', 'DY1 1AA', 'dudley-central', now())""").param(family).update();
-            jdbc.sql("""
-                            INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship, position)
-                            VALUES (?, ?, 'Grown', 'Up', DATE '1990-01-01', 'CHILD', 0)""").params(UUID.randomUUID(), family).update();
-            added.add(family);
+            added.add(familyWithAChild("Retention test", "Grown", "Up", LocalDate.of(1990, 1, 1)));
         }
         try {
             SignedIn.admin();
@@ -83,29 +77,13 @@ class DataProtectionViewTests extends SpringBrowserlessTest {
                     .isEqualTo("Only the first 200 are listed here. " + (due - SubjectAccessView.LISTED)
                             + " more families are due as well, and are deleted in the same way.");
         } finally {
-            for (UUID family : added) {
-                jdbc.sql("DELETE FROM referrals.retention_due WHERE family_id = ?")
-                        .param(family)
-                        .update();
-                jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?")
-                        .param(family)
-                        .update();
-                jdbc.sql("DELETE FROM referrals.family WHERE id = ?")
-                        .param(family)
-                        .update();
-            }
+            added.forEach(this::remove);
         }
     }
 
     @Test
     void aSubjectAccessReasonThatNamesTheFamilysPeopleIsRefusedNextToTheField() {
-        UUID family = UUID.randomUUID();
-        jdbc.sql("""
-                        INSERT INTO referrals.family (id, label, address, postcode, hub_id, created_at)
-                        VALUES (?, 'Lindgren family', '12 Castle Hill', 'DY1 4QF', 'dudley-central', now())""").param(family).update();
-        jdbc.sql("""
-                        INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship, position)
-                        VALUES (?, ?, 'Perpetua', 'Lindgren', DATE '2015-05-01', 'CHILD', 0)""").params(UUID.randomUUID(), family).update();
+        UUID family = familyWithAChild("Lindgren family", "Perpetua", "Lindgren", LocalDate.of(2015, 5, 1));
         try {
             SignedIn.admin();
             navigate(SubjectAccessView.class);
@@ -132,13 +110,34 @@ class DataProtectionViewTests extends SpringBrowserlessTest {
             assertThat(reason.isInvalid()).isFalse();
             assertThat($(Anchor.class).withId("sar-download").exists()).isTrue();
         } finally {
-            jdbc.sql("DELETE FROM referrals.break_glass WHERE family_id = ?")
-                    .param(family)
-                    .update();
-            jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?")
-                    .param(family)
-                    .update();
-            jdbc.sql("DELETE FROM referrals.family WHERE id = ?").param(family).update();
+            remove(family);
         }
+    }
+
+    /** A family written straight into the tables, in the first hub, with one child. */
+    private UUID familyWithAChild(String label, String givenName, String familyName, LocalDate born) {
+        UUID family = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO referrals.family (id, label, address, postcode, hub_id, created_at)
+                        VALUES (?, ?, '12 Castle Hill', 'DY1 4QF', 'dudley-central', now())""").params(family, label).update();
+        jdbc.sql("""
+                        INSERT INTO referrals.person (id, family_id, given_name, family_name, date_of_birth, relationship, position)
+                        VALUES (?, ?, ?, ?, ?, 'CHILD', 0)""")
+                .params(UUID.randomUUID(), family, givenName, familyName, born)
+                .update();
+        return family;
+    }
+
+    private void remove(UUID family) {
+        jdbc.sql("DELETE FROM referrals.retention_due WHERE family_id = ?")
+                .param(family)
+                .update();
+        jdbc.sql("DELETE FROM referrals.break_glass WHERE family_id = ?")
+                .param(family)
+                .update();
+        jdbc.sql("DELETE FROM referrals.person WHERE family_id = ?")
+                .param(family)
+                .update();
+        jdbc.sql("DELETE FROM referrals.family WHERE id = ?").param(family).update();
     }
 }
