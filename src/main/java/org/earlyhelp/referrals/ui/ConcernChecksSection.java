@@ -18,6 +18,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.ValidationException;
+import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Words;
 
 /**
@@ -66,7 +67,8 @@ final class ConcernChecksSection extends Div {
                 c.referrerOrganisation() == null
                         ? c.referrerName()
                         : c.referrerName() + ", " + c.referrerOrganisation())));
-        card.add(new Paragraph(c.concern()));
+        // What was recorded, as it was written: data, not the page's words.
+        card.add(Data.mark(new Paragraph(c.concern())));
         Paragraph frontDoor = new Paragraph(
                 c.frontDoorContacted() ? t("concerns.front-door-contacted") : t("concerns.front-door-not-contacted"));
         if (!c.frontDoorContacted()) {
