@@ -3,15 +3,11 @@ package org.earlyhelp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.earlyhelp.hubs.PostcodeLookup;
-import org.earlyhelp.referrals.ConcernChecks;
 import org.earlyhelp.shared.HubId;
-import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.demo.DemonstrationData;
 import org.earlyhelp.testing.OwnDataApplicationTest;
-import org.earlyhelp.testing.SignedIn;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,28 +93,6 @@ class DemonstrationDataTests {
         assertThat(hash).startsWith("{argon2}").doesNotContain("demo-early-help");
         assertThat(passwordEncoder.matches("demo-early-help", hash)).isTrue();
         assertThat(passwordEncoder.matches("demo-early-hel", hash)).isFalse();
-    }
-
-    @Autowired
-    ConcernChecks concernChecks;
-
-    /** A hub lead signing in to the demonstration finds a concern to check with the front door. */
-    @Test
-    void aSafeguardingConcernWaitsForDudleyCentralsLeadToCheckWithTheFrontDoor() {
-        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        try {
-            assertThat(concernChecks.waiting(new HubId("dudley-central")).items())
-                    .filteredOn(c -> c.familyLabel().equals("Ashdown family"))
-                    .singleElement()
-                    .satisfies(c -> {
-                        assertThat(c.referrerName()).isEqualTo("Tom Baker");
-                        assertThat(c.referrerOrganisation()).isNotBlank();
-                        assertThat(c.frontDoorContacted()).isFalse();
-                        assertThat(c.concern()).contains("Bruises on both arms");
-                    });
-        } finally {
-            SignedIn.nobody();
-        }
     }
 
     @Test

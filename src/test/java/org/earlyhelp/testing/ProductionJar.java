@@ -51,7 +51,10 @@ public final class ProductionJar {
                 "-jar",
                 (Boolean.getBoolean("earlyhelp.jar.extracted") ? extracted() : jar()).toString(),
                 "--server.port=" + port,
-                "--management.server.port=" + managementPort));
+                "--management.server.port=" + managementPort,
+                // Without the demonstration's safeguarding concern, whose mails would join the ones
+                // the crash and two-instance tests count.
+                "--earlyhelp.demo.concern=false"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Path log = Files.createTempFile("earlyhelp-process", ".log");

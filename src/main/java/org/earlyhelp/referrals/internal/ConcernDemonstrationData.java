@@ -37,11 +37,12 @@ class ConcernDemonstrationData implements DemonstrationData {
             RequestsForSupport requests,
             PostcodeLookup postcodes,
             JdbcClient jdbc,
-            @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+            @Value("${earlyhelp.demo.journeys:true}") boolean journeys,
+            @Value("${earlyhelp.demo.concern:true}") boolean concern) {
         this.requests = requests;
         this.postcodes = postcodes;
         this.jdbc = jdbc;
-        this.enabled = enabled;
+        this.enabled = journeys && concern;
     }
 
     @Override
