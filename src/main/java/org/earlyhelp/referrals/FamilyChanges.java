@@ -184,10 +184,7 @@ public class FamilyChanges {
         if (!changes.decide(change, version, confirm ? "CONFIRMED" : "DECLINED", decision, user.username(), now)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.change"));
         }
-        // Hubs, not addresses: the trail is never erased, and the addresses stay with the change,
-        // where erasure reaches them.
-        String oldAndNew = "address changed, from hub " + known.hub().value() + " to hub "
-                + c.newHub().value();
+        String oldAndNew = movedForTheTrail(known.hub(), c.newHub());
         if (!confirm) {
             audit.record(
                     c.kind() == Kind.LINK ? AuditAction.DECLINE_LINK : AuditAction.DECLINE_MOVE,
@@ -221,5 +218,13 @@ public class FamilyChanges {
 
     private String hubName(@Nullable HubId hub) {
         return hub == null ? "" : hubs.nameOf(hub);
+    }
+
+    /**
+     * A move as the audit trail keeps it: hubs, not addresses. The trail is never erased; the
+     * addresses stay with the change and the family's record, where erasure reaches them.
+     */
+    static String movedForTheTrail(HubId from, HubId to) {
+        return "address changed, from hub " + from.value() + " to hub " + to.value();
     }
 }

@@ -181,9 +181,7 @@ class FamilyResolution {
                     known.id().toString(),
                     known.hub(),
                     null,
-                    // Hubs, not addresses: the trail is never erased.
-                    "address changed, from hub " + known.hub().value() + " to hub "
-                            + placed.hub().value());
+                    FamilyChanges.movedForTheTrail(known.hub(), placed.hub()));
             moved = false;
         } else if (!changes.touchFamily(known.id(), known.version())) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.family-s-record"));

@@ -48,7 +48,8 @@ public final class Reasons {
     }
 
     private static List<String> words(String text) {
-        return List.of(NOT_A_LETTER.split(text.toLowerCase(Locale.ROOT))).stream()
+        return NOT_A_LETTER
+                .splitAsStream(text.toLowerCase(Locale.ROOT))
                 .filter(w -> w.length() >= 2)
                 .toList();
     }

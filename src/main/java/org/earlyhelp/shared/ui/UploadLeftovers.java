@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,15 +52,12 @@ public class UploadLeftovers {
     public int remove() {
         Instant before = clock.instant().minus(after);
         int removed = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, LimitedUpload.PREFIX + "*.part")) {
-            removed += removeOlder(files, before);
-        } catch (IOException e) {
-            log.warn("Could not look for uploads left in {}: {}", folder, e.toString());
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, IMPORT_PREFIX + "*.upload")) {
-            removed += removeOlder(files, before);
-        } catch (IOException e) {
-            log.warn("Could not look for imports left in {}: {}", folder, e.toString());
+        for (String glob : List.of(LimitedUpload.PREFIX + "*.part", IMPORT_PREFIX + "*.upload")) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, glob)) {
+                removed += removeOlder(files, before);
+            } catch (IOException e) {
+                log.warn("Could not look for {} in {}: {}", glob, folder, e.toString());
+            }
         }
         if (removed > 0) {
             log.info("Removed {} uploaded files left behind in {}", removed, folder);

@@ -82,7 +82,7 @@ final class ReturnsImportSection extends Section {
         Upload files903 = new Upload();
         Uploads.limit(files903, MAX_RETURN_FILE, (metadata, file) -> {
             long held = files.values().stream().mapToLong(b -> b.length).sum();
-            if (held + Files.size(file.toPath()) > MAX_RETURN_UPLOAD) {
+            if (held + metadata.contentLength() > MAX_RETURN_UPLOAD) {
                 report.removeAll();
                 Paragraph p = new Paragraph(getTranslation(
                         "sufficiency.import.too-much", metadata.fileName(), Uploads.megabytes(MAX_RETURN_UPLOAD)));
