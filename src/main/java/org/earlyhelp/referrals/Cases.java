@@ -17,6 +17,7 @@ import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.CaseRepository;
 import org.earlyhelp.referrals.internal.CaseRow;
 import org.earlyhelp.referrals.internal.CaseWorkRepository;
+import org.earlyhelp.referrals.internal.ConcernCheckRepository;
 import org.earlyhelp.referrals.internal.FamilyRepository;
 import org.earlyhelp.referrals.internal.FamilyRow;
 import org.earlyhelp.referrals.internal.RequestRepository;
@@ -51,6 +52,7 @@ public class Cases {
     private final CaseRepository cases;
     private final RequestRepository requests;
     private final CaseWorkRepository work;
+    private final ConcernCheckRepository checks;
     private final FamilyRepository families;
     private final WorkLists workLists;
     private final Access access;
@@ -64,6 +66,7 @@ public class Cases {
             CaseRepository cases,
             RequestRepository requests,
             CaseWorkRepository work,
+            ConcernCheckRepository checks,
             FamilyRepository families,
             WorkLists workLists,
             Access access,
@@ -75,6 +78,7 @@ public class Cases {
         this.cases = cases;
         this.requests = requests;
         this.work = work;
+        this.checks = checks;
         this.families = families;
         this.workLists = workLists;
         this.access = access;
@@ -253,25 +257,24 @@ public class Cases {
         audit.record(AuditAction.ADD_TO_TEAM, "case", id.toString(), c.hub(), null, username);
     }
 
-    /**
-     * What is wrong with a step-up reason, if anything: the same check the page makes before it
-     * asks for a confirmation, so nobody confirms a step-up that is then refused.
-     */
+    /** A step-up reason's problem, if any: the page checks it before asking for a confirmation. */
     public static Optional<Message> stepUpReasonProblem(@Nullable String reason) {
         return reason == null || reason.isBlank() || reason.length() > RequestsForSupport.MAX_TEXT
                 ? Optional.of(new Message("referrals.problem.stepup-reason", RequestsForSupport.MAX_TEXT))
                 : Optional.empty();
     }
 
-    /** Steps the family up to children's social care: the case closes as stepped up. */
+    /** Steps the family up to social care: the case closes and waits for a front-door check. */
     @Transactional
     public void stepUp(CaseId id, int version, String reason) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
         CaseFile file = file(c);
-        file.stepUp(reason, clock.instant());
+        Instant now = clock.instant();
+        file.stepUp(reason, now);
         save(file, version);
+        checks.insertStepUp(c.request(), id, user.displayName(), now);
         audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), null, "reason kept on the case");
         publish(file);
     }
@@ -328,9 +331,6 @@ public class Cases {
         CurrentUser user = access.worker();
         return workLists.summaries(cases.openCasesOf(user.username()), user, today(), false);
     }
-
-    /** A check after closing that is due (or overdue), with the family it is about. */
-    public record FollowUpDue(CaseId caseId, String familyLabel, int months, LocalDate due, boolean overdue) {}
 
     /**
      * The hub's checks after closing that are overdue or due within two weeks, soonest first, at

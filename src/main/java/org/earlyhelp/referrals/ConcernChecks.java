@@ -20,8 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
  * Safeguarding concerns recorded through the request form's shutter, until a lead of their hub has
  * checked with the front door that it has each one. A concern is recorded as a step-up, decided at
  * once, so it never waits in the hub's queue: without this list nobody but its referrer would know
- * of it. Its hub's leads only; each read of the list is audited with the concerns and families it
- * showed, each check with what was done.
+ * of it. Step-ups to children's social care wait here too, a hub's decision or an open case's: from
+ * then on nobody in early help works with the family, so a lead of the hub makes sure the front
+ * door has it. Its hub's leads only; each read of the list is audited with the concerns and
+ * families it showed, each check with what was done.
  */
 @Service
 public class ConcernChecks {

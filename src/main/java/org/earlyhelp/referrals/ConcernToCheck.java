@@ -5,12 +5,17 @@ import org.earlyhelp.shared.HubId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A practitioner's safeguarding concern that no lead of its hub has yet checked with the front
- * door, as the hub's leads see it ({@link ConcernChecks}).
+ * A practitioner's safeguarding concern, or a family's step-up to children's social care, that no
+ * lead of its hub has yet checked with the front door, as the hub's leads see it ({@link
+ * ConcernChecks}).
  *
- * @param concern what the referrer wrote: whether they had contacted the front door, the child's
- *     name and what worries them
- * @param frontDoorContacted whether the referrer said they had already contacted the front door
+ * @param recordedAt when the concern was recorded or the family stepped up
+ * @param referrerName who recorded the concern, or who stepped the family up
+ * @param referrerOrganisation the referrer's organisation; null for a step-up
+ * @param concern what the referrer wrote (whether they had contacted the front door, the child's
+ *     name and what worries them), or why the family was stepped up
+ * @param frontDoorContacted whether the referrer said they had already contacted the front door;
+ *     false for a step-up
  * @param mailedTo who was mailed about it, or null while the mail has not gone
  */
 public record ConcernToCheck(
@@ -24,4 +29,12 @@ public record ConcernToCheck(
         String concern,
         boolean frontDoorContacted,
         @Nullable String mailedTo,
-        int version) {}
+        int version,
+        Kind kind) {
+
+    /** A concern recorded through the request form's shutter, or a step-up of a request or case. */
+    public enum Kind {
+        CONCERN,
+        STEP_UP
+    }
+}

@@ -261,7 +261,8 @@ public class Families {
                         areas(r.c()),
                         r.by());
             case "safeguarding" -> new TimelineEntry(r.at(), r.kind(), said("safeguarding", r.a()), null, r.by());
-            case "concern-check" -> new TimelineEntry(r.at(), r.kind(), said("concern-check"), text(r.a()), r.by());
+            case "concern-check", "step-up-check" ->
+                new TimelineEntry(r.at(), r.kind(), said(r.kind()), text(r.a()), r.by());
             case "step-down" -> new TimelineEntry(r.at(), r.kind(), said("step-down"), areas(r.c()), r.by());
             case "decision" ->
                 new TimelineEntry(

@@ -14,6 +14,7 @@ import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.referrals.internal.Access;
 import org.earlyhelp.referrals.internal.CaseRepository;
+import org.earlyhelp.referrals.internal.ConcernCheckRepository;
 import org.earlyhelp.referrals.internal.FamilyChangeRepository;
 import org.earlyhelp.referrals.internal.FamilyRepository;
 import org.earlyhelp.referrals.internal.RequestRepository;
@@ -46,6 +47,7 @@ public class HubQueue {
     private final RequestRepository requestRows;
     private final FamilyRepository families;
     private final CaseRepository cases;
+    private final ConcernCheckRepository checks;
     private final FamilyChangeRepository changes;
     private final Access access;
     private final HubTeams teams;
@@ -60,6 +62,7 @@ public class HubQueue {
             RequestRepository requestRows,
             FamilyRepository families,
             CaseRepository cases,
+            ConcernCheckRepository checks,
             FamilyChangeRepository changes,
             Access access,
             HubTeams teams,
@@ -72,6 +75,7 @@ public class HubQueue {
         this.requestRows = requestRows;
         this.families = families;
         this.cases = cases;
+        this.checks = checks;
         this.changes = changes;
         this.access = access;
         this.teams = teams;
@@ -171,7 +175,9 @@ public class HubQueue {
     }
 
     /**
-     * Decides a request: a level on the continuum of need, an outcome, and the reasons.
+     * Decides a request: a level on the continuum of need, an outcome, and the reasons. A step-up
+     * to children's social care then waits for a lead of the hub to check with the front door that
+     * it has it ({@link ConcernChecks}).
      *
      * @throws ValidationException when a field is missing or the level does not fit the outcome
      * @throws ChangedBySomeoneElseException when someone decided it meanwhile
@@ -191,6 +197,9 @@ public class HubQueue {
         RequestStatus next = aggregate.decide(level, outcome, reasons, now);
         if (!requestRows.decide(request, version, next, level, outcome, reasons.strip(), user.displayName(), now)) {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
+        }
+        if (next == RequestStatus.STEPPED_UP) {
+            checks.insertStepUp(request, null, user.displayName(), now);
         }
         audit.record(
                 AuditAction.DECIDE,

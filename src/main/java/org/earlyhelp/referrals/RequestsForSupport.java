@@ -204,7 +204,7 @@ public class RequestsForSupport {
                 user.displayName(),
                 now);
         // Decided at once, so it never waits in the hub's queue: it waits to be checked instead.
-        concerns.insert(request, concern.frontDoorContacted());
+        concerns.insert(request, concern.frontDoorContacted(), now);
         audit.record(AuditAction.SAFEGUARDING_CONCERN, "request", request.toString(), placed.hub(), null, null);
         arrived.events().forEach(events::publishEvent);
         events.publishEvent(new SafeguardingConcernRecorded(request, placed.hub(), concern.frontDoorContacted(), now));

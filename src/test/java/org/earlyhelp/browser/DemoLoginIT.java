@@ -87,7 +87,7 @@ class DemoLoginIT extends BrowserTest {
         if (username.equals("lead.dudley-central")) {
             // The demonstration's school concern waits for this hub's lead (ConcernDemonstrationData).
             assertThat(browser.waitFor(By.id(section)).getText())
-                    .contains("Safeguarding concerns to check with the front door");
+                    .contains("Safeguarding concerns and step-ups to check with the front door");
         }
         if (Map.of("admin", 1, "lead.brierley-hill", 1, "teacher", 1, "young.person", 1)
                 .containsKey(username)) {

@@ -363,7 +363,7 @@ class ReferralJourneyIT extends BrowserTest {
         waiting()
                 .until(d -> d.findElement(By.id("home-hub-lead"))
                         .getText()
-                        .contains("Safeguarding concerns to check with the front door"));
+                        .contains("Safeguarding concerns and step-ups to check with the front door"));
         browser.go(base() + "/hub/queue");
         WebElement card = find(By.xpath("//div[contains(@class, 'concern-to-check')][contains(., 'Ada Thistlewood')]"));
         assertThat(card.getText()).contains("NOT yet contacted the front door").contains("Bruises");

@@ -7,14 +7,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.ConcernToCheck;
 import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.shared.HubId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Safeguarding concerns and whether a lead of their hub has checked each with the front door. */
+/**
+ * Safeguarding concerns and step-ups to children's social care, and whether a lead of their hub has
+ * checked each with the front door.
+ */
 @Repository
 public class ConcernCheckRepository {
 
@@ -25,11 +30,14 @@ public class ConcernCheckRepository {
     }
 
     private static final String SELECT = """
-            SELECT k.request_id, r.family_id, f.label, r.hub_id, r.submitted_at, r.referrer_name, r.referrer_org,
-                   coalesce(r.reasons, ''), k.front_door_contacted, k.mailed_to, k.version
+            SELECT k.request_id, r.family_id, f.label, r.hub_id, k.raised_at, coalesce(k.raised_by, r.referrer_name),
+                   CASE WHEN k.raised_by IS NULL THEN r.referrer_org END,
+                   coalesce(CASE WHEN k.case_id IS NULL THEN r.reasons ELSE c.close_note END, ''),
+                   k.front_door_contacted, k.mailed_to, k.version, r.safeguarding
             FROM referrals.concern_check k
             JOIN referrals.request r ON r.id = k.request_id
             JOIN referrals.family f ON f.id = r.family_id
+            LEFT JOIN referrals.case_file c ON c.id = k.case_id
             """;
 
     private static ConcernToCheck row(ResultSet rs, int n) throws SQLException {
@@ -44,12 +52,26 @@ public class ConcernCheckRepository {
                 rs.getString(8),
                 rs.getBoolean(9),
                 rs.getString(10),
-                rs.getInt(11));
+                rs.getInt(11),
+                rs.getBoolean(12) ? ConcernToCheck.Kind.CONCERN : ConcernToCheck.Kind.STEP_UP);
     }
 
-    public void insert(RequestId request, boolean frontDoorContacted) {
-        jdbc.sql("INSERT INTO referrals.concern_check (request_id, front_door_contacted) VALUES (?, ?)")
-                .params(request.value(), frontDoorContacted)
+    /** A safeguarding concern, recorded at {@code at}, to be checked with the front door. */
+    public void insert(RequestId request, boolean frontDoorContacted, Instant at) {
+        jdbc.sql("INSERT INTO referrals.concern_check (request_id, front_door_contacted, raised_at) VALUES (?, ?, ?)")
+                .params(request.value(), frontDoorContacted, Rows.ts(at))
+                .update();
+    }
+
+    /**
+     * A step-up to children's social care, by the person named {@code by}, to be checked with the
+     * front door: a hub's decision on a request, or the family's open case ({@code caseId}).
+     */
+    public void insertStepUp(RequestId request, @Nullable CaseId caseId, String by, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO referrals.concern_check (request_id, front_door_contacted, raised_at, raised_by, case_id)
+                        VALUES (?, false, ?, ?, ?)""")
+                .params(request.value(), Rows.ts(at), by, caseId == null ? null : caseId.value())
                 .update();
     }
 
@@ -63,7 +85,7 @@ public class ConcernCheckRepository {
     /** The hub's concerns nobody has checked yet, the longest waiting first: at most {@code limit}. */
     public List<ConcernToCheck> waiting(HubId hub, int limit) {
         return jdbc.sql(SELECT
-                        + "WHERE k.checked_at IS NULL AND r.hub_id = ? ORDER BY r.submitted_at, k.request_id LIMIT ?")
+                        + "WHERE k.checked_at IS NULL AND r.hub_id = ? ORDER BY k.raised_at, k.request_id LIMIT ?")
                 .params(hub.value(), limit)
                 .query(ConcernCheckRepository::row)
                 .list();
@@ -85,20 +107,20 @@ public class ConcernCheckRepository {
                 .update();
     }
 
-    /** A concern nobody has checked: its hub, and when it was recorded. */
+    /** A concern or step-up nobody has checked: its hub, and when it was recorded. */
     public record Unchecked(RequestId request, HubId hub, Instant recordedAt) {}
 
     /**
-     * Concerns nobody has checked that were recorded before {@code recordedBefore} and not reminded
+     * Concerns and step-ups nobody has checked that were recorded before {@code recordedBefore} and not reminded
      * of since {@code remindedBefore}, the oldest first.
      */
     public List<Unchecked> toRemind(Instant recordedBefore, Instant remindedBefore) {
         return jdbc.sql("""
-                        SELECT k.request_id, r.hub_id, r.submitted_at
+                        SELECT k.request_id, r.hub_id, k.raised_at
                         FROM referrals.concern_check k JOIN referrals.request r ON r.id = k.request_id
-                        WHERE k.checked_at IS NULL AND r.submitted_at < ?
+                        WHERE k.checked_at IS NULL AND k.raised_at < ?
                           AND (k.reminded_at IS NULL OR k.reminded_at <= ?)
-                        ORDER BY r.submitted_at""")
+                        ORDER BY k.raised_at""")
                 .params(Rows.ts(recordedBefore), Rows.ts(remindedBefore))
                 .query((rs, n) -> new Unchecked(
                         new RequestId(rs.getObject(1, UUID.class)),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.ConcernToCheck;
 import org.earlyhelp.referrals.SafeguardingConcernRecorded;
+import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.voice.SafeguardingMail;
@@ -19,6 +20,10 @@ import org.springframework.stereotype.Component;
  * contacted the front door. After the commit, from the event publication registry: while the mail
  * server is down the listener fails and is tried again, and a second delivery mails nobody twice.
  * The mail names the referrer, never the child, and carries none of what they wrote.
+ *
+ * <p>A step-up to children's social care (a hub's decision, or an open case stepped up) is mailed
+ * in the same way to the hub's safeguarding leads and hub leads and to the borough's duty address:
+ * from then on nobody in early help works with the family, so the front door must have it.
  */
 @Component
 class ConcernMail {
@@ -66,10 +71,34 @@ class ConcernMail {
                                 : "They said they had NOT yet contacted the front door. This mail goes to the"
                                         + " borough's duty address too.")
                         + "\n\nA lead of the hub must check with the front door that it has the concern, and"
-                        + " record that in Early Help (the hub's queue: safeguarding concerns to check)."
+                        + " record that in Early Help (the hub's queue: safeguarding concerns and step-ups to check)."
                         + " The child's name and the concern are not in this e-mail.");
         if (!to.isEmpty()) {
             checks.markMailed(recorded.request(), String.join(", ", to), clock.instant());
+        }
+    }
+
+    @ApplicationModuleListener
+    void mailStepUp(SteppedUp steppedUp) {
+        // A concern is mailed above; a step-up recorded before checks began has no row.
+        ConcernToCheck stepUp = checks.find(steppedUp.request()).orElse(null);
+        if (stepUp == null || stepUp.kind() != ConcernToCheck.Kind.STEP_UP || stepUp.mailedTo() != null) {
+            return;
+        }
+        String hub = hubName(hubs, steppedUp.hub());
+        List<String> to = mail.toHub(
+                steppedUp.hub(),
+                true,
+                "Family stepped up to children's social care in the " + hub + " hub: check the front door has it",
+                stepUp.referrerName() + " stepped a family in the " + hub + " hub up to children's social care at "
+                        + WHEN.format(steppedUp.at()) + (steppedUp.caseId() == null ? "" : ", closing its early help")
+                        + ". Nobody in early help works with the family now: until the front door takes it on,"
+                        + " nobody does.\n\nA lead of the hub must check with the front door that it has the"
+                        + " step-up, and record that in Early Help (the hub's queue: safeguarding concerns and"
+                        + " step-ups to check). This mail goes to the borough's duty address too. The family's"
+                        + " names and the reasons are not in this e-mail.");
+        if (!to.isEmpty()) {
+            checks.markMailed(steppedUp.request(), String.join(", ", to), clock.instant());
         }
     }
 }

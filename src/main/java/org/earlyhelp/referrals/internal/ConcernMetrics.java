@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Practitioners' safeguarding concerns no lead of their hub has yet checked with the front door:
- * how many, and how long the oldest has waited, at each scrape (see docs/operations.md).
+ * Practitioners' safeguarding concerns, and step-ups to children's social care, that no lead of
+ * their hub has yet checked with the front door: how many, and how long the oldest has waited, at
+ * each scrape (see docs/operations.md).
  */
 @Component
 class ConcernMetrics implements MeterBinder {
@@ -24,13 +25,12 @@ class ConcernMetrics implements MeterBinder {
         Backlog.register(
                 registry,
                 "earlyhelp.concerns.unchecked",
-                "Safeguarding concerns no hub lead has checked with the front door",
+                "Safeguarding concerns and step-ups no hub lead has checked with the front door",
                 () -> jdbc.sql("SELECT count(*) FROM referrals.concern_check WHERE checked_at IS NULL")
                         .query(Long.class)
                         .single(),
                 () -> jdbc.sql("""
-                                SELECT coalesce(extract(epoch FROM now() - min(r.submitted_at)), 0)
-                                FROM referrals.concern_check k JOIN referrals.request r ON r.id = k.request_id
-                                WHERE k.checked_at IS NULL""").query(Double.class).single());
+                                SELECT coalesce(extract(epoch FROM now() - min(raised_at)), 0)
+                                FROM referrals.concern_check WHERE checked_at IS NULL""").query(Double.class).single());
     }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reminds a hub's safeguarding leads and hub leads, and the borough's duty address, of the
- * safeguarding concerns nobody has checked with the front door {@code
+ * safeguarding concerns and step-ups to children's social care nobody has checked with the front door {@code
  * earlyhelp.referrals.concern-remind-after} (an hour) after they were recorded, and again every
  * {@code earlyhelp.referrals.concern-remind-again} (an hour) until a lead of the hub checks them.
  * One mail per hub and round, saying how many wait, naming no child. Run once across instances
@@ -77,7 +77,7 @@ class ConcernReminders {
                 remind(hub, waiting, now);
             } catch (RuntimeException e) {
                 log.error(
-                        "Could not remind anyone of the safeguarding concerns {} in {}: {}",
+                        "Could not remind anyone of the safeguarding concerns and step-ups {} in {}: {}",
                         waiting,
                         hub,
                         e.getMessage());
@@ -87,7 +87,9 @@ class ConcernReminders {
 
     private void remind(HubId hub, List<Unchecked> waiting, Instant now) {
         String name = ConcernMail.hubName(hubs, hub);
-        String howMany = waiting.size() == 1 ? "1 safeguarding concern" : waiting.size() + " safeguarding concerns";
+        String howMany = waiting.size() == 1
+                ? "1 safeguarding concern or step-up"
+                : waiting.size() + " safeguarding concerns and step-ups";
         List<String> to = mail.toHub(
                 hub,
                 true,
@@ -97,12 +99,15 @@ class ConcernReminders {
                         + ") not yet checked with the front door by a lead of the hub."
                         + " A child may be at risk of significant harm: please make sure the front door"
                         + " has each, and a hub lead records that in Early Help (the hub's queue)."
-                        + " No child's name or concern is in this e-mail.");
+                        + " No child's name, concern or reason is in this e-mail.");
         if (to.isEmpty()) {
-            log.error("Safeguarding concerns {} in {} are not checked and nobody could be mailed", waiting, hub);
+            log.error(
+                    "Safeguarding concerns and step-ups {} in {} are not checked and nobody could be mailed",
+                    waiting,
+                    hub);
             return;
         }
         checks.markReminded(waiting.stream().map(Unchecked::request).toList(), now);
-        log.warn("Safeguarding concerns in {} not checked with the front door: reminded {}", hub, to);
+        log.warn("Safeguarding concerns and step-ups in {} not checked with the front door: reminded {}", hub, to);
     }
 }

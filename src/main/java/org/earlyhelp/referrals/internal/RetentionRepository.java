@@ -107,6 +107,7 @@ public class RetentionRepository {
         String cases = "(SELECT id FROM referrals.case_file WHERE family_id = :f)";
         String requests = "(SELECT id FROM referrals.request WHERE family_id = :f)";
         for (String sql : List.of(
+                "DELETE FROM referrals.concern_check WHERE request_id IN " + requests,
                 "DELETE FROM referrals.contact WHERE case_id IN " + cases,
                 "DELETE FROM referrals.review_score WHERE review_id IN (SELECT id FROM referrals.review WHERE case_id IN "
                         + cases + ")",
@@ -123,7 +124,6 @@ public class RetentionRepository {
                 "DELETE FROM referrals.case_file WHERE family_id = :f",
                 "DELETE FROM referrals.consent WHERE family_id = :f",
                 "DELETE FROM referrals.request_need WHERE request_id IN " + requests,
-                "DELETE FROM referrals.concern_check WHERE request_id IN " + requests,
                 "DELETE FROM referrals.request WHERE family_id = :f",
                 "DELETE FROM referrals.person WHERE family_id = :f",
                 "DELETE FROM referrals.retention_due WHERE family_id = :f",

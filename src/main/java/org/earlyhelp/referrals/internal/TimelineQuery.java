@@ -59,7 +59,8 @@ public class TimelineQuery {
                           SELECT r.decided_at, true, 2, 'decision', r.outcome, r.level::text, r.reasons, r.decided_by
                           FROM referrals.request r WHERE r.family_id = :f AND r.decided_at IS NOT NULL
                           UNION ALL
-                          SELECT k.checked_at, true, 3, 'concern-check', k.note, NULL, NULL, k.checked_by_name
+                          SELECT k.checked_at, true, 3, CASE WHEN r.safeguarding THEN 'concern-check' ELSE 'step-up-check' END,
+                                 k.note, NULL, NULL, k.checked_by_name
                           FROM referrals.concern_check k JOIN referrals.request r ON r.id = k.request_id
                           WHERE r.family_id = :f AND k.checked_at IS NOT NULL
                           UNION ALL

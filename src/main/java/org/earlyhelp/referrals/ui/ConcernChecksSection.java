@@ -22,8 +22,9 @@ import org.earlyhelp.shared.ui.Data;
 import org.earlyhelp.shared.ui.Words;
 
 /**
- * The hub queue's first section: safeguarding concerns that practitioners recorded for the hub and
- * that no lead of the hub has yet checked with the front door. Each stays here, and on the home
+ * The hub queue's first section: safeguarding concerns that practitioners recorded for the hub, and
+ * families stepped up to children's social care, that no lead of the hub has yet checked with the
+ * front door. Each stays here, and on the home
  * page's count, until a hub lead records how they know the front door has it. Nothing is shown
  * when none waits.
  */
@@ -61,17 +62,28 @@ final class ConcernChecksSection extends Div {
         card.addClassName("home-section");
         card.addClassName("concern-to-check");
         card.setId("concern-" + c.request());
-        card.add(new H3(t("concerns.card-title", c.familyLabel(), Texts.dayTime(c.recordedAt()))));
-        card.add(new Paragraph(t(
-                "concerns.from",
-                c.referrerOrganisation() == null
-                        ? c.referrerName()
-                        : c.referrerName() + ", " + c.referrerOrganisation())));
+        boolean stepUp = c.kind() == ConcernToCheck.Kind.STEP_UP;
+        card.add(new H3(t(
+                stepUp ? "concerns.card-title-step-up" : "concerns.card-title",
+                c.familyLabel(),
+                Texts.dayTime(c.recordedAt()))));
+        card.add(new Paragraph(
+                stepUp
+                        ? t("concerns.stepped-up-by", c.referrerName())
+                        : t(
+                                "concerns.from",
+                                c.referrerOrganisation() == null
+                                        ? c.referrerName()
+                                        : c.referrerName() + ", " + c.referrerOrganisation())));
         // What was recorded, as it was written: data, not the page's words.
         card.add(Data.mark(new Paragraph(c.concern())));
         Paragraph frontDoor = new Paragraph(
-                c.frontDoorContacted() ? t("concerns.front-door-contacted") : t("concerns.front-door-not-contacted"));
-        if (!c.frontDoorContacted()) {
+                stepUp
+                        ? t("concerns.step-up-front-door")
+                        : c.frontDoorContacted()
+                                ? t("concerns.front-door-contacted")
+                                : t("concerns.front-door-not-contacted"));
+        if (stepUp || !c.frontDoorContacted()) {
             frontDoor.addClassName("field-error");
         }
         card.add(frontDoor);
@@ -84,7 +96,10 @@ final class ConcernChecksSection extends Div {
         Button record = new Button(t("concerns.record"), e -> {
             try {
                 checks.check(c.request(), c.version(), note.getValue());
-                Notification.show(t("concerns.recorded", c.familyLabel()), 5000, Notification.Position.MIDDLE);
+                Notification.show(
+                        t(stepUp ? "concerns.recorded-step-up" : "concerns.recorded", c.familyLabel()),
+                        5000,
+                        Notification.Position.MIDDLE);
                 show(hub);
             } catch (ValidationException invalid) {
                 List<String> rest = Texts.show(Words.of(invalid), Map.of("note", note));

@@ -21,6 +21,7 @@ import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.CaseSummary;
 import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.referrals.FollowUpDue;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
@@ -113,9 +114,9 @@ class MyWorkView extends Page {
                 none.setVisible(drifting.isEmpty());
                 driftMore.setVisible(drifting.more());
                 checks.removeAll();
-                Listing<Cases.FollowUpDue> due = cases.followUpsDue(e.getValue().id());
+                Listing<FollowUpDue> due = cases.followUpsDue(e.getValue().id());
                 checksMore.setVisible(due.more());
-                for (Cases.FollowUpDue f : due.items()) {
+                for (FollowUpDue f : due.items()) {
                     ListItem item = new ListItem(Data.mark(new Anchor("cases/" + f.caseId(), f.familyLabel())));
                     Span when = new Span(" · "
                             + t(

@@ -9,10 +9,17 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.Set;
 import java.util.UUID;
+import org.earlyhelp.referrals.CaseId;
+import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.referrals.HubQueue;
 import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.SafeguardingConcern;
+import org.earlyhelp.referrals.Submitted;
+import org.earlyhelp.shared.CurrentUser;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +30,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The hub queue, without a browser: a safeguarding concern recorded for the hub heads it, with what
  * was written and whether the front door was contacted; a check without a note is refused next to
- * the note and changes nothing; a check with one takes the concern off the page.
+ * the note and changes nothing; a check with one takes the concern off the page. A case stepped up
+ * to children's social care waits there too, saying who stepped it up and why.
  */
 @OwnDataApplicationTest
 class ConcernChecksViewTests extends SpringBrowserlessTest {
 
+    static final HubId CENTRAL = new HubId("dudley-central");
+
     @Autowired
     RequestsForSupport requests;
+
+    @Autowired
+    HubQueue queue;
+
+    @Autowired
+    Cases cases;
 
     @Autowired
     JdbcClient jdbc;
@@ -51,7 +67,8 @@ class ConcernChecksViewTests extends SpringBrowserlessTest {
 
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         navigate(HubQueueView.class);
-        assertThat($(H2.class).id("concerns-heading").getText()).startsWith("Safeguarding concerns to check");
+        assertThat($(H2.class).id("concerns-heading").getText())
+                .startsWith("Safeguarding concerns and step-ups to check");
         Div card = $(Div.class).id("concern-" + request);
         assertThat(card.getElement().getTextRecursively())
                 .contains(child)
@@ -69,6 +86,31 @@ class ConcernChecksViewTests extends SpringBrowserlessTest {
         assertThat(checked(request)).isTrue();
         assertThat($(Div.class).withId("concern-" + request).exists())
                 .as("the concern is off the page once checked")
+                .isFalse();
+    }
+
+    @Test
+    void aCaseSteppedUpIsOnTheQueueAsAStepUpWithWhoSteppedItUpAndWhy() {
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Viewstep");
+        CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
+        CurrentUser worker = SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
+        cases.stepUp(caseId, cases.caseRecord(caseId).version(), "Harm disclosed at the last home visit.");
+
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        navigate(HubQueueView.class);
+        Div card = $(Div.class).id("concern-" + submitted.request());
+        assertThat(card.getElement().getTextRecursively())
+                .contains("stepped up to children's social care")
+                .contains("Stepped up by " + worker.displayName())
+                .contains("Harm disclosed at the last home visit.")
+                .contains("Nobody in early help works with this family now");
+
+        test($(TextArea.class).id("concern-note-" + submitted.request()))
+                .setValue("The front door has it: reference FD-5678, a social worker is allocated.");
+        test($(Button.class).id("concern-record-" + submitted.request())).click();
+        assertThat(checked(submitted.request())).isTrue();
+        assertThat($(Div.class).withId("concern-" + submitted.request()).exists())
+                .as("the step-up is off the page once checked")
                 .isFalse();
     }
 
