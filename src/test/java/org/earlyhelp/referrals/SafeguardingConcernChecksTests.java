@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
@@ -44,7 +43,7 @@ class SafeguardingConcernChecksTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
     static final Duration MAILED_WITHIN = Duration.ofSeconds(15);
-    static final String DUTY = "duty@council.example";
+    static final String DUTY = ConcernCheckFixtures.DUTY;
 
     @Autowired
     RequestsForSupport requests;
@@ -77,9 +76,7 @@ class SafeguardingConcernChecksTests {
     }
 
     private String postcodeInCentral() {
-        return jdbc.sql("""
-                        SELECT p.postcode FROM hubs.postcode p JOIN hubs.area a ON a.code = p.area_code
-                        WHERE a.hub_id = ? ORDER BY p.postcode LIMIT 1""").param(CENTRAL.value()).query(String.class).single();
+        return ConcernCheckFixtures.postcodeIn(jdbc, CENTRAL);
     }
 
     /** A concern about a child of a name of its own, by a teacher, who had or had not called the front door. */
@@ -94,16 +91,7 @@ class SafeguardingConcernChecksTests {
     }
 
     private List<String> hubsLeadsAddresses() {
-        List<HubMember> people = new ArrayList<>(teams.safeguardingLeads(CENTRAL));
-        people.addAll(teams.hubLeads(CENTRAL));
-        assertThat(teams.safeguardingLeads(CENTRAL))
-                .as("the hub has a safeguarding lead")
-                .isNotEmpty();
-        assertThat(teams.hubLeads(CENTRAL)).as("the hub has a hub lead").isNotEmpty();
-        return people.stream()
-                .map(m -> m.username().contains("@") ? m.username() : m.username() + "@earlyhelp.example")
-                .distinct()
-                .toList();
+        return ConcernCheckFixtures.hubsLeadsAddresses(teams, CENTRAL);
     }
 
     private static String text(MimeMessage mail) throws Exception {
@@ -121,9 +109,7 @@ class SafeguardingConcernChecksTests {
 
     @Test
     void aConcernReachesTheHubsLeadsAtOnceAndWaitsUntilOneChecksItWithTheFrontDoor() throws Exception {
-        SignedIn.admin();
-        alerts.setDutyAddress(DUTY, alerts.dutyAddress().version());
-        SignedIn.nobody();
+        ConcernCheckFixtures.dutyAddressSet(alerts);
         String child = "Mia Concern" + UUID.randomUUID().toString().substring(0, 8);
         String surname = child.substring(child.indexOf(' ') + 1);
         String worry = "Bruises on her arms, and she says she is scared to go home tonight";
@@ -231,9 +217,7 @@ class SafeguardingConcernChecksTests {
      */
     @Test
     void aConcernNobodyChecksIsRemindedOfToTheHubsLeadsAndTheDutyAddress() throws Exception {
-        SignedIn.admin();
-        alerts.setDutyAddress(DUTY, alerts.dutyAddress().version());
-        SignedIn.nobody();
+        ConcernCheckFixtures.dutyAddressSet(alerts);
         String subject = "NOT YET CHECKED:";
         List<String> told = new ArrayList<>(hubsLeadsAddresses());
         told.add(DUTY);

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.earlyhelp.hubs.HubMember;
 import org.earlyhelp.hubs.HubTeams;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
@@ -40,7 +39,7 @@ class StepUpChecksTests {
 
     static final HubId CENTRAL = new HubId("dudley-central");
     static final Duration MAILED_WITHIN = Duration.ofSeconds(15);
-    static final String DUTY = "duty@council.example";
+    static final String DUTY = ConcernCheckFixtures.DUTY;
     static final String SUBJECT = "Family stepped up to children's social care in the";
 
     @Autowired
@@ -197,18 +196,11 @@ class StepUpChecksTests {
     }
 
     private void dutyAddressSet() {
-        SignedIn.admin();
-        alerts.setDutyAddress(DUTY, alerts.dutyAddress().version());
-        SignedIn.nobody();
+        ConcernCheckFixtures.dutyAddressSet(alerts);
     }
 
     private List<String> told() {
-        List<HubMember> people = new ArrayList<>(teams.safeguardingLeads(CENTRAL));
-        people.addAll(teams.hubLeads(CENTRAL));
-        List<String> to = new ArrayList<>(people.stream()
-                .map(m -> m.username().contains("@") ? m.username() : m.username() + "@earlyhelp.example")
-                .distinct()
-                .toList());
+        List<String> to = new ArrayList<>(ConcernCheckFixtures.hubsLeadsAddresses(teams, CENTRAL));
         to.add(DUTY);
         return to;
     }
