@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.ConcernToCheck;
+import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.SafeguardingConcernRecorded;
 import org.earlyhelp.referrals.SteppedUp;
 import org.earlyhelp.shared.HubId;
@@ -73,9 +74,7 @@ class ConcernMail {
                         + "\n\nA lead of the hub must check with the front door that it has the concern, and"
                         + " record that in Early Help (the hub's queue: safeguarding concerns and step-ups to check)."
                         + " The child's name and the concern are not in this e-mail.");
-        if (!to.isEmpty()) {
-            checks.markMailed(recorded.request(), String.join(", ", to), clock.instant());
-        }
+        markMailed(recorded.request(), to);
     }
 
     @ApplicationModuleListener
@@ -97,8 +96,13 @@ class ConcernMail {
                         + " step-up, and record that in Early Help (the hub's queue: safeguarding concerns and"
                         + " step-ups to check). This mail goes to the borough's duty address too. The family's"
                         + " names and the reasons are not in this e-mail.");
+        markMailed(steppedUp.request(), to);
+    }
+
+    /** Records who was mailed, when anyone was: a later delivery of the same event then mails nobody. */
+    private void markMailed(RequestId request, List<String> to) {
         if (!to.isEmpty()) {
-            checks.markMailed(steppedUp.request(), String.join(", ", to), clock.instant());
+            checks.markMailed(request, String.join(", ", to), clock.instant());
         }
     }
 }

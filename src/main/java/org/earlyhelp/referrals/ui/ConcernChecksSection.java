@@ -67,23 +67,23 @@ final class ConcernChecksSection extends Div {
                 stepUp ? "concerns.card-title-step-up" : "concerns.card-title",
                 c.familyLabel(),
                 Texts.dayTime(c.recordedAt()))));
-        card.add(new Paragraph(
-                stepUp
-                        ? t("concerns.stepped-up-by", c.referrerName())
-                        : t(
-                                "concerns.from",
-                                c.referrerOrganisation() == null
-                                        ? c.referrerName()
-                                        : c.referrerName() + ", " + c.referrerOrganisation())));
+        String who = c.referrerOrganisation() == null
+                ? c.referrerName()
+                : c.referrerName() + ", " + c.referrerOrganisation();
+        card.add(new Paragraph(t(stepUp ? "concerns.stepped-up-by" : "concerns.from", who)));
         // What was recorded, as it was written: data, not the page's words.
         card.add(Data.mark(new Paragraph(c.concern())));
-        Paragraph frontDoor = new Paragraph(
-                stepUp
-                        ? t("concerns.step-up-front-door")
-                        : c.frontDoorContacted()
-                                ? t("concerns.front-door-contacted")
-                                : t("concerns.front-door-not-contacted"));
-        if (stepUp || !c.frontDoorContacted()) {
+        String frontDoorSays;
+        if (stepUp) {
+            frontDoorSays = "concerns.step-up-front-door";
+        } else if (c.frontDoorContacted()) {
+            frontDoorSays = "concerns.front-door-contacted";
+        } else {
+            frontDoorSays = "concerns.front-door-not-contacted";
+        }
+        Paragraph frontDoor = new Paragraph(t(frontDoorSays));
+        // A step-up is never recorded as the front door contacted.
+        if (!c.frontDoorContacted()) {
             frontDoor.addClassName("field-error");
         }
         card.add(frontDoor);
