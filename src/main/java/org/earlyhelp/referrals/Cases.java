@@ -266,7 +266,7 @@ public class Cases {
 
     /** Steps the family up to social care: the case closes and waits for a front-door check. */
     @Transactional
-    public void stepUp(CaseId id, int version, String reason) {
+    public void stepUp(CaseId id, int version, String reason, boolean frontDoorContacted) {
         CurrentUser user = access.worker();
         CaseRow c = row(id);
         access.requireLead(user, c, familyHub(c));
@@ -274,7 +274,7 @@ public class Cases {
         Instant now = clock.instant();
         file.stepUp(reason, now);
         save(file, version);
-        checks.insertStepUp(c.request(), id, user.displayName(), now);
+        checks.insertStepUp(c.request(), id, user.displayName(), frontDoorContacted, now);
         audit.record(AuditAction.STEP_UP, "case", id.toString(), c.hub(), null, "reason kept on the case");
         publish(file);
     }

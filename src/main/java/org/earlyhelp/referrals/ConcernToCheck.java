@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param referrerOrganisation the referrer's organisation; null for a step-up
  * @param concern what the referrer wrote (whether they had contacted the front door, the child's
  *     name and what worries them), or why the family was stepped up
- * @param frontDoorContacted whether the referrer said they had already contacted the front door;
- *     false for a step-up
+ * @param frontDoorContacted whether the referrer, or whoever stepped the family up, said they had
+ *     already contacted the front door (false for a step-up recorded before it was asked)
  * @param mailedTo who was mailed about it, or null while the mail has not gone
  */
 public record ConcernToCheck(

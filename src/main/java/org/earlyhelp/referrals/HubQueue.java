@@ -175,9 +175,25 @@ public class HubQueue {
     }
 
     /**
+     * Decides a request as {@link #decide(RequestId, int, NeedLevel, DecisionOutcome, String, boolean)}
+     * does, for a hub lead who has not said they contacted the front door: a step-up is then mailed
+     * to the borough's duty address too.
+     */
+    @Transactional
+    public void decide(
+            RequestId request,
+            int version,
+            @Nullable NeedLevel level,
+            @Nullable DecisionOutcome outcome,
+            String reasons) {
+        decide(request, version, level, outcome, reasons, false);
+    }
+
+    /**
      * Decides a request: a level on the continuum of need, an outcome, and the reasons. A step-up
      * to children's social care then waits for a lead of the hub to check with the front door that
-     * it has it ({@link ConcernChecks}).
+     * it has it ({@link ConcernChecks}); {@code frontDoorContacted} says whether the hub lead has
+     * already contacted the front door (when not, the borough's duty address is mailed too).
      *
      * @throws ValidationException when a field is missing or the level does not fit the outcome
      * @throws ChangedBySomeoneElseException when someone decided it meanwhile
@@ -188,7 +204,8 @@ public class HubQueue {
             int version,
             @Nullable NeedLevel level,
             @Nullable DecisionOutcome outcome,
-            String reasons) {
+            String reasons,
+            boolean frontDoorContacted) {
         access.hubLead();
         RequestSummary summary = requestRows.request(request).orElseThrow(() -> access.unknown("request", request));
         CurrentUser user = access.hubLead(summary.hub());
@@ -199,7 +216,7 @@ public class HubQueue {
             throw new ChangedBySomeoneElseException(new Message("referrals.changed.request"));
         }
         if (next == RequestStatus.STEPPED_UP) {
-            checks.insertStepUp(request, null, user.displayName(), now);
+            checks.insertStepUp(request, null, user.displayName(), frontDoorContacted, now);
         }
         audit.record(
                 AuditAction.DECIDE,

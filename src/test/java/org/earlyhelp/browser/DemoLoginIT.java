@@ -85,7 +85,7 @@ class DemoLoginIT extends BrowserTest {
             assertThat(browser.waitFor(By.id(section)).getText()).contains("Dudley Central & Netherton");
         }
         if (username.equals("lead.dudley-central")) {
-            // The demonstration's school concern waits for this hub's lead (ConcernDemonstrationData).
+            // The demonstration's school concern and step-up wait for this hub's lead (ConcernDemonstrationData).
             assertThat(browser.waitFor(By.id(section)).getText())
                     .contains("Safeguarding concerns and step-ups to check with the front door");
         }

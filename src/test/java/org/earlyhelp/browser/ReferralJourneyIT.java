@@ -13,7 +13,10 @@ import java.util.UUID;
 import org.earlyhelp.hubs.PostcodeLookup;
 import org.earlyhelp.referrals.ConsentDraft;
 import org.earlyhelp.referrals.ConsentMethod;
+import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyMemberDraft;
+import org.earlyhelp.referrals.HubQueue;
+import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.Relationship;
 import org.earlyhelp.referrals.RequestDraft;
 import org.earlyhelp.referrals.RequestsForSupport;
@@ -53,6 +56,9 @@ class ReferralJourneyIT extends BrowserTest {
 
     @Autowired
     RequestsForSupport requests;
+
+    @Autowired
+    HubQueue queue;
 
     private String base() {
         return "http://localhost:" + port;
@@ -342,8 +348,9 @@ class ReferralJourneyIT extends BrowserTest {
 
     /**
      * A practitioner answers "yes" to the safeguarding question and records the concern; the hub
-     * lead finds it counted on the home page and heading the queue, and records how they know the
-     * front door has it, after which it is off the queue. axe on the shutter and on the queue.
+     * lead finds it counted on the home page and heading the queue, beside a request stepped up to
+     * children's social care, and records how they know the front door has each, after which each is
+     * off the queue. axe on the shutter and on the queue.
      */
     @Test
     void aSafeguardingConcernReachesTheHubLeadWhoChecksItWithTheFrontDoor() {
@@ -358,6 +365,21 @@ class ReferralJourneyIT extends BrowserTest {
         waiting().until(d -> d.findElement(By.id("concern-result")).getText().contains("a hub lead will check"));
         accessible("safeguarding shutter, concern recorded");
 
+        // A request the hub lead stepped up, the front door not yet contacted, waits beside it.
+        Submitted steppedUp = submitAsTheTeacher("Quennell", postcode);
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        try {
+            queue.decide(
+                    steppedUp.request(),
+                    queue.detail(steppedUp.request()).summary().version(),
+                    NeedLevel.SPECIALIST,
+                    DecisionOutcome.STEP_UP,
+                    "Risk of significant harm at home.",
+                    false);
+        } finally {
+            SignedIn.nobody();
+        }
+
         signInAndWait(base(), "lead.dudley-central");
         browser.go(base() + "/");
         waiting()
@@ -368,37 +390,31 @@ class ReferralJourneyIT extends BrowserTest {
         WebElement card = find(By.xpath("//div[contains(@class, 'concern-to-check')][contains(., 'Ada Thistlewood')]"));
         assertThat(card.getText()).contains("NOT yet contacted the front door").contains("Bruises");
         String id = card.getDomAttribute("id");
+        assertThat(find(By.id("concern-" + steppedUp.request())).getText())
+                .contains("stepped up to children's social care")
+                .contains("Nobody in early help works with this family now")
+                .contains("NOT yet contacted the front door")
+                .contains("Risk of significant harm at home.");
+        // The demonstration's step-up, whose hub lead had called the front door (ConcernDemonstrationData).
+        assertThat(find(By.xpath("//div[contains(@class, 'concern-to-check')][contains(., 'Fairbairn')]"))
+                        .getText())
+                .contains("stepped up to children's social care")
+                .contains("Stepped up by Dan Morris")
+                .contains("They said they had already contacted the front door.");
         browser.screenshot("hub-queue-concern");
-        accessible("hub queue with a safeguarding concern to check");
+        accessible("hub queue with a safeguarding concern and a step-up to check");
         typeArea("concern-note-" + id.substring("concern-".length()), "Spoke to the duty social worker: FD-77.");
         click(find(By.id("concern-record-" + id.substring("concern-".length()))));
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id(id)));
+        typeArea("concern-note-" + steppedUp.request(), "The front door has the step-up: FD-78.");
+        click(find(By.id("concern-record-" + steppedUp.request())));
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("concern-" + steppedUp.request())));
     }
 
     @Test
     void anotherHubsLeadCannotReachTheFamily() {
         String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 2).getLast();
-        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
-        Submitted submitted;
-        try {
-            submitted = requests.submit(new RequestDraft(
-                    List.of(
-                            new FamilyMemberDraft(
-                                    "Amy", "Thornbury", LocalDate.of(1988, 1, 2), Relationship.PARENT, null, null),
-                            new FamilyMemberDraft(
-                                    "Kai", "Thornbury", LocalDate.now().minusYears(4), Relationship.CHILD, null, null)),
-                    "3 Mill Lane",
-                    postcode,
-                    null,
-                    null,
-                    Map.of(OutcomeArea.EARLY_YEARS, "Not taking up the nursery place."),
-                    "",
-                    "",
-                    new ConsentDraft("Amy Thornbury", LocalDate.now(), ConsentMethod.PHONE, "Health visitor"),
-                    null));
-        } finally {
-            SignedIn.nobody();
-        }
+        Submitted submitted = submitAsTheTeacher("Thornbury", postcode);
         signInAndWait(base(), "lead.halesowen");
         browser.go(base() + "/families/" + submitted.family());
         find(By.id("refused"));
@@ -579,5 +595,29 @@ class ReferralJourneyIT extends BrowserTest {
 
     private void tab(String label) {
         find(By.xpath("//section[@class='case-section']/h2[text()=\"" + label + "\"]"));
+    }
+
+    /** A request for a new family (Amy and Kai, of the surname given), submitted by the teacher. */
+    private Submitted submitAsTheTeacher(String surname, String postcode) {
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+        try {
+            return requests.submit(new RequestDraft(
+                    List.of(
+                            new FamilyMemberDraft(
+                                    "Amy", surname, LocalDate.of(1988, 1, 2), Relationship.PARENT, null, null),
+                            new FamilyMemberDraft(
+                                    "Kai", surname, LocalDate.now().minusYears(4), Relationship.CHILD, null, null)),
+                    "3 Mill Lane",
+                    postcode,
+                    null,
+                    null,
+                    Map.of(OutcomeArea.EARLY_YEARS, "Not taking up the nursery place."),
+                    "",
+                    "",
+                    new ConsentDraft("Amy " + surname, LocalDate.now(), ConsentMethod.PHONE, "Health visitor"),
+                    null));
+        } finally {
+            SignedIn.nobody();
+        }
     }
 }

@@ -407,7 +407,8 @@ class DataProtectionTests {
         cases.stepUp(
                 caseId,
                 cases.caseRecord(caseId).version(),
-                "Thaddeus Quillfeather told us his uncle hits him; the front door has it.");
+                "Thaddeus Quillfeather told us his uncle hits him; the front door has it.",
+                true);
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         families.withdrawConsent(
                 family,

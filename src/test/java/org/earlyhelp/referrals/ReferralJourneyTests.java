@@ -557,7 +557,7 @@ class ReferralJourneyTests {
         Map<OutcomeArea, NeedResult> results =
                 seen.needs().keySet().stream().collect(Collectors.toMap(n -> n, n -> NeedResult.NOT_ACHIEVED));
         cases.close(caseId, seen.version(), ClosureReason.MOVED_AWAY, results, "Moved away.");
-        assertThatThrownBy(() -> cases.stepUp(caseId, seen.version(), "Harm disclosed."))
+        assertThatThrownBy(() -> cases.stepUp(caseId, seen.version(), "Harm disclosed.", true))
                 .isInstanceOf(ValidationException.class);
         CaseRecord closed = cases.caseRecord(caseId);
         assertThat(closed.closeReason()).isEqualTo(ClosureReason.MOVED_AWAY);

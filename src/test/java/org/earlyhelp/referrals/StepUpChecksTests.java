@@ -31,8 +31,9 @@ import org.springframework.security.access.AccessDeniedException;
  * Now a step-up, whether the hub decides a request so or a lead practitioner steps an open case up,
  * waits beside the safeguarding concerns on the hub's list and its leads' home page until a lead of
  * the hub records how they know the front door has it, and is mailed at once to the hub's
- * safeguarding leads and hub leads and to the borough's duty address, naming neither the family nor
- * the reason. Real PostgreSQL and a real SMTP server ({@link TestMailServer}).
+ * safeguarding leads and hub leads, naming neither the family nor the reason; and to the borough's
+ * duty address too when whoever stepped the family up has not said they contacted the front door.
+ * Real PostgreSQL and a real SMTP server ({@link TestMailServer}).
  */
 @OwnDataApplicationTest
 class StepUpChecksTests {
@@ -90,16 +91,18 @@ class StepUpChecksTests {
         CurrentUser worker = SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
         String surname = surnameOf(submitted);
         String reason = "Leo " + surname + " told his teacher his mother's partner hit him.";
-        cases.stepUp(caseId, cases.caseRecord(caseId).version(), reason);
+        cases.stepUp(caseId, cases.caseRecord(caseId).version(), reason, false);
 
-        // Mailed at once to the hub's safeguarding leads and hub leads and to the duty address,
-        // naming who stepped the family up, neither the family nor the reason.
+        // Mailed at once to the hub's safeguarding leads and hub leads and, the front door not yet
+        // contacted, to the duty address, naming who stepped the family up, neither the family nor
+        // the reason.
         for (int i = 0; i < told.size(); i++) {
             List<MimeMessage> mails = TestMailServer.await(told.get(i), SUBJECT, before.get(i) + 1, MAILED_WITHIN);
             assertThat(mails).as("the step-up's mail to " + told.get(i)).hasSizeGreaterThan(before.get(i));
             assertThat(mails.getLast().getSubject() + "\n" + mails.getLast().getContent())
                     .contains(worker.displayName())
                     .contains("closing its early help")
+                    .contains("FRONT DOOR NOT YET CONTACTED")
                     .doesNotContain(surname)
                     .doesNotContain("hit him");
         }
@@ -111,6 +114,7 @@ class StepUpChecksTests {
         assertThat(waiting.referrerName()).isEqualTo(worker.displayName());
         assertThat(waiting.referrerOrganisation()).isNull();
         assertThat(waiting.concern()).isEqualTo(reason);
+        assertThat(waiting.frontDoorContacted()).isFalse();
         assertThat(waiting.family()).isEqualTo(submitted.family());
         assertThat(waiting.mailedTo()).contains(DUTY).contains(told.getFirst());
         int count = checks.countWaiting(CENTRAL);
@@ -139,7 +143,9 @@ class StepUpChecksTests {
     }
 
     @Test
-    void aRequestTheHubDecidesToStepUpWaitsForACheckToo() throws Exception {
+    void aRequestTheHubDecidesToStepUpWaitsForACheckTooAndSparesTheDutyAddressWhenTheFrontDoorHasBeenCalled()
+            throws Exception {
+        dutyAddressSet();
         othersMailed();
         String leadAddress = told().getFirst();
         int before = TestMailServer.to(leadAddress, SUBJECT).size();
@@ -151,16 +157,21 @@ class StepUpChecksTests {
                 queue.detail(submitted.request()).summary().version(),
                 NeedLevel.SPECIALIST,
                 DecisionOutcome.STEP_UP,
-                reasons);
+                reasons,
+                true);
         ConcernToCheck waiting = awaitMailed(submitted.request());
         assertThat(waiting.kind()).isEqualTo(ConcernToCheck.Kind.STEP_UP);
         assertThat(waiting.referrerName()).isEqualTo(lead.displayName());
         assertThat(waiting.concern()).isEqualTo(reasons);
-        assertThat(waiting.frontDoorContacted()).isFalse();
+        assertThat(waiting.frontDoorContacted()).isTrue();
+        assertThat(waiting.mailedTo()).contains(leadAddress).doesNotContain(DUTY);
         assertThat(TestMailServer.await(leadAddress, SUBJECT, before + 1, MAILED_WITHIN))
                 .hasSizeGreaterThan(before)
                 .last()
-                .satisfies(mail -> assertThat((String) mail.getContent()).doesNotContain("closing its early help"));
+                .satisfies(mail -> assertThat(mail.getSubject() + "\n" + mail.getContent())
+                        .doesNotContain("closing its early help")
+                        .doesNotContain("NOT YET CONTACTED")
+                        .contains("They said they had already contacted the front door."));
     }
 
     @Test

@@ -66,12 +66,14 @@ public class ConcernCheckRepository {
     /**
      * A step-up to children's social care, by the person named {@code by}, to be checked with the
      * front door: a hub's decision on a request, or the family's open case ({@code caseId}).
+     * {@code frontDoorContacted}: whether they said they had already contacted the front door.
      */
-    public void insertStepUp(RequestId request, @Nullable CaseId caseId, String by, Instant at) {
+    public void insertStepUp(
+            RequestId request, @Nullable CaseId caseId, String by, boolean frontDoorContacted, Instant at) {
         jdbc.sql("""
                         INSERT INTO referrals.concern_check (request_id, front_door_contacted, raised_at, raised_by, case_id)
-                        VALUES (?, false, ?, ?, ?)""")
-                .params(request.value(), Rows.ts(at), by, caseId == null ? null : caseId.value())
+                        VALUES (?, ?, ?, ?, ?)""")
+                .params(request.value(), frontDoorContacted, Rows.ts(at), by, caseId == null ? null : caseId.value())
                 .update();
     }
 

@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
  * The mail names the referrer, never the child, and carries none of what they wrote.
  *
  * <p>A step-up to children's social care (a hub's decision, or an open case stepped up) is mailed
- * in the same way to the hub's safeguarding leads and hub leads and to the borough's duty address:
- * from then on nobody in early help works with the family, so the front door must have it.
+ * in the same way to the hub's safeguarding leads and hub leads, and to the borough's duty address
+ * when the person who stepped the family up said they had not contacted the front door: from then
+ * on nobody in early help works with the family, so the front door must have it.
  */
 @Component
 class ConcernMail {
@@ -85,17 +86,23 @@ class ConcernMail {
             return;
         }
         String hub = hubName(hubs, steppedUp.hub());
+        boolean called = stepUp.frontDoorContacted();
         List<String> to = mail.toHub(
                 steppedUp.hub(),
-                true,
-                "Family stepped up to children's social care in the " + hub + " hub: check the front door has it",
+                !called,
+                (called ? "" : "FRONT DOOR NOT YET CONTACTED: ") + "Family stepped up to children's social care in the "
+                        + hub + " hub: check the front door has it",
                 stepUp.referrerName() + " stepped a family in the " + hub + " hub up to children's social care at "
                         + WHEN.format(steppedUp.at()) + (steppedUp.caseId() == null ? "" : ", closing its early help")
                         + ". Nobody in early help works with the family now: until the front door takes it on,"
-                        + " nobody does.\n\nA lead of the hub must check with the front door that it has the"
-                        + " step-up, and record that in Early Help (the hub's queue: safeguarding concerns and"
-                        + " step-ups to check). This mail goes to the borough's duty address too. The family's"
-                        + " names and the reasons are not in this e-mail.");
+                        + " nobody does.\n\n"
+                        + (called
+                                ? "They said they had already contacted the front door."
+                                : "They said they had NOT yet contacted the front door. This mail goes to the"
+                                        + " borough's duty address too.")
+                        + "\n\nA lead of the hub must check with the front door that it has the step-up, and"
+                        + " record that in Early Help (the hub's queue: safeguarding concerns and step-ups to"
+                        + " check). The family's names and the reasons are not in this e-mail.");
         markMailed(steppedUp.request(), to);
     }
 

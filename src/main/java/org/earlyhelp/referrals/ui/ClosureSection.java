@@ -5,6 +5,7 @@ import static org.earlyhelp.referrals.ui.Texts.t;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -154,6 +155,9 @@ final class ClosureSection extends Div {
     private Component stepUpForm() {
         Div form = new Div(new Paragraph(t("stepup.intro")));
         TextArea why = CaseView.area(t("stepup.reason"), "step-up-reason");
+        // Unticked, the borough's duty address is mailed as well as the hub's leads.
+        Checkbox called = new Checkbox(t("stepup.front-door-called"));
+        called.setId("step-up-front-door-called");
         Paragraph stepErrors = CaseView.errors();
         Button stepUp = new Button(t("stepup.save"), e -> {
             // The reason is checked first: a confirmation is never asked for a step-up that would be refused.
@@ -172,7 +176,7 @@ final class ClosureSection extends Div {
             confirm.setConfirmText(t("stepup.save"));
             confirm.setConfirmButtonTheme("error primary");
             confirm.addConfirmListener(c -> act.run(
-                    () -> cases.stepUp(record.id(), record.version(), why.getValue()),
+                    () -> cases.stepUp(record.id(), record.version(), why.getValue(), called.getValue()),
                     Map.of("reason", why),
                     stepErrors,
                     t("stepup.saved")));
@@ -181,7 +185,7 @@ final class ClosureSection extends Div {
         });
         stepUp.addThemeVariants(ButtonVariant.LUMO_ERROR);
         stepUp.setId("step-up");
-        form.add(why, stepErrors, stepUp);
+        form.add(why, called, stepErrors, stepUp);
         return form;
     }
 }

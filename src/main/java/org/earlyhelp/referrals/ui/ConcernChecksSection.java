@@ -73,16 +73,11 @@ final class ConcernChecksSection extends Div {
         card.add(new Paragraph(t(stepUp ? "concerns.stepped-up-by" : "concerns.from", who)));
         // What was recorded, as it was written: data, not the page's words.
         card.add(Data.mark(new Paragraph(c.concern())));
-        String frontDoorSays;
         if (stepUp) {
-            frontDoorSays = "concerns.step-up-front-door";
-        } else if (c.frontDoorContacted()) {
-            frontDoorSays = "concerns.front-door-contacted";
-        } else {
-            frontDoorSays = "concerns.front-door-not-contacted";
+            card.add(new Paragraph(t("concerns.step-up-nobody")));
         }
-        Paragraph frontDoor = new Paragraph(t(frontDoorSays));
-        // A step-up is never recorded as the front door contacted.
+        Paragraph frontDoor = new Paragraph(
+                t(c.frontDoorContacted() ? "concerns.front-door-contacted" : "concerns.front-door-not-contacted"));
         if (!c.frontDoorContacted()) {
             frontDoor.addClassName("field-error");
         }

@@ -5,7 +5,6 @@ import static org.earlyhelp.referrals.ui.Texts.t;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -15,9 +14,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -27,23 +24,19 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.earlyhelp.hubs.Hub;
 import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.referrals.ConcernChecks;
-import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.FamilyChanges;
 import org.earlyhelp.referrals.HubQueue;
-import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestSummary;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Listing;
 import org.earlyhelp.shared.Role;
-import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Confirmations;
@@ -333,65 +326,16 @@ class HubQueueView extends Page {
     }
 
     private void openDecision(RequestSummary summary) {
-        HubQueue.RequestDetail detail = queue.detail(summary.id());
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle(t("decide.title", summary.familyLabel()));
-        dialog.setWidth("min(44rem, 95vw)");
-        Div about = new Div();
-        if (detail.linkPending()) {
-            Paragraph pending = new Paragraph(t("decide.link-pending"));
-            pending.addClassName("badge-due");
-            about.add(pending);
-        }
-        about.add(new H3(t("decide.family")));
-        UnorderedList people = new UnorderedList();
-        LocalDate today = WorkingCalendar.today(clock);
-        detail.members()
-                .forEach(m -> people.add(new ListItem(m.name() + ", " + Texts.label("relationship", m.relationship())
-                        + ", "
-                        + t("decide.age", Period.between(m.dateOfBirth(), today).getYears()))));
-        about.add(people, new H3(t("decide.needs")));
-        UnorderedList needs = new UnorderedList();
-        detail.needs().forEach((area, text) -> needs.add(new ListItem(getTranslation(area.key()) + ": " + text)));
-        about.add(needs);
-        if (!detail.tried().isBlank()) {
-            about.add(new H3(t("request.tried")), new Paragraph(detail.tried()));
-        }
-        if (!detail.involved().isBlank()) {
-            about.add(new H3(t("request.involved")), new Paragraph(detail.involved()));
-        }
-        about.add(new Anchor("families/" + summary.family(), t("decide.family-record")));
-        RadioButtonGroup<NeedLevel> level = new RadioButtonGroup<>(t("decide.level"));
-        level.setItems(NeedLevel.values());
-        level.setItemLabelGenerator(l -> l.number() + ": " + Texts.label("level", l));
-        level.setId("decide-level");
-        RadioButtonGroup<DecisionOutcome> outcome = new RadioButtonGroup<>(t("decide.outcome"));
-        outcome.setItems(DecisionOutcome.values());
-        outcome.setItemLabelGenerator(o -> Texts.label("outcome", o));
-        outcome.setId("decide-outcome");
-        TextArea reasons = new TextArea(t("decide.reasons"));
-        reasons.setWidthFull();
-        reasons.setId("decide-reasons");
-        Button save = new Button(t("decide.save"), e -> {
-            try {
-                queue.decide(summary.id(), summary.version(), level.getValue(), outcome.getValue(), reasons.getValue());
-                dialog.close();
-                Notification.show(t("decide.saved"), 4000, Notification.Position.BOTTOM_START);
-                refresh();
-                // The row that opened the dialog has gone: focus the list the request moved to.
-                Focus.afterDialog(allocateHeading);
-            } catch (ValidationException invalid) {
-                Texts.show(Words.of(invalid), Map.of("level", level, "outcome", outcome, "reasons", reasons));
-            } catch (ChangedBySomeoneElseException changed) {
-                reasons.setInvalid(true);
-                reasons.setErrorMessage(Words.of(changed));
-                refresh();
-            }
-        });
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        save.setId("save-decision");
-        dialog.add(about, level, outcome, reasons);
-        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
-        dialog.open();
+        new DecisionDialog(
+                        queue,
+                        summary,
+                        WorkingCalendar.today(clock),
+                        () -> {
+                            refresh();
+                            // The row that opened the dialog has gone: focus the list the request moved to.
+                            Focus.afterDialog(allocateHeading);
+                        },
+                        this::refresh)
+                .open();
     }
 }

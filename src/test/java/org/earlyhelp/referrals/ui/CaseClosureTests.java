@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -115,6 +116,29 @@ class CaseClosureTests extends SpringBrowserlessTest {
         assertThat(reason.isInvalid()).isTrue();
         assertThat($(ConfirmDialog.class).all()).as("no confirmation asked").isEmpty();
         assertThat(cases.caseRecord(caseId).open()).isTrue();
+    }
+
+    @Test
+    void aStepUpSaysWhetherTheFrontDoorWasContactedAndWaitsForTheHubsCheck() {
+        CaseId caseId = caseLedByFamilyWorker();
+        navigate("cases/" + caseId, CaseView.class);
+        test($(Details.class).id("open-step-up")).openDetails();
+        test($(TextArea.class).id("step-up-reason")).setValue("Harm disclosed at school today.");
+        Checkbox called = $(Checkbox.class).id("step-up-front-door-called");
+        assertThat(called.getValue())
+                .as("not ticked until the practitioner says so")
+                .isFalse();
+        test(called).click();
+
+        test($(Button.class).id("step-up")).click();
+        test($(ConfirmDialog.class).single()).confirm();
+
+        assertThat(cases.caseRecord(caseId).open()).isFalse();
+        assertThat(jdbc.sql("""
+                        SELECT k.front_door_contacted FROM referrals.concern_check k
+                        JOIN referrals.case_file c ON c.id = k.case_id WHERE c.id = ?""").param(caseId.value()).query(Boolean.class).single())
+                .as("the step-up waits for the hub's check, saying the front door was contacted")
+                .isTrue();
     }
 
     @Test

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
+import java.time.LocalDate;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.referrals.CaseId;
 import org.earlyhelp.referrals.Cases;
+import org.earlyhelp.referrals.DecisionOutcome;
 import org.earlyhelp.referrals.HubQueue;
+import org.earlyhelp.referrals.NeedLevel;
 import org.earlyhelp.referrals.RequestId;
 import org.earlyhelp.referrals.RequestsForSupport;
 import org.earlyhelp.referrals.SafeguardingConcern;
@@ -94,7 +99,7 @@ class ConcernChecksViewTests extends SpringBrowserlessTest {
         Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Viewstep");
         CaseId caseId = NewFamilyRequests.ledByFamilyWorker(queue, submitted, CENTRAL);
         CurrentUser worker = SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(CENTRAL.value()));
-        cases.stepUp(caseId, cases.caseRecord(caseId).version(), "Harm disclosed at the last home visit.");
+        cases.stepUp(caseId, cases.caseRecord(caseId).version(), "Harm disclosed at the last home visit.", true);
 
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         navigate(HubQueueView.class);
@@ -103,7 +108,9 @@ class ConcernChecksViewTests extends SpringBrowserlessTest {
                 .contains("stepped up to children's social care")
                 .contains("Stepped up by " + worker.displayName())
                 .contains("Harm disclosed at the last home visit.")
-                .contains("Nobody in early help works with this family now");
+                .contains("Nobody in early help works with this family now")
+                .contains("They said they had already contacted the front door.")
+                .doesNotContain("NOT yet contacted");
 
         test($(TextArea.class).id("concern-note-" + submitted.request()))
                 .setValue("The front door has it: reference FD-5678, a social worker is allocated.");
@@ -112,6 +119,40 @@ class ConcernChecksViewTests extends SpringBrowserlessTest {
         assertThat($(Div.class).withId("concern-" + submitted.request()).exists())
                 .as("the step-up is off the page once checked")
                 .isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDecisionAsksWhetherTheFrontDoorWasContactedOnlyForAStepUp() {
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Decstep");
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        navigate(HubQueueView.class);
+        new DecisionDialog(queue, queue.detail(submitted.request()).summary(), LocalDate.now(), () -> {}, () -> {})
+                .open();
+        RadioButtonGroup<DecisionOutcome> outcome = $(RadioButtonGroup.class).id("decide-outcome");
+        assertThat($(Checkbox.class).withId("decide-front-door-called").exists())
+                .as("not asked before a step-up is chosen")
+                .isFalse();
+        outcome.setValue(DecisionOutcome.EARLY_HELP);
+        assertThat($(Checkbox.class).withId("decide-front-door-called").exists())
+                .isFalse();
+        outcome.setValue(DecisionOutcome.STEP_UP);
+        Checkbox called = $(Checkbox.class).id("decide-front-door-called");
+        assertThat(called.getValue())
+                .as("not ticked until the hub lead says so")
+                .isFalse();
+
+        ((RadioButtonGroup<NeedLevel>) $(RadioButtonGroup.class).id("decide-level")).setValue(NeedLevel.SPECIALIST);
+        test(called).click();
+        test($(TextArea.class).id("decide-reasons")).setValue("Risk of significant harm: the front door has it.");
+        test($(Button.class).id("save-decision")).click();
+
+        assertThat(jdbc.sql("SELECT front_door_contacted FROM referrals.concern_check WHERE request_id = ?")
+                        .param(submitted.request().value())
+                        .query(Boolean.class)
+                        .single())
+                .as("the step-up waits for the hub's check, saying the front door was contacted")
+                .isTrue();
     }
 
     private boolean checked(RequestId request) {
