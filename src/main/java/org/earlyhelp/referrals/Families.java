@@ -148,7 +148,7 @@ public class Families {
                     Map.of("reason", new Message("referrals.problem.reason.some-these-characters-cannot-saved")));
         }
         FamilyRow f = families.family(id).orElseThrow(() -> access.unknown("family", id));
-        refuseNames(reason, f);
+        refuseNames(reason, f, AuditAction.BREAK_GLASS);
         families.insertBreakGlass(id, f.hub(), user, reason.strip(), clock.instant());
         audit.record(AuditAction.BREAK_GLASS, "family", id.toString(), f.hub(), reason.strip(), null);
         return record(f, true, Listing.none(), timelineEntries);
@@ -224,7 +224,7 @@ public class Families {
             access.unknown("family", id);
             return new ValidationException(Map.of("family", new Message("referrals.problem.family.no-family-has-id")));
         });
-        refuseNames(reason, f);
+        refuseNames(reason, f, AuditAction.EXPORT_SUBJECT_ACCESS);
         audit.record(AuditAction.EXPORT_SUBJECT_ACCESS, "family", id.toString(), f.hub(), reason.strip(), null);
         // Read outside the relationship rules: the family's hub lead sees it, as for a break-glass read.
         families.insertBreakGlass(
@@ -234,10 +234,13 @@ public class Families {
 
     /**
      * A reason kept in the audit trail, which is never erased, may not name the family's people or
-     * give its address: the family's id is kept with it.
+     * give its address: the family's id is kept with it. The refusal tells whoever wrote the reason
+     * that a word of it is in the record, before any read is recorded, so the refusal is recorded
+     * (without the reason): a string of them is someone trying names and addresses against a family.
      */
-    private void refuseNames(String reason, FamilyRow f) {
+    private void refuseNames(String reason, FamilyRow f, AuditAction action) {
         Reasons.naming(reason, f, families.members(f.id())).ifPresent(name -> {
+            audit.refused(action, "family", f.id().toString(), f.hub(), "the reason named someone in the record");
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.names-someone", name)));
         });

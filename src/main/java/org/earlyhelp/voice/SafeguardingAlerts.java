@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.audit.AuditAction;
@@ -15,6 +17,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Message;
+import org.earlyhelp.shared.NamesInText;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.security.CaseAccess;
@@ -279,16 +282,43 @@ public class SafeguardingAlerts {
         if (reason == null || reason.strip().length() < 10 || reason.length() > 1000) {
             throw new ValidationException(Map.of("reason", new Message("voice.problem.reason.say-why-you-need-know")));
         }
-        String sealed = alerts.sealedIdentity(feedback)
-                .map(s -> {
-                    String contact = sealedIdentities.open(s.contact());
-                    return sealedIdentities.open(s.name()) + (contact == null ? "" : " (" + contact + ")");
-                })
+        AlertRepository.Sealed stored = alerts.sealedIdentity(feedback)
                 .orElseThrow(() -> new ValidationException(
                         Map.of("reason", new Message("voice.problem.reason.feedback-has-no-sealed-name"))));
+        String name = String.valueOf(sealedIdentities.open(stored.name()));
+        String contact = sealedIdentities.open(stored.contact());
+        // The reason stays in the audit trail after the feedback and its sealed name are deleted.
+        // The refusal tells the lead a word of the sealed name before any unsealing is recorded: it
+        // is recorded (without the reason), so that trying names against the seal leaves a trace.
+        naming(reason, name, contact).ifPresent(named -> {
+            audit.refused(
+                    AuditAction.UNSEAL,
+                    "feedback",
+                    feedback.toString(),
+                    hub,
+                    "the reason held the sealed name or contact");
+            throw new ValidationException(
+                    Map.of("reason", new Message("voice.problem.reason.names-the-young-person", named)));
+        });
+        String sealed = name + (contact == null ? "" : " (" + contact + ")");
         alerts.recordUnseal(feedback, user.username(), reason.strip(), clock.instant());
         audit.record(AuditAction.UNSEAL, "feedback", feedback.toString(), hub, reason.strip(), null);
         return sealed;
+    }
+
+    /** A word of the young person's sealed name, or their contact, that the unsealing reason holds. */
+    static Optional<String> naming(String reason, String name, @Nullable String contact) {
+        Optional<String> named = NamesInText.firstNamed(reason, List.of(name));
+        if (named.isPresent() || contact == null) {
+            return named;
+        }
+        String bare = contact.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return bare.length() >= 5
+                        && reason.replaceAll("\\s+", "")
+                                .toLowerCase(Locale.ROOT)
+                                .contains(bare)
+                ? Optional.of(contact)
+                : Optional.empty();
     }
 
     /** The borough's duty address that unacknowledged alerts reach last. Administrators. */

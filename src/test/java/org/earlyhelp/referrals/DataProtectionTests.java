@@ -356,6 +356,16 @@ class DataProtectionTests {
                                 .isEqualTo("referrals.problem.reason.names-someone"));
         assertThatThrownBy(() -> families.breakGlass(family, "Police asked about the family at 3 Mill Lane today."))
                 .isInstanceOf(ValidationException.class);
+        // Each refusal tells the writer a word is in the record before any read is recorded: a string
+        // of them would be someone trying names against the family, so each is on the record.
+        assertThat(jdbc.sql("""
+                        SELECT action || ' ' || coalesce(reason, '') || ' ' || coalesce(details, '') FROM audit.entry
+                        WHERE record_type = 'family' AND record_id = ? AND action LIKE 'refused:%'""").param(family.toString()).query(String.class).list())
+                .as("the refused subject access export and break-glass read, without their reasons")
+                .hasSize(2)
+                .anySatisfy(e -> assertThat(e).startsWith("refused:export-subject-access"))
+                .anySatisfy(e -> assertThat(e).startsWith("refused:break-glass"))
+                .allSatisfy(e -> assertThat(e).doesNotContain("Quillfeather").doesNotContain("Mill Lane"));
         assertThat(families.breakGlass(family, "Police enquiry 2026/0412 about the mother, asked for today.")
                         .id())
                 .isEqualTo(family);

@@ -325,6 +325,57 @@ class VoiceTests {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    /**
+     * The unsealing reason stays in the audit trail after the feedback and its sealed name are
+     * deleted, so it may not hold the name or the contact; and because the refusal tells the lead
+     * that a word is in the sealed name before anything is unsealed, each refusal is recorded.
+     */
+    @Test
+    void anUnsealingReasonHoldingTheSealedNameOrContactIsRefusedAndTheTryIsRecorded() throws Exception {
+        Invitation invitation = groupInvitation();
+        FeedbackForms.Received received = forms.submit(
+                invitation.code(),
+                new FeedbackDraft(
+                        AgeBand.TEEN,
+                        Mode.PSEUDONYMOUS,
+                        "Marisol Quenby",
+                        "07700 900461",
+                        FeelSafe.NOT_SURE,
+                        2,
+                        null,
+                        null,
+                        null,
+                        "Not sure"),
+                "10.0.0.5");
+        String id = received.feedback().toString();
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        for (String reason : List.of(
+                "Marisol told her worker she is not safe at home.",
+                "Need to call 07700900461 back today, she is not safe.")) {
+            assertThatThrownBy(() -> alerts.unseal(received.feedback(), reason))
+                    .as(reason)
+                    .isInstanceOfSatisfying(
+                            ValidationException.class,
+                            e -> assertThat(e.messages().get("reason").key())
+                                    .isEqualTo("voice.problem.reason.names-the-young-person"));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'unseal' AND record_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("nothing unsealed")
+                .isZero();
+        List<String> refusals = jdbc.sql("""
+                        SELECT coalesce(reason, '') || ' ' || coalesce(details, '') FROM audit.entry
+                        WHERE action = 'refused:unseal' AND record_type = 'feedback' AND record_id = ?""").param(id).query(String.class).list();
+        assertThat(refusals).as("each refused try is on the record").hasSize(2);
+        assertThat(String.join(" ", refusals)).doesNotContain("Marisol").doesNotContain("900461");
+
+        assertThat(alerts.unseal(received.feedback(), "She said she is not sure she is safe; we must find her."))
+                .contains("Marisol Quenby")
+                .contains("07700 900461");
+    }
+
     @Test
     void badInputIsRefusedAndNothingIsSaved() {
         Invitation invitation = groupInvitation();

@@ -1,12 +1,11 @@
 package org.earlyhelp.referrals.internal;
 
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
 import org.earlyhelp.referrals.FamilyRecord;
+import org.earlyhelp.shared.NamesInText;
 
 /**
  * Whether a reason that is kept in the audit trail (which is never erased) names one of the family's
@@ -14,9 +13,6 @@ import org.earlyhelp.referrals.FamilyRecord;
  * outlive the family's record.
  */
 public final class Reasons {
-
-    private static final Pattern NOT_A_LETTER = Pattern.compile("[^\\p{L}\\p{M}]+");
-    private static final Set<String> NOT_NAMES = Set.of("family", "the", "and", "of");
 
     private Reasons() {}
 
@@ -31,26 +27,13 @@ public final class Reasons {
         if (!postcode.isEmpty() && lower.replace(" ", "").contains(postcode)) {
             return Optional.of(family.postcode());
         }
-        Set<String> names = new HashSet<>();
+        List<String> names = new ArrayList<>();
         for (FamilyRecord.Member m : members) {
-            names.addAll(words(m.givenName()));
-            names.addAll(words(m.familyName()));
+            names.add(m.givenName());
+            names.add(m.familyName());
         }
         // A family known only from a safeguarding concern has no people: its label is the child's name.
-        names.addAll(words(family.label()));
-        names.removeAll(NOT_NAMES);
-        for (String word : NOT_A_LETTER.split(reason)) {
-            if (names.contains(word.toLowerCase(Locale.ROOT))) {
-                return Optional.of(word);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<String> words(String text) {
-        return NOT_A_LETTER
-                .splitAsStream(text.toLowerCase(Locale.ROOT))
-                .filter(w -> w.length() >= 2)
-                .toList();
+        names.add(family.label());
+        return NamesInText.firstNamed(reason, names);
     }
 }
