@@ -236,11 +236,13 @@ public class Families {
      * A reason kept in the audit trail, which is never erased, may not name the family's people or
      * give its address: the family's id is kept with it. The refusal tells whoever wrote the reason
      * that a word of it is in the record, before any read is recorded, so the refusal is recorded
-     * (without the reason): a string of them is someone trying names and addresses against a family.
+     * (without the reason) in the trail and shown to the family's hub lead beside the reads: a string
+     * of them is someone trying names and addresses against a family.
      */
     private void refuseNames(String reason, FamilyRow f, AuditAction action) {
         Reasons.naming(reason, f, families.members(f.id())).ifPresent(name -> {
             audit.refused(action, "family", f.id().toString(), f.hub(), "the reason named someone in the record");
+            families.insertRefusedBreakGlass(f.id(), f.hub(), currentUsers.require(), clock.instant());
             throw new ValidationException(
                     Map.of("reason", new Message("referrals.problem.reason.names-someone", name)));
         });

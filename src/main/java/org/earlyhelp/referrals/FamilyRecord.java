@@ -36,8 +36,11 @@ public record FamilyRecord(
         Listing<BreakGlassRead> breakGlassReads,
         int version) {
 
-    /** Someone outside the relationship rules read the record, and why. */
-    public record BreakGlassRead(Instant at, String by, String roles, String reason) {}
+    /**
+     * Someone outside the relationship rules read the record, and why; or was refused because their
+     * reason named someone in the record ({@code refused}: the reason, empty, was not kept).
+     */
+    public record BreakGlassRead(Instant at, String by, String roles, String reason, boolean refused) {}
 
     /** A family member. */
     public record Member(

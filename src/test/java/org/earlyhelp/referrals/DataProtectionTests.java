@@ -366,6 +366,15 @@ class DataProtectionTests {
                 .anySatisfy(e -> assertThat(e).startsWith("refused:export-subject-access"))
                 .anySatisfy(e -> assertThat(e).startsWith("refused:break-glass"))
                 .allSatisfy(e -> assertThat(e).doesNotContain("Quillfeather").doesNotContain("Mill Lane"));
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThat(families.family(family).breakGlassReads().items())
+                .as("the family's hub lead sees both refusals beside the reads, without their reasons")
+                .hasSize(2)
+                .allSatisfy(r -> {
+                    assertThat(r.refused()).isTrue();
+                    assertThat(r.reason()).isEmpty();
+                });
+        SignedIn.admin();
         assertThat(families.breakGlass(family, "Police enquiry 2026/0412 about the mother, asked for today.")
                         .id())
                 .isEqualTo(family);

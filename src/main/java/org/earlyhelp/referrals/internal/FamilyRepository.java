@@ -20,6 +20,8 @@ import org.earlyhelp.shared.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /** A family's own tables: the family, its members, the break-glass reads and consent. */
 @Repository
@@ -167,9 +169,25 @@ public class FamilyRepository {
     // ---- break-glass reads -------------------------------------------------------------------
 
     public void insertBreakGlass(FamilyId family, HubId hub, CurrentUser user, String reason, Instant at) {
+        insertBreakGlass(family, hub, user, reason, false, at);
+    }
+
+    /**
+     * A break-glass read or subject access export refused because its reason named someone in the
+     * record: kept, without the reason, in a transaction of its own, so that the refusal, which
+     * rolls the caller's work back, is still shown to the family's hub lead.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void insertRefusedBreakGlass(FamilyId family, HubId hub, CurrentUser user, Instant at) {
+        insertBreakGlass(family, hub, user, null, true, at);
+    }
+
+    private void insertBreakGlass(
+            FamilyId family, HubId hub, CurrentUser user, @Nullable String reason, boolean refused, Instant at) {
         jdbc.sql("""
-                        INSERT INTO referrals.break_glass (id, family_id, hub_id, actor, actor_name, actor_roles, reason, read_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        INSERT INTO referrals.break_glass
+                            (id, family_id, hub_id, actor, actor_name, actor_roles, reason, refused, read_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         family.value(),
@@ -178,17 +196,23 @@ public class FamilyRepository {
                         user.displayName(),
                         user.roles().stream().map(Role::externalName).sorted().collect(Collectors.joining(",")),
                         reason,
+                        refused,
                         Rows.ts(at))
                 .update();
     }
 
     public List<FamilyRecord.BreakGlassRead> breakGlassReads(FamilyId family, int limit) {
         return jdbc.sql("""
-                        SELECT read_at, actor_name || ' (' || actor || ')', actor_roles, reason FROM referrals.break_glass
+                        SELECT read_at, actor_name || ' (' || actor || ')', actor_roles, coalesce(reason, ''), refused
+                        FROM referrals.break_glass
                         WHERE family_id = ? ORDER BY read_at DESC LIMIT ?""")
                 .params(family.value(), limit)
                 .query((rs, n) -> new FamilyRecord.BreakGlassRead(
-                        rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)))
+                        rs.getTimestamp(1).toInstant(),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getBoolean(5)))
                 .list();
     }
 

@@ -156,7 +156,14 @@ class FamilyView extends Page implements BeforeEnterObserver {
             f.breakGlassReads()
                     .items()
                     .forEach(r -> list.add(new ListItem(
-                            t("family.break-glass.line", Texts.dayTime(r.at()), r.by(), r.roles(), r.reason()))));
+                            r.refused()
+                                    ? t("family.break-glass.refused-line", Texts.dayTime(r.at()), r.by(), r.roles())
+                                    : t(
+                                            "family.break-glass.line",
+                                            Texts.dayTime(r.at()),
+                                            r.by(),
+                                            r.roles(),
+                                            r.reason()))));
             reads.add(list);
             if (f.breakGlassReads().more()) {
                 Paragraph older = new Paragraph(

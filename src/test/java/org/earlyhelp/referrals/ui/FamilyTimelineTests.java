@@ -7,6 +7,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import java.util.List;
 import java.util.Set;
 import org.earlyhelp.referrals.CaseId;
@@ -22,6 +23,7 @@ import org.earlyhelp.referrals.Submitted;
 import org.earlyhelp.referrals.TimelineEntry;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.testing.Caseloads;
 import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
@@ -260,5 +262,31 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).id("break-glass-older").getText())
                 .isEqualTo("These are the newest 100 reads. Older ones are in the audit trail, where an administrator"
                         + " can find them.");
+    }
+
+    /**
+     * A break-glass read refused because its reason named one of the family's people told the
+     * administrator that the name is in the record: the family's hub lead sees the refusal beside
+     * the reads, without the reason.
+     */
+    @Test
+    void aHubLeadSeesABreakGlassReadRefusedForNamingSomeoneWithoutItsReason() {
+        Submitted submitted = NewFamilyRequests.submit(requests, jdbc, CENTRAL, "Glassprobe");
+        String surname = jdbc.sql("SELECT family_name FROM referrals.person WHERE family_id = ? LIMIT 1")
+                .param(submitted.family().value())
+                .query(String.class)
+                .single();
+        SignedIn.admin();
+        assertThatThrownBy(() -> families.breakGlass(
+                        submitted.family(), "Is this the " + surname + " family the police asked about?"))
+                .isInstanceOf(ValidationException.class);
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
+
+        navigate("families/" + submitted.family().value(), FamilyView.class);
+        String reads = $(Section.class).id("break-glass-reads").getElement().getTextRecursively();
+        assertThat(reads)
+                .contains("(admin)")
+                .contains("was refused: their reason named someone in this family's record")
+                .doesNotContain("police asked");
     }
 }
