@@ -141,6 +141,9 @@ class ContainerImageIT {
         secret.put("EARLYHELP_VOICE_PUBLICBASEURL", "https://earlyhelp.council.example");
         secret.put("EARLYHELP_VOICE_SEALINGKEYS", "k1:" + Base64.getEncoder().encodeToString(bytes(32)));
         secret.put("EARLYHELP_TRUSTED_PROXIES", "10\\.0\\.0\\.1");
+        secret.put("EARLYHELP_MAIL_HOST", "127.0.0.1");
+        secret.put("EARLYHELP_MAIL_USERNAME", "earlyhelp");
+        secret.put("EARLYHELP_MAIL_PASSWORD", random());
         Map<String, String> environment = new HashMap<>(image.environment());
         for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
             String name = (String) variable.get("name");

@@ -18,8 +18,8 @@ import org.springframework.core.env.Profiles;
  * the web server), the configuration is checked, and the application refuses to start, with one
  * line per problem and its fix, when it would run with local accounts and their published
  * password, demonstration data, a database it chose by itself, a development secret or password,
- * a Keycloak issuer over plain HTTP, no partner systems listed for the API, or no public address
- * for young people's links.
+ * a Keycloak issuer over plain HTTP, no partner systems listed for the API, no public address
+ * for young people's links, or no mail server for safeguarding mail.
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 
@@ -131,6 +131,12 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
             problems.add("Sealed names: no key of your own seals young people's names, so the development key"
                     + " published with the code would. Set EARLYHELP_VOICE_SEALINGKEYS to id:base64 of 32 random bytes"
                     + " (openssl rand -base64 32), kept outside the database.");
+        }
+        if (value(env, "spring.mail.host") == null) {
+            problems.add("Mail: no mail server is set, so safeguarding alerts, concerns and step-ups would be in the"
+                    + " portal only: nobody would be mailed, and nothing escalated to the duty desk. Set"
+                    + " EARLYHELP_MAIL_HOST (with EARLYHELP_MAIL_PORT, EARLYHELP_MAIL_USERNAME and"
+                    + " EARLYHELP_MAIL_PASSWORD) to the council's mail server.");
         }
         String mailPassword = value(env, "spring.mail.password");
         if (known(mailPassword)) {

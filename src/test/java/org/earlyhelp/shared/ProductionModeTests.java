@@ -43,6 +43,8 @@ class ProductionModeTests {
                 .anySatisfy(p -> assertThat(p).startsWith("Partner API: no partner systems"))
                 .anySatisfy(p -> assertThat(p).startsWith("Feedback links: no public address"))
                 .anySatisfy(p -> assertThat(p).startsWith("Sealed names"))
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("Mail: no mail server").contains("EARLYHELP_MAIL_HOST"))
                 .noneSatisfy(p -> assertThat(p).startsWith("Demonstration data"));
     }
 
@@ -56,7 +58,8 @@ class ProductionModeTests {
                 "--earlyhelp.db.app-password=earlyhelp-app-dev-password",
                 "--earlyhelp.demo.data=true",
                 "--earlyhelp.api.clients=school-mis",
-                "--earlyhelp.voice.public-base-url=http://earlyhelp.council.example");
+                "--earlyhelp.voice.public-base-url=http://earlyhelp.council.example",
+                "--spring.mail.host=mail.council.example");
         assertThat(problems)
                 .hasSize(7)
                 .anySatisfy(p -> assertThat(p).startsWith("Sealed names: no key of your own"))
@@ -83,6 +86,7 @@ class ProductionModeTests {
         safe.put("earlyhelp.api.clients", "school-mis,health-record");
         safe.put("earlyhelp.voice.public-base-url", "https://earlyhelp.council.example");
         safe.put("earlyhelp.voice.sealing-keys", "k2026:" + Base64.getEncoder().encodeToString(new byte[32]));
+        safe.put("spring.mail.host", "mail.council.example");
         environment.getPropertySources().addFirst(new MapPropertySource("safe", safe));
         environment.setActiveProfiles(ProductionMode.PROFILE);
         assertThat(ProductionMode.problems(environment)).isEmpty();
