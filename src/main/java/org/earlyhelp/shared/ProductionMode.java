@@ -137,6 +137,11 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                     + " portal only: nobody would be mailed, and nothing escalated to the duty desk. Set"
                     + " EARLYHELP_MAIL_HOST (with EARLYHELP_MAIL_PORT, EARLYHELP_MAIL_USERNAME and"
                     + " EARLYHELP_MAIL_PASSWORD) to the council's mail server.");
+        } else if (env.getProperty("spring.mail.properties.mail.smtp.auth", Boolean.class, false)
+                && (value(env, "spring.mail.username") == null || value(env, "spring.mail.password") == null)) {
+            problems.add("Mail: the mail server expects a login, but EARLYHELP_MAIL_USERNAME or EARLYHELP_MAIL_PASSWORD"
+                    + " is not set, so every safeguarding mail would be refused. Set both, or set"
+                    + " EARLYHELP_MAIL_AUTH=false for a relay that takes no login.");
         }
         String mailPassword = value(env, "spring.mail.password");
         if (known(mailPassword)) {

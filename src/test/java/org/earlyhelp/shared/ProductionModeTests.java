@@ -59,7 +59,9 @@ class ProductionModeTests {
                 "--earlyhelp.demo.data=true",
                 "--earlyhelp.api.clients=school-mis",
                 "--earlyhelp.voice.public-base-url=http://earlyhelp.council.example",
-                "--spring.mail.host=mail.council.example");
+                "--spring.mail.host=mail.council.example",
+                "--spring.mail.username=earlyhelp@council.example",
+                "--spring.mail.password=a-mail-password-from-the-vault");
         assertThat(problems)
                 .hasSize(7)
                 .anySatisfy(p -> assertThat(p).startsWith("Sealed names: no key of your own"))
@@ -70,6 +72,25 @@ class ProductionModeTests {
                 .anySatisfy(p -> assertThat(p).startsWith("Demonstration data is on"))
                 .anySatisfy(
                         p -> assertThat(p).startsWith("Feedback links: http://earlyhelp.council.example is not HTTPS"));
+    }
+
+    @Test
+    void aMailServerThatExpectsALoginWithoutOneIsRefused() {
+        List<String> problems = refusals(
+                "--earlyhelp.api.clients=school-mis",
+                "--earlyhelp.keycloak.issuer-uri=",
+                "--spring.mail.host=mail.council.example",
+                "--spring.mail.properties.mail.smtp.auth=true");
+        assertThat(problems)
+                .anySatisfy(p -> assertThat(p).startsWith("Mail: the mail server expects a login"))
+                .noneSatisfy(p -> assertThat(p).startsWith("Mail: no mail server"));
+        assertThat(refusals(
+                        "--earlyhelp.api.clients=school-mis",
+                        "--earlyhelp.keycloak.issuer-uri=",
+                        "--spring.mail.host=mail.council.example",
+                        "--spring.mail.properties.mail.smtp.auth=false"))
+                .as("a relay that takes no login")
+                .noneSatisfy(p -> assertThat(p).startsWith("Mail:"));
     }
 
     @Test
@@ -87,6 +108,9 @@ class ProductionModeTests {
         safe.put("earlyhelp.voice.public-base-url", "https://earlyhelp.council.example");
         safe.put("earlyhelp.voice.sealing-keys", "k2026:" + Base64.getEncoder().encodeToString(new byte[32]));
         safe.put("spring.mail.host", "mail.council.example");
+        safe.put("spring.mail.properties.mail.smtp.auth", "true");
+        safe.put("spring.mail.username", "earlyhelp@council.example");
+        safe.put("spring.mail.password", "a-mail-password-from-the-vault");
         environment.getPropertySources().addFirst(new MapPropertySource("safe", safe));
         environment.setActiveProfiles(ProductionMode.PROFILE);
         assertThat(ProductionMode.problems(environment)).isEmpty();
