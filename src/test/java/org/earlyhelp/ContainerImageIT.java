@@ -144,6 +144,8 @@ class ContainerImageIT {
         secret.put("EARLYHELP_MAIL_HOST", "127.0.0.1");
         secret.put("EARLYHELP_MAIL_USERNAME", "earlyhelp");
         secret.put("EARLYHELP_MAIL_PASSWORD", random());
+        secret.put("EARLYHELP_VOICE_MAILDOMAIN", "council.example");
+        secret.put("EARLYHELP_VOICE_MAILFROM", "earlyhelp@council.example");
         Map<String, String> environment = new HashMap<>(image.environment());
         for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
             String name = (String) variable.get("name");

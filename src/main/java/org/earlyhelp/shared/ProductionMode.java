@@ -143,11 +143,28 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                     + " is not set, so every safeguarding mail would be refused. Set both, or set"
                     + " EARLYHELP_MAIL_AUTH=false for a relay that takes no login.");
         }
+        String domain = value(env, "earlyhelp.voice.mail-domain");
+        if (domain == null || exampleDomain(domain)) {
+            problems.add("Mail: no mail domain is set, so a person whose user name is not an e-mail address would be"
+                    + " mailed at <user name>@earlyhelp.example, which does not exist, and would miss safeguarding"
+                    + " alerts. Set EARLYHELP_VOICE_MAILDOMAIN to the council's domain, such as council.example.");
+        }
+        String from = value(env, "earlyhelp.voice.mail-from");
+        if (from == null || exampleDomain(from)) {
+            problems.add("Mail: no sender is set, so safeguarding mails would come from alerts@earlyhelp.example,"
+                    + " which a council's mail server may refuse. Set EARLYHELP_VOICE_MAILFROM to an address of the"
+                    + " council's, such as earlyhelp@council.example.");
+        }
         String mailPassword = value(env, "spring.mail.password");
         if (known(mailPassword)) {
             problems.add("Mail: SPRING_MAIL_PASSWORD is a development value. Set the mail account's own password.");
         }
         return problems;
+    }
+
+    /** The domain the demonstration's addresses use, which does not exist. */
+    private static boolean exampleDomain(String addressOrDomain) {
+        return addressOrDomain.toLowerCase(Locale.ROOT).endsWith("earlyhelp.example");
     }
 
     private static boolean known(@Nullable String value) {

@@ -45,6 +45,9 @@ class ProductionModeTests {
                 .anySatisfy(p -> assertThat(p).startsWith("Sealed names"))
                 .anySatisfy(
                         p -> assertThat(p).startsWith("Mail: no mail server").contains("EARLYHELP_MAIL_HOST"))
+                .anySatisfy(
+                        p -> assertThat(p).startsWith("Mail: no mail domain").contains("EARLYHELP_VOICE_MAILDOMAIN"))
+                .anySatisfy(p -> assertThat(p).startsWith("Mail: no sender").contains("EARLYHELP_VOICE_MAILFROM"))
                 .noneSatisfy(p -> assertThat(p).startsWith("Demonstration data"));
     }
 
@@ -61,9 +64,12 @@ class ProductionModeTests {
                 "--earlyhelp.voice.public-base-url=http://earlyhelp.council.example",
                 "--spring.mail.host=mail.council.example",
                 "--spring.mail.username=earlyhelp@council.example",
-                "--spring.mail.password=a-mail-password-from-the-vault");
+                "--spring.mail.password=a-mail-password-from-the-vault",
+                "--earlyhelp.voice.mail-domain=council.example",
+                "--earlyhelp.voice.mail-from=alerts@earlyhelp.example");
         assertThat(problems)
-                .hasSize(7)
+                .hasSize(8)
+                .anySatisfy(p -> assertThat(p).startsWith("Mail: no sender"))
                 .anySatisfy(p -> assertThat(p).startsWith("Sealed names: no key of your own"))
                 .anySatisfy(p -> assertThat(p).contains("EARLYHELP_DB_APPPASSWORD is a development value"))
                 .anySatisfy(p -> assertThat(p).contains("is not HTTPS").contains("sso.council.example"))
@@ -90,7 +96,7 @@ class ProductionModeTests {
                         "--spring.mail.host=mail.council.example",
                         "--spring.mail.properties.mail.smtp.auth=false"))
                 .as("a relay that takes no login")
-                .noneSatisfy(p -> assertThat(p).startsWith("Mail:"));
+                .noneSatisfy(p -> assertThat(p).startsWith("Mail: the mail server expects a login"));
     }
 
     @Test
@@ -111,6 +117,8 @@ class ProductionModeTests {
         safe.put("spring.mail.properties.mail.smtp.auth", "true");
         safe.put("spring.mail.username", "earlyhelp@council.example");
         safe.put("spring.mail.password", "a-mail-password-from-the-vault");
+        safe.put("earlyhelp.voice.mail-domain", "council.example");
+        safe.put("earlyhelp.voice.mail-from", "earlyhelp@council.example");
         environment.getPropertySources().addFirst(new MapPropertySource("safe", safe));
         environment.setActiveProfiles(ProductionMode.PROFILE);
         assertThat(ProductionMode.problems(environment)).isEmpty();
