@@ -175,21 +175,6 @@ public class HubQueue {
     }
 
     /**
-     * Decides a request as {@link #decide(RequestId, int, NeedLevel, DecisionOutcome, String, boolean)}
-     * does, for a hub lead who has not said they contacted the front door: a step-up is then mailed
-     * to the borough's duty address too.
-     */
-    @Transactional
-    public void decide(
-            RequestId request,
-            int version,
-            @Nullable NeedLevel level,
-            @Nullable DecisionOutcome outcome,
-            String reasons) {
-        decide(request, version, level, outcome, reasons, false);
-    }
-
-    /**
      * Decides a request: a level on the continuum of need, an outcome, and the reasons. A step-up
      * to children's social care then waits for a lead of the hub to check with the front door that
      * it has it ({@link ConcernChecks}); {@code frontDoorContacted} says whether the hub lead has

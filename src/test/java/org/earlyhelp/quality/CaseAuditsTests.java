@@ -164,7 +164,8 @@ class CaseAuditsTests {
                 version(submitted.request()),
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
-                "Targeted early help.");
+                "Targeted early help.",
+                false);
         CaseId caseId = queue.allocate(submitted.request(), version(submitted.request()), "family.worker", Set.of());
         jdbc.sql("UPDATE referrals.case_file SET allocated_at = ? WHERE id = ?")
                 .params(

@@ -92,7 +92,8 @@ class CaseSupervisionTests {
                 version(submitted.request()),
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
-                "Targeted early help for two needs.");
+                "Targeted early help for two needs.",
+                false);
         CaseId caseId = queue.allocate(submitted.request(), version(submitted.request()), "family.worker", Set.of());
         LocalDate allocated = TODAY.minusDays(days);
         jdbc.sql("UPDATE referrals.case_file SET allocated_at = ?, assessment_due = ? WHERE id = ?")

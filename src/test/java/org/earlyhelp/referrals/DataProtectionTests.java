@@ -337,7 +337,8 @@ class DataProtectionTests {
                 queue.detail(submitted.request()).summary().version(),
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
-                "Early help with the school, for Thaddeus.");
+                "Early help with the school, for Thaddeus.",
+                false);
         CaseId caseId = queue.allocate(
                 submitted.request(), queue.detail(submitted.request()).summary().version(), "family.worker", Set.of());
         supervision.record(

@@ -102,7 +102,8 @@ class LinkingAcrossHubsTests {
                 waiting.version(),
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
-                "School-led early help with the hub's support.");
+                "School-led early help with the hub's support.",
+                false);
         CaseId caseId = queue.allocate(
                 submitted.request(), queue.detail(submitted.request()).summary().version(), "family.worker", Set.of());
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));

@@ -110,7 +110,8 @@ class PartnerApiIT {
                     version,
                     NeedLevel.SINGLE_AGENCY,
                     DecisionOutcome.EARLY_HELP,
-                    "School-led early help with the hub's support.");
+                    "School-led early help with the hub's support.",
+                    false);
         } finally {
             SignedIn.nobody();
         }

@@ -192,7 +192,13 @@ class ReferralJourneyTests {
         centralLead();
         RequestSummary waiting = queue.detail(submitted.request()).summary();
         String why = "Leo's father is drinking more since the move; one agency can help.";
-        queue.decide(submitted.request(), waiting.version(), NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, why);
+        queue.decide(
+                submitted.request(),
+                waiting.version(),
+                NeedLevel.SINGLE_AGENCY,
+                DecisionOutcome.EARLY_HELP,
+                why,
+                false);
         queue.allocate(submitted.request(), waiting.version() + 1, "family.worker", Set.of());
 
         teacher();
@@ -283,7 +289,8 @@ class ReferralJourneyTests {
                 waiting.version(),
                 NeedLevel.TARGETED,
                 DecisionOutcome.EARLY_HELP,
-                "Two needs, several agencies: targeted early help.");
+                "Two needs, several agencies: targeted early help.",
+                false);
 
         teacher();
         RequestSummary seen = requests.status(submitted.request());
@@ -480,7 +487,8 @@ class ReferralJourneyTests {
                 waiting.version(),
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
-                "One need, one agency can help.");
+                "One need, one agency can help.",
+                false);
         CaseId caseId =
                 queue.allocate(submitted.request(), waiting.version() + 1, "family.worker", Set.of("cvs.worker"));
 
@@ -532,13 +540,19 @@ class ReferralJourneyTests {
         centralLead();
         int version = queue.detail(submitted.request()).summary().version();
         queue.decide(
-                submitted.request(), version, NeedLevel.UNIVERSAL, DecisionOutcome.ADVICE, "Advice on nursery places.");
+                submitted.request(),
+                version,
+                NeedLevel.UNIVERSAL,
+                DecisionOutcome.ADVICE,
+                "Advice on nursery places.",
+                false);
         assertThatThrownBy(() -> queue.decide(
                         submitted.request(),
                         version,
                         NeedLevel.TARGETED,
                         DecisionOutcome.EARLY_HELP,
-                        "Early help it is."))
+                        "Early help it is.",
+                        false))
                 .isInstanceOf(ChangedBySomeoneElseException.class);
         assertThat(requests.status(submitted.request()).outcome()).isEqualTo(DecisionOutcome.ADVICE);
     }
@@ -588,8 +602,8 @@ class ReferralJourneyTests {
         Submitted submitted = requests.submit(draft("Dunn", TODAY.minusYears(3), postcodeIn("dudley-central")));
         centralLead();
         int version = queue.detail(submitted.request()).summary().version();
-        assertThatThrownBy(() ->
-                        queue.decide(submitted.request(), version, NeedLevel.UNIVERSAL, DecisionOutcome.STEP_UP, "x"))
+        assertThatThrownBy(() -> queue.decide(
+                        submitted.request(), version, NeedLevel.UNIVERSAL, DecisionOutcome.STEP_UP, "x", false))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).problems()).containsKeys("level", "reasons"));
         assertThat(requests.status(submitted.request()).status()).isEqualTo(RequestStatus.AWAITING_DECISION);
@@ -631,7 +645,12 @@ class ReferralJourneyTests {
             centralLead();
             int version = queue.detail(s.request()).summary().version();
             queue.decide(
-                    s.request(), version, NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, "School can lead this.");
+                    s.request(),
+                    version,
+                    NeedLevel.SINGLE_AGENCY,
+                    DecisionOutcome.EARLY_HELP,
+                    "School can lead this.",
+                    false);
             if (i < room) {
                 queue.allocate(s.request(), version + 1, "teacher", Set.of());
             } else {

@@ -69,7 +69,8 @@ public final class NewFamilyRequests {
                 version,
                 NeedLevel.SINGLE_AGENCY,
                 DecisionOutcome.EARLY_HELP,
-                "One need, one agency.");
+                "One need, one agency.",
+                false);
         CaseId caseId = queue.allocate(submitted.request(), version + 1, "family.worker", Set.of());
         SignedIn.as("family.worker", Set.of(Role.PRACTITIONER), Set.of(hub.value()));
         return caseId;

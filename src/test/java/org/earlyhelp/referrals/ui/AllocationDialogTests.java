@@ -140,7 +140,13 @@ class AllocationDialogTests extends SpringBrowserlessTest {
                 .filter(r -> r.id().equals(submitted.request()))
                 .findFirst()
                 .orElseThrow();
-        queue.decide(waiting.id(), waiting.version(), NeedLevel.TARGETED, DecisionOutcome.EARLY_HELP, "Targeted help.");
+        queue.decide(
+                waiting.id(),
+                waiting.version(),
+                NeedLevel.TARGETED,
+                DecisionOutcome.EARLY_HELP,
+                "Targeted help.",
+                false);
         return queue.awaitingAllocation(CENTRAL).stream()
                 .filter(r -> r.id().equals(submitted.request()))
                 .findFirst()

@@ -70,7 +70,7 @@ class FamilyTimelineTests extends SpringBrowserlessTest {
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of(CENTRAL.value()));
         int version = queue.detail(submitted.request()).summary().version();
         // Decided, not allocated: the shared application's practitioners' caseloads are left as they were.
-        queue.decide(submitted.request(), version, NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, TYPED);
+        queue.decide(submitted.request(), version, NeedLevel.SINGLE_AGENCY, DecisionOutcome.EARLY_HELP, TYPED, false);
         List<TimelineEntry> entries = families.family(submitted.family()).timeline();
 
         navigate("families/" + submitted.family().value(), FamilyView.class);
