@@ -146,6 +146,7 @@ class ContainerImageIT {
         secret.put("EARLYHELP_MAIL_PASSWORD", random());
         secret.put("EARLYHELP_VOICE_MAILDOMAIN", "council.example");
         secret.put("EARLYHELP_VOICE_MAILFROM", "earlyhelp@council.example");
+        secret.put("EARLYHELP_VOICE_DUTYADDRESS", "front.door@council.example");
         Map<String, String> environment = new HashMap<>(image.environment());
         for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
             String name = (String) variable.get("name");

@@ -19,7 +19,8 @@ import org.springframework.core.env.Profiles;
  * line per problem and its fix, when it would run with local accounts and their published
  * password, demonstration data, a database it chose by itself, a development secret or password,
  * a Keycloak issuer over plain HTTP, no partner systems listed for the API, no public address
- * for young people's links, or no mail server for safeguarding mail.
+ * for young people's links, or no mail server, mail domain, sender or duty address for
+ * safeguarding mail.
  */
 public class ProductionMode implements EnvironmentPostProcessor, Ordered {
 
@@ -154,6 +155,13 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
             problems.add("Mail: no sender is set, so safeguarding mails would come from alerts@earlyhelp.example,"
                     + " which a council's mail server may refuse. Set EARLYHELP_VOICE_MAILFROM to an address of the"
                     + " council's, such as earlyhelp@council.example.");
+        }
+        String duty = value(env, "earlyhelp.voice.duty-address");
+        if (duty == null || exampleDomain(duty)) {
+            problems.add("Mail: no borough duty address is set, so a safeguarding alert nobody in the hub acknowledges"
+                    + " would reach nobody beyond the hub, and concerns and step-ups not yet passed to the front"
+                    + " door would not reach it. Set EARLYHELP_VOICE_DUTYADDRESS to the front door's or the"
+                    + " out-of-hours team's address (an administrator may change it later at /admin/alerts).");
         }
         String mailPassword = value(env, "spring.mail.password");
         if (known(mailPassword)) {

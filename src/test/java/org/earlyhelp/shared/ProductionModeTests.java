@@ -48,6 +48,9 @@ class ProductionModeTests {
                 .anySatisfy(
                         p -> assertThat(p).startsWith("Mail: no mail domain").contains("EARLYHELP_VOICE_MAILDOMAIN"))
                 .anySatisfy(p -> assertThat(p).startsWith("Mail: no sender").contains("EARLYHELP_VOICE_MAILFROM"))
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("Mail: no borough duty address")
+                        .contains("EARLYHELP_VOICE_DUTYADDRESS"))
                 .noneSatisfy(p -> assertThat(p).startsWith("Demonstration data"));
     }
 
@@ -66,7 +69,8 @@ class ProductionModeTests {
                 "--spring.mail.username=earlyhelp@council.example",
                 "--spring.mail.password=a-mail-password-from-the-vault",
                 "--earlyhelp.voice.mail-domain=council.example",
-                "--earlyhelp.voice.mail-from=alerts@earlyhelp.example");
+                "--earlyhelp.voice.mail-from=alerts@earlyhelp.example",
+                "--earlyhelp.voice.duty-address=duty@council.example");
         assertThat(problems)
                 .hasSize(8)
                 .anySatisfy(p -> assertThat(p).startsWith("Mail: no sender"))
@@ -119,6 +123,7 @@ class ProductionModeTests {
         safe.put("spring.mail.password", "a-mail-password-from-the-vault");
         safe.put("earlyhelp.voice.mail-domain", "council.example");
         safe.put("earlyhelp.voice.mail-from", "earlyhelp@council.example");
+        safe.put("earlyhelp.voice.duty-address", "front.door@council.example");
         environment.getPropertySources().addFirst(new MapPropertySource("safe", safe));
         environment.setActiveProfiles(ProductionMode.PROFILE);
         assertThat(ProductionMode.problems(environment)).isEmpty();
