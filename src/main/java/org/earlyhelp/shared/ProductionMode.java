@@ -144,20 +144,17 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
                     + " is not set, so every safeguarding mail would be refused. Set both, or set"
                     + " EARLYHELP_MAIL_AUTH=false for a relay that takes no login.");
         }
-        String domain = value(env, "earlyhelp.voice.mail-domain");
-        if (domain == null || exampleDomain(domain)) {
+        if (notTheCouncils(env, "earlyhelp.voice.mail-domain")) {
             problems.add("Mail: no mail domain is set, so a person whose user name is not an e-mail address would be"
                     + " mailed at <user name>@earlyhelp.example, which does not exist, and would miss safeguarding"
                     + " alerts. Set EARLYHELP_VOICE_MAILDOMAIN to the council's domain, such as council.example.");
         }
-        String from = value(env, "earlyhelp.voice.mail-from");
-        if (from == null || exampleDomain(from)) {
+        if (notTheCouncils(env, "earlyhelp.voice.mail-from")) {
             problems.add("Mail: no sender is set, so safeguarding mails would come from alerts@earlyhelp.example,"
                     + " which a council's mail server may refuse. Set EARLYHELP_VOICE_MAILFROM to an address of the"
                     + " council's, such as earlyhelp@council.example.");
         }
-        String duty = value(env, "earlyhelp.voice.duty-address");
-        if (duty == null || exampleDomain(duty)) {
+        if (notTheCouncils(env, "earlyhelp.voice.duty-address")) {
             problems.add("Mail: no borough duty address is set, so a safeguarding alert nobody in the hub acknowledges"
                     + " would reach nobody beyond the hub, and concerns and step-ups not yet passed to the front"
                     + " door would not reach it. Set EARLYHELP_VOICE_DUTYADDRESS to the front door's or the"
@@ -170,9 +167,14 @@ public class ProductionMode implements EnvironmentPostProcessor, Ordered {
         return problems;
     }
 
-    /** The domain the demonstration's addresses use, which does not exist. */
-    private static boolean exampleDomain(String addressOrDomain) {
-        return addressOrDomain.toLowerCase(Locale.ROOT).endsWith("earlyhelp.example");
+    /**
+     * An address or mail domain that is not set, or is at earlyhelp.example, the domain the
+     * demonstration's addresses use, which does not exist.
+     */
+    private static boolean notTheCouncils(Environment env, String key) {
+        String addressOrDomain = value(env, key);
+        return addressOrDomain == null
+                || addressOrDomain.toLowerCase(Locale.ROOT).endsWith("earlyhelp.example");
     }
 
     private static boolean known(@Nullable String value) {

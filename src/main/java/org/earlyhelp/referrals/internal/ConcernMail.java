@@ -61,21 +61,16 @@ class ConcernMail {
         String referrer = concern.referrerOrganisation() == null
                 ? concern.referrerName()
                 : concern.referrerName() + " (" + concern.referrerOrganisation() + ")";
-        List<String> to = mail.toHub(
+        mailHub(
+                recorded.request(),
                 recorded.hub(),
-                !recorded.frontDoorContacted(),
-                (recorded.frontDoorContacted() ? "" : "FRONT DOOR NOT YET CONTACTED: ")
-                        + "safeguarding concern recorded in the " + hub + " hub",
+                recorded.frontDoorContacted(),
+                "safeguarding concern recorded in the " + hub + " hub",
                 referrer + " recorded a safeguarding concern in Early Help at " + WHEN.format(recorded.at())
-                        + ": a child in the " + hub + " hub may be at risk of significant harm.\n\n"
-                        + (recorded.frontDoorContacted()
-                                ? "They said they had already contacted the front door."
-                                : "They said they had NOT yet contacted the front door. This mail goes to the"
-                                        + " borough's duty address too.")
-                        + "\n\nA lead of the hub must check with the front door that it has the concern, and"
-                        + " record that in Early Help (the hub's queue: safeguarding concerns and step-ups to check)."
-                        + " The child's name and the concern are not in this e-mail.");
-        markMailed(recorded.request(), to);
+                        + ": a child in the " + hub + " hub may be at risk of significant harm.",
+                "A lead of the hub must check with the front door that it has the concern, and record that in"
+                        + " Early Help (the hub's queue: safeguarding concerns and step-ups to check). The child's"
+                        + " name and the concern are not in this e-mail.");
     }
 
     @ApplicationModuleListener
@@ -86,28 +81,37 @@ class ConcernMail {
             return;
         }
         String hub = hubName(hubs, steppedUp.hub());
-        boolean called = stepUp.frontDoorContacted();
-        List<String> to = mail.toHub(
+        mailHub(
+                steppedUp.request(),
                 steppedUp.hub(),
-                !called,
-                (called ? "" : "FRONT DOOR NOT YET CONTACTED: ") + "Family stepped up to children's social care in the "
-                        + hub + " hub: check the front door has it",
+                stepUp.frontDoorContacted(),
+                "Family stepped up to children's social care in the " + hub + " hub: check the front door has it",
                 stepUp.referrerName() + " stepped a family in the " + hub + " hub up to children's social care at "
                         + WHEN.format(steppedUp.at()) + (steppedUp.caseId() == null ? "" : ", closing its early help")
                         + ". Nobody in early help works with the family now: until the front door takes it on,"
-                        + " nobody does.\n\n"
-                        + (called
+                        + " nobody does.",
+                "A lead of the hub must check with the front door that it has the step-up, and record that in"
+                        + " Early Help (the hub's queue: safeguarding concerns and step-ups to check). The family's"
+                        + " names and the reasons are not in this e-mail.");
+    }
+
+    /**
+     * Mails the hub's safeguarding leads and hub leads, and the borough's duty address too when the
+     * front door was not contacted, saying which; then records who was mailed, when anyone was, so
+     * that a later delivery of the same event mails nobody.
+     */
+    private void mailHub(
+            RequestId request, HubId hub, boolean frontDoorContacted, String subject, String what, String toDo) {
+        List<String> to = mail.toHub(
+                hub,
+                !frontDoorContacted,
+                (frontDoorContacted ? "" : "FRONT DOOR NOT YET CONTACTED: ") + subject,
+                what + "\n\n"
+                        + (frontDoorContacted
                                 ? "They said they had already contacted the front door."
                                 : "They said they had NOT yet contacted the front door. This mail goes to the"
                                         + " borough's duty address too.")
-                        + "\n\nA lead of the hub must check with the front door that it has the step-up, and"
-                        + " record that in Early Help (the hub's queue: safeguarding concerns and step-ups to"
-                        + " check). The family's names and the reasons are not in this e-mail.");
-        markMailed(steppedUp.request(), to);
-    }
-
-    /** Records who was mailed, when anyone was: a later delivery of the same event then mails nobody. */
-    private void markMailed(RequestId request, List<String> to) {
+                        + "\n\n" + toDo);
         if (!to.isEmpty()) {
             checks.markMailed(request, String.join(", ", to), clock.instant());
         }
