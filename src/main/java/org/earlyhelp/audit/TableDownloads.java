@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.HubId;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -36,8 +37,9 @@ public class TableDownloads {
      * @param hub the hub it is about, if one
      */
     @Transactional
-    public String csv(String table, @Nullable HubId hub, List<String> headers, List<? extends List<?>> rows) {
+    public String csv(String table, @Nullable HubId hub, List<String> headers, TableRows tableRows) {
         currentUsers.require();
+        List<? extends List<?>> rows = tableRows.rows();
         if (table.isBlank() || headers.isEmpty()) {
             throw new IllegalArgumentException("A table to download needs a title and at least one column.");
         }

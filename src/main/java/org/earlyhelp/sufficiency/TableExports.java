@@ -16,6 +16,7 @@ import org.earlyhelp.audit.AuditTrail;
 import org.earlyhelp.audit.TableDownloads;
 import org.earlyhelp.shared.Csv;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.sufficiency.internal.SecondarySuppression;
 import org.earlyhelp.sufficiency.internal.SecondarySuppression.Candidate;
@@ -129,7 +130,7 @@ public class TableExports {
      * @throws IllegalArgumentException when a row has more or fewer cells than the header
      */
     @Transactional
-    public String csv(String table, List<String> headers, List<? extends List<?>> rows) {
+    public String csv(String table, List<String> headers, TableRows rows) {
         return csv(table, headers, rows, Protection.of());
     }
 
@@ -139,8 +140,9 @@ public class TableExports {
      * @throws IllegalArgumentException when a row has more or fewer cells than the header
      */
     @Transactional
-    public String csv(String table, List<String> headers, List<? extends List<?>> rows, Protection known) {
+    public String csv(String table, List<String> headers, TableRows tableRows, Protection known) {
         currentUsers.requireAnyOf(Role.COMMISSIONER, Role.ADMIN);
+        List<? extends List<?>> rows = tableRows.rows();
         if (table.isBlank() || headers.isEmpty()) {
             throw new IllegalArgumentException("A table to export needs a name and at least one column.");
         }

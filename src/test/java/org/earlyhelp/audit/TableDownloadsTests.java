@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.junit.jupiter.api.AfterEach;
@@ -40,10 +41,10 @@ class TableDownloadsTests {
                 title,
                 new HubId("dudley-central"),
                 List.of("Name", "Count", "Change", "Rate"),
-                List.of(
+                new TableRows(List.of(
                         Arrays.asList("=HYPERLINK(\"x\")", 12, -3, 2.5),
                         Arrays.asList("Zoë, \"the\" lead", 0, -1.25, 4.0),
-                        Arrays.asList(null, null, null, null)));
+                        Arrays.asList(null, null, null, null))));
         assertThat(csv)
                 .isEqualTo("\"Name\",\"Count\",\"Change\",\"Rate\"\r\n"
                         + "\"'=HYPERLINK(\"\"x\"\")\",\"12\",\"-3\",\"2.5\"\r\n"
@@ -58,10 +59,10 @@ class TableDownloadsTests {
 
     @Test
     void nobodySignedInGetsNothingAndARaggedTableIsRefused() {
-        assertThatThrownBy(() -> downloads.csv("T", null, List.of("A"), List.of(List.of(1))))
+        assertThatThrownBy(() -> downloads.csv("T", null, List.of("A"), new TableRows(List.of(List.of(1)))))
                 .isInstanceOf(AccessDeniedException.class);
         SignedIn.as("lead.test", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
-        assertThatThrownBy(() -> downloads.csv("T", null, List.of("A", "B"), List.of(List.of(1))))
+        assertThatThrownBy(() -> downloads.csv("T", null, List.of("A", "B"), new TableRows(List.of(List.of(1)))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

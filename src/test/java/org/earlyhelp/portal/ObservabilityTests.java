@@ -2,25 +2,41 @@ package org.earlyhelp.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.earlyhelp.referrals.RequestsForSupport;
+import org.earlyhelp.referrals.Submitted;
+import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.work.BackgroundWork;
+import org.earlyhelp.testing.NewFamilyRequests;
 import org.earlyhelp.testing.OwnDataApplicationTest;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.testing.TestTraceCollector;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.Advisor;
+import org.springframework.aop.framework.Advised;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,7 +45,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * unacknowledged safeguarding alerts and the oldest's age, imports, sign-ins, Vaadin sessions),
  * liveness, readiness (with the database) and the dependencies group (with Keycloak and mail),
  * and build and commit information. Gauges agree with the tables they count. With tracing on, a
- * request whose caller's trace is sampled is traced and its spans reach an OpenTelemetry collector.
+ * request whose caller's trace is sampled is traced and its spans reach an OpenTelemetry collector,
+ * and so do the calls into a module and the events another module's listener takes (Spring
+ * Modulith's observability), without a name from the record.
  */
 @OwnDataApplicationTest
 class ObservabilityTests {
@@ -45,6 +63,15 @@ class ObservabilityTests {
 
     @Autowired
     BackgroundWork work;
+
+    @Autowired
+    Tracer tracer;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    RequestsForSupport requests;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,7 +94,8 @@ class ObservabilityTests {
         // One import, so that the imports counter has a value.
         SignedIn.as("commissioner", Set.of(Role.COMMISSIONER), Set.of());
         try {
-            BackgroundWork.Job<String> job = work.start("observability-test", "metrics.csv", p -> "done", r -> r);
+            BackgroundWork.Job<String> job =
+                    BackgroundWork.start(work, "observability-test", "metrics.csv", p -> "done", r -> r);
             for (int i = 0; i < 100 && job.state() == BackgroundWork.State.RUNNING; i++) {
                 Thread.sleep(50);
             }
@@ -125,6 +153,95 @@ class ObservabilityTests {
             assertThat(refused.statusCode()).as(path).isIn(302, 401, 403);
             assertThat(refused.body()).doesNotContain("earlyhelp_").doesNotContain("\"build\"");
         }
+    }
+
+    @Test
+    void aCallIntoAModuleAndTheEventAnotherModuleTakesAreSpansOfTheCallersTraceWithoutANameInThem() throws Exception {
+        // A caller's sampled trace, as a request with a sampled traceparent header would bring.
+        String traceId = randomHex(16);
+        TraceContext caller = tracer.traceContextBuilder()
+                .traceId(traceId)
+                .spanId(randomHex(8))
+                .sampled(true)
+                .build();
+        Span span = tracer.spanBuilder().setParent(caller).name("test-caller").start();
+        Submitted submitted;
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            submitted = NewFamilyRequests.submit(requests, jdbc, new HubId("dudley-central"), "Traced");
+        } finally {
+            span.end();
+            SignedIn.nobody();
+        }
+        String surname = jdbc.sql("SELECT label FROM referrals.family WHERE id = ?")
+                .param(submitted.family().value())
+                .query(String.class)
+                .single()
+                .replace(" family", "");
+
+        // The request's module call, and insight's listener taking the RequestSubmitted event after
+        // the commit, on another thread: both in the caller's trace.
+        for (int i = 0;
+                i < 100 && !String.join("", TestTraceCollector.trace(traceId)).contains("JourneyListener");
+                i++) {
+            Thread.sleep(100);
+        }
+        String sent = String.join("", TestTraceCollector.trace(traceId));
+        assertThat(sent)
+                .as("the call into referrals and the event insight took, as spans of the caller's trace")
+                .contains("RequestsForSupport.submit")
+                .contains("JourneyListener.on")
+                .contains("RequestSubmitted");
+        assertThat(sent).as("a span names methods, never what was passed").doesNotContain(surname, "Jade", "Castle");
+
+        String metrics = get(managementPort, "/actuator/prometheus").body();
+        assertThat(metrics)
+                .as("a timer of the calls into each module, and a count of each module's events")
+                .containsPattern("(?m)^module_invocations_seconds_count\\{[^}]*referrals")
+                .containsPattern("(?m)^module_events_published_total\\{[^}]*RequestSubmitted");
+    }
+
+    /**
+     * Spring Modulith's observability 2.1.0 (the one served here) names the method of each call
+     * into a module before making it, and fails the call when a parameter's type has a type
+     * variable or an unbounded wildcard it cannot resolve (spring-modulith GH-1748, fixed after
+     * 2.1.0). So no method of a bean it wraps may take one.
+     */
+    @Test
+    void everyMethodOfABeanTheObservabilityWrapsCanBeNamed() {
+        List<String> wrapped = new ArrayList<>();
+        List<String> unnamable = new ArrayList<>();
+        for (String name : context.getBeanDefinitionNames()) {
+            if (!context.isSingleton(name) || !(context.getBean(name) instanceof Advised advised)) {
+                continue;
+            }
+            Advisor[] advisors = advised.getAdvisors();
+            boolean observed = Arrays.stream(advisors)
+                    .anyMatch(a -> a.getClass().getSimpleName().equals("ApplicationModuleObservingAdvisor"));
+            if (!observed) {
+                continue;
+            }
+            Class<?> type = AopUtils.getTargetClass(advised);
+            wrapped.add(type.getName());
+            for (Method method : type.getMethods()) {
+                // A static method is not called through the bean, so never observed.
+                if (method.getDeclaringClass() == Object.class || Modifier.isStatic(method.getModifiers())) {
+                    continue;
+                }
+                for (int i = 0; i < method.getParameterCount(); i++) {
+                    if (!resolvable(ResolvableType.forMethodParameter(method, i, type))) {
+                        unnamable.add(type.getSimpleName() + "." + method.getName() + ", parameter " + i);
+                    }
+                }
+            }
+        }
+        assertThat(wrapped).as("the beans the module observability wraps").contains(RequestsForSupport.class.getName());
+        assertThat(unnamable)
+                .as("methods whose call the observability would fail")
+                .isEmpty();
+    }
+
+    private static boolean resolvable(ResolvableType type) {
+        return type.resolve() != null && Arrays.stream(type.getGenerics()).allMatch(ObservabilityTests::resolvable);
     }
 
     private static String randomHex(int bytes) {

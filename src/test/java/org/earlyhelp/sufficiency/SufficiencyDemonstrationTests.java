@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.imports.ImportException;
 import org.earlyhelp.testing.OwnDataApplicationTest;
@@ -179,10 +180,10 @@ class SufficiencyDemonstrationTests {
         String csv = exports.csv(
                 "By placement",
                 List.of("Group", "Children", "Places"),
-                List.of(
+                new TableRows(List.of(
                         List.of("Children's homes", new TableExports.Children(3), 4),
                         List.of("=HYPERLINK(\"x\")", new TableExports.Children(12), 2),
-                        List.of("None", new TableExports.Children(0), 0)));
+                        List.of("None", new TableExports.Children(0), 0))));
         assertThat(csv)
                 .isEqualTo("\"Group\",\"Children\",\"Places\"\r\n"
                         + "\"Children's homes\",\"[c]\",\"4\"\r\n"
@@ -194,13 +195,15 @@ class SufficiencyDemonstrationTests {
         assertThat(exportsAudited()).isEqualTo(before + 1);
         // Nothing withheld, no key.
         assertThat(exports.csv(
-                        "Plain", List.of("Group", "Children"), List.of(List.of("A", new TableExports.Children(12)))))
+                        "Plain",
+                        List.of("Group", "Children"),
+                        new TableRows(List.of(List.of("A", new TableExports.Children(12))))))
                 .isEqualTo("\"Group\",\"Children\"\r\n\"A\",\"12\"\r\n");
-        assertThatThrownBy(() -> exports.csv("Broken", List.of("A", "B"), List.of(List.of("only one"))))
+        assertThatThrownBy(() -> exports.csv("Broken", List.of("A", "B"), new TableRows(List.of(List.of("only one")))))
                 .isInstanceOf(IllegalArgumentException.class);
 
         SignedIn.as("lead.halesowen", Set.of(Role.HUB_LEAD), Set.of("halesowen"));
-        assertThatThrownBy(() -> exports.csv("By placement", List.of("Group"), List.of()))
+        assertThatThrownBy(() -> exports.csv("By placement", List.of("Group"), new TableRows(List.of())))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> stock.on(LocalDate.now())).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> forecasts.gapByArea(new Forecasts.Projection(Forecasts.Scenario.base(), List.of())))
@@ -402,7 +405,7 @@ class SufficiencyDemonstrationTests {
 
     private ExportAttacker attack(
             String table, List<String> headers, List<List<Object>> rows, TableExports.Protection known) {
-        return new ExportAttacker(table, exports.csv(table, headers, rows, known));
+        return new ExportAttacker(table, exports.csv(table, headers, new TableRows(rows), known));
     }
 
     private static Contracts.Occupancy occupancy(String kind, int beds, String weekly, long placed) {

@@ -37,6 +37,7 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
@@ -174,7 +175,7 @@ class BoardPackView extends Page {
                     id + "-csv",
                     getTranslation("board.csv", table.title()),
                     TableDownloads.fileName(title + " " + table.title()),
-                    () -> downloads.csv(table.title(), pack.hub(), table.headers(), table.rows())));
+                    () -> downloads.csv(table.title(), pack.hub(), table.headers(), new TableRows(table.rows()))));
         }
         PackTables.Extra extra = table.extra();
         if (extra != null) {

@@ -84,7 +84,8 @@ final class HubImportsSection extends Section {
             String succeeded = getTranslation("hubs.import.succeeded");
             String failed = getTranslation("hubs.import.failed");
             try {
-                importing.follow(work.start(
+                importing.follow(BackgroundWork.start(
+                        work,
                         jobKind,
                         name,
                         progress -> {

@@ -32,6 +32,7 @@ import org.earlyhelp.shared.ChangedBySomeoneElseException;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.OutcomeArea;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.Confirmations;
 import org.earlyhelp.shared.ui.CsvDownload;
@@ -158,7 +159,7 @@ class ServiceDirectoryView extends Page {
                                 title,
                                 hub.getValue() == null ? null : hub.getValue().id(),
                                 headers(),
-                                rows())));
+                                new TableRows(rows()))));
         search();
     }
 

@@ -22,6 +22,7 @@ import org.earlyhelp.insight.BoroughComparison.Comparison;
 import org.earlyhelp.insight.BoroughComparison.HubRow;
 import org.earlyhelp.insight.BoroughComparison.PilotMonth;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Definition;
 import org.earlyhelp.shared.ui.Page;
@@ -213,7 +214,7 @@ class BoroughView extends Page {
                 id,
                 getTranslation("export.csv", title),
                 TableDownloads.fileName(title),
-                () -> downloads.csv(title, null, headers, rows));
+                () -> downloads.csv(title, null, headers, new TableRows(rows)));
     }
 
     /** A rate or percentage to one decimal place; nothing where there is none yet. */

@@ -29,6 +29,7 @@ import org.earlyhelp.insight.HubDashboard;
 import org.earlyhelp.insight.HubDashboard.Dashboard;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.security.CurrentUsers;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.shared.ui.Data;
@@ -364,7 +365,7 @@ class HubDashboardView extends Page {
                 id,
                 getTranslation("export.csv", getTranslation(titleKey)),
                 TableDownloads.fileName(title),
-                () -> downloads.csv(title, d.hub(), headers, rows));
+                () -> downloads.csv(title, d.hub(), headers, new TableRows(rows)));
     }
 
     private Section section(String id, String titleKey) {

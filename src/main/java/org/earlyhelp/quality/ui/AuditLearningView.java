@@ -30,6 +30,7 @@ import org.earlyhelp.quality.LearningFigures.Count;
 import org.earlyhelp.quality.LearningFigures.Learning;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.ui.CsvDownload;
@@ -271,7 +272,7 @@ class AuditLearningView extends Page {
                         id + "-csv",
                         getTranslation("quality.learning.csv", title),
                         TableDownloads.fileName(title),
-                        () -> downloads.csv(title, hub.getValue().orElse(null), headers, rows)));
+                        () -> downloads.csv(title, hub.getValue().orElse(null), headers, new TableRows(rows))));
         return section;
     }
 }

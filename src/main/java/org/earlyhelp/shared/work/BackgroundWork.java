@@ -173,26 +173,39 @@ public class BackgroundWork {
     /**
      * Starts work as the signed-in person.
      *
+     * @param on the application's background work
      * @param kind what sort of work, one at a time per person ("ssda903-import", say)
      * @param label what the person started, as they would call it (the file's name)
      * @param work the work; it reports its progress and gives its result
      * @param summary the result in a sentence, kept for a person who comes back elsewhere
      * @throws AlreadyRunningException when the person's work of this kind is still running
      */
-    public synchronized <T> Job<T> start(
-            String kind, String label, Function<Progress, T> work, Function<T, String> summary) {
+    @SuppressWarnings("unchecked")
+    public static <T> Job<T> start(
+            BackgroundWork on, String kind, String label, Function<Progress, T> work, Function<T, String> summary) {
+        return (Job<T>) (Job<?>) on.begin(kind, label, work::apply, result -> summary.apply((T) result));
+    }
+
+    /**
+     * What {@link #start} does, untyped. {@code start} is static and typed so that no type variable
+     * is in this bean's methods: Spring Modulith's observability (2.1.0, the version served here)
+     * names each call into a module before making it and fails a call whose parameter types it
+     * cannot resolve (spring-modulith GH-1748; {@code ObservabilityTests} checks every wrapped bean).
+     */
+    public synchronized Job<Object> begin(
+            String kind, String label, Function<Progress, Object> work, Function<Object, String> summary) {
         CurrentUser user = currentUsers.require();
         String key = key(user.username(), kind);
         Job<?> running = latest.get(key);
         if (running != null && running.state() == State.RUNNING) {
             throw new AlreadyRunningException(running.label());
         }
-        Job<T> job = new Job<>(UUID.randomUUID(), user.username(), kind, label, clock.instant());
+        Job<Object> job = new Job<>(UUID.randomUUID(), user.username(), kind, label, clock.instant());
         rows.started(job.id(), job.owner(), kind, label, job.started());
         latest.put(key, job);
         threads.execute(currentUsers.asThePersonSignedInNow(() -> {
             try {
-                T result = work.apply(job);
+                Object result = work.apply(job);
                 job.result = result;
                 finish(job, State.DONE, summary.apply(result));
             } catch (RuntimeException | Error failed) {

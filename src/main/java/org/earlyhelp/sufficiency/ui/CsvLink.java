@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.function.SerializableSupplier;
 import com.vaadin.flow.i18n.I18NProvider;
 import java.util.List;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ui.CsvDownload;
 import org.earlyhelp.sufficiency.TableExports;
 
@@ -35,7 +36,10 @@ final class CsvLink {
             SerializableSupplier<List<? extends List<?>>> rows,
             SerializableSupplier<TableExports.Protection> known) {
         return CsvDownload.of(
-                id, label, exports.fileName(title), () -> exports.csv(title, headers, rows.get(), known.get()));
+                id,
+                label,
+                exports.fileName(title),
+                () -> exports.csv(title, headers, new TableRows(rows.get()), known.get()));
     }
 
     /**

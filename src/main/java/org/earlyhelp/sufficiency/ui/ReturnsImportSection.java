@@ -232,7 +232,8 @@ final class ReturnsImportSection extends Section {
             Map<String, byte[]> upload = Map.copyOf(files);
             String checkedPattern = getTranslation("sufficiency.import.checked");
             try {
-                checking.follow(work.start(
+                checking.follow(BackgroundWork.start(
+                        work,
                         CHECK_903,
                         label(upload),
                         progress -> returns.check(upload),
@@ -252,7 +253,8 @@ final class ReturnsImportSection extends Section {
         String savedPattern = getTranslation("sufficiency.import.saved");
         String refusedPattern = getTranslation("sufficiency.import.refused");
         try {
-            importing.follow(work.start(
+            importing.follow(BackgroundWork.start(
+                    work,
                     IMPORT_903,
                     label,
                     progress -> returns.importFiles(upload, confirmedLarge, progress),

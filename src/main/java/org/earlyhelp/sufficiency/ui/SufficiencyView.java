@@ -236,7 +236,8 @@ class SufficiencyView extends Page {
             byte[] content = Files.readAllBytes(file.toPath());
             String name = metadata.fileName();
             try {
-                importing.follow(work.start(kind, name, progress -> fileImport.run(name, content), r -> name));
+                importing.follow(
+                        BackgroundWork.start(work, kind, name, progress -> fileImport.run(name, content), r -> name));
             } catch (BackgroundWork.AlreadyRunningException running) {
                 Paragraph p = new Paragraph(getTranslation("work.already-running", running.label()));
                 p.addClassName("field-error");

@@ -39,6 +39,7 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -152,7 +153,7 @@ class EngagementsView extends Page {
                         "engagements-csv",
                         getTranslation("voice.engagements.csv"),
                         TableDownloads.fileName(title),
-                        () -> downloads.csv(title, null, headers(), rows())),
+                        () -> downloads.csv(title, null, headers(), new TableRows(rows()))),
                 lundyDownload(downloads));
 
         Details plan = new Details(getTranslation("voice.engagements.plan"), form(hubs.hubs(), today));
@@ -207,7 +208,7 @@ class EngagementsView extends Page {
                                 r.heardOn() == null ? null : r.heardOn().toString(),
                                 r.whatChanged()));
                     }
-                    return downloads.csv(title, null, headers, rows);
+                    return downloads.csv(title, null, headers, new TableRows(rows));
                 });
     }
 

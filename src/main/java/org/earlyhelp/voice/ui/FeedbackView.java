@@ -35,6 +35,7 @@ import org.earlyhelp.hubs.HubDirectory;
 import org.earlyhelp.shared.CurrentUser;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
+import org.earlyhelp.shared.TableRows;
 import org.earlyhelp.shared.ValidationException;
 import org.earlyhelp.shared.WorkingCalendar;
 import org.earlyhelp.shared.security.CurrentUsers;
@@ -235,7 +236,7 @@ class FeedbackView extends Page {
                 id,
                 getTranslation("export.csv", getTranslation(titleKey)),
                 TableDownloads.fileName(title),
-                () -> downloads.csv(title, of, headers, rows.get()));
+                () -> downloads.csv(title, of, headers, new TableRows(rows.get())));
     }
 
     /** Filters for the inbox: a confirmed theme, dates, how the young person chose to be known, alerts. */

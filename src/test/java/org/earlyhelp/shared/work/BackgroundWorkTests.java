@@ -52,7 +52,8 @@ class BackgroundWorkTests {
         BackgroundWork elsewhere = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
         SignedIn.as("commissioner.work", Set.of(Role.COMMISSIONER), Set.of());
         CountDownLatch go = new CountDownLatch(1);
-        BackgroundWork.Job<String> job = here.start(
+        BackgroundWork.Job<String> job = BackgroundWork.start(
+                here,
                 "test-import",
                 "returns.csv",
                 progress -> {
@@ -73,7 +74,7 @@ class BackgroundWorkTests {
         assertThat(job.fraction()).isEqualTo(0.4);
         assertThat(here.latest("test-import")).containsSame(job);
         assertThat(elsewhere.latest("test-import").orElseThrow().state()).isEqualTo(BackgroundWork.State.RUNNING);
-        assertThatThrownBy(() -> here.start("test-import", "again.csv", p -> "", r -> r))
+        assertThatThrownBy(() -> BackgroundWork.start(here, "test-import", "again.csv", p -> "", r -> r))
                 .isInstanceOf(BackgroundWork.AlreadyRunningException.class)
                 .hasMessage("returns.csv is still running");
         go.countDown();
@@ -93,7 +94,8 @@ class BackgroundWorkTests {
     void workThatFailsSaysWhyAndWorkWhoseInstanceStoppedSaysSo() throws Exception {
         BackgroundWork here = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
         SignedIn.as("commissioner.fails", Set.of(Role.COMMISSIONER), Set.of());
-        BackgroundWork.Job<String> job = here.start(
+        BackgroundWork.Job<String> job = BackgroundWork.start(
+                here,
                 "test-import",
                 "broken.csv",
                 progress -> {
@@ -106,7 +108,8 @@ class BackgroundWorkTests {
         SignedIn.as("commissioner.stopped", Set.of(Role.COMMISSIONER), Set.of());
         CountDownLatch never = new CountDownLatch(1);
         BackgroundWork dying = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
-        dying.start(
+        BackgroundWork.start(
+                dying,
                 "test-import",
                 "big.csv",
                 progress -> {
@@ -139,7 +142,7 @@ class BackgroundWorkTests {
     @Test
     void nobodySignedInStartsNothing() {
         BackgroundWork here = new BackgroundWork(new WorkRows(jdbc), currentUsers, Clock.systemUTC());
-        assertThatThrownBy(() -> here.start("test-import", "x.csv", p -> "", r -> r))
+        assertThatThrownBy(() -> BackgroundWork.start(here, "test-import", "x.csv", p -> "", r -> r))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }
