@@ -57,47 +57,52 @@ class FamilyResolution {
     }
 
     /**
-     * Families already known that look like this one: a member with the same family name and date
-     * of birth, or the same family name at the same postcode. Shown before saving, so that a
-     * duplicate is linked rather than created; only what is needed to recognise a family is shown
-     * (see {@link FamilyMatch}), and which families were shown is audited.
+     * Families already known that look like this one and that the person may read now: a member
+     * with the same family name and date of birth, or the same family name at the same postcode.
+     * Shown before saving, so that a duplicate is linked rather than created; only what is needed
+     * to recognise a family is shown (see {@link FamilyMatch}), and which families were shown is
+     * audited. A family the person does not work with, or whose consent is withdrawn, is not shown
+     * at all, not even as "known": that it is known to early help is the family's business. Its
+     * hub lead is asked instead when the request is sent ({@link #familyFor}).
      */
     List<FamilyMatch> matches(CurrentUser user, List<FamilyMemberDraft> members, String postcode) {
         List<String> names = familyNames(members);
         List<LocalDate> births = births(members);
         String normalised = normalisedPostcode(postcode);
         Map<FamilyId, FamilyMatch> found = new LinkedHashMap<>();
-        Set<FamilyId> restricted = new LinkedHashSet<>();
+        Set<FamilyId> unseen = new LinkedHashSet<>();
         for (FamilyRepository.PersonMatch m : families.matches(names, births, normalised)) {
-            if (m.restricted()) {
-                restricted.add(m.family());
+            if (unseen.contains(m.family())
+                    || (!found.containsKey(m.family()) && !mayBeShown(user, m.family(), m.restricted()))) {
+                unseen.add(m.family());
                 continue;
             }
             FamilyMatch match = found.computeIfAbsent(
                     m.family(),
                     id -> new FamilyMatch(
-                            id, m.label(), hubName(new HubId(m.hubId())), m.openCase(), new ArrayList<>(), false));
+                            id, m.label(), hubName(new HubId(m.hubId())), m.openCase(), new ArrayList<>()));
             String line = initial(m.givenName()) + " " + m.familyName() + ", born "
                     + m.born().getYear();
             if (!match.matchedOn().contains(line)) {
                 match.matchedOn().add(line);
             }
         }
-        List<FamilyMatch> shown = new ArrayList<>(found.values());
-        if (!restricted.isEmpty()) {
-            shown.add(new FamilyMatch(null, "", "", false, List.of(), true));
-        }
-        if (!shown.isEmpty()) {
+        if (!found.isEmpty()) {
             audit.record(
                     AuditAction.SEARCH,
                     "family",
                     "matches",
                     null,
                     null,
-                    "shown to " + user.username() + ": " + found.keySet()
-                            + (restricted.isEmpty() ? "" : "; restricted, named only as known: " + restricted));
+                    "shown to " + user.username() + ": " + found.keySet());
         }
-        return List.copyOf(shown);
+        return List.copyOf(found.values());
+    }
+
+    /** A known family is offered for linking only to someone who may read it, and never when restricted. */
+    private boolean mayBeShown(CurrentUser user, FamilyId family, boolean restricted) {
+        return !restricted
+                && families.family(family).filter(f -> access.mayRead(user, f)).isPresent();
     }
 
     private static String initial(String givenName) {
@@ -126,8 +131,9 @@ class FamilyResolution {
      * silently: a known family is joined directly only by someone who may read it, from its own
      * hub; otherwise the request's family is saved as new and the known family's current hub lead
      * is asked to link the two. A new address for a known family waits for its hub lead, unless
-     * that is who asks. Families whose consent is withdrawn, named to the referrer only as "known",
-     * are offered to their hub lead in the same way.
+     * that is who asks. Known families the referrer was not shown (they do not work with them, or
+     * their consent is withdrawn) are offered to their hub lead in the same way, without the
+     * referrer being told.
      */
     Resolved familyFor(RequestDraft draft, Placed placed, Instant now, CurrentUser user) {
         FamilyId existing = draft.existingFamily();
@@ -146,21 +152,37 @@ class FamilyResolution {
             return new Resolved(
                     newFamily(draft, placed, now), placed.hub(), Submitted.Linking.LINK_ASKED, List.of(known), null);
         }
-        FamilyRow created = newFamily(draft, placed, now);
-        List<FamilyRow> restricted =
+        // The known families the person was not shown that have one of the request's people (the
+        // same first name, family name and date of birth), looked for before the new family is
+        // saved, which would match itself: each one's hub lead is asked to link it. A family that
+        // only shares a surname at the postcode is not asked about: neighbours and relatives
+        // would otherwise fill the hub lead's list. Nor is a family that is itself waiting to be
+        // linked: the family it waits for is asked about, so a family sent again and again makes
+        // one question each time, not one for every earlier copy. The person is told only that
+        // the family is new, as for any family nobody knew.
+        List<FamilyId> alike =
                 families.matches(familyNames(draft.members()), births(draft.members()), placed.postcode()).stream()
-                        .filter(FamilyRepository.PersonMatch::restricted)
+                        .filter(m -> draft.members().stream().anyMatch(d -> samePerson(d, m)))
                         .map(FamilyRepository.PersonMatch::family)
                         .distinct()
-                        .map(families::family)
-                        .flatMap(Optional::stream)
                         .toList();
-        return new Resolved(
-                created,
-                placed.hub(),
-                restricted.isEmpty() ? Submitted.Linking.NEW_FAMILY : Submitted.Linking.LINK_ASKED,
-                restricted,
-                null);
+        Set<FamilyId> copies = changes.waitingToBeLinked(alike);
+        List<FamilyRow> unseen = alike.stream()
+                .filter(id -> !copies.contains(id))
+                .map(families::family)
+                .flatMap(Optional::stream)
+                .filter(f -> f.restricted() || !access.mayRead(user, f))
+                .toList();
+        FamilyRow created = newFamily(draft, placed, now);
+        return new Resolved(created, placed.hub(), Submitted.Linking.NEW_FAMILY, unseen, null);
+    }
+
+    private static boolean samePerson(FamilyMemberDraft drafted, FamilyRepository.PersonMatch known) {
+        return drafted.givenName().strip().equalsIgnoreCase(known.givenName().strip())
+                && drafted.familyName()
+                        .strip()
+                        .equalsIgnoreCase(known.familyName().strip())
+                && known.born().equals(drafted.dateOfBirth());
     }
 
     private Resolved linkDirectly(FamilyRow known, RequestDraft draft, Placed placed, Instant now, CurrentUser user) {

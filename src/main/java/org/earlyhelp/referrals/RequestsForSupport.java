@@ -129,7 +129,7 @@ public class RequestsForSupport {
                 request.toString(),
                 hub,
                 null,
-                "family " + family.id() + ", " + resolved.linking() + ", "
+                "family " + family.id() + ", " + resolved.linking() + linkAsked(resolved) + ", "
                         + draft.needs().size() + " needs, from " + source);
         arrived.events().forEach(events::publishEvent);
         return new Submitted(request, family.id(), hub, hubName(hub), due, reReferral, resolved.linking());
@@ -371,6 +371,14 @@ public class RequestsForSupport {
 
     String hubName(HubId hub) {
         return hubs.nameOf(hub);
+    }
+
+    /** For the trail: which known families' hub leads are asked to link this one (ids only). */
+    private static String linkAsked(Resolved resolved) {
+        return resolved.linkTo().isEmpty()
+                ? ""
+                : ", link asked of "
+                        + resolved.linkTo().stream().map(f -> f.id().toString()).toList();
     }
 
     /** Whether this person may make requests at all (for menus). */

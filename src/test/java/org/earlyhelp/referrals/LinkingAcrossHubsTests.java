@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -261,17 +262,46 @@ class LinkingAcrossHubsTests {
     }
 
     @Test
-    void theDuplicateCheckShowsOnlyEnoughToRecogniseAFamilyNeverARestrictedOneAndAuditsWhichItShowed() {
+    void theDuplicateCheckShowsOnlyFamiliesThePersonMayReadAndAsksTheOthersHubLeadUnseen() {
         KnownFamily open = knownFamilyOfCentral("Lindqvist");
         KnownFamily restricted = knownFamilyOfCentral("Lindqvist");
         jdbc.sql("UPDATE referrals.family SET restricted = true WHERE id = ?")
                 .param(restricted.family().value())
                 .update();
+        // The second was saved as new with a question to the hub lead, who said they are two
+        // families: it is no longer a copy waiting to be linked.
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        for (FamilyChanges.Pending asked : changes.pending(CENTRAL).items()) {
+            if (asked.family().equals(open.family())) {
+                changes.decide(asked.id(), asked.version(), false);
+            }
+        }
 
-        SignedIn.as("police.officer", Set.of(Role.PRACTITIONER), Set.of("north-dudley"));
         RequestDraft draft = draft("Lindqvist", "1 Elm Road", postcodeIn("north-dudley"), null);
-        List<FamilyMatch> shown = requests.matches(draft.members(), draft.postcode());
-        assertThat(shown).anySatisfy(m -> {
+        // Neighbours in North Dudley who only share the surname, at the postcode of the request.
+        SignedIn.as("teacher", Set.of(Role.PRACTITIONER), Set.of("north-dudley"));
+        FamilyId neighbours = requests.submit(new RequestDraft(
+                        List.of(
+                                new FamilyMemberDraft(
+                                        "Anna", "Lindqvist", TODAY.minusYears(41), Relationship.PARENT, null, null),
+                                new FamilyMemberDraft(
+                                        "Nils", "Lindqvist", TODAY.minusYears(5), Relationship.CHILD, null, null)),
+                        "3 Elm Road",
+                        draft.postcode(),
+                        null,
+                        null,
+                        Map.of(OutcomeArea.EDUCATION, "Nils finds school hard."),
+                        "",
+                        "",
+                        new ConsentDraft("Anna Lindqvist (mother)", TODAY, ConsentMethod.IN_PERSON, "School, the hub"),
+                        null))
+                .family();
+
+        // The hub lead of the families' hub may read the open one: it is offered, with only enough
+        // to recognise it. The restricted one is not offered, not even as "known".
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        List<FamilyMatch> toTheLead = requests.matches(draft.members(), draft.postcode());
+        assertThat(toTheLead).singleElement().satisfies(m -> {
             assertThat(m.family()).isEqualTo(open.family());
             assertThat(m.hubName()).isEqualTo("Dudley Central & Netherton");
             assertThat(m.openCase()).isFalse();
@@ -282,23 +312,65 @@ class LinkingAcrossHubsTests {
                     .doesNotContain(
                             "Tomas", "Rosa", "Priory", TODAY.minusYears(11).toString());
         });
-        assertThat(shown).noneSatisfy(m -> assertThat(m.family()).isEqualTo(restricted.family()));
-        assertThat(shown).filteredOn(FamilyMatch::restricted).singleElement().satisfies(m -> {
-            assertThat(m.family()).isNull();
-            assertThat(m.label()).isEmpty();
-            assertThat(m.hubName()).isEmpty();
-            assertThat(m.matchedOn()).isEmpty();
-        });
         assertThat(jdbc.sql("""
-                        SELECT details FROM audit.entry WHERE action = 'search' AND actor = 'police.officer'
+                        SELECT details FROM audit.entry WHERE action = 'search' AND actor = 'lead.dudley-central'
                         ORDER BY at DESC LIMIT 1""").query(String.class).single())
-                .contains(open.family().toString(), restricted.family().toString());
+                .contains(open.family().toString())
+                .doesNotContain(restricted.family().toString());
 
-        // Sent as new: the restricted family's hub lead is asked to link it, nobody else learns more.
+        // A police officer of another hub works with neither: nothing is shown, so nothing tells
+        // them that early help knows a family by that name, nor whether its consent was withdrawn.
+        SignedIn.as("police.officer", Set.of(Role.PRACTITIONER), Set.of("north-dudley"));
+        assertThat(requests.matches(draft.members(), draft.postcode())).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE action = 'search' AND actor = 'police.officer'")
+                        .query(Long.class)
+                        .single())
+                .as("nothing was shown to them")
+                .isZero();
+
+        // Sent: they are told it is a new family, as for any family nobody knew, and the hub lead
+        // of each known family is asked to link it; the trail says so.
         Submitted sent = requests.submit(draft);
-        assertThat(sent.linking()).isEqualTo(Submitted.Linking.LINK_ASKED);
+        assertThat(sent.linking()).isEqualTo(Submitted.Linking.NEW_FAMILY);
+        assertThat(sent.family()).isNotIn(open.family(), restricted.family());
+        assertThat(jdbc.sql("SELECT details FROM audit.entry WHERE action = 'submit' AND record_id = ?")
+                        .param(sent.request().toString())
+                        .query(String.class)
+                        .single())
+                .contains(
+                        "link asked of",
+                        open.family().toString(),
+                        restricted.family().toString());
         SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
         assertThat(changes.pending(CENTRAL).items())
-                .anySatisfy(p -> assertThat(p.family()).isEqualTo(restricted.family()));
+                .filteredOn(p -> p.requestedBy().equals("police.officer"))
+                .extracting(FamilyChanges.Pending::family)
+                .containsExactlyInAnyOrder(open.family(), restricted.family());
+        SignedIn.as("lead.north-dudley", Set.of(Role.HUB_LEAD), Set.of("north-dudley"));
+        assertThat(changes.pending(new HubId("north-dudley")).items())
+                .as("the neighbours, who only share the surname at the postcode, are not asked about")
+                .noneSatisfy(p -> assertThat(p.family()).isEqualTo(neighbours));
+    }
+
+    @Test
+    void aFamilySentAgainAndAgainMakesOneQuestionEachTimeNotOneForEveryEarlierCopy() {
+        KnownFamily known = knownFamilyOfCentral("Marlowe");
+        SignedIn.as("youth.worker", Set.of(Role.PRACTITIONER), Set.of("north-dudley"));
+        List<FamilyId> copies = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            copies.add(requests.submit(draft("Marlowe", "1 Elm Road", postcodeIn("north-dudley"), null))
+                    .family());
+        }
+        SignedIn.as("lead.dudley-central", Set.of(Role.HUB_LEAD), Set.of("dudley-central"));
+        assertThat(changes.pending(CENTRAL).items())
+                .filteredOn(p ->
+                        p.family().equals(known.family()) && p.requestedBy().equals("youth.worker"))
+                .as("each copy asks about the known family")
+                .hasSize(3);
+        SignedIn.as("lead.north-dudley", Set.of(Role.HUB_LEAD), Set.of("north-dudley"));
+        assertThat(changes.pending(new HubId("north-dudley")).items())
+                .extracting(FamilyChanges.Pending::family)
+                .as("no question about a copy that is itself waiting to be linked")
+                .doesNotContainAnyElementsOf(copies);
     }
 }

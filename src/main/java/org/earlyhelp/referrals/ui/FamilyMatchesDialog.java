@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The families a new request may be about, offered before it is sent: linking to one of them, or
- * sending it as a new family. A restricted family is not named.
+ * sending it as a new family. Only families the person may read are offered.
  */
 final class FamilyMatchesDialog extends Dialog {
 
@@ -30,13 +30,6 @@ final class FamilyMatchesDialog extends Dialog {
             Div card = new Div();
             card.addClassName("home-section");
             FamilyId family = match.family();
-            if (match.restricted() || family == null) {
-                Paragraph restricted = new Paragraph(t("match.restricted"));
-                restricted.addClassName("match-restricted");
-                card.add(restricted);
-                add(card);
-                continue;
-            }
             card.add(new H3(match.label() + " · " + match.hubName()));
             card.add(new Paragraph(match.openCase() ? t("match.open-case") : t("match.no-open-case")));
             UnorderedList matched = new UnorderedList();
