@@ -120,13 +120,6 @@ public class FamilyChanges {
         return changes.countPending(hub);
     }
 
-    /** Whether the family of this request waits to be linked to a known family by that family's hub lead. */
-    @Transactional(readOnly = true)
-    public boolean linkPending(RequestId request) {
-        access.worker();
-        return changes.linkPending(request);
-    }
-
     private Optional<Pending> pending(ChangeRow c) {
         Optional<FamilyRow> known = families.family(c.family());
         if (known.isEmpty()) {
