@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.runtime.ApplicationModulesRuntime;
 
 /**
  * Tracing is off unless an operator turns it on (docs/operations.md): then no span records anything
@@ -31,6 +32,9 @@ class TracingOffIT {
         assertThat(context.getBean(Tracer.class).nextSpan().isNoop())
                 .as("the tracer the observations use records nothing")
                 .isTrue();
+        assertThat(context.getBeanProvider(ApplicationModulesRuntime.class).getIfAvailable())
+                .as("Spring Modulith's runtime, which works out the modules at each start, is left out")
+                .isNull();
         Object requests = context.getBean(RequestsForSupport.class);
         assertThat(requests instanceof Advised advised ? advised.getAdvisors() : new Object[0])
                 .as("calls into a module are not observed")
