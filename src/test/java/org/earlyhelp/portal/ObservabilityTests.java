@@ -180,12 +180,7 @@ class ObservabilityTests {
 
         // The request's module call, and insight's listener taking the RequestSubmitted event after
         // the commit, on another thread: both in the caller's trace.
-        for (int i = 0;
-                i < 100 && !String.join("", TestTraceCollector.trace(traceId)).contains("JourneyListener");
-                i++) {
-            Thread.sleep(100);
-        }
-        String sent = String.join("", TestTraceCollector.trace(traceId));
+        String sent = TestTraceCollector.awaitTrace(traceId, "JourneyListener");
         assertThat(sent)
                 .as("the call into referrals and the event insight took, as spans of the caller's trace")
                 .contains("RequestsForSupport.submit")
@@ -265,12 +260,7 @@ class ObservabilityTests {
         }
         // The spans of one request may come in more than one batch: the request's own span ends
         // last, after the security filters' spans may already have been sent.
-        for (int i = 0;
-                i < 100 && !String.join("", TestTraceCollector.trace(sampled)).contains("/login");
-                i++) {
-            Thread.sleep(100);
-        }
-        String sent = String.join("", TestTraceCollector.trace(sampled));
+        String sent = TestTraceCollector.awaitTrace(sampled, "/login");
         assertThat(sent)
                 .as("the request's span, in its caller's trace, sent by the application")
                 .isNotEmpty()

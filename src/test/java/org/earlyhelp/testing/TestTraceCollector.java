@@ -62,6 +62,17 @@ public final class TestTraceCollector implements ApplicationContextInitializer<C
                 .toList();
     }
 
+    /**
+     * The bodies received with the trace of this id, joined, once one holds the text (waiting up to
+     * 10 seconds, as spans are sent in batches), or as they are when none does by then.
+     */
+    public static String awaitTrace(String traceId, String text) throws InterruptedException {
+        for (int i = 0; i < 100 && !String.join("", trace(traceId)).contains(text); i++) {
+            Thread.sleep(100);
+        }
+        return String.join("", trace(traceId));
+    }
+
     /** Points an application that traces at the collector. */
     @Override
     public void initialize(ConfigurableApplicationContext context) {
