@@ -304,6 +304,8 @@ class ReferralJourneyIT extends BrowserTest {
                         .contains("Say why the family needs children's social care"));
         assertThat(browser.driver().findElements(By.cssSelector("vaadin-confirm-dialog[opened]")))
                 .isEmpty();
+        assertThat(find(By.id("step-up-front-door-called")).isDisplayed()).isTrue();
+        accessible("step-up form, with its error and the front door question");
         click(find(By.id("close-case")));
         // The confirmation names the action in the plan that closing leaves unfinished.
         waiting()
