@@ -160,19 +160,16 @@ class FamilyResolution {
         // linked: the family it waits for is asked about, so a family sent again and again makes
         // one question each time, not one for every earlier copy. The person is told only that
         // the family is new, as for any family nobody knew.
-        List<FamilyId> alike =
+        List<FamilyRow> unseen =
                 families.matches(familyNames(draft.members()), births(draft.members()), placed.postcode()).stream()
+                        .filter(m -> !m.waitingToBeLinked())
                         .filter(m -> draft.members().stream().anyMatch(d -> samePerson(d, m)))
                         .map(FamilyRepository.PersonMatch::family)
                         .distinct()
+                        .map(families::family)
+                        .flatMap(Optional::stream)
+                        .filter(f -> f.restricted() || !access.mayRead(user, f))
                         .toList();
-        Set<FamilyId> copies = changes.waitingToBeLinked(alike);
-        List<FamilyRow> unseen = alike.stream()
-                .filter(id -> !copies.contains(id))
-                .map(families::family)
-                .flatMap(Optional::stream)
-                .filter(f -> f.restricted() || !access.mayRead(user, f))
-                .toList();
         FamilyRow created = newFamily(draft, placed, now);
         return new Resolved(created, placed.hub(), Submitted.Linking.NEW_FAMILY, unseen, null);
     }

@@ -373,4 +373,27 @@ class LinkingAcrossHubsTests {
                 .as("no question about a copy that is itself waiting to be linked")
                 .doesNotContainAnyElementsOf(copies);
     }
+
+    /**
+     * The duplicate check looks at no more than 50 people. A family sent again and again (by
+     * mistake, or by a partner system flooding the service) makes a copy each time; were the
+     * newest first, 25 copies of two people would push the known family out of the 50 and its hub
+     * lead would no longer be asked.
+     */
+    @Test
+    void copiesOfAFamilySentAgainAndAgainCannotPushTheKnownFamilyOutOfTheCheck() {
+        KnownFamily known = knownFamilyOfCentral("Abernethy");
+        SignedIn.as("youth.worker", Set.of(Role.PRACTITIONER), Set.of("north-dudley"));
+        RequestDraft again = draft("Abernethy", "1 Elm Road", postcodeIn("north-dudley"), null);
+        for (int i = 0; i < 29; i++) {
+            requests.submit(again);
+        }
+        Submitted last = requests.submit(again);
+        assertThat(jdbc.sql("SELECT details FROM audit.entry WHERE action = 'submit' AND record_id = ?")
+                        .param(last.request().toString())
+                        .query(String.class)
+                        .single())
+                .as("the 30th copy still asks the hub lead about the known family")
+                .contains("link asked of", known.family().toString());
+    }
 }

@@ -4,10 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.earlyhelp.referrals.FamilyId;
 import org.earlyhelp.referrals.RequestId;
@@ -113,23 +111,6 @@ public class FamilyChangeRepository {
                 .param(hub.value())
                 .query(Integer.class)
                 .single();
-    }
-
-    /**
-     * Of these families, those saved as new for a request and still waiting for a hub lead to say
-     * whether each is a family already known.
-     */
-    public Set<FamilyId> waitingToBeLinked(Collection<FamilyId> families) {
-        if (families.isEmpty()) {
-            return Set.of();
-        }
-        UUID[] ids = families.stream().map(FamilyId::value).toArray(UUID[]::new);
-        return Set.copyOf(jdbc.sql("""
-                        SELECT DISTINCT proposed_family_id FROM referrals.family_change
-                        WHERE status = 'PENDING' AND proposed_family_id = ANY (?)""")
-                .param(ids)
-                .query((rs, n) -> new FamilyId(rs.getObject(1, UUID.class)))
-                .list());
     }
 
     /** Whether a request's family waits to be linked to a family known in another hub. */

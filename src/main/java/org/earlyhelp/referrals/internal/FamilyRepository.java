@@ -117,8 +117,9 @@ public class FamilyRepository {
 
     /**
      * A known person matching on family name and date of birth, or on family name at the same
-     * postcode; with what the duplicate check may show and whether the family's record is
-     * restricted or has an open case.
+     * postcode; with what the duplicate check may show, whether the family's record is restricted
+     * or has an open case, and whether the family was saved as new for a request and still waits
+     * for a hub lead to say whether it is a family already known.
      */
     public record PersonMatch(
             FamilyId family,
@@ -128,7 +129,8 @@ public class FamilyRepository {
             String familyName,
             LocalDate born,
             boolean restricted,
-            boolean openCase) {}
+            boolean openCase,
+            boolean waitingToBeLinked) {}
 
     public List<PersonMatch> matches(List<String> familyNames, List<LocalDate> births, String postcode) {
         if (familyNames.isEmpty()) {
@@ -137,13 +139,17 @@ public class FamilyRepository {
         String[] names =
                 familyNames.stream().map(s -> s.toLowerCase(Locale.ROOT)).toArray(String[]::new);
         Date[] dates = births.stream().map(Date::valueOf).toArray(Date[]::new);
+        // At most 50 people, the families waiting to be linked last: copies of a family sent again
+        // and again must not push the family they copy out of the 50.
         return jdbc.sql("""
                         SELECT f.id, f.label, f.hub_id, p.given_name, p.family_name, p.date_of_birth, f.restricted,
-                               EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL)
+                               EXISTS (SELECT 1 FROM referrals.case_file c WHERE c.family_id = f.id AND c.closed_at IS NULL),
+                               EXISTS (SELECT 1 FROM referrals.family_change w
+                                       WHERE w.proposed_family_id = f.id AND w.status = 'PENDING') AS waiting
                         FROM referrals.person p JOIN referrals.family f ON f.id = p.family_id
                         WHERE lower(p.family_name) = ANY (?)
                           AND (p.date_of_birth = ANY (?) OR f.postcode = ?)
-                        ORDER BY f.created_at DESC, p.position LIMIT 50""")
+                        ORDER BY waiting, f.created_at DESC, p.position LIMIT 50""")
                 .params(names, dates, postcode)
                 .query((rs, n) -> new PersonMatch(
                         new FamilyId(rs.getObject(1, UUID.class)),
@@ -153,7 +159,8 @@ public class FamilyRepository {
                         rs.getString(5),
                         rs.getObject(6, LocalDate.class),
                         rs.getBoolean(7),
-                        rs.getBoolean(8)))
+                        rs.getBoolean(8),
+                        rs.getBoolean(9)))
                 .list();
     }
 
