@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real Keycloak 26.7.3, from its Maven Central distribution (unpacked by the build into
- * {@code target/keycloak}), started once per test run with the realm from {@code keycloak/}, and
- * stopped when the run ends.
+ * {@code target/keycloak}), started once for each JVM that runs tests (a copy of its own for each
+ * of failsafe's forks) with the realm from {@code keycloak/}, and stopped when that JVM ends.
  */
 public final class KeycloakTestServer {
 
@@ -74,10 +74,10 @@ public final class KeycloakTestServer {
             }
             return instance;
         }
-        Path home = Path.of(System.getProperty("earlyhelp.test.keycloak-home", "target/keycloak/keycloak-26.7.3"));
+        Path unpacked = Path.of(System.getProperty("earlyhelp.test.keycloak-home", "target/keycloak/keycloak-26.7.3"));
         Path realmDir = Path.of(System.getProperty("earlyhelp.test.realm-dir", "keycloak"));
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            String message = "\n\n*** KEYCLOAK TESTS SKIPPED: no Keycloak at " + home.toAbsolutePath()
+        if (!Files.isExecutable(unpacked.resolve("bin/kc.sh"))) {
+            String message = "\n\n*** KEYCLOAK TESTS SKIPPED: no Keycloak at " + unpacked.toAbsolutePath()
                     + ". Run them with ./mvnw verify, which unpacks it from Maven Central. ***\n";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail(message);
@@ -86,6 +86,8 @@ public final class KeycloakTestServer {
             Assumptions.abort(message);
         }
         try {
+            String fork = System.getProperty("earlyhelp.test.fork", "");
+            Path home = ownCopy(unpacked, fork);
             int port = FreePorts.next();
             int management = FreePorts.next();
             Path data = home.resolve("data");
@@ -94,7 +96,7 @@ public final class KeycloakTestServer {
             String realm = Files.readString(realmDir.resolve("realm-earlyhelp.json"))
                     .replace("http://localhost:8080", "http://localhost:" + appPort);
             Files.writeString(importDir.resolve("realm-earlyhelp.json"), realm);
-            Path log = Path.of("target", "keycloak.log");
+            Path log = Path.of("target", fork.isEmpty() ? "keycloak.log" : "keycloak-" + fork + ".log");
             ProcessBuilder builder = new ProcessBuilder(
                             home.resolve("bin/kc.sh").toString(),
                             "start-dev",
@@ -391,6 +393,38 @@ public final class KeycloakTestServer {
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /**
+     * The Keycloak to start: the unpacked one when this JVM runs tests alone, else a copy of its
+     * own for this fork. Two Keycloaks cannot share one: each keeps its database under {@code data/},
+     * and the second finds the first's database file locked and stops.
+     */
+    private static Path ownCopy(Path unpacked, String fork) throws IOException {
+        if (fork.isEmpty()) {
+            return unpacked;
+        }
+        Path copy = Path.of("target", "keycloak-fork-" + fork).resolve(unpacked.getFileName());
+        Path copied = copy.resolve(".copied");
+        if (!Files.exists(copied)) {
+            deleteRecursively(copy);
+            Files.createDirectories(copy.getParent());
+            try {
+                // cp -a keeps the scripts executable.
+                Process cp = new ProcessBuilder("cp", "-a", unpacked.toString(), copy.toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (cp.waitFor() != 0) {
+                    throw new IOException("Could not copy Keycloak for fork " + fork + ": " + output);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            Files.writeString(copied, unpacked.toAbsolutePath().toString());
+        }
+        return copy;
     }
 
     private static String tail(Path log) throws IOException {

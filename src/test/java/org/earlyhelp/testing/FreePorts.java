@@ -19,6 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * when Keycloak starts, once failed with "Port … is already in use". The kernel never gives a port
  * below that range to an outgoing connection or to a bind on port 0, so a port chosen here stays
  * free until something asks for it by number. The same port is never handed out twice in one run.
+ *
+ * <p>The integration tests run in two JVMs at once (failsafe's forks). Each draws from a slice of
+ * the range of its own ({@code earlyhelp.test.fork}, failsafe's fork number), so that a port one
+ * JVM chose but has not bound yet (Keycloak's application port waits for its application) cannot
+ * be chosen by the other.
  */
 public final class FreePorts {
 
@@ -26,18 +31,35 @@ public final class FreePorts {
     private static final int EPHEMERAL_RANGE_START = ephemeralRangeStart();
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
+    /** How many slices the range is cut into, one for each JVM that may run tests at once. */
+    static final int SLICES = 4;
+
     private FreePorts() {}
 
     /** A port nobody listens on now and that no outgoing connection can take, for a server to listen on. */
     public static synchronized int next() {
+        int[] slice = slice(Integer.getInteger("earlyhelp.test.fork", 0), EPHEMERAL_RANGE_START);
         for (int attempt = 0; attempt < 1_000; attempt++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_RANGE_START);
+            int port = ThreadLocalRandom.current().nextInt(slice[0], slice[1]);
             if (!HANDED_OUT.contains(port) && bindable(port)) {
                 HANDED_OUT.add(port);
                 return port;
             }
         }
-        throw new IllegalStateException("No free port between " + LOWEST + " and " + EPHEMERAL_RANGE_START);
+        throw new IllegalStateException("No free port between " + slice[0] + " and " + slice[1]);
+    }
+
+    /**
+     * The ports a JVM draws from, from (inclusive) and to (exclusive): the whole range below the
+     * ephemeral one when it runs alone (fork 0), else the fork's slice of it.
+     */
+    static int[] slice(int fork, int rangeEnd) {
+        if (fork <= 0) {
+            return new int[] {LOWEST, rangeEnd};
+        }
+        int size = (rangeEnd - LOWEST) / SLICES;
+        int from = LOWEST + ((fork - 1) % SLICES) * size;
+        return new int[] {from, from + size};
     }
 
     /** The first port of the kernel's ephemeral range ({@code 32768} on Linux unless configured). */

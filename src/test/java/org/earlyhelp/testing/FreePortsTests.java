@@ -27,6 +27,23 @@ class FreePortsTests {
     }
 
     @Test
+    void twoForksDrawFromSlicesThatDoNotOverlap() {
+        int end = FreePorts.ephemeralRangeStart();
+        assertThat(FreePorts.slice(0, end)).containsExactly(10_000, end);
+        for (int a = 1; a <= FreePorts.SLICES; a++) {
+            int[] one = FreePorts.slice(a, end);
+            assertThat(one[0]).isGreaterThanOrEqualTo(10_000);
+            assertThat(one[1]).isLessThanOrEqualTo(end).isGreaterThan(one[0] + 1_000);
+            for (int b = a + 1; b <= FreePorts.SLICES; b++) {
+                int[] other = FreePorts.slice(b, end);
+                assertThat(one[1] <= other[0] || other[1] <= one[0])
+                        .as("the slices of forks %d and %d do not overlap", a, b)
+                        .isTrue();
+            }
+        }
+    }
+
+    @Test
     void aPortTheKernelHandsOutForAnyPortIsInTheEphemeralRange() throws IOException {
         // What the old way of choosing did, and why it could collide with outgoing connections.
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The browser and integration tests' second application: Keycloak mode, against the real Keycloak
- * ({@link KeycloakTestServer}, started once for the run), on the one port Keycloak's portal client
+ * ({@link KeycloakTestServer}, started once for each test JVM), on the one port Keycloak's portal client
  * may redirect to, so people sign in through Keycloak's own page. The demonstration hubs, services
  * and care returns, but no demonstration families, so that every figure a test reads is one it
  * made. Signing in through Keycloak ({@code KeycloakLoginIT}), the partner API (client-credentials

@@ -120,7 +120,9 @@ public final class ProductionJar {
      */
     private static synchronized Path extracted() throws Exception {
         Path jar = jar();
-        Path into = Path.of("target", "extracted");
+        // One directory for each JVM running tests at once, so that one cannot extract over the other's.
+        String fork = System.getProperty("earlyhelp.test.fork", "");
+        Path into = Path.of("target", fork.isEmpty() ? "extracted" : "extracted-" + fork);
         Path application = into.resolve(jar.getFileName());
         if (!Files.exists(application)
                 || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
