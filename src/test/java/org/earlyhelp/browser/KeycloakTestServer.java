@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.earlyhelp.testing.FreePorts;
+import org.earlyhelp.testing.TestFork;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -86,8 +87,7 @@ public final class KeycloakTestServer {
             Assumptions.abort(message);
         }
         try {
-            String fork = System.getProperty("earlyhelp.test.fork", "");
-            Path home = ownCopy(unpacked, fork);
+            Path home = ownCopy(unpacked);
             int port = FreePorts.next();
             int management = FreePorts.next();
             Path data = home.resolve("data");
@@ -96,7 +96,7 @@ public final class KeycloakTestServer {
             String realm = Files.readString(realmDir.resolve("realm-earlyhelp.json"))
                     .replace("http://localhost:8080", "http://localhost:" + appPort);
             Files.writeString(importDir.resolve("realm-earlyhelp.json"), realm);
-            Path log = Path.of("target", fork.isEmpty() ? "keycloak.log" : "keycloak-" + fork + ".log");
+            Path log = Path.of("target", TestFork.own("keycloak") + ".log");
             ProcessBuilder builder = new ProcessBuilder(
                             home.resolve("bin/kc.sh").toString(),
                             "start-dev",
@@ -400,11 +400,11 @@ public final class KeycloakTestServer {
      * own for this fork. Two Keycloaks cannot share one: each keeps its database under {@code data/},
      * and the second finds the first's database file locked and stops.
      */
-    private static Path ownCopy(Path unpacked, String fork) throws IOException {
-        if (fork.isEmpty()) {
+    private static Path ownCopy(Path unpacked) throws IOException {
+        if (TestFork.number() == 0) {
             return unpacked;
         }
-        Path copy = Path.of("target", "keycloak-fork-" + fork).resolve(unpacked.getFileName());
+        Path copy = Path.of("target", TestFork.own("keycloak-fork")).resolve(unpacked.getFileName());
         Path copied = copy.resolve(".copied");
         if (!Files.exists(copied)) {
             deleteRecursively(copy);
@@ -416,7 +416,7 @@ public final class KeycloakTestServer {
                         .start();
                 String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (cp.waitFor() != 0) {
-                    throw new IOException("Could not copy Keycloak for fork " + fork + ": " + output);
+                    throw new IOException("Could not copy Keycloak to " + copy + ": " + output);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

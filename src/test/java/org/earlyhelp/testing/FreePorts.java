@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * free until something asks for it by number. The same port is never handed out twice in one run.
  *
  * <p>The integration tests run in two JVMs at once (failsafe's forks). Each draws from a slice of
- * the range of its own ({@code earlyhelp.test.fork}, failsafe's fork number), so that a port one
+ * the range of its own ({@link TestFork}), so that a port one
  * JVM chose but has not bound yet (Keycloak's application port waits for its application) cannot
  * be chosen by the other.
  */
@@ -38,7 +38,7 @@ public final class FreePorts {
 
     /** A port nobody listens on now and that no outgoing connection can take, for a server to listen on. */
     public static synchronized int next() {
-        int[] slice = slice(Integer.getInteger("earlyhelp.test.fork", 0), EPHEMERAL_RANGE_START);
+        int[] slice = slice(TestFork.number(), EPHEMERAL_RANGE_START);
         for (int attempt = 0; attempt < 1_000; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(slice[0], slice[1]);
             if (!HANDED_OUT.contains(port) && bindable(port)) {

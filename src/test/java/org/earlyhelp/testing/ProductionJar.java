@@ -121,8 +121,7 @@ public final class ProductionJar {
     private static synchronized Path extracted() throws Exception {
         Path jar = jar();
         // One directory for each JVM running tests at once, so that one cannot extract over the other's.
-        String fork = System.getProperty("earlyhelp.test.fork", "");
-        Path into = Path.of("target", fork.isEmpty() ? "extracted" : "extracted-" + fork);
+        Path into = Path.of("target", TestFork.own("extracted"));
         Path application = into.resolve(jar.getFileName());
         if (!Files.exists(application)
                 || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
