@@ -25,7 +25,9 @@ class PostgresRestartIT extends BrowserTest {
         try (OwnPostgres postgres = OwnPostgres.start()) {
             postgres.createDatabase("earlyhelp");
             int port = FreePorts.next();
+            // The plain jar, as the README runs it (the other tests run it extracted, with its AOT cache).
             Process app = ProductionJar.start(
+                    ProductionJar.Form.JAR,
                     postgres.jdbcUrl("earlyhelp"),
                     OwnPostgres.USER,
                     port,
