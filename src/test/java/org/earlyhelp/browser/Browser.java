@@ -104,9 +104,13 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        // Every request, the page's own calls too, asks for the language.
-        driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", language)));
+        // Every request, the page's own calls too, asks for the language. Only for another language
+        // than the default: the DevTools network events then go to ChromeDriver for every request.
+        if (!language.equals("en-GB")) {
+            driver.executeCdpCommand("Network.enable", Map.of());
+            driver.executeCdpCommand(
+                    "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", language)));
+        }
         return new Browser(driver);
     }
 
