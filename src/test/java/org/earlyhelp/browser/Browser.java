@@ -43,6 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The language a browser asks for unless a test chooses another. */
+    private static final String DEFAULT_LANGUAGE = "en-GB";
+
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
     private final ChromeDriver driver;
@@ -55,7 +58,7 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser, or skips (fails under CI) when none can be had. */
     public static Browser open() {
-        return open("en-GB");
+        return open(DEFAULT_LANGUAGE);
     }
 
     /** Starts a browser that asks for pages in a language (its Accept-Language), such as a pseudo-locale. */
@@ -106,7 +109,7 @@ public final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         // Every request, the page's own calls too, asks for the language. Only for another language
         // than the default: the DevTools network events then go to ChromeDriver for every request.
-        if (!language.equals("en-GB")) {
+        if (!language.equals(DEFAULT_LANGUAGE)) {
             driver.executeCdpCommand("Network.enable", Map.of());
             driver.executeCdpCommand(
                     "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", language)));

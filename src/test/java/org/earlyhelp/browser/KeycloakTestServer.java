@@ -8,21 +8,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.earlyhelp.testing.Commands;
 import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.TestFork;
 import org.junit.jupiter.api.Assumptions;
@@ -129,6 +128,11 @@ public final class KeycloakTestServer {
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            // Building or copying it was interrupted.
+            throw new IllegalStateException(e);
         }
     }
 
@@ -407,37 +411,26 @@ public final class KeycloakTestServer {
      * the management port, caches local to the one node), before any copies it; the JVMs take turns
      * through {@code target/keycloak.lock}.
      */
-    private static void builtOnce(Path unpacked) throws IOException {
+    private static void builtOnce(Path unpacked) throws Exception {
         Path built = unpacked.resolve(".built-for-tests");
-        try (FileChannel channel = FileChannel.open(
-                        Path.of("target", "keycloak.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock()) {
-            if (Files.exists(built)) {
-                return;
+        TestFork.inTurn("keycloak", () -> {
+            if (!Files.exists(built)) {
+                Instant started = Instant.now();
+                Commands.runToEnd(
+                        "Keycloak's build failed",
+                        Duration.ofMinutes(5),
+                        Map.of("JAVA_HOME", System.getProperty("java.home")),
+                        unpacked.resolve("bin/kc.sh").toString(),
+                        "build",
+                        "--health-enabled=true",
+                        "--cache=local");
+                Files.writeString(built, Instant.now().toString());
+                System.out.printf(
+                        "Keycloak 26.7.3 built in %d s%n",
+                        Duration.between(started, Instant.now()).toSeconds());
             }
-            Path log = Path.of("target", "keycloak-build.log");
-            ProcessBuilder builder = new ProcessBuilder(
-                            unpacked.resolve("bin/kc.sh").toString(), "build", "--health-enabled=true", "--cache=local")
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-            Instant started = Instant.now();
-            Process build = builder.start();
-            if (!build.waitFor(5, TimeUnit.MINUTES)) {
-                build.destroyForcibly();
-                throw new IllegalStateException("Keycloak's build took over 5 minutes:\n" + tail(log));
-            }
-            if (build.exitValue() != 0) {
-                throw new IllegalStateException("Keycloak's build failed:\n" + tail(log));
-            }
-            Files.writeString(built, Instant.now().toString());
-            System.out.printf(
-                    "Keycloak 26.7.3 built in %d s%n",
-                    Duration.between(started, Instant.now()).toSeconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
+            return built;
+        });
     }
 
     /**
@@ -445,7 +438,7 @@ public final class KeycloakTestServer {
      * own for this fork. Two Keycloaks cannot share one: each keeps its database under {@code data/},
      * and the second finds the first's database file locked and stops.
      */
-    private static Path ownCopy(Path unpacked) throws IOException {
+    private static Path ownCopy(Path unpacked) throws Exception {
         if (TestFork.number() == 0) {
             return unpacked;
         }
@@ -455,19 +448,15 @@ public final class KeycloakTestServer {
         if (!Files.exists(copied) || !Files.exists(copy.resolve(".built-for-tests"))) {
             deleteRecursively(copy);
             Files.createDirectories(copy.getParent());
-            try {
-                // cp -a keeps the scripts executable.
-                Process cp = new ProcessBuilder("cp", "-a", unpacked.toString(), copy.toString())
-                        .redirectErrorStream(true)
-                        .start();
-                String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (cp.waitFor() != 0) {
-                    throw new IOException("Could not copy Keycloak to " + copy + ": " + output);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+            // cp -a keeps the scripts executable.
+            Commands.runToEnd(
+                    "Could not copy Keycloak to " + copy,
+                    Duration.ofMinutes(2),
+                    Map.of(),
+                    "cp",
+                    "-a",
+                    unpacked.toString(),
+                    copy.toString());
             Files.writeString(copied, unpacked.toAbsolutePath().toString());
         }
         return copy;

@@ -5,11 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,9 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -175,10 +170,10 @@ public final class ProductionJar {
         Path jar = jar();
         Path into = Path.of("target", "extracted");
         Path application = into.resolve(jar.getFileName());
-        return alone(() -> {
+        return TestFork.inTurn("extracted", () -> {
             if (!Files.exists(application)
                     || Files.getLastModifiedTime(application).compareTo(Files.getLastModifiedTime(jar)) < 0) {
-                run(
+                Commands.runToEnd(
                         "Could not extract the jar",
                         Duration.ofMinutes(2),
                         Map.of(),
@@ -201,7 +196,7 @@ public final class ProductionJar {
      */
     private static Path aotCache(Path application) throws Exception {
         Path cache = application.resolveSibling("early-help.aot");
-        return alone(() -> {
+        return TestFork.inTurn("extracted", () -> {
             if (Files.exists(cache)
                     && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(application)) >= 0) {
                 return cache;
@@ -212,7 +207,7 @@ public final class ProductionJar {
             execute("postgres", "CREATE DATABASE " + database);
             long training = System.nanoTime();
             try {
-                run(
+                Commands.runToEnd(
                         "The AOT cache's training run failed",
                         Duration.ofMinutes(3),
                         Map.of(
@@ -241,36 +236,6 @@ public final class ProductionJar {
                     Files.size(cache) >> 20);
             return cache;
         });
-    }
-
-    /**
-     * Does the work while holding {@code target/extracted.lock}: the JVMs running tests at once share
-     * the extracted jar and its cache, and one must not write them while another writes or reads.
-     */
-    private static synchronized <T> T alone(Callable<T> work) throws Exception {
-        Files.createDirectories(Path.of("target"));
-        try (FileChannel channel = FileChannel.open(
-                        Path.of("target", "extracted.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock ignored = channel.lock()) {
-            return work.call();
-        }
-    }
-
-    /** Runs a command to its end, failing with its output when it fails or outlasts the limit. */
-    private static void run(String failure, Duration limit, Map<String, String> environment, String... command)
-            throws Exception {
-        Path log = Files.createTempFile("earlyhelp-command", ".log");
-        ProcessBuilder builder =
-                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException(failure + " (no end within " + limit + "):\n" + Files.readString(log));
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException(failure + " (exit " + process.exitValue() + "):\n" + Files.readString(log));
-        }
     }
 
     private static String java() {

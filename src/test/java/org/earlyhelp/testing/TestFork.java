@@ -1,9 +1,17 @@
 package org.earlyhelp.testing;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+
 /**
  * Which of Failsafe's forks this JVM is: the browser and integration tests run in two JVMs at once,
  * and what one JVM starts or writes must not be the other's (ports, Keycloak, files in {@code
- * target/}). The build passes the fork number as {@code earlyhelp.test.fork}.
+ * target/}), unless they take turns making it ({@link #inTurn}). The build passes the fork number as
+ * {@code earlyhelp.test.fork}.
  */
 public final class TestFork {
 
@@ -18,5 +26,19 @@ public final class TestFork {
     public static String own(String name) {
         int fork = number();
         return fork == 0 ? name : name + "-" + fork;
+    }
+
+    /**
+     * Does the work while holding {@code target/<lock>.lock}, for what the JVMs running tests at once
+     * share and one must not write while another writes or reads it (the extracted jar, Keycloak's
+     * build). Within one JVM, one at a time too.
+     */
+    public static synchronized <T> T inTurn(String lock, Callable<T> work) throws Exception {
+        Files.createDirectories(Path.of("target"));
+        try (FileChannel channel = FileChannel.open(
+                        Path.of("target", lock + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = channel.lock()) {
+            return work.call();
+        }
     }
 }
