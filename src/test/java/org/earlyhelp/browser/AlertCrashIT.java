@@ -53,7 +53,7 @@ class AlertCrashIT extends BrowserTest {
                     "--spring.mail.properties.mail.smtp.timeout=600000");
             try {
                 caseId = caseInvitation(database, CODE, "Crash test");
-                browser.clearCookies();
+                browser().clearCookies();
                 long sending = System.nanoTime();
                 for (int i = 0; i < FEEDBACK; i++) {
                     boolean unsafe = i % 3 == 0;

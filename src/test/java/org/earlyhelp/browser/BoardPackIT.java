@@ -35,7 +35,7 @@ class BoardPackIT extends BrowserTest {
     JdbcClient jdbc;
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        return new WebDriverWait(browser().driver(), Duration.ofSeconds(20));
     }
 
     private void waitForTitle(String words) {
@@ -60,15 +60,15 @@ class BoardPackIT extends BrowserTest {
                 .single();
 
         signInAndWait(base, "admin");
-        browser.go(base + "/board");
+        browser().go(base + "/board");
         waitForTitle("The whole borough");
-        browser.waitFor(By.id("board-care-table"));
-        browser.assertAccessible("board pack, borough");
-        browser.assertChartLabelsApart("board pack, borough");
-        WebElement decisions = browser.waitFor(By.id("board-decisions"));
-        browser.screenshot(decisions, "board-pack-decisions");
+        browser().waitFor(By.id("board-care-table"));
+        browser().assertAccessible("board pack, borough");
+        browser().assertChartLabelsApart("board pack, borough");
+        WebElement decisions = browser().waitFor(By.id("board-decisions"));
+        browser().screenshot(decisions, "board-pack-decisions");
 
-        String printed = text(browser.print());
+        String printed = text(browser().print());
         assertThat(printed)
                 .contains("Performance board pack: The whole borough")
                 .contains("Decisions within one working day")
@@ -80,25 +80,27 @@ class BoardPackIT extends BrowserTest {
 
         // The hub's lead writes the commentary on their hub's pack.
         signInAndWait(base, "lead.dudley-central");
-        browser.go(base + "/board");
+        browser().go(base + "/board");
         waitForTitle("The whole borough");
-        chooseInSelect(browser.waitFor(By.id("board-scope")), hubName);
-        browser.waitFor(By.id("board-show")).click();
+        chooseInSelect(browser().waitFor(By.id("board-scope")), hubName);
+        browser().waitFor(By.id("board-show")).click();
         waitForTitle(hubName);
-        browser.assertAccessible("board pack, hub, as its lead");
+        browser().assertAccessible("board pack, hub, as its lead");
         String words = "Assessments slipped while two workers were off; both are back this month.";
-        browser.typeInto("board-assessments-commentary", words);
-        WebElement save = browser.waitFor(By.id("board-assessments-commentary-save"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", save);
+        browser().typeInto("board-assessments-commentary", words);
+        WebElement save = browser().waitFor(By.id("board-assessments-commentary-save"));
+        ((JavascriptExecutor) browser().driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", save);
         save.click();
         waiting().until(d -> jdbc.sql("""
                                 SELECT count(*) FROM board.commentary WHERE scope = 'dudley-central'
                                   AND section = 'ASSESSMENTS' AND body = ?""").param(words).query(Integer.class).single() == 1);
 
-        WebElement link = browser.driver().findElement(By.id("board-pdf"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
-        browser.screenshot("board-pack-lead");
-        byte[] pdf = browser.downloadBytes(browser.waitFor(By.id("board-pdf")));
+        WebElement link = browser().driver().findElement(By.id("board-pdf"));
+        ((JavascriptExecutor) browser().driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'});", link);
+        browser().screenshot("board-pack-lead");
+        byte[] pdf = browser().downloadBytes(browser().waitFor(By.id("board-pdf")));
         assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
         Path saved = Path.of("target", "screenshots", "board-pack.pdf");
         Files.createDirectories(saved.getParent());

@@ -17,33 +17,54 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** One headless Chromium per test class, and signing in with a demonstration account. */
+/**
+ * One headless Chromium per test class, and signing in with a demonstration account. Failsafe runs
+ * test classes two at a time in one JVM, each class on one thread from its start to its end, so
+ * each thread holds the browser of the class it runs.
+ */
 abstract class BrowserTest {
 
     /** Every demonstration account's password. */
     static final String DEMO_PASSWORD = "demo-early-help";
 
-    protected static Browser browser;
+    private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
+
+    /** The browser of the test class this thread runs. */
+    static Browser browser() {
+        Browser browser = BROWSER.get();
+        if (browser == null) {
+            throw new IllegalStateException(
+                    "No browser is open on " + Thread.currentThread().getName());
+        }
+        return browser;
+    }
 
     @BeforeAll
     static void openBrowser() {
-        browser = Browser.open();
+        BROWSER.set(Browser.open());
+    }
+
+    /** Closes this class's browser and opens one asking for pages in another language. */
+    static void reopenBrowser(String language) {
+        closeBrowser();
+        BROWSER.set(Browser.open(language));
     }
 
     @AfterAll
     static void closeBrowser() {
+        Browser browser = BROWSER.get();
+        BROWSER.remove();
         if (browser != null) {
             browser.close();
-            browser = null;
         }
     }
 
     /** Signs in on the portal's own sign-in page, forgetting whoever was signed in before. */
     static void signInLocally(String base, String username, String password) {
-        browser.clearCookies();
-        browser.go(base + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
-        browser.waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
+        browser().clearCookies();
+        browser().go(base + "/login");
+        browser().waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
+        browser().waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
     }
 
     /**
@@ -53,19 +74,19 @@ abstract class BrowserTest {
      */
     static void signInThroughKeycloak(String base, String username) {
         String keycloak = KeycloakTestServer.running().baseUrl();
-        browser.clearCookies();
-        browser.go(base + "/");
-        browser.waitForUrlStartingWith(keycloak);
-        browser.waitFor(By.id("username")).sendKeys(username);
-        browser.waitFor(By.id("password")).sendKeys(KeycloakTestServer.PASSWORD);
-        browser.waitFor(By.id("kc-login")).click();
-        browser.waitForUrlStartingWith(base);
+        browser().clearCookies();
+        browser().go(base + "/");
+        browser().waitForUrlStartingWith(keycloak);
+        browser().waitFor(By.id("username")).sendKeys(username);
+        browser().waitFor(By.id("password")).sendKeys(KeycloakTestServer.PASSWORD);
+        browser().waitFor(By.id("kc-login")).click();
+        browser().waitForUrlStartingWith(base);
     }
 
     /** Signs in through Keycloak and waits for the home page (or the refusal of a person without a role). */
     static void signInThroughKeycloakAndWait(String base, String username) {
         signInThroughKeycloak(base, username);
-        browser.waitFor(By.cssSelector("[id^='home-'], #no-access"));
+        browser().waitFor(By.cssSelector("[id^='home-'], #no-access"));
     }
 
     /**
@@ -81,13 +102,13 @@ abstract class BrowserTest {
         int loads = 0;
         while (System.nanoTime() - from < limit.toNanos()) {
             loads++;
-            browser.go(base + "/my-work");
+            browser().go(base + "/my-work");
             try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+                new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                         .until(ExpectedConditions.or(
                                 ExpectedConditions.presenceOfElementLocated(WORK_LIST),
                                 ExpectedConditions.presenceOfElementLocated(By.id("database-down"))));
-                if (browser.isPresent(WORK_LIST)) {
+                if (browser().isPresent(WORK_LIST)) {
                     return loads;
                 }
             } catch (TimeoutException slow) {
@@ -124,15 +145,15 @@ abstract class BrowserTest {
 
     /** Opens the public feedback form and waits for its Send button; says what the page shows if it never comes. */
     static void openFeedbackForm(String url) {
-        browser.go(url);
+        browser().go(url);
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+            new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("send")));
         } catch (TimeoutException e) {
-            browser.screenshot("feedback-form");
+            browser().screenshot("feedback-form");
             throw new AssertionError(
-                    "No Send button at " + browser.url() + "; the page says: "
-                            + ((JavascriptExecutor) browser.driver()).executeScript("return document.body.innerText"),
+                    "No Send button at " + browser().url() + "; the page says: "
+                            + ((JavascriptExecutor) browser().driver()).executeScript("return document.body.innerText"),
                     e);
         }
     }
@@ -153,10 +174,10 @@ abstract class BrowserTest {
                           expires_at)
                         VALUES (?, ?, 'GROUP', 'dudley-central', 'Browser test', 'TEEN', 'test', now(),
                           now() + interval '1 day')""").params(invitation, code).update();
-        browser.clearCookies();
+        browser().clearCookies();
         openFeedbackForm(base + "/say/" + code);
-        browser.waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words(invitation));
-        browser.waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
+        browser().waitFor(By.cssSelector("#answer-anything textarea")).sendKeys(words(invitation));
+        browser().waitFor(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
                 .filter(button -> button.getText().equals("No"))
                 .findFirst()
                 .orElseThrow()
@@ -169,15 +190,15 @@ abstract class BrowserTest {
      * page after a "No", or for the form to go after a "Yes".
      */
     static void answerAndSend(boolean feelSafe) {
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(browser().driver(), Duration.ofSeconds(20));
         WebElement answer =
                 wait.until(d -> d.findElement(By.id("choices-safe")).findElements(By.tagName("vaadin-button")).stream()
                         .filter(button -> button.getText().equals(feelSafe ? "Yes" : "No"))
                         .findFirst()
                         .orElse(null));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView();", answer);
+        ((JavascriptExecutor) browser().driver()).executeScript("arguments[0].scrollIntoView();", answer);
         answer.click();
-        browser.waitFor(By.id("send")).click();
+        browser().waitFor(By.id("send")).click();
         if (feelSafe) {
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("send")));
         } else {
@@ -207,10 +228,10 @@ abstract class BrowserTest {
 
     /** Opens a select and chooses the item whose text contains {@code text} (any case). */
     static void chooseInSelect(WebElement select, String text) {
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", select);
         clickWhenStill(select);
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser().driver(), Duration.ofSeconds(15));
         wait.ignoring(StaleElementReferenceException.class);
         WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                 .filter(i -> i.isDisplayed() && i.getText().toLowerCase().contains(text.toLowerCase()))
@@ -224,7 +245,7 @@ abstract class BrowserTest {
      * and gives what it says.
      */
     static String waitForIdleSignOut(Duration limit, String failure) {
-        return new WebDriverWait(browser.driver(), limit)
+        return new WebDriverWait(browser().driver(), limit)
                 .withMessage(failure)
                 .until(d -> d.findElements(By.id("signed-out-idle")).stream()
                         .findFirst()
@@ -236,6 +257,6 @@ abstract class BrowserTest {
     static void signInAndWait(String base, String username) {
         signInLocally(base, username, DEMO_PASSWORD);
         By home = By.cssSelector("[id^='home-'], #no-access");
-        browser.waitFor(home);
+        browser().waitFor(home);
     }
 }

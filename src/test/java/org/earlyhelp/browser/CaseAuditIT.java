@@ -33,22 +33,22 @@ class CaseAuditIT extends BrowserTest {
     JdbcClient jdbc;
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        return new WebDriverWait(browser().driver(), Duration.ofSeconds(15));
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
 
     private void script(String js, Object... args) {
-        ((JavascriptExecutor) browser.driver()).executeScript(js, args);
+        ((JavascriptExecutor) browser().driver()).executeScript(js, args);
     }
 
     /** Chooses the n-th grade (0 outstanding ... 3 inadequate) in a group of radio buttons. */
     private void chooseGrade(String group, int n) {
-        browser.waitFor(By.cssSelector("#" + group + " vaadin-radio-button"));
+        browser().waitFor(By.cssSelector("#" + group + " vaadin-radio-button"));
         script("document.querySelectorAll('#" + group + " vaadin-radio-button')[" + n + "].click();");
     }
 
@@ -73,20 +73,20 @@ class CaseAuditIT extends BrowserTest {
         String auditPage = base + "/quality/audits/" + id;
 
         signInAndWait(base, "admin");
-        browser.go(base + "/quality/audits");
-        WebElement grid = browser.waitFor(By.id("audits-grid"));
+        browser().go(base + "/quality/audits");
+        WebElement grid = browser().waitFor(By.id("audits-grid"));
         waiting().until(d -> grid.getDomProperty("textContent").contains("Waiting for the auditor"));
-        browser.assertAccessible("case file audits, administrator");
+        browser().assertAccessible("case file audits, administrator");
 
         // What the moderated audits teach: a chart with its table, and the table as a file.
-        browser.go(base + "/quality/learning");
+        browser().go(base + "/quality/learning");
         waiting()
                 .until(d -> String.valueOf(
                                 d.findElement(By.id("learning-overall")).getDomProperty("textContent"))
                         .contains("grades good or better"));
-        browser.waitFor(By.id("learning-domains-table"));
-        browser.assertAccessible("learning from audits");
-        String csv = browser.download(browser.waitFor(By.id("learning-domains-csv")));
+        browser().waitFor(By.id("learning-domains-table"));
+        browser().assertAccessible("learning from audits");
+        String csv = browser().download(browser().waitFor(By.id("learning-domains-csv")));
         assertThat(csv.split("\r\n")[0])
                 .isEqualTo(
                         "\"Domain\",\"Outstanding\",\"Good\",\"Requires improvement\",\"Inadequate\",\"Good or better\"");
@@ -94,81 +94,82 @@ class CaseAuditIT extends BrowserTest {
 
         // The auditor: the task in "My work", the case read only, then the grades.
         signInAndWait(base, (String) audit.get("auditor"));
-        browser.go(base + "/my-work");
+        browser().go(base + "/my-work");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-tasks a[href$='" + id + "']")));
-        browser.go(auditPage);
-        WebElement read = browser.waitFor(By.id("audit-read-case"));
-        browser.assertAccessible("case file audit, auditor");
+        browser().go(auditPage);
+        WebElement read = browser().waitFor(By.id("audit-read-case"));
+        browser().assertAccessible("case file audit, auditor");
         click(read);
-        browser.waitFor(By.id("case-audit-read"));
-        assertThat(browser.isPresent(By.id("open-log")))
+        browser().waitFor(By.id("case-audit-read"));
+        assertThat(browser().isPresent(By.id("open-log")))
                 .as("an auditor logs nothing")
                 .isFalse();
-        browser.assertAccessible("case read for an audit");
+        browser().assertAccessible("case read for an audit");
 
-        browser.go(auditPage);
-        browser.waitFor(By.id("audit-grade-0"));
-        int domains = browser.driver()
+        browser().go(auditPage);
+        browser().waitFor(By.id("audit-grade-0"));
+        int domains = browser()
+                .driver()
                 .findElements(By.cssSelector("#audit-grading vaadin-radio-group"))
                 .size();
         assertThat(domains).isEqualTo(7);
         for (int i = 0; i < domains; i++) {
             chooseGrade("audit-grade-" + i, 1);
             if (i > 0) {
-                browser.typeInto("audit-evidence-" + i, "Seen alone at every visit, words recorded (" + i + ").");
+                browser().typeInto("audit-evidence-" + i, "Seen alone at every visit, words recorded (" + i + ").");
             }
         }
-        click(browser.waitFor(By.id("audit-add-action")));
+        click(browser().waitFor(By.id("audit-add-action")));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("audit-action-0")));
-        browser.typeInto("audit-action-0", "Record the child's own words about school.");
-        chooseInSelect(browser.waitFor(By.id("audit-owner-0")), (String) audit.get("lead_name"));
+        browser().typeInto("audit-action-0", "Record the child's own words about school.");
+        chooseInSelect(browser().waitFor(By.id("audit-owner-0")), (String) audit.get("lead_name"));
         script("const p = document.getElementById('audit-due-0'); p.value = p.min;"
                 + " p.dispatchEvent(new CustomEvent('change', {bubbles: true}));");
-        click(browser.waitFor(By.id("audit-submit")));
-        click(browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']")));
+        click(browser().waitFor(By.id("audit-submit")));
+        click(browser().waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']")));
         waiting()
                 .until(d -> String.valueOf(
                                 d.findElement(By.id("audit-evidence-0")).getDomProperty("errorMessage"))
                         .contains("Say what in the case file shows this grade."));
-        browser.typeInto("audit-evidence-0", "The child's words are in every visit's note.");
-        click(browser.waitFor(By.id("audit-submit")));
-        click(browser.waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']")));
+        browser().typeInto("audit-evidence-0", "The child's words are in every visit's note.");
+        click(browser().waitFor(By.id("audit-submit")));
+        click(browser().waitFor(By.cssSelector("vaadin-confirm-dialog[opened] [slot='confirm-button']")));
         waitForStage("Waiting for the lead practitioner's reflection");
-        browser.assertAccessible("case file audit, graded");
+        browser().assertAccessible("case file audit, graded");
 
         // The lead practitioner reflects.
         signInAndWait(base, (String) audit.get("lead"));
-        browser.go(auditPage);
-        browser.typeInto("audit-reflection-text", "Fair: I will see the child alone about school.");
-        click(browser.waitFor(By.id("audit-reflect")));
+        browser().go(auditPage);
+        browser().typeInto("audit-reflection-text", "Fair: I will see the child alone about school.");
+        click(browser().waitFor(By.id("audit-reflect")));
         waitForStage("Waiting for moderation");
 
         // The moderator changes the first grade: refused until they say why.
         signInAndWait(base, (String) audit.get("moderator"));
-        browser.go(auditPage);
-        browser.waitFor(By.id("audit-moderation"));
-        browser.assertAccessible("case file audit, moderator");
+        browser().go(auditPage);
+        browser().waitFor(By.id("audit-moderation"));
+        browser().assertAccessible("case file audit, moderator");
         chooseGrade("moderate-grade-0", 2);
-        click(browser.waitFor(By.id("moderate-save")));
+        click(browser().waitFor(By.id("moderate-save")));
         waiting()
                 .until(d -> String.valueOf(
                                 d.findElement(By.id("moderate-reason-0")).getDomProperty("errorMessage"))
                         .contains("Say why you change this grade."));
-        browser.typeInto("moderate-reason-0", "The words are there, but nothing changed because of them.");
-        click(browser.waitFor(By.id("moderate-save")));
+        browser().typeInto("moderate-reason-0", "The words are there, but nothing changed because of them.");
+        click(browser().waitFor(By.id("moderate-save")));
         waitForStage("Moderated");
-        assertThat(browser.waitFor(By.id("audit-grades")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("audit-grades")).getDomProperty("textContent"))
                 .contains("Moderated to Requires improvement");
 
         // The lead marks the action done from "My work".
         signInAndWait(base, (String) audit.get("lead"));
-        browser.go(base + "/my-work");
+        browser().go(base + "/my-work");
         WebElement task = waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-tasks a[href$='" + id + "']")));
         assertThat(task.getDomProperty("textContent")).contains("Record the child's own words about school.");
-        browser.assertAccessible("my work with audit tasks");
+        browser().assertAccessible("my work with audit tasks");
         click(task);
-        click(browser.waitFor(By.cssSelector("#audit-actions vaadin-button")));
+        click(browser().waitFor(By.cssSelector("#audit-actions vaadin-button")));
         waiting()
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> String.valueOf(d.findElement(By.id("audit-actions")).getDomProperty("textContent"))

@@ -48,25 +48,27 @@ class ConsentWithdrawalIT extends BrowserTest {
         }
         String base = "http://localhost:" + port;
         signInAndWait(base, "lead.dudley-central");
-        browser.go(base + "/families/" + family);
-        WebElement disclosure = browser.waitFor(By.xpath("//vaadin-details[.//*[@id='withdraw-consent']]"));
-        ((JavascriptExecutor) browser.driver())
+        browser().go(base + "/families/" + family);
+        WebElement disclosure = browser().waitFor(By.xpath("//vaadin-details[.//*[@id='withdraw-consent']]"));
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'})", disclosure);
         disclosure.findElement(By.cssSelector("vaadin-details-summary")).click();
-        browser.waitFor(By.cssSelector("#withdraw-reason textarea"))
+        browser()
+                .waitFor(By.cssSelector("#withdraw-reason textarea"))
                 .sendKeys("Jade rang the hub on Monday: she no longer wants the school to share information.");
-        WebElement withdraw = browser.waitFor(By.id("withdraw-consent"));
-        ((JavascriptExecutor) browser.driver())
+        WebElement withdraw = browser().waitFor(By.id("withdraw-consent"));
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'})", withdraw);
         withdraw.click();
         // An older dialog, built on its own, also opens with Cancel focused.
-        WebElement confirm = browser.openConfirmation();
-        browser.waitForFocus(
-                "Cancel, not the button that withdraws consent", f -> f.startsWith("VAADIN-BUTTON#: Cancel"));
+        WebElement confirm = browser().openConfirmation();
+        browser()
+                .waitForFocus(
+                        "Cancel, not the button that withdraws consent", f -> f.startsWith("VAADIN-BUTTON#: Cancel"));
         confirm.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.tagName("main")).getText().contains("Consent withdrawn"));
-        assertThat(browser.isPresent(By.id("withdraw-consent")))
+        assertThat(browser().isPresent(By.id("withdraw-consent")))
                 .as("nothing left to withdraw")
                 .isFalse();
         assertThat(jdbc.sql("SELECT restricted FROM referrals.family WHERE id = ?")
@@ -74,7 +76,7 @@ class ConsentWithdrawalIT extends BrowserTest {
                         .query(Boolean.class)
                         .single())
                 .isTrue();
-        browser.waitForFocus("the consent section's heading", f -> f.startsWith("H2#family-consent-heading"));
-        browser.assertAccessible("family record after consent was withdrawn");
+        browser().waitForFocus("the consent section's heading", f -> f.startsWith("H2#family-consent-heading"));
+        browser().assertAccessible("family record after consent was withdrawn");
     }
 }

@@ -61,19 +61,19 @@ class DatabaseOutageIT extends BrowserTest {
     void aDatabaseOutageShowsAPlainMessageAndTheApplicationRecoversByItself() throws Exception {
         String base = "http://localhost:" + port;
         signInThroughKeycloakAndWait(base, "practitioner");
-        browser.go(base + "/my-work");
+        browser().go(base + "/my-work");
         // The work list, read from the database (on this application without demonstration
         // families it is empty, which the page says).
-        browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
+        browser().waitFor(By.cssSelector("#my-cases, main .empty-state"));
         withTheDatabaseAway(() -> {
-            browser.go(base + "/my-work");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+            browser().go(base + "/my-work");
+            new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("database-down")));
-            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+            assertThat(browser().driver().findElement(By.tagName("main")).getText())
                     .contains("Nothing you saved before is lost")
                     .doesNotContain("Exception");
-            browser.screenshot("database-down");
-            browser.assertAccessible("database down");
+            browser().screenshot("database-down");
+            browser().assertAccessible("database down");
         });
         // As a person would: load the page again (the message's "try again") until it works. The
         // first load can still meet connections the pool has not yet found dead.
@@ -95,8 +95,8 @@ class DatabaseOutageIT extends BrowserTest {
         String base = "http://localhost:" + port;
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
         signInThroughKeycloakAndWait(base, "practitioner");
-        browser.go(base + "/my-work");
-        browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
+        browser().go(base + "/my-work");
+        browser().waitFor(By.cssSelector("#my-cases, main .empty-state"));
         List<Connection> held = new ArrayList<>();
         try {
             // Every connection in the pool, as the requests of an instance past its capacity hold them.
@@ -118,16 +118,16 @@ class DatabaseOutageIT extends BrowserTest {
             assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
             assertThat(seconds).as("seconds readiness took with the pool busy").isLessThan(1.0);
 
-            browser.go(base + "/my-work");
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+            browser().go(base + "/my-work");
+            new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("database-busy")));
-            assertThat(browser.driver().findElement(By.tagName("main")).getText())
+            assertThat(browser().driver().findElement(By.tagName("main")).getText())
                     .contains("very busy")
                     .contains("Nothing you saved before is lost")
                     .doesNotContain("cannot reach its database")
                     .doesNotContain("Exception");
-            browser.screenshot("database-busy");
-            browser.assertAccessible("database busy");
+            browser().screenshot("database-busy");
+            browser().assertAccessible("database busy");
         } finally {
             for (Connection c : held) {
                 c.close();
@@ -147,20 +147,20 @@ class DatabaseOutageIT extends BrowserTest {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         withTheDatabaseAway(() -> {
             sendAndSeeTheAnswersKept(base + "/say/" + code, words);
-            assertThat(browser.isPresent(By.id("database-down"))).isFalse();
-            browser.screenshot("say-database-down");
-            browser.assertAccessible("feedback form not sent while the database is away");
+            assertThat(browser().isPresent(By.id("database-down"))).isFalse();
+            browser().screenshot("say-database-down");
+            browser().assertAccessible("feedback form not sent while the database is away");
         });
         // Sent again once the database is back (the pool may first meet connections it has not yet
         // found dead): saved once, with its alert.
         long back = System.nanoTime();
-        while (!browser.isPresent(By.id("help-now"))) {
+        while (!browser().isPresent(By.id("help-now"))) {
             assertThat(System.nanoTime() - back)
                     .as("the answers could not be sent within 60 s of the database being back")
                     .isLessThan(Duration.ofSeconds(60).toNanos());
-            browser.waitFor(By.id("send")).click();
+            browser().waitFor(By.id("send")).click();
             try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(5))
+                new WebDriverWait(browser().driver(), Duration.ofSeconds(5))
                         .until(ExpectedConditions.presenceOfElementLocated(By.id("help-now")));
             } catch (TimeoutException notYet) {
                 // the pool met a connection it had not yet found dead: press Send again
@@ -187,7 +187,7 @@ class DatabaseOutageIT extends BrowserTest {
                   FOR EACH ROW EXECUTE FUNCTION voice.refuse_for_test();""");
         try {
             sendAndSeeTheAnswersKept(base + "/say/" + code, words(invitation));
-            assertThat(browser.isPresent(By.id("action-failed")))
+            assertThat(browser().isPresent(By.id("action-failed")))
                     .as("a staff message shown to a young person")
                     .isFalse();
         } finally {
@@ -198,19 +198,23 @@ class DatabaseOutageIT extends BrowserTest {
 
     /** Presses Send and sees the form say that the answers were not sent, with them still on it and help now. */
     private static void sendAndSeeTheAnswersKept(String form, String words) {
-        browser.waitFor(By.id("send")).click();
-        String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        browser().waitFor(By.id("send")).click();
+        String said = new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                 .withMessage(() -> "nothing on the form said that the answers were not sent; the page said: "
-                        + browser.driver().findElement(By.tagName("body")).getText())
+                        + browser().driver().findElement(By.tagName("body")).getText())
                 .until(d -> d.findElement(By.id("say-problems")).getText().isBlank()
                         ? null
                         : d.findElement(By.id("say-problems")).getText());
         assertThat(said).contains("not been sent yet").contains("still here");
-        assertThat(browser.url()).as("the young person is still on their form").isEqualTo(form);
-        assertThat(browser.waitFor(By.cssSelector("#answer-anything textarea")).getDomProperty("value"))
+        assertThat(browser().url())
+                .as("the young person is still on their form")
+                .isEqualTo(form);
+        assertThat(browser()
+                        .waitFor(By.cssSelector("#answer-anything textarea"))
+                        .getDomProperty("value"))
                 .as("what the young person wrote is still on the form")
                 .isEqualTo(words);
-        assertThat(browser.waitFor(By.id("help-now-form")).getText()).contains("Childline");
+        assertThat(browser().waitFor(By.id("help-now-form")).getText()).contains("Childline");
     }
 
     @Test
@@ -257,8 +261,8 @@ class DatabaseOutageIT extends BrowserTest {
     private String typeADutyAddress() {
         String base = "http://localhost:" + port;
         signInThroughKeycloakAndWait(base, "admin");
-        browser.go(base + "/admin/alerts");
-        WebElement address = browser.waitFor(By.cssSelector("#duty-address input"));
+        browser().go(base + "/admin/alerts");
+        WebElement address = browser().waitFor(By.cssSelector("#duty-address input"));
         String typed = "duty-" + UUID.randomUUID() + "@council.example";
         address.clear();
         address.sendKeys(typed);
@@ -271,23 +275,23 @@ class DatabaseOutageIT extends BrowserTest {
      * gives what the dialog said.
      */
     private String saveAndReadTheDialog(String dialog, String words, String typed) {
-        browser.waitFor(By.id("duty-save")).click();
-        String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        browser().waitFor(By.id("duty-save")).click();
+        String said = new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                 .withMessage(() -> "nothing on the page said that the save did not work; the page said: "
-                        + browser.driver().findElement(By.tagName("body")).getText())
+                        + browser().driver().findElement(By.tagName("body")).getText())
                 .until(d -> d.findElements(By.id(words)).stream()
                         .filter(WebElement::isDisplayed)
                         .findFirst()
                         .map(WebElement::getText)
                         .orElse(null));
-        browser.waitForFocus("Back to the page", f -> f.contains("Back to the page"));
-        browser.screenshot(dialog);
-        browser.assertAccessible("the dialog " + dialog);
-        browser.waitFor(By.id(dialog + "-ok")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitForFocus("Back to the page", f -> f.contains("Back to the page"));
+        browser().screenshot(dialog);
+        browser().assertAccessible("the dialog " + dialog);
+        browser().waitFor(By.id(dialog + "-ok")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.id(dialog)));
-        assertThat(browser.url()).endsWith("/admin/alerts");
-        assertThat(browser.waitFor(By.cssSelector("#duty-address input")).getDomProperty("value"))
+        assertThat(browser().url()).endsWith("/admin/alerts");
+        assertThat(browser().waitFor(By.cssSelector("#duty-address input")).getDomProperty("value"))
                 .as("what was entered is still on the page")
                 .isEqualTo(typed);
         return said;
@@ -298,16 +302,16 @@ class DatabaseOutageIT extends BrowserTest {
         String base = "http://localhost:" + port;
         signInThroughKeycloakAndWait(base, "hublead");
         // The hub lead's home page looks for news every 5 seconds.
-        String home = browser.waitFor(By.id("home-hub-lead")).getText();
+        String home = browser().waitFor(By.id("home-hub-lead")).getText();
         withTheDatabaseAway(() -> {
             Thread.sleep(12_000);
-            assertThat(browser.isPresent(By.id("not-saved")))
+            assertThat(browser().isPresent(By.id("not-saved")))
                     .as("a dialog opened although the person did nothing")
                     .isFalse();
-            assertThat(browser.isPresent(By.id("database-down")))
+            assertThat(browser().isPresent(By.id("database-down")))
                     .as("the page was replaced")
                     .isFalse();
-            assertThat(browser.waitFor(By.id("home-hub-lead")).getText()).isEqualTo(home);
+            assertThat(browser().waitFor(By.id("home-hub-lead")).getText()).isEqualTo(home);
         });
     }
 

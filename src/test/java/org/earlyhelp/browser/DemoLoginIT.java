@@ -47,76 +47,76 @@ class DemoLoginIT extends BrowserTest {
         "young.person, home-young-person",
     })
     void eachDemonstrationAccountLandsOnItsHomePage(String username, String section) {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn(username, "demo-early-help");
-        assertThat(browser.waitFor(By.id(section)).getText()).isNotBlank();
-        assertThat(browser.isPresent(By.id("no-access"))).isFalse();
-        assertThat(browser.waitFor(By.id("demonstration-banner")).getText())
+        assertThat(browser().waitFor(By.id(section)).getText()).isNotBlank();
+        assertThat(browser().isPresent(By.id("no-access"))).isFalse();
+        assertThat(browser().waitFor(By.id("demonstration-banner")).getText())
                 .as("demonstration mode says so on every page")
                 .contains("do not enter real families");
-        browser.screenshot("demo-home-" + username);
+        browser().screenshot("demo-home-" + username);
         // Nobody is offered a page that would only refuse them: alerts are for leads and safeguarding leads.
-        String menu = browser.waitFor(By.tagName("vaadin-side-nav")).getDomProperty("textContent");
+        String menu = browser().waitFor(By.tagName("vaadin-side-nav")).getDomProperty("textContent");
         if (section.equals("home-hub-lead")) {
             assertThat(menu).contains("Safeguarding alerts");
         } else {
             assertThat(menu).doesNotContain("Safeguarding alerts");
         }
-        String home = browser.waitFor(By.id(section)).getDomProperty("textContent");
+        String home = browser().waitFor(By.id(section)).getDomProperty("textContent");
         switch (section) {
             case "home-young-person" -> {
                 assertThat(home).contains("Give feedback");
-                assertThat(browser.driver().findElements(By.cssSelector("#home-young-person a[href='say']")))
+                assertThat(browser().driver().findElements(By.cssSelector("#home-young-person a[href='say']")))
                         .hasSize(1);
             }
             case "home-admin" -> {
                 assertThat(home).contains("System health: ");
                 // The portal runs as the run command starts it: Vaadin's production mode, with no
                 // development tools or Copilot in the page (issue 21).
-                assertThat(browser.driver().findElements(By.cssSelector("vaadin-dev-tools, copilot-main")))
+                assertThat(browser().driver().findElements(By.cssSelector("vaadin-dev-tools, copilot-main")))
                         .isEmpty();
-                assertThat((Boolean) ((JavascriptExecutor) browser.driver())
+                assertThat((Boolean) ((JavascriptExecutor) browser().driver())
                                 .executeScript("return !!(window.Vaadin && window.Vaadin.developmentMode);"))
                         .isFalse();
             }
             default -> {}
         }
         if (username.equals("lead.dudley-central") || username.equals("teacher")) {
-            assertThat(browser.waitFor(By.id(section)).getText()).contains("Dudley Central & Netherton");
+            assertThat(browser().waitFor(By.id(section)).getText()).contains("Dudley Central & Netherton");
         }
         if (username.equals("lead.dudley-central")) {
             // The demonstration's school concern and step-up wait for this hub's lead (ConcernDemonstrationData).
-            assertThat(browser.waitFor(By.id(section)).getText())
+            assertThat(browser().waitFor(By.id(section)).getText())
                     .contains("Safeguarding concerns and step-ups to check with the front door");
         }
         if (Map.of("admin", 1, "lead.brierley-hill", 1, "teacher", 1, "young.person", 1)
                 .containsKey(username)) {
-            browser.assertAccessible("home page of " + username);
+            browser().assertAccessible("home page of " + username);
         }
     }
 
     @Test
     void theLoginPageListsTheDemonstrationAccountsAndIsAccessible() {
-        browser.clearCookies();
-        browser.go(base() + "/login");
-        assertThat(browser.waitFor(By.id("demo-accounts")).getText())
+        browser().clearCookies();
+        browser().go(base() + "/login");
+        assertThat(browser().waitFor(By.id("demo-accounts")).getText())
                 .contains("lead.dudley-central", "commissioner", "demo-early-help");
-        assertThat(browser.waitFor(By.id("demonstration-banner")).getText()).contains("do not enter real families");
-        browser.screenshot("login");
-        browser.assertAccessible("login page");
-        browser.size(390, 844);
-        browser.screenshot("login-phone");
-        browser.assertAccessible("login page at phone width");
-        browser.size(1280, 900);
+        assertThat(browser().waitFor(By.id("demonstration-banner")).getText()).contains("do not enter real families");
+        browser().screenshot("login");
+        browser().assertAccessible("login page");
+        browser().size(390, 844);
+        browser().screenshot("login-phone");
+        browser().assertAccessible("login page at phone width");
+        browser().size(1280, 900);
     }
 
     @Test
     void aWrongPasswordIsRefusedWithAPlainMessage() {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn("teacher", "not-the-password");
-        browser.waitForUrlStartingWith(base() + "/login?error");
-        assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText()).contains("Those details did not work");
-        browser.assertAccessible("login page with an error");
+        browser().waitForUrlStartingWith(base() + "/login?error");
+        assertThat(browser().waitFor(By.tagName("vaadin-login-form")).getText()).contains("Those details did not work");
+        browser().assertAccessible("login page with an error");
     }
 
     @Test
@@ -124,13 +124,13 @@ class DemoLoginIT extends BrowserTest {
         try {
             for (int i = 0; i < 5; i++) {
                 signIn("police.officer", "guess-" + i);
-                browser.waitForUrlStartingWith(base() + "/login?error");
+                browser().waitForUrlStartingWith(base() + "/login?error");
             }
             signIn("police.officer", "demo-early-help");
-            browser.waitForUrlStartingWith(base() + "/login?error");
-            assertThat(browser.waitFor(By.tagName("vaadin-login-form")).getText())
+            browser().waitForUrlStartingWith(base() + "/login?error");
+            assertThat(browser().waitFor(By.tagName("vaadin-login-form")).getText())
                     .contains("Too many attempts");
-            browser.assertAccessible("login page, account paused");
+            browser().assertAccessible("login page, account paused");
         } finally {
             // The pause is kept in the database, which the other browser tests of this application
             // share: CaseAuditIT signs in as police.officer whenever the sample makes them an
@@ -142,25 +142,25 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void aPersonWithoutARoleSeesAClearRefusal() {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn("no.access", "demo-early-help");
-        assertThat(browser.waitFor(By.id("no-access")).getText()).contains("You do not have access yet");
-        assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
-        browser.screenshot("demo-no-access");
-        browser.assertAccessible("refusal page");
+        assertThat(browser().waitFor(By.id("no-access")).getText()).contains("You do not have access yet");
+        assertThat(browser().driver().getPageSource()).doesNotContain("Exception");
+        browser().screenshot("demo-no-access");
+        browser().assertAccessible("refusal page");
     }
 
     @Test
     void aPageOrRecordOutsideThePersonsWorkIsRefusedAndTheAttemptAudited() {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn("teacher", "demo-early-help");
-        browser.waitFor(By.id("home-practitioner"));
-        browser.go(base() + "/admin/audit");
-        assertThat(browser.waitFor(By.id("refused")).getText()).isNotBlank();
+        browser().waitFor(By.id("home-practitioner"));
+        browser().go(base() + "/admin/audit");
+        assertThat(browser().waitFor(By.id("refused")).getText()).isNotBlank();
         String crafted = UUID.randomUUID().toString();
-        browser.go(base() + "/families/" + crafted);
-        assertThat(browser.waitFor(By.id("refused")).getText()).isNotBlank();
-        browser.assertAccessible("refused page");
+        browser().go(base() + "/families/" + crafted);
+        assertThat(browser().waitFor(By.id("refused")).getText()).isNotBlank();
+        browser().assertAccessible("refused page");
         assertThat(jdbc.sql("SELECT count(*) FROM audit.entry WHERE actor = 'teacher' AND action = 'refused:open-page'"
                                 + " AND record_id = '/admin/audit'")
                         .query(Long.class)
@@ -178,24 +178,24 @@ class DemoLoginIT extends BrowserTest {
 
     @Test
     void signingOutEndsTheSession() {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn("teacher", "demo-early-help");
-        browser.waitFor(By.id("home-practitioner"));
-        browser.waitFor(By.id("sign-out")).click();
-        browser.waitForUrlStartingWith(base() + "/login");
-        browser.go(base() + "/");
-        browser.waitForUrlStartingWith(base() + "/login");
-        assertThat(browser.waitFor(By.cssSelector("input[name='username']")).isDisplayed())
+        browser().waitFor(By.id("home-practitioner"));
+        browser().waitFor(By.id("sign-out")).click();
+        browser().waitForUrlStartingWith(base() + "/login");
+        browser().go(base() + "/");
+        browser().waitForUrlStartingWith(base() + "/login");
+        assertThat(browser().waitFor(By.cssSelector("input[name='username']")).isDisplayed())
                 .isTrue();
     }
 
     @Test
     void theAboutPageNamesTheLicencesAndDataSources() {
-        browser.clearCookies();
-        browser.go(base() + "/about");
-        String text = browser.waitFor(By.id("main-content")).getText();
+        browser().clearCookies();
+        browser().go(base() + "/about");
+        String text = browser().waitFor(By.id("main-content")).getText();
         assertThat(text).contains("Apache License", "Open Government Licence v3.0");
-        browser.assertAccessible("about page");
+        browser().assertAccessible("about page");
     }
 
     private void signIn(String username, String password) {

@@ -33,15 +33,15 @@ class DisabledAccountIT extends BrowserTest {
     void aDisabledAccountLosesAccessWithinTheRecheckTime() {
         String base = "http://localhost:" + port;
         signInAndWait(base, "housing.officer");
-        browser.waitFor(By.id("home-practitioner"));
+        browser().waitFor(By.id("home-practitioner"));
         try {
             enabled(false);
             long disabled = System.nanoTime();
             boolean refused = false;
             for (int i = 0; i < 10 && !refused; i++) {
-                browser.go(base + "/my-work");
+                browser().go(base + "/my-work");
                 try {
-                    new WebDriverWait(browser.driver(), Duration.ofSeconds(3))
+                    new WebDriverWait(browser().driver(), Duration.ofSeconds(3))
                             .until(ExpectedConditions.presenceOfElementLocated(
                                     By.cssSelector("input[name='username']")));
                     refused = true;
@@ -52,16 +52,16 @@ class DisabledAccountIT extends BrowserTest {
             assertThat(refused)
                     .as("the disabled account was sent to the sign-in page")
                     .isTrue();
-            assertThat(browser.waitFor(By.id("signed-out-disabled")).getText())
+            assertThat(browser().waitFor(By.id("signed-out-disabled")).getText())
                     .contains("this account can no longer sign in");
             System.out.printf(
                     Locale.ROOT,
                     "%nDisabled account refused %.1f s after it was disabled (check every 2 s).%n",
                     (System.nanoTime() - disabled) / 1e9);
             signInLocally(base, "housing.officer", DEMO_PASSWORD);
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+            new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                     .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
-            assertThat(browser.isPresent(By.id("home-practitioner"))).isFalse();
+            assertThat(browser().isPresent(By.id("home-practitioner"))).isFalse();
         } finally {
             enabled(true);
         }
@@ -71,21 +71,21 @@ class DisabledAccountIT extends BrowserTest {
     void aDisabledAccountFoundByAPagesOwnRequestIsStillToldWhy() throws InterruptedException {
         String base = "http://localhost:" + port;
         signInAndWait(base, "housing.officer");
-        browser.waitFor(By.id("home-practitioner"));
+        browser().waitFor(By.id("home-practitioner"));
         try {
             enabled(false);
             // Past the next check (every 2 s here), the page's own request in the background (here
             // the event that says the page is in use) is the one that finds the account disabled.
             Thread.sleep(2_500);
-            ((JavascriptExecutor) browser.driver())
+            ((JavascriptExecutor) browser().driver())
                     .executeScript("document.body.dispatchEvent(new CustomEvent('earlyhelp-in-use'));");
             Thread.sleep(1_500);
-            browser.go(base + "/my-work");
-            browser.waitFor(By.cssSelector("input[name='username']"));
-            assertThat(browser.isPresent(By.id("signed-out-disabled")))
+            browser().go(base + "/my-work");
+            browser().waitFor(By.cssSelector("input[name='username']"));
+            assertThat(browser().isPresent(By.id("signed-out-disabled")))
                     .as("the sign-in page said why, although a background request had ended the session")
                     .isTrue();
-            assertThat(browser.waitFor(By.id("signed-out-disabled")).getText())
+            assertThat(browser().waitFor(By.id("signed-out-disabled")).getText())
                     .contains("this account can no longer sign in");
         } finally {
             enabled(true);

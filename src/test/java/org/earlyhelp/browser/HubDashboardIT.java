@@ -97,7 +97,7 @@ class HubDashboardIT extends BrowserTest {
 
     /** Waits until the read model holds what this test published (the query counts this test's records). */
     private void awaitProjected(long expected, String sql, Object... ids) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .until(d -> jdbc.sql(sql).params(ids).query(Long.class).single() == expected);
     }
 
@@ -173,67 +173,68 @@ class HubDashboardIT extends BrowserTest {
         long exportsBefore = tablesExportedByTheLead();
         signInThroughKeycloakAndWait(base, "hublead");
         // The waiting request counts; the decided one does not.
-        assertThat(browser.waitFor(By.id("home-hub-lead")).getText())
+        assertThat(browser().waitFor(By.id("home-hub-lead")).getText())
                 .contains("Requests waiting for your decision: " + (awaitingBefore + 1));
-        browser.go(base + "/hub/dashboard");
-        WebElement dashboard = browser.waitFor(By.id("figures"));
+        browser().go(base + "/hub/dashboard");
+        WebElement dashboard = browser().waitFor(By.id("figures"));
         assertThat(dashboard.getText()).contains("requests awaiting a decision");
         // How a figure is counted is one click from it.
-        WebElement onTime = browser.waitFor(By.id("define-dashboard-on-time"));
+        WebElement onTime = browser().waitFor(By.id("define-dashboard-on-time"));
         onTime.findElement(By.tagName("summary")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> onTime.getText().contains("A request left undecided past its deadline lowers the share."));
-        String awaiting = browser.waitFor(By.id("awaiting")).getDomProperty("textContent");
+        String awaiting = browser().waitFor(By.id("awaiting")).getDomProperty("textContent");
         assertThat(awaiting).contains("Okafor family").doesNotContain("Hughes family");
-        String drift = browser.waitFor(By.id("drift")).getDomProperty("textContent");
+        String drift = browser().waitFor(By.id("drift")).getDomProperty("textContent");
         assertThat(drift).contains("Hughes family", "Assessment overdue", "Fran Lewis");
-        assertThat(browser.waitFor(By.id("themes")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("themes")).getDomProperty("textContent"))
                 .contains("Feeling listened to: heard 1 times");
-        assertThat(browser.driver().findElements(By.cssSelector("#reach-map svg path")))
+        assertThat(browser().driver().findElements(By.cssSelector("#reach-map svg path")))
                 .hasSize(34);
-        assertThat(browser.driver().findElements(By.cssSelector("#trends svg rect")))
+        assertThat(browser().driver().findElements(By.cssSelector("#trends svg rect")))
                 .hasSizeGreaterThanOrEqualTo(12);
         // Each table of the dashboard downloads as the page shows it, and the download is recorded.
-        assertThat(browser.download(browser.waitFor(By.id("themes-csv"))))
+        assertThat(browser().download(browser().waitFor(By.id("themes-csv"))))
                 .isEqualTo("\"Theme\",\"Pieces of feedback\"\r\n\"Feeling listened to\",\"1\"\r\n");
-        String trends = browser.download(browser.waitFor(By.id("trends-csv")));
+        String trends = browser().download(browser().waitFor(By.id("trends-csv")));
         assertThat(trends)
                 .startsWith("\"Month\",\"Requests\",")
                 .contains("\"" + YearMonth.now(ZoneId.of("Europe/London")) + "\",");
         assertThat(trends.split("\r\n")).hasSize(13);
-        assertThat(browser.download(browser.waitFor(By.id("caseloads-csv")))).contains("\"Fran Lewis\",");
-        assertThat(browser.download(browser.waitFor(By.id("reach-csv")))).startsWith("\"Area code\",\"Area\",");
-        assertThat(browser.isPresent(By.id("drift-csv")))
+        assertThat(browser().download(browser().waitFor(By.id("caseloads-csv"))))
+                .contains("\"Fran Lewis\",");
+        assertThat(browser().download(browser().waitFor(By.id("reach-csv")))).startsWith("\"Area code\",\"Area\",");
+        assertThat(browser().isPresent(By.id("drift-csv")))
                 .as("lists naming families are not offered as files")
                 .isFalse();
         assertThat(tablesExportedByTheLead()).isEqualTo(exportsBefore + 4);
-        browser.screenshot("hub-dashboard");
-        browser.assertAccessible("hub dashboard");
+        browser().screenshot("hub-dashboard");
+        browser().assertAccessible("hub dashboard");
 
         signInThroughKeycloakAndWait(base, "admin");
-        browser.go(base + "/borough");
-        String borough = browser.waitFor(By.id("borough-hubs")).getDomProperty("textContent");
+        browser().go(base + "/borough");
+        String borough = browser().waitFor(By.id("borough-hubs")).getDomProperty("textContent");
         assertThat(borough).contains("Dudley Central & Netherton", "Halesowen").doesNotContain("Okafor family");
-        assertThat(browser.waitFor(By.id("borough-pilot")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("borough-pilot")).getDomProperty("textContent"))
                 .contains("Pilot: requests per 10,000");
-        WebElement columns = browser.waitFor(By.id("define-borough-hubs"));
+        WebElement columns = browser().waitFor(By.id("define-borough-hubs"));
         columns.findElement(By.tagName("vaadin-details-summary")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> columns.getText().contains("per 10,000 children aged 0 to 15 living in the hub areas"));
-        String hubsCsv = browser.download(browser.waitFor(By.id("borough-hubs-csv")));
+        String hubsCsv = browser().download(browser().waitFor(By.id("borough-hubs-csv")));
         assertThat(hubsCsv).startsWith("\"Hub\",\"Status\",\"Requests\",").contains("\"Halesowen\",");
-        assertThat(browser.download(browser.waitFor(By.id("borough-pilot-csv"))))
+        assertThat(browser().download(browser().waitFor(By.id("borough-pilot-csv"))))
                 .startsWith("\"Month\",");
-        browser.screenshot("borough-view");
-        browser.assertAccessible("borough view");
+        browser().screenshot("borough-view");
+        browser().assertAccessible("borough view");
 
         signInThroughKeycloakAndWait(base, "lead.halesowen");
-        browser.go(base + "/hub/dashboard");
-        browser.waitFor(By.id("figures"));
-        String other = browser.waitFor(By.id("dashboard")).getDomProperty("textContent");
+        browser().go(base + "/hub/dashboard");
+        browser().waitFor(By.id("figures"));
+        String other = browser().waitFor(By.id("dashboard")).getDomProperty("textContent");
         assertThat(other).contains("Halesowen").doesNotContain("Okafor family", "Hughes family", "Dudley Central");
-        assertThat(browser.isPresent(By.id("dashboard-hub"))
-                        && browser.waitFor(By.id("dashboard-hub")).isDisplayed())
+        assertThat(browser().isPresent(By.id("dashboard-hub"))
+                        && browser().waitFor(By.id("dashboard-hub")).isDisplayed())
                 .isFalse();
     }
 }

@@ -36,12 +36,12 @@ class HubSetupIT extends BrowserTest {
 
     @Test
     void anAdministratorImportsTheDudleyFilesAndBuildsSixHubs() throws Exception {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn("admin");
-        browser.go(base() + "/admin/hubs");
-        browser.waitFor(By.id("hub-totals"));
-        browser.assertAccessible("hub set-up before import");
-        assertThat(browser.driver().findElement(By.id("organisations")).getDomProperty("textContent"))
+        browser().go(base() + "/admin/hubs");
+        browser().waitFor(By.id("hub-totals"));
+        browser().assertAccessible("hub set-up before import");
+        assertThat(browser().driver().findElement(By.id("organisations")).getDomProperty("textContent"))
                 .contains("Dudley Council for Voluntary Service", "Voluntary or community (CVS)");
 
         upload("import-areas", "dudley/dudley_iod2019_population_lsoa11.csv", "Imported 201 rows");
@@ -54,78 +54,80 @@ class HubSetupIT extends BrowserTest {
         for (Map.Entry<String, String> e : wardsByHub().entrySet()) {
             choose("ward-to-assign", e.getKey());
             choose("ward-target-hub", e.getValue());
-            browser.waitFor(By.id("assign-ward")).click();
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+            browser().waitFor(By.id("assign-ward")).click();
+            new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                     .ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
                             .anyMatch(c -> c.getText().startsWith(e.getKey() + ":")));
         }
 
-        browser.screenshot("hub-setup-after-wards");
-        WebElement hubTotals = browser.driver().findElement(By.id("hub-totals"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", hubTotals);
+        browser().screenshot("hub-setup-after-wards");
+        WebElement hubTotals = browser().driver().findElement(By.id("hub-totals"));
+        ((JavascriptExecutor) browser().driver()).executeScript("arguments[0].scrollIntoView()", hubTotals);
         String totals = hubTotals.getDomProperty("textContent");
         assertThat(totals)
                 .contains("59,116", "54,058", "52,612", "50,333", "51,158", "49,054")
                 .contains("Within the range");
-        List<WebElement> areas = browser.driver().findElements(By.cssSelector("#borough-map svg path"));
+        List<WebElement> areas = browser().driver().findElements(By.cssSelector("#borough-map svg path"));
         assertThat(areas).hasSize(201);
-        browser.screenshot("hub-setup-built");
+        browser().screenshot("hub-setup-built");
         // Let the confirmations fade first: axe reads colours mid-animation otherwise.
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(15))
                 .until(d ->
                         d.findElements(By.tagName("vaadin-notification-card")).isEmpty());
-        browser.assertAccessible("hub set-up after building six hubs");
+        browser().assertAccessible("hub set-up after building six hubs");
 
         // Saving a hub's status draws the hubs' rows again: focus goes to their heading, not the page.
-        WebElement change = browser.driver()
+        WebElement change = browser()
+                .driver()
                 .findElement(By.cssSelector("vaadin-button[aria-label='Change the status of Halesowen']"));
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})", change);
+        ((JavascriptExecutor) browser().driver())
+                .executeScript("arguments[0].scrollIntoView({block: 'center'})", change);
         change.click();
-        browser.waitFor(By.id("save-status")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitFor(By.id("save-status")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.id("save-status")).isEmpty());
-        browser.waitForFocus("the hubs' heading", f -> f.startsWith("H2#hubs-heading"));
+        browser().waitForFocus("the hubs' heading", f -> f.startsWith("H2#hubs-heading"));
     }
 
     @Test
     void aHubLeadCannotOpenHubSetUp() {
-        browser.clearCookies();
+        browser().clearCookies();
         signIn("lead.dudley-central");
-        browser.waitFor(By.id("home-hub-lead"));
-        browser.go(base() + "/admin/hubs");
-        String text = browser.waitFor(By.tagName("main")).getText();
+        browser().waitFor(By.id("home-hub-lead"));
+        browser().go(base() + "/admin/hubs");
+        String text = browser().waitFor(By.tagName("main")).getText();
         assertThat(text).doesNotContain("Import open data");
-        assertThat(browser.isPresent(By.id("hub-totals"))).isFalse();
+        assertThat(browser().isPresent(By.id("hub-totals"))).isFalse();
     }
 
     private void upload(String card, String file, String expected) {
         Path path = SharedData.file(file);
-        WebElement upload = browser.waitFor(By.cssSelector("#" + card + " vaadin-upload"));
+        WebElement upload = browser().waitFor(By.cssSelector("#" + card + " vaadin-upload"));
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         input.sendKeys(path.toAbsolutePath().normalize().toString());
         try {
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+            new WebDriverWait(browser().driver(), Duration.ofSeconds(60))
                     .until(d -> d.findElement(By.cssSelector("#" + card + " .import-result"))
                             .getText()
                             .contains(expected));
             // It ran in the background, with its progress on the card, and says it has finished.
-            assertThat(browser.waitFor(By.id("hubs-" + card + "-status")).getText())
+            assertThat(browser().waitFor(By.id("hubs-" + card + "-status")).getText())
                     .isEqualTo("Finished importing " + path.getFileName() + ".");
         } catch (TimeoutException e) {
-            browser.screenshot("hub-setup-upload-failed");
+            browser().screenshot("hub-setup-upload-failed");
             throw new AssertionError(
                     "No \"" + expected + "\" after uploading " + file + "; the card says: "
-                            + browser.waitFor(By.id(card)).getText(),
+                            + browser().waitFor(By.id(card)).getText(),
                     e);
         }
     }
 
     private void choose(String comboBoxId, String text) {
-        WebElement input = browser.waitFor(By.cssSelector("#" + comboBoxId + " input"));
+        WebElement input = browser().waitFor(By.cssSelector("#" + comboBoxId + " input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
         input.sendKeys(text);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d ->
                         !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty()
                                 && d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
@@ -160,6 +162,6 @@ class HubSetupIT extends BrowserTest {
 
     private void signIn(String username) {
         signInLocally(base(), username, DEMO_PASSWORD);
-        browser.waitForUrlStartingWith(base() + "/");
+        browser().waitForUrlStartingWith(base() + "/");
     }
 }

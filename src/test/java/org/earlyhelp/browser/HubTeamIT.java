@@ -47,43 +47,46 @@ class HubTeamIT extends BrowserTest {
     @Test
     void aPractitionerFindsServicesForAFamilysNeed() {
         String base = signIn("teacher");
-        browser.go(base + "/services");
-        WebElement grid = browser.waitFor(By.id("service-grid"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().go(base + "/services");
+        WebElement grid = browser().waitFor(By.id("service-grid"));
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> grid.getDomProperty("textContent").contains("Stay and Play"));
-        WebElement need = browser.waitFor(By.cssSelector("#need input"));
+        WebElement need = browser().waitFor(By.cssSelector("#need input"));
         need.sendKeys("Safe from domestic");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d ->
                         !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
         need.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        browser.waitFor(By.id("search-services")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitFor(By.id("search-services")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("service-summary")).getText().equals("Services found: 1."));
         assertThat(grid.getDomProperty("textContent")).contains("Domestic abuse support group");
-        String found = browser.download(browser.waitFor(By.id("services-csv")));
+        String found = browser().download(browser().waitFor(By.id("services-csv")));
         assertThat(found.split("\r\n")).hasSize(2);
         assertThat(found).startsWith("\"Service\",").contains("\"Domestic abuse support group\",");
-        browser.waitFor(By.id("near-postcode")).findElement(By.tagName("input")).sendKeys("not a postcode");
-        browser.waitFor(By.id("search-services")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser()
+                .waitFor(By.id("near-postcode"))
+                .findElement(By.tagName("input"))
+                .sendKeys("not a postcode");
+        browser().waitFor(By.id("search-services")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("near-postcode")).getText().contains("A postcode"));
-        browser.screenshot("service-directory");
-        browser.assertAccessible("service directory");
+        browser().screenshot("service-directory");
+        browser().assertAccessible("service directory");
     }
 
     @Test
     void aHubLeadAddsAServiceAndIsToldWhatToFix() {
         String base = signIn("lead.dudley-central");
-        browser.go(base + "/services");
-        browser.waitFor(By.id("add-service")).click();
-        browser.waitFor(By.cssSelector("#service-name input")).sendKeys("Homework club");
-        browser.waitFor(By.id("save-service")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().go(base + "/services");
+        browser().waitFor(By.id("add-service")).click();
+        browser().waitFor(By.cssSelector("#service-name input")).sendKeys("Homework club");
+        browser().waitFor(By.id("save-service")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d ->
                         d.findElement(By.id("service-description")).getText().contains("Describe the service"));
-        browser.screenshot("add-service-errors");
-        browser.assertAccessible("add service with errors");
+        browser().screenshot("add-service-errors");
+        browser().assertAccessible("add service with errors");
     }
 
     @Test
@@ -111,10 +114,10 @@ class HubTeamIT extends BrowserTest {
             SecurityContextHolder.clearContext();
         }
         String base = signIn("lead.dudley-central");
-        browser.go(base + "/services");
-        browser.waitFor(By.cssSelector("#service-words input")).sendKeys("Short-lived");
-        browser.waitFor(By.id("search-services")).click();
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+        browser().go(base + "/services");
+        browser().waitFor(By.cssSelector("#service-words input")).sendKeys("Short-lived");
+        browser().waitFor(By.id("search-services")).click();
+        WebDriverWait wait = new WebDriverWait(browser().driver(), Duration.ofSeconds(10));
         wait.until(d -> d.findElement(By.id("service-summary")).getText().equals("Services found: 1."));
         // The row opens its details, with the button to remove it.
         wait.until(d -> d.findElements(By.cssSelector("#service-grid vaadin-grid-cell-content")).stream()
@@ -127,36 +130,36 @@ class HubTeamIT extends BrowserTest {
                 .findFirst()
                 .orElse(null));
         // The details row can open below the grid's visible rows: bring it into view first.
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", remove);
         clickWhenStill(remove);
-        browser.waitFor(By.cssSelector("[slot='confirm-button']")).click();
+        browser().waitFor(By.cssSelector("[slot='confirm-button']")).click();
         wait.until(d -> d.findElement(By.id("service-summary")).getText().startsWith("No services match"));
         // The listing and its button are gone: focus goes to how many were found, not the page.
-        browser.waitForFocus("the search's summary", f -> f.startsWith("P#service-summary"));
-        browser.assertAccessible("service directory after removing a service");
+        browser().waitForFocus("the search's summary", f -> f.startsWith("P#service-summary"));
+        browser().assertAccessible("service directory after removing a service");
     }
 
     @Test
     void aHubLeadAddsSomeoneToTheTeam() {
         String base = signIn("lead.brierley-hill");
-        browser.go(base + "/hub/team");
-        browser.waitFor(By.id("team-grid"));
-        browser.waitFor(By.id("add-member")).click();
-        browser.waitFor(By.id("save-member")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().go(base + "/hub/team");
+        browser().waitFor(By.id("team-grid"));
+        browser().waitFor(By.id("add-member")).click();
+        browser().waitFor(By.id("save-member")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("member-username")).getText().contains("A user name is"));
-        browser.assertAccessible("add a team member, with errors");
-        browser.waitFor(By.cssSelector("#member-username input")).sendKeys("youth.worker");
-        browser.waitFor(By.cssSelector("#member-name input")).sendKeys("Yasmin Worker");
-        WebElement organisation = browser.waitFor(By.cssSelector("#member-organisation input"));
+        browser().assertAccessible("add a team member, with errors");
+        browser().waitFor(By.cssSelector("#member-username input")).sendKeys("youth.worker");
+        browser().waitFor(By.cssSelector("#member-name input")).sendKeys("Yasmin Worker");
+        WebElement organisation = browser().waitFor(By.cssSelector("#member-organisation input"));
         organisation.sendKeys("Dudley Council for Vol");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d ->
                         !d.findElements(By.cssSelector("vaadin-combo-box-item")).isEmpty());
         organisation.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
-        browser.waitFor(By.id("save-member")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitFor(By.id("save-member")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("team-grid"))
                         .getDomProperty("textContent")
                         .contains("Yasmin Worker"));
@@ -194,33 +197,34 @@ class HubTeamIT extends BrowserTest {
 
     private void changeFranLewisCapacityInTheBrowser() {
         String base = signIn("lead.dudley-central");
-        browser.go(base + "/hub/team");
-        WebElement grid = browser.waitFor(By.id("team-grid"));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().go(base + "/hub/team");
+        WebElement grid = browser().waitFor(By.id("team-grid"));
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> grid.getDomProperty("textContent").contains("Fran Lewis"));
         assertThat(grid.getDomProperty("textContent")).contains("Dan Morris", "Hub lead and safeguarding lead");
-        browser.assertAccessible("hub team");
+        browser().assertAccessible("hub team");
 
-        browser.waitFor(By.cssSelector("vaadin-button[aria-label='Change capacity of Fran Lewis']"))
+        browser()
+                .waitFor(By.cssSelector("vaadin-button[aria-label='Change capacity of Fran Lewis']"))
                 .click();
-        WebElement capacity = browser.waitFor(By.cssSelector("#capacity input"));
+        WebElement capacity = browser().waitFor(By.cssSelector("#capacity input"));
         capacity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "75");
-        browser.waitFor(By.id("save-capacity")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitFor(By.id("save-capacity")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("capacity")).getText().contains("whole number from 0 to 60"));
-        browser.screenshot("hub-team-capacity-invalid");
-        browser.assertAccessible("capacity dialog with an error");
+        browser().screenshot("hub-team-capacity-invalid");
+        browser().assertAccessible("capacity dialog with an error");
 
         capacity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "17");
-        browser.waitFor(By.id("save-capacity")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitFor(By.id("save-capacity")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElements(By.id("capacity")).isEmpty());
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("team-grid"))
                         .getDomProperty("textContent")
                         .contains("17"));
         // The rows are drawn again, so the button that opened the dialog is gone: focus goes to
         // the team's heading, not the page.
-        browser.waitForFocus("the team's heading", f -> f.startsWith("H1#"));
+        browser().waitForFocus("the team's heading", f -> f.startsWith("H1#"));
     }
 }

@@ -48,7 +48,7 @@ class IdleSignOutIT extends BrowserTest {
     }
 
     private HttpSession session() {
-        String id = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        String id = browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
         return OpenSessions.find(application, id).orElseThrow(() -> new AssertionError("no session " + id));
     }
 
@@ -59,7 +59,7 @@ class IdleSignOutIT extends BrowserTest {
     @Test
     void theHomePageAskingForNewsDoesNotKeepAnUnusedSessionOpen() {
         signInAndWait(base(), "lead.stourbridge");
-        browser.waitFor(By.id("home-hub-lead"));
+        browser().waitFor(By.id("home-hub-lead"));
         HttpSession session = session();
         String oldId = session.getId();
         // Used last 29 minutes 54 seconds ago: the home page polls every 5 seconds meanwhile.
@@ -73,32 +73,32 @@ class IdleSignOutIT extends BrowserTest {
                 "%nIdle home page on the sign-in page %.1f s after its 30 minutes were up.%n",
                 (System.currentTimeMillis() - expiresAt) / 1e3);
         assertThat(why).contains("had not been used for 30 minutes").contains("not saved");
-        assertThat(browser.url()).startsWith(base() + "/login");
-        assertThat(browser.isPresent(By.id("home-hub-lead"))).isFalse();
+        assertThat(browser().url()).startsWith(base() + "/login");
+        assertThat(browser().isPresent(By.id("home-hub-lead"))).isFalse();
         assertThat(OpenSessions.find(application, oldId))
                 .as("the old session is ended")
                 .isEmpty();
-        browser.screenshot("signed-out-idle");
-        browser.assertAccessible("sign-in page after an idle sign-out");
+        browser().screenshot("signed-out-idle");
+        browser().assertAccessible("sign-in page after an idle sign-out");
 
         // Said once: signing in again works, and coming back to the sign-in page says nothing more.
-        browser.go(base() + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']"));
-        assertThat(browser.isPresent(By.id("signed-out-idle"))).isFalse();
+        browser().go(base() + "/login");
+        browser().waitFor(By.cssSelector("input[name='username']"));
+        assertThat(browser().isPresent(By.id("signed-out-idle"))).isFalse();
         signInAndWait(base(), "lead.stourbridge");
-        assertThat(browser.isPresent(By.id("home-hub-lead"))).isTrue();
+        assertThat(browser().isPresent(By.id("home-hub-lead"))).isTrue();
     }
 
     @Test
     void aPageThatAsksNothingGoesToTheSignInPageWhenItsTimeIsUp() {
         signInAndWait(base(), "teacher");
-        browser.go(base() + "/my-work");
-        browser.waitFor(By.cssSelector("#my-cases, main .empty-state"));
+        browser().go(base() + "/my-work");
+        browser().waitFor(By.cssSelector("#my-cases, main .empty-state"));
         session().setAttribute(IdleSignOut.LAST_USED, System.currentTimeMillis() - IDLE.toMillis());
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .withMessage("a page that asks nothing stayed on the screen after its time was up")
                 .until(d -> !d.findElements(By.id("signed-out-idle")).isEmpty());
-        assertThat(browser.isPresent(By.id("my-cases"))).isFalse();
+        assertThat(browser().isPresent(By.id("my-cases"))).isFalse();
     }
 
     @Test
@@ -114,11 +114,11 @@ class IdleSignOutIT extends BrowserTest {
 
         // A key pressed on the page, which asks the server nothing by itself.
         long pressed = System.currentTimeMillis();
-        new Actions(browser.driver()).sendKeys(Keys.SHIFT).perform();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new Actions(browser().driver()).sendKeys(Keys.SHIFT).perform();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .withMessage("a key pressed on the page did not count as use")
                 .until(d -> lastUsed(session) >= pressed - 1_000);
-        assertThat(browser.isPresent(By.id("home-practitioner"))).isTrue();
+        assertThat(browser().isPresent(By.id("home-practitioner"))).isTrue();
     }
 
     @Test
@@ -128,46 +128,46 @@ class IdleSignOutIT extends BrowserTest {
         long aged = System.currentTimeMillis() - Duration.ofMinutes(28).toMillis();
         session.setAttribute(IdleSignOut.LAST_USED, aged);
         // The page too last saw its person 28 minutes ago.
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("window.earlyHelpInUse.last = Date.now() - 28 * 60 * 1000;");
 
-        WebElement stay = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        WebElement stay = new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .withMessage("no warning before the sign-out")
                 .until(d -> d.findElements(By.id("idle-stay")).stream()
                         .filter(WebElement::isDisplayed)
                         .findFirst()
                         .orElse(null));
-        String warning = browser.waitFor(By.id("idle-warning")).getText();
+        String warning = browser().waitFor(By.id("idle-warning")).getText();
         assertThat(warning)
                 .contains("has not been used on this page for 27 minutes")
                 .contains("not saved will be lost");
         assertThat(lastUsed(session)).as("the warning itself is not use").isEqualTo(aged);
-        browser.waitForFocus("Stay signed in", f -> f.contains("Stay signed in"));
-        browser.screenshot("idle-warning");
-        browser.assertAccessible("warning before an idle sign-out");
+        browser().waitForFocus("Stay signed in", f -> f.contains("Stay signed in"));
+        browser().screenshot("idle-warning");
+        browser().assertAccessible("warning before an idle sign-out");
 
         long pressed = System.currentTimeMillis();
         stay.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .withMessage("staying signed in did not count as use")
                 .until(d -> lastUsed(session) >= pressed - 1_000
                         && d.findElements(By.id("idle-stay")).isEmpty());
-        assertThat(browser.isPresent(By.id("home-practitioner"))).isTrue();
+        assertThat(browser().isPresent(By.id("home-practitioner"))).isTrue();
     }
 
     @Test
     void aYoungPersonsFormIsNeverReloadedUnderThem() throws InterruptedException {
-        browser.clearCookies();
-        browser.go(base() + "/say");
-        browser.typeInto("code", "ABCD");
-        JavascriptExecutor page = (JavascriptExecutor) browser.driver();
+        browser().clearCookies();
+        browser().go(base() + "/say");
+        browser().typeInto("code", "ABCD");
+        JavascriptExecutor page = (JavascriptExecutor) browser().driver();
         page.executeScript("window.stillTheSamePage = true;");
         // Longer than a signed-in page takes to ask whether it is still signed in (5 seconds here).
         Thread.sleep(7_000);
         assertThat(page.executeScript("return window.stillTheSamePage === true;"))
                 .as("the feedback form reloaded, losing what was typed")
                 .isEqualTo(true);
-        assertThat(browser.waitFor(By.cssSelector("#code input")).getDomProperty("value"))
+        assertThat(browser().waitFor(By.cssSelector("#code input")).getDomProperty("value"))
                 .isEqualTo("ABCD");
     }
 
@@ -177,28 +177,30 @@ class IdleSignOutIT extends BrowserTest {
         answerWithoutSending(jdbc, base(), invitation);
         // Their phone slept for longer than the session lasts: the server no longer knows the page.
         session().invalidate();
-        browser.waitFor(By.id("send")).click();
-        String said = new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        browser().waitFor(By.id("send")).click();
+        String said = new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .withMessage("nothing said that the page had ended")
                 .until(d -> d.findElements(By.cssSelector(".v-system-error")).stream()
                         .filter(WebElement::isDisplayed)
                         .findFirst()
                         .map(WebElement::getText)
                         .orElse(null));
-        browser.screenshot("say-session-ended");
+        browser().screenshot("say-session-ended");
         assertThat(said)
                 .contains("This page has closed")
                 .contains("not sent or saved")
                 .contains("copy what you want to keep");
-        assertThat((Boolean) ((JavascriptExecutor) browser.driver()).executeScript("""
+        assertThat((Boolean) ((JavascriptExecutor) browser().driver()).executeScript("""
                         const notice = document.querySelector('.v-system-error');
                         const at = notice.getBoundingClientRect();
                         return at.top >= 0 && at.bottom <= window.innerHeight
                           && document.activeElement === notice && notice.getAttribute('role') === 'alert';"""))
                 .as("the notice is on the screen where the person is, has the focus and is read out")
                 .isTrue();
-        browser.assertAccessible("the notice that a young person's page has closed");
-        assertThat(browser.waitFor(By.cssSelector("#answer-anything textarea")).getDomProperty("value"))
+        browser().assertAccessible("the notice that a young person's page has closed");
+        assertThat(browser()
+                        .waitFor(By.cssSelector("#answer-anything textarea"))
+                        .getDomProperty("value"))
                 .as("what the young person wrote is still on the screen, to copy")
                 .isEqualTo(words(invitation));
     }

@@ -45,34 +45,34 @@ class KeycloakLoginIT extends BrowserTest {
     })
     void eachRoleSignsInThroughKeycloak(String username, String section) {
         signInThroughKeycloak(base(), username);
-        String text = browser.waitFor(By.id(section)).getText();
+        String text = browser().waitFor(By.id(section)).getText();
         assertThat(text).isNotBlank();
         if (username.equals("hublead") || username.equals("practitioner")) {
             assertThat(text).contains("Dudley Central & Netherton");
         }
-        browser.screenshot("keycloak-home-" + username);
-        browser.assertAccessible("home page of " + username + " (Keycloak)");
+        browser().screenshot("keycloak-home-" + username);
+        browser().assertAccessible("home page of " + username + " (Keycloak)");
     }
 
     @Test
     void signingOutEndsTheKeycloakSession() {
         signInThroughKeycloak(base(), "hublead");
-        browser.waitFor(By.id("home-hub-lead"));
-        browser.waitFor(By.id("sign-out")).click();
+        browser().waitFor(By.id("home-hub-lead"));
+        browser().waitFor(By.id("sign-out")).click();
         // Back at the portal, which sends a signed-out person to Keycloak: the login form shows,
         // so Keycloak's session has ended too (a live session would sign them straight back in).
-        browser.waitForUrlStartingWith(keycloak.baseUrl());
-        browser.go(base() + "/");
-        browser.waitForUrlStartingWith(keycloak.baseUrl());
-        assertThat(browser.waitFor(By.id("username")).isDisplayed()).isTrue();
-        browser.screenshot("keycloak-after-sign-out");
+        browser().waitForUrlStartingWith(keycloak.baseUrl());
+        browser().go(base() + "/");
+        browser().waitForUrlStartingWith(keycloak.baseUrl());
+        assertThat(browser().waitFor(By.id("username")).isDisplayed()).isTrue();
+        browser().screenshot("keycloak-after-sign-out");
     }
 
     @Test
     void aPageLeftUnusedEndsTheKeycloakSessionSoSigningInAgainAsksForThePassword() {
         signInThroughKeycloak(base(), "practitioner");
-        browser.waitFor(By.id("home-practitioner"));
-        String id = browser.driver().manage().getCookieNamed("JSESSIONID").getValue();
+        browser().waitFor(By.id("home-practitioner"));
+        String id = browser().driver().manage().getCookieNamed("JSESSIONID").getValue();
         HttpSession session = OpenSessions.find(application, id).orElseThrow();
         // Its 30 minutes are up: the home page's next poll (every 5 seconds) finds it signed out.
         session.setAttribute(
@@ -80,33 +80,33 @@ class KeycloakLoginIT extends BrowserTest {
                 System.currentTimeMillis() - Duration.ofMinutes(30).toMillis());
         String why = waitForIdleSignOut(Duration.ofSeconds(30), "the unused page was still signed in");
         assertThat(why).contains("had not been used for 30 minutes");
-        assertThat(browser.url()).startsWith(base() + "/signin");
-        browser.assertAccessible("sign-in page after an idle sign-out (Keycloak)");
+        assertThat(browser().url()).startsWith(base() + "/signin");
+        browser().assertAccessible("sign-in page after an idle sign-out (Keycloak)");
         // Keycloak's session ended with the portal's: whoever is at the screen must give the password.
-        browser.waitFor(By.id("sign-in-again")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        browser().waitFor(By.id("sign-in-again")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.id("password")).isEmpty()
                         || !d.findElements(By.id("home-practitioner")).isEmpty());
-        assertThat(browser.isPresent(By.id("home-practitioner")))
+        assertThat(browser().isPresent(By.id("home-practitioner")))
                 .as("signed straight back in without a password: Keycloak's session was still open")
                 .isFalse();
-        assertThat(browser.url()).startsWith(keycloak.baseUrl());
-        assertThat(browser.waitFor(By.id("password")).isDisplayed()).isTrue();
+        assertThat(browser().url()).startsWith(keycloak.baseUrl());
+        assertThat(browser().waitFor(By.id("password")).isDisplayed()).isTrue();
     }
 
     @Test
     void aPersonWithoutARoleSeesAClearRefusal() {
         signInThroughKeycloak(base(), "norole");
-        assertThat(browser.waitFor(By.id("no-access")).getText()).contains("You do not have access yet");
-        assertThat(browser.driver().getPageSource()).doesNotContain("Exception");
-        browser.screenshot("keycloak-no-access");
-        browser.assertAccessible("refusal page (Keycloak)");
+        assertThat(browser().waitFor(By.id("no-access")).getText()).contains("You do not have access yet");
+        assertThat(browser().driver().getPageSource()).doesNotContain("Exception");
+        browser().screenshot("keycloak-no-access");
+        browser().assertAccessible("refusal page (Keycloak)");
     }
 
     @Test
     void aUserDisabledInKeycloakLosesAccessWithinAMinute() throws Exception {
         signInThroughKeycloak(base(), "youngperson");
-        browser.waitFor(By.id("home-young-person"));
+        browser().waitFor(By.id("home-young-person"));
         keycloak.setEnabled("youngperson", false);
         long disabledAt = System.nanoTime();
         try {
@@ -114,9 +114,9 @@ class KeycloakLoginIT extends BrowserTest {
             while (!refused
                     && System.nanoTime() - disabledAt < Duration.ofSeconds(60).toNanos()) {
                 Thread.sleep(1000);
-                browser.go(base() + "/my-feedback");
+                browser().go(base() + "/my-feedback");
                 // Refused: sent to the sign-in page, which passes them on to Keycloak.
-                String url = browser.driver().getCurrentUrl();
+                String url = browser().driver().getCurrentUrl();
                 refused = url.startsWith(keycloak.baseUrl()) || url.startsWith(base() + "/signin");
             }
             double seconds = (System.nanoTime() - disabledAt) / 1e9;
@@ -125,8 +125,8 @@ class KeycloakLoginIT extends BrowserTest {
             assertThat(refused)
                     .as("the portal still served a user disabled in Keycloak after 60 s")
                     .isTrue();
-            browser.waitForUrlStartingWith(keycloak.baseUrl());
-            assertThat(browser.driver().getPageSource()).doesNotContain("home-young-person");
+            browser().waitForUrlStartingWith(keycloak.baseUrl());
+            assertThat(browser().driver().getPageSource()).doesNotContain("home-young-person");
         } finally {
             keycloak.setEnabled("youngperson", true);
         }
@@ -137,8 +137,8 @@ class KeycloakLoginIT extends BrowserTest {
         String moved = "moved." + UUID.randomUUID().toString().substring(0, 8);
         keycloak.addPerson(moved, "hub-lead", "dudley-central");
         signInThroughKeycloakAndWait(base(), moved);
-        browser.go(base() + "/hub/queue");
-        browser.waitFor(By.id("queue-decide-heading"));
+        browser().go(base() + "/hub/queue");
+        browser().waitFor(By.id("queue-decide-heading"));
 
         // No longer a hub lead: a practitioner now, in the same hub.
         keycloak.changeRealmRole(moved, "hub-lead", "practitioner");
@@ -147,8 +147,9 @@ class KeycloakLoginIT extends BrowserTest {
         while (!refused
                 && System.nanoTime() - changedAt < Duration.ofSeconds(60).toNanos()) {
             Thread.sleep(1000);
-            browser.go(base() + "/hub/queue");
-            refused = browser.waitFor(By.cssSelector("#refused, #queue-decide-heading"))
+            browser().go(base() + "/hub/queue");
+            refused = browser()
+                    .waitFor(By.cssSelector("#refused, #queue-decide-heading"))
                     .getAttribute("id")
                     .equals("refused");
         }
@@ -162,8 +163,8 @@ class KeycloakLoginIT extends BrowserTest {
                 .as("60 s after Keycloak took the hub lead role away, the portal still opened the hub's queue")
                 .isTrue();
         // Still signed in, now with what a practitioner may do (a quick log of their visits).
-        assertThat(browser.driver().getCurrentUrl()).startsWith(base());
-        browser.go(base() + "/log");
-        browser.waitFor(By.cssSelector(".quick-log .empty-state, #quick-family"));
+        assertThat(browser().driver().getCurrentUrl()).startsWith(base());
+        browser().go(base() + "/log");
+        browser().waitFor(By.cssSelector(".quick-log .empty-state, #quick-family"));
     }
 }

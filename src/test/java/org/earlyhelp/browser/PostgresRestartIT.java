@@ -37,16 +37,16 @@ class PostgresRestartIT extends BrowserTest {
             try {
                 String base = "http://localhost:" + port;
                 signInAndWait(base, "family.worker");
-                browser.go(base + "/my-work");
-                String before = browser.waitFor(By.id("my-cases")).getDomProperty("textContent");
+                browser().go(base + "/my-work");
+                String before = browser().waitFor(By.id("my-cases")).getDomProperty("textContent");
 
                 long stopping = System.nanoTime();
                 postgres.stop();
                 double stopSeconds = (System.nanoTime() - stopping) / 1e9;
-                browser.go(base + "/my-work");
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                browser().go(base + "/my-work");
+                new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                         .until(ExpectedConditions.presenceOfElementLocated(By.id("database-down")));
-                assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                assertThat(browser().driver().findElement(By.tagName("main")).getText())
                         .contains("Nothing you saved before is lost")
                         .doesNotContain("Exception");
                 assertThat(app.isAlive())
@@ -64,7 +64,7 @@ class PostgresRestartIT extends BrowserTest {
                         .isPositive();
                 assertThat(app.isAlive()).isTrue();
                 assertThat(app.pid()).as("the same process, not restarted").isEqualTo(pid);
-                assertThat(browser.waitFor(By.id("my-cases")).getDomProperty("textContent"))
+                assertThat(browser().waitFor(By.id("my-cases")).getDomProperty("textContent"))
                         .as("the same cases, and the session survived")
                         .isEqualTo(before);
                 System.out.printf(

@@ -43,8 +43,8 @@ class PublicPagesLanguageIT extends BrowserTest {
     }
 
     private void pick(String language) {
-        chooseInSelect(browser.waitFor(By.id("language")), language);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        chooseInSelect(browser().waitFor(By.id("language")), language);
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.tagName("h1")).getText().contains("⟦"));
     }
@@ -66,39 +66,39 @@ class PublicPagesLanguageIT extends BrowserTest {
                           'Hub lead', 'Open the hall', 'DONE', 'The hall opens on Fridays.', 'Hub lead', now(), now(),
                           now())""").param(UUID.randomUUID()).update();
 
-        browser.go(base() + "/say/" + invitation.code());
-        browser.waitFor(By.id("send"));
-        assertThat(browser.waitFor(By.id("language")).getText()).contains("English");
-        browser.assertAccessible("teen form, English, with the language picker");
+        browser().go(base() + "/say/" + invitation.code());
+        browser().waitFor(By.id("send"));
+        assertThat(browser().waitFor(By.id("language")).getText()).contains("English");
+        browser().assertAccessible("teen form, English, with the language picker");
 
         pick("longer");
-        browser.waitFor(By.id("send"));
-        browser.assertEveryWordFromTheFiles("teen form, pseudo-locale");
-        browser.assertAccessible("teen form, pseudo-locale (longer words)");
+        browser().waitFor(By.id("send"));
+        browser().assertEveryWordFromTheFiles("teen form, pseudo-locale");
+        browser().assertAccessible("teen form, pseudo-locale (longer words)");
 
         pick("right to left");
-        browser.waitFor(By.id("send"));
-        browser.assertRightToLeft("teen form");
-        browser.assertEveryWordFromTheFiles("teen form, right to left");
+        browser().waitFor(By.id("send"));
+        browser().assertRightToLeft("teen form");
+        browser().assertEveryWordFromTheFiles("teen form, right to left");
         // What the form says when nothing is answered comes from the files too.
-        browser.waitFor(By.id("send")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        browser().waitFor(By.id("send")).click();
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> d.findElement(By.id("say-problems")).getText().contains("⟦"));
-        browser.assertEveryWordFromTheFiles("teen form's problems, right to left");
-        browser.assertAccessible("teen form, right to left");
-        browser.screenshot("say-right-to-left");
+        browser().assertEveryWordFromTheFiles("teen form's problems, right to left");
+        browser().assertAccessible("teen form, right to left");
+        browser().screenshot("say-right-to-left");
 
         // The choice holds for the visit: the public answers page is right to left too.
-        browser.go(base() + "/you-said-we-did/dudley-central");
-        browser.waitFor(By.cssSelector(".say-answer"));
-        browser.assertRightToLeft("you said, we did");
-        browser.assertEveryWordFromTheFiles("you said, we did, right to left");
-        browser.assertAccessible("you said, we did, right to left");
-        browser.screenshot("you-said-we-did-right-to-left");
+        browser().go(base() + "/you-said-we-did/dudley-central");
+        browser().waitFor(By.cssSelector(".say-answer"));
+        browser().assertRightToLeft("you said, we did");
+        browser().assertEveryWordFromTheFiles("you said, we did, right to left");
+        browser().assertAccessible("you said, we did, right to left");
+        browser().screenshot("you-said-we-did-right-to-left");
 
-        browser.go(base() + "/say");
-        browser.waitFor(By.id("code"));
-        browser.assertEveryWordFromTheFiles("code entry, right to left");
-        browser.assertAccessible("code entry, right to left");
+        browser().go(base() + "/say");
+        browser().waitFor(By.id("code"));
+        browser().assertEveryWordFromTheFiles("code entry, right to left");
+        browser().assertAccessible("code entry, right to left");
     }
 }

@@ -65,7 +65,7 @@ class ReferralJourneyIT extends BrowserTest {
     }
 
     private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser().driver(), Duration.ofSeconds(15));
         // Views rebuild themselves after each action: an element read mid-rebuild is read again.
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
@@ -78,13 +78,13 @@ class ReferralJourneyIT extends BrowserTest {
 
         // A teacher asks for early help; the form first refuses what is missing, field by field.
         signInAndWait(base(), "teacher");
-        browser.go(base() + "/requests/new");
+        browser().go(base() + "/requests/new");
         radio("safeguarding-question", "No");
         find(By.id("request-form"));
         click(find(By.id("send-request")));
         waiting().until(d -> d.findElement(By.id("form-errors")).getText().contains("things to fix"));
         assertThat(find(By.id("member-0-given")).getText()).contains("Give the first name");
-        browser.screenshot("request-errors");
+        browser().screenshot("request-errors");
         accessible("request for support, with errors");
 
         type("member-0-given", "Jade");
@@ -116,13 +116,13 @@ class ReferralJourneyIT extends BrowserTest {
         select("consent-how", "In person");
         typeArea("consent-share", "School, health and the hub's team");
         click(find(By.id("send-request")));
-        if (browser.isPresent(By.id("match-none"))) {
+        if (browser().isPresent(By.id("match-none"))) {
             click(find(By.id("match-none")));
         }
         WebElement done = find(By.id("request-done"));
         waiting().until(d -> done.getText().contains("Dudley Central"));
-        browser.waitForFocus("the request's confirmation", f -> f.startsWith("H2#request-sent"));
-        browser.go(base() + "/requests");
+        browser().waitForFocus("the request's confirmation", f -> f.startsWith("H2#request-sent"));
+        browser().go(base() + "/requests");
         waiting()
                 .until(d -> d.findElement(By.id("my-requests"))
                         .getDomProperty("textContent")
@@ -131,14 +131,14 @@ class ReferralJourneyIT extends BrowserTest {
 
         // The hub lead decides within the working day, then allocates a lead and a team.
         signInAndWait(base(), "lead.dudley-central");
-        browser.go(base() + "/hub/queue");
+        browser().go(base() + "/hub/queue");
         WebElement decide =
                 find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
         assertThat(find(By.id("decide-grid")).getDomProperty("textContent")).contains("working day");
         accessible("hub queue");
         // On a 1366 px laptop the queue's Action column is in view, with no sideways scroll.
-        Dimension before = browser.driver().manage().window().getSize();
-        browser.size(1366, 768);
+        Dimension before = browser().driver().manage().window().getSize();
+        browser().size(1366, 768);
         WebElement action =
                 find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
         waiting()
@@ -149,9 +149,9 @@ class ReferralJourneyIT extends BrowserTest {
                                         + " return b.width > 0 && b.right <= g.right + 1"
                                         + " && b.right <= document.documentElement.clientWidth;",
                                 action)));
-        browser.assertNoSidewaysScroll("hub queue at 1366 px");
-        browser.screenshot("hub-queue-1366");
-        browser.size(before.getWidth(), before.getHeight());
+        browser().assertNoSidewaysScroll("hub queue at 1366 px");
+        browser().screenshot("hub-queue-1366");
+        browser().size(before.getWidth(), before.getHeight());
         click(decide);
         radio("decide-level", "3:");
         radio("decide-outcome", "Early help in this hub");
@@ -179,7 +179,7 @@ class ReferralJourneyIT extends BrowserTest {
 
         // The referrer sees the decision.
         signInAndWait(base(), "teacher");
-        browser.go(base() + "/requests");
+        browser().go(base() + "/requests");
         waiting()
                 .until(d -> d.findElement(By.id("my-requests"))
                         .getDomProperty("textContent")
@@ -187,7 +187,7 @@ class ReferralJourneyIT extends BrowserTest {
 
         // The lead practitioner assesses, plans, logs a contact, reviews and closes.
         signInAndWait(base(), "family.worker");
-        browser.go(base() + "/my-work");
+        browser().go(base() + "/my-work");
         WebElement link = find(By.linkText(surname + " family"));
         accessible("my work");
         click(link);
@@ -256,9 +256,9 @@ class ReferralJourneyIT extends BrowserTest {
                         .contains("6/10"));
 
         // The hub lead records the case's supervision: an empty form is refused field by field.
-        String caseAddress = browser.driver().getCurrentUrl();
+        String caseAddress = browser().driver().getCurrentUrl();
         signInAndWait(base(), "lead.dudley-central");
-        browser.go(caseAddress);
+        browser().go(caseAddress);
         tab("Management oversight");
         open("open-oversight");
         click(find(By.id("save-oversight")));
@@ -282,12 +282,12 @@ class ReferralJourneyIT extends BrowserTest {
                                 .format(LocalDate.now(WorkingCalendar.LONDON).plusWeeks(6)));
         accessible("management oversight");
         signInAndWait(base(), "family.worker");
-        browser.go(caseAddress);
+        browser().go(caseAddress);
         find(By.id("case-summary"));
         assertThat(find(By.id("tab-oversight")).getDomProperty("textContent"))
                 .as("the lead practitioner reads the supervision and has no form to record one")
                 .contains("Attendance and the morning routine.");
-        assertThat(browser.driver().findElements(By.id("open-oversight"))).isEmpty();
+        assertThat(browser().driver().findElements(By.id("open-oversight"))).isEmpty();
 
         tab("Close or step up");
         open("open-close");
@@ -302,7 +302,7 @@ class ReferralJourneyIT extends BrowserTest {
                 .until(d -> String.valueOf(
                                 d.findElement(By.id("step-up-reason")).getDomProperty("errorMessage"))
                         .contains("Say why the family needs children's social care"));
-        assertThat(browser.driver().findElements(By.cssSelector("vaadin-confirm-dialog[opened]")))
+        assertThat(browser().driver().findElements(By.cssSelector("vaadin-confirm-dialog[opened]")))
                 .isEmpty();
         assertThat(find(By.id("step-up-front-door-called")).isDisplayed()).isTrue();
         accessible("step-up form, with its error and the front door question");
@@ -344,7 +344,7 @@ class ReferralJourneyIT extends BrowserTest {
         assertThat(text.indexOf("Plan reviewed")).isLessThan(text.indexOf("Request for support from Tom Baker"));
         // The family's record says the early help finished, and how.
         assertThat(find(By.tagName("main")).getDomProperty("textContent")).contains("Early help finished: Needs met");
-        browser.screenshot("family-timeline");
+        browser().screenshot("family-timeline");
         accessible("family record and timeline");
     }
 
@@ -358,7 +358,7 @@ class ReferralJourneyIT extends BrowserTest {
     void aSafeguardingConcernReachesTheHubLeadWhoChecksItWithTheFrontDoor() {
         String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 1).getFirst();
         signInAndWait(base(), "teacher");
-        browser.go(base() + "/requests/new");
+        browser().go(base() + "/requests/new");
         radio("safeguarding-question", "Yes, or I am not sure");
         type("concern-child", "Ada Thistlewood");
         type("concern-postcode", postcode);
@@ -383,12 +383,12 @@ class ReferralJourneyIT extends BrowserTest {
         }
 
         signInAndWait(base(), "lead.dudley-central");
-        browser.go(base() + "/");
+        browser().go(base() + "/");
         waiting()
                 .until(d -> d.findElement(By.id("home-hub-lead"))
                         .getText()
                         .contains("Safeguarding concerns and step-ups to check with the front door"));
-        browser.go(base() + "/hub/queue");
+        browser().go(base() + "/hub/queue");
         WebElement card = find(By.xpath("//div[contains(@class, 'concern-to-check')][contains(., 'Ada Thistlewood')]"));
         assertThat(card.getText()).contains("NOT yet contacted the front door").contains("Bruises");
         String id = card.getDomAttribute("id");
@@ -403,7 +403,7 @@ class ReferralJourneyIT extends BrowserTest {
                 .contains("stepped up to children's social care")
                 .contains("Stepped up by Dan Morris")
                 .contains("They said they had already contacted the front door.");
-        browser.screenshot("hub-queue-concern");
+        browser().screenshot("hub-queue-concern");
         accessible("hub queue with a safeguarding concern and a step-up to check");
         typeArea("concern-note-" + id.substring("concern-".length()), "Spoke to the duty social worker: FD-77.");
         click(find(By.id("concern-record-" + id.substring("concern-".length()))));
@@ -418,19 +418,19 @@ class ReferralJourneyIT extends BrowserTest {
         String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 2).getLast();
         Submitted submitted = submitAsTheTeacher("Thornbury", postcode);
         signInAndWait(base(), "lead.halesowen");
-        browser.go(base() + "/families/" + submitted.family());
+        browser().go(base() + "/families/" + submitted.family());
         find(By.id("refused"));
-        assertThat(browser.driver().getPageSource()).doesNotContain("Thornbury");
-        browser.go(base() + "/hub/queue");
+        assertThat(browser().driver().getPageSource()).doesNotContain("Thornbury");
+        browser().go(base() + "/hub/queue");
         waiting().until(d -> d.findElement(By.tagName("main")).getText().contains("Hub queue"));
-        assertThat(browser.driver().getPageSource()).doesNotContain("Thornbury");
-        browser.go(base() + "/families/" + UUID.randomUUID());
+        assertThat(browser().driver().getPageSource()).doesNotContain("Thornbury");
+        browser().go(base() + "/families/" + UUID.randomUUID());
         find(By.id("refused"));
         accessible("refusal of another hub's family");
 
         // The right hub's lead can.
         signInAndWait(base(), "lead.dudley-central");
-        browser.go(base() + "/families/" + submitted.family());
+        browser().go(base() + "/families/" + submitted.family());
         waiting()
                 .until(d -> d.findElement(By.id("family-members"))
                         .getDomProperty("textContent")
@@ -440,7 +440,7 @@ class ReferralJourneyIT extends BrowserTest {
     /** Whether the quick log's family select holds a family, waiting up to the time given. */
     private boolean chosen(Duration within) {
         try {
-            new WebDriverWait(browser.driver(), within).until(d -> {
+            new WebDriverWait(browser().driver(), within).until(d -> {
                 String value = d.findElement(By.id("quick-family")).getDomProperty("value");
                 return value != null && !value.isBlank();
             });
@@ -453,9 +453,9 @@ class ReferralJourneyIT extends BrowserTest {
     @Test
     void aVoluntaryWorkerLogsASessionOnAPhone() {
         signInAndWait(base(), "cvs.worker");
-        browser.size(390, 844);
+        browser().size(390, 844);
         try {
-            browser.go(base() + "/log");
+            browser().go(base() + "/log");
             // The first family in the list. On a busy machine the overlay can still be opening or
             // closing when a click lands: choose again until the select holds a family.
             for (int attempt = 1; ; attempt++) {
@@ -463,7 +463,7 @@ class ReferralJourneyIT extends BrowserTest {
                 waiting()
                         .until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
                                 .anyMatch(WebElement::isDisplayed));
-                clickWhenStill(browser.driver().findElements(By.cssSelector("vaadin-select-item")).stream()
+                clickWhenStill(browser().driver().findElements(By.cssSelector("vaadin-select-item")).stream()
                         .filter(WebElement::isDisplayed)
                         .findFirst()
                         .orElseThrow());
@@ -479,16 +479,17 @@ class ReferralJourneyIT extends BrowserTest {
             click(find(By.id("save-contact")));
             waiting()
                     .withMessage(() -> {
-                        browser.screenshot("quick-log-phone-not-saved");
+                        browser().screenshot("quick-log-phone-not-saved");
                         return "no \"Saved to the work log.\"; the page says: "
-                                + browser.driver()
+                                + browser()
+                                        .driver()
                                         .findElement(By.tagName("main"))
                                         .getText();
                     })
                     .until(d -> d.getPageSource().contains("Saved to the work log."));
-            browser.screenshot("quick-log-phone");
+            browser().screenshot("quick-log-phone");
         } finally {
-            browser.size(1280, 900);
+            browser().size(1280, 900);
         }
     }
 
@@ -497,25 +498,26 @@ class ReferralJourneyIT extends BrowserTest {
     /** Waits for the element to be in the page, scrolls it into view and returns it. */
     private WebElement find(By by) {
         WebElement element = waiting().until(ExpectedConditions.presenceOfElementLocated(by));
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         return element;
     }
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
 
     /** Waits for keyboard focus to be on the component with this id, or inside it. */
     private void waitForFocusWithin(String id) {
-        browser.waitForFocus(
-                "#" + id,
-                f -> Boolean.TRUE.equals(((JavascriptExecutor) browser.driver())
-                        .executeScript(
-                                "const a = document.activeElement; return !!a && !!a.closest('#' + arguments[0]);",
-                                id)));
+        browser()
+                .waitForFocus(
+                        "#" + id,
+                        f -> Boolean.TRUE.equals(((JavascriptExecutor) browser().driver())
+                                .executeScript(
+                                        "const a = document.activeElement; return !!a && !!a.closest('#' + arguments[0]);",
+                                        id)));
     }
 
     private void type(String id, String text) {
@@ -572,14 +574,15 @@ class ReferralJourneyIT extends BrowserTest {
     private void accessible(String page) {
         for (int attempt = 1; attempt <= 3; attempt++) {
             try {
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(5)).until(d -> (Boolean) ((JavascriptExecutor) d)
-                        .executeScript("return document.querySelectorAll('[data-aria-hidden]').length === 0"));
+                new WebDriverWait(browser().driver(), Duration.ofSeconds(5))
+                        .until(d -> (Boolean) ((JavascriptExecutor) d)
+                                .executeScript("return document.querySelectorAll('[data-aria-hidden]').length === 0"));
                 break;
             } catch (TimeoutException stillOpen) {
-                browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+                browser().driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
             }
         }
-        browser.assertAccessible(page);
+        browser().assertAccessible(page);
     }
 
     /** Clicks an item of an overlay that may still be opening, its items moving under the pointer. */

@@ -34,8 +34,7 @@ class StaffPagesLanguageIT extends BrowserTest {
 
     @BeforeAll
     static void askForThePseudoLocale() {
-        browser.close();
-        browser = Browser.open("en-XA");
+        reopenBrowser("en-XA");
     }
 
     private String base() {
@@ -45,18 +44,18 @@ class StaffPagesLanguageIT extends BrowserTest {
     /** Signs in, then reads each page, collecting every page's hard-coded words before failing. */
     private void read(String username, List<String> routes, List<String> failures) {
         signInLocally(base(), username, DEMO_PASSWORD);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
         for (String route : routes) {
-            browser.go(base() + "/" + route);
-            browser.waitFor(By.cssSelector("main h1, h1"));
+            browser().go(base() + "/" + route);
+            browser().waitFor(By.cssSelector("main h1, h1"));
             settle();
-            if (browser.isPresent(By.id("unexpected-error"))) {
+            if (browser().isPresent(By.id("unexpected-error"))) {
                 failures.add(username + " on /" + route + " failed with an unexpected error: see the log");
                 continue;
             }
             try {
-                browser.assertEveryStaffWordFromTheFiles(username + " on /" + route);
+                browser().assertEveryStaffWordFromTheFiles(username + " on /" + route);
             } catch (AssertionError bare) {
                 failures.add(bare.getMessage());
             }
@@ -65,12 +64,12 @@ class StaffPagesLanguageIT extends BrowserTest {
 
     /** Waits for the page's tables to load and its words to arrive. */
     private void settle() {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .withMessage(
                         () -> "the page did not settle in the pseudo-locale: "
-                                + browser.driver().getCurrentUrl()
+                                + browser().driver().getCurrentUrl()
                                 + " says "
-                                + ((JavascriptExecutor) browser.driver())
+                                + ((JavascriptExecutor) browser().driver())
                                         .executeScript(
                                                 "return document.querySelector('h1') && document.querySelector('h1').textContent"))
                 .until(
@@ -106,12 +105,12 @@ class StaffPagesLanguageIT extends BrowserTest {
 
         List<String> failures = new ArrayList<>();
         // Before signing in: the portal's own sign-in page.
-        browser.clearCookies();
-        browser.go(base() + "/login");
-        browser.waitFor(By.cssSelector("input[name='username']"));
+        browser().clearCookies();
+        browser().go(base() + "/login");
+        browser().waitFor(By.cssSelector("input[name='username']"));
         settle();
         try {
-            browser.assertEveryStaffWordFromTheFiles("the sign-in page");
+            browser().assertEveryStaffWordFromTheFiles("the sign-in page");
         } catch (AssertionError bare) {
             failures.add(bare.getMessage());
         }

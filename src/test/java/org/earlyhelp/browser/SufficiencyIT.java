@@ -45,7 +45,7 @@ class SufficiencyIT extends BrowserTest {
     JdbcClient jdbc;
 
     private void click(WebElement element) {
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();
     }
@@ -59,13 +59,13 @@ class SufficiencyIT extends BrowserTest {
     void anUploadOverItsLimitIsRefusedByTheServerAndLeavesNoFileBehind() throws Exception {
         String base = "http://localhost:" + port;
         signInThroughKeycloakAndWait(base, "commissioner");
-        browser.go(base + "/sufficiency");
-        WebElement upload = browser.waitFor(By.cssSelector("#import-903 vaadin-upload"));
-        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        browser().go(base + "/sufficiency");
+        WebElement upload = browser().waitFor(By.cssSelector("#import-903 vaadin-upload"));
+        JavascriptExecutor js = (JavascriptExecutor) browser().driver();
         URI target = URI.create(base + "/").resolve((String) js.executeScript("return arguments[0].target;", upload));
         long limit = ((Number) js.executeScript("return arguments[0].maxFileSize;", upload)).longValue();
         assertThat(limit).as("the browser's limit, set from the server's").isEqualTo(30L * 1024 * 1024);
-        String cookies = browser.driver().manage().getCookies().stream()
+        String cookies = browser().driver().manage().getCookies().stream()
                 .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
         Set<Path> before = uploadFiles();
@@ -101,10 +101,10 @@ class SufficiencyIT extends BrowserTest {
                 .as("uploads' files left in the temporary folder")
                 .isSubsetOf(before);
         // The page shows what it holds at its next round trip: "Check" makes one.
-        click(browser.waitFor(By.id("check-903")));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        click(browser().waitFor(By.id("check-903")));
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                 .until(d -> d.findElement(By.id("files-chosen")).getText().contains("within.csv"));
-        assertThat(browser.waitFor(By.id("files-chosen")).getText())
+        assertThat(browser().waitFor(By.id("files-chosen")).getText())
                 .startsWith("1 files ready")
                 .doesNotContain("over");
     }
@@ -128,44 +128,44 @@ class SufficiencyIT extends BrowserTest {
     @Test
     void aCommissionerImportsReturnsAndSeesWhoIsInCare() {
         signInThroughKeycloakAndWait("http://localhost:" + port, "commissioner");
-        browser.go("http://localhost:" + port + "/sufficiency");
-        browser.waitFor(By.id("import-903"));
+        browser().go("http://localhost:" + port + "/sufficiency");
+        browser().waitFor(By.id("import-903"));
         // The demonstration returns, placed against the demonstration hubs' postcode lookup, and
         // the page says they are made up.
-        assertThat(browser.waitFor(By.id("demonstration-notice")).getText())
+        assertThat(browser().waitFor(By.id("demonstration-notice")).getText())
                 .contains("Made up: these are the demonstration's returns");
-        assertThat(browser.isPresent(By.id("remove-demonstration-supply"))).isFalse();
-        assertThat(browser.waitFor(By.id("stock-total")).getText()).contains("children in care on");
-        assertThat(browser.waitFor(By.id("stock")).getDomProperty("textContent"))
+        assertThat(browser().isPresent(By.id("remove-demonstration-supply"))).isFalse();
+        assertThat(browser().waitFor(By.id("stock-total")).getText()).contains("children in care on");
+        assertThat(browser().waitFor(By.id("stock")).getDomProperty("textContent"))
                 .contains("Placed in the borough", "Placed outside the borough", "Halesowen", "Under 5 km");
-        assertThat(browser.waitFor(By.id("contracts-summary")).getText())
+        assertThat(browser().waitFor(By.id("contracts-summary")).getText())
                 .contains("beds under contract", "empty block beds cost")
                 .contains("1 contract ends within 3 months");
-        assertThat(browser.waitFor(By.id("contracts-grid")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("contracts-grid")).getDomProperty("textContent"))
                 .contains("ends within 3 months: renew or re-tender");
-        assertThat(browser.waitFor(By.id("contracts-year-summary")).getText())
+        assertThat(browser().waitFor(By.id("contracts-year-summary")).getText())
                 .containsPattern("[0-9,]+ of [0-9,]+ contracted bed-nights were used by the council's children");
         // How the total is counted is one click from it.
-        WebElement definition = browser.waitFor(By.id("define-sufficiency-stock-total"));
+        WebElement definition = browser().waitFor(By.id("define-sufficiency-stock-total"));
         click(definition.findElement(By.tagName("summary")));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> definition.getText().contains("A child with overlapping episodes is counted once"));
-        browser.assertAccessible("sufficiency, with the demonstration returns");
+        browser().assertAccessible("sufficiency, with the demonstration returns");
         // Removing a contract asks first; then focus goes to the section's heading, not the page.
         // The definition's click scrolled the page: bring the contracts back into view.
-        ((JavascriptExecutor) browser.driver())
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("document.getElementById('contracts').scrollIntoView({block: 'start'});");
-        String contractsBefore = browser.waitFor(By.id("contracts-summary")).getText();
-        click(browser.waitFor(By.cssSelector("#contracts-grid vaadin-button")));
-        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        String contractsBefore = browser().waitFor(By.id("contracts-summary")).getText();
+        click(browser().waitFor(By.cssSelector("#contracts-grid vaadin-button")));
+        click(browser().waitFor(By.cssSelector("[slot='confirm-button']")));
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> !d.findElement(By.id("contracts-summary")).getText().equals(contractsBefore));
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> "contracts-heading"
                         .equals(((JavascriptExecutor) d).executeScript("return document.activeElement.id")));
         // Focus (and the view) are on the contracts now: bring the import back into view.
-        WebElement upload = browser.driver().findElement(By.cssSelector("#import-903 vaadin-upload"));
-        ((JavascriptExecutor) browser.driver())
+        WebElement upload = browser().driver().findElement(By.cssSelector("#import-903 vaadin-upload"));
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", upload);
         WebElement input = upload.getShadowRoot().findElement(By.cssSelector("input[type=file]"));
         List<Path> fiveYears;
@@ -184,78 +184,78 @@ class SufficiencyIT extends BrowserTest {
                 fiveYears.stream()
                         .map(f -> f.toAbsolutePath().normalize().toString())
                         .toList()));
-        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(browser().driver(), Duration.ofSeconds(60));
         // Parts of the page are drawn again after each action: an element found a moment ago may be gone.
         wait.ignoring(StaleElementReferenceException.class);
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        new WebDriverWait(browser().driver(), Duration.ofSeconds(60))
                 .withMessage(() -> "files chosen: "
-                        + browser.driver().findElement(By.id("files-chosen")).getText())
+                        + browser().driver().findElement(By.id("files-chosen")).getText())
                 .until(d ->
                         d.findElement(By.id("files-chosen")).getText().startsWith(fiveYears.size() + " files ready"));
         // Checking without saving runs in the background too, and says what it found.
-        click(browser.waitFor(By.id("check-903")));
+        click(browser().waitFor(By.id("check-903")));
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Checked, not saved"));
-        assertThat(browser.waitFor(By.id("ssda903-check-status")).getText())
+        assertThat(browser().waitFor(By.id("ssda903-check-status")).getText())
                 .isEqualTo("Finished checking 40 files of returns.");
-        WebElement importButton = browser.waitFor(By.id("import-903-button"));
-        ((JavascriptExecutor) browser.driver())
+        WebElement importButton = browser().waitFor(By.id("import-903-button"));
+        ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'});", importButton);
         importButton.click();
         // Replacing the returns held asks first, saying what would change; an upload that would leave
         // fewer than half the children in care today asks a second time, explicitly.
-        String figures = browser.waitFor(By.id("replace-figures")).getText();
+        String figures = browser().waitFor(By.id("replace-figures")).getText();
         Matcher inCare = Pattern.compile("Children in care today: ([\\d,]+) now, ([\\d,]+) after")
                 .matcher(figures);
         assertThat(inCare.find()).as(figures).isTrue();
         int now = Integer.parseInt(inCare.group(1).replace(",", ""));
         int after = Integer.parseInt(inCare.group(2).replace(",", ""));
-        click(browser.waitFor(By.cssSelector("[slot='confirm-button']")));
+        click(browser().waitFor(By.cssSelector("[slot='confirm-button']")));
         if (after < 0.5 * now) {
-            WebElement sure = browser.waitFor(By.id("import-large-sure"));
-            assertThat(browser.waitFor(By.id("import-large-replace")).getDomAttribute("disabled"))
+            WebElement sure = browser().waitFor(By.id("import-large-sure"));
+            assertThat(browser().waitFor(By.id("import-large-replace")).getDomAttribute("disabled"))
                     .as("nothing replaced before the explicit confirmation")
                     .isNotNull();
-            browser.assertAccessible("second confirmation of a large replacement");
+            browser().assertAccessible("second confirmation of a large replacement");
             click(sure);
-            click(browser.waitFor(By.id("import-large-replace")));
+            click(browser().waitFor(By.id("import-large-replace")));
         } else {
-            assertThat(browser.isPresent(By.id("import-large-sure"))).isFalse();
+            assertThat(browser().isPresent(By.id("import-large-sure"))).isFalse();
         }
         // The import runs in the background, its progress shown: the commissioner may leave the page
         // while it runs, and finds its result on coming back.
         wait.until(d -> d.findElement(By.id("ssda903-import-status")).getText().startsWith("Importing 40 files")
                 || d.findElement(By.id("ssda903-import-status")).getText().startsWith("Finished importing"));
-        browser.go("http://localhost:" + port + "/");
-        browser.waitFor(By.id("home-commissioner"));
-        browser.go("http://localhost:" + port + "/sufficiency");
+        browser().go("http://localhost:" + port + "/");
+        browser().waitFor(By.id("home-commissioner"));
+        browser().go("http://localhost:" + port + "/sufficiency");
         wait.until(d -> d.findElement(By.id("import-summary")).getText().startsWith("Imported"));
-        assertThat(browser.waitFor(By.id("ssda903-import-status")).getText())
+        assertThat(browser().waitFor(By.id("ssda903-import-status")).getText())
                 .isEqualTo("Finished importing 40 files of returns.");
-        assertThat(browser.driver().findElements(By.id("ssda903-import-progress")))
+        assertThat(browser().driver().findElements(By.id("ssda903-import-progress")))
                 .noneMatch(WebElement::isDisplayed);
-        assertThat(browser.waitFor(By.id("problems-csv")).getText()).contains("problems as CSV");
+        assertThat(browser().waitFor(By.id("problems-csv")).getText()).contains("problems as CSV");
         // The children's ids come only with a reason, kept in the audit log.
-        click(browser.waitFor(By.id("problems-with-ids")));
-        WebElement reason = browser.waitFor(By.cssSelector("#with-ids-reason textarea"));
+        click(browser().waitFor(By.id("problems-with-ids")));
+        WebElement reason = browser().waitFor(By.cssSelector("#with-ids-reason textarea"));
         reason.sendKeys("data");
-        click(browser.waitFor(By.id("with-ids-prepare")));
+        click(browser().waitFor(By.id("with-ids-prepare")));
         wait.until(d -> d.findElement(By.id("with-ids-reason")).getDomAttribute("invalid") != null);
-        assertThat(browser.isPresent(By.id("with-ids-download"))).isFalse();
-        browser.assertAccessible("asking why the children's ids are needed");
+        assertThat(browser().isPresent(By.id("with-ids-download"))).isFalse();
+        browser().assertAccessible("asking why the children's ids are needed");
         reason.sendKeys(" team to correct the episodes on the case system");
-        click(browser.waitFor(By.id("with-ids-prepare")));
-        String withIds = browser.download(browser.waitFor(By.id("with-ids-download")));
+        click(browser().waitFor(By.id("with-ids-prepare")));
+        String withIds = browser().download(browser().waitFor(By.id("with-ids-download")));
         assertThat(withIds).startsWith("\"Kind\",\"Rule\",\"DfE rule\",\"Child (CHILD id)\",");
         assertThat(jdbc.sql("""
                                 SELECT count(*) FROM audit.entry WHERE actor = 'commissioner' AND action = 'export'
                                   AND record_type = 'ssda903-problems-with-child-ids'
                                   AND reason = 'data team to correct the episodes on the case system'""").query(Long.class).single()).isEqualTo(1);
-        browser.driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        browser().driver().findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
         wait.until(d ->
                 d.findElements(By.cssSelector("vaadin-dialog-overlay[opened]")).isEmpty());
         wait.until(d -> d.findElement(By.id("stock-total")).getText().contains("children in care on"));
-        assertThat(browser.waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
-        WebElement ofsted = browser.waitFor(By.cssSelector("#providers vaadin-upload"));
+        assertThat(browser().waitFor(By.id("cohorts")).getText()).contains("family and friends placements");
+        WebElement ofsted = browser().waitFor(By.cssSelector("#providers vaadin-upload"));
         ofsted.getShadowRoot()
                 .findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(SharedData.file("ssda903/d2i-csc-validator-be-903/scp_fake.xlsx")
@@ -264,61 +264,62 @@ class SufficiencyIT extends BrowserTest {
                         .toString());
         wait.until(d -> d.findElement(By.id("providers-result")).getText().contains("2 providers imported"));
         // A block contract: a bad URN is refused next to its field, then the contract is added.
-        WebElement urn = browser.waitFor(By.cssSelector("#contract-urn input"));
+        WebElement urn = browser().waitFor(By.cssSelector("#contract-urn input"));
         urn.sendKeys("12");
-        browser.waitFor(By.cssSelector("#contract-provider input")).sendKeys("Oak House");
-        click(browser.waitFor(By.id("add-contract")));
+        browser().waitFor(By.cssSelector("#contract-provider input")).sendKeys("Oak House");
+        click(browser().waitFor(By.id("add-contract")));
         wait.until(d -> d.findElement(By.id("contract-urn")).getDomAttribute("invalid") != null);
-        assertThat(browser.waitFor(By.id("contract-urn")).getDomProperty("errorMessage"))
+        assertThat(browser().waitFor(By.id("contract-urn")).getDomProperty("errorMessage"))
                 .contains("Ofsted URN");
         urn.sendKeys(Keys.chord(Keys.CONTROL, "a"), "SC123456");
-        click(browser.waitFor(By.id("add-contract")));
+        click(browser().waitFor(By.id("add-contract")));
         // It starts today, after the end of the imported returns: added, and the page says why it is not listed.
         wait.until(d -> d.findElement(By.id("contract-added")).getText().contains("Oak House"));
-        assertThat(browser.waitFor(By.id("contract-added")).getText()).contains("not in force on");
+        assertThat(browser().waitFor(By.id("contract-added")).getText()).contains("not in force on");
 
-        browser.screenshot("sufficiency");
-        browser.assertAccessible("sufficiency, after importing");
+        browser().screenshot("sufficiency");
+        browser().assertAccessible("sufficiency, after importing");
 
         // The forecast, with a scenario for the strategy, side by side, the gap and the back-test.
-        browser.go("http://localhost:" + port + "/sufficiency/forecast");
-        browser.waitFor(By.cssSelector("#scenario-name input")).sendKeys("Strategy");
-        WebElement sgo = browser.waitFor(By.cssSelector("#scenario-sgo input"));
+        browser().go("http://localhost:" + port + "/sufficiency/forecast");
+        browser().waitFor(By.cssSelector("#scenario-name input")).sendKeys("Strategy");
+        WebElement sgo = browser().waitFor(By.cssSelector("#scenario-sgo input"));
         // More than the cohort is refused, next to the field, with the cohort's size.
         sgo.sendKeys(Keys.chord(Keys.CONTROL, "a"), "10000", Keys.TAB);
-        click(browser.waitFor(By.id("save-scenario")));
+        click(browser().waitFor(By.id("save-scenario")));
         wait.until(d -> d.findElement(By.id("scenario-sgo"))
                 .getText()
                 .contains("children are in family and friends fostering on 31 Mar 2022"));
         sgo.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2", Keys.TAB);
-        click(browser.waitFor(By.id("save-scenario")));
+        click(browser().waitFor(By.id("save-scenario")));
         WebElement strategy = wait.until(
                 d -> d.findElement(By.id("compare-scenarios")).findElements(By.tagName("vaadin-checkbox")).stream()
                         .filter(c -> c.getText().contains("Strategy"))
                         .findFirst()
                         .orElse(null));
         click(strategy.findElement(By.tagName("label")));
-        click(browser.waitFor(By.id("run-forecast")));
+        click(browser().waitFor(By.id("run-forecast")));
         wait.until(d -> d.findElement(By.id("side-by-side"))
                 .getDomProperty("textContent")
                 .contains("Strategy"));
-        assertThat(browser.waitFor(By.id("side-by-side")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("side-by-side")).getDomProperty("textContent"))
                 .contains("Current trends");
         // Children in care over time: observed, current trends with its band, the scenario dashed.
-        WebElement overTime = browser.waitFor(By.cssSelector("svg.line-chart"));
+        WebElement overTime = browser().waitFor(By.cssSelector("svg.line-chart"));
         assertThat(overTime.findElements(By.tagName("polyline"))).hasSize(3);
         assertThat(overTime.findElements(By.tagName("polygon"))).hasSize(1);
         assertThat(overTime.getDomProperty("textContent")).contains("Observed", "Current trends", "Strategy");
-        assertThat(browser.waitFor(By.id("forecast-over-time-csv")).getText()).contains("CSV");
-        browser.screenshot(overTime, "forecast-over-time");
-        assertThat(browser.waitFor(By.id("gap")).getDomProperty("textContent")).contains("Children's homes");
-        assertThat(browser.waitFor(By.id("age-gap")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("forecast-over-time-csv")).getText()).contains("CSV");
+        browser().screenshot(overTime, "forecast-over-time");
+        assertThat(browser().waitFor(By.id("gap")).getDomProperty("textContent"))
+                .contains("Children's homes");
+        assertThat(browser().waitFor(By.id("age-gap")).getDomProperty("textContent"))
                 .contains("10 to 15");
-        assertThat(browser.waitFor(By.id("area-gap")).getDomProperty("textContent"))
+        assertThat(browser().waitFor(By.id("area-gap")).getDomProperty("textContent"))
                 .contains("Outside the borough or not known");
         // Export the gap: the file the link gives, fetched in the signed-in browser. It starts with
         // UTF-8's byte-order mark (Excel on Windows reads accents right) and ends lines with CRLF.
-        assertThat(browser.download(browser.waitFor(By.id("gap-csv"))))
+        assertThat(browser().download(browser().waitFor(By.id("gap-csv"))))
                 .startsWith("\"Placement\",\"Need\",\"Need (upper band)\",\"Places\",\"Gap\"\r\n")
                 .contains("\"Children's homes\",");
         assertThat(jdbc.sql("""
@@ -326,24 +327,26 @@ class SufficiencyIT extends BrowserTest {
                                   AND record_type = 'sufficiency-table' AND record_id = 'The gap: forecast need against supply'""").query(Long.class).single())
                 .as("the export is in the audit log")
                 .isEqualTo(1);
-        WebElement gapDefinition = browser.waitFor(By.id("define-forecast-gap-title"));
+        WebElement gapDefinition = browser().waitFor(By.id("define-forecast-gap-title"));
         click(gapDefinition.findElement(By.tagName("summary")));
         wait.until(d -> gapDefinition.getText().contains("a negative gap is a surplus of places"));
-        click(browser.waitFor(By.id("run-back-test")));
+        click(browser().waitFor(By.id("run-back-test")));
         wait.until(d -> d.findElement(By.id("back-test")).getText().contains("an error of"));
-        String backTest =
-                browser.waitFor(By.id("back-test")).findElement(By.tagName("p")).getText();
+        String backTest = browser()
+                .waitFor(By.id("back-test"))
+                .findElement(By.tagName("p"))
+                .getText();
         System.out.println("Back-test as the page shows it: " + backTest);
         assertThat(backTest).contains("with rates measured from");
-        browser.screenshot("forecast");
-        browser.assertAccessible("forecast and scenarios");
+        browser().screenshot("forecast");
+        browser().assertAccessible("forecast and scenarios");
 
         // The council's returns are in, the made-up supply is still beside them: the home page
         // and both pages say so, and the commissioner removes it after a confirmation.
-        assertThat(browser.driver().findElement(By.id("demonstration-notice")).getDomProperty("textContent"))
+        assertThat(browser().driver().findElement(By.id("demonstration-notice")).getDomProperty("textContent"))
                 .contains("Made-up supply from the demonstration is still held");
-        browser.go("http://localhost:" + port + "/");
-        String home = browser.waitFor(By.id("home-commissioner")).getText();
+        browser().go("http://localhost:" + port + "/");
+        String home = browser().waitFor(By.id("home-commissioner")).getText();
         assertThat(home)
                 .contains("Children in care on the latest returns held: "
                         + jdbc.sql("""
@@ -354,13 +357,13 @@ class SufficiencyIT extends BrowserTest {
                                                  coalesce(ended_on, started_on))) FROM sufficiency.episode))""").query(Long.class).single())
                 .contains("Made-up demonstration supply is still set against the council's returns")
                 .doesNotContain("No placement data");
-        browser.go("http://localhost:" + port + "/sufficiency");
-        assertThat(browser.waitFor(By.id("demonstration-notice")).getText())
+        browser().go("http://localhost:" + port + "/sufficiency");
+        assertThat(browser().waitFor(By.id("demonstration-notice")).getText())
                 .contains("Made-up supply from the demonstration is still held");
-        click(browser.waitFor(By.id("remove-demonstration-supply")));
+        click(browser().waitFor(By.id("remove-demonstration-supply")));
         // Checked once the dialog has finished fading in (half-faded colours fail any contrast check).
-        WebElement remove = browser.openConfirmation();
-        browser.assertAccessible("confirm removing the demonstration supply");
+        WebElement remove = browser().openConfirmation();
+        browser().assertAccessible("confirm removing the demonstration supply");
         click(remove);
         wait.until(d -> d.findElements(By.id("import-903")).size() == 1
                 && d.findElements(By.id("demonstration-notice")).stream().noneMatch(WebElement::isDisplayed));
@@ -373,8 +376,8 @@ class SufficiencyIT extends BrowserTest {
                         .single())
                 .as("the Ofsted list imported above stays")
                 .isPositive();
-        browser.go("http://localhost:" + port + "/");
-        assertThat(browser.waitFor(By.id("home-commissioner")).getText())
+        browser().go("http://localhost:" + port + "/");
+        assertThat(browser().waitFor(By.id("home-commissioner")).getText())
                 .contains("Children in care on the latest returns held")
                 .doesNotContain("Made-up demonstration supply");
     }

@@ -276,9 +276,9 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                         (allSignedInAt - signInsBegan) / 1e9);
 
                 // Chromium, kept on instance a by the proxy's cookie.
-                browser.clearCookies();
-                browser.go(proxy + "/login");
-                browser.driver().manage().addCookie(new Cookie("EH_INSTANCE", "a", "/"));
+                browser().clearCookies();
+                browser().go(proxy + "/login");
+                browser().driver().manage().addCookie(new Cookie("EH_INSTANCE", "a", "/"));
 
                 // A young person's feedback on instance a: every third does not feel safe.
                 int unsafe = 0;
@@ -290,21 +290,23 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                         unsafe++;
                     }
                 }
-                assertThat(browser.driver()
+                assertThat(browser()
+                                .driver()
                                 .manage()
                                 .getCookieNamed("EH_INSTANCE")
                                 .getValue())
                         .as("the proxy kept the browser on instance a")
                         .isEqualTo("a");
                 // Then a staff member signs in on the same browser, still on instance a.
-                browser.go(proxy + "/login");
-                browser.waitFor(By.cssSelector("input[name='username']")).sendKeys("lead.dudley-central");
-                browser.waitFor(By.cssSelector("input[name='password']")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                browser().go(proxy + "/login");
+                browser().waitFor(By.cssSelector("input[name='username']")).sendKeys("lead.dudley-central");
+                browser().waitFor(By.cssSelector("input[name='password']")).sendKeys(DEMO_PASSWORD, Keys.ENTER);
+                new WebDriverWait(browser().driver(), Duration.ofSeconds(20))
                         .until(d -> !String.valueOf(d.getCurrentUrl()).contains("/login"));
-                browser.go(proxy + "/my-work");
-                browser.waitFor(By.tagName("h2")); // my work: the hub lead's cases and drift
-                assertThat(browser.driver()
+                browser().go(proxy + "/my-work");
+                browser().waitFor(By.tagName("h2")); // my work: the hub lead's cases and drift
+                assertThat(browser()
+                                .driver()
                                 .manage()
                                 .getCookieNamed("EH_INSTANCE")
                                 .getValue())
@@ -363,20 +365,21 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                 Timestamp killTime = new Timestamp(System.currentTimeMillis());
 
                 // The staff member in Chromium follows a link: the sign-in page, no error.
-                browser.waitFor(By.cssSelector("vaadin-side-nav-item[path*='hub/queue']"))
+                browser()
+                        .waitFor(By.cssSelector("vaadin-side-nav-item[path*='hub/queue']"))
                         .click();
-                new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
                 double browserSignInSeconds = (System.nanoTime() - killedAt) / 1e9;
                 String pageText = String.valueOf(
-                        ((JavascriptExecutor) browser.driver()).executeScript("return document.body.innerText"));
+                        ((JavascriptExecutor) browser().driver()).executeScript("return document.body.innerText"));
                 assertThat(pageText)
                         .as("the killed instance's user sees the sign-in page, not an error")
                         .doesNotContainIgnoringCase("internal error")
                         .doesNotContainIgnoringCase("something went wrong")
                         .doesNotContain("503")
                         .doesNotContain("Service Unavailable");
-                browser.assertAccessible("sign-in page after an instance was lost");
+                browser().assertAccessible("sign-in page after an instance was lost");
 
                 // Everyone carries on for a while; the events a left are delivered by b.
                 long waitingFrom = System.nanoTime();

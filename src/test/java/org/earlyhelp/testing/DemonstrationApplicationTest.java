@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -18,10 +19,14 @@ import org.springframework.boot.test.context.SpringBootTest;
  * real ones. Every browser test of a whole journey uses this
  * configuration, so they share one application and database instead of starting one each: each
  * makes data of its own, or leaves shared data as it found it.
+ * <p>The browser and integration tests run two classes at a time in one JVM; the classes of this
+ * application hold its lock ({@link #APPLICATION}) while they run, so they take turns on it, as they did when
+ * each JVM ran one class at a time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ResourceLock(DemonstrationApplicationTest.APPLICATION)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -29,4 +34,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "earlyhelp.i18n.pseudo-locales=true",
             "earlyhelp.session.check-every=PT5S"
         })
-public @interface DemonstrationApplicationTest {}
+public @interface DemonstrationApplicationTest {
+
+    /** The lock the classes of this application hold while they run. */
+    String APPLICATION = "earlyhelp.demonstration-application";
+}

@@ -20,10 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * below that range to an outgoing connection or to a bind on port 0, so a port chosen here stays
  * free until something asks for it by number. The same port is never handed out twice in one run.
  *
- * <p>The integration tests run in two JVMs at once (failsafe's forks). Each draws from a slice of
- * the range of its own ({@link TestFork}), so that a port one
- * JVM chose but has not bound yet (Keycloak's application port waits for its application) cannot
- * be chosen by the other.
+ * <p>Where tests run in several JVMs at once (Failsafe's forks; it runs one by default), each draws
+ * from a slice of the range of its own ({@link TestFork}), so that a port one JVM chose but has not
+ * bound yet (Keycloak's application port waits for its application) cannot be chosen by another.
  */
 public final class FreePorts {
 

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 import org.earlyhelp.browser.KeycloakTestServer;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,13 +31,21 @@ import org.springframework.test.context.ContextConfiguration;
  * seconds (30 by default), so that a test can see a person disabled in Keycloak lose access without
  * waiting; the Open Referral API allows 30 calls a minute from one address; and the database pool
  * gives up on a connection after 2 seconds, so that a database outage shows quickly.
+ *
+ * <p>The browser and integration tests run two classes at a time in one JVM; the classes of this
+ * application hold its lock ({@link #APPLICATION}) while they run, so they take turns on it: the database
+ * outage would otherwise fail another class's requests.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@ResourceLock(KeycloakApplicationTest.APPLICATION)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = KeycloakApplicationTest.KeycloakMode.class)
 public @interface KeycloakApplicationTest {
+
+    /** The lock the classes of this application hold while they run. */
+    String APPLICATION = "earlyhelp.keycloak-application";
 
     /** Starts Keycloak if need be and points the application at it. */
     class KeycloakMode implements ApplicationContextInitializer<ConfigurableApplicationContext> {

@@ -8,10 +8,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 
 /**
- * Which of Failsafe's forks this JVM is: the browser and integration tests run in two JVMs at once,
- * and what one JVM starts or writes must not be the other's (ports, Keycloak, files in {@code
- * target/}), unless they take turns making it ({@link #inTurn}). The build passes the fork number as
- * {@code earlyhelp.test.fork}.
+ * Which of Failsafe's forks this JVM is: where the browser and integration tests run in several JVMs
+ * at once (one by default), what one JVM starts or writes must not be another's (ports, Keycloak,
+ * files in {@code target/}), unless they take turns making it ({@link #inTurn}). The build passes the
+ * fork number as {@code earlyhelp.test.fork}.
  */
 public final class TestFork {
 
