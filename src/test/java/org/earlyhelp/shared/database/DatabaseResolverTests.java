@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.StandardEnvironment;
 
 /** Finding the database: against the real PostgreSQL on localhost, and the ways it can go wrong. */
 class DatabaseResolverTests {
@@ -20,9 +23,30 @@ class DatabaseResolverTests {
     }
 
     @Test
+    void theTestsFindTheLocalServerWithoutCreatingTheApplicationsDatabase() {
+        assertThat(FreshDatabases.server(new StandardEnvironment()).url())
+                .isEqualTo("jdbc:postgresql://localhost:5432/postgres");
+    }
+
+    @Test
+    void theApplicationsDatabaseIsCreatedWhenTheLocalServerLacksIt() throws SQLException {
+        String name = "earlyhelp_resolver_"
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        ResolvedDatabase database = new DatabaseResolver(
+                        new DatabaseProperties(null, null, null, null, null, name, false, null, null), null, null, null)
+                .resolve();
+        try (Connection connection =
+                DatabaseResolver.connect(database.url(), database.username(), database.password())) {
+            assertThat(database.url()).isEqualTo("jdbc:postgresql://localhost:5432/" + name);
+            assertThat(connection.isValid(2)).isTrue();
+        } finally {
+            FreshDatabases.drop(database);
+        }
+    }
+
+    @Test
     void aFreshTestDatabaseIsCreatedOnTheLocalServerAndDroppedAfterwards() throws SQLException {
-        ResolvedDatabase database =
-                FreshDatabases.create(new DatabaseResolver(properties(null, false, null), null, null, null).resolve());
+        ResolvedDatabase database = FreshDatabases.create(FreshDatabases.server(new StandardEnvironment()));
         assertThat(database.url()).matches("jdbc:postgresql://localhost:5432/earlyhelp_test_[0-9a-f]{16}");
         try (Connection connection =
                 DatabaseResolver.connect(database.url(), database.username(), database.password())) {

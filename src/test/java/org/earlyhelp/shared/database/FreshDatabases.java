@@ -61,14 +61,29 @@ public final class FreshDatabases implements ApplicationContextInitializer<Confi
         context.addBeanFactoryPostProcessor(new DropAfterThePool(database));
     }
 
-    /** The server the application would use, found the way the application finds it. */
-    private static synchronized ResolvedDatabase server(ConfigurableEnvironment environment) {
+    /**
+     * The server the application would use, found the way the application finds it, but asking for
+     * the server's own {@code postgres} database, which is always there: asking for the
+     * application's ({@code earlyhelp}) would create it on the machine's PostgreSQL and leave it
+     * behind, though no test uses it.
+     */
+    static synchronized ResolvedDatabase server(ConfigurableEnvironment environment) {
         if (embedded != null) {
             return new ResolvedDatabase(embedded.getJdbcUrl("postgres", "postgres"), "postgres", null, "embedded");
         }
-        DatabaseProperties properties = Binder.get(environment)
+        DatabaseProperties bound = Binder.get(environment)
                 .bind("earlyhelp.db", DatabaseProperties.class)
                 .orElseGet(() -> new DatabaseProperties(null, null, null, null, null, null, null, null, null));
+        DatabaseProperties properties = new DatabaseProperties(
+                bound.url(),
+                bound.username(),
+                bound.password(),
+                bound.localHost(),
+                bound.localPort(),
+                "postgres",
+                bound.embeddedEnabled(),
+                bound.embeddedDataDir(),
+                bound.embeddedPort());
         DatabaseResolver resolver = new DatabaseResolver(
                 properties,
                 environment.getProperty("spring.datasource.url"),
