@@ -7,6 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Map;
 import org.earlyhelp.browser.KeycloakTestServer;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestInstanceFactoryContext;
+import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContextInitializer;
@@ -40,12 +44,25 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ResourceLock(KeycloakApplicationTest.APPLICATION)
+@ExtendWith(KeycloakApplicationTest.KeycloakFirst.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = KeycloakApplicationTest.KeycloakMode.class)
 public @interface KeycloakApplicationTest {
 
     /** The lock the classes of this application hold while they run. */
     String APPLICATION = "earlyhelp.keycloak-application";
+
+    /**
+     * Starts Keycloak, if need be, before Spring loads the application: Spring loads one test
+     * context at a time in a JVM, so Keycloak's start inside {@link KeycloakMode} would keep a
+     * class of the other application, running beside, from loading its context for as long.
+     */
+    class KeycloakFirst implements TestInstancePreConstructCallback {
+        @Override
+        public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
+            KeycloakTestServer.running();
+        }
+    }
 
     /** Starts Keycloak if need be and points the application at it. */
     class KeycloakMode implements ApplicationContextInitializer<ConfigurableApplicationContext> {
