@@ -131,6 +131,17 @@ public final class Browser implements AutoCloseable {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
+    /**
+     * As a new person at the browser: leaves the page first, then forgets every cookie. A page of
+     * the last person's session left open keeps asking the server for news; one such request
+     * answered after the cookies are gone, even after the next person signs in, sets a new
+     * anonymous session cookie over theirs, and their home page never comes.
+     */
+    public void forgetWhoWasSignedIn() {
+        driver.get("about:blank");
+        clearCookies();
+    }
+
     public void go(String url) {
         driver.get(url);
     }

@@ -1,5 +1,6 @@
 package org.earlyhelp.browser;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
@@ -61,7 +62,7 @@ abstract class BrowserTest {
 
     /** Signs in on the portal's own sign-in page, forgetting whoever was signed in before. */
     static void signInLocally(String base, String username, String password) {
-        browser().clearCookies();
+        browser().forgetWhoWasSignedIn();
         browser().go(base + "/login");
         browser().waitFor(By.cssSelector("input[name='username']")).sendKeys(username);
         browser().waitFor(By.cssSelector("input[name='password']")).sendKeys(password, Keys.ENTER);
@@ -74,7 +75,7 @@ abstract class BrowserTest {
      */
     static void signInThroughKeycloak(String base, String username) {
         String keycloak = KeycloakTestServer.running().baseUrl();
-        browser().clearCookies();
+        browser().forgetWhoWasSignedIn();
         browser().go(base + "/");
         browser().waitForUrlStartingWith(keycloak);
         browser().waitFor(By.id("username")).sendKeys(username);
@@ -257,6 +258,17 @@ abstract class BrowserTest {
     static void signInAndWait(String base, String username) {
         signInLocally(base, username, DEMO_PASSWORD);
         By home = By.cssSelector("[id^='home-'], #no-access");
-        browser().waitFor(home);
+        try {
+            browser().waitFor(home);
+        } catch (TimeoutException e) {
+            Path picture = browser().screenshot("sign-in-" + username + "-" + System.currentTimeMillis());
+            throw new AssertionError(
+                    username + " signed in but no home page came within 30 s; the browser is at "
+                            + browser().url()
+                            + " (" + picture + "), and the page says: "
+                            + ((JavascriptExecutor) browser().driver())
+                                    .executeScript("return document.body ? document.body.innerText : ''"),
+                    e);
+        }
     }
 }
