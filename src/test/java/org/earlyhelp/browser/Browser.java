@@ -134,8 +134,8 @@ public final class Browser implements AutoCloseable {
     /**
      * As a new person at the browser: leaves the page first, then forgets every cookie. A page of
      * the last person's session left open keeps asking the server for news; one such request
-     * answered after the cookies are gone, even after the next person signs in, sets a new
-     * anonymous session cookie over theirs, and their home page never comes.
+     * answered after the cookies are gone may set a new anonymous session cookie over the next
+     * person's (the likely cause of a sign-in in CI whose home page never came).
      */
     public void forgetWhoWasSignedIn() {
         driver.get("about:blank");
@@ -144,6 +144,11 @@ public final class Browser implements AutoCloseable {
 
     public void go(String url) {
         driver.get(url);
+    }
+
+    /** What the page says (its text as shown), for a failure's message. */
+    public String pageText() {
+        return String.valueOf(driver.executeScript("return document.body ? document.body.innerText : ''"));
     }
 
     public String url() {

@@ -154,7 +154,7 @@ abstract class BrowserTest {
             browser().screenshot("feedback-form");
             throw new AssertionError(
                     "No Send button at " + browser().url() + "; the page says: "
-                            + ((JavascriptExecutor) browser().driver()).executeScript("return document.body.innerText"),
+                            + browser().pageText(),
                     e);
         }
     }
@@ -266,8 +266,7 @@ abstract class BrowserTest {
                     username + " signed in but no home page came within 30 s; the browser is at "
                             + browser().url()
                             + " (" + picture + "), and the page says: "
-                            + ((JavascriptExecutor) browser().driver())
-                                    .executeScript("return document.body ? document.body.innerText : ''"),
+                            + browser().pageText(),
                     e);
         }
     }

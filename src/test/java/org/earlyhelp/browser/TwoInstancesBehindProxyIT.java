@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -371,8 +370,7 @@ class TwoInstancesBehindProxyIT extends BrowserTest {
                 new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                         .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
                 double browserSignInSeconds = (System.nanoTime() - killedAt) / 1e9;
-                String pageText = String.valueOf(
-                        ((JavascriptExecutor) browser().driver()).executeScript("return document.body.innerText"));
+                String pageText = browser().pageText();
                 assertThat(pageText)
                         .as("the killed instance's user sees the sign-in page, not an error")
                         .doesNotContainIgnoringCase("internal error")
