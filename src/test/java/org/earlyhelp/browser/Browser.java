@@ -183,6 +183,20 @@ public final class Browser implements AutoCloseable {
                     .some(d => d.shadowRoot && moving(d.shadowRoot));""")));
     }
 
+    /**
+     * Waits until the page has nothing on its way to the server or back (Vaadin's client is idle):
+     * what was typed and clicked has been handled. A test that then changes the server under the
+     * page (ends its session, stops the database) does not do it in the middle of a request.
+     */
+    public void waitUntilAnswered() {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage("the page was still waiting for the server")
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                        const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                        return !!clients && Object.values(clients)
+                            .every(client => typeof client.isActive !== 'function' || !client.isActive());""")));
+    }
+
     /** Waits until the current address starts with the given text. */
     public void waitForUrlStartingWith(String prefix) {
         wait.until(d -> d.getCurrentUrl() != null && d.getCurrentUrl().startsWith(prefix));

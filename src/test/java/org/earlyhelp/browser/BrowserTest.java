@@ -165,7 +165,7 @@ abstract class BrowserTest {
 
     /**
      * Opens a group invitation of its own (of the Dudley Central hub, for teenagers) on the public form, writes something and says "No" to
-     * feeling safe, without sending yet; gives the code.
+     * feeling safe, without sending yet, and waits until the page has told the server; gives the code.
      */
     static String answerWithoutSending(JdbcClient jdbc, String base, UUID invitation) {
         // Hexadecimal digits are all letters of the codes' alphabet.
@@ -183,6 +183,7 @@ abstract class BrowserTest {
                 .findFirst()
                 .orElseThrow()
                 .click();
+        browser().waitUntilAnswered();
         return code;
     }
 
