@@ -22,6 +22,6 @@ class RetentionSchedule {
 
     @Scheduled(cron = "${earlyhelp.retention.cron:0 30 2 * * *}", zone = "Europe/London")
     void daily() {
-        jobs.runOnce("referrals-retention", Duration.ofMinutes(5), Duration.ofHours(2), retention::daily);
+        jobs.runOnce("referrals-retention", Duration.ofMinutes(5), retention::daily);
     }
 }

@@ -45,6 +45,6 @@ class VoiceSchedule {
 
     @Scheduled(cron = "${earlyhelp.retention.cron:0 30 2 * * *}", zone = "Europe/London")
     void retention() {
-        jobs.runOnce("voice-retention", Duration.ofMinutes(5), Duration.ofHours(2), retention::daily);
+        jobs.runOnce("voice-retention", Duration.ofMinutes(5), retention::daily);
     }
 }

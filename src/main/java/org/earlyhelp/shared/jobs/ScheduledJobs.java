@@ -5,12 +5,15 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.earlyhelp.shared.jobs.internal.JobRuns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -18,17 +21,28 @@ import org.springframework.stereotype.Component;
  * Runs a scheduled job once across instances. Every instance's scheduler fires; the first to take
  * the job's lock in {@code jobs.shedlock} (ShedLock's JDBC provider, with the database's clock, so
  * instances' clocks may differ) runs it, and holds the lock for at least a while after it ends, so
- * that an instance whose tick comes a little later skips it. A lock left by an instance that
- * stopped expires after the longest the job may take. Each run is recorded in {@code jobs.run}:
- * the job, the instance, when it started and ended, and how.
+ * that an instance whose tick comes a little later skips it. While the job runs, its lock is held
+ * {@link #HELD_AHEAD} ahead and renewed every half of that, however long the job takes; so a lock
+ * left by an instance that stopped (killed while escalating alerts or delivering events again)
+ * frees the job within {@link #HELD_AHEAD}, not after the longest the job might take, which was
+ * ten minutes without safeguarding escalation or redelivery on any instance. Each run is recorded
+ * in {@code jobs.run}: the job, the instance, when it started and ended, and how.
  */
 @Component
-public class ScheduledJobs {
+public class ScheduledJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
     /** How long runs are remembered. */
     static final Duration KEPT = Duration.ofDays(30);
 
+    /**
+     * How far ahead a running job's lock is held, and so how long after an instance stopped its
+     * jobs are free again (ShedLock's keep-alive renews a lock no shorter than 30 seconds).
+     */
+    static final Duration HELD_AHEAD = Duration.ofMinutes(1);
+
+    private final Duration heldAhead;
+    private final ScheduledExecutorService renewals;
     private final LockingTaskExecutor locks;
     private final JobRuns runs;
     private final Clock clock;
@@ -41,7 +55,15 @@ public class ScheduledJobs {
 
     /** Another instance on the same database, for tests. */
     ScheduledJobs(DataSource dataSource, JobRuns runs, Clock clock, String instance) {
-        this.locks = runs.locks(dataSource, instance);
+        this(dataSource, runs, clock, instance, HELD_AHEAD);
+    }
+
+    /** Another instance, for tests, holding running jobs' locks {@code heldAhead} ahead (30 seconds or more). */
+    ScheduledJobs(DataSource dataSource, JobRuns runs, Clock clock, String instance, Duration heldAhead) {
+        this.heldAhead = heldAhead;
+        this.renewals = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("job-lock-renewals").daemon(true).factory());
+        this.locks = runs.locks(dataSource, instance, renewals);
         this.runs = runs;
         this.clock = clock;
         this.instance = instance;
@@ -51,13 +73,12 @@ public class ScheduledJobs {
      * Runs the job here unless another instance runs it now or ran it less than {@code atLeast}
      * ago.
      *
-     * @param atLeast how long the lock is kept after the job ends: for a job every few minutes, half
-     *     its interval; for a daily one, longer than instances' ticks can be apart
-     * @param atMost how long a job may take: an instance that stopped while running it frees it then
+     * @param atLeast how long the lock is kept after the job started: for a job every few minutes,
+     *     most of its interval; for a daily one, longer than instances' ticks can be apart
      * @return whether it ran here
      */
-    public boolean runOnce(String name, Duration atLeast, Duration atMost, Runnable work) {
-        LockConfiguration lock = new LockConfiguration(clock.instant(), name, atMost, atLeast);
+    public boolean runOnce(String name, Duration atLeast, Runnable work) {
+        LockConfiguration lock = new LockConfiguration(clock.instant(), name, max(atLeast, heldAhead), atLeast);
         try {
             return locks.executeWithLock(
                             () -> {
@@ -79,8 +100,7 @@ public class ScheduledJobs {
      * closer than that, and the next tick of the instance that ran finds the job free again.
      */
     public boolean runEvery(String name, Duration interval, Runnable work) {
-        Duration nineTenths = interval.multipliedBy(9).dividedBy(10);
-        return runOnce(name, nineTenths, max(interval.multipliedBy(10), Duration.ofMinutes(10)), work);
+        return runOnce(name, interval.multipliedBy(9).dividedBy(10), work);
     }
 
     private void run(String name, Runnable work) {
@@ -102,6 +122,12 @@ public class ScheduledJobs {
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    /** Stops renewing locks: a job still running when the application stops keeps its lock at most {@link #HELD_AHEAD}. */
+    @Override
+    public void destroy() {
+        renewals.shutdownNow();
     }
 
     private static String hostName() {

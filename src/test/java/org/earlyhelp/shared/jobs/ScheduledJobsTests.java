@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.earlyhelp.shared.jobs.internal.JobRuns;
 import org.earlyhelp.testing.OwnDataApplicationTest;
@@ -52,7 +54,7 @@ class ScheduledJobsTests {
             for (ScheduledJobs each : instances) {
                 Callable<Boolean> tick = () -> {
                     start.await();
-                    return each.runOnce(job, Duration.ofSeconds(2), Duration.ofMinutes(1), () -> {
+                    return each.runOnce(job, Duration.ofSeconds(2), () -> {
                         runs.incrementAndGet();
                         sleep(200);
                     });
@@ -70,11 +72,11 @@ class ScheduledJobsTests {
             threads.shutdownNow();
         }
         // The lock is kept for two seconds after the run: a later tick on another instance skips it.
-        assertThat(instance("b").runOnce(job, Duration.ofSeconds(2), Duration.ofMinutes(1), runs::incrementAndGet))
+        assertThat(instance("b").runOnce(job, Duration.ofSeconds(2), runs::incrementAndGet))
                 .isFalse();
         assertThat(runs).hasValue(1);
         sleep(2_100);
-        assertThat(instance("c").runOnce(job, Duration.ofSeconds(2), Duration.ofMinutes(1), runs::incrementAndGet))
+        assertThat(instance("c").runOnce(job, Duration.ofSeconds(2), runs::incrementAndGet))
                 .isTrue();
         assertThat(runs).hasValue(2);
         assertThat(jdbc.sql("SELECT count(*) FROM jobs.run WHERE name = ? AND outcome = 'done'")
@@ -93,7 +95,7 @@ class ScheduledJobsTests {
     void aFailedRunIsRecordedAndFreesTheJobForItsNextTick() {
         String job = "test-" + UUID.randomUUID();
         ScheduledJobs here = instance("a");
-        assertThatThrownBy(() -> here.runOnce(job, Duration.ZERO, Duration.ofMinutes(1), () -> {
+        assertThatThrownBy(() -> here.runOnce(job, Duration.ZERO, () -> {
                     throw new IllegalStateException("the mail server is down");
                 }))
                 .hasMessageContaining("mail server");
@@ -103,7 +105,7 @@ class ScheduledJobsTests {
                         .single())
                 .isEqualTo("failed");
         AtomicInteger runs = new AtomicInteger();
-        assertThat(instance("b").runOnce(job, Duration.ZERO, Duration.ofMinutes(1), runs::incrementAndGet))
+        assertThat(instance("b").runOnce(job, Duration.ZERO, runs::incrementAndGet))
                 .isTrue();
         assertThat(runs).hasValue(1);
     }
@@ -124,6 +126,58 @@ class ScheduledJobsTests {
         assertThat(instance("b").runEvery(job, Duration.ofSeconds(1), runs::incrementAndGet))
                 .isTrue();
         assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void aRunningJobsLockIsHeldOnlyAMinuteAheadSoThatAStoppedInstanceFreesItSoon() {
+        String job = "test-" + UUID.randomUUID();
+        ScheduledJobs here = instance("a");
+        try {
+            AtomicReference<Double> heldFor = new AtomicReference<>();
+            // An alert escalation every minute: were this instance killed now, the lock would be
+            // left as it is while the job runs.
+            assertThat(here.runEvery(job, Duration.ofMinutes(1), () -> heldFor.set(secondsHeldAhead(job))))
+                    .isTrue();
+            assertThat(heldFor.get())
+                    .as("seconds the lock of a running job is held ahead")
+                    .isBetween(50.0, 60.5);
+        } finally {
+            here.destroy();
+        }
+    }
+
+    @Test
+    void aJobRunningLongerThanItsLockIsHeldAheadKeepsItsLock() {
+        String job = "test-" + UUID.randomUUID();
+        ScheduledJobs here =
+                new ScheduledJobs(dataSource, new JobRuns(jdbc), Clock.systemUTC(), "a", Duration.ofSeconds(30));
+        ScheduledJobs other = instance("b");
+        AtomicInteger runs = new AtomicInteger();
+        try {
+            assertThat(here.runOnce(job, Duration.ZERO, () -> {
+                        // Past the half of the 30 seconds the lock is held ahead, where it is renewed.
+                        sleep(16_500);
+                        assertThat(secondsHeldAhead(job))
+                                .as("seconds the lock is held ahead after its renewal")
+                                .isGreaterThan(20.0);
+                        // From a thread of its own: ShedLock lets the thread holding a lock in again.
+                        assertThat(CompletableFuture.supplyAsync(
+                                                () -> other.runOnce(job, Duration.ZERO, runs::incrementAndGet))
+                                        .join())
+                                .isFalse();
+                    }))
+                    .isTrue();
+            assertThat(runs).hasValue(0);
+        } finally {
+            here.destroy();
+            other.destroy();
+        }
+    }
+
+    private double secondsHeldAhead(String job) {
+        return jdbc.sql("""
+                        SELECT extract(epoch FROM lock_until - timezone('utc', now()))
+                        FROM jobs.shedlock WHERE name = ?""").param(job).query(Double.class).single();
     }
 
     private static void sleep(long millis) {

@@ -2,11 +2,13 @@ package org.earlyhelp.shared.jobs.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,17 +28,21 @@ public class JobRuns {
      * clock, so that instances' clocks may differ), held in this instance's name. The database is
      * named rather than asked: ShedLock asks it at the first lock, and when that falls while the
      * database is away it fails as "DB time is not supported for database product: UNKNOWN" instead
-     * of saying that the database cannot be reached.
+     * of saying that the database cannot be reached. A lock is renewed while its job runs
+     * (ShedLock's {@code KeepAliveLockProvider}, halfway through each period it is held for, on
+     * {@code renewals}), so that it can be held for a short period: an instance that stops
+     * while running a job stops renewing it, and frees the job at the end of that period.
      */
-    public LockingTaskExecutor locks(DataSource dataSource, String instance) {
-        return new DefaultLockingTaskExecutor(
+    public LockingTaskExecutor locks(DataSource dataSource, String instance, ScheduledExecutorService renewals) {
+        return new DefaultLockingTaskExecutor(new KeepAliveLockProvider(
                 new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                         .withJdbcTemplate(new JdbcTemplate(dataSource))
                         .withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
                         .withTableName("jobs.shedlock")
                         .withLockedByValue(instance)
                         .usingDbTime()
-                        .build()));
+                        .build()),
+                renewals));
     }
 
     /** Records that a run started; returns its id. */
