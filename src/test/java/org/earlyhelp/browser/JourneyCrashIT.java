@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.Test;
@@ -97,8 +98,18 @@ class JourneyCrashIT {
                     database, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
             long projectedAtKill = ProductionJar.count(database, "SELECT count(*) FROM insight.request");
 
+            // As in AlertCrashIT: a publication the first life's retry was delivering again at the
+            // kill is delivered again once stale (5 s here, five minutes by default).
             long restarted = System.nanoTime();
-            Process second = ProductionJar.start(database, port, keycloakArgs);
+            Process second = ProductionJar.start(
+                    database,
+                    port,
+                    Stream.concat(
+                                    Stream.of(keycloakArgs),
+                                    Stream.of(
+                                            "--spring.modulith.events.staleness.resubmitted=PT5S",
+                                            "--spring.modulith.events.staleness.check-interval=PT5S"))
+                            .toArray(String[]::new));
             try {
                 long expected = ProductionJar.count(database, "SELECT count(*) FROM referrals.request");
                 // The loop ends as soon as all is done; the deadline only bounds a failure, and a
@@ -117,14 +128,24 @@ class JourneyCrashIT {
                 long counted = ProductionJar.count(database, "SELECT coalesce(sum(requests), 0) FROM insight.monthly");
                 long stillPending = ProductionJar.count(
                         database, "SELECT count(*) FROM events.event_publication WHERE completion_date IS NULL");
+                // What a failure needs to be understood: where the undelivered publications stand,
+                // and which instance holds the retry's lock until when.
+                String pendingByStatus = ProductionJar.text(database, """
+                        SELECT coalesce(string_agg(status || ' ' || n, ', '), 'none') FROM (
+                          SELECT coalesce(status, 'no status') AS status, count(*) AS n
+                          FROM events.event_publication WHERE completion_date IS NULL GROUP BY 1) s""");
+                String retryLock = ProductionJar.text(database, """
+                        SELECT coalesce((SELECT locked_by || ' until ' || lock_until || ' (now '
+                            || timezone('utc', now()) || ')' FROM jobs.shedlock WHERE name = 'events-retry'),
+                          'never taken')""");
                 System.out.printf(
                         Locale.ROOT,
                         "%nJourney crash test: %d requests sent through the partner API in %.1f s, %d accepted before the"
                                 + " process was killed (SIGKILL) half way, %d refused by the kill, %d stored; at the kill %d event"
                                 + " publications were incomplete and %d of %d"
                                 + " requests in the dashboards' read model; after restart: %d in the read model, %d counted"
-                                + " in the monthly figures (expected %d), %d lost, %d duplicated, %d still pending;"
-                                + " recovered %.1f s after relaunch.%n",
+                                + " in the monthly figures (expected %d), %d lost, %d duplicated, %d still pending"
+                                + " (%s); the retry's lock: %s; recovered %.1f s after relaunch.%n",
                         REQUESTS,
                         seconds,
                         accepted.get(),
@@ -139,6 +160,8 @@ class JourneyCrashIT {
                         Math.max(0, expected - projected),
                         Math.max(0, counted - expected),
                         stillPending,
+                        pendingByStatus,
+                        retryLock,
                         recovery);
                 assertThat(stored).as("every accepted request was stored").isGreaterThanOrEqualTo(accepted.get());
                 assertThat(accepted.get() + failed.get()).isEqualTo(REQUESTS);
