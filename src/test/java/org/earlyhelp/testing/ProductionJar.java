@@ -242,7 +242,8 @@ public final class ProductionJar {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static Path jar() throws IOException {
+    /** The application's jar, as {@code ./mvnw verify} built it in {@code target/}. */
+    public static Path jar() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("early-help-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
