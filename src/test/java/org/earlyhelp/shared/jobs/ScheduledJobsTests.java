@@ -155,11 +155,18 @@ class ScheduledJobsTests {
         AtomicInteger runs = new AtomicInteger();
         try {
             assertThat(here.runOnce(job, Duration.ZERO, () -> {
-                        // Past the half of the 30 seconds the lock is held ahead, where it is renewed.
-                        sleep(16_500);
-                        assertThat(secondsHeldAhead(job))
-                                .as("seconds the lock is held ahead after its renewal")
-                                .isGreaterThan(20.0);
+                        // Renewed halfway through the 30 seconds it is held for: its end moves on. Waited
+                        // for up to 25 seconds, so that a busy machine's late renewal still counts, and
+                        // a lock that is not renewed (ending at 30 seconds) does not.
+                        double firstEnd = lockEnds(job);
+                        long deadline =
+                                System.nanoTime() + Duration.ofSeconds(25).toNanos();
+                        while (lockEnds(job) < firstEnd + 10 && System.nanoTime() < deadline) {
+                            sleep(250);
+                        }
+                        assertThat(lockEnds(job) - firstEnd)
+                                .as("seconds the lock's end moved on while the job ran")
+                                .isGreaterThan(10.0);
                         // From a thread of its own: ShedLock lets the thread holding a lock in again.
                         assertThat(CompletableFuture.supplyAsync(
                                                 () -> other.runOnce(job, Duration.ZERO, runs::incrementAndGet))
@@ -172,6 +179,13 @@ class ScheduledJobsTests {
             here.destroy();
             other.destroy();
         }
+    }
+
+    private double lockEnds(String job) {
+        return jdbc.sql("SELECT extract(epoch FROM lock_until) FROM jobs.shedlock WHERE name = ?")
+                .param(job)
+                .query(Double.class)
+                .single();
     }
 
     private double secondsHeldAhead(String job) {
