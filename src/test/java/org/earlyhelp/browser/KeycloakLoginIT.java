@@ -50,8 +50,12 @@ class KeycloakLoginIT extends BrowserTest {
         if (username.equals("hublead") || username.equals("practitioner")) {
             assertThat(text).contains("Dudley Central & Netherton");
         }
-        browser().screenshot("keycloak-home-" + username);
-        browser().assertAccessible("home page of " + username + " (Keycloak)");
+        // The home pages are the demonstration's, whose accessibility DemoLoginIT checks for each
+        // kind of account; here once, for the page with the most on it.
+        if (username.equals("hublead")) {
+            browser().screenshot("keycloak-home-" + username);
+            browser().assertAccessible("home page of " + username + " (Keycloak)");
+        }
     }
 
     @Test
