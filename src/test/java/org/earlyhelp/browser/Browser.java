@@ -50,10 +50,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
+    private final String language;
 
-    private Browser(ChromeDriver driver) {
+    private Browser(ChromeDriver driver, String language) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.language = language;
     }
 
     /** Starts a browser, or skips (fails under CI) when none can be had. */
@@ -114,7 +116,30 @@ public final class Browser implements AutoCloseable {
             driver.executeCdpCommand(
                     "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", language)));
         }
-        return new Browser(driver);
+        return new Browser(driver, language);
+    }
+
+    /** Whether this browser asks for pages in the default language (British English). */
+    public boolean inDefaultLanguage() {
+        return language.equals(DEFAULT_LANGUAGE);
+    }
+
+    /**
+     * Makes the browser as a new person finds it, for the next test class: no page open, no
+     * cookie, nothing in the origins' storage, and the default window. What the browser has cached
+     * (the application's scripts) stays, as it does for a person coming back. False when the
+     * browser no longer answers; it is then closed.
+     */
+    public boolean resetForNextClass() {
+        try {
+            forgetWhoWasSignedIn();
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", "*", "storageTypes", "all"));
+            driver.manage().window().setSize(new Dimension(1280, 900));
+            return true;
+        } catch (RuntimeException broken) {
+            close();
+            return false;
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -2,8 +2,10 @@ package org.earlyhelp.browser;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,9 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * One headless Chromium per test class, and signing in with a demonstration account. Failsafe runs
- * test classes two at a time in one JVM, each class on one thread from its start to its end, so
- * each thread holds the browser of the class it runs.
+ * A headless Chromium for each test class, and signing in with a demonstration account. Failsafe
+ * runs test classes two at a time in one JVM, each class on one thread from its start to its end,
+ * so each thread holds the browser of the class it runs. A class that ends hands its browser on to
+ * the next class, as a new person finds it ({@link Browser#resetForNextClass()}): starting Chromium
+ * cost 3-4 s of processor time, about 20 times a run.
  */
 abstract class BrowserTest {
 
@@ -29,6 +33,13 @@ abstract class BrowserTest {
     static final String DEMO_PASSWORD = "demo-early-help";
 
     private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
+
+    /** Browsers in the default language that no class holds now; closed when the JVM ends. */
+    private static final Deque<Browser> IDLE = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IDLE.forEach(Browser::close), "browsers-close"));
+    }
 
     /** The browser of the test class this thread runs. */
     static Browser browser() {
@@ -42,10 +53,11 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void openBrowser() {
-        BROWSER.set(Browser.open());
+        Browser idle = IDLE.poll();
+        BROWSER.set(idle != null ? idle : Browser.open());
     }
 
-    /** Closes this class's browser and opens one asking for pages in another language. */
+    /** Hands this class's browser on and opens one asking for pages in another language. */
     static void reopenBrowser(String language) {
         closeBrowser();
         BROWSER.set(Browser.open(language));
@@ -55,7 +67,12 @@ abstract class BrowserTest {
     static void closeBrowser() {
         Browser browser = BROWSER.get();
         BROWSER.remove();
-        if (browser != null) {
+        if (browser == null) {
+            return;
+        }
+        if (browser.inDefaultLanguage() && browser.resetForNextClass()) {
+            IDLE.push(browser);
+        } else {
             browser.close();
         }
     }
