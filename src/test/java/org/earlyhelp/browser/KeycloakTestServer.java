@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.earlyhelp.testing.ChildJvm;
 import org.earlyhelp.testing.Commands;
 import org.earlyhelp.testing.FreePorts;
 import org.earlyhelp.testing.TestFork;
@@ -114,6 +115,7 @@ public final class KeycloakTestServer {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_OPTS_APPEND", ChildJvm.line());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             Instant started = Instant.now();
@@ -419,7 +421,7 @@ public final class KeycloakTestServer {
                 Commands.runToEnd(
                         "Keycloak's build failed",
                         Duration.ofMinutes(5),
-                        Map.of("JAVA_HOME", System.getProperty("java.home")),
+                        Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_APPEND", ChildJvm.line()),
                         unpacked.resolve("bin/kc.sh").toString(),
                         "build",
                         "--health-enabled=true",

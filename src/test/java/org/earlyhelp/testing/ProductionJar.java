@@ -90,6 +90,7 @@ public final class ProductionJar {
             Form form, String jdbcUrl, String databaseUser, int port, int managementPort, String... args)
             throws Exception {
         List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(ChildJvm.options());
         switch (form) {
             case JAR -> command.addAll(List.of("-jar", jar().toString()));
             case EXTRACTED -> command.addAll(List.of("-jar", extracted().toString()));
@@ -207,6 +208,17 @@ public final class ProductionJar {
             execute("postgres", "CREATE DATABASE " + database);
             long training = System.nanoTime();
             try {
+                // With the options the runs will have, so that the cache fits them.
+                List<String> trainingRun = new ArrayList<>(List.of(java()));
+                trainingRun.addAll(ChildJvm.options());
+                trainingRun.addAll(List.of(
+                        "-XX:AOTCacheOutput=" + cache,
+                        "-Dspring.context.exit=onRefresh",
+                        "-jar",
+                        application.toString(),
+                        "--server.port=" + FreePorts.next(),
+                        "--management.server.port=" + FreePorts.next(),
+                        "--earlyhelp.demo.concern=false"));
                 Commands.runToEnd(
                         "The AOT cache's training run failed",
                         Duration.ofMinutes(3),
@@ -215,14 +227,7 @@ public final class ProductionJar {
                                 "jdbc:postgresql://localhost:5432/" + database,
                                 "EARLYHELP_DB_USERNAME",
                                 user()),
-                        java(),
-                        "-XX:AOTCacheOutput=" + cache,
-                        "-Dspring.context.exit=onRefresh",
-                        "-jar",
-                        application.toString(),
-                        "--server.port=" + FreePorts.next(),
-                        "--management.server.port=" + FreePorts.next(),
-                        "--earlyhelp.demo.concern=false");
+                        trainingRun.toArray(String[]::new));
             } finally {
                 execute("postgres", "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
