@@ -1,6 +1,7 @@
 package org.earlyhelp.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.UUID;
@@ -104,6 +105,30 @@ class DemoLoginIT extends BrowserTest {
         browser().screenshot("login-phone");
         browser().assertAccessible("login page at phone width");
         browser().size(1280, 900);
+    }
+
+    /**
+     * The accessibility check itself finds what it is there to find, in the mode it runs axe in: an
+     * image without words, and a button without a name inside a shadow root, as a Vaadin component
+     * keeps its parts, both put into the sign-in page.
+     */
+    @Test
+    void theAccessibilityCheckFindsWhatIsWrongInThePageAndInShadowRoots() {
+        browser().clearCookies();
+        browser().go(base() + "/login");
+        browser().waitFor(By.id("demo-accounts"));
+        ((JavascriptExecutor) browser().driver()).executeScript("""
+                const image = document.createElement('img');
+                image.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+                image.width = 20;
+                image.height = 20;
+                const host = document.createElement('div');
+                host.attachShadow({mode: 'open'}).innerHTML = '<button id="nameless"></button>';
+                document.body.append(image, host);""");
+        assertThatThrownBy(() -> browser().assertAccessible("sign-in page with two faults put in"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("image-alt")
+                .hasMessageContaining("button-name");
     }
 
     @Test
