@@ -172,6 +172,40 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * Opens another page of the application as a link in its menu does: through Vaadin's router in
+     * the page already open, without loading the application again (about a quarter of a full load's
+     * processor time in Chromium). Loads the page in full instead when no page of the application is
+     * open, when the address is the one open now, or when the router has not arrived there within 10 s.
+     */
+    public void goWithinTheApplication(String url) {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        String here = "location.pathname + location.search";
+        Object target = js.executeScript("""
+                const target = new URL(arguments[0], document.baseURI);
+                const clients = window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients;
+                const open = !!clients && Object.keys(clients).length > 0;
+                const path = target.pathname + target.search;
+                return open && target.origin === location.origin && path !== %s ? path : null;""".formatted(here), url);
+        if (target == null) {
+            go(url);
+            return;
+        }
+        // The router takes no navigation while the page is still talking to the server.
+        waitUntilAnswered();
+        js.executeScript(
+                "window.dispatchEvent(new CustomEvent('vaadin-router-go', {detail: new URL(arguments[0], document.baseURI)}))",
+                url);
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> target.equals(((JavascriptExecutor) d).executeScript("return " + here)));
+        } catch (TimeoutException notThere) {
+            go(url);
+            return;
+        }
+        waitUntilAnswered();
+    }
+
     /** What the page says (its text as shown), for a failure's message. */
     public String pageText() {
         return String.valueOf(driver.executeScript("return document.body ? document.body.innerText : ''"));

@@ -47,7 +47,7 @@ class StaffPagesLanguageIT extends BrowserTest {
         new WebDriverWait(browser().driver(), Duration.ofSeconds(30))
                 .until(d -> !d.getCurrentUrl().contains("/login"));
         for (String route : routes) {
-            browser().go(base() + "/" + route);
+            browser().goWithinTheApplication(base() + "/" + route);
             browser().waitFor(By.cssSelector("main h1, h1"));
             settle();
             if (browser().isPresent(By.id("unexpected-error"))) {
