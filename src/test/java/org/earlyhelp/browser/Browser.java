@@ -46,6 +46,8 @@ public final class Browser implements AutoCloseable {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The language a browser asks for unless a test chooses another. */
     private static final String DEFAULT_LANGUAGE = "en-GB";
+    /** The window a browser opens with, and is given back for the next class. */
+    private static final Dimension DEFAULT_WINDOW = new Dimension(1280, 900);
 
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
@@ -96,7 +98,7 @@ public final class Browser implements AutoCloseable {
                 "--password-store=basic",
                 "--disable-features=AutofillServerCommunication,PasswordLeakDetection,OptimizationHints,Translate,MediaRouter",
                 "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-                "--window-size=1280,900",
+                "--window-size=" + DEFAULT_WINDOW.getWidth() + "," + DEFAULT_WINDOW.getHeight(),
                 "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
         try {
@@ -135,7 +137,7 @@ public final class Browser implements AutoCloseable {
         try {
             forgetWhoWasSignedIn();
             driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", "*", "storageTypes", "all"));
-            driver.manage().window().setSize(new Dimension(1280, 900));
+            driver.manage().window().setSize(DEFAULT_WINDOW);
             return true;
         } catch (RuntimeException broken) {
             close();

@@ -89,8 +89,7 @@ public final class ProductionJar {
     private static Process start(
             Form form, String jdbcUrl, String databaseUser, int port, int managementPort, String... args)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(ChildJvm.options());
+        List<String> command = javaWithOptions();
         switch (form) {
             case JAR -> command.addAll(List.of("-jar", jar().toString()));
             case EXTRACTED -> command.addAll(List.of("-jar", extracted().toString()));
@@ -209,8 +208,7 @@ public final class ProductionJar {
             long training = System.nanoTime();
             try {
                 // With the options the runs will have, so that the cache fits them.
-                List<String> trainingRun = new ArrayList<>(List.of(java()));
-                trainingRun.addAll(ChildJvm.options());
+                List<String> trainingRun = javaWithOptions();
                 trainingRun.addAll(List.of(
                         "-XX:AOTCacheOutput=" + cache,
                         "-Dspring.context.exit=onRefresh",
@@ -241,6 +239,13 @@ public final class ProductionJar {
                     Files.size(cache) >> 20);
             return cache;
         });
+    }
+
+    /** {@code java} with the options the tests give the processes they start ({@link ChildJvm}), to add to. */
+    private static List<String> javaWithOptions() {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(ChildJvm.options());
+        return command;
     }
 
     private static String java() {
