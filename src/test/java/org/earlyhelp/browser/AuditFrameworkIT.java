@@ -41,8 +41,7 @@ class AuditFrameworkIT extends BrowserTest {
     @Test
     void anAdministratorPublishesTheNextVersionAndAHubLeadReadsIt() {
         String base = "http://localhost:" + port;
-        signInAndWait(base, "admin");
-        browser().go(base + "/quality/framework");
+        signInAndOpen(base, "admin", base + "/quality/framework");
         WebElement shown = browser().waitFor(By.id("framework-shown"));
         assertThat(shown.getDomProperty("textContent"))
                 .as("the demonstration's first version")
@@ -85,8 +84,7 @@ class AuditFrameworkIT extends BrowserTest {
                 .as("the editor now starts from the new version")
                 .isNotEqualTo(publishLabel);
 
-        signInAndWait(base, "lead.dudley-central");
-        browser().go(base + "/quality/framework");
+        signInAndOpen(base, "lead.dudley-central", base + "/quality/framework");
         waiting()
                 .until(d -> d.findElement(By.id("framework-shown"))
                         .getDomProperty("textContent")

@@ -59,8 +59,7 @@ class BoardPackIT extends BrowserTest {
                 .query(String.class)
                 .single();
 
-        signInAndWait(base, "admin");
-        browser().go(base + "/board");
+        signInAndOpen(base, "admin", base + "/board");
         waitForTitle("The whole borough");
         browser().waitFor(By.id("board-care-table"));
         browser().assertAccessible("board pack, borough");
@@ -79,8 +78,7 @@ class BoardPackIT extends BrowserTest {
                 .doesNotContain("Board pack Learning from audits");
 
         // The hub's lead writes the commentary on their hub's pack.
-        signInAndWait(base, "lead.dudley-central");
-        browser().go(base + "/board");
+        signInAndOpen(base, "lead.dudley-central", base + "/board");
         waitForTitle("The whole borough");
         chooseInSelect(browser().waitFor(By.id("board-scope")), hubName);
         browser().waitFor(By.id("board-show")).click();

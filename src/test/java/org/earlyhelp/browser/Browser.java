@@ -160,6 +160,15 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Gives the browser cookies for the address's site, as if its server had set them (HTTP only, so
+     * no script of the page reads them, as the portal sets its session cookie).
+     */
+    public void setCookies(String url, Map<String, String> cookies) {
+        cookies.forEach((name, value) -> driver.executeCdpCommand(
+                "Network.setCookie", Map.of("name", name, "value", value, "url", url, "path", "/", "httpOnly", true)));
+    }
+
+    /**
      * As a new person at the browser: leaves the page first, then forgets every cookie. A page of
      * the last person's session left open keeps asking the server for news; one such request
      * answered after the cookies are gone may set a new anonymous session cookie over the next

@@ -1,11 +1,13 @@
 package org.earlyhelp.browser;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.earlyhelp.testing.PortalClient;
 import org.earlyhelp.testing.ProductionJar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +35,9 @@ abstract class BrowserTest {
     static final String DEMO_PASSWORD = "demo-early-help";
 
     private static final ThreadLocal<Browser> BROWSER = new ThreadLocal<>();
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Browsers in the default language that no class holds now; closed when the JVM ends. */
     private static final Deque<Browser> IDLE = new ConcurrentLinkedDeque<>();
@@ -272,9 +277,42 @@ abstract class BrowserTest {
                         .orElse(null));
     }
 
-    /** Signs in with a demonstration account and waits for its home page. */
+    /**
+     * Signs in with a demonstration account and waits for its home page. The sign-in form is sent
+     * over HTTP with the sign-in page's CSRF token, as the page sends it, and the browser is given
+     * the signed-in session's cookie, then opens the portal: loading the sign-in page in Chromium for
+     * each person a journey needs took about 1.3 s of processor time each time. {@code DemoLoginIT}
+     * signs in on the page itself, by keyboard, and {@link #signInOnThePageAndWait} does it here.
+     */
     static void signInAndWait(String base, String username) {
+        signInAndOpen(base, username, base + "/");
+        waitForHome(username);
+    }
+
+    /**
+     * Signs in as {@link #signInAndWait} does, and opens the page at the address given instead of
+     * the home page: one load of the portal in Chromium instead of three (sign-in page, home page,
+     * page), for a test about that page. The test waits for what it expects there.
+     */
+    static void signInAndOpen(String base, String username, String url) {
+        browser().forgetWhoWasSignedIn();
+        PortalClient person = new PortalClient(HTTP, base + "/", username, (kind, route, nanos) -> {});
+        try {
+            person.sendTheSignInForm();
+        } catch (Exception e) {
+            throw new AssertionError(username + " could not sign in: " + e.getMessage(), e);
+        }
+        browser().setCookies(base + "/", person.cookies());
+        browser().go(url);
+    }
+
+    /** Signs in on the portal's sign-in page, as a person does, and waits for the home page. */
+    static void signInOnThePageAndWait(String base, String username) {
         signInLocally(base, username, DEMO_PASSWORD);
+        waitForHome(username);
+    }
+
+    private static void waitForHome(String username) {
         By home = By.cssSelector("[id^='home-'], #no-access");
         try {
             browser().waitFor(home);

@@ -72,8 +72,7 @@ class CaseAuditIT extends BrowserTest {
         String id = (String) audit.get("id");
         String auditPage = base + "/quality/audits/" + id;
 
-        signInAndWait(base, "admin");
-        browser().go(base + "/quality/audits");
+        signInAndOpen(base, "admin", base + "/quality/audits");
         WebElement grid = browser().waitFor(By.id("audits-grid"));
         waiting().until(d -> grid.getDomProperty("textContent").contains("Waiting for the auditor"));
         browser().assertAccessible("case file audits, administrator");
@@ -93,8 +92,7 @@ class CaseAuditIT extends BrowserTest {
         assertThat(csv).contains("\"Timeliness\"");
 
         // The auditor: the task in "My work", the case read only, then the grades.
-        signInAndWait(base, (String) audit.get("auditor"));
-        browser().go(base + "/my-work");
+        signInAndOpen(base, (String) audit.get("auditor"), base + "/my-work");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-tasks a[href$='" + id + "']")));
         browser().go(auditPage);
         WebElement read = browser().waitFor(By.id("audit-read-case"));
@@ -138,15 +136,13 @@ class CaseAuditIT extends BrowserTest {
         browser().assertAccessible("case file audit, graded");
 
         // The lead practitioner reflects.
-        signInAndWait(base, (String) audit.get("lead"));
-        browser().go(auditPage);
+        signInAndOpen(base, (String) audit.get("lead"), auditPage);
         browser().typeInto("audit-reflection-text", "Fair: I will see the child alone about school.");
         click(browser().waitFor(By.id("audit-reflect")));
         waitForStage("Waiting for moderation");
 
         // The moderator changes the first grade: refused until they say why.
-        signInAndWait(base, (String) audit.get("moderator"));
-        browser().go(auditPage);
+        signInAndOpen(base, (String) audit.get("moderator"), auditPage);
         browser().waitFor(By.id("audit-moderation"));
         browser().assertAccessible("case file audit, moderator");
         chooseGrade("moderate-grade-0", 2);
@@ -162,8 +158,7 @@ class CaseAuditIT extends BrowserTest {
                 .contains("Moderated to Requires improvement");
 
         // The lead marks the action done from "My work".
-        signInAndWait(base, (String) audit.get("lead"));
-        browser().go(base + "/my-work");
+        signInAndOpen(base, (String) audit.get("lead"), base + "/my-work");
         WebElement task = waiting()
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-tasks a[href$='" + id + "']")));
         assertThat(task.getDomProperty("textContent")).contains("Record the child's own words about school.");

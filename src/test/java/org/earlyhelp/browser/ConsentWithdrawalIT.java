@@ -47,8 +47,7 @@ class ConsentWithdrawalIT extends BrowserTest {
             SignedIn.nobody();
         }
         String base = "http://localhost:" + port;
-        signInAndWait(base, "lead.dudley-central");
-        browser().go(base + "/families/" + family);
+        signInAndOpen(base, "lead.dudley-central", base + "/families/" + family);
         WebElement disclosure = browser().waitFor(By.xpath("//vaadin-details[.//*[@id='withdraw-consent']]"));
         ((JavascriptExecutor) browser().driver())
                 .executeScript("arguments[0].scrollIntoView({block: 'center'})", disclosure);

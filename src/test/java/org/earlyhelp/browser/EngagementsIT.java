@@ -36,8 +36,7 @@ class EngagementsIT extends BrowserTest {
     @Test
     void aPartnerSeesTheFlagsAndPlansAConsultation() {
         String base = "http://localhost:" + port;
-        signInAndWait(base, "cvs.worker");
-        browser().go(base + "/voice/engagements");
+        signInAndOpen(base, "cvs.worker", base + "/voice/engagements");
         WebElement grid = browser().waitFor(By.id("engagements-grid"));
         waiting().until(d -> grid.getDomProperty("textContent").contains("Feeling safe in the park"));
         assertThat(grid.getDomProperty("textContent"))
@@ -85,8 +84,7 @@ class EngagementsIT extends BrowserTest {
     @Test
     void theHubsLeadSeesWhatCameOfAnEngagementAndLinksItsInvitations() {
         String base = "http://localhost:" + port;
-        signInAndWait(base, "lead.dudley-central");
-        browser().go(base + "/voice/engagements");
+        signInAndOpen(base, "lead.dudley-central", base + "/voice/engagements");
         WebElement grid = browser().waitFor(By.id("engagements-grid"));
         waiting().until(d -> grid.getDomProperty("textContent").contains("What the youth club offers"));
         String lundy = browser().download(scrolledTo(browser().waitFor(By.id("engagements-lundy-csv"))));

@@ -85,14 +85,13 @@ class IdleSignOutIT extends BrowserTest {
         browser().go(base() + "/login");
         browser().waitFor(By.cssSelector("input[name='username']"));
         assertThat(browser().isPresent(By.id("signed-out-idle"))).isFalse();
-        signInAndWait(base(), "lead.stourbridge");
+        signInOnThePageAndWait(base(), "lead.stourbridge");
         assertThat(browser().isPresent(By.id("home-hub-lead"))).isTrue();
     }
 
     @Test
     void aPageThatAsksNothingGoesToTheSignInPageWhenItsTimeIsUp() {
-        signInAndWait(base(), "teacher");
-        browser().go(base() + "/my-work");
+        signInAndOpen(base(), "teacher", base() + "/my-work");
         browser().waitFor(By.cssSelector("#my-cases, main .empty-state"));
         session().setAttribute(IdleSignOut.LAST_USED, System.currentTimeMillis() - IDLE.toMillis());
         new WebDriverWait(browser().driver(), Duration.ofSeconds(20))

@@ -36,8 +36,7 @@ class PostgresRestartIT extends BrowserTest {
             long pid = app.pid();
             try {
                 String base = "http://localhost:" + port;
-                signInAndWait(base, "family.worker");
-                browser().go(base + "/my-work");
+                signInAndOpen(base, "family.worker", base + "/my-work");
                 String before = browser().waitFor(By.id("my-cases")).getDomProperty("textContent");
 
                 long stopping = System.nanoTime();

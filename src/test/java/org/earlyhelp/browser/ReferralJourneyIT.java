@@ -77,8 +77,7 @@ class ReferralJourneyIT extends BrowserTest {
         String surname = "Quillfeather";
 
         // A teacher asks for early help; the form first refuses what is missing, field by field.
-        signInAndWait(base(), "teacher");
-        browser().go(base() + "/requests/new");
+        signInAndOpen(base(), "teacher", base() + "/requests/new");
         radio("safeguarding-question", "No");
         find(By.id("request-form"));
         click(find(By.id("send-request")));
@@ -130,8 +129,7 @@ class ReferralJourneyIT extends BrowserTest {
         accessible("my requests");
 
         // The hub lead decides within the working day, then allocates a lead and a team.
-        signInAndWait(base(), "lead.dudley-central");
-        browser().go(base() + "/hub/queue");
+        signInAndOpen(base(), "lead.dudley-central", base() + "/hub/queue");
         WebElement decide =
                 find(By.cssSelector("vaadin-button[aria-label='Decide the request for the " + surname + " family']"));
         assertThat(find(By.id("decide-grid")).getDomProperty("textContent")).contains("working day");
@@ -178,16 +176,14 @@ class ReferralJourneyIT extends BrowserTest {
                         "vaadin-button[aria-label='Allocate a lead practitioner for the " + surname + " family']")));
 
         // The referrer sees the decision.
-        signInAndWait(base(), "teacher");
-        browser().go(base() + "/requests");
+        signInAndOpen(base(), "teacher", base() + "/requests");
         waiting()
                 .until(d -> d.findElement(By.id("my-requests"))
                         .getDomProperty("textContent")
                         .contains("Early help in this hub"));
 
         // The lead practitioner assesses, plans, logs a contact, reviews and closes.
-        signInAndWait(base(), "family.worker");
-        browser().go(base() + "/my-work");
+        signInAndOpen(base(), "family.worker", base() + "/my-work");
         WebElement link = find(By.linkText(surname + " family"));
         accessible("my work");
         click(link);
@@ -257,8 +253,7 @@ class ReferralJourneyIT extends BrowserTest {
 
         // The hub lead records the case's supervision: an empty form is refused field by field.
         String caseAddress = browser().driver().getCurrentUrl();
-        signInAndWait(base(), "lead.dudley-central");
-        browser().go(caseAddress);
+        signInAndOpen(base(), "lead.dudley-central", caseAddress);
         tab("Management oversight");
         open("open-oversight");
         click(find(By.id("save-oversight")));
@@ -281,8 +276,7 @@ class ReferralJourneyIT extends BrowserTest {
                         + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
                                 .format(LocalDate.now(WorkingCalendar.LONDON).plusWeeks(6)));
         accessible("management oversight");
-        signInAndWait(base(), "family.worker");
-        browser().go(caseAddress);
+        signInAndOpen(base(), "family.worker", caseAddress);
         find(By.id("case-summary"));
         assertThat(find(By.id("tab-oversight")).getDomProperty("textContent"))
                 .as("the lead practitioner reads the supervision and has no form to record one")
@@ -357,8 +351,7 @@ class ReferralJourneyIT extends BrowserTest {
     @Test
     void aSafeguardingConcernReachesTheHubLeadWhoChecksItWithTheFrontDoor() {
         String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 1).getFirst();
-        signInAndWait(base(), "teacher");
-        browser().go(base() + "/requests/new");
+        signInAndOpen(base(), "teacher", base() + "/requests/new");
         radio("safeguarding-question", "Yes, or I am not sure");
         type("concern-child", "Ada Thistlewood");
         type("concern-postcode", postcode);
@@ -382,8 +375,7 @@ class ReferralJourneyIT extends BrowserTest {
             SignedIn.nobody();
         }
 
-        signInAndWait(base(), "lead.dudley-central");
-        browser().go(base() + "/");
+        signInAndOpen(base(), "lead.dudley-central", base() + "/");
         waiting()
                 .until(d -> d.findElement(By.id("home-hub-lead"))
                         .getText()
@@ -417,8 +409,7 @@ class ReferralJourneyIT extends BrowserTest {
     void anotherHubsLeadCannotReachTheFamily() {
         String postcode = postcodes.postcodesIn(new HubId("dudley-central"), 2).getLast();
         Submitted submitted = submitAsTheTeacher("Thornbury", postcode);
-        signInAndWait(base(), "lead.halesowen");
-        browser().go(base() + "/families/" + submitted.family());
+        signInAndOpen(base(), "lead.halesowen", base() + "/families/" + submitted.family());
         find(By.id("refused"));
         assertThat(browser().driver().getPageSource()).doesNotContain("Thornbury");
         browser().go(base() + "/hub/queue");
@@ -429,8 +420,7 @@ class ReferralJourneyIT extends BrowserTest {
         accessible("refusal of another hub's family");
 
         // The right hub's lead can.
-        signInAndWait(base(), "lead.dudley-central");
-        browser().go(base() + "/families/" + submitted.family());
+        signInAndOpen(base(), "lead.dudley-central", base() + "/families/" + submitted.family());
         waiting()
                 .until(d -> d.findElement(By.id("family-members"))
                         .getDomProperty("textContent")

@@ -303,8 +303,7 @@ class VoiceIT extends BrowserTest {
     @Test
     void staffPublishAnAnswerThatAppearsOnThePublicPageWithoutPersonalData() {
         browser().size(1280, 900);
-        signInAndWait(base(), "lead.dudley-central");
-        browser().go(base() + "/voice/feedback");
+        signInAndOpen(base(), "lead.dudley-central", base() + "/voice/feedback");
         find(By.id("responses"));
         // How the measures are counted is one click from them.
         WebElement measures = find(By.id("define-voice-measures-title"));
@@ -468,8 +467,7 @@ class VoiceIT extends BrowserTest {
     void anInvitationsQrCodeScansBackToItsLinkOnThePortalsOwnAddress() throws Exception {
         Invitation invitation = invitation(AgeBand.CHILD);
         browser().size(1280, 900);
-        signInAndWait(base(), "lead.dudley-central");
-        browser().go(base() + "/voice/invitations");
+        signInAndOpen(base(), "lead.dudley-central", base() + "/voice/invitations");
         WebElement card = waiting()
                 .until(d -> d.findElements(By.cssSelector(".invitation")).stream()
                         .filter(c -> c.getText().contains(invitation.displayCode()))
@@ -542,8 +540,7 @@ class VoiceIT extends BrowserTest {
     void aCareLeaverSignedInSeesTheirNamedFeedbackAgain() {
         Invitation invitation = invitation(AgeBand.TEEN);
         browser().size(1280, 900);
-        signInAndWait(base(), "young.person");
-        browser().go(base() + "/say/" + invitation.code());
+        signInAndOpen(base(), "young.person", base() + "/say/" + invitation.code());
         press("mood", "Good");
         // A group's form offers no "my worker can know": the name is kept locked away instead.
         WebElement named = waiting()

@@ -99,6 +99,11 @@ public final class PortalClient {
         return username;
     }
 
+    /** Every cookie the portal (or a proxy in front of it) set, by name. */
+    public Map<String, String> cookies() {
+        return Map.copyOf(cookies);
+    }
+
     /** A cookie the portal or a proxy in front of it set, such as the proxy's sticky-session cookie. */
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies.get(name));
@@ -112,6 +117,18 @@ public final class PortalClient {
     /** Signs in with the sign-in form and opens the home view. */
     public void signIn() throws Exception {
         long started = System.nanoTime();
+        sendTheSignInForm();
+        get(""); // the bootstrap page
+        init("");
+        timings.roundTrip(Kind.SIGN_IN, "login", System.nanoTime() - started);
+        navigate("");
+    }
+
+    /**
+     * Sends the sign-in form as the sign-in page does, with the page's CSRF token, and nothing more:
+     * the session's cookies ({@link #cookies()}) are then those of a signed-in person.
+     */
+    public void sendTheSignInForm() throws Exception {
         HttpResponse<String> page = get("login");
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
@@ -126,10 +143,6 @@ public final class PortalClient {
         if (signedIn.statusCode() != 302 || location.contains("error")) {
             throw new UnexpectedAnswer(signedIn.statusCode(), "Sign-in refused for " + username, location);
         }
-        get(""); // the bootstrap page
-        init("");
-        timings.roundTrip(Kind.SIGN_IN, "login", System.nanoTime() - started);
-        navigate("");
     }
 
     /** Vaadin's first request for a page: a new UI, its id, security key and counters. */
