@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A headless Chromium for each test class, and signing in with a demonstration account. Failsafe
- * runs test classes two at a time in one JVM, each class on one thread from its start to its end,
+ * runs test classes three at a time in one JVM, each class on one thread from its start to its end,
  * so each thread holds the browser of the class it runs. A class that ends hands its browser on to
  * the next class, as a new person finds it ({@link Browser#resetForNextClass()}): starting Chromium
  * cost 3-4 s of processor time, about 20 times a run.

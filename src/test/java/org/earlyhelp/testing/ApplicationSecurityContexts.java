@@ -16,7 +16,7 @@ import org.springframework.test.context.TestExecutionListener;
  * when each starts, so without this it is the last one started: {@link SignedIn} would put a
  * person where an application used again later does not look.
  *
- * <p>The browser and integration tests run two classes at a time, each on a thread of its own and
+ * <p>The browser and integration tests run three classes at a time, each on a thread of its own and
  * perhaps of another application, so the JVM-wide strategy is one that passes each thread on to
  * the strategy of the application its test uses: one class choosing its application does not
  * change where another class's {@link SignedIn} puts its person. A thread no test has chosen for

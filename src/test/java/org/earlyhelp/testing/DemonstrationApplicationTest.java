@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * real ones. Every browser test of a whole journey uses this
  * configuration, so they share one application and database instead of starting one each: each
  * makes data of its own, or leaves shared data as it found it.
- * <p>The browser and integration tests run two classes at a time in one JVM; the classes of this
+ * <p>The browser and integration tests run three classes at a time in one JVM; the classes of this
  * application hold its lock ({@link #APPLICATION}) while they run, so they take turns on it, as they did when
  * each JVM ran one class at a time.
  */

@@ -36,7 +36,7 @@ import org.springframework.test.context.ContextConfiguration;
  * waiting; the Open Referral API allows 30 calls a minute from one address; and the database pool
  * gives up on a connection after 2 seconds, so that a database outage shows quickly.
  *
- * <p>The browser and integration tests run two classes at a time in one JVM; the classes of this
+ * <p>The browser and integration tests run three classes at a time in one JVM; the classes of this
  * application hold its lock ({@link #APPLICATION}) while they run, so they take turns on it: the database
  * outage would otherwise fail another class's requests.
  */
