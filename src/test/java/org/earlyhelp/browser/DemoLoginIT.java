@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.UUID;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.DemonstrationApplicationTest.SharesTheApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Demonstration mode: each kind of demonstration account signs in and lands on its role's home page. */
 @DemonstrationApplicationTest
+@SharesTheApplication
 class DemoLoginIT extends BrowserTest {
 
     @LocalServerPort

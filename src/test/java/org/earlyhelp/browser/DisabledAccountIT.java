@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Locale;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.DemonstrationApplicationTest.SharesTheApplication;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * account is enabled again afterwards, whatever happens, since other tests share the application.
  */
 @DemonstrationApplicationTest
+@SharesTheApplication
 class DisabledAccountIT extends BrowserTest {
 
     @LocalServerPort

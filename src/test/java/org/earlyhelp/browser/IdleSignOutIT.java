@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.earlyhelp.portal.security.IdleSignOut;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.DemonstrationApplicationTest.SharesTheApplication;
 import org.earlyhelp.testing.OpenSessions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * session's last use back in time in the application's own Tomcat.
  */
 @DemonstrationApplicationTest
+@SharesTheApplication
 class IdleSignOutIT extends BrowserTest {
 
     private static final Duration IDLE = Duration.ofMinutes(30);

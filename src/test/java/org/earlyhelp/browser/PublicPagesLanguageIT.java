@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.earlyhelp.shared.HubId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.DemonstrationApplicationTest.SharesTheApplication;
 import org.earlyhelp.testing.SignedIn;
 import org.earlyhelp.voice.AgeBand;
 import org.earlyhelp.voice.Invitation;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * longer words still fit, and right to left the pages are laid out from the right.
  */
 @DemonstrationApplicationTest
+@SharesTheApplication
 class PublicPagesLanguageIT extends BrowserTest {
 
     @LocalServerPort

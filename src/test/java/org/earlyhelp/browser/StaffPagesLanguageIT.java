@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.earlyhelp.testing.DemonstrationApplicationTest;
+import org.earlyhelp.testing.DemonstrationApplicationTest.SharesTheApplication;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,6 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * what people wrote, table cells, chart labels) is left out.
  */
 @DemonstrationApplicationTest
+@SharesTheApplication
 class StaffPagesLanguageIT extends BrowserTest {
 
     @LocalServerPort
