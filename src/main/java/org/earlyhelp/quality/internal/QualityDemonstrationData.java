@@ -43,13 +43,16 @@ class QualityDemonstrationData implements DemonstrationData {
     private final CaseAudits caseAudits;
     private final Clock clock;
     private final boolean enabled;
+    private final AsDemonstrationData asDemonstrationData;
 
     QualityDemonstrationData(
             FrameworkRepository repository,
             CaseAuditRepository audits,
             CaseAudits caseAudits,
             Clock clock,
+            AsDemonstrationData asDemonstrationData,
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+        this.asDemonstrationData = asDemonstrationData;
         this.repository = repository;
         this.audits = audits;
         this.caseAudits = caseAudits;
@@ -103,7 +106,7 @@ class QualityDemonstrationData implements DemonstrationData {
     private void loadAudits() {
         LocalDate today = WorkingCalendar.today(clock);
         YearMonth now = YearMonth.from(today);
-        AsDemonstrationData.run(() -> {
+        asDemonstrationData.run(() -> {
             for (int back = 5; back >= 0; back--) {
                 caseAudits.draw(now.minusMonths(back));
             }

@@ -57,6 +57,7 @@ class ConcernDemonstrationData implements DemonstrationData {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean enabled;
+    private final AsDemonstrationData asDemonstrationData;
 
     ConcernDemonstrationData(
             RequestsForSupport requests,
@@ -64,8 +65,10 @@ class ConcernDemonstrationData implements DemonstrationData {
             PostcodeLookup postcodes,
             JdbcClient jdbc,
             Clock clock,
+            AsDemonstrationData asDemonstrationData,
             @Value("${earlyhelp.demo.journeys:true}") boolean journeys,
             @Value("${earlyhelp.demo.concern:true}") boolean concern) {
+        this.asDemonstrationData = asDemonstrationData;
         this.requests = requests;
         this.queue = queue;
         this.postcodes = postcodes;
@@ -93,7 +96,7 @@ class ConcernDemonstrationData implements DemonstrationData {
         if (codes.isEmpty()) {
             return;
         }
-        AsDemonstrationData.runAs(
+        asDemonstrationData.runAs(
                 TEACHER,
                 () -> requests.recordSafeguardingConcern(new SafeguardingConcern(
                         "Riley Ashdown",
@@ -106,7 +109,7 @@ class ConcernDemonstrationData implements DemonstrationData {
             return;
         }
         Submitted[] submitted = new Submitted[1];
-        AsDemonstrationData.runAs(
+        asDemonstrationData.runAs(
                 TEACHER,
                 () -> submitted[0] = requests.submit(new RequestDraft(
                         List.of(
@@ -137,7 +140,7 @@ class ConcernDemonstrationData implements DemonstrationData {
                                 "Donna Fairbairn", WorkingCalendar.today(clock), ConsentMethod.PHONE, "The hub"),
                         null)));
         RequestId request = submitted[0].request();
-        AsDemonstrationData.runAs(
+        asDemonstrationData.runAs(
                 HUB_LEAD,
                 () -> queue.decide(
                         request,

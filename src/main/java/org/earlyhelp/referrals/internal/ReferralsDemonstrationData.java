@@ -67,6 +67,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
     private final WorkingCalendar calendar;
     private final ReferralsProperties properties;
     private final boolean enabled;
+    private final AsDemonstrationData asDemonstrationData;
 
     ReferralsDemonstrationData(
             FamilyRepository families,
@@ -82,7 +83,9 @@ class ReferralsDemonstrationData implements DemonstrationData {
             WorkingCalendar calendar,
             ReferralsProperties properties,
             Clock clock,
+            AsDemonstrationData asDemonstrationData,
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+        this.asDemonstrationData = asDemonstrationData;
         this.clock = clock;
         this.families = families;
         this.requests = requests;
@@ -113,7 +116,7 @@ class ReferralsDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        AsDemonstrationData.run(() -> {
+        asDemonstrationData.run(() -> {
             List<List<Object>> waves = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             transactions.executeWithoutResult(tx -> {
                 Random random = new Random(20261126L);

@@ -53,13 +53,16 @@ class CareReturnsDemonstrationData implements DemonstrationData {
     private final PostcodeLookup postcodes;
     private final TransactionTemplate transactions;
     private final boolean enabled;
+    private final AsDemonstrationData asDemonstrationData;
 
     CareReturnsDemonstrationData(
             JdbcClient jdbc,
             HubDirectory hubs,
             PostcodeLookup postcodes,
             TransactionTemplate transactions,
+            AsDemonstrationData asDemonstrationData,
             @Value("${earlyhelp.demo.care-returns:true}") boolean enabled) {
+        this.asDemonstrationData = asDemonstrationData;
         this.jdbc = jdbc;
         this.hubs = hubs;
         this.postcodes = postcodes;
@@ -82,7 +85,7 @@ class CareReturnsDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        AsDemonstrationData.run(this::loadAll);
+        asDemonstrationData.run(this::loadAll);
     }
 
     private void loadAll() {

@@ -42,6 +42,7 @@ class VoiceDemonstrationData implements DemonstrationData {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final boolean enabled;
+    private final AsDemonstrationData asDemonstrationData;
 
     VoiceDemonstrationData(
             JdbcClient jdbc,
@@ -49,7 +50,9 @@ class VoiceDemonstrationData implements DemonstrationData {
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             Clock clock,
+            AsDemonstrationData asDemonstrationData,
             @Value("${earlyhelp.demo.journeys:true}") boolean enabled) {
+        this.asDemonstrationData = asDemonstrationData;
         this.clock = clock;
         this.jdbc = jdbc;
         this.hubs = hubs;
@@ -72,7 +75,7 @@ class VoiceDemonstrationData implements DemonstrationData {
                         > 0) {
             return;
         }
-        AsDemonstrationData.run(this::fill);
+        asDemonstrationData.run(this::fill);
     }
 
     private void fill() {
