@@ -23,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A hub lead sees their team and changes a practitioner's capacity, with bad input refused. */
 @DemonstrationApplicationTest
@@ -111,7 +110,7 @@ class HubTeamIT extends BrowserTest {
                     "",
                     "Weekdays 15:30 to 17:30"));
         } finally {
-            SecurityContextHolder.clearContext();
+            SignedIn.nobody();
         }
         String base = signIn("lead.dudley-central");
         browser().go(base + "/services");
@@ -178,7 +177,7 @@ class HubTeamIT extends BrowserTest {
             try {
                 teams.setCapacity(now, before);
             } finally {
-                SecurityContextHolder.clearContext();
+                SignedIn.nobody();
             }
         }
     }
@@ -191,7 +190,7 @@ class HubTeamIT extends BrowserTest {
                     .findFirst()
                     .orElseThrow();
         } finally {
-            SecurityContextHolder.clearContext();
+            SignedIn.nobody();
         }
     }
 

@@ -38,6 +38,19 @@ public final class ApplicationSecurityContexts implements TestExecutionListener,
         use(testContext);
     }
 
+    /**
+     * The next class on this thread may be one that starts an application of its own (and signs
+     * in where that application's Vaadin put its strategy), not one of a test context.
+     */
+    @Override
+    public void afterTestClass(TestContext testContext) {
+        forgetThisThread();
+    }
+
+    static void forgetThisThread() {
+        CHOSEN.remove();
+    }
+
     private static void use(TestContext testContext) {
         if (testContext.hasApplicationContext()) {
             testContext
@@ -54,6 +67,17 @@ public final class ApplicationSecurityContexts implements TestExecutionListener,
         if (SecurityContextHolder.getContextHolderStrategy() != BY_THREAD) {
             SecurityContextHolder.setContextHolderStrategy(BY_THREAD);
         }
+    }
+
+    /**
+     * The security context strategy of the application this thread's test uses, where {@link
+     * SignedIn} puts its person. Not {@code SecurityContextHolder}'s: an application starting on
+     * another thread sets that to its own Vaadin strategy, JVM-wide, until a test chooses again; a
+     * person put there meanwhile was not seen by the application this thread's test calls.
+     */
+    static SecurityContextHolderStrategy ofThisThread() {
+        SecurityContextHolderStrategy chosen = CHOSEN.get();
+        return chosen != null ? chosen : SecurityContextHolder.getContextHolderStrategy();
     }
 
     @Override

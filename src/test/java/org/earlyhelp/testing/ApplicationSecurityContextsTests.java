@@ -75,6 +75,45 @@ class ApplicationSecurityContextsTests {
         assertThat(seen.get(1)).as("nobody, where Keycloak mode looks").isNull();
     }
 
+    @Test
+    void anApplicationStartingOnAnotherThreadDoesNotMoveWhereThisThreadSignsIn() {
+        ApplicationSecurityContexts.choose(demonstration);
+        // Keycloak mode starts on another thread: Vaadin's configuration sets the JVM-wide strategy
+        // to its own, until a test chooses again. CI's VoiceIT failed with "Sign in first" so.
+        SecurityContextHolder.setContextHolderStrategy(keycloakMode);
+        try {
+            SignedIn.as("cvs.worker", Set.of(Role.PRACTITIONER), Set.of("dudley-central"));
+            assertThat(demonstration.getContext().getAuthentication())
+                    .as("the person, where the demonstration looks")
+                    .isNotNull();
+            assertThat(keycloakMode.getContext().getAuthentication())
+                    .as("nobody, where Keycloak mode looks")
+                    .isNull();
+            SignedIn.nobody();
+            assertThat(demonstration.getContext().getAuthentication())
+                    .as("nobody, once signed out")
+                    .isNull();
+        } finally {
+            ApplicationSecurityContexts.forgetThisThread();
+        }
+    }
+
+    @Test
+    void aClassThatStartsItsOwnApplicationSignsInWhereThatApplicationLooks() {
+        ApplicationSecurityContexts.choose(demonstration);
+        ApplicationSecurityContexts.forgetThisThread();
+        // BackupRestoreTests, say, on the thread a class of a test context ran on before.
+        SecurityContextHolderStrategy itsOwn = new VaadinAwareSecurityContextHolderStrategy();
+        SecurityContextHolder.setContextHolderStrategy(itsOwn);
+        SignedIn.admin();
+        try {
+            assertThat(itsOwn.getContext().getAuthentication()).isNotNull();
+            assertThat(demonstration.getContext().getAuthentication()).isNull();
+        } finally {
+            SignedIn.nobody();
+        }
+    }
+
     private static void await(CountDownLatch latch) throws InterruptedException {
         if (!latch.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("waited in vain");

@@ -8,11 +8,12 @@ import org.earlyhelp.shared.OrganisationId;
 import org.earlyhelp.shared.Role;
 import org.earlyhelp.shared.security.EarlyHelpPrincipal;
 import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Puts a person in the security context for service tests, exactly as signing in does (sign-in
- * itself is tested through the browser), so that the services' own checks are exercised.
+ * itself is tested through the browser), so that the services' own checks are exercised. The
+ * person goes where the application this thread's test uses looks ({@link
+ * ApplicationSecurityContexts#ofThisThread()}).
  */
 public final class SignedIn {
 
@@ -30,7 +31,7 @@ public final class SignedIn {
         var authentication = new TestingAuthenticationToken(
                 new Principal(user), null, roles.stream().map(Role::authority).toArray(String[]::new));
         authentication.setAuthenticated(true);
-        SecurityContextHolder.getContext().setAuthentication(authentication);
+        ApplicationSecurityContexts.ofThisThread().getContext().setAuthentication(authentication);
         return user;
     }
 
@@ -39,6 +40,6 @@ public final class SignedIn {
     }
 
     public static void nobody() {
-        SecurityContextHolder.clearContext();
+        ApplicationSecurityContexts.ofThisThread().clearContext();
     }
 }
