@@ -307,6 +307,17 @@ abstract class BrowserTest {
         browser().go(url);
     }
 
+    /**
+     * Signs in through Keycloak over HTTP ({@link KeycloakSignIn}), forgetting whoever was signed in
+     * before, and opens the page at the address given: for a test about a page of the application in
+     * Keycloak mode, not about signing in (Keycloak's page and the home page are not drawn).
+     */
+    static void signInThroughKeycloakAndOpen(String base, String username, String url) {
+        browser().forgetWhoWasSignedIn();
+        browser().setCookies(base + "/", KeycloakSignIn.portalCookies(base, username));
+        browser().go(url);
+    }
+
     /** Signs in on the portal's sign-in page, as a person does, and waits for the home page. */
     static void signInOnThePageAndWait(String base, String username) {
         signInLocally(base, username, DEMO_PASSWORD);

@@ -60,8 +60,7 @@ class DatabaseOutageIT extends BrowserTest {
     @Test
     void aDatabaseOutageShowsAPlainMessageAndTheApplicationRecoversByItself() throws Exception {
         String base = "http://localhost:" + port;
-        signInThroughKeycloakAndWait(base, "practitioner");
-        browser().go(base + "/my-work");
+        signInThroughKeycloakAndOpen(base, "practitioner", base + "/my-work");
         // The work list, read from the database (on this application without demonstration
         // families it is empty, which the page says).
         browser().waitFor(By.cssSelector("#my-cases, main .empty-state"));
@@ -94,8 +93,7 @@ class DatabaseOutageIT extends BrowserTest {
     void withEveryConnectionBusyThePageSaysBusyNotDownAndReadinessStaysUp() throws Exception {
         String base = "http://localhost:" + port;
         HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-        signInThroughKeycloakAndWait(base, "practitioner");
-        browser().go(base + "/my-work");
+        signInThroughKeycloakAndOpen(base, "practitioner", base + "/my-work");
         browser().waitFor(By.cssSelector("#my-cases, main .empty-state"));
         List<Connection> held = new ArrayList<>();
         try {
@@ -260,8 +258,7 @@ class DatabaseOutageIT extends BrowserTest {
     /** Signs in as an administrator and types a new duty address for alerts, not yet saved. */
     private String typeADutyAddress() {
         String base = "http://localhost:" + port;
-        signInThroughKeycloakAndWait(base, "admin");
-        browser().go(base + "/admin/alerts");
+        signInThroughKeycloakAndOpen(base, "admin", base + "/admin/alerts");
         WebElement address = browser().waitFor(By.cssSelector("#duty-address input"));
         String typed = "duty-" + UUID.randomUUID() + "@council.example";
         address.clear();
@@ -300,7 +297,7 @@ class DatabaseOutageIT extends BrowserTest {
     @Test
     void aPageLookingForNewsWhileTheDatabaseIsAwayStaysAsItIs() throws Exception {
         String base = "http://localhost:" + port;
-        signInThroughKeycloakAndWait(base, "hublead");
+        signInThroughKeycloakAndOpen(base, "hublead", base + "/");
         // The hub lead's home page looks for news every 5 seconds.
         String home = browser().waitFor(By.id("home-hub-lead")).getText();
         withTheDatabaseAway(() -> {

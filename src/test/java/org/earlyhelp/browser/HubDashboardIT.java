@@ -171,7 +171,7 @@ class HubDashboardIT extends BrowserTest {
 
         String base = "http://localhost:" + port;
         long exportsBefore = tablesExportedByTheLead();
-        signInThroughKeycloakAndWait(base, "hublead");
+        signInThroughKeycloakAndOpen(base, "hublead", base + "/");
         // The waiting request counts; the decided one does not.
         assertThat(browser().waitFor(By.id("home-hub-lead")).getText())
                 .contains("Requests waiting for your decision: " + (awaitingBefore + 1));
@@ -211,8 +211,7 @@ class HubDashboardIT extends BrowserTest {
         browser().screenshot("hub-dashboard");
         browser().assertAccessible("hub dashboard");
 
-        signInThroughKeycloakAndWait(base, "admin");
-        browser().go(base + "/borough");
+        signInThroughKeycloakAndOpen(base, "admin", base + "/borough");
         String borough = browser().waitFor(By.id("borough-hubs")).getDomProperty("textContent");
         assertThat(borough).contains("Dudley Central & Netherton", "Halesowen").doesNotContain("Okafor family");
         assertThat(browser().waitFor(By.id("borough-pilot")).getDomProperty("textContent"))
@@ -228,8 +227,7 @@ class HubDashboardIT extends BrowserTest {
         browser().screenshot("borough-view");
         browser().assertAccessible("borough view");
 
-        signInThroughKeycloakAndWait(base, "lead.halesowen");
-        browser().go(base + "/hub/dashboard");
+        signInThroughKeycloakAndOpen(base, "lead.halesowen", base + "/hub/dashboard");
         browser().waitFor(By.id("figures"));
         String other = browser().waitFor(By.id("dashboard")).getDomProperty("textContent");
         assertThat(other).contains("Halesowen").doesNotContain("Okafor family", "Hughes family", "Dudley Central");

@@ -58,8 +58,7 @@ class SufficiencyIT extends BrowserTest {
     @Test
     void anUploadOverItsLimitIsRefusedByTheServerAndLeavesNoFileBehind() throws Exception {
         String base = "http://localhost:" + port;
-        signInThroughKeycloakAndWait(base, "commissioner");
-        browser().go(base + "/sufficiency");
+        signInThroughKeycloakAndOpen(base, "commissioner", base + "/sufficiency");
         WebElement upload = browser().waitFor(By.cssSelector("#import-903 vaadin-upload"));
         JavascriptExecutor js = (JavascriptExecutor) browser().driver();
         URI target = URI.create(base + "/").resolve((String) js.executeScript("return arguments[0].target;", upload));
@@ -127,8 +126,8 @@ class SufficiencyIT extends BrowserTest {
 
     @Test
     void aCommissionerImportsReturnsAndSeesWhoIsInCare() {
-        signInThroughKeycloakAndWait("http://localhost:" + port, "commissioner");
-        browser().go("http://localhost:" + port + "/sufficiency");
+        signInThroughKeycloakAndOpen(
+                "http://localhost:" + port, "commissioner", "http://localhost:" + port + "/sufficiency");
         browser().waitFor(By.id("import-903"));
         // The demonstration returns, placed against the demonstration hubs' postcode lookup, and
         // the page says they are made up.
