@@ -94,7 +94,7 @@ class CaseAuditIT extends BrowserTest {
         // The auditor: the task in "My work", the case read only, then the grades.
         signInAndOpen(base, (String) audit.get("auditor"), base + "/my-work");
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#my-tasks a[href$='" + id + "']")));
-        browser().go(auditPage);
+        browser().goWithinTheApplication(auditPage);
         WebElement read = browser().waitFor(By.id("audit-read-case"));
         browser().assertAccessible("case file audit, auditor");
         click(read);

@@ -51,8 +51,7 @@ class HubSetupIT extends BrowserTest {
     @Test
     void anAdministratorImportsTheDudleyFilesAndBuildsSixHubs() throws Exception {
         browser().clearCookies();
-        signIn("admin");
-        browser().go(base() + "/admin/hubs");
+        signInAndOpen(base(), "admin", base() + "/admin/hubs");
         browser().waitFor(By.id("hub-totals"));
         browser().assertAccessible("hub set-up before import");
         assertThat(browser().driver().findElement(By.id("organisations")).getDomProperty("textContent"))
@@ -132,7 +131,7 @@ class HubSetupIT extends BrowserTest {
     @Test
     void aHubLeadCannotOpenHubSetUp() {
         browser().clearCookies();
-        signIn("lead.dudley-central");
+        signInAndWait(base(), "lead.dudley-central");
         browser().waitFor(By.id("home-hub-lead"));
         browser().go(base() + "/admin/hubs");
         String text = browser().waitFor(By.tagName("main")).getText();
@@ -197,10 +196,5 @@ class HubSetupIT extends BrowserTest {
             }
         }
         return wards;
-    }
-
-    private void signIn(String username) {
-        signInLocally(base(), username, DEMO_PASSWORD);
-        browser().waitForUrlStartingWith(base() + "/");
     }
 }

@@ -37,16 +37,16 @@ class HubTeamIT extends BrowserTest {
     @Autowired
     HubTeams teams;
 
-    private String signIn(String username) {
+    /** Signs in and opens the page at the path given; returns the application's address. */
+    private String signInAndOpen(String username, String path) {
         String base = "http://localhost:" + port;
-        signInAndWait(base, username);
+        BrowserTest.signInAndOpen(base, username, base + path);
         return base;
     }
 
     @Test
     void aPractitionerFindsServicesForAFamilysNeed() {
-        String base = signIn("teacher");
-        browser().go(base + "/services");
+        String base = signInAndOpen("teacher", "/services");
         WebElement grid = browser().waitFor(By.id("service-grid"));
         new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> grid.getDomProperty("textContent").contains("Stay and Play"));
@@ -76,8 +76,7 @@ class HubTeamIT extends BrowserTest {
 
     @Test
     void aHubLeadAddsAServiceAndIsToldWhatToFix() {
-        String base = signIn("lead.dudley-central");
-        browser().go(base + "/services");
+        String base = signInAndOpen("lead.dudley-central", "/services");
         browser().waitFor(By.id("add-service")).click();
         browser().waitFor(By.cssSelector("#service-name input")).sendKeys("Homework club");
         browser().waitFor(By.id("save-service")).click();
@@ -112,8 +111,7 @@ class HubTeamIT extends BrowserTest {
         } finally {
             SignedIn.nobody();
         }
-        String base = signIn("lead.dudley-central");
-        browser().go(base + "/services");
+        String base = signInAndOpen("lead.dudley-central", "/services");
         browser().waitFor(By.cssSelector("#service-words input")).sendKeys("Short-lived");
         browser().waitFor(By.id("search-services")).click();
         WebDriverWait wait = new WebDriverWait(browser().driver(), Duration.ofSeconds(10));
@@ -141,8 +139,7 @@ class HubTeamIT extends BrowserTest {
 
     @Test
     void aHubLeadAddsSomeoneToTheTeam() {
-        String base = signIn("lead.brierley-hill");
-        browser().go(base + "/hub/team");
+        String base = signInAndOpen("lead.brierley-hill", "/hub/team");
         browser().waitFor(By.id("team-grid"));
         browser().waitFor(By.id("add-member")).click();
         browser().waitFor(By.id("save-member")).click();
@@ -195,8 +192,7 @@ class HubTeamIT extends BrowserTest {
     }
 
     private void changeFranLewisCapacityInTheBrowser() {
-        String base = signIn("lead.dudley-central");
-        browser().go(base + "/hub/team");
+        String base = signInAndOpen("lead.dudley-central", "/hub/team");
         WebElement grid = browser().waitFor(By.id("team-grid"));
         new WebDriverWait(browser().driver(), Duration.ofSeconds(10))
                 .until(d -> grid.getDomProperty("textContent").contains("Fran Lewis"));

@@ -380,7 +380,7 @@ class ReferralJourneyIT extends BrowserTest {
                 .until(d -> d.findElement(By.id("home-hub-lead"))
                         .getText()
                         .contains("Safeguarding concerns and step-ups to check with the front door"));
-        browser().go(base() + "/hub/queue");
+        browser().goWithinTheApplication(base() + "/hub/queue");
         WebElement card = find(By.xpath("//div[contains(@class, 'concern-to-check')][contains(., 'Ada Thistlewood')]"));
         assertThat(card.getText()).contains("NOT yet contacted the front door").contains("Bruises");
         String id = card.getDomAttribute("id");
@@ -442,10 +442,9 @@ class ReferralJourneyIT extends BrowserTest {
 
     @Test
     void aVoluntaryWorkerLogsASessionOnAPhone() {
-        signInAndWait(base(), "cvs.worker");
         browser().size(390, 844);
         try {
-            browser().go(base() + "/log");
+            signInAndOpen(base(), "cvs.worker", base() + "/log");
             // The first family in the list. On a busy machine the overlay can still be opening or
             // closing when a click lands: choose again until the select holds a family.
             for (int attempt = 1; ; attempt++) {

@@ -227,7 +227,7 @@ class VoiceIT extends BrowserTest {
         tenSeconds.until(d -> d.findElement(By.id("home-hub-lead"))
                 .getText()
                 .contains("Safeguarding alerts from feedback waiting for you: " + (waitingNow + 1)));
-        browser().go(base() + "/voice/alerts");
+        browser().goWithinTheApplication(base() + "/voice/alerts");
         find(By.cssSelector(".alert-open"));
         WebElement alert = waiting()
                 .until(d -> d.findElements(By.cssSelector(".alert-open")).stream()
@@ -555,7 +555,7 @@ class VoiceIT extends BrowserTest {
         find(By.cssSelector("#answer-helping textarea")).sendKeys("My personal adviser");
         find(By.id("send")).click();
         waiting().until(d -> d.findElement(By.tagName("h1")).getText().equals("Thank you"));
-        browser().go(base() + "/my-feedback");
+        browser().goWithinTheApplication(base() + "/my-feedback");
         waiting()
                 .until(d -> d.findElements(By.cssSelector(".my-feedback")).stream()
                         .anyMatch(c -> c.getText().contains("My personal adviser")));
