@@ -1,6 +1,7 @@
 package org.earlyhelp.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,6 +25,14 @@ class FreePortsTests {
         try (ServerSocket socket = new ServerSocket(port)) {
             assertThat(socket.getLocalPort()).isEqualTo(port);
         }
+    }
+
+    @Test
+    void aPortABrowserRefusesIsNeverHandedOut() {
+        // Chromium shows ERR_UNSAFE_PORT for a page on 10080: a slice holding only it has none to give.
+        assertThatThrownBy(() -> FreePorts.next(new int[] {10_080, 10_081}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No free port");
     }
 
     @Test
