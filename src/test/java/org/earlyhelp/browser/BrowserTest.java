@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.earlyhelp.testing.PortalClient;
@@ -296,15 +297,13 @@ abstract class BrowserTest {
      * page), for a test about that page. The test waits for what it expects there.
      */
     static void signInAndOpen(String base, String username, String url) {
-        browser().forgetWhoWasSignedIn();
         PortalClient person = new PortalClient(HTTP, base + "/", username, (kind, route, nanos) -> {});
         try {
             person.sendTheSignInForm();
         } catch (Exception e) {
             throw new AssertionError(username + " could not sign in: " + e.getMessage(), e);
         }
-        browser().setCookies(base + "/", person.cookies());
-        browser().go(url);
+        openSignedIn(base, person.cookies(), url);
     }
 
     /**
@@ -313,8 +312,16 @@ abstract class BrowserTest {
      * Keycloak mode, not about signing in (Keycloak's page and the home page are not drawn).
      */
     static void signInThroughKeycloakAndOpen(String base, String username, String url) {
+        openSignedIn(base, KeycloakSignIn.portalCookies(base, username), url);
+    }
+
+    /**
+     * Forgets whoever was signed in in the browser, gives it the cookies of a session signed in over
+     * HTTP, and opens the page at the address given.
+     */
+    private static void openSignedIn(String base, Map<String, String> portalCookies, String url) {
         browser().forgetWhoWasSignedIn();
-        browser().setCookies(base + "/", KeycloakSignIn.portalCookies(base, username));
+        browser().setCookies(base + "/", portalCookies);
         browser().go(url);
     }
 
