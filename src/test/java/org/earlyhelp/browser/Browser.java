@@ -36,6 +36,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * A headless Chromium for browser tests: Debian's Chromium and ChromeDriver, never a downloaded
@@ -54,11 +55,14 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final WebDriverWait wait;
     private final String language;
+    /** The browser's own profile directory, removed when it closes. */
+    private final Path profile;
 
-    private Browser(ChromeDriver driver, String language) {
+    private Browser(ChromeDriver driver, String language, Path profile) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         this.language = language;
+        this.profile = profile;
     }
 
     /** Starts a browser, or skips (fails under CI) when none can be had. */
@@ -101,17 +105,24 @@ public final class Browser implements AutoCloseable {
                 "--window-size=" + DEFAULT_WINDOW.getWidth() + "," + DEFAULT_WINDOW.getHeight(),
                 "--lang=" + language);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        Path profile;
         try {
-            Path profile = Files.createTempDirectory("earlyhelp-chromium");
-            options.addArguments("--user-data-dir=" + profile);
+            profile = Files.createTempDirectory("earlyhelp-chromium");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        options.addArguments("--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(chromedriver))
                 .usingAnyFreePort()
                 .build();
-        ChromeDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver;
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException notStarted) {
+            removeProfile(profile);
+            throw notStarted;
+        }
         // Every request, the page's own calls too, asks for the language. Only for another language
         // than the default: the DevTools network events then go to ChromeDriver for every request.
         if (!language.equals(DEFAULT_LANGUAGE)) {
@@ -119,7 +130,7 @@ public final class Browser implements AutoCloseable {
             driver.executeCdpCommand(
                     "Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", language)));
         }
-        return new Browser(driver, language);
+        return new Browser(driver, language, profile);
     }
 
     /** Whether this browser asks for pages in the default language (British English). */
@@ -641,8 +652,29 @@ public final class Browser implements AutoCloseable {
         return String.valueOf(overflow);
     }
 
+    /** The directory this browser keeps its profile in (its cache, cookies and storage). */
+    Path profile() {
+        return profile;
+    }
+
+    /**
+     * Quits the browser and removes its profile directory, so that runs on a machine that is kept
+     * (as CI's is) do not fill its temporary directory with profiles and their caches.
+     */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            driver.quit();
+        } finally {
+            removeProfile(profile);
+        }
+    }
+
+    private static void removeProfile(Path profile) {
+        try {
+            FileSystemUtils.deleteRecursively(profile);
+        } catch (IOException leftBehind) {
+            System.err.println("Could not remove the browser profile " + profile + ": " + leftBehind);
+        }
     }
 }
